@@ -1,0 +1,1 @@
+//! Cross-article alignment (see issue 3).

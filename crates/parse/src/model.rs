@@ -1,0 +1,447 @@
+//! The data model shared by every stage: articles, spans and the facts
+//! extracted from them.
+//!
+//! Every extracted item carries a [`Span`]: a half-open `[start, end)` range
+//! of **byte** offsets into [`Article::text`], always on `char` boundaries, so
+//! `&article.text[span.start..span.end]` is the exact evidence.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A half-open `[start, end)` byte range into an article's text.
+///
+/// Serialised as a two-element array `[start, end]`.
+///
+/// ```
+/// use crosscheck_parse::Span;
+/// let text = "Blinken said “yes”.";
+/// let span = Span::new(0, 7);
+/// assert_eq!(span.slice(text), "Blinken");
+/// assert_eq!(serde_json::to_string(&span).unwrap(), "[0,7]");
+/// ```
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A new span; `start` must not exceed `end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub const fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+
+    /// The text this span covers. Returns `""` when the span is out of range
+    /// or not on `char` boundaries, never panics.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    pub const fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub const fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from(a: [usize; 2]) -> Self {
+        Span::new(a[0], a[1])
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(s: Span) -> Self {
+        [s.start, s.end]
+    }
+}
+
+/// One news article, as read from any input format.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier: the given id, else the file stem (plus the line
+    /// number for JSON lines without an id).
+    pub id: String,
+    /// Outlet or site name, when known.
+    pub source: Option<String>,
+    /// Headline, when known.
+    pub title: Option<String>,
+    /// Canonical URL, when known.
+    pub url: Option<String>,
+    /// Language tag, when known (e.g. `en`).
+    pub language: Option<String>,
+    /// Publication date: the reference date for relative dates.
+    pub published: Option<NaiveDate>,
+    /// The article body. All spans index into this string.
+    pub text: String,
+    /// Where the article came from: a path, `path:line` for JSON lines, or
+    /// `<stdin>`.
+    pub origin: String,
+}
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Something was repaired or guessed; the article is still used.
+    Warning,
+    /// The input could not be used.
+    Error,
+}
+
+/// A problem found while reading or extracting, naming where it happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// The file (or `file:line`, or `<stdin>`) the problem is in.
+    pub origin: String,
+    /// Warning or error.
+    pub severity: Severity,
+    /// What is wrong, in words a user can act on.
+    pub message: String,
+    /// Byte offset in the input where the problem starts, when known.
+    pub offset: Option<usize>,
+}
+
+/// A sentence (or headline, or dateline) of the article text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Byte span of the sentence, trimmed of surrounding white space.
+    pub span: Span,
+    /// Index of the paragraph (blank-line separated block) it belongs to.
+    pub paragraph: usize,
+}
+
+/// What kind of quotation a [`Quote`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Full quoted speech: “We prefer diplomacy,” he said.
+    Direct,
+    /// A fragment of speech quoted inside reported speech:
+    /// sanctions would have “serious consequences”.
+    Partial,
+    /// Reported speech without quotation marks:
+    /// Stoltenberg stressed that every country has the right to join.
+    Indirect,
+    /// A term in quotation marks that is not speech: NATO’s ‘open doors’ policy.
+    ScareQuote,
+}
+
+/// How the speaker of a [`Quote`] was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// A reporting verb next to a named speaker: “…,” Blinken said.
+    Verb,
+    /// A colon introduction: Blinken concluded: “…”.
+    Colon,
+    /// “according to X”.
+    AccordingTo,
+    /// A pronoun (“he added”) resolved to the nearest compatible person.
+    Pronoun,
+    /// A role or title (“the Secretary of State said”) resolved to a person.
+    Role,
+    /// No cue in the sentence; the speaker of the surrounding reported
+    /// speech (previous or next sentence) is carried over.
+    Context,
+    /// No speaker could be found (or the quote is not speech).
+    None,
+}
+
+/// A quotation, direct or reported, with its speaker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    /// Byte span of the quoted words (inside the marks).
+    pub span: Span,
+    /// Direct, partial, indirect or scare quote.
+    pub kind: QuoteKind,
+    /// Canonical name of the speaker (the entity's name), or `None` when no
+    /// speaker was found.
+    pub speaker: Option<String>,
+    /// Span of the speaker mention that the attribution rests on (a name,
+    /// pronoun or role), when there is one in the text.
+    pub speaker_span: Option<Span>,
+    /// Index into [`Extraction::entities`] of the speaker.
+    pub speaker_entity: Option<usize>,
+    /// The reporting verb or cue (`said`, `according to`, `:`), when found.
+    pub cue: Option<String>,
+    /// How the speaker was found.
+    pub attribution: Attribution,
+    /// Index into [`Extraction::sentences`] of the sentence the quote starts in.
+    pub sentence: usize,
+    /// For the second and later pieces of a quote interrupted by its
+    /// attribution (“I wish it were different”, he said, “but …”): the index
+    /// of the previous piece in [`Extraction::quotes`].
+    pub continues: Option<usize>,
+}
+
+/// How fine a date value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// A single day.
+    Day,
+    /// A week, or a span of a few days (“in the next few days”).
+    Week,
+    /// Part of a month (“mid-February”, “early March”).
+    PartOfMonth,
+    /// A whole month.
+    Month,
+    /// A whole year.
+    Year,
+    /// Granularity could not be decided (unresolved expressions).
+    Unknown,
+}
+
+/// A normalised date: one day, or an inclusive interval of days.
+///
+/// Serialised as `"2022-02-04"` or `{"start": "2022-02-10", "end": "2022-02-20"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DateValue {
+    /// A single calendar day.
+    Day(NaiveDate),
+    /// An inclusive range of days.
+    Interval {
+        /// First day.
+        start: NaiveDate,
+        /// Last day (inclusive).
+        end: NaiveDate,
+    },
+}
+
+impl DateValue {
+    /// First day covered.
+    pub fn start(&self) -> NaiveDate {
+        match *self {
+            DateValue::Day(d) => d,
+            DateValue::Interval { start, .. } => start,
+        }
+    }
+
+    /// Last day covered (inclusive).
+    pub fn end(&self) -> NaiveDate {
+        match *self {
+            DateValue::Day(d) => d,
+            DateValue::Interval { end, .. } => end,
+        }
+    }
+
+    /// True when the two values share at least one day.
+    pub fn overlaps(&self, other: &DateValue) -> bool {
+        self.start() <= other.end() && other.start() <= self.end()
+    }
+}
+
+/// Whether a date expression names its date outright or relative to the
+/// article's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateReading {
+    /// “4 February”, “January 26, 2022”, “2022-01-26”.
+    Absolute,
+    /// “on Friday”, “yesterday”, “in the next few days”.
+    Relative,
+}
+
+/// A date or time expression found in the text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// The expression as written.
+    pub text: String,
+    /// Byte span of the expression.
+    pub span: Span,
+    /// The normalised value, when it could be resolved.
+    pub value: Option<DateValue>,
+    /// How fine the value is.
+    pub granularity: Granularity,
+    /// Absolute or relative expression.
+    pub reading: DateReading,
+    /// True when `value` is set.
+    pub resolved: bool,
+    /// Why the expression could not be resolved, or how an ambiguous one was
+    /// read (e.g. “weekday resolved to the past of the reference date”).
+    pub reason: Option<String>,
+    /// A part of the day (“night”, “morning”) when the text gives one.
+    pub time_of_day: Option<String>,
+}
+
+/// A qualifier that turns a number into an interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// No qualifier: the number as written.
+    Exact,
+    /// “more than”, “over”: (n, ∞).
+    MoreThan,
+    /// “at least”: [n, ∞).
+    AtLeast,
+    /// “less than”, “under”, “fewer than”: [0, n).
+    LessThan,
+    /// “up to”, “at most”: [0, n].
+    AtMost,
+    /// “about”, “around”, “some”, “roughly”: a tolerance band around n.
+    About,
+    /// “nearly”, “almost”: a band just below n.
+    Nearly,
+    /// “between a and b”, “a to b”, “a-b”: [a, b].
+    Between,
+}
+
+/// A numeric interval with optional open ends.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    /// Lower bound; `None` for unbounded below.
+    pub low: Option<f64>,
+    /// Upper bound; `None` for unbounded above.
+    pub high: Option<f64>,
+    /// Whether `low` itself is included.
+    pub low_inclusive: bool,
+    /// Whether `high` itself is included.
+    pub high_inclusive: bool,
+}
+
+impl Interval {
+    /// The single point `[v, v]`.
+    pub fn point(v: f64) -> Self {
+        Interval {
+            low: Some(v),
+            high: Some(v),
+            low_inclusive: true,
+            high_inclusive: true,
+        }
+    }
+
+    /// True when the two intervals share at least one value.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        fn below(high: Option<f64>, hi_inc: bool, low: Option<f64>, lo_inc: bool) -> bool {
+            // true when the interval ending at `high` lies entirely below the
+            // one starting at `low`
+            match (high, low) {
+                (Some(h), Some(l)) => h < l || (h == l && !(hi_inc && lo_inc)),
+                _ => false,
+            }
+        }
+        !below(
+            self.high,
+            self.high_inclusive,
+            other.low,
+            other.low_inclusive,
+        ) && !below(
+            other.high,
+            other.high_inclusive,
+            self.low,
+            self.low_inclusive,
+        )
+    }
+}
+
+/// What a [`Quantity`] measures.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "code")]
+pub enum QuantityKind {
+    /// A count of things (soldiers, troops, people).
+    Count,
+    /// Money, with an ISO 4217 code (`USD`, `EUR`).
+    Currency(String),
+    /// A percentage; `value` is the number of percent (12.5 for 12.5%).
+    Percent,
+    /// A fraction or share (“a third”); `value` is in [0, 1].
+    Fraction,
+}
+
+/// A number or amount found in the text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The expression as written, qualifier and noun included.
+    pub text: String,
+    /// Byte span of the expression.
+    pub span: Span,
+    /// The number as written, scaled (“100 thousand” = 100000).
+    pub value: f64,
+    /// The qualifier in front of it.
+    pub qualifier: Qualifier,
+    /// The interval the qualifier allows.
+    pub interval: Interval,
+    /// The counted noun, lowercased (“soldiers”), or the currency/percent
+    /// unit; `None` when the number stands alone.
+    pub unit: Option<String>,
+    /// Count, currency, percent or fraction.
+    pub kind: QuantityKind,
+}
+
+/// What sort of thing an [`Entity`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A government, alliance, company or other organisation.
+    Organization,
+    /// A country, city or region.
+    Place,
+}
+
+/// A role or title given to a person in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// The role as written (“NATO secretary”, “US Secretary of State”).
+    pub text: String,
+    /// Byte span of the role.
+    pub span: Span,
+}
+
+/// A person, organisation or place, with every mention of it in the article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Canonical name: the longest full name seen (or the gazetteer's name).
+    pub name: String,
+    /// Person, organisation or place.
+    pub kind: EntityKind,
+    /// Other names it goes by in this article (“Blinken”, “Atlantic Alliance”).
+    pub aliases: Vec<String>,
+    /// Roles and titles attached to it (people only).
+    pub roles: Vec<Role>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// Everything extracted from one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The article itself (its text is what every span indexes).
+    pub article: Article,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Quotes (direct, partial, indirect, scare) in text order.
+    pub quotes: Vec<Quote>,
+    /// Date expressions in text order.
+    pub dates: Vec<DateMention>,
+    /// Quantities in text order.
+    pub quantities: Vec<Quantity>,
+    /// Entities, ordered by first mention.
+    pub entities: Vec<Entity>,
+    /// Problems met while reading or extracting this article.
+    pub diagnostics: Vec<Diagnostic>,
+}

@@ -1,0 +1,267 @@
+//! Sentence splitting tuned for news copy.
+//!
+//! Rules, in order:
+//! - a blank line ends a paragraph (and a sentence);
+//! - a single line break ends a sentence (headlines, datelines and bylines
+//!   have no full stop) unless the next line starts with a lowercase letter
+//!   or the line ends with a comma, hyphen or similar continuation mark
+//!   (hard-wrapped text);
+//! - `.`, `!`, `?` and `…`, followed by any closing quotes or brackets, end a
+//!   sentence when white space and then an uppercase letter, digit or opening
+//!   quote follows: so `“…,” he said` and `3.5 million` do not break;
+//! - a full stop after a known abbreviation (`Mr.`, `Gen.`, `St.`, `a.m.`),
+//!   a dotted acronym (`U.S.`) or a single-letter initial (`J. Smith`) does
+//!   not end a sentence.
+
+use crate::model::{Sentence, Span};
+
+/// Abbreviations (lowercase, without the final dot) after which a full stop
+/// does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
+    "adm", "gov", "sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "jr", "sr", "inc", "ltd",
+    "co", "corp", "bros", "vs", "v", "no", "nos", "vol", "approx", "est", "dept", "univ", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "fig", "al", "cf", "ca", "p", "pp",
+];
+
+const CLOSERS: &[char] = &['”', '"', '’', '\'', ')', ']', '»', '“'];
+const OPENERS: &[char] = &['“', '"', '‘', '\'', '(', '[', '«', '„', '¿', '¡'];
+
+/// Splits `text` into sentences with trimmed byte spans.
+///
+/// ```
+/// use crosscheck_parse::sentences::split;
+/// let text = "Mr. Blinken met Gen. Smith at 3 p.m. in the U.S. capital. “It went well.” Talks go on.";
+/// let spans: Vec<&str> = split(text).iter().map(|s| s.span.slice(text)).collect();
+/// assert_eq!(spans, [
+///     "Mr. Blinken met Gen. Smith at 3 p.m. in the U.S. capital.",
+///     "“It went well.”",
+///     "Talks go on.",
+/// ]);
+/// ```
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0usize;
+    let mut para_has_text = false;
+    let mut start = 0usize; // start of the current sentence
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            '\n' => {
+                // Look at the next line.
+                let rest = &text[i + 1..];
+                let line_end = rest.find('\n').unwrap_or(rest.len());
+                let next_line = &rest[..line_end];
+                let blank = next_line.trim().is_empty();
+                let this_line = text[..i].rsplit('\n').next().unwrap_or("");
+                if blank {
+                    push(text, start, i, paragraph, &mut out, &mut para_has_text);
+                    start = i + 1;
+                    // swallow the run of blank lines
+                    let mut j = i + 1;
+                    loop {
+                        let r = &text[j..];
+                        let le = r.find('\n').map(|k| j + k);
+                        match le {
+                            Some(k) if text[j..k].trim().is_empty() => j = k + 1,
+                            _ => break,
+                        }
+                    }
+                    if j < text.len() && text[j..].trim().is_empty() {
+                        j = text.len();
+                    }
+                    if para_has_text {
+                        paragraph += 1;
+                        para_has_text = false;
+                    }
+                    while let Some(&(k, _)) = iter.peek() {
+                        if k < j {
+                            iter.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    start = start.max(j.min(text.len()));
+                } else {
+                    let next_first = next_line.trim_start().chars().next();
+                    let continues = next_first.is_some_and(|ch| ch.is_lowercase())
+                        || this_line
+                            .trim_end()
+                            .ends_with([',', '-', '–', ';', '(', '“', '‘']);
+                    if !continues {
+                        push(text, start, i, paragraph, &mut out, &mut para_has_text);
+                        start = i + 1;
+                    }
+                }
+            }
+            '.' | '!' | '?' | '…' => {
+                // consume a run of terminal punctuation and closers
+                let mut end = i + c.len_utf8();
+                while let Some(&(k, ch)) = iter.peek() {
+                    if matches!(ch, '.' | '!' | '?' | '…') || CLOSERS.contains(&ch) {
+                        end = k + ch.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                // must be followed by horizontal white space, then a sentence start
+                let rest = &text[end..];
+                let Some(first) = rest.chars().next() else {
+                    continue;
+                };
+                if first == '\n' || !first.is_whitespace() {
+                    continue; // a line break is handled by the '\n' arm
+                }
+                let after = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+                let Some(next) = after.chars().next() else {
+                    continue;
+                };
+                let starts_sentence =
+                    next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next);
+                if !starts_sentence {
+                    continue;
+                }
+                if c == '.' && end == i + 1 && is_abbreviation(bytes, text, i) {
+                    continue;
+                }
+                push(text, start, end, paragraph, &mut out, &mut para_has_text);
+                start = end;
+            }
+            _ => {}
+        }
+    }
+    push(
+        text,
+        start,
+        text.len(),
+        paragraph,
+        &mut out,
+        &mut para_has_text,
+    );
+    out
+}
+
+/// True when the full stop at byte `dot` closes an abbreviation, acronym or
+/// initial rather than a sentence.
+fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+        .map(|k| k + before[k..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // dotted acronym or abbreviation: U.S, a.m, e.g
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        // single-letter initial: "J. Smith", but not "in the U.S.A." handled above
+        return c.is_uppercase();
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn push(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+    para_has_text: &mut bool,
+) {
+    if start >= end {
+        return;
+    }
+    let slice = &text[start..end];
+    let trimmed_start = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + trimmed_start;
+    out.push(Sentence {
+        span: Span::new(s, s + trimmed.len()),
+        paragraph,
+    });
+    *para_has_text = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn headline_and_byline_without_full_stop() {
+        let t = "Blinken proposes to Moscow “a serious diplomatic path” on Ukraine\n\nby time news\n\nTime.news – NATO’s policy does not change. But they left the door open.";
+        assert_eq!(
+            texts(t),
+            [
+                "Blinken proposes to Moscow “a serious diplomatic path” on Ukraine",
+                "by time news",
+                "Time.news – NATO’s policy does not change.",
+                "But they left the door open."
+            ]
+        );
+        let s = split(t);
+        assert_eq!(
+            s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            [0, 1, 2, 2]
+        );
+    }
+
+    #[test]
+    fn quote_closing_after_full_stop_and_attribution_continuing() {
+        let t = "“We are facing a key moment for security in Europe,” acknowledged NATO secretary Jens Stoltenberg. The Alliance – he added – is ready.";
+        assert_eq!(texts(t).len(), 2);
+        let t = "He said: “It is over.” Then he left. “Is it?” he asked.";
+        assert_eq!(
+            texts(t),
+            [
+                "He said: “It is over.”",
+                "Then he left.",
+                "“Is it?” he asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_initials_and_abbreviations() {
+        let t = "Troops rose by 1.5 million, said J. R. Smith of St. Louis at 9 a.m. on Monday. Sen. Jones agreed.";
+        assert_eq!(
+            texts(t),
+            [
+                "Troops rose by 1.5 million, said J. R. Smith of St. Louis at 9 a.m. on Monday.",
+                "Sen. Jones agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn single_newline_breaks_unless_wrapped() {
+        let t = "on whose border more than 100 thousand soldiers are now massed.\n“We are facing a key moment,” he said.";
+        assert_eq!(texts(t).len(), 2);
+        let t = "The US and NATO have delivered to Moscow\nthe responses to requests.";
+        assert_eq!(texts(t), [t]);
+    }
+
+    #[test]
+    fn spans_are_trimmed_and_on_boundaries() {
+        let t = "  Thursday, February 2  \n\n\n  The US delivers.  ";
+        let s = split(t);
+        assert_eq!(texts(t), ["Thursday, February 2", "The US delivers."]);
+        assert_eq!(s[1].paragraph, 1);
+        assert!(split("").is_empty());
+        assert!(split("\n\n \n").is_empty());
+    }
+}

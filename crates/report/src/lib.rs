@@ -1,0 +1,1 @@
+//! Claim graph and reports (see issue 4).
