@@ -29,7 +29,8 @@
 //! [`DateReading::Relative`] and resolves to the nearest such day or month
 //! **in the past** of the reference date, unless a future cue is nearer to
 //! the expression than any past cue in the same clause of its sentence.
-//! Future cues: a `by`/`until`/`till` bound, `will`, `shall`, `’ll`, `won't`,
+//! Future cues: a `by`/`until`/`till` bound, `will`, `would` (reported
+//! future: “said he would meet Lavrov on Friday”), `shall`, `’ll`, `won't`,
 //! `next`, `coming`, `upcoming`, `is going to`, `to be held`, `expected to`,
 //! `plans to`, `scheduled`, `planned`. Past cues: a `since` bound, `ago`,
 //! `last`, `earlier`, `previous`, `was`, `were`, `had`, `did`, common irregular
@@ -55,7 +56,8 @@
 //! before the reference; “later this …” from the day after to the period's
 //! end. Parts of a month: early = days 1–10, mid = 11–20, late (and “end
 //! of”) = 21–end. Parts of a year: early = January–April, mid = May–August,
-//! late = September–December; “the end of the year” = December.
+//! late = September–December; “the end of the year”/“the end of 2021” =
+//! December, “the beginning of …” = January.
 //!
 //! **Spans of days.** “(in) the next few days”, “coming days”, “the days
 //! ahead”, “in a few days” = the day after the reference to seven days after
@@ -735,6 +737,7 @@ const FILLER: &[&str] = &[
 ];
 const FUTURE_WORDS: &[&str] = &[
     "will",
+    "would",
     "shall",
     "won't",
     "won’t",
@@ -1334,6 +1337,30 @@ fn year_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
     }
     let y: i32 = y_m.as_str().parse().ok()?;
     let part = part_m.and_then(|p| part_of(p.as_str()));
+    // “(by) the end of 2021”: December; “the beginning of 2022”: January.
+    if let (Some("of"), Some(cm), None) = (cue_word.as_deref(), cue, part_m) {
+        if let Some((ws, w)) = word_before(text, cm.start()) {
+            let months = match lower(w).as_str() {
+                "end" => Some((12, 12)),
+                "beginning" | "start" => Some((1, 1)),
+                "middle" => Some((6, 7)),
+                _ => None,
+            };
+            if let Some((a, b)) = months {
+                let mut cand = Cand::new(ws, y_m.end(), Granularity::Month, DateReading::Absolute);
+                if let Some((s, bw)) = bound_prefix(text, ws) {
+                    cand.start = s;
+                    cand.reasons.push(bound_reason(&bw));
+                } else if let Some((s, the)) = word_before(text, ws) {
+                    if the.eq_ignore_ascii_case("the") {
+                        cand.start = s;
+                    }
+                }
+                cand.value = Some(interval(month_start(y, a)?, month_end(y, b)?));
+                return Some(cand);
+            }
+        }
+    }
     let bound = cue_word
         .as_deref()
         .filter(|w| BOUNDS.contains(w))
@@ -1397,6 +1424,14 @@ fn weekday_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
             if HOLIDAY_WORDS.contains(&lower(w).as_str()) && starts_upper(w) {
                 return None;
             }
+        }
+        // “The Sunday Times”: a title between a determiner or name and
+        // another capitalised word.
+        let next_cap = word_after(text, wd_m.end()).is_some_and(starts_upper);
+        let prev_name = word_before(text, start).is_some_and(|(_, w)| lower(w) == "the")
+            || after_capitalised_word(ctx, start);
+        if next_cap && prev_name {
+            return None;
         }
     }
     let mut cand = Cand::new(start, whole.end(), Granularity::Day, DateReading::Relative);
@@ -2020,6 +2055,18 @@ mod tests {
         let found = run("Output is expected to recover by mid-2023.", thu());
         assert_eq!(texts(&found), ["by mid-2023"]);
         assert_eq!(range(&found[0]), (d(2023, 5, 1), d(2023, 8, 31)));
+    }
+
+    #[test]
+    fn reported_future_and_names() {
+        let f = run("Blinken said he would meet Lavrov on Friday.", thu());
+        assert_eq!(day(&f[0]), d(2022, 1, 28));
+        assert!(f[0].reason.as_deref().unwrap().contains("cue 'would'"));
+        assert!(run("The Sunday Times reported the plan.", thu()).is_empty());
+        let f = run("By the end of 2021, 300 people had fled.", thu());
+        assert_eq!(texts(&f), ["By the end of 2021"]);
+        assert_eq!(range(&f[0]), (d(2021, 12, 1), d(2021, 12, 31)));
+        assert_eq!(f[0].granularity, Granularity::Month);
     }
 
     #[test]
