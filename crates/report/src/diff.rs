@@ -4,7 +4,9 @@
 //! byte offsets) are mapped into the evidence text, or, without a span, their
 //! words are looked up in it. When a finding carries no diff, a word-level
 //! diff ([`token_diff`], longest common subsequence over normalised words)
-//! is computed here. The value mention (`value_span`) of date, quantity,
+//! is computed here, except for date, quantity, place and role findings
+//! that give a `value_span`: for those the value mentions alone are
+//! highlighted. Marked words separated by white space only are joined. The value mention (`value_span`) of date, quantity,
 //! role and place findings is highlighted too.
 
 use std::ops::Range;
@@ -140,7 +142,10 @@ pub fn segments(text: &str, ranges: &[Range<usize>]) -> Vec<Segment> {
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in rs {
         match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            // join ranges that touch or are separated by white space only
+            Some(last) if r.start <= last.end || text[last.end..r.start].trim().is_empty() => {
+                last.end = last.end.max(r.end)
+            }
             _ => merged.push(r),
         }
     }
@@ -175,7 +180,13 @@ pub fn segments(text: &str, ranges: &[Range<usize>]) -> Vec<Segment> {
 pub fn highlight(f: &Finding) -> (Vec<Segment>, Vec<Segment>) {
     let mut ra = edits_ranges(&f.a, &f.diff, true);
     let mut rb = edits_ranges(&f.b, &f.diff, false);
-    if f.diff.is_empty() {
+    let has_value_span = f.a.value_span.is_some() || f.b.value_span.is_some();
+    let value_kind = matches!(
+        f.kind,
+        FindingKind::Date | FindingKind::Quantity | FindingKind::Place | FindingKind::SpeakerRole
+    );
+    // A value finding that says where its values are needs no word diff.
+    if f.diff.is_empty() && !(value_kind && has_value_span) {
         let (da, db) = token_diff(&f.a.text, &f.b.text);
         ra = da;
         rb = db;
