@@ -225,3 +225,15 @@ impl fmt::Display for FailOn {
         }
     }
 }
+
+impl Comparison {
+    /// One line for the terminal: `2 new, 1 resolved, 5 unchanged`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} new, {} resolved, {} unchanged",
+            self.new.len(),
+            self.resolved.len(),
+            self.unchanged.len()
+        )
+    }
+}

@@ -348,3 +348,108 @@ pub fn sort_entries(v: &mut [Entry]) {
 pub fn format_span(span: crosscheck_parse::Span) -> String {
     format!("{}-{}", span.start, span.end)
 }
+
+/// An output format of `crosscheck compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// The plain-text terminal table (the default on a terminal).
+    Table,
+    /// The flat CSV report.
+    Csv,
+    /// The complete JSON report.
+    Json,
+    /// The Markdown report.
+    Markdown,
+    /// The self-contained HTML report.
+    Html,
+    /// The claim graph in Graphviz DOT.
+    Dot,
+    /// The claim graph as JSON (`{nodes, edges, clusters}`).
+    GraphJson,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 7] = [
+        Format::Table,
+        Format::Csv,
+        Format::Json,
+        Format::Markdown,
+        Format::Html,
+        Format::Dot,
+        Format::GraphJson,
+    ];
+
+    /// The name used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Dot => "dot",
+            Format::GraphJson => "graph-json",
+        }
+    }
+
+    /// The format a file name asks for by its extension (`.csv`, `.json`,
+    /// `.md`, `.html`/`.htm`, `.dot`/`.gv`), if any.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "dot" | "gv" => Some(Format::Dot),
+            "txt" => Some(Format::Table),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = ReportError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let norm = s.trim().to_ascii_lowercase();
+        let f = match norm.as_str() {
+            "markdown" => Some(Format::Markdown),
+            "graph" | "graph_json" | "graphjson" => Some(Format::GraphJson),
+            "gv" | "graphviz" => Some(Format::Dot),
+            "text" | "txt" => Some(Format::Table),
+            _ => Format::ALL.into_iter().find(|f| f.as_str() == norm),
+        };
+        f.ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+            ReportError::Invalid(format!(
+                "unknown format `{s}` (expected one of: {})",
+                names.join(", ")
+            ))
+        })
+    }
+}
+
+/// Renders a report in a format, as a string ending in a newline.
+pub fn render(report: &Report, format: Format) -> Result<String, ReportError> {
+    Ok(match format {
+        Format::Table => table::to_table(report),
+        Format::Csv => csv_report::to_csv_string(report)?,
+        Format::Json => json_report::to_json_string(report)?,
+        Format::Markdown => markdown::to_markdown(report),
+        Format::Html => html::to_html(report),
+        Format::Dot => report.graph().to_dot(),
+        Format::GraphJson => {
+            let mut s = serde_json::to_string_pretty(&report.graph().to_json())?;
+            s.push('\n');
+            s
+        }
+    })
+}
