@@ -38,3 +38,17 @@ fn comparison_summary_line() {
     let c = crosscheck_report::Comparison::default();
     assert_eq!(c.summary(), "0 new, 0 resolved, 0 unchanged");
 }
+
+#[test]
+#[ignore = "writes sample outputs to /tmp/crosscheck-sample.* for manual inspection"]
+fn dump_samples() {
+    let (x, a) = common::sample();
+    let r = Report::new(&x, &a);
+    for f in Format::ALL {
+        std::fs::write(
+            format!("/tmp/crosscheck-sample.{f}"),
+            render(&r, f).unwrap(),
+        )
+        .unwrap();
+    }
+}

@@ -172,3 +172,38 @@ fn clusters_tell_who_agrees_differs_and_is_silent() {
         assert_eq!(c.id, format!("cluster-{}", i + 1));
     }
 }
+
+#[test]
+fn graphviz_accepts_the_dot_when_installed() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let (x, a) = common::sample();
+    let dot = Report::new(&x, &a).graph().to_dot();
+    let Ok(mut child) = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("graphviz `dot` not installed: skipped");
+        return;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
