@@ -21,6 +21,8 @@
 //! let x = extract(article);
 //! assert_eq!(x.quotes[0].text, "We prefer diplomacy");
 //! assert_eq!(x.quotes[0].speaker.as_deref(), Some("Antony Blinken"));
+//! // “on Wednesday”, past of Thursday 27 January 2022
+//! assert_eq!(x.dates[0].value.unwrap().start().to_string(), "2022-01-26");
 //! ```
 
 #![warn(missing_docs)]
@@ -35,6 +37,8 @@ pub mod quotes;
 pub mod sentences;
 mod text;
 
+/// Re-exported so callers can build an [`Article`] without naming chrono.
+pub use chrono::NaiveDate;
 pub use ingest::{read_inputs, IngestOptions, Ingested, InputFormat};
 pub use model::*;
 
