@@ -91,6 +91,8 @@
 //! - times: `9 a.m.`, `9am`, `10:30`, `0900 GMT`, numbers with a leading zero;
 //! - ordinals (`2nd`, `first`), decades (`1990s`), numbers glued to letters
 //!   or hyphens (`G7`, `COVID-19`, `F-16`, `5G`, `10km`, `45-year-old`);
+//! - ages in apposition: `Joe Biden, 79, said` (a bare number up to 130
+//!   between commas after a capitalised word);
 //! - labels: a number after `Article`, `No.`, `section`, `page`, `flight`,
 //!   `top`, `day` …, list numbers (`1.` / `(3)` at a line start), and a bare
 //!   ungrouped integer right after a capitalised word that does not start
@@ -364,8 +366,6 @@ const TIME_WORDS: &[&str] = &[
     "o'clock",
     "o’clock",
     "hrs",
-    "h",
-    "hours",
 ];
 
 /// Words that end the scan for a counted noun.
@@ -1568,6 +1568,10 @@ impl Parser<'_> {
         {
             return true;
         }
+        // `Dec. 8`
+        if t.kind == Kind::Sym('.') && self.adjacent(p) && self.is_month(p - 1) {
+            return true;
+        }
         // a lone `-5` (minus) with space before the sign
         if matches!(t.kind, Kind::Sym(c) if is_dash(c)) && !self.toks[j].gap && t.gap {
             return true;
@@ -1749,6 +1753,18 @@ impl Parser<'_> {
                     return None;
                 }
             }
+        }
+        // an age in apposition: `Joe Biden, 79, said`
+        if bare
+            && info.value <= 130.0
+            && self.sym(j.wrapping_sub(1)) == Some(',')
+            && self.linked(j)
+            && self.linked(j - 1)
+            && self.toks.get(j - 2).is_some_and(|t| starts_upper(t.raw))
+            && self.linked(e)
+            && matches!(self.sym(e), Some(',' | ')'))
+        {
+            return None;
         }
         // dates and times after the number
         if let Some(w) = self.next_word(e) {
@@ -2628,6 +2644,8 @@ mod tests {
         for text in [
             "on 4 February",
             "on 4 Feb. they met",
+            "on Dec. 8, 2021, he said",
+            "President Joe Biden, 79, said",
             "Thursday, February 2",
             "on January 26, 2022, they met",
             "on 2022-01-26 they met",
@@ -2705,6 +2723,8 @@ mod tests {
         assert_eq!(q.qualifier, Qualifier::Exact);
         let got = texts("It has 5 tanks. To 10 soldiers, he said.");
         assert_eq!(got, ["5 tanks", "10 soldiers"]);
+        let got = texts("In the past 24 hours, 3 civilians died.");
+        assert_eq!(got, ["24 hours", "3 civilians"]);
         let q = one("He saw 5\ntanks");
         assert_eq!((q.text.as_str(), q.unit.as_deref()), ("5", None));
     }
