@@ -10,7 +10,8 @@
 //! - language: `<html lang>`, `content-language`;
 //! - url: `<link rel="canonical">`, `og:url`.
 //!
-//! When readability finds no article, a fallback collects paragraphs,
+//! When the page does not look like an article to readability (short
+//! pages) or readability finds nothing, a fallback collects paragraphs,
 //! headings and list items outside navigation, headers, footers, asides,
 //! forms and comment sections. No text at all is an Error.
 
@@ -55,6 +56,11 @@ fn readability_text(raw: &str) -> Option<(String, String)> {
         ..Default::default()
     };
     let mut r = dom_smoothie::Readability::new(raw, None, Some(cfg)).ok()?;
+    // on short pages readability keeps the whole body, navigation included;
+    // the paragraph fallback does better there
+    if !r.is_probably_readable() {
+        return None;
+    }
     let article = r.parse().ok()?;
     Some((tidy(&article.text_content), article.title))
 }
