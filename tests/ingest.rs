@@ -71,6 +71,7 @@ fn seed_001_dateline_without_year() {
     let w = warnings(&x);
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].message.contains("no year"), "{}", w[0].message);
+    assert_eq!(w[0].offset, Some(0));
     assert_eq!(w[0].origin, path.display().to_string());
     assert!(errors(&x).is_empty());
 
@@ -149,6 +150,20 @@ fn text_dateline_with_year_and_byline_with_outlet() {
     );
     assert_eq!(x.articles[0].published, date(2022, 1, 27));
     assert_eq!(x.articles[0].title.as_deref(), Some("A headline"));
+}
+
+#[test]
+fn text_dateline_weekday_mismatch_warns_and_keeps_date() {
+    let x = bytes(
+        b"\n  Monday, January 27, 2022\nHeadline\n\nBody.",
+        "w.txt",
+        InputFormat::Text,
+    );
+    assert_eq!(x.articles[0].published, date(2022, 1, 27));
+    let w = warnings(&x);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].message.contains("weekday"), "{}", w[0].message);
+    assert_eq!(w[0].offset, Some(3));
 }
 
 #[test]

@@ -130,7 +130,8 @@ fn detect(
 ) {
     let mut first = true;
     let mut seen = 0;
-    for (_, line) in lines_with_offsets(text) {
+    for (start, line) in lines_with_offsets(text) {
+        let at = Some(start + (line.len() - line.trim_start().len()));
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -151,7 +152,7 @@ fn detect(
                                 format!(
                                     "dateline \"{line}\": the weekday does not match {d}; using {d}"
                                 ),
-                                None,
+                                at,
                             );
                         }
                     }
@@ -163,13 +164,13 @@ fn detect(
                         out.warning(
                             origin,
                             format!("dateline \"{line}\" has no year; {what}"),
-                            None,
+                            at,
                         );
                     }
                     None => out.warning(
                         origin,
                         format!("dateline \"{line}\" is not a valid date; ignored"),
-                        None,
+                        at,
                     ),
                 }
                 continue;
