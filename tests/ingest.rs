@@ -424,6 +424,30 @@ fn html_without_text_is_an_error() {
     assert_eq!(e[0].origin, "empty.html");
 }
 
+#[test]
+fn html_absurdly_deep_nesting_is_refused_quickly() {
+    let n = 20_000;
+    let page = format!(
+        "<html><body>{}<p>Deep text.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let t = std::time::Instant::now();
+    let x = bytes(page.as_bytes(), "deep.html", InputFormat::Html);
+    assert!(t.elapsed().as_secs() < 5);
+    let e = errors(&x);
+    assert_eq!(e.len(), 1);
+    assert!(e[0].message.contains("nested"), "{}", e[0].message);
+    // many unclosed paragraphs and list items are not deep nesting
+    let flat = format!(
+        "<ul>{}</ul>{}",
+        "<li>item".repeat(3000),
+        "<p>para <br>".repeat(3000)
+    );
+    let x = bytes(flat.as_bytes(), "flat.html", InputFormat::Html);
+    assert!(!x.has_errors(), "{:?}", x.diagnostics);
+}
+
 // ---------------------------------------------------------------- bad bytes
 
 #[test]

@@ -26,6 +26,16 @@ pub(crate) fn parse(bytes: &[u8], origin: &str, stem: &str, options: &IngestOpti
     let Some(raw) = decode(bytes, origin, 0, options.max_article_bytes, &mut out) else {
         return out;
     };
+    if let Some(at) = too_deep(raw.as_bytes(), MAX_DEPTH) {
+        out.error(
+            origin,
+            format!(
+                "HTML nested more than {MAX_DEPTH} elements deep (at byte offset {at}); not parsed"
+            ),
+            Some(at),
+        );
+        return out;
+    }
     let doc = Html::parse_document(&raw);
     let meta = Meta::read(&doc);
     let (text, readability_title) = match readability_text(&raw) {
@@ -47,6 +57,79 @@ pub(crate) fn parse(bytes: &[u8], origin: &str, stem: &str, options: &IngestOpti
         origin: origin.to_string(),
     });
     out
+}
+
+/// Deepest element nesting accepted. HTML5 tree building costs time
+/// proportional to the depth for every tag, so absurdly deep pages would take
+/// minutes; real pages stay far below this.
+const MAX_DEPTH: usize = 1000;
+
+/// Elements that never nest (void) or are closed implicitly by their next
+/// sibling, so they do not count towards the depth.
+const FLAT_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot",
+];
+
+/// A linear scan approximating the element nesting depth; returns the byte
+/// offset of the tag where it first exceeds `max`.
+fn too_deep(html: &[u8], max: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(rel) = html[i..].iter().position(|&b| b == b'<') {
+        let at = i + rel;
+        let rest = &html[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(html, at + 4, b"-->").map_or(html.len(), |e| e + 3);
+            continue;
+        }
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            i = at + 2;
+            continue;
+        }
+        if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            i = at + 1;
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
+        let Some(end) = find(html, at + 1, b">") else {
+            break;
+        };
+        let self_closing = end > 0 && html[end - 1] == b'/';
+        i = end + 1;
+        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+            let close = format!("</{name}");
+            i = find_ci(html, i, close.as_bytes()).unwrap_or(html.len());
+            continue;
+        }
+        if self_closing || FLAT_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        depth += 1;
+        if depth > max {
+            return Some(at);
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
 }
 
 /// Main text and title from dom_smoothie, paragraphs separated by blank lines.

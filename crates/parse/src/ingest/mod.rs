@@ -30,6 +30,8 @@
 //!   naming the size and the limit. For JSON lines the limit is per line; for
 //!   a JSON array it is per article text, and the whole document may be at
 //!   most [`JSON_DOCUMENT_FACTOR`] times the limit.
+//! - HTML nested more than 1000 elements deep is an Error (tree building
+//!   would take minutes);
 //! - a UTF-8 byte order mark is removed.
 //!
 //! # Dates
