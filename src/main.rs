@@ -1,1 +1,211 @@
-fn main() {}
+//! The `crosscheck` command-line tool.
+//!
+//! Exit codes: 0 when every input was read, 1 when the output could not be
+//! written, 2 when any input (or part of one) could not be read, or on a
+//! usage error. Output for the good articles is written either way.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use crosscheck::parse::{self, Diagnostic, IngestOptions, InputFormat, Severity};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Cross-source claim comparison: extract quotes and facts from news
+/// articles and find where outlets agree or differ.
+#[derive(Parser, Debug)]
+#[command(name = "crosscheck", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read articles and print what was extracted from each (sentences,
+    /// quotes, dates, quantities, entities) as JSON.
+    Extract(extract::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => extract::run(args),
+    }
+}
+
+/// Shared pieces for every subcommand: input options, diagnostics, output.
+mod common {
+    use super::*;
+
+    /// Input format names accepted by `--input-format`.
+    #[derive(Clone, Copy, Debug, ValueEnum)]
+    pub enum InputFormatArg {
+        /// Plain text, optional `Key: value` header block.
+        Text,
+        /// One JSON object or an array of objects.
+        Json,
+        /// One JSON object per line.
+        Jsonl,
+        /// An HTML page.
+        Html,
+    }
+
+    impl From<InputFormatArg> for InputFormat {
+        fn from(f: InputFormatArg) -> Self {
+            match f {
+                InputFormatArg::Text => InputFormat::Text,
+                InputFormatArg::Json => InputFormat::Json,
+                InputFormatArg::Jsonl => InputFormat::JsonLines,
+                InputFormatArg::Html => InputFormat::Html,
+            }
+        }
+    }
+
+    /// Options shared by commands that read articles.
+    #[derive(clap::Args, Debug)]
+    pub struct InputArgs {
+        /// Files, directories (read recursively, known extensions only) or
+        /// `-` for standard input.
+        #[arg(required = true, value_name = "INPUTS")]
+        pub inputs: Vec<PathBuf>,
+        /// Read every input as this format instead of guessing from the
+        /// extension.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        pub input_format: Option<InputFormatArg>,
+        /// Publication date (YYYY-MM-DD) for articles that give none; an
+        /// article's own date always wins.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        pub date: Option<chrono::NaiveDate>,
+        /// Largest article accepted, in bytes (per line for JSON lines).
+        #[arg(long, value_name = "N", default_value_t = IngestOptions::default().max_article_bytes,
+              value_parser = parse_positive)]
+        pub max_article_bytes: usize,
+    }
+
+    impl InputArgs {
+        pub fn options(&self) -> IngestOptions {
+            IngestOptions {
+                format: self.input_format.map(Into::into),
+                default_date: self.date,
+                max_article_bytes: self.max_article_bytes,
+            }
+        }
+    }
+
+    fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|e| format!("expected a date as YYYY-MM-DD ({e})"))
+    }
+
+    fn parse_positive(s: &str) -> Result<usize, String> {
+        match s.parse::<usize>() {
+            Ok(0) => Err("must be at least 1".into()),
+            Ok(n) => Ok(n),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Prints diagnostics to stderr as `crosscheck: warning|error: ORIGIN: message`.
+    pub fn report(diagnostics: &[Diagnostic]) {
+        let stderr = io::stderr();
+        let mut err = stderr.lock();
+        for d in diagnostics {
+            let level = match d.severity {
+                Severity::Warning => "warning",
+                Severity::Error => "error",
+            };
+            // nothing sensible to do when stderr itself fails
+            let _ = writeln!(err, "crosscheck: {level}: {}: {}", d.origin, d.message);
+        }
+    }
+
+    /// Writes `bytes` to `path`, or to stdout when `path` is `None`.
+    pub fn write_output(path: Option<&PathBuf>, bytes: &[u8]) -> io::Result<()> {
+        match path {
+            Some(p) => std::fs::write(p, bytes),
+            None => {
+                let stdout = io::stdout();
+                let mut out = stdout.lock();
+                out.write_all(bytes)?;
+                out.flush()
+            }
+        }
+    }
+}
+
+/// `crosscheck extract`.
+mod extract {
+    use super::common::{report, write_output, InputArgs};
+    use super::*;
+
+    /// Output formats of `extract`.
+    #[derive(Clone, Copy, Debug, Default, ValueEnum)]
+    pub enum OutputFormat {
+        /// A pretty-printed JSON array, one object per article.
+        #[default]
+        Json,
+        /// One compact JSON object per line.
+        Jsonl,
+    }
+
+    /// Arguments of `crosscheck extract`.
+    #[derive(clap::Args, Debug)]
+    pub struct Args {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+        format: OutputFormat,
+        /// Write the output to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    }
+
+    pub fn run(args: Args) -> ExitCode {
+        let ingested = parse::read_inputs(&args.input.inputs, &args.input.options());
+        report(&ingested.diagnostics);
+        let extractions = crosscheck::extract_all(&ingested);
+        let bytes = match render(&extractions, args.format) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("crosscheck: error: cannot serialise the output: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        if let Err(e) = write_output(args.output.as_ref(), &bytes) {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                let target = args
+                    .output
+                    .as_ref()
+                    .map_or("standard output".to_string(), |p| p.display().to_string());
+                eprintln!("crosscheck: error: cannot write {target}: {e}");
+            }
+            return ExitCode::from(1);
+        }
+        if ingested.has_errors() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
+    fn render(
+        extractions: &[parse::Extraction],
+        format: OutputFormat,
+    ) -> serde_json::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        match format {
+            OutputFormat::Json => {
+                serde_json::to_writer_pretty(&mut bytes, extractions)?;
+                bytes.push(b'\n');
+            }
+            OutputFormat::Jsonl => {
+                for x in extractions {
+                    serde_json::to_writer(&mut bytes, x)?;
+                    bytes.push(b'\n');
+                }
+            }
+        }
+        Ok(bytes)
+    }
+}

@@ -431,6 +431,7 @@ pub struct Entity {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     /// The article itself (its text is what every span indexes).
+    #[serde(flatten)]
     pub article: Article,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,

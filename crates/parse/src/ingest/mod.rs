@@ -1,10 +1,72 @@
 //! Reading inputs (plain text, JSON/JSON lines, HTML) into [`Article`]s.
-use crate::model::{Article, Diagnostic};
+//!
+//! Ingest **never fails and never panics**: every input yields articles
+//! and/or [`Diagnostic`]s that name the file (and the line, for JSON lines)
+//! and say what is wrong. One bad input never drops the other articles.
+//!
+//! # Inputs
+//!
+//! - files: the format comes from [`IngestOptions::format`] when set, else
+//!   from the extension (`.txt`/`.text`, `.json`, `.jsonl`/`.ndjson`,
+//!   `.html`/`.htm`), else it is sniffed from the first bytes;
+//! - directories: walked recursively in path order (entries sorted by file
+//!   name at every level); only files with a known extension are read and
+//!   hidden entries (names starting with `.`) are skipped. Symbolic links are
+//!   followed; a link loop is reported as an error, not followed forever;
+//! - `-`: standard input, origin `<stdin>`, id `stdin`. The format is
+//!   [`IngestOptions::format`] or sniffed: `[` → JSON, `{` → JSON when the
+//!   whole input is one JSON document, else JSON lines, `<` → HTML, anything
+//!   else → text.
+//!
+//! # Bad bytes
+//!
+//! - invalid UTF-8 is decoded lossily (U+FFFD) with a Warning giving the byte
+//!   offset of the first invalid sequence;
+//! - input that looks binary (a NUL byte, a UTF-16 byte order mark, more
+//!   than 5% control characters or more than 10% undecodable bytes) is an
+//!   Error "binary data" and is not read;
+//! - empty or whitespace-only input is an Error "empty input";
+//! - input larger than [`IngestOptions::max_article_bytes`] is an Error
+//!   naming the size and the limit. For JSON lines the limit is per line; for
+//!   a JSON array it is per article text, and the whole document may be at
+//!   most [`JSON_DOCUMENT_FACTOR`] times the limit.
+//! - HTML nested more than 1000 elements deep is an Error (tree building
+//!   would take minutes);
+//! - a UTF-8 byte order mark is removed.
+//!
+//! # Dates
+//!
+//! An article's own date (header, dateline, JSON field, HTML metadata) always
+//! wins; [`IngestOptions::default_date`] (`--date`) is only the fallback for
+//! articles without one. Date-times keep the calendar date as written (no
+//! time-zone conversion).
+//!
+//! # Ids
+//!
+//! The given id, else the file stem (plus `#N` for the N-th line of a JSON
+//! lines file or the N-th element of a JSON array). Duplicate ids are made
+//! unique with a `-2`, `-3`, … suffix and a Warning.
+
+use crate::model::{Article, Diagnostic, Severity};
 use chrono::NaiveDate;
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+mod dates;
+mod html;
+mod json;
+mod text;
+
+pub use dates::parse_date;
+
+/// A `.json` document may be at most this many times
+/// [`IngestOptions::max_article_bytes`], since it can hold many articles.
+pub const JSON_DOCUMENT_FACTOR: usize = 64;
 
 /// The format of an input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum InputFormat {
     /// Plain text with an optional header block.
     Text,
@@ -16,12 +78,53 @@ pub enum InputFormat {
     Html,
 }
 
+impl InputFormat {
+    /// The format a file extension stands for (case-insensitive), or `None`
+    /// for an unknown extension.
+    pub fn from_extension(ext: &str) -> Option<InputFormat> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(InputFormat::Text),
+            "json" => Some(InputFormat::Json),
+            "jsonl" | "ndjson" => Some(InputFormat::JsonLines),
+            "html" | "htm" => Some(InputFormat::Html),
+            _ => None,
+        }
+    }
+
+    /// The format of a path, from its extension.
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(InputFormat::from_extension)
+    }
+
+    /// Guesses the format from the first bytes: `[` → JSON, `{` → JSON
+    /// when the bytes are one JSON document, else JSON lines, `<` → HTML,
+    /// anything else → text.
+    pub fn sniff(bytes: &[u8]) -> InputFormat {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'[') => InputFormat::Json,
+            Some(b'{') => {
+                if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+                    InputFormat::Json
+                } else {
+                    InputFormat::JsonLines
+                }
+            }
+            Some(b'<') => InputFormat::Html,
+            _ => InputFormat::Text,
+        }
+    }
+}
+
 /// Options for reading inputs.
 #[derive(Clone, Debug)]
 pub struct IngestOptions {
     /// Force a format instead of guessing it from the extension.
     pub format: Option<InputFormat>,
-    /// Reference date for articles that carry none.
+    /// Reference date for articles that carry none. An article's own date
+    /// always wins over this one.
     pub default_date: Option<NaiveDate>,
     /// Largest article (or file, for single-article formats) accepted, in bytes.
     pub max_article_bytes: usize,
@@ -46,7 +149,463 @@ pub struct Ingested {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Ingested {
+    /// True when any diagnostic is an error (some input, or part of one,
+    /// could not be read).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// The diagnostics whose origin is exactly `origin` (an article's
+    /// [`Article::origin`]).
+    pub fn diagnostics_for<'a>(&'a self, origin: &'a str) -> impl Iterator<Item = &'a Diagnostic> {
+        self.diagnostics.iter().filter(move |d| d.origin == origin)
+    }
+
+    fn append(&mut self, other: Ingested) {
+        self.articles.extend(other.articles);
+        self.diagnostics.extend(other.diagnostics);
+    }
+
+    fn error(&mut self, origin: &str, message: impl Into<String>, offset: Option<usize>) {
+        self.diagnostics
+            .push(diag(origin, Severity::Error, message, offset));
+    }
+
+    fn warning(&mut self, origin: &str, message: impl Into<String>, offset: Option<usize>) {
+        self.diagnostics
+            .push(diag(origin, Severity::Warning, message, offset));
+    }
+
+    /// Final pass shared by every entry point: fallback dates and unique ids.
+    fn finish(mut self, options: &IngestOptions) -> Ingested {
+        for a in &mut self.articles {
+            if a.published.is_none() {
+                a.published = options.default_date;
+            }
+        }
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut warnings = Vec::new();
+        for a in &mut self.articles {
+            if !seen.contains(&a.id) {
+                seen.insert(a.id.clone());
+                continue;
+            }
+            let mut n = 2;
+            let new_id = loop {
+                let candidate = format!("{}-{n}", a.id);
+                if !seen.contains(&candidate) {
+                    break candidate;
+                }
+                n += 1;
+            };
+            warnings.push(diag(
+                &a.origin,
+                Severity::Warning,
+                format!("duplicate id \"{}\" renamed to \"{new_id}\"", a.id),
+                None,
+            ));
+            seen.insert(new_id.clone());
+            a.id = new_id;
+        }
+        self.diagnostics.extend(warnings);
+        self
+    }
+}
+
+pub(crate) fn diag(
+    origin: &str,
+    severity: Severity,
+    message: impl Into<String>,
+    offset: Option<usize>,
+) -> Diagnostic {
+    Diagnostic {
+        origin: origin.to_string(),
+        severity,
+        message: message.into(),
+        offset,
+    }
+}
+
 /// Reads files, directories (recursively, sorted) and `-` (stdin).
-pub fn read_inputs(_inputs: &[PathBuf], _options: &IngestOptions) -> Ingested {
-    Ingested::default()
+///
+/// Never fails: problems are reported in [`Ingested::diagnostics`].
+pub fn read_inputs(inputs: &[PathBuf], options: &IngestOptions) -> Ingested {
+    let mut out = Ingested::default();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            out.append(read_stdin(options));
+        } else {
+            out.append(read_path(input, options));
+        }
+    }
+    out.finish(options)
+}
+
+/// Parses one input already in memory. `origin` names it in diagnostics and
+/// in [`Article::origin`]; ids default to the file stem of `origin`.
+///
+/// Never fails and never panics: problems are reported in
+/// [`Ingested::diagnostics`].
+pub fn parse_bytes(
+    bytes: &[u8],
+    origin: &str,
+    format: InputFormat,
+    options: &IngestOptions,
+) -> Ingested {
+    parse_bytes_inner(bytes, origin, &stem_of(origin), format, options).finish(options)
+}
+
+fn stem_of(origin: &str) -> String {
+    Path::new(origin)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "article".to_string())
+}
+
+fn parse_bytes_inner(
+    bytes: &[u8],
+    origin: &str,
+    stem: &str,
+    format: InputFormat,
+    options: &IngestOptions,
+) -> Ingested {
+    guarded(origin, || match format {
+        InputFormat::Text => text::parse(bytes, origin, stem, options),
+        InputFormat::Html => html::parse(bytes, origin, stem, options),
+        InputFormat::Json => json::parse_document(bytes, origin, stem, options),
+        InputFormat::JsonLines => json::parse_lines(io::Cursor::new(bytes), origin, stem, options),
+    })
+}
+
+/// Runs a parser, turning a panic (in our code or a third-party parser)
+/// into an Error diagnostic instead of taking the whole run down.
+fn guarded(origin: &str, f: impl FnOnce() -> Ingested) -> Ingested {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(x) => x,
+        Err(_) => {
+            let mut out = Ingested::default();
+            out.error(origin, "internal error while parsing this input", None);
+            out
+        }
+    }
+}
+
+fn read_stdin(options: &IngestOptions) -> Ingested {
+    let origin = "<stdin>";
+    let stdin = io::stdin();
+    let mut lock = stdin.lock();
+    if options.format == Some(InputFormat::JsonLines) {
+        return guarded(origin, || json::parse_lines(lock, origin, "stdin", options));
+    }
+    let cap = match options.format {
+        Some(InputFormat::Text) | Some(InputFormat::Html) => options.max_article_bytes,
+        _ => options
+            .max_article_bytes
+            .saturating_mul(JSON_DOCUMENT_FACTOR),
+    };
+    let mut out = Ingested::default();
+    let bytes = match read_bounded(&mut lock, cap) {
+        Ok(b) => b,
+        Err(e) => {
+            out.error(origin, format!("cannot read: {e}"), None);
+            return out;
+        }
+    };
+    if bytes.len() > cap {
+        out.error(origin, too_large(None, cap), None);
+        return out;
+    }
+    let format = options.format.unwrap_or_else(|| InputFormat::sniff(&bytes));
+    parse_bytes_inner(&bytes, origin, "stdin", format, options)
+}
+
+/// Reads at most `cap + 1` bytes, so the caller can tell "over the limit"
+/// without holding an unbounded input in memory.
+fn read_bounded(reader: &mut impl Read, cap: usize) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    reader
+        .take(cap.saturating_add(1) as u64)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+pub(crate) fn too_large(size: Option<u64>, limit: usize) -> String {
+    match size {
+        Some(size) => format!(
+            "input too large: {size} bytes, the limit is {limit} bytes (--max-article-bytes)"
+        ),
+        None => format!(
+            "input too large: more than {limit} bytes, the limit is {limit} bytes (--max-article-bytes)"
+        ),
+    }
+}
+
+fn read_path(path: &Path, options: &IngestOptions) -> Ingested {
+    let origin = path.display().to_string();
+    let mut out = Ingested::default();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            out.error(&origin, format!("cannot read: {}", io_message(&e)), None);
+            return out;
+        }
+    };
+    if meta.is_dir() {
+        return read_dir(path, options);
+    }
+    if !meta.is_file() {
+        out.error(&origin, "not a regular file or directory", None);
+        return out;
+    }
+    let format = options.format.or_else(|| InputFormat::from_path(path));
+    read_file(path, &origin, meta.len(), format, options)
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn read_dir(dir: &Path, options: &IngestOptions) -> Ingested {
+    let mut out = Ingested::default();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let origin = e.path().unwrap_or(dir).display().to_string();
+                let message = if let Some(ancestor) = e.loop_ancestor() {
+                    format!(
+                        "symbolic link loop (points back to {}), not followed",
+                        ancestor.display()
+                    )
+                } else if let Some(io) = e.io_error() {
+                    format!("cannot read: {}", io_message(io))
+                } else {
+                    format!("cannot read: {e}")
+                };
+                out.error(&origin, message, None);
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let Some(ext_format) = InputFormat::from_path(path) else {
+            continue;
+        };
+        let origin = path.display().to_string();
+        let size = match entry.metadata() {
+            Ok(m) => m.len(),
+            Err(e) => {
+                out.error(&origin, format!("cannot read: {e}"), None);
+                continue;
+            }
+        };
+        let format = options.format.unwrap_or(ext_format);
+        out.append(read_file(path, &origin, size, Some(format), options));
+    }
+    out
+}
+
+fn read_file(
+    path: &Path,
+    origin: &str,
+    size: u64,
+    format: Option<InputFormat>,
+    options: &IngestOptions,
+) -> Ingested {
+    let mut out = Ingested::default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".to_string());
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            out.error(origin, format!("cannot read: {}", io_message(&e)), None);
+            return out;
+        }
+    };
+    if format == Some(InputFormat::JsonLines) {
+        return guarded(origin, || {
+            json::parse_lines(BufReader::new(file), origin, &stem, options)
+        });
+    }
+    let cap = match format {
+        Some(InputFormat::Json) | None => options
+            .max_article_bytes
+            .saturating_mul(JSON_DOCUMENT_FACTOR),
+        _ => options.max_article_bytes,
+    };
+    if size > cap as u64 {
+        out.error(origin, too_large(Some(size), cap), None);
+        return out;
+    }
+    let bytes = match read_bounded(&mut BufReader::new(file), cap) {
+        Ok(b) => b,
+        Err(e) => {
+            out.error(origin, format!("cannot read: {}", io_message(&e)), None);
+            return out;
+        }
+    };
+    if bytes.len() > cap {
+        // the file grew since we looked at its size
+        out.error(origin, too_large(None, cap), None);
+        return out;
+    }
+    let format = match format {
+        Some(f) => f,
+        None => {
+            let f = InputFormat::sniff(&bytes);
+            if f != InputFormat::Json && bytes.len() > options.max_article_bytes {
+                out.error(
+                    origin,
+                    too_large(Some(bytes.len() as u64), options.max_article_bytes),
+                    None,
+                );
+                return out;
+            }
+            f
+        }
+    };
+    parse_bytes_inner(&bytes, origin, &stem, format, options)
+}
+
+/// Checks raw bytes of one article-sized input and decodes them.
+///
+/// Returns `None` (with an Error pushed) for empty, binary or over-size
+/// input; otherwise the text, decoded lossily with a Warning when it is not
+/// valid UTF-8. `base` is the offset of `bytes` in the whole input (for
+/// JSON lines). A UTF-8 byte order mark is removed.
+pub(crate) fn decode(
+    bytes: &[u8],
+    origin: &str,
+    base: usize,
+    limit: usize,
+    out: &mut Ingested,
+) -> Option<String> {
+    if bytes.len() > limit {
+        out.error(
+            origin,
+            too_large(Some(bytes.len() as u64), limit),
+            Some(base),
+        );
+        return None;
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        out.error(
+            origin,
+            "binary data: looks like UTF-16 (byte order mark); only UTF-8 is supported",
+            Some(base),
+        );
+        return None;
+    }
+    let (bytes, base) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, base + 3),
+        None => (bytes, base),
+    };
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        out.error(
+            origin,
+            format!("binary data: NUL byte at offset {}", base + pos),
+            Some(base + pos),
+        );
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    if !sample.is_empty() && controls * 20 > sample.len() {
+        out.error(
+            origin,
+            format!(
+                "binary data: {controls} control characters in the first {} bytes",
+                sample.len()
+            ),
+            Some(base),
+        );
+        return None;
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            let lossy = String::from_utf8_lossy(bytes).into_owned();
+            let bad = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
+            let total = lossy.chars().count().max(1);
+            if bad * 10 > total {
+                out.error(
+                    origin,
+                    format!(
+                        "binary data: {bad} of {total} characters are not valid UTF-8 (first at byte offset {})",
+                        base + e.valid_up_to()
+                    ),
+                    Some(base + e.valid_up_to()),
+                );
+                return None;
+            }
+            out.warning(
+                origin,
+                format!(
+                    "invalid UTF-8 at byte offset {}; decoded with replacement characters (U+FFFD)",
+                    base + e.valid_up_to()
+                ),
+                Some(base + e.valid_up_to()),
+            );
+            lossy
+        }
+    };
+    if text.trim().is_empty() {
+        out.error(origin, "empty input: no text", Some(base));
+        return None;
+    }
+    Some(text)
+}
+
+/// Reads one line (up to and including `\n`) into `buf`, keeping at most
+/// `cap` bytes of it; returns the full length of the line (0 at end of
+/// input). Longer lines are consumed but not stored.
+pub(crate) fn read_line_bounded(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> io::Result<usize> {
+    buf.clear();
+    let mut total = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(total);
+        }
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let room = cap.saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let n = chunk.len();
+        total += n;
+        reader.consume(n);
+        if done {
+            return Ok(total);
+        }
+    }
 }
