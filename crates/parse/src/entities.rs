@@ -21,7 +21,7 @@ use crate::lexicon::{self, gazetteer};
 use crate::model::{Entity, EntityKind, Role, Sentence, Span};
 use crate::text::{is_capitalised, tokenize, TokKind, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 /// Gazetteer automaton: every organisation/place name and alias (a leading
@@ -68,6 +68,25 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
     out
 }
 
+/// The gazetteer entry whose mention (in `gaz`, sorted by start) covers
+/// `span`, or starts with it and runs on (a possessive: “NATO’s”).
+pub(crate) fn gazetteer_at(gaz: &[(Span, usize)], span: Span) -> Option<usize> {
+    let i = gaz.partition_point(|(g, _)| g.start <= span.start);
+    gaz[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|(g, _)| g.contains(&span) || (g.start == span.start && g.end < span.end))
+        .map(|&(_, id)| id)
+}
+
+/// Every word of `text` (letters and digits), as written.
+fn vocabulary(text: &str) -> HashSet<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Removes a possessive ending (“Putin’s” → “Putin”).
 pub(crate) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
@@ -84,6 +103,8 @@ fn is_role_connector(w: &str) -> bool {
 /// Word tokens of a sentence, with flags.
 struct Words<'t> {
     text: &'t str,
+    /// Every word of the article as written (to tell common words from names).
+    vocabulary: &'t HashSet<&'t str>,
     toks: Vec<Token>,
     /// For each token, the gazetteer entry it is part of.
     gaz: Vec<Option<usize>>,
@@ -195,21 +216,14 @@ struct PersonMention {
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
     let gaz = gazetteer_mentions(text);
+    let vocab = vocabulary(text);
     let mut sentence_words = Vec::with_capacity(sentences.len());
     for s in sentences {
         let toks = tokenize(text, s.span);
-        let gz = toks
-            .iter()
-            .map(|t| {
-                gaz.iter()
-                    .find(|(g, _)| {
-                        g.contains(&t.span) || (g.start == t.span.start && g.end < t.span.end)
-                    })
-                    .map(|&(_, id)| id)
-            })
-            .collect();
+        let gz = toks.iter().map(|t| gazetteer_at(&gaz, t.span)).collect();
         sentence_words.push(Words {
             text,
+            vocabulary: &vocab,
             toks,
             gaz: gz,
         });
@@ -442,21 +456,13 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
     // A lone capitalised word that also appears in lowercase in the text is
     // a common word at a sentence start (“Officials said”), not a name.
     let lower = first_word.to_lowercase();
-    let common_word = tokens == 1 && contains_word(text, &lower);
+    let common_word = tokens == 1 && w.vocabulary.contains(lower.as_str());
     let cued = role.is_some() || given || ((verb_after || verb_before) && !common_word);
     Some(Candidate {
         first,
         last,
         cued,
         role,
-    })
-}
-
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let b = text[..i].chars().next_back();
-        let a = text[i + word.len()..].chars().next();
-        b.is_none_or(|c| !c.is_alphanumeric()) && a.is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
@@ -475,22 +481,21 @@ pub(crate) fn role_core(role: &str) -> Vec<String> {
 
 /// A role phrase (with its span) that ends right before byte `pos`, e.g.
 /// the subject “the US Secretary of State” of “… has also explained”.
-pub(crate) fn role_ending_before(text: &str, sentence: Span, pos: usize) -> Option<Span> {
+pub(crate) fn role_ending_before(
+    text: &str,
+    gaz: &[(Span, usize)],
+    sentence: Span,
+    pos: usize,
+) -> Option<Span> {
     let toks = tokenize(text, Span::new(sentence.start, pos.min(sentence.end)));
     if toks.is_empty() {
         return None;
     }
-    let gaz = gazetteer_mentions(text);
-    let gz = toks
-        .iter()
-        .map(|t| {
-            gaz.iter()
-                .find(|(g, _)| g.contains(&t.span))
-                .map(|&(_, id)| id)
-        })
-        .collect();
+    let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
+    let empty = HashSet::new();
     let w = Words {
         text,
+        vocabulary: &empty,
         toks,
         gaz: gz,
     };
@@ -608,7 +613,7 @@ mod tests {
     fn role_reference_before_a_verb() {
         let t = "The US Secretary of State has also explained that it matters.";
         let pos = t.find(" has").unwrap();
-        let s = role_ending_before(t, Span::new(0, t.len()), pos).unwrap();
+        let s = role_ending_before(t, &gazetteer_mentions(t), Span::new(0, t.len()), pos).unwrap();
         assert_eq!(s.slice(t), "US Secretary of State");
     }
 

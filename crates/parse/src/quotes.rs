@@ -43,10 +43,11 @@
 //!   `CONTENT, SUBJECT VERB.` (…, Jens Stoltenberg, announced on Tuesday
 //!   night), and `according to X, CONTENT`.
 
-use crate::entities::{role_core, role_ending_before, strip_possessive};
+use crate::entities::{gazetteer_mentions, role_core, role_ending_before, strip_possessive};
 use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
 use crate::text::{tokenize, TokKind, Token};
+use std::collections::HashMap;
 
 /// A pair of quotation marks found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -174,6 +175,10 @@ struct Ctx<'a> {
     entities: &'a [Entity],
     /// Every entity mention: (span, entity index), sorted.
     mentions: Vec<(Span, usize)>,
+    /// Gazetteer mentions, sorted (computed once: role phrases need them).
+    gaz: Vec<(Span, usize)>,
+    /// The first mention ending at each byte offset.
+    by_end: HashMap<usize, (Span, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -184,11 +189,17 @@ impl<'a> Ctx<'a> {
             .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
             .collect();
         mentions.sort();
+        let mut by_end = HashMap::new();
+        for &(span, e) in &mentions {
+            by_end.entry(span.end).or_insert((span, e));
+        }
         Ctx {
             text,
             sentences,
             entities,
             mentions,
+            gaz: gazetteer_mentions(text),
+            by_end,
         }
     }
 
@@ -239,7 +250,7 @@ impl<'a> Ctx<'a> {
 
     /// The entity mention ending exactly at `end` (possessive allowed).
     fn mention_ending_at(&self, end: usize) -> Option<(Span, usize)> {
-        self.mentions.iter().find(|(s, _)| s.end == end).copied()
+        self.by_end.get(&end).copied()
     }
 
     /// The subject of a reporting verb at byte `verb`, looking left in the
@@ -271,7 +282,7 @@ impl<'a> Ctx<'a> {
         if let Some((span, e)) = self.mention_ending_at(last.span.end) {
             return Subject::Entity(e, span);
         }
-        if let Some(role) = role_ending_before(self.text, sentence, last.span.end) {
+        if let Some(role) = role_ending_before(self.text, &self.gaz, sentence, last.span.end) {
             return Subject::Role(role);
         }
         Subject::Unknown
@@ -375,8 +386,14 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let open_sent = self.sentences[self.sentence_of(m.open)];
         let close_sent = self.sentences[self.sentence_of(m.close_end.saturating_sub(1))];
-        let next_open = all.iter().map(|x| x.open).find(|&o| o >= m.close_end);
-        let prev_close = all.iter().rev().map(|x| x.close_end).find(|&c| c <= m.open);
+        // marks are sorted and never overlap: binary searches
+        let next_open = all
+            .get(all.partition_point(|x| x.open < m.close_end))
+            .map(|x| x.open);
+        let prev_close = all
+            .partition_point(|x| x.close_end <= m.open)
+            .checked_sub(1)
+            .map(|k| all[k].close_end);
         let words = count_words(m.content.slice(text));
 
         let mut found: Option<(Speaker, String)> = None;
@@ -521,12 +538,12 @@ impl<'a> Ctx<'a> {
                 ));
             }
             for t in &toks {
-                if let Some(role) = role_ending_before(self.text, clause, t.span.end) {
+                if let Some(role) = role_ending_before(self.text, &self.gaz, clause, t.span.end) {
                     if t.kind == TokKind::Word && lexicon::is_title_word(t.text(self.text)) {
                         // take the longest role phrase: extend while the next token still ends one
                         let mut best = role;
                         for u in toks.iter().filter(|u| u.span.start > t.span.start) {
-                            match role_ending_before(self.text, clause, u.span.end) {
+                            match role_ending_before(self.text, &self.gaz, clause, u.span.end) {
                                 Some(r) if r.start == role.start => best = r,
                                 _ => break,
                             }
@@ -591,7 +608,10 @@ impl<'a> Ctx<'a> {
     /// Reported speech without quotation marks.
     fn indirect_candidates(&self, marks: &[Marks]) -> Vec<Indirect> {
         let text = self.text;
-        let inside = |p: usize| marks.iter().any(|m| m.open <= p && p < m.close_end);
+        let inside = |p: usize| {
+            let i = marks.partition_point(|m| m.open <= p);
+            i > 0 && p < marks[i - 1].close_end
+        };
         let mut out = Vec::new();
         for s in self.sentences {
             let toks = tokenize(text, s.span);
@@ -648,9 +668,12 @@ impl<'a> Ctx<'a> {
                         continue;
                     };
                     let mut cut = head.len();
-                    if let Some(r) =
-                        role_ending_before(text, s.span, s.span.start + head.trim_end().len())
-                    {
+                    if let Some(r) = role_ending_before(
+                        text,
+                        &self.gaz,
+                        s.span,
+                        s.span.start + head.trim_end().len(),
+                    ) {
                         let before_role = text[s.span.start..r.start].trim_end();
                         let before_role = before_role
                             .strip_suffix("the")
@@ -798,22 +821,16 @@ fn trim_span(text: &str, span: Span) -> Span {
 
 /// Pairs quotation marks within each paragraph.
 fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
-    // paragraph spans
-    let mut paras: Vec<Span> = Vec::new();
+    // paragraph spans: sentences are in order, grouped by paragraph
+    let mut paras: Vec<(usize, Span)> = Vec::new();
     for s in sentences {
         match paras.last_mut() {
-            Some(p)
-                if sentences
-                    .iter()
-                    .any(|x| x.paragraph == s.paragraph && x.span.start == p.start) =>
-            {
-                p.end = s.span.end
-            }
-            _ => paras.push(s.span),
+            Some((n, p)) if *n == s.paragraph => p.end = s.span.end,
+            _ => paras.push((s.paragraph, s.span)),
         }
     }
     let mut out = Vec::new();
-    for p in paras {
+    for (_, p) in paras {
         scan_paragraph(text, p, &mut out);
     }
     out
