@@ -38,6 +38,11 @@ pub struct Config {
     /// Minimum IDF-weighted cosine for two sentences of reported fact to be
     /// the same claim. Default `0.45`.
     pub sentence_threshold: f64,
+    /// Minimum sentence score for a date, quantity or place discrepancy
+    /// between two matched sentences: a value may only be called wrong when
+    /// the claims are clearly the same. A matched pair under this score
+    /// whose values conflict gives no finding at all. Default `0.55`.
+    pub value_threshold: f64,
     /// Minimum number of content tokens (outside quotes) of a sentence for
     /// it to take part in matching. Default `4`.
     pub min_sentence_tokens: usize,
@@ -48,6 +53,10 @@ pub struct Config {
     /// same token (typos, spelling variants), scaled by that similarity.
     /// Only stems of 5 characters or more. Default `0.92`.
     pub soft_token_threshold: f64,
+    /// IDF is `ln(1 + max(N, idf_min_claims) / df)` over the N claims: with
+    /// few articles, raw IDF would punish exactly the tokens two articles
+    /// share, so N is floored. Default `50`.
+    pub idf_min_claims: usize,
     /// Blocking: a token serves as a blocking key only when it occurs in at
     /// most this many claims (document-frequency cap). Default `256`.
     pub block_max_df: usize,
@@ -85,9 +94,11 @@ impl Default for Config {
             min_quote_tokens: 2,
             quote_min_shared: 2,
             sentence_threshold: 0.45,
+            value_threshold: 0.55,
             min_sentence_tokens: 4,
             sentence_min_shared: 3,
             soft_token_threshold: 0.92,
+            idf_min_claims: 50,
             block_max_df: 256,
             block_min_shared: 2,
             all_pairs: false,

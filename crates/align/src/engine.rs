@@ -181,7 +181,7 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
             df[s as usize] += 1;
         }
     }
-    let n = units.len().max(1) as f64;
+    let n = units.len().max(cfg.idf_min_claims).max(1) as f64;
     let idf = df
         .iter()
         .map(|&f| {
@@ -362,7 +362,7 @@ fn score_pair(p: &Prepared, cfg: &Config, ui: u32, vi: u32) -> Option<Match> {
     // Soft matches (typos, variants) among the rest.
     for &x in &ua {
         let xs = &p.strings[x as usize];
-        if xs.chars().count() < 5 {
+        if xs.chars().count() < 5 || xs.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
         let mut best: Option<(usize, f64)> = None;
@@ -442,8 +442,23 @@ fn score_pair(p: &Prepared, cfg: &Config, ui: u32, vi: u32) -> Option<Match> {
                 }
             }
             let chars = strsim::normalized_levenshtein(&words_text(p, u), &words_text(p, v));
-            let score = token.max(chars).max(containment);
-            let thr = match relation(u, v) {
+            let rel = relation(u, v);
+            // Character similarity is blind to IDF: boilerplate around one
+            // differing rare word scores high. It may tie quotes of the same
+            // or unknown speakers, never accuse a different speaker.
+            // Containment counts only for a genuinely shorter quote (a
+            // fragment); between quotes of equal length it is mere recall.
+            let cont = if short_n < long.content.len() {
+                containment
+            } else {
+                0.0
+            };
+            let score = if rel == Rel::Different {
+                token.max(cont)
+            } else {
+                token.max(chars).max(cont)
+            };
+            let thr = match rel {
                 Rel::Same => cfg.same_speaker_quote_threshold,
                 Rel::Different => cfg.attribution_threshold,
                 Rel::OneSided | Rel::Unknown => cfg.quote_threshold,
@@ -839,6 +854,36 @@ fn places_in<'x>(x: &'x Extraction, unit: &Unit, mask: &[Span]) -> Vec<(String, 
     v
 }
 
+/// IDF cosine of two units' content stems, leaving out tokens inside the
+/// given spans (exact matches only).
+fn masked_cosine(p: &Prepared, u: &Unit, mu: &[Span], v: &Unit, mv: &[Span]) -> f64 {
+    let stems = |unit: &Unit, mask: &[Span]| -> Vec<u32> {
+        let mut s: Vec<u32> = unit
+            .toks
+            .iter()
+            .filter(|t| !t.stop && !mask.iter().any(|m| m.overlaps(&t.span)))
+            .map(|t| t.stem)
+            .collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    let (a, b) = (stems(u, mu), stems(v, mv));
+    let w = |s: &u32| p.idf[*s as usize];
+    let dot: f64 = a
+        .iter()
+        .filter(|s| b.binary_search(s).is_ok())
+        .map(|s| w(s) * w(s))
+        .sum();
+    let na: f64 = a.iter().map(|s| w(s) * w(s)).sum();
+    let nb: f64 = b.iter().map(|s| w(s) * w(s)).sum();
+    if na > 0.0 && nb > 0.0 {
+        (dot / (na.sqrt() * nb.sqrt())).min(1.0)
+    } else {
+        0.0
+    }
+}
+
 fn sentence_findings(p: &Prepared, cfg: &Config, m: &Match) -> Vec<Finding> {
     let (u, v) = (&p.units[m.u as usize], &p.units[m.v as usize]);
     let (xa, xb) = (p.docs[u.doc], p.docs[v.doc]);
@@ -948,6 +993,28 @@ fn sentence_findings(p: &Prepared, cfg: &Config, m: &Match) -> Vec<Finding> {
         } else {
             agreed.push("places".to_string());
         }
+    }
+    // The claim without its values: the differing values themselves must
+    // not count against "same claim".
+    let fact_spans = |x: &Extraction, unit: &Unit| -> Vec<Span> {
+        x.dates
+            .iter()
+            .map(|d| d.span)
+            .chain(x.quantities.iter().map(|q| q.span))
+            .chain(
+                x.entities
+                    .iter()
+                    .filter(|e| e.kind == EntityKind::Place)
+                    .flat_map(|e| e.mentions.iter().copied()),
+            )
+            .filter(|s| unit.span.contains(s))
+            .collect()
+    };
+    let rest = masked_cosine(p, u, &fact_spans(xa, u), v, &fact_spans(xb, v));
+    if !out.is_empty() && m.score.max(rest) < cfg.value_threshold {
+        // Conflicting values, and the claims are not clearly the same:
+        // neither an agreement nor a discrepancy.
+        return Vec::new();
     }
     if out.is_empty() {
         let mut explanation = format!(
