@@ -1,13 +1,2437 @@
 //! Date and time expressions, normalised against the article's date.
-use crate::model::{DateMention, Sentence};
-use chrono::NaiveDate;
+//!
+//! [`extract`] finds absolute dates (“4 February”, “January 26, 2022”,
+//! “2022-01-26”, “mid-February”, “in 2021”) and relative ones (“on Friday”,
+//! “yesterday”, “last week”, “in the next few days”, “three days ago”) and
+//! resolves them against the reference date (the article's publication date).
+//!
+//! # Rules
+//!
+//! **Spans.** A span covers the date expression itself. A plain “on”/“in”/
+//! “during”/“the” in front is left out (“on Friday” → `Friday`). Words that
+//! change the meaning are kept: modifiers (`last`, `next`, `this`, `coming`,
+//! `past`, `earlier`, `later`), offsets (`in two weeks`, `within a week`,
+//! `three days ago`) and bounds (`by`, `until`, `till`, `before`, `after`,
+//! `since`, `from`, `through`): “by mid-February” keeps `by`, and the bound is
+//! also named in `reason` (“bound 'by' (deadline)”) so a deadline reading is
+//! visible.
+//!
+//! **Day and month without a year** (“4 February”, “Thursday, February 2”)
+//! are [`DateReading::Absolute`]: the year is taken from the reference date,
+//! choosing among the reference's year and its neighbours the one that puts
+//! the date nearest the reference (on a tie, the past one). Without a
+//! reference they are unresolved with reason “no year and no reference date”.
+//! A written weekday that does not match the computed date is kept and the
+//! mismatch is named in `reason`.
+//!
+//! **News mode.** A bare weekday (“on Friday”, “this Tuesday night”) or a
+//! month without a year (“in February”, “by mid-February”) is
+//! [`DateReading::Relative`] and resolves to the nearest such day or month
+//! **in the past** of the reference date, unless a future cue is nearer to
+//! the expression than any past cue in the same clause of its sentence.
+//! Future cues: a `by`/`until`/`till` bound, `will`, `would` (reported
+//! future: “said he would meet Lavrov on Friday”), `shall`, `’ll`, `won't`,
+//! `next`, `coming`, `upcoming`, `is going to`, `to be held`, `expected to`,
+//! `plans to`, `scheduled`, `planned`. Past cues: a `since` bound, `ago`,
+//! `last`, `earlier`, `previous`, `was`, `were`, `had`, `did`, common irregular
+//! past verbs (`said`, `met`, `told`, …) and an `-ed` verb right before the
+//! expression (“announced on Tuesday”). The clause is the part of the
+//! sentence between punctuation marks (`, ; : ( ) “ ” – —`) and conjunctions
+//! (`and`, `but`, `while`, `who`, `whom`, `which`, `that`, …), at most ten
+//! words either side. `reason` says which way and why, e.g. “weekday
+//! resolved to the past of 2022-01-27 (cue 'met')”.
+//!
+//! A weekday equal to the reference's weekday is the reference day itself
+//! (wire copy names same-day events by weekday), except with `last`/`past`
+//! (seven days before) or `next` (seven days after). `last X`/`next X`
+//! always mean the nearest X strictly before/after the reference; `coming X`
+//! is always future. A month equal to the reference month is the reference
+//! month itself in either direction.
+//!
+//! **Periods.** Weeks are ISO weeks (Monday–Sunday): “last week” is the
+//! previous ISO week, “this week” the current one, “next week” the next.
+//! “last/this/next month/year” are whole calendar months/years; “the past
+//! week/month/year” is the period up to the day before the reference.
+//! “earlier this week/month/year” runs from the period's start to the day
+//! before the reference; “later this …” from the day after to the period's
+//! end. Parts of a month: early = days 1–10, mid = 11–20, late (and “end
+//! of”) = 21–end. Parts of a year: early = January–April, mid = May–August,
+//! late = September–December; “the end of the year”/“the end of 2021” =
+//! December, “the beginning of …” = January.
+//!
+//! **Spans of days.** “(in) the next few days”, “coming days”, “the days
+//! ahead”, “in a few days” = the day after the reference to seven days after
+//! ([`Granularity::Week`]); “a couple of days” = three days; “the next few
+//! weeks” = 28 days ([`Granularity::Month`]); “the past few days” mirrors
+//! into the past. “in two weeks” is the single day 14 days after the
+//! reference with [`Granularity::Week`] (its precision); “within two weeks”
+//! is the interval from the day after the reference to that day; “three
+//! days ago” is 3 days before.
+//!
+//! **Vague expressions.** “soon”, “shortly” and “the near future” are
+//! emitted as relative, unresolved, [`Granularity::Unknown`] with reason
+//! “vague future ('shortly'): not resolved to a date”. “as soon as”, “soon
+//! after”, “shortly before/after” (relative to an event, not the article)
+//! are not emitted.
+//!
+//! Relative expressions without a reference date come out with
+//! `value: None`, `resolved: false`, reason “relative date and no reference
+//! date”, and the granularity they would have had.
+//!
+//! **Not dates.** Month and weekday names must be capitalised (so “may
+//! attack” and “they march” never match). “May”, “March”, “April”, “June”
+//! and “August” without a day, a year or a part (“mid-May”) need a cue in
+//! front (`in`, `since`, `by`, `until`, `last`, …) and must not be followed
+//! by a reporting verb (“May said”); any bare month right after another
+//! capitalised word is taken for a name (“Theresa May”). A four-digit number
+//! is a year only between 1900 and 2099, after a cue (`in`, `since`, `by`,
+//! `until`, `from`, `before`, `after`, `during`, `through`, `end of`, …) or
+//! a part (`mid-2022`), and not when followed by a unit or counted noun
+//! (“by 2000 soldiers”) or after a verb of change (“rose by 2000”). A day
+//! number followed by a counted noun (“March 15 people”) is not a date.
+//! US numeric dates (“1/26/2022”) are not recognised.
+
+use crate::model::{DateMention, DateReading, DateValue, Granularity, Sentence, Span};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+use std::sync::OnceLock;
 
 /// Finds date expressions in `text` and resolves relative ones against
 /// `reference` (the article's publication date).
+///
+/// `sentences` are the trimmed sentence spans of `text` in text order (see
+/// [`crate::sentences::split`]); they give the clause context that decides
+/// whether a bare weekday or month lies in the past or the future. The
+/// result is in text order, without overlapping mentions (the longest
+/// expression wins). See the [module documentation](self) for the rules.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use crosscheck_parse::{dates, sentences, DateValue};
+///
+/// let text = "Blinken, who met Lavrov on Friday in Geneva, will speak again \
+///             by mid-February.";
+/// let reference = NaiveDate::from_ymd_opt(2022, 1, 27); // a Thursday
+/// let found = dates::extract(text, &sentences::split(text), reference);
+///
+/// assert_eq!(found[0].text, "Friday");
+/// assert_eq!(found[0].value, Some(DateValue::Day(NaiveDate::from_ymd_opt(2022, 1, 21).unwrap())));
+/// assert_eq!(found[1].text, "by mid-February");
+/// assert_eq!(found[1].value.unwrap().start().to_string(), "2022-02-11");
+/// assert_eq!(found[1].value.unwrap().end().to_string(), "2022-02-20");
+/// ```
 pub fn extract(
-    _text: &str,
-    _sentences: &[Sentence],
-    _reference: Option<NaiveDate>,
+    text: &str,
+    sentences: &[Sentence],
+    reference: Option<NaiveDate>,
 ) -> Vec<DateMention> {
-    Vec::new()
+    let p = patterns();
+    let ctx = Ctx {
+        text,
+        sentences,
+        reference,
+    };
+    let mut cands: Vec<Cand> = Vec::new();
+    type Handler = fn(&Ctx, &Captures) -> Option<Cand>;
+    let table: [(&Regex, Handler); 13] = [
+        (&p.iso, iso_date),
+        (&p.month_day, absolute_day),
+        (&p.day_month, absolute_day),
+        (&p.month, month_expr),
+        (&p.year, year_expr),
+        (&p.weekday, weekday_expr),
+        (&p.deictic, deictic_expr),
+        (&p.period, period_expr),
+        (&p.part_period, part_period_expr),
+        (&p.few, few_expr),
+        (&p.ahead, ahead_expr),
+        (&p.offset, offset_expr),
+        (&p.vague, vague_expr),
+    ];
+    for (rank, (re, handler)) in table.iter().enumerate() {
+        for caps in re.captures_iter(text) {
+            if let Some(mut c) = handler(&ctx, &caps) {
+                if c.start < c.end
+                    && c.end <= text.len()
+                    && text.is_char_boundary(c.start)
+                    && text.is_char_boundary(c.end)
+                {
+                    c.rank = rank;
+                    cands.push(c);
+                }
+            }
+        }
+    }
+    select(text, cands)
+}
+
+/// Picks non-overlapping candidates, longest first, and returns them in
+/// text order.
+fn select(text: &str, mut cands: Vec<Cand>) -> Vec<DateMention> {
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+            .then(a.rank.cmp(&b.rank))
+    });
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in cands {
+        let span = Span::new(c.start, c.end);
+        if kept
+            .iter()
+            .all(|k| !Span::new(k.start, k.end).overlaps(&span))
+        {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    kept.into_iter()
+        .map(|c| DateMention {
+            text: text[c.start..c.end].to_string(),
+            span: Span::new(c.start, c.end),
+            resolved: c.value.is_some(),
+            value: c.value,
+            granularity: c.granularity,
+            reading: c.reading,
+            reason: if c.reasons.is_empty() {
+                None
+            } else {
+                Some(c.reasons.join("; "))
+            },
+            time_of_day: c.time_of_day,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Patterns
+
+const MONTHS_FULL: &str =
+    "january|february|march|april|may|june|july|august|september|october|november|december";
+const MONTHS_ABBR: &str = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const NUM_WORDS: &str =
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty";
+/// ASCII word boundary: keeps the regexes on the fast DFA engines even when
+/// the text has non-ASCII characters.
+const B: &str = r"(?-u:\b)";
+
+struct Patterns {
+    iso: Regex,
+    month_day: Regex,
+    day_month: Regex,
+    month: Regex,
+    year: Regex,
+    weekday: Regex,
+    deictic: Regex,
+    period: Regex,
+    part_period: Regex,
+    few: Regex,
+    ahead: Regex,
+    offset: Regex,
+    vague: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: String| Regex::new(&s).expect("date pattern compiles");
+        let month = format!(r"(?P<m>(?i-u:{MONTHS_FULL}){B}|(?i-u:{MONTHS_ABBR}){B}\.?)");
+        let day = r"(?P<dd>(?P<d>[0-9]{1,2})(?i-u:st|nd|rd|th)?)";
+        let day2 = r"(?:\s*[-–]\s*(?P<dd2>(?P<d2>[0-9]{1,2})(?i-u:st|nd|rd|th)?))?";
+        let wd = format!(r"(?:(?P<wd>(?i-u:{WEEKDAYS})),?\s+)?");
+        let year_tail = r"(?:,?\s+(?P<y>[0-9]{4}))?";
+        let tod = format!(r"(?:\s+(?P<tod>(?i-u:morning|afternoon|evening|night)){B})?");
+        Patterns {
+            iso: re(format!(
+                r"{B}(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}}){B}"
+            )),
+            month_day: re(format!(r"{B}{wd}{month}\s+{day}{day2}{B}{year_tail}")),
+            day_month: re(format!(
+                r"{B}{wd}{day}{day2}\s+(?:(?i-u:of)\s+)?{month}{year_tail}"
+            )),
+            month: re(format!(
+                r"{B}(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+)|(?P<part2>(?i-u:beginning|start|middle|end))\s+(?i-u:of)\s+)?(?P<m>(?i-u:{MONTHS_FULL})){B}(?:,?\s+(?:(?i-u:of)\s+)?(?P<y>[0-9]{{4}}))?"
+            )),
+            year: re(format!(
+                r"{B}(?:(?P<cue>(?i-u:in|since|by|until|till|through|from|before|after|during|of))\s+)?(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)[0-9]{{2}}){B}"
+            )),
+            weekday: re(format!(
+                r"{B}(?:(?P<mod>(?i-u:this\s+past|this|last|next|coming|past))\s+)?(?P<wd>(?i-u:{WEEKDAYS})){B}{tod}"
+            )),
+            deictic: re(format!(
+                r"{B}(?P<w>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)){B}{tod}"
+            )),
+            period: re(format!(
+                r"{B}(?:(?P<adv>(?i-u:earlier|later))\s+)?(?P<mod>(?i-u:last|this|next|past|coming))\s+(?P<unit>(?i-u:week|weekend|month|year)){B}"
+            )),
+            part_period: re(format!(
+                r"{B}(?P<part>(?i-u:end|beginning|start|middle))\s+(?i-u:of)\s+(?P<mod>(?i-u:the|this|next|last))\s+(?P<unit>(?i-u:week|month|year)){B}"
+            )),
+            few: re(format!(
+                r"{B}(?P<dir>(?i-u:next|coming|upcoming|past|last))\s+(?:(?P<q>(?i-u:few|couple\s+of|several|{NUM_WORDS})|(?P<qn>[0-9]{{1,3}}))\s+)?(?P<unit>(?i-u:days|weeks|months|years)){B}"
+            )),
+            ahead: re(format!(
+                r"{B}(?P<unit>(?i-u:days|weeks|months))\s+(?i-u:ahead){B}"
+            )),
+            offset: re(format!(
+                r"{B}(?:(?P<pre>(?i-u:in|within))\s+)?(?:(?P<n>(?i-u:a\s+couple\s+of|a\s+few|a|an|{NUM_WORDS}))|(?P<nn>[0-9]{{1,3}}))\s+(?P<unit>(?i-u:days|day|weeks|week|months|month|years|year)){B}(?:\s+(?P<ago>(?i-u:ago)){B})?"
+            )),
+            vague: re(format!(
+                r"{B}(?P<v>(?i-u:shortly|soon|near\s+future)){B}"
+            )),
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Candidates and context
+
+struct Ctx<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    reference: Option<NaiveDate>,
+}
+
+struct Cand {
+    start: usize,
+    end: usize,
+    rank: usize,
+    value: Option<DateValue>,
+    granularity: Granularity,
+    reading: DateReading,
+    reasons: Vec<String>,
+    time_of_day: Option<String>,
+}
+
+impl Cand {
+    fn new(start: usize, end: usize, granularity: Granularity, reading: DateReading) -> Self {
+        Cand {
+            start,
+            end,
+            rank: 0,
+            value: None,
+            granularity,
+            reading,
+            reasons: Vec::new(),
+            time_of_day: None,
+        }
+    }
+}
+
+const NO_REF: &str = "relative date and no reference date";
+
+/// Words that, right before an expression, bound it; kept in the span.
+const BOUNDS: &[&str] = &[
+    "by", "until", "till", "before", "after", "since", "from", "through",
+];
+
+/// Counted nouns and units: a number followed by one is not a date.
+const UNITS: &[&str] = &[
+    "people",
+    "persons",
+    "men",
+    "women",
+    "children",
+    "soldiers",
+    "troops",
+    "police",
+    "officers",
+    "staff",
+    "personnel",
+    "civilians",
+    "refugees",
+    "dead",
+    "killed",
+    "injured",
+    "wounded",
+    "tanks",
+    "vehicles",
+    "percent",
+    "per",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "km",
+    "kg",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "feet",
+    "tons",
+    "tonnes",
+    "hours",
+    "minutes",
+    "dollars",
+    "euros",
+    "pounds",
+    "votes",
+    "points",
+    "cases",
+    "deaths",
+    "units",
+    "years",
+    "days",
+    "members",
+    "workers",
+    "jobs",
+    "homes",
+    "households",
+];
+
+fn lower(s: &str) -> String {
+    s.to_ascii_lowercase()
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+fn month_num(tok: &str) -> Option<u32> {
+    let t = lower(tok.trim_end_matches('.'));
+    if t.len() < 3 {
+        return None;
+    }
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES
+        .iter()
+        .position(|n| n.starts_with(t.as_str()))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn weekday_of(tok: &str) -> Option<Weekday> {
+    match lower(tok).as_str() {
+        "monday" => Some(Weekday::Mon),
+        "tuesday" => Some(Weekday::Tue),
+        "wednesday" => Some(Weekday::Wed),
+        "thursday" => Some(Weekday::Thu),
+        "friday" => Some(Weekday::Fri),
+        "saturday" => Some(Weekday::Sat),
+        "sunday" => Some(Weekday::Sun),
+        _ => None,
+    }
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+fn word_count(tok: &str) -> Option<u32> {
+    let t = lower(tok);
+    let t: Vec<&str> = t.split_whitespace().collect();
+    let t = t.join(" ");
+    Some(match t.as_str() {
+        "a" | "an" | "one" => 1,
+        "a couple of" | "couple of" | "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Date arithmetic (all checked: never panics)
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let k = u32::try_from(n.unsigned_abs()).ok()?;
+    if n >= 0 {
+        d.checked_add_months(Months::new(k))
+    } else {
+        d.checked_sub_months(Months::new(k))
+    }
+}
+
+fn month_start(y: i32, m: u32) -> Option<NaiveDate> {
+    ymd(y, m, 1)
+}
+
+fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
+    add_months(month_start(y, m)?, 1)?.pred_opt()
+}
+
+fn interval(start: NaiveDate, end: NaiveDate) -> DateValue {
+    if start == end {
+        DateValue::Day(start)
+    } else {
+        DateValue::Interval { start, end }
+    }
+}
+
+fn week_monday(d: NaiveDate) -> Option<NaiveDate> {
+    add_days(d, -i64::from(d.weekday().num_days_from_monday()))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+fn part_of(word: &str) -> Option<Part> {
+    match lower(word).as_str() {
+        "early" | "beginning" | "start" => Some(Part::Early),
+        "mid" | "middle" => Some(Part::Mid),
+        "late" | "end" => Some(Part::Late),
+        _ => None,
+    }
+}
+
+/// The days of month `m` of year `y` that `part` covers (whole month for
+/// `None`).
+fn month_value(y: i32, m: u32, part: Option<Part>) -> Option<DateValue> {
+    let last = month_end(y, m)?;
+    let (a, b) = match part {
+        None => (1, last.day()),
+        Some(Part::Early) => (1, 10),
+        Some(Part::Mid) => (11, 20),
+        Some(Part::Late) => (21, last.day()),
+    };
+    Some(interval(ymd(y, m, a)?, ymd(y, m, b)?))
+}
+
+fn year_value(y: i32, part: Option<Part>) -> Option<DateValue> {
+    let (a, b) = match part {
+        None => (1, 12),
+        Some(Part::Early) => (1, 4),
+        Some(Part::Mid) => (5, 8),
+        Some(Part::Late) => (9, 12),
+    };
+    Some(interval(month_start(y, a)?, month_end(y, b)?))
+}
+
+// ---------------------------------------------------------------------------
+// Text helpers (byte positions always come from regex matches or char
+// iteration, so every slice is on a char boundary)
+
+/// The ASCII word right before `pos`, separated from it by white space
+/// only: `(start, word)`.
+fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let before = text.get(..pos)?;
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let mut start = trimmed.len();
+    for (n, (i, c)) in trimmed.char_indices().rev().enumerate() {
+        if n > 40 {
+            return None;
+        }
+        if c.is_ascii_alphabetic() {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    if start == trimmed.len() {
+        return None;
+    }
+    Some((start, &trimmed[start..]))
+}
+
+/// The ASCII word right after `pos`, separated from it by white space only.
+fn word_after(text: &str, pos: usize) -> Option<&str> {
+    let after = text.get(pos..)?;
+    let trimmed = after.trim_start();
+    if trimmed.len() == after.len() {
+        return None;
+    }
+    let mut end = 0;
+    for (n, (i, c)) in trimmed.char_indices().enumerate() {
+        if n > 40 {
+            return None;
+        }
+        if c.is_ascii_alphabetic() {
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        None
+    } else {
+        Some(&trimmed[..end])
+    }
+}
+
+/// A bound word (`by`, `until`, …) in front of `start`, optionally followed
+/// by `the`: returns the new start and the lowercased bound.
+fn bound_prefix(text: &str, start: usize) -> Option<(usize, String)> {
+    let mut pos = start;
+    if let Some((s, w)) = word_before(text, pos) {
+        if w.eq_ignore_ascii_case("the") {
+            pos = s;
+        }
+    }
+    let (s, w) = word_before(text, pos)?;
+    let w = lower(w);
+    BOUNDS.contains(&w.as_str()).then_some((s, w))
+}
+
+fn bound_reason(bound: &str) -> String {
+    match bound {
+        "by" | "until" | "till" | "before" => format!("bound '{bound}' (deadline)"),
+        _ => format!("bound '{bound}'"),
+    }
+}
+
+/// Whether the year digits ending at `pos` really end a year: not followed
+/// by more number (`2,000`, `2.5`, `2021-22`), a percent sign or a counted
+/// noun.
+fn year_tail_ok(text: &str, pos: usize) -> bool {
+    let rest = match text.get(pos..) {
+        Some(r) => r,
+        None => return false,
+    };
+    let mut chars = rest.chars();
+    let first = chars.next();
+    let second = chars.next();
+    match (first, second) {
+        (Some(c), _) if c.is_ascii_digit() || c == '%' => return false,
+        (Some(',' | '.' | '-' | '–' | '/'), Some(d)) if d.is_ascii_digit() => return false,
+        _ => {}
+    }
+    !followed_by_unit(text, pos)
+}
+
+fn followed_by_unit(text: &str, pos: usize) -> bool {
+    word_after(text, pos).is_some_and(|w| {
+        let w = lower(w);
+        UNITS.contains(&w.as_str()) || w == "of"
+    })
+}
+
+/// True when the word before `pos` is capitalised and `pos` is not at the
+/// start of its sentence (so the capital is not just sentence case).
+fn after_capitalised_word(ctx: &Ctx, pos: usize) -> bool {
+    match word_before(ctx.text, pos) {
+        Some((s, w)) if starts_upper(w) => {
+            let (sent_start, _) = sentence_bounds(ctx, pos, pos);
+            s > sent_start || !at_sentence_start(ctx.text, sent_start, s)
+        }
+        _ => false,
+    }
+}
+
+/// True when `pos` opens its sentence or a clause (after an opening quote,
+/// colon, bracket or dash).
+fn clause_initial(ctx: &Ctx, pos: usize) -> bool {
+    let (sent_start, _) = sentence_bounds(ctx, pos, pos);
+    if at_sentence_start(ctx.text, sent_start, pos) {
+        return true;
+    }
+    ctx.text
+        .get(..pos)
+        .and_then(|s| s.trim_end().chars().last())
+        .is_some_and(|c| matches!(c, '“' | '"' | '‘' | '(' | '[' | ':' | '–' | '—'))
+}
+
+fn at_sentence_start(text: &str, sent_start: usize, pos: usize) -> bool {
+    text.get(sent_start..pos)
+        .is_some_and(|s| s.chars().all(|c| !c.is_alphanumeric()))
+}
+
+fn snap_down(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn snap_up(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The sentence containing `[start, end)`, or a window around it.
+fn sentence_bounds(ctx: &Ctx, start: usize, end: usize) -> (usize, usize) {
+    let text = ctx.text;
+    let idx = ctx.sentences.partition_point(|s| s.span.start <= start);
+    if idx > 0 {
+        let s = ctx.sentences[idx - 1].span;
+        if s.start <= start
+            && end <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+        {
+            return (s.start, s.end);
+        }
+    }
+    (
+        snap_down(text, start.saturating_sub(300)),
+        snap_up(text, end.saturating_add(300)),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Tense of the clause around an expression (news mode)
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tense {
+    Past,
+    Future,
+}
+
+const CLAUSE_PUNCT: &[char] = &[
+    ',', ';', ':', '(', ')', '[', ']', '“', '”', '"', '–', '—', '…', '.', '!', '?',
+];
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "who", "whom", "which", "that", "whereas", "although", "because",
+    "whether",
+];
+/// Words skipped when looking for the verb right next to the expression.
+const FILLER: &[&str] = &[
+    "on", "in", "this", "last", "next", "the", "late", "early", "mid", "of", "at",
+];
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "won't",
+    "won’t",
+    "next",
+    "coming",
+    "upcoming",
+    "scheduled",
+    "planned",
+    "slated",
+    "tomorrow",
+];
+const PAST_WORDS: &[&str] = &[
+    "ago",
+    "last",
+    "earlier",
+    "previous",
+    "previously",
+    "yesterday",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "met",
+    "told",
+    "spoke",
+    "began",
+    "gave",
+    "took",
+    "made",
+    "came",
+    "went",
+    "sent",
+    "left",
+    "won",
+    "lost",
+    "saw",
+    "held",
+    "fought",
+    "wrote",
+    "knew",
+    "thought",
+    "brought",
+    "began",
+    "became",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "fell",
+    "rose",
+    "ran",
+    "sought",
+    "spent",
+    "stood",
+    "struck",
+    "taught",
+    "threw",
+    "understood",
+    "woke",
+    "wore",
+    "withdrew",
+];
+
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    word: &'a str,
+}
+
+fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(from..to) else {
+        return out;
+    };
+    let mut cur: Option<usize> = None;
+    let is_word = |c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’';
+    for (i, c) in slice.char_indices() {
+        match (cur, is_word(c)) {
+            (None, true) => cur = Some(i),
+            (Some(s), false) => {
+                out.push(Tok {
+                    start: from + s,
+                    end: from + i,
+                    word: &slice[s..i],
+                });
+                cur = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = cur {
+        out.push(Tok {
+            start: from + s,
+            end: to,
+            word: &slice[s..],
+        });
+    }
+    out
+}
+
+/// Decides past or future for the expression at `[start, end)`, with the
+/// cue that decided it (`None` = news-mode default, past).
+fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) {
+    let text = ctx.text;
+    let (s_start, s_end) = sentence_bounds(ctx, start, end);
+    let lo = snap_down(text, start.saturating_sub(200)).max(s_start);
+    let hi = snap_up(text, end.saturating_add(200)).min(s_end);
+    // Left window: back to the last clause punctuation.
+    let left_from = text
+        .get(lo..start)
+        .and_then(|s| {
+            s.char_indices()
+                .rev()
+                .find(|(_, c)| CLAUSE_PUNCT.contains(c))
+                .map(|(i, c)| lo + i + c.len_utf8())
+        })
+        .unwrap_or(lo);
+    let mut left = tokens(text, left_from, start);
+    if let Some(pos) = left
+        .iter()
+        .rposition(|t| CLAUSE_WORDS.contains(&lower(t.word).as_str()))
+    {
+        left.drain(..=pos);
+    }
+    let skip = left.len().saturating_sub(10);
+    left.drain(..skip);
+    let at_clause_start = left
+        .iter()
+        .all(|t| FILLER.contains(&lower(t.word).as_str()));
+    // Right window: forward to the next clause punctuation (past the first
+    // one when the expression opens its clause: “On Friday, he will …”).
+    let right_to = text
+        .get(end..hi)
+        .map(|s| {
+            let mut seen = 0;
+            let mut stop = hi;
+            for (i, c) in s.char_indices() {
+                if CLAUSE_PUNCT.contains(&c) {
+                    let leading = s[..i].trim().is_empty();
+                    if at_clause_start && seen == 0 && leading {
+                        seen += 1;
+                        continue;
+                    }
+                    stop = end + i;
+                    break;
+                }
+            }
+            stop
+        })
+        .unwrap_or(end);
+    let mut right = tokens(text, end, right_to);
+    if let Some(pos) = right
+        .iter()
+        .position(|t| CLAUSE_WORDS.contains(&lower(t.word).as_str()))
+    {
+        right.truncate(pos);
+    }
+    right.truncate(10);
+
+    let mut best: Option<(usize, Tense, String)> = None;
+    let mut consider = |dist: usize, tense: Tense, cue: String| {
+        if best.as_ref().is_none_or(|b| dist < b.0) {
+            best = Some((dist, tense, cue));
+        }
+    };
+    let classify = |toks: &[Tok], i: usize| -> Option<(Tense, String)> {
+        let w = lower(toks[i].word);
+        let next = toks.get(i + 1).map(|t| lower(t.word));
+        let prev = |k: usize| i.checked_sub(k).map(|j| lower(toks[j].word));
+        if w.ends_with("'ll") || w.ends_with("’ll") {
+            return Some((Tense::Future, toks[i].word.to_string()));
+        }
+        if w == "held" && prev(1).as_deref() == Some("be") && prev(2).as_deref() == Some("to") {
+            return Some((Tense::Future, "to be held".into()));
+        }
+        if (w == "going" || w == "expected" || w == "plans" || w == "planning" || w == "set")
+            && next.as_deref() == Some("to")
+        {
+            return Some((Tense::Future, format!("{w} to")));
+        }
+        if FUTURE_WORDS.contains(&w.as_str()) {
+            return Some((Tense::Future, w));
+        }
+        if PAST_WORDS.contains(&w.as_str()) {
+            return Some((Tense::Past, w));
+        }
+        None
+    };
+    for i in 0..left.len() {
+        if let Some((t, cue)) = classify(&left, i) {
+            consider(start - left[i].end, t, cue);
+        }
+    }
+    for i in 0..right.len() {
+        if let Some((t, cue)) = classify(&right, i) {
+            consider(right[i].start - end, t, cue);
+        }
+    }
+    // An -ed verb right before the expression (“announced on Tuesday”).
+    if let Some(t) = left
+        .iter()
+        .rev()
+        .find(|t| !FILLER.contains(&lower(t.word).as_str()))
+    {
+        let w = lower(t.word);
+        if w.len() >= 4
+            && w.ends_with("ed")
+            && !w.ends_with("eed")
+            && !FUTURE_WORDS.contains(&w.as_str())
+            && w != "expected"
+        {
+            consider(start - t.end, Tense::Past, w);
+        }
+    }
+    match best {
+        Some((_, t, cue)) => (t, Some(cue)),
+        None => (Tense::Past, None),
+    }
+}
+
+fn tense_reason(kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) -> String {
+    let dir = match tense {
+        Tense::Past => "past",
+        Tense::Future => "future",
+    };
+    match cue {
+        Some(c) => format!("{kind} resolved to the {dir} of {r} (cue '{c}')"),
+        None => format!("{kind} resolved to the {dir} of {r} (news mode: no future cue)"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Handlers
+
+fn iso_date(_ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let whole = c.get(0)?;
+    let y: i32 = c.name("y")?.as_str().parse().ok()?;
+    let m: u32 = c.name("mo")?.as_str().parse().ok()?;
+    let d: u32 = c.name("d")?.as_str().parse().ok()?;
+    let date = ymd(y, m, d)?;
+    let mut cand = Cand::new(
+        whole.start(),
+        whole.end(),
+        Granularity::Day,
+        DateReading::Absolute,
+    );
+    cand.value = Some(DateValue::Day(date));
+    Some(cand)
+}
+
+/// “4 February”, “Thursday, February 2”, “January 26, 2022”, “Feb. 4”,
+/// “2-4 February”.
+fn absolute_day(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let text = ctx.text;
+    let whole = c.get(0)?;
+    let m_tok = c.name("m")?;
+    if !starts_upper(m_tok.as_str()) {
+        return None;
+    }
+    let month = month_num(m_tok.as_str())?;
+    let dd = c.name("dd")?;
+    let day: u32 = c.name("d")?.as_str().parse().ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let day2: Option<u32> = match c.name("d2") {
+        Some(x) => {
+            let v: u32 = x.as_str().parse().ok()?;
+            if v <= day || v > 31 {
+                return None;
+            }
+            Some(v)
+        }
+        None => None,
+    };
+    let core_end = [Some(dd), c.name("dd2"), Some(m_tok)]
+        .iter()
+        .flatten()
+        .map(|m| m.end())
+        .max()?;
+    let core_start = dd.start().min(m_tok.start());
+    let mut end = core_end;
+    let mut year: Option<i32> = None;
+    if let Some(y) = c.name("y") {
+        if year_tail_ok(text, y.end()) {
+            year = y.as_str().parse().ok();
+            end = whole.end();
+        }
+    }
+    // “March 15 people”: a count, not a date.
+    if year.is_none() && m_tok.start() < dd.start() && followed_by_unit(text, core_end) {
+        return None;
+    }
+    let written_wd = c
+        .name("wd")
+        .filter(|w| starts_upper(w.as_str()))
+        .and_then(|w| weekday_of(w.as_str()));
+    let mut start = if written_wd.is_some() {
+        whole.start()
+    } else {
+        core_start
+    };
+    let mut cand = Cand::new(start, end, Granularity::Day, DateReading::Absolute);
+    if let Some((s, b)) = bound_prefix(text, start) {
+        start = s;
+        cand.start = start;
+        cand.reasons.push(bound_reason(&b));
+    }
+    let y = match (year, ctx.reference) {
+        (Some(y), _) => y,
+        (None, Some(r)) => {
+            let mut best: Option<(i64, i32)> = None;
+            for y in [r.year() - 1, r.year(), r.year() + 1] {
+                if let Some(d) = ymd(y, month, day) {
+                    let dist = (d - r).num_days().abs();
+                    if best.is_none_or(|b| dist < b.0) {
+                        best = Some((dist, y));
+                    }
+                }
+            }
+            let Some((_, y)) = best else {
+                cand.reasons.push(format!("no such day: {day}/{month}"));
+                return Some(cand);
+            };
+            cand.reasons
+                .push(format!("year {y} from the reference date {r} (nearest)"));
+            y
+        }
+        (None, None) => {
+            cand.reasons.push("no year and no reference date".into());
+            return Some(cand);
+        }
+    };
+    let Some(first) = ymd(y, month, day) else {
+        cand.reasons
+            .push(format!("no such day: {y}-{month:02}-{day:02}"));
+        return Some(cand);
+    };
+    let value = match day2 {
+        Some(d2) => match ymd(y, month, d2) {
+            Some(last) => interval(first, last),
+            None => {
+                cand.reasons
+                    .push(format!("no such day: {y}-{month:02}-{d2:02}"));
+                return Some(cand);
+            }
+        },
+        None => DateValue::Day(first),
+    };
+    if let Some(w) = written_wd {
+        if day2.is_none() && first.weekday() != w {
+            cand.reasons.push(format!(
+                "written weekday {} does not match {first} (a {})",
+                weekday_name(w),
+                weekday_name(first.weekday())
+            ));
+        }
+    }
+    cand.value = Some(value);
+    Some(cand)
+}
+
+const MONTH_CUES: &[&str] = &[
+    "in", "since", "by", "until", "till", "through", "during", "from", "before", "after", "last",
+    "next", "this", "coming", "past", "to",
+];
+const AMBIGUOUS_MONTHS: &[u32] = &[3, 4, 5, 6, 8];
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "has",
+    "had",
+    "was",
+    "is",
+    "will",
+    "would",
+    "added",
+    "stated",
+    "announced",
+    "argued",
+    "insisted",
+    "warned",
+    "wrote",
+    "and",
+];
+
+/// “in February”, “February 2022”, “mid-February”, “the end of March”.
+fn month_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let text = ctx.text;
+    let whole = c.get(0)?;
+    let m_tok = c.name("m")?;
+    if !starts_upper(m_tok.as_str()) {
+        return None;
+    }
+    let month = month_num(m_tok.as_str())?;
+    let part = c
+        .name("part")
+        .or_else(|| c.name("part2"))
+        .and_then(|p| part_of(p.as_str()));
+    let mut end = m_tok.end();
+    let mut year: Option<i32> = None;
+    if let Some(y) = c.name("y") {
+        if year_tail_ok(text, y.end()) {
+            year = y.as_str().parse().ok();
+            end = whole.end();
+        }
+    }
+    let mut start = whole.start();
+    let prev = word_before(text, start).map(|(s, w)| (s, lower(w)));
+    let cue = prev
+        .as_ref()
+        .is_some_and(|(_, w)| MONTH_CUES.contains(&w.as_str()))
+        || (prev.as_ref().is_some_and(|(_, w)| w == "of")
+            && prev
+                .as_ref()
+                .and_then(|(s, _)| word_before(text, *s))
+                .is_some_and(|(_, w)| w.eq_ignore_ascii_case("month")));
+    if year.is_none() && part.is_none() {
+        if AMBIGUOUS_MONTHS.contains(&month) {
+            if !cue {
+                return None;
+            }
+            if word_after(text, end).is_some_and(|w| REPORTING.contains(&lower(w).as_str())) {
+                return None;
+            }
+        } else if !cue && after_capitalised_word(ctx, start) {
+            return None;
+        }
+    }
+    let granularity = if part.is_some() {
+        Granularity::PartOfMonth
+    } else {
+        Granularity::Month
+    };
+    if let Some(y) = year {
+        let mut cand = Cand::new(start, end, granularity, DateReading::Absolute);
+        if let Some((s, b)) = bound_prefix(text, start) {
+            cand.start = s;
+            cand.reasons.push(bound_reason(&b));
+        }
+        cand.value = month_value(y, month, part);
+        return Some(cand);
+    }
+    // No year: relative, news mode.
+    let mut modifier: Option<String> = None;
+    if let Some((s, w)) = &prev {
+        if ["last", "next", "this", "coming", "past"].contains(&w.as_str()) {
+            modifier = Some(w.clone());
+            start = *s;
+        }
+    }
+    let mut cand = Cand::new(start, end, granularity, DateReading::Relative);
+    let mut bound = None;
+    if modifier.is_none() {
+        if let Some((s, b)) = bound_prefix(text, start) {
+            cand.start = s;
+            cand.reasons.push(bound_reason(&b));
+            bound = Some(b);
+        }
+    }
+    let Some(r) = ctx.reference else {
+        cand.reasons.push(NO_REF.into());
+        return Some(cand);
+    };
+    let ry = r.year();
+    let rm = r.month();
+    let y = match modifier.as_deref() {
+        Some("last") | Some("past") => {
+            cand.reasons
+                .push(format!("'{}': month before {r}", modifier.as_deref()?));
+            if month < rm {
+                ry
+            } else {
+                ry - 1
+            }
+        }
+        Some("next") => {
+            cand.reasons.push(format!("'next': month after {r}"));
+            if month > rm {
+                ry
+            } else {
+                ry + 1
+            }
+        }
+        Some("this") => {
+            cand.reasons.push(format!("'this': year of {r}"));
+            ry
+        }
+        _ => {
+            let (tense, cue) = match bound.as_deref() {
+                Some("by" | "until" | "till") => (Tense::Future, bound.clone()),
+                Some("since") => (Tense::Past, bound.clone()),
+                _ if modifier.as_deref() == Some("coming") => {
+                    (Tense::Future, Some("coming".to_string()))
+                }
+                _ => clause_tense(ctx, cand.start, end),
+            };
+            cand.reasons
+                .push(tense_reason("month", tense, r, cue.as_deref()));
+            match tense {
+                Tense::Past if month <= rm => ry,
+                Tense::Past => ry - 1,
+                Tense::Future if month >= rm => ry,
+                Tense::Future => ry + 1,
+            }
+        }
+    };
+    cand.value = month_value(y, month, part);
+    Some(cand)
+}
+
+const OF_YEAR_OK: &[&str] = &[
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "winter",
+    "half",
+    "quarter",
+    "rest",
+    "course",
+];
+const CHANGE_VERBS: &[&str] = &[
+    "increased",
+    "increase",
+    "increases",
+    "decreased",
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "grew",
+    "grow",
+    "grown",
+    "dropped",
+    "drop",
+    "cut",
+    "reduced",
+    "raised",
+    "up",
+    "down",
+    "jumped",
+    "declined",
+    "climbed",
+    "slipped",
+    "gained",
+    "lost",
+    "outnumbered",
+    "exceeded",
+];
+
+/// “in 2021”, “since 2014”, “by 2030”, “mid-2022”, “the end of 2021”.
+fn year_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let text = ctx.text;
+    let y_m = c.name("y")?;
+    let cue = c.name("cue");
+    let part_m = c.name("part");
+    if cue.is_none() && part_m.is_none() {
+        return None;
+    }
+    if !year_tail_ok(text, y_m.end()) {
+        return None;
+    }
+    let cue_word = cue.map(|m| lower(m.as_str()));
+    if let (Some(cw), Some(cm)) = (&cue_word, cue) {
+        let before = word_before(text, cm.start()).map(|(_, w)| lower(w));
+        if cw == "of"
+            && part_m.is_none()
+            && !before.as_deref().is_some_and(|w| OF_YEAR_OK.contains(&w))
+        {
+            return None;
+        }
+        if (cw == "by" || cw == "from")
+            && before.as_deref().is_some_and(|w| CHANGE_VERBS.contains(&w))
+        {
+            return None;
+        }
+        // “from 1990 to 2000 soldiers”: a number before the cue.
+        if text
+            .get(..cm.start())
+            .map(|s| s.trim_end())
+            .and_then(|s| s.chars().last())
+            .is_some_and(|ch| ch.is_ascii_digit())
+        {
+            return None;
+        }
+    }
+    let y: i32 = y_m.as_str().parse().ok()?;
+    let part = part_m.and_then(|p| part_of(p.as_str()));
+    // “(by) the end of 2021”: December; “the beginning of 2022”: January.
+    if let (Some("of"), Some(cm), None) = (cue_word.as_deref(), cue, part_m) {
+        if let Some((ws, w)) = word_before(text, cm.start()) {
+            let months = match lower(w).as_str() {
+                "end" => Some((12, 12)),
+                "beginning" | "start" => Some((1, 1)),
+                "middle" => Some((6, 7)),
+                _ => None,
+            };
+            if let Some((a, b)) = months {
+                let mut cand = Cand::new(ws, y_m.end(), Granularity::Month, DateReading::Absolute);
+                if let Some((s, bw)) = bound_prefix(text, ws) {
+                    cand.start = s;
+                    cand.reasons.push(bound_reason(&bw));
+                } else if let Some((s, the)) = word_before(text, ws) {
+                    if the.eq_ignore_ascii_case("the") {
+                        cand.start = s;
+                    }
+                }
+                cand.value = Some(interval(month_start(y, a)?, month_end(y, b)?));
+                return Some(cand);
+            }
+        }
+    }
+    let bound = cue_word
+        .as_deref()
+        .filter(|w| BOUNDS.contains(w))
+        .map(str::to_string);
+    let start = match (&bound, cue, part_m) {
+        (Some(_), Some(cm), _) => cm.start(),
+        (_, _, Some(pm)) => pm.start(),
+        _ => y_m.start(),
+    };
+    let granularity = if part.is_some() {
+        Granularity::Month
+    } else {
+        Granularity::Year
+    };
+    let mut cand = Cand::new(start, y_m.end(), granularity, DateReading::Absolute);
+    if let Some(b) = bound {
+        cand.reasons.push(bound_reason(&b));
+    }
+    cand.value = year_value(y, part);
+    Some(cand)
+}
+
+const HOLIDAY_WORDS: &[&str] = &[
+    "good", "black", "holy", "easter", "palm", "ash", "cyber", "bloody", "super", "maundy",
+    "shrove", "whit", "giving",
+];
+
+fn resolve_weekday(r: NaiveDate, wd: Weekday, tense: Tense, strict: bool) -> Option<NaiveDate> {
+    let ks: std::ops::RangeInclusive<i64> = if strict { 1..=7 } else { 0..=6 };
+    for k in ks {
+        let d = add_days(r, if tense == Tense::Future { k } else { -k })?;
+        if d.weekday() == wd {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// “Friday”, “this Tuesday night”, “last Monday”, “by Friday”.
+fn weekday_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let text = ctx.text;
+    let whole = c.get(0)?;
+    let wd_m = c.name("wd")?;
+    if !starts_upper(wd_m.as_str()) {
+        return None;
+    }
+    let wd = weekday_of(wd_m.as_str())?;
+    let modifier = c.name("mod").map(|m| {
+        lower(m.as_str())
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let start = if modifier.is_some() {
+        whole.start()
+    } else {
+        wd_m.start()
+    };
+    if modifier.is_none() {
+        if let Some((_, w)) = word_before(text, start) {
+            if HOLIDAY_WORDS.contains(&lower(w).as_str()) && starts_upper(w) {
+                return None;
+            }
+        }
+        // “The Sunday Times”: a title between a determiner or name and
+        // another capitalised word.
+        let next_cap = word_after(text, wd_m.end()).is_some_and(starts_upper);
+        let prev_name = word_before(text, start).is_some_and(|(_, w)| lower(w) == "the")
+            || after_capitalised_word(ctx, start);
+        if next_cap && prev_name {
+            return None;
+        }
+    }
+    let mut cand = Cand::new(start, whole.end(), Granularity::Day, DateReading::Relative);
+    cand.time_of_day = c.name("tod").map(|m| lower(m.as_str()));
+    let mut bound = None;
+    if modifier.is_none() {
+        if let Some((s, b)) = bound_prefix(text, start) {
+            cand.start = s;
+            cand.reasons.push(bound_reason(&b));
+            bound = Some(b);
+        }
+    }
+    let Some(r) = ctx.reference else {
+        cand.reasons.push(NO_REF.into());
+        return Some(cand);
+    };
+    let (tense, strict, why) = match modifier.as_deref() {
+        Some("last") | Some("past") | Some("this past") => {
+            (Tense::Past, true, Some(modifier.clone()?))
+        }
+        Some("next") => (Tense::Future, true, Some("next".to_string())),
+        Some("coming") => (Tense::Future, false, Some("coming".to_string())),
+        _ => match bound.as_deref() {
+            Some("by" | "until" | "till") => (Tense::Future, false, bound.clone()),
+            Some("since") => (Tense::Past, false, bound.clone()),
+            _ => {
+                let (t, cue) = clause_tense(ctx, cand.start, cand.end);
+                (t, false, cue)
+            }
+        },
+    };
+    cand.value = resolve_weekday(r, wd, tense, strict).map(DateValue::Day);
+    cand.reasons
+        .push(tense_reason("weekday", tense, r, why.as_deref()));
+    Some(cand)
+}
+
+/// “yesterday”, “today”, “tomorrow night”, “last night”, “this morning”.
+fn deictic_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let whole = c.get(0)?;
+    let w_m = c.name("w")?;
+    let w = lower(w_m.as_str())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // “USA Today”, “the Today programme”: a capital not explained by the
+    // start of a sentence or clause makes it a name.
+    if starts_upper(w_m.as_str()) && !clause_initial(ctx, w_m.start()) {
+        return None;
+    }
+    let (offset, tod): (i64, Option<&str>) = match w.as_str() {
+        "the day before yesterday" => (-2, None),
+        "the day after tomorrow" => (2, None),
+        "yesterday" => (-1, None),
+        "today" => (0, None),
+        "tonight" => (0, Some("night")),
+        "tomorrow" => (1, None),
+        "last night" => (-1, Some("night")),
+        "this morning" => (0, Some("morning")),
+        "this afternoon" => (0, Some("afternoon")),
+        "this evening" => (0, Some("evening")),
+        _ => return None,
+    };
+    let mut cand = Cand::new(
+        whole.start(),
+        whole.end(),
+        Granularity::Day,
+        DateReading::Relative,
+    );
+    match (tod, c.name("tod")) {
+        (Some(t), _) => {
+            // “tonight night” cannot happen; drop a second time of day.
+            cand.end = w_m.end();
+            cand.time_of_day = Some(t.to_string());
+        }
+        (None, Some(t)) => cand.time_of_day = Some(lower(t.as_str())),
+        (None, None) => {}
+    }
+    match ctx.reference {
+        Some(r) => cand.value = add_days(r, offset).map(DateValue::Day),
+        None => cand.reasons.push(NO_REF.into()),
+    }
+    Some(cand)
+}
+
+/// “last week”, “this month”, “next year”, “earlier this month”, “the past
+/// week”, “this weekend”.
+fn period_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let whole = c.get(0)?;
+    let modifier = lower(c.name("mod")?.as_str());
+    let unit = lower(c.name("unit")?.as_str());
+    let adv = c
+        .name("adv")
+        .filter(|_| modifier == "this")
+        .map(|m| lower(m.as_str()));
+    let start = if adv.is_some() {
+        whole.start()
+    } else {
+        c.name("mod")?.start()
+    };
+    let granularity = match (unit.as_str(), adv.is_some()) {
+        ("week" | "weekend", _) => Granularity::Week,
+        ("month", true) => Granularity::PartOfMonth,
+        ("month", false) => Granularity::Month,
+        (_, true) => Granularity::Month,
+        _ => Granularity::Year,
+    };
+    let mut cand = Cand::new(start, whole.end(), granularity, DateReading::Relative);
+    let Some(r) = ctx.reference else {
+        cand.reasons.push(NO_REF.into());
+        return Some(cand);
+    };
+    // The period [a, b] named by `modifier` + `unit`.
+    let (a, b) = match (unit.as_str(), modifier.as_str()) {
+        ("week", "past") => (add_days(r, -7)?, add_days(r, -1)?),
+        ("week", "coming") => (add_days(r, 1)?, add_days(r, 7)?),
+        ("week", m) => {
+            let k = match m {
+                "last" => -7,
+                "next" => 7,
+                _ => 0,
+            };
+            let mon = add_days(week_monday(r)?, k)?;
+            (mon, add_days(mon, 6)?)
+        }
+        ("weekend", m) => {
+            let k = match m {
+                "last" | "past" => -7,
+                "next" => 7,
+                "coming" if r.weekday() == Weekday::Sun => 7,
+                _ => 0,
+            };
+            let sat = add_days(week_monday(r)?, 5 + k)?;
+            (sat, add_days(sat, 1)?)
+        }
+        ("month", "past") => (add_months(r, -1)?, add_days(r, -1)?),
+        ("month", "coming") => (add_days(r, 1)?, add_months(r, 1)?),
+        ("month", m) => {
+            let k = match m {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let first = add_months(month_start(r.year(), r.month())?, k)?;
+            (first, month_end(first.year(), first.month())?)
+        }
+        ("year", "past") => (add_months(r, -12)?, add_days(r, -1)?),
+        ("year", "coming") => (add_days(r, 1)?, add_months(r, 12)?),
+        ("year", m) => {
+            let y = match m {
+                "last" => r.year() - 1,
+                "next" => r.year() + 1,
+                _ => r.year(),
+            };
+            (ymd(y, 1, 1)?, ymd(y, 12, 31)?)
+        }
+        _ => return None,
+    };
+    let (a, b) = match adv.as_deref() {
+        Some("earlier") => (a, add_days(r, -1)?.max(a)),
+        Some("later") => (add_days(r, 1)?.min(b), b),
+        _ => (a, b),
+    };
+    cand.value = Some(interval(a, b));
+    Some(cand)
+}
+
+/// “(by) the end of the month”, “the beginning of next week”.
+fn part_period_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let whole = c.get(0)?;
+    let part = part_of(c.name("part")?.as_str())?;
+    let modifier = lower(c.name("mod")?.as_str());
+    let unit = lower(c.name("unit")?.as_str());
+    let granularity = match unit.as_str() {
+        "week" => Granularity::Week,
+        "month" => Granularity::PartOfMonth,
+        _ => Granularity::Month,
+    };
+    let mut cand = Cand::new(
+        whole.start(),
+        whole.end(),
+        granularity,
+        DateReading::Relative,
+    );
+    if let Some((s, b)) = bound_prefix(ctx.text, whole.start()) {
+        cand.start = s;
+        cand.reasons.push(bound_reason(&b));
+    } else if let Some((s, w)) = word_before(ctx.text, whole.start()) {
+        if w.eq_ignore_ascii_case("the") {
+            cand.start = s;
+        }
+    }
+    let Some(r) = ctx.reference else {
+        cand.reasons.push(NO_REF.into());
+        return Some(cand);
+    };
+    let k: i64 = match modifier.as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    let value = match unit.as_str() {
+        "week" => {
+            let mon = add_days(week_monday(r)?, 7 * k)?;
+            let (a, b) = match part {
+                Part::Early => (0, 1),
+                Part::Mid => (2, 3),
+                Part::Late => (4, 6),
+            };
+            interval(add_days(mon, a)?, add_days(mon, b)?)
+        }
+        "month" => {
+            let first = add_months(month_start(r.year(), r.month())?, k)?;
+            month_value(first.year(), first.month(), Some(part))?
+        }
+        _ => {
+            let y = r.year() + i32::try_from(k).ok()?;
+            let (a, b) = match part {
+                Part::Early => (1, 1),
+                Part::Mid => (6, 7),
+                Part::Late => (12, 12),
+            };
+            interval(month_start(y, a)?, month_end(y, b)?)
+        }
+    };
+    cand.value = Some(value);
+    Some(cand)
+}
+
+/// How many days a vague or counted span covers, and its granularity.
+fn span_days(q: Option<&str>, n: Option<u32>, unit: &str) -> Option<(i64, Granularity)> {
+    let q = q.map(lower);
+    let count: Option<i64> = match (q.as_deref(), n) {
+        (_, Some(n)) => Some(i64::from(n)),
+        (Some("few") | Some("several") | Some("a few") | None, None) => None,
+        (Some(w), None) => Some(i64::from(word_count(w)?)),
+    };
+    let unit = unit.trim_end_matches('s');
+    Some(match (unit, count) {
+        ("day", None) => (7, Granularity::Week),
+        ("day", Some(n)) => (n, Granularity::Week),
+        ("week", None) => (28, Granularity::Month),
+        ("week", Some(n)) => (
+            7 * n,
+            if n <= 2 {
+                Granularity::Week
+            } else {
+                Granularity::Month
+            },
+        ),
+        ("month", None) => (91, Granularity::Month),
+        ("month", Some(n)) => (30 * n, Granularity::Month),
+        ("year", None) => (3 * 365, Granularity::Year),
+        ("year", Some(n)) => (365 * n, Granularity::Year),
+        _ => return None,
+    })
+}
+
+/// “(in) the next few days”, “coming days”, “the last two years”.
+fn few_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let whole = c.get(0)?;
+    let dir = lower(c.name("dir")?.as_str());
+    let unit = lower(c.name("unit")?.as_str());
+    let q = c.name("q").map(|m| m.as_str());
+    let n = match c.name("qn") {
+        Some(m) => Some(m.as_str().parse::<u32>().ok()?),
+        None => None,
+    };
+    if n == Some(0) {
+        return None;
+    }
+    let past = dir == "past" || dir == "last";
+    if past && q.is_none() && n.is_none() {
+        return None; // “the last days of the empire”
+    }
+    let (days, granularity) = span_days(q, n, &unit)?;
+    let mut cand = Cand::new(
+        whole.start(),
+        whole.end(),
+        granularity,
+        DateReading::Relative,
+    );
+    let Some(r) = ctx.reference else {
+        cand.reasons.push(NO_REF.into());
+        return Some(cand);
+    };
+    cand.value = Some(if past {
+        interval(add_days(r, -days)?, add_days(r, -1)?)
+    } else {
+        interval(add_days(r, 1)?, add_days(r, days)?)
+    });
+    Some(cand)
+}
+
+/// “the days ahead”, “weeks ahead”.
+fn ahead_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let whole = c.get(0)?;
+    let unit = lower(c.name("unit")?.as_str());
+    let (days, granularity) = span_days(None, None, &unit)?;
+    let mut cand = Cand::new(
+        whole.start(),
+        whole.end(),
+        granularity,
+        DateReading::Relative,
+    );
+    let Some(r) = ctx.reference else {
+        cand.reasons.push(NO_REF.into());
+        return Some(cand);
+    };
+    cand.value = Some(interval(add_days(r, 1)?, add_days(r, days)?));
+    Some(cand)
+}
+
+const NOT_OFFSET_BEFORE: &[&str] = &[
+    "first", "most", "highest", "lowest", "longest", "shortest", "worst", "best", "biggest",
+    "largest", "time", "once", "twice", "times", "only", "record",
+];
+
+/// “in two weeks”, “within a week”, “three days ago”.
+fn offset_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let text = ctx.text;
+    let whole = c.get(0)?;
+    let pre = c.name("pre").map(|m| lower(m.as_str()));
+    let ago = c.name("ago").is_some();
+    if pre.is_none() && !ago {
+        return None;
+    }
+    let unit = lower(c.name("unit")?.as_str());
+    let n_word = c.name("n").map(|m| m.as_str());
+    let n: Option<u32> = match (n_word, c.name("nn")) {
+        (_, Some(m)) => Some(m.as_str().parse().ok()?),
+        (Some(w), None) if lower(w).ends_with("few") => None,
+        (Some(w), None) => Some(word_count(w)?),
+        (None, None) => return None,
+    };
+    if n == Some(0) {
+        return None;
+    }
+    // Both the phrase and its count must agree in number (“a days” is junk).
+    let plural = unit.ends_with('s');
+    if (n == Some(1) && plural) || (n != Some(1) && !plural) {
+        return None;
+    }
+    let (start, future) = if ago {
+        // “in two days ago” is not English; read the “ago”.
+        let s = c.name("n").or_else(|| c.name("nn"))?.start();
+        (s, false)
+    } else {
+        let pm = c.name("pre")?;
+        // “in two days of talks”: a duration, not a date.
+        if word_after(text, c.name("unit")?.end()).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+            return None;
+        }
+        let mut p = pm.start();
+        for _ in 0..3 {
+            match word_before(text, p) {
+                Some((s, w)) => {
+                    if NOT_OFFSET_BEFORE.contains(&lower(w).as_str()) {
+                        return None;
+                    }
+                    p = s;
+                }
+                None => break,
+            }
+        }
+        // “killed in two days”: a duration in past narration.
+        let (tense, cue) = clause_tense(ctx, pm.start(), whole.end());
+        if tense == Tense::Past && cue.is_some() {
+            return None;
+        }
+        (pm.start(), true)
+    };
+    let unit1 = unit.trim_end_matches('s').to_string();
+    let granularity = match unit1.as_str() {
+        "day" => Granularity::Day,
+        "week" => Granularity::Week,
+        "month" => Granularity::Month,
+        _ => Granularity::Year,
+    };
+    let mut cand = Cand::new(start, whole.end(), granularity, DateReading::Relative);
+    let Some(r) = ctx.reference else {
+        cand.reasons.push(NO_REF.into());
+        return Some(cand);
+    };
+    let shift = |k: i64| -> Option<NaiveDate> {
+        match unit1.as_str() {
+            "day" => add_days(r, k),
+            "week" => add_days(r, 7 * k),
+            "month" => add_months(r, k),
+            _ => add_months(r, 12 * k),
+        }
+    };
+    let value = match (n, future, pre.as_deref()) {
+        (None, _, _) => {
+            let (days, g) = span_days(None, None, &unit)?;
+            cand.granularity = g;
+            if future {
+                interval(add_days(r, 1)?, add_days(r, days)?)
+            } else {
+                interval(add_days(r, -days)?, add_days(r, -1)?)
+            }
+        }
+        (Some(n), true, Some("within")) => {
+            interval(add_days(r, 1)?, shift(i64::from(n))?.max(add_days(r, 1)?))
+        }
+        (Some(n), true, _) => DateValue::Day(shift(i64::from(n))?),
+        (Some(n), false, _) => DateValue::Day(shift(-i64::from(n))?),
+    };
+    cand.value = Some(value);
+    Some(cand)
+}
+
+/// “soon”, “shortly”, “(in the) near future”: marked, not resolved.
+fn vague_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+    let text = ctx.text;
+    let v = c.name("v")?;
+    if let Some((_, w)) = word_before(text, v.start()) {
+        if ["as", "how", "too", "so"].contains(&lower(w).as_str()) {
+            return None;
+        }
+    }
+    if let Some(w) = word_after(text, v.end()) {
+        if [
+            "after",
+            "before",
+            "thereafter",
+            "afterwards",
+            "afterward",
+            "as",
+            "enough",
+        ]
+        .contains(&lower(w).as_str())
+        {
+            return None;
+        }
+    }
+    let word = lower(v.as_str())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut cand = Cand::new(
+        v.start(),
+        v.end(),
+        Granularity::Unknown,
+        DateReading::Relative,
+    );
+    cand.reasons
+        .push(format!("vague future ('{word}'): not resolved to a date"));
+    Some(cand)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_A: &str = include_str!("../../../seeds/000_93e88e4b70d85a76.txt");
+    const SEED_B: &str = include_str!("../../../seeds/001_c40530b05c6dbbf4.txt");
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// 2022-01-27, a Thursday: the seeds' publication date.
+    fn thu() -> Option<NaiveDate> {
+        Some(d(2022, 1, 27))
+    }
+
+    fn run(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
+        let found = extract(text, &crate::sentences::split(text), reference);
+        check_invariants(text, &found);
+        found
+    }
+
+    fn check_invariants(text: &str, found: &[DateMention]) {
+        for m in found {
+            assert_eq!(m.span.slice(text), m.text, "span must slice to text");
+            assert!(!m.text.is_empty());
+            assert_eq!(m.resolved, m.value.is_some());
+        }
+        for w in found.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "ordered, no overlap");
+        }
+    }
+
+    fn find<'a>(found: &'a [DateMention], text: &str) -> &'a DateMention {
+        found
+            .iter()
+            .find(|m| m.text == text)
+            .unwrap_or_else(|| panic!("no mention {text:?} in {found:#?}"))
+    }
+
+    fn day(m: &DateMention) -> NaiveDate {
+        match m.value {
+            Some(DateValue::Day(x)) => x,
+            other => panic!("{:?}: expected a day, got {other:?}", m.text),
+        }
+    }
+
+    fn range(m: &DateMention) -> (NaiveDate, NaiveDate) {
+        let v = m.value.unwrap_or_else(|| panic!("{:?} unresolved", m.text));
+        (v.start(), v.end())
+    }
+
+    fn texts(found: &[DateMention]) -> Vec<&str> {
+        found.iter().map(|m| m.text.as_str()).collect()
+    }
+
+    #[test]
+    fn seed_a_expressions() {
+        let found = run(SEED_A, thu());
+        assert_eq!(
+            texts(&found),
+            ["by mid-February", "4 February", "next few days", "Friday"]
+        );
+        let by = find(&found, "by mid-February");
+        assert_eq!(range(by), (d(2022, 2, 11), d(2022, 2, 20)));
+        assert_eq!(by.granularity, Granularity::PartOfMonth);
+        assert!(by
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("bound 'by' (deadline)"));
+        let feb4 = find(&found, "4 February");
+        assert_eq!(day(feb4), d(2022, 2, 4));
+        assert_eq!(feb4.reading, DateReading::Absolute);
+        let few = find(&found, "next few days");
+        assert_eq!(range(few), (d(2022, 1, 28), d(2022, 2, 3)));
+        assert_eq!(few.granularity, Granularity::Week);
+        let fri = find(&found, "Friday");
+        assert_eq!(day(fri), d(2022, 1, 21));
+        assert_eq!(fri.reading, DateReading::Relative);
+        assert_eq!(
+            fri.reason.as_deref(),
+            Some("weekday resolved to the past of 2022-01-27 (cue 'met')")
+        );
+    }
+
+    #[test]
+    fn seed_b_expressions() {
+        let found = run(SEED_B, thu());
+        let dateline = &found[0];
+        assert_eq!(dateline.text, "Thursday, February 2");
+        assert_eq!(dateline.span.start, 0);
+        assert_eq!(day(dateline), d(2022, 2, 2));
+        assert!(dateline
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("written weekday Thursday does not match 2022-02-02 (a Wednesday)"));
+        assert_eq!(day(find(&found, "Wednesday")), d(2022, 1, 26));
+        let tue = find(&found, "Tuesday night");
+        assert_eq!(day(tue), d(2022, 1, 25));
+        assert_eq!(tue.time_of_day.as_deref(), Some("night"));
+        assert!(tue.reason.as_deref().unwrap().contains("cue 'announced'"));
+        let this_tue = find(&found, "this Tuesday night");
+        assert_eq!(day(this_tue), d(2022, 1, 25));
+        assert_eq!(this_tue.time_of_day.as_deref(), Some("night"));
+        let shortly = find(&found, "shortly");
+        assert!(!shortly.resolved);
+        assert_eq!(shortly.granularity, Granularity::Unknown);
+        assert_eq!(shortly.reading, DateReading::Relative);
+        assert_eq!(
+            range(find(&found, "next few days")),
+            (d(2022, 1, 28), d(2022, 2, 3))
+        );
+        // “Moscow may attack”, “You may also like” are not dates.
+        assert!(found.iter().all(|m| !m.text.contains("may")));
+    }
+
+    #[test]
+    fn spans_slice_to_expression_with_typographic_text() {
+        let text =
+            "NATO’s chief – speaking “on Friday” – said talks would resume “by mid-February”.";
+        let found = run(text, thu());
+        assert_eq!(texts(&found), ["Friday", "by mid-February"]);
+        let f = &found[0];
+        assert_eq!(&text[f.span.start..f.span.end], "Friday");
+        assert!(text[..f.span.start].ends_with("“on "));
+    }
+
+    #[test]
+    fn absolute_forms() {
+        let text = "The treaty was signed on January 26, 2022, ratified on 26 January 2023, \
+                    published as 2022-01-26 and amended on Feb. 4.";
+        let found = run(text, thu());
+        assert_eq!(
+            texts(&found),
+            [
+                "January 26, 2022",
+                "26 January 2023",
+                "2022-01-26",
+                "Feb. 4"
+            ]
+        );
+        assert_eq!(day(&found[0]), d(2022, 1, 26));
+        assert_eq!(found[0].reason, None);
+        assert_eq!(day(&found[1]), d(2023, 1, 26));
+        assert_eq!(day(&found[2]), d(2022, 1, 26));
+        assert_eq!(day(&found[3]), d(2022, 2, 4));
+        assert!(found.iter().all(|m| m.reading == DateReading::Absolute));
+        assert!(found.iter().all(|m| m.granularity == Granularity::Day));
+    }
+
+    #[test]
+    fn month_and_year_forms() {
+        let found = run(
+            "Prices rose in February 2021 and have doubled since 2014, officials said.",
+            thu(),
+        );
+        assert_eq!(texts(&found), ["February 2021", "since 2014"]);
+        assert_eq!(range(&found[0]), (d(2021, 2, 1), d(2021, 2, 28)));
+        assert_eq!(found[0].granularity, Granularity::Month);
+        assert_eq!(found[0].reading, DateReading::Absolute);
+        assert_eq!(range(&found[1]), (d(2014, 1, 1), d(2014, 12, 31)));
+        assert_eq!(found[1].granularity, Granularity::Year);
+
+        let found = run("The law was passed in 2021 after a long debate.", thu());
+        assert_eq!(texts(&found), ["2021"]);
+        assert_eq!(range(&found[0]), (d(2021, 1, 1), d(2021, 12, 31)));
+
+        let found = run("Output is expected to recover by mid-2023.", thu());
+        assert_eq!(texts(&found), ["by mid-2023"]);
+        assert_eq!(range(&found[0]), (d(2023, 5, 1), d(2023, 8, 31)));
+    }
+
+    #[test]
+    fn reported_future_and_names() {
+        let f = run("Blinken said he would meet Lavrov on Friday.", thu());
+        assert_eq!(day(&f[0]), d(2022, 1, 28));
+        assert!(f[0].reason.as_deref().unwrap().contains("cue 'would'"));
+        assert!(run("The Sunday Times reported the plan.", thu()).is_empty());
+        let f = run("By the end of 2021, 300 people had fled.", thu());
+        assert_eq!(texts(&f), ["By the end of 2021"]);
+        assert_eq!(range(&f[0]), (d(2021, 12, 1), d(2021, 12, 31)));
+        assert_eq!(f[0].granularity, Granularity::Month);
+    }
+
+    #[test]
+    fn day_range() {
+        let found = run("The summit runs February 2-4 in Brussels.", thu());
+        assert_eq!(texts(&found), ["February 2-4"]);
+        assert_eq!(range(&found[0]), (d(2022, 2, 2), d(2022, 2, 4)));
+    }
+
+    #[test]
+    fn bare_month_news_mode() {
+        // Past narration: the February before the reference.
+        let found = run("Troops were moved to the border in February.", thu());
+        assert_eq!(texts(&found), ["February"]);
+        assert_eq!(range(&found[0]), (d(2021, 2, 1), d(2021, 2, 28)));
+        assert_eq!(found[0].reading, DateReading::Relative);
+        assert!(found[0]
+            .reason
+            .as_deref()
+            .unwrap()
+            .starts_with("month resolved to the past of 2022-01-27"));
+        // A future cue in the clause: the coming February.
+        let found = run("The talks will resume in February, diplomats said.", thu());
+        assert_eq!(range(&found[0]), (d(2022, 2, 1), d(2022, 2, 28)));
+        assert!(found[0].reason.as_deref().unwrap().contains("cue 'will'"));
+        // Modifiers.
+        let found = run(
+            "Russia massed troops last December and may act next March.",
+            thu(),
+        );
+        assert_eq!(texts(&found), ["last December", "next March"]);
+        assert_eq!(range(&found[0]), (d(2021, 12, 1), d(2021, 12, 31)));
+        assert_eq!(range(&found[1]), (d(2022, 3, 1), d(2022, 3, 31)));
+    }
+
+    #[test]
+    fn year_inference_across_year_boundary() {
+        let found = run("The convoy left on December 30.", Some(d(2022, 1, 3)));
+        assert_eq!(day(&found[0]), d(2021, 12, 30));
+        assert_eq!(
+            found[0].reason.as_deref(),
+            Some("year 2021 from the reference date 2022-01-03 (nearest)")
+        );
+        let found = run("The vote is on January 2.", Some(d(2021, 12, 30)));
+        assert_eq!(day(&found[0]), d(2022, 1, 2));
+    }
+
+    #[test]
+    fn no_reference_date() {
+        let found = run(
+            "Blinken met Lavrov on Friday and the Olympics open on 4 February.",
+            None,
+        );
+        assert_eq!(texts(&found), ["Friday", "4 February"]);
+        assert!(!found[0].resolved);
+        assert_eq!(found[0].value, None);
+        assert_eq!(
+            found[0].reason.as_deref(),
+            Some("relative date and no reference date")
+        );
+        assert_eq!(found[0].reading, DateReading::Relative);
+        assert!(!found[1].resolved);
+        assert_eq!(
+            found[1].reason.as_deref(),
+            Some("no year and no reference date")
+        );
+        assert_eq!(found[1].reading, DateReading::Absolute);
+        // A full date needs no reference.
+        let found = run("It happened on January 26, 2022.", None);
+        assert_eq!(day(&found[0]), d(2022, 1, 26));
+        // Every relative kind is unresolved without a reference.
+        let found = run(
+            "Yesterday he said last week was hard and talks will resume in two weeks.",
+            None,
+        );
+        assert_eq!(texts(&found), ["Yesterday", "last week", "in two weeks"]);
+        assert!(found
+            .iter()
+            .all(|m| !m.resolved
+                && m.reason.as_deref() == Some("relative date and no reference date")));
+    }
+
+    #[test]
+    fn weekday_past_and_future_cues() {
+        let r = thu();
+        let one = |t: &str| {
+            let f = run(t, r);
+            assert_eq!(f.len(), 1, "{t}: {f:#?}");
+            f.into_iter().next().unwrap()
+        };
+        // Past by default and with a past verb.
+        assert_eq!(
+            day(&one("The minister resigned on Monday.")),
+            d(2022, 1, 24)
+        );
+        assert_eq!(day(&one("Officials spoke Monday.")), d(2022, 1, 24));
+        // Future cues.
+        let m = one("Blinken will meet Lavrov on Friday.");
+        assert_eq!(day(&m), d(2022, 1, 28));
+        assert!(m
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("future of 2022-01-27 (cue 'will')"));
+        assert_eq!(
+            day(&one("The summit is going to take place on Monday.")),
+            d(2022, 1, 31)
+        );
+        assert_eq!(
+            day(&one("A vote is to be held on Saturday.")),
+            d(2022, 1, 29)
+        );
+        assert_eq!(
+            day(&one("On Friday, Blinken will meet Lavrov.")),
+            d(2022, 1, 28)
+        );
+        let m = one("Russia must reply by Friday.");
+        assert_eq!(m.text, "by Friday");
+        assert_eq!(day(&m), d(2022, 1, 28));
+        // Modifiers are strict.
+        assert_eq!(day(&one("He left last Thursday.")), d(2022, 1, 20));
+        assert_eq!(day(&one("He arrives next Thursday.")), d(2022, 2, 3));
+        assert_eq!(day(&one("He arrives next Tuesday.")), d(2022, 2, 1));
+        // The reference's own weekday is the reference day.
+        assert_eq!(
+            day(&one("NATO said on Thursday it was ready.")),
+            d(2022, 1, 27)
+        );
+        // Past and future in one sentence: each takes its own clause.
+        let f = run(
+            "Blinken met Lavrov on Friday and will meet him again on Monday.",
+            r,
+        );
+        assert_eq!(texts(&f), ["Friday", "Monday"]);
+        assert_eq!(day(&f[0]), d(2022, 1, 21));
+        assert_eq!(day(&f[1]), d(2022, 1, 31));
+    }
+
+    #[test]
+    fn time_of_day() {
+        let f = run(
+            "Shelling began Wednesday morning and resumed last night; talks are set for tomorrow afternoon.",
+            thu(),
+        );
+        assert_eq!(
+            texts(&f),
+            ["Wednesday morning", "last night", "tomorrow afternoon"]
+        );
+        assert_eq!(f[0].time_of_day.as_deref(), Some("morning"));
+        assert_eq!(day(&f[0]), d(2022, 1, 26));
+        assert_eq!(f[1].time_of_day.as_deref(), Some("night"));
+        assert_eq!(day(&f[1]), d(2022, 1, 26));
+        assert_eq!(f[2].time_of_day.as_deref(), Some("afternoon"));
+        assert_eq!(day(&f[2]), d(2022, 1, 28));
+    }
+
+    #[test]
+    fn yesterday_today_tomorrow() {
+        let f = run(
+            "The envoy arrived yesterday, meets officials today and leaves tomorrow; \
+             the day before yesterday he was in Kyiv.",
+            thu(),
+        );
+        assert_eq!(
+            texts(&f),
+            ["yesterday", "today", "tomorrow", "the day before yesterday"]
+        );
+        assert_eq!(day(&f[0]), d(2022, 1, 26));
+        assert_eq!(day(&f[1]), d(2022, 1, 27));
+        assert_eq!(day(&f[2]), d(2022, 1, 28));
+        assert_eq!(day(&f[3]), d(2022, 1, 25));
+    }
+
+    #[test]
+    fn weeks_and_months() {
+        let f = run(
+            "Talks stalled last week, resume this week and end next week. \
+             Gas prices fell last month and should rise next month.",
+            thu(),
+        );
+        assert_eq!(
+            texts(&f),
+            [
+                "last week",
+                "this week",
+                "next week",
+                "last month",
+                "next month"
+            ]
+        );
+        assert_eq!(range(&f[0]), (d(2022, 1, 17), d(2022, 1, 23)));
+        assert_eq!(range(&f[1]), (d(2022, 1, 24), d(2022, 1, 30)));
+        assert_eq!(range(&f[2]), (d(2022, 1, 31), d(2022, 2, 6)));
+        assert_eq!(f[0].granularity, Granularity::Week);
+        assert_eq!(range(&f[3]), (d(2021, 12, 1), d(2021, 12, 31)));
+        assert_eq!(range(&f[4]), (d(2022, 2, 1), d(2022, 2, 28)));
+        assert_eq!(f[4].granularity, Granularity::Month);
+
+        let f = run(
+            "Earlier this month the embassy warned that a decision would come by the end of the month.",
+            thu(),
+        );
+        assert_eq!(texts(&f), ["Earlier this month", "by the end of the month"]);
+        assert_eq!(range(&f[0]), (d(2022, 1, 1), d(2022, 1, 26)));
+        assert_eq!(range(&f[1]), (d(2022, 1, 21), d(2022, 1, 31)));
+        assert_eq!(f[1].granularity, Granularity::PartOfMonth);
+        assert!(f[1].reason.as_deref().unwrap().contains("'by'"));
+    }
+
+    #[test]
+    fn spans_of_days_and_offsets() {
+        let f = run(
+            "He will travel in the coming days and return in two weeks; the plan was drafted three days ago.",
+            thu(),
+        );
+        assert_eq!(texts(&f), ["coming days", "in two weeks", "three days ago"]);
+        assert_eq!(range(&f[0]), (d(2022, 1, 28), d(2022, 2, 3)));
+        assert_eq!(day(&f[1]), d(2022, 2, 10));
+        assert_eq!(f[1].granularity, Granularity::Week);
+        assert_eq!(day(&f[2]), d(2022, 1, 24));
+        assert_eq!(f[2].granularity, Granularity::Day);
+
+        let f = run(
+            "Fighting eased over the past few days; a deal is expected within a week.",
+            thu(),
+        );
+        assert_eq!(texts(&f), ["past few days", "within a week"]);
+        assert_eq!(range(&f[0]), (d(2022, 1, 20), d(2022, 1, 26)));
+        assert_eq!(range(&f[1]), (d(2022, 1, 28), d(2022, 2, 3)));
+    }
+
+    #[test]
+    fn vague_expressions_marked_not_resolved() {
+        let f = run("The ministry will respond soon.", thu());
+        assert_eq!(texts(&f), ["soon"]);
+        assert!(!f[0].resolved);
+        assert_eq!(
+            f[0].reason.as_deref(),
+            Some("vague future ('soon'): not resolved to a date")
+        );
+        let f = run(
+            "He asked for a reply as soon as possible. Shortly after the blast, police arrived.",
+            thu(),
+        );
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn non_dates_are_not_reported() {
+        let text = "Theresa May said Moscow may attack. Protesters march through Kyiv and \
+                    March on the capital. Wait a second. More than 100 thousand soldiers are \
+                    massed, up by 2000 troops, and the force grew by 2000. A total of 2021 \
+                    votes were cast at 1945 GMT in Room 2022. Good Friday services went ahead. \
+                    USA Today reported it. June Carter sang. Some 15 soldiers died in 10 days \
+                    of fighting, the first time in two years.";
+        let found = run(text, thu());
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn ambiguous_months_with_cue_or_day() {
+        let f = run(
+            "The election was held in May, and the new cabinet met on 3 March.",
+            thu(),
+        );
+        assert_eq!(texts(&f), ["May", "3 March"]);
+        assert_eq!(range(&f[0]), (d(2021, 5, 1), d(2021, 5, 31)));
+        assert_eq!(day(&f[1]), d(2022, 3, 3));
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        let f = run("Thursday, February 2, 2023 was the deadline.", thu());
+        assert_eq!(texts(&f), ["Thursday, February 2, 2023"]);
+        assert_eq!(day(&f[0]), d(2023, 2, 2));
+        assert_eq!(f[0].reason, None, "weekday matches 2023-02-02");
+    }
+
+    #[test]
+    fn deterministic() {
+        let a = run(SEED_A, thu());
+        let b = run(SEED_A, thu());
+        assert_eq!(a, b);
+    }
+
+    /// Tiny deterministic generator: no dependency, no clock.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn no_panic_on_junk() {
+        let pieces = [
+            "February",
+            "May",
+            " ",
+            "4",
+            "31",
+            "2022",
+            "-",
+            "–",
+            "“",
+            "”",
+            "Friday",
+            "by ",
+            "in ",
+            "next ",
+            "few ",
+            "days",
+            "ago",
+            "é",
+            "日本",
+            "🙂",
+            "\u{a0}",
+            "\u{212a}",
+            "ſ",
+            ",",
+            ".",
+            "\n\n",
+            "mid-",
+            "the end of the ",
+            "month",
+            "week",
+            "0",
+            "99",
+            "Thursday, ",
+            "last ",
+            "9999-99-99",
+            "2022-02-29",
+            "February 30",
+            "soon",
+        ];
+        let mut g = Lcg(42);
+        for round in 0..300 {
+            let mut s = String::new();
+            for _ in 0..(g.next() % 60) {
+                if g.next() % 4 == 0 {
+                    s.push(char::from_u32((g.next() % 0x2_0000) as u32).unwrap_or('?'));
+                } else {
+                    s.push_str(pieces[(g.next() as usize) % pieces.len()]);
+                }
+            }
+            let refs = [thu(), None, Some(NaiveDate::MAX), Some(NaiveDate::MIN)];
+            let r = refs[round % refs.len()];
+            let found = run(&s, r);
+            // Garbage sentence spans must not panic either.
+            let bogus = [Sentence {
+                span: Span::new(3, 1),
+                paragraph: 0,
+            }];
+            let again = extract(&s, &bogus, r);
+            check_invariants(&s, &again);
+            let _ = found;
+        }
+        // Very long text.
+        let long = SEED_A.repeat(200) + &"é🙂 February 4 ".repeat(5000);
+        let found = extract(&long, &crate::sentences::split(&long), thu());
+        check_invariants(&long, &found);
+        assert!(found.len() > 5000);
+    }
 }

@@ -1,7 +1,622 @@
 //! People, organisations and places, with roles and in-document aliases.
-use crate::model::{Entity, Sentence};
+//!
+//! No statistical model: organisations and places come from the gazetteers
+//! shipped in `crates/parse/data/` (matched case-sensitively on whole words,
+//! so “US” is the country and “us” is not); people are capitalised name runs
+//! that carry evidence of being a person:
+//!
+//! - a title or role right before them (“NATO secretary Jens Stoltenberg”,
+//!   “Russian President Vladimir Putin”) or in apposition (“The US Secretary
+//!   of State, Antony Blinken”, “Jens Stoltenberg, NATO’s secretary general,”);
+//! - a common given name as first word (“Josep Borrell”);
+//! - a reporting verb next to them (“Blinken insisted”, “said Blinken”,
+//!   “Blinken has also announced”);
+//! - or the surname of a person already found in the article.
+//!
+//! Mentions of one person are merged on the surname within the article
+//! (“Blinken” = “Antony Blinken”); the canonical name is the longest full name
+//! seen. Roles are kept as written, with their spans.
 
-/// Finds entities in `text`.
-pub fn extract(_text: &str, _sentences: &[Sentence]) -> Vec<Entity> {
-    Vec::new()
+use crate::lexicon::{self, gazetteer};
+use crate::model::{Entity, EntityKind, Role, Sentence, Span};
+use crate::text::{is_capitalised, tokenize, TokKind, Token};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Gazetteer automaton: every organisation/place name and alias (a leading
+/// “the ” removed), mapped to its entry.
+fn automaton() -> &'static (AhoCorasick, Vec<usize>) {
+    static A: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut ids = Vec::new();
+        for (i, e) in gazetteer().iter().enumerate() {
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let n = n
+                    .strip_prefix("the ")
+                    .or_else(|| n.strip_prefix("The "))
+                    .unwrap_or(n);
+                if !n.is_empty() {
+                    patterns.push(n.to_string());
+                    ids.push(i);
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer patterns are valid");
+        (ac, ids)
+    })
+}
+
+/// Gazetteer matches on whole words: `(span, entry index)`.
+pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
+    let (ac, ids) = automaton();
+    let mut out = Vec::new();
+    for m in ac.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        let boundary_before = before.is_none_or(|c| !c.is_alphanumeric());
+        // a possessive after the name is fine: “NATO’s”
+        let boundary_after = after.is_none_or(|c| !c.is_alphanumeric());
+        if boundary_before && boundary_after {
+            out.push((Span::new(m.start(), m.end()), ids[m.pattern().as_usize()]));
+        }
+    }
+    out
+}
+
+/// Removes a possessive ending (“Putin’s” → “Putin”).
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+/// Connector words allowed inside a role phrase.
+fn is_role_connector(w: &str) -> bool {
+    matches!(w, "of" | "the" | "in" | "for" | "and" | "to")
+}
+
+/// Word tokens of a sentence, with flags.
+struct Words<'t> {
+    text: &'t str,
+    toks: Vec<Token>,
+    /// For each token, the gazetteer entry it is part of.
+    gaz: Vec<Option<usize>>,
+}
+
+impl<'t> Words<'t> {
+    fn word(&self, i: usize) -> &'t str {
+        self.toks[i].span.slice(self.text)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks[i].kind == TokKind::Word
+    }
+
+    /// Could token `i` be part of a role phrase?
+    fn is_role_token(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = strip_possessive(self.word(i));
+        lexicon::is_title_word(w) || lexicon::is_role_modifier(w) || self.gaz[i].is_some()
+    }
+}
+
+/// Parses a role phrase that ends at token `end` (inclusive), walking
+/// backwards. Returns the first token index of the phrase.
+fn role_backwards(w: &Words, end: usize) -> Option<usize> {
+    let mut i = end as isize;
+    let mut first = None;
+    while i >= 0 {
+        let k = i as usize;
+        if w.is_role_token(k) {
+            first = Some(k);
+        } else if w.is_word(k)
+            && is_role_connector(w.word(k))
+            && first.is_some()
+            && k > 0
+            && w.is_role_token(k - 1)
+        {
+            // connector inside the phrase: keep walking
+        } else if w.is_word(k) && w.word(k) == "the" && k > 0 && w.word(k - 1) == "of" {
+            // “of the Atlantic Alliance”
+        } else {
+            break;
+        }
+        i -= 1;
+    }
+    let first = first?;
+    valid_role(w, first, end).then_some(first)
+}
+
+/// Parses a role phrase starting at token `start`, walking forwards
+/// (apposition after a name: “Jens Stoltenberg, NATO’s secretary general,”).
+fn role_forwards(w: &Words, mut start: usize) -> Option<(usize, usize)> {
+    if start < w.toks.len() && w.is_word(start) && w.word(start).eq_ignore_ascii_case("the") {
+        start += 1;
+    }
+    let mut last = None;
+    let mut k = start;
+    while k < w.toks.len() {
+        if w.is_role_token(k) {
+            last = Some(k);
+        } else if w.is_word(k) && is_role_connector(w.word(k)) && last.is_some() {
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    let last = last?;
+    valid_role(w, start, last).then_some((start, last))
+}
+
+/// A role phrase must contain a role noun and not start or end on a
+/// connector.
+fn valid_role(w: &Words, first: usize, last: usize) -> bool {
+    if first > last || is_role_connector(w.word(first)) || is_role_connector(w.word(last)) {
+        return false;
+    }
+    (first..=last).any(|k| lexicon::is_role_noun(strip_possessive(w.word(k))))
+}
+
+/// A candidate person name: token range and cue strength.
+struct Candidate {
+    first: usize,
+    last: usize,
+    /// Why it is a person, if it is known to be one on its own.
+    cued: bool,
+    role: Option<(usize, usize)>,
+}
+
+struct PersonMention {
+    span: Span,
+    name: String,
+    role: Option<Role>,
+}
+
+/// Finds entities in `text`; `sentences` come from [`crate::sentences::split`].
+///
+/// ```
+/// use crosscheck_parse::{entities, sentences, EntityKind};
+/// let text = "“We are facing a key moment,” acknowledged NATO secretary Jens Stoltenberg. Stoltenberg added that the Atlantic Alliance is ready.";
+/// let ents = entities::extract(text, &sentences::split(text));
+/// let jens = ents.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+/// assert_eq!(jens.name, "Jens Stoltenberg");
+/// assert_eq!(jens.roles[0].text, "NATO secretary");
+/// assert_eq!(jens.mentions.len(), 2);
+/// let nato = ents.iter().find(|e| e.name == "NATO").unwrap();
+/// assert_eq!(nato.aliases, ["Atlantic Alliance"]);
+/// ```
+pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
+    let gaz = gazetteer_mentions(text);
+    let mut sentence_words = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let toks = tokenize(text, s.span);
+        let gz = toks
+            .iter()
+            .map(|t| {
+                gaz.iter()
+                    .find(|(g, _)| {
+                        g.contains(&t.span) || (g.start == t.span.start && g.end < t.span.end)
+                    })
+                    .map(|&(_, id)| id)
+            })
+            .collect();
+        sentence_words.push(Words {
+            text,
+            toks,
+            gaz: gz,
+        });
+    }
+
+    // Pass 1: candidates, and people with cues.
+    let mut persons: Vec<PersonMention> = Vec::new();
+    let mut uncued: Vec<(Span, String)> = Vec::new();
+    for w in &sentence_words {
+        for c in candidates(w) {
+            let span = Span::new(w.toks[c.first].span.start, w.toks[c.last].span.end);
+            let name = name_of(w, c.first, c.last);
+            if c.cued {
+                let role = c.role.map(|(a, b)| {
+                    let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
+                    Role {
+                        text: span.slice(text).to_string(),
+                        span,
+                    }
+                });
+                persons.push(PersonMention { span, name, role });
+            } else {
+                uncued.push((span, name));
+            }
+        }
+    }
+    // Pass 2: uncued names that match a known person's surname or full name.
+    let surnames: std::collections::HashSet<String> =
+        persons.iter().filter_map(|p| surname(&p.name)).collect();
+    for (span, name) in uncued {
+        if surname(&name).is_some_and(|s| surnames.contains(&s)) {
+            persons.push(PersonMention {
+                span,
+                name,
+                role: None,
+            });
+        }
+    }
+    persons.sort_by_key(|p| p.span);
+
+    // Merge people on surname.
+    let mut by_surname: BTreeMap<String, Entity> = BTreeMap::new();
+    for p in persons {
+        let key = surname(&p.name).unwrap_or_else(|| p.name.clone());
+        let e = by_surname.entry(key).or_insert_with(|| Entity {
+            name: p.name.clone(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        });
+        if p.name.split(' ').count() > e.name.split(' ').count() {
+            e.name = p.name.clone();
+        }
+        if !e.aliases.contains(&p.name) {
+            e.aliases.push(p.name.clone());
+        }
+        if let Some(r) = p.role {
+            if !e.roles.iter().any(|x| x.text == r.text) {
+                e.roles.push(r);
+            }
+        }
+        if !e.mentions.contains(&p.span) {
+            e.mentions.push(p.span);
+        }
+    }
+
+    // Organisations and places.
+    let mut by_entry: BTreeMap<usize, Entity> = BTreeMap::new();
+    for (span, id) in &gaz {
+        let entry = &gazetteer()[*id];
+        let e = by_entry.entry(*id).or_insert_with(|| Entity {
+            name: entry.name.to_string(),
+            kind: if entry.is_place {
+                EntityKind::Place
+            } else {
+                EntityKind::Organization
+            },
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        });
+        let surface = span.slice(text).to_string();
+        if surface != e.name && !e.aliases.contains(&surface) {
+            e.aliases.push(surface);
+        }
+        e.mentions.push(*span);
+    }
+
+    let mut out: Vec<Entity> = by_surname
+        .into_values()
+        .map(|mut e| {
+            e.aliases.retain(|a| *a != e.name);
+            e.aliases.sort();
+            e
+        })
+        .chain(by_entry.into_values())
+        .collect();
+    for e in &mut out {
+        e.mentions.sort();
+    }
+    out.sort_by(|a, b| {
+        a.mentions[0]
+            .cmp(&b.mentions[0])
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    out
+}
+
+/// The last word of a multi- or single-word name, possessive stripped.
+fn surname(name: &str) -> Option<String> {
+    name.split(' ')
+        .next_back()
+        .map(|s| strip_possessive(s).to_string())
+}
+
+fn name_of(w: &Words, first: usize, last: usize) -> String {
+    let span = Span::new(w.toks[first].span.start, w.toks[last].span.end);
+    let raw = span.slice(w.text);
+    let mut parts: Vec<&str> = raw.split_whitespace().collect();
+    if let Some(l) = parts.last_mut() {
+        *l = strip_possessive(l);
+    }
+    parts.join(" ")
+}
+
+/// Capitalised runs in a sentence, stripped of leading titles and
+/// modifiers, with their cues.
+fn candidates(w: &Words) -> Vec<Candidate> {
+    let n = w.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let starts = w.is_word(i) && is_capitalised(w.word(i)) && w.gaz[i].is_none();
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // extend the run over capitalised words and name particles
+        let mut j = i;
+        while j + 1 < n {
+            let k = j + 1;
+            let next_ok = w.is_word(k) && w.gaz[k].is_none();
+            if next_ok && is_capitalised(w.word(k)) {
+                j = k;
+            } else if next_ok
+                && lexicon::NAME_PARTICLES.contains(&w.word(k))
+                && k + 1 < n
+                && w.is_word(k + 1)
+                && is_capitalised(w.word(k + 1))
+            {
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        let run_end = j;
+        // peel leading stop words, titles and modifiers
+        let mut first = i;
+        while first <= run_end {
+            let word = strip_possessive(w.word(first));
+            if lexicon::is_stop_capitalised(word)
+                || lexicon::is_title_word(word)
+                || lexicon::is_role_modifier(word)
+            {
+                first += 1;
+            } else {
+                break;
+            }
+        }
+        // trailing possessive/title words are not part of the name
+        let mut last = run_end;
+        while last >= first && last > 0 && lexicon::is_title_word(w.word(last)) {
+            last -= 1;
+        }
+        i = run_end + 1;
+        if first > last || first > run_end {
+            continue;
+        }
+        if let Some(c) = judge(w, first, last) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Decides whether the name at `first..=last` is a person, and finds its
+/// role.
+fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
+    let text = w.text;
+    let n = w.toks.len();
+    let tokens = last - first + 1;
+    let first_word = w.word(first);
+    // role right before the name (same run or lowercase: “NATO secretary”)
+    let role_before = first
+        .checked_sub(1)
+        .and_then(|e| role_backwards(w, e).map(|s| (s, e)));
+    // apposition before: “The US Secretary of State, Antony Blinken”
+    let role_appos_before = if first >= 2 && w.word(first - 1) == "," {
+        role_backwards(w, first - 2).map(|s| (s, first - 2))
+    } else {
+        None
+    };
+    // apposition after: “Jens Stoltenberg, NATO’s secretary general,”
+    let role_appos_after = if last + 2 < n && w.word(last + 1) == "," {
+        role_forwards(w, last + 2).filter(|&(_, e)| {
+            e + 1 >= n
+                || matches!(w.word(e + 1), "," | "." | ";")
+                || lexicon::is_reporting_verb(w.word(e + 1))
+        })
+    } else {
+        None
+    };
+    let role = role_before.or(role_appos_before).or(role_appos_after);
+
+    let given = tokens >= 2 && lexicon::is_given_name(first_word);
+    let verb_after = {
+        let mut k = last + 1;
+        if k < n && w.word(k) == "," && k + 1 < n && w.word(k + 1) == "who" {
+            true
+        } else {
+            while k < n && w.is_word(k) && lexicon::AUXILIARIES.contains(&w.word(k)) {
+                k += 1;
+            }
+            k < n && w.is_word(k) && lexicon::is_reporting_verb(w.word(k))
+        }
+    };
+    let verb_before =
+        first > 0 && w.is_word(first - 1) && lexicon::is_reporting_verb(w.word(first - 1));
+    // A lone capitalised word that also appears in lowercase in the text is
+    // a common word at a sentence start (“Officials said”), not a name.
+    let lower = first_word.to_lowercase();
+    let common_word = tokens == 1 && contains_word(text, &lower);
+    let cued = role.is_some() || given || ((verb_after || verb_before) && !common_word);
+    Some(Candidate {
+        first,
+        last,
+        cued,
+        role,
+    })
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let b = text[..i].chars().next_back();
+        let a = text[i + word.len()..].chars().next();
+        b.is_none_or(|c| !c.is_alphanumeric()) && a.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Role words that define what a role *is* (lowercase), for comparing two
+/// role phrases: “US Secretary of State” → {secretary, state}.
+pub(crate) fn role_core(role: &str) -> Vec<String> {
+    let mut v: Vec<String> = role
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| strip_possessive(w).to_lowercase())
+        .filter(|w| lexicon::is_title_word(w) && !lexicon::is_role_modifier(w))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// A role phrase (with its span) that ends right before byte `pos`, e.g.
+/// the subject “the US Secretary of State” of “… has also explained”.
+pub(crate) fn role_ending_before(text: &str, sentence: Span, pos: usize) -> Option<Span> {
+    let toks = tokenize(text, Span::new(sentence.start, pos.min(sentence.end)));
+    if toks.is_empty() {
+        return None;
+    }
+    let gaz = gazetteer_mentions(text);
+    let gz = toks
+        .iter()
+        .map(|t| {
+            gaz.iter()
+                .find(|(g, _)| g.contains(&t.span))
+                .map(|&(_, id)| id)
+        })
+        .collect();
+    let w = Words {
+        text,
+        toks,
+        gaz: gz,
+    };
+    let end = w.toks.len() - 1;
+    let start = role_backwards(&w, end)?;
+    Some(Span::new(w.toks[start].span.start, w.toks[end].span.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::split;
+
+    fn ents(text: &str) -> Vec<Entity> {
+        extract(text, &split(text))
+    }
+
+    fn person<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
+        es.iter()
+            .find(|e| e.kind == EntityKind::Person && e.name == name)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no person {name} in {:?}",
+                    es.iter().map(|e| &e.name).collect::<Vec<_>>()
+                )
+            })
+    }
+
+    #[test]
+    fn roles_in_apposition_and_before_the_name() {
+        let t = "The US Secretary of State, Antony Blinken added that it is now up to Russia. \
+                 NATO, for its part, will deliver its own written brief shortly, the Secretary General of the Atlantic Alliance, Jens Stoltenberg, announced on Tuesday night. \
+                 The head of European diplomacy, Josep Borrell, has warned of the situation. \
+                 Russian President Vladimir Putin is ready. He will speak with his Russian counterpart, Sergei Lavrov. \
+                 The US ambassador in Moscow, John Sullivan, has been in charge.";
+        let es = ents(t);
+        let roles = |n: &str| {
+            person(&es, n)
+                .roles
+                .iter()
+                .map(|r| r.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(roles("Antony Blinken"), ["US Secretary of State"]);
+        assert_eq!(
+            roles("Jens Stoltenberg"),
+            ["Secretary General of the Atlantic Alliance"]
+        );
+        assert_eq!(roles("Josep Borrell"), ["head of European diplomacy"]);
+        assert_eq!(roles("Vladimir Putin"), ["Russian President"]);
+        assert_eq!(roles("Sergei Lavrov"), ["Russian counterpart"]);
+        assert_eq!(roles("John Sullivan"), ["US ambassador in Moscow"]);
+        // role spans slice back to the role text
+        for e in &es {
+            for r in &e.roles {
+                assert_eq!(r.span.slice(t), r.text);
+            }
+        }
+    }
+
+    #[test]
+    fn surname_mentions_merge_with_the_full_name() {
+        let t = "“From our perspective, the door to NATO remains open,” Blinken insisted. \
+                 Later, US Secretary of State Antony Blinken said talks would go on. Blinken’s team agreed.";
+        let es = ents(t);
+        let b = person(&es, "Antony Blinken");
+        assert_eq!(b.mentions.len(), 3, "{b:?}");
+        assert_eq!(b.aliases, ["Blinken"]);
+        assert_eq!(
+            es.iter().filter(|e| e.kind == EntityKind::Person).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_make_single_names_people_but_not_common_words() {
+        let t = "Officials said the talks failed. Sullivan said officials were tired. \
+                 “The document does several things,” said Blinken, who has denied it.";
+        let es = ents(t);
+        person(&es, "Sullivan");
+        person(&es, "Blinken");
+        assert!(!es.iter().any(|e| e.name == "Officials"));
+    }
+
+    #[test]
+    fn organisations_and_places_come_from_the_gazetteer() {
+        let t = "The Kremlin, according to Washington, could revise the timetable. \
+                 The US and NATO rejected the request; the Atlantic Alliance said the Winter Olympics in China start soon. Tell us more.";
+        let es = ents(t);
+        let kinds: Vec<(&str, EntityKind)> = es.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+        assert!(kinds.contains(&("Kremlin", EntityKind::Organization)));
+        assert!(kinds.contains(&("Washington", EntityKind::Place)));
+        assert!(kinds.contains(&("United States", EntityKind::Place)));
+        assert!(kinds.contains(&("China", EntityKind::Place)));
+        let nato = es.iter().find(|e| e.name == "NATO").unwrap();
+        assert_eq!(nato.mentions.len(), 2);
+        // “us” in lowercase is a pronoun, not the country
+        let us = es.iter().find(|e| e.name == "United States").unwrap();
+        assert_eq!(us.mentions.len(), 1);
+        // no people here: Winter Olympics has no person cue
+        assert!(es.iter().all(|e| e.kind != EntityKind::Person), "{kinds:?}");
+    }
+
+    #[test]
+    fn role_core_ignores_modifiers() {
+        assert_eq!(role_core("US Secretary of State"), ["secretary", "state"]);
+        assert_eq!(role_core("NATO secretary"), ["secretary"]);
+        assert_eq!(
+            role_core("Secretary General of the Atlantic Alliance"),
+            ["general", "secretary"]
+        );
+    }
+
+    #[test]
+    fn role_reference_before_a_verb() {
+        let t = "The US Secretary of State has also explained that it matters.";
+        let pos = t.find(" has").unwrap();
+        let s = role_ending_before(t, Span::new(0, t.len()), pos).unwrap();
+        assert_eq!(s.slice(t), "US Secretary of State");
+    }
+
+    #[test]
+    fn junk_does_not_panic() {
+        let t = "’’’ “ ” , , The The The Of of of President , , Secretary of of the the".repeat(50);
+        let _ = ents(&t);
+        let _ = ents("");
+        let _ = ents("É é É ‘’ Ω 中文 Ünal Çelik said");
+    }
 }

@@ -1,1 +1,635 @@
-//! Word lists shared by the extractors.
+//! Word lists shared by the extractors, and the gazetteers shipped in
+//! `crates/parse/data/` (compiled into the binary: nothing is read or
+//! downloaded at run time).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Reporting verbs, every inflected form spelled out (lowercase).
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "insisted",
+    "insists",
+    "insist",
+    "warned",
+    "warns",
+    "warn",
+    "explained",
+    "explains",
+    "explain",
+    "acknowledged",
+    "acknowledges",
+    "acknowledge",
+    "stressed",
+    "stresses",
+    "announced",
+    "announces",
+    "announce",
+    "concluded",
+    "concludes",
+    "conclude",
+    "assured",
+    "assures",
+    "assure",
+    "reiterated",
+    "reiterates",
+    "reiterate",
+    "noted",
+    "stated",
+    "claimed",
+    "argued",
+    "argues",
+    "declared",
+    "declares",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "admitted",
+    "admits",
+    "affirmed",
+    "affirms",
+    "asserted",
+    "asserts",
+    "emphasised",
+    "emphasized",
+    "emphasises",
+    "emphasizes",
+    "underlined",
+    "underlines",
+    "recalled",
+    "recalls",
+    "remarked",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "answered",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "proposed",
+    "proposes",
+    "propose",
+    "advanced",
+    "urged",
+    "urges",
+    "suggested",
+    "suggests",
+    "predicted",
+    "predicts",
+    "promised",
+    "pledged",
+    "vowed",
+    "threatened",
+    "threatens",
+    "complained",
+    "complains",
+    "observed",
+    "observes",
+    "commented",
+    "indicated",
+    "indicates",
+    "maintained",
+    "maintains",
+    "contended",
+    "contends",
+    "conceded",
+    "concedes",
+    "continued",
+    "specified",
+    "specifies",
+    "clarified",
+    "clarifies",
+    "highlighted",
+    "underscored",
+    "underscores",
+    "cautioned",
+    "cautions",
+    "estimated",
+    "reported",
+    "revealed",
+    "reveals",
+    "disclosed",
+    "discloses",
+    "believes",
+    "believed",
+    "believe",
+    "announcing",
+    "insisting",
+    "warning",
+    "explaining",
+    "stressing",
+    "adding",
+    "telling",
+    "recognised",
+    "recognized",
+    "recognises",
+    "recognizes",
+    "hoped",
+    "thinks",
+    "thought",
+    "feared",
+    "accused",
+    "accuses",
+    "demanded",
+    "called",
+];
+
+/// Words that cannot be the subject of a reporting verb even when
+/// capitalised (sentence starters, function words).
+const STOP_CAPITALISED: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "And",
+    "But",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "For",
+    "From",
+    "To",
+    "With",
+    "By",
+    "As",
+    "If",
+    "It",
+    "Its",
+    "It's",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Then",
+    "When",
+    "Where",
+    "While",
+    "Whether",
+    "What",
+    "Which",
+    "Who",
+    "Whom",
+    "Why",
+    "How",
+    "We",
+    "They",
+    "He",
+    "She",
+    "I",
+    "You",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "My",
+    "Your",
+    "Now",
+    "However",
+    "Certainly",
+    "Regarding",
+    "Meanwhile",
+    "Also",
+    "Still",
+    "Yet",
+    "So",
+    "Thus",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Although",
+    "Though",
+    "Despite",
+    "According",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Leave",
+    "You",
+    "Comment",
+    "Read",
+    "More",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Not",
+    "No",
+    "Yes",
+    "All",
+    "Some",
+    "Many",
+    "Most",
+    "Every",
+    "Each",
+    "One",
+    "Two",
+    "Three",
+    "Both",
+    "Either",
+    "Neither",
+    "Such",
+    "Even",
+    "Only",
+    "Just",
+    "Here",
+    "Instead",
+    "Indeed",
+    "Finally",
+    "First",
+    "Second",
+    "Last",
+    "Next",
+    "Other",
+    "Another",
+];
+
+/// Title and role head words (lowercase). A role phrase must contain one.
+const TITLE_HEADS: &[&str] = &[
+    "president",
+    "vice-president",
+    "secretary",
+    "secretary-general",
+    "minister",
+    "ambassador",
+    "head",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "counterpart",
+    "envoy",
+    "chancellor",
+    "leader",
+    "official",
+    "officials",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "mayor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "commander",
+    "general",
+    "admiral",
+    "colonel",
+    "premier",
+    "prosecutor",
+    "judge",
+    "ceo",
+    "diplomat",
+    "adviser",
+    "advisor",
+    "analyst",
+    "negotiator",
+    "commissioner",
+    "foreign",
+    "defense",
+    "defence",
+    "prime",
+    "deputy",
+    "vice",
+    "high",
+    "undersecretary",
+    "under-secretary",
+    "assistant",
+    "attorney",
+    "speaker",
+    "lawmaker",
+    "legislator",
+    "member",
+    "editor",
+    "correspondent",
+    "professor",
+    "expert",
+    "press",
+    "mp",
+    "gen.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "emir",
+    "sheikh",
+    "crown",
+    "state",
+    "affairs",
+    "security",
+    "national",
+    "interior",
+    "finance",
+    "economy",
+    "trade",
+    "energy",
+    "justice",
+    "health",
+    "army",
+    "staff",
+    "joint",
+    "council",
+    "policy",
+    "diplomacy",
+    "cooperation",
+    "top",
+];
+
+/// Head words that make a phrase a role by themselves (a subset of
+/// [`TITLE_HEADS`]: modifiers like "foreign" or "state" do not).
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "vice-president",
+    "secretary",
+    "secretary-general",
+    "minister",
+    "ambassador",
+    "head",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "counterpart",
+    "envoy",
+    "chancellor",
+    "leader",
+    "official",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "mayor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "commander",
+    "general",
+    "admiral",
+    "colonel",
+    "premier",
+    "prosecutor",
+    "judge",
+    "ceo",
+    "diplomat",
+    "adviser",
+    "advisor",
+    "analyst",
+    "negotiator",
+    "commissioner",
+    "undersecretary",
+    "under-secretary",
+    "attorney",
+    "speaker",
+    "lawmaker",
+    "legislator",
+    "editor",
+    "correspondent",
+    "professor",
+    "expert",
+    "mp",
+    "gen.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "emir",
+    "sheikh",
+];
+
+/// Pronouns that can stand for a person speaker.
+pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+
+/// Words that can come between a speaker and a reporting verb
+/// (“Blinken has also announced”).
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "also",
+    "later",
+    "then",
+    "again",
+    "further",
+    "previously",
+    "already",
+    "once",
+    "reportedly",
+    "would",
+    "will",
+    "did",
+    "does",
+    "is",
+    "was",
+    "publicly",
+    "repeatedly",
+    "on",
+    "for",
+    "its",
+    "part",
+    "been",
+    "himself",
+    "herself",
+    "just",
+];
+
+/// Lowercase words that may sit inside a person's name between
+/// capitalised parts (“Ursula von der Leyen”).
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "der", "den", "di", "van", "von", "bin", "al", "la", "le", "du",
+    "dos",
+];
+
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// True for a reporting verb form (any case).
+pub(crate) fn is_reporting_verb(word: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(REPORTING_VERBS))
+        .contains(word.to_lowercase().as_str())
+}
+
+/// True for capitalised words that never start a name.
+pub(crate) fn is_stop_capitalised(word: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(STOP_CAPITALISED)).contains(word)
+}
+
+/// True for words that can be part of a role phrase.
+pub(crate) fn is_title_word(word: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(TITLE_HEADS))
+        .contains(word.to_lowercase().as_str())
+}
+
+/// True for the head nouns of role phrases.
+pub(crate) fn is_role_noun(word: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(ROLE_NOUNS))
+        .contains(word.to_lowercase().as_str())
+}
+
+/// True for a common given name (case-sensitive, as written in names).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| {
+        include_str!("../data/given_names.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+    .contains(word)
+}
+
+/// A gazetteer entry: an organisation or place with its names.
+#[derive(Debug)]
+pub(crate) struct GazetteerEntry {
+    pub name: &'static str,
+    pub aliases: Vec<&'static str>,
+    pub demonyms: Vec<&'static str>,
+    pub is_place: bool,
+}
+
+/// Every organisation and place the crate knows, organisations first.
+pub(crate) fn gazetteer() -> &'static [GazetteerEntry] {
+    static G: OnceLock<Vec<GazetteerEntry>> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut out = Vec::new();
+        for (src, is_place) in [
+            (include_str!("../data/organizations.tsv"), false),
+            (include_str!("../data/places.tsv"), true),
+        ] {
+            for line in src.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let mut cols = line.split('\t');
+                let name = cols.next().unwrap_or("").trim();
+                let split = |c: Option<&'static str>| -> Vec<&'static str> {
+                    c.unwrap_or("")
+                        .split('|')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                };
+                let aliases = split(cols.next());
+                let demonyms = split(cols.next());
+                out.push(GazetteerEntry {
+                    name,
+                    aliases,
+                    demonyms,
+                    is_place,
+                });
+            }
+        }
+        out
+    })
+}
+
+/// True when `word` is a demonym or place/organisation acronym that can
+/// modify a role (“Russian President”, “US Secretary of State”).
+pub(crate) fn is_role_modifier(word: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut s = HashSet::new();
+        for e in gazetteer() {
+            s.extend(e.demonyms.iter().copied());
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                if !n.contains(' ') {
+                    s.insert(*n);
+                }
+            }
+        }
+        s
+    })
+    .contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteers_load_and_know_nato_aliases() {
+        let g = gazetteer();
+        let nato = g.iter().find(|e| e.name == "NATO").expect("NATO entry");
+        assert!(nato.aliases.contains(&"Atlantic Alliance"));
+        assert!(!nato.is_place);
+        let us = g.iter().find(|e| e.name == "United States").unwrap();
+        assert!(us.is_place && us.aliases.contains(&"US"));
+        assert!(is_role_modifier("Russian") && is_role_modifier("NATO"));
+        assert!(!is_role_modifier("Blinken"));
+    }
+
+    #[test]
+    fn word_lists() {
+        assert!(is_reporting_verb("acknowledged") && is_reporting_verb("reiterated"));
+        assert!(!is_reporting_verb("States") && !is_reporting_verb("demands"));
+        assert!(!is_reporting_verb("delivered"));
+        assert!(is_given_name("Antony") && !is_given_name("Blinken"));
+        assert!(is_role_noun("Secretary") && !is_role_noun("State"));
+        assert!(is_title_word("State"));
+    }
+}

@@ -1,7 +1,1083 @@
 //! Quotes, direct and reported, with their speakers.
-use crate::model::{Entity, Quote, Sentence};
+//!
+//! ## Quotation marks
+//! Typographic (“ ” ‘ ’ « » „) and straight (" ') marks are paired within a
+//! paragraph. Single quotes inside a double-quoted passage are nested and
+//! belong to it. A `’` followed by a letter is an apostrophe. A `“` followed
+//! by punctuation or the end of the paragraph closes an open quote (a common
+//! typo: `security “.`). A quote still open at the end of its paragraph ends
+//! there (news style re-opens a long quote in each paragraph).
+//!
+//! ## Attribution, in order of preference
+//! 1. **After the quote**: a reporting verb and a speaker right after the
+//!    closing mark, in either order (“…,” Blinken insisted / “…,” said Blinken /
+//!    “…,” acknowledged NATO secretary Jens Stoltenberg / “…”, he said).
+//! 2. **Before the quote, same sentence**: a colon introduction (Blinken
+//!    concluded: “…”), or the nearest reporting verb whose subject is found
+//!    (Blinken assured that the US response establishes “…”).
+//! 3. **“according to X”** in the same sentence.
+//! 4. **Continuation**: a quote interrupted by its attribution (“A,” he said,
+//!    “B”) takes the speaker of the first piece, and `continues` points at it.
+//! 5. **Context**: a quote standing as its own sentence with no cue takes the
+//!    speaker of reported speech in the sentence before it (or, failing that,
+//!    the sentence after it).
+//!
+//! Subjects are person mentions (see [`crate::entities`]), pronouns (“he”,
+//! resolved to the most recent speaker, else the nearest person mentioned
+//! before), roles (“the US Secretary of State”, resolved to the nearest person
+//! holding a compatible role, else the nearest person with no conflicting
+//! role), or organisations and places (“The United States believes …”).
+//! A quote whose speaker cannot be found has `speaker: None` and
+//! [`Attribution::None`]: the extractor never guesses silently.
+//!
+//! ## Kinds
+//! - **scare quote**: at most three words that are not speech: in the slot of
+//!   a modifier (NATO’s ‘open doors’ policy, a ‘disturbing’ event) or with no
+//!   reporting cue in their sentence (new security “agreements”);
+//! - **direct**: the quote opens its sentence, follows a colon, or follows
+//!   “said,”;
+//! - **partial**: a fragment embedded in reported speech (sanctions would have
+//!   “serious consequences”);
+//! - **indirect**: reported speech without marks: `SUBJECT VERB that CONTENT`
+//!   (Stoltenberg stressed that every country has the right to join),
+//!   `CONTENT, SUBJECT VERB.` (…, Jens Stoltenberg, announced on Tuesday
+//!   night), and `according to X, CONTENT`.
 
-/// Finds quotes in `text` and attributes them to entities.
-pub fn extract(_text: &str, _sentences: &[Sentence], _entities: &[Entity]) -> Vec<Quote> {
-    Vec::new()
+use crate::entities::{role_core, role_ending_before, strip_possessive};
+use crate::lexicon;
+use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
+use crate::text::{tokenize, TokKind, Token};
+
+/// A pair of quotation marks found in the text.
+#[derive(Clone, Copy, Debug)]
+struct Marks {
+    /// Byte offset of the opening mark.
+    open: usize,
+    /// Byte offset just past the closing mark (or the paragraph end).
+    close_end: usize,
+    /// Span of the quoted words, trimmed.
+    content: Span,
+    single: bool,
+}
+
+/// A speaker found for a quote.
+#[derive(Clone, Copy, Debug)]
+struct Speaker {
+    entity: usize,
+    span: Span,
+    how: Attribution,
+}
+
+/// Finds quotes in `text` and attributes them to `entities` (from
+/// [`crate::entities::extract`] on the same text).
+///
+/// ```
+/// use crosscheck_parse::{entities, quotes, sentences, QuoteKind};
+/// let text = "“We prefer diplomacy,” Blinken said. NATO’s ‘open doors’ policy stays.";
+/// let s = sentences::split(text);
+/// let e = entities::extract(text, &s);
+/// let q = quotes::extract(text, &s, &e);
+/// assert_eq!(q[0].text, "We prefer diplomacy");
+/// assert_eq!(q[0].speaker.as_deref(), Some("Blinken"));
+/// assert_eq!(q[1].text, "open doors");
+/// assert_eq!(q[1].kind, QuoteKind::ScareQuote);
+/// assert_eq!(q[1].speaker, None);
+/// ```
+pub fn extract(text: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Quote> {
+    let ctx = Ctx::new(text, sentences, entities);
+    let marks = find_marks(text, sentences);
+    // Everything (marked quotes and indirect speech) in text order, so that
+    // pronouns resolve against the speakers found so far.
+    let indirect = ctx.indirect_candidates(&marks);
+    let mut items: Vec<Item> = marks
+        .iter()
+        .map(|m| Item::Marked(*m))
+        .chain(indirect.into_iter().map(Item::Indirect))
+        .collect();
+    items.sort_by_key(|i| i.start());
+
+    let mut speakers: Vec<(usize, usize)> = Vec::new(); // (position, entity)
+    let mut out: Vec<(Quote, Option<usize>)> = Vec::new(); // quote, index of item it continues
+    let mut marked_out: Vec<usize> = Vec::new(); // index in `out` of each marked quote, in order
+    for item in &items {
+        match item {
+            Item::Indirect(ind) => {
+                let sp = ctx.resolve_subject(&ind.subject, ind.verb.start, &speakers);
+                if let Some(sp) = sp {
+                    speakers.push((ind.verb.start, sp.entity));
+                }
+                out.push((
+                    ctx.quote(ind.content, QuoteKind::Indirect, sp, Some(ind.cue.clone())),
+                    None,
+                ));
+            }
+            Item::Marked(m) => {
+                let prev = marked_out.last().map(|&k| (k, &out[k].0));
+                let (q, cont) = ctx.attribute(m, &marks, prev, &speakers);
+                if let Some(e) = q.speaker_entity {
+                    if q.kind != QuoteKind::ScareQuote {
+                        speakers.push((m.open, e));
+                    }
+                }
+                marked_out.push(out.len());
+                out.push((q, cont));
+            }
+        }
+    }
+    ctx.context_pass(&mut out);
+    out.into_iter()
+        .map(|(mut q, cont)| {
+            q.continues = cont;
+            q
+        })
+        .collect()
+}
+
+enum Item {
+    Marked(Marks),
+    Indirect(Indirect),
+}
+
+impl Item {
+    fn start(&self) -> usize {
+        match self {
+            Item::Marked(m) => m.open,
+            Item::Indirect(i) => i.verb.start,
+        }
+    }
+}
+
+/// Reported speech without marks.
+struct Indirect {
+    content: Span,
+    verb: Span,
+    cue: String,
+    subject: Subject,
+}
+
+/// How the subject of a reporting verb is expressed.
+#[derive(Clone, Copy, Debug)]
+enum Subject {
+    /// A named entity mention.
+    Entity(usize, Span),
+    /// “he” / “she”.
+    Pronoun(Span),
+    /// A role phrase.
+    Role(Span),
+    /// No subject found.
+    Unknown,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    entities: &'a [Entity],
+    /// Every entity mention: (span, entity index), sorted.
+    mentions: Vec<(Span, usize)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, sentences: &'a [Sentence], entities: &'a [Entity]) -> Self {
+        let mut mentions: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
+            .collect();
+        mentions.sort();
+        Ctx {
+            text,
+            sentences,
+            entities,
+            mentions,
+        }
+    }
+
+    fn sentence_of(&self, pos: usize) -> usize {
+        match self.sentences.binary_search_by(|s| {
+            if s.span.end <= pos {
+                std::cmp::Ordering::Less
+            } else if s.span.start > pos {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => i.min(self.sentences.len().saturating_sub(1)),
+        }
+    }
+
+    fn quote(
+        &self,
+        span: Span,
+        kind: QuoteKind,
+        sp: Option<Speaker>,
+        cue: Option<String>,
+    ) -> Quote {
+        let (speaker, speaker_entity, speaker_span, attribution) = match sp {
+            Some(s) => (
+                Some(self.entities[s.entity].name.clone()),
+                Some(s.entity),
+                Some(s.span),
+                s.how,
+            ),
+            None => (None, None, None, Attribution::None),
+        };
+        Quote {
+            text: span.slice(self.text).to_string(),
+            span,
+            kind,
+            speaker,
+            speaker_span,
+            speaker_entity,
+            cue: if speaker_entity.is_some() { cue } else { None },
+            attribution,
+            sentence: self.sentence_of(span.start),
+            continues: None,
+        }
+    }
+
+    /// The entity mention ending exactly at `end` (possessive allowed).
+    fn mention_ending_at(&self, end: usize) -> Option<(Span, usize)> {
+        self.mentions.iter().find(|(s, _)| s.end == end).copied()
+    }
+
+    /// The subject of a reporting verb at byte `verb`, looking left in the
+    /// sentence and skipping auxiliaries (“Blinken has also announced”).
+    fn subject_before(&self, sentence: Span, verb: usize) -> Subject {
+        let toks = tokenize(self.text, Span::new(sentence.start, verb));
+        let mut k = toks.len();
+        while k > 0
+            && is_word(self.text, &toks[k - 1])
+            && lexicon::AUXILIARIES.contains(&toks[k - 1].text(self.text))
+        {
+            k -= 1;
+        }
+        // “Jens Stoltenberg, announced” / “Blinken, who has denied”
+        let mut end_tok = k;
+        if k >= 2 && toks[k - 1].text(self.text) == "who" && toks[k - 2].text(self.text) == "," {
+            end_tok = k - 2;
+        } else if k >= 1 && toks[k - 1].text(self.text) == "," {
+            end_tok = k - 1;
+        }
+        if end_tok == 0 {
+            return Subject::Unknown;
+        }
+        let last = toks[end_tok - 1];
+        let w = last.text(self.text);
+        if lexicon_is_pronoun(w) {
+            return Subject::Pronoun(last.span);
+        }
+        if let Some((span, e)) = self.mention_ending_at(last.span.end) {
+            return Subject::Entity(e, span);
+        }
+        if let Some(role) = role_ending_before(self.text, sentence, last.span.end) {
+            return Subject::Role(role);
+        }
+        Subject::Unknown
+    }
+
+    /// The subject after an inverted reporting verb (“said Blinken”,
+    /// “acknowledged NATO secretary Jens Stoltenberg”), within `window`.
+    fn subject_after(&self, after_verb: usize, window_end: usize) -> Subject {
+        let toks = tokenize(self.text, Span::new(after_verb, window_end));
+        for (n, t) in toks.iter().enumerate().take(8) {
+            let w = t.text(self.text);
+            if n == 0 && lexicon_is_pronoun(w) {
+                return Subject::Pronoun(t.span);
+            }
+            if let Some(&(span, e)) = self.mentions.iter().find(|(s, _)| s.start == t.span.start) {
+                if self.entities[e].kind == EntityKind::Person {
+                    return Subject::Entity(e, span);
+                }
+            }
+            let role_word = t.kind == TokKind::Word
+                && (lexicon::is_title_word(strip_possessive(w))
+                    || lexicon::is_role_modifier(strip_possessive(w))
+                    || w == "the"
+                    || w == "of");
+            if !role_word && !self.mentions.iter().any(|(s, _)| s.contains(&t.span)) {
+                break;
+            }
+        }
+        Subject::Unknown
+    }
+
+    fn resolve_subject(
+        &self,
+        s: &Subject,
+        pos: usize,
+        speakers: &[(usize, usize)],
+    ) -> Option<Speaker> {
+        match *s {
+            Subject::Entity(e, span) => Some(Speaker {
+                entity: e,
+                span,
+                how: Attribution::Verb,
+            }),
+            Subject::Pronoun(span) => {
+                let e = speakers
+                    .iter()
+                    .rev()
+                    .find(|(p, e)| *p < pos && self.entities[*e].kind == EntityKind::Person)
+                    .map(|&(_, e)| e)
+                    .or_else(|| self.nearest_person_before(pos, |_| true))?;
+                Some(Speaker {
+                    entity: e,
+                    span,
+                    how: Attribution::Pronoun,
+                })
+            }
+            Subject::Role(span) => {
+                let core = role_core(span.slice(self.text));
+                let holds = |e: &Entity| e.roles.iter().any(|r| role_core(&r.text) == core);
+                let compatible = |e: &Entity| {
+                    e.roles.iter().all(|r| {
+                        let c = role_core(&r.text);
+                        c.is_empty() || c == core
+                    })
+                };
+                let e = self
+                    .nearest_person_before(span.start, holds)
+                    .or_else(|| {
+                        self.entities
+                            .iter()
+                            .position(|e| e.kind == EntityKind::Person && holds(e))
+                    })
+                    .or_else(|| self.nearest_person_before(span.start, compatible))?;
+                Some(Speaker {
+                    entity: e,
+                    span,
+                    how: Attribution::Role,
+                })
+            }
+            Subject::Unknown => None,
+        }
+    }
+
+    fn nearest_person_before(&self, pos: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|(s, _)| s.end <= pos)
+            .find(|(_, e)| self.entities[*e].kind == EntityKind::Person && ok(&self.entities[*e]))
+            .map(|&(_, e)| e)
+    }
+
+    /// Attributes one marked quote.
+    fn attribute(
+        &self,
+        m: &Marks,
+        all: &[Marks],
+        prev: Option<(usize, &Quote)>,
+        speakers: &[(usize, usize)],
+    ) -> (Quote, Option<usize>) {
+        let text = self.text;
+        let open_sent = self.sentences[self.sentence_of(m.open)];
+        let close_sent = self.sentences[self.sentence_of(m.close_end.saturating_sub(1))];
+        let next_open = all.iter().map(|x| x.open).find(|&o| o >= m.close_end);
+        let prev_close = all.iter().rev().map(|x| x.close_end).find(|&c| c <= m.open);
+        let words = count_words(m.content.slice(text));
+
+        let mut found: Option<(Speaker, String)> = None;
+        let mut via_after = false;
+        // 1. after the quote
+        let win_end = next_open
+            .map_or(close_sent.span.end, |o| o.min(close_sent.span.end))
+            .max(m.close_end);
+        if let Some((sp, cue)) = self.after_window(m.close_end, win_end, speakers) {
+            found = Some((sp, cue));
+            via_after = true;
+        }
+        // 2. before the quote, same sentence
+        let before_start = prev_close.map_or(open_sent.span.start, |c| c.max(open_sent.span.start));
+        let before = Span::new(before_start.min(m.open), m.open);
+        let before_text = before.slice(text).trim_end();
+        let colon = before_text.ends_with(':');
+        if found.is_none() {
+            found = self.before_window(open_sent.span, before, colon, speakers);
+        }
+        // 3. according to X
+        if found.is_none() {
+            found = self.according_to(open_sent.span, m);
+        }
+        // 4. continuation of the previous quote in the same sentence
+        let mut cont = None;
+        if let Some((pk, pq)) = prev {
+            let same_sentence = self.sentence_of(pq.span.start) == self.sentence_of(m.open)
+                || prev_close.is_some_and(|c| {
+                    self.sentence_of(c.saturating_sub(1)) == self.sentence_of(m.open)
+                });
+            let between = Span::new(prev_close.unwrap_or(m.open).min(m.open), m.open).slice(text);
+            let interrupted =
+                between.trim_end().ends_with([',', ':', '–', '—']) && has_reporting_verb(between);
+            if same_sentence && pq.speaker_entity.is_some() && (interrupted || found.is_none()) {
+                {
+                    let sp = Speaker {
+                        entity: pq.speaker_entity.unwrap_or_default(),
+                        span: pq.speaker_span.unwrap_or(pq.span),
+                        how: pq.attribution,
+                    };
+                    if found.is_none() {
+                        found = Some((sp, pq.cue.clone().unwrap_or_default()));
+                    }
+                    if interrupted {
+                        cont = Some(pk);
+                    }
+                }
+            }
+        }
+
+        // kind
+        let before_word = last_word(before_text);
+        let after_text = &text[m.close_end..win_end.max(m.close_end)];
+        let modifier_slot = is_modifier_slot(before_word, after_text);
+        let kind = if words <= 3 && (modifier_slot || found.is_none() || (m.single && !via_after)) {
+            QuoteKind::ScareQuote
+        } else if cont.is_some() {
+            prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
+        } else {
+            let opens_sentence = Span::new(open_sent.span.start, m.open)
+                .slice(text)
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+            let after_said =
+                before_text.ends_with(',') && has_reporting_verb(last_words(before_text, 4));
+            if opens_sentence || colon || after_said {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            }
+        };
+        if kind == QuoteKind::ScareQuote {
+            found = None;
+        }
+        let (sp, cue) = match found {
+            Some((s, c)) => (Some(s), Some(c)),
+            None => (None, None),
+        };
+        (self.quote(m.content, kind, sp, cue), cont)
+    }
+
+    /// Attribution right after a closing mark: “…,” VERB SPEAKER or
+    /// “…,” SPEAKER VERB.
+    fn after_window(
+        &self,
+        from: usize,
+        to: usize,
+        speakers: &[(usize, usize)],
+    ) -> Option<(Speaker, String)> {
+        let toks = tokenize(self.text, Span::new(from, to));
+        let mut k = 0;
+        while k < toks.len() && matches!(toks[k].text(self.text), "," | "–" | "—" | "-") {
+            k += 1;
+        }
+        if k == toks.len() || toks[k].kind == TokKind::Punct {
+            return None;
+        }
+        // find the first reporting verb within the next few words
+        let verb = toks[k..]
+            .iter()
+            .take(9)
+            .take_while(|t| t.kind == TokKind::Word || t.text(self.text) == ",")
+            .find(|t| lexicon::is_reporting_verb(t.text(self.text)))?;
+        let cue = verb.text(self.text).to_string();
+        let subject = if verb.span.start == toks[k].span.start {
+            self.subject_after(verb.span.end, to)
+        } else {
+            self.subject_before(
+                Span::new(toks[k].span.start, verb.span.start),
+                verb.span.start,
+            )
+        };
+        let sp = self.resolve_subject(&subject, from, speakers)?;
+        Some((sp, cue))
+    }
+
+    /// Attribution before the opening mark within its sentence.
+    fn before_window(
+        &self,
+        sentence: Span,
+        before: Span,
+        colon: bool,
+        speakers: &[(usize, usize)],
+    ) -> Option<(Speaker, String)> {
+        let toks = tokenize(self.text, before);
+        if colon {
+            // the first person mentioned in the clause, else a role, else a pronoun
+            let clause = before;
+            if let Some(&(span, e)) = self
+                .mentions
+                .iter()
+                .find(|(s, e)| clause.contains(s) && self.entities[*e].kind == EntityKind::Person)
+            {
+                return Some((
+                    Speaker {
+                        entity: e,
+                        span,
+                        how: Attribution::Colon,
+                    },
+                    ":".into(),
+                ));
+            }
+            for t in &toks {
+                if let Some(role) = role_ending_before(self.text, clause, t.span.end) {
+                    if t.kind == TokKind::Word && lexicon::is_title_word(t.text(self.text)) {
+                        // take the longest role phrase: extend while the next token still ends one
+                        let mut best = role;
+                        for u in toks.iter().filter(|u| u.span.start > t.span.start) {
+                            match role_ending_before(self.text, clause, u.span.end) {
+                                Some(r) if r.start == role.start => best = r,
+                                _ => break,
+                            }
+                        }
+                        if let Some(mut sp) =
+                            self.resolve_subject(&Subject::Role(best), best.start, speakers)
+                        {
+                            sp.how = Attribution::Colon;
+                            return Some((sp, ":".into()));
+                        }
+                    }
+                }
+            }
+            if let Some(t) = toks.iter().find(|t| lexicon_is_pronoun(t.text(self.text))) {
+                if let Some(mut sp) =
+                    self.resolve_subject(&Subject::Pronoun(t.span), t.span.start, speakers)
+                {
+                    sp.how = Attribution::Colon;
+                    return Some((sp, ":".into()));
+                }
+            }
+        }
+        for v in toks
+            .iter()
+            .rev()
+            .filter(|t| lexicon::is_reporting_verb(t.text(self.text)))
+        {
+            let subject = self.subject_before(sentence, v.span.start);
+            if let Some(sp) = self.resolve_subject(&subject, v.span.start, speakers) {
+                return Some((sp, v.text(self.text).to_string()));
+            }
+        }
+        None
+    }
+
+    /// “according to X” anywhere in the sentence, outside the quote.
+    fn according_to(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
+        let s = sentence.slice(self.text);
+        let lower = s.to_lowercase();
+        let i = lower.find("according to ")?;
+        if lower.len() != s.len() {
+            return None; // case folding changed lengths: offsets would not map
+        }
+        let at = sentence.start + i + "according to ".len();
+        if m.content.contains(&Span::new(at, at)) {
+            return None;
+        }
+        let &(span, e) = self
+            .mentions
+            .iter()
+            .find(|(sp, _)| sp.start >= at && sp.start <= at + 4)?;
+        Some((
+            Speaker {
+                entity: e,
+                span,
+                how: Attribution::AccordingTo,
+            },
+            "according to".into(),
+        ))
+    }
+
+    /// Reported speech without quotation marks.
+    fn indirect_candidates(&self, marks: &[Marks]) -> Vec<Indirect> {
+        let text = self.text;
+        let inside = |p: usize| marks.iter().any(|m| m.open <= p && p < m.close_end);
+        let mut out = Vec::new();
+        for s in self.sentences {
+            let toks = tokenize(text, s.span);
+            let mut taken_until = 0usize;
+            for (i, t) in toks.iter().enumerate() {
+                if t.span.start < taken_until
+                    || inside(t.span.start)
+                    || !lexicon::is_reporting_verb(t.text(text))
+                {
+                    continue;
+                }
+                let next = toks.get(i + 1).map(|n| n.text(text));
+                if next == Some("that") {
+                    // SUBJECT VERB that CONTENT
+                    let subject = self.subject_before(s.span, t.span.start);
+                    if matches!(subject, Subject::Unknown) {
+                        continue;
+                    }
+                    let c_start = toks[i + 1].span.end;
+                    let mut c_end = s.span.end;
+                    for u in &toks[i + 2..] {
+                        let w = u.text(text);
+                        if (w == ":" || w == ";") && !inside(u.span.start) {
+                            c_end = u.span.start;
+                            break;
+                        }
+                    }
+                    let content = trim_span(text, Span::new(c_start, c_end));
+                    if count_words(content.slice(text)) >= 3 {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                        });
+                    }
+                } else if marks
+                    .iter()
+                    .all(|m| !s.span.overlaps(&Span::new(m.open, m.close_end)))
+                {
+                    // CONTENT, SUBJECT VERB [adverbials].
+                    let subject = self.subject_before(s.span, t.span.start);
+                    let subj_start = match subject {
+                        Subject::Entity(_, sp) | Subject::Pronoun(sp) | Subject::Role(sp) => {
+                            sp.start
+                        }
+                        Subject::Unknown => continue,
+                    };
+                    // walk back over an apposed role: “the Secretary General …, Jens Stoltenberg,”
+                    let head = &text[s.span.start..subj_start];
+                    let head = head.trim_end();
+                    let Some(head) = head.strip_suffix(',') else {
+                        continue;
+                    };
+                    let mut cut = head.len();
+                    if let Some(r) =
+                        role_ending_before(text, s.span, s.span.start + head.trim_end().len())
+                    {
+                        let before_role = text[s.span.start..r.start].trim_end();
+                        let before_role = before_role
+                            .strip_suffix("the")
+                            .or_else(|| before_role.strip_suffix("The"))
+                            .unwrap_or(before_role)
+                            .trim_end();
+                        if let Some(h) = before_role.strip_suffix(',') {
+                            cut = h.len();
+                        }
+                    }
+                    let content = trim_span(text, Span::new(s.span.start, s.span.start + cut));
+                    if count_words(content.slice(text)) >= 4 {
+                        taken_until = s.span.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Gives standalone quotes with no cue the speaker of the reported speech
+    /// around them.
+    fn context_pass(&self, out: &mut [(Quote, Option<usize>)]) {
+        let attributed: Vec<(usize, usize, usize, Span)> = out
+            .iter()
+            .filter(|(q, _)| q.speaker_entity.is_some() && q.kind != QuoteKind::ScareQuote)
+            .map(|(q, _)| {
+                (
+                    q.sentence,
+                    q.speaker_entity.unwrap_or_default(),
+                    q.span.start,
+                    q.speaker_span.unwrap_or(q.span),
+                )
+            })
+            .collect();
+        for (q, _) in out.iter_mut() {
+            if q.speaker.is_some()
+                || q.kind == QuoteKind::ScareQuote
+                || q.kind == QuoteKind::Indirect
+            {
+                continue;
+            }
+            let s = q.sentence;
+            let prev = attributed
+                .iter()
+                .rev()
+                .find(|(qs, _, start, _)| *start < q.span.start && *qs + 2 >= s && *qs < s);
+            let next = attributed
+                .iter()
+                .find(|(qs, _, start, _)| *start > q.span.start && *qs <= s + 1 && *qs > s);
+            if let Some(&(_, e, _, span)) = prev.or(next) {
+                q.speaker = Some(self.entities[e].name.clone());
+                q.speaker_entity = Some(e);
+                q.speaker_span = Some(span);
+                q.attribution = Attribution::Context;
+            }
+        }
+    }
+}
+
+fn is_word(text: &str, t: &Token) -> bool {
+    t.kind == TokKind::Word && !t.text(text).is_empty()
+}
+
+fn lexicon_is_pronoun(w: &str) -> bool {
+    lexicon::PERSON_PRONOUNS.contains(&w.to_lowercase().as_str())
+}
+
+fn has_reporting_verb(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric())
+        .any(lexicon::is_reporting_verb)
+}
+
+fn count_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| c.is_whitespace())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+}
+
+fn last_words(s: &str, n: usize) -> &str {
+    let mut idx = s.len();
+    for _ in 0..n {
+        match s[..idx].trim_end().rfind(char::is_whitespace) {
+            Some(i) => idx = i,
+            None => return s,
+        }
+    }
+    &s[idx..]
+}
+
+/// True when a short quote sits where a modifier goes: after a determiner
+/// or possessive and before a noun (“NATO’s ‘open doors’ policy”).
+fn is_modifier_slot(before_word: &str, after: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "so-called",
+    ];
+    let det = DETERMINERS.contains(&before_word.to_lowercase().as_str())
+        || before_word.ends_with("’s")
+        || before_word.ends_with("'s");
+    const FUNCTION: &[&str] = &[
+        "if", "to", "and", "or", "in", "on", "at", "of", "for", "with", "by", "as", "is", "was",
+        "are", "were", "that", "but", "from", "he", "she", "said", "says",
+    ];
+    let next = after
+        .split(|c: char| c.is_whitespace())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let noun_next = next.chars().next().is_some_and(char::is_lowercase)
+        && next.chars().all(char::is_alphabetic)
+        && !FUNCTION.contains(&next)
+        && !lexicon::is_reporting_verb(next);
+    det && noun_next
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim().trim_end_matches([',', '.', ';', ':', ' ']);
+    Span::new(span.start + lead, span.start + lead + t.len())
+}
+
+/// Pairs quotation marks within each paragraph.
+fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
+    // paragraph spans
+    let mut paras: Vec<Span> = Vec::new();
+    for s in sentences {
+        match paras.last_mut() {
+            Some(p)
+                if sentences
+                    .iter()
+                    .any(|x| x.paragraph == s.paragraph && x.span.start == p.start) =>
+            {
+                p.end = s.span.end
+            }
+            _ => paras.push(s.span),
+        }
+    }
+    let mut out = Vec::new();
+    for p in paras {
+        scan_paragraph(text, p, &mut out);
+    }
+    out
+}
+
+fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
+    let slice = para.slice(text);
+    let chars: Vec<(usize, char)> = slice
+        .char_indices()
+        .map(|(i, c)| (para.start + i, c))
+        .collect();
+    // open double quote: (byte of mark, closing chars)
+    let mut double: Option<(usize, &'static [char])> = None;
+    let mut single: Option<(usize, char)> = None;
+    let push = |out: &mut Vec<Marks>,
+                open: usize,
+                open_len: usize,
+                close: usize,
+                close_end: usize,
+                single: bool| {
+        let content = trim_span(text, Span::new(open + open_len, close));
+        // keep a final full stop or question mark, drop a trailing comma
+        let raw = Span::new(open + open_len, close).slice(text);
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim().trim_end_matches([',', ' ']);
+        let content = if t.is_empty() {
+            content
+        } else {
+            Span::new(open + open_len + lead, open + open_len + lead + t.len())
+        };
+        if !content.is_empty() && content.slice(text).chars().any(char::is_alphanumeric) {
+            out.push(Marks {
+                open,
+                close_end,
+                content,
+                single,
+            });
+        }
+    };
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        let prev = n.checked_sub(1).map(|k| chars[k].1);
+        let next = chars.get(n + 1).map(|&(_, ch)| ch);
+        let next_is_letter = next.is_some_and(char::is_alphanumeric);
+        let prev_is_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+        if let Some((open, closers)) = double {
+            let closes = closers.contains(&c)
+                || (c == '“'
+                    && closers.contains(&'”')
+                    && !next_is_letter
+                    && next.is_none_or(|ch| !ch.is_whitespace() || n + 1 == chars.len()))
+                || (c == '“' && closers.contains(&'”') && next.is_none());
+            if closes {
+                let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+                push(out, open, open_len, i, i + c.len_utf8(), false);
+                double = None;
+            } else if c == '“' && closers.contains(&'”') && prev_is_space && next_is_letter {
+                // an unclosed quote followed by a new one: close the first here
+                let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+                push(out, open, open_len, i, i, false);
+                double = Some((i, &['”', '„']));
+            }
+            continue;
+        }
+        match c {
+            '“' => double = Some((i, &['”', '„'])),
+            '„' => double = Some((i, &['“', '”'])),
+            '«' => double = Some((i, &['»'])),
+            '"' if prev_is_space || prev.is_some_and(|p| "‘'".contains(p)) => {
+                double = Some((i, &['"']))
+            }
+            '‘' if single.is_none() => single = Some((i, '’')),
+            '\'' if single.is_none() && prev_is_space && next_is_letter => single = Some((i, '\'')),
+            '’' | '\'' if !next_is_letter => {
+                if let Some((open, closer)) = single {
+                    if c == closer {
+                        push(out, open, c.len_utf8(), i, i + c.len_utf8(), true);
+                        single = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((open, _)) = double {
+        let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+        push(out, open, open_len, para.end, para.end, false);
+    }
+    out.sort_by_key(|m| m.open);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{entities, sentences};
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let s = sentences::split(text);
+        let e = entities::extract(text, &s);
+        extract(text, &s, &e)
+    }
+
+    fn find<'a>(qs: &'a [Quote], start: &str) -> &'a Quote {
+        qs.iter()
+            .find(|q| q.text.starts_with(start))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no quote starting {start:?} in {:#?}",
+                    qs.iter().map(|q| &q.text).collect::<Vec<_>>()
+                )
+            })
+    }
+
+    #[test]
+    fn verb_after_the_quote_in_both_orders() {
+        let t = "“We are facing a key moment for security in Europe,” acknowledged NATO secretary Jens Stoltenberg. \
+                 “From our perspective, the door to NATO remains open,” Blinken insisted.";
+        let q = quotes(t);
+        let a = find(&q, "We are facing");
+        assert_eq!(a.speaker.as_deref(), Some("Jens Stoltenberg"));
+        assert_eq!(a.cue.as_deref(), Some("acknowledged"));
+        assert_eq!(a.kind, QuoteKind::Direct);
+        assert_eq!(a.attribution, Attribution::Verb);
+        assert_eq!(a.span.slice(t), a.text);
+        assert_eq!(a.text, "We are facing a key moment for security in Europe");
+        let b = find(&q, "From our perspective");
+        assert_eq!(b.speaker.as_deref(), Some("Blinken"));
+    }
+
+    #[test]
+    fn interrupted_quote_continues_with_the_same_speaker() {
+        let t = "The head of European diplomacy, Josep Borrell, has warned of the situation: “Europe is in danger”. \
+                 “I wish it were different”, he said this Tuesday night at a conference in Brussels, “but the last two years we have experienced a serious worsening. I am convinced that today we are in danger”.";
+        let q = quotes(t);
+        let marked: Vec<&Quote> = q.iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
+        assert_eq!(marked.len(), 3, "{marked:#?}");
+        for m in &marked {
+            assert_eq!(m.speaker.as_deref(), Some("Josep Borrell"), "{m:?}");
+        }
+        assert_eq!(marked[0].attribution, Attribution::Colon);
+        assert_eq!(marked[1].attribution, Attribution::Pronoun);
+        let first_piece = q
+            .iter()
+            .position(|x| x.text == "I wish it were different")
+            .unwrap();
+        assert_eq!(find(&q, "but the last").continues, Some(first_piece));
+        assert!(find(&q, "but the last").text.ends_with("we are in danger"));
+    }
+
+    #[test]
+    fn scare_quotes_are_not_speech() {
+        let t = "Time.news – NATO’s ‘open doors’ policy does not change. \
+                 The Kremlin, according to Washington, could revise the timetable in order not to offend President Xi Jinping with a ‘disturbing’ event. \
+                 The US ambassador, John Sullivan, delivered the response regarding new security “agreements” in Europe.";
+        let q = quotes(t);
+        for w in ["open doors", "disturbing", "agreements"] {
+            let x = find(&q, w);
+            assert_eq!(x.kind, QuoteKind::ScareQuote, "{x:?}");
+            assert_eq!(x.speaker, None);
+        }
+    }
+
+    #[test]
+    fn partial_quotes_in_reported_speech_and_pronouns() {
+        let t = "Blinken has also announced that he will speak with the Russian Foreign Minister, Sergei Lavrov, in the “next few days”. \
+                 And he has advanced that the “very serious sanctions” if this attack occurs “will financially affect Russia.” \
+                 But he reiterated that Washington is “ready” to impose sanctions that would have “serious consequences” if he opted for aggression.";
+        let q = quotes(t);
+        for w in [
+            "next few days",
+            "very serious sanctions",
+            "will financially",
+            "ready",
+            "serious consequences",
+        ] {
+            let x = find(&q, w);
+            assert_eq!(x.speaker.as_deref(), Some("Blinken"), "{x:?}");
+            assert_eq!(x.kind, QuoteKind::Partial, "{x:?}");
+        }
+    }
+
+    #[test]
+    fn colon_and_role_introductions() {
+        let t = "Blinken insisted on talks. Blinken concluded: “Now they have the document and the ball is in their court.” \
+                 NATO will reply, the Secretary General of the Atlantic Alliance, Jens Stoltenberg, announced. \
+                 Regarding Americans in Ukraine, the US Secretary of State has been clear: “Our message is that you seriously consider leaving.”";
+        let q = quotes(t);
+        let a = find(&q, "Now they have");
+        assert_eq!(
+            (a.speaker.as_deref(), a.attribution),
+            (Some("Blinken"), Attribution::Colon)
+        );
+        let b = find(&q, "Our message");
+        // the role is Secretary of State, so not Stoltenberg (Secretary General)
+        assert_eq!(b.speaker.as_deref(), Some("Blinken"), "{b:?}");
+        assert_eq!(b.kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn indirect_speech_with_that_and_trailing_attribution() {
+        let t = "And Stoltenberg stressed that every country has the right to join: “The NATO line is defensive.” \
+                 NATO, for its part, will deliver its own written brief shortly, the Secretary General of the Atlantic Alliance, Jens Stoltenberg, announced on Tuesday night.";
+        let q = quotes(t);
+        let a = find(&q, "every country");
+        assert_eq!(a.kind, QuoteKind::Indirect);
+        assert_eq!(a.text, "every country has the right to join");
+        assert_eq!(a.speaker.as_deref(), Some("Jens Stoltenberg"));
+        assert_eq!(a.cue.as_deref(), Some("stressed"));
+        let b = find(&q, "NATO, for its part");
+        assert_eq!(b.kind, QuoteKind::Indirect);
+        assert_eq!(
+            b.text,
+            "NATO, for its part, will deliver its own written brief shortly"
+        );
+        assert_eq!(b.speaker.as_deref(), Some("Jens Stoltenberg"));
+        let c = find(&q, "The NATO line");
+        assert_eq!(
+            (c.kind, c.speaker.as_deref()),
+            (QuoteKind::Direct, Some("Jens Stoltenberg"))
+        );
+    }
+
+    #[test]
+    fn context_carries_the_speaker_to_a_standalone_quote() {
+        let t = "The US Secretary of State, Antony Blinken added that it is now up to Russia to decide. “We prefer diplomacy, we are ready for dialogue”.\n\n“Unrelated words here,” the crowd chanted.";
+        let q = quotes(t);
+        let a = find(&q, "We prefer diplomacy");
+        assert_eq!(a.speaker.as_deref(), Some("Antony Blinken"));
+        assert_eq!(a.attribution, Attribution::Context);
+        assert_eq!(a.kind, QuoteKind::Direct);
+        let b = find(&q, "Unrelated words");
+        assert_eq!(b.speaker, None, "no person: never guess");
+        assert_eq!(b.attribution, Attribution::None);
+    }
+
+    #[test]
+    fn straight_quotes_guillemets_and_unclosed_quotes() {
+        let t = "\"We will not back down,\" said Gen. Mark Milley. «C'est fini», the minister said. Officials added: “It runs to the paragraph end\n\nNext paragraph.";
+        let q = quotes(t);
+        assert_eq!(
+            find(&q, "We will not").speaker.as_deref(),
+            Some("Mark Milley")
+        );
+        assert_eq!(find(&q, "C'est fini").text, "C'est fini");
+        let u = find(&q, "It runs");
+        assert_eq!(u.text, "It runs to the paragraph end");
+    }
+
+    #[test]
+    fn junk_and_unbalanced_marks_do_not_panic() {
+        for t in [
+            "“",
+            "”",
+            "‘’",
+            "“”“”",
+            "\"\"\"",
+            "« » „ “ ‘ ’ ' \"",
+            "he said “",
+            "“ said he”",
+            &"“a” ".repeat(1000),
+        ] {
+            let q = quotes(t);
+            for x in q {
+                assert_eq!(x.span.slice(t), x.text);
+            }
+        }
+    }
 }

@@ -1,0 +1,202 @@
+//! Which words of each side to highlight.
+//!
+//! The alignment engine's [`TokenEdit`]s come first: their spans (article
+//! byte offsets) are mapped into the evidence text, or, without a span, their
+//! words are looked up in it. When a finding carries no diff, a word-level
+//! diff ([`token_diff`], longest common subsequence over normalised words)
+//! is computed here, except for date, quantity, place and role findings
+//! that give a `value_span`: for those the value mentions alone are
+//! highlighted. Marked words separated by white space only are joined. The value mention (`value_span`) of date, quantity,
+//! role and place findings is highlighted too.
+
+use std::ops::Range;
+
+use crosscheck_align::{Evidence, Finding, FindingKind, TokenEdit};
+use crosscheck_parse::Span;
+
+use crate::id::normalise;
+
+/// A piece of an evidence text, highlighted or not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// The text of the piece.
+    pub text: String,
+    /// True when the piece differs from the other side.
+    pub marked: bool,
+}
+
+/// Longest token sequences compared with the LCS diff; longer texts are
+/// compared on their first this many words only.
+const MAX_TOKENS: usize = 600;
+
+/// Byte ranges of the white-space separated words of `s`.
+pub fn words(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(st)) => {
+                out.push(st..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push(st..s.len());
+    }
+    out
+}
+
+/// A word-level diff: the byte ranges of the words of `a` and of `b` that are
+/// not in their longest common subsequence. Words are compared
+/// [normalised](crate::id::normalise), so case and punctuation alone do not
+/// count as a change.
+///
+/// ```
+/// let (a, b) = crosscheck_report::diff::token_diff("we prefer diplomacy", "we want diplomacy");
+/// assert_eq!(a, vec![3..9]);
+/// assert_eq!(b, vec![3..7]);
+/// ```
+pub fn token_diff(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let wa: Vec<Range<usize>> = words(a).into_iter().take(MAX_TOKENS).collect();
+    let wb: Vec<Range<usize>> = words(b).into_iter().take(MAX_TOKENS).collect();
+    let na: Vec<String> = wa.iter().map(|r| normalise(&a[r.clone()])).collect();
+    let nb: Vec<String> = wb.iter().map(|r| normalise(&b[r.clone()])).collect();
+    let (n, m) = (na.len(), nb.len());
+    // lcs[i][j] = LCS length of na[i..] and nb[j..]
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if na[i] == nb[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut da, mut db) = (Vec::new(), Vec::new());
+    while i < n && j < m {
+        if na[i] == nb[j] {
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            da.push(wa[i].clone());
+            i += 1;
+        } else {
+            db.push(wb[j].clone());
+            j += 1;
+        }
+    }
+    da.extend(wa[i..].iter().cloned());
+    db.extend(wb[j..].iter().cloned());
+    (da, db)
+}
+
+/// Maps an article span into the evidence text, when the evidence text is
+/// exactly the text at its claim span and the span lies inside it.
+fn relative(e: &Evidence, span: Span) -> Option<Range<usize>> {
+    let claim = e.claim.span;
+    if claim.len() != e.text.len() || !claim.contains(&span) {
+        return None;
+    }
+    let r = (span.start - claim.start)..(span.end - claim.start);
+    e.text.get(r.clone()).map(|_| r)
+}
+
+fn locate(e: &Evidence, span: Option<Span>, words: &str) -> Option<Range<usize>> {
+    if let Some(r) = span.and_then(|s| relative(e, s)) {
+        return Some(r);
+    }
+    let w = words.trim();
+    if w.is_empty() {
+        return None;
+    }
+    e.text.find(w).map(|i| i..i + w.len())
+}
+
+fn edits_ranges(e: &Evidence, edits: &[TokenEdit], side_a: bool) -> Vec<Range<usize>> {
+    edits
+        .iter()
+        .filter_map(|t| {
+            if side_a {
+                locate(e, t.a_span, &t.a_text)
+            } else {
+                locate(e, t.b_span, &t.b_text)
+            }
+        })
+        .collect()
+}
+
+/// Splits `text` into segments, marking the given byte ranges (merged;
+/// ranges out of bounds or off `char` boundaries are ignored).
+pub fn segments(text: &str, ranges: &[Range<usize>]) -> Vec<Segment> {
+    let mut rs: Vec<Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.start < r.end && text.get(r.start..r.end).is_some())
+        .cloned()
+        .collect();
+    rs.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in rs {
+        match merged.last_mut() {
+            // join ranges that touch or are separated by white space only
+            Some(last) if r.start <= last.end || text[last.end..r.start].trim().is_empty() => {
+                last.end = last.end.max(r.end)
+            }
+            _ => merged.push(r),
+        }
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for r in merged {
+        if r.start > pos {
+            out.push(Segment {
+                text: text[pos..r.start].to_string(),
+                marked: false,
+            });
+        }
+        out.push(Segment {
+            text: text[r.clone()].to_string(),
+            marked: true,
+        });
+        pos = r.end;
+    }
+    if pos < text.len() {
+        out.push(Segment {
+            text: text[pos..].to_string(),
+            marked: false,
+        });
+    }
+    out
+}
+
+/// The highlighted segments of side A and side B of a finding.
+///
+/// Agreements are highlighted too (small wording differences show), but
+/// only through the diff: their values agree.
+pub fn highlight(f: &Finding) -> (Vec<Segment>, Vec<Segment>) {
+    let mut ra = edits_ranges(&f.a, &f.diff, true);
+    let mut rb = edits_ranges(&f.b, &f.diff, false);
+    let has_value_span = f.a.value_span.is_some() || f.b.value_span.is_some();
+    let value_kind = matches!(
+        f.kind,
+        FindingKind::Date | FindingKind::Quantity | FindingKind::Place | FindingKind::SpeakerRole
+    );
+    // A value finding that says where its values are needs no word diff.
+    if f.diff.is_empty() && !(value_kind && has_value_span) {
+        let (da, db) = token_diff(&f.a.text, &f.b.text);
+        ra = da;
+        rb = db;
+    }
+    if f.kind != FindingKind::Agreement {
+        for (e, r) in [(&f.a, &mut ra), (&f.b, &mut rb)] {
+            if let Some(v) = e.value_span.and_then(|s| relative(e, s)) {
+                r.push(v);
+            }
+        }
+    }
+    (segments(&f.a.text, &ra), segments(&f.b.text, &rb))
+}

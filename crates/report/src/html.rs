@@ -1,0 +1,216 @@
+//! The self-contained HTML report: the Markdown report's content as one
+//! page with inline CSS, no scripts and no external assets. Every piece of
+//! text from the inputs is HTML-escaped.
+
+use std::fmt::Write as _;
+
+use crosscheck_align::Evidence;
+
+use crate::diff::{highlight, Segment};
+use crate::markdown::grouped;
+use crate::{format_confidence, Report, Severity};
+
+const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\
+h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1em;margin-bottom:.3em}\
+code{background:#f3f3f3;padding:0 .2em}table.side{border-collapse:collapse;width:100%;table-layout:fixed}\
+table.side td,table.side th{border:1px solid #ddd;padding:.4em;vertical-align:top;text-align:left}\
+table.side th.row{width:6em;color:#666;font-weight:normal}mark{background:#ffe08a}\
+.sev{display:inline-block;padding:0 .4em;border-radius:3px;color:#fff;font-size:.85em}\
+.sev-high{background:#c0392b}.sev-medium{background:#e67e22}.sev-low{background:#7f8c8d}.sev-info{background:#27ae60}\
+.stance{color:#555}.explain{margin:.2em 0 .6em}ul.diag{font-size:.9em}";
+
+/// Escapes `&`, `<`, `>`, `"` and `'`.
+///
+/// ```
+/// assert_eq!(crosscheck_report::html::escape("<script>\"x\"</script>"),
+///            "&lt;script&gt;&quot;x&quot;&lt;/script&gt;");
+/// ```
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn marked(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .map(|s| {
+            if s.marked {
+                format!("<mark>{}</mark>", escape(&s.text))
+            } else {
+                escape(&s.text)
+            }
+        })
+        .collect()
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.as_deref().map(escape).unwrap_or_else(|| "—".to_string())
+}
+
+fn reference(report: &Report, e: &Evidence) -> String {
+    let mut s = format!(
+        "<code>{}</code> bytes {}–{}",
+        escape(&e.claim.article),
+        e.claim.span.start,
+        e.claim.span.end
+    );
+    if let Some(url) = report
+        .extraction(&e.claim.article)
+        .and_then(|x| x.article.url.as_deref())
+    {
+        let lower = url.trim_start().to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            let _ = write!(s, " <a href=\"{}\">link</a>", escape(url));
+        } else {
+            let _ = write!(s, " ({})", escape(url));
+        }
+    }
+    s
+}
+
+fn articles(list: &[String]) -> String {
+    if list.is_empty() {
+        "—".to_string()
+    } else {
+        list.iter()
+            .map(|a| format!("<code>{}</code>", escape(a)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The HTML report, one self-contained page.
+pub fn to_html(report: &Report) -> String {
+    let graph = report.graph();
+    let entries = report.entries();
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<title>crosscheck report</title>\n<style>");
+    out.push_str(CSS);
+    out.push_str("</style>\n</head>\n<body>\n<h1>crosscheck report</h1>\n");
+    let mut sev_counts = Vec::new();
+    for sev in Severity::ALL.iter().rev() {
+        let n = entries.iter().filter(|e| e.severity == *sev).count();
+        if n > 0 {
+            sev_counts.push(format!("{n} {sev}"));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<p>{} articles · {} findings ({}) · {} clusters · {} unique claims</p>",
+        report.extractions.len(),
+        entries.len(),
+        if sev_counts.is_empty() {
+            "none".to_string()
+        } else {
+            sev_counts.join(", ")
+        },
+        graph.clusters.len(),
+        report.alignment.unique.len()
+    );
+    if entries.is_empty() {
+        out.push_str("<p>No findings.</p>\n");
+    }
+    for (cluster, group) in grouped(&graph, entries) {
+        let mut kinds: Vec<&str> = group.iter().map(|e| e.finding.kind.as_str()).collect();
+        kinds.sort();
+        kinds.dedup();
+        out.push_str("<section>\n");
+        match cluster {
+            Some(c) => {
+                let _ = writeln!(
+                    out,
+                    "<h2 id=\"{}\">{} — {}</h2>",
+                    escape(&c.id),
+                    escape(&c.id),
+                    escape(&kinds.join(", "))
+                );
+                let _ = writeln!(
+                    out,
+                    "<p class=\"stance\">Agree: {} · Differ: {} · Silent: {}</p>",
+                    articles(&c.agree),
+                    articles(&c.differ),
+                    articles(&c.silent)
+                );
+            }
+            None => out.push_str("<h2>Other findings</h2>\n"),
+        }
+        for e in &group {
+            let f = &e.finding;
+            let _ = writeln!(
+                out,
+                "<article id=\"f-{id}\">\n<h3><code>{id}</code> {kind} <span class=\"sev sev-{sev}\">{sev}</span> confidence {conf}</h3>",
+                id = escape(&e.id),
+                kind = escape(f.kind.as_str()),
+                sev = e.severity,
+                conf = format_confidence(f)
+            );
+            if !f.explanation.is_empty() {
+                let _ = writeln!(out, "<p class=\"explain\">{}</p>", escape(&f.explanation));
+            }
+            let (sa, sb) = highlight(f);
+            let _ = writeln!(
+                out,
+                "<table class=\"side\">\n<tr><th class=\"row\"></th><th>{}</th><th>{}</th></tr>",
+                escape(&f.a.claim.article),
+                escape(&f.b.claim.article)
+            );
+            let _ = writeln!(
+                out,
+                "<tr><th class=\"row\">text</th><td>{}</td><td>{}</td></tr>",
+                marked(&sa),
+                marked(&sb)
+            );
+            let _ = writeln!(
+                out,
+                "<tr><th class=\"row\">speaker</th><td>{}</td><td>{}</td></tr>",
+                opt(&f.a.speaker),
+                opt(&f.b.speaker)
+            );
+            let _ = writeln!(
+                out,
+                "<tr><th class=\"row\">value</th><td>{}</td><td>{}</td></tr>",
+                opt(&f.a.value),
+                opt(&f.b.value)
+            );
+            let _ = writeln!(
+                out,
+                "<tr><th class=\"row\">where</th><td>{}</td><td>{}</td></tr>\n</table>\n</article>",
+                reference(report, &f.a),
+                reference(report, &f.b)
+            );
+        }
+        out.push_str("</section>\n");
+    }
+    let diags = report.all_diagnostics();
+    if !diags.is_empty() {
+        out.push_str("<h2>Diagnostics</h2>\n<ul class=\"diag\">\n");
+        for d in diags {
+            let sev = match d.severity {
+                crosscheck_parse::Severity::Warning => "warning",
+                crosscheck_parse::Severity::Error => "error",
+            };
+            let at = d.offset.map(|o| format!(" (byte {o})")).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<li>{sev}: <code>{}</code>{at}: {}</li>",
+                escape(&d.origin),
+                escape(&d.message)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

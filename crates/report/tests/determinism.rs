@@ -1,0 +1,95 @@
+//! Same input in another order gives the same bytes, in every format.
+mod common;
+
+use std::collections::BTreeSet;
+
+use crosscheck_align::FindingKind;
+use crosscheck_report::{csv_report, html, json_report, markdown, table, Filter, Report};
+
+fn all_outputs(r: &Report) -> Vec<String> {
+    let g = r.graph();
+    vec![
+        csv_report::to_csv_string(r).unwrap(),
+        json_report::to_json_string(r).unwrap(),
+        markdown::to_markdown(r),
+        html::to_html(r),
+        table::to_table(r),
+        g.to_dot(),
+        serde_json::to_string_pretty(&g.to_json()).unwrap(),
+    ]
+}
+
+#[test]
+fn byte_identical_for_reordered_input() {
+    let (x, a) = common::sample();
+    let (x2, a2) = common::shuffled(&x, &a);
+    assert_ne!(a.findings, a2.findings);
+    for filter in [
+        Filter::default(),
+        Filter {
+            include_agreements: true,
+            ..Filter::default()
+        },
+    ] {
+        let one = all_outputs(&Report::new(&x, &a).with_filter(filter.clone()));
+        let two = all_outputs(&Report::new(&x2, &a2).with_filter(filter));
+        for (i, (p, q)) in one.iter().zip(&two).enumerate() {
+            assert_eq!(p, q, "output {i} differs");
+        }
+    }
+}
+
+#[test]
+fn repeated_runs_are_identical() {
+    let (x, a) = common::sample();
+    let r = Report::new(&x, &a);
+    assert_eq!(all_outputs(&r), all_outputs(&r));
+}
+
+#[test]
+fn filters_are_pure_and_compose() {
+    let (x, a) = common::sample();
+    let kinds = |f: Filter| -> Vec<FindingKind> {
+        Report::new(&x, &a)
+            .with_filter(f)
+            .entries()
+            .iter()
+            .map(|e| e.finding.kind)
+            .collect()
+    };
+    assert_eq!(kinds(Filter::default()).len(), 5);
+    let only: BTreeSet<FindingKind> = [FindingKind::Date, FindingKind::Quantity].into();
+    let mut k = kinds(Filter {
+        kinds: Some(only),
+        ..Filter::default()
+    });
+    k.sort();
+    assert_eq!(k, [FindingKind::Date, FindingKind::Quantity]);
+    let k = kinds(Filter {
+        min_confidence: 0.9,
+        include_agreements: true,
+        ..Filter::default()
+    });
+    assert_eq!(k, [FindingKind::Agreement, FindingKind::Quantity]);
+    let k = kinds(Filter {
+        kinds: Some(crosscheck_report::parse_kinds("agreement").unwrap()),
+        ..Filter::default()
+    });
+    assert_eq!(k, [FindingKind::Agreement]);
+    assert!(crosscheck_report::parse_kinds("date,nope").is_err());
+    assert_eq!(
+        crosscheck_report::parse_kinds(" date , quote-wording ")
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn graph_keeps_agreements_when_listing_discrepancies_only() {
+    let (x, a) = common::sample();
+    let g = Report::new(&x, &a).graph();
+    assert!(g
+        .edges()
+        .any(|(_, _, e)| e.kind == crosscheck_report::graph::EdgeKind::Agrees));
+}
