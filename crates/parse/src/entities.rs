@@ -413,7 +413,6 @@ fn candidates(w: &Words) -> Vec<Candidate> {
 /// Decides whether the name at `first..=last` is a person, and finds its
 /// role.
 fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
-    let text = w.text;
     let n = w.toks.len();
     let tokens = last - first + 1;
     let first_word = w.word(first);

@@ -1,0 +1,198 @@
+//! Word-level diff of two matched quotes or claims.
+//!
+//! A Myers diff (the `similar` crate) over interned word ids gives equal,
+//! deleted, inserted and replaced runs. They are named as a fact-checker
+//! reads them: edits before the first or after the last common word are
+//! [`EditOp::Truncation`]s; an ellipsis on one side facing words on the
+//! other is an [`EditOp::Ellipsis`]; a run omitted in one place and
+//! inserted with the same words elsewhere is a [`EditOp::Reordering`]; the
+//! rest are substitutions, insertions and omissions.
+
+use crate::model::{EditOp, TokenEdit};
+use crosscheck_parse::Span;
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+/// One side of a diff: word ids, their spans, and the article text.
+pub(crate) struct Side<'a> {
+    pub words: &'a [u32],
+    pub spans: &'a [Span],
+    pub text: &'a str,
+}
+
+/// A diff edit in token index ranges, before spans are resolved.
+struct Raw {
+    op: EditOp,
+    a: (usize, usize),
+    b: (usize, usize),
+}
+
+fn range_span(spans: &[Span], r: (usize, usize)) -> Option<Span> {
+    if r.0 >= r.1 {
+        None
+    } else {
+        Some(Span::new(spans[r.0].start, spans[r.1 - 1].end))
+    }
+}
+
+/// Word-level edits from `a` to `b`. `ellipsis` is the word id of `...`.
+pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> {
+    let ops = capture_diff_slices(Algorithm::Myers, a.words, b.words);
+    let first_eq = ops.iter().position(|o| matches!(o, DiffOp::Equal { .. }));
+    let last_eq = ops.iter().rposition(|o| matches!(o, DiffOp::Equal { .. }));
+    let is_ell = |w: &[u32]| !w.is_empty() && w.iter().all(|x| Some(*x) == ellipsis);
+    let mut raws: Vec<Raw> = Vec::new();
+    for (k, op) in ops.iter().enumerate() {
+        let (ar, br) = match *op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => ((old_index, old_index + old_len), (new_index, new_index)),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => ((old_index, old_index), (new_index, new_index + new_len)),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                (old_index, old_index + old_len),
+                (new_index, new_index + new_len),
+            ),
+        };
+        let aw = &a.words[ar.0..ar.1];
+        let bw = &b.words[br.0..br.1];
+        let edge = match (first_eq, last_eq) {
+            (Some(f), Some(l)) => k < f || k > l,
+            _ => false,
+        };
+        let op = if is_ell(aw) || is_ell(bw) {
+            EditOp::Ellipsis
+        } else if edge {
+            EditOp::Truncation
+        } else if aw.is_empty() {
+            EditOp::Insertion
+        } else if bw.is_empty() {
+            EditOp::Omission
+        } else {
+            EditOp::Substitution
+        };
+        raws.push(Raw { op, a: ar, b: br });
+    }
+    // Reordering: an omitted run whose words are inserted elsewhere.
+    let mut merged: Vec<Raw> = Vec::new();
+    let mut used = vec![false; raws.len()];
+    for i in 0..raws.len() {
+        if used[i] {
+            continue;
+        }
+        let ri = &raws[i];
+        let only_a = ri.b.0 == ri.b.1 && ri.a.1 > ri.a.0;
+        let only_b = ri.a.0 == ri.a.1 && ri.b.1 > ri.b.0;
+        if only_a || only_b {
+            let mut key: Vec<u32> = if only_a {
+                a.words[ri.a.0..ri.a.1].to_vec()
+            } else {
+                b.words[ri.b.0..ri.b.1].to_vec()
+            };
+            key.sort_unstable();
+            let partner = (i + 1..raws.len()).find(|&j| {
+                if used[j] {
+                    return false;
+                }
+                let rj = &raws[j];
+                let mut other: Vec<u32> = if only_a && rj.a.0 == rj.a.1 {
+                    b.words[rj.b.0..rj.b.1].to_vec()
+                } else if only_b && rj.b.0 == rj.b.1 {
+                    a.words[rj.a.0..rj.a.1].to_vec()
+                } else {
+                    return false;
+                };
+                other.sort_unstable();
+                other == key
+            });
+            if let Some(j) = partner {
+                used[j] = true;
+                let rj = &raws[j];
+                let (ar, br) = if only_a { (ri.a, rj.b) } else { (rj.a, ri.b) };
+                merged.push(Raw {
+                    op: EditOp::Reordering,
+                    a: ar,
+                    b: br,
+                });
+                continue;
+            }
+        }
+        merged.push(Raw {
+            op: ri.op,
+            a: ri.a,
+            b: ri.b,
+        });
+    }
+    merged
+        .into_iter()
+        .map(|r| {
+            let a_span = range_span(a.spans, r.a);
+            let b_span = range_span(b.spans, r.b);
+            TokenEdit {
+                op: r.op,
+                a_text: a_span
+                    .map(|s| s.slice(a.text).to_string())
+                    .unwrap_or_default(),
+                a_span,
+                b_text: b_span
+                    .map(|s| s.slice(b.text).to_string())
+                    .unwrap_or_default(),
+                b_span,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side<'a>(words: &'a [u32], spans: &'a [Span], text: &'a str) -> Side<'a> {
+        Side { words, spans, text }
+    }
+
+    fn spans(n: usize) -> Vec<Span> {
+        (0..n).map(|i| Span::new(i * 2, i * 2 + 1)).collect()
+    }
+
+    #[test]
+    fn names_edits() {
+        let ta = "a b c d e";
+        let tb = "a x c e f";
+        let (wa, wb) = ([1, 2, 3, 4, 5], [1, 9, 3, 5, 6]);
+        let (sa, sb) = (spans(5), spans(5));
+        let d = diff(&side(&wa, &sa, ta), &side(&wb, &sb, tb), None);
+        let ops: Vec<EditOp> = d.iter().map(|e| e.op).collect();
+        assert_eq!(
+            ops,
+            [EditOp::Substitution, EditOp::Omission, EditOp::Truncation]
+        );
+        assert_eq!(d[0].a_text, "b");
+        assert_eq!(d[0].b_text, "x");
+    }
+
+    #[test]
+    fn reordering_and_ellipsis() {
+        let ta = "a b c d";
+        let tb = "c d a b";
+        let (wa, wb) = ([1, 2, 3, 4], [3, 4, 1, 2]);
+        let (sa, sb) = (spans(4), spans(4));
+        let d = diff(&side(&wa, &sa, ta), &side(&wb, &sb, tb), None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].op, EditOp::Reordering);
+        let (wa, wb) = ([1, 7, 4], [1, 2, 3, 4]);
+        let (sa, sb) = (spans(3), spans(4));
+        let d = diff(&side(&wa, &sa, "a . d"), &side(&wb, &sb, tb), Some(7));
+        assert_eq!(d[0].op, EditOp::Ellipsis);
+    }
+}

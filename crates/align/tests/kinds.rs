@@ -1,0 +1,377 @@
+//! One test per finding kind: an article written for the test and a copy
+//! with one thing changed and paraphrase around it. The change must be
+//! found, and nothing else.
+
+use crosscheck_align::fixture::Doc;
+use crosscheck_align::{compare, Alignment, Config, EditOp, FindingKind};
+use crosscheck_parse::{Extraction, Granularity, Qualifier, QuoteKind};
+
+fn run(docs: &[Extraction]) -> Alignment {
+    compare(docs, &Config::default())
+}
+
+fn discrepancies(r: &Alignment) -> Vec<FindingKind> {
+    r.discrepancies().map(|f| f.kind).collect()
+}
+
+fn dump(r: &Alignment) -> String {
+    r.findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{:?} {:.2} {:?} | {} || {}\n",
+                f.kind, f.confidence, f.scores, f.a.text, f.b.text
+            )
+        })
+        .collect()
+}
+
+const A_BLINKEN: &str =
+    "The US Secretary of State, Antony Blinken, said the American response to Moscow \
+establishes “a serious diplomatic channel if Russia so wishes” for the coming weeks. \
+Blinken also said Washington remains ready to impose sanctions on Moscow.";
+const B_BLINKEN: &str =
+    "According to Tony Blinken, Washington's written reply to the Kremlin sets up \
+“a serious diplomatic path if Russia so wishes” in the weeks ahead. \
+The Secretary of State added that sanctions against Moscow remain on the table.";
+
+#[test]
+fn quote_wording_one_word_swapped() {
+    let a = Doc::new("a", A_BLINKEN)
+        .person("Antony Blinken", &["Blinken"], &["US Secretary of State"])
+        .quote(
+            "a serious diplomatic channel if Russia so wishes",
+            Some("Antony Blinken"),
+        )
+        .build();
+    let b = Doc::new("b", B_BLINKEN)
+        .person("Tony Blinken", &[], &["Secretary of State"])
+        .quote(
+            "a serious diplomatic path if Russia so wishes",
+            Some("Tony Blinken"),
+        )
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(
+        discrepancies(&r),
+        [FindingKind::QuoteWording],
+        "{}",
+        dump(&r)
+    );
+    let f = r.discrepancies().next().unwrap();
+    assert_eq!(f.a.speaker.as_deref(), Some("Antony Blinken"));
+    assert_eq!(f.b.speaker.as_deref(), Some("Antony Blinken"));
+    assert_eq!(f.diff.len(), 1);
+    assert_eq!(f.diff[0].op, EditOp::Substitution);
+    assert_eq!(
+        (f.diff[0].a_text.as_str(), f.diff[0].b_text.as_str()),
+        ("channel", "path")
+    );
+    let s = f.diff[0].b_span.unwrap();
+    assert_eq!(&B_BLINKEN[s.start..s.end], "path");
+    // Blinken merged across articles: one person, both roles, no role finding.
+    let p = r
+        .people
+        .iter()
+        .find(|p| p.name == "Antony Blinken")
+        .unwrap();
+    assert_eq!(p.mentions.len(), 2);
+    assert!(f.confidence > 0.5 && f.confidence <= 1.0);
+}
+
+#[test]
+fn quote_fragment_and_split_quote_agree() {
+    let full = "We prefer diplomacy, we are ready for dialogue and to move forward where communication is possible";
+    let a = Doc::new(
+        "a",
+        &format!("Blinken was firm. “{full}”, he told reporters in Washington."),
+    )
+    .person("Antony Blinken", &["Blinken"], &[])
+    .quote(full, Some("Antony Blinken"))
+    .build();
+    let b_text = "“We prefer diplomacy, we are ready for dialogue”, said Blinken, “and to move forward where communication is possible.”";
+    let b = Doc::new("b", b_text)
+        .person("Antony Blinken", &["Blinken"], &[])
+        .quote(
+            "We prefer diplomacy, we are ready for dialogue",
+            Some("Antony Blinken"),
+        )
+        .quote(
+            "and to move forward where communication is possible",
+            Some("Antony Blinken"),
+        )
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    let quotes = r
+        .agreements()
+        .filter(|f| f.a.claim.kind == crosscheck_align::ClaimKind::Quote)
+        .count();
+    assert_eq!(quotes, 2, "{}", dump(&r));
+}
+
+#[test]
+fn direct_matches_indirect_of_same_speaker_with_typo() {
+    let a = Doc::new(
+        "a",
+        "Stoltenberg said: “Every nation has the right to apply for membership.”",
+    )
+    .person("Jens Stoltenberg", &["Stoltenberg"], &[])
+    .quote(
+        "Every nation has the right to apply for membership.",
+        Some("Jens Stoltenberg"),
+    )
+    .build();
+    let b = Doc::new(
+        "b",
+        "Jens Stoltenberg stressed that every nation has the rihgt to apply for membership.",
+    )
+    .person("Jens Stoltenberg", &["Stoltenberg"], &[])
+    .quote_as(
+        "every nation has the rihgt to apply for membership",
+        QuoteKind::Indirect,
+        Some("Jens Stoltenberg"),
+    )
+    .build();
+    let r = run(&[a, b]);
+    assert_eq!(
+        discrepancies(&r),
+        [FindingKind::QuoteWording],
+        "{}",
+        dump(&r)
+    );
+    let f = &r.findings[0];
+    assert_eq!(f.diff[0].op, EditOp::Substitution);
+    assert_eq!(f.diff[0].b_text, "rihgt");
+}
+
+#[test]
+fn attribution_different_speaker() {
+    let quote = "We are facing a key moment for security in Europe";
+    let a = Doc::new(
+        "a",
+        &format!("“{quote},” acknowledged NATO chief Jens Stoltenberg on Wednesday."),
+    )
+    .person("Jens Stoltenberg", &[], &["NATO chief"])
+    .quote(quote, Some("Jens Stoltenberg"))
+    .build();
+    let b = Doc::new(
+        "b",
+        &format!("Speaking to the press, Antony Blinken warned: “{quote}.”"),
+    )
+    .person("Antony Blinken", &[], &[])
+    .quote(quote, Some("Antony Blinken"))
+    .build();
+    let r = run(&[a, b]);
+    assert_eq!(
+        discrepancies(&r),
+        [FindingKind::Attribution],
+        "{}",
+        dump(&r)
+    );
+    let f = &r.findings[0];
+    assert_eq!(f.a.speaker.as_deref(), Some("Jens Stoltenberg"));
+    assert_eq!(f.b.speaker.as_deref(), Some("Antony Blinken"));
+}
+
+#[test]
+fn attribution_unattributed() {
+    let quote = "We are facing a key moment for security in Europe";
+    let a = Doc::new("a", &format!("“{quote},” acknowledged Jens Stoltenberg."))
+        .person("Jens Stoltenberg", &[], &[])
+        .quote(quote, Some("Jens Stoltenberg"))
+        .build();
+    let b = Doc::new("b", &format!("Officials were blunt: “{quote}.”"))
+        .quote(quote, None)
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(
+        discrepancies(&r),
+        [FindingKind::Attribution],
+        "{}",
+        dump(&r)
+    );
+    let r2 = compare(
+        &r_docs(),
+        &Config {
+            report_unattributed: false,
+            ..Config::default()
+        },
+    );
+    assert_eq!(discrepancies(&r2), []);
+}
+
+fn r_docs() -> Vec<Extraction> {
+    let quote = "We are facing a key moment for security in Europe";
+    vec![
+        Doc::new("a", &format!("“{quote},” acknowledged Jens Stoltenberg."))
+            .person("Jens Stoltenberg", &[], &[])
+            .quote(quote, Some("Jens Stoltenberg"))
+            .build(),
+        Doc::new("b", &format!("Officials were blunt: “{quote}.”"))
+            .quote(quote, None)
+            .build(),
+    ]
+}
+
+#[test]
+fn speaker_role() {
+    let a = Doc::new("a", "The alliance is ready to listen to Moscow, said NATO secretary Jens Stoltenberg on Wednesday.")
+        .person("Jens Stoltenberg", &["Stoltenberg"], &["NATO secretary"])
+        .build();
+    let b = Doc::new("b", "The Secretary General of the Atlantic Alliance, Jens Stoltenberg, said the alliance would listen to Moscow's concerns.")
+        .person("Jens Stoltenberg", &["Stoltenberg"], &["Secretary General of the Atlantic Alliance"])
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(
+        discrepancies(&r),
+        [FindingKind::SpeakerRole],
+        "{}",
+        dump(&r)
+    );
+    let f = r.discrepancies().next().unwrap();
+    assert_eq!(f.a.value.as_deref(), Some("NATO secretary"));
+    assert_eq!(
+        f.b.value.as_deref(),
+        Some("Secretary General of the Atlantic Alliance")
+    );
+    assert_eq!(
+        &r.findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::SpeakerRole)
+            .count(),
+        &1
+    );
+}
+
+#[test]
+fn same_role_in_other_words_is_no_finding() {
+    let a = Doc::new("a", "US Secretary of State Antony Blinken spoke.")
+        .person("Antony Blinken", &[], &["US Secretary of State"])
+        .build();
+    let b = Doc::new("b", "Blinken, the Secretary of State, spoke too.")
+        .person("Blinken", &[], &["Secretary of State"])
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), []);
+    assert_eq!(r.people.len(), 1);
+}
+
+const A_MEET: &str = "Blinken met his Russian counterpart Sergei Lavrov in Geneva on Friday to discuss the security crisis over Ukraine.";
+
+#[test]
+fn date_weekday_changed() {
+    let a = Doc::new("a", A_MEET).date("Friday", "2022-01-21").build();
+    let b = Doc::new("b", "On Thursday in Geneva, Sergei Lavrov and Blinken, his Russian counterpart, discussed the Ukraine security crisis.")
+        .date("Thursday", "2022-01-20")
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [FindingKind::Date], "{}", dump(&r));
+    let f = &r.findings[0];
+    assert_eq!(f.a.value_span.unwrap().slice(A_MEET), "Friday");
+}
+
+#[test]
+fn date_granularity_no_discrepancy() {
+    let ta = "Washington believes Putin is ready to use force against Ukraine by mid-February despite the pressure campaign.";
+    let tb = "Washington thinks Putin could use force against Ukraine around 15 February despite a campaign of pressure.";
+    let a = Doc::new("a", ta)
+        .date_as(
+            "by mid-February",
+            "2022-02-10/2022-02-20",
+            Granularity::PartOfMonth,
+        )
+        .build();
+    let b = Doc::new("b", tb).date("15 February", "2022-02-15").build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    assert_eq!(r.agreements().count(), 1, "{}", dump(&r));
+}
+
+#[test]
+fn quantity_changed() {
+    let ta = "More than 100 thousand soldiers are now massed on the border of Ukraine, officials in Kiev said.";
+    let tb = "Officials in Kiev say some 70,000 troops are now massed along the border of Ukraine.";
+    let a = Doc::new("a", ta)
+        .quantity(
+            "More than 100 thousand soldiers",
+            100_000.0,
+            Qualifier::MoreThan,
+            Some("soldiers"),
+        )
+        .build();
+    let b = Doc::new("b", tb)
+        .quantity(
+            "some 70,000 troops",
+            70_000.0,
+            Qualifier::About,
+            Some("troops"),
+        )
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [FindingKind::Quantity], "{}", dump(&r));
+    // Compatible numbers agree.
+    let b2 = Doc::new("b", tb)
+        .quantity(
+            "some 70,000 troops",
+            110_000.0,
+            Qualifier::About,
+            Some("troops"),
+        )
+        .build();
+    let a2 = Doc::new("a", ta)
+        .quantity(
+            "More than 100 thousand soldiers",
+            100_000.0,
+            Qualifier::MoreThan,
+            Some("soldiers"),
+        )
+        .build();
+    assert_eq!(discrepancies(&run(&[a2, b2])), []);
+}
+
+#[test]
+fn place_changed() {
+    let a = Doc::new("a", A_MEET)
+        .place("Geneva")
+        .date("Friday", "2022-01-21")
+        .build();
+    let b = Doc::new("b", "Blinken and his Russian counterpart Sergei Lavrov met on Friday in Vienna to discuss the Ukraine security crisis.")
+        .place("Vienna")
+        .date("Friday", "2022-01-21")
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [FindingKind::Place], "{}", dump(&r));
+    assert_eq!(r.findings[0].b.value.as_deref(), Some("Vienna"));
+}
+
+#[test]
+fn unrelated_articles_give_no_findings() {
+    let a = Doc::new("a", "The central bank raised interest rates by half a point on Wednesday, citing stubborn inflation. \
+        Economists had expected a smaller increase. Mortgage lenders said repayments would rise for millions of households. \
+        “We will do what it takes to bring prices down,” the governor told reporters.")
+        .quote("We will do what it takes to bring prices down", None)
+        .build();
+    let b = Doc::new("b", "Heavy rain flooded parts of the northern valley overnight, forcing hundreds of residents from their homes. \
+        Rescue teams used boats to reach villages cut off by the water. The weather service warned of more storms this weekend. \
+        “We have never seen the river this high,” a farmer said.")
+        .quote("We have never seen the river this high", None)
+        .build();
+    let c = Doc::new("c", A_MEET).build();
+    let r = run(&[a, b, c]);
+    assert!(r.findings.is_empty(), "{}", dump(&r));
+    assert!(r.unique.len() >= 8);
+}
+
+#[test]
+fn side_a_is_the_id_that_sorts_first() {
+    let a = Doc::new("zeta", A_MEET)
+        .date("Friday", "2022-01-21")
+        .build();
+    let b = Doc::new("alpha", "On Thursday in Geneva, Sergei Lavrov and Blinken, his Russian counterpart, discussed the Ukraine security crisis.")
+        .date("Thursday", "2022-01-20")
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(r.findings[0].a.claim.article, "alpha");
+    assert_eq!(r.findings[0].a.value.as_deref(), Some("2022-01-20"));
+}
