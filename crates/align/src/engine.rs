@@ -838,7 +838,26 @@ fn dates_overlap(a: &DateMention, b: &DateMention, tol: i64) -> bool {
     }
 }
 
+/// Prepositions that make a place the location of the event (“met in
+/// Geneva”), as opposed to its topic (“talks on Ukraine”).
+const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "outside", "inside", "to", "from", "across",
+];
+
+/// True when the word right before `span` is a locative preposition.
+fn is_location(text: &str, span: &Span) -> bool {
+    let before = text[..span.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    LOCATIVES.contains(&word.as_str())
+}
+
+/// Places named as locations inside `unit`: (folded name, mention span, name).
 fn places_in<'x>(x: &'x Extraction, unit: &Unit, mask: &[Span]) -> Vec<(String, Span, &'x str)> {
+    let text = x.article.text.as_str();
     let mut v: Vec<(String, Span, &str)> = x
         .entities
         .iter()
@@ -846,7 +865,11 @@ fn places_in<'x>(x: &'x Extraction, unit: &Unit, mask: &[Span]) -> Vec<(String, 
         .flat_map(|e| {
             e.mentions
                 .iter()
-                .filter(|s| unit.span.contains(s) && !mask.iter().any(|m| m.contains(s)))
+                .filter(|s| {
+                    unit.span.contains(s)
+                        && !mask.iter().any(|m| m.contains(s))
+                        && is_location(text, s)
+                })
                 .map(move |s| (fold(&e.name), *s, e.name.as_str()))
         })
         .collect();

@@ -292,7 +292,7 @@ impl<'a> Ctx<'a> {
     /// “acknowledged NATO secretary Jens Stoltenberg”), within `window`.
     fn subject_after(&self, after_verb: usize, window_end: usize) -> Subject {
         let toks = tokenize(self.text, Span::new(after_verb, window_end));
-        for (n, t) in toks.iter().enumerate().take(8) {
+        for (n, t) in toks.iter().enumerate().take(14) {
             let w = t.text(self.text);
             if n == 0 && lexicon_is_pronoun(w) {
                 return Subject::Pronoun(t.span);
@@ -307,7 +307,9 @@ impl<'a> Ctx<'a> {
                     || lexicon::is_role_modifier(strip_possessive(w))
                     || w == "the"
                     || w == "of");
-            if !role_word && !self.mentions.iter().any(|(s, _)| s.contains(&t.span)) {
+            // an apposed role: “said the Secretary General of NATO, Jens Stoltenberg”
+            let comma = w == "," && n > 0;
+            if !role_word && !comma && !self.mentions.iter().any(|(s, _)| s.contains(&t.span)) {
                 break;
             }
         }
@@ -1063,6 +1065,17 @@ mod tests {
         let b = find(&q, "Unrelated words");
         assert_eq!(b.speaker, None, "no person: never guess");
         assert_eq!(b.attribution, Attribution::None);
+    }
+
+    #[test]
+    fn inverted_attribution_with_a_long_apposed_role() {
+        // regression: the subject scan stopped before the name
+        let t = "“We are facing a key moment,” said the Secretary General of the Atlantic Alliance, Jens Stoltenberg, on Wednesday.";
+        let q = quotes(t);
+        assert_eq!(
+            find(&q, "We are facing").speaker.as_deref(),
+            Some("Jens Stoltenberg")
+        );
     }
 
     #[test]
