@@ -1,30 +1,74 @@
 //! # crosscheck
 //!
 //! Cross-source claim comparison. This crate is the command-line tool and a
-//! thin facade over the workspace libraries:
+//! thin facade over the workspace libraries, re-exported here:
 //!
-//! - [`parse`]: reading articles and extracting quotes and facts.
+//! - [`parse`]: reading articles and extracting quotes and facts;
+//! - [`align`]: matching them across articles into agreements and
+//!   discrepancies;
+//! - [`report`]: the claim graph and the CSV, JSON, Markdown, HTML and DOT
+//!   reports, with baseline comparison for CI.
+//!
+//! The whole pipeline in a few lines:
+//!
+//! ```
+//! use crosscheck::{align, parse, report};
+//!
+//! let article = |id: &str, text: &str| parse::Article {
+//!     id: id.into(),
+//!     published: parse::NaiveDate::from_ymd_opt(2022, 1, 27),
+//!     text: text.into(),
+//!     ..Default::default()
+//! };
+//! let ingested = parse::Ingested {
+//!     articles: vec![
+//!         article("a", "“We offer a serious diplomatic channel if Russia so wishes,” Antony Blinken said."),
+//!         article("b", "“We offer a serious diplomatic path if Russia so wishes,” Antony Blinken said."),
+//!     ],
+//!     diagnostics: vec![],
+//! };
+//! let docs = crosscheck::extract_all(&ingested);
+//! let alignment = align::compare(&docs, &align::Config::default());
+//! let wording = alignment.discrepancies().next().expect("one discrepancy");
+//! assert_eq!(wording.kind, align::FindingKind::QuoteWording);
+//! assert_eq!(wording.a.speaker.as_deref(), Some("Antony Blinken"));
+//!
+//! let csv = report::render(&report::Report::new(&docs, &alignment), report::Format::Csv).unwrap();
+//! assert!(csv.lines().nth(1).unwrap().contains("quote_wording"));
+//! ```
 #![warn(missing_docs)]
 
+pub use crosscheck_align as align;
 pub use crosscheck_parse as parse;
+pub use crosscheck_report as report;
 
 use crosscheck_parse::{Extraction, Ingested};
+use rayon::prelude::*;
 
-/// Runs [`parse::extract`] over every ingested article, in input order,
-/// attaching to each extraction the ingest diagnostics whose origin is the
-/// article's origin (warnings such as a dateline without a year).
+/// Runs [`parse::extract`] over every ingested article, in parallel on the
+/// current rayon pool, returning the extractions in input order (the
+/// result does not depend on the thread count). Each extraction carries
+/// the ingest diagnostics whose origin is the article's origin (warnings
+/// such as a dateline without a year).
 ///
 /// Errors about inputs that yielded no article stay only in
 /// `ingested.diagnostics`.
 pub fn extract_all(ingested: &Ingested) -> Vec<Extraction> {
+    extract_all_with(ingested, || {})
+}
+
+/// Like [`extract_all`], calling `done` once after each article (for a
+/// progress bar). `done` may be called from several threads at once.
+pub fn extract_all_with(ingested: &Ingested, done: impl Fn() + Sync) -> Vec<Extraction> {
     ingested
         .articles
-        .iter()
+        .par_iter()
         .map(|article| {
             let mut x = parse::extract(article.clone());
             let mut diags: Vec<_> = ingested.diagnostics_for(&article.origin).cloned().collect();
             diags.append(&mut x.diagnostics);
             x.diagnostics = diags;
+            done();
             x
         })
         .collect()

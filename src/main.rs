@@ -1,8 +1,9 @@
 //! The `crosscheck` command-line tool.
 //!
 //! Exit codes: 0 when every input was read, 1 when the output could not be
-//! written, 2 when any input (or part of one) could not be read, or on a
-//! usage error. Output for the good articles is written either way.
+//! written or (`compare --fail-on`) when new findings at or above the
+//! threshold appeared, 2 when any input (or part of one) could not be read,
+//! or on a usage error. Output for the good articles is written either way.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::parse::{self, Diagnostic, IngestOptions, InputFormat, Severity};
@@ -24,12 +25,19 @@ enum Command {
     /// Read articles and print what was extracted from each (sentences,
     /// quotes, dates, quantities, entities) as JSON.
     Extract(extract::Args),
+    /// Read articles, match their quotes and facts across articles, and
+    /// report agreements and discrepancies (CSV, JSON, Markdown, HTML, DOT
+    /// or a terminal table). With --baseline and --fail-on, a CI gate.
+    Compare(compare::Args),
 }
+
+mod compare;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Compare(args) => compare::run(args),
     }
 }
 

@@ -383,7 +383,9 @@ const TITLE_HEADS: &[&str] = &[
 ];
 
 /// Head words that make a phrase a role by themselves (a subset of
-/// [`TITLE_HEADS`]: modifiers like "foreign" or "state" do not).
+/// [`TITLE_HEADS`]: modifiers like "foreign" or "state" do not, and neither
+/// do relations like "counterpart": “his Russian counterpart, Sergei
+/// Lavrov” says who Lavrov is to the speaker, not his title).
 const ROLE_NOUNS: &[&str] = &[
     "president",
     "vice-president",
@@ -397,7 +399,6 @@ const ROLE_NOUNS: &[&str] = &[
     "spokeswoman",
     "spokesperson",
     "representative",
-    "counterpart",
     "envoy",
     "chancellor",
     "leader",

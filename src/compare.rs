@@ -1,0 +1,210 @@
+//! `crosscheck compare`: the whole pipeline, from inputs to a report, with
+//! baseline comparison for CI.
+
+use crate::common::{report as print_diagnostics, write_output, InputArgs};
+use crosscheck::align::{self, Config};
+use crosscheck::parse;
+use crosscheck::report::{self, baseline, Baseline, FailOn, Filter, Format, Report};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `crosscheck compare`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write the report to FILE instead of standard output (its extension
+    /// picks the format when --format is not given).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Report format: table, csv, json, md, html, dot or graph-json
+    /// [default: from the -o extension, else table].
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    format: Option<Format>,
+    /// Worker threads for extraction and matching [default: one per core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// TOML file with matching thresholds and weights (any subset of the
+    /// align Config fields; see docs/user-guide.md).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Leave out findings below this confidence (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = parse_unit)]
+    min_confidence: f64,
+    /// Only these finding kinds, comma-separated (e.g. date,quantity).
+    #[arg(long, value_name = "KINDS")]
+    kinds: Option<String>,
+    /// List agreements too, not only discrepancies.
+    #[arg(long)]
+    include_agreements: bool,
+    /// A previous CSV or JSON report: print new, resolved and unchanged
+    /// findings (by finding_id) on standard error.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Exit with code 1 when a new finding (not in --baseline; every finding
+    /// without one) is of this kind or at least this severity: a kind name,
+    /// low, medium, high, any or never.
+    #[arg(long, value_name = "KIND|SEVERITY", value_parser = parse_fail_on)]
+    fail_on: Option<FailOn>,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse().map_err(|e: report::ReportError| e.to_string())
+}
+
+fn parse_fail_on(s: &str) -> Result<FailOn, String> {
+    s.parse().map_err(|e: report::ReportError| e.to_string())
+}
+
+fn parse_unit(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        Ok(_) => Err("must be between 0 and 1".into()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Exit code for usage and input errors.
+const USAGE_OR_INPUT: u8 = 2;
+
+fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("crosscheck: error: {msg}");
+    ExitCode::from(USAGE_OR_INPUT)
+}
+
+fn load_config(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("config {}: {e}", path.display()))
+}
+
+/// Runs `crosscheck compare`.
+pub fn run(args: Args) -> ExitCode {
+    let config = match &args.config {
+        Some(p) => match load_config(p) {
+            Ok(c) => c,
+            Err(e) => return fail(e),
+        },
+        None => Config::default(),
+    };
+    let kinds = match args.kinds.as_deref().map(report::parse_kinds).transpose() {
+        Ok(k) => k,
+        Err(e) => return fail(e),
+    };
+    let baseline = match args.baseline.as_deref().map(baseline::load).transpose() {
+        Ok(b) => b,
+        Err(e) => return fail(e),
+    };
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Table);
+    let pool = {
+        let mut b = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = args.threads {
+            b = b.num_threads(n.into());
+        }
+        match b.build() {
+            Ok(p) => p,
+            Err(e) => return fail(format!("cannot start worker threads: {e}")),
+        }
+    };
+
+    let ingested = parse::read_inputs(&args.input.inputs, &args.input.options());
+    print_diagnostics(&ingested.diagnostics);
+    let progress = progress_bar(ingested.articles.len() as u64, args.quiet);
+    let (extractions, alignment) = pool.install(|| {
+        let x = crosscheck::extract_all_with(&ingested, || progress.inc(1));
+        progress.set_message("matching");
+        let a = align::compare(&x, &config);
+        (x, a)
+    });
+    progress.finish_and_clear();
+
+    let filter = Filter {
+        min_confidence: args.min_confidence,
+        kinds,
+        include_agreements: args.include_agreements,
+    };
+    let report = Report::new(&extractions, &alignment)
+        .with_diagnostics(&ingested.diagnostics)
+        .with_filter(filter);
+    let text = match report::render(&report, format) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("crosscheck: error: cannot render the report: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = write_output(args.output.as_ref(), text.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let target = args
+                .output
+                .as_ref()
+                .map_or("standard output".into(), |p| p.display().to_string());
+            eprintln!("crosscheck: error: cannot write {target}: {e}");
+        }
+        return ExitCode::from(1);
+    }
+
+    // CI: new findings against the baseline decide the exit code.
+    let current = Baseline::of(&report.entries());
+    let comparison = match &baseline {
+        Some(b) => baseline::compare(b, &current),
+        None => baseline::compare(&Baseline::default(), &current),
+    };
+    if baseline.is_some() {
+        eprintln!("crosscheck: baseline: {}", comparison.summary());
+        for e in &comparison.new {
+            eprintln!(
+                "crosscheck: new: {} {} {}",
+                e.id,
+                e.kind,
+                e.severity.as_str()
+            );
+        }
+        for e in &comparison.resolved {
+            eprintln!(
+                "crosscheck: resolved: {} {} {}",
+                e.id,
+                e.kind,
+                e.severity.as_str()
+            );
+        }
+    }
+    if ingested.has_errors() {
+        return ExitCode::from(USAGE_OR_INPUT);
+    }
+    if let Some(policy) = args.fail_on {
+        let offending = policy.offending(&comparison);
+        if !offending.is_empty() {
+            eprintln!(
+                "crosscheck: {} new finding(s) at or above --fail-on {policy}",
+                offending.len()
+            );
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A progress bar on stderr, hidden when stderr is not a terminal, with
+/// --quiet, or for small runs.
+fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
+    if quiet || len < 50 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} articles ({eta})")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message("extracting");
+    bar
+}

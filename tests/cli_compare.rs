@@ -1,0 +1,544 @@
+//! End-to-end tests of `crosscheck compare`: the built binary on the seeds
+//! and on the shared case corpus, every output format, determinism, and the
+//! CI baseline mode's exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED_A: &str = "seeds/000_93e88e4b70d85a76.txt";
+const SEED_B: &str = "seeds/001_c40530b05c6dbbf4.txt";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn crosscheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited, not killed")
+}
+
+/// CSV rows as maps from column name to value.
+fn rows(csv_text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = r.headers().expect("a header row").clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.expect("a well-formed CSV record");
+            headers
+                .iter()
+                .map(String::from)
+                .zip(rec.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn seeds_csv_has_the_schema_and_the_expected_findings() {
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    let header = text.lines().next().unwrap();
+    for col in [
+        "finding_id",
+        "kind",
+        "severity",
+        "confidence",
+        "article_a",
+        "article_b",
+        "speaker_a",
+        "speaker_b",
+        "text_a",
+        "text_b",
+        "value_a",
+        "value_b",
+        "span_a",
+        "span_b",
+        "explanation",
+    ] {
+        assert!(
+            header.split(',').any(|h| h == col),
+            "missing column {col} in {header}"
+        );
+    }
+    let rows = rows(&text);
+    let wording = rows
+        .iter()
+        .find(|r| r["kind"] == "quote_wording")
+        .expect("Blinken's channel/path wording");
+    assert!(
+        wording["text_a"].contains("serious diplomatic channel"),
+        "{wording:?}"
+    );
+    assert!(
+        wording["text_b"].contains("serious diplomatic path"),
+        "{wording:?}"
+    );
+    assert_eq!(wording["speaker_a"], "Antony Blinken");
+    assert_eq!(wording["speaker_b"], "Antony Blinken");
+    let role = rows
+        .iter()
+        .find(|r| r["kind"] == "speaker_role")
+        .expect("Stoltenberg's two roles");
+    assert_eq!(role["value_a"], "NATO secretary");
+    assert_eq!(
+        role["value_b"],
+        "Secretary General of the Atlantic Alliance"
+    );
+    // agreements are left out unless asked for
+    assert!(rows.iter().all(|r| r["kind"] != "agreement"));
+    // every span cites the article text exactly
+    for r in &rows {
+        for (art, span, text) in [
+            ("article_a", "span_a", "text_a"),
+            ("article_b", "span_b", "text_b"),
+        ] {
+            let (s, e) = r[span].split_once('-').expect("span as start-end");
+            let (s, e): (usize, usize) = (s.parse().unwrap(), e.parse().unwrap());
+            let file = root().join("seeds").join(format!("{}.txt", r[art]));
+            let body = std::fs::read_to_string(file).unwrap();
+            assert_eq!(&body[s..e], r[text], "{span} of {}", r["finding_id"]);
+        }
+    }
+}
+
+#[test]
+fn agreements_on_request() {
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--format",
+        "csv",
+        "--include-agreements",
+    ]);
+    assert_eq!(code(&o), 0);
+    let rows = rows(&stdout(&o));
+    let agrees = |a: &str, b: &str| {
+        rows.iter().any(|r| {
+            r["kind"] == "agreement"
+                && ((r["text_a"].contains(a) && r["text_b"].contains(b))
+                    || (r["text_a"].contains(b) && r["text_b"].contains(a)))
+        })
+    };
+    assert!(
+        agrees("a serious diplomatic path", "serious diplomatic path"),
+        "headline agreement"
+    );
+    assert!(
+        agrees("next few days", "next few days"),
+        "next few days agreement"
+    );
+}
+
+#[test]
+fn every_format_parses() {
+    let run = |f: &str| {
+        let o = crosscheck(&[
+            "compare",
+            "seeds/",
+            "--date",
+            "2022-01-27",
+            "--include-agreements",
+            "--format",
+            f,
+        ]);
+        assert_eq!(code(&o), 0, "{f}: {}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o)
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("JSON report parses");
+    assert!(
+        json["findings"].as_array().is_some_and(|f| f.len() >= 2),
+        "{json}"
+    );
+    let graph: serde_json::Value =
+        serde_json::from_str(&run("graph-json")).expect("graph JSON parses");
+    let nodes = graph["nodes"].as_array().expect("nodes");
+    let ids: std::collections::HashSet<&str> =
+        nodes.iter().filter_map(|n| n["id"].as_str()).collect();
+    for e in graph["edges"].as_array().expect("edges") {
+        for end in ["source", "target"] {
+            let id = e[end].as_str().unwrap_or_default();
+            assert!(ids.contains(id), "edge endpoint {id} is not a node");
+        }
+    }
+    let dot = run("dot");
+    assert!(
+        dot.starts_with("digraph") || dot.starts_with("strict digraph"),
+        "{dot}"
+    );
+    assert_eq!(
+        dot.matches('{').count(),
+        dot.matches('}').count(),
+        "balanced braces"
+    );
+    assert!(dot.contains("->"));
+    let md = run("md");
+    assert!(md.starts_with('#') && md.contains("Antony Blinken"), "{md}");
+    let html = run("html");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(
+        !html.contains("<script src") && !html.contains("<link "),
+        "self-contained"
+    );
+    let table = run("table");
+    assert!(table.contains("quote_wording") && table.contains("speaker_role"));
+}
+
+#[test]
+fn same_bytes_whatever_the_thread_count_or_input_order() {
+    let base = crosscheck(&[
+        "compare",
+        SEED_A,
+        SEED_B,
+        "--date",
+        "2022-01-27",
+        "--format",
+        "json",
+        "--threads",
+        "1",
+        "--include-agreements",
+    ]);
+    let two = crosscheck(&[
+        "compare",
+        SEED_A,
+        SEED_B,
+        "--date",
+        "2022-01-27",
+        "--format",
+        "json",
+        "--threads",
+        "2",
+        "--include-agreements",
+    ]);
+    let reversed = crosscheck(&[
+        "compare",
+        SEED_B,
+        SEED_A,
+        "--date",
+        "2022-01-27",
+        "--format",
+        "json",
+        "--threads",
+        "2",
+        "--include-agreements",
+    ]);
+    assert_eq!(code(&base), 0);
+    assert_eq!(base.stdout, two.stdout, "1 vs 2 threads");
+    assert_eq!(base.stdout, reversed.stdout, "input order");
+    for f in ["csv", "dot", "md", "html"] {
+        let a = crosscheck(&[
+            "compare",
+            SEED_A,
+            SEED_B,
+            "--date",
+            "2022-01-27",
+            "--format",
+            f,
+            "--threads",
+            "1",
+        ]);
+        let b = crosscheck(&[
+            "compare",
+            SEED_B,
+            SEED_A,
+            "--date",
+            "2022-01-27",
+            "--format",
+            f,
+            "--threads",
+            "2",
+        ]);
+        assert_eq!(a.stdout, b.stdout, "{f}");
+    }
+}
+
+/// Writes a testdata case's articles as text files with a header block.
+fn write_case(dir: &Path, case: &crosscheck_testdata::Case) {
+    for a in &case.articles {
+        let article = a.to_article(&crosscheck_testdata::workspace_root());
+        let mut body = String::new();
+        body.push_str(&format!("Id: {}\n", a.id));
+        if let Some(d) = a.published {
+            body.push_str(&format!("Date: {d}\n"));
+        }
+        body.push('\n');
+        body.push_str(&article.text);
+        std::fs::write(dir.join(format!("{}.txt", a.id)), body).unwrap();
+    }
+}
+
+#[test]
+fn the_binary_finds_every_expected_finding_of_the_shared_corpus() {
+    let mut failures = Vec::new();
+    for case in crosscheck_testdata::load_all() {
+        let dir = tempfile::tempdir().unwrap();
+        write_case(dir.path(), &case);
+        let o = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(["compare", "--format", "csv", "--include-agreements"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(
+            code(&o),
+            0,
+            "[{}] {}",
+            case.name,
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let rows = rows(&stdout(&o));
+        let side = |r: &std::collections::HashMap<String, String>, s: &str| {
+            format!("{} {}", r[&format!("text_{s}")], r[&format!("value_{s}")])
+        };
+        let hit = |r: &std::collections::HashMap<String, String>,
+                   e: &crosscheck_testdata::ExpectFinding| {
+            let (a, b) = (side(r, "a"), side(r, "b"));
+            r["kind"] == e.kind
+                && ((a.contains(&e.a) && b.contains(&e.b))
+                    || (a.contains(&e.b) && b.contains(&e.a)))
+        };
+        for e in &case.expect.findings {
+            if !rows.iter().any(|r| hit(r, e)) {
+                failures.push(format!(
+                    "[{}] missing {} {:?} / {:?}",
+                    case.name, e.kind, e.a, e.b
+                ));
+            }
+        }
+        if case.expect.exhaustive_findings {
+            for r in rows.iter().filter(|r| r["kind"] != "agreement") {
+                if !case.expect.findings.iter().any(|e| hit(r, e)) {
+                    failures.push(format!(
+                        "[{}] unexpected {}: {} || {}",
+                        case.name, r["kind"], r["text_a"], r["text_b"]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn baseline_mode_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full.csv");
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "-o",
+        full.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        std::fs::read_to_string(&full)
+            .unwrap()
+            .starts_with("finding_id,"),
+        "-o FILE.csv picks CSV"
+    );
+
+    // unchanged: same findings as the baseline, nothing new, exit 0
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--baseline",
+        full.to_str().unwrap(),
+        "--fail-on",
+        "any",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(code(&o), 0, "{err}");
+    assert!(err.contains("0 new, 0 resolved, 2 unchanged"), "{err}");
+
+    // new: a baseline with only the role finding; the wording finding is new
+    let partial = dir.path().join("roles.csv");
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--kinds",
+        "speaker_role",
+        "-o",
+        partial.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0);
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--baseline",
+        partial.to_str().unwrap(),
+        "--fail-on",
+        "quote_wording",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(code(&o), 1, "{err}");
+    assert!(
+        err.contains("1 new, 0 resolved, 1 unchanged")
+            && err.contains("new: ")
+            && err.contains("quote_wording"),
+        "{err}"
+    );
+    // the same new finding under a policy it does not reach: exit 0
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--baseline",
+        partial.to_str().unwrap(),
+        "--fail-on",
+        "date",
+    ]);
+    assert_eq!(code(&o), 0);
+
+    // resolved: the baseline has findings the current run (one kind) lacks
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--kinds",
+        "speaker_role",
+        "--baseline",
+        full.to_str().unwrap(),
+        "--fail-on",
+        "any",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(code(&o), 0, "{err}");
+    assert!(
+        err.contains("0 new, 1 resolved, 1 unchanged") && err.contains("resolved: "),
+        "{err}"
+    );
+
+    // a JSON report works as a baseline too
+    let json = dir.path().join("full.json");
+    assert_eq!(
+        code(&crosscheck(&[
+            "compare",
+            "seeds/",
+            "--date",
+            "2022-01-27",
+            "-o",
+            json.to_str().unwrap()
+        ])),
+        0
+    );
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--baseline",
+        json.to_str().unwrap(),
+        "--fail-on",
+        "any",
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+
+    // no baseline: every finding is new
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--fail-on",
+        "medium",
+    ]);
+    assert_eq!(code(&o), 1);
+}
+
+#[test]
+fn usage_and_input_errors_exit_2() {
+    for args in [
+        vec!["compare", "seeds/", "--kinds", "dates"],
+        vec!["compare", "seeds/", "--format", "pdf"],
+        vec!["compare", "seeds/", "--min-confidence", "1.5"],
+        vec!["compare", "seeds/", "--fail-on", "sometimes"],
+        vec!["compare", "seeds/", "--baseline", "no/such/file.csv"],
+        vec!["compare", "seeds/", "--config", "no/such/crosscheck.toml"],
+        vec!["compare", "seeds/", "--threads", "0"],
+        vec!["compare"],
+    ] {
+        let o = crosscheck(&args);
+        assert_eq!(
+            code(&o),
+            2,
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(!o.stderr.is_empty(), "{args:?} says why");
+    }
+    // a missing input among good ones: the good ones are still compared
+    let o = crosscheck(&[
+        "compare",
+        SEED_A,
+        "no/such/article.txt",
+        SEED_B,
+        "--date",
+        "2022-01-27",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/article.txt"));
+    assert!(
+        stdout(&o).contains("quote_wording"),
+        "the two seeds were still compared"
+    );
+}
+
+#[test]
+fn config_file_sets_thresholds() {
+    let dir = tempfile::tempdir().unwrap();
+    let strict = dir.path().join("crosscheck.toml");
+    // nothing can reach a threshold above 1
+    std::fs::write(&strict, "quote_threshold = 1.5\nsame_speaker_quote_threshold = 1.5\ncontainment_threshold = 1.5\nsentence_threshold = 1.5\n").unwrap();
+    let o = crosscheck(&[
+        "compare",
+        "seeds/",
+        "--date",
+        "2022-01-27",
+        "--format",
+        "csv",
+        "--config",
+        strict.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = rows(&stdout(&o));
+    assert!(
+        rows.iter().all(|r| r["kind"] != "quote_wording"),
+        "{rows:?}"
+    );
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "quote_threshold = \"high\"\n").unwrap();
+    let o = crosscheck(&["compare", "seeds/", "--config", bad.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.toml"));
+}
