@@ -73,3 +73,9 @@ pub fn extract_all_with(ingested: &Ingested, done: impl Fn() + Sync) -> Vec<Extr
         })
         .collect()
 }
+
+/// The examples of `docs/user-guide.md`, compiled and run as doc-tests so
+/// the guide cannot drift from the code.
+#[doc = include_str!("../docs/user-guide.md")]
+#[cfg(doctest)]
+pub struct UserGuide;
