@@ -6,7 +6,7 @@
 //! or on a usage error. Output for the good articles is written either way.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use crosscheck::parse::{self, Diagnostic, IngestOptions, InputFormat, Severity};
+use crosscheck::parse::{self, Diagnostic, IngestOptions, InputFormat};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -118,10 +118,7 @@ mod common {
         let stderr = io::stderr();
         let mut err = stderr.lock();
         for d in diagnostics {
-            let level = match d.severity {
-                Severity::Warning => "warning",
-                Severity::Error => "error",
-            };
+            let level = d.severity.as_str();
             // nothing sensible to do when stderr itself fails
             let _ = writeln!(err, "crosscheck: {level}: {}: {}", d.origin, d.message);
         }

@@ -108,6 +108,16 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The lowercase name used in messages and reports: `warning` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 /// A problem found while reading or extracting, naming where it happened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {

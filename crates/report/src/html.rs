@@ -197,10 +197,7 @@ pub fn to_html(report: &Report) -> String {
     if !diags.is_empty() {
         out.push_str("<h2>Diagnostics</h2>\n<ul class=\"diag\">\n");
         for d in diags {
-            let sev = match d.severity {
-                crosscheck_parse::Severity::Warning => "warning",
-                crosscheck_parse::Severity::Error => "error",
-            };
+            let sev = d.severity.as_str();
             let at = d.offset.map(|o| format!(" (byte {o})")).unwrap_or_default();
             let _ = writeln!(
                 out,
