@@ -17,11 +17,11 @@
 //! (“Blinken” = “Antony Blinken”); the canonical name is the longest full name
 //! seen. Roles are kept as written, with their spans.
 
-use crate::lexicon::{self, gazetteer};
+use crate::lexicon::{self, gazetteer, WordSet};
 use crate::model::{Entity, EntityKind, Role, Sentence, Span};
 use crate::text::{is_capitalised, tokenize, TokKind, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Gazetteer automaton: every organisation/place name and alias (a leading
@@ -81,7 +81,7 @@ pub(crate) fn gazetteer_at(gaz: &[(Span, usize)], span: Span) -> Option<usize> {
 }
 
 /// Every word of `text` (letters and digits), as written.
-fn vocabulary(text: &str) -> HashSet<&str> {
+fn vocabulary(text: &str) -> WordSet<'_> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect()
@@ -104,7 +104,7 @@ fn is_role_connector(w: &str) -> bool {
 struct Words<'t> {
     text: &'t str,
     /// Every word of the article as written (to tell common words from names).
-    vocabulary: &'t HashSet<&'t str>,
+    vocabulary: &'t WordSet<'t>,
     toks: Vec<Token>,
     /// For each token, the gazetteer entry it is part of.
     gaz: Vec<Option<usize>>,
@@ -454,8 +454,8 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
         first > 0 && w.is_word(first - 1) && lexicon::is_reporting_verb(w.word(first - 1));
     // A lone capitalised word that also appears in lowercase in the text is
     // a common word at a sentence start (“Officials said”), not a name.
-    let lower = first_word.to_lowercase();
-    let common_word = tokens == 1 && w.vocabulary.contains(lower.as_str());
+    let common_word =
+        tokens == 1 && lexicon::with_lowercase(first_word, |l| w.vocabulary.contains(l));
     let cued = role.is_some() || given || ((verb_after || verb_before) && !common_word);
     Some(Candidate {
         first,
@@ -491,7 +491,7 @@ pub(crate) fn role_ending_before(
         return None;
     }
     let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
-    let empty = HashSet::new();
+    let empty = WordSet::default();
     let w = Words {
         text,
         vocabulary: &empty,

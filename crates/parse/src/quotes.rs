@@ -48,6 +48,7 @@ use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
 use crate::text::{tokenize, TokKind, Token};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// A pair of quotation marks found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -178,7 +179,7 @@ struct Ctx<'a> {
     /// Gazetteer mentions, sorted (computed once: role phrases need them).
     gaz: Vec<(Span, usize)>,
     /// The first mention ending at each byte offset.
-    by_end: HashMap<usize, (Span, usize)>,
+    by_end: HashMap<usize, (Span, usize), BuildHasherDefault<lexicon::FxHasher>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -189,7 +190,7 @@ impl<'a> Ctx<'a> {
             .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
             .collect();
         mentions.sort();
-        let mut by_end = HashMap::new();
+        let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> = HashMap::default();
         for &(span, e) in &mentions {
             by_end.entry(span.end).or_insert((span, e));
         }
@@ -747,7 +748,7 @@ fn is_word(text: &str, t: &Token) -> bool {
 }
 
 fn lexicon_is_pronoun(w: &str) -> bool {
-    lexicon::PERSON_PRONOUNS.contains(&w.to_lowercase().as_str())
+    lexicon::with_lowercase(w, |l| lexicon::PERSON_PRONOUNS.contains(&l))
 }
 
 fn has_reporting_verb(s: &str) -> bool {
@@ -796,7 +797,7 @@ fn is_modifier_slot(before_word: &str, after: &str) -> bool {
         "those",
         "so-called",
     ];
-    let det = DETERMINERS.contains(&before_word.to_lowercase().as_str())
+    let det = lexicon::with_lowercase(before_word, |l| DETERMINERS.contains(&l))
         || before_word.ends_with("’s")
         || before_word.ends_with("'s");
     const FUNCTION: &[&str] = &[

@@ -79,8 +79,8 @@ pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
             }
             // a title abbreviation keeps its dot: "Gen.", "Mr."
             if !numeric && j < chars.len() && chars[j].1 == '.' {
-                let w = slice[off..chars[j].0].to_lowercase();
-                if TITLE_ABBREVIATIONS.contains(&w.as_str()) {
+                let w = &slice[off..chars[j].0];
+                if crate::lexicon::with_lowercase(w, |l| TITLE_ABBREVIATIONS.contains(&l)) {
                     j += 1;
                 }
             }
