@@ -110,6 +110,7 @@
 //! line breaks) are never crossed.
 
 use crate::model::{Interval, Qualifier, Quantity, QuantityKind, Sentence, Span};
+use std::borrow::Cow;
 
 /// Finds quantities in `text`, in text order, never overlapping.
 ///
@@ -919,8 +920,9 @@ struct Tok<'a> {
     end: usize,
     kind: Kind,
     raw: &'a str,
-    /// Lowercased text, words only.
-    lower: String,
+    /// Lowercased text, words only (borrowed when `raw` is already
+    /// lowercase ASCII: most words, no allocation).
+    lower: Cow<'a, str>,
     /// White space between this token and the previous one.
     gap: bool,
     /// A sentence or line boundary lies before this token.
@@ -1079,10 +1081,12 @@ fn tokenize<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Tok<'a>> {
             end: i,
             kind,
             raw,
-            lower: if kind == Kind::Word {
-                raw.to_lowercase()
+            lower: if kind != Kind::Word {
+                Cow::Borrowed("")
+            } else if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(raw)
             } else {
-                String::new()
+                Cow::Owned(raw.to_lowercase())
             },
             gap,
             brk,
@@ -1170,7 +1174,7 @@ impl Parser<'_> {
     /// Lowercased word at `i`, if token `i` is a word.
     fn word(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
-        (t.kind == Kind::Word).then_some(t.lower.as_str())
+        (t.kind == Kind::Word).then_some(&*t.lower)
     }
 
     /// Lowercased word at `i` when it continues the sentence, spaced.
@@ -1531,7 +1535,7 @@ impl Parser<'_> {
         }
         last_lower
             .or(first_lower)
-            .map(|i| (self.toks[i].lower.clone(), i))
+            .map(|i| (self.toks[i].lower.to_string(), i))
     }
 
     /// Checks on the token before a number starting at `j`.
@@ -1743,11 +1747,8 @@ impl Parser<'_> {
             if let Kind::Word = self.toks[p].kind {
                 let raw = self.toks[p].raw;
                 let possessive = raw.ends_with("'s") || raw.ends_with("’s");
-                let function_word = STOP.contains(&self.toks[p].lower.as_str())
-                    || matches!(
-                        self.toks[p].lower.as_str(),
-                        "exactly" | "precisely" | "just"
-                    );
+                let function_word = STOP.contains(&&*self.toks[p].lower)
+                    || matches!(&*self.toks[p].lower, "exactly" | "precisely" | "just");
                 if starts_upper(raw) && !possessive && (!self.sentence_initial(p) || !function_word)
                 {
                     return None;
@@ -1808,12 +1809,12 @@ impl Parser<'_> {
             if let Some(code) = CURRENCY_CODES.iter().find(|c| **c == t.raw) {
                 return (Some(code), e + 1);
             }
-            let w = t.lower.as_str();
+            let w = &*t.lower;
             let mut k = e;
             if matches!(w, "us" | "u.s.") && self.next_word(e + 1) == Some("dollars") {
                 k = e + 1;
             }
-            let w = self.toks[k].lower.as_str();
+            let w = &*self.toks[k].lower;
             if w == "pounds" && self.next_word(k + 1) == Some("sterling") {
                 return (Some("GBP"), k + 2);
             }
@@ -1833,7 +1834,7 @@ impl Parser<'_> {
         if self.adjacent(j) && !matches!(self.sym(j - 1), Some('“' | '"' | '‘' | '(')) {
             return None;
         }
-        let w0 = t.lower.as_str();
+        let w0 = &*t.lower;
         let base = Core {
             first: j,
             end: j + 1,
@@ -1977,12 +1978,19 @@ impl Parser<'_> {
                 continue;
             }
             // one word, possibly hyphenated: twenty-five
-            let parts: Vec<&str> = w.split(['-', '‐', '‑']).collect();
-            if parts.len() > 2 || !parts.iter().all(|p| small_number(p).is_some()) {
+            // (at most two parts, each a small number; no Vec: this runs
+            // for every word token)
+            let mut split = w.split(['-', '‐', '‑']);
+            let p1 = split.next().unwrap_or_default();
+            let p2 = split.next();
+            if split.next().is_some()
+                || small_number(p1).is_none()
+                || p2.is_some_and(|p| small_number(p).is_none())
+            {
                 break;
             }
             let mut ok = true;
-            for p in &parts {
+            for p in std::iter::once(p1).chain(p2) {
                 let v = small_number(p).unwrap_or(0.0);
                 let cur_small = current % 100.0;
                 let fits =
@@ -2071,7 +2079,7 @@ impl Parser<'_> {
 
     /// `a third of`, `two-thirds`, `half the`, `half a million`.
     fn fraction_core(&self, j: usize, base: &Core) -> Option<Core> {
-        let w0 = self.toks[j].lower.as_str();
+        let w0 = &*self.toks[j].lower;
         // numerator and denominator, maybe in one hyphenated word
         let (num, den, plural_den, mut end) = {
             let parts: Vec<&str> = w0.split(['-', '‐', '‑']).collect();
