@@ -86,7 +86,18 @@ struct Speaker {
 /// assert_eq!(q[1].speaker, None);
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Quote> {
-    let ctx = Ctx::new(text, sentences, entities);
+    extract_with_gazetteer(text, sentences, entities, gazetteer_mentions(text))
+}
+
+/// [`extract`] with the gazetteer mentions of `text` already found (from
+/// [`crate::entities::gazetteer_mentions`]).
+pub(crate) fn extract_with_gazetteer(
+    text: &str,
+    sentences: &[Sentence],
+    entities: &[Entity],
+    gaz: Vec<(Span, usize)>,
+) -> Vec<Quote> {
+    let ctx = Ctx::new(text, sentences, entities, gaz);
     let marks = find_marks(text, sentences);
     // Everything (marked quotes and indirect speech) in text order, so that
     // pronouns resolve against the speakers found so far.
@@ -183,7 +194,12 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, sentences: &'a [Sentence], entities: &'a [Entity]) -> Self {
+    fn new(
+        text: &'a str,
+        sentences: &'a [Sentence],
+        entities: &'a [Entity],
+        gaz: Vec<(Span, usize)>,
+    ) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities
             .iter()
             .enumerate()
@@ -199,7 +215,7 @@ impl<'a> Ctx<'a> {
             sentences,
             entities,
             mentions,
-            gaz: gazetteer_mentions(text),
+            gaz,
             by_end,
         }
     }
