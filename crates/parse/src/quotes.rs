@@ -857,10 +857,6 @@ fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
 
 fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
     let slice = para.slice(text);
-    let chars: Vec<(usize, char)> = slice
-        .char_indices()
-        .map(|(i, c)| (para.start + i, c))
-        .collect();
     // open double quote: (byte of mark, closing chars)
     let mut double: Option<(usize, &'static [char])> = None;
     let mut single: Option<(usize, char)> = None;
@@ -889,9 +885,18 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
             });
         }
     };
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let prev = n.checked_sub(1).map(|k| chars[k].1);
-        let next = chars.get(n + 1).map(|&(_, ch)| ch);
+    let mut chars = slice.char_indices().peekable();
+    let mut last: Option<char> = None;
+    while let Some((rel, c)) = chars.next() {
+        let i = para.start + rel;
+        let prev = last;
+        last = Some(c);
+        // only quotation marks and apostrophes open or close anything
+        if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'') {
+            continue;
+        }
+        let next = chars.peek().map(|&(_, ch)| ch);
+        let is_last_char = next.is_none();
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
         let prev_is_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
         if let Some((open, closers)) = double {
@@ -899,7 +904,7 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
                 || (c == '“'
                     && closers.contains(&'”')
                     && !next_is_letter
-                    && next.is_none_or(|ch| !ch.is_whitespace() || n + 1 == chars.len()))
+                    && next.is_none_or(|ch| !ch.is_whitespace() || is_last_char))
                 || (c == '“' && closers.contains(&'”') && next.is_none());
             if closes {
                 let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
