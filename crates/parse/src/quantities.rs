@@ -109,8 +109,10 @@
 //! text order and never overlap. Sentence boundaries (from `sentences`, plus
 //! line breaks) are never crossed.
 
+use crate::lexicon::WordSet;
 use crate::model::{Interval, Qualifier, Quantity, QuantityKind, Sentence, Span};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Finds quantities in `text`, in text order, never overlapping.
 ///
@@ -209,6 +211,14 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["circa"], Qualifier::About),
     (&["some"], Qualifier::About),
 ];
+
+/// True when some phrase of [`QUALIFIERS`] starts with `w` (one hash
+/// probe instead of a scan of the 50 phrases for every word).
+fn is_qualifier_start(w: &str) -> bool {
+    static S: OnceLock<WordSet<'static>> = OnceLock::new();
+    S.get_or_init(|| QUALIFIERS.iter().map(|(words, _)| words[0]).collect())
+        .contains(w)
+}
 
 const MONTHS: &[&str] = &[
     "january",
@@ -1228,6 +1238,9 @@ impl Parser<'_> {
 
     fn qualifier_at(&self, i: usize) -> Option<(Qualifier, usize, bool)> {
         let w0 = self.word(i)?;
+        if !is_qualifier_start(w0) {
+            return None;
+        }
         'outer: for (words, q) in QUALIFIERS {
             if words[0] != w0 {
                 continue;
@@ -2082,10 +2095,16 @@ impl Parser<'_> {
         let w0 = &*self.toks[j].lower;
         // numerator and denominator, maybe in one hyphenated word
         let (num, den, plural_den, mut end) = {
-            let parts: Vec<&str> = w0.split(['-', '‐', '‑']).collect();
-            if parts.len() == 2 {
-                let n = small_number(parts[0])?;
-                let (d, pl) = denominator(parts[1])?;
+            // exactly two hyphen parts? (no Vec: runs for every word token)
+            let mut split = w0.split(['-', '‐', '‑']);
+            let first = split.next().unwrap_or_default();
+            let second = match split.next() {
+                Some(s) if split.next().is_none() => Some(s),
+                _ => None,
+            };
+            if let Some(second) = second {
+                let n = small_number(first)?;
+                let (d, pl) = denominator(second)?;
                 (n, d, pl, j + 1)
             } else if let Some((d, pl)) = denominator(w0) {
                 if d != 2.0 || pl {
