@@ -21,6 +21,7 @@ use crate::lexicon::{self, gazetteer, WordSet};
 use crate::model::{Entity, EntityKind, Role, Sentence, Span};
 use crate::text::{is_capitalised, tokenize, TokKind, Token};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -108,7 +109,7 @@ struct Words<'t> {
     text: &'t str,
     /// Every word of the article as written (to tell common words from names).
     vocabulary: &'t WordSet<'t>,
-    toks: Vec<Token>,
+    toks: Cow<'t, [Token]>,
     /// For each token, the gazetteer entry it is part of.
     gaz: Vec<Option<usize>>,
 }
@@ -218,7 +219,14 @@ struct PersonMention {
 /// assert_eq!(nato.aliases, ["Atlantic Alliance"]);
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
-    extract_with_gazetteer(text, sentences, &gazetteer_mentions(text))
+    let toks = sentence_tokens(text, sentences);
+    extract_with_gazetteer(text, sentences, &gazetteer_mentions(text), &toks)
+}
+
+/// The tokens of each sentence: [`crate::extract`] tokenizes once for the
+/// entity and quote passes.
+pub(crate) fn sentence_tokens(text: &str, sentences: &[Sentence]) -> Vec<Vec<Token>> {
+    sentences.iter().map(|s| tokenize(text, s.span)).collect()
 }
 
 /// [`extract`] with the gazetteer mentions of `text` already found (from
@@ -228,16 +236,16 @@ pub(crate) fn extract_with_gazetteer(
     text: &str,
     sentences: &[Sentence],
     gaz: &[(Span, usize)],
+    sentence_toks: &[Vec<Token>],
 ) -> Vec<Entity> {
     let vocab = vocabulary(text);
     let mut sentence_words = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let toks = tokenize(text, s.span);
+    for toks in sentence_toks {
         let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
         sentence_words.push(Words {
             text,
             vocabulary: &vocab,
-            toks,
+            toks: Cow::Borrowed(toks),
             gaz: gz,
         });
     }
@@ -508,7 +516,7 @@ pub(crate) fn role_ending_before(
     let w = Words {
         text,
         vocabulary: &empty,
-        toks,
+        toks: Cow::Owned(toks),
         gaz: gz,
     };
     let end = w.toks.len() - 1;

@@ -51,8 +51,10 @@ pub fn extract(article: Article) -> Extraction {
     let sentences = sentences::split(text);
     // the gazetteer scan is shared by the entity and quote passes
     let gaz = entities::gazetteer_mentions(text);
-    let entities = entities::extract_with_gazetteer(text, &sentences, &gaz);
-    let quotes = quotes::extract_with_gazetteer(text, &sentences, &entities, gaz);
+    // ... and so are the sentences' tokens
+    let toks = entities::sentence_tokens(text, &sentences);
+    let entities = entities::extract_with_gazetteer(text, &sentences, &gaz, &toks);
+    let quotes = quotes::extract_with_gazetteer(text, &sentences, &entities, gaz, &toks);
     let dates = dates::extract(text, &sentences, article.published);
     let quantities = quantities::extract(text, &sentences);
     Extraction {

@@ -43,7 +43,9 @@
 //!   `CONTENT, SUBJECT VERB.` (…, Jens Stoltenberg, announced on Tuesday
 //!   night), and `according to X, CONTENT`.
 
-use crate::entities::{gazetteer_mentions, role_core, role_ending_before, strip_possessive};
+use crate::entities::{
+    gazetteer_mentions, role_core, role_ending_before, sentence_tokens, strip_possessive,
+};
 use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
 use crate::text::{tokenize, TokKind, Token};
@@ -86,7 +88,8 @@ struct Speaker {
 /// assert_eq!(q[1].speaker, None);
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Quote> {
-    extract_with_gazetteer(text, sentences, entities, gazetteer_mentions(text))
+    let toks = sentence_tokens(text, sentences);
+    extract_with_gazetteer(text, sentences, entities, gazetteer_mentions(text), &toks)
 }
 
 /// [`extract`] with the gazetteer mentions of `text` already found (from
@@ -96,8 +99,9 @@ pub(crate) fn extract_with_gazetteer(
     sentences: &[Sentence],
     entities: &[Entity],
     gaz: Vec<(Span, usize)>,
+    sentence_toks: &[Vec<Token>],
 ) -> Vec<Quote> {
-    let ctx = Ctx::new(text, sentences, entities, gaz);
+    let ctx = Ctx::new(text, sentences, entities, gaz, sentence_toks);
     let marks = find_marks(text, sentences);
     // Everything (marked quotes and indirect speech) in text order, so that
     // pronouns resolve against the speakers found so far.
@@ -189,6 +193,8 @@ struct Ctx<'a> {
     mentions: Vec<(Span, usize)>,
     /// Gazetteer mentions, sorted (computed once: role phrases need them).
     gaz: Vec<(Span, usize)>,
+    /// The tokens of each sentence (as from `text::tokenize`).
+    sentence_toks: &'a [Vec<Token>],
     /// The first mention ending at each byte offset.
     by_end: HashMap<usize, (Span, usize), BuildHasherDefault<lexicon::FxHasher>>,
 }
@@ -199,6 +205,7 @@ impl<'a> Ctx<'a> {
         sentences: &'a [Sentence],
         entities: &'a [Entity],
         gaz: Vec<(Span, usize)>,
+        sentence_toks: &'a [Vec<Token>],
     ) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities
             .iter()
@@ -216,6 +223,7 @@ impl<'a> Ctx<'a> {
             entities,
             mentions,
             gaz,
+            sentence_toks,
             by_end,
         }
     }
@@ -632,8 +640,7 @@ impl<'a> Ctx<'a> {
             i > 0 && p < marks[i - 1].close_end
         };
         let mut out = Vec::new();
-        for s in self.sentences {
-            let toks = tokenize(text, s.span);
+        for (s, toks) in self.sentences.iter().zip(self.sentence_toks) {
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
                 if t.span.start < taken_until
