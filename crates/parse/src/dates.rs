@@ -93,7 +93,7 @@
 
 use crate::model::{DateMention, DateReading, DateValue, Granularity, Sentence, Span};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 use std::sync::OnceLock;
 
 /// Finds date expressions in `text` and resolves relative ones against
@@ -148,7 +148,13 @@ pub fn extract(
         (&p.offset, offset_expr),
         (&p.vague, vague_expr),
     ];
+    // one pass of the combined set tells which patterns match at all: most
+    // articles hit only a few of the 13, and the others need no scan
+    let hits = p.set.matches(text);
     for (rank, (re, handler)) in table.iter().enumerate() {
+        if !hits.matched(rank) {
+            continue;
+        }
         for caps in re.captures_iter(text) {
             if let Some(mut c) = handler(&ctx, &caps) {
                 if c.start < c.end
@@ -217,6 +223,8 @@ const NUM_WORDS: &str =
 const B: &str = r"(?-u:\b)";
 
 struct Patterns {
+    /// The 13 patterns below, in `extract`'s table order.
+    set: RegexSet,
     iso: Regex,
     month_day: Regex,
     day_month: Regex,
@@ -242,44 +250,74 @@ fn patterns() -> &'static Patterns {
         let wd = format!(r"(?:(?P<wd>(?i-u:{WEEKDAYS})),?\s+)?");
         let year_tail = r"(?:,?\s+(?P<y>[0-9]{4}))?";
         let tod = format!(r"(?:\s+(?P<tod>(?i-u:morning|afternoon|evening|night)){B})?");
-        Patterns {
-            iso: re(format!(
+        let iso = format!(
                 r"{B}(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}}){B}"
-            )),
-            month_day: re(format!(r"{B}{wd}{month}\s+{day}{day2}{B}{year_tail}")),
-            day_month: re(format!(
+            );
+        let month_day = format!(r"{B}{wd}{month}\s+{day}{day2}{B}{year_tail}");
+        let day_month = format!(
                 r"{B}{wd}{day}{day2}\s+(?:(?i-u:of)\s+)?{month}{year_tail}"
-            )),
-            month: re(format!(
+            );
+        let month_alone = format!(
                 r"{B}(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+)|(?P<part2>(?i-u:beginning|start|middle|end))\s+(?i-u:of)\s+)?(?P<m>(?i-u:{MONTHS_FULL})){B}(?:,?\s+(?:(?i-u:of)\s+)?(?P<y>[0-9]{{4}}))?"
-            )),
-            year: re(format!(
+            );
+        let year = format!(
                 r"{B}(?:(?P<cue>(?i-u:in|since|by|until|till|through|from|before|after|during|of))\s+)?(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)[0-9]{{2}}){B}"
-            )),
-            weekday: re(format!(
+            );
+        let weekday = format!(
                 r"{B}(?:(?P<mod>(?i-u:this\s+past|this|last|next|coming|past))\s+)?(?P<wd>(?i-u:{WEEKDAYS})){B}{tod}"
-            )),
-            deictic: re(format!(
+            );
+        let deictic = format!(
                 r"{B}(?P<w>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)){B}{tod}"
-            )),
-            period: re(format!(
+            );
+        let period = format!(
                 r"{B}(?:(?P<adv>(?i-u:earlier|later))\s+)?(?P<mod>(?i-u:last|this|next|past|coming))\s+(?P<unit>(?i-u:week|weekend|month|year)){B}"
-            )),
-            part_period: re(format!(
+            );
+        let part_period = format!(
                 r"{B}(?P<part>(?i-u:end|beginning|start|middle))\s+(?i-u:of)\s+(?P<mod>(?i-u:the|this|next|last))\s+(?P<unit>(?i-u:week|month|year)){B}"
-            )),
-            few: re(format!(
+            );
+        let few = format!(
                 r"{B}(?P<dir>(?i-u:next|coming|upcoming|past|last))\s+(?:(?P<q>(?i-u:few|couple\s+of|several|{NUM_WORDS})|(?P<qn>[0-9]{{1,3}}))\s+)?(?P<unit>(?i-u:days|weeks|months|years)){B}"
-            )),
-            ahead: re(format!(
+            );
+        let ahead = format!(
                 r"{B}(?P<unit>(?i-u:days|weeks|months))\s+(?i-u:ahead){B}"
-            )),
-            offset: re(format!(
+            );
+        let offset = format!(
                 r"{B}(?:(?P<pre>(?i-u:in|within))\s+)?(?:(?P<n>(?i-u:a\s+couple\s+of|a\s+few|a|an|{NUM_WORDS}))|(?P<nn>[0-9]{{1,3}}))\s+(?P<unit>(?i-u:days|day|weeks|week|months|month|years|year)){B}(?:\s+(?P<ago>(?i-u:ago)){B})?"
-            )),
-            vague: re(format!(
+            );
+        let vague = format!(
                 r"{B}(?P<v>(?i-u:shortly|soon|near\s+future)){B}"
-            )),
+            );
+        let set = RegexSet::new([
+            &iso,
+            &month_day,
+            &day_month,
+            &month_alone,
+            &year,
+            &weekday,
+            &deictic,
+            &period,
+            &part_period,
+            &few,
+            &ahead,
+            &offset,
+            &vague,
+        ])
+        .expect("date patterns compile");
+        Patterns {
+            set,
+            iso: re(iso),
+            month_day: re(month_day),
+            day_month: re(day_month),
+            month: re(month_alone),
+            year: re(year),
+            weekday: re(weekday),
+            deictic: re(deictic),
+            period: re(period),
+            part_period: re(part_period),
+            few: re(few),
+            ahead: re(ahead),
+            offset: re(offset),
+            vague: re(vague),
         }
     })
 }

@@ -17,11 +17,12 @@
 //! (“Blinken” = “Antony Blinken”); the canonical name is the longest full name
 //! seen. Roles are kept as written, with their spans.
 
-use crate::lexicon::{self, gazetteer};
+use crate::lexicon::{self, gazetteer, WordSet};
 use crate::model::{Entity, EntityKind, Role, Sentence, Span};
 use crate::text::{is_capitalised, tokenize, TokKind, Token};
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{BTreeMap, HashSet};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Gazetteer automaton: every organisation/place name and alias (a leading
@@ -45,6 +46,9 @@ fn automaton() -> &'static (AhoCorasick, Vec<usize>) {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            // a full DFA: built once, a few times faster to search than the
+            // default contiguous NFA (same matches)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("gazetteer patterns are valid");
         (ac, ids)
@@ -81,7 +85,7 @@ pub(crate) fn gazetteer_at(gaz: &[(Span, usize)], span: Span) -> Option<usize> {
 }
 
 /// Every word of `text` (letters and digits), as written.
-fn vocabulary(text: &str) -> HashSet<&str> {
+fn vocabulary(text: &str) -> WordSet<'_> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect()
@@ -104,8 +108,8 @@ fn is_role_connector(w: &str) -> bool {
 struct Words<'t> {
     text: &'t str,
     /// Every word of the article as written (to tell common words from names).
-    vocabulary: &'t HashSet<&'t str>,
-    toks: Vec<Token>,
+    vocabulary: &'t WordSet<'t>,
+    toks: Cow<'t, [Token]>,
     /// For each token, the gazetteer entry it is part of.
     gaz: Vec<Option<usize>>,
 }
@@ -215,16 +219,33 @@ struct PersonMention {
 /// assert_eq!(nato.aliases, ["Atlantic Alliance"]);
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
-    let gaz = gazetteer_mentions(text);
+    let toks = sentence_tokens(text, sentences);
+    extract_with_gazetteer(text, sentences, &gazetteer_mentions(text), &toks)
+}
+
+/// The tokens of each sentence: [`crate::extract`] tokenizes once for the
+/// entity and quote passes.
+pub(crate) fn sentence_tokens(text: &str, sentences: &[Sentence]) -> Vec<Vec<Token>> {
+    sentences.iter().map(|s| tokenize(text, s.span)).collect()
+}
+
+/// [`extract`] with the gazetteer mentions of `text` already found (from
+/// [`gazetteer_mentions`]): [`crate::extract`] finds them once and shares
+/// them with the quote pass.
+pub(crate) fn extract_with_gazetteer(
+    text: &str,
+    sentences: &[Sentence],
+    gaz: &[(Span, usize)],
+    sentence_toks: &[Vec<Token>],
+) -> Vec<Entity> {
     let vocab = vocabulary(text);
     let mut sentence_words = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let toks = tokenize(text, s.span);
-        let gz = toks.iter().map(|t| gazetteer_at(&gaz, t.span)).collect();
+    for toks in sentence_toks {
+        let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
         sentence_words.push(Words {
             text,
             vocabulary: &vocab,
-            toks,
+            toks: Cow::Borrowed(toks),
             gaz: gz,
         });
     }
@@ -293,7 +314,7 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
 
     // Organisations and places.
     let mut by_entry: BTreeMap<usize, Entity> = BTreeMap::new();
-    for (span, id) in &gaz {
+    for (span, id) in gaz {
         let entry = &gazetteer()[*id];
         let e = by_entry.entry(*id).or_insert_with(|| Entity {
             name: entry.name.to_string(),
@@ -454,8 +475,8 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
         first > 0 && w.is_word(first - 1) && lexicon::is_reporting_verb(w.word(first - 1));
     // A lone capitalised word that also appears in lowercase in the text is
     // a common word at a sentence start (“Officials said”), not a name.
-    let lower = first_word.to_lowercase();
-    let common_word = tokens == 1 && w.vocabulary.contains(lower.as_str());
+    let common_word =
+        tokens == 1 && lexicon::with_lowercase(first_word, |l| w.vocabulary.contains(l));
     let cued = role.is_some() || given || ((verb_after || verb_before) && !common_word);
     Some(Candidate {
         first,
@@ -491,11 +512,11 @@ pub(crate) fn role_ending_before(
         return None;
     }
     let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
-    let empty = HashSet::new();
+    let empty = WordSet::default();
     let w = Words {
         text,
         vocabulary: &empty,
-        toks,
+        toks: Cow::Owned(toks),
         gaz: gz,
     };
     let end = w.toks.len() - 1;

@@ -3,7 +3,83 @@
 //! downloaded at run time).
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small multiplicative hasher (the FxHash scheme used inside rustc) for
+/// the word sets: the keys are short, trusted words compiled into the
+/// binary (or words of the article probed against them), so SipHash's
+/// flood resistance buys nothing and costs a third of each lookup.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxHasher(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 56));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash set of words with [`FxHasher`].
+pub(crate) type WordSet<'a> = HashSet<&'a str, BuildHasherDefault<FxHasher>>;
+
+/// Calls `f` with `word.to_lowercase()`, without allocating when the word is
+/// short ASCII (the common case: lowercasing ASCII is byte-wise) or already
+/// lowercase ASCII.
+#[inline]
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if word.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return f(word);
+        }
+        let mut buf = [0u8; 32];
+        if bytes.len() <= buf.len() {
+            let buf = &mut buf[..bytes.len()];
+            for (d, s) in buf.iter_mut().zip(bytes) {
+                *d = s.to_ascii_lowercase();
+            }
+            // ASCII in, ASCII out
+            return f(std::str::from_utf8(buf).unwrap_or_default());
+        }
+    }
+    f(&word.to_lowercase())
+}
 
 /// Reporting verbs, every inflected form spelled out (lowercase).
 const REPORTING_VERBS: &[&str] = &[
@@ -500,40 +576,40 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
     "dos",
 ];
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+fn set(words: &'static [&'static str]) -> WordSet<'static> {
     words.iter().copied().collect()
 }
 
 /// True for a reporting verb form (any case).
 pub(crate) fn is_reporting_verb(word: &str) -> bool {
-    static S: OnceLock<HashSet<&str>> = OnceLock::new();
-    S.get_or_init(|| set(REPORTING_VERBS))
-        .contains(word.to_lowercase().as_str())
+    static S: OnceLock<WordSet<'static>> = OnceLock::new();
+    let s = S.get_or_init(|| set(REPORTING_VERBS));
+    with_lowercase(word, |lower| s.contains(lower))
 }
 
 /// True for capitalised words that never start a name.
 pub(crate) fn is_stop_capitalised(word: &str) -> bool {
-    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    static S: OnceLock<WordSet<'static>> = OnceLock::new();
     S.get_or_init(|| set(STOP_CAPITALISED)).contains(word)
 }
 
 /// True for words that can be part of a role phrase.
 pub(crate) fn is_title_word(word: &str) -> bool {
-    static S: OnceLock<HashSet<&str>> = OnceLock::new();
-    S.get_or_init(|| set(TITLE_HEADS))
-        .contains(word.to_lowercase().as_str())
+    static S: OnceLock<WordSet<'static>> = OnceLock::new();
+    let s = S.get_or_init(|| set(TITLE_HEADS));
+    with_lowercase(word, |lower| s.contains(lower))
 }
 
 /// True for the head nouns of role phrases.
 pub(crate) fn is_role_noun(word: &str) -> bool {
-    static S: OnceLock<HashSet<&str>> = OnceLock::new();
-    S.get_or_init(|| set(ROLE_NOUNS))
-        .contains(word.to_lowercase().as_str())
+    static S: OnceLock<WordSet<'static>> = OnceLock::new();
+    let s = S.get_or_init(|| set(ROLE_NOUNS));
+    with_lowercase(word, |lower| s.contains(lower))
 }
 
 /// True for a common given name (case-sensitive, as written in names).
 pub(crate) fn is_given_name(word: &str) -> bool {
-    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    static S: OnceLock<WordSet<'static>> = OnceLock::new();
     S.get_or_init(|| {
         include_str!("../data/given_names.txt")
             .lines()
@@ -592,9 +668,9 @@ pub(crate) fn gazetteer() -> &'static [GazetteerEntry] {
 /// True when `word` is a demonym or place/organisation acronym that can
 /// modify a role (“Russian President”, “US Secretary of State”).
 pub(crate) fn is_role_modifier(word: &str) -> bool {
-    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    static S: OnceLock<WordSet<'static>> = OnceLock::new();
     S.get_or_init(|| {
-        let mut s = HashSet::new();
+        let mut s = WordSet::default();
         for e in gazetteer() {
             s.extend(e.demonyms.iter().copied());
             for n in std::iter::once(&e.name).chain(e.aliases.iter()) {

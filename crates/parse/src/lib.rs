@@ -49,8 +49,12 @@ pub use model::*;
 pub fn extract(article: Article) -> Extraction {
     let text = article.text.as_str();
     let sentences = sentences::split(text);
-    let entities = entities::extract(text, &sentences);
-    let quotes = quotes::extract(text, &sentences, &entities);
+    // the gazetteer scan is shared by the entity and quote passes
+    let gaz = entities::gazetteer_mentions(text);
+    // ... and so are the sentences' tokens
+    let toks = entities::sentence_tokens(text, &sentences);
+    let entities = entities::extract_with_gazetteer(text, &sentences, &gaz, &toks);
+    let quotes = quotes::extract_with_gazetteer(text, &sentences, &entities, gaz, &toks);
     let dates = dates::extract(text, &sentences, article.published);
     let quantities = quantities::extract(text, &sentences);
     Extraction {

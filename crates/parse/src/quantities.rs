@@ -109,7 +109,10 @@
 //! text order and never overlap. Sentence boundaries (from `sentences`, plus
 //! line breaks) are never crossed.
 
+use crate::lexicon::WordSet;
 use crate::model::{Interval, Qualifier, Quantity, QuantityKind, Sentence, Span};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Finds quantities in `text`, in text order, never overlapping.
 ///
@@ -208,6 +211,14 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["circa"], Qualifier::About),
     (&["some"], Qualifier::About),
 ];
+
+/// True when some phrase of [`QUALIFIERS`] starts with `w` (one hash
+/// probe instead of a scan of the 50 phrases for every word).
+fn is_qualifier_start(w: &str) -> bool {
+    static S: OnceLock<WordSet<'static>> = OnceLock::new();
+    S.get_or_init(|| QUALIFIERS.iter().map(|(words, _)| words[0]).collect())
+        .contains(w)
+}
 
 const MONTHS: &[&str] = &[
     "january",
@@ -919,8 +930,9 @@ struct Tok<'a> {
     end: usize,
     kind: Kind,
     raw: &'a str,
-    /// Lowercased text, words only.
-    lower: String,
+    /// Lowercased text, words only (borrowed when `raw` is already
+    /// lowercase ASCII: most words, no allocation).
+    lower: Cow<'a, str>,
     /// White space between this token and the previous one.
     gap: bool,
     /// A sentence or line boundary lies before this token.
@@ -1079,10 +1091,12 @@ fn tokenize<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Tok<'a>> {
             end: i,
             kind,
             raw,
-            lower: if kind == Kind::Word {
-                raw.to_lowercase()
+            lower: if kind != Kind::Word {
+                Cow::Borrowed("")
+            } else if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(raw)
             } else {
-                String::new()
+                Cow::Owned(raw.to_lowercase())
             },
             gap,
             brk,
@@ -1170,7 +1184,7 @@ impl Parser<'_> {
     /// Lowercased word at `i`, if token `i` is a word.
     fn word(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
-        (t.kind == Kind::Word).then_some(t.lower.as_str())
+        (t.kind == Kind::Word).then_some(&*t.lower)
     }
 
     /// Lowercased word at `i` when it continues the sentence, spaced.
@@ -1224,6 +1238,9 @@ impl Parser<'_> {
 
     fn qualifier_at(&self, i: usize) -> Option<(Qualifier, usize, bool)> {
         let w0 = self.word(i)?;
+        if !is_qualifier_start(w0) {
+            return None;
+        }
         'outer: for (words, q) in QUALIFIERS {
             if words[0] != w0 {
                 continue;
@@ -1531,7 +1548,7 @@ impl Parser<'_> {
         }
         last_lower
             .or(first_lower)
-            .map(|i| (self.toks[i].lower.clone(), i))
+            .map(|i| (self.toks[i].lower.to_string(), i))
     }
 
     /// Checks on the token before a number starting at `j`.
@@ -1743,11 +1760,8 @@ impl Parser<'_> {
             if let Kind::Word = self.toks[p].kind {
                 let raw = self.toks[p].raw;
                 let possessive = raw.ends_with("'s") || raw.ends_with("’s");
-                let function_word = STOP.contains(&self.toks[p].lower.as_str())
-                    || matches!(
-                        self.toks[p].lower.as_str(),
-                        "exactly" | "precisely" | "just"
-                    );
+                let function_word = STOP.contains(&&*self.toks[p].lower)
+                    || matches!(&*self.toks[p].lower, "exactly" | "precisely" | "just");
                 if starts_upper(raw) && !possessive && (!self.sentence_initial(p) || !function_word)
                 {
                     return None;
@@ -1808,12 +1822,12 @@ impl Parser<'_> {
             if let Some(code) = CURRENCY_CODES.iter().find(|c| **c == t.raw) {
                 return (Some(code), e + 1);
             }
-            let w = t.lower.as_str();
+            let w = &*t.lower;
             let mut k = e;
             if matches!(w, "us" | "u.s.") && self.next_word(e + 1) == Some("dollars") {
                 k = e + 1;
             }
-            let w = self.toks[k].lower.as_str();
+            let w = &*self.toks[k].lower;
             if w == "pounds" && self.next_word(k + 1) == Some("sterling") {
                 return (Some("GBP"), k + 2);
             }
@@ -1833,7 +1847,7 @@ impl Parser<'_> {
         if self.adjacent(j) && !matches!(self.sym(j - 1), Some('“' | '"' | '‘' | '(')) {
             return None;
         }
-        let w0 = t.lower.as_str();
+        let w0 = &*t.lower;
         let base = Core {
             first: j,
             end: j + 1,
@@ -1977,12 +1991,19 @@ impl Parser<'_> {
                 continue;
             }
             // one word, possibly hyphenated: twenty-five
-            let parts: Vec<&str> = w.split(['-', '‐', '‑']).collect();
-            if parts.len() > 2 || !parts.iter().all(|p| small_number(p).is_some()) {
+            // (at most two parts, each a small number; no Vec: this runs
+            // for every word token)
+            let mut split = w.split(['-', '‐', '‑']);
+            let p1 = split.next().unwrap_or_default();
+            let p2 = split.next();
+            if split.next().is_some()
+                || small_number(p1).is_none()
+                || p2.is_some_and(|p| small_number(p).is_none())
+            {
                 break;
             }
             let mut ok = true;
-            for p in &parts {
+            for p in std::iter::once(p1).chain(p2) {
                 let v = small_number(p).unwrap_or(0.0);
                 let cur_small = current % 100.0;
                 let fits =
@@ -2071,13 +2092,19 @@ impl Parser<'_> {
 
     /// `a third of`, `two-thirds`, `half the`, `half a million`.
     fn fraction_core(&self, j: usize, base: &Core) -> Option<Core> {
-        let w0 = self.toks[j].lower.as_str();
+        let w0 = &*self.toks[j].lower;
         // numerator and denominator, maybe in one hyphenated word
         let (num, den, plural_den, mut end) = {
-            let parts: Vec<&str> = w0.split(['-', '‐', '‑']).collect();
-            if parts.len() == 2 {
-                let n = small_number(parts[0])?;
-                let (d, pl) = denominator(parts[1])?;
+            // exactly two hyphen parts? (no Vec: runs for every word token)
+            let mut split = w0.split(['-', '‐', '‑']);
+            let first = split.next().unwrap_or_default();
+            let second = match split.next() {
+                Some(s) if split.next().is_none() => Some(s),
+                _ => None,
+            };
+            if let Some(second) = second {
+                let n = small_number(first)?;
+                let (d, pl) = denominator(second)?;
                 (n, d, pl, j + 1)
             } else if let Some((d, pl)) = denominator(w0) {
                 if d != 2.0 || pl {

@@ -43,11 +43,14 @@
 //!   `CONTENT, SUBJECT VERB.` (…, Jens Stoltenberg, announced on Tuesday
 //!   night), and `according to X, CONTENT`.
 
-use crate::entities::{gazetteer_mentions, role_core, role_ending_before, strip_possessive};
+use crate::entities::{
+    gazetteer_mentions, role_core, role_ending_before, sentence_tokens, strip_possessive,
+};
 use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
 use crate::text::{tokenize, TokKind, Token};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// A pair of quotation marks found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -85,7 +88,20 @@ struct Speaker {
 /// assert_eq!(q[1].speaker, None);
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Quote> {
-    let ctx = Ctx::new(text, sentences, entities);
+    let toks = sentence_tokens(text, sentences);
+    extract_with_gazetteer(text, sentences, entities, gazetteer_mentions(text), &toks)
+}
+
+/// [`extract`] with the gazetteer mentions of `text` already found (from
+/// [`crate::entities::gazetteer_mentions`]).
+pub(crate) fn extract_with_gazetteer(
+    text: &str,
+    sentences: &[Sentence],
+    entities: &[Entity],
+    gaz: Vec<(Span, usize)>,
+    sentence_toks: &[Vec<Token>],
+) -> Vec<Quote> {
+    let ctx = Ctx::new(text, sentences, entities, gaz, sentence_toks);
     let marks = find_marks(text, sentences);
     // Everything (marked quotes and indirect speech) in text order, so that
     // pronouns resolve against the speakers found so far.
@@ -177,19 +193,27 @@ struct Ctx<'a> {
     mentions: Vec<(Span, usize)>,
     /// Gazetteer mentions, sorted (computed once: role phrases need them).
     gaz: Vec<(Span, usize)>,
+    /// The tokens of each sentence (as from `text::tokenize`).
+    sentence_toks: &'a [Vec<Token>],
     /// The first mention ending at each byte offset.
-    by_end: HashMap<usize, (Span, usize)>,
+    by_end: HashMap<usize, (Span, usize), BuildHasherDefault<lexicon::FxHasher>>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, sentences: &'a [Sentence], entities: &'a [Entity]) -> Self {
+    fn new(
+        text: &'a str,
+        sentences: &'a [Sentence],
+        entities: &'a [Entity],
+        gaz: Vec<(Span, usize)>,
+        sentence_toks: &'a [Vec<Token>],
+    ) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities
             .iter()
             .enumerate()
             .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
             .collect();
         mentions.sort();
-        let mut by_end = HashMap::new();
+        let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> = HashMap::default();
         for &(span, e) in &mentions {
             by_end.entry(span.end).or_insert((span, e));
         }
@@ -198,7 +222,8 @@ impl<'a> Ctx<'a> {
             sentences,
             entities,
             mentions,
-            gaz: gazetteer_mentions(text),
+            gaz,
+            sentence_toks,
             by_end,
         }
     }
@@ -615,8 +640,7 @@ impl<'a> Ctx<'a> {
             i > 0 && p < marks[i - 1].close_end
         };
         let mut out = Vec::new();
-        for s in self.sentences {
-            let toks = tokenize(text, s.span);
+        for (s, toks) in self.sentences.iter().zip(self.sentence_toks) {
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
                 if t.span.start < taken_until
@@ -747,7 +771,7 @@ fn is_word(text: &str, t: &Token) -> bool {
 }
 
 fn lexicon_is_pronoun(w: &str) -> bool {
-    lexicon::PERSON_PRONOUNS.contains(&w.to_lowercase().as_str())
+    lexicon::with_lowercase(w, |l| lexicon::PERSON_PRONOUNS.contains(&l))
 }
 
 fn has_reporting_verb(s: &str) -> bool {
@@ -796,7 +820,7 @@ fn is_modifier_slot(before_word: &str, after: &str) -> bool {
         "those",
         "so-called",
     ];
-    let det = DETERMINERS.contains(&before_word.to_lowercase().as_str())
+    let det = lexicon::with_lowercase(before_word, |l| DETERMINERS.contains(&l))
         || before_word.ends_with("’s")
         || before_word.ends_with("'s");
     const FUNCTION: &[&str] = &[
@@ -840,10 +864,6 @@ fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
 
 fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
     let slice = para.slice(text);
-    let chars: Vec<(usize, char)> = slice
-        .char_indices()
-        .map(|(i, c)| (para.start + i, c))
-        .collect();
     // open double quote: (byte of mark, closing chars)
     let mut double: Option<(usize, &'static [char])> = None;
     let mut single: Option<(usize, char)> = None;
@@ -872,9 +892,18 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
             });
         }
     };
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let prev = n.checked_sub(1).map(|k| chars[k].1);
-        let next = chars.get(n + 1).map(|&(_, ch)| ch);
+    let mut chars = slice.char_indices().peekable();
+    let mut last: Option<char> = None;
+    while let Some((rel, c)) = chars.next() {
+        let i = para.start + rel;
+        let prev = last;
+        last = Some(c);
+        // only quotation marks and apostrophes open or close anything
+        if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'') {
+            continue;
+        }
+        let next = chars.peek().map(|&(_, ch)| ch);
+        let is_last_char = next.is_none();
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
         let prev_is_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
         if let Some((open, closers)) = double {
@@ -882,7 +911,7 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
                 || (c == '“'
                     && closers.contains(&'”')
                     && !next_is_letter
-                    && next.is_none_or(|ch| !ch.is_whitespace() || n + 1 == chars.len()))
+                    && next.is_none_or(|ch| !ch.is_whitespace() || is_last_char))
                 || (c == '“' && closers.contains(&'”') && next.is_none());
             if closes {
                 let open_len = text[open..].chars().next().map_or(1, char::len_utf8);

@@ -165,7 +165,7 @@ fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
         // single-letter initial: "J. Smith", but not "in the U.S.A." handled above
         return c.is_uppercase();
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    crate::lexicon::with_lowercase(word, |l| ABBREVIATIONS.contains(&l))
 }
 
 fn push(

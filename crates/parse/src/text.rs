@@ -38,64 +38,76 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
 
+/// The character starting at byte `i` of `s` (`i` on a char boundary).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Tokenizes `text[range]`; spans are absolute offsets into `text`.
 pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let mut out = Vec::new();
     let Some(slice) = text.get(range.start..range.end) else {
         return out;
     };
+    out.reserve(slice.len() / 5 + 1);
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let len = slice.len();
     let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    while let Some(c) = char_at(slice, i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
+        let off = i;
         let start = base + off;
         if c.is_alphabetic() || c.is_ascii_digit() {
             let numeric = c.is_ascii_digit();
-            let mut j = i + 1;
-            while j < chars.len() {
-                let ch = chars[j].1;
-                let next_ok = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                let number_joiner = numeric
-                    && matches!(ch, '.' | ',')
-                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-                let word_joiner = !numeric && is_inner_joiner(ch) && next_ok;
-                if ch.is_alphanumeric() || number_joiner || word_joiner {
-                    j += 1;
+            let mut j = off + c.len_utf8();
+            while let Some(ch) = char_at(slice, j) {
+                let next = char_at(slice, j + ch.len_utf8());
+                let joined = if ch.is_alphanumeric() {
+                    true
+                } else if numeric {
+                    matches!(ch, '.' | ',') && next.is_some_and(|n| n.is_ascii_digit())
+                } else {
+                    is_inner_joiner(ch) && next.is_some_and(char::is_alphanumeric)
+                };
+                if joined {
+                    j += ch.len_utf8();
                 } else {
                     break;
                 }
             }
             // dotted acronym keeps its final dot: "U.S."
-            if !numeric && j < chars.len() && chars[j].1 == '.' {
-                let w = &slice[off..chars[j].0];
+            if !numeric && j < len && slice.as_bytes()[j] == b'.' {
+                let w = &slice[off..j];
                 if w.contains('.') && w.split('.').all(|p| p.chars().count() == 1) {
                     j += 1;
                 }
             }
             // a title abbreviation keeps its dot: "Gen.", "Mr."
-            if !numeric && j < chars.len() && chars[j].1 == '.' {
-                let w = slice[off..chars[j].0].to_lowercase();
-                if TITLE_ABBREVIATIONS.contains(&w.as_str()) {
+            if !numeric && j < len && slice.as_bytes()[j] == b'.' {
+                let w = &slice[off..j];
+                if crate::lexicon::with_lowercase(w, |l| TITLE_ABBREVIATIONS.contains(&l)) {
                     j += 1;
                 }
             }
-            let end = base + chars.get(j).map_or(slice.len(), |&(o, _)| o);
             let kind = if numeric
-                && slice[off..end - base]
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && slice[off..j]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
             {
                 TokKind::Number
             } else {
                 TokKind::Word
             };
             out.push(Token {
-                span: Span::new(start, end),
+                span: Span::new(start, base + j),
                 kind,
             });
             i = j;
@@ -104,7 +116,7 @@ pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
                 span: Span::new(start, start + c.len_utf8()),
                 kind: TokKind::Punct,
             });
-            i += 1;
+            i += c.len_utf8();
         }
     }
     out
