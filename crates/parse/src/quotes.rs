@@ -119,7 +119,12 @@ pub(crate) fn extract_with_gazetteer(
     for item in &items {
         match item {
             Item::Indirect(ind) => {
-                let sp = ctx.resolve_subject(&ind.subject, ind.verb.start, &speakers);
+                let mut sp = ctx.resolve_subject(&ind.subject, ind.verb.start, &speakers);
+                if ind.cue == "according to" {
+                    if let Some(sp) = sp.as_mut() {
+                        sp.how = Attribution::AccordingTo;
+                    }
+                }
                 if let Some(sp) = sp {
                     speakers.push((ind.verb.start, sp.entity));
                 }
@@ -632,6 +637,59 @@ impl<'a> Ctx<'a> {
         ))
     }
 
+    /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
+    /// according to X, B”: reported speech whose source is X. Left to the
+    /// marked-quote path when the sentence holds quoted speech (a quote of
+    /// more than three words).
+    fn according_to_indirect(&self, s: &Sentence, marks: &[Marks]) -> Option<Indirect> {
+        const CUE: &str = "according to ";
+        let text = self.text;
+        let st = s.span.slice(text);
+        // ASCII folding keeps byte offsets
+        let i = st.to_ascii_lowercase().find(CUE)?;
+        let speech = marks
+            .iter()
+            .any(|m| s.span.contains(&m.content) && count_words(m.content.slice(text)) > 3);
+        if speech {
+            return None;
+        }
+        let cue = Span::new(s.span.start + i, s.span.start + i + CUE.len());
+        let after = cue.end;
+        let k = self.mentions.partition_point(|(sp, _)| sp.start < after);
+        let &(source, e) = self.mentions[k..]
+            .iter()
+            .find(|(sp, _)| sp.start <= after + 4 && sp.end <= s.span.end)?;
+        // the phrase runs to the next comma (or the sentence end)
+        let phrase_end = text[source.end..s.span.end]
+            .find(',')
+            .map_or(s.span.end, |c| source.end + c);
+        let before = text[s.span.start..cue.start].trim_end();
+        let content = if before.is_empty() {
+            // According to X, CONTENT
+            Span::new((phrase_end + 1).min(s.span.end), s.span.end)
+        } else if phrase_end >= s.span.end
+            || text[phrase_end..s.span.end]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+        {
+            // CONTENT, according to X.
+            Span::new(
+                s.span.start,
+                s.span.start + before.trim_end_matches(',').len(),
+            )
+        } else {
+            // A, according to X, B: the whole sentence is the claim
+            s.span
+        };
+        let content = trim_span(text, content);
+        (count_words(content.slice(text)) >= 4).then(|| Indirect {
+            content,
+            verb: cue,
+            cue: "according to".into(),
+            subject: Subject::Entity(e, source),
+        })
+    }
+
     /// Reported speech without quotation marks.
     fn indirect_candidates(&self, marks: &[Marks]) -> Vec<Indirect> {
         let text = self.text;
@@ -641,6 +699,10 @@ impl<'a> Ctx<'a> {
         };
         let mut out = Vec::new();
         for (s, toks) in self.sentences.iter().zip(self.sentence_toks) {
+            if let Some(ind) = self.according_to_indirect(s, marks) {
+                out.push(ind);
+                continue;
+            }
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
                 if t.span.start < taken_until
@@ -1084,6 +1146,31 @@ mod tests {
     }
 
     #[test]
+    fn according_to_reports_indirect_speech_with_its_source() {
+        let t = "According to Politico, a senior NATO official has delivered the Alliance’s response in Brussels. \
+                 The Kremlin, according to Washington, could revise the timetable with a ‘disturbing’ event. \
+                 Talks will resume in Geneva next week, according to the Kremlin.";
+        let q = quotes(t);
+        let a = find(&q, "a senior NATO official");
+        assert_eq!(
+            (a.kind, a.speaker.as_deref()),
+            (QuoteKind::Indirect, Some("Politico"))
+        );
+        assert_eq!(a.attribution, Attribution::AccordingTo);
+        assert_eq!(
+            a.text,
+            "a senior NATO official has delivered the Alliance’s response in Brussels"
+        );
+        let b = find(&q, "The Kremlin, according to Washington");
+        assert_eq!(b.speaker.as_deref(), Some("Washington"));
+        let c = find(&q, "Talks will resume");
+        assert_eq!(c.text, "Talks will resume in Geneva next week");
+        assert_eq!(c.speaker.as_deref(), Some("Kremlin"));
+        // the scare quote is still a scare quote
+        assert_eq!(find(&q, "disturbing").kind, QuoteKind::ScareQuote);
+    }
+
+    #[test]
     fn context_carries_the_speaker_to_a_standalone_quote() {
         let t = "The US Secretary of State, Antony Blinken added that it is now up to Russia to decide. “We prefer diplomacy, we are ready for dialogue”.\n\n“Unrelated words here,” the crowd chanted.";
         let q = quotes(t);
@@ -1105,6 +1192,18 @@ mod tests {
             find(&q, "We are facing").speaker.as_deref(),
             Some("Jens Stoltenberg")
         );
+    }
+
+    #[test]
+    fn nested_single_quotes_belong_to_the_outer_quote() {
+        let t = "“He called the plan ‘a serious diplomatic path’ and we agree,” Borrell said.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(
+            q[0].text,
+            "He called the plan ‘a serious diplomatic path’ and we agree"
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Borrell"));
     }
 
     #[test]
