@@ -354,53 +354,14 @@ const STOP_CAPITALISED: &[&str] = &[
     "Another",
 ];
 
-/// Title and role head words (lowercase). A role phrase must contain one.
-const TITLE_HEADS: &[&str] = &[
-    "president",
-    "vice-president",
-    "secretary",
-    "secretary-general",
-    "minister",
-    "ambassador",
-    "head",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "representative",
+/// Words that belong in a role phrase around a role noun without making a
+/// role by themselves (lowercase): “Foreign Minister”, “Secretary of
+/// State”, “head of European diplomacy”, and relations like “counterpart”.
+/// A role phrase is made of these, [`ROLE_NOUNS`] and place/organisation
+/// modifiers, and must contain a role noun.
+const TITLE_MODIFIERS: &[&str] = &[
     "counterpart",
-    "envoy",
-    "chancellor",
-    "leader",
-    "official",
     "officials",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "governor",
-    "mayor",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "commander",
-    "general",
-    "admiral",
-    "colonel",
-    "premier",
-    "prosecutor",
-    "judge",
-    "ceo",
-    "diplomat",
-    "adviser",
-    "advisor",
-    "analyst",
-    "negotiator",
-    "commissioner",
     "foreign",
     "defense",
     "defence",
@@ -408,34 +369,9 @@ const TITLE_HEADS: &[&str] = &[
     "deputy",
     "vice",
     "high",
-    "undersecretary",
-    "under-secretary",
     "assistant",
-    "attorney",
-    "speaker",
-    "lawmaker",
-    "legislator",
     "member",
-    "editor",
-    "correspondent",
-    "professor",
-    "expert",
     "press",
-    "mp",
-    "gen.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "dr.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "emir",
-    "sheikh",
     "crown",
     "state",
     "affairs",
@@ -458,10 +394,10 @@ const TITLE_HEADS: &[&str] = &[
     "top",
 ];
 
-/// Head words that make a phrase a role by themselves (a subset of
-/// [`TITLE_HEADS`]: modifiers like "foreign" or "state" do not, and neither
-/// do relations like "counterpart": “his Russian counterpart, Sergei
-/// Lavrov” says who Lavrov is to the speaker, not his title).
+/// Head words that make a phrase a role by themselves (lowercase). The
+/// words of [`TITLE_MODIFIERS`] do not: “foreign” or “state” alone is no
+/// title, and a relation like “counterpart” is not one either (“his Russian
+/// counterpart, Sergei Lavrov” says who Lavrov is to the speaker).
 const ROLE_NOUNS: &[&str] = &[
     "president",
     "vice-president",
@@ -596,8 +532,8 @@ pub(crate) fn is_stop_capitalised(word: &str) -> bool {
 /// True for words that can be part of a role phrase.
 pub(crate) fn is_title_word(word: &str) -> bool {
     static S: OnceLock<WordSet<'static>> = OnceLock::new();
-    let s = S.get_or_init(|| set(TITLE_HEADS));
-    with_lowercase(word, |lower| s.contains(lower))
+    let s = S.get_or_init(|| set(TITLE_MODIFIERS));
+    is_role_noun(word) || with_lowercase(word, |lower| s.contains(lower))
 }
 
 /// True for the head nouns of role phrases.
