@@ -49,6 +49,11 @@ pub(crate) struct Prepared<'a> {
     idf: Vec<f64>,
     df: Vec<u32>,
     strings: Vec<String>,
+    /// Per string: what the soft-token and Levenshtein bounds need.
+    shapes: Vec<Shape>,
+    /// Per unit: its folded words joined by spaces and their char count
+    /// (quotes only; empty for sentences).
+    quote_words: Vec<(String, usize)>,
     ellipsis: Option<u32>,
     people: People,
     masks: Vec<Vec<Span>>,
@@ -192,17 +197,98 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
             }
         })
         .collect();
-    Prepared {
+    let shapes = strings.iter().map(|s| Shape::of(s)).collect();
+    let mut p = Prepared {
         docs,
         units,
         idf,
         df,
         strings,
+        shapes,
+        quote_words: Vec::new(),
         ellipsis,
         people,
         masks,
+    };
+    p.quote_words = p
+        .units
+        .iter()
+        .map(|u| match u.kind {
+            UnitKind::Quote => {
+                let t = words_text(&p, u);
+                let n = t.chars().count();
+                (t, n)
+            }
+            UnitKind::Sentence => (String::new(), 0),
+        })
+        .collect();
+    p
+}
+
+/// What the cheap upper bounds on string similarity need about a string,
+/// computed once per interned string.
+#[derive(Clone, Debug)]
+pub(crate) struct Shape {
+    /// Number of chars.
+    chars: u32,
+    /// Contains an ASCII digit.
+    digit: bool,
+    /// Char counts in 32 buckets (`c as u32 % 32`); `None` when a bucket
+    /// would overflow (very long strings: no bound, always compared).
+    hist: Option<[u8; 32]>,
+}
+
+impl Shape {
+    fn of(s: &str) -> Shape {
+        let mut hist = [0u8; 32];
+        let mut ok = true;
+        let mut chars = 0u32;
+        for c in s.chars() {
+            chars += 1;
+            let b = &mut hist[(c as u32 % 32) as usize];
+            match b.checked_add(1) {
+                Some(x) => *b = x,
+                None => ok = false,
+            }
+        }
+        Shape {
+            chars,
+            digit: s.chars().any(|c| c.is_ascii_digit()),
+            hist: ok.then_some(hist),
+        }
+    }
+
+    /// An upper bound on `strsim::jaro_winkler` of the two strings.
+    ///
+    /// Jaro is `(m/|a| + m/|b| + (m - t)/m) / 3` with `m` matching chars,
+    /// at most the size of the multiset intersection of the chars, itself
+    /// at most the bucketed intersection. Winkler adds at most
+    /// `0.4 (1 - jaro)` (a prefix of 4 at most, scale 0.1), so
+    /// `jw ≤ 0.6 jaro + 0.4`, increasing in jaro.
+    fn jaro_winkler_bound(&self, other: &Shape) -> f64 {
+        let (la, lb) = (self.chars as f64, other.chars as f64);
+        if la == 0.0 || lb == 0.0 {
+            return 1.0;
+        }
+        let m = match (&self.hist, &other.hist) {
+            (Some(x), Some(y)) => x
+                .iter()
+                .zip(y)
+                .map(|(&a, &b)| a.min(b) as u32)
+                .sum::<u32>()
+                .min(self.chars)
+                .min(other.chars) as f64,
+            _ => la.min(lb),
+        };
+        let jaro = (m / la + m / lb + 1.0) / 3.0;
+        0.6 * jaro + 0.4
     }
 }
+
+/// Margin for comparing a bound with a threshold, far above the rounding
+/// error of the exact computation: a pair is skipped only when its bound
+/// is clearly under the threshold.
+const BOUND_EPS: f64 = 1e-9;
 
 // ---------------------------------------------------------------- blocking
 
@@ -331,6 +417,33 @@ fn words_text(p: &Prepared, u: &Unit) -> String {
     s
 }
 
+/// `strsim::normalized_levenshtein`, bit for bit, faster on the near
+/// duplicates that matched claims mostly are: the common prefix and suffix
+/// are stripped before the quadratic part (the edit distance of two strings
+/// equals that of the strings without their common prefix and suffix).
+pub(crate) fn normalized_levenshtein(a: &str, b: &str) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let len = a.chars().count().max(b.chars().count());
+    let prefix: usize = a
+        .char_indices()
+        .zip(b.chars())
+        .take_while(|((_, x), y)| x == y)
+        .last()
+        .map_or(0, |((i, x), _)| i + x.len_utf8());
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix: usize = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    1.0 - (strsim::levenshtein(a, b) as f64) / (len as f64)
+}
+
 fn contains_seq(long: &[u32], short: &[u32]) -> bool {
     !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
@@ -362,7 +475,8 @@ fn score_pair(p: &Prepared, cfg: &Config, ui: u32, vi: u32) -> Option<Match> {
     // Soft matches (typos, variants) among the rest.
     for &x in &ua {
         let xs = &p.strings[x as usize];
-        if xs.chars().count() < 5 || xs.chars().any(|c| c.is_ascii_digit()) {
+        let xshape = &p.shapes[x as usize];
+        if xshape.chars < 5 || xshape.digit {
             continue;
         }
         let mut best: Option<(usize, f64)> = None;
@@ -370,10 +484,16 @@ fn score_pair(p: &Prepared, cfg: &Config, ui: u32, vi: u32) -> Option<Match> {
             if ub_used[k] {
                 continue;
             }
-            let ys = &p.strings[y as usize];
-            if ys.chars().count() < 5 {
+            let yshape = &p.shapes[y as usize];
+            if yshape.chars < 5 {
                 continue;
             }
+            // Skips only pairs that cannot reach the threshold: the same
+            // result as computing them.
+            if xshape.jaro_winkler_bound(yshape) < cfg.soft_token_threshold - BOUND_EPS {
+                continue;
+            }
+            let ys = &p.strings[y as usize];
             let s = strsim::jaro_winkler(xs, ys);
             if s >= cfg.soft_token_threshold && best.is_none_or(|(_, b)| s > b) {
                 best = Some((k, s));
@@ -441,11 +561,7 @@ fn score_pair(p: &Prepared, cfg: &Config, ui: u32, vi: u32) -> Option<Match> {
                     containment = 0.0;
                 }
             }
-            let chars = strsim::normalized_levenshtein(&words_text(p, u), &words_text(p, v));
             let rel = relation(u, v);
-            // Character similarity is blind to IDF: boilerplate around one
-            // differing rare word scores high. It may tie quotes of the same
-            // or unknown speakers, never accuse a different speaker.
             // Containment counts only for a genuinely shorter quote (a
             // fragment); between quotes of equal length it is mere recall.
             let cont = if short_n < long.content.len() {
@@ -453,15 +569,34 @@ fn score_pair(p: &Prepared, cfg: &Config, ui: u32, vi: u32) -> Option<Match> {
             } else {
                 0.0
             };
-            let score = if rel == Rel::Different {
-                token.max(cont)
-            } else {
-                token.max(chars).max(cont)
-            };
             let thr = match rel {
                 Rel::Same => cfg.same_speaker_quote_threshold,
                 Rel::Different => cfg.attribution_threshold,
                 Rel::OneSided | Rel::Unknown => cfg.quote_threshold,
+            };
+            // Character similarity is blind to IDF: boilerplate around one
+            // differing rare word scores high. It may tie quotes of the same
+            // or unknown speakers, never accuse a different speaker.
+            // It is computed only when it can matter: for a pair accepted
+            // on the other scores (it is reported), or when its upper bound
+            // (1 - length difference / longer length) reaches the threshold.
+            let (wu, nu) = &p.quote_words[ui as usize];
+            let (wv, nv) = &p.quote_words[vi as usize];
+            let other = token.max(cont);
+            let needed = other >= thr
+                || (rel != Rel::Different && {
+                    let (a, b) = (*nu.max(nv) as f64, *nu.min(nv) as f64);
+                    let bound = if a == 0.0 { 1.0 } else { 1.0 - (a - b) / a };
+                    bound >= thr - BOUND_EPS
+                });
+            if !needed {
+                return None;
+            }
+            let chars = normalized_levenshtein(wu, wv);
+            let score = if rel == Rel::Different {
+                other
+            } else {
+                other.max(chars)
             };
             if score < thr {
                 return None;
@@ -912,7 +1047,7 @@ fn sentence_findings(p: &Prepared, cfg: &Config, m: &Match) -> Vec<Finding> {
     let (xa, xb) = (p.docs[u.doc], p.docs[v.doc]);
     let (ma, mb) = (&p.masks[u.doc], &p.masks[v.doc]);
     let mut scores = m.scores;
-    scores.chars = strsim::normalized_levenshtein(&words_text(p, u), &words_text(p, v));
+    scores.chars = normalized_levenshtein(&words_text(p, u), &words_text(p, v));
     let mut out = Vec::new();
     let mut agreed: Vec<String> = Vec::new();
     // Dates.
@@ -1235,4 +1370,75 @@ pub fn matched_pairs(input: &[Extraction], cfg: &Config) -> Vec<(String, Span, S
         .collect();
     v.sort();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levenshtein_matches_strsim() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "the door to nato remains open",
+            "the door to nato remains ajar",
+            "é",
+            "éa",
+            "aé",
+            "naïve café",
+            "naive cafe",
+            "remains open",
+            "open remains",
+            "aaaa",
+            "aaab",
+            "baaa",
+            "abab",
+            "“quoted” text",
+            "quoted text",
+        ];
+        for x in words {
+            for y in words {
+                assert_eq!(
+                    normalized_levenshtein(x, y).to_bits(),
+                    strsim::normalized_levenshtein(x, y).to_bits(),
+                    "{x:?} vs {y:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn jaro_winkler_bound_is_an_upper_bound() {
+        let words = [
+            "blinken",
+            "blinkin",
+            "stoltenberg",
+            "stoltenburg",
+            "diplomat",
+            "diplomaci",
+            "kalorvin",
+            "kalorvat",
+            "negotiations",
+            "negotiation",
+            "zzzzz",
+            "abcde",
+            "edcba",
+            "aaaaaaaaaa",
+            "aaaaab",
+            "réunion",
+            "reunion",
+            "sanction",
+            "sanctions",
+        ];
+        for x in words {
+            for y in words {
+                let jw = strsim::jaro_winkler(x, y);
+                let b = Shape::of(x).jaro_winkler_bound(&Shape::of(y));
+                assert!(jw <= b + 1e-12, "{x} {y}: {jw} > {b}");
+            }
+        }
+    }
 }
