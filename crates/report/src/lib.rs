@@ -59,7 +59,7 @@ pub mod markdown;
 pub mod severity;
 pub mod table;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_align::{Alignment, Evidence, Finding, FindingKind, TokenEdit};
 use crosscheck_parse::{Diagnostic, Extraction};
@@ -190,6 +190,9 @@ pub struct Report<'a> {
     pub diagnostics: &'a [Diagnostic],
     /// Which findings to show.
     pub filter: Filter,
+    /// Index into `extractions` by article id (the first extraction of an
+    /// id wins), so per-row lookups stay O(log n) on large corpora.
+    by_id: BTreeMap<&'a str, usize>,
 }
 
 /// One finding ready to be written: side A is the article id that sorts
@@ -208,11 +211,16 @@ impl<'a> Report<'a> {
     /// A report over these extractions and this alignment, with no extra
     /// diagnostics and the default filter.
     pub fn new(extractions: &'a [Extraction], alignment: &'a Alignment) -> Self {
+        let mut by_id = BTreeMap::new();
+        for (i, x) in extractions.iter().enumerate() {
+            by_id.entry(x.article.id.as_str()).or_insert(i);
+        }
         Report {
             extractions,
             alignment,
             diagnostics: &[],
             filter: Filter::default(),
+            by_id,
         }
     }
 
@@ -249,7 +257,7 @@ impl<'a> Report<'a> {
 
     /// The extraction of an article, by id.
     pub fn extraction(&self, article: &str) -> Option<&'a Extraction> {
-        self.extractions.iter().find(|x| x.article.id == article)
+        self.by_id.get(article).map(|&i| &self.extractions[i])
     }
 
     /// Every diagnostic (the report's own, then each extraction's in article
