@@ -80,9 +80,13 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
     let masks: Vec<Vec<Span>> = docs
         .iter()
         .map(|x| {
+            // Quoted words are masked out of the sentence: they are the
+            // speaker's claim, not the outlet's. Indirect speech is the
+            // outlet's own paraphrase, so its dates, numbers and places stay
+            // facts of the sentence.
             x.quotes
                 .iter()
-                .filter(|q| q.kind != QuoteKind::ScareQuote)
+                .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
                 .map(|q| q.span)
                 .collect()
         })
@@ -385,7 +389,11 @@ fn relation(a: &Unit, b: &Unit) -> Rel {
         (Some(x), Some(y)) if x == y => Rel::Same,
         (Some(_), Some(_)) => Rel::Different,
         (None, None) => match (&a.speaker_text, &b.speaker_text) {
-            (Some(x), Some(y)) if x == y => Rel::Same,
+            // The same organisation or place (“according to ASEAN”, “the
+            // United States believes”) says many things: sharing it is much
+            // weaker evidence than sharing a person, so such pairs meet the
+            // ordinary quote threshold, not the lowered same-speaker one.
+            (Some(x), Some(y)) if x == y => Rel::Unknown,
             (Some(_), Some(_)) => Rel::Different,
             (None, None) => Rel::Unknown,
             _ => Rel::OneSided,
@@ -788,9 +796,13 @@ fn quote_finding(p: &Prepared, cfg: &Config, m: &Match) -> Finding {
         },
         p.ellipsis,
     );
-    let same_words = d
-        .iter()
-        .all(|e| trivial_edit(e) || (cfg.fragment_is_agreement && e.op == EditOp::Truncation));
+    // Reported speech is a paraphrase: other words on an indirect side are
+    // no wording discrepancy (the match itself is the agreement).
+    let paraphrase = xa.quotes[u.index].kind == QuoteKind::Indirect
+        || xb.quotes[v.index].kind == QuoteKind::Indirect;
+    let same_words = paraphrase
+        || d.iter()
+            .all(|e| trivial_edit(e) || (cfg.fragment_is_agreement && e.op == EditOp::Truncation));
     let rel = relation(u, v);
     let (ea, eb) = (evidence(p, u), evidence(p, v));
     let who = |e: &Evidence| e.speaker.clone().unwrap_or_else(|| "no one".to_string());
