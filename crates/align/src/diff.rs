@@ -2,8 +2,9 @@
 //!
 //! A Myers diff (the `similar` crate) over interned word ids gives equal,
 //! deleted, inserted and replaced runs. They are named as a fact-checker
-//! reads them: edits before the first or after the last common word are
-//! [`EditOp::Truncation`]s; an ellipsis on one side facing words on the
+//! reads them: words on one side only, before the first or after the last
+//! common word, are [`EditOp::Truncation`]s (different words on both sides
+//! there are a substitution: “remains open” / “remains ajar”); an ellipsis on one side facing words on the
 //! other is an [`EditOp::Ellipsis`]; a run omitted in one place and
 //! inserted with the same words elsewhere is a [`EditOp::Reordering`]; the
 //! rest are substitutions, insertions and omissions.
@@ -72,7 +73,9 @@ pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> 
         };
         let op = if is_ell(aw) || is_ell(bw) {
             EditOp::Ellipsis
-        } else if edge {
+        } else if edge && (aw.is_empty() || bw.is_empty()) {
+            // words on one side only, before the first or after the last
+            // common word: one article quotes less of the statement
             EditOp::Truncation
         } else if aw.is_empty() {
             EditOp::Insertion
@@ -179,6 +182,27 @@ mod tests {
         );
         assert_eq!(d[0].a_text, "b");
         assert_eq!(d[0].b_text, "x");
+    }
+
+    #[test]
+    fn different_last_words_are_a_substitution_not_a_truncation() {
+        // regression: “remains open” / “remains ajar” was a truncation, and
+        // truncations count as agreement
+        let (ta, tb) = ("d r o", "d r j"); // door remains open / ajar
+        let d = diff(
+            &side(&[1, 2, 3], &spans(3), ta),
+            &side(&[1, 2, 4], &spans(3), tb),
+            None,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].op, EditOp::Substitution);
+        assert_eq!((d[0].a_text.as_str(), d[0].b_text.as_str()), ("o", "j"));
+        let longer = diff(
+            &side(&[1, 2, 3], &spans(3), ta),
+            &side(&[1, 2], &spans(2), "d r"),
+            None,
+        );
+        assert_eq!(longer[0].op, EditOp::Truncation);
     }
 
     #[test]
