@@ -35,9 +35,64 @@ fn range_span(spans: &[Span], r: (usize, usize)) -> Option<Span> {
     }
 }
 
+/// Most words (both sides) left between the common prefix and suffix for
+/// which the Myers diff runs; it takes time proportional to the square of
+/// that in the worst case (two different megabyte quotes: hours).
+const MAX_DIFF_MIDDLE: usize = 4000;
+
+/// Myers diff, or, when the differing middle is huge, the common prefix and
+/// suffix with one replacement between them.
+fn bounded_diff(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (n, m) = (a.len() - pre - suf, b.len() - pre - suf);
+    if n + m <= MAX_DIFF_MIDDLE {
+        return capture_diff_slices(Algorithm::Myers, a, b);
+    }
+    let mut ops = Vec::new();
+    if pre > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: pre,
+        });
+    }
+    ops.push(match (n, m) {
+        (_, 0) => DiffOp::Delete {
+            old_index: pre,
+            old_len: n,
+            new_index: pre,
+        },
+        (0, _) => DiffOp::Insert {
+            old_index: pre,
+            new_index: pre,
+            new_len: m,
+        },
+        _ => DiffOp::Replace {
+            old_index: pre,
+            old_len: n,
+            new_index: pre,
+            new_len: m,
+        },
+    });
+    if suf > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: pre + n,
+            new_index: pre + m,
+            len: suf,
+        });
+    }
+    ops
+}
+
 /// Word-level edits from `a` to `b`. `ellipsis` is the word id of `...`.
 pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> {
-    let ops = capture_diff_slices(Algorithm::Myers, a.words, b.words);
+    let ops = bounded_diff(a.words, b.words);
     let first_eq = ops.iter().position(|o| matches!(o, DiffOp::Equal { .. }));
     let last_eq = ops.iter().rposition(|o| matches!(o, DiffOp::Equal { .. }));
     let is_ell = |w: &[u32]| !w.is_empty() && w.iter().all(|x| Some(*x) == ellipsis);
@@ -159,6 +214,36 @@ pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (hostile input): two long, very different word sequences
+    /// made the Myers diff take minutes; the middle is now one replacement.
+    #[test]
+    fn huge_differing_middle_is_one_replacement() {
+        let a: Vec<u32> = (0..20_000).collect();
+        let mut b: Vec<u32> = (0..20_000).map(|x| x + 100_000).collect();
+        b[0] = 0;
+        b[19_999] = 19_999;
+        let t = std::time::Instant::now();
+        let ops = bounded_diff(&a, &b);
+        assert!(t.elapsed().as_secs() < 10);
+        assert_eq!(ops.len(), 3, "{ops:?}");
+        assert!(matches!(
+            ops[1],
+            DiffOp::Replace {
+                old_index: 1,
+                old_len: 19_998,
+                new_index: 1,
+                new_len: 19_998
+            }
+        ));
+        // small differences still get the exact diff
+        let mut c = a.clone();
+        c[500] = 7;
+        assert_eq!(
+            bounded_diff(&a, &c),
+            capture_diff_slices(Algorithm::Myers, &a, &c)
+        );
+    }
 
     fn side<'a>(words: &'a [u32], spans: &'a [Span], text: &'a str) -> Side<'a> {
         Side { words, spans, text }

@@ -91,6 +91,9 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
                 .collect()
         })
         .collect();
+    // The same masks as sorted disjoint spans, for a binary search per
+    // token (a linear scan per token was quadratic with thousands of quotes).
+    let merged: Vec<Vec<Span>> = masks.iter().map(|m| merge_spans(m)).collect();
     let raw: Vec<Vec<RawUnit>> = docs
         .par_iter()
         .enumerate()
@@ -122,7 +125,7 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
             for (si, s) in x.sentences.iter().enumerate() {
                 let toks: Vec<RawTok> = tokenize(text, s.span)
                     .into_iter()
-                    .filter(|t| !masks[d].iter().any(|m| m.overlaps(&t.span)))
+                    .filter(|t| !overlaps_any(&merged[d], t.span))
                     .collect();
                 out.push(RawUnit {
                     kind: UnitKind::Sentence,
@@ -414,6 +417,49 @@ pub(crate) struct Match {
     pub fragment: Option<(u32, Span)>,
 }
 
+/// The union of `spans` as sorted, pairwise disjoint spans (spans that
+/// share a byte are merged; empty spans are kept: `Span::overlaps` counts
+/// them).
+fn merge_spans(spans: &[Span]) -> Vec<Span> {
+    let mut v: Vec<Span> = spans.to_vec();
+    v.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(v.len());
+    for s in v {
+        match out.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// True when `span` shares a byte with one of `merged` (from
+/// [`merge_spans`]): the same answer as `spans.iter().any(|m|
+/// m.overlaps(&span))` on the original spans.
+fn overlaps_any(merged: &[Span], span: Span) -> bool {
+    let i = merged.partition_point(|m| m.end <= span.start);
+    i < merged.len() && merged[i].overlaps(&span)
+}
+
+/// Most Jaro-Winkler comparisons for the soft token matches of one pair of
+/// claims (hostile input: two megabyte quotes of distinct words).
+const MAX_SOFT_PAIRS: usize = 250_000;
+
+/// Longest pair (product of byte lengths) compared by normalised
+/// Levenshtein, which is quadratic; longer pairs use the linear Sørensen-Dice
+/// bigram similarity (a 1 MB quote on both sides would take hours).
+const MAX_LEVENSHTEIN_CELLS: usize = 4_000_000;
+
+/// Character-level similarity in [0, 1]: normalised Levenshtein, or
+/// Sørensen-Dice for very long texts.
+fn char_similarity(a: &str, b: &str) -> f64 {
+    if a.len().saturating_mul(b.len()) <= MAX_LEVENSHTEIN_CELLS {
+        normalized_levenshtein(a, b)
+    } else {
+        strsim::sorensen_dice(a, b)
+    }
+}
+
 fn words_text(p: &Prepared, u: &Unit) -> String {
     let mut s = String::new();
     for t in &u.toks {
@@ -480,7 +526,11 @@ fn score_pair(p: &Prepared, cfg: &Config, ui: u32, vi: u32) -> Option<Match> {
         }
     }
     ua.extend_from_slice(&u.content[i..]);
-    // Soft matches (typos, variants) among the rest.
+    // Soft matches (typos, variants) among the rest; skipped for huge
+    // claims, where the pairwise Jaro-Winkler would take hours.
+    if ua.len().saturating_mul(v.content.len()) > MAX_SOFT_PAIRS {
+        ua.clear();
+    }
     for &x in &ua {
         let xs = &p.strings[x as usize];
         let xshape = &p.shapes[x as usize];
@@ -600,7 +650,7 @@ fn score_pair(p: &Prepared, cfg: &Config, ui: u32, vi: u32) -> Option<Match> {
             if !needed {
                 return None;
             }
-            let chars = normalized_levenshtein(wu, wv);
+            let chars = char_similarity(wu, wv);
             let score = if rel == Rel::Different {
                 other
             } else {
@@ -1059,7 +1109,7 @@ fn sentence_findings(p: &Prepared, cfg: &Config, m: &Match) -> Vec<Finding> {
     let (xa, xb) = (p.docs[u.doc], p.docs[v.doc]);
     let (ma, mb) = (&p.masks[u.doc], &p.masks[v.doc]);
     let mut scores = m.scores;
-    scores.chars = normalized_levenshtein(&words_text(p, u), &words_text(p, v));
+    scores.chars = char_similarity(&words_text(p, u), &words_text(p, v));
     let mut out = Vec::new();
     let mut agreed: Vec<String> = Vec::new();
     // Dates.
@@ -1252,7 +1302,7 @@ fn role_findings(p: &Prepared) -> Vec<Finding> {
                     diff: Vec::new(),
                     scores: Scores {
                         token: if union > 0.0 { inter / union } else { 0.0 },
-                        chars: strsim::normalized_levenshtein(&fold(&x.text), &fold(&y.text)),
+                        chars: char_similarity(&fold(&x.text), &fold(&y.text)),
                         containment: inter / short,
                     },
                     explanation: format!(
@@ -1422,6 +1472,39 @@ mod tests {
         }
     }
 
+    /// The binary search over merged masks answers exactly like the linear
+    /// scan it replaced (regression: that scan was quadratic with thousands
+    /// of quotes in one article).
+    #[test]
+    fn overlaps_any_matches_linear_scan() {
+        let masks = [
+            Span::new(10, 20),
+            Span::new(15, 30),
+            Span::new(40, 45),
+            Span::new(45, 50),
+            Span::new(60, 60),
+            Span::new(5, 8),
+        ];
+        let merged = merge_spans(&masks);
+        assert_eq!(
+            merged,
+            [
+                Span::new(5, 8),
+                Span::new(10, 30),
+                Span::new(40, 45),
+                Span::new(45, 50),
+                Span::new(60, 60)
+            ]
+        );
+        for start in 0..70 {
+            for end in start + 1..72 {
+                let t = Span::new(start, end);
+                let linear = masks.iter().any(|m| m.overlaps(&t));
+                assert_eq!(overlaps_any(&merged, t), linear, "{t:?}");
+            }
+        }
+    }
+
     #[test]
     fn jaro_winkler_bound_is_an_upper_bound() {
         let words = [
@@ -1452,5 +1535,20 @@ mod tests {
                 assert!(jw <= b + 1e-12, "{x} {y}: {jw} > {b}");
             }
         }
+    }
+
+    /// Character similarity stays linear on huge texts.
+    #[test]
+    fn char_similarity_of_huge_texts_is_fast() {
+        let a = "diplomacy and dialogue ".repeat(20_000);
+        let b = "dialogue and diplomacy ".repeat(20_000);
+        let t = std::time::Instant::now();
+        let s = char_similarity(&a, &b);
+        assert!((0.0..=1.0).contains(&s));
+        assert!(t.elapsed().as_secs() < 10);
+        assert_eq!(
+            char_similarity("kitten", "sitting"),
+            strsim::normalized_levenshtein("kitten", "sitting")
+        );
     }
 }

@@ -185,17 +185,67 @@ fn push(
     if trimmed.is_empty() {
         return;
     }
-    let s = start + trimmed_start;
+    let mut s = start + trimmed_start;
+    let end = s + trimmed.len();
+    // Hostile input (a megabyte without a sentence break): cut at white
+    // space into pieces of at most MAX_SENTENCE_BYTES, so that per-sentence
+    // work downstream (quote attribution, alignment) stays bounded.
+    while end - s > MAX_SENTENCE_BYTES {
+        let mut limit = s + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[s..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&k| k > 0)
+            .map_or(limit, |k| s + k);
+        let piece = text[s..cut].trim_end();
+        out.push(Sentence {
+            span: Span::new(s, s + piece.len()),
+            paragraph,
+        });
+        s = end - text[cut..end].trim_start().len();
+    }
     out.push(Sentence {
-        span: Span::new(s, s + trimmed.len()),
+        span: Span::new(s, end),
         paragraph,
     });
     *para_has_text = true;
 }
 
+/// Longest sentence kept whole, in bytes; longer ones are cut at white space.
+const MAX_SENTENCE_BYTES: usize = 2000;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (hostile input): a sentence of megabytes made quote
+    /// attribution quadratic. Over-long sentences are cut at white space.
+    #[test]
+    fn over_long_sentences_are_cut_at_white_space() {
+        let text = format!("Short one. {}end", "Officials said talks ".repeat(500));
+        let s = split(&text);
+        assert_eq!(s[0].span.slice(&text), "Short one.");
+        assert!(s.len() > 5, "{}", s.len());
+        let mut covered = String::new();
+        for x in &s[1..] {
+            let piece = x.span.slice(&text);
+            assert!(piece.len() <= MAX_SENTENCE_BYTES);
+            assert!(!piece.is_empty() && piece == piece.trim(), "{piece:?}");
+            covered.push_str(piece);
+            covered.push(' ');
+        }
+        assert_eq!(covered.trim_end(), &text["Short one. ".len()..]);
+        // no white space at all, multi-byte characters: cut on char boundaries
+        let text = "é“".repeat(3000);
+        let s = split(&text);
+        assert!(s.len() >= 7);
+        assert_eq!(s.iter().map(|x| x.span.len()).sum::<usize>(), text.len());
+        for x in &s {
+            assert!(x.span.len() <= MAX_SENTENCE_BYTES && !x.span.slice(&text).is_empty());
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| s.span.slice(text)).collect()
