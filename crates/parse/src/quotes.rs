@@ -614,6 +614,14 @@ impl<'a> Ctx<'a> {
     /// “according to X” anywhere in the sentence, outside the quote.
     fn according_to(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
         let s = sentence.slice(self.text);
+        // `s.to_lowercase()` contains "according to " only if `s` does in
+        // any ASCII case: only ASCII letters lowercase to these letters (the
+        // Kelvin sign gives `k`, not needed here) and a multi-char expansion
+        // (`İ` to `i` + a combining dot) cannot continue the phrase. Most
+        // sentences fail this test, and skip the lowercased copy.
+        if !contains_ascii_ci(s.as_bytes(), b"according to ") {
+            return None;
+        }
         let lower = s.to_lowercase();
         let i = lower.find("according to ")?;
         if lower.len() != s.len() {
@@ -1012,6 +1020,14 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
         push(out, open, open_len, para.end, para.end, false);
     }
     out.sort_by_key(|m| m.open);
+}
+
+/// `hay` contains `needle` (lowercase ASCII) in any ASCII case.
+fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w[0].to_ascii_lowercase() == needle[0] && w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
