@@ -287,6 +287,15 @@ impl<'a> Ctx<'a> {
     /// sentence and skipping auxiliaries (“Blinken has also announced”).
     fn subject_before(&self, sentence: Span, verb: usize) -> Subject {
         let toks = tokenize(self.text, Span::new(sentence.start, verb));
+        self.subject_before_toks(sentence, &toks)
+    }
+
+    /// [`Self::subject_before`] with the tokens of `sentence.start..verb`
+    /// given. When `verb` is the start of a token of the sentence's own
+    /// tokens, those are the sentence tokens before it: `tokenize` never
+    /// looks back, and the token before a token start ended without
+    /// joining across it, so cutting the range there changes nothing.
+    fn subject_before_toks(&self, sentence: Span, toks: &[Token]) -> Subject {
         let mut k = toks.len();
         while k > 0
             && is_word(self.text, &toks[k - 1])
@@ -722,7 +731,7 @@ impl<'a> Ctx<'a> {
                 let next = toks.get(i + 1).map(|n| n.text(text));
                 if next == Some("that") {
                     // SUBJECT VERB that CONTENT
-                    let subject = self.subject_before(s.span, t.span.start);
+                    let subject = self.subject_before_toks(s.span, &toks[..i]);
                     if matches!(subject, Subject::Unknown) {
                         continue;
                     }
@@ -750,7 +759,7 @@ impl<'a> Ctx<'a> {
                     .all(|m| !s.span.overlaps(&Span::new(m.open, m.close_end)))
                 {
                     // CONTENT, SUBJECT VERB [adverbials].
-                    let subject = self.subject_before(s.span, t.span.start);
+                    let subject = self.subject_before_toks(s.span, &toks[..i]);
                     let subj_start = match subject {
                         Subject::Entity(_, sp) | Subject::Pronoun(sp) | Subject::Role(sp) => {
                             sp.start
