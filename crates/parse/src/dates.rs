@@ -93,7 +93,7 @@
 
 use crate::model::{DateMention, DateReading, DateValue, Granularity, Sentence, Span};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::{Captures, Regex, RegexSet};
+use regex::{CaptureLocations, Regex};
 use std::sync::OnceLock;
 
 /// Finds date expressions in `text` and resolves relative ones against
@@ -132,30 +132,54 @@ pub fn extract(
         reference,
     };
     let mut cands: Vec<Cand> = Vec::new();
-    type Handler = fn(&Ctx, &Captures) -> Option<Cand>;
-    let table: [(&Regex, Handler); 13] = [
-        (&p.iso, iso_date),
-        (&p.month_day, absolute_day),
-        (&p.day_month, absolute_day),
-        (&p.month, month_expr),
-        (&p.year, year_expr),
-        (&p.weekday, weekday_expr),
-        (&p.deictic, deictic_expr),
-        (&p.period, period_expr),
-        (&p.part_period, part_period_expr),
-        (&p.few, few_expr),
-        (&p.ahead, ahead_expr),
-        (&p.offset, offset_expr),
-        (&p.vague, vague_expr),
+    type Handler = fn(&Ctx, &Caps) -> Option<Cand>;
+    let table: [Handler; 13] = [
+        iso_date,
+        absolute_day,
+        absolute_day,
+        month_expr,
+        year_expr,
+        weekday_expr,
+        deictic_expr,
+        period_expr,
+        part_period_expr,
+        few_expr,
+        ahead_expr,
+        offset_expr,
+        vague_expr,
     ];
-    // one pass of the combined set tells which patterns match at all: most
-    // articles hit only a few of the 13, and the others need no scan
-    let hits = p.set.matches(text);
-    for (rank, (re, handler)) in table.iter().enumerate() {
-        if !hits.matched(rank) {
-            continue;
-        }
-        for caps in re.captures_iter(text) {
+    // Every match starts at an ASCII word start whose first word is one of
+    // a few keywords (or a number): one pass over the text lists those
+    // starts with the patterns that can begin there, and each pattern is
+    // tried there anchored. This gives exactly the matches `captures_iter`
+    // gives (leftmost-first: the next match is the one at the first start
+    // >= the end of the previous one where the pattern matches), without
+    // 13 scans of the whole text.
+    let starts = match_starts(text, &p.first_words);
+    for (rank, handler) in table.iter().enumerate() {
+        let pat = &p.pats[rank];
+        let bit = 1u16 << rank;
+        let mut locs: Option<CaptureLocations> = None;
+        let mut from = 0;
+        for &(pos, mask) in &starts {
+            if mask & bit == 0 || pos < from {
+                continue;
+            }
+            let hay = &text[pos..];
+            if !pat.re.is_match(hay) {
+                continue;
+            }
+            let locs = locs.get_or_insert_with(|| pat.re.capture_locations());
+            let Some(m) = pat.re.captures_read(locs, hay) else {
+                continue;
+            };
+            from = pos + m.end();
+            let caps = Caps {
+                text,
+                off: pos,
+                locs,
+                names: &pat.names,
+            };
             if let Some(mut c) = handler(&ctx, &caps) {
                 if c.start < c.end
                     && c.end <= text.len()
@@ -209,6 +233,156 @@ fn select(text: &str, mut cands: Vec<Cand>) -> Vec<DateMention> {
         .collect()
 }
 
+/// One capture group of a date match, with positions in the article text.
+#[derive(Clone, Copy)]
+struct M<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl<'t> M<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+}
+
+/// The capture groups of one anchored match at `off` (the pattern ran on
+/// `text[off..]`).
+struct Caps<'a> {
+    text: &'a str,
+    off: usize,
+    locs: &'a CaptureLocations,
+    names: &'a [Option<String>],
+}
+
+impl<'a> Caps<'a> {
+    fn get(&self, i: usize) -> Option<M<'a>> {
+        let (s, e) = self.locs.get(i)?;
+        Some(M {
+            start: s + self.off,
+            end: e + self.off,
+            text: self.text,
+        })
+    }
+
+    fn name(&self, name: &str) -> Option<M<'a>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.get(i)
+    }
+}
+
+/// Pattern bit for a first word that is a number (`iso`, `day_month`,
+/// `year`, `offset`).
+const DIGIT_START: u16 = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 11;
+
+/// The ASCII word starts of `text` where some pattern can begin, with the
+/// bits (table ranks) of those patterns. A match of any pattern starts at an
+/// ASCII word boundary (`{B}`) with a word character, and its first word
+/// (the whole run of ASCII word characters: every keyword in the patterns is
+/// followed by white space, `{B}`, `.` or a dash) is a number or a key of
+/// `first_words`.
+fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
+    /// ASCII word bytes (`[0-9A-Za-z_]`), the bytes `(?-u:\b)` looks at.
+    const WORD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            t[c] = b.is_ascii_alphanumeric() || b == b'_';
+            c += 1;
+        }
+        t
+    };
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !WORD[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && WORD[usize::from(b[i])] {
+            i += 1;
+        }
+        let w = &b[s..i];
+        let mask = if w[0].is_ascii_digit() {
+            DIGIT_START
+        } else if w.len() <= MAX_FIRST_WORD {
+            let mut buf = [0u8; MAX_FIRST_WORD];
+            let key = &mut buf[..w.len()];
+            key.copy_from_slice(w);
+            key.make_ascii_lowercase();
+            first_words.get(&*key).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        if mask != 0 {
+            out.push((s, mask));
+        }
+    }
+    out
+}
+
+/// Longest key of [`first_words`] (`wednesday`, `september`, …).
+const MAX_FIRST_WORD: usize = 9;
+
+type FirstWords = std::collections::HashMap<
+    &'static [u8],
+    u16,
+    std::hash::BuildHasherDefault<crate::lexicon::FxHasher>,
+>;
+
+/// First words (lowercase) of each pattern, by table rank; numbers are
+/// [`DIGIT_START`].
+fn first_words() -> FirstWords {
+    let mut map = FirstWords::default();
+    let mut add = |words: &'static str, ranks: &[usize]| {
+        for w in words.split('|') {
+            debug_assert!(w.len() <= MAX_FIRST_WORD);
+            for &r in ranks {
+                *map.entry(w.as_bytes()).or_insert(0) |= 1 << r;
+            }
+        }
+    };
+    // 1 month_day: weekday or month; 2 day_month: weekday or number
+    add(WEEKDAYS, &[1, 2, 5]);
+    add(MONTHS_FULL, &[1, 3]);
+    add(MONTHS_ABBR, &[1]);
+    // 3 month: part words
+    add("early|mid|late", &[3, 4]);
+    add("beginning|start|middle|end", &[3, 8]);
+    // 4 year: cue words
+    add(
+        "in|since|by|until|till|through|from|before|after|during|of",
+        &[4],
+    );
+    // 5 weekday, 6 deictic, 7 period, 9 few: modifiers
+    add("this", &[5, 6, 7]);
+    add("last", &[5, 6, 7, 9]);
+    add("next|coming|past", &[5, 7, 9]);
+    add("the|yesterday|today|tonight|tomorrow", &[6]);
+    add("earlier|later", &[7]);
+    add("upcoming", &[9]);
+    // 10 ahead
+    add("days|weeks|months", &[10]);
+    // 11 offset
+    add("in|within|a|an", &[11]);
+    add(NUM_WORDS, &[11]);
+    // 12 vague
+    add("shortly|soon|near", &[12]);
+    map
+}
+
 // ---------------------------------------------------------------------------
 // Patterns
 
@@ -222,22 +396,20 @@ const NUM_WORDS: &str =
 /// the text has non-ASCII characters.
 const B: &str = r"(?-u:\b)";
 
+/// One date pattern, anchored (`^`): it runs on `text[start..]` for each
+/// candidate start.
+struct Pat {
+    re: Regex,
+    /// Capture group names by index.
+    names: Vec<Option<String>>,
+}
+
 struct Patterns {
-    /// The 13 patterns below, in `extract`'s table order.
-    set: RegexSet,
-    iso: Regex,
-    month_day: Regex,
-    day_month: Regex,
-    month: Regex,
-    year: Regex,
-    weekday: Regex,
-    deictic: Regex,
-    period: Regex,
-    part_period: Regex,
-    few: Regex,
-    ahead: Regex,
-    offset: Regex,
-    vague: Regex,
+    /// The 13 patterns, in `extract`'s table order: iso, month_day,
+    /// day_month, month, year, weekday, deictic, period, part_period, few,
+    /// ahead, offset, vague.
+    pats: Vec<Pat>,
+    first_words: FirstWords,
 }
 
 fn patterns() -> &'static Patterns {
@@ -287,37 +459,33 @@ fn patterns() -> &'static Patterns {
         let vague = format!(
                 r"{B}(?P<v>(?i-u:shortly|soon|near\s+future)){B}"
             );
-        let set = RegexSet::new([
-            &iso,
-            &month_day,
-            &day_month,
-            &month_alone,
-            &year,
-            &weekday,
-            &deictic,
-            &period,
-            &part_period,
-            &few,
-            &ahead,
-            &offset,
-            &vague,
-        ])
-        .expect("date patterns compile");
+        let pats = [
+            iso,
+            month_day,
+            day_month,
+            month_alone,
+            year,
+            weekday,
+            deictic,
+            period,
+            part_period,
+            few,
+            ahead,
+            offset,
+            vague,
+        ]
+        .into_iter()
+        .map(|src| {
+            // `^` anchors at the candidate start; the leading `{B}` still
+            // holds there, since a candidate follows a non-word byte
+            let re = re(format!("^(?:{src})"));
+            let names = re.capture_names().map(|n| n.map(str::to_string)).collect();
+            Pat { re, names }
+        })
+        .collect();
         Patterns {
-            set,
-            iso: re(iso),
-            month_day: re(month_day),
-            day_month: re(day_month),
-            month: re(month_alone),
-            year: re(year),
-            weekday: re(weekday),
-            deictic: re(deictic),
-            period: re(period),
-            part_period: re(part_period),
-            few: re(few),
-            ahead: re(ahead),
-            offset: re(offset),
-            vague: re(vague),
+            pats,
+            first_words: first_words(),
         }
     })
 }
@@ -1011,7 +1179,7 @@ fn tense_reason(kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) -> St
 // ---------------------------------------------------------------------------
 // Handlers
 
-fn iso_date(_ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn iso_date(_ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.get(0)?;
     let y: i32 = c.name("y")?.as_str().parse().ok()?;
     let m: u32 = c.name("mo")?.as_str().parse().ok()?;
@@ -1029,7 +1197,7 @@ fn iso_date(_ctx: &Ctx, c: &Captures) -> Option<Cand> {
 
 /// “4 February”, “Thursday, February 2”, “January 26, 2022”, “Feb. 4”,
 /// “2-4 February”.
-fn absolute_day(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
     let whole = c.get(0)?;
     let m_tok = c.name("m")?;
@@ -1165,7 +1333,7 @@ const REPORTING: &[&str] = &[
 ];
 
 /// “in February”, “February 2022”, “mid-February”, “the end of March”.
-fn month_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
     let whole = c.get(0)?;
     let m_tok = c.name("m")?;
@@ -1338,7 +1506,7 @@ const CHANGE_VERBS: &[&str] = &[
 ];
 
 /// “in 2021”, “since 2014”, “by 2030”, “mid-2022”, “the end of 2021”.
-fn year_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn year_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
     let y_m = c.name("y")?;
     let cue = c.name("cue");
@@ -1438,7 +1606,7 @@ fn resolve_weekday(r: NaiveDate, wd: Weekday, tense: Tense, strict: bool) -> Opt
 }
 
 /// “Friday”, “this Tuesday night”, “last Monday”, “by Friday”.
-fn weekday_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
     let whole = c.get(0)?;
     let wd_m = c.name("wd")?;
@@ -1508,7 +1676,7 @@ fn weekday_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
 }
 
 /// “yesterday”, “today”, “tomorrow night”, “last night”, “this morning”.
-fn deictic_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.get(0)?;
     let w_m = c.name("w")?;
     let w = lower(w_m.as_str())
@@ -1557,7 +1725,7 @@ fn deictic_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
 
 /// “last week”, “this month”, “next year”, “earlier this month”, “the past
 /// week”, “this weekend”.
-fn period_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.get(0)?;
     let modifier = lower(c.name("mod")?.as_str());
     let unit = lower(c.name("unit")?.as_str());
@@ -1638,7 +1806,7 @@ fn period_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
 }
 
 /// “(by) the end of the month”, “the beginning of next week”.
-fn part_period_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn part_period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.get(0)?;
     let part = part_of(c.name("part")?.as_str())?;
     let modifier = lower(c.name("mod")?.as_str());
@@ -1729,7 +1897,7 @@ fn span_days(q: Option<&str>, n: Option<u32>, unit: &str) -> Option<(i64, Granul
 }
 
 /// “(in) the next few days”, “coming days”, “the last two years”.
-fn few_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.get(0)?;
     let dir = lower(c.name("dir")?.as_str());
     let unit = lower(c.name("unit")?.as_str());
@@ -1765,7 +1933,7 @@ fn few_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
 }
 
 /// “the days ahead”, “weeks ahead”.
-fn ahead_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn ahead_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.get(0)?;
     let unit = lower(c.name("unit")?.as_str());
     let (days, granularity) = span_days(None, None, &unit)?;
@@ -1789,7 +1957,7 @@ const NOT_OFFSET_BEFORE: &[&str] = &[
 ];
 
 /// “in two weeks”, “within a week”, “three days ago”.
-fn offset_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn offset_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
     let whole = c.get(0)?;
     let pre = c.name("pre").map(|m| lower(m.as_str()));
@@ -1883,7 +2051,7 @@ fn offset_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
 }
 
 /// “soon”, “shortly”, “(in the) near future”: marked, not resolved.
-fn vague_expr(ctx: &Ctx, c: &Captures) -> Option<Cand> {
+fn vague_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
     let v = c.name("v")?;
     if let Some((_, w)) = word_before(text, v.start()) {

@@ -1302,7 +1302,41 @@ impl Parser<'_> {
             }
             return None;
         }
+        if !self.may_start_core(i) {
+            return None; // `core` would return `None` (most tokens)
+        }
         self.quantity(i, i, Qualifier::Exact)
+    }
+
+    /// A cheap gate in front of the unqualified `quantity(i, i, Exact)`:
+    /// false only when `core(i, false, false)` surely returns `None`.
+    ///
+    /// - a symbol: `numeric_core` needs a currency sign;
+    /// - a word: `numeric_core` needs a currency code or dollar prefix (all
+    ///   ASCII capitals, at most four bytes), and `word_core` needs a vague
+    ///   plural, `several`, `a`/`an`, a fraction word (`half`, …) or a small
+    ///   number as the first hyphen part (`five`, `twenty-five`,
+    ///   `two-thirds`): every other word falls through all its branches.
+    fn may_start_core(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            Kind::Num => true,
+            Kind::Sym(c) => currency_symbol(c).is_some(),
+            Kind::Word => {
+                let w0 = &*t.lower;
+                // the part before the first hyphen; stops early at any other
+                // non-ASCII char, which no small number contains
+                let cut = w0
+                    .bytes()
+                    .position(|b| b == b'-' || b >= 0x80)
+                    .unwrap_or(w0.len());
+                small_number(&w0[..cut]).is_some()
+                    || matches!(w0, "a" | "an" | "several")
+                    || vague_plural(w0).is_some()
+                    || denominator(w0).is_some()
+                    || (t.raw.len() <= 4 && t.raw.starts_with(|c: char| c.is_ascii_uppercase()))
+            }
+        }
     }
 
     /// `between a and b`, `from a to b` starting at the word `i`.

@@ -287,6 +287,15 @@ impl<'a> Ctx<'a> {
     /// sentence and skipping auxiliaries (“Blinken has also announced”).
     fn subject_before(&self, sentence: Span, verb: usize) -> Subject {
         let toks = tokenize(self.text, Span::new(sentence.start, verb));
+        self.subject_before_toks(sentence, &toks)
+    }
+
+    /// [`Self::subject_before`] with the tokens of `sentence.start..verb`
+    /// given. When `verb` is the start of a token of the sentence's own
+    /// tokens, those are the sentence tokens before it: `tokenize` never
+    /// looks back, and the token before a token start ended without
+    /// joining across it, so cutting the range there changes nothing.
+    fn subject_before_toks(&self, sentence: Span, toks: &[Token]) -> Subject {
         let mut k = toks.len();
         while k > 0
             && is_word(self.text, &toks[k - 1])
@@ -614,6 +623,14 @@ impl<'a> Ctx<'a> {
     /// “according to X” anywhere in the sentence, outside the quote.
     fn according_to(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
         let s = sentence.slice(self.text);
+        // `s.to_lowercase()` contains "according to " only if `s` does in
+        // any ASCII case: only ASCII letters lowercase to these letters (the
+        // Kelvin sign gives `k`, not needed here) and a multi-char expansion
+        // (`İ` to `i` + a combining dot) cannot continue the phrase. Most
+        // sentences fail this test, and skip the lowercased copy.
+        if !contains_ascii_ci(s.as_bytes(), b"according to ") {
+            return None;
+        }
         let lower = s.to_lowercase();
         let i = lower.find("according to ")?;
         if lower.len() != s.len() {
@@ -714,7 +731,7 @@ impl<'a> Ctx<'a> {
                 let next = toks.get(i + 1).map(|n| n.text(text));
                 if next == Some("that") {
                     // SUBJECT VERB that CONTENT
-                    let subject = self.subject_before(s.span, t.span.start);
+                    let subject = self.subject_before_toks(s.span, &toks[..i]);
                     if matches!(subject, Subject::Unknown) {
                         continue;
                     }
@@ -742,7 +759,7 @@ impl<'a> Ctx<'a> {
                     .all(|m| !s.span.overlaps(&Span::new(m.open, m.close_end)))
                 {
                     // CONTENT, SUBJECT VERB [adverbials].
-                    let subject = self.subject_before(s.span, t.span.start);
+                    let subject = self.subject_before_toks(s.span, &toks[..i]);
                     let subj_start = match subject {
                         Subject::Entity(_, sp) | Subject::Pronoun(sp) | Subject::Role(sp) => {
                             sp.start
@@ -1012,6 +1029,14 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
         push(out, open, open_len, para.end, para.end, false);
     }
     out.sort_by_key(|m| m.open);
+}
+
+/// `hay` contains `needle` (lowercase ASCII) in any ASCII case.
+fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w[0].to_ascii_lowercase() == needle[0] && w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

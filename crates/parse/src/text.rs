@@ -68,14 +68,24 @@ pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
         if c.is_alphabetic() || c.is_ascii_digit() {
             let numeric = c.is_ascii_digit();
             let mut j = off + c.len_utf8();
-            while let Some(ch) = char_at(slice, j) {
-                let next = char_at(slice, j + ch.len_utf8());
+            let bytes = slice.as_bytes();
+            loop {
+                // ASCII letters and digits always join: skip them bytewise
+                while j < len && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let Some(ch) = char_at(slice, j) else {
+                    break;
+                };
                 let joined = if ch.is_alphanumeric() {
                     true
-                } else if numeric {
-                    matches!(ch, '.' | ',') && next.is_some_and(|n| n.is_ascii_digit())
                 } else {
-                    is_inner_joiner(ch) && next.is_some_and(char::is_alphanumeric)
+                    let next = char_at(slice, j + ch.len_utf8());
+                    if numeric {
+                        matches!(ch, '.' | ',') && next.is_some_and(|n| n.is_ascii_digit())
+                    } else {
+                        is_inner_joiner(ch) && next.is_some_and(char::is_alphanumeric)
+                    }
                 };
                 if joined {
                     j += ch.len_utf8();
