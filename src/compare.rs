@@ -85,7 +85,7 @@ fn load_config(path: &Path) -> Result<Config, String> {
 
 /// Runs `crosscheck compare`.
 pub fn run(args: Args) -> ExitCode {
-    let config = match &args.config {
+    let mut config = match &args.config {
         Some(p) => match load_config(p) {
             Ok(c) => c,
             Err(e) => return fail(e),
@@ -104,6 +104,16 @@ pub fn run(args: Args) -> ExitCode {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Table);
+    // CSV and the table list only the findings the filter lists (and the
+    // baseline compares those): without agreements listed, alignment need
+    // not build them. Other formats draw clusters from agreements.
+    let agreements_listed = args.include_agreements
+        || kinds
+            .as_ref()
+            .is_some_and(|k| k.contains(&align::FindingKind::Agreement));
+    if matches!(format, Format::Csv | Format::Table) && !agreements_listed {
+        config.agreements = false;
+    }
     let pool = {
         let mut b = rayon::ThreadPoolBuilder::new();
         if let Some(n) = args.threads {

@@ -82,6 +82,14 @@ pub struct Config {
     /// Compare the roles given to the same person across articles. Default
     /// `true`.
     pub compare_roles: bool,
+    /// Build [`Agreement`](crate::FindingKind::Agreement) findings. A hint
+    /// for callers that will not read them (a CSV or table report without
+    /// agreements): with `false`, no agreement is built and every other
+    /// finding, the unique claims and the people are the same as with
+    /// `true`. Agreements also feed the report's claim graph and clusters
+    /// (JSON, Markdown, HTML, DOT), so leave it on for those. Default
+    /// `true`.
+    pub agreements: bool,
 }
 
 impl Default for Config {
@@ -107,6 +115,7 @@ impl Default for Config {
             date_tolerance_days: 0,
             compare_places: true,
             compare_roles: true,
+            agreements: true,
         }
     }
 }

@@ -826,7 +826,7 @@ fn count_ops(diff: &[TokenEdit]) -> String {
         .join(", ")
 }
 
-fn quote_finding(p: &Prepared, cfg: &Config, m: &Match) -> Finding {
+fn quote_finding(p: &Prepared, cfg: &Config, m: &Match) -> Option<Finding> {
     let (u, v) = (&p.units[m.u as usize], &p.units[m.v as usize]);
     let (xa, xb) = (p.docs[u.doc], p.docs[v.doc]);
     let wa: Vec<u32> = u.toks.iter().map(|t| t.word).collect();
@@ -854,6 +854,14 @@ fn quote_finding(p: &Prepared, cfg: &Config, m: &Match) -> Finding {
         || d.iter()
             .all(|e| trivial_edit(e) || (cfg.fragment_is_agreement && e.op == EditOp::Truncation));
     let rel = relation(u, v);
+    let agreement = match rel {
+        Rel::Different => false,
+        Rel::OneSided if cfg.report_unattributed => false,
+        _ => same_words,
+    };
+    if agreement && !cfg.agreements {
+        return None;
+    }
     let (ea, eb) = (evidence(p, u), evidence(p, v));
     let who = |e: &Evidence| e.speaker.clone().unwrap_or_else(|| "no one".to_string());
     let (kind, confidence, explanation) = match rel {
@@ -905,7 +913,7 @@ fn quote_finding(p: &Prepared, cfg: &Config, m: &Match) -> Finding {
             ),
         ),
     };
-    Finding {
+    Some(Finding {
         kind,
         confidence: confidence.clamp(0.0, 1.0),
         a: ea,
@@ -913,7 +921,7 @@ fn quote_finding(p: &Prepared, cfg: &Config, m: &Match) -> Finding {
         diff: d,
         scores: m.scores,
         explanation,
-    }
+    })
 }
 
 fn fmt_date(v: &DateValue) -> String {
@@ -1108,8 +1116,9 @@ fn sentence_findings(p: &Prepared, cfg: &Config, m: &Match) -> Vec<Finding> {
     let (u, v) = (&p.units[m.u as usize], &p.units[m.v as usize]);
     let (xa, xb) = (p.docs[u.doc], p.docs[v.doc]);
     let (ma, mb) = (&p.masks[u.doc], &p.masks[v.doc]);
-    let mut scores = m.scores;
-    scores.chars = char_similarity(&words_text(p, u), &words_text(p, v));
+    // `scores.chars` (a Levenshtein over both sentences) is filled in at
+    // the end, once it is known that a finding is built at all.
+    let scores = m.scores;
     let mut out = Vec::new();
     let mut agreed: Vec<String> = Vec::new();
     // Dates.
@@ -1129,7 +1138,9 @@ fn sentence_findings(p: &Prepared, cfg: &Config, m: &Match) -> Vec<Finding> {
     ) {
         let (vx, vy) = (x.1.value.unwrap(), y.1.value.unwrap());
         if same {
-            agreed.push(format!("date {} ~ {}", fmt_date(&vx), fmt_date(&vy)));
+            if cfg.agreements {
+                agreed.push(format!("date {} ~ {}", fmt_date(&vx), fmt_date(&vy)));
+            }
             continue;
         }
         let unsure =
@@ -1162,11 +1173,13 @@ fn sentence_findings(p: &Prepared, cfg: &Config, m: &Match) -> Vec<Finding> {
         |x, y| x.1.interval.overlaps(&y.1.interval),
     ) {
         if same {
-            agreed.push(format!(
-                "quantity {} ~ {}",
-                fmt_quantity(x.1),
-                fmt_quantity(y.1)
-            ));
+            if cfg.agreements {
+                agreed.push(format!(
+                    "quantity {} ~ {}",
+                    fmt_quantity(x.1),
+                    fmt_quantity(y.1)
+                ));
+            }
             continue;
         }
         out.push(Finding {
@@ -1230,12 +1243,29 @@ fn sentence_findings(p: &Prepared, cfg: &Config, m: &Match) -> Vec<Finding> {
             .filter(|s| unit.span.contains(s))
             .collect()
     };
-    let rest = masked_cosine(p, u, &fact_spans(xa, u), v, &fact_spans(xb, v));
-    if !out.is_empty() && m.score.max(rest) < cfg.value_threshold {
+    // `rest` only matters when the score alone is under the threshold.
+    if !out.is_empty()
+        && m.score < cfg.value_threshold
+        && m.score.max(masked_cosine(
+            p,
+            u,
+            &fact_spans(xa, u),
+            v,
+            &fact_spans(xb, v),
+        )) < cfg.value_threshold
+    {
         // Conflicting values, and the claims are not clearly the same:
         // neither an agreement nor a discrepancy.
         return Vec::new();
     }
+    if out.is_empty() && !cfg.agreements {
+        return out;
+    }
+    let chars = char_similarity(&words_text(p, u), &words_text(p, v));
+    for f in &mut out {
+        f.scores.chars = chars;
+    }
+    let scores = Scores { chars, ..scores };
     if out.is_empty() {
         let mut explanation = format!(
             "Both articles report the same claim (token similarity {:.2}).",
@@ -1344,7 +1374,7 @@ pub(crate) fn run(input: &[Extraction], cfg: &Config) -> Alignment {
     let mut findings: Vec<Finding> = accepted
         .par_iter()
         .flat_map_iter(|m| match p.units[m.u as usize].kind {
-            UnitKind::Quote => vec![quote_finding(&p, cfg, m)],
+            UnitKind::Quote => quote_finding(&p, cfg, m).into_iter().collect(),
             UnitKind::Sentence => sentence_findings(&p, cfg, m),
         })
         .collect();
