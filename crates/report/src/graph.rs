@@ -187,7 +187,10 @@ pub struct Cluster {
     pub agree: Vec<String>,
     /// Articles in the cluster but not in `agree`.
     pub differ: Vec<String>,
-    /// Articles with no claim in the cluster.
+    /// Articles that cover the same events (an `agrees` or `differs` edge
+    /// links them to an article of the cluster) but have no claim in it:
+    /// what each outlet left out. Unrelated articles of a large corpus are
+    /// not listed, which keeps the report linear in the corpus size.
     pub silent: Vec<String>,
 }
 
@@ -370,12 +373,7 @@ impl ClaimGraph {
             graph.add_edge(index[&s], index[&t], e);
         }
 
-        let all_articles: Vec<String> = graph
-            .node_weights()
-            .filter(|n| n.kind == NodeKind::Article)
-            .map(|n| n.label_id())
-            .collect();
-        let clusters = clusters(&graph, &all_articles);
+        let clusters = clusters(&graph);
         ClaimGraph { graph, clusters }
     }
 
@@ -511,16 +509,6 @@ impl ClaimGraph {
     }
 }
 
-impl Node {
-    /// The article id of an article node (its id without `article:`).
-    fn label_id(&self) -> String {
-        self.id
-            .strip_prefix("article:")
-            .unwrap_or(&self.id)
-            .to_string()
-    }
-}
-
 /// Quotes a DOT id or label: backslashes, quotes and line breaks escaped.
 pub fn dot_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -554,13 +542,24 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-fn clusters(graph: &DiGraph<Node, Edge>, all_articles: &[String]) -> Vec<Cluster> {
+fn clusters(graph: &DiGraph<Node, Edge>) -> Vec<Cluster> {
     let n = graph.node_count();
     let mut any = (0..n).collect::<Vec<_>>();
     let mut agree = (0..n).collect::<Vec<_>>();
     let mut linked = vec![false; n];
+    // articles that share at least one finding: who covers the same events
+    let mut neighbours: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for e in graph.edge_references() {
         let (s, t) = (e.source().index(), e.target().index());
+        if matches!(e.weight().kind, EdgeKind::Agrees | EdgeKind::Differs) {
+            let (sa, ta) = (&graph[e.source()].article, &graph[e.target()].article);
+            if let (Some(sa), Some(ta)) = (sa, ta) {
+                if sa != ta {
+                    neighbours.entry(sa).or_default().insert(ta);
+                    neighbours.entry(ta).or_default().insert(sa);
+                }
+            }
+        }
         match e.weight().kind {
             EdgeKind::Agrees => {
                 union(&mut any, s, t);
@@ -617,10 +616,14 @@ fn clusters(graph: &DiGraph<Node, Edge>, all_articles: &[String]) -> Vec<Cluster
             .filter(|a| !agree_set.contains(a))
             .cloned()
             .collect();
-        let silent: Vec<String> = all_articles
+        let silent: Vec<String> = articles
             .iter()
-            .filter(|a| !articles.contains(*a))
-            .cloned()
+            .filter_map(|a| neighbours.get(a.as_str()))
+            .flatten()
+            .filter(|a| !articles.contains(**a))
+            .map(|a| a.to_string())
+            .collect::<BTreeSet<String>>()
+            .into_iter()
             .collect();
         out.push(Cluster {
             id: String::new(),

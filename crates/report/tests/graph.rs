@@ -207,3 +207,22 @@ fn graphviz_accepts_the_dot_when_installed() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Regression: `silent` listed every article of the corpus without a claim in
+/// the cluster, so the report grew with clusters × articles (5 GB at 10,000
+/// articles). An article that shares no finding with the cluster's articles
+/// is unrelated, not silent.
+#[test]
+fn unrelated_articles_are_not_silent() {
+    let (mut x, a) = common::sample();
+    let mut unrelated = x[0].clone();
+    unrelated.article.id = "zz-unrelated".into();
+    x.push(unrelated);
+    let g = Report::new(&x, &a).graph();
+    assert!(g
+        .clusters
+        .iter()
+        .all(|c| !c.silent.iter().any(|s| s == "zz-unrelated")));
+    // the related outlet is still reported silent where it is
+    assert!(g.clusters.iter().any(|c| c.silent == ["ap"]));
+}
