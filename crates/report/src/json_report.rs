@@ -157,13 +157,16 @@ fn json_finding(e: &Entry, cluster: Option<String>) -> JsonFinding {
 /// Builds the JSON report value.
 pub fn build(report: &Report) -> JsonReport {
     let graph = report.graph();
-    let cluster_of = |id: &str| {
-        graph
-            .clusters
-            .iter()
-            .find(|c| c.findings.iter().any(|f| f == id))
-            .map(|c| c.id.clone())
-    };
+    // finding id -> cluster id, built once (a scan per finding is quadratic)
+    let mut cluster_by_finding: std::collections::BTreeMap<&str, &str> = Default::default();
+    for c in &graph.clusters {
+        for f in &c.findings {
+            cluster_by_finding
+                .entry(f.as_str())
+                .or_insert(c.id.as_str());
+        }
+    }
+    let cluster_of = |id: &str| cluster_by_finding.get(id).map(|c| c.to_string());
     let entries = report.entries();
     let findings: Vec<JsonFinding> = entries
         .iter()

@@ -19,10 +19,17 @@ pub fn grouped(graph: &ClaimGraph, entries: Vec<Entry>) -> Vec<(Option<&Cluster>
         .iter()
         .map(|c| (Some(c), Vec::new()))
         .collect();
+    // claim node -> cluster index, built once (a scan per entry is quadratic)
+    let mut by_claim: std::collections::BTreeMap<&str, usize> = Default::default();
+    for (i, c) in graph.clusters.iter().enumerate() {
+        for claim in &c.claims {
+            by_claim.entry(claim.as_str()).or_insert(i);
+        }
+    }
     let mut rest = Vec::new();
     for e in entries {
         let node = claim_node_id(&e.finding.a.claim);
-        match graph.clusters.iter().position(|c| c.claims.contains(&node)) {
+        match by_claim.get(node.as_str()).copied() {
             Some(i) => groups[i].1.push(e),
             None => rest.push(e),
         }
