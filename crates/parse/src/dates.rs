@@ -601,21 +601,7 @@ fn month_num(tok: &str) -> Option<u32> {
     if t.len() < 3 {
         return None;
     }
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES
+    crate::lexicon::MONTH_NAMES
         .iter()
         .position(|n| n.starts_with(t.as_str()))
         .and_then(|i| u32::try_from(i + 1).ok())

@@ -469,6 +469,22 @@ const ROLE_NOUNS: &[&str] = &[
     "sheikh",
 ];
 
+/// The month names, lowercase, in calendar order (index + 1 = month number).
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Pronouns that can stand for a person speaker.
 pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 

@@ -220,32 +220,15 @@ fn is_qualifier_start(w: &str) -> bool {
         .contains(w)
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Month abbreviations (the full names are [`crate::lexicon::MONTH_NAMES`]).
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+/// True for a month name or abbreviation (lowercase).
+fn is_month(w: &str) -> bool {
+    crate::lexicon::MONTH_NAMES.contains(&w) || MONTH_ABBREVIATIONS.contains(&w)
+}
 
 /// Month words that are also ordinary English words: only a month when
 /// capitalised.
@@ -1229,7 +1212,7 @@ impl Parser<'_> {
             return false;
         };
         let w = w.trim_end_matches('.');
-        MONTHS.contains(&w) && (!AMBIGUOUS_MONTHS.contains(&w) || starts_upper(self.toks[i].raw))
+        is_month(w) && (!AMBIGUOUS_MONTHS.contains(&w) || starts_upper(self.toks[i].raw))
     }
 
     fn is_weekday(&self, i: usize) -> bool {
