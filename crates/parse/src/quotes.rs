@@ -622,28 +622,10 @@ impl<'a> Ctx<'a> {
 
     /// “according to X” anywhere in the sentence, outside the quote.
     fn according_to(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
-        let s = sentence.slice(self.text);
-        // `s.to_lowercase()` contains "according to " only if `s` does in
-        // any ASCII case: only ASCII letters lowercase to these letters (the
-        // Kelvin sign gives `k`, not needed here) and a multi-char expansion
-        // (`İ` to `i` + a combining dot) cannot continue the phrase. Most
-        // sentences fail this test, and skip the lowercased copy.
-        if !contains_ascii_ci(s.as_bytes(), b"according to ") {
+        let (cue, span, e) = self.according_to_source(sentence)?;
+        if m.content.contains(&Span::new(cue.end, cue.end)) {
             return None;
         }
-        let lower = s.to_lowercase();
-        let i = lower.find("according to ")?;
-        if lower.len() != s.len() {
-            return None; // case folding changed lengths: offsets would not map
-        }
-        let at = sentence.start + i + "according to ".len();
-        if m.content.contains(&Span::new(at, at)) {
-            return None;
-        }
-        let &(span, e) = self
-            .mentions
-            .iter()
-            .find(|(sp, _)| sp.start >= at && sp.start <= at + 4)?;
         Some((
             Speaker {
                 entity: e,
@@ -654,28 +636,33 @@ impl<'a> Ctx<'a> {
         ))
     }
 
+    /// The first “according to ” in `sentence` (any ASCII case) and the
+    /// entity mentioned right after it, allowing a short word between
+    /// (“according to the Kremlin”): `(cue span, mention span, entity)`.
+    fn according_to_source(&self, sentence: Span) -> Option<(Span, Span, usize)> {
+        const CUE: &[u8] = b"according to ";
+        let i = find_ascii_ci(sentence.slice(self.text).as_bytes(), CUE)?;
+        let cue = Span::new(sentence.start + i, sentence.start + i + CUE.len());
+        let k = self.mentions.partition_point(|(sp, _)| sp.start < cue.end);
+        let &(source, e) = self.mentions[k..]
+            .iter()
+            .find(|(sp, _)| sp.start <= cue.end + 4 && sp.end <= sentence.end)?;
+        Some((cue, source, e))
+    }
+
     /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
     /// according to X, B”: reported speech whose source is X. Left to the
     /// marked-quote path when the sentence holds quoted speech (a quote of
     /// more than three words).
     fn according_to_indirect(&self, s: &Sentence, marks: &[Marks]) -> Option<Indirect> {
-        const CUE: &str = "according to ";
         let text = self.text;
-        let st = s.span.slice(text);
-        // ASCII folding keeps byte offsets
-        let i = st.to_ascii_lowercase().find(CUE)?;
+        let (cue, source, e) = self.according_to_source(s.span)?;
         let speech = marks
             .iter()
             .any(|m| s.span.contains(&m.content) && count_words(m.content.slice(text)) > 3);
         if speech {
             return None;
         }
-        let cue = Span::new(s.span.start + i, s.span.start + i + CUE.len());
-        let after = cue.end;
-        let k = self.mentions.partition_point(|(sp, _)| sp.start < after);
-        let &(source, e) = self.mentions[k..]
-            .iter()
-            .find(|(sp, _)| sp.start <= after + 4 && sp.end <= s.span.end)?;
         // the phrase runs to the next comma (or the sentence end)
         let phrase_end = text[source.end..s.span.end]
             .find(',')
@@ -1032,11 +1019,15 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
 }
 
 /// `hay` contains `needle` (lowercase ASCII) in any ASCII case.
-fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.len() >= needle.len()
-        && hay
-            .windows(needle.len())
-            .any(|w| w[0].to_ascii_lowercase() == needle[0] && w.eq_ignore_ascii_case(needle))
+/// Byte position of the first ASCII-case-insensitive match of `needle`
+/// (lowercase) in `hay`. ASCII folding keeps byte offsets, unlike
+/// `str::to_lowercase`.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if hay.len() < needle.len() {
+        return None;
+    }
+    hay.windows(needle.len())
+        .position(|w| w[0].to_ascii_lowercase() == needle[0] && w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
