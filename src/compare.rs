@@ -1,7 +1,7 @@
 //! `crosscheck compare`: the whole pipeline, from inputs to a report, with
 //! baseline comparison for CI.
 
-use crate::common::{report as print_diagnostics, write_output, InputArgs};
+use crate::common::{report as print_diagnostics, write_output_or_report, InputArgs};
 use crosscheck::align::{self, Config};
 use crosscheck::parse;
 use crosscheck::report::{self, baseline, Baseline, FailOn, Filter, Format, Report};
@@ -151,14 +151,7 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if let Err(e) = write_output(args.output.as_ref(), text.as_bytes()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            let target = args
-                .output
-                .as_ref()
-                .map_or("standard output".into(), |p| p.display().to_string());
-            eprintln!("crosscheck: error: cannot write {target}: {e}");
-        }
+    if !write_output_or_report(args.output.as_ref(), text.as_bytes()) {
         return ExitCode::from(1);
     }
 

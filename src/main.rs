@@ -124,6 +124,20 @@ mod common {
         }
     }
 
+    /// Writes the output like [`write_output`]; on failure prints why on
+    /// stderr (not for a closed pipe: `| head` is no error) and returns
+    /// false, for exit code 1.
+    pub fn write_output_or_report(path: Option<&PathBuf>, bytes: &[u8]) -> bool {
+        let Err(e) = write_output(path, bytes) else {
+            return true;
+        };
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            let target = path.map_or("standard output".to_string(), |p| p.display().to_string());
+            eprintln!("crosscheck: error: cannot write {target}: {e}");
+        }
+        false
+    }
+
     /// Writes `bytes` to `path`, or to stdout when `path` is `None`.
     pub fn write_output(path: Option<&PathBuf>, bytes: &[u8]) -> io::Result<()> {
         match path {
@@ -140,7 +154,7 @@ mod common {
 
 /// `crosscheck extract`.
 mod extract {
-    use super::common::{report, write_output, InputArgs};
+    use super::common::{report, write_output_or_report, InputArgs};
     use super::*;
 
     /// Output formats of `extract`.
@@ -177,14 +191,7 @@ mod extract {
                 return ExitCode::from(1);
             }
         };
-        if let Err(e) = write_output(args.output.as_ref(), &bytes) {
-            if e.kind() != io::ErrorKind::BrokenPipe {
-                let target = args
-                    .output
-                    .as_ref()
-                    .map_or("standard output".to_string(), |p| p.display().to_string());
-                eprintln!("crosscheck: error: cannot write {target}: {e}");
-            }
+        if !write_output_or_report(args.output.as_ref(), &bytes) {
             return ExitCode::from(1);
         }
         if ingested.has_errors() {
