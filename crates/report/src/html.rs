@@ -8,7 +8,7 @@ use crosscheck_align::Evidence;
 
 use crate::diff::{highlight, Segment};
 use crate::markdown::grouped;
-use crate::{format_confidence, Report, Severity};
+use crate::{format_confidence, Report};
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\
 h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1em;margin-bottom:.3em}\
@@ -99,23 +99,12 @@ pub fn to_html(report: &Report) -> String {
     out.push_str("<title>crosscheck report</title>\n<style>");
     out.push_str(CSS);
     out.push_str("</style>\n</head>\n<body>\n<h1>crosscheck report</h1>\n");
-    let mut sev_counts = Vec::new();
-    for sev in Severity::ALL.iter().rev() {
-        let n = entries.iter().filter(|e| e.severity == *sev).count();
-        if n > 0 {
-            sev_counts.push(format!("{n} {sev}"));
-        }
-    }
     let _ = writeln!(
         out,
         "<p>{} articles · {} findings ({}) · {} clusters · {} unique claims</p>",
         report.extractions.len(),
         entries.len(),
-        if sev_counts.is_empty() {
-            "none".to_string()
-        } else {
-            sev_counts.join(", ")
-        },
+        crate::markdown::counts(&entries),
         graph.clusters.len(),
         report.alignment.unique.len()
     );

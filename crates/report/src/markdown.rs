@@ -97,7 +97,9 @@ fn opt(s: &Option<String>) -> String {
     s.as_deref().map(escape).unwrap_or_else(|| "—".to_string())
 }
 
-fn counts(entries: &[Entry]) -> String {
+/// “2 high, 1 low”: findings per severity, highest first, or “none”.
+/// Plain text, shared by the Markdown and HTML summaries.
+pub(crate) fn counts(entries: &[Entry]) -> String {
     let mut parts = Vec::new();
     for sev in Severity::ALL.iter().rev() {
         let n = entries.iter().filter(|e| e.severity == *sev).count();
