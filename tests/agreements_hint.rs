@@ -3,12 +3,10 @@
 //! every discrepancy, unique claim and person stays the same, on the
 //! generated corpus.
 
-#[path = "../examples/gen_corpus/corpus.rs"]
-#[allow(dead_code)]
-mod corpus;
+mod common;
 
-use corpus::{generate, Params};
-use crosscheck::{align, parse};
+use common::corpus::{generate, Params};
+use crosscheck::align;
 
 #[test]
 fn skipping_agreements_keeps_every_discrepancy() {
@@ -16,21 +14,7 @@ fn skipping_agreements_keeps_every_discrepancy() {
         articles: 120,
         seed: 7,
     });
-    let ingested = parse::Ingested {
-        articles: c
-            .articles
-            .iter()
-            .map(|a| parse::Article {
-                id: a.id.clone(),
-                source: Some(a.source.clone()),
-                title: Some(a.title.clone()),
-                published: Some(a.published),
-                text: a.text.clone(),
-                ..Default::default()
-            })
-            .collect(),
-        diagnostics: vec![],
-    };
+    let ingested = common::ingested(&c);
     let docs = crosscheck::extract_all(&ingested);
     let full = align::compare(&docs, &align::Config::default());
     let lean = align::compare(

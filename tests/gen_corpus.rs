@@ -4,30 +4,14 @@
 //! stories. The floors are what the engine measured when this test was
 //! written (see docs/scale.md), rounded down: a drop is a regression.
 
-#[path = "../examples/gen_corpus/corpus.rs"]
-#[allow(dead_code)]
-mod corpus;
+mod common;
 
-use corpus::{check, generate, Found, Params};
-use crosscheck::{align, parse};
+use common::corpus::{self, check, generate, Found, Params};
+use crosscheck::align;
 
 fn run(articles: usize, seed: u64) -> corpus::Score {
     let c = generate(&Params { articles, seed });
-    let ingested = parse::Ingested {
-        articles: c
-            .articles
-            .iter()
-            .map(|a| parse::Article {
-                id: a.id.clone(),
-                source: Some(a.source.clone()),
-                title: Some(a.title.clone()),
-                published: Some(a.published),
-                text: a.text.clone(),
-                ..Default::default()
-            })
-            .collect(),
-        diagnostics: vec![],
-    };
+    let ingested = common::ingested(&c);
     let docs = crosscheck::extract_all(&ingested);
     let alignment = align::compare(&docs, &align::Config::default());
     let found: Vec<Found> = alignment
