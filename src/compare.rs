@@ -104,14 +104,15 @@ pub fn run(args: Args) -> ExitCode {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Table);
+    let filter = Filter {
+        min_confidence: args.min_confidence,
+        kinds,
+        include_agreements: args.include_agreements,
+    };
     // CSV and the table list only the findings the filter lists (and the
     // baseline compares those): without agreements listed, alignment need
     // not build them. Other formats draw clusters from agreements.
-    let agreements_listed = args.include_agreements
-        || kinds
-            .as_ref()
-            .is_some_and(|k| k.contains(&align::FindingKind::Agreement));
-    if matches!(format, Format::Csv | Format::Table) && !agreements_listed {
+    if matches!(format, Format::Csv | Format::Table) && !filter.lists_agreements() {
         config.agreements = false;
     }
     let pool = {
@@ -136,11 +137,6 @@ pub fn run(args: Args) -> ExitCode {
     });
     progress.finish_and_clear();
 
-    let filter = Filter {
-        min_confidence: args.min_confidence,
-        kinds,
-        include_agreements: args.include_agreements,
-    };
     let report = Report::new(&extractions, &alignment)
         .with_diagnostics(&ingested.diagnostics)
         .with_filter(filter);

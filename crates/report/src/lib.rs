@@ -128,13 +128,17 @@ impl Filter {
     /// and it is a discrepancy, or agreements were asked for (with
     /// `include_agreements` or by naming `agreement` in `kinds`).
     pub fn listed(&self, f: &Finding) -> bool {
-        self.passes(f)
-            && (f.kind.is_discrepancy()
-                || self.include_agreements
-                || self
-                    .kinds
-                    .as_ref()
-                    .is_some_and(|k| k.contains(&FindingKind::Agreement)))
+        self.passes(f) && (f.kind.is_discrepancy() || self.lists_agreements())
+    }
+
+    /// True when agreements are listed as rows: `include_agreements`, or
+    /// `agreement` named in `kinds`.
+    pub fn lists_agreements(&self) -> bool {
+        self.include_agreements
+            || self
+                .kinds
+                .as_ref()
+                .is_some_and(|k| k.contains(&FindingKind::Agreement))
     }
 }
 
