@@ -84,11 +84,59 @@ pub(crate) fn gazetteer_at(gaz: &[(Span, usize)], span: Span) -> Option<usize> {
         .map(|&(_, id)| id)
 }
 
-/// Every word of `text` (letters and digits), as written.
-fn vocabulary(text: &str) -> WordSet<'_> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
+/// The words of an article (maximal runs of letters and digits, as
+/// written), asked "does this word occur?" only for the few lone names
+/// next to a reporting verb.
+///
+/// The first [`Vocabulary::SEARCHES`] questions are answered by a substring
+/// search of the text; after that the whole word set is built once, so a
+/// long article with many such names stays linear.
+struct Vocabulary<'t> {
+    text: &'t str,
+    searches: std::cell::Cell<u32>,
+    set: std::cell::OnceCell<WordSet<'t>>,
+}
+
+impl<'t> Vocabulary<'t> {
+    const SEARCHES: u32 = 8;
+
+    fn new(text: &'t str) -> Self {
+        Vocabulary {
+            text,
+            searches: std::cell::Cell::new(0),
+            set: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// True when `word` is a whole word of the text: the same answer as
+    /// looking it up in the set of all its words.
+    fn contains(&self, word: &str) -> bool {
+        if let Some(set) = self.set.get() {
+            return set.contains(word);
+        }
+        let n = self.searches.get();
+        if n >= Self::SEARCHES {
+            let text = self.text;
+            let set = self.set.get_or_init(|| {
+                text.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            });
+            return set.contains(word);
+        }
+        self.searches.set(n + 1);
+        // the set holds only non-empty runs of letters and digits
+        if word.is_empty() || !word.chars().all(char::is_alphanumeric) {
+            return false;
+        }
+        // `word` is valid UTF-8, so every match starts on a char boundary
+        memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).any(|at| {
+            let before = self.text[..at].chars().next_back();
+            let after = self.text[at + word.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
 }
 
 /// Removes a possessive ending (“Putin’s” → “Putin”).
@@ -108,7 +156,7 @@ fn is_role_connector(w: &str) -> bool {
 struct Words<'t> {
     text: &'t str,
     /// Every word of the article as written (to tell common words from names).
-    vocabulary: &'t WordSet<'t>,
+    vocabulary: &'t Vocabulary<'t>,
     toks: Cow<'t, [Token]>,
     /// For each token, the gazetteer entry it is part of.
     gaz: Vec<Option<usize>>,
@@ -238,7 +286,7 @@ pub(crate) fn extract_with_gazetteer(
     gaz: &[(Span, usize)],
     sentence_toks: &[Vec<Token>],
 ) -> Vec<Entity> {
-    let vocab = vocabulary(text);
+    let vocab = Vocabulary::new(text);
     let mut sentence_words = Vec::with_capacity(sentences.len());
     for toks in sentence_toks {
         let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
@@ -476,8 +524,8 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
     // A lone capitalised word that also appears in lowercase in the text is
     // a common word at a sentence start (“Officials said”), not a name.
     let common_word =
-        tokens == 1 && lexicon::with_lowercase(first_word, |l| w.vocabulary.contains(l));
-    let cued = role.is_some() || given || ((verb_after || verb_before) && !common_word);
+        || tokens == 1 && lexicon::with_lowercase(first_word, |l| w.vocabulary.contains(l));
+    let cued = role.is_some() || given || ((verb_after || verb_before) && !common_word());
     Some(Candidate {
         first,
         last,
@@ -512,7 +560,7 @@ pub(crate) fn role_ending_before(
         return None;
     }
     let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
-    let empty = WordSet::default();
+    let empty = Vocabulary::new("");
     let w = Words {
         text,
         vocabulary: &empty,
@@ -636,6 +684,44 @@ mod tests {
         let pos = t.find(" has").unwrap();
         let s = role_ending_before(t, &gazetteer_mentions(t), Span::new(0, t.len()), pos).unwrap();
         assert_eq!(s.slice(t), "US Secretary of State");
+    }
+
+    #[test]
+    fn vocabulary_search_and_set_give_the_same_answers() {
+        let t =
+            "Officials said: officials’ talks, Über-officials and über ü 3rd-rate NATO's natos.";
+        let set: WordSet = t
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let probes = [
+            "officials",
+            "Officials",
+            "fficials",
+            "über",
+            "Über",
+            "ü",
+            "3rd",
+            "rate",
+            "3rd-rate",
+            "NATO",
+            "s",
+            "natos",
+            "nato",
+            "",
+            "talks,",
+            "said",
+            "aid",
+        ];
+        // the first questions go to the substring search, the later ones to
+        // the set built once: answer every probe several times to hit both
+        let v = Vocabulary::new(t);
+        for _ in 0..3 {
+            for p in probes {
+                assert_eq!(v.contains(p), set.contains(p), "{p:?}");
+            }
+        }
+        assert!(v.set.get().is_some());
     }
 
     #[test]
