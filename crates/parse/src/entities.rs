@@ -76,12 +76,34 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
 /// `span`, or starts with it and runs on (a possessive: “NATO’s”).
 pub(crate) fn gazetteer_at(gaz: &[(Span, usize)], span: Span) -> Option<usize> {
     let i = gaz.partition_point(|(g, _)| g.start <= span.start);
+    gazetteer_before(gaz, i, span)
+}
+
+/// [`gazetteer_at`] given `i`, the number of mentions starting at or before
+/// `span`.
+fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize> {
     gaz[..i]
         .iter()
         .rev()
         .take(4)
         .find(|(g, _)| g.contains(&span) || (g.start == span.start && g.end < span.end))
         .map(|&(_, id)| id)
+}
+
+/// [`gazetteer_at`] for each of `toks` (sorted by start, as tokens are):
+/// one forward walk over `gaz` instead of a binary search per token.
+fn gazetteer_ids(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<Option<usize>> {
+    let mut i = toks
+        .first()
+        .map_or(0, |t| gaz.partition_point(|(g, _)| g.start < t.span.start));
+    toks.iter()
+        .map(|t| {
+            while i < gaz.len() && gaz[i].0.start <= t.span.start {
+                i += 1;
+            }
+            gazetteer_before(gaz, i, t.span)
+        })
+        .collect()
 }
 
 /// The words of an article (maximal runs of letters and digits, as
@@ -289,7 +311,7 @@ pub(crate) fn extract_with_gazetteer(
     let vocab = Vocabulary::new(text);
     let mut sentence_words = Vec::with_capacity(sentences.len());
     for toks in sentence_toks {
-        let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
+        let gz = gazetteer_ids(gaz, toks);
         sentence_words.push(Words {
             text,
             vocabulary: &vocab,
