@@ -46,8 +46,14 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut para_has_text = false;
     let mut start = 0usize; // start of the current sentence
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // next byte to look at; only line breaks and terminal punctuation matter,
+    // so the scan jumps from one to the next
+    let mut pos = 0usize;
+    while let Some(i) = next_mark(bytes, pos) {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        pos = i + c.len_utf8();
         match c {
             '\n' => {
                 // Look at the next line.
@@ -76,13 +82,8 @@ pub fn split(text: &str) -> Vec<Sentence> {
                         paragraph += 1;
                         para_has_text = false;
                     }
-                    while let Some(&(k, _)) = iter.peek() {
-                        if k < j {
-                            iter.next();
-                        } else {
-                            break;
-                        }
-                    }
+                    // the blank lines are swallowed: go on after them
+                    pos = pos.max(j.min(text.len()));
                     start = start.max(j.min(text.len()));
                 } else {
                     let next_first = next_line.trim_start().chars().next();
@@ -99,14 +100,14 @@ pub fn split(text: &str) -> Vec<Sentence> {
             '.' | '!' | '?' | '…' => {
                 // consume a run of terminal punctuation and closers
                 let mut end = i + c.len_utf8();
-                while let Some(&(k, ch)) = iter.peek() {
+                while let Some(ch) = text[end..].chars().next() {
                     if matches!(ch, '.' | '!' | '?' | '…') || CLOSERS.contains(&ch) {
-                        end = k + ch.len_utf8();
-                        iter.next();
+                        end += ch.len_utf8();
                     } else {
                         break;
                     }
                 }
+                pos = end;
                 // must be followed by horizontal white space, then a sentence start
                 let rest = &text[end..];
                 let Some(first) = rest.chars().next() else {
@@ -142,6 +143,30 @@ pub fn split(text: &str) -> Vec<Sentence> {
         &mut para_has_text,
     );
     out
+}
+
+/// Bytes that may start a character the splitter acts on: `\n`, `.`, `!`,
+/// `?`, and 0xE2, the first byte of `…` (U+2026).
+const MARK_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// The first byte at or after `from` that may start a line break or
+/// terminal punctuation; every other character is skipped unread. A match
+/// is always on a char boundary: none of these is a UTF-8 continuation
+/// byte.
+fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| MARK_BYTES[b as usize])
+        .map(|k| from + k)
 }
 
 /// True when the full stop at byte `dot` closes an abbreviation, acronym or
