@@ -38,6 +38,33 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
 
+/// `char::is_alphabetic`, answering at once for the General Punctuation
+/// block (U+2000–U+206F: curly quotes, dashes, special spaces), which
+/// holds no letter and is the most common non-ASCII range in news copy.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric`, with the same shortcut as [`is_alphabetic`]
+/// (the block holds no digit or number either).
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// The character starting at byte `i` of `s` (`i` on a char boundary).
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -58,17 +85,31 @@ pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let base = range.start;
     let len = slice.len();
     let mut i = 0;
-    while let Some(c) = char_at(slice, i) {
+    let bytes = slice.as_bytes();
+    while i < len {
+        // the common ASCII cases first: a space, a letter or digit
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            match slice[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
         let off = i;
         let start = base + off;
-        if c.is_alphabetic() || c.is_ascii_digit() {
+        if b.is_ascii_alphanumeric() || (!b.is_ascii() && is_alphabetic(c)) {
             let numeric = c.is_ascii_digit();
             let mut j = off + c.len_utf8();
-            let bytes = slice.as_bytes();
             loop {
                 // ASCII letters and digits always join: skip them bytewise
                 while j < len && bytes[j].is_ascii_alphanumeric() {
@@ -77,14 +118,14 @@ pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
                 let Some(ch) = char_at(slice, j) else {
                     break;
                 };
-                let joined = if ch.is_alphanumeric() {
+                let joined = if is_alphanumeric(ch) {
                     true
                 } else {
                     let next = char_at(slice, j + ch.len_utf8());
                     if numeric {
                         matches!(ch, '.' | ',') && next.is_some_and(|n| n.is_ascii_digit())
                     } else {
-                        is_inner_joiner(ch) && next.is_some_and(char::is_alphanumeric)
+                        is_inner_joiner(ch) && next.is_some_and(is_alphanumeric)
                     }
                 };
                 if joined {
@@ -140,6 +181,14 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_shortcut_agrees_with_std() {
+        for c in ('\u{1F00}'..='\u{2100}').chain(['a', 'Z', '7', ' ', 'é', '’', '中']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn words_numbers_and_punctuation_keep_spans() {
