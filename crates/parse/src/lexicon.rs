@@ -528,35 +528,76 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
     "dos",
 ];
 
-fn set(words: &'static [&'static str]) -> WordSet<'static> {
-    words.iter().copied().collect()
+/// Bits of [`lower_flags`]: the lowercase word lists a word belongs to.
+const REPORTING: u8 = 1;
+const TITLE_MODIFIER: u8 = 1 << 1;
+const ROLE_NOUN: u8 = 1 << 2;
+
+/// Bits of [`exact_flags`]: the case-sensitive word lists.
+const STOP_CAPITALISED_BIT: u8 = 1;
+const ROLE_MODIFIER: u8 = 1 << 1;
+
+type FlagMap = std::collections::HashMap<&'static str, u8, BuildHasherDefault<FxHasher>>;
+
+fn add_all<'a>(map: &mut FlagMap, words: impl IntoIterator<Item = &'a &'static str>, bit: u8) {
+    for w in words {
+        *map.entry(*w).or_insert(0) |= bit;
+    }
+}
+
+/// The lowercase lists (reporting verbs, title modifiers, role nouns) that
+/// `word` belongs to, any case: one lowercasing and one hash lookup answer
+/// all of them.
+fn lower_flags(word: &str) -> u8 {
+    static M: OnceLock<FlagMap> = OnceLock::new();
+    let m = M.get_or_init(|| {
+        let mut m = FlagMap::default();
+        add_all(&mut m, REPORTING_VERBS, REPORTING);
+        add_all(&mut m, TITLE_MODIFIERS, TITLE_MODIFIER);
+        add_all(&mut m, ROLE_NOUNS, ROLE_NOUN);
+        m
+    });
+    with_lowercase(word, |lower| m.get(lower).copied().unwrap_or(0))
+}
+
+/// The case-sensitive lists (capitalised stop words, role modifiers from
+/// the gazetteers) that `word` belongs to, as written.
+fn exact_flags(word: &str) -> u8 {
+    static M: OnceLock<FlagMap> = OnceLock::new();
+    let m = M.get_or_init(|| {
+        let mut m = FlagMap::default();
+        add_all(&mut m, STOP_CAPITALISED, STOP_CAPITALISED_BIT);
+        for e in gazetteer() {
+            add_all(&mut m, &e.demonyms, ROLE_MODIFIER);
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                if !n.contains(' ') {
+                    add_all(&mut m, [n], ROLE_MODIFIER);
+                }
+            }
+        }
+        m
+    });
+    m.get(word).copied().unwrap_or(0)
 }
 
 /// True for a reporting verb form (any case).
 pub(crate) fn is_reporting_verb(word: &str) -> bool {
-    static S: OnceLock<WordSet<'static>> = OnceLock::new();
-    let s = S.get_or_init(|| set(REPORTING_VERBS));
-    with_lowercase(word, |lower| s.contains(lower))
+    lower_flags(word) & REPORTING != 0
 }
 
 /// True for capitalised words that never start a name.
 pub(crate) fn is_stop_capitalised(word: &str) -> bool {
-    static S: OnceLock<WordSet<'static>> = OnceLock::new();
-    S.get_or_init(|| set(STOP_CAPITALISED)).contains(word)
+    exact_flags(word) & STOP_CAPITALISED_BIT != 0
 }
 
 /// True for words that can be part of a role phrase.
 pub(crate) fn is_title_word(word: &str) -> bool {
-    static S: OnceLock<WordSet<'static>> = OnceLock::new();
-    let s = S.get_or_init(|| set(TITLE_MODIFIERS));
-    is_role_noun(word) || with_lowercase(word, |lower| s.contains(lower))
+    lower_flags(word) & (ROLE_NOUN | TITLE_MODIFIER) != 0
 }
 
 /// True for the head nouns of role phrases.
 pub(crate) fn is_role_noun(word: &str) -> bool {
-    static S: OnceLock<WordSet<'static>> = OnceLock::new();
-    let s = S.get_or_init(|| set(ROLE_NOUNS));
-    with_lowercase(word, |lower| s.contains(lower))
+    lower_flags(word) & ROLE_NOUN != 0
 }
 
 /// True for a common given name (case-sensitive, as written in names).
@@ -620,20 +661,7 @@ pub(crate) fn gazetteer() -> &'static [GazetteerEntry] {
 /// True when `word` is a demonym or place/organisation acronym that can
 /// modify a role (“Russian President”, “US Secretary of State”).
 pub(crate) fn is_role_modifier(word: &str) -> bool {
-    static S: OnceLock<WordSet<'static>> = OnceLock::new();
-    S.get_or_init(|| {
-        let mut s = WordSet::default();
-        for e in gazetteer() {
-            s.extend(e.demonyms.iter().copied());
-            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                if !n.contains(' ') {
-                    s.insert(*n);
-                }
-            }
-        }
-        s
-    })
-    .contains(word)
+    exact_flags(word) & ROLE_MODIFIER != 0
 }
 
 #[cfg(test)]
