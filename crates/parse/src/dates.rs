@@ -317,14 +317,8 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
         let w = &b[s..i];
         let mask = if w[0].is_ascii_digit() {
             DIGIT_START
-        } else if w.len() <= MAX_FIRST_WORD {
-            let mut buf = [0u8; MAX_FIRST_WORD];
-            let key = &mut buf[..w.len()];
-            key.copy_from_slice(w);
-            key.make_ascii_lowercase();
-            first_words.get(&*key).copied().unwrap_or(0)
         } else {
-            0
+            first_words.get(w)
         };
         if mask != 0 {
             out.push((s, mask));
@@ -333,24 +327,98 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
     out
 }
 
+/// Other keys of [`first_words`], for its test.
+#[cfg(test)]
+const YEARLESS_KEYS: &str = "early|mid|late|beginning|start|middle|end|in|since|by|until|till|through|from|before|after|during|of|this|last|next|coming|past|the|yesterday|today|tonight|tomorrow|earlier|later|upcoming|days|weeks|months|within|a|an|shortly|soon|near";
+
 /// Longest key of [`first_words`] (`wednesday`, `september`, …).
 const MAX_FIRST_WORD: usize = 9;
 
-type FirstWords = std::collections::HashMap<
-    &'static [u8],
-    u16,
-    std::hash::BuildHasherDefault<crate::lexicon::FxHasher>,
->;
+/// The first words of the patterns with their pattern bits, in a small
+/// open-addressing table keyed on the word packed into integers: every
+/// word of the article is looked up, so this is one multiply and one or two
+/// compares instead of a general hash map's hashing and `memcmp`.
+struct FirstWords {
+    /// `(first 8 bytes, 9th byte, length, bits)`; length 0 = empty slot.
+    slots: Vec<(u64, u8, u8, u16)>,
+}
+
+impl FirstWords {
+    /// Power of two, well above twice the ~80 keys.
+    const SLOTS: usize = 256;
+
+    /// `word` (any ASCII case) packed as `(first 8 bytes, 9th byte)`,
+    /// lowercase; `None` when longer than any key.
+    fn pack(word: &[u8]) -> Option<(u64, u8)> {
+        if word.is_empty() || word.len() > MAX_FIRST_WORD {
+            return None;
+        }
+        let mut buf = [0u8; 8];
+        let head = word.len().min(8);
+        buf[..head].copy_from_slice(&word[..head]);
+        buf.make_ascii_lowercase();
+        let ninth = word.get(8).map_or(0, u8::to_ascii_lowercase);
+        Some((u64::from_le_bytes(buf), ninth))
+    }
+
+    fn slot(head: u64, len: usize) -> usize {
+        let h = (head ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 56) as usize & (Self::SLOTS - 1)
+    }
+
+    fn new() -> Self {
+        FirstWords {
+            slots: vec![(0, 0, 0, 0); Self::SLOTS],
+        }
+    }
+
+    fn add(&mut self, word: &str, bits: u16) {
+        let (head, ninth) = Self::pack(word.as_bytes()).expect("first words are 1-9 bytes");
+        let len = word.len() as u8;
+        let mut i = Self::slot(head, word.len());
+        loop {
+            let e = &mut self.slots[i];
+            if e.2 == 0 {
+                *e = (head, ninth, len, bits);
+                return;
+            }
+            if (e.0, e.1, e.2) == (head, ninth, len) {
+                e.3 |= bits;
+                return;
+            }
+            i = (i + 1) & (Self::SLOTS - 1);
+        }
+    }
+
+    /// The pattern bits of `word` (any ASCII case), 0 when it is no key.
+    fn get(&self, word: &[u8]) -> u16 {
+        let Some((head, ninth)) = Self::pack(word) else {
+            return 0;
+        };
+        let len = word.len() as u8;
+        let mut i = Self::slot(head, word.len());
+        loop {
+            let e = self.slots[i];
+            if e.2 == 0 {
+                return 0;
+            }
+            if (e.0, e.1, e.2) == (head, ninth, len) {
+                return e.3;
+            }
+            i = (i + 1) & (Self::SLOTS - 1);
+        }
+    }
+}
 
 /// First words (lowercase) of each pattern, by table rank; numbers are
 /// [`DIGIT_START`].
 fn first_words() -> FirstWords {
-    let mut map = FirstWords::default();
+    let mut map = FirstWords::new();
     let mut add = |words: &'static str, ranks: &[usize]| {
         for w in words.split('|') {
             debug_assert!(w.len() <= MAX_FIRST_WORD);
             for &r in ranks {
-                *map.entry(w.as_bytes()).or_insert(0) |= 1 << r;
+                map.add(w, 1 << r);
             }
         }
     };
@@ -2078,6 +2146,32 @@ fn vague_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_word_table_finds_every_key_in_any_case_and_nothing_else() {
+        let t = first_words();
+        assert_eq!(t.get(b"Wednesday"), 1 << 1 | 1 << 2 | 1 << 5);
+        assert_eq!(t.get(b"SEPTEMBER"), 1 << 1 | 1 << 3);
+        // “in” starts both a year cue and an offset
+        assert_eq!(t.get(b"in"), 1 << 4 | 1 << 11);
+        for w in [
+            "septembers",
+            "wednesdayx",
+            "i",
+            "th",
+            "dayss",
+            "",
+            "inn",
+            "thE_",
+        ] {
+            assert_eq!(t.get(w.as_bytes()), 0, "{w}");
+        }
+        let keys = [MONTHS_FULL, MONTHS_ABBR, WEEKDAYS, NUM_WORDS, YEARLESS_KEYS].join("|");
+        for k in keys.split('|') {
+            assert_ne!(t.get(k.as_bytes()), 0, "{k}");
+            assert_ne!(t.get(k.to_ascii_uppercase().as_bytes()), 0, "{k}");
+        }
+    }
 
     const SEED_A: &str = include_str!("../../../seeds/000_93e88e4b70d85a76.txt");
     const SEED_B: &str = include_str!("../../../seeds/001_c40530b05c6dbbf4.txt");
