@@ -20,25 +20,58 @@
 use crate::lexicon::{self, gazetteer, WordSet};
 use crate::model::{Entity, EntityKind, Role, Sentence, Span};
 use crate::text::{is_capitalised, tokenize, TokKind, Token};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Gazetteer automaton: every organisation/place name and alias (a leading
-/// “the ” removed), mapped to its entry.
-fn automaton() -> &'static (AhoCorasick, Vec<usize>) {
-    static A: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+/// “the ” removed), mapped to its entry, with the bytes a name can start
+/// with.
+struct Gazetteer {
+    /// Anchored searches only: [`gazetteer_mentions`] runs it at the
+    /// positions where a name can start.
+    ac: AhoCorasick,
+    /// Gazetteer entry of each pattern.
+    ids: Vec<usize>,
+    /// `first[b]`: some pattern starts with byte `b`.
+    first: [bool; 256],
+    /// Bit `a * 256 + b`: some pattern starts with bytes `a b`, or is the
+    /// single byte `a`.
+    pairs: Vec<u64>,
+}
+
+impl Gazetteer {
+    /// Can a name start at byte `s` of `bytes` (`first[bytes[s]]` holds)?
+    fn may_start(&self, bytes: &[u8], s: usize) -> bool {
+        let a = usize::from(bytes[s]);
+        let b = bytes.get(s + 1).map_or(0, |&b| usize::from(b));
+        let single = a << 8;
+        let pair = (a << 8) | b;
+        self.pairs[single / 64] & (1 << (single % 64)) != 0
+            || self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+    }
+}
+
+fn automaton() -> &'static Gazetteer {
+    static A: OnceLock<Gazetteer> = OnceLock::new();
     A.get_or_init(|| {
         let mut patterns = Vec::new();
         let mut ids = Vec::new();
+        let mut first = [false; 256];
+        let mut pairs = vec![0u64; 65536 / 64];
         for (i, e) in gazetteer().iter().enumerate() {
             for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 let n = n
                     .strip_prefix("the ")
                     .or_else(|| n.strip_prefix("The "))
                     .unwrap_or(n);
-                if !n.is_empty() {
+                if let Some(&b) = n.as_bytes().first() {
+                    first[usize::from(b)] = true;
+                    // a one-byte name is keyed as `b` followed by byte 0
+                    let next = n.as_bytes().get(1).map_or(0, |&c| usize::from(c));
+                    let bit = (usize::from(b) << 8) | next;
+                    pairs[bit / 64] |= 1 << (bit % 64);
                     patterns.push(n.to_string());
                     ids.push(i);
                 }
@@ -46,27 +79,53 @@ fn automaton() -> &'static (AhoCorasick, Vec<usize>) {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             // a full DFA: built once, a few times faster to search than the
             // default contiguous NFA (same matches)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("gazetteer patterns are valid");
-        (ac, ids)
+        Gazetteer {
+            ac,
+            ids,
+            first,
+            pairs,
+        }
     })
 }
 
 /// Gazetteer matches on whole words: `(span, entry index)`.
+///
+/// These are the matches of an unanchored leftmost-longest search
+/// (`find_iter`) that fall on word boundaries. That search's next match is
+/// the longest one at the first position (from the end of the previous
+/// match) where some name matches, so it is found by trying an anchored
+/// search at each position, in order, skipping those whose byte starts no
+/// name: most of the text is never fed to the automaton.
 pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
-    let (ac, ids) = automaton();
+    let g = automaton();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for m in ac.find_iter(text) {
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(|&b| g.first[usize::from(b)]) {
+        let s = at + k;
+        if !g.may_start(bytes, s) {
+            at = s + 1;
+            continue;
+        }
+        let input = Input::new(text).span(s..text.len()).anchored(Anchored::Yes);
+        let Some(m) = g.ac.find(input) else {
+            at = s + 1;
+            continue;
+        };
+        at = m.end();
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
         let boundary_before = before.is_none_or(|c| !c.is_alphanumeric());
         // a possessive after the name is fine: “NATO’s”
         let boundary_after = after.is_none_or(|c| !c.is_alphanumeric());
         if boundary_before && boundary_after {
-            out.push((Span::new(m.start(), m.end()), ids[m.pattern().as_usize()]));
+            out.push((Span::new(m.start(), m.end()), g.ids[m.pattern().as_usize()]));
         }
     }
     out
@@ -706,6 +765,49 @@ mod tests {
         let pos = t.find(" has").unwrap();
         let s = role_ending_before(t, &gazetteer_mentions(t), Span::new(0, t.len()), pos).unwrap();
         assert_eq!(s.slice(t), "US Secretary of State");
+    }
+
+    #[test]
+    fn gazetteer_scan_finds_what_an_unanchored_search_finds() {
+        // the reference: find_iter over the same names, then the same
+        // word-boundary filter
+        let mut names = Vec::new();
+        let mut ids = Vec::new();
+        for (i, e) in gazetteer().iter().enumerate() {
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let n = n
+                    .strip_prefix("the ")
+                    .or_else(|| n.strip_prefix("The "))
+                    .unwrap_or(n);
+                if !n.is_empty() {
+                    names.push(n);
+                    ids.push(i);
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .unwrap();
+        let reference = |t: &str| -> Vec<(Span, usize)> {
+            ac.find_iter(t)
+                .filter(|m| {
+                    let b = t[..m.start()].chars().next_back();
+                    let a = t[m.end()..].chars().next();
+                    b.is_none_or(|c| !c.is_alphanumeric()) && a.is_none_or(|c| !c.is_alphanumeric())
+                })
+                .map(|m| (Span::new(m.start(), m.end()), ids[m.pattern().as_usize()]))
+                .collect()
+        };
+        let texts = [
+            "The Kremlin, NATO’s Atlantic Alliance and the EU met in Washington. EUNATO, tiny time news, time newsroom.",
+            "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU",
+            "é NATO中文NATO 🙂EU\u{0}EU t ti tim time time news",
+        ];
+        for t in texts {
+            assert_eq!(gazetteer_mentions(t), reference(t), "{t}");
+        }
+        assert!(!gazetteer_mentions(texts[0]).is_empty());
     }
 
     #[test]
