@@ -38,6 +38,18 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
 
+/// `ASCII_ALNUM[b]`: `b` is an ASCII letter or digit (one load instead of
+/// two range tests in the tokenizer's innermost loop).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// `char::is_alphabetic`, answering at once for the General Punctuation
 /// block (U+2000–U+206F: curly quotes, dashes, special spaces), which
 /// holds no letter and is the most common non-ASCII range in news copy.
@@ -112,21 +124,23 @@ pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
             let mut j = off + c.len_utf8();
             loop {
                 // ASCII letters and digits always join: skip them bytewise
-                while j < len && bytes[j].is_ascii_alphanumeric() {
+                while j < len && ASCII_ALNUM[usize::from(bytes[j])] {
                     j += 1;
+                }
+                // a space ends most words: no char to decode
+                if j >= len || bytes[j] == b' ' {
+                    break;
                 }
                 let Some(ch) = char_at(slice, j) else {
                     break;
                 };
+                let next = || char_at(slice, j + ch.len_utf8());
                 let joined = if is_alphanumeric(ch) {
                     true
+                } else if numeric {
+                    matches!(ch, '.' | ',') && next().is_some_and(|n| n.is_ascii_digit())
                 } else {
-                    let next = char_at(slice, j + ch.len_utf8());
-                    if numeric {
-                        matches!(ch, '.' | ',') && next.is_some_and(|n| n.is_ascii_digit())
-                    } else {
-                        is_inner_joiner(ch) && next.is_some_and(is_alphanumeric)
-                    }
+                    is_inner_joiner(ch) && next().is_some_and(is_alphanumeric)
                 };
                 if joined {
                     j += ch.len_utf8();
