@@ -49,7 +49,8 @@ pub fn split(text: &str) -> Vec<Sentence> {
     // next byte to look at; only line breaks and terminal punctuation matter,
     // so the scan jumps from one to the next
     let mut pos = 0usize;
-    while let Some(i) = next_mark(bytes, pos) {
+    let mut marks = Marks::new(bytes);
+    while let Some(i) = marks.next(pos) {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -145,28 +146,47 @@ pub fn split(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// Bytes that may start a character the splitter acts on: `\n`, `.`, `!`,
-/// `?`, and 0xE2, the first byte of `…` (U+2026).
-const MARK_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true;
-    t
-};
+/// Finds the bytes that may start a character the splitter acts on: `\n`,
+/// `.`, `!`, `?`, and 0xE2, the first byte of `…` (U+2026). None of these
+/// is a UTF-8 continuation byte, so every hit is on a char boundary.
+///
+/// Two SIMD searches (`memchr3` for the common `\n . 0xE2`, `memchr2` for
+/// the rarer `! ?`) each remember their last hit, so every byte of the
+/// article is examined about twice in all, whatever the number of marks.
+struct Marks<'a> {
+    bytes: &'a [u8],
+    /// The next `\n`, `.` or 0xE2 found by the last search (the text's
+    /// length when there is none); `None` before the first search.
+    common: Option<usize>,
+    /// The same for `!` and `?`.
+    rare: Option<usize>,
+}
 
-/// The first byte at or after `from` that may start a line break or
-/// terminal punctuation; every other character is skipped unread. A match
-/// is always on a char boundary: none of these is a UTF-8 continuation
-/// byte.
-fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| MARK_BYTES[b as usize])
-        .map(|k| from + k)
+impl<'a> Marks<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Marks {
+            bytes,
+            common: None,
+            rare: None,
+        }
+    }
+
+    /// The first mark byte at or after `from`.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        let len = self.bytes.len();
+        if from >= len {
+            return None;
+        }
+        let rest = &self.bytes[from..];
+        if self.common.is_none_or(|c| c < from) {
+            self.common = Some(memchr::memchr3(b'\n', b'.', 0xE2, rest).map_or(len, |k| from + k));
+        }
+        if self.rare.is_none_or(|r| r < from) {
+            self.rare = Some(memchr::memchr2(b'!', b'?', rest).map_or(len, |k| from + k));
+        }
+        let next = self.common.unwrap_or(len).min(self.rare.unwrap_or(len));
+        (next < len).then_some(next)
+    }
 }
 
 /// True when the full stop at byte `dot` closes an abbreviation, acronym or
