@@ -537,27 +537,133 @@ const ROLE_NOUN: u8 = 1 << 2;
 const STOP_CAPITALISED_BIT: u8 = 1;
 const ROLE_MODIFIER: u8 = 1 << 1;
 
-type FlagMap = std::collections::HashMap<&'static str, u8, BuildHasherDefault<FxHasher>>;
+/// Word to list bits, for the word lists probed for every token.
+///
+/// A word of at most 16 bytes (nearly every word) is packed into two
+/// integers and found in an open-addressing table with one multiply and
+/// integer compares; longer words go to an ordinary hash map. Same answers
+/// as one `HashMap<&[u8], u8>`.
+struct FlagMap {
+    /// `(bytes 0..8, bytes 8..16, length, bits)`; length 0 = empty slot.
+    slots: Vec<(u64, u64, u8, u8)>,
+    long: std::collections::HashMap<Vec<u8>, u8, BuildHasherDefault<FxHasher>>,
+}
 
-fn add_all<'a>(map: &mut FlagMap, words: impl IntoIterator<Item = &'a &'static str>, bit: u8) {
-    for w in words {
-        *map.entry(*w).or_insert(0) |= bit;
+impl FlagMap {
+    /// The map of `words` to the union of their bits. The table has at
+    /// least twice as many slots as words, so probing always ends.
+    fn build(words: &[(&str, u8)]) -> Self {
+        let mut m = FlagMap {
+            slots: vec![(0, 0, 0, 0); (2 * words.len()).next_power_of_two().max(64)],
+            long: Default::default(),
+        };
+        for &(w, bit) in words {
+            m.add(w, bit);
+        }
+        m
+    }
+
+    /// `word` packed, ASCII-lowercased when `lower`; `None` when longer
+    /// than 16 bytes or empty.
+    #[inline]
+    fn pack(word: &[u8], lower: bool) -> Option<(u64, u64)> {
+        if word.is_empty() || word.len() > 16 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..word.len()].copy_from_slice(word);
+        if lower {
+            buf.make_ascii_lowercase();
+        }
+        let (a, b) = buf.split_at(8);
+        Some((
+            u64::from_le_bytes(a.try_into().unwrap_or_default()),
+            u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        ))
+    }
+
+    #[inline]
+    fn slot(&self, a: u64, b: u64, len: usize) -> usize {
+        let h = (a ^ b.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    fn add(&mut self, word: &str, bit: u8) {
+        let Some((a, b)) = Self::pack(word.as_bytes(), false) else {
+            *self.long.entry(word.as_bytes().to_vec()).or_insert(0) |= bit;
+            return;
+        };
+        let len = word.len() as u8;
+        let mut i = self.slot(a, b, word.len());
+        loop {
+            let e = &mut self.slots[i];
+            if e.2 == 0 {
+                *e = (a, b, len, bit);
+                return;
+            }
+            if (e.0, e.1, e.2) == (a, b, len) {
+                e.3 |= bit;
+                return;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// The bits of `word`, ASCII-lowercased first when `lower` (the caller
+    /// lowercases non-ASCII words itself).
+    #[inline]
+    fn get(&self, word: &[u8], lower: bool) -> u8 {
+        let Some((a, b)) = Self::pack(word, lower) else {
+            if word.is_empty() {
+                return 0;
+            }
+            let key = if lower {
+                word.to_ascii_lowercase()
+            } else {
+                word.to_vec()
+            };
+            return self.long.get(&key).copied().unwrap_or(0);
+        };
+        let len = word.len() as u8;
+        let mut i = self.slot(a, b, word.len());
+        loop {
+            let e = self.slots[i];
+            if e.2 == 0 {
+                return 0;
+            }
+            if (e.0, e.1, e.2) == (a, b, len) {
+                return e.3;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
     }
 }
 
+fn add_all<'a>(
+    out: &mut Vec<(&'static str, u8)>,
+    words: impl IntoIterator<Item = &'a &'static str>,
+    bit: u8,
+) {
+    out.extend(words.into_iter().map(|w| (*w, bit)));
+}
+
 /// The lowercase lists (reporting verbs, title modifiers, role nouns) that
-/// `word` belongs to, any case: one lowercasing and one hash lookup answer
-/// all of them.
+/// `word` belongs to, any case: one lowercasing and one lookup answer all
+/// of them.
 fn lower_flags(word: &str) -> u8 {
     static M: OnceLock<FlagMap> = OnceLock::new();
     let m = M.get_or_init(|| {
-        let mut m = FlagMap::default();
-        add_all(&mut m, REPORTING_VERBS, REPORTING);
-        add_all(&mut m, TITLE_MODIFIERS, TITLE_MODIFIER);
-        add_all(&mut m, ROLE_NOUNS, ROLE_NOUN);
-        m
+        let mut words = Vec::new();
+        add_all(&mut words, REPORTING_VERBS, REPORTING);
+        add_all(&mut words, TITLE_MODIFIERS, TITLE_MODIFIER);
+        add_all(&mut words, ROLE_NOUNS, ROLE_NOUN);
+        FlagMap::build(&words)
     });
-    with_lowercase(word, |lower| m.get(lower).copied().unwrap_or(0))
+    if word.is_ascii() {
+        m.get(word.as_bytes(), true)
+    } else {
+        m.get(word.to_lowercase().as_bytes(), false)
+    }
 }
 
 /// The case-sensitive lists (capitalised stop words, role modifiers from
@@ -565,19 +671,19 @@ fn lower_flags(word: &str) -> u8 {
 fn exact_flags(word: &str) -> u8 {
     static M: OnceLock<FlagMap> = OnceLock::new();
     let m = M.get_or_init(|| {
-        let mut m = FlagMap::default();
-        add_all(&mut m, STOP_CAPITALISED, STOP_CAPITALISED_BIT);
+        let mut words = Vec::new();
+        add_all(&mut words, STOP_CAPITALISED, STOP_CAPITALISED_BIT);
         for e in gazetteer() {
-            add_all(&mut m, &e.demonyms, ROLE_MODIFIER);
+            add_all(&mut words, &e.demonyms, ROLE_MODIFIER);
             for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 if !n.contains(' ') {
-                    add_all(&mut m, [n], ROLE_MODIFIER);
+                    add_all(&mut words, [n], ROLE_MODIFIER);
                 }
             }
         }
-        m
+        FlagMap::build(&words)
     });
-    m.get(word).copied().unwrap_or(0)
+    m.get(word.as_bytes(), false)
 }
 
 /// True for a reporting verb form (any case).
@@ -678,6 +784,44 @@ mod tests {
         assert!(us.is_place && us.aliases.contains(&"US"));
         assert!(is_role_modifier("Russian") && is_role_modifier("NATO"));
         assert!(!is_role_modifier("Blinken"));
+    }
+
+    #[test]
+    fn flag_map_agrees_with_a_hash_map() {
+        let words: Vec<(&str, u8)> = REPORTING_VERBS
+            .iter()
+            .map(|w| (*w, 1))
+            .chain(ROLE_NOUNS.iter().map(|w| (*w, 2)))
+            .chain([
+                ("a-sixteen-bytes!", 4),
+                ("seventeen-bytes!!", 4),
+                ("won’t", 8),
+            ])
+            .collect();
+        let m = FlagMap::build(&words);
+        let mut reference: std::collections::HashMap<&str, u8> = Default::default();
+        for &(w, b) in &words {
+            *reference.entry(w).or_insert(0) |= b;
+        }
+        for (w, bits) in &reference {
+            assert_eq!(m.get(w.as_bytes(), false), *bits, "{w}");
+            assert_eq!(m.get(w.to_ascii_uppercase().as_bytes(), true), *bits, "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "sai",
+            "saidd",
+            "seventeen-bytes!",
+            "seventeen-bytes!!!",
+            "Said",
+        ] {
+            assert_eq!(
+                m.get(w.as_bytes(), false),
+                reference.get(w).copied().unwrap_or(0),
+                "{w}"
+            );
+        }
     }
 
     #[test]
