@@ -169,22 +169,25 @@ fn gazetteer_ids(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<Option<usize>> {
 /// written), asked "does this word occur?" only for the few lone names
 /// next to a reporting verb.
 ///
-/// The first [`Vocabulary::SEARCHES`] questions are answered by a substring
-/// search of the text; after that the whole word set is built once, so a
-/// long article with many such names stays linear.
+/// Each distinct question is answered by a substring search of the text
+/// and remembered, so a long article that repeats the same names searches
+/// once per name. After [`Vocabulary::SEARCHES`] distinct questions the
+/// whole word set is built once instead, so an article with very many
+/// distinct names stays linear.
 struct Vocabulary<'t> {
     text: &'t str,
-    searches: std::cell::Cell<u32>,
+    /// Distinct words asked so far, with their answers.
+    asked: std::cell::RefCell<Vec<(String, bool)>>,
     set: std::cell::OnceCell<WordSet<'t>>,
 }
 
 impl<'t> Vocabulary<'t> {
-    const SEARCHES: u32 = 8;
+    const SEARCHES: usize = 32;
 
     fn new(text: &'t str) -> Self {
         Vocabulary {
             text,
-            searches: std::cell::Cell::new(0),
+            asked: Default::default(),
             set: std::cell::OnceCell::new(),
         }
     }
@@ -195,8 +198,11 @@ impl<'t> Vocabulary<'t> {
         if let Some(set) = self.set.get() {
             return set.contains(word);
         }
-        let n = self.searches.get();
-        if n >= Self::SEARCHES {
+        let mut asked = self.asked.borrow_mut();
+        if let Some(&(_, known)) = asked.iter().find(|(w, _)| w == word) {
+            return known;
+        }
+        if asked.len() >= Self::SEARCHES {
             let text = self.text;
             let set = self.set.get_or_init(|| {
                 text.split(|c: char| !c.is_alphanumeric())
@@ -205,7 +211,13 @@ impl<'t> Vocabulary<'t> {
             });
             return set.contains(word);
         }
-        self.searches.set(n + 1);
+        let found = self.search(word);
+        asked.push((word.to_string(), found));
+        found
+    }
+
+    /// The substring search behind [`Vocabulary::contains`].
+    fn search(&self, word: &str) -> bool {
         // the set holds only non-empty runs of letters and digits
         if word.is_empty() || !word.chars().all(char::is_alphanumeric) {
             return false;
@@ -837,15 +849,24 @@ mod tests {
             "said",
             "aid",
         ];
-        // the first questions go to the substring search, the later ones to
-        // the set built once: answer every probe several times to hit both
+        // the first distinct questions go to the substring search (and are
+        // remembered), the later ones to the set built once: ask the probes
+        // again and again, then enough other words to build the set
         let v = Vocabulary::new(t);
-        for _ in 0..3 {
+        for _ in 0..2 {
             for p in probes {
                 assert_eq!(v.contains(p), set.contains(p), "{p:?}");
             }
         }
+        assert!(v.set.get().is_none());
+        let others: Vec<String> = (0..Vocabulary::SEARCHES).map(|i| format!("w{i}")).collect();
+        for w in &others {
+            assert!(!v.contains(w));
+        }
         assert!(v.set.get().is_some());
+        for p in probes {
+            assert_eq!(v.contains(p), set.contains(p), "{p:?}");
+        }
     }
 
     #[test]
