@@ -508,15 +508,31 @@ pub(crate) fn role_ending_before(
     pos: usize,
 ) -> Option<Span> {
     let toks = tokenize(text, Span::new(sentence.start, pos.min(sentence.end)));
-    if toks.is_empty() {
-        return None;
-    }
+    role_ending_with(text, gaz, &toks)
+}
+
+/// [`role_ending_before`] with the tokens before `pos` given (as
+/// `tokenize` returns them for `sentence.start..pos`): the role phrase
+/// that ends with the last token.
+///
+/// Only the tokens from the last non-word token on are looked at:
+/// [`role_backwards`] walks back over word tokens only (each of its
+/// branches requires one) and looks at most one token before a word, so it
+/// stops on that token and never reads further back. The phrase found, and
+/// its span, are the same as over all the tokens.
+pub(crate) fn role_ending_with(text: &str, gaz: &[(Span, usize)], toks: &[Token]) -> Option<Span> {
+    let last = toks.len().checked_sub(1)?;
+    let lo = toks[..last]
+        .iter()
+        .rposition(|t| t.kind != TokKind::Word)
+        .unwrap_or(0);
+    let toks = &toks[lo..];
     let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
     let empty = WordSet::default();
     let w = Words {
         text,
         vocabulary: &empty,
-        toks: Cow::Owned(toks),
+        toks: Cow::Borrowed(toks),
         gaz: gz,
     };
     let end = w.toks.len() - 1;

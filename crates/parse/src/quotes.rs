@@ -44,11 +44,13 @@
 //!   night), and `according to X, CONTENT`.
 
 use crate::entities::{
-    gazetteer_mentions, role_core, role_ending_before, sentence_tokens, strip_possessive,
+    gazetteer_mentions, role_core, role_ending_before, role_ending_with, sentence_tokens,
+    strip_possessive,
 };
 use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
 use crate::text::{tokenize, TokKind, Token};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -278,6 +280,64 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The tokens of `range`, exactly as `tokenize(self.text, range)`
+    /// returns them: borrowed from the shared sentence tokens when
+    /// [`Self::shared_tokens`] can, tokenized afresh otherwise.
+    fn tokens_of(&self, range: Span) -> Cow<'a, [Token]> {
+        match self.shared_tokens(range) {
+            Some(toks) => Cow::Borrowed(toks),
+            None => Cow::Owned(tokenize(self.text, range)),
+        }
+    }
+
+    /// The tokens of `range` as `tokenize(self.text, range)` would return
+    /// them, taken from the shared sentence tokens: `Some` when `range` is
+    /// empty, or lies inside one sentence with both ends on char boundaries
+    /// and neither end strictly inside one of the sentence's tokens. Why
+    /// they are the same:
+    /// - `tokenize` keeps no state but its position and never looks back.
+    ///   A position outside every token is a token start or a whitespace
+    ///   char, and the sentence run visits it too (it steps over
+    ///   whitespace one char at a time), so a run started there goes on in
+    ///   step with the sentence run.
+    /// - Cutting the range at a position `q` outside every token changes no
+    ///   token that ends at or before `q`: the sentence run found nothing
+    ///   that joined at or past `q` for such a token (the char after an
+    ///   inner joiner, the `.` of “U.S.” or “Gen.”), and the cut run sees
+    ///   the end of its range there, which joins nothing either.
+    fn shared_tokens(&self, range: Span) -> Option<&'a [Token]> {
+        if range.start >= range.end {
+            return Some(&[]);
+        }
+        let si = self.sentence_of(range.start);
+        if let (Some(s), Some(toks)) = (self.sentences.get(si), self.sentence_toks.get(si)) {
+            if s.span.contains(&range)
+                && self.text.is_char_boundary(range.start)
+                && self.text.is_char_boundary(range.end)
+            {
+                // tokens are sorted and disjoint: both keys increase
+                let lo = toks.partition_point(|t| t.span.end <= range.start);
+                let hi = toks.partition_point(|t| t.span.start < range.end);
+                let start_outside = toks.get(lo).is_none_or(|t| t.span.start >= range.start);
+                let end_outside = hi == 0 || toks[hi - 1].span.end <= range.end;
+                if start_outside && end_outside && lo <= hi {
+                    return Some(&toks[lo..hi]);
+                }
+            }
+        }
+        None
+    }
+
+    /// [`role_ending_before`], over the shared tokens of
+    /// `sentence.start..pos.min(sentence.end)` when [`Self::shared_tokens`]
+    /// has them.
+    fn role_ending_before(&self, sentence: Span, pos: usize) -> Option<Span> {
+        match self.shared_tokens(Span::new(sentence.start, pos.min(sentence.end))) {
+            Some(toks) => role_ending_with(self.text, &self.gaz, toks),
+            None => role_ending_before(self.text, &self.gaz, sentence, pos),
+        }
+    }
+
     /// The entity mention ending exactly at `end` (possessive allowed).
     fn mention_ending_at(&self, end: usize) -> Option<(Span, usize)> {
         self.by_end.get(&end).copied()
@@ -286,7 +346,7 @@ impl<'a> Ctx<'a> {
     /// The subject of a reporting verb at byte `verb`, looking left in the
     /// sentence and skipping auxiliaries (“Blinken has also announced”).
     fn subject_before(&self, sentence: Span, verb: usize) -> Subject {
-        let toks = tokenize(self.text, Span::new(sentence.start, verb));
+        let toks = self.tokens_of(Span::new(sentence.start, verb));
         self.subject_before_toks(sentence, &toks)
     }
 
@@ -321,7 +381,15 @@ impl<'a> Ctx<'a> {
         if let Some((span, e)) = self.mention_ending_at(last.span.end) {
             return Subject::Entity(e, span);
         }
-        if let Some(role) = role_ending_before(self.text, &self.gaz, sentence, last.span.end) {
+        // `toks[..end_tok]` are the tokens of `sentence.start..last.span.end`:
+        // cutting a range at the end of one of its tokens keeps the tokens
+        // before the cut (see `tokens_of`)
+        let role = if last.span.end <= sentence.end {
+            role_ending_with(self.text, &self.gaz, &toks[..end_tok])
+        } else {
+            self.role_ending_before(sentence, last.span.end)
+        };
+        if let Some(role) = role {
             return Subject::Role(role);
         }
         Subject::Unknown
@@ -330,7 +398,7 @@ impl<'a> Ctx<'a> {
     /// The subject after an inverted reporting verb (“said Blinken”,
     /// “acknowledged NATO secretary Jens Stoltenberg”), within `window`.
     fn subject_after(&self, after_verb: usize, window_end: usize) -> Subject {
-        let toks = tokenize(self.text, Span::new(after_verb, window_end));
+        let toks = self.tokens_of(Span::new(after_verb, window_end));
         for (n, t) in toks.iter().enumerate().take(14) {
             let w = t.text(self.text);
             if n == 0 && lexicon_is_pronoun(w) {
@@ -525,7 +593,7 @@ impl<'a> Ctx<'a> {
         to: usize,
         speakers: &[(usize, usize)],
     ) -> Option<(Speaker, String)> {
-        let toks = tokenize(self.text, Span::new(from, to));
+        let toks = self.tokens_of(Span::new(from, to));
         let mut k = 0;
         while k < toks.len() && matches!(toks[k].text(self.text), "," | "–" | "—" | "-") {
             k += 1;
@@ -560,7 +628,7 @@ impl<'a> Ctx<'a> {
         colon: bool,
         speakers: &[(usize, usize)],
     ) -> Option<(Speaker, String)> {
-        let toks = tokenize(self.text, before);
+        let toks = self.tokens_of(before);
         if colon {
             // the first person mentioned in the clause, else a role, else a pronoun
             let clause = before;
@@ -578,13 +646,19 @@ impl<'a> Ctx<'a> {
                     ":".into(),
                 ));
             }
-            for t in &toks {
-                if let Some(role) = role_ending_before(self.text, &self.gaz, clause, t.span.end) {
+            // `toks[..=n]` are the tokens of `clause.start..t.span.end` (a
+            // range cut at the end of one of its tokens, see `tokens_of`)
+            for (n, t) in toks.iter().enumerate() {
+                if let Some(role) = role_ending_with(self.text, &self.gaz, &toks[..=n]) {
                     if t.kind == TokKind::Word && lexicon::is_title_word(t.text(self.text)) {
                         // take the longest role phrase: extend while the next token still ends one
                         let mut best = role;
-                        for u in toks.iter().filter(|u| u.span.start > t.span.start) {
-                            match role_ending_before(self.text, &self.gaz, clause, u.span.end) {
+                        for (n, _) in toks
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, u)| u.span.start > t.span.start)
+                        {
+                            match role_ending_with(self.text, &self.gaz, &toks[..=n]) {
                                 Some(r) if r.start == role.start => best = r,
                                 _ => break,
                             }
@@ -760,12 +834,9 @@ impl<'a> Ctx<'a> {
                         continue;
                     };
                     let mut cut = head.len();
-                    if let Some(r) = role_ending_before(
-                        text,
-                        &self.gaz,
-                        s.span,
-                        s.span.start + head.trim_end().len(),
-                    ) {
+                    if let Some(r) =
+                        self.role_ending_before(s.span, s.span.start + head.trim_end().len())
+                    {
                         let before_role = text[s.span.start..r.start].trim_end();
                         let before_role = before_role
                             .strip_suffix("the")
