@@ -488,11 +488,17 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
 
 /// Role words that define what a role *is* (lowercase), for comparing two
 /// role phrases: “US Secretary of State” → {secretary, state}.
+///
+/// Each word is lowercased on the stack ([`lexicon::with_lowercase`]); only
+/// the words kept are copied into `String`s.
 pub(crate) fn role_core(role: &str) -> Vec<String> {
     let mut v: Vec<String> = role
         .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| strip_possessive(w).to_lowercase())
-        .filter(|w| lexicon::is_title_word(w) && !lexicon::is_role_modifier(w))
+        .filter_map(|w| {
+            lexicon::with_lowercase(strip_possessive(w), |w| {
+                (lexicon::is_title_word(w) && !lexicon::is_role_modifier(w)).then(|| w.to_string())
+            })
+        })
         .collect();
     v.sort();
     v.dedup();
