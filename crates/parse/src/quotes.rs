@@ -51,6 +51,7 @@ use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
 use crate::text::{tokenize, TokKind, Token};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -204,6 +205,9 @@ struct Ctx<'a> {
     sentence_toks: &'a [Vec<Token>],
     /// The first mention ending at each byte offset.
     by_end: HashMap<usize, (Span, usize), BuildHasherDefault<lexicon::FxHasher>>,
+    /// `role_core` of every role of every entity (`[entity][role]`), made on
+    /// the first role subject: resolving one compares it with all of them.
+    role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -232,7 +236,18 @@ impl<'a> Ctx<'a> {
             gaz,
             sentence_toks,
             by_end,
+            role_cores: OnceCell::new(),
         }
+    }
+
+    /// [`role_core`] of each role of each entity, computed once.
+    fn role_cores(&self) -> &[Vec<Vec<String>>] {
+        self.role_cores.get_or_init(|| {
+            self.entities
+                .iter()
+                .map(|e| e.roles.iter().map(|r| role_core(&r.text)).collect())
+                .collect()
+        })
     }
 
     fn sentence_of(&self, pos: usize) -> usize {
@@ -450,19 +465,15 @@ impl<'a> Ctx<'a> {
             }
             Subject::Role(span) => {
                 let core = role_core(span.slice(self.text));
-                let holds = |e: &Entity| e.roles.iter().any(|r| role_core(&r.text) == core);
-                let compatible = |e: &Entity| {
-                    e.roles.iter().all(|r| {
-                        let c = role_core(&r.text);
-                        c.is_empty() || c == core
-                    })
-                };
+                let cores = self.role_cores();
+                // `cores[e][r]` is `role_core(&self.entities[e].roles[r].text)`
+                let holds = |e: usize| cores[e].contains(&core);
+                let compatible = |e: usize| cores[e].iter().all(|c| c.is_empty() || *c == core);
                 let e = self
                     .nearest_person_before(span.start, holds)
                     .or_else(|| {
-                        self.entities
-                            .iter()
-                            .position(|e| e.kind == EntityKind::Person && holds(e))
+                        (0..self.entities.len())
+                            .find(|&e| self.entities[e].kind == EntityKind::Person && holds(e))
                     })
                     .or_else(|| self.nearest_person_before(span.start, compatible))?;
                 Some(Speaker {
@@ -475,12 +486,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn nearest_person_before(&self, pos: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+    /// The entity of the last person mention ending by `pos` for which
+    /// `ok(entity index)` holds.
+    fn nearest_person_before(&self, pos: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
         self.mentions
             .iter()
             .rev()
             .filter(|(s, _)| s.end <= pos)
-            .find(|(_, e)| self.entities[*e].kind == EntityKind::Person && ok(&self.entities[*e]))
+            .find(|(_, e)| self.entities[*e].kind == EntityKind::Person && ok(*e))
             .map(|&(_, e)| e)
     }
 
