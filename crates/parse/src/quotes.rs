@@ -516,7 +516,7 @@ impl<'a> Ctx<'a> {
             .partition_point(|x| x.close_end <= m.open)
             .checked_sub(1)
             .map(|k| all[k].close_end);
-        let words = count_words(m.content.slice(text));
+        let short = !has_words(m.content.slice(text), 4); // at most three words
 
         let mut found: Option<(Speaker, String)> = None;
         let mut via_after = false;
@@ -571,7 +571,7 @@ impl<'a> Ctx<'a> {
         let before_word = last_word(before_text);
         let after_text = &text[m.close_end..win_end.max(m.close_end)];
         let modifier_slot = is_modifier_slot(before_word, after_text);
-        let kind = if words <= 3 && (modifier_slot || found.is_none() || (m.single && !via_after)) {
+        let kind = if short && (modifier_slot || found.is_none() || (m.single && !via_after)) {
             QuoteKind::ScareQuote
         } else if cont.is_some() {
             prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
@@ -746,7 +746,7 @@ impl<'a> Ctx<'a> {
         let (cue, source, e) = self.according_to_source(s.span)?;
         let speech = marks
             .iter()
-            .any(|m| s.span.contains(&m.content) && count_words(m.content.slice(text)) > 3);
+            .any(|m| s.span.contains(&m.content) && has_words(m.content.slice(text), 4));
         if speech {
             return None;
         }
@@ -773,7 +773,7 @@ impl<'a> Ctx<'a> {
             s.span
         };
         let content = trim_span(text, content);
-        (count_words(content.slice(text)) >= 4).then(|| Indirect {
+        has_words(content.slice(text), 4).then(|| Indirect {
             content,
             verb: cue,
             cue: "according to".into(),
@@ -819,7 +819,7 @@ impl<'a> Ctx<'a> {
                         }
                     }
                     let content = trim_span(text, Span::new(c_start, c_end));
-                    if count_words(content.slice(text)) >= 3 {
+                    if has_words(content.slice(text), 3) {
                         taken_until = content.end;
                         out.push(Indirect {
                             content,
@@ -861,7 +861,7 @@ impl<'a> Ctx<'a> {
                         }
                     }
                     let content = trim_span(text, Span::new(s.span.start, s.span.start + cut));
-                    if count_words(content.slice(text)) >= 4 {
+                    if has_words(content.slice(text), 4) {
                         taken_until = s.span.end;
                         out.push(Indirect {
                             content,
@@ -929,10 +929,15 @@ fn has_reporting_verb(s: &str) -> bool {
         .any(lexicon::is_reporting_verb)
 }
 
-fn count_words(s: &str) -> usize {
+/// True when `s` has at least `n` words (whitespace-separated pieces with
+/// a letter or digit). Only the thresholds matter to the callers, so the
+/// count stops at `n` instead of walking a whole quote.
+fn has_words(s: &str, n: usize) -> bool {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(n)
         .count()
+        == n
 }
 
 fn last_word(s: &str) -> &str {
