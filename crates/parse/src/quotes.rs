@@ -208,6 +208,8 @@ struct Ctx<'a> {
     /// `role_core` of every role of every entity (`[entity][role]`), made on
     /// the first role subject: resolving one compares it with all of them.
     role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
+    /// Byte offset of every [`ACCORDING_TO`] in the text, in order.
+    according: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -237,6 +239,7 @@ impl<'a> Ctx<'a> {
             sentence_toks,
             by_end,
             role_cores: OnceCell::new(),
+            according: according_to_offsets(text),
         }
     }
 
@@ -726,10 +729,19 @@ impl<'a> Ctx<'a> {
     /// The first “according to ” in `sentence` (any ASCII case) and the
     /// entity mentioned right after it, allowing a short word between
     /// (“according to the Kremlin”): `(cue span, mention span, entity)`.
+    ///
+    /// The cue is the first offset of [`according_to_offsets`] at or after
+    /// the sentence start, if it ends within the sentence: the same bytes as
+    /// a search of the sentence alone finds first (a later one cannot fit
+    /// when the first does not).
     fn according_to_source(&self, sentence: Span) -> Option<(Span, Span, usize)> {
-        const CUE: &[u8] = b"according to ";
-        let i = find_ascii_ci(sentence.slice(self.text).as_bytes(), CUE)?;
-        let cue = Span::new(sentence.start + i, sentence.start + i + CUE.len());
+        self.text.get(sentence.start..sentence.end)?;
+        let k = self.according.partition_point(|&p| p < sentence.start);
+        let &i = self.according.get(k)?;
+        let cue = Span::new(i, i + ACCORDING_TO.len());
+        if cue.end > sentence.end {
+            return None;
+        }
         let k = self.mentions.partition_point(|(sp, _)| sp.start < cue.end);
         let &(source, e) = self.mentions[k..]
             .iter()
@@ -1107,16 +1119,47 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
     out.sort_by_key(|m| m.open);
 }
 
-/// `hay` contains `needle` (lowercase ASCII) in any ASCII case.
-/// Byte position of the first ASCII-case-insensitive match of `needle`
-/// (lowercase) in `hay`. ASCII folding keeps byte offsets, unlike
-/// `str::to_lowercase`.
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if hay.len() < needle.len() {
-        return None;
+/// The “according to” cue, lowercase (matched in any ASCII case).
+const ACCORDING_TO: &str = "according to ";
+
+/// Byte offset of every occurrence of [`ACCORDING_TO`] in `text`, in any
+/// ASCII case (ASCII folding keeps byte offsets, unlike
+/// `str::to_lowercase`), in order. Every occurrence has its only `g` at
+/// offset 8, so looking at each `g`/`G` finds them all.
+fn according_to_offsets(text: &str) -> Vec<usize> {
+    const G: usize = 8;
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let cue = ACCORDING_TO.as_bytes();
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // only `g` (0x67) and `G` (0x47) give 0x67 with bit 0x20 set
+    let mut check = |q: usize| {
+        if bytes[q] | 0x20 == b'g' && q >= G {
+            let p = q - G;
+            if bytes
+                .get(p..p + cue.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(cue))
+            {
+                out.push(p);
+            }
+        }
+    };
+    // eight bytes at a time: `(x - ONES) & !x & HIGH` is non-zero exactly
+    // when a byte of `x` is zero, i.e. when a byte of the chunk is `g`/`G`;
+    // only those chunks are checked byte by byte
+    let chunks = bytes.chunks_exact(8);
+    let tail = bytes.len() - chunks.remainder().len();
+    for (k, c) in chunks.enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = (u64::from_le_bytes(w) | (0x20 * ONES)) ^ (u64::from(b'g') * ONES);
+        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
+            (8 * k..8 * k + 8).for_each(&mut check);
+        }
     }
-    hay.windows(needle.len())
-        .position(|w| w[0].to_ascii_lowercase() == needle[0] && w.eq_ignore_ascii_case(needle))
+    (tail..bytes.len()).for_each(check);
+    out
 }
 
 #[cfg(test)]
@@ -1322,6 +1365,32 @@ mod tests {
         assert_eq!(find(&q, "C'est fini").text, "C'est fini");
         let u = find(&q, "It runs");
         assert_eq!(u.text, "It runs to the paragraph end");
+    }
+
+    #[test]
+    fn according_to_offsets_finds_every_cue_in_any_ascii_case() {
+        let naive = |t: &str| -> Vec<usize> {
+            let (b, cue) = (t.as_bytes(), ACCORDING_TO.as_bytes());
+            (0..=b.len().saturating_sub(cue.len()))
+                .filter(|&p| b.len() >= cue.len() && b[p..p + cue.len()].eq_ignore_ascii_case(cue))
+                .collect()
+        };
+        let mut texts = vec![
+            String::new(),
+            "according to ".into(),
+            "ACCORDING TO the Kremlin, according to NATO and AcCoRdInG tO x".into(),
+            "according to".into(),
+            "gggg according  to accordingto according to\u{e9}g according to ".into(),
+        ];
+        for pad in 0..9 {
+            texts.push(format!(
+                "{}é according to “x” accordinG To y, according to ",
+                "g".repeat(pad)
+            ));
+        }
+        for t in &texts {
+            assert_eq!(according_to_offsets(t), naive(t), "{t:?}");
+        }
     }
 
     #[test]
