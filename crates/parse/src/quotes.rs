@@ -1059,17 +1059,23 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
             });
         }
     };
-    let mut chars = slice.char_indices().peekable();
-    let mut last: Option<char> = None;
-    while let Some((rel, c)) = chars.next() {
-        let i = para.start + rel;
-        let prev = last;
-        last = Some(c);
-        // only quotation marks and apostrophes open or close anything
+    // Only quotation marks and apostrophes open or close anything, and each
+    // of them starts with a byte that `is_mark_byte`. None of those is a
+    // UTF-8 continuation byte, so each byte found starts a char; the chars
+    // around a mark are decoded only for marks.
+    let bytes = slice.as_bytes();
+    let mut from = 0;
+    while let Some(rel) = next_mark_byte(bytes, from) {
+        let Some(c) = slice[rel..].chars().next() else {
+            break;
+        };
+        from = rel + c.len_utf8();
         if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'') {
             continue;
         }
-        let next = chars.peek().map(|&(_, ch)| ch);
+        let i = para.start + rel;
+        let prev = slice[..rel].chars().next_back();
+        let next = slice[from..].chars().next();
         let is_last_char = next.is_none();
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
         let prev_is_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
@@ -1117,6 +1123,43 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
         push(out, open, open_len, para.end, para.end, false);
     }
     out.sort_by_key(|m| m.open);
+}
+
+/// Is `b` the first byte of a quotation mark: `"`, `'`, 0xC2 (« ») or
+/// 0xE2 (“ ” „ ‘ ’)?
+fn is_mark_byte(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// The first index at or after `from` whose byte [`is_mark_byte`].
+///
+/// Eight bytes at a time: with bit 0x20 set in every byte, the four mark
+/// bytes become 0x22, 0x27 or 0xE2, and `(x - ONES) & !x & HIGH` is
+/// non-zero exactly when a byte of `x` is zero, so a chunk with no byte
+/// equal to one of those three holds no mark byte. Chunks that may hold
+/// one are checked byte by byte.
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let mut j = from;
+    while let Some(c) = bytes.get(j..j + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let v = u64::from_le_bytes(w) | (0x20 * ONES);
+        if has_zero(v ^ (0x22 * ONES)) || has_zero(v ^ (0x27 * ONES)) || has_zero(v ^ (0xE2 * ONES))
+        {
+            if let Some(k) = c.iter().position(|&b| is_mark_byte(b)) {
+                return Some(j + k);
+            }
+        }
+        j += 8;
+    }
+    bytes
+        .get(j..)?
+        .iter()
+        .position(|&b| is_mark_byte(b))
+        .map(|k| j + k)
 }
 
 /// The “according to” cue, lowercase (matched in any ASCII case).
@@ -1415,6 +1458,27 @@ mod tests {
             lexicon::is_reporting_verb_quick("thin\u{212a}s"),
             "Kelvin sign"
         );
+    }
+
+    #[test]
+    fn next_mark_byte_finds_every_mark_start() {
+        let t = "plain text, no marks at all here \u{2}\u{7} — x “a” ‘b’ «c» \"d\" 'e' \u{a0}é;"
+            .repeat(3);
+        let b = t.as_bytes();
+        let naive: Vec<usize> = (0..b.len()).filter(|&i| is_mark_byte(b[i])).collect();
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(i) = next_mark_byte(b, from) {
+            found.push(i);
+            from = i + 1;
+        }
+        assert_eq!(found, naive);
+        for from in 0..=b.len() + 1 {
+            assert_eq!(
+                next_mark_byte(b, from),
+                naive.iter().copied().find(|&i| i >= from)
+            );
+        }
     }
 
     #[test]
