@@ -629,11 +629,17 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
 
 /// Role words that define what a role *is* (lowercase), for comparing two
 /// role phrases: “US Secretary of State” → {secretary, state}.
+///
+/// Each word is lowercased on the stack ([`lexicon::with_lowercase`]); only
+/// the words kept are copied into `String`s.
 pub(crate) fn role_core(role: &str) -> Vec<String> {
     let mut v: Vec<String> = role
         .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| strip_possessive(w).to_lowercase())
-        .filter(|w| lexicon::is_title_word(w) && !lexicon::is_role_modifier(w))
+        .filter_map(|w| {
+            lexicon::with_lowercase(strip_possessive(w), |w| {
+                (lexicon::is_title_word(w) && !lexicon::is_role_modifier(w)).then(|| w.to_string())
+            })
+        })
         .collect();
     v.sort();
     v.dedup();
@@ -649,15 +655,31 @@ pub(crate) fn role_ending_before(
     pos: usize,
 ) -> Option<Span> {
     let toks = tokenize(text, Span::new(sentence.start, pos.min(sentence.end)));
-    if toks.is_empty() {
-        return None;
-    }
+    role_ending_with(text, gaz, &toks)
+}
+
+/// [`role_ending_before`] with the tokens before `pos` given (as
+/// `tokenize` returns them for `sentence.start..pos`): the role phrase
+/// that ends with the last token.
+///
+/// Only the tokens from the last non-word token on are looked at:
+/// [`role_backwards`] walks back over word tokens only (each of its
+/// branches requires one) and looks at most one token before a word, so it
+/// stops on that token and never reads further back. The phrase found, and
+/// its span, are the same as over all the tokens.
+pub(crate) fn role_ending_with(text: &str, gaz: &[(Span, usize)], toks: &[Token]) -> Option<Span> {
+    let last = toks.len().checked_sub(1)?;
+    let lo = toks[..last]
+        .iter()
+        .rposition(|t| t.kind != TokKind::Word)
+        .unwrap_or(0);
+    let toks = &toks[lo..];
     let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
     let empty = Vocabulary::new("");
     let w = Words {
         text,
         vocabulary: &empty,
-        toks: Cow::Owned(toks),
+        toks: Cow::Borrowed(toks),
         gaz: gz,
     };
     let end = w.toks.len() - 1;

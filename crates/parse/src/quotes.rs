@@ -44,11 +44,14 @@
 //!   night), and `according to X, CONTENT`.
 
 use crate::entities::{
-    gazetteer_mentions, role_core, role_ending_before, sentence_tokens, strip_possessive,
+    gazetteer_mentions, role_core, role_ending_before, role_ending_with, sentence_tokens,
+    strip_possessive,
 };
 use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
 use crate::text::{tokenize, TokKind, Token};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -202,6 +205,11 @@ struct Ctx<'a> {
     sentence_toks: &'a [Vec<Token>],
     /// The first mention ending at each byte offset.
     by_end: HashMap<usize, (Span, usize), BuildHasherDefault<lexicon::FxHasher>>,
+    /// `role_core` of every role of every entity (`[entity][role]`), made on
+    /// the first role subject: resolving one compares it with all of them.
+    role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
+    /// Byte offset of every [`ACCORDING_TO`] in the text, in order.
+    according: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -230,7 +238,19 @@ impl<'a> Ctx<'a> {
             gaz,
             sentence_toks,
             by_end,
+            role_cores: OnceCell::new(),
+            according: according_to_offsets(text),
         }
+    }
+
+    /// [`role_core`] of each role of each entity, computed once.
+    fn role_cores(&self) -> &[Vec<Vec<String>>] {
+        self.role_cores.get_or_init(|| {
+            self.entities
+                .iter()
+                .map(|e| e.roles.iter().map(|r| role_core(&r.text)).collect())
+                .collect()
+        })
     }
 
     fn sentence_of(&self, pos: usize) -> usize {
@@ -278,6 +298,64 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The tokens of `range`, exactly as `tokenize(self.text, range)`
+    /// returns them: borrowed from the shared sentence tokens when
+    /// [`Self::shared_tokens`] can, tokenized afresh otherwise.
+    fn tokens_of(&self, range: Span) -> Cow<'a, [Token]> {
+        match self.shared_tokens(range) {
+            Some(toks) => Cow::Borrowed(toks),
+            None => Cow::Owned(tokenize(self.text, range)),
+        }
+    }
+
+    /// The tokens of `range` as `tokenize(self.text, range)` would return
+    /// them, taken from the shared sentence tokens: `Some` when `range` is
+    /// empty, or lies inside one sentence with both ends on char boundaries
+    /// and neither end strictly inside one of the sentence's tokens. Why
+    /// they are the same:
+    /// - `tokenize` keeps no state but its position and never looks back.
+    ///   A position outside every token is a token start or a whitespace
+    ///   char, and the sentence run visits it too (it steps over
+    ///   whitespace one char at a time), so a run started there goes on in
+    ///   step with the sentence run.
+    /// - Cutting the range at a position `q` outside every token changes no
+    ///   token that ends at or before `q`: the sentence run found nothing
+    ///   that joined at or past `q` for such a token (the char after an
+    ///   inner joiner, the `.` of “U.S.” or “Gen.”), and the cut run sees
+    ///   the end of its range there, which joins nothing either.
+    fn shared_tokens(&self, range: Span) -> Option<&'a [Token]> {
+        if range.start >= range.end {
+            return Some(&[]);
+        }
+        let si = self.sentence_of(range.start);
+        if let (Some(s), Some(toks)) = (self.sentences.get(si), self.sentence_toks.get(si)) {
+            if s.span.contains(&range)
+                && self.text.is_char_boundary(range.start)
+                && self.text.is_char_boundary(range.end)
+            {
+                // tokens are sorted and disjoint: both keys increase
+                let lo = toks.partition_point(|t| t.span.end <= range.start);
+                let hi = toks.partition_point(|t| t.span.start < range.end);
+                let start_outside = toks.get(lo).is_none_or(|t| t.span.start >= range.start);
+                let end_outside = hi == 0 || toks[hi - 1].span.end <= range.end;
+                if start_outside && end_outside && lo <= hi {
+                    return Some(&toks[lo..hi]);
+                }
+            }
+        }
+        None
+    }
+
+    /// [`role_ending_before`], over the shared tokens of
+    /// `sentence.start..pos.min(sentence.end)` when [`Self::shared_tokens`]
+    /// has them.
+    fn role_ending_before(&self, sentence: Span, pos: usize) -> Option<Span> {
+        match self.shared_tokens(Span::new(sentence.start, pos.min(sentence.end))) {
+            Some(toks) => role_ending_with(self.text, &self.gaz, toks),
+            None => role_ending_before(self.text, &self.gaz, sentence, pos),
+        }
+    }
+
     /// The entity mention ending exactly at `end` (possessive allowed).
     fn mention_ending_at(&self, end: usize) -> Option<(Span, usize)> {
         self.by_end.get(&end).copied()
@@ -286,7 +364,7 @@ impl<'a> Ctx<'a> {
     /// The subject of a reporting verb at byte `verb`, looking left in the
     /// sentence and skipping auxiliaries (“Blinken has also announced”).
     fn subject_before(&self, sentence: Span, verb: usize) -> Subject {
-        let toks = tokenize(self.text, Span::new(sentence.start, verb));
+        let toks = self.tokens_of(Span::new(sentence.start, verb));
         self.subject_before_toks(sentence, &toks)
     }
 
@@ -321,7 +399,15 @@ impl<'a> Ctx<'a> {
         if let Some((span, e)) = self.mention_ending_at(last.span.end) {
             return Subject::Entity(e, span);
         }
-        if let Some(role) = role_ending_before(self.text, &self.gaz, sentence, last.span.end) {
+        // `toks[..end_tok]` are the tokens of `sentence.start..last.span.end`:
+        // cutting a range at the end of one of its tokens keeps the tokens
+        // before the cut (see `tokens_of`)
+        let role = if last.span.end <= sentence.end {
+            role_ending_with(self.text, &self.gaz, &toks[..end_tok])
+        } else {
+            self.role_ending_before(sentence, last.span.end)
+        };
+        if let Some(role) = role {
             return Subject::Role(role);
         }
         Subject::Unknown
@@ -330,7 +416,7 @@ impl<'a> Ctx<'a> {
     /// The subject after an inverted reporting verb (“said Blinken”,
     /// “acknowledged NATO secretary Jens Stoltenberg”), within `window`.
     fn subject_after(&self, after_verb: usize, window_end: usize) -> Subject {
-        let toks = tokenize(self.text, Span::new(after_verb, window_end));
+        let toks = self.tokens_of(Span::new(after_verb, window_end));
         for (n, t) in toks.iter().enumerate().take(14) {
             let w = t.text(self.text);
             if n == 0 && lexicon_is_pronoun(w) {
@@ -382,19 +468,15 @@ impl<'a> Ctx<'a> {
             }
             Subject::Role(span) => {
                 let core = role_core(span.slice(self.text));
-                let holds = |e: &Entity| e.roles.iter().any(|r| role_core(&r.text) == core);
-                let compatible = |e: &Entity| {
-                    e.roles.iter().all(|r| {
-                        let c = role_core(&r.text);
-                        c.is_empty() || c == core
-                    })
-                };
+                let cores = self.role_cores();
+                // `cores[e][r]` is `role_core(&self.entities[e].roles[r].text)`
+                let holds = |e: usize| cores[e].contains(&core);
+                let compatible = |e: usize| cores[e].iter().all(|c| c.is_empty() || *c == core);
                 let e = self
                     .nearest_person_before(span.start, holds)
                     .or_else(|| {
-                        self.entities
-                            .iter()
-                            .position(|e| e.kind == EntityKind::Person && holds(e))
+                        (0..self.entities.len())
+                            .find(|&e| self.entities[e].kind == EntityKind::Person && holds(e))
                     })
                     .or_else(|| self.nearest_person_before(span.start, compatible))?;
                 Some(Speaker {
@@ -407,12 +489,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn nearest_person_before(&self, pos: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+    /// The entity of the last person mention ending by `pos` for which
+    /// `ok(entity index)` holds.
+    fn nearest_person_before(&self, pos: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
         self.mentions
             .iter()
             .rev()
             .filter(|(s, _)| s.end <= pos)
-            .find(|(_, e)| self.entities[*e].kind == EntityKind::Person && ok(&self.entities[*e]))
+            .find(|(_, e)| self.entities[*e].kind == EntityKind::Person && ok(*e))
             .map(|&(_, e)| e)
     }
 
@@ -435,7 +519,7 @@ impl<'a> Ctx<'a> {
             .partition_point(|x| x.close_end <= m.open)
             .checked_sub(1)
             .map(|k| all[k].close_end);
-        let words = count_words(m.content.slice(text));
+        let short = !has_words(m.content.slice(text), 4); // at most three words
 
         let mut found: Option<(Speaker, String)> = None;
         let mut via_after = false;
@@ -490,7 +574,7 @@ impl<'a> Ctx<'a> {
         let before_word = last_word(before_text);
         let after_text = &text[m.close_end..win_end.max(m.close_end)];
         let modifier_slot = is_modifier_slot(before_word, after_text);
-        let kind = if words <= 3 && (modifier_slot || found.is_none() || (m.single && !via_after)) {
+        let kind = if short && (modifier_slot || found.is_none() || (m.single && !via_after)) {
             QuoteKind::ScareQuote
         } else if cont.is_some() {
             prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
@@ -525,7 +609,7 @@ impl<'a> Ctx<'a> {
         to: usize,
         speakers: &[(usize, usize)],
     ) -> Option<(Speaker, String)> {
-        let toks = tokenize(self.text, Span::new(from, to));
+        let toks = self.tokens_of(Span::new(from, to));
         let mut k = 0;
         while k < toks.len() && matches!(toks[k].text(self.text), "," | "–" | "—" | "-") {
             k += 1;
@@ -538,7 +622,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .take(9)
             .take_while(|t| t.kind == TokKind::Word || t.text(self.text) == ",")
-            .find(|t| lexicon::is_reporting_verb(t.text(self.text)))?;
+            .find(|t| lexicon::is_reporting_verb_quick(t.text(self.text)))?;
         let cue = verb.text(self.text).to_string();
         let subject = if verb.span.start == toks[k].span.start {
             self.subject_after(verb.span.end, to)
@@ -560,7 +644,7 @@ impl<'a> Ctx<'a> {
         colon: bool,
         speakers: &[(usize, usize)],
     ) -> Option<(Speaker, String)> {
-        let toks = tokenize(self.text, before);
+        let toks = self.tokens_of(before);
         if colon {
             // the first person mentioned in the clause, else a role, else a pronoun
             let clause = before;
@@ -578,13 +662,19 @@ impl<'a> Ctx<'a> {
                     ":".into(),
                 ));
             }
-            for t in &toks {
-                if let Some(role) = role_ending_before(self.text, &self.gaz, clause, t.span.end) {
+            // `toks[..=n]` are the tokens of `clause.start..t.span.end` (a
+            // range cut at the end of one of its tokens, see `tokens_of`)
+            for (n, t) in toks.iter().enumerate() {
+                if let Some(role) = role_ending_with(self.text, &self.gaz, &toks[..=n]) {
                     if t.kind == TokKind::Word && lexicon::is_title_word(t.text(self.text)) {
                         // take the longest role phrase: extend while the next token still ends one
                         let mut best = role;
-                        for u in toks.iter().filter(|u| u.span.start > t.span.start) {
-                            match role_ending_before(self.text, &self.gaz, clause, u.span.end) {
+                        for (n, _) in toks
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, u)| u.span.start > t.span.start)
+                        {
+                            match role_ending_with(self.text, &self.gaz, &toks[..=n]) {
                                 Some(r) if r.start == role.start => best = r,
                                 _ => break,
                             }
@@ -610,7 +700,7 @@ impl<'a> Ctx<'a> {
         for v in toks
             .iter()
             .rev()
-            .filter(|t| lexicon::is_reporting_verb(t.text(self.text)))
+            .filter(|t| lexicon::is_reporting_verb_quick(t.text(self.text)))
         {
             let subject = self.subject_before(sentence, v.span.start);
             if let Some(sp) = self.resolve_subject(&subject, v.span.start, speakers) {
@@ -639,10 +729,19 @@ impl<'a> Ctx<'a> {
     /// The first “according to ” in `sentence` (any ASCII case) and the
     /// entity mentioned right after it, allowing a short word between
     /// (“according to the Kremlin”): `(cue span, mention span, entity)`.
+    ///
+    /// The cue is the first offset of [`according_to_offsets`] at or after
+    /// the sentence start, if it ends within the sentence: the same bytes as
+    /// a search of the sentence alone finds first (a later one cannot fit
+    /// when the first does not).
     fn according_to_source(&self, sentence: Span) -> Option<(Span, Span, usize)> {
-        const CUE: &[u8] = b"according to ";
-        let i = find_ascii_ci(sentence.slice(self.text).as_bytes(), CUE)?;
-        let cue = Span::new(sentence.start + i, sentence.start + i + CUE.len());
+        self.text.get(sentence.start..sentence.end)?;
+        let k = self.according.partition_point(|&p| p < sentence.start);
+        let &i = self.according.get(k)?;
+        let cue = Span::new(i, i + ACCORDING_TO.len());
+        if cue.end > sentence.end {
+            return None;
+        }
         let k = self.mentions.partition_point(|(sp, _)| sp.start < cue.end);
         let &(source, e) = self.mentions[k..]
             .iter()
@@ -659,7 +758,7 @@ impl<'a> Ctx<'a> {
         let (cue, source, e) = self.according_to_source(s.span)?;
         let speech = marks
             .iter()
-            .any(|m| s.span.contains(&m.content) && count_words(m.content.slice(text)) > 3);
+            .any(|m| s.span.contains(&m.content) && has_words(m.content.slice(text), 4));
         if speech {
             return None;
         }
@@ -686,7 +785,7 @@ impl<'a> Ctx<'a> {
             s.span
         };
         let content = trim_span(text, content);
-        (count_words(content.slice(text)) >= 4).then(|| Indirect {
+        has_words(content.slice(text), 4).then(|| Indirect {
             content,
             verb: cue,
             cue: "according to".into(),
@@ -711,7 +810,7 @@ impl<'a> Ctx<'a> {
             for (i, t) in toks.iter().enumerate() {
                 if t.span.start < taken_until
                     || inside(t.span.start)
-                    || !lexicon::is_reporting_verb(t.text(text))
+                    || !lexicon::is_reporting_verb_quick(t.text(text))
                 {
                     continue;
                 }
@@ -732,7 +831,7 @@ impl<'a> Ctx<'a> {
                         }
                     }
                     let content = trim_span(text, Span::new(c_start, c_end));
-                    if count_words(content.slice(text)) >= 3 {
+                    if has_words(content.slice(text), 3) {
                         taken_until = content.end;
                         out.push(Indirect {
                             content,
@@ -760,12 +859,9 @@ impl<'a> Ctx<'a> {
                         continue;
                     };
                     let mut cut = head.len();
-                    if let Some(r) = role_ending_before(
-                        text,
-                        &self.gaz,
-                        s.span,
-                        s.span.start + head.trim_end().len(),
-                    ) {
+                    if let Some(r) =
+                        self.role_ending_before(s.span, s.span.start + head.trim_end().len())
+                    {
                         let before_role = text[s.span.start..r.start].trim_end();
                         let before_role = before_role
                             .strip_suffix("the")
@@ -777,7 +873,7 @@ impl<'a> Ctx<'a> {
                         }
                     }
                     let content = trim_span(text, Span::new(s.span.start, s.span.start + cut));
-                    if count_words(content.slice(text)) >= 4 {
+                    if has_words(content.slice(text), 4) {
                         taken_until = s.span.end;
                         out.push(Indirect {
                             content,
@@ -842,13 +938,18 @@ fn lexicon_is_pronoun(w: &str) -> bool {
 
 fn has_reporting_verb(s: &str) -> bool {
     s.split(|c: char| !c.is_alphanumeric())
-        .any(lexicon::is_reporting_verb)
+        .any(lexicon::is_reporting_verb_quick)
 }
 
-fn count_words(s: &str) -> usize {
+/// True when `s` has at least `n` words (whitespace-separated pieces with
+/// a letter or digit). Only the thresholds matter to the callers, so the
+/// count stops at `n` instead of walking a whole quote.
+fn has_words(s: &str, n: usize) -> bool {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(n)
         .count()
+        == n
 }
 
 fn last_word(s: &str) -> &str {
@@ -900,7 +1001,7 @@ fn is_modifier_slot(before_word: &str, after: &str) -> bool {
     let noun_next = next.chars().next().is_some_and(char::is_lowercase)
         && next.chars().all(char::is_alphabetic)
         && !FUNCTION.contains(&next)
-        && !lexicon::is_reporting_verb(next);
+        && !lexicon::is_reporting_verb_quick(next);
     det && noun_next
 }
 
@@ -958,17 +1059,23 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
             });
         }
     };
-    let mut chars = slice.char_indices().peekable();
-    let mut last: Option<char> = None;
-    while let Some((rel, c)) = chars.next() {
-        let i = para.start + rel;
-        let prev = last;
-        last = Some(c);
-        // only quotation marks and apostrophes open or close anything
+    // Only quotation marks and apostrophes open or close anything, and each
+    // of them starts with a byte that `is_mark_byte`. None of those is a
+    // UTF-8 continuation byte, so each byte found starts a char; the chars
+    // around a mark are decoded only for marks.
+    let bytes = slice.as_bytes();
+    let mut from = 0;
+    while let Some(rel) = next_mark_byte(bytes, from) {
+        let Some(c) = slice[rel..].chars().next() else {
+            break;
+        };
+        from = rel + c.len_utf8();
         if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'') {
             continue;
         }
-        let next = chars.peek().map(|&(_, ch)| ch);
+        let i = para.start + rel;
+        let prev = slice[..rel].chars().next_back();
+        let next = slice[from..].chars().next();
         let is_last_char = next.is_none();
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
         let prev_is_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
@@ -1018,16 +1125,84 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
     out.sort_by_key(|m| m.open);
 }
 
-/// `hay` contains `needle` (lowercase ASCII) in any ASCII case.
-/// Byte position of the first ASCII-case-insensitive match of `needle`
-/// (lowercase) in `hay`. ASCII folding keeps byte offsets, unlike
-/// `str::to_lowercase`.
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if hay.len() < needle.len() {
-        return None;
+/// Is `b` the first byte of a quotation mark: `"`, `'`, 0xC2 (« ») or
+/// 0xE2 (“ ” „ ‘ ’)?
+fn is_mark_byte(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// The first index at or after `from` whose byte [`is_mark_byte`].
+///
+/// Eight bytes at a time: with bit 0x20 set in every byte, the four mark
+/// bytes become 0x22, 0x27 or 0xE2, and `(x - ONES) & !x & HIGH` is
+/// non-zero exactly when a byte of `x` is zero, so a chunk with no byte
+/// equal to one of those three holds no mark byte. Chunks that may hold
+/// one are checked byte by byte.
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let mut j = from;
+    while let Some(c) = bytes.get(j..j + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let v = u64::from_le_bytes(w) | (0x20 * ONES);
+        if has_zero(v ^ (0x22 * ONES)) || has_zero(v ^ (0x27 * ONES)) || has_zero(v ^ (0xE2 * ONES))
+        {
+            if let Some(k) = c.iter().position(|&b| is_mark_byte(b)) {
+                return Some(j + k);
+            }
+        }
+        j += 8;
     }
-    hay.windows(needle.len())
-        .position(|w| w[0].to_ascii_lowercase() == needle[0] && w.eq_ignore_ascii_case(needle))
+    bytes
+        .get(j..)?
+        .iter()
+        .position(|&b| is_mark_byte(b))
+        .map(|k| j + k)
+}
+
+/// The “according to” cue, lowercase (matched in any ASCII case).
+const ACCORDING_TO: &str = "according to ";
+
+/// Byte offset of every occurrence of [`ACCORDING_TO`] in `text`, in any
+/// ASCII case (ASCII folding keeps byte offsets, unlike
+/// `str::to_lowercase`), in order. Every occurrence has its only `g` at
+/// offset 8, so looking at each `g`/`G` finds them all.
+fn according_to_offsets(text: &str) -> Vec<usize> {
+    const G: usize = 8;
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let cue = ACCORDING_TO.as_bytes();
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // only `g` (0x67) and `G` (0x47) give 0x67 with bit 0x20 set
+    let mut check = |q: usize| {
+        if bytes[q] | 0x20 == b'g' && q >= G {
+            let p = q - G;
+            if bytes
+                .get(p..p + cue.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(cue))
+            {
+                out.push(p);
+            }
+        }
+    };
+    // eight bytes at a time: `(x - ONES) & !x & HIGH` is non-zero exactly
+    // when a byte of `x` is zero, i.e. when a byte of the chunk is `g`/`G`;
+    // only those chunks are checked byte by byte
+    let chunks = bytes.chunks_exact(8);
+    let tail = bytes.len() - chunks.remainder().len();
+    for (k, c) in chunks.enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = (u64::from_le_bytes(w) | (0x20 * ONES)) ^ (u64::from(b'g') * ONES);
+        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
+            (8 * k..8 * k + 8).for_each(&mut check);
+        }
+    }
+    (tail..bytes.len()).for_each(check);
+    out
 }
 
 #[cfg(test)]
@@ -1233,6 +1408,77 @@ mod tests {
         assert_eq!(find(&q, "C'est fini").text, "C'est fini");
         let u = find(&q, "It runs");
         assert_eq!(u.text, "It runs to the paragraph end");
+    }
+
+    #[test]
+    fn according_to_offsets_finds_every_cue_in_any_ascii_case() {
+        let naive = |t: &str| -> Vec<usize> {
+            let (b, cue) = (t.as_bytes(), ACCORDING_TO.as_bytes());
+            (0..=b.len().saturating_sub(cue.len()))
+                .filter(|&p| b.len() >= cue.len() && b[p..p + cue.len()].eq_ignore_ascii_case(cue))
+                .collect()
+        };
+        let mut texts = vec![
+            String::new(),
+            "according to ".into(),
+            "ACCORDING TO the Kremlin, according to NATO and AcCoRdInG tO x".into(),
+            "according to".into(),
+            "gggg according  to accordingto according to\u{e9}g according to ".into(),
+        ];
+        for pad in 0..9 {
+            texts.push(format!(
+                "{}é according to “x” accordinG To y, according to ",
+                "g".repeat(pad)
+            ));
+        }
+        for t in &texts {
+            assert_eq!(according_to_offsets(t), naive(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn quick_reporting_verb_test_agrees_with_the_word_set() {
+        let t = "Blinken SAID, said, Said; he told reporters he acknowledged it, \
+                 ACKNOWLEDGES, emphasised emphasized tweets thinks thin\u{212a}s \
+                 announcing warning, believes no delivered demands States x a , 42 \
+                 sAYs say sa y İnsisted insisted’s — « said »";
+        let mut words: Vec<String> = t
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .map(str::to_string)
+            .collect();
+        words.extend(words.clone().iter().map(|w| w.to_uppercase()));
+        let mut verbs = 0;
+        for w in &words {
+            let slow = lexicon::is_reporting_verb(w);
+            assert_eq!(lexicon::is_reporting_verb_quick(w), slow, "{w:?}");
+            verbs += usize::from(slow);
+        }
+        assert!(verbs > 20, "{verbs}");
+        assert!(
+            lexicon::is_reporting_verb_quick("thin\u{212a}s"),
+            "Kelvin sign"
+        );
+    }
+
+    #[test]
+    fn next_mark_byte_finds_every_mark_start() {
+        let t = "plain text, no marks at all here \u{2}\u{7} — x “a” ‘b’ «c» \"d\" 'e' \u{a0}é;"
+            .repeat(3);
+        let b = t.as_bytes();
+        let naive: Vec<usize> = (0..b.len()).filter(|&i| is_mark_byte(b[i])).collect();
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(i) = next_mark_byte(b, from) {
+            found.push(i);
+            from = i + 1;
+        }
+        assert_eq!(found, naive);
+        for from in 0..=b.len() + 1 {
+            assert_eq!(
+                next_mark_byte(b, from),
+                naive.iter().copied().find(|&i| i >= from)
+            );
+        }
     }
 
     #[test]
