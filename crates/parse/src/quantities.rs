@@ -138,7 +138,8 @@ use std::sync::OnceLock;
 /// assert!(!q[0].interval.overlaps(&q[1].interval));
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
-    let toks = tokenize(text, sentences);
+    let lower = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lower, sentences);
     let p = Parser { text, toks };
     let mut out = Vec::new();
     let mut i = 0;
@@ -913,8 +914,9 @@ struct Tok<'a> {
     end: usize,
     kind: Kind,
     raw: &'a str,
-    /// Lowercased text, words only (borrowed when `raw` is already
-    /// lowercase ASCII: most words, no allocation).
+    /// Lowercased text, words only (borrowed from the ASCII-lowercased
+    /// copy of the text unless a non-ASCII char changes: no allocation for
+    /// nearly every word).
     lower: Cow<'a, str>,
     /// White space between this token and the previous one.
     gap: bool,
@@ -996,22 +998,74 @@ fn scan_number(text: &str, start: usize) -> (usize, NumInfo) {
     (j, info)
 }
 
-fn tokenize<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Tok<'a>> {
-    let mut starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
-    starts.sort_unstable();
+/// White space as [`char::is_whitespace`] sees it, for an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// True when `c.to_lowercase()` is `c` itself (`’`, `‐`, `é`; not `É`,
+/// not `Σ`).
+fn lowercase_is_itself(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
+}
+
+/// Splits `text` into words, numbers and single-char symbols.
+///
+/// `lower` must be `text.to_ascii_lowercase()` (same byte offsets): a
+/// word's lowercase form borrows from it unless the word holds a non-ASCII
+/// char that lowercases to something else (then it is
+/// `str::to_lowercase`, as for every word before; for ASCII,
+/// `to_ascii_lowercase` and `to_lowercase` agree).
+///
+/// Walks bytes: ASCII letters, digits and white space are classified
+/// bytewise; only non-ASCII chars are decoded.
+fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<Tok<'a>> {
+    // sentence starts in order (`split` gives them sorted: no copy then)
+    let sorted = sentences
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start);
+    let mut owned_starts: Vec<usize> = Vec::new();
+    if !sorted {
+        owned_starts = sentences.iter().map(|s| s.span.start).collect();
+        owned_starts.sort_unstable();
+    }
+    let start_at = |si: usize| {
+        if sorted {
+            sentences[si].span.start
+        } else {
+            owned_starts[si]
+        }
+    };
+    let n_starts = sentences.len();
     let mut si = 0;
-    let mut toks: Vec<Tok<'a>> = Vec::new();
+    let b = text.as_bytes();
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 4 + 8);
     let mut i = 0;
     let mut prev_end = 0;
-    while let Some(c) = char_at(text, i) {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
+    // a `\n` among the white space since the previous token
+    let mut newline = false;
+    while i < b.len() {
+        let c0 = b[i];
+        let c = if c0 < 0x80 {
+            if is_ascii_space(c0) {
+                newline |= c0 == b'\n';
+                i += 1;
+                continue;
+            }
+            c0 as char
+        } else {
+            let c = char_at(text, i).unwrap_or_default();
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            c
+        };
         let start = i;
         let mut num = NumInfo::default();
         let kind;
-        if c.is_ascii_digit() {
+        if c0.is_ascii_digit() {
             let (e, info) = scan_number(text, start);
             num = info;
             i = e;
@@ -1021,7 +1075,7 @@ fn tokenize<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Tok<'a>> {
             // dotted abbreviations: U.S., a.m.
             let mut k = j;
             loop {
-                if char_at(text, k) != Some('.') {
+                if b.get(k) != Some(&b'.') {
                     break;
                 }
                 match char_at(text, k + 1) {
@@ -1037,22 +1091,7 @@ fn tokenize<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Tok<'a>> {
             if k > j {
                 j = k + 1; // the final dot
             } else {
-                while let Some(d) = char_at(text, j) {
-                    if d.is_alphanumeric() {
-                        j += d.len_utf8();
-                        continue;
-                    }
-                    if matches!(d, '\'' | '’' | '-' | '‐' | '‑') {
-                        let after = j + d.len_utf8();
-                        if let Some(e) = char_at(text, after) {
-                            if e.is_alphabetic() {
-                                j = after + e.len_utf8();
-                                continue;
-                            }
-                        }
-                    }
-                    break;
-                }
+                j = word_end(text, j);
             }
             i = j;
             kind = Kind::Word;
@@ -1061,33 +1100,69 @@ fn tokenize<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Tok<'a>> {
             kind = Kind::Sym(c);
         }
         let gap = start > prev_end || toks.is_empty();
-        let mut brk = toks.is_empty() || text[prev_end..start].contains('\n');
-        while si < starts.len() && starts[si] <= start {
-            if starts[si] >= prev_end {
+        let mut brk = toks.is_empty() || newline;
+        while si < n_starts && start_at(si) <= start {
+            if start_at(si) >= prev_end {
                 brk = true;
             }
             si += 1;
         }
         let raw = &text[start..i];
+        let lower = if kind != Kind::Word {
+            Cow::Borrowed("")
+        } else if raw.is_ascii() || raw.chars().all(|c| c.is_ascii() || lowercase_is_itself(c)) {
+            Cow::Borrowed(&lower[start..i])
+        } else {
+            Cow::Owned(raw.to_lowercase())
+        };
         toks.push(Tok {
             start,
             end: i,
             kind,
             raw,
-            lower: if kind != Kind::Word {
-                Cow::Borrowed("")
-            } else if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                Cow::Borrowed(raw)
-            } else {
-                Cow::Owned(raw.to_lowercase())
-            },
+            lower,
             gap,
             brk,
             num,
         });
         prev_end = i;
+        newline = false;
     }
     toks
+}
+
+/// End of a word whose first char ends at `j`: letters and digits, and
+/// `'`, `’` or a hyphen when a letter follows.
+fn word_end(text: &str, mut j: usize) -> usize {
+    let b = text.as_bytes();
+    while j < b.len() {
+        let d0 = b[j];
+        let joiner = if d0 < 0x80 {
+            if d0.is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            if d0 != b'\'' && d0 != b'-' {
+                break;
+            }
+            1
+        } else {
+            let d = char_at(text, j).unwrap_or_default();
+            if d.is_alphanumeric() {
+                j += d.len_utf8();
+                continue;
+            }
+            if !matches!(d, '’' | '‐' | '‑') {
+                break;
+            }
+            d.len_utf8()
+        };
+        match char_at(text, j + joiner) {
+            Some(e) if e.is_alphabetic() => j += joiner + e.len_utf8(),
+            _ => break,
+        }
+    }
+    j
 }
 
 // ---------------------------------------------------------------------------
