@@ -774,8 +774,26 @@ fn currency_symbol(c: char) -> Option<&'static str> {
     })
 }
 
-fn small_number(w: &str) -> Option<f64> {
-    Some(match w {
+/// Defines `fn $name(w: &str) -> Option<$t>` as one `match` (a switch on
+/// the length and a few compares) and the const list `$words` of exactly
+/// the words it accepts, from one table, so that the two cannot drift
+/// apart ([`STARTER_FILTER`] is built from the lists).
+macro_rules! word_table {
+    ($(#[$m:meta])* fn $name:ident -> $t:ty, $words:ident { $($w:literal => $v:expr,)* }) => {
+        #[doc = concat!("The words [`", stringify!($name), "`] accepts.")]
+        const $words: &[&str] = &[$($w),*];
+        $(#[$m])*
+        fn $name(w: &str) -> Option<$t> {
+            Some(match w {
+                $($w => $v,)*
+                _ => return None,
+            })
+        }
+    };
+}
+
+word_table! {
+    fn small_number -> f64, SMALL_NUMBER_WORDS {
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -803,8 +821,7 @@ fn small_number(w: &str) -> Option<f64> {
         "seventy" => 70.0,
         "eighty" => 80.0,
         "ninety" => 90.0,
-        _ => return None,
-    })
+    }
 }
 
 fn scale_word(w: &str) -> Option<f64> {
@@ -818,8 +835,8 @@ fn scale_word(w: &str) -> Option<f64> {
     })
 }
 
-fn vague_plural(w: &str) -> Option<f64> {
-    Some(match w {
+word_table! {
+    fn vague_plural -> f64, VAGUE_PLURAL_WORDS {
         "tens" => 10.0,
         "dozens" => 12.0,
         "scores" => 20.0,
@@ -827,13 +844,12 @@ fn vague_plural(w: &str) -> Option<f64> {
         "thousands" => 1e3,
         "millions" => 1e6,
         "billions" => 1e9,
-        _ => return None,
-    })
+    }
 }
 
-/// Denominator of a fraction word, and whether the word is plural.
-fn denominator(w: &str) -> Option<(f64, bool)> {
-    Some(match w {
+word_table! {
+    /// Denominator of a fraction word, and whether the word is plural.
+    fn denominator -> (f64, bool), DENOMINATOR_WORDS {
         "half" => (2.0, false),
         "halves" => (2.0, true),
         "third" => (3.0, false),
@@ -852,8 +868,80 @@ fn denominator(w: &str) -> Option<(f64, bool)> {
         "ninths" => (9.0, true),
         "tenth" => (10.0, false),
         "tenths" => (10.0, true),
-        _ => return None,
-    })
+    }
+}
+
+/// Words that start a quantity or its qualifier besides those of
+/// [`QUALIFIERS`], [`SMALL_NUMBER_WORDS`], [`VAGUE_PLURAL_WORDS`] and
+/// [`DENOMINATOR_WORDS`]: the range openers of `parse_at` and the other
+/// words `may_start_core` lets through.
+const OTHER_STARTERS: &[&str] = &["between", "from", "a", "an", "several"];
+
+/// Key of a non-empty lowercase word in [`STARTER_FILTER`]: its length
+/// (15 for longer words), first and last byte (low five bits).
+const fn starter_key(w: &[u8]) -> usize {
+    let n = w.len();
+    let len = if n > 15 { 15 } else { n };
+    (len << 10) | ((w[0] as usize & 31) << 5) | (w[n - 1] as usize & 31)
+}
+
+/// Sets the bit of `w` in a [`STARTER_FILTER`]-shaped table.
+const fn set_starter(f: &mut [u64; 256], w: &str) {
+    let k = starter_key(w.as_bytes());
+    f[k >> 6] |= 1 << (k & 63);
+}
+
+/// Bit set over [`starter_key`] of every word that can start something in
+/// `parse_at` (built at compile time): the first word of each qualifier
+/// phrase, small numbers, vague plurals, fraction words and
+/// [`OTHER_STARTERS`]. A word whose bit is clear is none of them (a set
+/// bit may be a collision: the full checks decide).
+static STARTER_FILTER: [u64; 256] = {
+    let mut f = [0u64; 256];
+    let mut i = 0;
+    while i < QUALIFIERS.len() {
+        set_starter(&mut f, QUALIFIERS[i].0[0]);
+        i += 1;
+    }
+    let lists: [&[&str]; 4] = [
+        SMALL_NUMBER_WORDS,
+        VAGUE_PLURAL_WORDS,
+        DENOMINATOR_WORDS,
+        OTHER_STARTERS,
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            set_starter(&mut f, lists[l][i]);
+            i += 1;
+        }
+        l += 1;
+    }
+    f
+};
+
+/// Cheap gate in front of `parse_at` for a word token (`lower`, as
+/// written `raw`): false only when `parse_at` surely returns `None`.
+///
+/// `parse_at` reads a word only when it is `between`/`from`, the first
+/// word of a qualifier phrase, or when `may_start_core` holds: a small
+/// number before the first hyphen or non-ASCII char, `a`/`an`/`several`,
+/// a vague plural, a fraction word, or `raw` of at most four bytes
+/// starting with an ASCII capital. A word without hyphen or non-ASCII byte
+/// is its own part before the hyphen, so all of these are in
+/// [`STARTER_FILTER`]; other words and short capitalised ones go through
+/// the full checks.
+fn word_may_start(lower: &str, raw: &str) -> bool {
+    if raw.len() <= 4 && raw.as_bytes()[0].is_ascii_uppercase() {
+        return true;
+    }
+    let b = lower.as_bytes();
+    if b.iter().any(|&c| c == b'-' || c >= 0x80) {
+        return true;
+    }
+    let k = starter_key(b);
+    STARTER_FILTER[k >> 6] >> (k & 63) & 1 != 0
 }
 
 fn is_number_word(w: &str) -> bool {
@@ -1330,6 +1418,10 @@ impl Parser<'_> {
     }
 
     fn parse_at(&self, i: usize) -> Option<(Quantity, usize)> {
+        let t = &self.toks[i];
+        if t.kind == Kind::Word && !word_may_start(&t.lower, t.raw) {
+            return None; // most words: nothing below would read them
+        }
         match self.word(i) {
             Some("between") => {
                 return self.range_intro(i, "and");
@@ -2366,6 +2458,46 @@ mod tests {
             assert!(q.value.is_finite() && q.value >= 0.0);
             last_end = q.span.end;
         }
+    }
+
+    /// Every word that `parse_at` can read passes the starter filter, and
+    /// on a real vocabulary (both seeds) a word that fails the filter is
+    /// none of the words `parse_at` tests for.
+    #[test]
+    fn starter_filter_lets_every_starter_through() {
+        let lists: [&[&str]; 4] = [
+            SMALL_NUMBER_WORDS,
+            VAGUE_PLURAL_WORDS,
+            DENOMINATOR_WORDS,
+            OTHER_STARTERS,
+        ];
+        let firsts = QUALIFIERS.iter().map(|(words, _)| words[0]);
+        for w in lists.into_iter().flatten().copied().chain(firsts) {
+            assert!(word_may_start(w, w), "{w}");
+        }
+        let text = seed("000") + &seed("001");
+        let mut failed = 0;
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if !word_may_start(&lower, w) {
+                failed += 1;
+                assert!(!is_qualifier_start(&lower), "{w}");
+                assert!(!matches!(
+                    &*lower,
+                    "between" | "from" | "a" | "an" | "several"
+                ));
+                assert!(small_number(&lower).is_none(), "{w}");
+                assert!(vague_plural(&lower).is_none(), "{w}");
+                assert!(denominator(&lower).is_none(), "{w}");
+            }
+        }
+        assert!(
+            failed > 500,
+            "the filter should reject most words ({failed})"
+        );
     }
 
     #[test]
