@@ -921,19 +921,27 @@ static STARTER_FILTER: [u64; 256] = {
     f
 };
 
+/// A currency code or dollar prefix as written (`USD`, `US`, `A`): the
+/// only words `numeric_core` reads. All are ASCII capitals of at most four
+/// bytes, a cheap test that comes first.
+fn is_currency_prefix(raw: &str) -> bool {
+    raw.len() <= 4
+        && raw.as_bytes()[0].is_ascii_uppercase()
+        && (CURRENCY_CODES.contains(&raw) || DOLLAR_PREFIXES.iter().any(|(p, _)| *p == raw))
+}
+
 /// Cheap gate in front of `parse_at` for a word token (`lower`, as
 /// written `raw`): false only when `parse_at` surely returns `None`.
 ///
 /// `parse_at` reads a word only when it is `between`/`from`, the first
 /// word of a qualifier phrase, or when `may_start_core` holds: a small
 /// number before the first hyphen or non-ASCII char, `a`/`an`/`several`,
-/// a vague plural, a fraction word, or `raw` of at most four bytes
-/// starting with an ASCII capital. A word without hyphen or non-ASCII byte
+/// a vague plural, a fraction word, or a currency code or dollar prefix
+/// (`raw`, see [`is_currency_prefix`]). A word without hyphen or non-ASCII byte
 /// is its own part before the hyphen, so all of these are in
-/// [`STARTER_FILTER`]; other words and short capitalised ones go through
-/// the full checks.
+/// [`STARTER_FILTER`]; other words go through the full checks.
 fn word_may_start(lower: &str, raw: &str) -> bool {
-    if raw.len() <= 4 && raw.as_bytes()[0].is_ascii_uppercase() {
+    if is_currency_prefix(raw) {
         return true;
     }
     let b = lower.as_bytes();
@@ -1437,6 +1445,9 @@ impl Parser<'_> {
         if let Some((q, len, bare_over)) = self.qualifier_at(i) {
             let j = i + len;
             if self.linked(j) {
+                if !self.may_start_core(j) {
+                    return None; // `core(j, true, false)` would be `None`
+                }
                 let res = self.quantity(i, j, q);
                 if let Some((ref quant, _)) = res {
                     if bare_over
@@ -1458,15 +1469,20 @@ impl Parser<'_> {
         self.quantity(i, i, Qualifier::Exact)
     }
 
-    /// A cheap gate in front of the unqualified `quantity(i, i, Exact)`:
-    /// false only when `core(i, false, false)` surely returns `None`.
+    /// A cheap gate in front of `core(i, …)`: false only when
+    /// `core(i, qualified, false)` surely returns `None`, whatever
+    /// `qualified` (it only makes the checks stricter or looser further
+    /// on, never lets a token in that fails all of these):
     ///
     /// - a symbol: `numeric_core` needs a currency sign;
     /// - a word: `numeric_core` needs a currency code or dollar prefix (all
     ///   ASCII capitals, at most four bytes), and `word_core` needs a vague
-    ///   plural, `several`, `a`/`an`, a fraction word (`half`, …) or a small
-    ///   number as the first hyphen part (`five`, `twenty-five`,
-    ///   `two-thirds`): every other word falls through all its branches.
+    ///   plural, `several`, a fraction word (`half`, …), a small number as
+    ///   the first hyphen part (`five`, `twenty-five`, `two-thirds`), or
+    ///   `a`/`an` before the word that makes it a number: `a few`,
+    ///   `a dozen`, `a hundred`/`thousand`/…, `a`/`an` + fraction word
+    ///   (`a third`, `an eighth`). Every other word falls through all of
+    ///   `word_core`'s branches.
     fn may_start_core(&self, i: usize) -> bool {
         let t = &self.toks[i];
         match t.kind {
@@ -1481,16 +1497,32 @@ impl Parser<'_> {
                     .position(|b| b == b'-' || b >= 0x80)
                     .unwrap_or(w0.len());
                 small_number(&w0[..cut]).is_some()
-                    || matches!(w0, "a" | "an" | "several")
+                    || w0 == "several"
                     || vague_plural(w0).is_some()
                     || denominator(w0).is_some()
-                    || (t.raw.len() <= 4 && t.raw.starts_with(|c: char| c.is_ascii_uppercase()))
+                    || is_currency_prefix(t.raw)
+                    || match w0 {
+                        // `vague_mult`, the `after_a` chain, `fraction_core`
+                        "a" => self.next_word(i + 1).is_some_and(|w| {
+                            matches!(w, "few" | "dozen")
+                                || scale_word(w).is_some()
+                                || denominator(w).is_some()
+                        }),
+                        // only `fraction_core` reads `an`
+                        "an" => self
+                            .next_word(i + 1)
+                            .is_some_and(|w| denominator(w).is_some()),
+                        _ => false,
+                    }
             }
         }
     }
 
     /// `between a and b`, `from a to b` starting at the word `i`.
     fn range_intro(&self, i: usize, conn: &str) -> Option<(Quantity, usize)> {
+        if i + 1 >= self.n() || !self.may_start_core(i + 1) {
+            return None; // `core(i + 1, false, false)` would be `None`
+        }
         let a = self.core(i + 1, false, false)?;
         if !self.linked(a.first) {
             return None;
