@@ -1099,6 +1099,26 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
+/// General punctuation, U+2010–U+2027 and U+2030–U+205E (dashes, curly
+/// quotes, bullets, primes, …): none is white space or alphanumeric, and
+/// each lowercases to itself (a test checks every one against `std`).
+/// News text is full of them; testing this range first skips the Unicode
+/// table searches of `is_alphabetic`, `is_alphanumeric` and
+/// `to_lowercase`.
+fn is_general_punct(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+}
+
+/// `c.is_alphabetic()`, with [`is_general_punct`] answered without a
+/// table search.
+fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        !is_general_punct(c) && c.is_alphabetic()
+    }
+}
+
 /// True when `c.to_lowercase()` is `c` itself (`’`, `‐`, `é`; not `É`,
 /// not `Σ`).
 fn lowercase_is_itself(c: char) -> bool {
@@ -1152,7 +1172,7 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
             c0 as char
         } else {
             let c = char_at(text, i).unwrap_or_default();
-            if c.is_whitespace() {
+            if !is_general_punct(c) && c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
             }
@@ -1166,7 +1186,7 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
             num = info;
             i = e;
             kind = Kind::Num;
-        } else if c.is_alphabetic() {
+        } else if is_alpha(c) {
             let mut j = start + c.len_utf8();
             // dotted abbreviations: U.S., a.m.
             let mut k = j;
@@ -1175,10 +1195,7 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
                     break;
                 }
                 match char_at(text, k + 1) {
-                    Some(x)
-                        if x.is_alphabetic()
-                            && char_at(text, k + 1 + x.len_utf8()) == Some('.') =>
-                    {
+                    Some(x) if is_alpha(x) && char_at(text, k + 1 + x.len_utf8()) == Some('.') => {
                         k += 1 + x.len_utf8();
                     }
                     _ => break,
@@ -1206,7 +1223,11 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
         let raw = &text[start..i];
         let lower = if kind != Kind::Word {
             Cow::Borrowed("")
-        } else if raw.is_ascii() || raw.chars().all(|c| c.is_ascii() || lowercase_is_itself(c)) {
+        } else if raw.is_ascii()
+            || raw
+                .chars()
+                .all(|c| c.is_ascii() || is_general_punct(c) || lowercase_is_itself(c))
+        {
             Cow::Borrowed(&lower[start..i])
         } else {
             Cow::Owned(raw.to_lowercase())
@@ -1244,7 +1265,7 @@ fn word_end(text: &str, mut j: usize) -> usize {
             1
         } else {
             let d = char_at(text, j).unwrap_or_default();
-            if d.is_alphanumeric() {
+            if !is_general_punct(d) && d.is_alphanumeric() {
                 j += d.len_utf8();
                 continue;
             }
@@ -1254,7 +1275,7 @@ fn word_end(text: &str, mut j: usize) -> usize {
             d.len_utf8()
         };
         match char_at(text, j + joiner) {
-            Some(e) if e.is_alphabetic() => j += joiner + e.len_utf8(),
+            Some(e) if is_alpha(e) => j += joiner + e.len_utf8(),
             _ => break,
         }
     }
@@ -2489,6 +2510,19 @@ mod tests {
             assert_eq!(q.span.slice(text), q.text);
             assert!(q.value.is_finite() && q.value >= 0.0);
             last_end = q.span.end;
+        }
+    }
+
+    /// [`is_general_punct`] and [`is_alpha`] agree with `std` on every
+    /// char they shortcut.
+    #[test]
+    fn general_punctuation_shortcut_agrees_with_std() {
+        for c in ('\u{2000}'..='\u{2070}').chain('\0'..='\u{7f}') {
+            if is_general_punct(c) {
+                assert!(!c.is_whitespace() && !c.is_alphanumeric(), "{c:?}");
+                assert!(lowercase_is_itself(c), "{c:?}");
+            }
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
         }
     }
 
