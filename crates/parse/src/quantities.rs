@@ -1094,9 +1094,34 @@ fn scan_number(text: &str, start: usize) -> (usize, NumInfo) {
     (j, info)
 }
 
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit (`char::is_alphanumeric`
+/// for ASCII).
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] bit: ASCII white space as `char::is_whitespace` sees it
+/// (tab, line feed, vertical tab, form feed, carriage return, space).
+const SPACE: u8 = 2;
+
+/// Class bits of each byte, for the tokenizer's ASCII fast path (one load
+/// instead of a chain of range tests). Bytes from 0x80 have no bit.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        }
+        if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            t[b] = SPACE;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// White space as [`char::is_whitespace`] sees it, for an ASCII byte.
 fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+    BYTE_CLASS[b as usize] & SPACE != 0
 }
 
 /// General punctuation, U+2010–U+2027 and U+2030–U+205E (dashes, curly
@@ -1155,6 +1180,12 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
     };
     let n_starts = sentences.len();
     let mut si = 0;
+    // the first sentence start not yet passed (`usize::MAX`: none left)
+    let mut next_start = if n_starts > 0 {
+        start_at(0)
+    } else {
+        usize::MAX
+    };
     let b = text.as_bytes();
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 4 + 8);
     let mut i = 0;
@@ -1214,11 +1245,18 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
         }
         let gap = start > prev_end || toks.is_empty();
         let mut brk = toks.is_empty() || newline;
-        while si < n_starts && start_at(si) <= start {
-            if start_at(si) >= prev_end {
-                brk = true;
+        if next_start <= start {
+            while si < n_starts && start_at(si) <= start {
+                if start_at(si) >= prev_end {
+                    brk = true;
+                }
+                si += 1;
             }
-            si += 1;
+            next_start = if si < n_starts {
+                start_at(si)
+            } else {
+                usize::MAX
+            };
         }
         let raw = &text[start..i];
         let lower = if kind != Kind::Word {
@@ -1252,13 +1290,13 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
 /// `'`, `’` or a hyphen when a letter follows.
 fn word_end(text: &str, mut j: usize) -> usize {
     let b = text.as_bytes();
-    while j < b.len() {
-        let d0 = b[j];
+    loop {
+        // the run of ASCII letters and digits
+        while j < b.len() && BYTE_CLASS[b[j] as usize] & ALNUM != 0 {
+            j += 1;
+        }
+        let Some(&d0) = b.get(j) else { break };
         let joiner = if d0 < 0x80 {
-            if d0.is_ascii_alphanumeric() {
-                j += 1;
-                continue;
-            }
             if d0 != b'\'' && d0 != b'-' {
                 break;
             }
@@ -2513,8 +2551,8 @@ mod tests {
         }
     }
 
-    /// [`is_general_punct`] and [`is_alpha`] agree with `std` on every
-    /// char they shortcut.
+    /// [`is_general_punct`], [`is_alpha`] and [`BYTE_CLASS`] agree with
+    /// `std` on every char they shortcut.
     #[test]
     fn general_punctuation_shortcut_agrees_with_std() {
         for c in ('\u{2000}'..='\u{2070}').chain('\0'..='\u{7f}') {
@@ -2523,6 +2561,12 @@ mod tests {
                 assert!(lowercase_is_itself(c), "{c:?}");
             }
             assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+        }
+        for b in 0..=255u8 {
+            let c = b as char;
+            let class = BYTE_CLASS[b as usize];
+            assert_eq!(class & ALNUM != 0, b < 0x80 && c.is_alphanumeric(), "{b}");
+            assert_eq!(class & SPACE != 0, b < 0x80 && c.is_whitespace(), "{b}");
         }
     }
 
