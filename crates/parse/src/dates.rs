@@ -314,11 +314,10 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
         while i < b.len() && WORD[usize::from(b[i])] {
             i += 1;
         }
-        let w = &b[s..i];
-        let mask = if w[0].is_ascii_digit() {
+        let mask = if b[s].is_ascii_digit() {
             DIGIT_START
         } else {
-            first_words.get(w)
+            first_words.get_at(b, s, i - s)
         };
         if mask != 0 {
             out.push((s, mask));
@@ -347,18 +346,35 @@ impl FirstWords {
     /// Power of two, well above twice the ~80 keys.
     const SLOTS: usize = 256;
 
-    /// `word` (any ASCII case) packed as `(first 8 bytes, 9th byte)`,
-    /// lowercase; `None` when longer than any key.
-    fn pack(word: &[u8]) -> Option<(u64, u8)> {
-        if word.is_empty() || word.len() > MAX_FIRST_WORD {
+    /// The word `src[s..s + len]` (ASCII word bytes `[0-9A-Za-z_]`, any
+    /// case) packed as `(first 8 bytes, 9th byte)`, letters lowercased;
+    /// `None` when longer than any key. Bytes of `src` after the word may
+    /// be read but are masked off. Lowercasing sets bit 5 of every byte:
+    /// that maps `A-Z` to `a-z` and leaves `a-z` and digits as they are
+    /// (it turns `_` into DEL, which no key holds either way).
+    fn pack(src: &[u8], s: usize, len: usize) -> Option<(u64, u8)> {
+        if len == 0 || len > MAX_FIRST_WORD {
             return None;
         }
-        let mut buf = [0u8; 8];
-        let head = word.len().min(8);
-        buf[..head].copy_from_slice(&word[..head]);
-        buf.make_ascii_lowercase();
-        let ninth = word.get(8).map_or(0, u8::to_ascii_lowercase);
-        Some((u64::from_le_bytes(buf), ninth))
+        let raw = match src.get(s..s + 8) {
+            Some(b8) => u64::from_le_bytes(b8.try_into().ok()?),
+            None => {
+                let mut buf = [0u8; 8];
+                for (d, &c) in buf.iter_mut().zip(&src[s..]) {
+                    *d = c;
+                }
+                u64::from_le_bytes(buf)
+            }
+        };
+        let n = len.min(8);
+        let mask = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        let head = (raw | 0x2020_2020_2020_2020) & mask;
+        let ninth = if len == 9 { src[s + 8] | 0x20 } else { 0 };
+        Some((head, ninth))
     }
 
     fn slot(head: u64, len: usize) -> usize {
@@ -373,7 +389,8 @@ impl FirstWords {
     }
 
     fn add(&mut self, word: &str, bits: u16) {
-        let (head, ninth) = Self::pack(word.as_bytes()).expect("first words are 1-9 bytes");
+        let (head, ninth) =
+            Self::pack(word.as_bytes(), 0, word.len()).expect("first words are 1-9 bytes");
         let len = word.len() as u8;
         let mut i = Self::slot(head, word.len());
         loop {
@@ -390,19 +407,26 @@ impl FirstWords {
         }
     }
 
-    /// The pattern bits of `word` (any ASCII case), 0 when it is no key.
+    /// The pattern bits of `word` (ASCII word bytes, any case), 0 when it
+    /// is no key.
+    #[cfg(test)]
     fn get(&self, word: &[u8]) -> u16 {
-        let Some((head, ninth)) = Self::pack(word) else {
+        self.get_at(word, 0, word.len())
+    }
+
+    /// [`FirstWords::get`] for the word `src[s..s + len]`.
+    fn get_at(&self, src: &[u8], s: usize, len: usize) -> u16 {
+        let Some((head, ninth)) = Self::pack(src, s, len) else {
             return 0;
         };
-        let len = word.len() as u8;
-        let mut i = Self::slot(head, word.len());
+        let len8 = len as u8;
+        let mut i = Self::slot(head, len);
         loop {
             let e = self.slots[i];
             if e.2 == 0 {
                 return 0;
             }
-            if (e.0, e.1, e.2) == (head, ninth, len) {
+            if (e.0, e.1, e.2) == (head, ninth, len8) {
                 return e.3;
             }
             i = (i + 1) & (Self::SLOTS - 1);
