@@ -141,6 +141,12 @@ pub(crate) fn gazetteer_at(gaz: &[(Span, usize)], span: Span) -> Option<usize> {
 /// [`gazetteer_at`] given `i`, the number of mentions starting at or before
 /// `span`.
 fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize> {
+    // Mentions do not overlap, so the last one that starts before `span`
+    // also ends last; if it ends at or before `span` starts, none can
+    // cover or run on from it (the common case: most words are no name).
+    if i == 0 || gaz[i - 1].0.end <= span.start {
+        return None;
+    }
     gaz[..i]
         .iter()
         .rev()
