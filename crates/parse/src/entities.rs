@@ -419,30 +419,37 @@ pub(crate) fn extract_with_gazetteer(
         }
     }
     // Pass 2: uncued names that match a known person's surname or full name.
-    let surnames: std::collections::HashSet<String> =
-        persons.iter().filter_map(|p| surname(&p.name)).collect();
-    for (span, name) in uncued {
-        if surname(&name).is_some_and(|s| surnames.contains(&s)) {
-            persons.push(PersonMention {
-                span,
-                name,
-                role: None,
-            });
-        }
-    }
+    let surnames: WordSet = persons.iter().filter_map(|p| surname(&p.name)).collect();
+    let known: Vec<PersonMention> = uncued
+        .into_iter()
+        .filter(|(_, name)| surname(name).is_some_and(|s| surnames.contains(s)))
+        .map(|(span, name)| PersonMention {
+            span,
+            name,
+            role: None,
+        })
+        .collect();
+    drop(surnames);
+    persons.extend(known);
     persons.sort_by_key(|p| p.span);
 
     // Merge people on surname.
     let mut by_surname: BTreeMap<String, Entity> = BTreeMap::new();
     for p in persons {
-        let key = surname(&p.name).unwrap_or_else(|| p.name.clone());
-        let e = by_surname.entry(key).or_insert_with(|| Entity {
-            name: p.name.clone(),
-            kind: EntityKind::Person,
-            aliases: Vec::new(),
-            roles: Vec::new(),
-            mentions: Vec::new(),
-        });
+        let key = surname(&p.name).unwrap_or(&p.name);
+        if !by_surname.contains_key(key) {
+            let e = Entity {
+                name: p.name.clone(),
+                kind: EntityKind::Person,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            };
+            by_surname.insert(key.to_string(), e);
+        }
+        let Some(e) = by_surname.get_mut(key) else {
+            continue;
+        };
         if p.name.split(' ').count() > e.name.split(' ').count() {
             e.name = p.name.clone();
         }
@@ -474,9 +481,9 @@ pub(crate) fn extract_with_gazetteer(
             roles: Vec::new(),
             mentions: Vec::new(),
         });
-        let surface = span.slice(text).to_string();
-        if surface != e.name && !e.aliases.contains(&surface) {
-            e.aliases.push(surface);
+        let surface = span.slice(text);
+        if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
+            e.aliases.push(surface.to_string());
         }
         e.mentions.push(*span);
     }
@@ -502,10 +509,8 @@ pub(crate) fn extract_with_gazetteer(
 }
 
 /// The last word of a multi- or single-word name, possessive stripped.
-fn surname(name: &str) -> Option<String> {
-    name.split(' ')
-        .next_back()
-        .map(|s| strip_possessive(s).to_string())
+fn surname(name: &str) -> Option<&str> {
+    name.split(' ').next_back().map(strip_possessive)
 }
 
 fn name_of(w: &Words, first: usize, last: usize) -> String {
