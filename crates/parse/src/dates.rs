@@ -1090,6 +1090,52 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     word: &'a str,
+    /// `word` in ASCII lowercase (borrowed when it has no capital).
+    low: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> Tok<'a> {
+    fn new(start: usize, end: usize, word: &'a str) -> Self {
+        let low = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
+        Tok {
+            start,
+            end,
+            word,
+            low,
+        }
+    }
+}
+
+/// A lookup set over one of the word lists above, built once.
+fn word_set(
+    cell: &'static OnceLock<crate::lexicon::WordSet<'static>>,
+    words: &'static [&'static str],
+) -> &'static crate::lexicon::WordSet<'static> {
+    cell.get_or_init(|| words.iter().copied().collect())
+}
+
+fn is_clause_word(w: &str) -> bool {
+    static S: OnceLock<crate::lexicon::WordSet<'static>> = OnceLock::new();
+    word_set(&S, CLAUSE_WORDS).contains(w)
+}
+
+fn is_filler(w: &str) -> bool {
+    static S: OnceLock<crate::lexicon::WordSet<'static>> = OnceLock::new();
+    word_set(&S, FILLER).contains(w)
+}
+
+fn is_future_word(w: &str) -> bool {
+    static S: OnceLock<crate::lexicon::WordSet<'static>> = OnceLock::new();
+    word_set(&S, FUTURE_WORDS).contains(w)
+}
+
+fn is_past_word(w: &str) -> bool {
+    static S: OnceLock<crate::lexicon::WordSet<'static>> = OnceLock::new();
+    word_set(&S, PAST_WORDS).contains(w)
 }
 
 fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
@@ -1103,22 +1149,14 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
         match (cur, is_word(c)) {
             (None, true) => cur = Some(i),
             (Some(s), false) => {
-                out.push(Tok {
-                    start: from + s,
-                    end: from + i,
-                    word: &slice[s..i],
-                });
+                out.push(Tok::new(from + s, from + i, &slice[s..i]));
                 cur = None;
             }
             _ => {}
         }
     }
     if let Some(s) = cur {
-        out.push(Tok {
-            start: from + s,
-            end: to,
-            word: &slice[s..],
-        });
+        out.push(Tok::new(from + s, to, &slice[s..]));
     }
     out
 }
@@ -1141,17 +1179,12 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
         })
         .unwrap_or(lo);
     let mut left = tokens(text, left_from, start);
-    if let Some(pos) = left
-        .iter()
-        .rposition(|t| CLAUSE_WORDS.contains(&lower(t.word).as_str()))
-    {
+    if let Some(pos) = left.iter().rposition(|t| is_clause_word(&t.low)) {
         left.drain(..=pos);
     }
     let skip = left.len().saturating_sub(10);
     left.drain(..skip);
-    let at_clause_start = left
-        .iter()
-        .all(|t| FILLER.contains(&lower(t.word).as_str()));
+    let at_clause_start = left.iter().all(|t| is_filler(&t.low));
     // Right window: forward to the next clause punctuation (past the first
     // one when the expression opens its clause: “On Friday, he will …”).
     let right_to = text
@@ -1174,10 +1207,7 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
         })
         .unwrap_or(end);
     let mut right = tokens(text, end, right_to);
-    if let Some(pos) = right
-        .iter()
-        .position(|t| CLAUSE_WORDS.contains(&lower(t.word).as_str()))
-    {
+    if let Some(pos) = right.iter().position(|t| is_clause_word(&t.low)) {
         right.truncate(pos);
     }
     right.truncate(10);
@@ -1189,25 +1219,25 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
         }
     };
     let classify = |toks: &[Tok], i: usize| -> Option<(Tense, String)> {
-        let w = lower(toks[i].word);
-        let next = toks.get(i + 1).map(|t| lower(t.word));
-        let prev = |k: usize| i.checked_sub(k).map(|j| lower(toks[j].word));
+        let w: &str = &toks[i].low;
+        let next = toks.get(i + 1).map(|t| &*t.low);
+        let prev = |k: usize| i.checked_sub(k).map(|j| &*toks[j].low);
         if w.ends_with("'ll") || w.ends_with("’ll") {
             return Some((Tense::Future, toks[i].word.to_string()));
         }
-        if w == "held" && prev(1).as_deref() == Some("be") && prev(2).as_deref() == Some("to") {
+        if w == "held" && prev(1) == Some("be") && prev(2) == Some("to") {
             return Some((Tense::Future, "to be held".into()));
         }
         if (w == "going" || w == "expected" || w == "plans" || w == "planning" || w == "set")
-            && next.as_deref() == Some("to")
+            && next == Some("to")
         {
             return Some((Tense::Future, format!("{w} to")));
         }
-        if FUTURE_WORDS.contains(&w.as_str()) {
-            return Some((Tense::Future, w));
+        if is_future_word(w) {
+            return Some((Tense::Future, w.to_string()));
         }
-        if PAST_WORDS.contains(&w.as_str()) {
-            return Some((Tense::Past, w));
+        if is_past_word(w) {
+            return Some((Tense::Past, w.to_string()));
         }
         None
     };
@@ -1222,16 +1252,12 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
         }
     }
     // An -ed verb right before the expression (“announced on Tuesday”).
-    if let Some(t) = left
-        .iter()
-        .rev()
-        .find(|t| !FILLER.contains(&lower(t.word).as_str()))
-    {
-        let w = lower(t.word);
+    if let Some(t) = left.iter().rev().find(|t| !is_filler(&t.low)) {
+        let w = t.low.to_string();
         if w.len() >= 4
             && w.ends_with("ed")
             && !w.ends_with("eed")
-            && !FUTURE_WORDS.contains(&w.as_str())
+            && !is_future_word(&w)
             && w != "expected"
         {
             consider(start - t.end, Tense::Past, w);
