@@ -340,6 +340,10 @@ const MAX_FIRST_WORD: usize = 9;
 struct FirstWords {
     /// `(first 8 bytes, 9th byte, length, bits)`; length 0 = empty slot.
     slots: Vec<(u64, u8, u8, u16)>,
+    /// `lengths[first byte | 0x20]`: bit `n` set when some key of `n`
+    /// bytes starts with that (lowercase) letter. Most words fail this
+    /// test and skip the table probe.
+    lengths: [u16; 256],
 }
 
 impl FirstWords {
@@ -385,6 +389,7 @@ impl FirstWords {
     fn new() -> Self {
         FirstWords {
             slots: vec![(0, 0, 0, 0); Self::SLOTS],
+            lengths: [0; 256],
         }
     }
 
@@ -392,6 +397,7 @@ impl FirstWords {
         let (head, ninth) =
             Self::pack(word.as_bytes(), 0, word.len()).expect("first words are 1-9 bytes");
         let len = word.len() as u8;
+        self.lengths[usize::from(word.as_bytes()[0] | 0x20)] |= 1 << len;
         let mut i = Self::slot(head, word.len());
         loop {
             let e = &mut self.slots[i];
@@ -416,6 +422,12 @@ impl FirstWords {
 
     /// [`FirstWords::get`] for the word `src[s..s + len]`.
     fn get_at(&self, src: &[u8], s: usize, len: usize) -> u16 {
+        if len == 0
+            || len > MAX_FIRST_WORD
+            || self.lengths[usize::from(src[s] | 0x20)] & (1 << len) == 0
+        {
+            return 0;
+        }
         let Some((head, ninth)) = Self::pack(src, s, len) else {
             return 0;
         };
