@@ -808,9 +808,11 @@ impl<'a> Ctx<'a> {
             }
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
+                // pure tests, cheapest-rejecting first: the verb test turns
+                // away most tokens before the binary search of `inside`
                 if t.span.start < taken_until
-                    || inside(t.span.start)
                     || !lexicon::is_reporting_verb_quick(t.text(text))
+                    || inside(t.span.start)
                 {
                     continue;
                 }
