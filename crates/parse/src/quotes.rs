@@ -1033,6 +1033,7 @@ fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
 
 fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
     let slice = para.slice(text);
+    let first = out.len();
     // open double quote: (byte of mark, closing chars)
     let mut double: Option<(usize, &'static [char])> = None;
     let mut single: Option<(usize, char)> = None;
@@ -1124,7 +1125,11 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
         let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
         push(out, open, open_len, para.end, para.end, false);
     }
-    out.sort_by_key(|m| m.open);
+    // Only this paragraph's marks need sorting: the earlier ones are sorted
+    // already and open before this paragraph (paragraphs are disjoint and
+    // in text order), so a stable sort of all of `out` would leave them
+    // first and in place.
+    out[first..].sort_by_key(|m| m.open);
 }
 
 /// Is `b` the first byte of a quotation mark: `"`, `'`, 0xC2 (« ») or
