@@ -220,13 +220,18 @@ impl<'a> Ctx<'a> {
         gaz: Vec<(Span, usize)>,
         sentence_toks: &'a [Vec<Token>],
     ) -> Self {
-        let mut mentions: Vec<(Span, usize)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
-            .collect();
+        // sized up front: `flat_map` gives `collect` no useful size hint
+        let mut mentions: Vec<(Span, usize)> =
+            Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        mentions.extend(
+            entities
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i))),
+        );
         mentions.sort();
-        let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> = HashMap::default();
+        let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> =
+            HashMap::with_capacity_and_hasher(mentions.len(), BuildHasherDefault::default());
         for &(span, e) in &mentions {
             by_end.entry(span.end).or_insert((span, e));
         }
