@@ -670,8 +670,9 @@ impl<'a> Ctx<'a> {
             // `toks[..=n]` are the tokens of `clause.start..t.span.end` (a
             // range cut at the end of one of its tokens, see `tokens_of`)
             for (n, t) in toks.iter().enumerate() {
-                if let Some(role) = role_ending_with(self.text, &self.gaz, &toks[..=n]) {
-                    if t.kind == TokKind::Word && lexicon::is_title_word(t.text(self.text)) {
+                // both tests are pure: the cheap word test goes first
+                if t.kind == TokKind::Word && lexicon::is_title_word(t.text(self.text)) {
+                    if let Some(role) = role_ending_with(self.text, &self.gaz, &toks[..=n]) {
                         // take the longest role phrase: extend while the next token still ends one
                         let mut best = role;
                         for (n, _) in toks
