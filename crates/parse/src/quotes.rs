@@ -815,8 +815,12 @@ impl<'a> Ctx<'a> {
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
                 // pure tests, cheapest-rejecting first: the verb test turns
-                // away most tokens before the binary search of `inside`
-                if t.span.start < taken_until
+                // away most tokens before the binary search of `inside`. No
+                // token but a word is a reporting verb: a number token is
+                // ASCII digits, `.` and `,` (no letter), a punctuation token
+                // is one char (no single char is a verb, see the tests).
+                if t.kind != TokKind::Word
+                    || t.span.start < taken_until
                     || !lexicon::is_reporting_verb_quick(t.text(text))
                     || inside(t.span.start)
                 {
@@ -1490,6 +1494,19 @@ mod tests {
             assert_eq!(
                 next_mark_byte(b, from),
                 naive.iter().copied().find(|&i| i >= from)
+            );
+        }
+    }
+
+    #[test]
+    fn no_single_char_is_a_reporting_verb() {
+        // the indirect-speech pass skips punctuation tokens (one char each)
+        // without asking
+        let mut buf = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert!(
+                !lexicon::is_reporting_verb(c.encode_utf8(&mut buf)),
+                "{c:?}"
             );
         }
     }
