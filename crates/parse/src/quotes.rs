@@ -524,7 +524,6 @@ impl<'a> Ctx<'a> {
             .partition_point(|x| x.close_end <= m.open)
             .checked_sub(1)
             .map(|k| all[k].close_end);
-        let short = !has_words(m.content.slice(text), 4); // at most three words
 
         let mut found: Option<(Speaker, String)> = None;
         let mut via_after = false;
@@ -579,7 +578,11 @@ impl<'a> Ctx<'a> {
         let before_word = last_word(before_text);
         let after_text = &text[m.close_end..win_end.max(m.close_end)];
         let modifier_slot = is_modifier_slot(before_word, after_text);
-        let kind = if short && (modifier_slot || found.is_none() || (m.single && !via_after)) {
+        // a scare quote has at most three words; the (pure) word count runs
+        // last, for the quotes that pass the other tests
+        let kind = if (modifier_slot || found.is_none() || (m.single && !via_after))
+            && !has_words(m.content.slice(text), 4)
+        {
             QuoteKind::ScareQuote
         } else if cont.is_some() {
             prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
