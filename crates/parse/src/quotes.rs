@@ -1153,11 +1153,12 @@ fn is_mark_byte(b: u8) -> bool {
 
 /// The first index at or after `from` whose byte [`is_mark_byte`].
 ///
-/// Eight bytes at a time: with bit 0x20 set in every byte, the four mark
-/// bytes become 0x22, 0x27 or 0xE2, and `(x - ONES) & !x & HIGH` is
-/// non-zero exactly when a byte of `x` is zero, so a chunk with no byte
-/// equal to one of those three holds no mark byte. Chunks that may hold
-/// one are checked byte by byte.
+/// Eight bytes at a time: with bits 0x25 set in every byte, the four mark
+/// bytes become 0x27 (`"`, `'`) or 0xE7 (0xC2, 0xE2), and
+/// `(x - ONES) & !x & HIGH` is non-zero exactly when a byte of `x` is zero,
+/// so a chunk with no byte equal to one of those two holds no mark byte.
+/// Chunks that may hold one (a few other bytes, such as `#`, `&` or 0xC3,
+/// also map there) are checked byte by byte.
 fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
@@ -1166,9 +1167,8 @@ fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
     while let Some(c) = bytes.get(j..j + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        let v = u64::from_le_bytes(w) | (0x20 * ONES);
-        if has_zero(v ^ (0x22 * ONES)) || has_zero(v ^ (0x27 * ONES)) || has_zero(v ^ (0xE2 * ONES))
-        {
+        let v = u64::from_le_bytes(w) | (0x25 * ONES);
+        if has_zero(v ^ (0x27 * ONES)) || has_zero(v ^ (0xE7 * ONES)) {
             if let Some(k) = c.iter().position(|&b| is_mark_byte(b)) {
                 return Some(j + k);
             }
