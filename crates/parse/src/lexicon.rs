@@ -770,44 +770,75 @@ pub(crate) fn is_role_modifier(word: &str) -> bool {
     exact_flags(word) & ROLE_MODIFIER != 0
 }
 
-/// A cheap first test for [`is_reporting_verb`]: false only when `word`
-/// cannot be one. An ASCII word lowercases byte for byte, so its lowercase
-/// form has the same length and the ASCII-lowercased first and last bytes;
-/// a table of the (first letter, last letter, length) of every reporting
-/// verb rejects most words (about nine in ten of a news text) without
-/// hashing. Non-ASCII words are not judged (a char such as the Kelvin sign
-/// lowercases to an ASCII letter of another length).
-pub(crate) fn may_be_reporting_verb(word: &str) -> bool {
-    /// `[first letter][last letter]`: bit `n.min(63)` set when some
-    /// reporting verb of `n` bytes starts and ends with those letters.
-    static T: OnceLock<[[u64; 26]; 26]> = OnceLock::new();
-    let t = T.get_or_init(|| {
-        let mut t = [[0u64; 26]; 26];
-        for v in REPORTING_VERBS {
-            let b = v.as_bytes();
-            match (b.first(), b.last()) {
-                (Some(f @ b'a'..=b'z'), Some(l @ b'a'..=b'z')) => {
-                    t[usize::from(f - b'a')][usize::from(l - b'a')] |= 1 << b.len().min(63);
-                }
-                // not a plain lowercase word: let every word through
-                _ => t = [[u64::MAX; 26]; 26],
-            }
+/// True when every word of `words` is a plain lowercase ASCII word
+/// (letters a–z only), the shape [`REPORTING_SHAPES`] relies on.
+const fn all_lowercase_ascii(words: &[&str]) -> bool {
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        if b.is_empty() {
+            return false;
         }
-        t
-    });
+        let mut j = 0;
+        while j < b.len() {
+            if !b[j].is_ascii_lowercase() {
+                return false;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    true
+}
+
+const _: () = assert!(
+    all_lowercase_ascii(REPORTING_VERBS),
+    "reporting verbs must be lowercase ASCII words (see may_be_reporting_verb)"
+);
+
+/// `REPORTING_SHAPES[f][l]` (letters as 0..26) has bit `n.min(63)` set when
+/// some reporting verb of `n` bytes starts with `f` and ends with `l`.
+static REPORTING_SHAPES: [[u64; 26]; 26] = {
+    let mut t = [[0u64; 26]; 26];
+    let mut i = 0;
+    while i < REPORTING_VERBS.len() {
+        let b = REPORTING_VERBS[i].as_bytes();
+        let n = b.len();
+        let bit = if n < 63 { n } else { 63 };
+        t[(b[0] - b'a') as usize][(b[n - 1] - b'a') as usize] |= 1 << bit;
+        i += 1;
+    }
+    t
+};
+
+/// A cheap first test for [`is_reporting_verb`]: false only when `word`
+/// cannot be one, from its first and last bytes and its length (most words
+/// of a news text fail it without hashing).
+///
+/// When the first and last bytes are ASCII, they are the first and last
+/// chars, and lowercasing turns them into their ASCII lowercase whatever
+/// the rest of the word: a verb must start and end with those letters. The
+/// length is compared only for ASCII words, which lowercase byte for byte
+/// (a char such as the Kelvin sign lowercases to an ASCII letter of
+/// another length). Words with a non-ASCII first or last byte are not
+/// judged.
+pub(crate) fn may_be_reporting_verb(word: &str) -> bool {
     let b = word.as_bytes();
-    if !word.is_ascii() {
+    let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+        return false; // "" is no verb
+    };
+    if !f.is_ascii() || !l.is_ascii() {
         return true;
     }
-    match (b.first(), b.last()) {
-        (Some(f), Some(l)) => {
-            let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
-            f.is_ascii_lowercase()
-                && l.is_ascii_lowercase()
-                && t[usize::from(f - b'a')][usize::from(l - b'a')] & (1 << b.len().min(63)) != 0
-        }
-        _ => false,
+    let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
+    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() {
+        return false; // every verb starts and ends with a letter
     }
+    let lengths = REPORTING_SHAPES[usize::from(f - b'a')][usize::from(l - b'a')];
+    if lengths == 0 {
+        return false;
+    }
+    !word.is_ascii() || lengths & (1 << b.len().min(63)) != 0
 }
 
 /// [`is_reporting_verb`], with [`may_be_reporting_verb`] first: the same

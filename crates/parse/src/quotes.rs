@@ -220,13 +220,18 @@ impl<'a> Ctx<'a> {
         gaz: Vec<(Span, usize)>,
         sentence_toks: &'a [Vec<Token>],
     ) -> Self {
-        let mut mentions: Vec<(Span, usize)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
-            .collect();
+        // sized up front: `flat_map` gives `collect` no useful size hint
+        let mut mentions: Vec<(Span, usize)> =
+            Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        mentions.extend(
+            entities
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i))),
+        );
         mentions.sort();
-        let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> = HashMap::default();
+        let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> =
+            HashMap::with_capacity_and_hasher(mentions.len(), BuildHasherDefault::default());
         for &(span, e) in &mentions {
             by_end.entry(span.end).or_insert((span, e));
         }
@@ -519,7 +524,6 @@ impl<'a> Ctx<'a> {
             .partition_point(|x| x.close_end <= m.open)
             .checked_sub(1)
             .map(|k| all[k].close_end);
-        let short = !has_words(m.content.slice(text), 4); // at most three words
 
         let mut found: Option<(Speaker, String)> = None;
         let mut via_after = false;
@@ -574,7 +578,11 @@ impl<'a> Ctx<'a> {
         let before_word = last_word(before_text);
         let after_text = &text[m.close_end..win_end.max(m.close_end)];
         let modifier_slot = is_modifier_slot(before_word, after_text);
-        let kind = if short && (modifier_slot || found.is_none() || (m.single && !via_after)) {
+        // a scare quote has at most three words; the (pure) word count runs
+        // last, for the quotes that pass the other tests
+        let kind = if (modifier_slot || found.is_none() || (m.single && !via_after))
+            && !has_words(m.content.slice(text), 4)
+        {
             QuoteKind::ScareQuote
         } else if cont.is_some() {
             prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
@@ -665,8 +673,9 @@ impl<'a> Ctx<'a> {
             // `toks[..=n]` are the tokens of `clause.start..t.span.end` (a
             // range cut at the end of one of its tokens, see `tokens_of`)
             for (n, t) in toks.iter().enumerate() {
-                if let Some(role) = role_ending_with(self.text, &self.gaz, &toks[..=n]) {
-                    if t.kind == TokKind::Word && lexicon::is_title_word(t.text(self.text)) {
+                // both tests are pure: the cheap word test goes first
+                if t.kind == TokKind::Word && lexicon::is_title_word(t.text(self.text)) {
+                    if let Some(role) = role_ending_with(self.text, &self.gaz, &toks[..=n]) {
                         // take the longest role phrase: extend while the next token still ends one
                         let mut best = role;
                         for (n, _) in toks
@@ -808,9 +817,15 @@ impl<'a> Ctx<'a> {
             }
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
-                if t.span.start < taken_until
-                    || inside(t.span.start)
+                // pure tests, cheapest-rejecting first: the verb test turns
+                // away most tokens before the binary search of `inside`. No
+                // token but a word is a reporting verb: a number token is
+                // ASCII digits, `.` and `,` (no letter), a punctuation token
+                // is one char (no single char is a verb, see the tests).
+                if t.kind != TokKind::Word
+                    || t.span.start < taken_until
                     || !lexicon::is_reporting_verb_quick(t.text(text))
+                    || inside(t.span.start)
                 {
                     continue;
                 }
@@ -1031,6 +1046,7 @@ fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
 
 fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
     let slice = para.slice(text);
+    let first = out.len();
     // open double quote: (byte of mark, closing chars)
     let mut double: Option<(usize, &'static [char])> = None;
     let mut single: Option<(usize, char)> = None;
@@ -1122,7 +1138,11 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
         let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
         push(out, open, open_len, para.end, para.end, false);
     }
-    out.sort_by_key(|m| m.open);
+    // Only this paragraph's marks need sorting: the earlier ones are sorted
+    // already and open before this paragraph (paragraphs are disjoint and
+    // in text order), so a stable sort of all of `out` would leave them
+    // first and in place.
+    out[first..].sort_by_key(|m| m.open);
 }
 
 /// Is `b` the first byte of a quotation mark: `"`, `'`, 0xC2 (« ») or
@@ -1133,11 +1153,12 @@ fn is_mark_byte(b: u8) -> bool {
 
 /// The first index at or after `from` whose byte [`is_mark_byte`].
 ///
-/// Eight bytes at a time: with bit 0x20 set in every byte, the four mark
-/// bytes become 0x22, 0x27 or 0xE2, and `(x - ONES) & !x & HIGH` is
-/// non-zero exactly when a byte of `x` is zero, so a chunk with no byte
-/// equal to one of those three holds no mark byte. Chunks that may hold
-/// one are checked byte by byte.
+/// Eight bytes at a time: with bits 0x25 set in every byte, the four mark
+/// bytes become 0x27 (`"`, `'`) or 0xE7 (0xC2, 0xE2), and
+/// `(x - ONES) & !x & HIGH` is non-zero exactly when a byte of `x` is zero,
+/// so a chunk with no byte equal to one of those two holds no mark byte.
+/// Chunks that may hold one (a few other bytes, such as `#`, `&` or 0xC3,
+/// also map there) are checked byte by byte.
 fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
@@ -1146,9 +1167,8 @@ fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
     while let Some(c) = bytes.get(j..j + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        let v = u64::from_le_bytes(w) | (0x20 * ONES);
-        if has_zero(v ^ (0x22 * ONES)) || has_zero(v ^ (0x27 * ONES)) || has_zero(v ^ (0xE2 * ONES))
-        {
+        let v = u64::from_le_bytes(w) | (0x25 * ONES);
+        if has_zero(v ^ (0x27 * ONES)) || has_zero(v ^ (0xE7 * ONES)) {
             if let Some(k) = c.iter().position(|&b| is_mark_byte(b)) {
                 return Some(j + k);
             }
@@ -1477,6 +1497,19 @@ mod tests {
             assert_eq!(
                 next_mark_byte(b, from),
                 naive.iter().copied().find(|&i| i >= from)
+            );
+        }
+    }
+
+    #[test]
+    fn no_single_char_is_a_reporting_verb() {
+        // the indirect-speech pass skips punctuation tokens (one char each)
+        // without asking
+        let mut buf = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert!(
+                !lexicon::is_reporting_verb(c.encode_utf8(&mut buf)),
+                "{c:?}"
             );
         }
     }
