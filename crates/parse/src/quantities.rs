@@ -109,10 +109,8 @@
 //! text order and never overlap. Sentence boundaries (from `sentences`, plus
 //! line breaks) are never crossed.
 
-use crate::lexicon::WordSet;
 use crate::model::{Interval, Qualifier, Quantity, QuantityKind, Sentence, Span};
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 /// Finds quantities in `text`, in text order, never overlapping.
 ///
@@ -212,14 +210,6 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["circa"], Qualifier::About),
     (&["some"], Qualifier::About),
 ];
-
-/// True when some phrase of [`QUALIFIERS`] starts with `w` (one hash
-/// probe instead of a scan of the 50 phrases for every word).
-fn is_qualifier_start(w: &str) -> bool {
-    static S: OnceLock<WordSet<'static>> = OnceLock::new();
-    S.get_or_init(|| QUALIFIERS.iter().map(|(words, _)| words[0]).collect())
-        .contains(w)
-}
 
 /// Month abbreviations (the full names are [`crate::lexicon::MONTH_NAMES`]).
 const MONTH_ABBREVIATIONS: &[&str] = &[
@@ -777,7 +767,8 @@ fn currency_symbol(c: char) -> Option<&'static str> {
 /// Defines `fn $name(w: &str) -> Option<$t>` as one `match` (a switch on
 /// the length and a few compares) and the const list `$words` of exactly
 /// the words it accepts, from one table, so that the two cannot drift
-/// apart ([`STARTER_FILTER`] is built from the lists).
+/// apart ([`STARTER_FILTER`] and [`STARTER_ROLES`] are built from the
+/// lists).
 macro_rules! word_table {
     ($(#[$m:meta])* fn $name:ident -> $t:ty, $words:ident { $($w:literal => $v:expr,)* }) => {
         #[doc = concat!("The words [`", stringify!($name), "`] accepts.")]
@@ -921,6 +912,71 @@ static STARTER_FILTER: [u64; 256] = {
     f
 };
 
+/// Role bit in [`STARTER_ROLES`]: a word `may_start_core` reads by its
+/// lowercase form (small number, vague plural, fraction word, `several`,
+/// `a`, `an`; also any word with a hyphen or non-ASCII byte).
+const ROLE_CORE: u64 = 1 << 63;
+/// Role bit in [`STARTER_ROLES`]: `between` or `from`.
+const ROLE_RANGE: u64 = 1 << 62;
+/// Role bits in [`STARTER_ROLES`]: bit `p` for phrase `p` of
+/// [`QUALIFIERS`], set for the phrases whose first word the word may be.
+const ROLE_QUALIFIERS: u64 = (1 << QUALIFIERS.len()) - 1;
+const _: () = assert!(QUALIFIERS.len() <= 62, "one role bit per qualifier phrase");
+
+/// Slot of a [`starter_key`] in [`STARTER_ROLES`] (a multiplicative hash
+/// to ten bits).
+const fn role_slot(key: usize) -> usize {
+    ((key as u32).wrapping_mul(0x9E37_79B1) >> 22) as usize
+}
+
+/// Roles of the starter words by [`role_slot`] (built at compile time
+/// from the same lists as [`STARTER_FILTER`]). Words sharing a slot share
+/// their bits, so a set bit is only a maybe; a clear bit is sure.
+static STARTER_ROLES: [u64; 1024] = {
+    let mut r = [0u64; 1024];
+    let mut i = 0;
+    while i < QUALIFIERS.len() {
+        r[role_slot(starter_key(QUALIFIERS[i].0[0].as_bytes()))] |= 1 << i;
+        i += 1;
+    }
+    let lists: [(&[&str], u64); 5] = [
+        (SMALL_NUMBER_WORDS, ROLE_CORE),
+        (VAGUE_PLURAL_WORDS, ROLE_CORE),
+        (DENOMINATOR_WORDS, ROLE_CORE),
+        (&["several", "a", "an"], ROLE_CORE),
+        (&["between", "from"], ROLE_RANGE),
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let (words, role) = lists[l];
+        let mut i = 0;
+        while i < words.len() {
+            r[role_slot(starter_key(words[i].as_bytes()))] |= role;
+            i += 1;
+        }
+        l += 1;
+    }
+    r
+};
+
+/// What the lowercase word `lower` may be to `parse_at`, as [`ROLE_CORE`],
+/// [`ROLE_RANGE`] and [`ROLE_QUALIFIERS`] bits: a clear bit means surely
+/// not. Every word of those lists is plain ASCII without a hyphen, so a
+/// word with a hyphen or non-ASCII byte can only be a hyphenated number
+/// (`twenty-five`, `two-thirds`): [`ROLE_CORE`]. Other words are looked
+/// up in [`STARTER_FILTER`], then [`STARTER_ROLES`].
+fn word_roles(lower: &str) -> u64 {
+    let b = lower.as_bytes();
+    if b.iter().any(|&c| c == b'-' || c >= 0x80) {
+        return ROLE_CORE;
+    }
+    let k = starter_key(b);
+    if STARTER_FILTER[k >> 6] >> (k & 63) & 1 == 0 {
+        return 0;
+    }
+    STARTER_ROLES[role_slot(k)]
+}
+
 /// A currency code or dollar prefix as written (`USD`, `US`, `A`): the
 /// only words `numeric_core` reads. All are ASCII capitals of at most four
 /// bytes, a cheap test that comes first.
@@ -928,28 +984,6 @@ fn is_currency_prefix(raw: &str) -> bool {
     raw.len() <= 4
         && raw.as_bytes()[0].is_ascii_uppercase()
         && (CURRENCY_CODES.contains(&raw) || DOLLAR_PREFIXES.iter().any(|(p, _)| *p == raw))
-}
-
-/// Cheap gate in front of `parse_at` for a word token (`lower`, as
-/// written `raw`): false only when `parse_at` surely returns `None`.
-///
-/// `parse_at` reads a word only when it is `between`/`from`, the first
-/// word of a qualifier phrase, or when `may_start_core` holds: a small
-/// number before the first hyphen or non-ASCII char, `a`/`an`/`several`,
-/// a vague plural, a fraction word, or a currency code or dollar prefix
-/// (`raw`, see [`is_currency_prefix`]). A word without hyphen or non-ASCII byte
-/// is its own part before the hyphen, so all of these are in
-/// [`STARTER_FILTER`]; other words go through the full checks.
-fn word_may_start(lower: &str, raw: &str) -> bool {
-    if is_currency_prefix(raw) {
-        return true;
-    }
-    let b = lower.as_bytes();
-    if b.iter().any(|&c| c == b'-' || c >= 0x80) {
-        return true;
-    }
-    let k = starter_key(b);
-    STARTER_FILTER[k >> 6] >> (k & 63) & 1 != 0
 }
 
 fn is_number_word(w: &str) -> bool {
@@ -1449,12 +1483,20 @@ impl Parser<'_> {
         self.word(i).is_some_and(|w| WEEKDAYS.contains(&w))
     }
 
-    fn qualifier_at(&self, i: usize) -> Option<(Qualifier, usize, bool)> {
-        let w0 = self.word(i)?;
-        if !is_qualifier_start(w0) {
+    /// The first phrase of [`QUALIFIERS`] written at token `i`: its
+    /// qualifier, length in words, and whether it is a bare `over`.
+    /// `phrases` has a bit for each phrase that may start with the word at
+    /// `i` ([`word_roles`]); only those are compared, in list order, so the
+    /// first match is the one a scan of the whole list finds.
+    fn qualifier_at(&self, i: usize, mut phrases: u64) -> Option<(Qualifier, usize, bool)> {
+        if phrases == 0 {
             return None;
         }
-        'outer: for (words, q) in QUALIFIERS {
+        let w0 = self.word(i)?;
+        'outer: while phrases != 0 {
+            let p = phrases.trailing_zeros() as usize;
+            phrases &= phrases - 1;
+            let (words, q) = &QUALIFIERS[p];
             if words[0] != w0 {
                 continue;
             }
@@ -1484,24 +1526,36 @@ impl Parser<'_> {
         false
     }
 
+    /// A quantity starting at token `i`, and the token after it.
+    ///
+    /// A word is read only for its roles ([`word_roles`]): `between`/`from`
+    /// open a range, a qualifier phrase comes before a number, and
+    /// `may_start_core` needs [`ROLE_CORE`] or a currency code or dollar
+    /// prefix. Most words have none of these and are skipped at once.
     fn parse_at(&self, i: usize) -> Option<(Quantity, usize)> {
         let t = &self.toks[i];
-        if t.kind == Kind::Word && !word_may_start(&t.lower, t.raw) {
+        let roles = match t.kind {
+            Kind::Word => word_roles(&t.lower),
+            _ => 0, // no word: neither a range opener nor a qualifier
+        };
+        if roles == 0 && t.kind == Kind::Word && !is_currency_prefix(t.raw) {
             return None; // most words: nothing below would read them
         }
-        match self.word(i) {
-            Some("between") => {
-                return self.range_intro(i, "and");
-            }
-            Some("from") => {
-                if self.change_before(i) {
-                    return None;
+        if roles & ROLE_RANGE != 0 {
+            match self.word(i) {
+                Some("between") => {
+                    return self.range_intro(i, "and");
                 }
-                return self.range_intro(i, "to");
+                Some("from") => {
+                    if self.change_before(i) {
+                        return None;
+                    }
+                    return self.range_intro(i, "to");
+                }
+                _ => {}
             }
-            _ => {}
         }
-        if let Some((q, len, bare_over)) = self.qualifier_at(i) {
+        if let Some((q, len, bare_over)) = self.qualifier_at(i, roles & ROLE_QUALIFIERS) {
             let j = i + len;
             if self.linked(j) {
                 if !self.may_start_core(j) {
@@ -1549,6 +1603,10 @@ impl Parser<'_> {
             Kind::Sym(c) => currency_symbol(c).is_some(),
             Kind::Word => {
                 let w0 = &*t.lower;
+                if word_roles(w0) & ROLE_CORE == 0 {
+                    // none of the words below: only a currency code or prefix
+                    return is_currency_prefix(t.raw);
+                }
                 // the part before the first hyphen; stops early at any other
                 // non-ASCII char, which no small number contains
                 let cut = w0
@@ -2570,44 +2628,62 @@ mod tests {
         }
     }
 
-    /// Every word that `parse_at` can read passes the starter filter, and
-    /// on a real vocabulary (both seeds) a word that fails the filter is
-    /// none of the words `parse_at` tests for.
+    /// Every word that `parse_at` reads has its role bits ([`word_roles`]),
+    /// and on a real vocabulary (both seeds) a clear bit is never wrong.
     #[test]
-    fn starter_filter_lets_every_starter_through() {
-        let lists: [&[&str]; 4] = [
+    fn starter_roles_cover_every_starter() {
+        let core: [&[&str]; 4] = [
             SMALL_NUMBER_WORDS,
             VAGUE_PLURAL_WORDS,
             DENOMINATOR_WORDS,
-            OTHER_STARTERS,
+            &[
+                "several",
+                "a",
+                "an",
+                "twenty-five",
+                "two-thirds",
+                "two‑thirds",
+            ],
         ];
-        let firsts = QUALIFIERS.iter().map(|(words, _)| words[0]);
-        for w in lists.into_iter().flatten().copied().chain(firsts) {
-            assert!(word_may_start(w, w), "{w}");
+        for w in core.into_iter().flatten() {
+            assert!(word_roles(w) & ROLE_CORE != 0, "{w}");
+        }
+        for w in OTHER_STARTERS {
+            assert!(word_roles(w) != 0, "{w}");
+        }
+        for w in ["between", "from"] {
+            assert!(word_roles(w) & ROLE_RANGE != 0, "{w}");
+        }
+        for (p, (words, _)) in QUALIFIERS.iter().enumerate() {
+            assert!(word_roles(words[0]) >> p & 1 == 1, "{words:?}");
         }
         let text = seed("000") + &seed("001");
-        let mut failed = 0;
-        for w in text.split(|c: char| !c.is_alphanumeric()) {
+        let mut none = 0;
+        for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
             if w.is_empty() {
                 continue;
             }
             let lower = w.to_lowercase();
-            if !word_may_start(&lower, w) {
-                failed += 1;
-                assert!(!is_qualifier_start(&lower), "{w}");
-                assert!(!matches!(
-                    &*lower,
-                    "between" | "from" | "a" | "an" | "several"
-                ));
+            let roles = word_roles(&lower);
+            if roles == 0 {
+                none += 1;
+            }
+            if roles & ROLE_CORE == 0 {
                 assert!(small_number(&lower).is_none(), "{w}");
                 assert!(vague_plural(&lower).is_none(), "{w}");
                 assert!(denominator(&lower).is_none(), "{w}");
+                assert!(!matches!(&*lower, "several" | "a" | "an"), "{w}");
+            }
+            if roles & ROLE_RANGE == 0 {
+                assert!(!matches!(&*lower, "between" | "from"), "{w}");
+            }
+            for (p, (words, _)) in QUALIFIERS.iter().enumerate() {
+                if roles >> p & 1 == 0 {
+                    assert_ne!(words[0], lower, "{w}");
+                }
             }
         }
-        assert!(
-            failed > 500,
-            "the filter should reject most words ({failed})"
-        );
+        assert!(none > 500, "most words should have no role ({none})");
     }
 
     #[test]
