@@ -137,8 +137,8 @@ use std::borrow::Cow;
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
     let lower = text.to_ascii_lowercase();
-    let toks = tokenize(text, &lower, sentences);
-    let p = Parser { text, toks };
+    let (toks, nums) = tokenize(text, &lower, sentences);
+    let p = Parser { text, toks, nums };
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
@@ -1043,16 +1043,17 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     kind: Kind,
-    raw: &'a str,
     /// Lowercased text, words only (borrowed from the ASCII-lowercased
     /// copy of the text unless a non-ASCII char changes: no allocation for
-    /// nearly every word).
+    /// nearly every word). The text as written is `Parser::raw`.
     lower: Cow<'a, str>,
     /// White space between this token and the previous one.
     gap: bool,
     /// A sentence or line boundary lies before this token.
     brk: bool,
-    num: NumInfo,
+    /// Index of the number's [`NumInfo`] in `Parser::nums` (0, a default,
+    /// for other tokens): numbers are few, tokens stay small.
+    num: u32,
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -1195,7 +1196,11 @@ fn lowercase_is_itself(c: char) -> bool {
 ///
 /// Walks bytes: ASCII letters, digits and white space are classified
 /// bytewise; only non-ASCII chars are decoded.
-fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<Tok<'a>> {
+fn tokenize<'a>(
+    text: &'a str,
+    lower: &'a str,
+    sentences: &[Sentence],
+) -> (Vec<Tok<'a>>, Vec<NumInfo>) {
     // sentence starts in order (`split` gives them sorted: no copy then)
     let sorted = sentences
         .windows(2)
@@ -1222,6 +1227,7 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
     };
     let b = text.as_bytes();
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 4 + 8);
+    let mut nums = vec![NumInfo::default()];
     let mut i = 0;
     let mut prev_end = 0;
     // a `\n` among the white space since the previous token
@@ -1244,11 +1250,12 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
             c
         };
         let start = i;
-        let mut num = NumInfo::default();
+        let mut num = 0;
         let kind;
         if c0.is_ascii_digit() {
             let (e, info) = scan_number(text, start);
-            num = info;
+            num = nums.len() as u32;
+            nums.push(info);
             i = e;
             kind = Kind::Num;
         } else if is_alpha(c) {
@@ -1292,23 +1299,24 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
                 usize::MAX
             };
         }
-        let raw = &text[start..i];
         let lower = if kind != Kind::Word {
             Cow::Borrowed("")
-        } else if raw.is_ascii()
-            || raw
-                .chars()
-                .all(|c| c.is_ascii() || is_general_punct(c) || lowercase_is_itself(c))
-        {
-            Cow::Borrowed(&lower[start..i])
         } else {
-            Cow::Owned(raw.to_lowercase())
+            let raw = &text[start..i];
+            if raw.is_ascii()
+                || raw
+                    .chars()
+                    .all(|c| c.is_ascii() || is_general_punct(c) || lowercase_is_itself(c))
+            {
+                Cow::Borrowed(&lower[start..i])
+            } else {
+                Cow::Owned(raw.to_lowercase())
+            }
         };
         toks.push(Tok {
             start,
             end: i,
             kind,
-            raw,
             lower,
             gap,
             brk,
@@ -1317,7 +1325,7 @@ fn tokenize<'a>(text: &'a str, lower: &'a str, sentences: &[Sentence]) -> Vec<To
         prev_end = i;
         newline = false;
     }
-    toks
+    (toks, nums)
 }
 
 /// End of a word whose first char ends at `j`: letters and digits, and
@@ -1411,11 +1419,29 @@ enum RangeTail {
 struct Parser<'a> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
+    /// What [`Tok::num`] indexes: `nums[0]` is a default for non-numbers.
+    nums: Vec<NumInfo>,
 }
 
 impl Parser<'_> {
     fn n(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Token `i` as written.
+    fn raw(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Token `i` is a currency code or dollar prefix as written
+    /// ([`is_currency_prefix`]; length and first byte tested before the
+    /// token is sliced).
+    fn currency_prefix_at(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.end - t.start <= 4
+            && self.text.as_bytes()[t.start].is_ascii_uppercase()
+            && is_currency_prefix(self.raw(i))
     }
 
     /// Token `i` exists and continues the sentence of token `i - 1`.
@@ -1476,7 +1502,7 @@ impl Parser<'_> {
             return false;
         };
         let w = w.trim_end_matches('.');
-        is_month(w) && (!AMBIGUOUS_MONTHS.contains(&w) || starts_upper(self.toks[i].raw))
+        is_month(w) && (!AMBIGUOUS_MONTHS.contains(&w) || starts_upper(self.raw(i)))
     }
 
     fn is_weekday(&self, i: usize) -> bool {
@@ -1538,7 +1564,7 @@ impl Parser<'_> {
             Kind::Word => word_roles(&t.lower),
             _ => 0, // no word: neither a range opener nor a qualifier
         };
-        if roles == 0 && t.kind == Kind::Word && !is_currency_prefix(t.raw) {
+        if roles == 0 && t.kind == Kind::Word && !self.currency_prefix_at(i) {
             return None; // most words: nothing below would read them
         }
         if roles & ROLE_RANGE != 0 {
@@ -1605,7 +1631,7 @@ impl Parser<'_> {
                 let w0 = &*t.lower;
                 if word_roles(w0) & ROLE_CORE == 0 {
                     // none of the words below: only a currency code or prefix
-                    return is_currency_prefix(t.raw);
+                    return self.currency_prefix_at(i);
                 }
                 // the part before the first hyphen; stops early at any other
                 // non-ASCII char, which no small number contains
@@ -1617,7 +1643,7 @@ impl Parser<'_> {
                     || w0 == "several"
                     || vague_plural(w0).is_some()
                     || denominator(w0).is_some()
-                    || is_currency_prefix(t.raw)
+                    || self.currency_prefix_at(i)
                     || match w0 {
                         // `vague_mult`, the `after_a` chain, `fraction_core`
                         "a" => self.next_word(i + 1).is_some_and(|w| {
@@ -1866,7 +1892,7 @@ impl Parser<'_> {
             {
                 break;
             }
-            let raw = self.toks[idx].raw;
+            let raw = self.raw(idx);
             let usable = starts_lower(raw) && !NOUN_SKIP.contains(&w) && !w.ends_with("ly");
             if usable && plural_looking(w) {
                 return Some((w.to_string(), idx));
@@ -1949,12 +1975,13 @@ impl Parser<'_> {
         let t = &self.toks[j];
         match t.kind {
             Kind::Word => {
-                if let Some(code) = CURRENCY_CODES.iter().find(|c| **c == t.raw) {
+                let raw = self.raw(j);
+                if let Some(code) = CURRENCY_CODES.iter().find(|c| **c == raw) {
                     if self.is_num(j + 1) && self.linked(j + 1) && self.toks[j + 1].gap {
                         currency = Some(code);
                         k += 1;
                     }
-                } else if let Some((_, code)) = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == t.raw) {
+                } else if let Some((_, code)) = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == raw) {
                     if self.sym(j + 1) == Some('$') && self.adjacent(j + 1) {
                         currency = Some(code);
                         k += 2;
@@ -1972,7 +1999,7 @@ impl Parser<'_> {
             return None;
         }
         let nt = &self.toks[k];
-        let info = nt.num;
+        let info = self.nums[nt.num as usize];
         if info.bad {
             return None;
         }
@@ -2091,7 +2118,7 @@ impl Parser<'_> {
         if bare && !qualified && !in_range && self.linked(j) && self.toks[j].gap {
             let p = j - 1;
             if let Kind::Word = self.toks[p].kind {
-                let raw = self.toks[p].raw;
+                let raw = self.raw(p);
                 let possessive = raw.ends_with("'s") || raw.ends_with("’s");
                 let function_word = STOP.contains(&&*self.toks[p].lower)
                     || matches!(&*self.toks[p].lower, "exactly" | "precisely" | "just");
@@ -2107,7 +2134,8 @@ impl Parser<'_> {
             && self.sym(j.wrapping_sub(1)) == Some(',')
             && self.linked(j)
             && self.linked(j - 1)
-            && self.toks.get(j - 2).is_some_and(|t| starts_upper(t.raw))
+            && j - 2 < self.n()
+            && starts_upper(self.raw(j - 2))
             && self.linked(e)
             && matches!(self.sym(e), Some(',' | ')'))
         {
@@ -2152,7 +2180,8 @@ impl Parser<'_> {
         }
         let t = &self.toks[e];
         if t.kind == Kind::Word && t.gap {
-            if let Some(code) = CURRENCY_CODES.iter().find(|c| **c == t.raw) {
+            let raw = self.raw(e);
+            if let Some(code) = CURRENCY_CODES.iter().find(|c| **c == raw) {
                 return (Some(code), e + 1);
             }
             let w = &*t.lower;
@@ -2174,7 +2203,7 @@ impl Parser<'_> {
     /// Number words, fractions and vague amounts at token `j`.
     fn word_core(&self, j: usize, qualified: bool) -> Option<Core> {
         let t = &self.toks[j];
-        if starts_upper(t.raw) && !self.sentence_initial(j) {
+        if starts_upper(self.raw(j)) && !self.sentence_initial(j) {
             return None; // Formula One, Group of Seven
         }
         if self.adjacent(j) && !matches!(self.sym(j - 1), Some('“' | '"' | '‘' | '(')) {
