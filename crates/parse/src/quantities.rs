@@ -970,6 +970,12 @@ fn word_roles(lower: &str) -> u64 {
     if b.iter().any(|&c| c == b'-' || c >= 0x80) {
         return ROLE_CORE;
     }
+    plain_word_roles(b)
+}
+
+/// [`word_roles`] of a non-empty lowercase word without hyphen or
+/// non-ASCII byte.
+fn plain_word_roles(b: &[u8]) -> u64 {
     let k = starter_key(b);
     if STARTER_FILTER[k >> 6] >> (k & 63) & 1 == 0 {
         return 0;
@@ -1054,6 +1060,8 @@ struct Tok<'a> {
     /// Index of the number's [`NumInfo`] in `Parser::nums` (0, a default,
     /// for other tokens): numbers are few, tokens stay small.
     num: u32,
+    /// [`word_roles`] of `lower` for words, 0 for other tokens.
+    roles: u64,
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -1252,6 +1260,8 @@ fn tokenize<'a>(
         let start = i;
         let mut num = 0;
         let kind;
+        // a word of ASCII letters and digits only
+        let mut plain = false;
         if c0.is_ascii_digit() {
             let (e, info) = scan_number(text, start);
             num = nums.len() as u32;
@@ -1276,7 +1286,9 @@ fn tokenize<'a>(
             if k > j {
                 j = k + 1; // the final dot
             } else {
-                j = word_end(text, j);
+                let (e, rest_plain) = word_end(text, j);
+                j = e;
+                plain = rest_plain && c0 < 0x80;
             }
             i = j;
             kind = Kind::Word;
@@ -1299,11 +1311,16 @@ fn tokenize<'a>(
                 usize::MAX
             };
         }
-        let lower = if kind != Kind::Word {
-            Cow::Borrowed("")
+        let (lower, roles) = if kind != Kind::Word {
+            (Cow::Borrowed(""), 0)
+        } else if plain {
+            // ASCII: `to_lowercase` is the ASCII-lowercased copy, and the
+            // word has no hyphen or non-ASCII byte (`word_roles`)
+            let w = &lower[start..i];
+            (Cow::Borrowed(w), plain_word_roles(w.as_bytes()))
         } else {
             let raw = &text[start..i];
-            if raw.is_ascii()
+            let w = if raw.is_ascii()
                 || raw
                     .chars()
                     .all(|c| c.is_ascii() || is_general_punct(c) || lowercase_is_itself(c))
@@ -1311,13 +1328,16 @@ fn tokenize<'a>(
                 Cow::Borrowed(&lower[start..i])
             } else {
                 Cow::Owned(raw.to_lowercase())
-            }
+            };
+            let roles = word_roles(&w);
+            (w, roles)
         };
         toks.push(Tok {
             start,
             end: i,
             kind,
             lower,
+            roles,
             gap,
             brk,
             num,
@@ -1329,9 +1349,12 @@ fn tokenize<'a>(
 }
 
 /// End of a word whose first char ends at `j`: letters and digits, and
-/// `'`, `’` or a hyphen when a letter follows.
-fn word_end(text: &str, mut j: usize) -> usize {
+/// `'`, `’` or a hyphen when a letter follows. Also whether the rest of
+/// the word is one run of ASCII letters and digits (no joiner, no
+/// non-ASCII char).
+fn word_end(text: &str, mut j: usize) -> (usize, bool) {
     let b = text.as_bytes();
+    let mut plain = true;
     loop {
         // the run of ASCII letters and digits
         while j < b.len() && BYTE_CLASS[b[j] as usize] & ALNUM != 0 {
@@ -1347,6 +1370,7 @@ fn word_end(text: &str, mut j: usize) -> usize {
             let d = char_at(text, j).unwrap_or_default();
             if !is_general_punct(d) && d.is_alphanumeric() {
                 j += d.len_utf8();
+                plain = false;
                 continue;
             }
             if !matches!(d, '’' | '‐' | '‑') {
@@ -1355,11 +1379,14 @@ fn word_end(text: &str, mut j: usize) -> usize {
             d.len_utf8()
         };
         match char_at(text, j + joiner) {
-            Some(e) if is_alpha(e) => j += joiner + e.len_utf8(),
+            Some(e) if is_alpha(e) => {
+                j += joiner + e.len_utf8();
+                plain = false;
+            }
             _ => break,
         }
     }
-    j
+    (j, plain)
 }
 
 // ---------------------------------------------------------------------------
@@ -1560,10 +1587,7 @@ impl Parser<'_> {
     /// prefix. Most words have none of these and are skipped at once.
     fn parse_at(&self, i: usize) -> Option<(Quantity, usize)> {
         let t = &self.toks[i];
-        let roles = match t.kind {
-            Kind::Word => word_roles(&t.lower),
-            _ => 0, // no word: neither a range opener nor a qualifier
-        };
+        let roles = t.roles; // 0 for a number or symbol
         if roles == 0 && t.kind == Kind::Word && !self.currency_prefix_at(i) {
             return None; // most words: nothing below would read them
         }
@@ -1629,7 +1653,7 @@ impl Parser<'_> {
             Kind::Sym(c) => currency_symbol(c).is_some(),
             Kind::Word => {
                 let w0 = &*t.lower;
-                if word_roles(w0) & ROLE_CORE == 0 {
+                if t.roles & ROLE_CORE == 0 {
                     // none of the words below: only a currency code or prefix
                     return self.currency_prefix_at(i);
                 }
