@@ -918,10 +918,14 @@ static STARTER_FILTER: [u64; 256] = {
 const ROLE_CORE: u64 = 1 << 63;
 /// Role bit in [`STARTER_ROLES`]: `between` or `from`.
 const ROLE_RANGE: u64 = 1 << 62;
+/// Role bit of a token (not in [`STARTER_ROLES`]: set by the tokenizer
+/// from the text as written): a currency code or dollar prefix
+/// ([`is_currency_prefix`]).
+const ROLE_CURRENCY: u64 = 1 << 61;
 /// Role bits in [`STARTER_ROLES`]: bit `p` for phrase `p` of
 /// [`QUALIFIERS`], set for the phrases whose first word the word may be.
 const ROLE_QUALIFIERS: u64 = (1 << QUALIFIERS.len()) - 1;
-const _: () = assert!(QUALIFIERS.len() <= 62, "one role bit per qualifier phrase");
+const _: () = assert!(QUALIFIERS.len() <= 61, "one role bit per qualifier phrase");
 
 /// Slot of a [`starter_key`] in [`STARTER_ROLES`] (a multiplicative hash
 /// to ten bits).
@@ -1060,7 +1064,8 @@ struct Tok<'a> {
     /// Index of the number's [`NumInfo`] in `Parser::nums` (0, a default,
     /// for other tokens): numbers are few, tokens stay small.
     num: u32,
-    /// [`word_roles`] of `lower` for words, 0 for other tokens.
+    /// [`word_roles`] of `lower` for words, plus [`ROLE_CURRENCY`] for a
+    /// currency code or dollar prefix; 0 for other tokens.
     roles: u64,
 }
 
@@ -1332,6 +1337,16 @@ fn tokenize<'a>(
             let roles = word_roles(&w);
             (w, roles)
         };
+        // `is_currency_prefix`, its first two tests without slicing
+        let roles = if kind == Kind::Word
+            && i - start <= 4
+            && c0.is_ascii_uppercase()
+            && is_currency_prefix(&text[start..i])
+        {
+            roles | ROLE_CURRENCY
+        } else {
+            roles
+        };
         toks.push(Tok {
             start,
             end: i,
@@ -1461,16 +1476,6 @@ impl Parser<'_> {
         &self.text[t.start..t.end]
     }
 
-    /// Token `i` is a currency code or dollar prefix as written
-    /// ([`is_currency_prefix`]; length and first byte tested before the
-    /// token is sliced).
-    fn currency_prefix_at(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        t.end - t.start <= 4
-            && self.text.as_bytes()[t.start].is_ascii_uppercase()
-            && is_currency_prefix(self.raw(i))
-    }
-
     /// Token `i` exists and continues the sentence of token `i - 1`.
     fn linked(&self, i: usize) -> bool {
         i > 0 && i < self.n() && !self.toks[i].brk
@@ -1583,12 +1588,12 @@ impl Parser<'_> {
     ///
     /// A word is read only for its roles ([`word_roles`]): `between`/`from`
     /// open a range, a qualifier phrase comes before a number, and
-    /// `may_start_core` needs [`ROLE_CORE`] or a currency code or dollar
-    /// prefix. Most words have none of these and are skipped at once.
+    /// `may_start_core` needs [`ROLE_CORE`] or [`ROLE_CURRENCY`]. Most words
+    /// have none of these and are skipped at once.
     fn parse_at(&self, i: usize) -> Option<(Quantity, usize)> {
         let t = &self.toks[i];
         let roles = t.roles; // 0 for a number or symbol
-        if roles == 0 && t.kind == Kind::Word && !self.currency_prefix_at(i) {
+        if roles == 0 && t.kind == Kind::Word {
             return None; // most words: nothing below would read them
         }
         if roles & ROLE_RANGE != 0 {
@@ -1655,7 +1660,7 @@ impl Parser<'_> {
                 let w0 = &*t.lower;
                 if t.roles & ROLE_CORE == 0 {
                     // none of the words below: only a currency code or prefix
-                    return self.currency_prefix_at(i);
+                    return t.roles & ROLE_CURRENCY != 0;
                 }
                 // the part before the first hyphen; stops early at any other
                 // non-ASCII char, which no small number contains
@@ -1667,7 +1672,7 @@ impl Parser<'_> {
                     || w0 == "several"
                     || vague_plural(w0).is_some()
                     || denominator(w0).is_some()
-                    || self.currency_prefix_at(i)
+                    || t.roles & ROLE_CURRENCY != 0
                     || match w0 {
                         // `vague_mult`, the `after_a` chain, `fraction_core`
                         "a" => self.next_word(i + 1).is_some_and(|w| {
