@@ -1593,6 +1593,10 @@ impl Parser<'_> {
     fn parse_at(&self, i: usize) -> Option<(Quantity, usize)> {
         let t = &self.toks[i];
         let roles = t.roles; // 0 for a number or symbol
+        if let Kind::Sym(c) = t.kind {
+            // what `may_start_core` says below for a symbol
+            currency_symbol(c)?;
+        }
         if roles == 0 && t.kind == Kind::Word {
             return None; // most words: nothing below would read them
         }
@@ -1658,9 +1662,31 @@ impl Parser<'_> {
             Kind::Sym(c) => currency_symbol(c).is_some(),
             Kind::Word => {
                 let w0 = &*t.lower;
+                let currency = t.roles & ROLE_CURRENCY != 0;
                 if t.roles & ROLE_CORE == 0 {
                     // none of the words below: only a currency code or prefix
-                    return t.roles & ROLE_CURRENCY != 0;
+                    return currency;
+                }
+                // `a`/`an` (the most common) first: no other test below
+                // holds for them
+                match w0 {
+                    // `vague_mult`, the `after_a` chain, `fraction_core`
+                    "a" => {
+                        return currency
+                            || self.next_word(i + 1).is_some_and(|w| {
+                                matches!(w, "few" | "dozen")
+                                    || scale_word(w).is_some()
+                                    || denominator(w).is_some()
+                            })
+                    }
+                    // only `fraction_core` reads `an`
+                    "an" => {
+                        return currency
+                            || self
+                                .next_word(i + 1)
+                                .is_some_and(|w| denominator(w).is_some())
+                    }
+                    _ => {}
                 }
                 // the part before the first hyphen; stops early at any other
                 // non-ASCII char, which no small number contains
@@ -1672,20 +1698,7 @@ impl Parser<'_> {
                     || w0 == "several"
                     || vague_plural(w0).is_some()
                     || denominator(w0).is_some()
-                    || t.roles & ROLE_CURRENCY != 0
-                    || match w0 {
-                        // `vague_mult`, the `after_a` chain, `fraction_core`
-                        "a" => self.next_word(i + 1).is_some_and(|w| {
-                            matches!(w, "few" | "dozen")
-                                || scale_word(w).is_some()
-                                || denominator(w).is_some()
-                        }),
-                        // only `fraction_core` reads `an`
-                        "an" => self
-                            .next_word(i + 1)
-                            .is_some_and(|w| denominator(w).is_some()),
-                        _ => false,
-                    }
+                    || currency
             }
         }
     }
