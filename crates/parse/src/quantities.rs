@@ -1379,6 +1379,10 @@ fn tokenize<'a>(
         });
         prev_end = i;
         newline = false;
+        // the usual single space after a token, without a trip round the loop
+        if b.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
     (toks, nums)
 }
