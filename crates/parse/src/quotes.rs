@@ -199,6 +199,9 @@ struct Ctx<'a> {
     entities: &'a [Entity],
     /// Every entity mention: (span, entity index), sorted.
     mentions: Vec<(Span, usize)>,
+    /// `max_end[i]`: the largest end of `mentions[..=i]` (mentions may
+    /// nest), so "does some mention cover this span?" is a binary search.
+    max_end: Vec<usize>,
     /// Gazetteer mentions, sorted (computed once: role phrases need them).
     gaz: Vec<(Span, usize)>,
     /// The tokens of each sentence (as from `text::tokenize`).
@@ -230,6 +233,13 @@ impl<'a> Ctx<'a> {
                 .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i))),
         );
         mentions.sort();
+        let max_end = mentions
+            .iter()
+            .scan(0, |m, (s, _)| {
+                *m = s.end.max(*m);
+                Some(*m)
+            })
+            .collect();
         let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> =
             HashMap::with_capacity_and_hasher(mentions.len(), BuildHasherDefault::default());
         for &(span, e) in &mentions {
@@ -240,6 +250,7 @@ impl<'a> Ctx<'a> {
             sentences,
             entities,
             mentions,
+            max_end,
             gaz,
             sentence_toks,
             by_end,
@@ -427,7 +438,7 @@ impl<'a> Ctx<'a> {
             if n == 0 && lexicon_is_pronoun(w) {
                 return Subject::Pronoun(t.span);
             }
-            if let Some(&(span, e)) = self.mentions.iter().find(|(s, _)| s.start == t.span.start) {
+            if let Some((span, e)) = self.mention_starting_at(t.span.start) {
                 if self.entities[e].kind == EntityKind::Person {
                     return Subject::Entity(e, span);
                 }
@@ -439,7 +450,7 @@ impl<'a> Ctx<'a> {
                     || w == "of");
             // an apposed role: “said the Secretary General of NATO, Jens Stoltenberg”
             let comma = w == "," && n > 0;
-            if !role_word && !comma && !self.mentions.iter().any(|(s, _)| s.contains(&t.span)) {
+            if !role_word && !comma && !self.mention_covers(t.span) {
                 break;
             }
         }
@@ -494,10 +505,30 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The first mention (in sorted order) that starts at byte `start`.
+    fn mention_starting_at(&self, start: usize) -> Option<(Span, usize)> {
+        let k = self.mentions.partition_point(|(s, _)| s.start < start);
+        self.mentions
+            .get(k)
+            .filter(|(s, _)| s.start == start)
+            .copied()
+    }
+
+    /// True when some mention covers `span` (starts at or before it and
+    /// ends at or after it).
+    fn mention_covers(&self, span: Span) -> bool {
+        let k = self
+            .mentions
+            .partition_point(|(s, _)| s.start <= span.start);
+        k > 0 && self.max_end[k - 1] >= span.end
+    }
+
     /// The entity of the last person mention ending by `pos` for which
     /// `ok(entity index)` holds.
     fn nearest_person_before(&self, pos: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
-        self.mentions
+        // a mention starting at or after `pos` cannot end by it
+        let k = self.mentions.partition_point(|(s, _)| s.start < pos);
+        self.mentions[..k]
             .iter()
             .rev()
             .filter(|(s, _)| s.end <= pos)
@@ -656,9 +687,13 @@ impl<'a> Ctx<'a> {
         if colon {
             // the first person mentioned in the clause, else a role, else a pronoun
             let clause = before;
-            if let Some(&(span, e)) = self
+            // mentions inside the clause start in it, and are sorted
+            let k = self
                 .mentions
+                .partition_point(|(s, _)| s.start < clause.start);
+            if let Some(&(span, e)) = self.mentions[k..]
                 .iter()
+                .take_while(|(s, _)| s.start <= clause.end)
                 .find(|(s, e)| clause.contains(s) && self.entities[*e].kind == EntityKind::Person)
             {
                 return Some((
