@@ -19,7 +19,7 @@
 
 use crate::lexicon::{self, gazetteer, WordSet};
 use crate::model::{Entity, EntityKind, Role, Sentence, Span};
-use crate::text::{is_capitalised, tokenize, TokKind, Token};
+use crate::text::{is_capitalised, tokenize, SentenceTokens, TokKind, Token};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -258,7 +258,7 @@ struct Words<'t> {
     vocabulary: &'t Vocabulary<'t>,
     toks: Cow<'t, [Token]>,
     /// For each token, the gazetteer entry it is part of.
-    gaz: Vec<Option<usize>>,
+    gaz: Cow<'t, [Option<usize>]>,
 }
 
 impl<'t> Words<'t> {
@@ -372,8 +372,8 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
 
 /// The tokens of each sentence: [`crate::extract`] tokenizes once for the
 /// entity and quote passes.
-pub(crate) fn sentence_tokens(text: &str, sentences: &[Sentence]) -> Vec<Vec<Token>> {
-    sentences.iter().map(|s| tokenize(text, s.span)).collect()
+pub(crate) fn sentence_tokens(text: &str, sentences: &[Sentence]) -> SentenceTokens {
+    SentenceTokens::new(text, sentences.iter().map(|s| s.span))
 }
 
 /// [`extract`] with the gazetteer mentions of `text` already found (from
@@ -383,17 +383,21 @@ pub(crate) fn extract_with_gazetteer(
     text: &str,
     sentences: &[Sentence],
     gaz: &[(Span, usize)],
-    sentence_toks: &[Vec<Token>],
+    sentence_toks: &SentenceTokens,
 ) -> Vec<Entity> {
     let vocab = Vocabulary::new(text);
+    // the gazetteer entry of every token of the article, in one walk
+    let all_gaz = gazetteer_ids(gaz, sentence_toks.all());
     let mut sentence_words = Vec::with_capacity(sentences.len());
-    for toks in sentence_toks {
-        let gz = gazetteer_ids(gaz, toks);
+    let mut at = 0;
+    for toks in sentence_toks.iter() {
+        let gz = &all_gaz[at..at + toks.len()];
+        at += toks.len();
         sentence_words.push(Words {
             text,
             vocabulary: &vocab,
             toks: Cow::Borrowed(toks),
-            gaz: gz,
+            gaz: Cow::Borrowed(gz),
         });
     }
 
@@ -691,7 +695,7 @@ pub(crate) fn role_ending_with(text: &str, gaz: &[(Span, usize)], toks: &[Token]
         text,
         vocabulary: &empty,
         toks: Cow::Borrowed(toks),
-        gaz: gz,
+        gaz: Cow::Owned(gz),
     };
     let end = w.toks.len() - 1;
     let start = role_backwards(&w, end)?;

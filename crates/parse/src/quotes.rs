@@ -49,7 +49,7 @@ use crate::entities::{
 };
 use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
-use crate::text::{tokenize, TokKind, Token};
+use crate::text::{tokenize, SentenceTokens, TokKind, Token};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -102,7 +102,7 @@ pub(crate) fn extract_with_gazetteer(
     sentences: &[Sentence],
     entities: &[Entity],
     gaz: Vec<(Span, usize)>,
-    sentence_toks: &[Vec<Token>],
+    sentence_toks: &SentenceTokens,
 ) -> Vec<Quote> {
     let ctx = Ctx::new(text, sentences, entities, gaz, sentence_toks);
     let marks = find_marks(text, sentences);
@@ -205,7 +205,7 @@ struct Ctx<'a> {
     /// Gazetteer mentions, sorted (computed once: role phrases need them).
     gaz: Vec<(Span, usize)>,
     /// The tokens of each sentence (as from `text::tokenize`).
-    sentence_toks: &'a [Vec<Token>],
+    sentence_toks: &'a SentenceTokens,
     /// The first mention ending at each byte offset.
     by_end: HashMap<usize, (Span, usize), BuildHasherDefault<lexicon::FxHasher>>,
     /// `role_core` of every role of every entity (`[entity][role]`), made on
@@ -221,7 +221,7 @@ impl<'a> Ctx<'a> {
         sentences: &'a [Sentence],
         entities: &'a [Entity],
         gaz: Vec<(Span, usize)>,
-        sentence_toks: &'a [Vec<Token>],
+        sentence_toks: &'a SentenceTokens,
     ) -> Self {
         // sized up front: `flat_map` gives `collect` no useful size hint
         let mut mentions: Vec<(Span, usize)> =
@@ -845,7 +845,7 @@ impl<'a> Ctx<'a> {
             i > 0 && p < marks[i - 1].close_end
         };
         let mut out = Vec::new();
-        for (s, toks) in self.sentences.iter().zip(self.sentence_toks) {
+        for (s, toks) in self.sentences.iter().zip(self.sentence_toks.iter()) {
             if let Some(ind) = self.according_to_indirect(s, marks) {
                 out.push(ind);
                 continue;

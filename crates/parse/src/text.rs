@@ -87,13 +87,59 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// The tokens of every sentence of an article, each sentence's exactly as
+/// [`tokenize`] gives them, stored in one vector.
+pub(crate) struct SentenceTokens {
+    toks: Vec<Token>,
+    /// `toks[ends[i - 1]..ends[i]]` are the tokens of sentence `i`.
+    ends: Vec<usize>,
+}
+
+impl SentenceTokens {
+    /// Tokenizes each of `spans` (the sentence spans, in text order).
+    pub fn new(text: &str, spans: impl ExactSizeIterator<Item = Span>) -> Self {
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        let mut ends = Vec::with_capacity(spans.len());
+        for span in spans {
+            tokenize_into(text, span, &mut toks);
+            ends.push(toks.len());
+        }
+        SentenceTokens { toks, ends }
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn get(&self, i: usize) -> Option<&[Token]> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.toks.get(start..end)
+    }
+
+    /// The tokens of each sentence, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[Token]> {
+        (0..self.ends.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Every token of every sentence, in text order.
+    pub fn all(&self) -> &[Token] {
+        &self.toks
+    }
+}
+
 /// Tokenizes `text[range]`; spans are absolute offsets into `text`.
 pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let mut out = Vec::new();
+    if let Some(slice) = text.get(range.start..range.end) {
+        out.reserve(slice.len() / 5 + 1);
+    }
+    tokenize_into(text, range, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out`.
+pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
     let Some(slice) = text.get(range.start..range.end) else {
-        return out;
+        return;
     };
-    out.reserve(slice.len() / 5 + 1);
     let base = range.start;
     let len = slice.len();
     let mut i = 0;
@@ -184,7 +230,6 @@ pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
             i += c.len_utf8();
         }
     }
-    out
 }
 
 /// True when the word starts with an uppercase letter.
