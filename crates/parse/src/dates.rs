@@ -317,13 +317,87 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
         let mask = if b[s].is_ascii_digit() {
             DIGIT_START
         } else {
-            first_words.get_at(b, s, i - s)
+            match first_words.get_at(b, s, i - s) {
+                Some(by_next) => by_next[next_class(b, i)],
+                None => 0,
+            }
         };
         if mask != 0 {
             out.push((s, mask));
         }
     }
     out
+}
+
+/// Number of [`next_class`] classes.
+const CLASSES: usize = 32;
+/// [`next_class`] of `1` and `2` (a year's first digit).
+const C12: u32 = 1 << 26;
+/// [`next_class`] of any digit.
+const CDIGIT: u32 = 1 << 26 | 1 << 27;
+/// [`next_class`] of `,`.
+const CCOMMA: u32 = 1 << 28;
+/// [`next_class`] of `.`.
+const CDOT: u32 = 1 << 29;
+/// Every [`next_class`]: no condition on what follows the first word.
+const CANY: u32 = u32::MAX;
+
+/// The [`next_class`] bits of the ASCII letters in `s` (either case).
+const fn letters(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let mut m = 0;
+    let mut i = 0;
+    while i < b.len() {
+        m |= 1 << ((b[i] | 0x20) - b'a');
+        i += 1;
+    }
+    m
+}
+
+/// The class of the first byte at or after `i` that is not ASCII white
+/// space (`\t`–`\r`, space), `-` or a byte of a non-ASCII char: an ASCII
+/// letter (either case) is 0–25, `1`/`2` 26, another digit 27, `,` 28, `.`
+/// 29, any other byte 30, the end of the text 31.
+///
+/// After a pattern's first word only `\s` (whose non-ASCII chars are all
+/// skipped here), dashes, `,` and `.` can come before its next word, so
+/// this class is the first byte of that next word or one of those marks:
+/// a class a pattern cannot continue with rules the pattern out there.
+fn next_class(b: &[u8], mut i: usize) -> usize {
+    /// Byte classes; [`SKIP`] for the bytes passed over.
+    const SKIP: u8 = 255;
+    const TABLE: [u8; 256] = {
+        let mut t = [30u8; 256];
+        let mut c = 0;
+        while c < 256 {
+            let x = c as u8;
+            t[c] = if x >= 0x80 || matches!(x, b'\t'..=b'\r' | b' ' | b'-') {
+                SKIP
+            } else if x.is_ascii_alphabetic() {
+                (x | 0x20) - b'a'
+            } else if x == b'1' || x == b'2' {
+                26
+            } else if x.is_ascii_digit() {
+                27
+            } else if x == b',' {
+                28
+            } else if x == b'.' {
+                29
+            } else {
+                30
+            };
+            c += 1;
+        }
+        t
+    };
+    while let Some(&x) = b.get(i) {
+        let c = TABLE[usize::from(x)];
+        if c != SKIP {
+            return usize::from(c);
+        }
+        i += 1;
+    }
+    31
 }
 
 /// Other keys of [`first_words`], for its test.
@@ -338,8 +412,12 @@ const MAX_FIRST_WORD: usize = 9;
 /// word of the article is looked up, so this is one multiply and one or two
 /// compares instead of a general hash map's hashing and `memcmp`.
 struct FirstWords {
-    /// `(first 8 bytes, 9th byte, length, bits)`; length 0 = empty slot.
-    slots: Vec<(u64, u8, u8, u16)>,
+    /// `(first 8 bytes, 9th byte, length, index into next)`; length 0 =
+    /// empty slot.
+    slots: Vec<(u64, u8, u8, u8)>,
+    /// Per key, by the [`next_class`] of what follows it, the bits of the
+    /// patterns that can begin with the key there.
+    next: Vec<[u16; CLASSES]>,
     /// `lengths[first byte | 0x20]`: bit `n` set when some key of `n`
     /// bytes starts with that (lowercase) letter. Most words fail this
     /// test and skip the table probe.
@@ -389,11 +467,13 @@ impl FirstWords {
     fn new() -> Self {
         FirstWords {
             slots: vec![(0, 0, 0, 0); Self::SLOTS],
+            next: Vec::new(),
             lengths: [0; 256],
         }
     }
 
-    fn add(&mut self, word: &str, bits: u16) {
+    /// Adds pattern `rank` for `word` when followed by a class in `next`.
+    fn add(&mut self, word: &str, rank: usize, next: u32) {
         let (head, ninth) =
             Self::pack(word.as_bytes(), 0, word.len()).expect("first words are 1-9 bytes");
         let len = word.len() as u8;
@@ -402,88 +482,115 @@ impl FirstWords {
         loop {
             let e = &mut self.slots[i];
             if e.2 == 0 {
-                *e = (head, ninth, len, bits);
-                return;
+                let idx = u8::try_from(self.next.len()).expect("at most 255 first words");
+                *e = (head, ninth, len, idx);
+                self.next.push([0; CLASSES]);
             }
             if (e.0, e.1, e.2) == (head, ninth, len) {
-                e.3 |= bits;
+                let by_next = &mut self.next[usize::from(e.3)];
+                for (c, bits) in by_next.iter_mut().enumerate() {
+                    if next & (1 << c) != 0 {
+                        *bits |= 1 << rank;
+                    }
+                }
                 return;
             }
             i = (i + 1) & (Self::SLOTS - 1);
         }
     }
 
-    /// The pattern bits of `word` (ASCII word bytes, any case), 0 when it
-    /// is no key.
+    /// The pattern bits of `word` (ASCII word bytes, any case) whatever
+    /// follows it, 0 when it is no key.
     #[cfg(test)]
     fn get(&self, word: &[u8]) -> u16 {
         self.get_at(word, 0, word.len())
+            .map_or(0, |by_next| by_next.iter().fold(0, |a, &b| a | b))
     }
 
-    /// [`FirstWords::get`] for the word `src[s..s + len]`.
-    fn get_at(&self, src: &[u8], s: usize, len: usize) -> u16 {
+    /// The pattern bits of the word `src[s..s + len]` by the
+    /// [`next_class`] of what follows it; `None` when it is no key.
+    fn get_at(&self, src: &[u8], s: usize, len: usize) -> Option<&[u16; CLASSES]> {
         if len == 0
             || len > MAX_FIRST_WORD
             || self.lengths[usize::from(src[s] | 0x20)] & (1 << len) == 0
         {
-            return 0;
+            return None;
         }
-        let Some((head, ninth)) = Self::pack(src, s, len) else {
-            return 0;
-        };
+        let (head, ninth) = Self::pack(src, s, len)?;
         let len8 = len as u8;
         let mut i = Self::slot(head, len);
         loop {
             let e = self.slots[i];
             if e.2 == 0 {
-                return 0;
+                return None;
             }
             if (e.0, e.1, e.2) == (head, ninth, len8) {
-                return e.3;
+                return self.next.get(usize::from(e.3));
             }
             i = (i + 1) & (Self::SLOTS - 1);
         }
     }
 }
 
-/// First words (lowercase) of each pattern, by table rank; numbers are
-/// [`DIGIT_START`].
+/// First words (lowercase) of each pattern, by table rank, with the
+/// [`next_class`] classes the pattern can continue with after each; numbers
+/// are [`DIGIT_START`].
 fn first_words() -> FirstWords {
     let mut map = FirstWords::new();
-    let mut add = |words: &'static str, ranks: &[usize]| {
+    let mut add = |words: &'static str, rank: usize, next: u32| {
         for w in words.split('|') {
             debug_assert!(w.len() <= MAX_FIRST_WORD);
-            for &r in ranks {
-                map.add(w, 1 << r);
-            }
+            map.add(w, rank, next);
         }
     };
-    // 1 month_day: weekday or month; 2 day_month: weekday or number
-    add(WEEKDAYS, &[1, 2, 5]);
-    add(MONTHS_FULL, &[1, 3]);
-    add(MONTHS_ABBR, &[1]);
-    // 3 month: part words
-    add("early|mid|late", &[3, 4]);
-    add("beginning|start|middle|end", &[3, 8]);
-    // 4 year: cue words
+    let month_initials = letters("jfmasond");
+    // 1 month_day: weekday `,?\s+` month, or month (`.`) day
+    add(WEEKDAYS, 1, CCOMMA | month_initials);
+    add(MONTHS_FULL, 1, CDIGIT);
+    add(MONTHS_ABBR, 1, CDIGIT | CDOT);
+    // 2 day_month: weekday `,?\s+` day (or a number)
+    add(WEEKDAYS, 2, CCOMMA | CDIGIT);
+    // 3 month: a month, or a part word before one
+    add(MONTHS_FULL, 3, CANY);
+    add("early|mid|late", 3, month_initials);
+    add("beginning|start|middle|end", 3, letters("o"));
+    // 4 year: cue word before a part word or a 19xx/20xx year
     add(
         "in|since|by|until|till|through|from|before|after|during|of",
-        &[4],
+        4,
+        C12 | letters("eml"),
     );
-    // 5 weekday, 6 deictic, 7 period, 9 few: modifiers
-    add("this", &[5, 6, 7]);
-    add("last", &[5, 6, 7, 9]);
-    add("next|coming|past", &[5, 7, 9]);
-    add("the|yesterday|today|tonight|tomorrow", &[6]);
-    add("earlier|later", &[7]);
-    add("upcoming", &[9]);
-    // 10 ahead
-    add("days|weeks|months", &[10]);
-    // 11 offset
-    add("in|within|a|an", &[11]);
-    add(NUM_WORDS, &[11]);
+    add("early|mid|late", 4, C12);
+    // 5 weekday: a weekday, or a modifier before one (`this past`)
+    add(WEEKDAYS, 5, CANY);
+    add("this", 5, letters("mtwfsp"));
+    add("last|next|coming|past", 5, letters("mtwfs"));
+    // 6 deictic: `the day …`, `last night`, `this morning/afternoon/evening`
+    add("yesterday|today|tonight|tomorrow", 6, CANY);
+    add("the", 6, letters("d"));
+    add("last", 6, letters("n"));
+    add("this", 6, letters("mae"));
+    // 7 period: `earlier/later` before a modifier, a modifier before a unit
+    add("earlier|later", 7, letters("ltnpc"));
+    add("last|this|next|past|coming", 7, letters("wmy"));
+    // 8 part_period: part word `of`
+    add("end|beginning|start|middle", 8, letters("o"));
+    // 9 few: direction before few/couple/several, a count or a unit
+    add(
+        "next|coming|upcoming|past|last",
+        9,
+        CDIGIT | letters("fcsotendwmy"),
+    );
+    // 10 ahead: unit `ahead`
+    add("days|weeks|months", 10, letters("a"));
+    // 11 offset: in/within before a count; a count before a unit
+    add("in|within", 11, CDIGIT | letters("aotfsen"));
+    add("a", 11, letters("cfdwmy"));
+    add("an", 11, letters("dwmy"));
+    add(NUM_WORDS, 11, letters("dwmy"));
     // 12 vague
-    add("shortly|soon|near", &[12]);
+    add("shortly|soon", 12, CANY);
+    add("near", 12, letters("f"));
     map
 }
 
@@ -2232,6 +2339,96 @@ mod tests {
         for k in keys.split('|') {
             assert_ne!(t.get(k.as_bytes()), 0, "{k}");
             assert_ne!(t.get(k.to_ascii_uppercase().as_bytes()), 0, "{k}");
+        }
+    }
+
+    /// Every place where a pattern matches is listed by `match_starts` with
+    /// that pattern's bit: the first-word and next-class filters never rule
+    /// out a match. Random texts built from the patterns' own words.
+    #[test]
+    fn match_starts_never_drops_a_match() {
+        let words: Vec<&str> = [MONTHS_FULL, MONTHS_ABBR, WEEKDAYS, NUM_WORDS, YEARLESS_KEYS]
+            .join("|")
+            .leak()
+            .split('|')
+            .chain([
+                "couple",
+                "few",
+                "several",
+                "day",
+                "week",
+                "weekend",
+                "month",
+                "year",
+                "years",
+                "ahead",
+                "ago",
+                "future",
+                "morning",
+                "night",
+                "evening",
+                "afternoon",
+                "of",
+                "2022",
+                "1999",
+                "4",
+                "12",
+                "31st",
+                "2nd",
+                "300",
+                "2021-01-26",
+                "Friday",
+                "February",
+                "MID",
+                "Last",
+                "x",
+                "said",
+                "the day before yesterday",
+                "the day after tomorrow",
+                "last night",
+                "this morning",
+                "a couple of",
+                "a few",
+                "couple of",
+                "near future",
+                "this past",
+                "days ahead",
+                "end of",
+                "mid-",
+            ])
+            .collect();
+        let seps = [
+            " ", " ", " ", "  ", ", ", ",", ".", ". ", "-", "–", " - ", "\u{a0}", "\n", "_", "é",
+            "\u{2003}", ";",
+        ];
+        let p = patterns();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                text.push_str(words[next(words.len())]);
+                text.push_str(seps[next(seps.len())]);
+            }
+            let starts = match_starts(&text, &p.first_words);
+            let b = text.as_bytes();
+            for pos in 0..b.len() {
+                let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
+                if !word(pos) || (pos > 0 && word(pos - 1)) {
+                    continue;
+                }
+                let mask = starts.iter().find(|s| s.0 == pos).map_or(0, |s| s.1);
+                for (rank, pat) in p.pats.iter().enumerate() {
+                    if pat.re.is_match(&text[pos..]) {
+                        assert_ne!(mask & 1 << rank, 0, "rank {rank} at {pos} in {text:?}");
+                    }
+                }
+            }
         }
     }
 
