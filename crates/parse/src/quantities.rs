@@ -1261,12 +1261,39 @@ static TRIGGER_FILTER: [u64; 256] = {
     f
 };
 
+/// Length of the shortest and longest words of [`TRIGGER_LISTS`].
+const TRIGGER_MIN_LEN: usize = trigger_len(true);
+/// See [`TRIGGER_MIN_LEN`].
+const TRIGGER_MAX_LEN: usize = trigger_len(false);
+const _: () = assert!(
+    TRIGGER_MAX_LEN <= 16,
+    "`is_trigger_run` lowercases into 16 bytes"
+);
+
+/// The shortest (`min`) or longest word length of [`TRIGGER_LISTS`].
+const fn trigger_len(min: bool) -> usize {
+    let mut best = if min { usize::MAX } else { 0 };
+    let mut l = 0;
+    while l < TRIGGER_LISTS.len() {
+        let mut i = 0;
+        while i < TRIGGER_LISTS[l].len() {
+            let n = TRIGGER_LISTS[l][i].len();
+            if min && n < best || !min && n > best {
+                best = n;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    best
+}
+
 /// True when the run of ASCII letters `run`, lowercased, is a word of
 /// [`TRIGGER_LISTS`].
 fn is_trigger_run(run: &[u8]) -> bool {
     let n = run.len();
-    if n > 16 {
-        return false; // no trigger word is that long
+    if !(TRIGGER_MIN_LEN..=TRIGGER_MAX_LEN).contains(&n) {
+        return false; // most runs: `a`, `of`, `to`, …
     }
     let k = starter_key(run);
     if TRIGGER_FILTER[k >> 6] >> (k & 63) & 1 == 0 {
