@@ -136,8 +136,14 @@ use std::borrow::Cow;
 /// assert!(!q[0].interval.overlaps(&q[1].interval));
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
+    extract_skipping(text, sentences, true)
+}
+
+/// [`extract`], leaving out the sentences that hold no quantity when
+/// `skip` (see [`dead_ranges`]; the result is the same either way).
+fn extract_skipping(text: &str, sentences: &[Sentence], skip: bool) -> Vec<Quantity> {
     let lower = text.to_ascii_lowercase();
-    let (toks, nums) = tokenize(text, &lower, sentences);
+    let (toks, nums) = tokenize(text, &lower, sentences, skip);
     let p = Parser { text, toks, nums };
     let mut out = Vec::new();
     let mut i = 0;
@@ -835,15 +841,14 @@ word_table! {
     }
 }
 
-fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
+word_table! {
+    fn scale_word -> f64, SCALE_WORDS {
         "hundred" => 1e2,
         "thousand" => 1e3,
         "million" => 1e6,
         "billion" => 1e9,
         "trillion" => 1e12,
-        _ => return None,
-    })
+    }
 }
 
 word_table! {
@@ -1219,6 +1224,247 @@ fn lowercase_is_itself(c: char) -> bool {
     l.next() == Some(c) && l.next().is_none()
 }
 
+// ---------------------------------------------------------------------------
+// Skipping sentences that hold no quantity
+// ---------------------------------------------------------------------------
+
+/// Every quantity has a core (`Parser::core`), and every core holds a
+/// number token (digits) or one of these words, lowercase, as a token or as
+/// the part of a token before its first hyphen: a small number (`two`,
+/// `twenty-five`, `two-thirds`), a scale word or `dozen` (`a hundred`,
+/// `several thousand`, `a few dozen`), a vague plural (`tens of`) or a
+/// fraction word (`half`, `a third`). A sentence without a digit and
+/// without any of these words yields nothing (see [`dead_ranges`]).
+const TRIGGER_LISTS: [&[&str]; 5] = [
+    SMALL_NUMBER_WORDS,
+    SCALE_WORDS,
+    &["dozen"],
+    VAGUE_PLURAL_WORDS,
+    DENOMINATOR_WORDS,
+];
+
+/// Bit set over [`starter_key`] of the words of [`TRIGGER_LISTS`] (built
+/// at compile time). The key reads only the low five bits of the first and
+/// last byte, the same for an ASCII letter in either case, so a run of
+/// letters is looked up as written.
+static TRIGGER_FILTER: [u64; 256] = {
+    let mut f = [0u64; 256];
+    let mut l = 0;
+    while l < TRIGGER_LISTS.len() {
+        let mut i = 0;
+        while i < TRIGGER_LISTS[l].len() {
+            set_starter(&mut f, TRIGGER_LISTS[l][i]);
+            i += 1;
+        }
+        l += 1;
+    }
+    f
+};
+
+/// Length of the shortest and longest words of [`TRIGGER_LISTS`].
+const TRIGGER_MIN_LEN: usize = trigger_len(true);
+/// See [`TRIGGER_MIN_LEN`].
+const TRIGGER_MAX_LEN: usize = trigger_len(false);
+const _: () = assert!(
+    TRIGGER_MAX_LEN <= 16,
+    "`is_trigger_run` lowercases into 16 bytes"
+);
+
+/// The shortest (`min`) or longest word length of [`TRIGGER_LISTS`].
+const fn trigger_len(min: bool) -> usize {
+    let mut best = if min { usize::MAX } else { 0 };
+    let mut l = 0;
+    while l < TRIGGER_LISTS.len() {
+        let mut i = 0;
+        while i < TRIGGER_LISTS[l].len() {
+            let n = TRIGGER_LISTS[l][i].len();
+            if min && n < best || !min && n > best {
+                best = n;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    best
+}
+
+/// True when the run of ASCII letters `run`, lowercased, is a word of
+/// [`TRIGGER_LISTS`].
+fn is_trigger_run(run: &[u8]) -> bool {
+    let n = run.len();
+    if !(TRIGGER_MIN_LEN..=TRIGGER_MAX_LEN).contains(&n) {
+        return false; // most runs: `a`, `of`, `to`, …
+    }
+    let k = starter_key(run);
+    if TRIGGER_FILTER[k >> 6] >> (k & 63) & 1 == 0 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(run) {
+        *d = s.to_ascii_lowercase();
+    }
+    let Ok(w) = std::str::from_utf8(&buf[..n]) else {
+        return false;
+    };
+    // the lists of `TRIGGER_LISTS`, each as its `match`
+    small_number(w).is_some()
+        || scale_word(w).is_some()
+        || w == "dozen"
+        || vague_plural(w).is_some()
+        || denominator(w).is_some()
+}
+
+/// [`PRE_CLASS`]: an ASCII letter.
+const PRE_LETTER: u8 = 1;
+/// [`PRE_CLASS`]: an ASCII digit.
+const PRE_DIGIT: u8 = 2;
+/// [`PRE_CLASS`]: a line feed.
+const PRE_NEWLINE: u8 = 3;
+
+/// What [`dead_ranges`] looks at in each byte (0: nothing).
+static PRE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = PRE_LETTER;
+        } else if c.is_ascii_digit() {
+            t[b] = PRE_DIGIT;
+        } else if c == b'\n' {
+            t[b] = PRE_NEWLINE;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// How many tokens [`tokenize`] still makes at the start of a range from
+/// [`dead_ranges`] before it jumps to the range's end. The parser reads
+/// past a boundary without checking it (`Parser::linked`) at most two
+/// tokens after a token of the sentence (`is_num(e + 1)`,
+/// `is_month(e + 2)` after a linked `e` in `numeric_core`): with these two
+/// tokens kept, every token it reads is the token of the full list.
+const DEAD_KEEP: u32 = 2;
+
+/// State of [`dead_ranges`]' walk: the regions between boundaries, and the
+/// ones found to hold a trigger.
+struct Regions {
+    /// Start of the region being walked: the last boundary passed.
+    cur: usize,
+    /// Start of the region being walked when it holds a trigger.
+    live: Option<usize>,
+    /// End of the last range of live regions (merged).
+    live_end: usize,
+    /// The ranges found dead so far.
+    dead: Vec<(usize, usize)>,
+}
+
+impl Regions {
+    /// The walk passes boundary `p` (after `cur`).
+    fn pass(&mut self, p: usize) {
+        if let Some(s) = self.live.take() {
+            if s > self.live_end {
+                self.dead.push((self.live_end, s));
+            }
+            self.live_end = p;
+        }
+        self.cur = p;
+    }
+}
+
+/// Byte ranges of `text` whose tokens cannot take part in a quantity, in
+/// order; `starts` are the sentence starts, sorted.
+///
+/// The text is cut at boundaries: after each line feed, and at each
+/// sentence start `s` with ASCII white space before it and no digit at it
+/// (so no token, not even a number grouped with spaces, runs across `s`).
+/// The first token after a boundary always starts a new sentence for the
+/// parser (`Tok::brk`), which never reads across one (but see
+/// [`DEAD_KEEP`]); so the tokens between two boundaries form whole
+/// sentences. A region without an ASCII digit and without a run of ASCII
+/// letters that is a word of [`TRIGGER_LISTS`] (in any case) holds no core:
+/// a trigger word as a token, or before a hyphen, is such a run (a token
+/// never follows an ASCII letter, and only U+212A KELVIN SIGN lowercases to
+/// a lone ASCII letter, `k`, which no trigger word holds). Adjacent dead
+/// regions are merged.
+fn dead_ranges(
+    text: &str,
+    n_starts: usize,
+    start_at: impl Fn(usize) -> usize,
+) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let valid = |s: usize| s > 0 && s < n && is_ascii_space(b[s - 1]) && !b[s].is_ascii_digit();
+    let mut r = Regions {
+        cur: 0,
+        live: None,
+        live_end: 0,
+        dead: Vec::new(),
+    };
+    let mut si = 0;
+    // passes the sentence starts up to `p`
+    let mut advance = |r: &mut Regions, p: usize| {
+        while si < n_starts {
+            let s = start_at(si);
+            if s > p {
+                break;
+            }
+            si += 1;
+            if s > r.cur && valid(s) {
+                r.pass(s);
+            }
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        match PRE_CLASS[b[i] as usize] {
+            0 => i += 1,
+            PRE_LETTER => {
+                let s = i;
+                i += 1;
+                while i < n && PRE_CLASS[b[i] as usize] == PRE_LETTER {
+                    i += 1;
+                }
+                if is_trigger_run(&b[s..i]) {
+                    advance(&mut r, s);
+                    r.live.get_or_insert(r.cur);
+                }
+            }
+            PRE_DIGIT => {
+                advance(&mut r, i);
+                r.live.get_or_insert(r.cur);
+                i += 1;
+                while i < n && PRE_CLASS[b[i] as usize] == PRE_DIGIT {
+                    i += 1;
+                }
+            }
+            _ => {
+                advance(&mut r, i);
+                r.pass(i + 1);
+                i += 1;
+            }
+        }
+    }
+    if r.live.is_some() {
+        // close the last live region at the next boundary
+        let mut end = n;
+        while si < n_starts {
+            let s = start_at(si);
+            si += 1;
+            if s > r.cur && valid(s) {
+                end = s;
+                break;
+            }
+        }
+        r.pass(end);
+    }
+    if n > r.live_end {
+        r.dead.push((r.live_end, n));
+    }
+    r.dead
+}
+
 /// Splits `text` into words, numbers and single-char symbols.
 ///
 /// `lower` must be `text.to_ascii_lowercase()` (same byte offsets): a
@@ -1229,10 +1475,16 @@ fn lowercase_is_itself(c: char) -> bool {
 ///
 /// Walks bytes: ASCII letters, digits and white space are classified
 /// bytewise; only non-ASCII chars are decoded.
+///
+/// With `skip`, the ranges of [`dead_ranges`] are left out but for their
+/// first [`DEAD_KEEP`] tokens: every other token comes out exactly as
+/// without `skip` (same `brk`, `gap`, text, roles and number), and the
+/// parser finds the same quantities in this shorter list.
 fn tokenize<'a>(
     text: &'a str,
     lower: &'a str,
     sentences: &[Sentence],
+    skip: bool,
 ) -> (Vec<Tok<'a>>, Vec<NumInfo>) {
     // sentence starts in order (`split` gives them sorted: no copy then)
     let sorted = sentences
@@ -1258,6 +1510,18 @@ fn tokenize<'a>(
     } else {
         usize::MAX
     };
+    // ranges left out (but for their first tokens): see `dead_ranges`
+    let dead = if skip {
+        dead_ranges(text, n_starts, start_at)
+    } else {
+        Vec::new()
+    };
+    let mut di = 0;
+    // start of the next dead range (`usize::MAX`: none left)
+    let mut next_dead = dead.first().map_or(usize::MAX, |d| d.0);
+    // tokens still to make before jumping to `jump_to`
+    let mut keep = 0;
+    let mut jump_to = 0;
     let b = text.as_bytes();
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 4 + 8);
     let mut nums = vec![NumInfo::default()];
@@ -1266,6 +1530,13 @@ fn tokenize<'a>(
     // a `\n` among the white space since the previous token
     let mut newline = false;
     while i < b.len() {
+        if i >= next_dead {
+            // a boundary: no token runs across it
+            keep = DEAD_KEEP;
+            jump_to = dead[di].1;
+            di += 1;
+            next_dead = dead.get(di).map_or(usize::MAX, |d| d.0);
+        }
         let c0 = b[i];
         let c = if c0 < 0x80 {
             if is_ascii_space(c0) {
@@ -1379,6 +1650,16 @@ fn tokenize<'a>(
         });
         prev_end = i;
         newline = false;
+        if keep > 0 {
+            keep -= 1;
+            if keep == 0 && i < jump_to {
+                // the rest of a dead range: the next token starts a
+                // sentence in the full list too
+                i = jump_to;
+                newline = true;
+                continue;
+            }
+        }
         // the usual single space after a token, without a trip round the loop
         if b.get(i) == Some(&b' ') {
             i += 1;
@@ -2779,6 +3060,108 @@ mod tests {
             }
         }
         assert!(none > 500, "most words should have no role ({none})");
+    }
+
+    /// No trigger word holds a `k` (U+212A KELVIN SIGN lowercases to it),
+    /// and [`is_trigger_run`] finds every one, in any case.
+    #[test]
+    fn trigger_words_are_found_as_written() {
+        for w in TRIGGER_LISTS.into_iter().flatten() {
+            assert!(!w.contains('k') && w.bytes().all(|b| b.is_ascii_lowercase()));
+            assert!(is_trigger_run(w.as_bytes()), "{w}");
+            assert!(is_trigger_run(w.to_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["a", "an", "several", "few", "thousandth", "thirtyone", "x"] {
+            assert!(!is_trigger_run(w.as_bytes()), "{w}");
+        }
+    }
+
+    /// Leaving out the dead sentences changes nothing: the seeds, and
+    /// junk of words, numbers, line breaks and sentence ends.
+    #[test]
+    fn skipping_dead_sentences_changes_nothing() {
+        let same = |text: &str| {
+            let sentences = split(text);
+            let got = extract_skipping(text, &sentences, true);
+            assert_eq!(got, extract_skipping(text, &sentences, false), "{text:?}");
+            assert_eq!(
+                extract_skipping(text, &[], true),
+                extract_skipping(text, &[], false),
+                "{text:?}"
+            );
+            got.len()
+        };
+        let seeds = seed("000") + "\n" + &seed("001");
+        assert!(same(&seeds) > 1);
+        // the parser reads `May` across the line break: kept (`DEAD_KEEP`)
+        assert_eq!(same("He saw 5 of\nMay Day. He saw 7 of\nthem."), 1);
+        for text in [
+            "5 000 troops. 000 more",
+            "Yes. 5 000 more.\n\nNo",
+            "a\n\n\n",
+            "\n7",
+        ] {
+            same(text);
+        }
+        let pieces = [
+            "more than",
+            "5",
+            "1,000",
+            "100 000",
+            "of",
+            "May",
+            "may",
+            "March",
+            "to",
+            "and",
+            "Two",
+            "two-thirds",
+            "a",
+            "third",
+            "half",
+            "tens",
+            "troops",
+            "$",
+            "€",
+            "%",
+            "Mr.",
+            "U.S.",
+            "said",
+            "Smith",
+            "between",
+            "from",
+            "rose",
+            "-",
+            "–",
+            "(",
+            ")",
+            ",",
+            "“",
+            "”",
+            "over",
+            "years",
+            "day",
+            "Apollo",
+            "one",
+            "dozen",
+            "few",
+            "Sunday",
+            "K",
+        ];
+        let seps = [
+            " ", " ", " ", "  ", ". ", ".\n", "\n", "\n\n", "? ", ": ", "", "\t",
+        ];
+        let mut st = 11u64;
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(lcg(&mut st) % 40) {
+                s.push_str(pieces[(lcg(&mut st) as usize) % pieces.len()]);
+                s.push_str(seps[(lcg(&mut st) as usize) % seps.len()]);
+            }
+            found += same(&s);
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
