@@ -352,7 +352,9 @@ struct PersonMention {
     role: Option<Role>,
 }
 
-/// Finds entities in `text`; `sentences` come from [`crate::sentences::split`].
+/// Finds entities in `text`; `sentences` come from [`crate::sentences::split`]
+/// (in text order, as it returns them: the token and gazetteer walks rely on
+/// it).
 ///
 /// ```
 /// use crosscheck_parse::{entities, sentences, EntityKind};

@@ -76,7 +76,8 @@ struct Speaker {
 }
 
 /// Finds quotes in `text` and attributes them to `entities` (from
-/// [`crate::entities::extract`] on the same text).
+/// [`crate::entities::extract`] on the same text). `sentences` must be
+/// [`crate::sentences::split`]'s, in text order.
 ///
 /// ```
 /// use crosscheck_parse::{entities, quotes, sentences, QuoteKind};
