@@ -101,20 +101,13 @@ pub fn to_html(report: &Report) -> String {
     out.push_str("</style>\n</head>\n<body>\n<h1>crosscheck report</h1>\n");
     let _ = writeln!(
         out,
-        "<p>{} articles · {} findings ({}) · {} clusters · {} unique claims</p>",
-        report.extractions.len(),
-        entries.len(),
-        crate::markdown::counts(&entries),
-        graph.clusters.len(),
-        report.alignment.unique.len()
+        "<p>{}</p>",
+        escape(&crate::markdown::summary(report, &graph, &entries))
     );
     if entries.is_empty() {
         out.push_str("<p>No findings.</p>\n");
     }
     for (cluster, group) in grouped(&graph, entries) {
-        let mut kinds: Vec<&str> = group.iter().map(|e| e.finding.kind.as_str()).collect();
-        kinds.sort();
-        kinds.dedup();
         out.push_str("<section>\n");
         match cluster {
             Some(c) => {
@@ -123,7 +116,7 @@ pub fn to_html(report: &Report) -> String {
                     "<h2 id=\"{}\">{} — {}</h2>",
                     escape(&c.id),
                     escape(&c.id),
-                    escape(&kinds.join(", "))
+                    escape(&crate::markdown::kinds(&group))
                 );
                 let _ = writeln!(
                     out,

@@ -97,9 +97,31 @@ fn opt(s: &Option<String>) -> String {
     s.as_deref().map(escape).unwrap_or_else(|| "—".to_string())
 }
 
+/// “3 articles · 4 findings (2 high, 2 low) · 2 clusters · 5 unique
+/// claims”: the report's one-line summary, plain text shared by the Markdown
+/// and HTML writers.
+pub(crate) fn summary(report: &Report, graph: &ClaimGraph, entries: &[Entry]) -> String {
+    format!(
+        "{} articles · {} findings ({}) · {} clusters · {} unique claims",
+        report.extractions.len(),
+        entries.len(),
+        counts(entries),
+        graph.clusters.len(),
+        report.alignment.unique.len()
+    )
+}
+
+/// The distinct finding kinds of one cluster's entries, sorted and joined
+/// with “, ” (plain text, for the cluster headings of both writers).
+pub(crate) fn kinds(group: &[Entry]) -> String {
+    let mut kinds: Vec<&str> = group.iter().map(|e| e.finding.kind.as_str()).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds.join(", ")
+}
+
 /// “2 high, 1 low”: findings per severity, highest first, or “none”.
-/// Plain text, shared by the Markdown and HTML summaries.
-pub(crate) fn counts(entries: &[Entry]) -> String {
+fn counts(entries: &[Entry]) -> String {
     let mut parts = Vec::new();
     for sev in Severity::ALL.iter().rev() {
         let n = entries.iter().filter(|e| e.severity == *sev).count();
@@ -132,25 +154,14 @@ pub fn to_markdown(report: &Report) -> String {
     let entries = report.entries();
     let mut out = String::new();
     out.push_str("# crosscheck report\n\n");
-    let _ = writeln!(
-        out,
-        "{} articles · {} findings ({}) · {} clusters · {} unique claims\n",
-        report.extractions.len(),
-        entries.len(),
-        counts(&entries),
-        graph.clusters.len(),
-        report.alignment.unique.len()
-    );
+    let _ = writeln!(out, "{}\n", summary(report, &graph, &entries));
     if entries.is_empty() {
         out.push_str("No findings.\n\n");
     }
     for (cluster, group) in grouped(&graph, entries) {
-        let mut kinds: Vec<&str> = group.iter().map(|e| e.finding.kind.as_str()).collect();
-        kinds.sort();
-        kinds.dedup();
         match cluster {
             Some(c) => {
-                let _ = writeln!(out, "## {} — {}\n", c.id, kinds.join(", "));
+                let _ = writeln!(out, "## {} — {}\n", c.id, kinds(&group));
                 let _ = writeln!(out, "- Agree: {}", list(&c.agree));
                 let _ = writeln!(out, "- Differ: {}", list(&c.differ));
                 let _ = writeln!(out, "- Silent: {}\n", list(&c.silent));

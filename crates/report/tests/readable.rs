@@ -119,3 +119,16 @@ fn table_lists_findings_and_summary() {
         "0 findings across 0 articles\n"
     );
 }
+
+#[test]
+fn markdown_and_html_share_the_summary_and_cluster_kinds() {
+    let (x, a) = common::sample();
+    let report = Report::new(&x, &a);
+    let md = markdown::to_markdown(&report);
+    let page = html::to_html(&report);
+    let line = "3 articles · 5 findings (1 high, 3 medium, 1 low) · 5 clusters · 1 unique claims";
+    assert_eq!(md.lines().nth(2), Some(line));
+    assert!(page.contains(&format!("<p>{line}</p>\n")));
+    assert!(md.contains("\n## cluster-1 — quantity\n"));
+    assert!(page.contains("<h2 id=\"cluster-1\">cluster-1 — quantity</h2>"));
+}
