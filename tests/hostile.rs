@@ -14,7 +14,7 @@
 
 use crosscheck_parse::ingest::parse_bytes;
 use crosscheck_parse::{
-    extract, read_inputs, Article, Extraction, IngestOptions, Ingested, InputFormat, Severity, Span,
+    extract, read_inputs, Article, Extraction, IngestOptions, Ingested, InputFormat, Severity,
 };
 use serde_json::Value;
 use std::fs;
@@ -27,47 +27,10 @@ use std::time::{Duration, Instant};
 /// A hang detector, not a benchmark.
 const GUARD: Duration = Duration::from_secs(60);
 
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end),
-        "{what}: bad span {span:?} in a text of {} bytes",
-        text.len()
-    );
-}
-
-fn check_slice(text: &str, span: Span, expected: &str, what: &str) {
-    check_span(text, span, what);
-    assert_eq!(span.slice(text), expected, "{what}: span {span:?}");
-}
-
-/// The span invariants the fuzz targets check (see `fuzz/src/lib.rs`).
+/// The invariants the fuzz targets check (see `fuzz/src/lib.rs`).
 fn check_extraction(x: &Extraction) {
-    let text = x.article.text.as_str();
-    for s in &x.sentences {
-        check_span(text, s.span, "sentence");
-    }
-    for q in &x.quotes {
-        check_slice(text, q.span, &q.text, "quote");
-        if let Some(s) = q.speaker_span {
-            check_span(text, s, "speaker");
-        }
-    }
-    for d in &x.dates {
-        check_slice(text, d.span, &d.text, "date");
-    }
-    for q in &x.quantities {
-        check_slice(text, q.span, &q.text, "quantity");
-    }
-    for e in &x.entities {
-        for m in &e.mentions {
-            check_span(text, *m, "mention");
-        }
-        for r in &e.roles {
-            check_slice(text, r.span, &r.text, "role");
-        }
+    if let Err(e) = x.validate() {
+        panic!("{}: {e}", x.article.id);
     }
 }
 

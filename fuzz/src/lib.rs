@@ -55,20 +55,16 @@ pub fn article(id: &str, text: String, selector: u8) -> Article {
     }
 }
 
-/// Panics unless `span` is a non-inverted range inside `text` on `char`
-/// boundaries.
+/// Panics unless `span` fits `text` (see `Span::fits`).
 pub fn check_span(text: &str, span: Span, what: &str) {
     assert!(
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end),
+        span.fits(text),
         "{what}: bad span {span:?} in a text of {} bytes",
         text.len()
     );
 }
 
-/// Panics unless `span` is sound and covers exactly `expected`.
+/// Panics unless `span` fits `text` and covers exactly `expected`.
 pub fn check_slice(text: &str, span: Span, expected: &str, what: &str) {
     check_span(text, span, what);
     assert_eq!(
@@ -78,48 +74,10 @@ pub fn check_slice(text: &str, span: Span, expected: &str, what: &str) {
     );
 }
 
-/// Checks every span of an extraction against its article text.
+/// Panics unless the extraction keeps its invariants (`Extraction::validate`).
 pub fn check_extraction(x: &Extraction) {
-    let text = x.article.text.as_str();
-    let mut prev_end = 0;
-    for s in &x.sentences {
-        check_span(text, s.span, "sentence");
-        assert!(
-            s.span.start >= prev_end,
-            "sentences overlap or go backwards"
-        );
-        prev_end = s.span.end;
-    }
-    for (i, q) in x.quotes.iter().enumerate() {
-        check_slice(text, q.span, &q.text, "quote");
-        if let Some(s) = q.speaker_span {
-            check_span(text, s, "quote speaker");
-        }
-        if let Some(e) = q.speaker_entity {
-            assert!(e < x.entities.len(), "quote speaker entity out of range");
-        }
-        if let Some(c) = q.continues {
-            assert!(c < i, "quote {i} continues a later quote {c}");
-        }
-        assert!(
-            x.sentences.is_empty() || q.sentence < x.sentences.len(),
-            "quote sentence index out of range"
-        );
-    }
-    for d in &x.dates {
-        check_slice(text, d.span, &d.text, "date");
-        assert_eq!(d.resolved, d.value.is_some(), "date resolved flag: {d:?}");
-    }
-    for q in &x.quantities {
-        check_slice(text, q.span, &q.text, "quantity");
-    }
-    for e in &x.entities {
-        for m in &e.mentions {
-            check_span(text, *m, "entity mention");
-        }
-        for r in &e.roles {
-            check_slice(text, r.span, &r.text, "role");
-        }
+    if let Err(e) = x.validate() {
+        panic!("{}: {e}", x.article.id);
     }
 }
 

@@ -24,11 +24,8 @@ fn doc(id: &str, text: String) -> Extraction {
 
 fn check_slice(text: &str, span: Span, expected: &str, what: &str) {
     assert!(
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end),
-        "{what}: bad span {span:?} in a text of {} bytes",
+        span.fits(text),
+        "{what}: bad span {span:?} in {} bytes",
         text.len()
     );
     assert_eq!(span.slice(text), expected, "{what}: span {span:?}");

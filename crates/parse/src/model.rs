@@ -52,6 +52,22 @@ impl Span {
         text.get(self.start..self.end).unwrap_or("")
     }
 
+    /// True when the span is a non-inverted range inside `text` with both
+    /// ends on `char` boundaries: then [`Span::slice`] returns what the span
+    /// covers, not the `""` it gives for a bad span.
+    ///
+    /// ```
+    /// use crosscheck_parse::Span;
+    /// let text = "né";
+    /// assert!(Span::new(0, 3).fits(text));
+    /// assert!(!Span::new(0, 2).fits(text)); // inside 'é'
+    /// assert!(!Span::new(2, 1).fits(text));
+    /// assert!(!Span::new(0, 4).fits(text));
+    /// ```
+    pub fn fits(&self, text: &str) -> bool {
+        text.get(self.start..self.end).is_some()
+    }
+
     /// True when `other` lies entirely inside `self`.
     pub const fn contains(&self, other: &Span) -> bool {
         self.start <= other.start && other.end <= self.end
@@ -455,4 +471,101 @@ pub struct Extraction {
     pub entities: Vec<Entity>,
     /// Problems met while reading or extracting this article.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Extraction {
+    /// Checks the invariants every [`crate::extract`] result keeps, and
+    /// returns the first one broken, described: every span fits the article
+    /// text ([`Span::fits`]) and slices back to the text stored beside it
+    /// (quotes, dates, quantities, roles); sentences come in text order
+    /// without overlapping; quote indices (sentence, speaker entity,
+    /// continued quote) point at existing earlier items; a date is
+    /// `resolved` exactly when it has a value.
+    ///
+    /// The fuzz targets and the hostile-input tests run this on every
+    /// extraction; it is also a cheap sanity check for extractions read back
+    /// from JSON.
+    ///
+    /// ```
+    /// use crosscheck_parse::{extract, Article, Span};
+    /// let mut x = extract(Article {
+    ///     text: "“We prefer diplomacy,” Antony Blinken said.".into(),
+    ///     ..Article::default()
+    /// });
+    /// assert_eq!(x.validate(), Ok(()));
+    /// x.quotes[0].span = Span::new(1, 5); // inside the opening mark
+    /// assert!(x.validate().unwrap_err().starts_with("quote 0: span [1, 5]"));
+    /// ```
+    pub fn validate(&self) -> Result<(), String> {
+        let text = self.article.text.as_str();
+        let fits = |span: Span, what: &str, i: usize| {
+            if span.fits(text) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what} {i}: span [{}, {}] does not fit a text of {} bytes",
+                    span.start,
+                    span.end,
+                    text.len()
+                ))
+            }
+        };
+        let slices = |span: Span, expected: &str, what: &str, i: usize| {
+            fits(span, what, i)?;
+            if span.slice(text) == expected {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what} {i}: span [{}, {}] slices to {:?}, not {expected:?}",
+                    span.start,
+                    span.end,
+                    span.slice(text)
+                ))
+            }
+        };
+        let mut prev_end = 0;
+        for (i, s) in self.sentences.iter().enumerate() {
+            fits(s.span, "sentence", i)?;
+            if s.span.start < prev_end {
+                return Err(format!(
+                    "sentence {i}: overlaps or precedes sentence {}",
+                    i - 1
+                ));
+            }
+            prev_end = s.span.end;
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            slices(q.span, &q.text, "quote", i)?;
+            if let Some(s) = q.speaker_span {
+                fits(s, "quote speaker", i)?;
+            }
+            if q.speaker_entity.is_some_and(|e| e >= self.entities.len()) {
+                return Err(format!("quote {i}: speaker entity out of range"));
+            }
+            if q.continues.is_some_and(|c| c >= i) {
+                return Err(format!("quote {i}: continues a quote that is not earlier"));
+            }
+            if !self.sentences.is_empty() && q.sentence >= self.sentences.len() {
+                return Err(format!("quote {i}: sentence index out of range"));
+            }
+        }
+        for (i, d) in self.dates.iter().enumerate() {
+            slices(d.span, &d.text, "date", i)?;
+            if d.resolved != d.value.is_some() {
+                return Err(format!("date {i}: resolved flag disagrees with its value"));
+            }
+        }
+        for (i, q) in self.quantities.iter().enumerate() {
+            slices(q.span, &q.text, "quantity", i)?;
+        }
+        for (i, e) in self.entities.iter().enumerate() {
+            for m in &e.mentions {
+                fits(*m, "entity mention", i)?;
+            }
+            for r in &e.roles {
+                slices(r.span, &r.text, "entity role", i)?;
+            }
+        }
+        Ok(())
+    }
 }
