@@ -20,6 +20,13 @@ fn crosscheck(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// `crosscheck compare seeds/ --date 2022-01-27 ARGS...`
+fn compare_seeds(args: &[&str]) -> Output {
+    let mut all = vec!["compare", "seeds/", "--date", "2022-01-27"];
+    all.extend_from_slice(args);
+    crosscheck(&all)
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }
@@ -46,14 +53,7 @@ fn rows(csv_text: &str) -> Vec<std::collections::HashMap<String, String>> {
 
 #[test]
 fn seeds_csv_has_the_schema_and_the_expected_findings() {
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
-        "--format",
-        "csv",
-    ]);
+    let o = compare_seeds(&["--format", "csv"]);
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
     let text = stdout(&o);
     let header = text.lines().next().unwrap();
@@ -122,15 +122,7 @@ fn seeds_csv_has_the_schema_and_the_expected_findings() {
 
 #[test]
 fn agreements_on_request() {
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
-        "--format",
-        "csv",
-        "--include-agreements",
-    ]);
+    let o = compare_seeds(&["--format", "csv", "--include-agreements"]);
     assert_eq!(code(&o), 0);
     let rows = rows(&stdout(&o));
     let agrees = |a: &str, b: &str| {
@@ -153,15 +145,7 @@ fn agreements_on_request() {
 #[test]
 fn every_format_parses() {
     let run = |f: &str| {
-        let o = crosscheck(&[
-            "compare",
-            "seeds/",
-            "--date",
-            "2022-01-27",
-            "--include-agreements",
-            "--format",
-            f,
-        ]);
+        let o = compare_seeds(&["--include-agreements", "--format", f]);
         assert_eq!(code(&o), 0, "{f}: {}", String::from_utf8_lossy(&o.stderr));
         stdout(&o)
     };
@@ -342,14 +326,7 @@ fn the_binary_finds_every_expected_finding_of_the_shared_corpus() {
 fn baseline_mode_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("full.csv");
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
-        "-o",
-        full.to_str().unwrap(),
-    ]);
+    let o = compare_seeds(&["-o", full.to_str().unwrap()]);
     assert_eq!(code(&o), 0);
     assert!(
         std::fs::read_to_string(&full)
@@ -359,38 +336,16 @@ fn baseline_mode_exit_codes() {
     );
 
     // unchanged: same findings as the baseline, nothing new, exit 0
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
-        "--baseline",
-        full.to_str().unwrap(),
-        "--fail-on",
-        "any",
-    ]);
+    let o = compare_seeds(&["--baseline", full.to_str().unwrap(), "--fail-on", "any"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(code(&o), 0, "{err}");
     assert!(err.contains("0 new, 0 resolved, 2 unchanged"), "{err}");
 
     // new: a baseline with only the role finding; the wording finding is new
     let partial = dir.path().join("roles.csv");
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
-        "--kinds",
-        "speaker_role",
-        "-o",
-        partial.to_str().unwrap(),
-    ]);
+    let o = compare_seeds(&["--kinds", "speaker_role", "-o", partial.to_str().unwrap()]);
     assert_eq!(code(&o), 0);
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
+    let o = compare_seeds(&[
         "--baseline",
         partial.to_str().unwrap(),
         "--fail-on",
@@ -405,24 +360,11 @@ fn baseline_mode_exit_codes() {
         "{err}"
     );
     // the same new finding under a policy it does not reach: exit 0
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
-        "--baseline",
-        partial.to_str().unwrap(),
-        "--fail-on",
-        "date",
-    ]);
+    let o = compare_seeds(&["--baseline", partial.to_str().unwrap(), "--fail-on", "date"]);
     assert_eq!(code(&o), 0);
 
     // resolved: the baseline has findings the current run (one kind) lacks
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
+    let o = compare_seeds(&[
         "--kinds",
         "speaker_role",
         "--baseline",
@@ -439,38 +381,12 @@ fn baseline_mode_exit_codes() {
 
     // a JSON report works as a baseline too
     let json = dir.path().join("full.json");
-    assert_eq!(
-        code(&crosscheck(&[
-            "compare",
-            "seeds/",
-            "--date",
-            "2022-01-27",
-            "-o",
-            json.to_str().unwrap()
-        ])),
-        0
-    );
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
-        "--baseline",
-        json.to_str().unwrap(),
-        "--fail-on",
-        "any",
-    ]);
+    assert_eq!(code(&compare_seeds(&["-o", json.to_str().unwrap()])), 0);
+    let o = compare_seeds(&["--baseline", json.to_str().unwrap(), "--fail-on", "any"]);
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
 
     // no baseline: every finding is new
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
-        "--fail-on",
-        "medium",
-    ]);
+    let o = compare_seeds(&["--fail-on", "medium"]);
     assert_eq!(code(&o), 1);
 }
 
@@ -520,16 +436,7 @@ fn config_file_sets_thresholds() {
     let strict = dir.path().join("crosscheck.toml");
     // nothing can reach a threshold above 1
     std::fs::write(&strict, "quote_threshold = 1.5\nsame_speaker_quote_threshold = 1.5\ncontainment_threshold = 1.5\nsentence_threshold = 1.5\n").unwrap();
-    let o = crosscheck(&[
-        "compare",
-        "seeds/",
-        "--date",
-        "2022-01-27",
-        "--format",
-        "csv",
-        "--config",
-        strict.to_str().unwrap(),
-    ]);
+    let o = compare_seeds(&["--format", "csv", "--config", strict.to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
     let rows = rows(&stdout(&o));
     assert!(
