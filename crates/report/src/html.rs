@@ -79,14 +79,7 @@ fn reference(report: &Report, e: &Evidence) -> String {
 }
 
 fn articles(list: &[String]) -> String {
-    if list.is_empty() {
-        "—".to_string()
-    } else {
-        list.iter()
-            .map(|a| format!("<code>{}</code>", escape(a)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+    crate::markdown::join_or_dash(list, |a| format!("<code>{}</code>", escape(a)))
 }
 
 /// The HTML report, one self-contained page.

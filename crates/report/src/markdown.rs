@@ -136,16 +136,18 @@ fn counts(entries: &[Entry]) -> String {
     }
 }
 
-fn list(articles: &[String]) -> String {
-    if articles.is_empty() {
+/// The items, each formatted by `each`, joined with “, ”; “—” for none.
+/// Shared by the Markdown and HTML agree/differ/silent lists.
+pub(crate) fn join_or_dash(items: &[String], each: impl Fn(&str) -> String) -> String {
+    if items.is_empty() {
         "—".to_string()
     } else {
-        articles
-            .iter()
-            .map(|a| format!("`{}`", a.replace('`', "'")))
-            .collect::<Vec<_>>()
-            .join(", ")
+        items.iter().map(|a| each(a)).collect::<Vec<_>>().join(", ")
     }
+}
+
+fn list(articles: &[String]) -> String {
+    join_or_dash(articles, |a| format!("`{}`", a.replace('`', "'")))
 }
 
 /// The Markdown report.
