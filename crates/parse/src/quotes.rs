@@ -108,69 +108,53 @@ pub(crate) fn extract_with_gazetteer(
     let ctx = Ctx::new(text, sentences, entities, gaz, sentence_toks);
     let marks = find_marks(text, sentences);
     // Everything (marked quotes and indirect speech) in text order, so that
-    // pronouns resolve against the speakers found so far.
+    // pronouns resolve against the speakers found so far. Both lists are in
+    // text order already (marks by opening mark, indirect speech by verb),
+    // so a merge gives that order; a marked quote goes first on a tie.
     let indirect = ctx.indirect_candidates(&marks);
-    let mut items: Vec<Item> = marks
-        .iter()
-        .map(|m| Item::Marked(*m))
-        .chain(indirect.into_iter().map(Item::Indirect))
-        .collect();
-    items.sort_by_key(|i| i.start());
-
-    let mut speakers: Vec<(usize, usize)> = Vec::new(); // (position, entity)
-    let mut out: Vec<(Quote, Option<usize>)> = Vec::new(); // quote, index of item it continues
-    let mut marked_out: Vec<usize> = Vec::new(); // index in `out` of each marked quote, in order
-    for item in &items {
-        match item {
-            Item::Indirect(ind) => {
-                let mut sp = ctx.resolve_subject(&ind.subject, ind.verb.start, &speakers);
-                if ind.cue == "according to" {
-                    if let Some(sp) = sp.as_mut() {
-                        sp.how = Attribution::AccordingTo;
-                    }
+    let n = marks.len() + indirect.len();
+    let mut speakers: Vec<(usize, usize)> = Vec::with_capacity(n); // (position, entity)
+    let mut out: Vec<Quote> = Vec::with_capacity(n);
+    let mut last_marked: Option<usize> = None; // index in `out` of the last marked quote
+    let mut marks_left = marks.iter().peekable();
+    let mut indirect_left = indirect.into_iter().peekable();
+    loop {
+        let marked_next = match (marks_left.peek(), indirect_left.peek()) {
+            (Some(m), Some(ind)) => m.open <= ind.verb.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if marked_next {
+            let Some(m) = marks_left.next() else { break };
+            let prev = last_marked.map(|k| (k, &out[k]));
+            let (mut q, cont) = ctx.attribute(m, &marks, prev, &speakers);
+            if let Some(e) = q.speaker_entity {
+                if q.kind != QuoteKind::ScareQuote {
+                    speakers.push((m.open, e));
                 }
-                if let Some(sp) = sp {
-                    speakers.push((ind.verb.start, sp.entity));
-                }
-                out.push((
-                    ctx.quote(ind.content, QuoteKind::Indirect, sp, Some(ind.cue.clone())),
-                    None,
-                ));
             }
-            Item::Marked(m) => {
-                let prev = marked_out.last().map(|&k| (k, &out[k].0));
-                let (q, cont) = ctx.attribute(m, &marks, prev, &speakers);
-                if let Some(e) = q.speaker_entity {
-                    if q.kind != QuoteKind::ScareQuote {
-                        speakers.push((m.open, e));
-                    }
+            q.continues = cont;
+            last_marked = Some(out.len());
+            out.push(q);
+        } else {
+            let Some(ind) = indirect_left.next() else {
+                break;
+            };
+            let mut sp = ctx.resolve_subject(&ind.subject, ind.verb.start, &speakers);
+            if ind.cue == "according to" {
+                if let Some(sp) = sp.as_mut() {
+                    sp.how = Attribution::AccordingTo;
                 }
-                marked_out.push(out.len());
-                out.push((q, cont));
             }
+            if let Some(sp) = sp {
+                speakers.push((ind.verb.start, sp.entity));
+            }
+            out.push(ctx.quote(ind.content, QuoteKind::Indirect, sp, Some(ind.cue)));
         }
     }
     ctx.context_pass(&mut out);
-    out.into_iter()
-        .map(|(mut q, cont)| {
-            q.continues = cont;
-            q
-        })
-        .collect()
-}
-
-enum Item {
-    Marked(Marks),
-    Indirect(Indirect),
-}
-
-impl Item {
-    fn start(&self) -> usize {
-        match self {
-            Item::Marked(m) => m.open,
-            Item::Indirect(i) => i.verb.start,
-        }
-    }
+    out
 }
 
 /// Reported speech without marks.
@@ -941,11 +925,11 @@ impl<'a> Ctx<'a> {
 
     /// Gives standalone quotes with no cue the speaker of the reported speech
     /// around them.
-    fn context_pass(&self, out: &mut [(Quote, Option<usize>)]) {
+    fn context_pass(&self, out: &mut [Quote]) {
         let attributed: Vec<(usize, usize, usize, Span)> = out
             .iter()
-            .filter(|(q, _)| q.speaker_entity.is_some() && q.kind != QuoteKind::ScareQuote)
-            .map(|(q, _)| {
+            .filter(|q| q.speaker_entity.is_some() && q.kind != QuoteKind::ScareQuote)
+            .map(|q| {
                 (
                     q.sentence,
                     q.speaker_entity.unwrap_or_default(),
@@ -954,7 +938,7 @@ impl<'a> Ctx<'a> {
                 )
             })
             .collect();
-        for (q, _) in out.iter_mut() {
+        for q in out.iter_mut() {
             if q.speaker.is_some()
                 || q.kind == QuoteKind::ScareQuote
                 || q.kind == QuoteKind::Indirect
