@@ -208,16 +208,7 @@ impl<'a> Ctx<'a> {
         gaz: Vec<(Span, usize)>,
         sentence_toks: &'a SentenceTokens,
     ) -> Self {
-        // sized up front: `flat_map` gives `collect` no useful size hint
-        let mut mentions: Vec<(Span, usize)> =
-            Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
-        mentions.extend(
-            entities
-                .iter()
-                .enumerate()
-                .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i))),
-        );
-        mentions.sort();
+        let mentions = sorted_mentions(entities);
         let max_end = mentions
             .iter()
             .scan(0, |m, (s, _)| {
@@ -1047,6 +1038,50 @@ fn trim_span(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + t.len())
 }
 
+/// Every mention of `entities` as `(span, entity index)`, sorted (as
+/// `sort()` sorts the tuples).
+///
+/// When every offset fits in 24 bits and every entity index in 16, each
+/// pair is packed into a `u64` whose integer order is the tuple order
+/// (start, then end, then entity), and those are sorted: an integer sort is
+/// several times cheaper than sorting the tuples.
+fn sorted_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
+    const OFFSET_BITS: u32 = 24;
+    const ENTITY_BITS: u32 = 16;
+    // sized up front: `flat_map` gives `collect` no useful size hint
+    let n = entities.iter().map(|e| e.mentions.len()).sum();
+    let all = || {
+        entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
+    };
+    let mut mentions: Vec<(Span, usize)> = Vec::with_capacity(n);
+    if entities.len() < 1 << ENTITY_BITS {
+        let mut offsets = 0; // every offset ORed: below 2^24 when all are
+        let mut keys: Vec<u64> = Vec::with_capacity(n);
+        keys.extend(all().map(|(s, i)| {
+            offsets |= s.start | s.end;
+            ((s.start as u64) << (OFFSET_BITS + ENTITY_BITS))
+                | ((s.end as u64) << ENTITY_BITS)
+                | i as u64
+        }));
+        if offsets < 1 << OFFSET_BITS {
+            keys.sort_unstable();
+            let field = |k: u64, shift: u32, bits: u32| (k >> shift) as usize & ((1 << bits) - 1);
+            mentions.extend(keys.iter().map(|&k| {
+                let start = field(k, OFFSET_BITS + ENTITY_BITS, OFFSET_BITS);
+                let end = field(k, ENTITY_BITS, OFFSET_BITS);
+                (Span::new(start, end), field(k, 0, ENTITY_BITS))
+            }));
+            return mentions;
+        }
+    }
+    mentions.extend(all());
+    mentions.sort();
+    mentions
+}
+
 /// Pairs quotation marks within each paragraph.
 fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
     // paragraph spans: sentences are in order, grouped by paragraph
@@ -1473,6 +1508,34 @@ mod tests {
         }
         for t in &texts {
             assert_eq!(according_to_offsets(t), naive(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn sorted_mentions_sorts_like_the_tuples() {
+        let entity = |spans: &[(usize, usize)]| Entity {
+            name: String::new(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: spans.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        };
+        let big = 1 << 24;
+        for extra in [(5, 9), (big, big + 3)] {
+            // overlapping, nested, repeated and out-of-order mentions; the
+            // second round goes past 24 bits (the tuple sort)
+            let es = vec![
+                entity(&[(40, 45), (3, 9), (3, 9), (70, 80)]),
+                entity(&[(3, 12), (40, 45), extra, (0, 2)]),
+                entity(&[(71, 74), (3, 9)]),
+            ];
+            let mut naive: Vec<(Span, usize)> = es
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
+                .collect();
+            naive.sort();
+            assert_eq!(sorted_mentions(&es), naive);
         }
     }
 
