@@ -1134,9 +1134,9 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
     // of them starts with a byte that `is_mark_byte`. None of those is a
     // UTF-8 continuation byte, so each byte found starts a char; the chars
     // around a mark are decoded only for marks.
-    let bytes = slice.as_bytes();
+    let mut mark_bytes = MarkBytes::new(slice.as_bytes());
     let mut from = 0;
-    while let Some(rel) = next_mark_byte(bytes, from) {
+    while let Some(rel) = mark_bytes.next(from) {
         let Some(c) = slice[rel..].chars().next() else {
             break;
         };
@@ -1206,35 +1206,43 @@ fn is_mark_byte(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
 }
 
-/// The first index at or after `from` whose byte [`is_mark_byte`].
+/// Finds the bytes that [`is_mark_byte`] in a paragraph, in order.
 ///
-/// Eight bytes at a time: with bits 0x25 set in every byte, the four mark
-/// bytes become 0x27 (`"`, `'`) or 0xE7 (0xC2, 0xE2), and
-/// `(x - ONES) & !x & HIGH` is non-zero exactly when a byte of `x` is zero,
-/// so a chunk with no byte equal to one of those two holds no mark byte.
-/// Chunks that may hold one (a few other bytes, such as `#`, `&` or 0xC3,
-/// also map there) are checked byte by byte.
-fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    let mut j = from;
-    while let Some(c) = bytes.get(j..j + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let v = u64::from_le_bytes(w) | (0x25 * ONES);
-        if has_zero(v ^ (0x27 * ONES)) || has_zero(v ^ (0xE7 * ONES)) {
-            if let Some(k) = c.iter().position(|&b| is_mark_byte(b)) {
-                return Some(j + k);
-            }
+/// Two SIMD searches (`memchr3` for `"`, `'` and 0xE2, `memchr` for the
+/// rarer 0xC2) each remember their last hit, so every byte is examined
+/// about twice in all, whatever the number of marks.
+struct MarkBytes<'a> {
+    bytes: &'a [u8],
+    /// The next `"`, `'` or 0xE2 found by the last search (the length when
+    /// there is none); `None` before the first search.
+    common: Option<usize>,
+    /// The same for 0xC2.
+    rare: Option<usize>,
+}
+
+impl<'a> MarkBytes<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        MarkBytes {
+            bytes,
+            common: None,
+            rare: None,
         }
-        j += 8;
     }
-    bytes
-        .get(j..)?
-        .iter()
-        .position(|&b| is_mark_byte(b))
-        .map(|k| j + k)
+
+    /// The first index at or after `from` whose byte [`is_mark_byte`].
+    fn next(&mut self, from: usize) -> Option<usize> {
+        let len = self.bytes.len();
+        let rest = self.bytes.get(from..)?;
+        if self.common.is_none_or(|c| c < from) {
+            self.common = Some(memchr::memchr3(b'"', b'\'', 0xE2, rest).map_or(len, |k| from + k));
+        }
+        if self.rare.is_none_or(|r| r < from) {
+            self.rare = Some(memchr::memchr(0xC2, rest).map_or(len, |k| from + k));
+        }
+        let next = self.common.unwrap_or(len).min(self.rare.unwrap_or(len));
+        debug_assert!(next >= len || is_mark_byte(self.bytes[next]));
+        (next < len).then_some(next)
+    }
 }
 
 /// The “according to” cue, lowercase (matched in any ASCII case).
@@ -1243,41 +1251,20 @@ const ACCORDING_TO: &str = "according to ";
 /// Byte offset of every occurrence of [`ACCORDING_TO`] in `text`, in any
 /// ASCII case (ASCII folding keeps byte offsets, unlike
 /// `str::to_lowercase`), in order. Every occurrence has its only `g` at
-/// offset 8, so looking at each `g`/`G` finds them all.
+/// offset 8, so looking at each `g`/`G` (found by a SIMD search) finds
+/// them all.
 fn according_to_offsets(text: &str) -> Vec<usize> {
     const G: usize = 8;
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     let cue = ACCORDING_TO.as_bytes();
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    // only `g` (0x67) and `G` (0x47) give 0x67 with bit 0x20 set
-    let mut check = |q: usize| {
-        if bytes[q] | 0x20 == b'g' && q >= G {
-            let p = q - G;
-            if bytes
+    memchr::memchr2_iter(b'g', b'G', bytes)
+        .filter_map(|q| q.checked_sub(G))
+        .filter(|&p| {
+            bytes
                 .get(p..p + cue.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(cue))
-            {
-                out.push(p);
-            }
-        }
-    };
-    // eight bytes at a time: `(x - ONES) & !x & HIGH` is non-zero exactly
-    // when a byte of `x` is zero, i.e. when a byte of the chunk is `g`/`G`;
-    // only those chunks are checked byte by byte
-    let chunks = bytes.chunks_exact(8);
-    let tail = bytes.len() - chunks.remainder().len();
-    for (k, c) in chunks.enumerate() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let x = (u64::from_le_bytes(w) | (0x20 * ONES)) ^ (u64::from(b'g') * ONES);
-        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
-            (8 * k..8 * k + 8).for_each(&mut check);
-        }
-    }
-    (tail..bytes.len()).for_each(check);
-    out
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1540,23 +1527,25 @@ mod tests {
     }
 
     #[test]
-    fn next_mark_byte_finds_every_mark_start() {
+    fn mark_bytes_finds_every_mark_start() {
         let t = "plain text, no marks at all here \u{2}\u{7} — x “a” ‘b’ «c» \"d\" 'e' \u{a0}é;"
             .repeat(3);
         let b = t.as_bytes();
         let naive: Vec<usize> = (0..b.len()).filter(|&i| is_mark_byte(b[i])).collect();
         let mut found = Vec::new();
+        let mut marks = MarkBytes::new(b);
         let mut from = 0;
-        while let Some(i) = next_mark_byte(b, from) {
+        while let Some(i) = marks.next(from) {
             found.push(i);
             from = i + 1;
         }
         assert_eq!(found, naive);
+        // from any start, and with hits remembered from an earlier start
+        let mut marks = MarkBytes::new(b);
         for from in 0..=b.len() + 1 {
-            assert_eq!(
-                next_mark_byte(b, from),
-                naive.iter().copied().find(|&i| i >= from)
-            );
+            let first = naive.iter().copied().find(|&i| i >= from);
+            assert_eq!(MarkBytes::new(b).next(from), first);
+            assert_eq!(marks.next(from), first);
         }
     }
 
