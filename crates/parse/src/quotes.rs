@@ -1085,21 +1085,29 @@ fn sorted_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
 /// Pairs quotation marks within each paragraph.
 fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
     // paragraph spans: sentences are in order, grouped by paragraph
-    let mut paras: Vec<(usize, Span)> = Vec::new();
+    let mut out = Vec::new();
+    let mut mark_bytes = MarkBytes::new(text.as_bytes());
+    let mut para: Option<(usize, Span)> = None;
     for s in sentences {
-        match paras.last_mut() {
+        match para.as_mut() {
             Some((n, p)) if *n == s.paragraph => p.end = s.span.end,
-            _ => paras.push((s.paragraph, s.span)),
+            _ => {
+                if let Some((_, p)) = para {
+                    scan_paragraph(text, p, &mut mark_bytes, &mut out);
+                }
+                para = Some((s.paragraph, s.span));
+            }
         }
     }
-    let mut out = Vec::new();
-    for (_, p) in paras {
-        scan_paragraph(text, p, &mut out);
+    if let Some((_, p)) = para {
+        scan_paragraph(text, p, &mut mark_bytes, &mut out);
     }
     out
 }
 
-fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
+/// Pairs the quotation marks of one paragraph, `mark_bytes` being the
+/// search over the whole text.
+fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut Vec<Marks>) {
     let slice = para.slice(text);
     let first = out.len();
     // open double quote: (byte of mark, closing chars)
@@ -1134,9 +1142,12 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
     // of them starts with a byte that `is_mark_byte`. None of those is a
     // UTF-8 continuation byte, so each byte found starts a char; the chars
     // around a mark are decoded only for marks.
-    let mut mark_bytes = MarkBytes::new(slice.as_bytes());
     let mut from = 0;
-    while let Some(rel) = mark_bytes.next(from) {
+    while let Some(rel) = mark_bytes
+        .next(para.start + from)
+        .filter(|&i| i < para.end)
+        .map(|i| i - para.start)
+    {
         let Some(c) = slice[rel..].chars().next() else {
             break;
         };
@@ -1206,18 +1217,20 @@ fn is_mark_byte(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
 }
 
-/// Finds the bytes that [`is_mark_byte`] in a paragraph, in order.
+/// Finds the bytes that [`is_mark_byte`] in a text.
 ///
 /// Two SIMD searches (`memchr3` for `"`, `'` and 0xE2, `memchr` for the
-/// rarer 0xC2) each remember their last hit, so every byte is examined
-/// about twice in all, whatever the number of marks.
+/// rarer 0xC2) each remember their last hit and where they started, so
+/// that asking again from a later offset (up to that hit) searches
+/// nothing: asked in increasing order, every byte is examined about twice
+/// in all, whatever the number of marks and paragraphs.
 struct MarkBytes<'a> {
     bytes: &'a [u8],
-    /// The next `"`, `'` or 0xE2 found by the last search (the length when
-    /// there is none); `None` before the first search.
-    common: Option<usize>,
+    /// `(searched from, next "' or 0xE2 from there)`, the hit being the
+    /// length when there is none; `None` before the first search.
+    common: Option<(usize, usize)>,
     /// The same for 0xC2.
-    rare: Option<usize>,
+    rare: Option<(usize, usize)>,
 }
 
 impl<'a> MarkBytes<'a> {
@@ -1233,13 +1246,25 @@ impl<'a> MarkBytes<'a> {
     fn next(&mut self, from: usize) -> Option<usize> {
         let len = self.bytes.len();
         let rest = self.bytes.get(from..)?;
-        if self.common.is_none_or(|c| c < from) {
-            self.common = Some(memchr::memchr3(b'"', b'\'', 0xE2, rest).map_or(len, |k| from + k));
-        }
-        if self.rare.is_none_or(|r| r < from) {
-            self.rare = Some(memchr::memchr(0xC2, rest).map_or(len, |k| from + k));
-        }
-        let next = self.common.unwrap_or(len).min(self.rare.unwrap_or(len));
+        // a remembered hit answers for any `from` between its search start and it
+        let known = |c: Option<(usize, usize)>| c.filter(|&(s, hit)| s <= from && from <= hit);
+        let common = match known(self.common) {
+            Some((_, hit)) => hit,
+            None => {
+                let hit = memchr::memchr3(b'"', b'\'', 0xE2, rest).map_or(len, |k| from + k);
+                self.common = Some((from, hit));
+                hit
+            }
+        };
+        let rare = match known(self.rare) {
+            Some((_, hit)) => hit,
+            None => {
+                let hit = memchr::memchr(0xC2, rest).map_or(len, |k| from + k);
+                self.rare = Some((from, hit));
+                hit
+            }
+        };
+        let next = common.min(rare);
         debug_assert!(next >= len || is_mark_byte(self.bytes[next]));
         (next < len).then_some(next)
     }
@@ -1541,11 +1566,13 @@ mod tests {
         }
         assert_eq!(found, naive);
         // from any start, and with hits remembered from an earlier start
+        // (asked in increasing order, then in decreasing order)
         let mut marks = MarkBytes::new(b);
-        for from in 0..=b.len() + 1 {
+        let froms: Vec<usize> = (0..=b.len() + 1).chain((0..=b.len() + 1).rev()).collect();
+        for from in froms {
             let first = naive.iter().copied().find(|&i| i >= from);
             assert_eq!(MarkBytes::new(b).next(from), first);
-            assert_eq!(marks.next(from), first);
+            assert_eq!(marks.next(from), first, "{from}");
         }
     }
 
