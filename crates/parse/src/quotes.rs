@@ -1085,7 +1085,8 @@ fn sorted_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
 /// Pairs quotation marks within each paragraph.
 fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
     // paragraph spans: sentences are in order, grouped by paragraph
-    let mut out = Vec::new();
+    // (room for a few quotes up front: most articles have some)
+    let mut out = Vec::with_capacity(16);
     let mut mark_bytes = MarkBytes::new(text.as_bytes());
     let mut para: Option<(usize, Span)> = None;
     for s in sentences {
@@ -1119,17 +1120,13 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
                 close: usize,
                 close_end: usize,
                 single: bool| {
-        let content = trim_span(text, Span::new(open + open_len, close));
         // keep a final full stop or question mark, drop a trailing comma
         let raw = Span::new(open + open_len, close).slice(text);
         let lead = raw.len() - raw.trim_start().len();
         let t = raw.trim().trim_end_matches([',', ' ']);
-        let content = if t.is_empty() {
-            content
-        } else {
-            Span::new(open + open_len + lead, open + open_len + lead + t.len())
-        };
-        if !content.is_empty() && content.slice(text).chars().any(char::is_alphanumeric) {
+        // (an empty `t` is only spaces and commas: no letter or digit)
+        let content = Span::new(open + open_len + lead, open + open_len + lead + t.len());
+        if t.chars().any(char::is_alphanumeric) {
             out.push(Marks {
                 open,
                 close_end,
