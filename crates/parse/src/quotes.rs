@@ -821,6 +821,10 @@ impl<'a> Ctx<'a> {
             i > 0 && p < marks[i - 1].close_end
         };
         let mut out = Vec::new();
+        // `marks[..seen]` open at or before the token looked at: a cursor
+        // for `inside` that moves forward with the tokens (and back, should
+        // a position ever go back)
+        let mut seen = 0;
         for (s, toks) in self.sentences.iter().zip(self.sentence_toks.iter()) {
             if let Some(ind) = self.according_to_indirect(s, marks) {
                 out.push(ind);
@@ -828,15 +832,24 @@ impl<'a> Ctx<'a> {
             }
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
-                // pure tests, cheapest-rejecting first: the verb test turns
-                // away most tokens before the binary search of `inside`. No
+                // pure tests, cheapest-rejecting first: the cursor turns
+                // away the words inside quotes before the verb test. No
                 // token but a word is a reporting verb: a number token is
                 // ASCII digits, `.` and `,` (no letter), a punctuation token
                 // is one char (no single char is a verb, see the tests).
-                if t.kind != TokKind::Word
-                    || t.span.start < taken_until
+                if t.kind != TokKind::Word || t.span.start < taken_until {
+                    continue;
+                }
+                let p = t.span.start;
+                while seen < marks.len() && marks[seen].open <= p {
+                    seen += 1;
+                }
+                while seen > 0 && marks[seen - 1].open > p {
+                    seen -= 1;
+                }
+                // `inside(p)`
+                if (seen > 0 && p < marks[seen - 1].close_end)
                     || !lexicon::is_reporting_verb(t.text(text))
-                    || inside(t.span.start)
                 {
                     continue;
                 }
