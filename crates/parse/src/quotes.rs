@@ -820,7 +820,8 @@ impl<'a> Ctx<'a> {
             let i = marks.partition_point(|m| m.open <= p);
             i > 0 && p < marks[i - 1].close_end
         };
-        let mut out = Vec::new();
+        // (about one in two sentences holds reported speech in news copy)
+        let mut out = Vec::with_capacity(self.sentences.len() / 2);
         // `marks[..seen]` open at or before the token looked at: a cursor
         // for `inside` that moves forward with the tokens (and back, should
         // a position ever go back)
@@ -930,18 +931,20 @@ impl<'a> Ctx<'a> {
     /// Gives standalone quotes with no cue the speaker of the reported speech
     /// around them.
     fn context_pass(&self, out: &mut [Quote]) {
-        let attributed: Vec<(usize, usize, usize, Span)> = out
-            .iter()
-            .filter(|q| q.speaker_entity.is_some() && q.kind != QuoteKind::ScareQuote)
-            .map(|q| {
-                (
-                    q.sentence,
-                    q.speaker_entity.unwrap_or_default(),
-                    q.span.start,
-                    q.speaker_span.unwrap_or(q.span),
-                )
-            })
-            .collect();
+        // sized up front: `filter` gives `collect` no useful size hint
+        let mut attributed: Vec<(usize, usize, usize, Span)> = Vec::with_capacity(out.len());
+        attributed.extend(
+            out.iter()
+                .filter(|q| q.speaker_entity.is_some() && q.kind != QuoteKind::ScareQuote)
+                .map(|q| {
+                    (
+                        q.sentence,
+                        q.speaker_entity.unwrap_or_default(),
+                        q.span.start,
+                        q.speaker_span.unwrap_or(q.span),
+                    )
+                }),
+        );
         for q in out.iter_mut() {
             if q.speaker.is_some()
                 || q.kind == QuoteKind::ScareQuote
