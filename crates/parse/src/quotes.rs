@@ -51,7 +51,7 @@ use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
 use crate::text::{tokenize, SentenceTokens, TokKind, Token};
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -198,6 +198,13 @@ struct Ctx<'a> {
     role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
     /// Byte offset of every [`ACCORDING_TO`] in the text, in order.
     according: Vec<usize>,
+    /// The sentence [`Self::sentence_of`] found last, tried first next time
+    /// (most calls in a row ask about the same sentence).
+    last_sentence: Cell<usize>,
+    /// True when the sentence spans are in order and disjoint (as
+    /// `sentences::split` makes them): then at most one contains a given
+    /// offset, so finding it any way gives the binary search's answer.
+    sentences_disjoint: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -232,6 +239,11 @@ impl<'a> Ctx<'a> {
             by_end,
             role_cores: OnceCell::new(),
             according: according_to_offsets(text),
+            last_sentence: Cell::new(0),
+            sentences_disjoint: sentences.iter().all(|s| s.span.start <= s.span.end)
+                && sentences
+                    .windows(2)
+                    .all(|w| w[0].span.end <= w[1].span.start),
         }
     }
 
@@ -245,8 +257,19 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The index of the sentence holding byte `pos` (by binary search: the
+    /// sentence after `pos`, or the last one, when none holds it).
     fn sentence_of(&self, pos: usize) -> usize {
-        match self.sentences.binary_search_by(|s| {
+        let last = self.last_sentence.get();
+        if self.sentences_disjoint
+            && self
+                .sentences
+                .get(last)
+                .is_some_and(|s| s.span.start <= pos && pos < s.span.end)
+        {
+            return last;
+        }
+        let found = self.sentences.binary_search_by(|s| {
             if s.span.end <= pos {
                 std::cmp::Ordering::Less
             } else if s.span.start > pos {
@@ -254,8 +277,12 @@ impl<'a> Ctx<'a> {
             } else {
                 std::cmp::Ordering::Equal
             }
-        }) {
-            Ok(i) => i,
+        });
+        match found {
+            Ok(i) => {
+                self.last_sentence.set(i);
+                i
+            }
             Err(i) => i.min(self.sentences.len().saturating_sub(1)),
         }
     }
@@ -1533,6 +1560,40 @@ mod tests {
         }
         for t in &texts {
             assert_eq!(according_to_offsets(t), naive(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_of_agrees_with_the_binary_search() {
+        let text = "One. Two words here.\n\nThree “four.” Five";
+        let split = sentences::split(text);
+        let sentence = |span: Span| Sentence { span, ..split[0] };
+        // as split, then overlapping and out of order (no remembered sentence)
+        let odd = vec![
+            sentence(Span::new(0, 12)),
+            sentence(Span::new(5, 30)),
+            sentence(Span::new(3, 4)),
+            sentence(Span::new(31, text.len())),
+        ];
+        for ss in [split.clone(), odd] {
+            let toks = sentence_tokens(text, &ss);
+            let ctx = Ctx::new(text, &ss, &[], gazetteer_mentions(text), &toks);
+            let naive = |pos: usize| match ss.binary_search_by(|s| {
+                if s.span.end <= pos {
+                    std::cmp::Ordering::Less
+                } else if s.span.start > pos {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            }) {
+                Ok(i) => i,
+                Err(i) => i.min(ss.len() - 1),
+            };
+            let n = text.len() + 2;
+            for pos in (0..n).chain((0..n).rev()).chain((0..n).map(|i| i * 7 % n)) {
+                assert_eq!(ctx.sentence_of(pos), naive(pos), "{pos}");
+            }
         }
     }
 
