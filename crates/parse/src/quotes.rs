@@ -394,9 +394,7 @@ impl<'a> Ctx<'a> {
     /// joining across it, so cutting the range there changes nothing.
     fn subject_before_toks(&self, sentence: Span, toks: &[Token]) -> Subject {
         let mut k = toks.len();
-        while k > 0
-            && is_word(self.text, &toks[k - 1])
-            && lexicon::AUXILIARIES.contains(&toks[k - 1].text(self.text))
+        while k > 0 && is_word(self.text, &toks[k - 1]) && is_auxiliary(toks[k - 1].text(self.text))
         {
             k -= 1;
         }
@@ -1001,9 +999,71 @@ fn is_word(text: &str, t: &Token) -> bool {
     t.kind == TokKind::Word && !t.text(text).is_empty()
 }
 
+/// True when `w`, lowercased, is one of [`lexicon::PERSON_PRONOUNS`]. An
+/// ASCII word lowercases byte for byte, so it is compared ignoring ASCII
+/// case without lowercasing it (the pronouns are lowercase ASCII).
 fn lexicon_is_pronoun(w: &str) -> bool {
+    if w.is_ascii() {
+        return lexicon::PERSON_PRONOUNS
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p));
+    }
     lexicon::with_lowercase(w, |l| lexicon::PERSON_PRONOUNS.contains(&l))
 }
+
+/// True when `w` is one of [`lexicon::AUXILIARIES`] (as written). Most
+/// words are turned away by [`AUXILIARY_SHAPES`] before the list is
+/// searched.
+fn is_auxiliary(w: &str) -> bool {
+    let b = w.as_bytes();
+    let shape = match (b.first(), AUXILIARY_SHAPES.get(b.len())) {
+        (Some(&f), Some(&shape)) if f.is_ascii_lowercase() => shape,
+        _ => return false,
+    };
+    shape & (1 << (f_index(b[0]))) != 0 && lexicon::AUXILIARIES.contains(&w)
+}
+
+/// The letter `f` (ASCII lowercase) as 0..26.
+const fn f_index(f: u8) -> u32 {
+    (f - b'a') as u32
+}
+
+/// `AUXILIARY_SHAPES[n]` has bit `f` set when some auxiliary of `n` bytes
+/// starts with letter `f`; every auxiliary is lowercase ASCII (checked at
+/// compile time) and shorter than 16 bytes.
+const AUXILIARY_SHAPES: [u32; 16] = {
+    let mut t = [0u32; 16];
+    let mut i = 0;
+    while i < lexicon::AUXILIARIES.len() {
+        let b = lexicon::AUXILIARIES[i].as_bytes();
+        assert!(
+            !b.is_empty() && b.len() < 16,
+            "auxiliaries are 1 to 15 bytes"
+        );
+        let mut j = 0;
+        while j < b.len() {
+            assert!(b[j].is_ascii_lowercase(), "auxiliaries are lowercase ASCII");
+            j += 1;
+        }
+        t[b.len()] |= 1 << f_index(b[0]);
+        i += 1;
+    }
+    t
+};
+
+/// The pronouns must be lowercase ASCII for [`lexicon_is_pronoun`].
+const _: () = {
+    let mut i = 0;
+    while i < lexicon::PERSON_PRONOUNS.len() {
+        let b = lexicon::PERSON_PRONOUNS[i].as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            assert!(b[j].is_ascii_lowercase(), "pronouns are lowercase ASCII");
+            j += 1;
+        }
+        i += 1;
+    }
+};
 
 fn has_reporting_verb(s: &str) -> bool {
     s.split(|c: char| !c.is_alphanumeric())
@@ -1594,6 +1654,35 @@ mod tests {
             for pos in (0..n).chain((0..n).rev()).chain((0..n).map(|i| i * 7 % n)) {
                 assert_eq!(ctx.sentence_of(pos), naive(pos), "{pos}");
             }
+        }
+    }
+
+    #[test]
+    fn word_tests_agree_with_the_lists() {
+        let mut words: Vec<String> = lexicon::AUXILIARIES
+            .iter()
+            .chain(lexicon::PERSON_PRONOUNS)
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(words.clone().iter().map(|w| w.to_uppercase()));
+        words.extend(words.clone().iter().map(|w| format!("{w}s")));
+        words.extend(
+            [
+                "", "H", "hE", "She’s", "sHE", "ſhe", "Hé", "\u{212a}", "a", "Has", "zzz", "again!",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(
+                is_auxiliary(w),
+                lexicon::AUXILIARIES.contains(&w.as_str()),
+                "{w}"
+            );
+            assert_eq!(
+                lexicon_is_pronoun(w),
+                lexicon::PERSON_PRONOUNS.contains(&w.to_lowercase().as_str()),
+                "{w}"
+            );
         }
     }
 
