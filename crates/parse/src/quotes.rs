@@ -847,10 +847,21 @@ impl<'a> Ctx<'a> {
         };
         // (about one in two sentences holds reported speech in news copy)
         let mut out = Vec::with_capacity(self.sentences.len() / 2);
-        // `marks[..seen]` open at or before the token looked at: a cursor
-        // for `inside` that moves forward with the tokens (and back, should
-        // a position ever go back)
-        let mut seen = 0;
+        // `inside(p)` for the positions of a range around `p`: they all
+        // have the same marks opening at or before them, and all end before
+        // or all at or after the last one's end
+        let inside_around = |p: usize| {
+            let i = marks.partition_point(|m| m.open <= p);
+            let next_open = marks.get(i).map_or(usize::MAX, |m| m.open);
+            match i.checked_sub(1).map(|k| marks[k]) {
+                Some(m) if p < m.close_end => (m.open..m.close_end.min(next_open), true),
+                Some(m) => (m.close_end..next_open, false),
+                None => (0..next_open, false),
+            }
+        };
+        // the range of the last answer: tokens come in text order, so most
+        // fall in the same range as the one before
+        let mut state = (0..0, false);
         for (s, toks) in self.sentences.iter().zip(self.sentence_toks.iter()) {
             if let Some(ind) = self.according_to_indirect(s, marks) {
                 out.push(ind);
@@ -858,8 +869,8 @@ impl<'a> Ctx<'a> {
             }
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
-                // pure tests, cheapest-rejecting first: the cursor turns
-                // away the words inside quotes before the verb test. No
+                // pure tests, cheapest-rejecting first: the remembered range
+                // turns away the words inside quotes before the verb test. No
                 // token but a word is a reporting verb: a number token is
                 // ASCII digits, `.` and `,` (no letter), a punctuation token
                 // is one char (no single char is a verb, see the tests).
@@ -867,16 +878,10 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let p = t.span.start;
-                while seen < marks.len() && marks[seen].open <= p {
-                    seen += 1;
+                if !state.0.contains(&p) {
+                    state = inside_around(p);
                 }
-                while seen > 0 && marks[seen - 1].open > p {
-                    seen -= 1;
-                }
-                // `inside(p)`
-                if (seen > 0 && p < marks[seen - 1].close_end)
-                    || !lexicon::is_reporting_verb(t.text(text))
-                {
+                if state.1 || !lexicon::is_reporting_verb(t.text(text)) {
                     continue;
                 }
                 let next = toks.get(i + 1).map(|n| n.text(text));
