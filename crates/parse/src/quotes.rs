@@ -1070,20 +1070,56 @@ const _: () = {
     }
 };
 
+/// The char starting at byte `i` of `s` (a char boundary, before the end)
+/// and its length, without decoding an ASCII byte.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or_default();
+    (c, c.len_utf8())
+}
+
+/// True when a piece of `s` between chars that are not letters or digits
+/// (the pieces of `s.split(|c: char| !c.is_alphanumeric())`) is a
+/// reporting verb.
 fn has_reporting_verb(s: &str) -> bool {
-    s.split(|c: char| !c.is_alphanumeric())
-        .any(lexicon::is_reporting_verb)
+    let (mut start, mut i) = (0, 0);
+    while i < s.len() {
+        let (c, len) = char_at(s, i);
+        if !c.is_alphanumeric() {
+            if lexicon::is_reporting_verb(&s[start..i]) {
+                return true;
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    lexicon::is_reporting_verb(&s[start..])
 }
 
 /// True when `s` has at least `n` words (whitespace-separated pieces with
 /// a letter or digit). Only the thresholds matter to the callers, so the
-/// count stops at `n` instead of walking a whole quote.
+/// count stops at `n` instead of walking a whole quote: a word counts at
+/// its first letter or digit.
 fn has_words(s: &str, n: usize) -> bool {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(n)
-        .count()
-        == n
+    let mut count = 0;
+    // the current piece already counted
+    let mut counted = false;
+    let mut i = 0;
+    while count < n && i < s.len() {
+        let (c, len) = char_at(s, i);
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            counted = true;
+            count += 1;
+        }
+        i += len;
+    }
+    count >= n
 }
 
 fn last_word(s: &str) -> &str {
@@ -1688,6 +1724,35 @@ mod tests {
                 lexicon::PERSON_PRONOUNS.contains(&w.to_lowercase().as_str()),
                 "{w}"
             );
+        }
+    }
+
+    #[test]
+    fn text_scans_agree_with_split() {
+        let texts = [
+            "",
+            " ",
+            "said",
+            "“We,” he said, “will”",
+            "a b\u{b}c\u{a0}d\u{2003}e 42 — , . said",
+            "Blinken SAID: x-said said’s ééé 日本 told\t\nnoted",
+            "  ,  ,,  said",
+            "x\u{212a}s thinks",
+        ];
+        for t in texts {
+            let verb = t
+                .split(|c: char| !c.is_alphanumeric())
+                .any(lexicon::is_reporting_verb);
+            assert_eq!(has_reporting_verb(t), verb, "{t:?}");
+            for n in 0..8 {
+                let words = t
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .take(n)
+                    .count()
+                    == n;
+                assert_eq!(has_words(t, n), words, "{t:?} {n}");
+            }
         }
     }
 
