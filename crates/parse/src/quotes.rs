@@ -346,6 +346,16 @@ impl<'a> Ctx<'a> {
         if range.start >= range.end {
             return Some(&[]);
         }
+        let (si, lo, hi) = self.shared_token_range(range)?;
+        Some(&self.sentence_toks.get(si)?[lo..hi])
+    }
+
+    /// Where [`Self::shared_tokens`] finds the tokens of a non-empty
+    /// `range`: `(sentence, lo, hi)` for the sentence's tokens `lo..hi`.
+    fn shared_token_range(&self, range: Span) -> Option<(usize, usize, usize)> {
+        if range.start >= range.end {
+            return None;
+        }
         let si = self.sentence_of(range.start);
         if let (Some(s), Some(toks)) = (self.sentences.get(si), self.sentence_toks.get(si)) {
             if s.span.contains(&range)
@@ -358,7 +368,7 @@ impl<'a> Ctx<'a> {
                 let start_outside = toks.get(lo).is_none_or(|t| t.span.start >= range.start);
                 let end_outside = hi == 0 || toks[hi - 1].span.end <= range.end;
                 if start_outside && end_outside && lo <= hi {
-                    return Some(&toks[lo..hi]);
+                    return Some((si, lo, hi));
                 }
             }
         }
@@ -432,8 +442,10 @@ impl<'a> Ctx<'a> {
 
     /// The subject after an inverted reporting verb (“said Blinken”,
     /// “acknowledged NATO secretary Jens Stoltenberg”), within `window`.
-    fn subject_after(&self, after_verb: usize, window_end: usize) -> Subject {
-        let toks = self.tokens_of(Span::new(after_verb, window_end));
+    ///
+    /// `toks` are the tokens of the window after the verb (as `tokenize`
+    /// gives them).
+    fn subject_after(&self, toks: &[Token]) -> Subject {
         for (n, t) in toks.iter().enumerate().take(14) {
             let w = t.text(self.text);
             if n == 0 && lexicon_is_pronoun(w) {
@@ -658,19 +670,23 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // find the first reporting verb within the next few words
-        let verb = toks[k..]
+        let v = k + toks[k..]
             .iter()
             .take(9)
             .take_while(|t| t.kind == TokKind::Word || t.text(self.text) == ",")
-            .find(|t| lexicon::is_reporting_verb(t.text(self.text)))?;
+            .position(|t| lexicon::is_reporting_verb(t.text(self.text)))?;
+        let verb = toks[v];
         let cue = verb.text(self.text).to_string();
-        let subject = if verb.span.start == toks[k].span.start {
-            self.subject_after(verb.span.end, to)
+        // A run of `tokenize` started at a token start, or at a token end
+        // (a token start or a space: tokens cover every other char), goes
+        // on in step with the run over the whole window, and one cut at a
+        // token start ends as it does (see `shared_tokens`): the tokens of
+        // `verb.end..to` are `toks[v + 1..]`, those of
+        // `toks[k].start..verb.start` are `toks[k..v]`.
+        let subject = if v == k {
+            self.subject_after(&toks[v + 1..])
         } else {
-            self.subject_before(
-                Span::new(toks[k].span.start, verb.span.start),
-                verb.span.start,
-            )
+            self.subject_before_toks(Span::new(toks[k].span.start, verb.span.start), &toks[k..v])
         };
         let sp = self.resolve_subject(&subject, from, speakers)?;
         Some((sp, cue))
@@ -684,7 +700,14 @@ impl<'a> Ctx<'a> {
         colon: bool,
         speakers: &[(usize, usize)],
     ) -> Option<(Speaker, String)> {
-        let toks = self.tokens_of(before);
+        // where `toks` lie in the shared sentence tokens, when they do
+        let shared = self.shared_token_range(before);
+        let toks: Cow<[Token]> = match shared {
+            Some((si, lo, hi)) => {
+                Cow::Borrowed(&self.sentence_toks.get(si).unwrap_or_default()[lo..hi])
+            }
+            None => self.tokens_of(before),
+        };
         if colon {
             // the first person mentioned in the clause, else a role, else a pronoun
             let clause = before;
@@ -742,12 +765,21 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        for v in toks
+        for (n, v) in toks
             .iter()
+            .enumerate()
             .rev()
-            .filter(|t| lexicon::is_reporting_verb(t.text(self.text)))
+            .filter(|(_, t)| lexicon::is_reporting_verb(t.text(self.text)))
         {
-            let subject = self.subject_before(sentence, v.span.start);
+            let subject = match shared {
+                // the tokens of `sentence.start..v.start` are the sentence
+                // tokens before `v` (see `subject_before_toks`)
+                Some((si, lo, _)) if self.sentences[si].span == sentence => {
+                    let all = self.sentence_toks.get(si).unwrap_or_default();
+                    self.subject_before_toks(sentence, &all[..lo + n])
+                }
+                _ => self.subject_before(sentence, v.span.start),
+            };
             if let Some(sp) = self.resolve_subject(&subject, v.span.start, speakers) {
                 return Some((sp, v.text(self.text).to_string()));
             }
