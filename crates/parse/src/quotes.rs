@@ -362,9 +362,11 @@ impl<'a> Ctx<'a> {
                 && self.text.is_char_boundary(range.start)
                 && self.text.is_char_boundary(range.end)
             {
-                // tokens are sorted and disjoint: both keys increase
+                // tokens are sorted and disjoint: both keys increase, and
+                // the tokens before `lo` start before `range.end` too (the
+                // range is not empty), so `hi` is searched from `lo` on
                 let lo = toks.partition_point(|t| t.span.end <= range.start);
-                let hi = toks.partition_point(|t| t.span.start < range.end);
+                let hi = lo + toks[lo..].partition_point(|t| t.span.start < range.end);
                 let start_outside = toks.get(lo).is_none_or(|t| t.span.start >= range.start);
                 let end_outside = hi == 0 || toks[hi - 1].span.end <= range.end;
                 if start_outside && end_outside && lo <= hi {
