@@ -216,13 +216,12 @@ impl<'a> Ctx<'a> {
         sentence_toks: &'a SentenceTokens,
     ) -> Self {
         let mentions = sorted_mentions(entities);
-        let max_end = mentions
-            .iter()
-            .scan(0, |m, (s, _)| {
-                *m = s.end.max(*m);
-                Some(*m)
-            })
-            .collect();
+        // sized up front: `scan` gives `collect` no useful size hint
+        let mut max_end = Vec::with_capacity(mentions.len());
+        max_end.extend(mentions.iter().scan(0, |m, (s, _)| {
+            *m = s.end.max(*m);
+            Some(*m)
+        }));
         let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> =
             HashMap::with_capacity_and_hasher(mentions.len(), BuildHasherDefault::default());
         for &(span, e) in &mentions {
