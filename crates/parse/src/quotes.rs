@@ -595,15 +595,20 @@ impl<'a> Ctx<'a> {
         // 4. continuation of the previous quote in the same sentence
         let mut cont = None;
         if let Some((pk, pq)) = prev {
-            let same_sentence = self.sentence_of(pq.span.start) == self.sentence_of(m.open)
-                || prev_close.is_some_and(|c| {
-                    self.sentence_of(c.saturating_sub(1)) == self.sentence_of(m.open)
-                });
-            let between = Span::new(prev_close.unwrap_or(m.open).min(m.open), m.open).slice(text);
-            let interrupted =
-                between.trim_end().ends_with([',', ':', '–', '—']) && has_reporting_verb(between);
-            if same_sentence && pq.speaker_entity.is_some() && (interrupted || found.is_none()) {
-                {
+            // pure tests, cheapest first: the reporting-verb search of the
+            // text between the quotes runs only when its answer counts
+            let same_sentence = || {
+                self.sentence_of(pq.span.start) == self.sentence_of(m.open)
+                    || prev_close.is_some_and(|c| {
+                        self.sentence_of(c.saturating_sub(1)) == self.sentence_of(m.open)
+                    })
+            };
+            if pq.speaker_entity.is_some() && same_sentence() {
+                let between =
+                    Span::new(prev_close.unwrap_or(m.open).min(m.open), m.open).slice(text);
+                let interrupted = between.trim_end().ends_with([',', ':', '–', '—'])
+                    && has_reporting_verb(between);
+                if interrupted || found.is_none() {
                     let sp = Speaker {
                         entity: pq.speaker_entity.unwrap_or_default(),
                         span: pq.speaker_span.unwrap_or(pq.span),
