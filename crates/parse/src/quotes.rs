@@ -625,25 +625,29 @@ impl<'a> Ctx<'a> {
         }
 
         // kind
-        let before_word = last_word(before_text);
-        let after_text = &text[m.close_end..win_end.max(m.close_end)];
-        let modifier_slot = is_modifier_slot(before_word, after_text);
-        // a scare quote has at most three words; the (pure) word count runs
-        // last, for the quotes that pass the other tests
-        let kind = if (modifier_slot || found.is_none() || (m.single && !via_after))
+        let modifier_slot = || {
+            let after_text = &text[m.close_end..win_end.max(m.close_end)];
+            is_modifier_slot(last_word(before_text), after_text)
+        };
+        // a scare quote has at most three words; the (pure) tests run
+        // cheapest first, the word count last, for the quotes that pass the
+        // other tests
+        let kind = if (found.is_none() || (m.single && !via_after) || modifier_slot())
             && !has_words(m.content.slice(text), 4)
         {
             QuoteKind::ScareQuote
         } else if cont.is_some() {
             prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
         } else {
-            let opens_sentence = Span::new(open_sent.span.start, m.open)
-                .slice(text)
-                .chars()
-                .all(|c| !c.is_alphanumeric());
+            let opens_sentence = || {
+                Span::new(open_sent.span.start, m.open)
+                    .slice(text)
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
+            };
             let after_said =
-                before_text.ends_with(',') && has_reporting_verb(last_words(before_text, 4));
-            if opens_sentence || colon || after_said {
+                || before_text.ends_with(',') && has_reporting_verb(last_words(before_text, 4));
+            if colon || opens_sentence() || after_said() {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
@@ -1202,6 +1206,9 @@ fn is_modifier_slot(before_word: &str, after: &str) -> bool {
         "if", "to", "and", "or", "in", "on", "at", "of", "for", "with", "by", "as", "is", "was",
         "are", "were", "that", "but", "from", "he", "she", "said", "says",
     ];
+    if !det {
+        return false; // (the noun test below is pure)
+    }
     let next = after
         .split(|c: char| c.is_whitespace())
         .find(|w| !w.is_empty())
@@ -1210,7 +1217,7 @@ fn is_modifier_slot(before_word: &str, after: &str) -> bool {
         && next.chars().all(char::is_alphabetic)
         && !FUNCTION.contains(&next)
         && !lexicon::is_reporting_verb(next);
-    det && noun_next
+    noun_next
 }
 
 fn trim_span(text: &str, span: Span) -> Span {
