@@ -1342,11 +1342,12 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
             continue;
         }
         let i = para.start + rel;
-        let prev = slice[..rel].chars().next_back();
+        // the char before is needed for few marks: decoded on demand
+        let prev = || slice[..rel].chars().next_back();
         let next = slice[from..].chars().next();
         let is_last_char = next.is_none();
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
-        let prev_is_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+        let prev_is_space = || prev().is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
         if let Some((open, closers)) = double {
             let closes = closers.contains(&c)
                 || (c == '“'
@@ -1358,7 +1359,7 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
                 let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
                 push(out, open, open_len, i, i + c.len_utf8(), false);
                 double = None;
-            } else if c == '“' && closers.contains(&'”') && prev_is_space && next_is_letter {
+            } else if c == '“' && closers.contains(&'”') && next_is_letter && prev_is_space() {
                 // an unclosed quote followed by a new one: close the first here
                 let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
                 push(out, open, open_len, i, i, false);
@@ -1370,11 +1371,13 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
             '“' => double = Some((i, &['”', '„'])),
             '„' => double = Some((i, &['“', '”'])),
             '«' => double = Some((i, &['»'])),
-            '"' if prev_is_space || prev.is_some_and(|p| "‘'".contains(p)) => {
+            '"' if prev_is_space() || prev().is_some_and(|p| "‘'".contains(p)) => {
                 double = Some((i, &['"']))
             }
             '‘' if single.is_none() => single = Some((i, '’')),
-            '\'' if single.is_none() && prev_is_space && next_is_letter => single = Some((i, '\'')),
+            '\'' if single.is_none() && next_is_letter && prev_is_space() => {
+                single = Some((i, '\''))
+            }
             '’' | '\'' if !next_is_letter => {
                 if let Some((open, closer)) = single {
                     if c == closer {
