@@ -51,7 +51,7 @@ use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
 use crate::text::{tokenize, SentenceTokens, TokKind, Token};
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -108,69 +108,53 @@ pub(crate) fn extract_with_gazetteer(
     let ctx = Ctx::new(text, sentences, entities, gaz, sentence_toks);
     let marks = find_marks(text, sentences);
     // Everything (marked quotes and indirect speech) in text order, so that
-    // pronouns resolve against the speakers found so far.
+    // pronouns resolve against the speakers found so far. Both lists are in
+    // text order already (marks by opening mark, indirect speech by verb),
+    // so a merge gives that order; a marked quote goes first on a tie.
     let indirect = ctx.indirect_candidates(&marks);
-    let mut items: Vec<Item> = marks
-        .iter()
-        .map(|m| Item::Marked(*m))
-        .chain(indirect.into_iter().map(Item::Indirect))
-        .collect();
-    items.sort_by_key(|i| i.start());
-
-    let mut speakers: Vec<(usize, usize)> = Vec::new(); // (position, entity)
-    let mut out: Vec<(Quote, Option<usize>)> = Vec::new(); // quote, index of item it continues
-    let mut marked_out: Vec<usize> = Vec::new(); // index in `out` of each marked quote, in order
-    for item in &items {
-        match item {
-            Item::Indirect(ind) => {
-                let mut sp = ctx.resolve_subject(&ind.subject, ind.verb.start, &speakers);
-                if ind.cue == "according to" {
-                    if let Some(sp) = sp.as_mut() {
-                        sp.how = Attribution::AccordingTo;
-                    }
+    let n = marks.len() + indirect.len();
+    let mut speakers: Vec<(usize, usize)> = Vec::with_capacity(n); // (position, entity)
+    let mut out: Vec<Quote> = Vec::with_capacity(n);
+    let mut last_marked: Option<usize> = None; // index in `out` of the last marked quote
+    let mut marks_left = marks.iter().peekable();
+    let mut indirect_left = indirect.into_iter().peekable();
+    loop {
+        let marked_next = match (marks_left.peek(), indirect_left.peek()) {
+            (Some(m), Some(ind)) => m.open <= ind.verb.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if marked_next {
+            let Some(m) = marks_left.next() else { break };
+            let prev = last_marked.map(|k| (k, &out[k]));
+            let (mut q, cont) = ctx.attribute(m, &marks, prev, &speakers);
+            if let Some(e) = q.speaker_entity {
+                if q.kind != QuoteKind::ScareQuote {
+                    speakers.push((m.open, e));
                 }
-                if let Some(sp) = sp {
-                    speakers.push((ind.verb.start, sp.entity));
-                }
-                out.push((
-                    ctx.quote(ind.content, QuoteKind::Indirect, sp, Some(ind.cue.clone())),
-                    None,
-                ));
             }
-            Item::Marked(m) => {
-                let prev = marked_out.last().map(|&k| (k, &out[k].0));
-                let (q, cont) = ctx.attribute(m, &marks, prev, &speakers);
-                if let Some(e) = q.speaker_entity {
-                    if q.kind != QuoteKind::ScareQuote {
-                        speakers.push((m.open, e));
-                    }
+            q.continues = cont;
+            last_marked = Some(out.len());
+            out.push(q);
+        } else {
+            let Some(ind) = indirect_left.next() else {
+                break;
+            };
+            let mut sp = ctx.resolve_subject(&ind.subject, ind.verb.start, &speakers);
+            if ind.cue == "according to" {
+                if let Some(sp) = sp.as_mut() {
+                    sp.how = Attribution::AccordingTo;
                 }
-                marked_out.push(out.len());
-                out.push((q, cont));
             }
+            if let Some(sp) = sp {
+                speakers.push((ind.verb.start, sp.entity));
+            }
+            out.push(ctx.quote(ind.content, QuoteKind::Indirect, sp, Some(ind.cue)));
         }
     }
     ctx.context_pass(&mut out);
-    out.into_iter()
-        .map(|(mut q, cont)| {
-            q.continues = cont;
-            q
-        })
-        .collect()
-}
-
-enum Item {
-    Marked(Marks),
-    Indirect(Indirect),
-}
-
-impl Item {
-    fn start(&self) -> usize {
-        match self {
-            Item::Marked(m) => m.open,
-            Item::Indirect(i) => i.verb.start,
-        }
-    }
+    out
 }
 
 /// Reported speech without marks.
@@ -214,6 +198,13 @@ struct Ctx<'a> {
     role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
     /// Byte offset of every [`ACCORDING_TO`] in the text, in order.
     according: Vec<usize>,
+    /// The sentence [`Self::sentence_of`] found last, tried first next time
+    /// (most calls in a row ask about the same sentence).
+    last_sentence: Cell<usize>,
+    /// True when the sentence spans are in order and disjoint (as
+    /// `sentences::split` makes them): then at most one contains a given
+    /// offset, so finding it any way gives the binary search's answer.
+    sentences_disjoint: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -224,23 +215,13 @@ impl<'a> Ctx<'a> {
         gaz: Vec<(Span, usize)>,
         sentence_toks: &'a SentenceTokens,
     ) -> Self {
-        // sized up front: `flat_map` gives `collect` no useful size hint
-        let mut mentions: Vec<(Span, usize)> =
-            Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
-        mentions.extend(
-            entities
-                .iter()
-                .enumerate()
-                .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i))),
-        );
-        mentions.sort();
-        let max_end = mentions
-            .iter()
-            .scan(0, |m, (s, _)| {
-                *m = s.end.max(*m);
-                Some(*m)
-            })
-            .collect();
+        let mentions = sorted_mentions(entities);
+        // sized up front: `scan` gives `collect` no useful size hint
+        let mut max_end = Vec::with_capacity(mentions.len());
+        max_end.extend(mentions.iter().scan(0, |m, (s, _)| {
+            *m = s.end.max(*m);
+            Some(*m)
+        }));
         let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> =
             HashMap::with_capacity_and_hasher(mentions.len(), BuildHasherDefault::default());
         for &(span, e) in &mentions {
@@ -257,6 +238,11 @@ impl<'a> Ctx<'a> {
             by_end,
             role_cores: OnceCell::new(),
             according: according_to_offsets(text),
+            last_sentence: Cell::new(0),
+            sentences_disjoint: sentences.iter().all(|s| s.span.start <= s.span.end)
+                && sentences
+                    .windows(2)
+                    .all(|w| w[0].span.end <= w[1].span.start),
         }
     }
 
@@ -270,8 +256,19 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The index of the sentence holding byte `pos` (by binary search: the
+    /// sentence after `pos`, or the last one, when none holds it).
     fn sentence_of(&self, pos: usize) -> usize {
-        match self.sentences.binary_search_by(|s| {
+        let last = self.last_sentence.get();
+        if self.sentences_disjoint
+            && self
+                .sentences
+                .get(last)
+                .is_some_and(|s| s.span.start <= pos && pos < s.span.end)
+        {
+            return last;
+        }
+        let found = self.sentences.binary_search_by(|s| {
             if s.span.end <= pos {
                 std::cmp::Ordering::Less
             } else if s.span.start > pos {
@@ -279,8 +276,12 @@ impl<'a> Ctx<'a> {
             } else {
                 std::cmp::Ordering::Equal
             }
-        }) {
-            Ok(i) => i,
+        });
+        match found {
+            Ok(i) => {
+                self.last_sentence.set(i);
+                i
+            }
             Err(i) => i.min(self.sentences.len().saturating_sub(1)),
         }
     }
@@ -344,19 +345,31 @@ impl<'a> Ctx<'a> {
         if range.start >= range.end {
             return Some(&[]);
         }
+        let (si, lo, hi) = self.shared_token_range(range)?;
+        Some(&self.sentence_toks.get(si)?[lo..hi])
+    }
+
+    /// Where [`Self::shared_tokens`] finds the tokens of a non-empty
+    /// `range`: `(sentence, lo, hi)` for the sentence's tokens `lo..hi`.
+    fn shared_token_range(&self, range: Span) -> Option<(usize, usize, usize)> {
+        if range.start >= range.end {
+            return None;
+        }
         let si = self.sentence_of(range.start);
         if let (Some(s), Some(toks)) = (self.sentences.get(si), self.sentence_toks.get(si)) {
             if s.span.contains(&range)
                 && self.text.is_char_boundary(range.start)
                 && self.text.is_char_boundary(range.end)
             {
-                // tokens are sorted and disjoint: both keys increase
+                // tokens are sorted and disjoint: both keys increase, and
+                // the tokens before `lo` start before `range.end` too (the
+                // range is not empty), so `hi` is searched from `lo` on
                 let lo = toks.partition_point(|t| t.span.end <= range.start);
-                let hi = toks.partition_point(|t| t.span.start < range.end);
+                let hi = lo + toks[lo..].partition_point(|t| t.span.start < range.end);
                 let start_outside = toks.get(lo).is_none_or(|t| t.span.start >= range.start);
                 let end_outside = hi == 0 || toks[hi - 1].span.end <= range.end;
                 if start_outside && end_outside && lo <= hi {
-                    return Some(&toks[lo..hi]);
+                    return Some((si, lo, hi));
                 }
             }
         }
@@ -392,9 +405,7 @@ impl<'a> Ctx<'a> {
     /// joining across it, so cutting the range there changes nothing.
     fn subject_before_toks(&self, sentence: Span, toks: &[Token]) -> Subject {
         let mut k = toks.len();
-        while k > 0
-            && is_word(self.text, &toks[k - 1])
-            && lexicon::AUXILIARIES.contains(&toks[k - 1].text(self.text))
+        while k > 0 && is_word(self.text, &toks[k - 1]) && is_auxiliary(toks[k - 1].text(self.text))
         {
             k -= 1;
         }
@@ -432,8 +443,10 @@ impl<'a> Ctx<'a> {
 
     /// The subject after an inverted reporting verb (“said Blinken”,
     /// “acknowledged NATO secretary Jens Stoltenberg”), within `window`.
-    fn subject_after(&self, after_verb: usize, window_end: usize) -> Subject {
-        let toks = self.tokens_of(Span::new(after_verb, window_end));
+    ///
+    /// `toks` are the tokens of the window after the verb (as `tokenize`
+    /// gives them).
+    fn subject_after(&self, toks: &[Token]) -> Subject {
         for (n, t) in toks.iter().enumerate().take(14) {
             let w = t.text(self.text);
             if n == 0 && lexicon_is_pronoun(w) {
@@ -582,15 +595,20 @@ impl<'a> Ctx<'a> {
         // 4. continuation of the previous quote in the same sentence
         let mut cont = None;
         if let Some((pk, pq)) = prev {
-            let same_sentence = self.sentence_of(pq.span.start) == self.sentence_of(m.open)
-                || prev_close.is_some_and(|c| {
-                    self.sentence_of(c.saturating_sub(1)) == self.sentence_of(m.open)
-                });
-            let between = Span::new(prev_close.unwrap_or(m.open).min(m.open), m.open).slice(text);
-            let interrupted =
-                between.trim_end().ends_with([',', ':', '–', '—']) && has_reporting_verb(between);
-            if same_sentence && pq.speaker_entity.is_some() && (interrupted || found.is_none()) {
-                {
+            // pure tests, cheapest first: the reporting-verb search of the
+            // text between the quotes runs only when its answer counts
+            let same_sentence = || {
+                self.sentence_of(pq.span.start) == self.sentence_of(m.open)
+                    || prev_close.is_some_and(|c| {
+                        self.sentence_of(c.saturating_sub(1)) == self.sentence_of(m.open)
+                    })
+            };
+            if pq.speaker_entity.is_some() && same_sentence() {
+                let between =
+                    Span::new(prev_close.unwrap_or(m.open).min(m.open), m.open).slice(text);
+                let interrupted = between.trim_end().ends_with([',', ':', '–', '—'])
+                    && has_reporting_verb(between);
+                if interrupted || found.is_none() {
                     let sp = Speaker {
                         entity: pq.speaker_entity.unwrap_or_default(),
                         span: pq.speaker_span.unwrap_or(pq.span),
@@ -607,25 +625,29 @@ impl<'a> Ctx<'a> {
         }
 
         // kind
-        let before_word = last_word(before_text);
-        let after_text = &text[m.close_end..win_end.max(m.close_end)];
-        let modifier_slot = is_modifier_slot(before_word, after_text);
-        // a scare quote has at most three words; the (pure) word count runs
-        // last, for the quotes that pass the other tests
-        let kind = if (modifier_slot || found.is_none() || (m.single && !via_after))
+        let modifier_slot = || {
+            let after_text = &text[m.close_end..win_end.max(m.close_end)];
+            is_modifier_slot(last_word(before_text), after_text)
+        };
+        // a scare quote has at most three words; the (pure) tests run
+        // cheapest first, the word count last, for the quotes that pass the
+        // other tests
+        let kind = if (found.is_none() || (m.single && !via_after) || modifier_slot())
             && !has_words(m.content.slice(text), 4)
         {
             QuoteKind::ScareQuote
         } else if cont.is_some() {
             prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
         } else {
-            let opens_sentence = Span::new(open_sent.span.start, m.open)
-                .slice(text)
-                .chars()
-                .all(|c| !c.is_alphanumeric());
+            let opens_sentence = || {
+                Span::new(open_sent.span.start, m.open)
+                    .slice(text)
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
+            };
             let after_said =
-                before_text.ends_with(',') && has_reporting_verb(last_words(before_text, 4));
-            if opens_sentence || colon || after_said {
+                || before_text.ends_with(',') && has_reporting_verb(last_words(before_text, 4));
+            if colon || opens_sentence() || after_said() {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
@@ -658,19 +680,23 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // find the first reporting verb within the next few words
-        let verb = toks[k..]
+        let v = k + toks[k..]
             .iter()
             .take(9)
             .take_while(|t| t.kind == TokKind::Word || t.text(self.text) == ",")
-            .find(|t| lexicon::is_reporting_verb(t.text(self.text)))?;
+            .position(|t| lexicon::is_reporting_verb(t.text(self.text)))?;
+        let verb = toks[v];
         let cue = verb.text(self.text).to_string();
-        let subject = if verb.span.start == toks[k].span.start {
-            self.subject_after(verb.span.end, to)
+        // A run of `tokenize` started at a token start, or at a token end
+        // (a token start or a space: tokens cover every other char), goes
+        // on in step with the run over the whole window, and one cut at a
+        // token start ends as it does (see `shared_tokens`): the tokens of
+        // `verb.end..to` are `toks[v + 1..]`, those of
+        // `toks[k].start..verb.start` are `toks[k..v]`.
+        let subject = if v == k {
+            self.subject_after(&toks[v + 1..])
         } else {
-            self.subject_before(
-                Span::new(toks[k].span.start, verb.span.start),
-                verb.span.start,
-            )
+            self.subject_before_toks(Span::new(toks[k].span.start, verb.span.start), &toks[k..v])
         };
         let sp = self.resolve_subject(&subject, from, speakers)?;
         Some((sp, cue))
@@ -684,7 +710,14 @@ impl<'a> Ctx<'a> {
         colon: bool,
         speakers: &[(usize, usize)],
     ) -> Option<(Speaker, String)> {
-        let toks = self.tokens_of(before);
+        // where `toks` lie in the shared sentence tokens, when they do
+        let shared = self.shared_token_range(before);
+        let toks: Cow<[Token]> = match shared {
+            Some((si, lo, hi)) => {
+                Cow::Borrowed(&self.sentence_toks.get(si).unwrap_or_default()[lo..hi])
+            }
+            None => self.tokens_of(before),
+        };
         if colon {
             // the first person mentioned in the clause, else a role, else a pronoun
             let clause = before;
@@ -742,12 +775,21 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        for v in toks
+        for (n, v) in toks
             .iter()
+            .enumerate()
             .rev()
-            .filter(|t| lexicon::is_reporting_verb(t.text(self.text)))
+            .filter(|(_, t)| lexicon::is_reporting_verb(t.text(self.text)))
         {
-            let subject = self.subject_before(sentence, v.span.start);
+            let subject = match shared {
+                // the tokens of `sentence.start..v.start` are the sentence
+                // tokens before `v` (see `subject_before_toks`)
+                Some((si, lo, _)) if self.sentences[si].span == sentence => {
+                    let all = self.sentence_toks.get(si).unwrap_or_default();
+                    self.subject_before_toks(sentence, &all[..lo + n])
+                }
+                _ => self.subject_before(sentence, v.span.start),
+            };
             if let Some(sp) = self.resolve_subject(&subject, v.span.start, speakers) {
                 return Some((sp, v.text(self.text).to_string()));
             }
@@ -845,7 +887,23 @@ impl<'a> Ctx<'a> {
             let i = marks.partition_point(|m| m.open <= p);
             i > 0 && p < marks[i - 1].close_end
         };
-        let mut out = Vec::new();
+        // (about one in two sentences holds reported speech in news copy)
+        let mut out = Vec::with_capacity(self.sentences.len() / 2);
+        // `inside(p)` for the positions of a range around `p`: they all
+        // have the same marks opening at or before them, and all end before
+        // or all at or after the last one's end
+        let inside_around = |p: usize| {
+            let i = marks.partition_point(|m| m.open <= p);
+            let next_open = marks.get(i).map_or(usize::MAX, |m| m.open);
+            match i.checked_sub(1).map(|k| marks[k]) {
+                Some(m) if p < m.close_end => (m.open..m.close_end.min(next_open), true),
+                Some(m) => (m.close_end..next_open, false),
+                None => (0..next_open, false),
+            }
+        };
+        // the range of the last answer: tokens come in text order, so most
+        // fall in the same range as the one before
+        let mut state = (0..0, false);
         for (s, toks) in self.sentences.iter().zip(self.sentence_toks.iter()) {
             if let Some(ind) = self.according_to_indirect(s, marks) {
                 out.push(ind);
@@ -853,16 +911,19 @@ impl<'a> Ctx<'a> {
             }
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
-                // pure tests, cheapest-rejecting first: the verb test turns
-                // away most tokens before the binary search of `inside`. No
+                // pure tests, cheapest-rejecting first: the remembered range
+                // turns away the words inside quotes before the verb test. No
                 // token but a word is a reporting verb: a number token is
                 // ASCII digits, `.` and `,` (no letter), a punctuation token
                 // is one char (no single char is a verb, see the tests).
-                if t.kind != TokKind::Word
-                    || t.span.start < taken_until
-                    || !lexicon::is_reporting_verb(t.text(text))
-                    || inside(t.span.start)
-                {
+                if t.kind != TokKind::Word || t.span.start < taken_until {
+                    continue;
+                }
+                let p = t.span.start;
+                if !state.0.contains(&p) {
+                    state = inside_around(p);
+                }
+                if state.1 || !lexicon::is_reporting_verb(t.text(text)) {
                     continue;
                 }
                 let next = toks.get(i + 1).map(|n| n.text(text));
@@ -941,20 +1002,22 @@ impl<'a> Ctx<'a> {
 
     /// Gives standalone quotes with no cue the speaker of the reported speech
     /// around them.
-    fn context_pass(&self, out: &mut [(Quote, Option<usize>)]) {
-        let attributed: Vec<(usize, usize, usize, Span)> = out
-            .iter()
-            .filter(|(q, _)| q.speaker_entity.is_some() && q.kind != QuoteKind::ScareQuote)
-            .map(|(q, _)| {
-                (
-                    q.sentence,
-                    q.speaker_entity.unwrap_or_default(),
-                    q.span.start,
-                    q.speaker_span.unwrap_or(q.span),
-                )
-            })
-            .collect();
-        for (q, _) in out.iter_mut() {
+    fn context_pass(&self, out: &mut [Quote]) {
+        // sized up front: `filter` gives `collect` no useful size hint
+        let mut attributed: Vec<(usize, usize, usize, Span)> = Vec::with_capacity(out.len());
+        attributed.extend(
+            out.iter()
+                .filter(|q| q.speaker_entity.is_some() && q.kind != QuoteKind::ScareQuote)
+                .map(|q| {
+                    (
+                        q.sentence,
+                        q.speaker_entity.unwrap_or_default(),
+                        q.span.start,
+                        q.speaker_span.unwrap_or(q.span),
+                    )
+                }),
+        );
+        for q in out.iter_mut() {
             if q.speaker.is_some()
                 || q.kind == QuoteKind::ScareQuote
                 || q.kind == QuoteKind::Indirect
@@ -983,24 +1046,122 @@ fn is_word(text: &str, t: &Token) -> bool {
     t.kind == TokKind::Word && !t.text(text).is_empty()
 }
 
+/// True when `w`, lowercased, is one of [`lexicon::PERSON_PRONOUNS`]. An
+/// ASCII word lowercases byte for byte, so it is compared ignoring ASCII
+/// case without lowercasing it (the pronouns are lowercase ASCII).
 fn lexicon_is_pronoun(w: &str) -> bool {
+    if w.is_ascii() {
+        return lexicon::PERSON_PRONOUNS
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p));
+    }
     lexicon::with_lowercase(w, |l| lexicon::PERSON_PRONOUNS.contains(&l))
 }
 
+/// True when `w` is one of [`lexicon::AUXILIARIES`] (as written). Most
+/// words are turned away by [`AUXILIARY_SHAPES`] before the list is
+/// searched.
+fn is_auxiliary(w: &str) -> bool {
+    let b = w.as_bytes();
+    let shape = match (b.first(), AUXILIARY_SHAPES.get(b.len())) {
+        (Some(&f), Some(&shape)) if f.is_ascii_lowercase() => shape,
+        _ => return false,
+    };
+    shape & (1 << (f_index(b[0]))) != 0 && lexicon::AUXILIARIES.contains(&w)
+}
+
+/// The letter `f` (ASCII lowercase) as 0..26.
+const fn f_index(f: u8) -> u32 {
+    (f - b'a') as u32
+}
+
+/// `AUXILIARY_SHAPES[n]` has bit `f` set when some auxiliary of `n` bytes
+/// starts with letter `f`; every auxiliary is lowercase ASCII (checked at
+/// compile time) and shorter than 16 bytes.
+const AUXILIARY_SHAPES: [u32; 16] = {
+    let mut t = [0u32; 16];
+    let mut i = 0;
+    while i < lexicon::AUXILIARIES.len() {
+        let b = lexicon::AUXILIARIES[i].as_bytes();
+        assert!(
+            !b.is_empty() && b.len() < 16,
+            "auxiliaries are 1 to 15 bytes"
+        );
+        let mut j = 0;
+        while j < b.len() {
+            assert!(b[j].is_ascii_lowercase(), "auxiliaries are lowercase ASCII");
+            j += 1;
+        }
+        t[b.len()] |= 1 << f_index(b[0]);
+        i += 1;
+    }
+    t
+};
+
+/// The pronouns must be lowercase ASCII for [`lexicon_is_pronoun`].
+const _: () = {
+    let mut i = 0;
+    while i < lexicon::PERSON_PRONOUNS.len() {
+        let b = lexicon::PERSON_PRONOUNS[i].as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            assert!(b[j].is_ascii_lowercase(), "pronouns are lowercase ASCII");
+            j += 1;
+        }
+        i += 1;
+    }
+};
+
+/// The char starting at byte `i` of `s` (a char boundary, before the end)
+/// and its length, without decoding an ASCII byte.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or_default();
+    (c, c.len_utf8())
+}
+
+/// True when a piece of `s` between chars that are not letters or digits
+/// (the pieces of `s.split(|c: char| !c.is_alphanumeric())`) is a
+/// reporting verb.
 fn has_reporting_verb(s: &str) -> bool {
-    s.split(|c: char| !c.is_alphanumeric())
-        .any(lexicon::is_reporting_verb)
+    let (mut start, mut i) = (0, 0);
+    while i < s.len() {
+        let (c, len) = char_at(s, i);
+        if !c.is_alphanumeric() {
+            if lexicon::is_reporting_verb(&s[start..i]) {
+                return true;
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    lexicon::is_reporting_verb(&s[start..])
 }
 
 /// True when `s` has at least `n` words (whitespace-separated pieces with
 /// a letter or digit). Only the thresholds matter to the callers, so the
-/// count stops at `n` instead of walking a whole quote.
+/// count stops at `n` instead of walking a whole quote: a word counts at
+/// its first letter or digit.
 fn has_words(s: &str, n: usize) -> bool {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(n)
-        .count()
-        == n
+    let mut count = 0;
+    // the current piece already counted
+    let mut counted = false;
+    let mut i = 0;
+    while count < n && i < s.len() {
+        let (c, len) = char_at(s, i);
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            counted = true;
+            count += 1;
+        }
+        i += len;
+    }
+    count >= n
 }
 
 fn last_word(s: &str) -> &str {
@@ -1045,6 +1206,9 @@ fn is_modifier_slot(before_word: &str, after: &str) -> bool {
         "if", "to", "and", "or", "in", "on", "at", "of", "for", "with", "by", "as", "is", "was",
         "are", "were", "that", "but", "from", "he", "she", "said", "says",
     ];
+    if !det {
+        return false; // (the noun test below is pure)
+    }
     let next = after
         .split(|c: char| c.is_whitespace())
         .find(|w| !w.is_empty())
@@ -1053,7 +1217,7 @@ fn is_modifier_slot(before_word: &str, after: &str) -> bool {
         && next.chars().all(char::is_alphabetic)
         && !FUNCTION.contains(&next)
         && !lexicon::is_reporting_verb(next);
-    det && noun_next
+    noun_next
 }
 
 fn trim_span(text: &str, span: Span) -> Span {
@@ -1063,24 +1227,77 @@ fn trim_span(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + t.len())
 }
 
+/// Every mention of `entities` as `(span, entity index)`, sorted (as
+/// `sort()` sorts the tuples).
+///
+/// When every offset fits in 24 bits and every entity index in 16, each
+/// pair is packed into a `u64` whose integer order is the tuple order
+/// (start, then end, then entity), and those are sorted: an integer sort is
+/// several times cheaper than sorting the tuples.
+fn sorted_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
+    const OFFSET_BITS: u32 = 24;
+    const ENTITY_BITS: u32 = 16;
+    // sized up front: `flat_map` gives `collect` no useful size hint
+    let n = entities.iter().map(|e| e.mentions.len()).sum();
+    let all = || {
+        entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
+    };
+    let mut mentions: Vec<(Span, usize)> = Vec::with_capacity(n);
+    if entities.len() < 1 << ENTITY_BITS {
+        let mut offsets = 0; // every offset ORed: below 2^24 when all are
+        let mut keys: Vec<u64> = Vec::with_capacity(n);
+        keys.extend(all().map(|(s, i)| {
+            offsets |= s.start | s.end;
+            ((s.start as u64) << (OFFSET_BITS + ENTITY_BITS))
+                | ((s.end as u64) << ENTITY_BITS)
+                | i as u64
+        }));
+        if offsets < 1 << OFFSET_BITS {
+            keys.sort_unstable();
+            let field = |k: u64, shift: u32, bits: u32| (k >> shift) as usize & ((1 << bits) - 1);
+            mentions.extend(keys.iter().map(|&k| {
+                let start = field(k, OFFSET_BITS + ENTITY_BITS, OFFSET_BITS);
+                let end = field(k, ENTITY_BITS, OFFSET_BITS);
+                (Span::new(start, end), field(k, 0, ENTITY_BITS))
+            }));
+            return mentions;
+        }
+    }
+    mentions.extend(all());
+    mentions.sort();
+    mentions
+}
+
 /// Pairs quotation marks within each paragraph.
 fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
     // paragraph spans: sentences are in order, grouped by paragraph
-    let mut paras: Vec<(usize, Span)> = Vec::new();
+    // (room for a few quotes up front: most articles have some)
+    let mut out = Vec::with_capacity(16);
+    let mut mark_bytes = MarkBytes::new(text.as_bytes());
+    let mut para: Option<(usize, Span)> = None;
     for s in sentences {
-        match paras.last_mut() {
+        match para.as_mut() {
             Some((n, p)) if *n == s.paragraph => p.end = s.span.end,
-            _ => paras.push((s.paragraph, s.span)),
+            _ => {
+                if let Some((_, p)) = para {
+                    scan_paragraph(text, p, &mut mark_bytes, &mut out);
+                }
+                para = Some((s.paragraph, s.span));
+            }
         }
     }
-    let mut out = Vec::new();
-    for (_, p) in paras {
-        scan_paragraph(text, p, &mut out);
+    if let Some((_, p)) = para {
+        scan_paragraph(text, p, &mut mark_bytes, &mut out);
     }
     out
 }
 
-fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
+/// Pairs the quotation marks of one paragraph, `mark_bytes` being the
+/// search over the whole text.
+fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut Vec<Marks>) {
     let slice = para.slice(text);
     let first = out.len();
     // open double quote: (byte of mark, closing chars)
@@ -1092,17 +1309,13 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
                 close: usize,
                 close_end: usize,
                 single: bool| {
-        let content = trim_span(text, Span::new(open + open_len, close));
         // keep a final full stop or question mark, drop a trailing comma
         let raw = Span::new(open + open_len, close).slice(text);
         let lead = raw.len() - raw.trim_start().len();
         let t = raw.trim().trim_end_matches([',', ' ']);
-        let content = if t.is_empty() {
-            content
-        } else {
-            Span::new(open + open_len + lead, open + open_len + lead + t.len())
-        };
-        if !content.is_empty() && content.slice(text).chars().any(char::is_alphanumeric) {
+        // (an empty `t` is only spaces and commas: no letter or digit)
+        let content = Span::new(open + open_len + lead, open + open_len + lead + t.len());
+        if t.chars().any(char::is_alphanumeric) {
             out.push(Marks {
                 open,
                 close_end,
@@ -1115,9 +1328,12 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
     // of them starts with a byte that `is_mark_byte`. None of those is a
     // UTF-8 continuation byte, so each byte found starts a char; the chars
     // around a mark are decoded only for marks.
-    let bytes = slice.as_bytes();
     let mut from = 0;
-    while let Some(rel) = next_mark_byte(bytes, from) {
+    while let Some(rel) = mark_bytes
+        .next(para.start + from)
+        .filter(|&i| i < para.end)
+        .map(|i| i - para.start)
+    {
         let Some(c) = slice[rel..].chars().next() else {
             break;
         };
@@ -1126,11 +1342,12 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
             continue;
         }
         let i = para.start + rel;
-        let prev = slice[..rel].chars().next_back();
+        // the char before is needed for few marks: decoded on demand
+        let prev = || slice[..rel].chars().next_back();
         let next = slice[from..].chars().next();
         let is_last_char = next.is_none();
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
-        let prev_is_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+        let prev_is_space = || prev().is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
         if let Some((open, closers)) = double {
             let closes = closers.contains(&c)
                 || (c == '“'
@@ -1142,7 +1359,7 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
                 let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
                 push(out, open, open_len, i, i + c.len_utf8(), false);
                 double = None;
-            } else if c == '“' && closers.contains(&'”') && prev_is_space && next_is_letter {
+            } else if c == '“' && closers.contains(&'”') && next_is_letter && prev_is_space() {
                 // an unclosed quote followed by a new one: close the first here
                 let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
                 push(out, open, open_len, i, i, false);
@@ -1154,11 +1371,13 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<Marks>) {
             '“' => double = Some((i, &['”', '„'])),
             '„' => double = Some((i, &['“', '”'])),
             '«' => double = Some((i, &['»'])),
-            '"' if prev_is_space || prev.is_some_and(|p| "‘'".contains(p)) => {
+            '"' if prev_is_space() || prev().is_some_and(|p| "‘'".contains(p)) => {
                 double = Some((i, &['"']))
             }
             '‘' if single.is_none() => single = Some((i, '’')),
-            '\'' if single.is_none() && prev_is_space && next_is_letter => single = Some((i, '\'')),
+            '\'' if single.is_none() && next_is_letter && prev_is_space() => {
+                single = Some((i, '\''))
+            }
             '’' | '\'' if !next_is_letter => {
                 if let Some((open, closer)) = single {
                     if c == closer {
@@ -1187,35 +1406,57 @@ fn is_mark_byte(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
 }
 
-/// The first index at or after `from` whose byte [`is_mark_byte`].
+/// Finds the bytes that [`is_mark_byte`] in a text.
 ///
-/// Eight bytes at a time: with bits 0x25 set in every byte, the four mark
-/// bytes become 0x27 (`"`, `'`) or 0xE7 (0xC2, 0xE2), and
-/// `(x - ONES) & !x & HIGH` is non-zero exactly when a byte of `x` is zero,
-/// so a chunk with no byte equal to one of those two holds no mark byte.
-/// Chunks that may hold one (a few other bytes, such as `#`, `&` or 0xC3,
-/// also map there) are checked byte by byte.
-fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    let mut j = from;
-    while let Some(c) = bytes.get(j..j + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let v = u64::from_le_bytes(w) | (0x25 * ONES);
-        if has_zero(v ^ (0x27 * ONES)) || has_zero(v ^ (0xE7 * ONES)) {
-            if let Some(k) = c.iter().position(|&b| is_mark_byte(b)) {
-                return Some(j + k);
-            }
+/// Two SIMD searches (`memchr3` for `"`, `'` and 0xE2, `memchr` for the
+/// rarer 0xC2) each remember their last hit and where they started, so
+/// that asking again from a later offset (up to that hit) searches
+/// nothing: asked in increasing order, every byte is examined about twice
+/// in all, whatever the number of marks and paragraphs.
+struct MarkBytes<'a> {
+    bytes: &'a [u8],
+    /// `(searched from, next "' or 0xE2 from there)`, the hit being the
+    /// length when there is none; `None` before the first search.
+    common: Option<(usize, usize)>,
+    /// The same for 0xC2.
+    rare: Option<(usize, usize)>,
+}
+
+impl<'a> MarkBytes<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        MarkBytes {
+            bytes,
+            common: None,
+            rare: None,
         }
-        j += 8;
     }
-    bytes
-        .get(j..)?
-        .iter()
-        .position(|&b| is_mark_byte(b))
-        .map(|k| j + k)
+
+    /// The first index at or after `from` whose byte [`is_mark_byte`].
+    fn next(&mut self, from: usize) -> Option<usize> {
+        let len = self.bytes.len();
+        let rest = self.bytes.get(from..)?;
+        // a remembered hit answers for any `from` between its search start and it
+        let known = |c: Option<(usize, usize)>| c.filter(|&(s, hit)| s <= from && from <= hit);
+        let common = match known(self.common) {
+            Some((_, hit)) => hit,
+            None => {
+                let hit = memchr::memchr3(b'"', b'\'', 0xE2, rest).map_or(len, |k| from + k);
+                self.common = Some((from, hit));
+                hit
+            }
+        };
+        let rare = match known(self.rare) {
+            Some((_, hit)) => hit,
+            None => {
+                let hit = memchr::memchr(0xC2, rest).map_or(len, |k| from + k);
+                self.rare = Some((from, hit));
+                hit
+            }
+        };
+        let next = common.min(rare);
+        debug_assert!(next >= len || is_mark_byte(self.bytes[next]));
+        (next < len).then_some(next)
+    }
 }
 
 /// The “according to” cue, lowercase (matched in any ASCII case).
@@ -1224,41 +1465,20 @@ const ACCORDING_TO: &str = "according to ";
 /// Byte offset of every occurrence of [`ACCORDING_TO`] in `text`, in any
 /// ASCII case (ASCII folding keeps byte offsets, unlike
 /// `str::to_lowercase`), in order. Every occurrence has its only `g` at
-/// offset 8, so looking at each `g`/`G` finds them all.
+/// offset 8, so looking at each `g`/`G` (found by a SIMD search) finds
+/// them all.
 fn according_to_offsets(text: &str) -> Vec<usize> {
     const G: usize = 8;
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     let cue = ACCORDING_TO.as_bytes();
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    // only `g` (0x67) and `G` (0x47) give 0x67 with bit 0x20 set
-    let mut check = |q: usize| {
-        if bytes[q] | 0x20 == b'g' && q >= G {
-            let p = q - G;
-            if bytes
+    memchr::memchr2_iter(b'g', b'G', bytes)
+        .filter_map(|q| q.checked_sub(G))
+        .filter(|&p| {
+            bytes
                 .get(p..p + cue.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(cue))
-            {
-                out.push(p);
-            }
-        }
-    };
-    // eight bytes at a time: `(x - ONES) & !x & HIGH` is non-zero exactly
-    // when a byte of `x` is zero, i.e. when a byte of the chunk is `g`/`G`;
-    // only those chunks are checked byte by byte
-    let chunks = bytes.chunks_exact(8);
-    let tail = bytes.len() - chunks.remainder().len();
-    for (k, c) in chunks.enumerate() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let x = (u64::from_le_bytes(w) | (0x20 * ONES)) ^ (u64::from(b'g') * ONES);
-        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
-            (8 * k..8 * k + 8).for_each(&mut check);
-        }
-    }
-    (tail..bytes.len()).for_each(check);
-    out
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1493,23 +1713,147 @@ mod tests {
     }
 
     #[test]
-    fn next_mark_byte_finds_every_mark_start() {
+    fn sentence_of_agrees_with_the_binary_search() {
+        let text = "One. Two words here.\n\nThree “four.” Five";
+        let split = sentences::split(text);
+        let sentence = |span: Span| Sentence { span, ..split[0] };
+        // as split, then overlapping and out of order (no remembered sentence)
+        let odd = vec![
+            sentence(Span::new(0, 12)),
+            sentence(Span::new(5, 30)),
+            sentence(Span::new(3, 4)),
+            sentence(Span::new(31, text.len())),
+        ];
+        for ss in [split.clone(), odd] {
+            let toks = sentence_tokens(text, &ss);
+            let ctx = Ctx::new(text, &ss, &[], gazetteer_mentions(text), &toks);
+            let naive = |pos: usize| match ss.binary_search_by(|s| {
+                if s.span.end <= pos {
+                    std::cmp::Ordering::Less
+                } else if s.span.start > pos {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            }) {
+                Ok(i) => i,
+                Err(i) => i.min(ss.len() - 1),
+            };
+            let n = text.len() + 2;
+            for pos in (0..n).chain((0..n).rev()).chain((0..n).map(|i| i * 7 % n)) {
+                assert_eq!(ctx.sentence_of(pos), naive(pos), "{pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_tests_agree_with_the_lists() {
+        let mut words: Vec<String> = lexicon::AUXILIARIES
+            .iter()
+            .chain(lexicon::PERSON_PRONOUNS)
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(words.clone().iter().map(|w| w.to_uppercase()));
+        words.extend(words.clone().iter().map(|w| format!("{w}s")));
+        words.extend(
+            [
+                "", "H", "hE", "She’s", "sHE", "ſhe", "Hé", "\u{212a}", "a", "Has", "zzz", "again!",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(
+                is_auxiliary(w),
+                lexicon::AUXILIARIES.contains(&w.as_str()),
+                "{w}"
+            );
+            assert_eq!(
+                lexicon_is_pronoun(w),
+                lexicon::PERSON_PRONOUNS.contains(&w.to_lowercase().as_str()),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_scans_agree_with_split() {
+        let texts = [
+            "",
+            " ",
+            "said",
+            "“We,” he said, “will”",
+            "a b\u{b}c\u{a0}d\u{2003}e 42 — , . said",
+            "Blinken SAID: x-said said’s ééé 日本 told\t\nnoted",
+            "  ,  ,,  said",
+            "x\u{212a}s thinks",
+        ];
+        for t in texts {
+            let verb = t
+                .split(|c: char| !c.is_alphanumeric())
+                .any(lexicon::is_reporting_verb);
+            assert_eq!(has_reporting_verb(t), verb, "{t:?}");
+            for n in 0..8 {
+                let words = t
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .take(n)
+                    .count()
+                    == n;
+                assert_eq!(has_words(t, n), words, "{t:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn sorted_mentions_sorts_like_the_tuples() {
+        let entity = |spans: &[(usize, usize)]| Entity {
+            name: String::new(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: spans.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        };
+        let big = 1 << 24;
+        for extra in [(5, 9), (big, big + 3)] {
+            // overlapping, nested, repeated and out-of-order mentions; the
+            // second round goes past 24 bits (the tuple sort)
+            let es = vec![
+                entity(&[(40, 45), (3, 9), (3, 9), (70, 80)]),
+                entity(&[(3, 12), (40, 45), extra, (0, 2)]),
+                entity(&[(71, 74), (3, 9)]),
+            ];
+            let mut naive: Vec<(Span, usize)> = es
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.mentions.iter().map(move |s| (*s, i)))
+                .collect();
+            naive.sort();
+            assert_eq!(sorted_mentions(&es), naive);
+        }
+    }
+
+    #[test]
+    fn mark_bytes_finds_every_mark_start() {
         let t = "plain text, no marks at all here \u{2}\u{7} — x “a” ‘b’ «c» \"d\" 'e' \u{a0}é;"
             .repeat(3);
         let b = t.as_bytes();
         let naive: Vec<usize> = (0..b.len()).filter(|&i| is_mark_byte(b[i])).collect();
         let mut found = Vec::new();
+        let mut marks = MarkBytes::new(b);
         let mut from = 0;
-        while let Some(i) = next_mark_byte(b, from) {
+        while let Some(i) = marks.next(from) {
             found.push(i);
             from = i + 1;
         }
         assert_eq!(found, naive);
-        for from in 0..=b.len() + 1 {
-            assert_eq!(
-                next_mark_byte(b, from),
-                naive.iter().copied().find(|&i| i >= from)
-            );
+        // from any start, and with hits remembered from an earlier start
+        // (asked in increasing order, then in decreasing order)
+        let mut marks = MarkBytes::new(b);
+        let froms: Vec<usize> = (0..=b.len() + 1).chain((0..=b.len() + 1).rev()).collect();
+        for from in froms {
+            let first = naive.iter().copied().find(|&i| i >= from);
+            assert_eq!(MarkBytes::new(b).next(from), first);
+            assert_eq!(marks.next(from), first, "{from}");
         }
     }
 
