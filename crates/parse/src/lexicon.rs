@@ -565,21 +565,26 @@ impl FlagMap {
 
     /// `word` packed, ASCII-lowercased when `lower`; `None` when longer
     /// than 16 bytes or empty.
+    ///
+    /// The two halves are the little-endian integers of the word's bytes
+    /// padded with zeros to 16 ([`load_le`] reads them without a copy), and
+    /// lowercasing is done on the whole integers ([`ascii_lower_u64`]).
     #[inline]
     fn pack(word: &[u8], lower: bool) -> Option<(u64, u64)> {
         if word.is_empty() || word.len() > 16 {
             return None;
         }
-        let mut buf = [0u8; 16];
-        buf[..word.len()].copy_from_slice(word);
+        let (a, b) = if word.len() > 8 {
+            let (lo, hi) = word.split_at(8);
+            (load_le(lo), load_le(hi))
+        } else {
+            (load_le(word), 0)
+        };
         if lower {
-            buf.make_ascii_lowercase();
+            Some((ascii_lower_u64(a), ascii_lower_u64(b)))
+        } else {
+            Some((a, b))
         }
-        let (a, b) = buf.split_at(8);
-        Some((
-            u64::from_le_bytes(a.try_into().unwrap_or_default()),
-            u64::from_le_bytes(b.try_into().unwrap_or_default()),
-        ))
     }
 
     #[inline]
@@ -614,15 +619,7 @@ impl FlagMap {
     #[inline]
     fn get(&self, word: &[u8], lower: bool) -> u8 {
         let Some((a, b)) = Self::pack(word, lower) else {
-            if word.is_empty() {
-                return 0;
-            }
-            let key = if lower {
-                word.to_ascii_lowercase()
-            } else {
-                word.to_vec()
-            };
-            return self.long.get(&key).copied().unwrap_or(0);
+            return self.get_long(word, lower);
         };
         let len = word.len() as u8;
         let mut i = self.slot(a, b, word.len());
@@ -637,6 +634,65 @@ impl FlagMap {
             i = (i + 1) & (self.slots.len() - 1);
         }
     }
+
+    /// [`FlagMap::get`] for the words [`FlagMap::pack`] does not take
+    /// (empty or longer than 16 bytes): rare, kept out of line.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &[u8], lower: bool) -> u8 {
+        if word.is_empty() {
+            return 0;
+        }
+        let key = if lower {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_vec()
+        };
+        self.long.get(&key).copied().unwrap_or(0)
+    }
+}
+
+/// The little-endian integer of `bytes` (at most 8) padded with zero
+/// bytes: `u64::from_le_bytes` of them copied into `[0; 8]`, read with at
+/// most two loads.
+///
+/// For 4 to 8 bytes, the first four and the last four are read (they
+/// overlap when fewer than 8) and OR-ed in place: an overlapping byte lands
+/// on the same position from both loads. For 1 to 3 bytes, the first, the
+/// middle and the last byte cover them all the same way.
+#[inline]
+fn load_le(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let lo = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        let hi = u32::from_le_bytes([bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n > 0 {
+        u64::from(bytes[0])
+            | (u64::from(bytes[n / 2]) << (8 * (n / 2)))
+            | (u64::from(bytes[n - 1]) << (8 * (n - 1)))
+    } else {
+        0
+    }
+}
+
+/// Each byte of `x` ASCII-lowercased (`u8::to_ascii_lowercase` on the
+/// eight bytes at once).
+///
+/// Per byte `c`: `c + (0x80 - b'A')` has its top bit set when `c >= b'A'`,
+/// and `c + (0x80 - b'Z' - 1)` when `c > b'Z'`; the bytes' low seven bits
+/// are added separately so no carry crosses into the next byte. Bytes of
+/// 0x80 and up are left alone, as `to_ascii_lowercase` leaves them.
+#[inline]
+fn ascii_lower_u64(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & LOW7;
+    let ge_a = low + 0x3f3f_3f3f_3f3f_3f3f; // 0x80 - b'A' = 0x3f
+    let gt_z = low + 0x2525_2525_2525_2525; // 0x80 - b'Z' - 1 = 0x25
+    let upper = ge_a & !gt_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 fn add_all<'a>(
@@ -898,6 +954,51 @@ mod tests {
                 reference.get(w).copied().unwrap_or(0),
                 "{w}"
             );
+        }
+    }
+
+    #[test]
+    fn packing_agrees_with_copying_into_a_zeroed_buffer() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "AbCdE",
+            "abcdef",
+            "ABCDEFG",
+            "abcdefgh",
+            "Secretary",
+            "@[`{Az\u{7f}",
+            "Élysée-Palace",
+            "ÀÉÎÕÜ’s",
+            "abcdefghijklmnop",
+            "ABCDEFGHIJKLMNOPQ",
+        ];
+        for w in words {
+            let b = w.as_bytes();
+            for lower in [false, true] {
+                let reference = (!b.is_empty() && b.len() <= 16).then(|| {
+                    let mut buf = [0u8; 16];
+                    buf[..b.len()].copy_from_slice(b);
+                    if lower {
+                        buf.make_ascii_lowercase();
+                    }
+                    let (x, y) = buf.split_at(8);
+                    (
+                        u64::from_le_bytes(x.try_into().unwrap()),
+                        u64::from_le_bytes(y.try_into().unwrap()),
+                    )
+                });
+                assert_eq!(FlagMap::pack(b, lower), reference, "{w:?} {lower}");
+            }
+        }
+        for x in 0..=255u8 {
+            let v = u64::from_le_bytes([x, 0, 255, x, b'A', b'Z', x, 0x7f]);
+            let mut want = v.to_le_bytes();
+            want.make_ascii_lowercase();
+            assert_eq!(ascii_lower_u64(v), u64::from_le_bytes(want), "{x}");
         }
     }
 
