@@ -239,7 +239,13 @@ impl<'t> Vocabulary<'t> {
 }
 
 /// Removes a possessive ending (“Putin’s” → “Putin”).
+#[inline]
 pub(crate) fn strip_possessive(word: &str) -> &str {
+    // every ending removed ends in `s` or in the last byte of `’`: most
+    // words end in neither and are returned at once
+    if !matches!(word.as_bytes().last(), Some(b's' | 0x99)) {
+        return word;
+    }
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .or_else(|| word.strip_suffix('’'))
@@ -516,7 +522,12 @@ pub(crate) fn extract_with_gazetteer(
 
 /// The last word of a multi- or single-word name, possessive stripped.
 fn surname(name: &str) -> Option<&str> {
-    name.split(' ').next_back().map(strip_possessive)
+    // `name.split(' ').next_back()`, found with a byte scan from the end
+    let last = match name.bytes().rposition(|b| b == b' ') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    };
+    Some(strip_possessive(last))
 }
 
 fn name_of(w: &Words, first: usize, last: usize) -> String {
