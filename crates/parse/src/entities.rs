@@ -155,20 +155,29 @@ fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize
         .map(|&(_, id)| id)
 }
 
-/// [`gazetteer_at`] for each of `toks` (sorted by start, as tokens are):
-/// one forward walk over `gaz` instead of a binary search per token.
+/// [`gazetteer_at`] for each of `toks` (sorted by start, as tokens are).
+///
+/// The answer for a token depends only on `i`, the number of mentions
+/// starting at or before it, and is `None` unless the token starts before
+/// mention `i - 1` ends ([`gazetteer_before`]'s first test). So every token
+/// is `None` except those starting inside a mention `k` (and before mention
+/// `k + 1` starts, so that `i = k + 1`): only those, found by a binary
+/// search per mention, are asked [`gazetteer_before`] with `i = k + 1`.
+/// Mentions are few next to tokens.
 fn gazetteer_ids(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<Option<usize>> {
-    let mut i = toks
-        .first()
-        .map_or(0, |t| gaz.partition_point(|(g, _)| g.start < t.span.start));
-    toks.iter()
-        .map(|t| {
-            while i < gaz.len() && gaz[i].0.start <= t.span.start {
-                i += 1;
-            }
-            gazetteer_before(gaz, i, t.span)
-        })
-        .collect()
+    let mut out = vec![None; toks.len()];
+    let mut t = 0;
+    for (k, (g, _)) in gaz.iter().enumerate() {
+        // tokens with `i == k + 1` start in `g.start..next`
+        let next = gaz.get(k + 1).map_or(usize::MAX, |(n, _)| n.start);
+        let stop = g.end.min(next);
+        t += toks[t..].partition_point(|x| x.span.start < g.start);
+        while t < toks.len() && toks[t].span.start < stop {
+            out[t] = gazetteer_before(gaz, k + 1, toks[t].span);
+            t += 1;
+        }
+    }
+    out
 }
 
 /// The words of an article (maximal runs of letters and digits, as
@@ -870,6 +879,28 @@ mod tests {
             assert_eq!(gazetteer_mentions(t), reference(t), "{t}");
         }
         assert!(!gazetteer_mentions(texts[0]).is_empty());
+    }
+
+    #[test]
+    fn gazetteer_ids_agree_with_gazetteer_at() {
+        let texts = [
+            "The Kremlin, NATO’s Atlantic Alliance and the EU met in Washington. EUNATO, US-NATO ties.",
+            "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU",
+            "NATO NATO NATO. The US Secretary of State, the Secretary General of NATO, said so.",
+            "",
+        ];
+        for t in texts {
+            let gaz = gazetteer_mentions(t);
+            let toks = tokenize(t, Span::new(0, t.len()));
+            let want: Vec<_> = toks.iter().map(|k| gazetteer_at(&gaz, k.span)).collect();
+            assert_eq!(gazetteer_ids(&gaz, &toks), want, "{t}");
+            // a suffix of the tokens, as for a later sentence
+            for from in [1, toks.len() / 2] {
+                if from <= toks.len() {
+                    assert_eq!(gazetteer_ids(&gaz, &toks[from..]), want[from..], "{t}");
+                }
+            }
+        }
     }
 
     #[test]
