@@ -155,7 +155,8 @@ fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize
         .map(|&(_, id)| id)
 }
 
-/// [`gazetteer_at`] for each of `toks` (sorted by start, as tokens are).
+/// [`gazetteer_at`] for each of `toks` (sorted by start, as tokens are),
+/// as [`IN_GAZETTEER`] bits: the first [`TokenFacts`] of each token.
 ///
 /// The answer for a token depends only on `i`, the number of mentions
 /// starting at or before it, and is `None` unless the token starts before
@@ -164,8 +165,8 @@ fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize
 /// `k + 1` starts, so that `i = k + 1`): only those, found by a binary
 /// search per mention, are asked [`gazetteer_before`] with `i = k + 1`.
 /// Mentions are few next to tokens.
-fn gazetteer_ids(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<Option<usize>> {
-    let mut out = vec![None; toks.len()];
+fn gazetteer_flags(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<u8> {
+    let mut out = vec![0; toks.len()];
     let mut t = 0;
     for (k, (g, _)) in gaz.iter().enumerate() {
         // tokens with `i == k + 1` start in `g.start..next`
@@ -173,7 +174,9 @@ fn gazetteer_ids(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<Option<usize>> {
         let stop = g.end.min(next);
         t += toks[t..].partition_point(|x| x.span.start < g.start);
         while t < toks.len() && toks[t].span.start < stop {
-            out[t] = gazetteer_before(gaz, k + 1, toks[t].span);
+            if gazetteer_before(gaz, k + 1, toks[t].span).is_some() {
+                out[t] = IN_GAZETTEER;
+            }
             t += 1;
         }
     }
@@ -266,14 +269,32 @@ fn is_role_connector(w: &str) -> bool {
     matches!(w, "of" | "the" | "in" | "for" | "and" | "to")
 }
 
+/// [`TokenFacts`] bit: the token is part of a gazetteer mention.
+const IN_GAZETTEER: u8 = 1;
+/// [`TokenFacts`] bit: the word-list bits below are filled in.
+const LISTS_KNOWN: u8 = 1 << 1;
+/// [`TokenFacts`] bits: the token's text, possessive stripped, is a title
+/// word, a role noun, a role modifier, a capitalised stop word.
+const TITLE: u8 = 1 << 2;
+const ROLE_NOUN: u8 = 1 << 3;
+const ROLE_MODIFIER: u8 = 1 << 4;
+const STOP: u8 = 1 << 5;
+
+/// What is known of each token, one byte of bits per token: whether it is
+/// in a gazetteer mention (set up front) and, once first asked
+/// ([`Words::lists`]), the word lists its text is in. The role parsers ask
+/// the same tokens again and again (each name's role phrase is walked from
+/// several ends); the lists are looked up once per token.
+type TokenFacts = std::cell::Cell<u8>;
+
 /// Word tokens of a sentence, with flags.
 struct Words<'t> {
     text: &'t str,
     /// Every word of the article as written (to tell common words from names).
     vocabulary: &'t Vocabulary<'t>,
     toks: Cow<'t, [Token]>,
-    /// For each token, the gazetteer entry it is part of.
-    gaz: Cow<'t, [Option<usize>]>,
+    /// For each token, its facts.
+    facts: Cow<'t, [TokenFacts]>,
 }
 
 impl<'t> Words<'t> {
@@ -285,13 +306,40 @@ impl<'t> Words<'t> {
         self.toks[i].kind == TokKind::Word
     }
 
+    /// Is token `i` part of a gazetteer mention?
+    fn in_gazetteer(&self, i: usize) -> bool {
+        self.facts[i].get() & IN_GAZETTEER != 0
+    }
+
+    /// The facts of token `i`, with the word-list bits of its text
+    /// (possessive stripped) filled in: [`lexicon::WordLists`] on first
+    /// use, remembered after.
+    fn lists(&self, i: usize) -> u8 {
+        let f = self.facts[i].get();
+        if f & LISTS_KNOWN != 0 {
+            return f;
+        }
+        let l = lexicon::WordLists::of(strip_possessive(self.word(i)));
+        let f = f
+            | LISTS_KNOWN
+            | if l.is_title_word() { TITLE } else { 0 }
+            | if l.is_role_noun() { ROLE_NOUN } else { 0 }
+            | if l.is_role_modifier() {
+                ROLE_MODIFIER
+            } else {
+                0
+            }
+            | if l.is_stop_capitalised() { STOP } else { 0 };
+        self.facts[i].set(f);
+        f
+    }
+
     /// Could token `i` be part of a role phrase?
     fn is_role_token(&self, i: usize) -> bool {
         if !self.is_word(i) {
             return false;
         }
-        let w = strip_possessive(self.word(i));
-        lexicon::is_title_word(w) || lexicon::is_role_modifier(w) || self.gaz[i].is_some()
+        self.lists(i) & (TITLE | ROLE_MODIFIER) != 0 || self.in_gazetteer(i)
     }
 }
 
@@ -349,7 +397,7 @@ fn valid_role(w: &Words, first: usize, last: usize) -> bool {
     if first > last || is_role_connector(w.word(first)) || is_role_connector(w.word(last)) {
         return false;
     }
-    (first..=last).any(|k| lexicon::is_role_noun(strip_possessive(w.word(k))))
+    (first..=last).any(|k| w.lists(k) & ROLE_NOUN != 0)
 }
 
 /// A candidate person name: token range and cue strength.
@@ -403,18 +451,20 @@ pub(crate) fn extract_with_gazetteer(
     sentence_toks: &SentenceTokens,
 ) -> Vec<Entity> {
     let vocab = Vocabulary::new(text);
-    // the gazetteer entry of every token of the article, in one walk
-    let all_gaz = gazetteer_ids(gaz, sentence_toks.all());
+    // the facts of every token of the article, their gazetteer bits found
+    // in one walk
+    let mut all_facts = gazetteer_flags(gaz, sentence_toks.all());
+    let all_facts = std::cell::Cell::from_mut(&mut all_facts[..]).as_slice_of_cells();
     let mut sentence_words = Vec::with_capacity(sentences.len());
     let mut at = 0;
     for toks in sentence_toks.iter() {
-        let gz = &all_gaz[at..at + toks.len()];
+        let facts = &all_facts[at..at + toks.len()];
         at += toks.len();
         sentence_words.push(Words {
             text,
             vocabulary: &vocab,
             toks: Cow::Borrowed(toks),
-            gaz: Cow::Borrowed(gz),
+            facts: Cow::Borrowed(facts),
         });
     }
 
@@ -556,7 +606,7 @@ fn candidates(w: &Words) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        let starts = w.is_word(i) && is_capitalised(w.word(i)) && w.gaz[i].is_none();
+        let starts = w.is_word(i) && is_capitalised(w.word(i)) && !w.in_gazetteer(i);
         if !starts {
             i += 1;
             continue;
@@ -565,7 +615,7 @@ fn candidates(w: &Words) -> Vec<Candidate> {
         let mut j = i;
         while j + 1 < n {
             let k = j + 1;
-            let next_ok = w.is_word(k) && w.gaz[k].is_none();
+            let next_ok = w.is_word(k) && !w.in_gazetteer(k);
             if next_ok && is_capitalised(w.word(k)) {
                 j = k;
             } else if next_ok
@@ -583,11 +633,8 @@ fn candidates(w: &Words) -> Vec<Candidate> {
         // peel leading stop words, titles and modifiers
         let mut first = i;
         while first <= run_end {
-            let word = strip_possessive(w.word(first));
-            if lexicon::is_stop_capitalised(word)
-                || lexicon::is_title_word(word)
-                || lexicon::is_role_modifier(word)
-            {
+            // stop word, title word or role modifier (possessive stripped)
+            if w.lists(first) & (STOP | TITLE | ROLE_MODIFIER) != 0 {
                 first += 1;
             } else {
                 break;
@@ -595,7 +642,7 @@ fn candidates(w: &Words) -> Vec<Candidate> {
         }
         // trailing possessive/title words are not part of the name
         let mut last = run_end;
-        while last >= first && last > 0 && lexicon::is_title_word(w.word(last)) {
+        while last >= first && last > 0 && is_title_as_written(w, last) {
             last -= 1;
         }
         i = run_end + 1;
@@ -607,6 +654,17 @@ fn candidates(w: &Words) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// [`lexicon::is_title_word`] of token `i` as written (possessive kept),
+/// from the token's remembered lists when stripping changes nothing.
+fn is_title_as_written(w: &Words, i: usize) -> bool {
+    let word = w.word(i);
+    if strip_possessive(word).len() == word.len() {
+        w.lists(i) & TITLE != 0
+    } else {
+        lexicon::is_title_word(word)
+    }
 }
 
 /// Decides whether the name at `first..=last` is a person, and finds its
@@ -711,13 +769,22 @@ pub(crate) fn role_ending_with(text: &str, gaz: &[(Span, usize)], toks: &[Token]
         .rposition(|t| t.kind != TokKind::Word)
         .unwrap_or(0);
     let toks = &toks[lo..];
-    let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
+    let facts = toks
+        .iter()
+        .map(|t| {
+            TokenFacts::new(if gazetteer_at(gaz, t.span).is_some() {
+                IN_GAZETTEER
+            } else {
+                0
+            })
+        })
+        .collect();
     let empty = Vocabulary::new("");
     let w = Words {
         text,
         vocabulary: &empty,
         toks: Cow::Borrowed(toks),
-        gaz: Cow::Owned(gz),
+        facts: Cow::Owned(facts),
     };
     let end = w.toks.len() - 1;
     let start = role_backwards(&w, end)?;
@@ -882,7 +949,7 @@ mod tests {
     }
 
     #[test]
-    fn gazetteer_ids_agree_with_gazetteer_at() {
+    fn gazetteer_flags_agree_with_gazetteer_at() {
         let texts = [
             "The Kremlin, NATO’s Atlantic Alliance and the EU met in Washington. EUNATO, US-NATO ties.",
             "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU",
@@ -892,12 +959,15 @@ mod tests {
         for t in texts {
             let gaz = gazetteer_mentions(t);
             let toks = tokenize(t, Span::new(0, t.len()));
-            let want: Vec<_> = toks.iter().map(|k| gazetteer_at(&gaz, k.span)).collect();
-            assert_eq!(gazetteer_ids(&gaz, &toks), want, "{t}");
+            let want: Vec<u8> = toks
+                .iter()
+                .map(|k| u8::from(gazetteer_at(&gaz, k.span).is_some()) * IN_GAZETTEER)
+                .collect();
+            assert_eq!(gazetteer_flags(&gaz, &toks), want, "{t}");
             // a suffix of the tokens, as for a later sentence
             for from in [1, toks.len() / 2] {
                 if from <= toks.len() {
-                    assert_eq!(gazetteer_ids(&gaz, &toks[from..]), want[from..], "{t}");
+                    assert_eq!(gazetteer_flags(&gaz, &toks[from..]), want[from..], "{t}");
                 }
             }
         }

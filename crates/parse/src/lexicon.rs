@@ -753,19 +753,48 @@ fn in_reporting_list(word: &str) -> bool {
     lower_flags(word) & REPORTING != 0
 }
 
-/// True for capitalised words that never start a name.
-pub(crate) fn is_stop_capitalised(word: &str) -> bool {
-    exact_flags(word) & STOP_CAPITALISED_BIT != 0
-}
-
 /// True for words that can be part of a role phrase.
 pub(crate) fn is_title_word(word: &str) -> bool {
     lower_flags(word) & (ROLE_NOUN | TITLE_MODIFIER) != 0
 }
 
-/// True for the head nouns of role phrases.
-pub(crate) fn is_role_noun(word: &str) -> bool {
-    lower_flags(word) & ROLE_NOUN != 0
+/// The role-phrase word lists a word is in, from one lookup per table:
+/// title words ([`is_title_word`]), role nouns, role modifiers
+/// ([`is_role_modifier`]) and capitalised stop words.
+#[derive(Clone, Copy)]
+pub(crate) struct WordLists {
+    lower: u8,
+    exact: u8,
+}
+
+impl WordLists {
+    /// The lists `word` is in.
+    pub fn of(word: &str) -> Self {
+        WordLists {
+            lower: lower_flags(word),
+            exact: exact_flags(word),
+        }
+    }
+
+    /// [`is_title_word`] of the word.
+    pub fn is_title_word(self) -> bool {
+        self.lower & (ROLE_NOUN | TITLE_MODIFIER) != 0
+    }
+
+    /// True for the head nouns of role phrases.
+    pub fn is_role_noun(self) -> bool {
+        self.lower & ROLE_NOUN != 0
+    }
+
+    /// [`is_role_modifier`] of the word.
+    pub fn is_role_modifier(self) -> bool {
+        self.exact & ROLE_MODIFIER != 0
+    }
+
+    /// True for capitalised words that never start a name.
+    pub fn is_stop_capitalised(self) -> bool {
+        self.exact & STOP_CAPITALISED_BIT != 0
+    }
 }
 
 /// True for a common given name (case-sensitive, as written in names).
@@ -1029,7 +1058,10 @@ mod tests {
         assert!(!is_reporting_verb("States") && !is_reporting_verb("demands"));
         assert!(!is_reporting_verb("delivered"));
         assert!(is_given_name("Antony") && !is_given_name("Blinken"));
-        assert!(is_role_noun("Secretary") && !is_role_noun("State"));
+        let lists = WordLists::of;
+        assert!(lists("Secretary").is_role_noun() && !lists("State").is_role_noun());
+        assert!(lists("The").is_stop_capitalised() && !lists("the").is_stop_capitalised());
+        assert!(lists("Russian").is_role_modifier() && lists("Secretary").is_title_word());
         assert!(is_title_word("State"));
     }
 }
