@@ -234,7 +234,11 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
 
 /// True when the word starts with an uppercase letter.
 pub(crate) fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        // an ASCII first byte is the first char
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 #[cfg(test)]
