@@ -409,9 +409,11 @@ struct Candidate {
     role: Option<(usize, usize)>,
 }
 
-struct PersonMention {
+struct PersonMention<'t> {
     span: Span,
     name: String,
+    /// `surname(&name)`, a slice of the article text.
+    surname: &'t str,
     role: Option<Role>,
 }
 
@@ -470,11 +472,13 @@ pub(crate) fn extract_with_gazetteer(
 
     // Pass 1: candidates, and people with cues.
     let mut persons: Vec<PersonMention> = Vec::new();
-    let mut uncued: Vec<(Span, String)> = Vec::new();
+    // uncued names: their span, and the text they are in
+    let mut uncued: Vec<Span> = Vec::new();
+    let mut cands = Vec::new();
     for w in &sentence_words {
-        for c in candidates(w) {
+        candidates(w, &mut cands);
+        for c in &cands {
             let span = Span::new(w.toks[c.first].span.start, w.toks[c.last].span.end);
-            let name = name_of(w, c.first, c.last);
             if c.cued {
                 let role = c.role.map(|(a, b)| {
                     let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
@@ -483,50 +487,65 @@ pub(crate) fn extract_with_gazetteer(
                         span,
                     }
                 });
-                persons.push(PersonMention { span, name, role });
+                let raw = span.slice(text);
+                persons.push(PersonMention {
+                    span,
+                    name: name_of(raw),
+                    surname: name_surname(raw),
+                    role,
+                });
             } else {
-                uncued.push((span, name));
+                uncued.push(span);
             }
         }
     }
-    // Pass 2: uncued names that match a known person's surname or full name.
-    let surnames: WordSet = persons.iter().filter_map(|p| surname(&p.name)).collect();
+    // Pass 2: uncued names that match a known person's surname or full name
+    // (only those are given a name).
+    let surnames: WordSet = persons.iter().map(|p| p.surname).collect();
     let known: Vec<PersonMention> = uncued
         .into_iter()
-        .filter(|(_, name)| surname(name).is_some_and(|s| surnames.contains(s)))
-        .map(|(span, name)| PersonMention {
-            span,
-            name,
-            role: None,
+        .filter_map(|span| {
+            let raw = span.slice(text);
+            let surname = name_surname(raw);
+            surnames.contains(surname).then(|| PersonMention {
+                span,
+                name: name_of(raw),
+                surname,
+                role: None,
+            })
         })
         .collect();
     drop(surnames);
     persons.extend(known);
     persons.sort_by_key(|p| p.span);
 
-    // Merge people on surname.
-    let mut by_surname: BTreeMap<String, Entity> = BTreeMap::new();
+    // Merge people on surname. The aliases of an entity are kept as the
+    // names seen other than its current name (the same set as pushing every
+    // name and dropping the final name from them at the end), so that each
+    // name is moved into the entity, not copied.
+    let mut by_surname: BTreeMap<&str, Entity> = BTreeMap::new();
     for p in persons {
-        let key = surname(&p.name).unwrap_or(&p.name);
-        if !by_surname.contains_key(key) {
-            let e = Entity {
-                name: p.name.clone(),
+        let e = match by_surname.entry(p.surname) {
+            std::collections::btree_map::Entry::Vacant(v) => v.insert(Entity {
+                name: p.name,
                 kind: EntityKind::Person,
                 aliases: Vec::new(),
                 roles: Vec::new(),
                 mentions: Vec::new(),
-            };
-            by_surname.insert(key.to_string(), e);
-        }
-        let Some(e) = by_surname.get_mut(key) else {
-            continue;
+            }),
+            std::collections::btree_map::Entry::Occupied(o) => {
+                let e = o.into_mut();
+                if p.name.split(' ').count() > e.name.split(' ').count() {
+                    let old = std::mem::replace(&mut e.name, p.name);
+                    if !e.aliases.contains(&old) {
+                        e.aliases.push(old);
+                    }
+                } else if p.name != e.name && !e.aliases.contains(&p.name) {
+                    e.aliases.push(p.name);
+                }
+                e
+            }
         };
-        if p.name.split(' ').count() > e.name.split(' ').count() {
-            e.name = p.name.clone();
-        }
-        if !e.aliases.contains(&p.name) {
-            e.aliases.push(p.name.clone());
-        }
         if let Some(r) = p.role {
             if !e.roles.iter().any(|x| x.text == r.text) {
                 e.roles.push(r);
@@ -580,30 +599,45 @@ pub(crate) fn extract_with_gazetteer(
 }
 
 /// The last word of a multi- or single-word name, possessive stripped.
+#[cfg(test)]
 fn surname(name: &str) -> Option<&str> {
-    // `name.split(' ').next_back()`, found with a byte scan from the end
-    let last = match name.bytes().rposition(|b| b == b' ') {
-        Some(i) => &name[i + 1..],
-        None => name,
-    };
-    Some(strip_possessive(last))
+    name.split(' ').next_back().map(strip_possessive)
 }
 
-fn name_of(w: &Words, first: usize, last: usize) -> String {
-    let span = Span::new(w.toks[first].span.start, w.toks[last].span.end);
-    let raw = span.slice(w.text);
-    let mut parts: Vec<&str> = raw.split_whitespace().collect();
-    if let Some(l) = parts.last_mut() {
-        *l = strip_possessive(l);
+/// The name written as `raw`: its whitespace-separated parts joined by
+/// single spaces, the possessive stripped from the last one.
+fn name_of(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut parts = raw.split_whitespace().peekable();
+    while let Some(part) = parts.next() {
+        let part = if parts.peek().is_none() {
+            strip_possessive(part)
+        } else {
+            part
+        };
+        out.push_str(part);
+        if parts.peek().is_some() {
+            out.push(' ');
+        }
     }
-    parts.join(" ")
+    out
+}
+
+/// `surname(&name_of(raw))` (the key people are merged on), as a slice of
+/// `raw`: the name's last part is the last whitespace-separated part of
+/// `raw` with its possessive stripped, and holds no space; `surname`
+/// strips a possessive once more.
+fn name_surname(raw: &str) -> &str {
+    let last = raw.split_whitespace().next_back().unwrap_or("");
+    strip_possessive(strip_possessive(last))
 }
 
 /// Capitalised runs in a sentence, stripped of leading titles and
-/// modifiers, with their cues.
-fn candidates(w: &Words) -> Vec<Candidate> {
+/// modifiers, with their cues, into `out` (cleared first: one buffer
+/// serves every sentence).
+fn candidates(w: &Words, out: &mut Vec<Candidate>) {
+    out.clear();
     let n = w.toks.len();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < n {
         let starts = w.is_word(i) && is_capitalised(w.word(i)) && !w.in_gazetteer(i);
@@ -653,7 +687,6 @@ fn candidates(w: &Words) -> Vec<Candidate> {
             out.push(c);
         }
     }
-    out
 }
 
 /// [`lexicon::is_title_word`] of token `i` as written (possessive kept),
@@ -970,6 +1003,32 @@ mod tests {
                     assert_eq!(gazetteer_flags(&gaz, &toks[from..]), want[from..], "{t}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn names_and_surnames_from_the_raw_text() {
+        let join = |raw: &str| {
+            let mut parts: Vec<&str> = raw.split_whitespace().collect();
+            if let Some(l) = parts.last_mut() {
+                *l = strip_possessive(l);
+            }
+            parts.join(" ")
+        };
+        for raw in [
+            "Blinken",
+            "Antony Blinken",
+            "Antony  Blinken’s",
+            "Putin’s’s",
+            "Ursula von der\u{a0}Leyen's",
+            "Jens\nStoltenberg’",
+            "’s",
+            "NATO’s Jens",
+            "",
+            " ",
+        ] {
+            assert_eq!(name_of(raw), join(raw), "{raw:?}");
+            assert_eq!(Some(name_surname(raw)), surname(&join(raw)), "{raw:?}");
         }
     }
 
