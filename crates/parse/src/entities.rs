@@ -306,6 +306,23 @@ impl<'t> Words<'t> {
         self.toks[i].kind == TokKind::Word
     }
 
+    /// Is token `i` a word starting with an uppercase letter
+    /// (`is_word(i) && is_capitalised(word(i))`)? Answered from the first
+    /// byte of the text when it is ASCII, without slicing the word out.
+    #[inline]
+    fn is_capitalised_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind != TokKind::Word {
+            return false;
+        }
+        match self.text.as_bytes().get(t.span.start) {
+            // a token's span is a non-empty slice of the text: its first
+            // byte, when ASCII, is its first char
+            Some(b) if b.is_ascii() && t.span.start < t.span.end => b.is_ascii_uppercase(),
+            _ => is_capitalised(self.word(i)),
+        }
+    }
+
     /// Is token `i` part of a gazetteer mention?
     fn in_gazetteer(&self, i: usize) -> bool {
         self.facts[i].get() & IN_GAZETTEER != 0
@@ -640,7 +657,7 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
     let n = w.toks.len();
     let mut i = 0;
     while i < n {
-        let starts = w.is_word(i) && is_capitalised(w.word(i)) && !w.in_gazetteer(i);
+        let starts = w.is_capitalised_word(i) && !w.in_gazetteer(i);
         if !starts {
             i += 1;
             continue;
@@ -650,13 +667,12 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
         while j + 1 < n {
             let k = j + 1;
             let next_ok = w.is_word(k) && !w.in_gazetteer(k);
-            if next_ok && is_capitalised(w.word(k)) {
+            if next_ok && w.is_capitalised_word(k) {
                 j = k;
             } else if next_ok
                 && lexicon::NAME_PARTICLES.contains(&w.word(k))
                 && k + 1 < n
-                && w.is_word(k + 1)
-                && is_capitalised(w.word(k + 1))
+                && w.is_capitalised_word(k + 1)
             {
                 j = k + 1;
             } else {
