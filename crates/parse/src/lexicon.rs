@@ -547,6 +547,10 @@ struct FlagMap {
     /// `(bytes 0..8, bytes 8..16, length, bits)`; length 0 = empty slot.
     slots: Vec<(u64, u64, u8, u8)>,
     long: std::collections::HashMap<Vec<u8>, u8, BuildHasherDefault<FxHasher>>,
+    /// `shapes[FlagMap::shape(word)]` has bit `word.len().min(63)` set for
+    /// every word of the map: a word whose bit is clear is not in it, found
+    /// without hashing (most words probed are in no list).
+    shapes: Vec<u64>,
 }
 
 impl FlagMap {
@@ -556,6 +560,7 @@ impl FlagMap {
         let mut m = FlagMap {
             slots: vec![(0, 0, 0, 0); (2 * words.len()).next_power_of_two().max(64)],
             long: Default::default(),
+            shapes: vec![0; 1024],
         };
         for &(w, bit) in words {
             m.add(w, bit);
@@ -593,7 +598,21 @@ impl FlagMap {
         (h >> 40) as usize & (self.slots.len() - 1)
     }
 
+    /// Where `word`'s length bit is in [`FlagMap::shapes`]: the low five
+    /// bits of its first and last bytes (`None` for the empty word). ASCII
+    /// lowercasing changes only bit 5 of a byte, so a word and its
+    /// lowercase have the same shape, as have their lengths.
+    #[inline]
+    fn shape(word: &[u8]) -> Option<(usize, u64)> {
+        let (&f, &l) = (word.first()?, word.last()?);
+        let at = (usize::from(f & 0x1f) << 5) | usize::from(l & 0x1f);
+        Some((at, 1 << word.len().min(63)))
+    }
+
     fn add(&mut self, word: &str, bit: u8) {
+        if let Some((at, len_bit)) = Self::shape(word.as_bytes()) {
+            self.shapes[at] |= len_bit;
+        }
         let Some((a, b)) = Self::pack(word.as_bytes(), false) else {
             *self.long.entry(word.as_bytes().to_vec()).or_insert(0) |= bit;
             return;
@@ -618,6 +637,11 @@ impl FlagMap {
     /// lowercases non-ASCII words itself).
     #[inline]
     fn get(&self, word: &[u8], lower: bool) -> u8 {
+        match Self::shape(word) {
+            Some((at, len_bit)) if self.shapes[at] & len_bit != 0 => {}
+            // no word of the map has this shape (or the word is empty)
+            _ => return 0,
+        }
         let Some((a, b)) = Self::pack(word, lower) else {
             return self.get_long(word, lower);
         };
