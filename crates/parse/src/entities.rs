@@ -774,17 +774,37 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
 /// Role words that define what a role *is* (lowercase), for comparing two
 /// role phrases: “US Secretary of State” → {secretary, state}.
 ///
-/// Each word is lowercased on the stack ([`lexicon::with_lowercase`]); only
-/// the words kept are copied into `String`s.
+/// An ASCII role (the usual case) is cut on bytes and its words looked up
+/// as written ([`lexicon::is_core_title_word_ascii`]); other roles go word
+/// by word through [`lexicon::with_lowercase`]. Only the words kept are
+/// copied into `String`s.
 pub(crate) fn role_core(role: &str) -> Vec<String> {
-    let mut v: Vec<String> = role
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|w| {
-            lexicon::with_lowercase(strip_possessive(w), |w| {
-                (lexicon::is_title_word(w) && !lexicon::is_role_modifier(w)).then(|| w.to_string())
+    let mut v: Vec<String> = if role.is_ascii() {
+        // the chars `split` cuts on below, in ASCII: whitespace and '-'
+        let cut = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'-');
+        let mut v = Vec::new();
+        let mut start = 0;
+        for end in (0..role.len())
+            .filter(|&i| cut(&role.as_bytes()[i]))
+            .chain([role.len()])
+        {
+            let w = strip_possessive(&role[start..end]);
+            if lexicon::is_core_title_word_ascii(w) {
+                v.push(w.to_ascii_lowercase());
+            }
+            start = end + 1;
+        }
+        v
+    } else {
+        role.split(|c: char| c.is_whitespace() || c == '-')
+            .filter_map(|w| {
+                lexicon::with_lowercase(strip_possessive(w), |w| {
+                    (lexicon::is_title_word(w) && !lexicon::is_role_modifier(w))
+                        .then(|| w.to_string())
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
     v.sort();
     v.dedup();
     v
@@ -944,6 +964,37 @@ mod tests {
             role_core("Secretary General of the Atlantic Alliance"),
             ["general", "secretary"]
         );
+    }
+
+    #[test]
+    fn role_core_of_ascii_roles_agrees_with_the_word_by_word_path() {
+        let slow = |role: &str| -> Vec<String> {
+            let mut v: Vec<String> = role
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter_map(|w| {
+                    lexicon::with_lowercase(strip_possessive(w), |w| {
+                        (lexicon::is_title_word(w) && !lexicon::is_role_modifier(w))
+                            .then(|| w.to_string())
+                    })
+                })
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        for role in [
+            "US Secretary of State",
+            "NATO's secretary-general",
+            "Vice-President  of the\tUS",
+            "the Russian Foreign Minister's deputy",
+            "-secretary- ",
+            "",
+            "SECRETARY GENERAL",
+            "Gen. Prime Minister's",
+            "a-sixteen-bytes-word-and-longer-secretary-generalship",
+        ] {
+            assert_eq!(role_core(role), slow(role), "{role:?}");
+        }
     }
 
     #[test]

@@ -727,30 +727,24 @@ fn add_all<'a>(
     out.extend(words.into_iter().map(|w| (*w, bit)));
 }
 
-/// The lowercase lists (reporting verbs, title modifiers, role nouns) that
-/// `word` belongs to, any case: one lowercasing and one lookup answer all
-/// of them.
-fn lower_flags(word: &str) -> u8 {
+/// The map of the lowercase lists (reporting verbs, title modifiers, role
+/// nouns).
+fn lower_map() -> &'static FlagMap {
     static M: OnceLock<FlagMap> = OnceLock::new();
-    let m = M.get_or_init(|| {
+    M.get_or_init(|| {
         let mut words = Vec::new();
         add_all(&mut words, REPORTING_VERBS, REPORTING);
         add_all(&mut words, TITLE_MODIFIERS, TITLE_MODIFIER);
         add_all(&mut words, ROLE_NOUNS, ROLE_NOUN);
         FlagMap::build(&words)
-    });
-    if word.is_ascii() {
-        m.get(word.as_bytes(), true)
-    } else {
-        m.get(word.to_lowercase().as_bytes(), false)
-    }
+    })
 }
 
-/// The case-sensitive lists (capitalised stop words, role modifiers from
-/// the gazetteers) that `word` belongs to, as written.
-fn exact_flags(word: &str) -> u8 {
+/// The map of the case-sensitive lists (capitalised stop words, role
+/// modifiers from the gazetteers).
+fn exact_map() -> &'static FlagMap {
     static M: OnceLock<FlagMap> = OnceLock::new();
-    let m = M.get_or_init(|| {
+    M.get_or_init(|| {
         let mut words = Vec::new();
         add_all(&mut words, STOP_CAPITALISED, STOP_CAPITALISED_BIT);
         for e in gazetteer() {
@@ -762,8 +756,35 @@ fn exact_flags(word: &str) -> u8 {
             }
         }
         FlagMap::build(&words)
-    });
-    m.get(word.as_bytes(), false)
+    })
+}
+
+/// The lowercase lists (reporting verbs, title modifiers, role nouns) that
+/// `word` belongs to, any case: one lowercasing and one lookup answer all
+/// of them.
+fn lower_flags(word: &str) -> u8 {
+    let m = lower_map();
+    if word.is_ascii() {
+        m.get(word.as_bytes(), true)
+    } else {
+        m.get(word.to_lowercase().as_bytes(), false)
+    }
+}
+
+/// The case-sensitive lists (capitalised stop words, role modifiers from
+/// the gazetteers) that `word` belongs to, as written.
+fn exact_flags(word: &str) -> u8 {
+    exact_map().get(word.as_bytes(), false)
+}
+
+/// For an ASCII `word` with lowercase `l`: `is_title_word(l) &&
+/// !is_role_modifier(l)` (a word that says what a role is), without
+/// building `l`: [`FlagMap::get`] lowercases ASCII itself, and `l`
+/// lowercases to itself.
+pub(crate) fn is_core_title_word_ascii(word: &str) -> bool {
+    debug_assert!(word.is_ascii());
+    lower_map().get(word.as_bytes(), true) & (ROLE_NOUN | TITLE_MODIFIER) != 0
+        && exact_map().get(word.as_bytes(), true) & ROLE_MODIFIER == 0
 }
 
 /// True for a reporting verb form (any case). [`may_be_reporting_verb`]
