@@ -655,8 +655,22 @@ fn name_surname(raw: &str) -> &str {
 fn candidates(w: &Words, out: &mut Vec<Candidate>) {
     out.clear();
     let n = w.toks.len();
+    let toks: &[Token] = &w.toks;
+    let bytes = w.text.as_bytes();
     let mut i = 0;
     while i < n {
+        // skip to the next word token whose first byte is ASCII uppercase
+        // or not ASCII: no other token is capitalised (a quick walk over
+        // most tokens, without slicing words out)
+        let Some(k) = toks[i..].iter().position(|t| {
+            t.kind == TokKind::Word
+                && bytes
+                    .get(t.span.start)
+                    .is_some_and(|b| !b.is_ascii() || b.is_ascii_uppercase())
+        }) else {
+            break;
+        };
+        i += k;
         let starts = w.is_capitalised_word(i) && !w.in_gazetteer(i);
         if !starts {
             i += 1;
