@@ -766,10 +766,35 @@ fn lower_flags(word: &str) -> u8 {
     let m = lower_map();
     if word.is_ascii() {
         m.get(word.as_bytes(), true)
-    } else {
+    } else if word.chars().all(|c| c.is_ascii() || c == KELVIN_SIGN) {
         m.get(word.to_lowercase().as_bytes(), false)
+    } else {
+        // the lowercase of any other non-ASCII char holds a non-ASCII char
+        // (tested), and every word of these lists is ASCII: no lowercasing
+        // (nor allocation) needed to answer
+        0
     }
 }
+
+/// The one non-ASCII char whose lowercase is ASCII (`k`).
+const KELVIN_SIGN: char = '\u{212A}';
+
+/// True when every word of `words` is ASCII.
+const fn all_ascii(words: &[&str]) -> bool {
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].is_ascii() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const _: () = assert!(
+    all_ascii(REPORTING_VERBS) && all_ascii(TITLE_MODIFIERS) && all_ascii(ROLE_NOUNS),
+    "lower_flags answers 0 for words whose lowercase is not ASCII"
+);
 
 /// The case-sensitive lists (capitalised stop words, role modifiers from
 /// the gazetteers) that `word` belongs to, as written.
@@ -1095,6 +1120,28 @@ mod tests {
         }
         assert!(verbs > 20, "{verbs}");
         assert!(is_reporting_verb("thin\u{212a}s"), "Kelvin sign");
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii() {
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, KELVIN_SIGN, "{c:?} {:#x}", u32::from(c));
+            }
+        }
+        // what lower_flags' shortcut relies on, for whole words too
+        for w in [
+            "Élysée",
+            "Σecretary",
+            "SECRETARYΣ",
+            "İnsisted",
+            "thin\u{212a}s",
+        ] {
+            assert_eq!(
+                lower_flags(w),
+                lower_map().get(w.to_lowercase().as_bytes(), false)
+            );
+        }
     }
 
     #[test]
