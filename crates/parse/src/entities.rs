@@ -573,11 +573,19 @@ pub(crate) fn extract_with_gazetteer(
         }
     }
 
-    // Organisations and places.
-    let mut by_entry: BTreeMap<usize, Entity> = BTreeMap::new();
-    for (span, id) in gaz {
-        let entry = &gazetteer()[*id];
-        let e = by_entry.entry(*id).or_insert_with(|| Entity {
+    // Organisations and places: the mentions grouped by entry (in entry
+    // order, each entry's in text order, as a map keyed by entry would
+    // give them), so that each entity's mentions are allocated once.
+    let mut by_entry: Vec<(usize, usize)> = gaz
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, id))| (id, k))
+        .collect();
+    by_entry.sort_unstable();
+    let mut places: Vec<Entity> = Vec::new();
+    for group in by_entry.chunk_by(|a, b| a.0 == b.0) {
+        let entry = &gazetteer()[group[0].0];
+        let mut e = Entity {
             name: entry.name.to_string(),
             kind: if entry.is_place {
                 EntityKind::Place
@@ -586,13 +594,17 @@ pub(crate) fn extract_with_gazetteer(
             },
             aliases: Vec::new(),
             roles: Vec::new(),
-            mentions: Vec::new(),
-        });
-        let surface = span.slice(text);
-        if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
-            e.aliases.push(surface.to_string());
+            mentions: Vec::with_capacity(group.len()),
+        };
+        for &(_, k) in group {
+            let span = gaz[k].0;
+            let surface = span.slice(text);
+            if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
+                e.aliases.push(surface.to_string());
+            }
+            e.mentions.push(span);
         }
-        e.mentions.push(*span);
+        places.push(e);
     }
 
     let mut out: Vec<Entity> = by_surname
@@ -602,7 +614,7 @@ pub(crate) fn extract_with_gazetteer(
             e.aliases.sort();
             e
         })
-        .chain(by_entry.into_values())
+        .chain(places)
         .collect();
     for e in &mut out {
         e.mentions.sort();
