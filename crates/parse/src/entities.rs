@@ -489,8 +489,8 @@ pub(crate) fn extract_with_gazetteer(
 
     // Pass 1: candidates, and people with cues.
     let mut persons: Vec<PersonMention> = Vec::new();
-    // uncued names: their span, and the text they are in
-    let mut uncued: Vec<Span> = Vec::new();
+    // uncued names: their span and tokens
+    let mut uncued: Vec<(Span, &[Token])> = Vec::new();
     let mut cands = Vec::new();
     for w in &sentence_words {
         candidates(w, &mut cands);
@@ -504,15 +504,15 @@ pub(crate) fn extract_with_gazetteer(
                         span,
                     }
                 });
-                let raw = span.slice(text);
+                let toks = &w.toks[c.first..=c.last];
                 persons.push(PersonMention {
                     span,
-                    name: name_of(raw),
-                    surname: name_surname(raw),
+                    name: token_name(text, toks),
+                    surname: token_surname(text, toks),
                     role,
                 });
             } else {
-                uncued.push(span);
+                uncued.push((span, &w.toks[c.first..=c.last]));
             }
         }
     }
@@ -521,12 +521,11 @@ pub(crate) fn extract_with_gazetteer(
     let surnames: WordSet = persons.iter().map(|p| p.surname).collect();
     let known: Vec<PersonMention> = uncued
         .into_iter()
-        .filter_map(|span| {
-            let raw = span.slice(text);
-            let surname = name_surname(raw);
+        .filter_map(|(span, toks)| {
+            let surname = token_surname(text, toks);
             surnames.contains(surname).then(|| PersonMention {
                 span,
-                name: name_of(raw),
+                name: token_name(text, toks),
                 surname,
                 role: None,
             })
@@ -633,8 +632,52 @@ fn surname(name: &str) -> Option<&str> {
     name.split(' ').next_back().map(strip_possessive)
 }
 
+/// [`name_of`] the text of `toks` (consecutive tokens of one sentence),
+/// without cutting the text again: between two tokens there is only
+/// whitespace (the tokenizer makes a token of every other char) and a
+/// token holds none, so the whitespace-separated parts are the runs of
+/// touching tokens. They are joined with one space where a gap separates
+/// two tokens; the possessive stripped from the end of the whole is the
+/// one stripped from the last part (no ending removed holds a space).
+fn token_name(text: &str, toks: &[Token]) -> String {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return String::new();
+    };
+    let mut out = String::with_capacity(last.span.end - first.span.start);
+    let mut end = first.span.start;
+    for t in toks {
+        if t.span.start > end {
+            out.push(' ');
+        }
+        out.push_str(t.span.slice(text));
+        end = t.span.end;
+    }
+    let keep = strip_possessive(&out).len();
+    out.truncate(keep);
+    out
+}
+
+/// [`name_surname`] of the text of `toks` (as for [`token_name`]): the
+/// last run of touching tokens, possessive stripped twice.
+fn token_surname<'a>(text: &'a str, toks: &[Token]) -> &'a str {
+    let Some(last) = toks.last() else {
+        return "";
+    };
+    let mut start = last.span.start;
+    for pair in toks.windows(2).rev() {
+        if pair[0].span.end != pair[1].span.start {
+            break;
+        }
+        start = pair[0].span.start;
+    }
+    strip_possessive(strip_possessive(
+        Span::new(start, last.span.end).slice(text),
+    ))
+}
+
 /// The name written as `raw`: its whitespace-separated parts joined by
 /// single spaces, the possessive stripped from the last one.
+#[cfg(test)]
 fn name_of(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut parts = raw.split_whitespace().peekable();
@@ -656,6 +699,7 @@ fn name_of(raw: &str) -> String {
 /// `raw`: the name's last part is the last whitespace-separated part of
 /// `raw` with its possessive stripped, and holds no space; `surname`
 /// strips a possessive once more.
+#[cfg(test)]
 fn name_surname(raw: &str) -> &str {
     let last = raw.split_whitespace().next_back().unwrap_or("");
     strip_possessive(strip_possessive(last))
@@ -1122,6 +1166,21 @@ mod tests {
         ] {
             assert_eq!(name_of(raw), join(raw), "{raw:?}");
             assert_eq!(Some(name_surname(raw)), surname(&join(raw)), "{raw:?}");
+        }
+        // from the tokens: every run of consecutive tokens of these texts
+        for t in [
+            "Antony  Blinken’s NATO-led\u{a0}team, Jens\u{2009}Stoltenberg' s (O’Brien)’ U.S.’s «X»",
+            "’s ’ 's - Ursula von der\tLeyen’s’s",
+        ] {
+            let toks = tokenize(t, Span::new(0, t.len()));
+            for i in 0..toks.len() {
+                for j in i..toks.len() {
+                    let raw = Span::new(toks[i].span.start, toks[j].span.end).slice(t);
+                    let run = &toks[i..=j];
+                    assert_eq!(token_name(t, run), name_of(raw), "{raw:?}");
+                    assert_eq!(token_surname(t, run), name_surname(raw), "{raw:?}");
+                }
+            }
         }
     }
 
