@@ -957,16 +957,20 @@ const _: () = assert!(
     "reporting verbs must be lowercase ASCII words (see may_be_reporting_verb)"
 );
 
-/// `REPORTING_SHAPES[f][l]` (letters as 0..26) has bit `n.min(63)` set when
-/// some reporting verb of `n` bytes starts with `f` and ends with `l`.
-static REPORTING_SHAPES: [[u64; 26]; 26] = {
-    let mut t = [[0u64; 26]; 26];
+/// `REPORTING_SHAPES[(f & 31) << 5 | (l & 31)]` has bit `n.min(63)` set
+/// when some reporting verb of `n` bytes starts with byte `f` and ends with
+/// byte `l` (both lowercase letters). The low five bits of an ASCII letter
+/// are the same in both cases, so no lowercasing is needed to index it;
+/// other bytes share them with letters, which only lets more words through
+/// to the exact lookup.
+static REPORTING_SHAPES: [u64; 1024] = {
+    let mut t = [0u64; 1024];
     let mut i = 0;
     while i < REPORTING_VERBS.len() {
         let b = REPORTING_VERBS[i].as_bytes();
         let n = b.len();
         let bit = if n < 63 { n } else { 63 };
-        t[(b[0] - b'a') as usize][(b[n - 1] - b'a') as usize] |= 1 << bit;
+        t[((b[0] & 31) as usize) << 5 | (b[n - 1] & 31) as usize] |= 1 << bit;
         i += 1;
     }
     t
@@ -991,15 +995,12 @@ fn may_be_reporting_verb(word: &str) -> bool {
     if !f.is_ascii() || !l.is_ascii() {
         return true;
     }
-    let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
-    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() {
-        return false; // every verb starts and ends with a letter
+    let lengths = REPORTING_SHAPES[usize::from(f & 31) << 5 | usize::from(l & 31)];
+    if lengths & (1 << b.len().min(63)) != 0 {
+        return true;
     }
-    let lengths = REPORTING_SHAPES[usize::from(f - b'a')][usize::from(l - b'a')];
-    if lengths == 0 {
-        return false;
-    }
-    !word.is_ascii() || lengths & (1 << b.len().min(63)) != 0
+    // a non-ASCII middle may lowercase to another length
+    lengths != 0 && !word.is_ascii()
 }
 
 #[cfg(test)]
