@@ -20,7 +20,11 @@
 use crate::lexicon::{self, gazetteer, WordSet};
 use crate::model::{Entity, EntityKind, Role, Sentence, Span};
 use crate::text::{is_capitalised, tokenize, SentenceTokens, TokKind, Token};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+#[cfg(test)]
+use aho_corasick::AhoCorasick;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -30,8 +34,8 @@ use std::sync::OnceLock;
 /// with.
 struct Gazetteer {
     /// Anchored searches only: [`gazetteer_mentions`] runs it at the
-    /// positions where a name can start.
-    ac: AhoCorasick,
+    /// positions where a name can start ([`Gazetteer::find_at`]).
+    dfa: DFA,
     /// Gazetteer entry of each pattern.
     ids: Vec<usize>,
     /// `first[b]`: some pattern starts with byte `b`.
@@ -42,6 +46,35 @@ struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// The leftmost-longest name starting at byte `s` of `bytes`, as
+    /// `(start, end, pattern)`: what `AhoCorasick::find` gives for an
+    /// anchored search of `s..` (the same walk as its forward search, done
+    /// here on the DFA directly, without the per-call setup of the generic
+    /// search). No pattern is empty, so the start state is no match.
+    fn find_at(&self, bytes: &[u8], s: usize) -> Option<(usize, usize, usize)> {
+        let dfa = &self.dfa;
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut mat = None;
+        for (at, &b) in bytes.iter().enumerate().skip(s) {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    return mat;
+                }
+                if dfa.is_match(sid) {
+                    let pid = dfa.match_pattern(sid, 0);
+                    let start = (at + 1).saturating_sub(dfa.pattern_len(pid));
+                    // a match carried over from a later start is not one
+                    // of this anchored search
+                    if start <= s {
+                        mat = Some((start, at + 1, pid.as_usize()));
+                    }
+                }
+            }
+        }
+        mat
+    }
+
     /// Can a name start at byte `s` of `bytes` (`first[bytes[s]]` holds)?
     fn may_start(&self, bytes: &[u8], s: usize) -> bool {
         let a = usize::from(bytes[s]);
@@ -77,16 +110,15 @@ fn automaton() -> &'static Gazetteer {
                 }
             }
         }
-        let ac = AhoCorasick::builder()
+        // a full DFA: built once, a few times faster to search than the
+        // default contiguous NFA (same matches)
+        let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
-            // a full DFA: built once, a few times faster to search than the
-            // default contiguous NFA (same matches)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("gazetteer patterns are valid");
         Gazetteer {
-            ac,
+            dfa,
             ids,
             first,
             pairs,
@@ -113,19 +145,18 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
             at = s + 1;
             continue;
         }
-        let input = Input::new(text).span(s..text.len()).anchored(Anchored::Yes);
-        let Some(m) = g.ac.find(input) else {
+        let Some((start, end, pattern)) = g.find_at(bytes, s) else {
             at = s + 1;
             continue;
         };
-        at = m.end();
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
+        at = end;
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
         let boundary_before = before.is_none_or(|c| !c.is_alphanumeric());
         // a possessive after the name is fine: “NATO’s”
         let boundary_after = after.is_none_or(|c| !c.is_alphanumeric());
         if boundary_before && boundary_after {
-            out.push((Span::new(m.start(), m.end()), g.ids[m.pattern().as_usize()]));
+            out.push((Span::new(start, end), g.ids[pattern]));
         }
     }
     out
@@ -1181,6 +1212,40 @@ mod tests {
                     assert_eq!(token_surname(t, run), name_surname(raw), "{raw:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn dfa_walk_agrees_with_an_anchored_find() {
+        let mut names = Vec::new();
+        for e in gazetteer() {
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let n = n
+                    .strip_prefix("the ")
+                    .or_else(|| n.strip_prefix("The "))
+                    .unwrap_or(n);
+                if !n.is_empty() {
+                    names.push(n);
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&names)
+            .unwrap();
+        let g = automaton();
+        let t = "The Kremlin, NATO’s Atlantic Alliance, EUNATO USA U.S.A. U.S. USAID Russian Russia’s \
+                 the United States of America; Americas Union EU-NATO NATOEU é NATO中文 t ti tim time news";
+        for s in 0..t.len() {
+            let input = aho_corasick::Input::new(t)
+                .span(s..t.len())
+                .anchored(Anchored::Yes);
+            let want = ac
+                .find(input)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
+            assert_eq!(g.find_at(t.as_bytes(), s), want, "{s}");
         }
     }
 
