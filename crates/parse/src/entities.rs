@@ -872,7 +872,7 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
         if k < n && w.word(k) == "," && k + 1 < n && w.word(k + 1) == "who" {
             true
         } else {
-            while k < n && w.is_word(k) && lexicon::AUXILIARIES.contains(&w.word(k)) {
+            while k < n && w.is_word(k) && lexicon::is_auxiliary(w.word(k)) {
                 k += 1;
             }
             k < n && w.is_word(k) && lexicon::is_reporting_verb(w.word(k))

@@ -521,6 +521,43 @@ pub(crate) const AUXILIARIES: &[&str] = &[
     "just",
 ];
 
+/// `AUXILIARIES.contains(&word)`, as a `match` (the compiler dispatches on
+/// the length first) rather than up to 28 string compares; a test keeps
+/// the two lists the same.
+pub(crate) fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "had"
+            | "have"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "further"
+            | "previously"
+            | "already"
+            | "once"
+            | "reportedly"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "is"
+            | "was"
+            | "publicly"
+            | "repeatedly"
+            | "on"
+            | "for"
+            | "its"
+            | "part"
+            | "been"
+            | "himself"
+            | "herself"
+            | "just"
+    )
+}
+
 /// Lowercase words that may sit inside a person's name between
 /// capitalised parts (“Ursula von der Leyen”).
 pub(crate) const NAME_PARTICLES: &[&str] = &[
@@ -1143,6 +1180,24 @@ mod tests {
                 lower_map().get(w.to_lowercase().as_bytes(), false)
             );
         }
+    }
+
+    #[test]
+    fn is_auxiliary_is_the_list() {
+        for w in AUXILIARIES {
+            assert!(is_auxiliary(w), "{w}");
+        }
+        let n = (0..=255u8)
+            .map(|b| (b as char).to_string())
+            .chain(["Has", "hass", "ha", "", "been ", "partly"].map(String::from))
+            .filter(|w| is_auxiliary(w))
+            .count();
+        assert_eq!(n, 0);
+        // as many arms as list entries (the list has no duplicates)
+        let mut sorted = AUXILIARIES.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 28);
     }
 
     #[test]
