@@ -584,8 +584,7 @@ pub(crate) fn extract_with_gazetteer(
         })
         .collect();
     drop(surnames);
-    persons.extend(known);
-    persons.sort_by_key(|p| p.span);
+    let persons = merge_by_span(persons, known);
 
     // Merge people on surname. The aliases of an entity are kept as the
     // names seen other than its current name (the same set as pushing every
@@ -675,6 +674,32 @@ pub(crate) fn extract_with_gazetteer(
             .cmp(&b.mentions[0])
             .then_with(|| a.name.cmp(&b.name))
     });
+    out
+}
+
+/// `a` followed by `b`, stably sorted by span. Both are in text order
+/// when they come from sentences in text order: then they are merged,
+/// taking from `a` on equal spans (as the stable sort does), and each
+/// mention is moved once; otherwise they are sorted.
+fn merge_by_span<'t>(
+    mut a: Vec<PersonMention<'t>>,
+    b: Vec<PersonMention<'t>>,
+) -> Vec<PersonMention<'t>> {
+    let sorted = |v: &[PersonMention]| v.windows(2).all(|p| p[0].span <= p[1].span);
+    if b.is_empty() || !sorted(&a) || !sorted(&b) {
+        a.extend(b);
+        a.sort_by_key(|p| p.span);
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter().peekable();
+    let mut b = b.into_iter().peekable();
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if y.span < x.span { b.next() } else { a.next() };
+        out.extend(next);
+    }
+    out.extend(a);
+    out.extend(b);
     out
 }
 
@@ -1268,6 +1293,42 @@ mod tests {
                 .find(input)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
             assert_eq!(g.find_at(t.as_bytes(), s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn merging_people_agrees_with_sorting_them() {
+        let people = |spans: &[(usize, &'static str)]| -> Vec<PersonMention<'static>> {
+            spans
+                .iter()
+                .map(|&(at, name)| PersonMention {
+                    span: Span::new(at, at + 1),
+                    name: name.to_string(),
+                    surname: name,
+                    role: None,
+                })
+                .collect()
+        };
+        type People<'a> = &'a [(usize, &'static str)];
+        let cases: [(People, People); 5] = [
+            (
+                &[(1, "a"), (5, "b"), (9, "c")],
+                &[(0, "x"), (5, "y"), (7, "z"), (12, "w")],
+            ),
+            (&[], &[(3, "x"), (1, "y")]),
+            (&[(4, "a"), (2, "b")], &[(3, "x")]),
+            (&[(1, "a")], &[]),
+            (&[(2, "a"), (2, "b")], &[(2, "x"), (1, "y")]),
+        ];
+        for (a, b) in cases {
+            let mut want = people(a);
+            want.extend(people(b));
+            want.sort_by_key(|p| p.span);
+            let got = merge_by_span(people(a), people(b));
+            let key = |v: &[PersonMention<'static>]| -> Vec<(Span, &'static str)> {
+                v.iter().map(|p| (p.span, p.surname)).collect()
+            };
+            assert_eq!(key(&got), key(&want), "{a:?} {b:?}");
         }
     }
 
