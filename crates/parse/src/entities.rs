@@ -20,7 +20,11 @@
 use crate::lexicon::{self, gazetteer, WordSet};
 use crate::model::{Entity, EntityKind, Role, Sentence, Span};
 use crate::text::{is_capitalised, tokenize, SentenceTokens, TokKind, Token};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+#[cfg(test)]
+use aho_corasick::AhoCorasick;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -30,8 +34,8 @@ use std::sync::OnceLock;
 /// with.
 struct Gazetteer {
     /// Anchored searches only: [`gazetteer_mentions`] runs it at the
-    /// positions where a name can start.
-    ac: AhoCorasick,
+    /// positions where a name can start ([`Gazetteer::find_at`]).
+    dfa: DFA,
     /// Gazetteer entry of each pattern.
     ids: Vec<usize>,
     /// `first[b]`: some pattern starts with byte `b`.
@@ -42,6 +46,35 @@ struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// The leftmost-longest name starting at byte `s` of `bytes`, as
+    /// `(start, end, pattern)`: what `AhoCorasick::find` gives for an
+    /// anchored search of `s..` (the same walk as its forward search, done
+    /// here on the DFA directly, without the per-call setup of the generic
+    /// search). No pattern is empty, so the start state is no match.
+    fn find_at(&self, bytes: &[u8], s: usize) -> Option<(usize, usize, usize)> {
+        let dfa = &self.dfa;
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut mat = None;
+        for (at, &b) in bytes.iter().enumerate().skip(s) {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    return mat;
+                }
+                if dfa.is_match(sid) {
+                    let pid = dfa.match_pattern(sid, 0);
+                    let start = (at + 1).saturating_sub(dfa.pattern_len(pid));
+                    // a match carried over from a later start is not one
+                    // of this anchored search
+                    if start <= s {
+                        mat = Some((start, at + 1, pid.as_usize()));
+                    }
+                }
+            }
+        }
+        mat
+    }
+
     /// Can a name start at byte `s` of `bytes` (`first[bytes[s]]` holds)?
     fn may_start(&self, bytes: &[u8], s: usize) -> bool {
         let a = usize::from(bytes[s]);
@@ -77,16 +110,15 @@ fn automaton() -> &'static Gazetteer {
                 }
             }
         }
-        let ac = AhoCorasick::builder()
+        // a full DFA: built once, a few times faster to search than the
+        // default contiguous NFA (same matches)
+        let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
-            // a full DFA: built once, a few times faster to search than the
-            // default contiguous NFA (same matches)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("gazetteer patterns are valid");
         Gazetteer {
-            ac,
+            dfa,
             ids,
             first,
             pairs,
@@ -113,19 +145,18 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
             at = s + 1;
             continue;
         }
-        let input = Input::new(text).span(s..text.len()).anchored(Anchored::Yes);
-        let Some(m) = g.ac.find(input) else {
+        let Some((start, end, pattern)) = g.find_at(bytes, s) else {
             at = s + 1;
             continue;
         };
-        at = m.end();
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
+        at = end;
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
         let boundary_before = before.is_none_or(|c| !c.is_alphanumeric());
         // a possessive after the name is fine: “NATO’s”
         let boundary_after = after.is_none_or(|c| !c.is_alphanumeric());
         if boundary_before && boundary_after {
-            out.push((Span::new(m.start(), m.end()), g.ids[m.pattern().as_usize()]));
+            out.push((Span::new(start, end), g.ids[pattern]));
         }
     }
     out
@@ -133,6 +164,10 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
 
 /// The gazetteer entry whose mention (in `gaz`, sorted by start) covers
 /// `span`, or starts with it and runs on (a possessive: “NATO’s”).
+///
+/// (The reference the token walks are tested against; kept for the other
+/// passes.)
+#[allow(dead_code)]
 pub(crate) fn gazetteer_at(gaz: &[(Span, usize)], span: Span) -> Option<usize> {
     let i = gaz.partition_point(|(g, _)| g.start <= span.start);
     gazetteer_before(gaz, i, span)
@@ -155,20 +190,49 @@ fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize
         .map(|&(_, id)| id)
 }
 
-/// [`gazetteer_at`] for each of `toks` (sorted by start, as tokens are):
-/// one forward walk over `gaz` instead of a binary search per token.
-fn gazetteer_ids(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<Option<usize>> {
-    let mut i = toks
-        .first()
-        .map_or(0, |t| gaz.partition_point(|(g, _)| g.start < t.span.start));
-    toks.iter()
-        .map(|t| {
-            while i < gaz.len() && gaz[i].0.start <= t.span.start {
-                i += 1;
+/// [`gazetteer_at`] for each of `toks` (sorted by start, as tokens are),
+/// as [`IN_GAZETTEER`] bits: the first [`TokenFacts`] of each token.
+///
+/// The answer for a token depends only on `i`, the number of mentions
+/// starting at or before it, and is `None` unless the token starts before
+/// mention `i - 1` ends ([`gazetteer_before`]'s first test). So every token
+/// is `None` except those starting inside a mention `k` (and before mention
+/// `k + 1` starts, so that `i = k + 1`): only those, found by a binary
+/// search per mention, are asked [`gazetteer_before`] with `i = k + 1`.
+/// Mentions are few next to tokens.
+fn gazetteer_flags(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<u8> {
+    let mut out = vec![0; toks.len()];
+    gazetteer_flags_into(gaz, toks, &mut out);
+    out
+}
+
+/// [`gazetteer_flags`] into `out` (as long as `toks`, all zero). The
+/// mentions before the last one starting at or before the first token
+/// are skipped (no token has their `i`), and the walk stops after the
+/// last token.
+fn gazetteer_flags_into(gaz: &[(Span, usize)], toks: &[Token], out: &mut [u8]) {
+    let Some(first) = toks.first() else {
+        return;
+    };
+    let k0 = gaz
+        .partition_point(|(g, _)| g.start <= first.span.start)
+        .saturating_sub(1);
+    let mut t = 0;
+    for (k, (g, _)) in gaz.iter().enumerate().skip(k0) {
+        if t >= toks.len() {
+            break;
+        }
+        // tokens with `i == k + 1` start in `g.start..next`
+        let next = gaz.get(k + 1).map_or(usize::MAX, |(n, _)| n.start);
+        let stop = g.end.min(next);
+        t += toks[t..].partition_point(|x| x.span.start < g.start);
+        while t < toks.len() && toks[t].span.start < stop {
+            if gazetteer_before(gaz, k + 1, toks[t].span).is_some() {
+                out[t] = IN_GAZETTEER;
             }
-            gazetteer_before(gaz, i, t.span)
-        })
-        .collect()
+            t += 1;
+        }
+    }
 }
 
 /// The words of an article (maximal runs of letters and digits, as
@@ -239,7 +303,13 @@ impl<'t> Vocabulary<'t> {
 }
 
 /// Removes a possessive ending (“Putin’s” → “Putin”).
+#[inline]
 pub(crate) fn strip_possessive(word: &str) -> &str {
+    // every ending removed ends in `s` or in the last byte of `’`: most
+    // words end in neither and are returned at once
+    if !matches!(word.as_bytes().last(), Some(b's' | 0x99)) {
+        return word;
+    }
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .or_else(|| word.strip_suffix('’'))
@@ -251,14 +321,32 @@ fn is_role_connector(w: &str) -> bool {
     matches!(w, "of" | "the" | "in" | "for" | "and" | "to")
 }
 
+/// [`TokenFacts`] bit: the token is part of a gazetteer mention.
+const IN_GAZETTEER: u8 = 1;
+/// [`TokenFacts`] bit: the word-list bits below are filled in.
+const LISTS_KNOWN: u8 = 1 << 1;
+/// [`TokenFacts`] bits: the token's text, possessive stripped, is a title
+/// word, a role noun, a role modifier, a capitalised stop word.
+const TITLE: u8 = 1 << 2;
+const ROLE_NOUN: u8 = 1 << 3;
+const ROLE_MODIFIER: u8 = 1 << 4;
+const STOP: u8 = 1 << 5;
+
+/// What is known of each token, one byte of bits per token: whether it is
+/// in a gazetteer mention (set up front) and, once first asked
+/// ([`Words::lists`]), the word lists its text is in. The role parsers ask
+/// the same tokens again and again (each name's role phrase is walked from
+/// several ends); the lists are looked up once per token.
+type TokenFacts = std::cell::Cell<u8>;
+
 /// Word tokens of a sentence, with flags.
 struct Words<'t> {
     text: &'t str,
     /// Every word of the article as written (to tell common words from names).
     vocabulary: &'t Vocabulary<'t>,
     toks: Cow<'t, [Token]>,
-    /// For each token, the gazetteer entry it is part of.
-    gaz: Cow<'t, [Option<usize>]>,
+    /// For each token, its facts.
+    facts: Cow<'t, [TokenFacts]>,
 }
 
 impl<'t> Words<'t> {
@@ -270,13 +358,57 @@ impl<'t> Words<'t> {
         self.toks[i].kind == TokKind::Word
     }
 
+    /// Is token `i` a word starting with an uppercase letter
+    /// (`is_word(i) && is_capitalised(word(i))`)? Answered from the first
+    /// byte of the text when it is ASCII, without slicing the word out.
+    #[inline]
+    fn is_capitalised_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind != TokKind::Word {
+            return false;
+        }
+        match self.text.as_bytes().get(t.span.start) {
+            // a token's span is a non-empty slice of the text: its first
+            // byte, when ASCII, is its first char
+            Some(b) if b.is_ascii() && t.span.start < t.span.end => b.is_ascii_uppercase(),
+            _ => is_capitalised(self.word(i)),
+        }
+    }
+
+    /// Is token `i` part of a gazetteer mention?
+    fn in_gazetteer(&self, i: usize) -> bool {
+        self.facts[i].get() & IN_GAZETTEER != 0
+    }
+
+    /// The facts of token `i`, with the word-list bits of its text
+    /// (possessive stripped) filled in: [`lexicon::WordLists`] on first
+    /// use, remembered after.
+    fn lists(&self, i: usize) -> u8 {
+        let f = self.facts[i].get();
+        if f & LISTS_KNOWN != 0 {
+            return f;
+        }
+        let l = lexicon::WordLists::of(strip_possessive(self.word(i)));
+        let f = f
+            | LISTS_KNOWN
+            | if l.is_title_word() { TITLE } else { 0 }
+            | if l.is_role_noun() { ROLE_NOUN } else { 0 }
+            | if l.is_role_modifier() {
+                ROLE_MODIFIER
+            } else {
+                0
+            }
+            | if l.is_stop_capitalised() { STOP } else { 0 };
+        self.facts[i].set(f);
+        f
+    }
+
     /// Could token `i` be part of a role phrase?
     fn is_role_token(&self, i: usize) -> bool {
         if !self.is_word(i) {
             return false;
         }
-        let w = strip_possessive(self.word(i));
-        lexicon::is_title_word(w) || lexicon::is_role_modifier(w) || self.gaz[i].is_some()
+        self.lists(i) & (TITLE | ROLE_MODIFIER) != 0 || self.in_gazetteer(i)
     }
 }
 
@@ -334,7 +466,7 @@ fn valid_role(w: &Words, first: usize, last: usize) -> bool {
     if first > last || is_role_connector(w.word(first)) || is_role_connector(w.word(last)) {
         return false;
     }
-    (first..=last).any(|k| lexicon::is_role_noun(strip_possessive(w.word(k))))
+    (first..=last).any(|k| w.lists(k) & ROLE_NOUN != 0)
 }
 
 /// A candidate person name: token range and cue strength.
@@ -346,9 +478,11 @@ struct Candidate {
     role: Option<(usize, usize)>,
 }
 
-struct PersonMention {
+struct PersonMention<'t> {
     span: Span,
     name: String,
+    /// `surname(&name)`, a slice of the article text.
+    surname: &'t str,
     role: Option<Role>,
 }
 
@@ -388,28 +522,32 @@ pub(crate) fn extract_with_gazetteer(
     sentence_toks: &SentenceTokens,
 ) -> Vec<Entity> {
     let vocab = Vocabulary::new(text);
-    // the gazetteer entry of every token of the article, in one walk
-    let all_gaz = gazetteer_ids(gaz, sentence_toks.all());
+    // the facts of every token of the article, their gazetteer bits found
+    // in one walk
+    let mut all_facts = gazetteer_flags(gaz, sentence_toks.all());
+    let all_facts = std::cell::Cell::from_mut(&mut all_facts[..]).as_slice_of_cells();
     let mut sentence_words = Vec::with_capacity(sentences.len());
     let mut at = 0;
     for toks in sentence_toks.iter() {
-        let gz = &all_gaz[at..at + toks.len()];
+        let facts = &all_facts[at..at + toks.len()];
         at += toks.len();
         sentence_words.push(Words {
             text,
             vocabulary: &vocab,
             toks: Cow::Borrowed(toks),
-            gaz: Cow::Borrowed(gz),
+            facts: Cow::Borrowed(facts),
         });
     }
 
     // Pass 1: candidates, and people with cues.
     let mut persons: Vec<PersonMention> = Vec::new();
-    let mut uncued: Vec<(Span, String)> = Vec::new();
+    // uncued names: their span and tokens
+    let mut uncued: Vec<(Span, &[Token])> = Vec::new();
+    let mut cands = Vec::new();
     for w in &sentence_words {
-        for c in candidates(w) {
+        candidates(w, &mut cands);
+        for c in &cands {
             let span = Span::new(w.toks[c.first].span.start, w.toks[c.last].span.end);
-            let name = name_of(w, c.first, c.last);
             if c.cued {
                 let role = c.role.map(|(a, b)| {
                     let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
@@ -418,50 +556,63 @@ pub(crate) fn extract_with_gazetteer(
                         span,
                     }
                 });
-                persons.push(PersonMention { span, name, role });
+                let toks = &w.toks[c.first..=c.last];
+                persons.push(PersonMention {
+                    span,
+                    name: token_name(text, toks),
+                    surname: token_surname(text, toks),
+                    role,
+                });
             } else {
-                uncued.push((span, name));
+                uncued.push((span, &w.toks[c.first..=c.last]));
             }
         }
     }
-    // Pass 2: uncued names that match a known person's surname or full name.
-    let surnames: WordSet = persons.iter().filter_map(|p| surname(&p.name)).collect();
+    // Pass 2: uncued names that match a known person's surname or full name
+    // (only those are given a name).
+    let surnames: WordSet = persons.iter().map(|p| p.surname).collect();
     let known: Vec<PersonMention> = uncued
         .into_iter()
-        .filter(|(_, name)| surname(name).is_some_and(|s| surnames.contains(s)))
-        .map(|(span, name)| PersonMention {
-            span,
-            name,
-            role: None,
+        .filter_map(|(span, toks)| {
+            let surname = token_surname(text, toks);
+            surnames.contains(surname).then(|| PersonMention {
+                span,
+                name: token_name(text, toks),
+                surname,
+                role: None,
+            })
         })
         .collect();
     drop(surnames);
-    persons.extend(known);
-    persons.sort_by_key(|p| p.span);
+    let persons = merge_by_span(persons, known);
 
-    // Merge people on surname.
-    let mut by_surname: BTreeMap<String, Entity> = BTreeMap::new();
+    // Merge people on surname. The aliases of an entity are kept as the
+    // names seen other than its current name (the same set as pushing every
+    // name and dropping the final name from them at the end), so that each
+    // name is moved into the entity, not copied.
+    let mut by_surname: BTreeMap<&str, Entity> = BTreeMap::new();
     for p in persons {
-        let key = surname(&p.name).unwrap_or(&p.name);
-        if !by_surname.contains_key(key) {
-            let e = Entity {
-                name: p.name.clone(),
+        let e = match by_surname.entry(p.surname) {
+            std::collections::btree_map::Entry::Vacant(v) => v.insert(Entity {
+                name: p.name,
                 kind: EntityKind::Person,
                 aliases: Vec::new(),
                 roles: Vec::new(),
                 mentions: Vec::new(),
-            };
-            by_surname.insert(key.to_string(), e);
-        }
-        let Some(e) = by_surname.get_mut(key) else {
-            continue;
+            }),
+            std::collections::btree_map::Entry::Occupied(o) => {
+                let e = o.into_mut();
+                if p.name.split(' ').count() > e.name.split(' ').count() {
+                    let old = std::mem::replace(&mut e.name, p.name);
+                    if !e.aliases.contains(&old) {
+                        e.aliases.push(old);
+                    }
+                } else if p.name != e.name && !e.aliases.contains(&p.name) {
+                    e.aliases.push(p.name);
+                }
+                e
+            }
         };
-        if p.name.split(' ').count() > e.name.split(' ').count() {
-            e.name = p.name.clone();
-        }
-        if !e.aliases.contains(&p.name) {
-            e.aliases.push(p.name.clone());
-        }
         if let Some(r) = p.role {
             if !e.roles.iter().any(|x| x.text == r.text) {
                 e.roles.push(r);
@@ -472,11 +623,19 @@ pub(crate) fn extract_with_gazetteer(
         }
     }
 
-    // Organisations and places.
-    let mut by_entry: BTreeMap<usize, Entity> = BTreeMap::new();
-    for (span, id) in gaz {
-        let entry = &gazetteer()[*id];
-        let e = by_entry.entry(*id).or_insert_with(|| Entity {
+    // Organisations and places: the mentions grouped by entry (in entry
+    // order, each entry's in text order, as a map keyed by entry would
+    // give them), so that each entity's mentions are allocated once.
+    let mut by_entry: Vec<(usize, usize)> = gaz
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, id))| (id, k))
+        .collect();
+    by_entry.sort_unstable();
+    let mut places: Vec<Entity> = Vec::new();
+    for group in by_entry.chunk_by(|a, b| a.0 == b.0) {
+        let entry = &gazetteer()[group[0].0];
+        let mut e = Entity {
             name: entry.name.to_string(),
             kind: if entry.is_place {
                 EntityKind::Place
@@ -485,13 +644,17 @@ pub(crate) fn extract_with_gazetteer(
             },
             aliases: Vec::new(),
             roles: Vec::new(),
-            mentions: Vec::new(),
-        });
-        let surface = span.slice(text);
-        if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
-            e.aliases.push(surface.to_string());
+            mentions: Vec::with_capacity(group.len()),
+        };
+        for &(_, k) in group {
+            let span = gaz[k].0;
+            let surface = span.slice(text);
+            if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
+                e.aliases.push(surface.to_string());
+            }
+            e.mentions.push(span);
         }
-        e.mentions.push(*span);
+        places.push(e);
     }
 
     let mut out: Vec<Entity> = by_surname
@@ -501,7 +664,7 @@ pub(crate) fn extract_with_gazetteer(
             e.aliases.sort();
             e
         })
-        .chain(by_entry.into_values())
+        .chain(places)
         .collect();
     for e in &mut out {
         e.mentions.sort();
@@ -514,29 +677,134 @@ pub(crate) fn extract_with_gazetteer(
     out
 }
 
+/// `a` followed by `b`, stably sorted by span. Both are in text order
+/// when they come from sentences in text order: then they are merged,
+/// taking from `a` on equal spans (as the stable sort does), and each
+/// mention is moved once; otherwise they are sorted.
+fn merge_by_span<'t>(
+    mut a: Vec<PersonMention<'t>>,
+    b: Vec<PersonMention<'t>>,
+) -> Vec<PersonMention<'t>> {
+    let sorted = |v: &[PersonMention]| v.windows(2).all(|p| p[0].span <= p[1].span);
+    if b.is_empty() || !sorted(&a) || !sorted(&b) {
+        a.extend(b);
+        a.sort_by_key(|p| p.span);
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter().peekable();
+    let mut b = b.into_iter().peekable();
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if y.span < x.span { b.next() } else { a.next() };
+        out.extend(next);
+    }
+    out.extend(a);
+    out.extend(b);
+    out
+}
+
 /// The last word of a multi- or single-word name, possessive stripped.
+#[cfg(test)]
 fn surname(name: &str) -> Option<&str> {
     name.split(' ').next_back().map(strip_possessive)
 }
 
-fn name_of(w: &Words, first: usize, last: usize) -> String {
-    let span = Span::new(w.toks[first].span.start, w.toks[last].span.end);
-    let raw = span.slice(w.text);
-    let mut parts: Vec<&str> = raw.split_whitespace().collect();
-    if let Some(l) = parts.last_mut() {
-        *l = strip_possessive(l);
+/// [`name_of`] the text of `toks` (consecutive tokens of one sentence),
+/// without cutting the text again: between two tokens there is only
+/// whitespace (the tokenizer makes a token of every other char) and a
+/// token holds none, so the whitespace-separated parts are the runs of
+/// touching tokens. They are joined with one space where a gap separates
+/// two tokens; the possessive stripped from the end of the whole is the
+/// one stripped from the last part (no ending removed holds a space).
+fn token_name(text: &str, toks: &[Token]) -> String {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return String::new();
+    };
+    let mut out = String::with_capacity(last.span.end - first.span.start);
+    let mut end = first.span.start;
+    for t in toks {
+        if t.span.start > end {
+            out.push(' ');
+        }
+        out.push_str(t.span.slice(text));
+        end = t.span.end;
     }
-    parts.join(" ")
+    let keep = strip_possessive(&out).len();
+    out.truncate(keep);
+    out
+}
+
+/// [`name_surname`] of the text of `toks` (as for [`token_name`]): the
+/// last run of touching tokens, possessive stripped twice.
+fn token_surname<'a>(text: &'a str, toks: &[Token]) -> &'a str {
+    let Some(last) = toks.last() else {
+        return "";
+    };
+    let mut start = last.span.start;
+    for pair in toks.windows(2).rev() {
+        if pair[0].span.end != pair[1].span.start {
+            break;
+        }
+        start = pair[0].span.start;
+    }
+    strip_possessive(strip_possessive(
+        Span::new(start, last.span.end).slice(text),
+    ))
+}
+
+/// The name written as `raw`: its whitespace-separated parts joined by
+/// single spaces, the possessive stripped from the last one.
+#[cfg(test)]
+fn name_of(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut parts = raw.split_whitespace().peekable();
+    while let Some(part) = parts.next() {
+        let part = if parts.peek().is_none() {
+            strip_possessive(part)
+        } else {
+            part
+        };
+        out.push_str(part);
+        if parts.peek().is_some() {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// `surname(&name_of(raw))` (the key people are merged on), as a slice of
+/// `raw`: the name's last part is the last whitespace-separated part of
+/// `raw` with its possessive stripped, and holds no space; `surname`
+/// strips a possessive once more.
+#[cfg(test)]
+fn name_surname(raw: &str) -> &str {
+    let last = raw.split_whitespace().next_back().unwrap_or("");
+    strip_possessive(strip_possessive(last))
 }
 
 /// Capitalised runs in a sentence, stripped of leading titles and
-/// modifiers, with their cues.
-fn candidates(w: &Words) -> Vec<Candidate> {
+/// modifiers, with their cues, into `out` (cleared first: one buffer
+/// serves every sentence).
+fn candidates(w: &Words, out: &mut Vec<Candidate>) {
+    out.clear();
     let n = w.toks.len();
-    let mut out = Vec::new();
+    let toks: &[Token] = &w.toks;
+    let bytes = w.text.as_bytes();
     let mut i = 0;
     while i < n {
-        let starts = w.is_word(i) && is_capitalised(w.word(i)) && w.gaz[i].is_none();
+        // skip to the next word token whose first byte is ASCII uppercase
+        // or not ASCII: no other token is capitalised (a quick walk over
+        // most tokens, without slicing words out)
+        let Some(k) = toks[i..].iter().position(|t| {
+            t.kind == TokKind::Word
+                && bytes
+                    .get(t.span.start)
+                    .is_some_and(|b| !b.is_ascii() || b.is_ascii_uppercase())
+        }) else {
+            break;
+        };
+        i += k;
+        let starts = w.is_capitalised_word(i) && !w.in_gazetteer(i);
         if !starts {
             i += 1;
             continue;
@@ -545,14 +813,13 @@ fn candidates(w: &Words) -> Vec<Candidate> {
         let mut j = i;
         while j + 1 < n {
             let k = j + 1;
-            let next_ok = w.is_word(k) && w.gaz[k].is_none();
-            if next_ok && is_capitalised(w.word(k)) {
+            let next_ok = w.is_word(k) && !w.in_gazetteer(k);
+            if next_ok && w.is_capitalised_word(k) {
                 j = k;
             } else if next_ok
                 && lexicon::NAME_PARTICLES.contains(&w.word(k))
                 && k + 1 < n
-                && w.is_word(k + 1)
-                && is_capitalised(w.word(k + 1))
+                && w.is_capitalised_word(k + 1)
             {
                 j = k + 1;
             } else {
@@ -563,11 +830,8 @@ fn candidates(w: &Words) -> Vec<Candidate> {
         // peel leading stop words, titles and modifiers
         let mut first = i;
         while first <= run_end {
-            let word = strip_possessive(w.word(first));
-            if lexicon::is_stop_capitalised(word)
-                || lexicon::is_title_word(word)
-                || lexicon::is_role_modifier(word)
-            {
+            // stop word, title word or role modifier (possessive stripped)
+            if w.lists(first) & (STOP | TITLE | ROLE_MODIFIER) != 0 {
                 first += 1;
             } else {
                 break;
@@ -575,7 +839,7 @@ fn candidates(w: &Words) -> Vec<Candidate> {
         }
         // trailing possessive/title words are not part of the name
         let mut last = run_end;
-        while last >= first && last > 0 && lexicon::is_title_word(w.word(last)) {
+        while last >= first && last > 0 && is_title_as_written(w, last) {
             last -= 1;
         }
         i = run_end + 1;
@@ -586,7 +850,17 @@ fn candidates(w: &Words) -> Vec<Candidate> {
             out.push(c);
         }
     }
-    out
+}
+
+/// [`lexicon::is_title_word`] of token `i` as written (possessive kept),
+/// from the token's remembered lists when stripping changes nothing.
+fn is_title_as_written(w: &Words, i: usize) -> bool {
+    let word = w.word(i);
+    if strip_possessive(word).len() == word.len() {
+        w.lists(i) & TITLE != 0
+    } else {
+        lexicon::is_title_word(word)
+    }
 }
 
 /// Decides whether the name at `first..=last` is a person, and finds its
@@ -623,7 +897,7 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
         if k < n && w.word(k) == "," && k + 1 < n && w.word(k + 1) == "who" {
             true
         } else {
-            while k < n && w.is_word(k) && lexicon::AUXILIARIES.contains(&w.word(k)) {
+            while k < n && w.is_word(k) && lexicon::is_auxiliary(w.word(k)) {
                 k += 1;
             }
             k < n && w.is_word(k) && lexicon::is_reporting_verb(w.word(k))
@@ -647,17 +921,37 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
 /// Role words that define what a role *is* (lowercase), for comparing two
 /// role phrases: “US Secretary of State” → {secretary, state}.
 ///
-/// Each word is lowercased on the stack ([`lexicon::with_lowercase`]); only
-/// the words kept are copied into `String`s.
+/// An ASCII role (the usual case) is cut on bytes and its words looked up
+/// as written ([`lexicon::is_core_title_word_ascii`]); other roles go word
+/// by word through [`lexicon::with_lowercase`]. Only the words kept are
+/// copied into `String`s.
 pub(crate) fn role_core(role: &str) -> Vec<String> {
-    let mut v: Vec<String> = role
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|w| {
-            lexicon::with_lowercase(strip_possessive(w), |w| {
-                (lexicon::is_title_word(w) && !lexicon::is_role_modifier(w)).then(|| w.to_string())
+    let mut v: Vec<String> = if role.is_ascii() {
+        // the chars `split` cuts on below, in ASCII: whitespace and '-'
+        let cut = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'-');
+        let mut v = Vec::new();
+        let mut start = 0;
+        for end in (0..role.len())
+            .filter(|&i| cut(&role.as_bytes()[i]))
+            .chain([role.len()])
+        {
+            let w = strip_possessive(&role[start..end]);
+            if lexicon::is_core_title_word_ascii(w) {
+                v.push(w.to_ascii_lowercase());
+            }
+            start = end + 1;
+        }
+        v
+    } else {
+        role.split(|c: char| c.is_whitespace() || c == '-')
+            .filter_map(|w| {
+                lexicon::with_lowercase(strip_possessive(w), |w| {
+                    (lexicon::is_title_word(w) && !lexicon::is_role_modifier(w))
+                        .then(|| w.to_string())
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
     v.sort();
     v.dedup();
     v
@@ -691,13 +985,22 @@ pub(crate) fn role_ending_with(text: &str, gaz: &[(Span, usize)], toks: &[Token]
         .rposition(|t| t.kind != TokKind::Word)
         .unwrap_or(0);
     let toks = &toks[lo..];
-    let gz = toks.iter().map(|t| gazetteer_at(gaz, t.span)).collect();
+    // the facts on the stack for the usual few tokens
+    let mut stack = [0u8; 32];
+    let mut heap = Vec::new();
+    let facts: &mut [u8] = if toks.len() <= stack.len() {
+        &mut stack[..toks.len()]
+    } else {
+        heap.resize(toks.len(), 0);
+        &mut heap
+    };
+    gazetteer_flags_into(gaz, toks, facts);
     let empty = Vocabulary::new("");
     let w = Words {
         text,
         vocabulary: &empty,
         toks: Cow::Borrowed(toks),
-        gaz: Cow::Owned(gz),
+        facts: Cow::Borrowed(std::cell::Cell::from_mut(facts).as_slice_of_cells()),
     };
     let end = w.toks.len() - 1;
     let start = role_backwards(&w, end)?;
@@ -811,6 +1114,37 @@ mod tests {
     }
 
     #[test]
+    fn role_core_of_ascii_roles_agrees_with_the_word_by_word_path() {
+        let slow = |role: &str| -> Vec<String> {
+            let mut v: Vec<String> = role
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter_map(|w| {
+                    lexicon::with_lowercase(strip_possessive(w), |w| {
+                        (lexicon::is_title_word(w) && !lexicon::is_role_modifier(w))
+                            .then(|| w.to_string())
+                    })
+                })
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        for role in [
+            "US Secretary of State",
+            "NATO's secretary-general",
+            "Vice-President  of the\tUS",
+            "the Russian Foreign Minister's deputy",
+            "-secretary- ",
+            "",
+            "SECRETARY GENERAL",
+            "Gen. Prime Minister's",
+            "a-sixteen-bytes-word-and-longer-secretary-generalship",
+        ] {
+            assert_eq!(role_core(role), slow(role), "{role:?}");
+        }
+    }
+
+    #[test]
     fn role_reference_before_a_verb() {
         let t = "The US Secretary of State has also explained that it matters.";
         let pos = t.find(" has").unwrap();
@@ -859,6 +1193,143 @@ mod tests {
             assert_eq!(gazetteer_mentions(t), reference(t), "{t}");
         }
         assert!(!gazetteer_mentions(texts[0]).is_empty());
+    }
+
+    #[test]
+    fn gazetteer_flags_agree_with_gazetteer_at() {
+        let texts = [
+            "The Kremlin, NATO’s Atlantic Alliance and the EU met in Washington. EUNATO, US-NATO ties.",
+            "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU",
+            "NATO NATO NATO. The US Secretary of State, the Secretary General of NATO, said so.",
+            "",
+        ];
+        for t in texts {
+            let gaz = gazetteer_mentions(t);
+            let toks = tokenize(t, Span::new(0, t.len()));
+            let want: Vec<u8> = toks
+                .iter()
+                .map(|k| u8::from(gazetteer_at(&gaz, k.span).is_some()) * IN_GAZETTEER)
+                .collect();
+            assert_eq!(gazetteer_flags(&gaz, &toks), want, "{t}");
+            // every run of the tokens, as for a sentence or a role's end
+            for from in 0..toks.len() {
+                for to in from..=toks.len() {
+                    let got = gazetteer_flags(&gaz, &toks[from..to]);
+                    assert_eq!(got, want[from..to], "{t} {from}..{to}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_and_surnames_from_the_raw_text() {
+        let join = |raw: &str| {
+            let mut parts: Vec<&str> = raw.split_whitespace().collect();
+            if let Some(l) = parts.last_mut() {
+                *l = strip_possessive(l);
+            }
+            parts.join(" ")
+        };
+        for raw in [
+            "Blinken",
+            "Antony Blinken",
+            "Antony  Blinken’s",
+            "Putin’s’s",
+            "Ursula von der\u{a0}Leyen's",
+            "Jens\nStoltenberg’",
+            "’s",
+            "NATO’s Jens",
+            "",
+            " ",
+        ] {
+            assert_eq!(name_of(raw), join(raw), "{raw:?}");
+            assert_eq!(Some(name_surname(raw)), surname(&join(raw)), "{raw:?}");
+        }
+        // from the tokens: every run of consecutive tokens of these texts
+        for t in [
+            "Antony  Blinken’s NATO-led\u{a0}team, Jens\u{2009}Stoltenberg' s (O’Brien)’ U.S.’s «X»",
+            "’s ’ 's - Ursula von der\tLeyen’s’s",
+        ] {
+            let toks = tokenize(t, Span::new(0, t.len()));
+            for i in 0..toks.len() {
+                for j in i..toks.len() {
+                    let raw = Span::new(toks[i].span.start, toks[j].span.end).slice(t);
+                    let run = &toks[i..=j];
+                    assert_eq!(token_name(t, run), name_of(raw), "{raw:?}");
+                    assert_eq!(token_surname(t, run), name_surname(raw), "{raw:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dfa_walk_agrees_with_an_anchored_find() {
+        let mut names = Vec::new();
+        for e in gazetteer() {
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let n = n
+                    .strip_prefix("the ")
+                    .or_else(|| n.strip_prefix("The "))
+                    .unwrap_or(n);
+                if !n.is_empty() {
+                    names.push(n);
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&names)
+            .unwrap();
+        let g = automaton();
+        let t = "The Kremlin, NATO’s Atlantic Alliance, EUNATO USA U.S.A. U.S. USAID Russian Russia’s \
+                 the United States of America; Americas Union EU-NATO NATOEU é NATO中文 t ti tim time news";
+        for s in 0..t.len() {
+            let input = aho_corasick::Input::new(t)
+                .span(s..t.len())
+                .anchored(Anchored::Yes);
+            let want = ac
+                .find(input)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
+            assert_eq!(g.find_at(t.as_bytes(), s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn merging_people_agrees_with_sorting_them() {
+        let people = |spans: &[(usize, &'static str)]| -> Vec<PersonMention<'static>> {
+            spans
+                .iter()
+                .map(|&(at, name)| PersonMention {
+                    span: Span::new(at, at + 1),
+                    name: name.to_string(),
+                    surname: name,
+                    role: None,
+                })
+                .collect()
+        };
+        type People<'a> = &'a [(usize, &'static str)];
+        let cases: [(People, People); 5] = [
+            (
+                &[(1, "a"), (5, "b"), (9, "c")],
+                &[(0, "x"), (5, "y"), (7, "z"), (12, "w")],
+            ),
+            (&[], &[(3, "x"), (1, "y")]),
+            (&[(4, "a"), (2, "b")], &[(3, "x")]),
+            (&[(1, "a")], &[]),
+            (&[(2, "a"), (2, "b")], &[(2, "x"), (1, "y")]),
+        ];
+        for (a, b) in cases {
+            let mut want = people(a);
+            want.extend(people(b));
+            want.sort_by_key(|p| p.span);
+            let got = merge_by_span(people(a), people(b));
+            let key = |v: &[PersonMention<'static>]| -> Vec<(Span, &'static str)> {
+                v.iter().map(|p| (p.span, p.surname)).collect()
+            };
+            assert_eq!(key(&got), key(&want), "{a:?} {b:?}");
+        }
     }
 
     #[test]

@@ -521,6 +521,43 @@ pub(crate) const AUXILIARIES: &[&str] = &[
     "just",
 ];
 
+/// `AUXILIARIES.contains(&word)`, as a `match` (the compiler dispatches on
+/// the length first) rather than up to 28 string compares; a test keeps
+/// the two lists the same.
+pub(crate) fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "had"
+            | "have"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "further"
+            | "previously"
+            | "already"
+            | "once"
+            | "reportedly"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "is"
+            | "was"
+            | "publicly"
+            | "repeatedly"
+            | "on"
+            | "for"
+            | "its"
+            | "part"
+            | "been"
+            | "himself"
+            | "herself"
+            | "just"
+    )
+}
+
 /// Lowercase words that may sit inside a person's name between
 /// capitalised parts (“Ursula von der Leyen”).
 pub(crate) const NAME_PARTICLES: &[&str] = &[
@@ -547,6 +584,10 @@ struct FlagMap {
     /// `(bytes 0..8, bytes 8..16, length, bits)`; length 0 = empty slot.
     slots: Vec<(u64, u64, u8, u8)>,
     long: std::collections::HashMap<Vec<u8>, u8, BuildHasherDefault<FxHasher>>,
+    /// `shapes[FlagMap::shape(word)]` has bit `word.len().min(63)` set for
+    /// every word of the map: a word whose bit is clear is not in it, found
+    /// without hashing (most words probed are in no list).
+    shapes: Vec<u64>,
 }
 
 impl FlagMap {
@@ -556,6 +597,7 @@ impl FlagMap {
         let mut m = FlagMap {
             slots: vec![(0, 0, 0, 0); (2 * words.len()).next_power_of_two().max(64)],
             long: Default::default(),
+            shapes: vec![0; 1024],
         };
         for &(w, bit) in words {
             m.add(w, bit);
@@ -565,21 +607,26 @@ impl FlagMap {
 
     /// `word` packed, ASCII-lowercased when `lower`; `None` when longer
     /// than 16 bytes or empty.
+    ///
+    /// The two halves are the little-endian integers of the word's bytes
+    /// padded with zeros to 16 ([`load_le`] reads them without a copy), and
+    /// lowercasing is done on the whole integers ([`ascii_lower_u64`]).
     #[inline]
     fn pack(word: &[u8], lower: bool) -> Option<(u64, u64)> {
         if word.is_empty() || word.len() > 16 {
             return None;
         }
-        let mut buf = [0u8; 16];
-        buf[..word.len()].copy_from_slice(word);
+        let (a, b) = if word.len() > 8 {
+            let (lo, hi) = word.split_at(8);
+            (load_le(lo), load_le(hi))
+        } else {
+            (load_le(word), 0)
+        };
         if lower {
-            buf.make_ascii_lowercase();
+            Some((ascii_lower_u64(a), ascii_lower_u64(b)))
+        } else {
+            Some((a, b))
         }
-        let (a, b) = buf.split_at(8);
-        Some((
-            u64::from_le_bytes(a.try_into().unwrap_or_default()),
-            u64::from_le_bytes(b.try_into().unwrap_or_default()),
-        ))
     }
 
     #[inline]
@@ -588,7 +635,21 @@ impl FlagMap {
         (h >> 40) as usize & (self.slots.len() - 1)
     }
 
+    /// Where `word`'s length bit is in [`FlagMap::shapes`]: the low five
+    /// bits of its first and last bytes (`None` for the empty word). ASCII
+    /// lowercasing changes only bit 5 of a byte, so a word and its
+    /// lowercase have the same shape, as have their lengths.
+    #[inline]
+    fn shape(word: &[u8]) -> Option<(usize, u64)> {
+        let (&f, &l) = (word.first()?, word.last()?);
+        let at = (usize::from(f & 0x1f) << 5) | usize::from(l & 0x1f);
+        Some((at, 1 << word.len().min(63)))
+    }
+
     fn add(&mut self, word: &str, bit: u8) {
+        if let Some((at, len_bit)) = Self::shape(word.as_bytes()) {
+            self.shapes[at] |= len_bit;
+        }
         let Some((a, b)) = Self::pack(word.as_bytes(), false) else {
             *self.long.entry(word.as_bytes().to_vec()).or_insert(0) |= bit;
             return;
@@ -613,16 +674,13 @@ impl FlagMap {
     /// lowercases non-ASCII words itself).
     #[inline]
     fn get(&self, word: &[u8], lower: bool) -> u8 {
+        match Self::shape(word) {
+            Some((at, len_bit)) if self.shapes[at] & len_bit != 0 => {}
+            // no word of the map has this shape (or the word is empty)
+            _ => return 0,
+        }
         let Some((a, b)) = Self::pack(word, lower) else {
-            if word.is_empty() {
-                return 0;
-            }
-            let key = if lower {
-                word.to_ascii_lowercase()
-            } else {
-                word.to_vec()
-            };
-            return self.long.get(&key).copied().unwrap_or(0);
+            return self.get_long(word, lower);
         };
         let len = word.len() as u8;
         let mut i = self.slot(a, b, word.len());
@@ -637,6 +695,65 @@ impl FlagMap {
             i = (i + 1) & (self.slots.len() - 1);
         }
     }
+
+    /// [`FlagMap::get`] for the words [`FlagMap::pack`] does not take
+    /// (empty or longer than 16 bytes): rare, kept out of line.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &[u8], lower: bool) -> u8 {
+        if word.is_empty() {
+            return 0;
+        }
+        let key = if lower {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_vec()
+        };
+        self.long.get(&key).copied().unwrap_or(0)
+    }
+}
+
+/// The little-endian integer of `bytes` (at most 8) padded with zero
+/// bytes: `u64::from_le_bytes` of them copied into `[0; 8]`, read with at
+/// most two loads.
+///
+/// For 4 to 8 bytes, the first four and the last four are read (they
+/// overlap when fewer than 8) and OR-ed in place: an overlapping byte lands
+/// on the same position from both loads. For 1 to 3 bytes, the first, the
+/// middle and the last byte cover them all the same way.
+#[inline]
+fn load_le(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let lo = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        let hi = u32::from_le_bytes([bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n > 0 {
+        u64::from(bytes[0])
+            | (u64::from(bytes[n / 2]) << (8 * (n / 2)))
+            | (u64::from(bytes[n - 1]) << (8 * (n - 1)))
+    } else {
+        0
+    }
+}
+
+/// Each byte of `x` ASCII-lowercased (`u8::to_ascii_lowercase` on the
+/// eight bytes at once).
+///
+/// Per byte `c`: `c + (0x80 - b'A')` has its top bit set when `c >= b'A'`,
+/// and `c + (0x80 - b'Z' - 1)` when `c > b'Z'`; the bytes' low seven bits
+/// are added separately so no carry crosses into the next byte. Bytes of
+/// 0x80 and up are left alone, as `to_ascii_lowercase` leaves them.
+#[inline]
+fn ascii_lower_u64(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & LOW7;
+    let ge_a = low + 0x3f3f_3f3f_3f3f_3f3f; // 0x80 - b'A' = 0x3f
+    let gt_z = low + 0x2525_2525_2525_2525; // 0x80 - b'Z' - 1 = 0x25
+    let upper = ge_a & !gt_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 fn add_all<'a>(
@@ -647,30 +764,24 @@ fn add_all<'a>(
     out.extend(words.into_iter().map(|w| (*w, bit)));
 }
 
-/// The lowercase lists (reporting verbs, title modifiers, role nouns) that
-/// `word` belongs to, any case: one lowercasing and one lookup answer all
-/// of them.
-fn lower_flags(word: &str) -> u8 {
+/// The map of the lowercase lists (reporting verbs, title modifiers, role
+/// nouns).
+fn lower_map() -> &'static FlagMap {
     static M: OnceLock<FlagMap> = OnceLock::new();
-    let m = M.get_or_init(|| {
+    M.get_or_init(|| {
         let mut words = Vec::new();
         add_all(&mut words, REPORTING_VERBS, REPORTING);
         add_all(&mut words, TITLE_MODIFIERS, TITLE_MODIFIER);
         add_all(&mut words, ROLE_NOUNS, ROLE_NOUN);
         FlagMap::build(&words)
-    });
-    if word.is_ascii() {
-        m.get(word.as_bytes(), true)
-    } else {
-        m.get(word.to_lowercase().as_bytes(), false)
-    }
+    })
 }
 
-/// The case-sensitive lists (capitalised stop words, role modifiers from
-/// the gazetteers) that `word` belongs to, as written.
-fn exact_flags(word: &str) -> u8 {
+/// The map of the case-sensitive lists (capitalised stop words, role
+/// modifiers from the gazetteers).
+fn exact_map() -> &'static FlagMap {
     static M: OnceLock<FlagMap> = OnceLock::new();
-    let m = M.get_or_init(|| {
+    M.get_or_init(|| {
         let mut words = Vec::new();
         add_all(&mut words, STOP_CAPITALISED, STOP_CAPITALISED_BIT);
         for e in gazetteer() {
@@ -682,8 +793,60 @@ fn exact_flags(word: &str) -> u8 {
             }
         }
         FlagMap::build(&words)
-    });
-    m.get(word.as_bytes(), false)
+    })
+}
+
+/// The lowercase lists (reporting verbs, title modifiers, role nouns) that
+/// `word` belongs to, any case: one lowercasing and one lookup answer all
+/// of them.
+fn lower_flags(word: &str) -> u8 {
+    let m = lower_map();
+    if word.is_ascii() {
+        m.get(word.as_bytes(), true)
+    } else if word.chars().all(|c| c.is_ascii() || c == KELVIN_SIGN) {
+        m.get(word.to_lowercase().as_bytes(), false)
+    } else {
+        // the lowercase of any other non-ASCII char holds a non-ASCII char
+        // (tested), and every word of these lists is ASCII: no lowercasing
+        // (nor allocation) needed to answer
+        0
+    }
+}
+
+/// The one non-ASCII char whose lowercase is ASCII (`k`).
+const KELVIN_SIGN: char = '\u{212A}';
+
+/// True when every word of `words` is ASCII.
+const fn all_ascii(words: &[&str]) -> bool {
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].is_ascii() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const _: () = assert!(
+    all_ascii(REPORTING_VERBS) && all_ascii(TITLE_MODIFIERS) && all_ascii(ROLE_NOUNS),
+    "lower_flags answers 0 for words whose lowercase is not ASCII"
+);
+
+/// The case-sensitive lists (capitalised stop words, role modifiers from
+/// the gazetteers) that `word` belongs to, as written.
+fn exact_flags(word: &str) -> u8 {
+    exact_map().get(word.as_bytes(), false)
+}
+
+/// For an ASCII `word` with lowercase `l`: `is_title_word(l) &&
+/// !is_role_modifier(l)` (a word that says what a role is), without
+/// building `l`: [`FlagMap::get`] lowercases ASCII itself, and `l`
+/// lowercases to itself.
+pub(crate) fn is_core_title_word_ascii(word: &str) -> bool {
+    debug_assert!(word.is_ascii());
+    lower_map().get(word.as_bytes(), true) & (ROLE_NOUN | TITLE_MODIFIER) != 0
+        && exact_map().get(word.as_bytes(), true) & ROLE_MODIFIER == 0
 }
 
 /// True for a reporting verb form (any case). [`may_be_reporting_verb`]
@@ -697,19 +860,48 @@ fn in_reporting_list(word: &str) -> bool {
     lower_flags(word) & REPORTING != 0
 }
 
-/// True for capitalised words that never start a name.
-pub(crate) fn is_stop_capitalised(word: &str) -> bool {
-    exact_flags(word) & STOP_CAPITALISED_BIT != 0
-}
-
 /// True for words that can be part of a role phrase.
 pub(crate) fn is_title_word(word: &str) -> bool {
     lower_flags(word) & (ROLE_NOUN | TITLE_MODIFIER) != 0
 }
 
-/// True for the head nouns of role phrases.
-pub(crate) fn is_role_noun(word: &str) -> bool {
-    lower_flags(word) & ROLE_NOUN != 0
+/// The role-phrase word lists a word is in, from one lookup per table:
+/// title words ([`is_title_word`]), role nouns, role modifiers
+/// ([`is_role_modifier`]) and capitalised stop words.
+#[derive(Clone, Copy)]
+pub(crate) struct WordLists {
+    lower: u8,
+    exact: u8,
+}
+
+impl WordLists {
+    /// The lists `word` is in.
+    pub fn of(word: &str) -> Self {
+        WordLists {
+            lower: lower_flags(word),
+            exact: exact_flags(word),
+        }
+    }
+
+    /// [`is_title_word`] of the word.
+    pub fn is_title_word(self) -> bool {
+        self.lower & (ROLE_NOUN | TITLE_MODIFIER) != 0
+    }
+
+    /// True for the head nouns of role phrases.
+    pub fn is_role_noun(self) -> bool {
+        self.lower & ROLE_NOUN != 0
+    }
+
+    /// [`is_role_modifier`] of the word.
+    pub fn is_role_modifier(self) -> bool {
+        self.exact & ROLE_MODIFIER != 0
+    }
+
+    /// True for capitalised words that never start a name.
+    pub fn is_stop_capitalised(self) -> bool {
+        self.exact & STOP_CAPITALISED_BIT != 0
+    }
 }
 
 /// True for a common given name (case-sensitive, as written in names).
@@ -802,16 +994,20 @@ const _: () = assert!(
     "reporting verbs must be lowercase ASCII words (see may_be_reporting_verb)"
 );
 
-/// `REPORTING_SHAPES[f][l]` (letters as 0..26) has bit `n.min(63)` set when
-/// some reporting verb of `n` bytes starts with `f` and ends with `l`.
-static REPORTING_SHAPES: [[u64; 26]; 26] = {
-    let mut t = [[0u64; 26]; 26];
+/// `REPORTING_SHAPES[(f & 31) << 5 | (l & 31)]` has bit `n.min(63)` set
+/// when some reporting verb of `n` bytes starts with byte `f` and ends with
+/// byte `l` (both lowercase letters). The low five bits of an ASCII letter
+/// are the same in both cases, so no lowercasing is needed to index it;
+/// other bytes share them with letters, which only lets more words through
+/// to the exact lookup.
+static REPORTING_SHAPES: [u64; 1024] = {
+    let mut t = [0u64; 1024];
     let mut i = 0;
     while i < REPORTING_VERBS.len() {
         let b = REPORTING_VERBS[i].as_bytes();
         let n = b.len();
         let bit = if n < 63 { n } else { 63 };
-        t[(b[0] - b'a') as usize][(b[n - 1] - b'a') as usize] |= 1 << bit;
+        t[((b[0] & 31) as usize) << 5 | (b[n - 1] & 31) as usize] |= 1 << bit;
         i += 1;
     }
     t
@@ -836,15 +1032,12 @@ fn may_be_reporting_verb(word: &str) -> bool {
     if !f.is_ascii() || !l.is_ascii() {
         return true;
     }
-    let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
-    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() {
-        return false; // every verb starts and ends with a letter
+    let lengths = REPORTING_SHAPES[usize::from(f & 31) << 5 | usize::from(l & 31)];
+    if lengths & (1 << b.len().min(63)) != 0 {
+        return true;
     }
-    let lengths = REPORTING_SHAPES[usize::from(f - b'a')][usize::from(l - b'a')];
-    if lengths == 0 {
-        return false;
-    }
-    !word.is_ascii() || lengths & (1 << b.len().min(63)) != 0
+    // a non-ASCII middle may lowercase to another length
+    lengths != 0 && !word.is_ascii()
 }
 
 #[cfg(test)]
@@ -902,6 +1095,51 @@ mod tests {
     }
 
     #[test]
+    fn packing_agrees_with_copying_into_a_zeroed_buffer() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "AbCdE",
+            "abcdef",
+            "ABCDEFG",
+            "abcdefgh",
+            "Secretary",
+            "@[`{Az\u{7f}",
+            "Élysée-Palace",
+            "ÀÉÎÕÜ’s",
+            "abcdefghijklmnop",
+            "ABCDEFGHIJKLMNOPQ",
+        ];
+        for w in words {
+            let b = w.as_bytes();
+            for lower in [false, true] {
+                let reference = (!b.is_empty() && b.len() <= 16).then(|| {
+                    let mut buf = [0u8; 16];
+                    buf[..b.len()].copy_from_slice(b);
+                    if lower {
+                        buf.make_ascii_lowercase();
+                    }
+                    let (x, y) = buf.split_at(8);
+                    (
+                        u64::from_le_bytes(x.try_into().unwrap()),
+                        u64::from_le_bytes(y.try_into().unwrap()),
+                    )
+                });
+                assert_eq!(FlagMap::pack(b, lower), reference, "{w:?} {lower}");
+            }
+        }
+        for x in 0..=255u8 {
+            let v = u64::from_le_bytes([x, 0, 255, x, b'A', b'Z', x, 0x7f]);
+            let mut want = v.to_le_bytes();
+            want.make_ascii_lowercase();
+            assert_eq!(ascii_lower_u64(v), u64::from_le_bytes(want), "{x}");
+        }
+    }
+
+    #[test]
     fn quick_reporting_verb_test_agrees_with_the_word_set() {
         let t = "Blinken SAID, said, Said; he told reporters he acknowledged it, \
                  ACKNOWLEDGES, emphasised emphasized tweets thinks thin\u{212a}s \
@@ -923,12 +1161,55 @@ mod tests {
     }
 
     #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii() {
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, KELVIN_SIGN, "{c:?} {:#x}", u32::from(c));
+            }
+        }
+        // what lower_flags' shortcut relies on, for whole words too
+        for w in [
+            "Élysée",
+            "Σecretary",
+            "SECRETARYΣ",
+            "İnsisted",
+            "thin\u{212a}s",
+        ] {
+            assert_eq!(
+                lower_flags(w),
+                lower_map().get(w.to_lowercase().as_bytes(), false)
+            );
+        }
+    }
+
+    #[test]
+    fn is_auxiliary_is_the_list() {
+        for w in AUXILIARIES {
+            assert!(is_auxiliary(w), "{w}");
+        }
+        let n = (0..=255u8)
+            .map(|b| (b as char).to_string())
+            .chain(["Has", "hass", "ha", "", "been ", "partly"].map(String::from))
+            .filter(|w| is_auxiliary(w))
+            .count();
+        assert_eq!(n, 0);
+        // as many arms as list entries (the list has no duplicates)
+        let mut sorted = AUXILIARIES.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 28);
+    }
+
+    #[test]
     fn word_lists() {
         assert!(is_reporting_verb("acknowledged") && is_reporting_verb("reiterated"));
         assert!(!is_reporting_verb("States") && !is_reporting_verb("demands"));
         assert!(!is_reporting_verb("delivered"));
         assert!(is_given_name("Antony") && !is_given_name("Blinken"));
-        assert!(is_role_noun("Secretary") && !is_role_noun("State"));
+        let lists = WordLists::of;
+        assert!(lists("Secretary").is_role_noun() && !lists("State").is_role_noun());
+        assert!(lists("The").is_stop_capitalised() && !lists("the").is_stop_capitalised());
+        assert!(lists("Russian").is_role_modifier() && lists("Secretary").is_title_word());
         assert!(is_title_word("State"));
     }
 }

@@ -50,6 +50,35 @@ const ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// [`BYTE_CLASS`] values: what a token starting with this byte is.
+const SPACE: u8 = 0;
+/// An ASCII letter or digit: a word or number starts.
+const ALNUM: u8 = 1;
+/// Any other ASCII char: a one-byte punctuation token.
+const PUNCT: u8 = 2;
+/// The first byte of a multi-byte char (or a continuation byte): decode.
+const MULTI: u8 = 3;
+
+/// `BYTE_CLASS[b]`: the class of byte `b` at a char boundary, so the
+/// tokenizer's dispatch is one load. ASCII whitespace is exactly what
+/// `char::is_whitespace` accepts below 0x80: U+0009 to U+000D and the space.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [MULTI; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            PUNCT
+        };
+        c += 1;
+    }
+    t
+};
+
 /// `char::is_alphabetic`, answering at once for the General Punctuation
 /// block (U+2000–U+206F: curly quotes, dashes, special spaces), which
 /// holds no letter and is the most common non-ASCII range in news copy.
@@ -145,13 +174,23 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
     let mut i = 0;
     let bytes = slice.as_bytes();
     while i < len {
-        // the common ASCII cases first: a space, a letter or digit
+        // the common ASCII cases first: a space, a letter or digit, a
+        // punctuation mark
         let b = bytes[i];
-        if b == b' ' {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class == SPACE {
             i += 1;
             continue;
         }
-        let c = if b.is_ascii() {
+        if class == PUNCT {
+            out.push(Token {
+                span: Span::new(base + i, base + i + 1),
+                kind: TokKind::Punct,
+            });
+            i += 1;
+            continue;
+        }
+        let c = if class == ALNUM {
             b as char
         } else {
             match slice[i..].chars().next() {
@@ -159,13 +198,13 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 None => break,
             }
         };
-        if c.is_whitespace() {
+        if class == MULTI && c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
         let off = i;
         let start = base + off;
-        if b.is_ascii_alphanumeric() || (!b.is_ascii() && is_alphabetic(c)) {
+        if class == ALNUM || is_alphabetic(c) {
             let numeric = c.is_ascii_digit();
             let mut j = off + c.len_utf8();
             loop {
@@ -222,6 +261,10 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 kind,
             });
             i = j;
+            // the space that ends most words: skipped here, not at the top
+            if i < len && bytes[i] == b' ' {
+                i += 1;
+            }
         } else {
             out.push(Token {
                 span: Span::new(start, start + c.len_utf8()),
@@ -234,7 +277,11 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
 
 /// True when the word starts with an uppercase letter.
 pub(crate) fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        // an ASCII first byte is the first char
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 #[cfg(test)]
