@@ -1288,6 +1288,56 @@ const fn trigger_len(min: bool) -> usize {
     best
 }
 
+/// Number of words in [`TRIGGER_LISTS`].
+const TRIGGER_COUNT: usize = {
+    let mut n = 0;
+    let mut l = 0;
+    while l < TRIGGER_LISTS.len() {
+        n += TRIGGER_LISTS[l].len();
+        l += 1;
+    }
+    n
+};
+
+/// The words of [`TRIGGER_LISTS`] packed by [`pack_letters`], sorted (built
+/// at compile time), for a binary search.
+static TRIGGER_PACKED: [u128; TRIGGER_COUNT] = {
+    let mut t = [0u128; TRIGGER_COUNT];
+    let mut n = 0;
+    let mut l = 0;
+    while l < TRIGGER_LISTS.len() {
+        let mut i = 0;
+        while i < TRIGGER_LISTS[l].len() {
+            // insertion sort
+            let v = pack_letters(TRIGGER_LISTS[l][i].as_bytes());
+            let mut k = n;
+            while k > 0 && t[k - 1] > v {
+                t[k] = t[k - 1];
+                k -= 1;
+            }
+            t[k] = v;
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// A run of at most 16 ASCII letters, lowercased (`| 0x20`, right for
+/// letters only) and packed little-endian into a `u128`, zero after the
+/// end: two runs pack alike exactly when they are the same word in
+/// lowercase.
+const fn pack_letters(run: &[u8]) -> u128 {
+    let mut v = 0u128;
+    let mut k = 0;
+    while k < run.len() {
+        v |= ((run[k] | 0x20) as u128) << (8 * k);
+        k += 1;
+    }
+    v
+}
+
 /// True when the run of ASCII letters `run`, lowercased, is a word of
 /// [`TRIGGER_LISTS`].
 fn is_trigger_run(run: &[u8]) -> bool {
@@ -1299,19 +1349,45 @@ fn is_trigger_run(run: &[u8]) -> bool {
     if TRIGGER_FILTER[k >> 6] >> (k & 63) & 1 == 0 {
         return false;
     }
+    // `pack_letters`, with one copy and one `|` instead of a byte loop
     let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(run) {
-        *d = s.to_ascii_lowercase();
+    buf[..n].copy_from_slice(run);
+    let lower = u128::from_ne_bytes([0x20; 16]) & (u128::MAX >> (8 * (16 - n)));
+    let v = u128::from_le_bytes(buf) | lower;
+    TRIGGER_PACKED.binary_search(&v).is_ok()
+}
+
+/// High bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (eight bytes, any order) that is an
+/// ASCII letter, others clear. Byte-wise arithmetic without carries from
+/// byte to byte: with the high bit dropped and `0x20` set (lowercase), a
+/// byte is a letter when it is at least `a` (`+ 0x1f` reaches `0x80`) and
+/// below `{` (`+ 0x05` stays below `0x80`); neither sum passes `0xff`.
+fn letter_bits(x: u64) -> u64 {
+    let y = (x | 0x2020_2020_2020_2020) & !HIGH_BITS;
+    let at_least_a = y + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = y + 0x0505_0505_0505_0505;
+    at_least_a & !past_z & !x & HIGH_BITS
+}
+
+/// End of the run of ASCII letters in `b` from `i`: eight bytes per step
+/// ([`letter_bits`]), then byte by byte for the last seven of the text.
+fn letter_run_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let other = !letter_bits(x) & HIGH_BITS;
+        if other != 0 {
+            // the first byte that is not a letter (little-endian: lowest)
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
     }
-    let Ok(w) = std::str::from_utf8(&buf[..n]) else {
-        return false;
-    };
-    // the lists of `TRIGGER_LISTS`, each as its `match`
-    small_number(w).is_some()
-        || scale_word(w).is_some()
-        || w == "dozen"
-        || vague_plural(w).is_some()
-        || denominator(w).is_some()
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
 }
 
 /// [`PRE_CLASS`]: an ASCII letter.
@@ -1422,13 +1498,14 @@ fn dead_ranges(
             0 => i += 1,
             PRE_LETTER => {
                 let s = i;
-                i += 1;
-                while i < n && PRE_CLASS[b[i] as usize] == PRE_LETTER {
-                    i += 1;
-                }
+                i = letter_run_end(b, i + 1);
                 if is_trigger_run(&b[s..i]) {
                     advance(&mut r, s);
                     r.live.get_or_insert(r.cur);
+                }
+                // the usual space after a word: nothing to look at
+                if b.get(i) == Some(&b' ') {
+                    i += 1;
                 }
             }
             PRE_DIGIT => {
@@ -3074,6 +3151,37 @@ mod tests {
         for w in ["a", "an", "several", "few", "thousandth", "thirtyone", "x"] {
             assert!(!is_trigger_run(w.as_bytes()), "{w}");
         }
+    }
+
+    /// [`letter_bits`] marks exactly the ASCII letters, whatever the bytes
+    /// around them, and [`letter_run_end`] agrees with a byte loop.
+    #[test]
+    fn letter_bits_agree_with_std() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                for fill in [0u8, b'a', b'Z', 0xff, 0x80, b'{', b'@'] {
+                    let mut bytes = [fill; 8];
+                    bytes[pos] = b;
+                    let bits = letter_bits(u64::from_le_bytes(bytes));
+                    for (k, &c) in bytes.iter().enumerate() {
+                        let set = bits >> (8 * k + 7) & 1 == 1;
+                        assert_eq!(set, c.is_ascii_alphabetic(), "{bytes:?} {k}");
+                    }
+                }
+            }
+        }
+        let text = "Seventeen thousandsAndMore of 3 ab\u{e9}cd xyzXYZabcdefghijklmnop, z";
+        let b = text.as_bytes();
+        for i in 0..b.len() {
+            let mut e = i;
+            while e < b.len() && b[e].is_ascii_alphabetic() {
+                e += 1;
+            }
+            assert_eq!(letter_run_end(b, i), e, "{i}");
+        }
+        let mut sorted = TRIGGER_PACKED.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, TRIGGER_PACKED);
     }
 
     /// Leaving out the dead sentences changes nothing: the seeds, and
