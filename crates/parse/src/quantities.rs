@@ -1450,7 +1450,9 @@ impl Regions {
 }
 
 /// Byte ranges of `text` whose tokens cannot take part in a quantity, in
-/// order; `starts` are the sentence starts, sorted.
+/// order, and the number of runs of ASCII digits outside them (at least
+/// the number of number tokens there, a capacity hint); `start_at(0..
+/// n_starts)` are the sentence starts, sorted.
 ///
 /// The text is cut at boundaries: after each line feed, and at each
 /// sentence start `s` with ASCII white space before it and no digit at it
@@ -1468,7 +1470,7 @@ fn dead_ranges(
     text: &str,
     n_starts: usize,
     start_at: impl Fn(usize) -> usize,
-) -> Vec<(usize, usize)> {
+) -> (Vec<(usize, usize)>, usize) {
     let b = text.as_bytes();
     let n = b.len();
     let valid = |s: usize| s > 0 && s < n && is_ascii_space(b[s - 1]) && !b[s].is_ascii_digit();
@@ -1492,6 +1494,7 @@ fn dead_ranges(
             }
         }
     };
+    let mut digit_runs = 0;
     let mut i = 0;
     while i < n {
         match PRE_CLASS[b[i] as usize] {
@@ -1509,6 +1512,7 @@ fn dead_ranges(
                 }
             }
             PRE_DIGIT => {
+                digit_runs += 1;
                 advance(&mut r, i);
                 r.live.get_or_insert(r.cur);
                 i += 1;
@@ -1539,7 +1543,7 @@ fn dead_ranges(
     if n > r.live_end {
         r.dead.push((r.live_end, n));
     }
-    r.dead
+    (r.dead, digit_runs)
 }
 
 /// Splits `text` into words, numbers and single-char symbols.
@@ -1588,10 +1592,10 @@ fn tokenize<'a>(
         usize::MAX
     };
     // ranges left out (but for their first tokens): see `dead_ranges`
-    let dead = if skip {
+    let (dead, digit_runs) = if skip {
         dead_ranges(text, n_starts, start_at)
     } else {
-        Vec::new()
+        (Vec::new(), text.len())
     };
     let mut di = 0;
     // start of the next dead range (`usize::MAX`: none left)
@@ -1600,8 +1604,15 @@ fn tokenize<'a>(
     let mut keep = 0;
     let mut jump_to = 0;
     let b = text.as_bytes();
-    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 4 + 8);
-    let mut nums = vec![NumInfo::default()];
+    // room for a token per four bytes outside the dead ranges (about one
+    // per five in news copy), for the first tokens of each dead range, and
+    // for a number per digit run: the vectors rarely grow, and are not
+    // sized by the whole text when most of it is dead
+    let dead_bytes: usize = dead.iter().map(|d| d.1 - d.0).sum();
+    let live_toks = (text.len() - dead_bytes) / 4 + DEAD_KEEP as usize * dead.len() + 8;
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(live_toks);
+    let mut nums = Vec::with_capacity(live_toks.min(digit_runs) + 1);
+    nums.push(NumInfo::default());
     let mut i = 0;
     let mut prev_end = 0;
     // a `\n` among the white space since the previous token
