@@ -1155,16 +1155,35 @@ fn scan_number(text: &str, start: usize) -> (usize, NumInfo) {
         info.bad = true;
     }
     if !info.bad {
-        let clean: String = text[start..j]
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
-        match clean.parse::<f64>() {
-            Ok(v) if v.is_finite() => info.value = v,
+        match parse_digits(&text[start..j]) {
+            Some(v) if v.is_finite() => info.value = v,
             _ => info.bad = true,
         }
     }
     (j, info)
+}
+
+/// `raw` parsed as an `f64` after dropping every char but ASCII digits and
+/// `.` (the grouping of `130,000` or `100 000`); `None` when that does not
+/// parse. Up to 32 kept bytes are gathered on the stack, not in a
+/// `String`.
+fn parse_digits(raw: &str) -> Option<f64> {
+    let keep = |c: &u8| c.is_ascii_digit() || *c == b'.';
+    // a byte of a non-ASCII char is never a digit or `.`
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for c in raw.bytes().filter(keep) {
+        let Some(slot) = buf.get_mut(n) else {
+            let clean: String = raw
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            return clean.parse().ok();
+        };
+        *slot = c;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
 }
 
 /// [`BYTE_CLASS`] bit: an ASCII letter or digit (`char::is_alphanumeric`
@@ -3162,6 +3181,18 @@ mod tests {
         for w in ["a", "an", "several", "few", "thousandth", "thirtyone", "x"] {
             assert!(!is_trigger_run(w.as_bytes()), "{w}");
         }
+    }
+
+    /// [`parse_digits`] reads what a `String` of the kept chars reads, on
+    /// the stack and past it.
+    #[test]
+    fn parse_digits_drops_grouping() {
+        assert_eq!(parse_digits("130,000"), Some(130_000.0));
+        assert_eq!(parse_digits("100\u{202f}000.5"), Some(100_000.5));
+        let long = format!("1 234.{}", "0123456789".repeat(5));
+        let clean: String = long.chars().filter(|c| *c != ' ').collect();
+        assert_eq!(parse_digits(&long), clean.parse().ok());
+        assert!(parse_digits(&long).is_some());
     }
 
     /// [`letter_bits`] marks exactly the ASCII letters, whatever the bytes
