@@ -212,7 +212,10 @@ fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
         // single-letter initial: "J. Smith", but not "in the U.S.A." handled above
         return c.is_uppercase();
     }
-    crate::lexicon::with_lowercase(word, |l| ABBREVIATIONS.contains(&l))
+    // A non-ASCII char lowercases to something non-ASCII, but for U+212A
+    // KELVIN SIGN (`k`, in no abbreviation): such a word is none of them,
+    // and needs no lowercase copy (a test checks both facts).
+    word.is_ascii() && crate::lexicon::with_lowercase(word, |l| ABBREVIATIONS.contains(&l))
 }
 
 fn push(
@@ -293,6 +296,28 @@ mod tests {
         for x in &s {
             assert!(x.span.len() <= MAX_SENTENCE_BYTES && !x.span.slice(&text).is_empty());
         }
+    }
+
+    /// The shortcut of `is_abbreviation` for non-ASCII words: only U+212A
+    /// lowercases to ASCII, to `k`, which no abbreviation holds.
+    #[test]
+    fn non_ascii_words_are_no_abbreviation() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, '\u{212a}');
+            }
+        }
+        for a in ABBREVIATIONS {
+            assert!(
+                a.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'),
+                "{a}"
+            );
+        }
+        assert_eq!(texts("Hi \u{212a}o. Yes"), ["Hi \u{212a}o.", "Yes"]);
+        assert_eq!(
+            texts("Gen. Smith. NATO\u{2019}s. Yes"),
+            ["Gen. Smith.", "NATO\u{2019}s.", "Yes"]
+        );
     }
 
     fn texts(text: &str) -> Vec<&str> {
