@@ -218,6 +218,40 @@ fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
     word.is_ascii() && crate::lexicon::with_lowercase(word, |l| ABBREVIATIONS.contains(&l))
 }
 
+/// White space as [`char::is_whitespace`] sees it, for an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// `s.trim_start()`: a byte loop over the ASCII white space, nearly always
+/// all there is; `str::trim_start` only from a non-ASCII char on.
+fn trim_start(s: &str) -> &str {
+    let k = s
+        .bytes()
+        .position(|b| !is_ascii_space(b))
+        .unwrap_or(s.len());
+    let rest = &s[k..];
+    if rest.as_bytes().first().is_some_and(|&b| b >= 0x80) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// `s.trim_end()`, the same way as [`trim_start`].
+fn trim_end(s: &str) -> &str {
+    let k = s
+        .bytes()
+        .rposition(|b| !is_ascii_space(b))
+        .map_or(0, |k| k + 1);
+    let rest = &s[..k];
+    if rest.as_bytes().last().is_some_and(|&b| b >= 0x80) {
+        rest.trim_end()
+    } else {
+        rest
+    }
+}
+
 fn push(
     text: &str,
     start: usize,
@@ -230,9 +264,9 @@ fn push(
         return;
     }
     let slice = &text[start..end];
-    let rest = slice.trim_start();
+    let rest = trim_start(slice);
     let trimmed_start = slice.len() - rest.len();
-    let trimmed = rest.trim_end();
+    let trimmed = trim_end(rest);
     if trimmed.is_empty() {
         return;
     }
@@ -295,6 +329,33 @@ mod tests {
         assert_eq!(s.iter().map(|x| x.span.len()).sum::<usize>(), text.len());
         for x in &s {
             assert!(x.span.len() <= MAX_SENTENCE_BYTES && !x.span.slice(&text).is_empty());
+        }
+    }
+
+    /// [`trim_start`] and [`trim_end`] agree with `str`'s, on white space
+    /// ASCII or not.
+    #[test]
+    fn byte_trims_agree_with_std() {
+        let parts = [
+            "",
+            " ",
+            "\t\n",
+            "\u{b}\u{c}\r",
+            "a",
+            "é",
+            "\u{a0}",
+            "\u{2003}",
+            "“",
+            "x y",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(trim_start(&s), s.trim_start(), "{s:?}");
+                    assert_eq!(trim_end(&s), s.trim_end(), "{s:?}");
+                }
+            }
         }
     }
 
