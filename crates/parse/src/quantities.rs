@@ -1155,16 +1155,35 @@ fn scan_number(text: &str, start: usize) -> (usize, NumInfo) {
         info.bad = true;
     }
     if !info.bad {
-        let clean: String = text[start..j]
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
-        match clean.parse::<f64>() {
-            Ok(v) if v.is_finite() => info.value = v,
+        match parse_digits(&text[start..j]) {
+            Some(v) if v.is_finite() => info.value = v,
             _ => info.bad = true,
         }
     }
     (j, info)
+}
+
+/// `raw` parsed as an `f64` after dropping every char but ASCII digits and
+/// `.` (the grouping of `130,000` or `100 000`); `None` when that does not
+/// parse. Up to 32 kept bytes are gathered on the stack, not in a
+/// `String`.
+fn parse_digits(raw: &str) -> Option<f64> {
+    let keep = |c: &u8| c.is_ascii_digit() || *c == b'.';
+    // a byte of a non-ASCII char is never a digit or `.`
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for c in raw.bytes().filter(keep) {
+        let Some(slot) = buf.get_mut(n) else {
+            let clean: String = raw
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            return clean.parse().ok();
+        };
+        *slot = c;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
 }
 
 /// [`BYTE_CLASS`] bit: an ASCII letter or digit (`char::is_alphanumeric`
@@ -1288,6 +1307,56 @@ const fn trigger_len(min: bool) -> usize {
     best
 }
 
+/// Number of words in [`TRIGGER_LISTS`].
+const TRIGGER_COUNT: usize = {
+    let mut n = 0;
+    let mut l = 0;
+    while l < TRIGGER_LISTS.len() {
+        n += TRIGGER_LISTS[l].len();
+        l += 1;
+    }
+    n
+};
+
+/// The words of [`TRIGGER_LISTS`] packed by [`pack_letters`], sorted (built
+/// at compile time), for a binary search.
+static TRIGGER_PACKED: [u128; TRIGGER_COUNT] = {
+    let mut t = [0u128; TRIGGER_COUNT];
+    let mut n = 0;
+    let mut l = 0;
+    while l < TRIGGER_LISTS.len() {
+        let mut i = 0;
+        while i < TRIGGER_LISTS[l].len() {
+            // insertion sort
+            let v = pack_letters(TRIGGER_LISTS[l][i].as_bytes());
+            let mut k = n;
+            while k > 0 && t[k - 1] > v {
+                t[k] = t[k - 1];
+                k -= 1;
+            }
+            t[k] = v;
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// A run of at most 16 ASCII letters, lowercased (`| 0x20`, right for
+/// letters only) and packed little-endian into a `u128`, zero after the
+/// end: two runs pack alike exactly when they are the same word in
+/// lowercase.
+const fn pack_letters(run: &[u8]) -> u128 {
+    let mut v = 0u128;
+    let mut k = 0;
+    while k < run.len() {
+        v |= ((run[k] | 0x20) as u128) << (8 * k);
+        k += 1;
+    }
+    v
+}
+
 /// True when the run of ASCII letters `run`, lowercased, is a word of
 /// [`TRIGGER_LISTS`].
 fn is_trigger_run(run: &[u8]) -> bool {
@@ -1299,19 +1368,45 @@ fn is_trigger_run(run: &[u8]) -> bool {
     if TRIGGER_FILTER[k >> 6] >> (k & 63) & 1 == 0 {
         return false;
     }
+    // `pack_letters`, with one copy and one `|` instead of a byte loop
     let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(run) {
-        *d = s.to_ascii_lowercase();
+    buf[..n].copy_from_slice(run);
+    let lower = u128::from_ne_bytes([0x20; 16]) & (u128::MAX >> (8 * (16 - n)));
+    let v = u128::from_le_bytes(buf) | lower;
+    TRIGGER_PACKED.binary_search(&v).is_ok()
+}
+
+/// High bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (eight bytes, any order) that is an
+/// ASCII letter, others clear. Byte-wise arithmetic without carries from
+/// byte to byte: with the high bit dropped and `0x20` set (lowercase), a
+/// byte is a letter when it is at least `a` (`+ 0x1f` reaches `0x80`) and
+/// below `{` (`+ 0x05` stays below `0x80`); neither sum passes `0xff`.
+fn letter_bits(x: u64) -> u64 {
+    let y = (x | 0x2020_2020_2020_2020) & !HIGH_BITS;
+    let at_least_a = y + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = y + 0x0505_0505_0505_0505;
+    at_least_a & !past_z & !x & HIGH_BITS
+}
+
+/// End of the run of ASCII letters in `b` from `i`: eight bytes per step
+/// ([`letter_bits`]), then byte by byte for the last seven of the text.
+fn letter_run_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let other = !letter_bits(x) & HIGH_BITS;
+        if other != 0 {
+            // the first byte that is not a letter (little-endian: lowest)
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
     }
-    let Ok(w) = std::str::from_utf8(&buf[..n]) else {
-        return false;
-    };
-    // the lists of `TRIGGER_LISTS`, each as its `match`
-    small_number(w).is_some()
-        || scale_word(w).is_some()
-        || w == "dozen"
-        || vague_plural(w).is_some()
-        || denominator(w).is_some()
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
 }
 
 /// [`PRE_CLASS`]: an ASCII letter.
@@ -1374,7 +1469,9 @@ impl Regions {
 }
 
 /// Byte ranges of `text` whose tokens cannot take part in a quantity, in
-/// order; `starts` are the sentence starts, sorted.
+/// order, and the number of runs of ASCII digits outside them (at least
+/// the number of number tokens there, a capacity hint); `start_at(0..
+/// n_starts)` are the sentence starts, sorted.
 ///
 /// The text is cut at boundaries: after each line feed, and at each
 /// sentence start `s` with ASCII white space before it and no digit at it
@@ -1392,7 +1489,7 @@ fn dead_ranges(
     text: &str,
     n_starts: usize,
     start_at: impl Fn(usize) -> usize,
-) -> Vec<(usize, usize)> {
+) -> (Vec<(usize, usize)>, usize) {
     let b = text.as_bytes();
     let n = b.len();
     let valid = |s: usize| s > 0 && s < n && is_ascii_space(b[s - 1]) && !b[s].is_ascii_digit();
@@ -1416,22 +1513,25 @@ fn dead_ranges(
             }
         }
     };
+    let mut digit_runs = 0;
     let mut i = 0;
     while i < n {
         match PRE_CLASS[b[i] as usize] {
             0 => i += 1,
             PRE_LETTER => {
                 let s = i;
-                i += 1;
-                while i < n && PRE_CLASS[b[i] as usize] == PRE_LETTER {
-                    i += 1;
-                }
+                i = letter_run_end(b, i + 1);
                 if is_trigger_run(&b[s..i]) {
                     advance(&mut r, s);
                     r.live.get_or_insert(r.cur);
                 }
+                // the usual space after a word: nothing to look at
+                if b.get(i) == Some(&b' ') {
+                    i += 1;
+                }
             }
             PRE_DIGIT => {
+                digit_runs += 1;
                 advance(&mut r, i);
                 r.live.get_or_insert(r.cur);
                 i += 1;
@@ -1462,7 +1562,7 @@ fn dead_ranges(
     if n > r.live_end {
         r.dead.push((r.live_end, n));
     }
-    r.dead
+    (r.dead, digit_runs)
 }
 
 /// Splits `text` into words, numbers and single-char symbols.
@@ -1511,10 +1611,10 @@ fn tokenize<'a>(
         usize::MAX
     };
     // ranges left out (but for their first tokens): see `dead_ranges`
-    let dead = if skip {
+    let (dead, digit_runs) = if skip {
         dead_ranges(text, n_starts, start_at)
     } else {
-        Vec::new()
+        (Vec::new(), text.len())
     };
     let mut di = 0;
     // start of the next dead range (`usize::MAX`: none left)
@@ -1523,8 +1623,15 @@ fn tokenize<'a>(
     let mut keep = 0;
     let mut jump_to = 0;
     let b = text.as_bytes();
-    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 4 + 8);
-    let mut nums = vec![NumInfo::default()];
+    // room for a token per four bytes outside the dead ranges (about one
+    // per five in news copy), for the first tokens of each dead range, and
+    // for a number per digit run: the vectors rarely grow, and are not
+    // sized by the whole text when most of it is dead
+    let dead_bytes: usize = dead.iter().map(|d| d.1 - d.0).sum();
+    let live_toks = (text.len() - dead_bytes) / 4 + DEAD_KEEP as usize * dead.len() + 8;
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(live_toks);
+    let mut nums = Vec::with_capacity(live_toks.min(digit_runs) + 1);
+    nums.push(NumInfo::default());
     let mut i = 0;
     let mut prev_end = 0;
     // a `\n` among the white space since the previous token
@@ -3074,6 +3181,49 @@ mod tests {
         for w in ["a", "an", "several", "few", "thousandth", "thirtyone", "x"] {
             assert!(!is_trigger_run(w.as_bytes()), "{w}");
         }
+    }
+
+    /// [`parse_digits`] reads what a `String` of the kept chars reads, on
+    /// the stack and past it.
+    #[test]
+    fn parse_digits_drops_grouping() {
+        assert_eq!(parse_digits("130,000"), Some(130_000.0));
+        assert_eq!(parse_digits("100\u{202f}000.5"), Some(100_000.5));
+        let long = format!("1 234.{}", "0123456789".repeat(5));
+        let clean: String = long.chars().filter(|c| *c != ' ').collect();
+        assert_eq!(parse_digits(&long), clean.parse().ok());
+        assert!(parse_digits(&long).is_some());
+    }
+
+    /// [`letter_bits`] marks exactly the ASCII letters, whatever the bytes
+    /// around them, and [`letter_run_end`] agrees with a byte loop.
+    #[test]
+    fn letter_bits_agree_with_std() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                for fill in [0u8, b'a', b'Z', 0xff, 0x80, b'{', b'@'] {
+                    let mut bytes = [fill; 8];
+                    bytes[pos] = b;
+                    let bits = letter_bits(u64::from_le_bytes(bytes));
+                    for (k, &c) in bytes.iter().enumerate() {
+                        let set = bits >> (8 * k + 7) & 1 == 1;
+                        assert_eq!(set, c.is_ascii_alphabetic(), "{bytes:?} {k}");
+                    }
+                }
+            }
+        }
+        let text = "Seventeen thousandsAndMore of 3 ab\u{e9}cd xyzXYZabcdefghijklmnop, z";
+        let b = text.as_bytes();
+        for i in 0..b.len() {
+            let mut e = i;
+            while e < b.len() && b[e].is_ascii_alphabetic() {
+                e += 1;
+            }
+            assert_eq!(letter_run_end(b, i), e, "{i}");
+        }
+        let mut sorted = TRIGGER_PACKED.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, TRIGGER_PACKED);
     }
 
     /// Leaving out the dead sentences changes nothing: the seeds, and
