@@ -165,9 +165,8 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
 /// The gazetteer entry whose mention (in `gaz`, sorted by start) covers
 /// `span`, or starts with it and runs on (a possessive: “NATO’s”).
 ///
-/// (The reference the token walks are tested against; kept for the other
-/// passes.)
-#[allow(dead_code)]
+/// (The reference the token walks are tested against.)
+#[cfg(test)]
 pub(crate) fn gazetteer_at(gaz: &[(Span, usize)], span: Span) -> Option<usize> {
     let i = gaz.partition_point(|(g, _)| g.start <= span.start);
     gazetteer_before(gaz, i, span)
