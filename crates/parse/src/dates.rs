@@ -93,7 +93,6 @@
 
 use crate::model::{DateMention, DateReading, DateValue, Granularity, Sentence, Span};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::{CaptureLocations, Regex};
 use std::sync::OnceLock;
 
 /// Finds date expressions in `text` and resolves relative ones against
@@ -125,7 +124,6 @@ pub fn extract(
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<DateMention> {
-    let p = patterns();
     let ctx = Ctx {
         text,
         sentences,
@@ -150,36 +148,28 @@ pub fn extract(
     ];
     // Every match starts at an ASCII word start whose first word is one of
     // a few keywords (or a number): one pass over the text lists those
-    // starts with the patterns that can begin there, and each pattern is
-    // tried there anchored. This gives exactly the matches `captures_iter`
-    // gives (leftmost-first: the next match is the one at the first start
-    // >= the end of the previous one where the pattern matches), without
-    // 13 scans of the whole text.
-    let starts = match_starts(text, &p.first_words);
-    for (rank, handler) in table.iter().enumerate() {
-        let pat = &p.pats[rank];
+    // starts with the patterns that can begin there, and each pattern's
+    // matcher (see `MATCHERS`) is tried there. This gives exactly the
+    // matches the patterns' regexes give with `captures_iter`
+    // (leftmost-first: the next match is the one at the first start >= the
+    // end of the previous one where the pattern matches), without 13 scans
+    // of the whole text.
+    let starts = match_starts(text, first_words());
+    let scan = Scan {
+        t: text,
+        b: text.as_bytes(),
+    };
+    for (rank, (handler, matcher)) in table.iter().zip(MATCHERS).enumerate() {
         let bit = 1u16 << rank;
-        let mut locs: Option<CaptureLocations> = None;
         let mut from = 0;
         for &(pos, mask) in &starts {
             if mask & bit == 0 || pos < from {
                 continue;
             }
-            let hay = &text[pos..];
-            if !pat.re.is_match(hay) {
-                continue;
-            }
-            let locs = locs.get_or_insert_with(|| pat.re.capture_locations());
-            let Some(m) = pat.re.captures_read(locs, hay) else {
+            let Some(caps) = matcher(scan, pos) else {
                 continue;
             };
-            from = pos + m.end();
-            let caps = Caps {
-                text,
-                off: pos,
-                locs,
-                names: &pat.names,
-            };
+            from = caps.end();
             if let Some(mut c) = handler(&ctx, &caps) {
                 if c.start < c.end
                     && c.end <= text.len()
@@ -255,30 +245,17 @@ impl<'t> M<'t> {
     }
 }
 
-/// The capture groups of one anchored match at `off` (the pattern ran on
-/// `text[off..]`).
-struct Caps<'a> {
-    text: &'a str,
-    off: usize,
-    locs: &'a CaptureLocations,
-    names: &'a [Option<String>],
-}
-
-impl<'a> Caps<'a> {
-    fn get(&self, i: usize) -> Option<M<'a>> {
-        let (s, e) = self.locs.get(i)?;
-        Some(M {
-            start: s + self.off,
-            end: e + self.off,
-            text: self.text,
-        })
+/// ASCII word bytes (`[0-9A-Za-z_]`), the bytes `(?-u:\b)` looks at.
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
     }
-
-    fn name(&self, name: &str) -> Option<M<'a>> {
-        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
-        self.get(i)
-    }
-}
+    t
+};
 
 /// Pattern bit for a first word that is a number (`iso`, `day_month`,
 /// `year`, `offset`).
@@ -291,17 +268,6 @@ const DIGIT_START: u16 = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 11;
 /// followed by white space, `{B}`, `.` or a dash) is a number or a key of
 /// `first_words`.
 fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
-    /// ASCII word bytes (`[0-9A-Za-z_]`), the bytes `(?-u:\b)` looks at.
-    const WORD: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut c = 0;
-        while c < 256 {
-            let b = c as u8;
-            t[c] = b.is_ascii_alphanumeric() || b == b'_';
-            c += 1;
-        }
-        t
-    };
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -535,7 +501,7 @@ impl FirstWords {
 /// First words (lowercase) of each pattern, by table rank, with the
 /// [`next_class`] classes the pattern can continue with after each; numbers
 /// are [`DIGIT_START`].
-fn first_words() -> FirstWords {
+fn build_first_words() -> FirstWords {
     let mut map = FirstWords::new();
     let mut add = |words: &'static str, rank: usize, next: u32| {
         for w in words.split('|') {
@@ -603,103 +569,842 @@ const MONTHS_ABBR: &str = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const NUM_WORDS: &str =
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty";
-/// ASCII word boundary: keeps the regexes on the fast DFA engines even when
-/// the text has non-ASCII characters.
-const B: &str = r"(?-u:\b)";
-
-/// One date pattern, anchored (`^`): it runs on `text[start..]` for each
-/// candidate start.
-struct Pat {
-    re: Regex,
-    /// Capture group names by index.
-    names: Vec<Option<String>>,
+/// The first-word table of [`match_starts`], built once.
+fn first_words() -> &'static FirstWords {
+    static T: OnceLock<FirstWords> = OnceLock::new();
+    T.get_or_init(build_first_words)
 }
 
-struct Patterns {
-    /// The 13 patterns, in `extract`'s table order: iso, month_day,
-    /// day_month, month, year, weekday, deictic, period, part_period, few,
-    /// ahead, offset, vague.
-    pats: Vec<Pat>,
-    first_words: FirstWords,
+// ---------------------------------------------------------------------------
+// Matchers
+//
+// Each pattern is matched by hand, anchored at a candidate start, with the
+// semantics of the regex it replaces (leftmost-first: alternatives and
+// greedy repetitions are tried in the regex's order, backtracking included).
+// The regexes are kept in the tests, which compare every group of both on
+// random texts. Notation in the docs: `\s` is Unicode white space, except
+// inside `(?i-u:…)` where it is ASCII (`[\t\n\v\f\r ]`); `{B}` is the ASCII
+// word boundary `(?-u:\b)`; literals are ASCII case-insensitive.
+
+/// Capture group indices of [`Caps`], one per group name of the patterns.
+mod g {
+    /// The whole match.
+    pub const WHOLE: usize = 0;
+    pub const Y: usize = 1;
+    pub const MO: usize = 2;
+    pub const D: usize = 3;
+    pub const DD: usize = 4;
+    pub const D2: usize = 5;
+    pub const DD2: usize = 6;
+    pub const WD: usize = 7;
+    pub const M: usize = 8;
+    pub const PART: usize = 9;
+    pub const PART2: usize = 10;
+    pub const CUE: usize = 11;
+    pub const MOD: usize = 12;
+    pub const TOD: usize = 13;
+    pub const W: usize = 14;
+    pub const ADV: usize = 15;
+    pub const UNIT: usize = 16;
+    pub const DIR: usize = 17;
+    pub const Q: usize = 18;
+    pub const QN: usize = 19;
+    pub const PRE: usize = 20;
+    pub const N: usize = 21;
+    pub const NN: usize = 22;
+    pub const AGO: usize = 23;
+    pub const V: usize = 24;
+    /// Number of groups.
+    pub const COUNT: usize = 25;
+    /// Group names by index (as in the regexes), for the tests.
+    #[cfg(test)]
+    pub const NAMES: [&str; COUNT] = [
+        "", "y", "mo", "d", "dd", "d2", "dd2", "wd", "m", "part", "part2", "cue", "mod", "tod",
+        "w", "adv", "unit", "dir", "q", "qn", "pre", "n", "nn", "ago", "v",
+    ];
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let re = |s: String| Regex::new(&s).expect("date pattern compiles");
-        let month = format!(r"(?P<m>(?i-u:{MONTHS_FULL}){B}|(?i-u:{MONTHS_ABBR}){B}\.?)");
-        let day = r"(?P<dd>(?P<d>[0-9]{1,2})(?i-u:st|nd|rd|th)?)";
-        let day2 = r"(?:\s*[-–]\s*(?P<dd2>(?P<d2>[0-9]{1,2})(?i-u:st|nd|rd|th)?))?";
-        let wd = format!(r"(?:(?P<wd>(?i-u:{WEEKDAYS})),?\s+)?");
-        let year_tail = r"(?:,?\s+(?P<y>[0-9]{4}))?";
-        let tod = format!(r"(?:\s+(?P<tod>(?i-u:morning|afternoon|evening|night)){B})?");
-        let iso = format!(
-                r"{B}(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}}){B}"
-            );
-        let month_day = format!(r"{B}{wd}{month}\s+{day}{day2}{B}{year_tail}");
-        let day_month = format!(
-                r"{B}{wd}{day}{day2}\s+(?:(?i-u:of)\s+)?{month}{year_tail}"
-            );
-        let month_alone = format!(
-                r"{B}(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+)|(?P<part2>(?i-u:beginning|start|middle|end))\s+(?i-u:of)\s+)?(?P<m>(?i-u:{MONTHS_FULL})){B}(?:,?\s+(?:(?i-u:of)\s+)?(?P<y>[0-9]{{4}}))?"
-            );
-        let year = format!(
-                r"{B}(?:(?P<cue>(?i-u:in|since|by|until|till|through|from|before|after|during|of))\s+)?(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)[0-9]{{2}}){B}"
-            );
-        let weekday = format!(
-                r"{B}(?:(?P<mod>(?i-u:this\s+past|this|last|next|coming|past))\s+)?(?P<wd>(?i-u:{WEEKDAYS})){B}{tod}"
-            );
-        let deictic = format!(
-                r"{B}(?P<w>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)){B}{tod}"
-            );
-        let period = format!(
-                r"{B}(?:(?P<adv>(?i-u:earlier|later))\s+)?(?P<mod>(?i-u:last|this|next|past|coming))\s+(?P<unit>(?i-u:week|weekend|month|year)){B}"
-            );
-        let part_period = format!(
-                r"{B}(?P<part>(?i-u:end|beginning|start|middle))\s+(?i-u:of)\s+(?P<mod>(?i-u:the|this|next|last))\s+(?P<unit>(?i-u:week|month|year)){B}"
-            );
-        let few = format!(
-                r"{B}(?P<dir>(?i-u:next|coming|upcoming|past|last))\s+(?:(?P<q>(?i-u:few|couple\s+of|several|{NUM_WORDS})|(?P<qn>[0-9]{{1,3}}))\s+)?(?P<unit>(?i-u:days|weeks|months|years)){B}"
-            );
-        let ahead = format!(
-                r"{B}(?P<unit>(?i-u:days|weeks|months))\s+(?i-u:ahead){B}"
-            );
-        let offset = format!(
-                r"{B}(?:(?P<pre>(?i-u:in|within))\s+)?(?:(?P<n>(?i-u:a\s+couple\s+of|a\s+few|a|an|{NUM_WORDS}))|(?P<nn>[0-9]{{1,3}}))\s+(?P<unit>(?i-u:days|day|weeks|week|months|month|years|year)){B}(?:\s+(?P<ago>(?i-u:ago)){B})?"
-            );
-        let vague = format!(
-                r"{B}(?P<v>(?i-u:shortly|soon|near\s+future)){B}"
-            );
-        let pats = [
-            iso,
-            month_day,
-            day_month,
-            month_alone,
-            year,
-            weekday,
-            deictic,
-            period,
-            part_period,
-            few,
-            ahead,
-            offset,
-            vague,
-        ]
-        .into_iter()
-        .map(|src| {
-            // `^` anchors at the candidate start; the leading `{B}` still
-            // holds there, since a candidate follows a non-word byte
-            let re = re(format!("^(?:{src})"));
-            let names = re.capture_names().map(|n| n.map(str::to_string)).collect();
-            Pat { re, names }
-        })
-        .collect();
-        Patterns {
-            pats,
-            first_words: first_words(),
+/// A byte span `[start, end)` of the text.
+type Sp = (usize, usize);
+
+/// Marks a group that did not take part in the match.
+const NO_SPAN: Sp = (usize::MAX, usize::MAX);
+
+/// The capture groups of one match (indexed by the [`g`] constants), with
+/// positions in the article text.
+struct Caps<'a> {
+    text: &'a str,
+    spans: [Sp; g::COUNT],
+}
+
+impl<'a> Caps<'a> {
+    /// A match of `[start, end)` with no group set yet.
+    fn new(text: &'a str, start: usize, end: usize) -> Self {
+        let mut spans = [NO_SPAN; g::COUNT];
+        spans[g::WHOLE] = (start, end);
+        Caps { text, spans }
+    }
+
+    /// Sets group `i` to `span`.
+    fn set(&mut self, i: usize, span: Sp) {
+        self.spans[i] = span;
+    }
+
+    /// Sets group `i` to `span` when there is one.
+    fn set_opt(&mut self, i: usize, span: Option<Sp>) {
+        if let Some(s) = span {
+            self.spans[i] = s;
         }
+    }
+
+    /// Group `i`, `None` when it did not take part in the match.
+    fn get(&self, i: usize) -> Option<M<'a>> {
+        let (start, end) = self.spans[i];
+        (start != usize::MAX).then_some(M {
+            start,
+            end,
+            text: self.text,
+        })
+    }
+
+    /// End of the whole match.
+    fn end(&self) -> usize {
+        self.spans[g::WHOLE].1
+    }
+}
+
+const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTH_FULL_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTH_ABBR_NAMES: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+];
+const NUM_WORD_NAMES: [&str; 15] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty",
+];
+/// `early|mid|late`.
+const PARTS: [&str; 3] = ["early", "mid", "late"];
+/// `morning|afternoon|evening|night`.
+const TIMES_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+
+/// The text a pattern runs on, with the pieces the patterns are built from.
+/// Positions are byte offsets into the whole text; the match may run to
+/// its end.
+#[derive(Clone, Copy)]
+struct Scan<'t> {
+    t: &'t str,
+    b: &'t [u8],
+}
+
+impl<'t> Scan<'t> {
+    /// Whether the byte at `i` is an ASCII word byte (false past the end).
+    fn word(self, i: usize) -> bool {
+        self.b.get(i).is_some_and(|&c| WORD[usize::from(c)])
+    }
+
+    /// `{B}` at `i` (`i > 0`: the pattern's own leading `{B}` is not asked).
+    fn boundary(self, i: usize) -> bool {
+        self.word(i - 1) != self.word(i)
+    }
+
+    /// End of the run of ASCII word bytes from `i`.
+    fn word_end(self, mut i: usize) -> usize {
+        while self.word(i) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The literal `lit` (lowercase ASCII) at `i`, ASCII case-insensitive:
+    /// its end.
+    fn lit(self, i: usize, lit: &str) -> Option<usize> {
+        let e = i.checked_add(lit.len())?;
+        let s = self.b.get(i..e)?;
+        s.eq_ignore_ascii_case(lit.as_bytes()).then_some(e)
+    }
+
+    /// `(?i-u:a|b|…){B}` for literals of word bytes: the word run at `i`
+    /// when it is one of `alts` (the `{B}` lets at most one alternative
+    /// match, the one as long as the run): its end.
+    fn word_in(self, i: usize, alts: &[&str]) -> Option<usize> {
+        let e = self.word_end(i);
+        let w = &self.b[i..e];
+        alts.iter()
+            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+            .then_some(e)
+    }
+
+    /// The words of `phrase` (lowercase, single spaces) at `i`, separated by
+    /// ASCII `\s+` as in `(?i-u:the\s+day)`: its end.
+    fn phrase(self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        for &p in phrase.as_bytes() {
+            if p == b' ' {
+                let s = j;
+                while self
+                    .b
+                    .get(j)
+                    .is_some_and(|c| matches!(c, b'\t'..=b'\r' | b' '))
+                {
+                    j += 1;
+                }
+                if j == s {
+                    return None;
+                }
+            } else {
+                if self.b.get(j)?.to_ascii_lowercase() != p {
+                    return None;
+                }
+                j += 1;
+            }
+        }
+        Some(j)
+    }
+
+    /// [`Scan::phrase`] for an alternative that can only lead to a match
+    /// when its first word is the whole word run `[i, run_end)` (what
+    /// follows each literal in the patterns is never a word byte): a length
+    /// test rules out the others before any byte is compared.
+    fn phrase_in_run(self, i: usize, run_end: usize, phrase: &str) -> Option<usize> {
+        let n = run_end - i;
+        let p = phrase.as_bytes();
+        if p.len() < n || (p.len() > n && p[n] != b' ') {
+            return None;
+        }
+        self.phrase(i, phrase)
+    }
+
+    /// Unicode `\s*` from `i`: its end.
+    fn ws0(self, mut i: usize) -> usize {
+        while let Some(&c) = self.b.get(i) {
+            if c < 0x80 {
+                if !matches!(c, b'\t'..=b'\r' | b' ') {
+                    break;
+                }
+                i += 1;
+            } else {
+                match self.t.get(i..).and_then(|s| s.chars().next()) {
+                    Some(ch) if ch.is_whitespace() => i += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        i
+    }
+
+    /// Unicode `\s+` from `i`: its end.
+    fn ws1(self, i: usize) -> Option<usize> {
+        let e = self.ws0(i);
+        (e > i).then_some(e)
+    }
+
+    /// Number of ASCII digits from `i`.
+    fn digits(self, i: usize) -> usize {
+        self.b
+            .get(i..)
+            .map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
+    }
+
+    /// `[-–]` at `i`: its end.
+    fn dash(self, i: usize) -> Option<usize> {
+        match self.b.get(i..)? {
+            [b'-', ..] => Some(i + 1),
+            [0xE2, 0x80, 0x93, ..] => Some(i + 3),
+            _ => None,
+        }
+    }
+
+    /// `\s*[-–]\s*` from `i`: its end.
+    fn dash_sep(self, i: usize) -> Option<usize> {
+        Some(self.ws0(self.dash(self.ws0(i))?))
+    }
+
+    /// `(?i-u:st|nd|rd|th)` at `i`: its end.
+    fn ord_suffix(self, i: usize) -> Option<usize> {
+        ["st", "nd", "rd", "th"].iter().find_map(|s| self.lit(i, s))
+    }
+
+    /// `(?:(?P<wd>(?i-u:WEEKDAYS)),?\s+)?` at `i`, then `k`.
+    fn opt_weekday<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
+        for w in WEEKDAY_NAMES {
+            if let Some(e) = self.lit(i, w) {
+                // `,?` is greedy, and `\s+` cannot start at a comma
+                let c = if self.b.get(e) == Some(&b',') {
+                    e + 1
+                } else {
+                    e
+                };
+                if let Some(r) = self.ws1(c).and_then(&k) {
+                    return Some((Some((i, e)), r));
+                }
+            }
+        }
+        k(i).map(|r| (None, r))
+    }
+
+    /// `(?P<m>(?i-u:MONTHS_FULL){B}|(?i-u:MONTHS_ABBR){B}\.?)` at `i`: its
+    /// end. Taking the `.` is never undone: what follows the month in the
+    /// patterns either cannot start at a `.` (`\s+`) or is optional.
+    fn month_tok(self, i: usize) -> Option<usize> {
+        let e = self.word_end(i);
+        let w = &self.b[i..e];
+        if MONTH_FULL_NAMES
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
+        {
+            return Some(e);
+        }
+        if MONTH_ABBR_NAMES
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
+        {
+            return Some(if self.b.get(e) == Some(&b'.') {
+                e + 1
+            } else {
+                e
+            });
+        }
+        None
+    }
+
+    /// `(?:,?\s+(?P<y>[0-9]{4}))?` at `i`: the end and the year.
+    fn year_tail(self, i: usize) -> (usize, Option<Sp>) {
+        let c = if self.b.get(i) == Some(&b',') {
+            i + 1
+        } else {
+            i
+        };
+        match self.ws1(c) {
+            Some(k) if self.digits(k) >= 4 => (k + 4, Some((k, k + 4))),
+            _ => (i, None),
+        }
+    }
+
+    /// `(?P<dd>(?P<d>[0-9]{1,2})(?i-u:st|nd|rd|th)?)` followed by
+    /// `(?:\s*[-–]\s*(?P<dd2>(?P<d2>[0-9]{1,2})(?i-u:st|nd|rd|th)?))?` at
+    /// `i`, then `k` at the end: every way to match them, in the regex's
+    /// order, until `k` accepts one.
+    fn day_block<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(DaySpans, R)> {
+        let n = self.digits(i);
+        for dl in (1..=n.min(2)).rev() {
+            let de = i + dl;
+            for dde in [self.ord_suffix(de), Some(de)].into_iter().flatten() {
+                if let Some(s2) = self.dash_sep(dde) {
+                    let n2 = self.digits(s2);
+                    for dl2 in (1..=n2.min(2)).rev() {
+                        let de2 = s2 + dl2;
+                        for dde2 in [self.ord_suffix(de2), Some(de2)].into_iter().flatten() {
+                            if let Some(r) = k(dde2) {
+                                let spans = DaySpans {
+                                    d: (i, de),
+                                    dd: (i, dde),
+                                    second: Some(((s2, de2), (s2, dde2))),
+                                };
+                                return Some((spans, r));
+                            }
+                        }
+                    }
+                }
+                if let Some(r) = k(dde) {
+                    let spans = DaySpans {
+                        d: (i, de),
+                        dd: (i, dde),
+                        second: None,
+                    };
+                    return Some((spans, r));
+                }
+            }
+        }
+        None
+    }
+
+    /// `(?:19|20)[0-9]{2}{B}` at `i`: its end.
+    fn year4(self, i: usize) -> Option<usize> {
+        let head = self.b.get(i..i + 2)?;
+        ((head == b"19" || head == b"20") && self.digits(i + 2) >= 2 && self.boundary(i + 4))
+            .then_some(i + 4)
+    }
+
+    /// `(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?` at `i`,
+    /// then `k`.
+    fn opt_part<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
+        for p in PARTS {
+            if let Some(e) = self.lit(i, p) {
+                for j in [self.dash_sep(e), self.ws1(e)].into_iter().flatten() {
+                    if let Some(r) = k(j) {
+                        return Some((Some((i, e)), r));
+                    }
+                }
+            }
+        }
+        k(i).map(|r| (None, r))
+    }
+
+    /// `(?:\s+(?P<tod>(?i-u:morning|afternoon|evening|night)){B})?` at `i`:
+    /// the end and the time of day.
+    fn opt_tod(self, i: usize) -> (usize, Option<Sp>) {
+        match self.ws1(i) {
+            Some(k) => match self.word_in(k, &TIMES_OF_DAY) {
+                Some(e) => (e, Some((k, e))),
+                None => (i, None),
+            },
+            None => (i, None),
+        }
+    }
+}
+
+/// The day groups of [`Scan::day_block`]: `d`, `dd` and, for a range,
+/// `(d2, dd2)`.
+struct DaySpans {
+    d: Sp,
+    dd: Sp,
+    second: Option<(Sp, Sp)>,
+}
+
+impl DaySpans {
+    fn set(&self, c: &mut Caps) {
+        c.set(g::D, self.d);
+        c.set(g::DD, self.dd);
+        if let Some((d2, dd2)) = self.second {
+            c.set(g::D2, d2);
+            c.set(g::DD2, dd2);
+        }
+    }
+}
+
+/// `{B}(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2}){B}`
+fn match_iso(s: Scan, i: usize) -> Option<Caps> {
+    let b = s.b;
+    let ok = s.digits(i) == 4
+        && b.get(i + 4) == Some(&b'-')
+        && s.digits(i + 5) == 2
+        && b.get(i + 7) == Some(&b'-')
+        && s.digits(i + 8) >= 2
+        && s.boundary(i + 10);
+    if !ok {
+        return None;
+    }
+    let mut c = Caps::new(s.t, i, i + 10);
+    c.set(g::Y, (i, i + 4));
+    c.set(g::MO, (i + 5, i + 7));
+    c.set(g::D, (i + 8, i + 10));
+    Some(c)
+}
+
+/// `{B}{wd}{month}\s+{day}{day2}{B}{year_tail}` (month then day).
+fn match_month_day(s: Scan, i: usize) -> Option<Caps> {
+    let (wd, (m, days, (end, y))) = s.opt_weekday(i, |j| {
+        let me = s.month_tok(j)?;
+        let k = s.ws1(me)?;
+        let (days, tail) = s.day_block(k, |e| s.boundary(e).then(|| s.year_tail(e)))?;
+        Some(((j, me), days, tail))
+    })?;
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::WD, wd);
+    c.set(g::M, m);
+    days.set(&mut c);
+    c.set_opt(g::Y, y);
+    Some(c)
+}
+
+/// `{B}{wd}{day}{day2}\s+(?:(?i-u:of)\s+)?{month}{year_tail}` (day then
+/// month).
+fn match_day_month(s: Scan, i: usize) -> Option<Caps> {
+    let (wd, (days, (m, (end, y)))) = s.opt_weekday(i, |j| {
+        s.day_block(j, |e| {
+            let k = s.ws1(e)?;
+            if let Some(k2) = s.lit(k, "of").and_then(|x| s.ws1(x)) {
+                if let Some(me) = s.month_tok(k2) {
+                    return Some(((k2, me), s.year_tail(me)));
+                }
+            }
+            let me = s.month_tok(k)?;
+            Some(((k, me), s.year_tail(me)))
+        })
+    })?;
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::WD, wd);
+    days.set(&mut c);
+    c.set(g::M, m);
+    c.set_opt(g::Y, y);
+    Some(c)
+}
+
+/// `{B}(?:(?P<part>early|mid|late)(?:\s*[-–]\s*|\s+)|(?P<part2>beginning|
+/// start|middle|end)\s+of\s+)?(?P<m>MONTHS_FULL){B}(?:,?\s+(?:of\s+)?
+/// (?P<y>[0-9]{4}))?`
+fn match_month(s: Scan, i: usize) -> Option<Caps> {
+    let rest = |j: usize| -> Option<(Sp, usize, Option<Sp>)> {
+        let me = s.word_in(j, &MONTH_FULL_NAMES)?;
+        let c = if s.b.get(me) == Some(&b',') {
+            me + 1
+        } else {
+            me
+        };
+        if let Some(k) = s.ws1(c) {
+            if let Some(k2) = s.lit(k, "of").and_then(|x| s.ws1(x)) {
+                if s.digits(k2) >= 4 {
+                    return Some(((j, me), k2 + 4, Some((k2, k2 + 4))));
+                }
+            }
+            if s.digits(k) >= 4 {
+                return Some(((j, me), k + 4, Some((k, k + 4))));
+            }
+        }
+        Some(((j, me), me, None))
+    };
+    let (part, part2, (m, end, y)) = 'alts: {
+        for p in PARTS {
+            if let Some(e) = s.lit(i, p) {
+                for j in [s.dash_sep(e), s.ws1(e)].into_iter().flatten() {
+                    if let Some(r) = rest(j) {
+                        break 'alts (Some((i, e)), None, r);
+                    }
+                }
+            }
+        }
+        for p in ["beginning", "start", "middle", "end"] {
+            if let Some(e) = s.lit(i, p) {
+                let j = s.ws1(e).and_then(|x| s.lit(x, "of")).and_then(|x| s.ws1(x));
+                if let Some(r) = j.and_then(rest) {
+                    break 'alts (None, Some((i, e)), r);
+                }
+            }
+        }
+        (None, None, rest(i)?)
+    };
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::PART, part);
+    c.set_opt(g::PART2, part2);
+    c.set(g::M, m);
+    c.set_opt(g::Y, y);
+    Some(c)
+}
+
+/// `{B}(?:(?P<cue>in|since|by|until|till|through|from|before|after|during|
+/// of)\s+)?(?:(?P<part>early|mid|late)(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)
+/// [0-9]{2}){B}`
+fn match_year(s: Scan, i: usize) -> Option<Caps> {
+    let part_year = |j: usize| s.opt_part(j, |k| s.year4(k).map(|e| (k, e)));
+    let mut cue = None;
+    let mut found = None;
+    for w in [
+        "in", "since", "by", "until", "till", "through", "from", "before", "after", "during", "of",
+    ] {
+        if let Some(e) = s.lit(i, w) {
+            if let Some(r) = s.ws1(e).and_then(part_year) {
+                cue = Some((i, e));
+                found = Some(r);
+                break;
+            }
+        }
+    }
+    let (part, y) = match found {
+        Some(r) => r,
+        None => part_year(i)?,
+    };
+    let mut c = Caps::new(s.t, i, y.1);
+    c.set_opt(g::CUE, cue);
+    c.set_opt(g::PART, part);
+    c.set(g::Y, y);
+    Some(c)
+}
+
+/// `{B}(?:(?P<mod>this\s+past|this|last|next|coming|past)\s+)?(?P<wd>
+/// WEEKDAYS){B}{tod}`
+fn match_weekday(s: Scan, i: usize) -> Option<Caps> {
+    let rest = |j: usize| {
+        let we = s.word_in(j, &WEEKDAY_NAMES)?;
+        Some(((j, we), s.opt_tod(we)))
+    };
+    let mut modifier = None;
+    let mut found = None;
+    let run = s.word_end(i);
+    for m in ["this past", "this", "last", "next", "coming", "past"] {
+        if let Some(e) = s.phrase_in_run(i, run, m) {
+            if let Some(r) = s.ws1(e).and_then(rest) {
+                modifier = Some((i, e));
+                found = Some(r);
+                break;
+            }
+        }
+    }
+    let (wd, (end, tod)) = match found {
+        Some(r) => r,
+        None => rest(i)?,
+    };
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::MOD, modifier);
+    c.set(g::WD, wd);
+    c.set_opt(g::TOD, tod);
+    Some(c)
+}
+
+/// `{B}(?P<w>the\s+day\s+before\s+yesterday|…|this\s+evening){B}{tod}`
+fn match_deictic(s: Scan, i: usize) -> Option<Caps> {
+    let run = s.word_end(i);
+    for w in [
+        "the day before yesterday",
+        "the day after tomorrow",
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "last night",
+        "this morning",
+        "this afternoon",
+        "this evening",
+    ] {
+        if let Some(e) = s.phrase_in_run(i, run, w).filter(|&e| s.boundary(e)) {
+            let (end, tod) = s.opt_tod(e);
+            let mut c = Caps::new(s.t, i, end);
+            c.set(g::W, (i, e));
+            c.set_opt(g::TOD, tod);
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// `{B}(?:(?P<adv>earlier|later)\s+)?(?P<mod>last|this|next|past|coming)
+/// \s+(?P<unit>week|weekend|month|year){B}`
+fn match_period(s: Scan, i: usize) -> Option<Caps> {
+    let rest = |j: usize| {
+        ["last", "this", "next", "past", "coming"]
+            .into_iter()
+            .find_map(|m| {
+                let e = s.lit(j, m)?;
+                let k = s.ws1(e)?;
+                let ue = s.word_in(k, &["week", "weekend", "month", "year"])?;
+                Some(((j, e), (k, ue)))
+            })
+    };
+    let mut adv = None;
+    let mut found = None;
+    for a in ["earlier", "later"] {
+        if let Some(e) = s.lit(i, a) {
+            if let Some(r) = s.ws1(e).and_then(rest) {
+                adv = Some((i, e));
+                found = Some(r);
+                break;
+            }
+        }
+    }
+    let (m, unit) = match found {
+        Some(r) => r,
+        None => rest(i)?,
+    };
+    let mut c = Caps::new(s.t, i, unit.1);
+    c.set_opt(g::ADV, adv);
+    c.set(g::MOD, m);
+    c.set(g::UNIT, unit);
+    Some(c)
+}
+
+/// `{B}(?P<part>end|beginning|start|middle)\s+of\s+(?P<mod>the|this|next|
+/// last)\s+(?P<unit>week|month|year){B}`
+fn match_part_period(s: Scan, i: usize) -> Option<Caps> {
+    ["end", "beginning", "start", "middle"]
+        .into_iter()
+        .find_map(|p| {
+            let pe = s.lit(i, p)?;
+            let j = s.ws1(s.lit(s.ws1(pe)?, "of")?)?;
+            ["the", "this", "next", "last"].into_iter().find_map(|m| {
+                let me = s.lit(j, m)?;
+                let k = s.ws1(me)?;
+                let ue = s.word_in(k, &["week", "month", "year"])?;
+                let mut c = Caps::new(s.t, i, ue);
+                c.set(g::PART, (i, pe));
+                c.set(g::MOD, (j, me));
+                c.set(g::UNIT, (k, ue));
+                Some(c)
+            })
+        })
+}
+
+/// `{B}(?P<dir>next|coming|upcoming|past|last)\s+(?:(?P<q>(?:few|couple\s+
+/// of|several|NUM_WORDS)|(?P<qn>[0-9]{1,3}))\s+)?(?P<unit>days|weeks|
+/// months|years){B}` (`q` holds `qn` too).
+fn match_few(s: Scan, i: usize) -> Option<Caps> {
+    const UNITS: [&str; 4] = ["days", "weeks", "months", "years"];
+    for d in ["next", "coming", "upcoming", "past", "last"] {
+        let Some(j) = s.lit(i, d).and_then(|e| s.ws1(e)) else {
+            continue;
+        };
+        let dir = (i, i + d.len());
+        let done = |q: Option<Sp>, qn: Option<Sp>, unit: Sp| {
+            let mut c = Caps::new(s.t, i, unit.1);
+            c.set(g::DIR, dir);
+            c.set_opt(g::Q, q);
+            c.set_opt(g::QN, qn);
+            c.set(g::UNIT, unit);
+            c
+        };
+        // `q`: its first word must be the whole word run (a `\s+` follows)
+        let run = s.word_end(j);
+        let w = &s.b[j..run];
+        let qe = if w.eq_ignore_ascii_case(b"couple") {
+            s.phrase(j, "couple of")
+        } else {
+            ["few", "several"]
+                .into_iter()
+                .chain(NUM_WORD_NAMES)
+                .any(|q| w.eq_ignore_ascii_case(q.as_bytes()))
+                .then_some(run)
+        };
+        if let Some(qe) = qe {
+            if let Some(k) = s.ws1(qe) {
+                if let Some(ue) = s.word_in(k, &UNITS) {
+                    return Some(done(Some((j, qe)), None, (k, ue)));
+                }
+            }
+        }
+        for l in (1..=s.digits(j).min(3)).rev() {
+            if let Some(k) = s.ws1(j + l) {
+                if let Some(ue) = s.word_in(k, &UNITS) {
+                    return Some(done(Some((j, j + l)), Some((j, j + l)), (k, ue)));
+                }
+            }
+        }
+        if let Some(ue) = s.word_in(j, &UNITS) {
+            return Some(done(None, None, (j, ue)));
+        }
+    }
+    None
+}
+
+/// `{B}(?P<unit>days|weeks|months)\s+ahead{B}`
+fn match_ahead(s: Scan, i: usize) -> Option<Caps> {
+    ["days", "weeks", "months"].into_iter().find_map(|u| {
+        let ue = s.lit(i, u)?;
+        let e = s.lit(s.ws1(ue)?, "ahead")?;
+        if !s.boundary(e) {
+            return None;
+        }
+        let mut c = Caps::new(s.t, i, e);
+        c.set(g::UNIT, (i, ue));
+        Some(c)
     })
 }
+
+/// `{B}(?:(?P<pre>in|within)\s+)?(?:(?P<n>a\s+couple\s+of|a\s+few|a|an|
+/// NUM_WORDS)|(?P<nn>[0-9]{1,3}))\s+(?P<unit>days|day|weeks|week|months|
+/// month|years|year){B}(?:\s+(?P<ago>ago){B})?`
+fn match_offset(s: Scan, i: usize) -> Option<Caps> {
+    const UNITS: [&str; 8] = [
+        "days", "day", "weeks", "week", "months", "month", "years", "year",
+    ];
+    // count `\s+` unit, then the optional `ago`: (unit, end, ago)
+    let unit_ago = |k: usize| {
+        let ue = s.word_in(k, &UNITS)?;
+        let ago = s
+            .ws1(ue)
+            .and_then(|a| Some((a, s.lit(a, "ago")?)))
+            .filter(|&(_, e)| s.boundary(e));
+        Some(((k, ue), ago.map_or(ue, |a| a.1), ago))
+    };
+    // (n, nn, unit, end, ago)
+    let rest = |j: usize| {
+        // `n`: its first word must be the whole word run (a `\s+` follows)
+        let run = s.word_end(j);
+        let w = &s.b[j..run];
+        if w.eq_ignore_ascii_case(b"a") {
+            for n in ["a couple of", "a few", "a"] {
+                if let Some(ne) = s.phrase(j, n) {
+                    if let Some(r) = s.ws1(ne).and_then(unit_ago) {
+                        return Some((Some((j, ne)), None, r));
+                    }
+                }
+            }
+        } else if ["an"]
+            .into_iter()
+            .chain(NUM_WORD_NAMES)
+            .any(|n| w.eq_ignore_ascii_case(n.as_bytes()))
+        {
+            if let Some(r) = s.ws1(run).and_then(unit_ago) {
+                return Some((Some((j, run)), None, r));
+            }
+        }
+        for l in (1..=s.digits(j).min(3)).rev() {
+            if let Some(r) = s.ws1(j + l).and_then(unit_ago) {
+                return Some((None, Some((j, j + l)), r));
+            }
+        }
+        None
+    };
+    let mut pre = None;
+    let mut found = None;
+    for p in ["in", "within"] {
+        if let Some(e) = s.lit(i, p) {
+            if let Some(r) = s.ws1(e).and_then(rest) {
+                pre = Some((i, e));
+                found = Some(r);
+                break;
+            }
+        }
+    }
+    let (n, nn, (unit, end, ago)) = match found {
+        Some(r) => r,
+        None => rest(i)?,
+    };
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::PRE, pre);
+    c.set_opt(g::N, n);
+    c.set_opt(g::NN, nn);
+    c.set(g::UNIT, unit);
+    c.set_opt(g::AGO, ago);
+    Some(c)
+}
+
+/// `{B}(?P<v>shortly|soon|near\s+future){B}`
+fn match_vague(s: Scan, i: usize) -> Option<Caps> {
+    ["shortly", "soon", "near future"]
+        .into_iter()
+        .find_map(|v| {
+            let e = s.phrase(i, v).filter(|&e| s.boundary(e))?;
+            let mut c = Caps::new(s.t, i, e);
+            c.set(g::V, (i, e));
+            Some(c)
+        })
+}
+
+/// The matchers by table rank (see [`extract`]).
+const MATCHERS: [for<'t> fn(Scan<'t>, usize) -> Option<Caps<'t>>; 13] = [
+    match_iso,
+    match_month_day,
+    match_day_month,
+    match_month,
+    match_year,
+    match_weekday,
+    match_deictic,
+    match_period,
+    match_part_period,
+    match_few,
+    match_ahead,
+    match_offset,
+    match_vague,
+];
 
 // ---------------------------------------------------------------------------
 // Candidates and context
@@ -951,7 +1656,7 @@ fn year_value(y: i32, part: Option<Part>) -> Option<DateValue> {
 }
 
 // ---------------------------------------------------------------------------
-// Text helpers (byte positions always come from regex matches or char
+// Text helpers (byte positions always come from pattern matches or char
 // iteration, so every slice is on a char boundary)
 
 /// The ASCII word right before `pos`, separated from it by white space
@@ -1403,10 +2108,10 @@ fn tense_reason(kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) -> St
 // Handlers
 
 fn iso_date(_ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let y: i32 = c.name("y")?.as_str().parse().ok()?;
-    let m: u32 = c.name("mo")?.as_str().parse().ok()?;
-    let d: u32 = c.name("d")?.as_str().parse().ok()?;
+    let whole = c.get(g::WHOLE)?;
+    let y: i32 = c.get(g::Y)?.as_str().parse().ok()?;
+    let m: u32 = c.get(g::MO)?.as_str().parse().ok()?;
+    let d: u32 = c.get(g::D)?.as_str().parse().ok()?;
     let date = ymd(y, m, d)?;
     let mut cand = Cand::new(
         whole.start(),
@@ -1422,18 +2127,18 @@ fn iso_date(_ctx: &Ctx, c: &Caps) -> Option<Cand> {
 /// “2-4 February”.
 fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let whole = c.get(0)?;
-    let m_tok = c.name("m")?;
+    let whole = c.get(g::WHOLE)?;
+    let m_tok = c.get(g::M)?;
     if !starts_upper(m_tok.as_str()) {
         return None;
     }
     let month = month_num(m_tok.as_str())?;
-    let dd = c.name("dd")?;
-    let day: u32 = c.name("d")?.as_str().parse().ok()?;
+    let dd = c.get(g::DD)?;
+    let day: u32 = c.get(g::D)?.as_str().parse().ok()?;
     if !(1..=31).contains(&day) {
         return None;
     }
-    let day2: Option<u32> = match c.name("d2") {
+    let day2: Option<u32> = match c.get(g::D2) {
         Some(x) => {
             let v: u32 = x.as_str().parse().ok()?;
             if v <= day || v > 31 {
@@ -1443,7 +2148,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         }
         None => None,
     };
-    let core_end = [Some(dd), c.name("dd2"), Some(m_tok)]
+    let core_end = [Some(dd), c.get(g::DD2), Some(m_tok)]
         .iter()
         .flatten()
         .map(|m| m.end())
@@ -1451,7 +2156,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let core_start = dd.start().min(m_tok.start());
     let mut end = core_end;
     let mut year: Option<i32> = None;
-    if let Some(y) = c.name("y") {
+    if let Some(y) = c.get(g::Y) {
         if year_tail_ok(text, y.end()) {
             year = y.as_str().parse().ok();
             end = whole.end();
@@ -1462,7 +2167,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         return None;
     }
     let written_wd = c
-        .name("wd")
+        .get(g::WD)
         .filter(|w| starts_upper(w.as_str()))
         .and_then(|w| weekday_of(w.as_str()));
     let mut start = if written_wd.is_some() {
@@ -1558,19 +2263,19 @@ const REPORTING: &[&str] = &[
 /// “in February”, “February 2022”, “mid-February”, “the end of March”.
 fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let whole = c.get(0)?;
-    let m_tok = c.name("m")?;
+    let whole = c.get(g::WHOLE)?;
+    let m_tok = c.get(g::M)?;
     if !starts_upper(m_tok.as_str()) {
         return None;
     }
     let month = month_num(m_tok.as_str())?;
     let part = c
-        .name("part")
-        .or_else(|| c.name("part2"))
+        .get(g::PART)
+        .or_else(|| c.get(g::PART2))
         .and_then(|p| part_of(p.as_str()));
     let mut end = m_tok.end();
     let mut year: Option<i32> = None;
-    if let Some(y) = c.name("y") {
+    if let Some(y) = c.get(g::Y) {
         if year_tail_ok(text, y.end()) {
             year = y.as_str().parse().ok();
             end = whole.end();
@@ -1731,9 +2436,9 @@ const CHANGE_VERBS: &[&str] = &[
 /// “in 2021”, “since 2014”, “by 2030”, “mid-2022”, “the end of 2021”.
 fn year_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let y_m = c.name("y")?;
-    let cue = c.name("cue");
-    let part_m = c.name("part");
+    let y_m = c.get(g::Y)?;
+    let cue = c.get(g::CUE);
+    let part_m = c.get(g::PART);
     if cue.is_none() && part_m.is_none() {
         return None;
     }
@@ -1831,13 +2536,13 @@ fn resolve_weekday(r: NaiveDate, wd: Weekday, tense: Tense, strict: bool) -> Opt
 /// “Friday”, “this Tuesday night”, “last Monday”, “by Friday”.
 fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let whole = c.get(0)?;
-    let wd_m = c.name("wd")?;
+    let whole = c.get(g::WHOLE)?;
+    let wd_m = c.get(g::WD)?;
     if !starts_upper(wd_m.as_str()) {
         return None;
     }
     let wd = weekday_of(wd_m.as_str())?;
-    let modifier = c.name("mod").map(|m| {
+    let modifier = c.get(g::MOD).map(|m| {
         lower(m.as_str())
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -1864,7 +2569,7 @@ fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         }
     }
     let mut cand = Cand::new(start, whole.end(), Granularity::Day, DateReading::Relative);
-    cand.time_of_day = c.name("tod").map(|m| lower(m.as_str()));
+    cand.time_of_day = c.get(g::TOD).map(|m| lower(m.as_str()));
     let mut bound = None;
     if modifier.is_none() {
         if let Some((s, b)) = bound_prefix(text, start) {
@@ -1900,8 +2605,8 @@ fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 
 /// “yesterday”, “today”, “tomorrow night”, “last night”, “this morning”.
 fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let w_m = c.name("w")?;
+    let whole = c.get(g::WHOLE)?;
+    let w_m = c.get(g::W)?;
     let w = lower(w_m.as_str())
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -1930,7 +2635,7 @@ fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         Granularity::Day,
         DateReading::Relative,
     );
-    match (tod, c.name("tod")) {
+    match (tod, c.get(g::TOD)) {
         (Some(t), _) => {
             // “tonight night” cannot happen; drop a second time of day.
             cand.end = w_m.end();
@@ -1949,17 +2654,17 @@ fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 /// “last week”, “this month”, “next year”, “earlier this month”, “the past
 /// week”, “this weekend”.
 fn period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let modifier = lower(c.name("mod")?.as_str());
-    let unit = lower(c.name("unit")?.as_str());
+    let whole = c.get(g::WHOLE)?;
+    let modifier = lower(c.get(g::MOD)?.as_str());
+    let unit = lower(c.get(g::UNIT)?.as_str());
     let adv = c
-        .name("adv")
+        .get(g::ADV)
         .filter(|_| modifier == "this")
         .map(|m| lower(m.as_str()));
     let start = if adv.is_some() {
         whole.start()
     } else {
-        c.name("mod")?.start()
+        c.get(g::MOD)?.start()
     };
     let granularity = match (unit.as_str(), adv.is_some()) {
         ("week" | "weekend", _) => Granularity::Week,
@@ -2030,10 +2735,10 @@ fn period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 
 /// “(by) the end of the month”, “the beginning of next week”.
 fn part_period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let part = part_of(c.name("part")?.as_str())?;
-    let modifier = lower(c.name("mod")?.as_str());
-    let unit = lower(c.name("unit")?.as_str());
+    let whole = c.get(g::WHOLE)?;
+    let part = part_of(c.get(g::PART)?.as_str())?;
+    let modifier = lower(c.get(g::MOD)?.as_str());
+    let unit = lower(c.get(g::UNIT)?.as_str());
     let granularity = match unit.as_str() {
         "week" => Granularity::Week,
         "month" => Granularity::PartOfMonth,
@@ -2121,11 +2826,11 @@ fn span_days(q: Option<&str>, n: Option<u32>, unit: &str) -> Option<(i64, Granul
 
 /// “(in) the next few days”, “coming days”, “the last two years”.
 fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let dir = lower(c.name("dir")?.as_str());
-    let unit = lower(c.name("unit")?.as_str());
-    let q = c.name("q").map(|m| m.as_str());
-    let n = match c.name("qn") {
+    let whole = c.get(g::WHOLE)?;
+    let dir = lower(c.get(g::DIR)?.as_str());
+    let unit = lower(c.get(g::UNIT)?.as_str());
+    let q = c.get(g::Q).map(|m| m.as_str());
+    let n = match c.get(g::QN) {
         Some(m) => Some(m.as_str().parse::<u32>().ok()?),
         None => None,
     };
@@ -2157,8 +2862,8 @@ fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 
 /// “the days ahead”, “weeks ahead”.
 fn ahead_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let unit = lower(c.name("unit")?.as_str());
+    let whole = c.get(g::WHOLE)?;
+    let unit = lower(c.get(g::UNIT)?.as_str());
     let (days, granularity) = span_days(None, None, &unit)?;
     let mut cand = Cand::new(
         whole.start(),
@@ -2182,15 +2887,15 @@ const NOT_OFFSET_BEFORE: &[&str] = &[
 /// “in two weeks”, “within a week”, “three days ago”.
 fn offset_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let whole = c.get(0)?;
-    let pre = c.name("pre").map(|m| lower(m.as_str()));
-    let ago = c.name("ago").is_some();
+    let whole = c.get(g::WHOLE)?;
+    let pre = c.get(g::PRE).map(|m| lower(m.as_str()));
+    let ago = c.get(g::AGO).is_some();
     if pre.is_none() && !ago {
         return None;
     }
-    let unit = lower(c.name("unit")?.as_str());
-    let n_word = c.name("n").map(|m| m.as_str());
-    let n: Option<u32> = match (n_word, c.name("nn")) {
+    let unit = lower(c.get(g::UNIT)?.as_str());
+    let n_word = c.get(g::N).map(|m| m.as_str());
+    let n: Option<u32> = match (n_word, c.get(g::NN)) {
         (_, Some(m)) => Some(m.as_str().parse().ok()?),
         (Some(w), None) if lower(w).ends_with("few") => None,
         (Some(w), None) => Some(word_count(w)?),
@@ -2206,12 +2911,12 @@ fn offset_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     }
     let (start, future) = if ago {
         // “in two days ago” is not English; read the “ago”.
-        let s = c.name("n").or_else(|| c.name("nn"))?.start();
+        let s = c.get(g::N).or_else(|| c.get(g::NN))?.start();
         (s, false)
     } else {
-        let pm = c.name("pre")?;
+        let pm = c.get(g::PRE)?;
         // “in two days of talks”: a duration, not a date.
-        if word_after(text, c.name("unit")?.end()).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        if word_after(text, c.get(g::UNIT)?.end()).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
             return None;
         }
         let mut p = pm.start();
@@ -2276,7 +2981,7 @@ fn offset_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 /// “soon”, “shortly”, “(in the) near future”: marked, not resolved.
 fn vague_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let v = c.name("v")?;
+    let v = c.get(g::V)?;
     if let Some((_, w)) = word_before(text, v.start()) {
         if ["as", "how", "too", "so"].contains(&lower(w).as_str()) {
             return None;
@@ -2316,9 +3021,217 @@ fn vague_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 mod tests {
     use super::*;
 
+    /// The regexes the matchers replace, by table rank, anchored (`^`):
+    /// each runs on `text[start..]` for a candidate start.
+    fn regexes() -> Vec<regex::Regex> {
+        const B: &str = r"(?-u:\b)";
+        let re = |s: String| regex::Regex::new(&s).expect("date pattern compiles");
+        let month = format!(r"(?P<m>(?i-u:{MONTHS_FULL}){B}|(?i-u:{MONTHS_ABBR}){B}\.?)");
+        let day = r"(?P<dd>(?P<d>[0-9]{1,2})(?i-u:st|nd|rd|th)?)";
+        let day2 = r"(?:\s*[-–]\s*(?P<dd2>(?P<d2>[0-9]{1,2})(?i-u:st|nd|rd|th)?))?";
+        let wd = format!(r"(?:(?P<wd>(?i-u:{WEEKDAYS})),?\s+)?");
+        let year_tail = r"(?:,?\s+(?P<y>[0-9]{4}))?";
+        let tod = format!(r"(?:\s+(?P<tod>(?i-u:morning|afternoon|evening|night)){B})?");
+        let iso = format!(r"{B}(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}}){B}");
+        let month_day = format!(r"{B}{wd}{month}\s+{day}{day2}{B}{year_tail}");
+        let day_month = format!(r"{B}{wd}{day}{day2}\s+(?:(?i-u:of)\s+)?{month}{year_tail}");
+        let month_alone = format!(
+            r"{B}(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+)|(?P<part2>(?i-u:beginning|start|middle|end))\s+(?i-u:of)\s+)?(?P<m>(?i-u:{MONTHS_FULL})){B}(?:,?\s+(?:(?i-u:of)\s+)?(?P<y>[0-9]{{4}}))?"
+        );
+        let year = format!(
+            r"{B}(?:(?P<cue>(?i-u:in|since|by|until|till|through|from|before|after|during|of))\s+)?(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)[0-9]{{2}}){B}"
+        );
+        let weekday = format!(
+            r"{B}(?:(?P<mod>(?i-u:this\s+past|this|last|next|coming|past))\s+)?(?P<wd>(?i-u:{WEEKDAYS})){B}{tod}"
+        );
+        let deictic = format!(
+            r"{B}(?P<w>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)){B}{tod}"
+        );
+        let period = format!(
+            r"{B}(?:(?P<adv>(?i-u:earlier|later))\s+)?(?P<mod>(?i-u:last|this|next|past|coming))\s+(?P<unit>(?i-u:week|weekend|month|year)){B}"
+        );
+        let part_period = format!(
+            r"{B}(?P<part>(?i-u:end|beginning|start|middle))\s+(?i-u:of)\s+(?P<mod>(?i-u:the|this|next|last))\s+(?P<unit>(?i-u:week|month|year)){B}"
+        );
+        let few = format!(
+            r"{B}(?P<dir>(?i-u:next|coming|upcoming|past|last))\s+(?:(?P<q>(?i-u:few|couple\s+of|several|{NUM_WORDS})|(?P<qn>[0-9]{{1,3}}))\s+)?(?P<unit>(?i-u:days|weeks|months|years)){B}"
+        );
+        let ahead = format!(r"{B}(?P<unit>(?i-u:days|weeks|months))\s+(?i-u:ahead){B}");
+        let offset = format!(
+            r"{B}(?:(?P<pre>(?i-u:in|within))\s+)?(?:(?P<n>(?i-u:a\s+couple\s+of|a\s+few|a|an|{NUM_WORDS}))|(?P<nn>[0-9]{{1,3}}))\s+(?P<unit>(?i-u:days|day|weeks|week|months|month|years|year)){B}(?:\s+(?P<ago>(?i-u:ago)){B})?"
+        );
+        let vague = format!(r"{B}(?P<v>(?i-u:shortly|soon|near\s+future)){B}");
+        [
+            iso,
+            month_day,
+            day_month,
+            month_alone,
+            year,
+            weekday,
+            deictic,
+            period,
+            part_period,
+            few,
+            ahead,
+            offset,
+            vague,
+        ]
+        .into_iter()
+        .map(|src| re(format!("^(?:{src})")))
+        .collect()
+    }
+
+    /// The hand matchers give exactly the regexes' matches: the same end
+    /// and the same span for every group, at every start of random texts
+    /// built from the patterns' words in any case, numbers of any length
+    /// and separators that test the `\s` classes (Unicode between words,
+    /// ASCII inside `(?i-u:…)`), dashes, commas and dots.
+    /// `DATES_MATCHER_TEXTS` sets the number of texts (default 4000),
+    /// `DATES_MATCHER_SEED` the generator's seed.
+    #[test]
+    fn matchers_agree_with_the_regexes() {
+        let res = regexes();
+        let words: Vec<String> = [MONTHS_FULL, MONTHS_ABBR, WEEKDAYS, NUM_WORDS, YEARLESS_KEYS]
+            .join("|")
+            .split('|')
+            .chain([
+                "couple",
+                "few",
+                "several",
+                "day",
+                "week",
+                "weekend",
+                "month",
+                "year",
+                "years",
+                "ahead",
+                "ago",
+                "future",
+                "morning",
+                "night",
+                "evening",
+                "afternoon",
+                "of",
+                "pastime",
+                "weekends",
+                "midst",
+                "inside",
+                "ofx",
+                "ann",
+                "st",
+                "nd",
+                "rd",
+                "th",
+                "x",
+                "_",
+                "Jan.",
+                "Sept.",
+                "1st",
+                "2nd",
+                "23rd",
+                "4th",
+                "4ST",
+            ])
+            .map(str::to_string)
+            .collect();
+        let seps = [
+            " ", " ", " ", "  ", ",", ", ", ".", ". ", "-", "–", " - ", " – ", "—", "\u{a0}",
+            "\u{2003}", "\u{85}", "\u{1680}", "\u{3000}", "\u{2028}", "\u{202f}", "\u{205f}",
+            "\u{180e}", "\u{200b}", "\u{b}", "\u{c}", "\t", "\n", "\r\n", "é", "'", ";", "",
+        ];
+        let n: usize = std::env::var("DATES_MATCHER_TEXTS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(4000);
+        let mut seed: u64 = std::env::var("DATES_MATCHER_SEED")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..n {
+            let mut text = String::new();
+            for _ in 0..10 {
+                match next(5) {
+                    0 => {
+                        let digits = 1 + next(5);
+                        for k in 0..digits {
+                            let d = if k == 0 { 1 + next(9) } else { next(10) };
+                            text.push(char::from(b'0' + d as u8));
+                        }
+                        if next(3) == 0 {
+                            text.push_str(["st", "nd", "rd", "th", "TH", "s"][next(6)]);
+                        }
+                    }
+                    _ => {
+                        let w = &words[next(words.len())];
+                        let w = match next(4) {
+                            0 => w.to_ascii_uppercase(),
+                            1 => {
+                                let mut c = w.clone();
+                                c[..1].make_ascii_uppercase();
+                                c
+                            }
+                            2 => w
+                                .chars()
+                                .map(|c| {
+                                    if next(2) == 0 {
+                                        c.to_ascii_uppercase()
+                                    } else {
+                                        c
+                                    }
+                                })
+                                .collect(),
+                            _ => w.clone(),
+                        };
+                        text.push_str(&w);
+                    }
+                }
+                text.push_str(seps[next(seps.len())]);
+            }
+            let scan = Scan {
+                t: &text,
+                b: text.as_bytes(),
+            };
+            for pos in 0..text.len() {
+                if !text.is_char_boundary(pos) || !WORD[usize::from(text.as_bytes()[pos])] {
+                    continue;
+                }
+                for (rank, re) in res.iter().enumerate() {
+                    let want = re.captures(&text[pos..]);
+                    let got = MATCHERS[rank](scan, pos);
+                    match (&want, &got) {
+                        (None, None) => {}
+                        (Some(w), Some(c)) => {
+                            for (i, name) in g::NAMES.iter().enumerate() {
+                                let w = if i == g::WHOLE {
+                                    w.get(0)
+                                } else {
+                                    w.name(name)
+                                };
+                                let w = w.map(|m| (m.start() + pos, m.end() + pos));
+                                let c = c.get(i).map(|m| (m.start(), m.end()));
+                                assert_eq!(w, c, "rank {rank} group {name:?} at {pos} in {text:?}");
+                            }
+                        }
+                        _ => panic!(
+                            "rank {rank} at {pos} in {text:?}: regex {:?}, matcher {:?}",
+                            want.as_ref().map(|w| w.get(0).map(|m| m.as_str())),
+                            got.as_ref().map(|c| c.spans[g::WHOLE]),
+                        ),
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn first_word_table_finds_every_key_in_any_case_and_nothing_else() {
-        let t = first_words();
+        let t = build_first_words();
         assert_eq!(t.get(b"Wednesday"), 1 << 1 | 1 << 2 | 1 << 5);
         assert_eq!(t.get(b"SEPTEMBER"), 1 << 1 | 1 << 3);
         // “in” starts both a year cue and an offset
@@ -2401,7 +3314,7 @@ mod tests {
             " ", " ", " ", "  ", ", ", ",", ".", ". ", "-", "–", " - ", "\u{a0}", "\n", "_", "é",
             "\u{2003}", ";",
         ];
-        let p = patterns();
+        let res = regexes();
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = |n: usize| {
             seed ^= seed << 13;
@@ -2415,7 +3328,7 @@ mod tests {
                 text.push_str(words[next(words.len())]);
                 text.push_str(seps[next(seps.len())]);
             }
-            let starts = match_starts(&text, &p.first_words);
+            let starts = match_starts(&text, first_words());
             let b = text.as_bytes();
             for pos in 0..b.len() {
                 let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
@@ -2423,8 +3336,8 @@ mod tests {
                     continue;
                 }
                 let mask = starts.iter().find(|s| s.0 == pos).map_or(0, |s| s.1);
-                for (rank, pat) in p.pats.iter().enumerate() {
-                    if pat.re.is_match(&text[pos..]) {
+                for (rank, re) in res.iter().enumerate() {
+                    if re.is_match(&text[pos..]) {
                         assert_ne!(mask & 1 << rank, 0, "rank {rank} at {pos} in {text:?}");
                     }
                 }
