@@ -847,17 +847,16 @@ impl<'t> Scan<'t> {
 
     /// `(?:(?P<wd>(?i-u:WEEKDAYS)),?\s+)?` at `i`, then `k`.
     fn opt_weekday<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
-        for w in WEEKDAY_NAMES {
-            if let Some(e) = self.lit(i, w) {
-                // `,?` is greedy, and `\s+` cannot start at a comma
-                let c = if self.b.get(e) == Some(&b',') {
-                    e + 1
-                } else {
-                    e
-                };
-                if let Some(r) = self.ws1(c).and_then(&k) {
-                    return Some((Some((i, e)), r));
-                }
+        // the weekday must be the whole word run: a `,` or `\s` follows
+        if let Some(e) = self.word_in(i, &WEEKDAY_NAMES) {
+            // `,?` is greedy, and `\s+` cannot start at a comma
+            let c = if self.b.get(e) == Some(&b',') {
+                e + 1
+            } else {
+                e
+            };
+            if let Some(r) = self.ws1(c).and_then(&k) {
+                return Some((Some((i, e)), r));
             }
         }
         k(i).map(|r| (None, r))
@@ -949,12 +948,10 @@ impl<'t> Scan<'t> {
     /// `(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?` at `i`,
     /// then `k`.
     fn opt_part<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
-        for p in PARTS {
-            if let Some(e) = self.lit(i, p) {
-                for j in [self.dash_sep(e), self.ws1(e)].into_iter().flatten() {
-                    if let Some(r) = k(j) {
-                        return Some((Some((i, e)), r));
-                    }
+        if let Some(e) = self.word_in(i, &PARTS) {
+            for j in [self.dash_sep(e), self.ws1(e)].into_iter().flatten() {
+                if let Some(r) = k(j) {
+                    return Some((Some((i, e)), r));
                 }
             }
         }
@@ -1075,21 +1072,17 @@ fn match_month(s: Scan, i: usize) -> Option<Caps> {
         Some(((j, me), me, None))
     };
     let (part, part2, (m, end, y)) = 'alts: {
-        for p in PARTS {
-            if let Some(e) = s.lit(i, p) {
-                for j in [s.dash_sep(e), s.ws1(e)].into_iter().flatten() {
-                    if let Some(r) = rest(j) {
-                        break 'alts (Some((i, e)), None, r);
-                    }
+        if let Some(e) = s.word_in(i, &PARTS) {
+            for j in [s.dash_sep(e), s.ws1(e)].into_iter().flatten() {
+                if let Some(r) = rest(j) {
+                    break 'alts (Some((i, e)), None, r);
                 }
             }
         }
-        for p in ["beginning", "start", "middle", "end"] {
-            if let Some(e) = s.lit(i, p) {
-                let j = s.ws1(e).and_then(|x| s.lit(x, "of")).and_then(|x| s.ws1(x));
-                if let Some(r) = j.and_then(rest) {
-                    break 'alts (None, Some((i, e)), r);
-                }
+        if let Some(e) = s.word_in(i, &["beginning", "start", "middle", "end"]) {
+            let j = s.ws1(e).and_then(|x| s.lit(x, "of")).and_then(|x| s.ws1(x));
+            if let Some(r) = j.and_then(rest) {
+                break 'alts (None, Some((i, e)), r);
             }
         }
         (None, None, rest(i)?)
@@ -1109,15 +1102,13 @@ fn match_year(s: Scan, i: usize) -> Option<Caps> {
     let part_year = |j: usize| s.opt_part(j, |k| s.year4(k).map(|e| (k, e)));
     let mut cue = None;
     let mut found = None;
-    for w in [
+    let cues = [
         "in", "since", "by", "until", "till", "through", "from", "before", "after", "during", "of",
-    ] {
-        if let Some(e) = s.lit(i, w) {
-            if let Some(r) = s.ws1(e).and_then(part_year) {
-                cue = Some((i, e));
-                found = Some(r);
-                break;
-            }
+    ];
+    if let Some(e) = s.word_in(i, &cues) {
+        if let Some(r) = s.ws1(e).and_then(part_year) {
+            cue = Some((i, e));
+            found = Some(r);
         }
     }
     let (part, y) = match found {
@@ -1191,24 +1182,17 @@ fn match_deictic(s: Scan, i: usize) -> Option<Caps> {
 /// \s+(?P<unit>week|weekend|month|year){B}`
 fn match_period(s: Scan, i: usize) -> Option<Caps> {
     let rest = |j: usize| {
-        ["last", "this", "next", "past", "coming"]
-            .into_iter()
-            .find_map(|m| {
-                let e = s.lit(j, m)?;
-                let k = s.ws1(e)?;
-                let ue = s.word_in(k, &["week", "weekend", "month", "year"])?;
-                Some(((j, e), (k, ue)))
-            })
+        let e = s.word_in(j, &["last", "this", "next", "past", "coming"])?;
+        let k = s.ws1(e)?;
+        let ue = s.word_in(k, &["week", "weekend", "month", "year"])?;
+        Some(((j, e), (k, ue)))
     };
     let mut adv = None;
     let mut found = None;
-    for a in ["earlier", "later"] {
-        if let Some(e) = s.lit(i, a) {
-            if let Some(r) = s.ws1(e).and_then(rest) {
-                adv = Some((i, e));
-                found = Some(r);
-                break;
-            }
+    if let Some(e) = s.word_in(i, &["earlier", "later"]) {
+        if let Some(r) = s.ws1(e).and_then(rest) {
+            adv = Some((i, e));
+            found = Some(r);
         }
     }
     let (m, unit) = match found {
@@ -1225,22 +1209,16 @@ fn match_period(s: Scan, i: usize) -> Option<Caps> {
 /// `{B}(?P<part>end|beginning|start|middle)\s+of\s+(?P<mod>the|this|next|
 /// last)\s+(?P<unit>week|month|year){B}`
 fn match_part_period(s: Scan, i: usize) -> Option<Caps> {
-    ["end", "beginning", "start", "middle"]
-        .into_iter()
-        .find_map(|p| {
-            let pe = s.lit(i, p)?;
-            let j = s.ws1(s.lit(s.ws1(pe)?, "of")?)?;
-            ["the", "this", "next", "last"].into_iter().find_map(|m| {
-                let me = s.lit(j, m)?;
-                let k = s.ws1(me)?;
-                let ue = s.word_in(k, &["week", "month", "year"])?;
-                let mut c = Caps::new(s.t, i, ue);
-                c.set(g::PART, (i, pe));
-                c.set(g::MOD, (j, me));
-                c.set(g::UNIT, (k, ue));
-                Some(c)
-            })
-        })
+    let pe = s.word_in(i, &["end", "beginning", "start", "middle"])?;
+    let j = s.ws1(s.lit(s.ws1(pe)?, "of")?)?;
+    let me = s.word_in(j, &["the", "this", "next", "last"])?;
+    let k = s.ws1(me)?;
+    let ue = s.word_in(k, &["week", "month", "year"])?;
+    let mut c = Caps::new(s.t, i, ue);
+    c.set(g::PART, (i, pe));
+    c.set(g::MOD, (j, me));
+    c.set(g::UNIT, (k, ue));
+    Some(c)
 }
 
 /// `{B}(?P<dir>next|coming|upcoming|past|last)\s+(?:(?P<q>(?:few|couple\s+
@@ -1248,64 +1226,54 @@ fn match_part_period(s: Scan, i: usize) -> Option<Caps> {
 /// months|years){B}` (`q` holds `qn` too).
 fn match_few(s: Scan, i: usize) -> Option<Caps> {
     const UNITS: [&str; 4] = ["days", "weeks", "months", "years"];
-    for d in ["next", "coming", "upcoming", "past", "last"] {
-        let Some(j) = s.lit(i, d).and_then(|e| s.ws1(e)) else {
-            continue;
-        };
-        let dir = (i, i + d.len());
-        let done = |q: Option<Sp>, qn: Option<Sp>, unit: Sp| {
-            let mut c = Caps::new(s.t, i, unit.1);
-            c.set(g::DIR, dir);
-            c.set_opt(g::Q, q);
-            c.set_opt(g::QN, qn);
-            c.set(g::UNIT, unit);
-            c
-        };
-        // `q`: its first word must be the whole word run (a `\s+` follows)
-        let run = s.word_end(j);
-        let w = &s.b[j..run];
-        let qe = if w.eq_ignore_ascii_case(b"couple") {
-            s.phrase(j, "couple of")
-        } else {
-            ["few", "several"]
-                .into_iter()
-                .chain(NUM_WORD_NAMES)
-                .any(|q| w.eq_ignore_ascii_case(q.as_bytes()))
-                .then_some(run)
-        };
-        if let Some(qe) = qe {
-            if let Some(k) = s.ws1(qe) {
-                if let Some(ue) = s.word_in(k, &UNITS) {
-                    return Some(done(Some((j, qe)), None, (k, ue)));
-                }
+    let de = s.word_in(i, &["next", "coming", "upcoming", "past", "last"])?;
+    let j = s.ws1(de)?;
+    let dir = (i, de);
+    let done = |q: Option<Sp>, qn: Option<Sp>, unit: Sp| {
+        let mut c = Caps::new(s.t, i, unit.1);
+        c.set(g::DIR, dir);
+        c.set_opt(g::Q, q);
+        c.set_opt(g::QN, qn);
+        c.set(g::UNIT, unit);
+        c
+    };
+    // `q`: its first word must be the whole word run (a `\s+` follows)
+    let run = s.word_end(j);
+    let w = &s.b[j..run];
+    let qe = if w.eq_ignore_ascii_case(b"couple") {
+        s.phrase(j, "couple of")
+    } else {
+        ["few", "several"]
+            .into_iter()
+            .chain(NUM_WORD_NAMES)
+            .any(|q| w.eq_ignore_ascii_case(q.as_bytes()))
+            .then_some(run)
+    };
+    if let Some(qe) = qe {
+        if let Some(k) = s.ws1(qe) {
+            if let Some(ue) = s.word_in(k, &UNITS) {
+                return Some(done(Some((j, qe)), None, (k, ue)));
             }
-        }
-        for l in (1..=s.digits(j).min(3)).rev() {
-            if let Some(k) = s.ws1(j + l) {
-                if let Some(ue) = s.word_in(k, &UNITS) {
-                    return Some(done(Some((j, j + l)), Some((j, j + l)), (k, ue)));
-                }
-            }
-        }
-        if let Some(ue) = s.word_in(j, &UNITS) {
-            return Some(done(None, None, (j, ue)));
         }
     }
-    None
+    for l in (1..=s.digits(j).min(3)).rev() {
+        if let Some(k) = s.ws1(j + l) {
+            if let Some(ue) = s.word_in(k, &UNITS) {
+                return Some(done(Some((j, j + l)), Some((j, j + l)), (k, ue)));
+            }
+        }
+    }
+    let ue = s.word_in(j, &UNITS)?;
+    Some(done(None, None, (j, ue)))
 }
 
 /// `{B}(?P<unit>days|weeks|months)\s+ahead{B}`
 fn match_ahead(s: Scan, i: usize) -> Option<Caps> {
-    ["days", "weeks", "months"].into_iter().find_map(|u| {
-        let ue = s.lit(i, u)?;
-        let e = s.lit(s.ws1(ue)?, "ahead")?;
-        if !s.boundary(e) {
-            return None;
-        }
-        let mut c = Caps::new(s.t, i, e);
-        c.set(g::UNIT, (i, ue));
-        Some(c)
-    })
+    let ue = s.word_in(i, &["days", "weeks", "months"])?;
+    let e = s.word_in(s.ws1(ue)?, &["ahead"])?;
+    let mut c = Caps::new(s.t, i, e);
+    c.set(g::UNIT, (i, ue));
+    Some(c)
 }
 
 /// `{B}(?:(?P<pre>in|within)\s+)?(?:(?P<n>a\s+couple\s+of|a\s+few|a|an|
@@ -1355,13 +1323,10 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
     };
     let mut pre = None;
     let mut found = None;
-    for p in ["in", "within"] {
-        if let Some(e) = s.lit(i, p) {
-            if let Some(r) = s.ws1(e).and_then(rest) {
-                pre = Some((i, e));
-                found = Some(r);
-                break;
-            }
+    if let Some(e) = s.word_in(i, &["in", "within"]) {
+        if let Some(r) = s.ws1(e).and_then(rest) {
+            pre = Some((i, e));
+            found = Some(r);
         }
     }
     let (n, nn, (unit, end, ago)) = match found {
