@@ -213,10 +213,10 @@ fn select(text: &str, mut cands: Vec<Cand>) -> Vec<DateMention> {
             value: c.value,
             granularity: c.granularity,
             reading: c.reading,
-            reason: if c.reasons.is_empty() {
+            reason: if c.reasons.0.is_empty() {
                 None
             } else {
-                Some(c.reasons.join("; "))
+                Some(c.reasons.0)
             },
             time_of_day: c.time_of_day,
         })
@@ -1387,7 +1387,7 @@ struct Cand {
     value: Option<DateValue>,
     granularity: Granularity,
     reading: DateReading,
-    reasons: Vec<String>,
+    reasons: Reasons,
     time_of_day: Option<String>,
 }
 
@@ -1400,7 +1400,7 @@ impl Cand {
             value: None,
             granularity,
             reading,
-            reasons: Vec::new(),
+            reasons: Reasons::default(),
             time_of_day: None,
         }
     }
@@ -1473,32 +1473,133 @@ fn lower(s: &str) -> String {
     s.to_ascii_lowercase()
 }
 
+/// Whether `w` is one of `list` (lowercase), ASCII case-insensitive: what
+/// `list.contains(&lower(w).as_str())` says, without lowercasing a copy.
+fn in_list(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// The entry of `list` (lowercase phrases, words separated by one space)
+/// that `tok` is once ASCII-lowercased with its white-space runs made
+/// single spaces (`lower(tok).split_whitespace()` joined by spaces).
+fn phrase_of(tok: &str, list: &[&'static str]) -> Option<&'static str> {
+    list.iter().copied().find(|p| {
+        let mut words = tok.split_whitespace();
+        p.split(' ')
+            .all(|pw| words.next().is_some_and(|w| w.eq_ignore_ascii_case(pw)))
+            && words.next().is_none()
+    })
+}
+
+/// [`phrase_of`] `tok` in `list`, or (never for the tokens the patterns
+/// give) `tok` lowercased with its white-space runs made single spaces.
+fn norm_phrase(tok: &str, list: &[&'static str]) -> std::borrow::Cow<'static, str> {
+    match phrase_of(tok, list) {
+        Some(p) => std::borrow::Cow::Borrowed(p),
+        None => {
+            std::borrow::Cow::Owned(lower(tok).split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+    }
+}
+
+/// The unit `day`, `week`, `month` or `year` that `unit` names, singular
+/// or plural, any ASCII case (what `lower(unit).trim_end_matches('s')`
+/// gives for the units of the patterns).
+fn unit_kind(unit: &str) -> Option<&'static str> {
+    ["day", "week", "month", "year"].into_iter().find(|k| {
+        let u = unit.as_bytes();
+        let u = match u.split_last() {
+            Some((b's' | b'S', rest)) => rest,
+            _ => u,
+        };
+        u.eq_ignore_ascii_case(k.as_bytes())
+    })
+}
+
+/// The reasons of a candidate, joined by `"; "` as they are added.
+#[derive(Default)]
+struct Reasons(String);
+
+impl Reasons {
+    /// Adds the reason `r`.
+    fn push(&mut self, r: &str) {
+        self.next().push_str(r);
+    }
+
+    /// Starts a new reason: the buffer to write it into.
+    fn next(&mut self) -> &mut String {
+        if !self.0.is_empty() {
+            self.0.push_str("; ");
+        }
+        &mut self.0
+    }
+}
+
+/// Appends `d` as its `Display` writes it (`2022-01-27`), by hand for the
+/// years 0-9999 that have no sign.
+fn push_date(out: &mut String, d: NaiveDate) {
+    use std::fmt::Write;
+    let y = d.year();
+    match u32::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            push2(out, y / 100);
+            push2(out, y % 100);
+            out.push('-');
+            push2(out, d.month());
+            out.push('-');
+            push2(out, d.day());
+        }
+        _ => {
+            let _ = write!(out, "{d}");
+        }
+    }
+}
+
+/// Appends the year `y` as `{y}` writes it.
+fn push_date_year(out: &mut String, y: i32) {
+    use std::fmt::Write;
+    let _ = write!(out, "{y}");
+}
+
+/// Appends `n` (below 100) as two digits.
+fn push2(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
 fn month_num(tok: &str) -> Option<u32> {
-    let t = lower(tok.trim_end_matches('.'));
+    let t = tok.trim_end_matches('.').as_bytes();
     if t.len() < 3 {
         return None;
     }
     crate::lexicon::MONTH_NAMES
         .iter()
-        .position(|n| n.starts_with(t.as_str()))
+        .position(|n| {
+            n.as_bytes()
+                .get(..t.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(t))
+        })
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 fn weekday_of(tok: &str) -> Option<Weekday> {
-    match lower(tok).as_str() {
-        "monday" => Some(Weekday::Mon),
-        "tuesday" => Some(Weekday::Tue),
-        "wednesday" => Some(Weekday::Wed),
-        "thursday" => Some(Weekday::Thu),
-        "friday" => Some(Weekday::Fri),
-        "saturday" => Some(Weekday::Sat),
-        "sunday" => Some(Weekday::Sun),
-        _ => None,
-    }
+    const DAYS: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+    WEEKDAY_NAMES
+        .iter()
+        .position(|n| tok.eq_ignore_ascii_case(n))
+        .map(|i| DAYS[i])
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
@@ -1514,10 +1615,28 @@ fn weekday_name(w: Weekday) -> &'static str {
 }
 
 fn word_count(tok: &str) -> Option<u32> {
-    let t = lower(tok);
-    let t: Vec<&str> = t.split_whitespace().collect();
-    let t = t.join(" ");
-    Some(match t.as_str() {
+    const PHRASES: [&str; 19] = [
+        "a",
+        "an",
+        "one",
+        "a couple of",
+        "couple of",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+    ];
+    Some(match phrase_of(tok, &PHRASES)? {
         "a" | "an" | "one" => 1,
         "a couple of" | "couple of" | "two" => 2,
         "three" => 3,
@@ -1589,11 +1708,14 @@ enum Part {
 }
 
 fn part_of(word: &str) -> Option<Part> {
-    match lower(word).as_str() {
-        "early" | "beginning" | "start" => Some(Part::Early),
-        "mid" | "middle" => Some(Part::Mid),
-        "late" | "end" => Some(Part::Late),
-        _ => None,
+    if in_list(word, &["early", "beginning", "start"]) {
+        Some(Part::Early)
+    } else if in_list(word, &["mid", "middle"]) {
+        Some(Part::Mid)
+    } else if in_list(word, &["late", "end"]) {
+        Some(Part::Late)
+    } else {
+        None
     }
 }
 
@@ -1676,7 +1798,7 @@ fn word_after(text: &str, pos: usize) -> Option<&str> {
 
 /// A bound word (`by`, `until`, …) in front of `start`, optionally followed
 /// by `the`: returns the new start and the lowercased bound.
-fn bound_prefix(text: &str, start: usize) -> Option<(usize, String)> {
+fn bound_prefix(text: &str, start: usize) -> Option<(usize, &'static str)> {
     let mut pos = start;
     if let Some((s, w)) = word_before(text, pos) {
         if w.eq_ignore_ascii_case("the") {
@@ -1684,14 +1806,18 @@ fn bound_prefix(text: &str, start: usize) -> Option<(usize, String)> {
         }
     }
     let (s, w) = word_before(text, pos)?;
-    let w = lower(w);
-    BOUNDS.contains(&w.as_str()).then_some((s, w))
+    let b = BOUNDS.iter().find(|b| w.eq_ignore_ascii_case(b))?;
+    Some((s, b))
 }
 
-fn bound_reason(bound: &str) -> String {
-    match bound {
-        "by" | "until" | "till" | "before" => format!("bound '{bound}' (deadline)"),
-        _ => format!("bound '{bound}'"),
+/// Adds the reason naming the bound word `bound` (lowercase).
+fn bound_reason(reasons: &mut Reasons, bound: &str) {
+    let out = reasons.next();
+    out.push_str("bound '");
+    out.push_str(bound);
+    out.push('\'');
+    if matches!(bound, "by" | "until" | "till" | "before") {
+        out.push_str(" (deadline)");
     }
 }
 
@@ -1715,10 +1841,7 @@ fn year_tail_ok(text: &str, pos: usize) -> bool {
 }
 
 fn followed_by_unit(text: &str, pos: usize) -> bool {
-    word_after(text, pos).is_some_and(|w| {
-        let w = lower(w);
-        UNITS.contains(&w.as_str()) || w == "of"
-    })
+    word_after(text, pos).is_some_and(|w| in_list(w, UNITS) || w.eq_ignore_ascii_case("of"))
 }
 
 /// True when the word before `pos` is capitalised and `pos` is not at the
@@ -2042,14 +2165,14 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
     }
     // An -ed verb right before the expression (“announced on Tuesday”).
     if let Some(t) = left.iter().rev().find(|t| !is_filler(&t.low)) {
-        let w = t.low.to_string();
+        let w: &str = &t.low;
         if w.len() >= 4
             && w.ends_with("ed")
             && !w.ends_with("eed")
-            && !is_future_word(&w)
+            && !is_future_word(w)
             && w != "expected"
         {
-            consider(start - t.end, Tense::Past, w);
+            consider(start - t.end, Tense::Past, w.to_string());
         }
     }
     match best {
@@ -2058,14 +2181,22 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
     }
 }
 
-fn tense_reason(kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) -> String {
-    let dir = match tense {
-        Tense::Past => "past",
-        Tense::Future => "future",
-    };
+/// Adds the reason “`kind` resolved to the past/future of `r` (cue …)”.
+fn tense_reason(reasons: &mut Reasons, kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) {
+    let out = reasons.next();
+    out.push_str(kind);
+    out.push_str(match tense {
+        Tense::Past => " resolved to the past of ",
+        Tense::Future => " resolved to the future of ",
+    });
+    push_date(out, r);
     match cue {
-        Some(c) => format!("{kind} resolved to the {dir} of {r} (cue '{c}')"),
-        None => format!("{kind} resolved to the {dir} of {r} (news mode: no future cue)"),
+        Some(c) => {
+            out.push_str(" (cue '");
+            out.push_str(c);
+            out.push_str("')");
+        }
+        None => out.push_str(" (news mode: no future cue)"),
     }
 }
 
@@ -2144,7 +2275,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     if let Some((s, b)) = bound_prefix(text, start) {
         start = s;
         cand.start = start;
-        cand.reasons.push(bound_reason(&b));
+        bound_reason(&mut cand.reasons, b);
     }
     let y = match (year, ctx.reference) {
         (Some(y), _) => y,
@@ -2159,21 +2290,25 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
                 }
             }
             let Some((_, y)) = best else {
-                cand.reasons.push(format!("no such day: {day}/{month}"));
+                cand.reasons.push(&format!("no such day: {day}/{month}"));
                 return Some(cand);
             };
-            cand.reasons
-                .push(format!("year {y} from the reference date {r} (nearest)"));
+            let out = cand.reasons.next();
+            out.push_str("year ");
+            push_date_year(out, y);
+            out.push_str(" from the reference date ");
+            push_date(out, r);
+            out.push_str(" (nearest)");
             y
         }
         (None, None) => {
-            cand.reasons.push("no year and no reference date".into());
+            cand.reasons.push("no year and no reference date");
             return Some(cand);
         }
     };
     let Some(first) = ymd(y, month, day) else {
         cand.reasons
-            .push(format!("no such day: {y}-{month:02}-{day:02}"));
+            .push(&format!("no such day: {y}-{month:02}-{day:02}"));
         return Some(cand);
     };
     let value = match day2 {
@@ -2181,7 +2316,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             Some(last) => interval(first, last),
             None => {
                 cand.reasons
-                    .push(format!("no such day: {y}-{month:02}-{d2:02}"));
+                    .push(&format!("no such day: {y}-{month:02}-{d2:02}"));
                 return Some(cand);
             }
         },
@@ -2189,7 +2324,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     if let Some(w) = written_wd {
         if day2.is_none() && first.weekday() != w {
-            cand.reasons.push(format!(
+            cand.reasons.push(&format!(
                 "written weekday {} does not match {first} (a {})",
                 weekday_name(w),
                 weekday_name(first.weekday())
@@ -2247,11 +2382,9 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         }
     }
     let mut start = whole.start();
-    let prev = word_before(text, start).map(|(s, w)| (s, lower(w)));
-    let cue = prev
-        .as_ref()
-        .is_some_and(|(_, w)| MONTH_CUES.contains(&w.as_str()))
-        || (prev.as_ref().is_some_and(|(_, w)| w == "of")
+    let prev = word_before(text, start);
+    let cue = prev.is_some_and(|(_, w)| in_list(w, MONTH_CUES))
+        || (prev.is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"))
             && prev
                 .as_ref()
                 .and_then(|(s, _)| word_before(text, *s))
@@ -2261,7 +2394,7 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             if !cue {
                 return None;
             }
-            if word_after(text, end).is_some_and(|w| REPORTING.contains(&lower(w).as_str())) {
+            if word_after(text, end).is_some_and(|w| in_list(w, REPORTING)) {
                 return None;
             }
         } else if !cue && after_capitalised_word(ctx, start) {
@@ -2277,17 +2410,20 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         let mut cand = Cand::new(start, end, granularity, DateReading::Absolute);
         if let Some((s, b)) = bound_prefix(text, start) {
             cand.start = s;
-            cand.reasons.push(bound_reason(&b));
+            bound_reason(&mut cand.reasons, b);
         }
         cand.value = month_value(y, month, part);
         return Some(cand);
     }
     // No year: relative, news mode.
-    let mut modifier: Option<String> = None;
-    if let Some((s, w)) = &prev {
-        if ["last", "next", "this", "coming", "past"].contains(&w.as_str()) {
-            modifier = Some(w.clone());
-            start = *s;
+    let mut modifier: Option<&str> = None;
+    if let Some((s, w)) = prev {
+        if let Some(m) = ["last", "next", "this", "coming", "past"]
+            .into_iter()
+            .find(|m| w.eq_ignore_ascii_case(m))
+        {
+            modifier = Some(m);
+            start = s;
         }
     }
     let mut cand = Cand::new(start, end, granularity, DateReading::Relative);
@@ -2295,20 +2431,20 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     if modifier.is_none() {
         if let Some((s, b)) = bound_prefix(text, start) {
             cand.start = s;
-            cand.reasons.push(bound_reason(&b));
+            bound_reason(&mut cand.reasons, b);
             bound = Some(b);
         }
     }
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     let ry = r.year();
     let rm = r.month();
-    let y = match modifier.as_deref() {
+    let y = match modifier {
         Some("last") | Some("past") => {
             cand.reasons
-                .push(format!("'{}': month before {r}", modifier.as_deref()?));
+                .push(&format!("'{}': month before {r}", modifier?));
             if month < rm {
                 ry
             } else {
@@ -2316,7 +2452,7 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             }
         }
         Some("next") => {
-            cand.reasons.push(format!("'next': month after {r}"));
+            cand.reasons.push(&format!("'next': month after {r}"));
             if month > rm {
                 ry
             } else {
@@ -2324,20 +2460,19 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             }
         }
         Some("this") => {
-            cand.reasons.push(format!("'this': year of {r}"));
+            cand.reasons.push(&format!("'this': year of {r}"));
             ry
         }
         _ => {
-            let (tense, cue) = match bound.as_deref() {
-                Some("by" | "until" | "till") => (Tense::Future, bound.clone()),
-                Some("since") => (Tense::Past, bound.clone()),
-                _ if modifier.as_deref() == Some("coming") => {
+            let (tense, cue) = match bound {
+                Some("by" | "until" | "till") => (Tense::Future, bound.map(String::from)),
+                Some("since") => (Tense::Past, bound.map(String::from)),
+                _ if modifier == Some("coming") => {
                     (Tense::Future, Some("coming".to_string()))
                 }
                 _ => clause_tense(ctx, cand.start, end),
             };
-            cand.reasons
-                .push(tense_reason("month", tense, r, cue.as_deref()));
+            tense_reason(&mut cand.reasons, "month", tense, r, cue.as_deref());
             match tense {
                 Tense::Past if month <= rm => ry,
                 Tense::Past => ry - 1,
@@ -2449,7 +2584,7 @@ fn year_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
                 let mut cand = Cand::new(ws, y_m.end(), Granularity::Month, DateReading::Absolute);
                 if let Some((s, bw)) = bound_prefix(text, ws) {
                     cand.start = s;
-                    cand.reasons.push(bound_reason(&bw));
+                    bound_reason(&mut cand.reasons, bw);
                 } else if let Some((s, the)) = word_before(text, ws) {
                     if the.eq_ignore_ascii_case("the") {
                         cand.start = s;
@@ -2476,7 +2611,7 @@ fn year_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     let mut cand = Cand::new(start, y_m.end(), granularity, DateReading::Absolute);
     if let Some(b) = bound {
-        cand.reasons.push(bound_reason(&b));
+        bound_reason(&mut cand.reasons, &b);
     }
     cand.value = year_value(y, part);
     Some(cand)
@@ -2508,10 +2643,10 @@ fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     }
     let wd = weekday_of(wd_m.as_str())?;
     let modifier = c.get(g::MOD).map(|m| {
-        lower(m.as_str())
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        norm_phrase(
+            m.as_str(),
+            &["this past", "this", "last", "next", "coming", "past"],
+        )
     });
     let start = if modifier.is_some() {
         whole.start()
@@ -2520,14 +2655,15 @@ fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     if modifier.is_none() {
         if let Some((_, w)) = word_before(text, start) {
-            if HOLIDAY_WORDS.contains(&lower(w).as_str()) && starts_upper(w) {
+            if in_list(w, HOLIDAY_WORDS) && starts_upper(w) {
                 return None;
             }
         }
         // “The Sunday Times”: a title between a determiner or name and
         // another capitalised word.
         let next_cap = word_after(text, wd_m.end()).is_some_and(starts_upper);
-        let prev_name = word_before(text, start).is_some_and(|(_, w)| lower(w) == "the")
+        let prev_name = word_before(text, start)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"))
             || after_capitalised_word(ctx, start);
         if next_cap && prev_name {
             return None;
@@ -2539,23 +2675,23 @@ fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     if modifier.is_none() {
         if let Some((s, b)) = bound_prefix(text, start) {
             cand.start = s;
-            cand.reasons.push(bound_reason(&b));
+            bound_reason(&mut cand.reasons, b);
             bound = Some(b);
         }
     }
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     let (tense, strict, why) = match modifier.as_deref() {
         Some("last") | Some("past") | Some("this past") => {
-            (Tense::Past, true, Some(modifier.clone()?))
+            (Tense::Past, true, modifier.as_deref().map(String::from))
         }
         Some("next") => (Tense::Future, true, Some("next".to_string())),
         Some("coming") => (Tense::Future, false, Some("coming".to_string())),
-        _ => match bound.as_deref() {
-            Some("by" | "until" | "till") => (Tense::Future, false, bound.clone()),
-            Some("since") => (Tense::Past, false, bound.clone()),
+        _ => match bound {
+            Some("by" | "until" | "till") => (Tense::Future, false, bound.map(String::from)),
+            Some("since") => (Tense::Past, false, bound.map(String::from)),
             _ => {
                 let (t, cue) = clause_tense(ctx, cand.start, cand.end);
                 (t, false, cue)
@@ -2563,8 +2699,7 @@ fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         },
     };
     cand.value = resolve_weekday(r, wd, tense, strict).map(DateValue::Day);
-    cand.reasons
-        .push(tense_reason("weekday", tense, r, why.as_deref()));
+    tense_reason(&mut cand.reasons, "weekday", tense, r, why.as_deref());
     Some(cand)
 }
 
@@ -2572,16 +2707,27 @@ fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.get(g::WHOLE)?;
     let w_m = c.get(g::W)?;
-    let w = lower(w_m.as_str())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let w = norm_phrase(
+        w_m.as_str(),
+        &[
+            "the day before yesterday",
+            "the day after tomorrow",
+            "yesterday",
+            "today",
+            "tonight",
+            "tomorrow",
+            "last night",
+            "this morning",
+            "this afternoon",
+            "this evening",
+        ],
+    );
     // “USA Today”, “the Today programme”: a capital not explained by the
     // start of a sentence or clause makes it a name.
     if starts_upper(w_m.as_str()) && !clause_initial(ctx, w_m.start()) {
         return None;
     }
-    let (offset, tod): (i64, Option<&str>) = match w.as_str() {
+    let (offset, tod): (i64, Option<&str>) = match &*w {
         "the day before yesterday" => (-2, None),
         "the day after tomorrow" => (2, None),
         "yesterday" => (-1, None),
@@ -2611,7 +2757,7 @@ fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     }
     match ctx.reference {
         Some(r) => cand.value = add_days(r, offset).map(DateValue::Day),
-        None => cand.reasons.push(NO_REF.into()),
+        None => cand.reasons.push(NO_REF),
     }
     Some(cand)
 }
@@ -2640,7 +2786,7 @@ fn period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     let mut cand = Cand::new(start, whole.end(), granularity, DateReading::Relative);
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     // The period [a, b] named by `modifier` + `unit`.
@@ -2717,14 +2863,14 @@ fn part_period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     );
     if let Some((s, b)) = bound_prefix(ctx.text, whole.start()) {
         cand.start = s;
-        cand.reasons.push(bound_reason(&b));
+        bound_reason(&mut cand.reasons, b);
     } else if let Some((s, w)) = word_before(ctx.text, whole.start()) {
         if w.eq_ignore_ascii_case("the") {
             cand.start = s;
         }
     }
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     let k: i64 = match modifier.as_str() {
@@ -2762,13 +2908,13 @@ fn part_period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 
 /// How many days a vague or counted span covers, and its granularity.
 fn span_days(q: Option<&str>, n: Option<u32>, unit: &str) -> Option<(i64, Granularity)> {
-    let q = q.map(lower);
-    let count: Option<i64> = match (q.as_deref(), n) {
+    let count: Option<i64> = match (q, n) {
         (_, Some(n)) => Some(i64::from(n)),
-        (Some("few") | Some("several") | Some("a few") | None, None) => None,
+        (None, None) => None,
+        (Some(w), None) if in_list(w, &["few", "several", "a few"]) => None,
         (Some(w), None) => Some(i64::from(word_count(w)?)),
     };
-    let unit = unit.trim_end_matches('s');
+    let unit = unit_kind(unit).unwrap_or("");
     Some(match (unit, count) {
         ("day", None) => (7, Granularity::Week),
         ("day", Some(n)) => (n, Granularity::Week),
@@ -2792,8 +2938,8 @@ fn span_days(q: Option<&str>, n: Option<u32>, unit: &str) -> Option<(i64, Granul
 /// “(in) the next few days”, “coming days”, “the last two years”.
 fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.get(g::WHOLE)?;
-    let dir = lower(c.get(g::DIR)?.as_str());
-    let unit = lower(c.get(g::UNIT)?.as_str());
+    let dir = c.get(g::DIR)?.as_str();
+    let unit = c.get(g::UNIT)?.as_str();
     let q = c.get(g::Q).map(|m| m.as_str());
     let n = match c.get(g::QN) {
         Some(m) => Some(m.as_str().parse::<u32>().ok()?),
@@ -2802,11 +2948,11 @@ fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     if n == Some(0) {
         return None;
     }
-    let past = dir == "past" || dir == "last";
+    let past = in_list(dir, &["past", "last"]);
     if past && q.is_none() && n.is_none() {
         return None; // “the last days of the empire”
     }
-    let (days, granularity) = span_days(q, n, &unit)?;
+    let (days, granularity) = span_days(q, n, unit)?;
     let mut cand = Cand::new(
         whole.start(),
         whole.end(),
@@ -2814,7 +2960,7 @@ fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         DateReading::Relative,
     );
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     cand.value = Some(if past {
@@ -2828,8 +2974,8 @@ fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 /// “the days ahead”, “weeks ahead”.
 fn ahead_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.get(g::WHOLE)?;
-    let unit = lower(c.get(g::UNIT)?.as_str());
-    let (days, granularity) = span_days(None, None, &unit)?;
+    let unit = c.get(g::UNIT)?.as_str();
+    let (days, granularity) = span_days(None, None, unit)?;
     let mut cand = Cand::new(
         whole.start(),
         whole.end(),
@@ -2837,7 +2983,7 @@ fn ahead_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         DateReading::Relative,
     );
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     cand.value = Some(interval(add_days(r, 1)?, add_days(r, days)?));
@@ -2912,7 +3058,7 @@ fn offset_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     let mut cand = Cand::new(start, whole.end(), granularity, DateReading::Relative);
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     let shift = |k: i64| -> Option<NaiveDate> {
@@ -2948,37 +3094,37 @@ fn vague_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
     let v = c.get(g::V)?;
     if let Some((_, w)) = word_before(text, v.start()) {
-        if ["as", "how", "too", "so"].contains(&lower(w).as_str()) {
+        if in_list(w, &["as", "how", "too", "so"]) {
             return None;
         }
     }
     if let Some(w) = word_after(text, v.end()) {
-        if [
-            "after",
-            "before",
-            "thereafter",
-            "afterwards",
-            "afterward",
-            "as",
-            "enough",
-        ]
-        .contains(&lower(w).as_str())
-        {
+        if in_list(
+            w,
+            &[
+                "after",
+                "before",
+                "thereafter",
+                "afterwards",
+                "afterward",
+                "as",
+                "enough",
+            ],
+        ) {
             return None;
         }
     }
-    let word = lower(v.as_str())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let word = norm_phrase(v.as_str(), &["shortly", "soon", "near future"]);
     let mut cand = Cand::new(
         v.start(),
         v.end(),
         Granularity::Unknown,
         DateReading::Relative,
     );
-    cand.reasons
-        .push(format!("vague future ('{word}'): not resolved to a date"));
+    let out = cand.reasons.next();
+    out.push_str("vague future ('");
+    out.push_str(&word);
+    out.push_str("'): not resolved to a date");
     Some(cand)
 }
 
