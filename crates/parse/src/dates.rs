@@ -267,6 +267,10 @@ const DIGIT_START: u16 = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 11;
 /// (the whole run of ASCII word characters: every keyword in the patterns is
 /// followed by white space, `{B}`, `.` or a dash) is a number or a key of
 /// `first_words`.
+/// Not inlined: in a function of its own the byte loop keeps the text in
+/// registers (inlined into `extract` it reloads it from the stack for
+/// every byte).
+#[inline(never)]
 fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -2467,9 +2471,7 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             let (tense, cue) = match bound {
                 Some("by" | "until" | "till") => (Tense::Future, bound.map(String::from)),
                 Some("since") => (Tense::Past, bound.map(String::from)),
-                _ if modifier == Some("coming") => {
-                    (Tense::Future, Some("coming".to_string()))
-                }
+                _ if modifier == Some("coming") => (Tense::Future, Some("coming".to_string())),
                 _ => clause_tense(ctx, cand.start, end),
             };
             tense_reason(&mut cand.reasons, "month", tense, r, cue.as_deref());
