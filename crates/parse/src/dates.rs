@@ -712,6 +712,38 @@ const PARTS: [&str; 3] = ["early", "mid", "late"];
 /// `morning|afternoon|evening|night`.
 const TIMES_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
 
+/// The [`Scan::run`] key of a lowercase word of at most 16 letters: its
+/// bytes, little-endian.
+const fn key(w: &str) -> u128 {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && b.len() <= 16);
+    let mut k = 0u128;
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        k = (k << 8) | b[i] as u128;
+    }
+    k
+}
+
+/// The keys of `words`.
+const fn keys<const N: usize>(words: [&str; N]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = key(words[i]);
+        i += 1;
+    }
+    out
+}
+
+/// `&keys([…])`, evaluated at compile time.
+macro_rules! kw {
+    ($($w:expr),+ $(,)?) => {
+        &const { keys([$($w),+]) }
+    };
+}
+
 /// The text a pattern runs on, with the pieces the patterns are built from.
 /// Positions are byte offsets into the whole text; the match may run to
 /// its end.
@@ -748,15 +780,39 @@ impl<'t> Scan<'t> {
         s.eq_ignore_ascii_case(lit.as_bytes()).then_some(e)
     }
 
-    /// `(?i-u:a|b|…){B}` for literals of word bytes: the word run at `i`
-    /// when it is one of `alts` (the `{B}` lets at most one alternative
-    /// match, the one as long as the run): its end.
-    fn word_in(self, i: usize, alts: &[&str]) -> Option<usize> {
+    /// The word run at `i`: its end and its [`key`] (`None` when longer
+    /// than any key). A word byte with bit 5 set is a lowercase letter, a
+    /// digit or DEL (from `_`), so two runs have the same key exactly when
+    /// they are the same word up to ASCII case.
+    fn run(self, i: usize) -> (usize, Option<u128>) {
         let e = self.word_end(i);
-        let w = &self.b[i..e];
-        alts.iter()
-            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
-            .then_some(e)
+        let n = e - i;
+        if n > 16 {
+            return (e, None);
+        }
+        let mask = if n == 16 {
+            u128::MAX
+        } else {
+            (1u128 << (8 * n)) - 1
+        };
+        let raw = match self.b.get(i..i + 16) {
+            Some(c) => c.try_into().map_or(0, u128::from_le_bytes),
+            None => self.b[i..e]
+                .iter()
+                .rev()
+                .fold(0, |k, &c| (k << 8) | u128::from(c)),
+        };
+        (e, Some((raw | (0x20 * (u128::MAX / 0xFF))) & mask))
+    }
+
+    /// `(?i-u:a|b|…){B}` for literals of word bytes: the word run at `i`
+    /// when it is one of the words of `keys` (the `{B}` lets at most one
+    /// alternative match, the one as long as the run): its end.
+    fn word_in(self, i: usize, keys: &[u128]) -> Option<usize> {
+        match self.run(i) {
+            (e, Some(k)) if keys.contains(&k) => Some(e),
+            _ => None,
+        }
     }
 
     /// The words of `phrase` (lowercase, single spaces) at `i`, separated by
@@ -852,7 +908,7 @@ impl<'t> Scan<'t> {
     /// `(?:(?P<wd>(?i-u:WEEKDAYS)),?\s+)?` at `i`, then `k`.
     fn opt_weekday<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
         // the weekday must be the whole word run: a `,` or `\s` follows
-        if let Some(e) = self.word_in(i, &WEEKDAY_NAMES) {
+        if let Some(e) = self.word_in(i, &const { keys(WEEKDAY_NAMES) }) {
             // `,?` is greedy, and `\s+` cannot start at a comma
             let c = if self.b.get(e) == Some(&b',') {
                 e + 1
@@ -870,18 +926,12 @@ impl<'t> Scan<'t> {
     /// end. Taking the `.` is never undone: what follows the month in the
     /// patterns either cannot start at a `.` (`\s+`) or is optional.
     fn month_tok(self, i: usize) -> Option<usize> {
-        let e = self.word_end(i);
-        let w = &self.b[i..e];
-        if MONTH_FULL_NAMES
-            .iter()
-            .any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
-        {
+        let (e, k) = self.run(i);
+        let k = k?;
+        if const { keys(MONTH_FULL_NAMES) }.contains(&k) {
             return Some(e);
         }
-        if MONTH_ABBR_NAMES
-            .iter()
-            .any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
-        {
+        if const { keys(MONTH_ABBR_NAMES) }.contains(&k) {
             return Some(if self.b.get(e) == Some(&b'.') {
                 e + 1
             } else {
@@ -952,7 +1002,7 @@ impl<'t> Scan<'t> {
     /// `(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?` at `i`,
     /// then `k`.
     fn opt_part<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
-        if let Some(e) = self.word_in(i, &PARTS) {
+        if let Some(e) = self.word_in(i, &const { keys(PARTS) }) {
             for j in [self.dash_sep(e), self.ws1(e)].into_iter().flatten() {
                 if let Some(r) = k(j) {
                     return Some((Some((i, e)), r));
@@ -966,7 +1016,7 @@ impl<'t> Scan<'t> {
     /// the end and the time of day.
     fn opt_tod(self, i: usize) -> (usize, Option<Sp>) {
         match self.ws1(i) {
-            Some(k) => match self.word_in(k, &TIMES_OF_DAY) {
+            Some(k) => match self.word_in(k, &const { keys(TIMES_OF_DAY) }) {
                 Some(e) => (e, Some((k, e))),
                 None => (i, None),
             },
@@ -1057,7 +1107,7 @@ fn match_day_month(s: Scan, i: usize) -> Option<Caps> {
 /// (?P<y>[0-9]{4}))?`
 fn match_month(s: Scan, i: usize) -> Option<Caps> {
     let rest = |j: usize| -> Option<(Sp, usize, Option<Sp>)> {
-        let me = s.word_in(j, &MONTH_FULL_NAMES)?;
+        let me = s.word_in(j, &const { keys(MONTH_FULL_NAMES) })?;
         let c = if s.b.get(me) == Some(&b',') {
             me + 1
         } else {
@@ -1076,14 +1126,14 @@ fn match_month(s: Scan, i: usize) -> Option<Caps> {
         Some(((j, me), me, None))
     };
     let (part, part2, (m, end, y)) = 'alts: {
-        if let Some(e) = s.word_in(i, &PARTS) {
+        if let Some(e) = s.word_in(i, &const { keys(PARTS) }) {
             for j in [s.dash_sep(e), s.ws1(e)].into_iter().flatten() {
                 if let Some(r) = rest(j) {
                     break 'alts (Some((i, e)), None, r);
                 }
             }
         }
-        if let Some(e) = s.word_in(i, &["beginning", "start", "middle", "end"]) {
+        if let Some(e) = s.word_in(i, kw!["beginning", "start", "middle", "end"]) {
             let j = s.ws1(e).and_then(|x| s.lit(x, "of")).and_then(|x| s.ws1(x));
             if let Some(r) = j.and_then(rest) {
                 break 'alts (None, Some((i, e)), r);
@@ -1106,10 +1156,10 @@ fn match_year(s: Scan, i: usize) -> Option<Caps> {
     let part_year = |j: usize| s.opt_part(j, |k| s.year4(k).map(|e| (k, e)));
     let mut cue = None;
     let mut found = None;
-    let cues = [
+    const CUES: [&str; 11] = [
         "in", "since", "by", "until", "till", "through", "from", "before", "after", "during", "of",
     ];
-    if let Some(e) = s.word_in(i, &cues) {
+    if let Some(e) = s.word_in(i, &const { keys(CUES) }) {
         if let Some(r) = s.ws1(e).and_then(part_year) {
             cue = Some((i, e));
             found = Some(r);
@@ -1130,7 +1180,7 @@ fn match_year(s: Scan, i: usize) -> Option<Caps> {
 /// WEEKDAYS){B}{tod}`
 fn match_weekday(s: Scan, i: usize) -> Option<Caps> {
     let rest = |j: usize| {
-        let we = s.word_in(j, &WEEKDAY_NAMES)?;
+        let we = s.word_in(j, &const { keys(WEEKDAY_NAMES) })?;
         Some(((j, we), s.opt_tod(we)))
     };
     let mut modifier = None;
@@ -1186,14 +1236,14 @@ fn match_deictic(s: Scan, i: usize) -> Option<Caps> {
 /// \s+(?P<unit>week|weekend|month|year){B}`
 fn match_period(s: Scan, i: usize) -> Option<Caps> {
     let rest = |j: usize| {
-        let e = s.word_in(j, &["last", "this", "next", "past", "coming"])?;
+        let e = s.word_in(j, kw!["last", "this", "next", "past", "coming"])?;
         let k = s.ws1(e)?;
-        let ue = s.word_in(k, &["week", "weekend", "month", "year"])?;
+        let ue = s.word_in(k, kw!["week", "weekend", "month", "year"])?;
         Some(((j, e), (k, ue)))
     };
     let mut adv = None;
     let mut found = None;
-    if let Some(e) = s.word_in(i, &["earlier", "later"]) {
+    if let Some(e) = s.word_in(i, kw!["earlier", "later"]) {
         if let Some(r) = s.ws1(e).and_then(rest) {
             adv = Some((i, e));
             found = Some(r);
@@ -1213,11 +1263,11 @@ fn match_period(s: Scan, i: usize) -> Option<Caps> {
 /// `{B}(?P<part>end|beginning|start|middle)\s+of\s+(?P<mod>the|this|next|
 /// last)\s+(?P<unit>week|month|year){B}`
 fn match_part_period(s: Scan, i: usize) -> Option<Caps> {
-    let pe = s.word_in(i, &["end", "beginning", "start", "middle"])?;
+    let pe = s.word_in(i, kw!["end", "beginning", "start", "middle"])?;
     let j = s.ws1(s.lit(s.ws1(pe)?, "of")?)?;
-    let me = s.word_in(j, &["the", "this", "next", "last"])?;
+    let me = s.word_in(j, kw!["the", "this", "next", "last"])?;
     let k = s.ws1(me)?;
-    let ue = s.word_in(k, &["week", "month", "year"])?;
+    let ue = s.word_in(k, kw!["week", "month", "year"])?;
     let mut c = Caps::new(s.t, i, ue);
     c.set(g::PART, (i, pe));
     c.set(g::MOD, (j, me));
@@ -1230,7 +1280,7 @@ fn match_part_period(s: Scan, i: usize) -> Option<Caps> {
 /// months|years){B}` (`q` holds `qn` too).
 fn match_few(s: Scan, i: usize) -> Option<Caps> {
     const UNITS: [&str; 4] = ["days", "weeks", "months", "years"];
-    let de = s.word_in(i, &["next", "coming", "upcoming", "past", "last"])?;
+    let de = s.word_in(i, kw!["next", "coming", "upcoming", "past", "last"])?;
     let j = s.ws1(de)?;
     let dir = (i, de);
     let done = |q: Option<Sp>, qn: Option<Sp>, unit: Sp| {
@@ -1242,39 +1292,37 @@ fn match_few(s: Scan, i: usize) -> Option<Caps> {
         c
     };
     // `q`: its first word must be the whole word run (a `\s+` follows)
-    let run = s.word_end(j);
-    let w = &s.b[j..run];
-    let qe = if w.eq_ignore_ascii_case(b"couple") {
+    let (run, k) = s.run(j);
+    let qe = if k == Some(key("couple")) {
         s.phrase(j, "couple of")
     } else {
-        ["few", "several"]
-            .into_iter()
-            .chain(NUM_WORD_NAMES)
-            .any(|q| w.eq_ignore_ascii_case(q.as_bytes()))
-            .then_some(run)
+        k.filter(|k| {
+            kw!["few", "several"].contains(k) || const { keys(NUM_WORD_NAMES) }.contains(k)
+        })
+        .map(|_| run)
     };
     if let Some(qe) = qe {
         if let Some(k) = s.ws1(qe) {
-            if let Some(ue) = s.word_in(k, &UNITS) {
+            if let Some(ue) = s.word_in(k, &const { keys(UNITS) }) {
                 return Some(done(Some((j, qe)), None, (k, ue)));
             }
         }
     }
     for l in (1..=s.digits(j).min(3)).rev() {
         if let Some(k) = s.ws1(j + l) {
-            if let Some(ue) = s.word_in(k, &UNITS) {
+            if let Some(ue) = s.word_in(k, &const { keys(UNITS) }) {
                 return Some(done(Some((j, j + l)), Some((j, j + l)), (k, ue)));
             }
         }
     }
-    let ue = s.word_in(j, &UNITS)?;
+    let ue = s.word_in(j, &const { keys(UNITS) })?;
     Some(done(None, None, (j, ue)))
 }
 
 /// `{B}(?P<unit>days|weeks|months)\s+ahead{B}`
 fn match_ahead(s: Scan, i: usize) -> Option<Caps> {
-    let ue = s.word_in(i, &["days", "weeks", "months"])?;
-    let e = s.word_in(s.ws1(ue)?, &["ahead"])?;
+    let ue = s.word_in(i, kw!["days", "weeks", "months"])?;
+    let e = s.word_in(s.ws1(ue)?, kw!["ahead"])?;
     let mut c = Caps::new(s.t, i, e);
     c.set(g::UNIT, (i, ue));
     Some(c)
@@ -1289,7 +1337,7 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
     ];
     // count `\s+` unit, then the optional `ago`: (unit, end, ago)
     let unit_ago = |k: usize| {
-        let ue = s.word_in(k, &UNITS)?;
+        let ue = s.word_in(k, &const { keys(UNITS) })?;
         let ago = s
             .ws1(ue)
             .and_then(|a| Some((a, s.lit(a, "ago")?)))
@@ -1299,9 +1347,8 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
     // (n, nn, unit, end, ago)
     let rest = |j: usize| {
         // `n`: its first word must be the whole word run (a `\s+` follows)
-        let run = s.word_end(j);
-        let w = &s.b[j..run];
-        if w.eq_ignore_ascii_case(b"a") {
+        let (run, k) = s.run(j);
+        if k == Some(key("a")) {
             for n in ["a couple of", "a few", "a"] {
                 if let Some(ne) = s.phrase(j, n) {
                     if let Some(r) = s.ws1(ne).and_then(unit_ago) {
@@ -1309,11 +1356,7 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
                     }
                 }
             }
-        } else if ["an"]
-            .into_iter()
-            .chain(NUM_WORD_NAMES)
-            .any(|n| w.eq_ignore_ascii_case(n.as_bytes()))
-        {
+        } else if k.is_some_and(|k| k == key("an") || const { keys(NUM_WORD_NAMES) }.contains(&k)) {
             if let Some(r) = s.ws1(run).and_then(unit_ago) {
                 return Some((Some((j, run)), None, r));
             }
@@ -1327,7 +1370,7 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
     };
     let mut pre = None;
     let mut found = None;
-    if let Some(e) = s.word_in(i, &["in", "within"]) {
+    if let Some(e) = s.word_in(i, kw!["in", "within"]) {
         if let Some(r) = s.ws1(e).and_then(rest) {
             pre = Some((i, e));
             found = Some(r);
