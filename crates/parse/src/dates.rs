@@ -1570,11 +1570,14 @@ struct Reasons(String);
 impl Reasons {
     /// Adds the reason `r`.
     fn push(&mut self, r: &str) {
-        self.next().push_str(r);
+        self.next(r.len()).push_str(r);
     }
 
-    /// Starts a new reason: the buffer to write it into.
-    fn next(&mut self) -> &mut String {
+    /// Starts a new reason of about `len` bytes (reserved, so that writing
+    /// it in pieces does not grow the buffer several times): the buffer to
+    /// write it into.
+    fn next(&mut self, len: usize) -> &mut String {
+        self.0.reserve(len + 2);
         if !self.0.is_empty() {
             self.0.push_str("; ");
         }
@@ -1859,7 +1862,7 @@ fn bound_prefix(text: &str, start: usize) -> Option<(usize, &'static str)> {
 
 /// Adds the reason naming the bound word `bound` (lowercase).
 fn bound_reason(reasons: &mut Reasons, bound: &str) {
-    let out = reasons.next();
+    let out = reasons.next(bound.len() + 20);
     out.push_str("bound '");
     out.push_str(bound);
     out.push('\'');
@@ -2230,7 +2233,7 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
 
 /// Adds the reason “`kind` resolved to the past/future of `r` (cue …)”.
 fn tense_reason(reasons: &mut Reasons, kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) {
-    let out = reasons.next();
+    let out = reasons.next(kind.len() + 38 + cue.map_or(27, |c| c.len() + 9));
     out.push_str(kind);
     out.push_str(match tense {
         Tense::Past => " resolved to the past of ",
@@ -2340,7 +2343,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
                 cand.reasons.push(&format!("no such day: {day}/{month}"));
                 return Some(cand);
             };
-            let out = cand.reasons.next();
+            let out = cand.reasons.next(64);
             out.push_str("year ");
             push_date_year(out, y);
             out.push_str(" from the reference date ");
@@ -3166,7 +3169,7 @@ fn vague_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         Granularity::Unknown,
         DateReading::Relative,
     );
-    let out = cand.reasons.next();
+    let out = cand.reasons.next(word.len() + 43);
     out.push_str("vague future ('");
     out.push_str(&word);
     out.push_str("'): not resolved to a date");
