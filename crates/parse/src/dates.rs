@@ -2103,10 +2103,10 @@ fn is_past_word(w: &str) -> bool {
     word_set(&S, PAST_WORDS).contains(w)
 }
 
-fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::with_capacity(16);
+/// Appends the words of `text[from..to]` to `out`.
+fn tokens<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, from: usize, to: usize) {
     let Some(slice) = text.get(from..to) else {
-        return out;
+        return;
     };
     let mut cur: Option<usize> = None;
     let is_word = |c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’';
@@ -2123,7 +2123,6 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     if let Some(s) = cur {
         out.push(Tok::new(from + s, to, &slice[s..]));
     }
-    out
 }
 
 /// Decides past or future for the expression at `[start, end)`, with the
@@ -2143,13 +2142,16 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
                 .map(|(i, c)| lo + i + c.len_utf8())
         })
         .unwrap_or(lo);
-    let mut left = tokens(text, left_from, start);
-    if let Some(pos) = left.iter().rposition(|t| is_clause_word(&t.low)) {
-        left.drain(..=pos);
-    }
-    let skip = left.len().saturating_sub(10);
-    left.drain(..skip);
-    let at_clause_start = left.iter().all(|t| is_filler(&t.low));
+    // the left window's tokens, then the right one's, in one vector
+    let mut toks = Vec::with_capacity(16);
+    tokens(&mut toks, text, left_from, start);
+    let n_left = toks.len();
+    let mut left_start = toks
+        .iter()
+        .rposition(|t| is_clause_word(&t.low))
+        .map_or(0, |pos| pos + 1);
+    left_start = left_start.max(n_left.saturating_sub(10));
+    let at_clause_start = toks[left_start..].iter().all(|t| is_filler(&t.low));
     // Right window: forward to the next clause punctuation (past the first
     // one when the expression opens its clause: “On Friday, he will …”).
     let right_to = text
@@ -2171,11 +2173,14 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
             stop
         })
         .unwrap_or(end);
-    let mut right = tokens(text, end, right_to);
-    if let Some(pos) = right.iter().position(|t| is_clause_word(&t.low)) {
-        right.truncate(pos);
-    }
-    right.truncate(10);
+    tokens(&mut toks, text, end, right_to);
+    let (left, right) = toks.split_at(n_left);
+    let left = &left[left_start..];
+    let right = &right[..right
+        .iter()
+        .position(|t| is_clause_word(&t.low))
+        .unwrap_or(right.len())
+        .min(10)];
 
     let mut best: Option<(usize, Tense, String)> = None;
     let mut consider = |dist: usize, tense: Tense, cue: String| {
@@ -2207,12 +2212,12 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
         None
     };
     for i in 0..left.len() {
-        if let Some((t, cue)) = classify(&left, i) {
+        if let Some((t, cue)) = classify(left, i) {
             consider(start - left[i].end, t, cue);
         }
     }
     for i in 0..right.len() {
-        if let Some((t, cue)) = classify(&right, i) {
+        if let Some((t, cue)) = classify(right, i) {
             consider(right[i].start - end, t, cue);
         }
     }
