@@ -597,29 +597,53 @@ fn first_words() -> &'static FirstWords {
 mod g {
     /// The whole match.
     pub const WHOLE: usize = 0;
+    /// Group `y`.
     pub const Y: usize = 1;
+    /// Group `mo`.
     pub const MO: usize = 2;
+    /// Group `d`.
     pub const D: usize = 3;
+    /// Group `dd`.
     pub const DD: usize = 4;
+    /// Group `d2`.
     pub const D2: usize = 5;
+    /// Group `dd2`.
     pub const DD2: usize = 6;
+    /// Group `wd`.
     pub const WD: usize = 7;
+    /// Group `m`.
     pub const M: usize = 8;
+    /// Group `part`.
     pub const PART: usize = 9;
+    /// Group `part2`.
     pub const PART2: usize = 10;
+    /// Group `cue`.
     pub const CUE: usize = 11;
+    /// Group `mod`.
     pub const MOD: usize = 12;
+    /// Group `tod`.
     pub const TOD: usize = 13;
+    /// Group `w`.
     pub const W: usize = 14;
+    /// Group `adv`.
     pub const ADV: usize = 15;
+    /// Group `unit`.
     pub const UNIT: usize = 16;
+    /// Group `dir`.
     pub const DIR: usize = 17;
+    /// Group `q`.
     pub const Q: usize = 18;
+    /// Group `qn`.
     pub const QN: usize = 19;
+    /// Group `pre`.
     pub const PRE: usize = 20;
+    /// Group `n`.
     pub const N: usize = 21;
+    /// Group `nn`.
     pub const NN: usize = 22;
+    /// Group `ago`.
     pub const AGO: usize = 23;
+    /// Group `v`.
     pub const V: usize = 24;
     /// Number of groups.
     pub const COUNT: usize = 25;
@@ -680,6 +704,7 @@ impl<'a> Caps<'a> {
     }
 }
 
+/// The weekday names of the patterns (`WEEKDAYS`), lowercase.
 const WEEKDAY_NAMES: [&str; 7] = [
     "monday",
     "tuesday",
@@ -689,6 +714,7 @@ const WEEKDAY_NAMES: [&str; 7] = [
     "saturday",
     "sunday",
 ];
+/// The full month names of the patterns (`MONTHS_FULL`), lowercase.
 const MONTH_FULL_NAMES: [&str; 12] = [
     "january",
     "february",
@@ -703,9 +729,11 @@ const MONTH_FULL_NAMES: [&str; 12] = [
     "november",
     "december",
 ];
+/// The month abbreviations of the patterns (`MONTHS_ABBR`), lowercase.
 const MONTH_ABBR_NAMES: [&str; 12] = [
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
 ];
+/// The number words of the patterns (`NUM_WORDS`), lowercase.
 const NUM_WORD_NAMES: [&str; 15] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "fifteen", "twenty", "thirty",
@@ -1037,6 +1065,7 @@ struct DaySpans {
 }
 
 impl DaySpans {
+    /// Sets the day groups of `c`.
     fn set(&self, c: &mut Caps) {
         c.set(g::D, self.d);
         c.set(g::DD, self.dd);
@@ -3394,6 +3423,89 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The matchers' word lists are the patterns' (and the first-word
+    /// table's) word lists.
+    #[test]
+    fn word_lists_agree() {
+        assert_eq!(MONTH_FULL_NAMES.join("|"), MONTHS_FULL);
+        assert_eq!(MONTH_ABBR_NAMES.join("|"), MONTHS_ABBR);
+        assert_eq!(WEEKDAY_NAMES.join("|"), WEEKDAYS);
+        assert_eq!(NUM_WORD_NAMES.join("|"), NUM_WORDS);
+    }
+
+    /// The groups (name, text) of matcher `rank` at the start of `text`.
+    fn groups(rank: usize, text: &str) -> Option<Vec<(&'static str, &str)>> {
+        let scan = Scan {
+            t: text,
+            b: text.as_bytes(),
+        };
+        let got: Option<Vec<_>> = MATCHERS[rank](scan, 0).map(|c| {
+            (0..g::COUNT)
+                .filter_map(|i| c.get(i).map(|m| (g::NAMES[i], m.as_str())))
+                .collect()
+        });
+        // the regex agrees
+        let want: Option<Vec<_>> = regexes()[rank].captures(text).map(|c| {
+            (0..g::COUNT)
+                .filter_map(|i| {
+                    let m = if i == g::WHOLE {
+                        c.get(0)
+                    } else {
+                        c.name(g::NAMES[i])
+                    };
+                    m.map(|m| (g::NAMES[i], m.as_str()))
+                })
+                .collect()
+        });
+        assert_eq!(got, want, "rank {rank} on {text:?}");
+        got
+    }
+
+    /// Edge cases of the regexes that the matchers keep.
+    #[test]
+    fn matcher_edge_cases() {
+        // `\s` inside `(?i-u:this\s+past)` is ASCII: a no-break space
+        // there ends the modifier at `this`, and then nothing matches
+        assert_eq!(groups(5, "this\u{a0}past Friday"), None);
+        assert_eq!(
+            groups(5, "This past\u{a0}FRIDAY night"),
+            Some(vec![
+                ("", "This past\u{a0}FRIDAY night"),
+                ("wd", "FRIDAY"),
+                ("mod", "This past"),
+                ("tod", "night"),
+            ])
+        );
+        // `q` holds the digits of `qn` too
+        let few = groups(9, "next 3 days").unwrap();
+        assert!(few.contains(&("q", "3")) && few.contains(&("qn", "3")));
+        // an abbreviation keeps its dot; three digits are no day
+        assert!(groups(1, "Sept. 4").unwrap().contains(&("m", "Sept.")));
+        assert_eq!(groups(1, "Jan 123"), None);
+        // a year is four digits with nothing more; `y` takes the first four
+        assert_eq!(groups(4, "in 20225"), None);
+        assert!(groups(2, "4 February 20225")
+            .unwrap()
+            .contains(&("y", "2022")));
+        // Unicode white space between words, a dash range and `of`
+        let dm = groups(2, "4th\u{2003}–\u{a0}6th  of\u{3000}February, 2022").unwrap();
+        assert!(
+            dm.contains(&("dd", "4th")) && dm.contains(&("d2", "6")) && dm.contains(&("y", "2022"))
+        );
+        // U+180E is not white space (any more)
+        assert_eq!(groups(5, "last\u{180e}Friday"), None);
+        // `a couple of` falls back to `a` only when a unit follows
+        assert!(groups(11, "in a couple of weeks")
+            .unwrap()
+            .contains(&("n", "a couple of")));
+        assert_eq!(groups(11, "in a couple weeks"), None);
+        // `week` and `weekend`, `day` and `days` are whole words
+        assert!(groups(7, "this weekend")
+            .unwrap()
+            .contains(&("unit", "weekend")));
+        assert_eq!(groups(7, "this weekends"), None);
     }
 
     #[test]
