@@ -161,18 +161,23 @@ pub fn extract(
         t: text,
         b: text.as_bytes(),
     };
-    for (rank, (handler, matcher)) in table.iter().zip(MATCHERS).enumerate() {
-        let bit = 1u16 << rank;
-        let mut from = 0;
-        for &(pos, mask) in &starts {
-            if mask & bit == 0 || pos < from {
+    // One pass over the starts, each pattern with its own `from`: the
+    // candidates come in another order than pattern by pattern, which
+    // `select` does not see (its sort key is unique per candidate).
+    let mut from = [0usize; MATCHERS.len()];
+    for &(pos, mask) in &starts {
+        let mut bits = mask;
+        while bits != 0 {
+            let rank = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if pos < from[rank] {
                 continue;
             }
-            let Some(caps) = matcher(scan, pos) else {
+            let Some(caps) = MATCHERS[rank](scan, pos) else {
                 continue;
             };
-            from = caps.end();
-            if let Some(mut c) = handler(&ctx, &caps) {
+            from[rank] = caps.end();
+            if let Some(mut c) = table[rank](&ctx, &caps) {
                 if c.start < c.end
                     && c.end <= text.len()
                     && text.is_char_boundary(c.start)
