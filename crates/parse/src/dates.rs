@@ -93,7 +93,6 @@
 
 use crate::model::{DateMention, DateReading, DateValue, Granularity, Sentence, Span};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::{CaptureLocations, Regex};
 use std::sync::OnceLock;
 
 /// Finds date expressions in `text` and resolves relative ones against
@@ -125,13 +124,14 @@ pub fn extract(
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<DateMention> {
-    let p = patterns();
     let ctx = Ctx {
         text,
         sentences,
         reference,
     };
-    let mut cands: Vec<Cand> = Vec::new();
+    // capacities here and below: enough for most articles without growing
+    // the vectors several times (measured against smaller and larger ones)
+    let mut cands: Vec<Cand> = Vec::with_capacity(16);
     type Handler = fn(&Ctx, &Caps) -> Option<Cand>;
     let table: [Handler; 13] = [
         iso_date,
@@ -150,37 +150,34 @@ pub fn extract(
     ];
     // Every match starts at an ASCII word start whose first word is one of
     // a few keywords (or a number): one pass over the text lists those
-    // starts with the patterns that can begin there, and each pattern is
-    // tried there anchored. This gives exactly the matches `captures_iter`
-    // gives (leftmost-first: the next match is the one at the first start
-    // >= the end of the previous one where the pattern matches), without
-    // 13 scans of the whole text.
-    let starts = match_starts(text, &p.first_words);
-    for (rank, handler) in table.iter().enumerate() {
-        let pat = &p.pats[rank];
-        let bit = 1u16 << rank;
-        let mut locs: Option<CaptureLocations> = None;
-        let mut from = 0;
-        for &(pos, mask) in &starts {
-            if mask & bit == 0 || pos < from {
+    // starts with the patterns that can begin there, and each pattern's
+    // matcher (see `MATCHERS`) is tried there. This gives exactly the
+    // matches the patterns' regexes give with `captures_iter`
+    // (leftmost-first: the next match is the one at the first start >= the
+    // end of the previous one where the pattern matches), without 13 scans
+    // of the whole text.
+    let starts = match_starts(text, first_words());
+    let scan = Scan {
+        t: text,
+        b: text.as_bytes(),
+    };
+    // One pass over the starts, each pattern with its own `from`: the
+    // candidates come in another order than pattern by pattern, which
+    // `select` does not see (its sort key is unique per candidate).
+    let mut from = [0usize; MATCHERS.len()];
+    for &(pos, mask) in &starts {
+        let mut bits = mask;
+        while bits != 0 {
+            let rank = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if pos < from[rank] {
                 continue;
             }
-            let hay = &text[pos..];
-            if !pat.re.is_match(hay) {
-                continue;
-            }
-            let locs = locs.get_or_insert_with(|| pat.re.capture_locations());
-            let Some(m) = pat.re.captures_read(locs, hay) else {
+            let Some(caps) = MATCHERS[rank](scan, pos) else {
                 continue;
             };
-            from = pos + m.end();
-            let caps = Caps {
-                text,
-                off: pos,
-                locs,
-                names: &pat.names,
-            };
-            if let Some(mut c) = handler(&ctx, &caps) {
+            from[rank] = caps.end();
+            if let Some(mut c) = table[rank](&ctx, &caps) {
                 if c.start < c.end
                     && c.end <= text.len()
                     && text.is_char_boundary(c.start)
@@ -204,7 +201,7 @@ fn select(text: &str, mut cands: Vec<Cand>) -> Vec<DateMention> {
             .then(a.start.cmp(&b.start))
             .then(a.rank.cmp(&b.rank))
     });
-    let mut kept: Vec<Cand> = Vec::new();
+    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         let span = Span::new(c.start, c.end);
         if kept
@@ -223,10 +220,10 @@ fn select(text: &str, mut cands: Vec<Cand>) -> Vec<DateMention> {
             value: c.value,
             granularity: c.granularity,
             reading: c.reading,
-            reason: if c.reasons.is_empty() {
+            reason: if c.reasons.0.is_empty() {
                 None
             } else {
-                Some(c.reasons.join("; "))
+                Some(c.reasons.0)
             },
             time_of_day: c.time_of_day,
         })
@@ -255,30 +252,17 @@ impl<'t> M<'t> {
     }
 }
 
-/// The capture groups of one anchored match at `off` (the pattern ran on
-/// `text[off..]`).
-struct Caps<'a> {
-    text: &'a str,
-    off: usize,
-    locs: &'a CaptureLocations,
-    names: &'a [Option<String>],
-}
-
-impl<'a> Caps<'a> {
-    fn get(&self, i: usize) -> Option<M<'a>> {
-        let (s, e) = self.locs.get(i)?;
-        Some(M {
-            start: s + self.off,
-            end: e + self.off,
-            text: self.text,
-        })
+/// ASCII word bytes (`[0-9A-Za-z_]`), the bytes `(?-u:\b)` looks at.
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
     }
-
-    fn name(&self, name: &str) -> Option<M<'a>> {
-        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
-        self.get(i)
-    }
-}
+    t
+};
 
 /// Pattern bit for a first word that is a number (`iso`, `day_month`,
 /// `year`, `offset`).
@@ -290,20 +274,14 @@ const DIGIT_START: u16 = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 11;
 /// (the whole run of ASCII word characters: every keyword in the patterns is
 /// followed by white space, `{B}`, `.` or a dash) is a number or a key of
 /// `first_words`.
+/// Not inlined: in a function of its own the byte loop keeps the text in
+/// registers (inlined into `extract` it reloads it from the stack for
+/// every byte).
+#[inline(never)]
 fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
-    /// ASCII word bytes (`[0-9A-Za-z_]`), the bytes `(?-u:\b)` looks at.
-    const WORD: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut c = 0;
-        while c < 256 {
-            let b = c as u8;
-            t[c] = b.is_ascii_alphanumeric() || b == b'_';
-            c += 1;
-        }
-        t
-    };
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    // about one start every 70 bytes in news text
+    let mut out = Vec::with_capacity(text.len() / 32 + 4);
     let mut i = 0;
     while i < b.len() {
         if !WORD[usize::from(b[i])] {
@@ -535,7 +513,7 @@ impl FirstWords {
 /// First words (lowercase) of each pattern, by table rank, with the
 /// [`next_class`] classes the pattern can continue with after each; numbers
 /// are [`DIGIT_START`].
-fn first_words() -> FirstWords {
+fn build_first_words() -> FirstWords {
     let mut map = FirstWords::new();
     let mut add = |words: &'static str, rank: usize, next: u32| {
         for w in words.split('|') {
@@ -603,103 +581,879 @@ const MONTHS_ABBR: &str = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const NUM_WORDS: &str =
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty";
-/// ASCII word boundary: keeps the regexes on the fast DFA engines even when
-/// the text has non-ASCII characters.
-const B: &str = r"(?-u:\b)";
-
-/// One date pattern, anchored (`^`): it runs on `text[start..]` for each
-/// candidate start.
-struct Pat {
-    re: Regex,
-    /// Capture group names by index.
-    names: Vec<Option<String>>,
+/// The first-word table of [`match_starts`], built once.
+fn first_words() -> &'static FirstWords {
+    static T: OnceLock<FirstWords> = OnceLock::new();
+    T.get_or_init(build_first_words)
 }
 
-struct Patterns {
-    /// The 13 patterns, in `extract`'s table order: iso, month_day,
-    /// day_month, month, year, weekday, deictic, period, part_period, few,
-    /// ahead, offset, vague.
-    pats: Vec<Pat>,
-    first_words: FirstWords,
+// ---------------------------------------------------------------------------
+// Matchers
+//
+// Each pattern is matched by hand, anchored at a candidate start, with the
+// semantics of the regex it replaces (leftmost-first: alternatives and
+// greedy repetitions are tried in the regex's order, backtracking included).
+// The regexes are kept in the tests, which compare every group of both on
+// random texts. Notation in the docs: `\s` is Unicode white space, except
+// inside `(?i-u:…)` where it is ASCII (`[\t\n\v\f\r ]`); `{B}` is the ASCII
+// word boundary `(?-u:\b)`; literals are ASCII case-insensitive.
+
+/// Capture group indices of [`Caps`], one per group name of the patterns.
+mod g {
+    /// The whole match.
+    pub const WHOLE: usize = 0;
+    /// Group `y`.
+    pub const Y: usize = 1;
+    /// Group `mo`.
+    pub const MO: usize = 2;
+    /// Group `d`.
+    pub const D: usize = 3;
+    /// Group `dd`.
+    pub const DD: usize = 4;
+    /// Group `d2`.
+    pub const D2: usize = 5;
+    /// Group `dd2`.
+    pub const DD2: usize = 6;
+    /// Group `wd`.
+    pub const WD: usize = 7;
+    /// Group `m`.
+    pub const M: usize = 8;
+    /// Group `part`.
+    pub const PART: usize = 9;
+    /// Group `part2`.
+    pub const PART2: usize = 10;
+    /// Group `cue`.
+    pub const CUE: usize = 11;
+    /// Group `mod`.
+    pub const MOD: usize = 12;
+    /// Group `tod`.
+    pub const TOD: usize = 13;
+    /// Group `w`.
+    pub const W: usize = 14;
+    /// Group `adv`.
+    pub const ADV: usize = 15;
+    /// Group `unit`.
+    pub const UNIT: usize = 16;
+    /// Group `dir`.
+    pub const DIR: usize = 17;
+    /// Group `q`.
+    pub const Q: usize = 18;
+    /// Group `qn`.
+    pub const QN: usize = 19;
+    /// Group `pre`.
+    pub const PRE: usize = 20;
+    /// Group `n`.
+    pub const N: usize = 21;
+    /// Group `nn`.
+    pub const NN: usize = 22;
+    /// Group `ago`.
+    pub const AGO: usize = 23;
+    /// Group `v`.
+    pub const V: usize = 24;
+    /// Number of groups.
+    pub const COUNT: usize = 25;
+    /// Group names by index (as in the regexes), for the tests.
+    #[cfg(test)]
+    pub const NAMES: [&str; COUNT] = [
+        "", "y", "mo", "d", "dd", "d2", "dd2", "wd", "m", "part", "part2", "cue", "mod", "tod",
+        "w", "adv", "unit", "dir", "q", "qn", "pre", "n", "nn", "ago", "v",
+    ];
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let re = |s: String| Regex::new(&s).expect("date pattern compiles");
-        let month = format!(r"(?P<m>(?i-u:{MONTHS_FULL}){B}|(?i-u:{MONTHS_ABBR}){B}\.?)");
-        let day = r"(?P<dd>(?P<d>[0-9]{1,2})(?i-u:st|nd|rd|th)?)";
-        let day2 = r"(?:\s*[-–]\s*(?P<dd2>(?P<d2>[0-9]{1,2})(?i-u:st|nd|rd|th)?))?";
-        let wd = format!(r"(?:(?P<wd>(?i-u:{WEEKDAYS})),?\s+)?");
-        let year_tail = r"(?:,?\s+(?P<y>[0-9]{4}))?";
-        let tod = format!(r"(?:\s+(?P<tod>(?i-u:morning|afternoon|evening|night)){B})?");
-        let iso = format!(
-                r"{B}(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}}){B}"
-            );
-        let month_day = format!(r"{B}{wd}{month}\s+{day}{day2}{B}{year_tail}");
-        let day_month = format!(
-                r"{B}{wd}{day}{day2}\s+(?:(?i-u:of)\s+)?{month}{year_tail}"
-            );
-        let month_alone = format!(
-                r"{B}(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+)|(?P<part2>(?i-u:beginning|start|middle|end))\s+(?i-u:of)\s+)?(?P<m>(?i-u:{MONTHS_FULL})){B}(?:,?\s+(?:(?i-u:of)\s+)?(?P<y>[0-9]{{4}}))?"
-            );
-        let year = format!(
-                r"{B}(?:(?P<cue>(?i-u:in|since|by|until|till|through|from|before|after|during|of))\s+)?(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)[0-9]{{2}}){B}"
-            );
-        let weekday = format!(
-                r"{B}(?:(?P<mod>(?i-u:this\s+past|this|last|next|coming|past))\s+)?(?P<wd>(?i-u:{WEEKDAYS})){B}{tod}"
-            );
-        let deictic = format!(
-                r"{B}(?P<w>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)){B}{tod}"
-            );
-        let period = format!(
-                r"{B}(?:(?P<adv>(?i-u:earlier|later))\s+)?(?P<mod>(?i-u:last|this|next|past|coming))\s+(?P<unit>(?i-u:week|weekend|month|year)){B}"
-            );
-        let part_period = format!(
-                r"{B}(?P<part>(?i-u:end|beginning|start|middle))\s+(?i-u:of)\s+(?P<mod>(?i-u:the|this|next|last))\s+(?P<unit>(?i-u:week|month|year)){B}"
-            );
-        let few = format!(
-                r"{B}(?P<dir>(?i-u:next|coming|upcoming|past|last))\s+(?:(?P<q>(?i-u:few|couple\s+of|several|{NUM_WORDS})|(?P<qn>[0-9]{{1,3}}))\s+)?(?P<unit>(?i-u:days|weeks|months|years)){B}"
-            );
-        let ahead = format!(
-                r"{B}(?P<unit>(?i-u:days|weeks|months))\s+(?i-u:ahead){B}"
-            );
-        let offset = format!(
-                r"{B}(?:(?P<pre>(?i-u:in|within))\s+)?(?:(?P<n>(?i-u:a\s+couple\s+of|a\s+few|a|an|{NUM_WORDS}))|(?P<nn>[0-9]{{1,3}}))\s+(?P<unit>(?i-u:days|day|weeks|week|months|month|years|year)){B}(?:\s+(?P<ago>(?i-u:ago)){B})?"
-            );
-        let vague = format!(
-                r"{B}(?P<v>(?i-u:shortly|soon|near\s+future)){B}"
-            );
-        let pats = [
-            iso,
-            month_day,
-            day_month,
-            month_alone,
-            year,
-            weekday,
-            deictic,
-            period,
-            part_period,
-            few,
-            ahead,
-            offset,
-            vague,
-        ]
-        .into_iter()
-        .map(|src| {
-            // `^` anchors at the candidate start; the leading `{B}` still
-            // holds there, since a candidate follows a non-word byte
-            let re = re(format!("^(?:{src})"));
-            let names = re.capture_names().map(|n| n.map(str::to_string)).collect();
-            Pat { re, names }
-        })
-        .collect();
-        Patterns {
-            pats,
-            first_words: first_words(),
+/// A byte span `[start, end)` of the text.
+type Sp = (usize, usize);
+
+/// Marks a group that did not take part in the match.
+const NO_SPAN: Sp = (usize::MAX, usize::MAX);
+
+/// The capture groups of one match (indexed by the [`g`] constants), with
+/// positions in the article text.
+struct Caps<'a> {
+    text: &'a str,
+    spans: [Sp; g::COUNT],
+}
+
+impl<'a> Caps<'a> {
+    /// A match of `[start, end)` with no group set yet.
+    fn new(text: &'a str, start: usize, end: usize) -> Self {
+        let mut spans = [NO_SPAN; g::COUNT];
+        spans[g::WHOLE] = (start, end);
+        Caps { text, spans }
+    }
+
+    /// Sets group `i` to `span`.
+    fn set(&mut self, i: usize, span: Sp) {
+        self.spans[i] = span;
+    }
+
+    /// Sets group `i` to `span` when there is one.
+    fn set_opt(&mut self, i: usize, span: Option<Sp>) {
+        if let Some(s) = span {
+            self.spans[i] = s;
         }
-    })
+    }
+
+    /// Group `i`, `None` when it did not take part in the match.
+    fn get(&self, i: usize) -> Option<M<'a>> {
+        let (start, end) = self.spans[i];
+        (start != usize::MAX).then_some(M {
+            start,
+            end,
+            text: self.text,
+        })
+    }
+
+    /// End of the whole match.
+    fn end(&self) -> usize {
+        self.spans[g::WHOLE].1
+    }
 }
+
+/// The weekday names of the patterns (`WEEKDAYS`), lowercase.
+const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// The full month names of the patterns (`MONTHS_FULL`), lowercase.
+const MONTH_FULL_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// The month abbreviations of the patterns (`MONTHS_ABBR`), lowercase.
+const MONTH_ABBR_NAMES: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+];
+/// The number words of the patterns (`NUM_WORDS`), lowercase.
+const NUM_WORD_NAMES: [&str; 15] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty",
+];
+/// `early|mid|late`.
+const PARTS: [&str; 3] = ["early", "mid", "late"];
+/// `morning|afternoon|evening|night`.
+const TIMES_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+
+/// The [`Scan::run`] key of a lowercase word of at most 16 letters: its
+/// bytes, little-endian.
+const fn key(w: &str) -> u128 {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && b.len() <= 16);
+    let mut k = 0u128;
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        k = (k << 8) | b[i] as u128;
+    }
+    k
+}
+
+/// The keys of `words`.
+const fn keys<const N: usize>(words: [&str; N]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = key(words[i]);
+        i += 1;
+    }
+    out
+}
+
+/// `&keys([…])`, evaluated at compile time.
+macro_rules! kw {
+    ($($w:expr),+ $(,)?) => {
+        &const { keys([$($w),+]) }
+    };
+}
+
+/// The text a pattern runs on, with the pieces the patterns are built from.
+/// Positions are byte offsets into the whole text; the match may run to
+/// its end.
+#[derive(Clone, Copy)]
+struct Scan<'t> {
+    t: &'t str,
+    b: &'t [u8],
+}
+
+impl<'t> Scan<'t> {
+    /// Whether the byte at `i` is an ASCII word byte (false past the end).
+    fn word(self, i: usize) -> bool {
+        self.b.get(i).is_some_and(|&c| WORD[usize::from(c)])
+    }
+
+    /// `{B}` at `i` (`i > 0`: the pattern's own leading `{B}` is not asked).
+    fn boundary(self, i: usize) -> bool {
+        self.word(i - 1) != self.word(i)
+    }
+
+    /// End of the run of ASCII word bytes from `i`.
+    fn word_end(self, mut i: usize) -> usize {
+        while self.word(i) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The literal `lit` (lowercase ASCII) at `i`, ASCII case-insensitive:
+    /// its end.
+    fn lit(self, i: usize, lit: &str) -> Option<usize> {
+        let e = i.checked_add(lit.len())?;
+        let s = self.b.get(i..e)?;
+        s.eq_ignore_ascii_case(lit.as_bytes()).then_some(e)
+    }
+
+    /// The word run at `i`: its end and its [`key`] (`None` when longer
+    /// than any key). A word byte with bit 5 set is a lowercase letter, a
+    /// digit or DEL (from `_`), so two runs have the same key exactly when
+    /// they are the same word up to ASCII case.
+    fn run(self, i: usize) -> (usize, Option<u128>) {
+        let e = self.word_end(i);
+        let n = e - i;
+        if n > 16 {
+            return (e, None);
+        }
+        let mask = if n == 16 {
+            u128::MAX
+        } else {
+            (1u128 << (8 * n)) - 1
+        };
+        let raw = match self.b.get(i..i + 16) {
+            Some(c) => c.try_into().map_or(0, u128::from_le_bytes),
+            None => self.b[i..e]
+                .iter()
+                .rev()
+                .fold(0, |k, &c| (k << 8) | u128::from(c)),
+        };
+        (e, Some((raw | (0x20 * (u128::MAX / 0xFF))) & mask))
+    }
+
+    /// `(?i-u:a|b|…){B}` for literals of word bytes: the word run at `i`
+    /// when it is one of the words of `keys` (the `{B}` lets at most one
+    /// alternative match, the one as long as the run): its end.
+    fn word_in(self, i: usize, keys: &[u128]) -> Option<usize> {
+        match self.run(i) {
+            (e, Some(k)) if keys.contains(&k) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The words of `phrase` (lowercase, single spaces) at `i`, separated by
+    /// ASCII `\s+` as in `(?i-u:the\s+day)`: its end.
+    fn phrase(self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        for &p in phrase.as_bytes() {
+            if p == b' ' {
+                let s = j;
+                while self
+                    .b
+                    .get(j)
+                    .is_some_and(|c| matches!(c, b'\t'..=b'\r' | b' '))
+                {
+                    j += 1;
+                }
+                if j == s {
+                    return None;
+                }
+            } else {
+                if self.b.get(j)?.to_ascii_lowercase() != p {
+                    return None;
+                }
+                j += 1;
+            }
+        }
+        Some(j)
+    }
+
+    /// [`Scan::phrase`] for an alternative that can only lead to a match
+    /// when its first word is the whole word run `[i, run_end)` (what
+    /// follows each literal in the patterns is never a word byte): a length
+    /// test rules out the others before any byte is compared.
+    fn phrase_in_run(self, i: usize, run_end: usize, phrase: &str) -> Option<usize> {
+        let n = run_end - i;
+        let p = phrase.as_bytes();
+        if p.len() < n || (p.len() > n && p[n] != b' ') {
+            return None;
+        }
+        self.phrase(i, phrase)
+    }
+
+    /// Unicode `\s*` from `i`: its end.
+    fn ws0(self, mut i: usize) -> usize {
+        while let Some(&c) = self.b.get(i) {
+            if c < 0x80 {
+                if !matches!(c, b'\t'..=b'\r' | b' ') {
+                    break;
+                }
+                i += 1;
+            } else {
+                match self.t.get(i..).and_then(|s| s.chars().next()) {
+                    Some(ch) if ch.is_whitespace() => i += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        i
+    }
+
+    /// Unicode `\s+` from `i`: its end.
+    fn ws1(self, i: usize) -> Option<usize> {
+        let e = self.ws0(i);
+        (e > i).then_some(e)
+    }
+
+    /// Number of ASCII digits from `i`.
+    fn digits(self, i: usize) -> usize {
+        self.b
+            .get(i..)
+            .map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
+    }
+
+    /// `[-–]` at `i`: its end.
+    fn dash(self, i: usize) -> Option<usize> {
+        match self.b.get(i..)? {
+            [b'-', ..] => Some(i + 1),
+            [0xE2, 0x80, 0x93, ..] => Some(i + 3),
+            _ => None,
+        }
+    }
+
+    /// `\s*[-–]\s*` from `i`: its end.
+    fn dash_sep(self, i: usize) -> Option<usize> {
+        Some(self.ws0(self.dash(self.ws0(i))?))
+    }
+
+    /// `(?i-u:st|nd|rd|th)` at `i`: its end.
+    fn ord_suffix(self, i: usize) -> Option<usize> {
+        ["st", "nd", "rd", "th"].iter().find_map(|s| self.lit(i, s))
+    }
+
+    /// `(?:(?P<wd>(?i-u:WEEKDAYS)),?\s+)?` at `i`, then `k`.
+    fn opt_weekday<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
+        // the weekday must be the whole word run: a `,` or `\s` follows
+        if let Some(e) = self.word_in(i, &const { keys(WEEKDAY_NAMES) }) {
+            // `,?` is greedy, and `\s+` cannot start at a comma
+            let c = if self.b.get(e) == Some(&b',') {
+                e + 1
+            } else {
+                e
+            };
+            if let Some(r) = self.ws1(c).and_then(&k) {
+                return Some((Some((i, e)), r));
+            }
+        }
+        k(i).map(|r| (None, r))
+    }
+
+    /// `(?P<m>(?i-u:MONTHS_FULL){B}|(?i-u:MONTHS_ABBR){B}\.?)` at `i`: its
+    /// end. Taking the `.` is never undone: what follows the month in the
+    /// patterns either cannot start at a `.` (`\s+`) or is optional.
+    fn month_tok(self, i: usize) -> Option<usize> {
+        let (e, k) = self.run(i);
+        let k = k?;
+        if const { keys(MONTH_FULL_NAMES) }.contains(&k) {
+            return Some(e);
+        }
+        if const { keys(MONTH_ABBR_NAMES) }.contains(&k) {
+            return Some(if self.b.get(e) == Some(&b'.') {
+                e + 1
+            } else {
+                e
+            });
+        }
+        None
+    }
+
+    /// `(?:,?\s+(?P<y>[0-9]{4}))?` at `i`: the end and the year.
+    fn year_tail(self, i: usize) -> (usize, Option<Sp>) {
+        let c = if self.b.get(i) == Some(&b',') {
+            i + 1
+        } else {
+            i
+        };
+        match self.ws1(c) {
+            Some(k) if self.digits(k) >= 4 => (k + 4, Some((k, k + 4))),
+            _ => (i, None),
+        }
+    }
+
+    /// `(?P<dd>(?P<d>[0-9]{1,2})(?i-u:st|nd|rd|th)?)` followed by
+    /// `(?:\s*[-–]\s*(?P<dd2>(?P<d2>[0-9]{1,2})(?i-u:st|nd|rd|th)?))?` at
+    /// `i`, then `k` at the end: every way to match them, in the regex's
+    /// order, until `k` accepts one.
+    fn day_block<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(DaySpans, R)> {
+        let n = self.digits(i);
+        for dl in (1..=n.min(2)).rev() {
+            let de = i + dl;
+            for dde in [self.ord_suffix(de), Some(de)].into_iter().flatten() {
+                if let Some(s2) = self.dash_sep(dde) {
+                    let n2 = self.digits(s2);
+                    for dl2 in (1..=n2.min(2)).rev() {
+                        let de2 = s2 + dl2;
+                        for dde2 in [self.ord_suffix(de2), Some(de2)].into_iter().flatten() {
+                            if let Some(r) = k(dde2) {
+                                let spans = DaySpans {
+                                    d: (i, de),
+                                    dd: (i, dde),
+                                    second: Some(((s2, de2), (s2, dde2))),
+                                };
+                                return Some((spans, r));
+                            }
+                        }
+                    }
+                }
+                if let Some(r) = k(dde) {
+                    let spans = DaySpans {
+                        d: (i, de),
+                        dd: (i, dde),
+                        second: None,
+                    };
+                    return Some((spans, r));
+                }
+            }
+        }
+        None
+    }
+
+    /// `(?:19|20)[0-9]{2}{B}` at `i`: its end.
+    fn year4(self, i: usize) -> Option<usize> {
+        let head = self.b.get(i..i + 2)?;
+        ((head == b"19" || head == b"20") && self.digits(i + 2) >= 2 && self.boundary(i + 4))
+            .then_some(i + 4)
+    }
+
+    /// `(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?` at `i`,
+    /// then `k`.
+    fn opt_part<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
+        if let Some(e) = self.word_in(i, &const { keys(PARTS) }) {
+            for j in [self.dash_sep(e), self.ws1(e)].into_iter().flatten() {
+                if let Some(r) = k(j) {
+                    return Some((Some((i, e)), r));
+                }
+            }
+        }
+        k(i).map(|r| (None, r))
+    }
+
+    /// `(?:\s+(?P<tod>(?i-u:morning|afternoon|evening|night)){B})?` at `i`:
+    /// the end and the time of day.
+    fn opt_tod(self, i: usize) -> (usize, Option<Sp>) {
+        match self.ws1(i) {
+            Some(k) => match self.word_in(k, &const { keys(TIMES_OF_DAY) }) {
+                Some(e) => (e, Some((k, e))),
+                None => (i, None),
+            },
+            None => (i, None),
+        }
+    }
+}
+
+/// The day groups of [`Scan::day_block`]: `d`, `dd` and, for a range,
+/// `(d2, dd2)`.
+struct DaySpans {
+    d: Sp,
+    dd: Sp,
+    second: Option<(Sp, Sp)>,
+}
+
+impl DaySpans {
+    /// Sets the day groups of `c`.
+    fn set(&self, c: &mut Caps) {
+        c.set(g::D, self.d);
+        c.set(g::DD, self.dd);
+        if let Some((d2, dd2)) = self.second {
+            c.set(g::D2, d2);
+            c.set(g::DD2, dd2);
+        }
+    }
+}
+
+/// `{B}(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2}){B}`
+fn match_iso(s: Scan, i: usize) -> Option<Caps> {
+    let b = s.b;
+    let ok = s.digits(i) == 4
+        && b.get(i + 4) == Some(&b'-')
+        && s.digits(i + 5) == 2
+        && b.get(i + 7) == Some(&b'-')
+        && s.digits(i + 8) >= 2
+        && s.boundary(i + 10);
+    if !ok {
+        return None;
+    }
+    let mut c = Caps::new(s.t, i, i + 10);
+    c.set(g::Y, (i, i + 4));
+    c.set(g::MO, (i + 5, i + 7));
+    c.set(g::D, (i + 8, i + 10));
+    Some(c)
+}
+
+/// `{B}{wd}{month}\s+{day}{day2}{B}{year_tail}` (month then day).
+fn match_month_day(s: Scan, i: usize) -> Option<Caps> {
+    let (wd, (m, days, (end, y))) = s.opt_weekday(i, |j| {
+        let me = s.month_tok(j)?;
+        let k = s.ws1(me)?;
+        let (days, tail) = s.day_block(k, |e| s.boundary(e).then(|| s.year_tail(e)))?;
+        Some(((j, me), days, tail))
+    })?;
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::WD, wd);
+    c.set(g::M, m);
+    days.set(&mut c);
+    c.set_opt(g::Y, y);
+    Some(c)
+}
+
+/// `{B}{wd}{day}{day2}\s+(?:(?i-u:of)\s+)?{month}{year_tail}` (day then
+/// month).
+fn match_day_month(s: Scan, i: usize) -> Option<Caps> {
+    let (wd, (days, (m, (end, y)))) = s.opt_weekday(i, |j| {
+        s.day_block(j, |e| {
+            let k = s.ws1(e)?;
+            if let Some(k2) = s.lit(k, "of").and_then(|x| s.ws1(x)) {
+                if let Some(me) = s.month_tok(k2) {
+                    return Some(((k2, me), s.year_tail(me)));
+                }
+            }
+            let me = s.month_tok(k)?;
+            Some(((k, me), s.year_tail(me)))
+        })
+    })?;
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::WD, wd);
+    days.set(&mut c);
+    c.set(g::M, m);
+    c.set_opt(g::Y, y);
+    Some(c)
+}
+
+/// `{B}(?:(?P<part>early|mid|late)(?:\s*[-–]\s*|\s+)|(?P<part2>beginning|
+/// start|middle|end)\s+of\s+)?(?P<m>MONTHS_FULL){B}(?:,?\s+(?:of\s+)?
+/// (?P<y>[0-9]{4}))?`
+fn match_month(s: Scan, i: usize) -> Option<Caps> {
+    let rest = |j: usize| -> Option<(Sp, usize, Option<Sp>)> {
+        let me = s.word_in(j, &const { keys(MONTH_FULL_NAMES) })?;
+        let c = if s.b.get(me) == Some(&b',') {
+            me + 1
+        } else {
+            me
+        };
+        if let Some(k) = s.ws1(c) {
+            if let Some(k2) = s.lit(k, "of").and_then(|x| s.ws1(x)) {
+                if s.digits(k2) >= 4 {
+                    return Some(((j, me), k2 + 4, Some((k2, k2 + 4))));
+                }
+            }
+            if s.digits(k) >= 4 {
+                return Some(((j, me), k + 4, Some((k, k + 4))));
+            }
+        }
+        Some(((j, me), me, None))
+    };
+    let (part, part2, (m, end, y)) = 'alts: {
+        if let Some(e) = s.word_in(i, &const { keys(PARTS) }) {
+            for j in [s.dash_sep(e), s.ws1(e)].into_iter().flatten() {
+                if let Some(r) = rest(j) {
+                    break 'alts (Some((i, e)), None, r);
+                }
+            }
+        }
+        if let Some(e) = s.word_in(i, kw!["beginning", "start", "middle", "end"]) {
+            let j = s.ws1(e).and_then(|x| s.lit(x, "of")).and_then(|x| s.ws1(x));
+            if let Some(r) = j.and_then(rest) {
+                break 'alts (None, Some((i, e)), r);
+            }
+        }
+        (None, None, rest(i)?)
+    };
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::PART, part);
+    c.set_opt(g::PART2, part2);
+    c.set(g::M, m);
+    c.set_opt(g::Y, y);
+    Some(c)
+}
+
+/// `{B}(?:(?P<cue>in|since|by|until|till|through|from|before|after|during|
+/// of)\s+)?(?:(?P<part>early|mid|late)(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)
+/// [0-9]{2}){B}`
+fn match_year(s: Scan, i: usize) -> Option<Caps> {
+    let part_year = |j: usize| s.opt_part(j, |k| s.year4(k).map(|e| (k, e)));
+    let mut cue = None;
+    let mut found = None;
+    const CUES: [&str; 11] = [
+        "in", "since", "by", "until", "till", "through", "from", "before", "after", "during", "of",
+    ];
+    if let Some(e) = s.word_in(i, &const { keys(CUES) }) {
+        if let Some(r) = s.ws1(e).and_then(part_year) {
+            cue = Some((i, e));
+            found = Some(r);
+        }
+    }
+    let (part, y) = match found {
+        Some(r) => r,
+        None => part_year(i)?,
+    };
+    let mut c = Caps::new(s.t, i, y.1);
+    c.set_opt(g::CUE, cue);
+    c.set_opt(g::PART, part);
+    c.set(g::Y, y);
+    Some(c)
+}
+
+/// `{B}(?:(?P<mod>this\s+past|this|last|next|coming|past)\s+)?(?P<wd>
+/// WEEKDAYS){B}{tod}`
+fn match_weekday(s: Scan, i: usize) -> Option<Caps> {
+    let rest = |j: usize| {
+        let we = s.word_in(j, &const { keys(WEEKDAY_NAMES) })?;
+        Some(((j, we), s.opt_tod(we)))
+    };
+    let mut modifier = None;
+    let mut found = None;
+    let run = s.word_end(i);
+    for m in ["this past", "this", "last", "next", "coming", "past"] {
+        if let Some(e) = s.phrase_in_run(i, run, m) {
+            if let Some(r) = s.ws1(e).and_then(rest) {
+                modifier = Some((i, e));
+                found = Some(r);
+                break;
+            }
+        }
+    }
+    let (wd, (end, tod)) = match found {
+        Some(r) => r,
+        None => rest(i)?,
+    };
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::MOD, modifier);
+    c.set(g::WD, wd);
+    c.set_opt(g::TOD, tod);
+    Some(c)
+}
+
+/// `{B}(?P<w>the\s+day\s+before\s+yesterday|…|this\s+evening){B}{tod}`
+fn match_deictic(s: Scan, i: usize) -> Option<Caps> {
+    let run = s.word_end(i);
+    for w in [
+        "the day before yesterday",
+        "the day after tomorrow",
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "last night",
+        "this morning",
+        "this afternoon",
+        "this evening",
+    ] {
+        if let Some(e) = s.phrase_in_run(i, run, w).filter(|&e| s.boundary(e)) {
+            let (end, tod) = s.opt_tod(e);
+            let mut c = Caps::new(s.t, i, end);
+            c.set(g::W, (i, e));
+            c.set_opt(g::TOD, tod);
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// `{B}(?:(?P<adv>earlier|later)\s+)?(?P<mod>last|this|next|past|coming)
+/// \s+(?P<unit>week|weekend|month|year){B}`
+fn match_period(s: Scan, i: usize) -> Option<Caps> {
+    let rest = |j: usize| {
+        let e = s.word_in(j, kw!["last", "this", "next", "past", "coming"])?;
+        let k = s.ws1(e)?;
+        let ue = s.word_in(k, kw!["week", "weekend", "month", "year"])?;
+        Some(((j, e), (k, ue)))
+    };
+    let mut adv = None;
+    let mut found = None;
+    if let Some(e) = s.word_in(i, kw!["earlier", "later"]) {
+        if let Some(r) = s.ws1(e).and_then(rest) {
+            adv = Some((i, e));
+            found = Some(r);
+        }
+    }
+    let (m, unit) = match found {
+        Some(r) => r,
+        None => rest(i)?,
+    };
+    let mut c = Caps::new(s.t, i, unit.1);
+    c.set_opt(g::ADV, adv);
+    c.set(g::MOD, m);
+    c.set(g::UNIT, unit);
+    Some(c)
+}
+
+/// `{B}(?P<part>end|beginning|start|middle)\s+of\s+(?P<mod>the|this|next|
+/// last)\s+(?P<unit>week|month|year){B}`
+fn match_part_period(s: Scan, i: usize) -> Option<Caps> {
+    let pe = s.word_in(i, kw!["end", "beginning", "start", "middle"])?;
+    let j = s.ws1(s.lit(s.ws1(pe)?, "of")?)?;
+    let me = s.word_in(j, kw!["the", "this", "next", "last"])?;
+    let k = s.ws1(me)?;
+    let ue = s.word_in(k, kw!["week", "month", "year"])?;
+    let mut c = Caps::new(s.t, i, ue);
+    c.set(g::PART, (i, pe));
+    c.set(g::MOD, (j, me));
+    c.set(g::UNIT, (k, ue));
+    Some(c)
+}
+
+/// `{B}(?P<dir>next|coming|upcoming|past|last)\s+(?:(?P<q>(?:few|couple\s+
+/// of|several|NUM_WORDS)|(?P<qn>[0-9]{1,3}))\s+)?(?P<unit>days|weeks|
+/// months|years){B}` (`q` holds `qn` too).
+fn match_few(s: Scan, i: usize) -> Option<Caps> {
+    const UNITS: [&str; 4] = ["days", "weeks", "months", "years"];
+    let de = s.word_in(i, kw!["next", "coming", "upcoming", "past", "last"])?;
+    let j = s.ws1(de)?;
+    let dir = (i, de);
+    let done = |q: Option<Sp>, qn: Option<Sp>, unit: Sp| {
+        let mut c = Caps::new(s.t, i, unit.1);
+        c.set(g::DIR, dir);
+        c.set_opt(g::Q, q);
+        c.set_opt(g::QN, qn);
+        c.set(g::UNIT, unit);
+        c
+    };
+    // `q`: its first word must be the whole word run (a `\s+` follows)
+    let (run, k) = s.run(j);
+    let qe = if k == Some(key("couple")) {
+        s.phrase(j, "couple of")
+    } else {
+        k.filter(|k| {
+            kw!["few", "several"].contains(k) || const { keys(NUM_WORD_NAMES) }.contains(k)
+        })
+        .map(|_| run)
+    };
+    if let Some(qe) = qe {
+        if let Some(k) = s.ws1(qe) {
+            if let Some(ue) = s.word_in(k, &const { keys(UNITS) }) {
+                return Some(done(Some((j, qe)), None, (k, ue)));
+            }
+        }
+    }
+    for l in (1..=s.digits(j).min(3)).rev() {
+        if let Some(k) = s.ws1(j + l) {
+            if let Some(ue) = s.word_in(k, &const { keys(UNITS) }) {
+                return Some(done(Some((j, j + l)), Some((j, j + l)), (k, ue)));
+            }
+        }
+    }
+    let ue = s.word_in(j, &const { keys(UNITS) })?;
+    Some(done(None, None, (j, ue)))
+}
+
+/// `{B}(?P<unit>days|weeks|months)\s+ahead{B}`
+fn match_ahead(s: Scan, i: usize) -> Option<Caps> {
+    let ue = s.word_in(i, kw!["days", "weeks", "months"])?;
+    let e = s.word_in(s.ws1(ue)?, kw!["ahead"])?;
+    let mut c = Caps::new(s.t, i, e);
+    c.set(g::UNIT, (i, ue));
+    Some(c)
+}
+
+/// `{B}(?:(?P<pre>in|within)\s+)?(?:(?P<n>a\s+couple\s+of|a\s+few|a|an|
+/// NUM_WORDS)|(?P<nn>[0-9]{1,3}))\s+(?P<unit>days|day|weeks|week|months|
+/// month|years|year){B}(?:\s+(?P<ago>ago){B})?`
+fn match_offset(s: Scan, i: usize) -> Option<Caps> {
+    const UNITS: [&str; 8] = [
+        "days", "day", "weeks", "week", "months", "month", "years", "year",
+    ];
+    // count `\s+` unit, then the optional `ago`: (unit, end, ago)
+    let unit_ago = |k: usize| {
+        let ue = s.word_in(k, &const { keys(UNITS) })?;
+        let ago = s
+            .ws1(ue)
+            .and_then(|a| Some((a, s.lit(a, "ago")?)))
+            .filter(|&(_, e)| s.boundary(e));
+        Some(((k, ue), ago.map_or(ue, |a| a.1), ago))
+    };
+    // (n, nn, unit, end, ago)
+    let rest = |j: usize| {
+        // `n`: its first word must be the whole word run (a `\s+` follows)
+        let (run, k) = s.run(j);
+        if k == Some(key("a")) {
+            for n in ["a couple of", "a few", "a"] {
+                if let Some(ne) = s.phrase(j, n) {
+                    if let Some(r) = s.ws1(ne).and_then(unit_ago) {
+                        return Some((Some((j, ne)), None, r));
+                    }
+                }
+            }
+        } else if k.is_some_and(|k| k == key("an") || const { keys(NUM_WORD_NAMES) }.contains(&k)) {
+            if let Some(r) = s.ws1(run).and_then(unit_ago) {
+                return Some((Some((j, run)), None, r));
+            }
+        }
+        for l in (1..=s.digits(j).min(3)).rev() {
+            if let Some(r) = s.ws1(j + l).and_then(unit_ago) {
+                return Some((None, Some((j, j + l)), r));
+            }
+        }
+        None
+    };
+    let mut pre = None;
+    let mut found = None;
+    if let Some(e) = s.word_in(i, kw!["in", "within"]) {
+        if let Some(r) = s.ws1(e).and_then(rest) {
+            pre = Some((i, e));
+            found = Some(r);
+        }
+    }
+    let (n, nn, (unit, end, ago)) = match found {
+        Some(r) => r,
+        None => rest(i)?,
+    };
+    let mut c = Caps::new(s.t, i, end);
+    c.set_opt(g::PRE, pre);
+    c.set_opt(g::N, n);
+    c.set_opt(g::NN, nn);
+    c.set(g::UNIT, unit);
+    c.set_opt(g::AGO, ago);
+    Some(c)
+}
+
+/// `{B}(?P<v>shortly|soon|near\s+future){B}`
+fn match_vague(s: Scan, i: usize) -> Option<Caps> {
+    ["shortly", "soon", "near future"]
+        .into_iter()
+        .find_map(|v| {
+            let e = s.phrase(i, v).filter(|&e| s.boundary(e))?;
+            let mut c = Caps::new(s.t, i, e);
+            c.set(g::V, (i, e));
+            Some(c)
+        })
+}
+
+/// The matchers by table rank (see [`extract`]).
+const MATCHERS: [for<'t> fn(Scan<'t>, usize) -> Option<Caps<'t>>; 13] = [
+    match_iso,
+    match_month_day,
+    match_day_month,
+    match_month,
+    match_year,
+    match_weekday,
+    match_deictic,
+    match_period,
+    match_part_period,
+    match_few,
+    match_ahead,
+    match_offset,
+    match_vague,
+];
 
 // ---------------------------------------------------------------------------
 // Candidates and context
@@ -717,7 +1471,7 @@ struct Cand {
     value: Option<DateValue>,
     granularity: Granularity,
     reading: DateReading,
-    reasons: Vec<String>,
+    reasons: Reasons,
     time_of_day: Option<String>,
 }
 
@@ -730,7 +1484,7 @@ impl Cand {
             value: None,
             granularity,
             reading,
-            reasons: Vec::new(),
+            reasons: Reasons::default(),
             time_of_day: None,
         }
     }
@@ -803,32 +1557,136 @@ fn lower(s: &str) -> String {
     s.to_ascii_lowercase()
 }
 
+/// Whether `w` is one of `list` (lowercase), ASCII case-insensitive: what
+/// `list.contains(&lower(w).as_str())` says, without lowercasing a copy.
+fn in_list(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// The entry of `list` (lowercase phrases, words separated by one space)
+/// that `tok` is once ASCII-lowercased with its white-space runs made
+/// single spaces (`lower(tok).split_whitespace()` joined by spaces).
+fn phrase_of(tok: &str, list: &[&'static str]) -> Option<&'static str> {
+    list.iter().copied().find(|p| {
+        let mut words = tok.split_whitespace();
+        p.split(' ')
+            .all(|pw| words.next().is_some_and(|w| w.eq_ignore_ascii_case(pw)))
+            && words.next().is_none()
+    })
+}
+
+/// [`phrase_of`] `tok` in `list`, or (never for the tokens the patterns
+/// give) `tok` lowercased with its white-space runs made single spaces.
+fn norm_phrase(tok: &str, list: &[&'static str]) -> std::borrow::Cow<'static, str> {
+    match phrase_of(tok, list) {
+        Some(p) => std::borrow::Cow::Borrowed(p),
+        None => {
+            std::borrow::Cow::Owned(lower(tok).split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+    }
+}
+
+/// The unit `day`, `week`, `month` or `year` that `unit` names, singular
+/// or plural, any ASCII case (what `lower(unit).trim_end_matches('s')`
+/// gives for the units of the patterns).
+fn unit_kind(unit: &str) -> Option<&'static str> {
+    ["day", "week", "month", "year"].into_iter().find(|k| {
+        let u = unit.as_bytes();
+        let u = match u.split_last() {
+            Some((b's' | b'S', rest)) => rest,
+            _ => u,
+        };
+        u.eq_ignore_ascii_case(k.as_bytes())
+    })
+}
+
+/// The reasons of a candidate, joined by `"; "` as they are added.
+#[derive(Default)]
+struct Reasons(String);
+
+impl Reasons {
+    /// Adds the reason `r`.
+    fn push(&mut self, r: &str) {
+        self.next(r.len()).push_str(r);
+    }
+
+    /// Starts a new reason of about `len` bytes (reserved, so that writing
+    /// it in pieces does not grow the buffer several times): the buffer to
+    /// write it into.
+    fn next(&mut self, len: usize) -> &mut String {
+        self.0.reserve(len + 2);
+        if !self.0.is_empty() {
+            self.0.push_str("; ");
+        }
+        &mut self.0
+    }
+}
+
+/// Appends `d` as its `Display` writes it (`2022-01-27`), by hand for the
+/// years 0-9999 that have no sign.
+fn push_date(out: &mut String, d: NaiveDate) {
+    use std::fmt::Write;
+    let y = d.year();
+    match u32::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            push2(out, y / 100);
+            push2(out, y % 100);
+            out.push('-');
+            push2(out, d.month());
+            out.push('-');
+            push2(out, d.day());
+        }
+        _ => {
+            let _ = write!(out, "{d}");
+        }
+    }
+}
+
+/// Appends the year `y` as `{y}` writes it.
+fn push_date_year(out: &mut String, y: i32) {
+    use std::fmt::Write;
+    let _ = write!(out, "{y}");
+}
+
+/// Appends `n` (below 100) as two digits.
+fn push2(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
 fn month_num(tok: &str) -> Option<u32> {
-    let t = lower(tok.trim_end_matches('.'));
+    let t = tok.trim_end_matches('.').as_bytes();
     if t.len() < 3 {
         return None;
     }
     crate::lexicon::MONTH_NAMES
         .iter()
-        .position(|n| n.starts_with(t.as_str()))
+        .position(|n| {
+            n.as_bytes()
+                .get(..t.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(t))
+        })
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 fn weekday_of(tok: &str) -> Option<Weekday> {
-    match lower(tok).as_str() {
-        "monday" => Some(Weekday::Mon),
-        "tuesday" => Some(Weekday::Tue),
-        "wednesday" => Some(Weekday::Wed),
-        "thursday" => Some(Weekday::Thu),
-        "friday" => Some(Weekday::Fri),
-        "saturday" => Some(Weekday::Sat),
-        "sunday" => Some(Weekday::Sun),
-        _ => None,
-    }
+    const DAYS: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+    WEEKDAY_NAMES
+        .iter()
+        .position(|n| tok.eq_ignore_ascii_case(n))
+        .map(|i| DAYS[i])
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
@@ -844,10 +1702,28 @@ fn weekday_name(w: Weekday) -> &'static str {
 }
 
 fn word_count(tok: &str) -> Option<u32> {
-    let t = lower(tok);
-    let t: Vec<&str> = t.split_whitespace().collect();
-    let t = t.join(" ");
-    Some(match t.as_str() {
+    const PHRASES: [&str; 19] = [
+        "a",
+        "an",
+        "one",
+        "a couple of",
+        "couple of",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+    ];
+    Some(match phrase_of(tok, &PHRASES)? {
         "a" | "an" | "one" => 1,
         "a couple of" | "couple of" | "two" => 2,
         "three" => 3,
@@ -919,11 +1795,14 @@ enum Part {
 }
 
 fn part_of(word: &str) -> Option<Part> {
-    match lower(word).as_str() {
-        "early" | "beginning" | "start" => Some(Part::Early),
-        "mid" | "middle" => Some(Part::Mid),
-        "late" | "end" => Some(Part::Late),
-        _ => None,
+    if in_list(word, &["early", "beginning", "start"]) {
+        Some(Part::Early)
+    } else if in_list(word, &["mid", "middle"]) {
+        Some(Part::Mid)
+    } else if in_list(word, &["late", "end"]) {
+        Some(Part::Late)
+    } else {
+        None
     }
 }
 
@@ -951,7 +1830,7 @@ fn year_value(y: i32, part: Option<Part>) -> Option<DateValue> {
 }
 
 // ---------------------------------------------------------------------------
-// Text helpers (byte positions always come from regex matches or char
+// Text helpers (byte positions always come from pattern matches or char
 // iteration, so every slice is on a char boundary)
 
 /// The ASCII word right before `pos`, separated from it by white space
@@ -1006,7 +1885,7 @@ fn word_after(text: &str, pos: usize) -> Option<&str> {
 
 /// A bound word (`by`, `until`, …) in front of `start`, optionally followed
 /// by `the`: returns the new start and the lowercased bound.
-fn bound_prefix(text: &str, start: usize) -> Option<(usize, String)> {
+fn bound_prefix(text: &str, start: usize) -> Option<(usize, &'static str)> {
     let mut pos = start;
     if let Some((s, w)) = word_before(text, pos) {
         if w.eq_ignore_ascii_case("the") {
@@ -1014,14 +1893,18 @@ fn bound_prefix(text: &str, start: usize) -> Option<(usize, String)> {
         }
     }
     let (s, w) = word_before(text, pos)?;
-    let w = lower(w);
-    BOUNDS.contains(&w.as_str()).then_some((s, w))
+    let b = BOUNDS.iter().find(|b| w.eq_ignore_ascii_case(b))?;
+    Some((s, b))
 }
 
-fn bound_reason(bound: &str) -> String {
-    match bound {
-        "by" | "until" | "till" | "before" => format!("bound '{bound}' (deadline)"),
-        _ => format!("bound '{bound}'"),
+/// Adds the reason naming the bound word `bound` (lowercase).
+fn bound_reason(reasons: &mut Reasons, bound: &str) {
+    let out = reasons.next(bound.len() + 20);
+    out.push_str("bound '");
+    out.push_str(bound);
+    out.push('\'');
+    if matches!(bound, "by" | "until" | "till" | "before") {
+        out.push_str(" (deadline)");
     }
 }
 
@@ -1045,10 +1928,7 @@ fn year_tail_ok(text: &str, pos: usize) -> bool {
 }
 
 fn followed_by_unit(text: &str, pos: usize) -> bool {
-    word_after(text, pos).is_some_and(|w| {
-        let w = lower(w);
-        UNITS.contains(&w.as_str()) || w == "of"
-    })
+    word_after(text, pos).is_some_and(|w| in_list(w, UNITS) || w.eq_ignore_ascii_case("of"))
 }
 
 /// True when the word before `pos` is capitalised and `pos` is not at the
@@ -1257,10 +2137,10 @@ fn is_past_word(w: &str) -> bool {
     word_set(&S, PAST_WORDS).contains(w)
 }
 
-fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+/// Appends the words of `text[from..to]` to `out`.
+fn tokens<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, from: usize, to: usize) {
     let Some(slice) = text.get(from..to) else {
-        return out;
+        return;
     };
     let mut cur: Option<usize> = None;
     let is_word = |c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’';
@@ -1277,7 +2157,6 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     if let Some(s) = cur {
         out.push(Tok::new(from + s, to, &slice[s..]));
     }
-    out
 }
 
 /// Decides past or future for the expression at `[start, end)`, with the
@@ -1297,13 +2176,16 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
                 .map(|(i, c)| lo + i + c.len_utf8())
         })
         .unwrap_or(lo);
-    let mut left = tokens(text, left_from, start);
-    if let Some(pos) = left.iter().rposition(|t| is_clause_word(&t.low)) {
-        left.drain(..=pos);
-    }
-    let skip = left.len().saturating_sub(10);
-    left.drain(..skip);
-    let at_clause_start = left.iter().all(|t| is_filler(&t.low));
+    // the left window's tokens, then the right one's, in one vector
+    let mut toks = Vec::with_capacity(16);
+    tokens(&mut toks, text, left_from, start);
+    let n_left = toks.len();
+    let mut left_start = toks
+        .iter()
+        .rposition(|t| is_clause_word(&t.low))
+        .map_or(0, |pos| pos + 1);
+    left_start = left_start.max(n_left.saturating_sub(10));
+    let at_clause_start = toks[left_start..].iter().all(|t| is_filler(&t.low));
     // Right window: forward to the next clause punctuation (past the first
     // one when the expression opens its clause: “On Friday, he will …”).
     let right_to = text
@@ -1325,11 +2207,14 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
             stop
         })
         .unwrap_or(end);
-    let mut right = tokens(text, end, right_to);
-    if let Some(pos) = right.iter().position(|t| is_clause_word(&t.low)) {
-        right.truncate(pos);
-    }
-    right.truncate(10);
+    tokens(&mut toks, text, end, right_to);
+    let (left, right) = toks.split_at(n_left);
+    let left = &left[left_start..];
+    let right = &right[..right
+        .iter()
+        .position(|t| is_clause_word(&t.low))
+        .unwrap_or(right.len())
+        .min(10)];
 
     let mut best: Option<(usize, Tense, String)> = None;
     let mut consider = |dist: usize, tense: Tense, cue: String| {
@@ -1361,25 +2246,25 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
         None
     };
     for i in 0..left.len() {
-        if let Some((t, cue)) = classify(&left, i) {
+        if let Some((t, cue)) = classify(left, i) {
             consider(start - left[i].end, t, cue);
         }
     }
     for i in 0..right.len() {
-        if let Some((t, cue)) = classify(&right, i) {
+        if let Some((t, cue)) = classify(right, i) {
             consider(right[i].start - end, t, cue);
         }
     }
     // An -ed verb right before the expression (“announced on Tuesday”).
     if let Some(t) = left.iter().rev().find(|t| !is_filler(&t.low)) {
-        let w = t.low.to_string();
+        let w: &str = &t.low;
         if w.len() >= 4
             && w.ends_with("ed")
             && !w.ends_with("eed")
-            && !is_future_word(&w)
+            && !is_future_word(w)
             && w != "expected"
         {
-            consider(start - t.end, Tense::Past, w);
+            consider(start - t.end, Tense::Past, w.to_string());
         }
     }
     match best {
@@ -1388,14 +2273,22 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
     }
 }
 
-fn tense_reason(kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) -> String {
-    let dir = match tense {
-        Tense::Past => "past",
-        Tense::Future => "future",
-    };
+/// Adds the reason “`kind` resolved to the past/future of `r` (cue …)”.
+fn tense_reason(reasons: &mut Reasons, kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) {
+    let out = reasons.next(kind.len() + 38 + cue.map_or(27, |c| c.len() + 9));
+    out.push_str(kind);
+    out.push_str(match tense {
+        Tense::Past => " resolved to the past of ",
+        Tense::Future => " resolved to the future of ",
+    });
+    push_date(out, r);
     match cue {
-        Some(c) => format!("{kind} resolved to the {dir} of {r} (cue '{c}')"),
-        None => format!("{kind} resolved to the {dir} of {r} (news mode: no future cue)"),
+        Some(c) => {
+            out.push_str(" (cue '");
+            out.push_str(c);
+            out.push_str("')");
+        }
+        None => out.push_str(" (news mode: no future cue)"),
     }
 }
 
@@ -1403,10 +2296,10 @@ fn tense_reason(kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) -> St
 // Handlers
 
 fn iso_date(_ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let y: i32 = c.name("y")?.as_str().parse().ok()?;
-    let m: u32 = c.name("mo")?.as_str().parse().ok()?;
-    let d: u32 = c.name("d")?.as_str().parse().ok()?;
+    let whole = c.get(g::WHOLE)?;
+    let y: i32 = c.get(g::Y)?.as_str().parse().ok()?;
+    let m: u32 = c.get(g::MO)?.as_str().parse().ok()?;
+    let d: u32 = c.get(g::D)?.as_str().parse().ok()?;
     let date = ymd(y, m, d)?;
     let mut cand = Cand::new(
         whole.start(),
@@ -1422,18 +2315,18 @@ fn iso_date(_ctx: &Ctx, c: &Caps) -> Option<Cand> {
 /// “2-4 February”.
 fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let whole = c.get(0)?;
-    let m_tok = c.name("m")?;
+    let whole = c.get(g::WHOLE)?;
+    let m_tok = c.get(g::M)?;
     if !starts_upper(m_tok.as_str()) {
         return None;
     }
     let month = month_num(m_tok.as_str())?;
-    let dd = c.name("dd")?;
-    let day: u32 = c.name("d")?.as_str().parse().ok()?;
+    let dd = c.get(g::DD)?;
+    let day: u32 = c.get(g::D)?.as_str().parse().ok()?;
     if !(1..=31).contains(&day) {
         return None;
     }
-    let day2: Option<u32> = match c.name("d2") {
+    let day2: Option<u32> = match c.get(g::D2) {
         Some(x) => {
             let v: u32 = x.as_str().parse().ok()?;
             if v <= day || v > 31 {
@@ -1443,7 +2336,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         }
         None => None,
     };
-    let core_end = [Some(dd), c.name("dd2"), Some(m_tok)]
+    let core_end = [Some(dd), c.get(g::DD2), Some(m_tok)]
         .iter()
         .flatten()
         .map(|m| m.end())
@@ -1451,7 +2344,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let core_start = dd.start().min(m_tok.start());
     let mut end = core_end;
     let mut year: Option<i32> = None;
-    if let Some(y) = c.name("y") {
+    if let Some(y) = c.get(g::Y) {
         if year_tail_ok(text, y.end()) {
             year = y.as_str().parse().ok();
             end = whole.end();
@@ -1462,7 +2355,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         return None;
     }
     let written_wd = c
-        .name("wd")
+        .get(g::WD)
         .filter(|w| starts_upper(w.as_str()))
         .and_then(|w| weekday_of(w.as_str()));
     let mut start = if written_wd.is_some() {
@@ -1474,7 +2367,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     if let Some((s, b)) = bound_prefix(text, start) {
         start = s;
         cand.start = start;
-        cand.reasons.push(bound_reason(&b));
+        bound_reason(&mut cand.reasons, b);
     }
     let y = match (year, ctx.reference) {
         (Some(y), _) => y,
@@ -1489,21 +2382,25 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
                 }
             }
             let Some((_, y)) = best else {
-                cand.reasons.push(format!("no such day: {day}/{month}"));
+                cand.reasons.push(&format!("no such day: {day}/{month}"));
                 return Some(cand);
             };
-            cand.reasons
-                .push(format!("year {y} from the reference date {r} (nearest)"));
+            let out = cand.reasons.next(64);
+            out.push_str("year ");
+            push_date_year(out, y);
+            out.push_str(" from the reference date ");
+            push_date(out, r);
+            out.push_str(" (nearest)");
             y
         }
         (None, None) => {
-            cand.reasons.push("no year and no reference date".into());
+            cand.reasons.push("no year and no reference date");
             return Some(cand);
         }
     };
     let Some(first) = ymd(y, month, day) else {
         cand.reasons
-            .push(format!("no such day: {y}-{month:02}-{day:02}"));
+            .push(&format!("no such day: {y}-{month:02}-{day:02}"));
         return Some(cand);
     };
     let value = match day2 {
@@ -1511,7 +2408,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             Some(last) => interval(first, last),
             None => {
                 cand.reasons
-                    .push(format!("no such day: {y}-{month:02}-{d2:02}"));
+                    .push(&format!("no such day: {y}-{month:02}-{d2:02}"));
                 return Some(cand);
             }
         },
@@ -1519,7 +2416,7 @@ fn absolute_day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     if let Some(w) = written_wd {
         if day2.is_none() && first.weekday() != w {
-            cand.reasons.push(format!(
+            cand.reasons.push(&format!(
                 "written weekday {} does not match {first} (a {})",
                 weekday_name(w),
                 weekday_name(first.weekday())
@@ -1558,30 +2455,28 @@ const REPORTING: &[&str] = &[
 /// “in February”, “February 2022”, “mid-February”, “the end of March”.
 fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let whole = c.get(0)?;
-    let m_tok = c.name("m")?;
+    let whole = c.get(g::WHOLE)?;
+    let m_tok = c.get(g::M)?;
     if !starts_upper(m_tok.as_str()) {
         return None;
     }
     let month = month_num(m_tok.as_str())?;
     let part = c
-        .name("part")
-        .or_else(|| c.name("part2"))
+        .get(g::PART)
+        .or_else(|| c.get(g::PART2))
         .and_then(|p| part_of(p.as_str()));
     let mut end = m_tok.end();
     let mut year: Option<i32> = None;
-    if let Some(y) = c.name("y") {
+    if let Some(y) = c.get(g::Y) {
         if year_tail_ok(text, y.end()) {
             year = y.as_str().parse().ok();
             end = whole.end();
         }
     }
     let mut start = whole.start();
-    let prev = word_before(text, start).map(|(s, w)| (s, lower(w)));
-    let cue = prev
-        .as_ref()
-        .is_some_and(|(_, w)| MONTH_CUES.contains(&w.as_str()))
-        || (prev.as_ref().is_some_and(|(_, w)| w == "of")
+    let prev = word_before(text, start);
+    let cue = prev.is_some_and(|(_, w)| in_list(w, MONTH_CUES))
+        || (prev.is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"))
             && prev
                 .as_ref()
                 .and_then(|(s, _)| word_before(text, *s))
@@ -1591,7 +2486,7 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             if !cue {
                 return None;
             }
-            if word_after(text, end).is_some_and(|w| REPORTING.contains(&lower(w).as_str())) {
+            if word_after(text, end).is_some_and(|w| in_list(w, REPORTING)) {
                 return None;
             }
         } else if !cue && after_capitalised_word(ctx, start) {
@@ -1607,17 +2502,20 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         let mut cand = Cand::new(start, end, granularity, DateReading::Absolute);
         if let Some((s, b)) = bound_prefix(text, start) {
             cand.start = s;
-            cand.reasons.push(bound_reason(&b));
+            bound_reason(&mut cand.reasons, b);
         }
         cand.value = month_value(y, month, part);
         return Some(cand);
     }
     // No year: relative, news mode.
-    let mut modifier: Option<String> = None;
-    if let Some((s, w)) = &prev {
-        if ["last", "next", "this", "coming", "past"].contains(&w.as_str()) {
-            modifier = Some(w.clone());
-            start = *s;
+    let mut modifier: Option<&str> = None;
+    if let Some((s, w)) = prev {
+        if let Some(m) = ["last", "next", "this", "coming", "past"]
+            .into_iter()
+            .find(|m| w.eq_ignore_ascii_case(m))
+        {
+            modifier = Some(m);
+            start = s;
         }
     }
     let mut cand = Cand::new(start, end, granularity, DateReading::Relative);
@@ -1625,20 +2523,20 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     if modifier.is_none() {
         if let Some((s, b)) = bound_prefix(text, start) {
             cand.start = s;
-            cand.reasons.push(bound_reason(&b));
+            bound_reason(&mut cand.reasons, b);
             bound = Some(b);
         }
     }
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     let ry = r.year();
     let rm = r.month();
-    let y = match modifier.as_deref() {
+    let y = match modifier {
         Some("last") | Some("past") => {
             cand.reasons
-                .push(format!("'{}': month before {r}", modifier.as_deref()?));
+                .push(&format!("'{}': month before {r}", modifier?));
             if month < rm {
                 ry
             } else {
@@ -1646,7 +2544,7 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             }
         }
         Some("next") => {
-            cand.reasons.push(format!("'next': month after {r}"));
+            cand.reasons.push(&format!("'next': month after {r}"));
             if month > rm {
                 ry
             } else {
@@ -1654,20 +2552,17 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             }
         }
         Some("this") => {
-            cand.reasons.push(format!("'this': year of {r}"));
+            cand.reasons.push(&format!("'this': year of {r}"));
             ry
         }
         _ => {
-            let (tense, cue) = match bound.as_deref() {
-                Some("by" | "until" | "till") => (Tense::Future, bound.clone()),
-                Some("since") => (Tense::Past, bound.clone()),
-                _ if modifier.as_deref() == Some("coming") => {
-                    (Tense::Future, Some("coming".to_string()))
-                }
+            let (tense, cue) = match bound {
+                Some("by" | "until" | "till") => (Tense::Future, bound.map(String::from)),
+                Some("since") => (Tense::Past, bound.map(String::from)),
+                _ if modifier == Some("coming") => (Tense::Future, Some("coming".to_string())),
                 _ => clause_tense(ctx, cand.start, end),
             };
-            cand.reasons
-                .push(tense_reason("month", tense, r, cue.as_deref()));
+            tense_reason(&mut cand.reasons, "month", tense, r, cue.as_deref());
             match tense {
                 Tense::Past if month <= rm => ry,
                 Tense::Past => ry - 1,
@@ -1731,9 +2626,9 @@ const CHANGE_VERBS: &[&str] = &[
 /// “in 2021”, “since 2014”, “by 2030”, “mid-2022”, “the end of 2021”.
 fn year_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let y_m = c.name("y")?;
-    let cue = c.name("cue");
-    let part_m = c.name("part");
+    let y_m = c.get(g::Y)?;
+    let cue = c.get(g::CUE);
+    let part_m = c.get(g::PART);
     if cue.is_none() && part_m.is_none() {
         return None;
     }
@@ -1779,7 +2674,7 @@ fn year_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
                 let mut cand = Cand::new(ws, y_m.end(), Granularity::Month, DateReading::Absolute);
                 if let Some((s, bw)) = bound_prefix(text, ws) {
                     cand.start = s;
-                    cand.reasons.push(bound_reason(&bw));
+                    bound_reason(&mut cand.reasons, bw);
                 } else if let Some((s, the)) = word_before(text, ws) {
                     if the.eq_ignore_ascii_case("the") {
                         cand.start = s;
@@ -1806,7 +2701,7 @@ fn year_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     let mut cand = Cand::new(start, y_m.end(), granularity, DateReading::Absolute);
     if let Some(b) = bound {
-        cand.reasons.push(bound_reason(&b));
+        bound_reason(&mut cand.reasons, &b);
     }
     cand.value = year_value(y, part);
     Some(cand)
@@ -1831,17 +2726,17 @@ fn resolve_weekday(r: NaiveDate, wd: Weekday, tense: Tense, strict: bool) -> Opt
 /// “Friday”, “this Tuesday night”, “last Monday”, “by Friday”.
 fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let whole = c.get(0)?;
-    let wd_m = c.name("wd")?;
+    let whole = c.get(g::WHOLE)?;
+    let wd_m = c.get(g::WD)?;
     if !starts_upper(wd_m.as_str()) {
         return None;
     }
     let wd = weekday_of(wd_m.as_str())?;
-    let modifier = c.name("mod").map(|m| {
-        lower(m.as_str())
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+    let modifier = c.get(g::MOD).map(|m| {
+        norm_phrase(
+            m.as_str(),
+            &["this past", "this", "last", "next", "coming", "past"],
+        )
     });
     let start = if modifier.is_some() {
         whole.start()
@@ -1850,42 +2745,43 @@ fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     if modifier.is_none() {
         if let Some((_, w)) = word_before(text, start) {
-            if HOLIDAY_WORDS.contains(&lower(w).as_str()) && starts_upper(w) {
+            if in_list(w, HOLIDAY_WORDS) && starts_upper(w) {
                 return None;
             }
         }
         // “The Sunday Times”: a title between a determiner or name and
         // another capitalised word.
         let next_cap = word_after(text, wd_m.end()).is_some_and(starts_upper);
-        let prev_name = word_before(text, start).is_some_and(|(_, w)| lower(w) == "the")
+        let prev_name = word_before(text, start)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"))
             || after_capitalised_word(ctx, start);
         if next_cap && prev_name {
             return None;
         }
     }
     let mut cand = Cand::new(start, whole.end(), Granularity::Day, DateReading::Relative);
-    cand.time_of_day = c.name("tod").map(|m| lower(m.as_str()));
+    cand.time_of_day = c.get(g::TOD).map(|m| lower(m.as_str()));
     let mut bound = None;
     if modifier.is_none() {
         if let Some((s, b)) = bound_prefix(text, start) {
             cand.start = s;
-            cand.reasons.push(bound_reason(&b));
+            bound_reason(&mut cand.reasons, b);
             bound = Some(b);
         }
     }
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     let (tense, strict, why) = match modifier.as_deref() {
         Some("last") | Some("past") | Some("this past") => {
-            (Tense::Past, true, Some(modifier.clone()?))
+            (Tense::Past, true, modifier.as_deref().map(String::from))
         }
         Some("next") => (Tense::Future, true, Some("next".to_string())),
         Some("coming") => (Tense::Future, false, Some("coming".to_string())),
-        _ => match bound.as_deref() {
-            Some("by" | "until" | "till") => (Tense::Future, false, bound.clone()),
-            Some("since") => (Tense::Past, false, bound.clone()),
+        _ => match bound {
+            Some("by" | "until" | "till") => (Tense::Future, false, bound.map(String::from)),
+            Some("since") => (Tense::Past, false, bound.map(String::from)),
             _ => {
                 let (t, cue) = clause_tense(ctx, cand.start, cand.end);
                 (t, false, cue)
@@ -1893,25 +2789,35 @@ fn weekday_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         },
     };
     cand.value = resolve_weekday(r, wd, tense, strict).map(DateValue::Day);
-    cand.reasons
-        .push(tense_reason("weekday", tense, r, why.as_deref()));
+    tense_reason(&mut cand.reasons, "weekday", tense, r, why.as_deref());
     Some(cand)
 }
 
 /// “yesterday”, “today”, “tomorrow night”, “last night”, “this morning”.
 fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let w_m = c.name("w")?;
-    let w = lower(w_m.as_str())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let whole = c.get(g::WHOLE)?;
+    let w_m = c.get(g::W)?;
+    let w = norm_phrase(
+        w_m.as_str(),
+        &[
+            "the day before yesterday",
+            "the day after tomorrow",
+            "yesterday",
+            "today",
+            "tonight",
+            "tomorrow",
+            "last night",
+            "this morning",
+            "this afternoon",
+            "this evening",
+        ],
+    );
     // “USA Today”, “the Today programme”: a capital not explained by the
     // start of a sentence or clause makes it a name.
     if starts_upper(w_m.as_str()) && !clause_initial(ctx, w_m.start()) {
         return None;
     }
-    let (offset, tod): (i64, Option<&str>) = match w.as_str() {
+    let (offset, tod): (i64, Option<&str>) = match &*w {
         "the day before yesterday" => (-2, None),
         "the day after tomorrow" => (2, None),
         "yesterday" => (-1, None),
@@ -1930,7 +2836,7 @@ fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         Granularity::Day,
         DateReading::Relative,
     );
-    match (tod, c.name("tod")) {
+    match (tod, c.get(g::TOD)) {
         (Some(t), _) => {
             // “tonight night” cannot happen; drop a second time of day.
             cand.end = w_m.end();
@@ -1941,7 +2847,7 @@ fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     }
     match ctx.reference {
         Some(r) => cand.value = add_days(r, offset).map(DateValue::Day),
-        None => cand.reasons.push(NO_REF.into()),
+        None => cand.reasons.push(NO_REF),
     }
     Some(cand)
 }
@@ -1949,17 +2855,17 @@ fn deictic_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 /// “last week”, “this month”, “next year”, “earlier this month”, “the past
 /// week”, “this weekend”.
 fn period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let modifier = lower(c.name("mod")?.as_str());
-    let unit = lower(c.name("unit")?.as_str());
+    let whole = c.get(g::WHOLE)?;
+    let modifier = lower(c.get(g::MOD)?.as_str());
+    let unit = lower(c.get(g::UNIT)?.as_str());
     let adv = c
-        .name("adv")
+        .get(g::ADV)
         .filter(|_| modifier == "this")
         .map(|m| lower(m.as_str()));
     let start = if adv.is_some() {
         whole.start()
     } else {
-        c.name("mod")?.start()
+        c.get(g::MOD)?.start()
     };
     let granularity = match (unit.as_str(), adv.is_some()) {
         ("week" | "weekend", _) => Granularity::Week,
@@ -1970,7 +2876,7 @@ fn period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     let mut cand = Cand::new(start, whole.end(), granularity, DateReading::Relative);
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     // The period [a, b] named by `modifier` + `unit`.
@@ -2030,10 +2936,10 @@ fn period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 
 /// “(by) the end of the month”, “the beginning of next week”.
 fn part_period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let part = part_of(c.name("part")?.as_str())?;
-    let modifier = lower(c.name("mod")?.as_str());
-    let unit = lower(c.name("unit")?.as_str());
+    let whole = c.get(g::WHOLE)?;
+    let part = part_of(c.get(g::PART)?.as_str())?;
+    let modifier = lower(c.get(g::MOD)?.as_str());
+    let unit = lower(c.get(g::UNIT)?.as_str());
     let granularity = match unit.as_str() {
         "week" => Granularity::Week,
         "month" => Granularity::PartOfMonth,
@@ -2047,14 +2953,14 @@ fn part_period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     );
     if let Some((s, b)) = bound_prefix(ctx.text, whole.start()) {
         cand.start = s;
-        cand.reasons.push(bound_reason(&b));
+        bound_reason(&mut cand.reasons, b);
     } else if let Some((s, w)) = word_before(ctx.text, whole.start()) {
         if w.eq_ignore_ascii_case("the") {
             cand.start = s;
         }
     }
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     let k: i64 = match modifier.as_str() {
@@ -2092,13 +2998,13 @@ fn part_period_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 
 /// How many days a vague or counted span covers, and its granularity.
 fn span_days(q: Option<&str>, n: Option<u32>, unit: &str) -> Option<(i64, Granularity)> {
-    let q = q.map(lower);
-    let count: Option<i64> = match (q.as_deref(), n) {
+    let count: Option<i64> = match (q, n) {
         (_, Some(n)) => Some(i64::from(n)),
-        (Some("few") | Some("several") | Some("a few") | None, None) => None,
+        (None, None) => None,
+        (Some(w), None) if in_list(w, &["few", "several", "a few"]) => None,
         (Some(w), None) => Some(i64::from(word_count(w)?)),
     };
-    let unit = unit.trim_end_matches('s');
+    let unit = unit_kind(unit).unwrap_or("");
     Some(match (unit, count) {
         ("day", None) => (7, Granularity::Week),
         ("day", Some(n)) => (n, Granularity::Week),
@@ -2121,22 +3027,22 @@ fn span_days(q: Option<&str>, n: Option<u32>, unit: &str) -> Option<(i64, Granul
 
 /// “(in) the next few days”, “coming days”, “the last two years”.
 fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let dir = lower(c.name("dir")?.as_str());
-    let unit = lower(c.name("unit")?.as_str());
-    let q = c.name("q").map(|m| m.as_str());
-    let n = match c.name("qn") {
+    let whole = c.get(g::WHOLE)?;
+    let dir = c.get(g::DIR)?.as_str();
+    let unit = c.get(g::UNIT)?.as_str();
+    let q = c.get(g::Q).map(|m| m.as_str());
+    let n = match c.get(g::QN) {
         Some(m) => Some(m.as_str().parse::<u32>().ok()?),
         None => None,
     };
     if n == Some(0) {
         return None;
     }
-    let past = dir == "past" || dir == "last";
+    let past = in_list(dir, &["past", "last"]);
     if past && q.is_none() && n.is_none() {
         return None; // “the last days of the empire”
     }
-    let (days, granularity) = span_days(q, n, &unit)?;
+    let (days, granularity) = span_days(q, n, unit)?;
     let mut cand = Cand::new(
         whole.start(),
         whole.end(),
@@ -2144,7 +3050,7 @@ fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         DateReading::Relative,
     );
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     cand.value = Some(if past {
@@ -2157,9 +3063,9 @@ fn few_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 
 /// “the days ahead”, “weeks ahead”.
 fn ahead_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
-    let whole = c.get(0)?;
-    let unit = lower(c.name("unit")?.as_str());
-    let (days, granularity) = span_days(None, None, &unit)?;
+    let whole = c.get(g::WHOLE)?;
+    let unit = c.get(g::UNIT)?.as_str();
+    let (days, granularity) = span_days(None, None, unit)?;
     let mut cand = Cand::new(
         whole.start(),
         whole.end(),
@@ -2167,7 +3073,7 @@ fn ahead_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         DateReading::Relative,
     );
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     cand.value = Some(interval(add_days(r, 1)?, add_days(r, days)?));
@@ -2182,15 +3088,15 @@ const NOT_OFFSET_BEFORE: &[&str] = &[
 /// “in two weeks”, “within a week”, “three days ago”.
 fn offset_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let whole = c.get(0)?;
-    let pre = c.name("pre").map(|m| lower(m.as_str()));
-    let ago = c.name("ago").is_some();
+    let whole = c.get(g::WHOLE)?;
+    let pre = c.get(g::PRE).map(|m| lower(m.as_str()));
+    let ago = c.get(g::AGO).is_some();
     if pre.is_none() && !ago {
         return None;
     }
-    let unit = lower(c.name("unit")?.as_str());
-    let n_word = c.name("n").map(|m| m.as_str());
-    let n: Option<u32> = match (n_word, c.name("nn")) {
+    let unit = lower(c.get(g::UNIT)?.as_str());
+    let n_word = c.get(g::N).map(|m| m.as_str());
+    let n: Option<u32> = match (n_word, c.get(g::NN)) {
         (_, Some(m)) => Some(m.as_str().parse().ok()?),
         (Some(w), None) if lower(w).ends_with("few") => None,
         (Some(w), None) => Some(word_count(w)?),
@@ -2206,12 +3112,12 @@ fn offset_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     }
     let (start, future) = if ago {
         // “in two days ago” is not English; read the “ago”.
-        let s = c.name("n").or_else(|| c.name("nn"))?.start();
+        let s = c.get(g::N).or_else(|| c.get(g::NN))?.start();
         (s, false)
     } else {
-        let pm = c.name("pre")?;
+        let pm = c.get(g::PRE)?;
         // “in two days of talks”: a duration, not a date.
-        if word_after(text, c.name("unit")?.end()).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        if word_after(text, c.get(g::UNIT)?.end()).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
             return None;
         }
         let mut p = pm.start();
@@ -2242,7 +3148,7 @@ fn offset_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     let mut cand = Cand::new(start, whole.end(), granularity, DateReading::Relative);
     let Some(r) = ctx.reference else {
-        cand.reasons.push(NO_REF.into());
+        cand.reasons.push(NO_REF);
         return Some(cand);
     };
     let shift = |k: i64| -> Option<NaiveDate> {
@@ -2276,39 +3182,39 @@ fn offset_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 /// “soon”, “shortly”, “(in the) near future”: marked, not resolved.
 fn vague_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let text = ctx.text;
-    let v = c.name("v")?;
+    let v = c.get(g::V)?;
     if let Some((_, w)) = word_before(text, v.start()) {
-        if ["as", "how", "too", "so"].contains(&lower(w).as_str()) {
+        if in_list(w, &["as", "how", "too", "so"]) {
             return None;
         }
     }
     if let Some(w) = word_after(text, v.end()) {
-        if [
-            "after",
-            "before",
-            "thereafter",
-            "afterwards",
-            "afterward",
-            "as",
-            "enough",
-        ]
-        .contains(&lower(w).as_str())
-        {
+        if in_list(
+            w,
+            &[
+                "after",
+                "before",
+                "thereafter",
+                "afterwards",
+                "afterward",
+                "as",
+                "enough",
+            ],
+        ) {
             return None;
         }
     }
-    let word = lower(v.as_str())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let word = norm_phrase(v.as_str(), &["shortly", "soon", "near future"]);
     let mut cand = Cand::new(
         v.start(),
         v.end(),
         Granularity::Unknown,
         DateReading::Relative,
     );
-    cand.reasons
-        .push(format!("vague future ('{word}'): not resolved to a date"));
+    let out = cand.reasons.next(word.len() + 43);
+    out.push_str("vague future ('");
+    out.push_str(&word);
+    out.push_str("'): not resolved to a date");
     Some(cand)
 }
 
@@ -2316,9 +3222,300 @@ fn vague_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 mod tests {
     use super::*;
 
+    /// The regexes the matchers replace, by table rank, anchored (`^`):
+    /// each runs on `text[start..]` for a candidate start.
+    fn regexes() -> Vec<regex::Regex> {
+        const B: &str = r"(?-u:\b)";
+        let re = |s: String| regex::Regex::new(&s).expect("date pattern compiles");
+        let month = format!(r"(?P<m>(?i-u:{MONTHS_FULL}){B}|(?i-u:{MONTHS_ABBR}){B}\.?)");
+        let day = r"(?P<dd>(?P<d>[0-9]{1,2})(?i-u:st|nd|rd|th)?)";
+        let day2 = r"(?:\s*[-–]\s*(?P<dd2>(?P<d2>[0-9]{1,2})(?i-u:st|nd|rd|th)?))?";
+        let wd = format!(r"(?:(?P<wd>(?i-u:{WEEKDAYS})),?\s+)?");
+        let year_tail = r"(?:,?\s+(?P<y>[0-9]{4}))?";
+        let tod = format!(r"(?:\s+(?P<tod>(?i-u:morning|afternoon|evening|night)){B})?");
+        let iso = format!(r"{B}(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}}){B}");
+        let month_day = format!(r"{B}{wd}{month}\s+{day}{day2}{B}{year_tail}");
+        let day_month = format!(r"{B}{wd}{day}{day2}\s+(?:(?i-u:of)\s+)?{month}{year_tail}");
+        let month_alone = format!(
+            r"{B}(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+)|(?P<part2>(?i-u:beginning|start|middle|end))\s+(?i-u:of)\s+)?(?P<m>(?i-u:{MONTHS_FULL})){B}(?:,?\s+(?:(?i-u:of)\s+)?(?P<y>[0-9]{{4}}))?"
+        );
+        let year = format!(
+            r"{B}(?:(?P<cue>(?i-u:in|since|by|until|till|through|from|before|after|during|of))\s+)?(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)[0-9]{{2}}){B}"
+        );
+        let weekday = format!(
+            r"{B}(?:(?P<mod>(?i-u:this\s+past|this|last|next|coming|past))\s+)?(?P<wd>(?i-u:{WEEKDAYS})){B}{tod}"
+        );
+        let deictic = format!(
+            r"{B}(?P<w>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)){B}{tod}"
+        );
+        let period = format!(
+            r"{B}(?:(?P<adv>(?i-u:earlier|later))\s+)?(?P<mod>(?i-u:last|this|next|past|coming))\s+(?P<unit>(?i-u:week|weekend|month|year)){B}"
+        );
+        let part_period = format!(
+            r"{B}(?P<part>(?i-u:end|beginning|start|middle))\s+(?i-u:of)\s+(?P<mod>(?i-u:the|this|next|last))\s+(?P<unit>(?i-u:week|month|year)){B}"
+        );
+        let few = format!(
+            r"{B}(?P<dir>(?i-u:next|coming|upcoming|past|last))\s+(?:(?P<q>(?i-u:few|couple\s+of|several|{NUM_WORDS})|(?P<qn>[0-9]{{1,3}}))\s+)?(?P<unit>(?i-u:days|weeks|months|years)){B}"
+        );
+        let ahead = format!(r"{B}(?P<unit>(?i-u:days|weeks|months))\s+(?i-u:ahead){B}");
+        let offset = format!(
+            r"{B}(?:(?P<pre>(?i-u:in|within))\s+)?(?:(?P<n>(?i-u:a\s+couple\s+of|a\s+few|a|an|{NUM_WORDS}))|(?P<nn>[0-9]{{1,3}}))\s+(?P<unit>(?i-u:days|day|weeks|week|months|month|years|year)){B}(?:\s+(?P<ago>(?i-u:ago)){B})?"
+        );
+        let vague = format!(r"{B}(?P<v>(?i-u:shortly|soon|near\s+future)){B}");
+        [
+            iso,
+            month_day,
+            day_month,
+            month_alone,
+            year,
+            weekday,
+            deictic,
+            period,
+            part_period,
+            few,
+            ahead,
+            offset,
+            vague,
+        ]
+        .into_iter()
+        .map(|src| re(format!("^(?:{src})")))
+        .collect()
+    }
+
+    /// The hand matchers give exactly the regexes' matches: the same end
+    /// and the same span for every group, at every start of random texts
+    /// built from the patterns' words in any case, numbers of any length
+    /// and separators that test the `\s` classes (Unicode between words,
+    /// ASCII inside `(?i-u:…)`), dashes, commas and dots.
+    /// `DATES_MATCHER_TEXTS` sets the number of texts (default 4000),
+    /// `DATES_MATCHER_SEED` the generator's seed.
+    #[test]
+    fn matchers_agree_with_the_regexes() {
+        let res = regexes();
+        let words: Vec<String> = [MONTHS_FULL, MONTHS_ABBR, WEEKDAYS, NUM_WORDS, YEARLESS_KEYS]
+            .join("|")
+            .split('|')
+            .chain([
+                "couple",
+                "few",
+                "several",
+                "day",
+                "week",
+                "weekend",
+                "month",
+                "year",
+                "years",
+                "ahead",
+                "ago",
+                "future",
+                "morning",
+                "night",
+                "evening",
+                "afternoon",
+                "of",
+                "pastime",
+                "weekends",
+                "midst",
+                "inside",
+                "ofx",
+                "ann",
+                "st",
+                "nd",
+                "rd",
+                "th",
+                "x",
+                "_",
+                "Jan.",
+                "Sept.",
+                "1st",
+                "2nd",
+                "23rd",
+                "4th",
+                "4ST",
+            ])
+            .map(str::to_string)
+            .collect();
+        let seps = [
+            " ", " ", " ", "  ", ",", ", ", ".", ". ", "-", "–", " - ", " – ", "—", "\u{a0}",
+            "\u{2003}", "\u{85}", "\u{1680}", "\u{3000}", "\u{2028}", "\u{202f}", "\u{205f}",
+            "\u{180e}", "\u{200b}", "\u{b}", "\u{c}", "\t", "\n", "\r\n", "é", "'", ";", "",
+        ];
+        let n: usize = std::env::var("DATES_MATCHER_TEXTS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(4000);
+        let mut seed: u64 = std::env::var("DATES_MATCHER_SEED")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..n {
+            let mut text = String::new();
+            for _ in 0..10 {
+                match next(5) {
+                    0 => {
+                        let digits = 1 + next(5);
+                        for k in 0..digits {
+                            let d = if k == 0 { 1 + next(9) } else { next(10) };
+                            text.push(char::from(b'0' + d as u8));
+                        }
+                        if next(3) == 0 {
+                            text.push_str(["st", "nd", "rd", "th", "TH", "s"][next(6)]);
+                        }
+                    }
+                    _ => {
+                        let w = &words[next(words.len())];
+                        let w = match next(4) {
+                            0 => w.to_ascii_uppercase(),
+                            1 => {
+                                let mut c = w.clone();
+                                c[..1].make_ascii_uppercase();
+                                c
+                            }
+                            2 => w
+                                .chars()
+                                .map(|c| {
+                                    if next(2) == 0 {
+                                        c.to_ascii_uppercase()
+                                    } else {
+                                        c
+                                    }
+                                })
+                                .collect(),
+                            _ => w.clone(),
+                        };
+                        text.push_str(&w);
+                    }
+                }
+                text.push_str(seps[next(seps.len())]);
+            }
+            let scan = Scan {
+                t: &text,
+                b: text.as_bytes(),
+            };
+            for pos in 0..text.len() {
+                if !text.is_char_boundary(pos) || !WORD[usize::from(text.as_bytes()[pos])] {
+                    continue;
+                }
+                for (rank, re) in res.iter().enumerate() {
+                    let want = re.captures(&text[pos..]);
+                    let got = MATCHERS[rank](scan, pos);
+                    match (&want, &got) {
+                        (None, None) => {}
+                        (Some(w), Some(c)) => {
+                            for (i, name) in g::NAMES.iter().enumerate() {
+                                let w = if i == g::WHOLE {
+                                    w.get(0)
+                                } else {
+                                    w.name(name)
+                                };
+                                let w = w.map(|m| (m.start() + pos, m.end() + pos));
+                                let c = c.get(i).map(|m| (m.start(), m.end()));
+                                assert_eq!(w, c, "rank {rank} group {name:?} at {pos} in {text:?}");
+                            }
+                        }
+                        _ => panic!(
+                            "rank {rank} at {pos} in {text:?}: regex {:?}, matcher {:?}",
+                            want.as_ref().map(|w| w.get(0).map(|m| m.as_str())),
+                            got.as_ref().map(|c| c.spans[g::WHOLE]),
+                        ),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The matchers' word lists are the patterns' (and the first-word
+    /// table's) word lists.
+    #[test]
+    fn word_lists_agree() {
+        assert_eq!(MONTH_FULL_NAMES.join("|"), MONTHS_FULL);
+        assert_eq!(MONTH_ABBR_NAMES.join("|"), MONTHS_ABBR);
+        assert_eq!(WEEKDAY_NAMES.join("|"), WEEKDAYS);
+        assert_eq!(NUM_WORD_NAMES.join("|"), NUM_WORDS);
+    }
+
+    /// The groups (name, text) of matcher `rank` at the start of `text`.
+    fn groups(rank: usize, text: &str) -> Option<Vec<(&'static str, &str)>> {
+        let scan = Scan {
+            t: text,
+            b: text.as_bytes(),
+        };
+        let got: Option<Vec<_>> = MATCHERS[rank](scan, 0).map(|c| {
+            (0..g::COUNT)
+                .filter_map(|i| c.get(i).map(|m| (g::NAMES[i], m.as_str())))
+                .collect()
+        });
+        // the regex agrees
+        let want: Option<Vec<_>> = regexes()[rank].captures(text).map(|c| {
+            (0..g::COUNT)
+                .filter_map(|i| {
+                    let m = if i == g::WHOLE {
+                        c.get(0)
+                    } else {
+                        c.name(g::NAMES[i])
+                    };
+                    m.map(|m| (g::NAMES[i], m.as_str()))
+                })
+                .collect()
+        });
+        assert_eq!(got, want, "rank {rank} on {text:?}");
+        got
+    }
+
+    /// Edge cases of the regexes that the matchers keep.
+    #[test]
+    fn matcher_edge_cases() {
+        // `\s` inside `(?i-u:this\s+past)` is ASCII: a no-break space
+        // there ends the modifier at `this`, and then nothing matches
+        assert_eq!(groups(5, "this\u{a0}past Friday"), None);
+        assert_eq!(
+            groups(5, "This past\u{a0}FRIDAY night"),
+            Some(vec![
+                ("", "This past\u{a0}FRIDAY night"),
+                ("wd", "FRIDAY"),
+                ("mod", "This past"),
+                ("tod", "night"),
+            ])
+        );
+        // `q` holds the digits of `qn` too
+        let few = groups(9, "next 3 days").unwrap();
+        assert!(few.contains(&("q", "3")) && few.contains(&("qn", "3")));
+        // an abbreviation keeps its dot; three digits are no day
+        assert!(groups(1, "Sept. 4").unwrap().contains(&("m", "Sept.")));
+        assert_eq!(groups(1, "Jan 123"), None);
+        // a year is four digits with nothing more; `y` takes the first four
+        assert_eq!(groups(4, "in 20225"), None);
+        assert!(groups(2, "4 February 20225")
+            .unwrap()
+            .contains(&("y", "2022")));
+        // Unicode white space between words, a dash range and `of`
+        let dm = groups(2, "4th\u{2003}–\u{a0}6th  of\u{3000}February, 2022").unwrap();
+        assert!(
+            dm.contains(&("dd", "4th")) && dm.contains(&("d2", "6")) && dm.contains(&("y", "2022"))
+        );
+        // U+180E is not white space (any more)
+        assert_eq!(groups(5, "last\u{180e}Friday"), None);
+        // `a couple of` falls back to `a` only when a unit follows
+        assert!(groups(11, "in a couple of weeks")
+            .unwrap()
+            .contains(&("n", "a couple of")));
+        assert_eq!(groups(11, "in a couple weeks"), None);
+        // `week` and `weekend`, `day` and `days` are whole words
+        assert!(groups(7, "this weekend")
+            .unwrap()
+            .contains(&("unit", "weekend")));
+        assert_eq!(groups(7, "this weekends"), None);
+    }
+
     #[test]
     fn first_word_table_finds_every_key_in_any_case_and_nothing_else() {
-        let t = first_words();
+        let t = build_first_words();
         assert_eq!(t.get(b"Wednesday"), 1 << 1 | 1 << 2 | 1 << 5);
         assert_eq!(t.get(b"SEPTEMBER"), 1 << 1 | 1 << 3);
         // “in” starts both a year cue and an offset
@@ -2401,7 +3598,7 @@ mod tests {
             " ", " ", " ", "  ", ", ", ",", ".", ". ", "-", "–", " - ", "\u{a0}", "\n", "_", "é",
             "\u{2003}", ";",
         ];
-        let p = patterns();
+        let res = regexes();
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = |n: usize| {
             seed ^= seed << 13;
@@ -2415,7 +3612,7 @@ mod tests {
                 text.push_str(words[next(words.len())]);
                 text.push_str(seps[next(seps.len())]);
             }
-            let starts = match_starts(&text, &p.first_words);
+            let starts = match_starts(&text, first_words());
             let b = text.as_bytes();
             for pos in 0..b.len() {
                 let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
@@ -2423,8 +3620,8 @@ mod tests {
                     continue;
                 }
                 let mask = starts.iter().find(|s| s.0 == pos).map_or(0, |s| s.1);
-                for (rank, pat) in p.pats.iter().enumerate() {
-                    if pat.re.is_match(&text[pos..]) {
+                for (rank, re) in res.iter().enumerate() {
+                    if re.is_match(&text[pos..]) {
                         assert_ne!(mask & 1 << rank, 0, "rank {rank} at {pos} in {text:?}");
                     }
                 }
