@@ -10,7 +10,7 @@
 //!    order or thread count.
 //! 2. **People.** Person entities (and named speakers) are merged across
 //!    articles by surname and compatible first names ("Blinken", "Antony
-//!    Blinken", "Tony Blinken"): see [`people`](crate::people) internals in
+//!    Blinken", "Tony Blinken"): see the `people` module (internal) in
 //!    the source.
 //! 3. **Claims, normalised once.** Each non-scare quote is a quote claim;
 //!    each sentence, with its quoted words masked out, is a claim of

@@ -437,11 +437,14 @@ impl FirstWords {
         Some((head, ninth))
     }
 
+    /// The home slot of a first word (its lowercased first 8 bytes and
+    /// length) in the [`FirstWords::SLOTS`]-entry table.
     fn slot(head: u64, len: usize) -> usize {
         let h = (head ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (h >> 56) as usize & (Self::SLOTS - 1)
     }
 
+    /// An empty table; [`FirstWords::add`] fills it.
     fn new() -> Self {
         FirstWords {
             slots: vec![(0, 0, 0, 0); Self::SLOTS],
@@ -1476,6 +1479,7 @@ struct Cand {
 }
 
 impl Cand {
+    /// A candidate for `[start, end)` with no reasons yet.
     fn new(start: usize, end: usize, granularity: Granularity, reading: DateReading) -> Self {
         Cand {
             start,
@@ -2094,6 +2098,8 @@ struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    /// A token of `word` at `[start, end)`, with its lowercase form
+    /// (borrowed when it has no ASCII capital).
     fn new(start: usize, end: usize, word: &'a str) -> Self {
         let low = if word.bytes().any(|b| b.is_ascii_uppercase()) {
             std::borrow::Cow::Owned(word.to_ascii_lowercase())
@@ -2117,21 +2123,25 @@ fn word_set(
     cell.get_or_init(|| words.iter().copied().collect())
 }
 
+/// Whether `w` (lowercase) is in [`CLAUSE_WORDS`].
 fn is_clause_word(w: &str) -> bool {
     static S: OnceLock<crate::lexicon::WordSet<'static>> = OnceLock::new();
     word_set(&S, CLAUSE_WORDS).contains(w)
 }
 
+/// Whether `w` (lowercase) is in [`FILLER`].
 fn is_filler(w: &str) -> bool {
     static S: OnceLock<crate::lexicon::WordSet<'static>> = OnceLock::new();
     word_set(&S, FILLER).contains(w)
 }
 
+/// Whether `w` (lowercase) is in [`FUTURE_WORDS`].
 fn is_future_word(w: &str) -> bool {
     static S: OnceLock<crate::lexicon::WordSet<'static>> = OnceLock::new();
     word_set(&S, FUTURE_WORDS).contains(w)
 }
 
+/// Whether `w` (lowercase) is in [`PAST_WORDS`].
 fn is_past_word(w: &str) -> bool {
     static S: OnceLock<crate::lexicon::WordSet<'static>> = OnceLock::new();
     word_set(&S, PAST_WORDS).contains(w)

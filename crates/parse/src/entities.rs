@@ -172,7 +172,7 @@ pub(crate) fn gazetteer_at(gaz: &[(Span, usize)], span: Span) -> Option<usize> {
     gazetteer_before(gaz, i, span)
 }
 
-/// [`gazetteer_at`] given `i`, the number of mentions starting at or before
+/// `gazetteer_at` given `i`, the number of mentions starting at or before
 /// `span`.
 fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize> {
     // Mentions do not overlap, so the last one that starts before `span`
@@ -189,7 +189,7 @@ fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize
         .map(|&(_, id)| id)
 }
 
-/// [`gazetteer_at`] for each of `toks` (sorted by start, as tokens are),
+/// `gazetteer_at` for each of `toks` (sorted by start, as tokens are),
 /// as [`IN_GAZETTEER`] bits: the first [`TokenFacts`] of each token.
 ///
 /// The answer for a token depends only on `i`, the number of mentions
@@ -708,7 +708,7 @@ fn surname(name: &str) -> Option<&str> {
     name.split(' ').next_back().map(strip_possessive)
 }
 
-/// [`name_of`] the text of `toks` (consecutive tokens of one sentence),
+/// `name_of` the text of `toks` (consecutive tokens of one sentence),
 /// without cutting the text again: between two tokens there is only
 /// whitespace (the tokenizer makes a token of every other char) and a
 /// token holds none, so the whitespace-separated parts are the runs of
@@ -733,7 +733,7 @@ fn token_name(text: &str, toks: &[Token]) -> String {
     out
 }
 
-/// [`name_surname`] of the text of `toks` (as for [`token_name`]): the
+/// `name_surname` of the text of `toks` (as for [`token_name`]): the
 /// last run of touching tokens, possessive stripped twice.
 fn token_surname<'a>(text: &'a str, toks: &[Token]) -> &'a str {
     let Some(last) = toks.last() else {

@@ -16,6 +16,7 @@ pub(crate) struct FxHasher(u64);
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl FxHasher {
+    /// Mixes one 8-byte word into the hash (rustc's FxHash step).
     #[inline]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
@@ -629,6 +630,8 @@ impl FlagMap {
         }
     }
 
+    /// The home slot of a packed word (its two 8-byte halves and length):
+    /// a multiplicative hash, masked to the table size (a power of two).
     #[inline]
     fn slot(&self, a: u64, b: u64, len: usize) -> usize {
         let h = (a ^ b.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -646,6 +649,8 @@ impl FlagMap {
         Some((at, 1 << word.len().min(63)))
     }
 
+    /// Sets flag `bit` for `word` (lowercase ASCII), inserting it by linear
+    /// probing from its home slot; also records its shape.
     fn add(&mut self, word: &str, bit: u8) {
         if let Some((at, len_bit)) = Self::shape(word.as_bytes()) {
             self.shapes[at] |= len_bit;

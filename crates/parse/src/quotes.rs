@@ -208,6 +208,9 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context for one article: its text, sentences, entities,
+    /// gazetteer mentions and shared tokens, plus the per-article tables
+    /// the rules consult.
     fn new(
         text: &'a str,
         sentences: &'a [Sentence],
@@ -1042,6 +1045,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether `t` is a non-empty word token.
 fn is_word(text: &str, t: &Token) -> bool {
     t.kind == TokKind::Word && !t.text(text).is_empty()
 }

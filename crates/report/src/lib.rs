@@ -1,9 +1,9 @@
 //! # crosscheck-report
 //!
 //! Turns the output of alignment into things people and CI read: a claim
-//! [graph](graph) (DOT and JSON), a flat [CSV](csv_report) file, a complete
+//! [graph] (DOT and JSON), a flat [CSV](csv_report) file, a complete
 //! [JSON](json_report) report, [Markdown](markdown) and self-contained
-//! [HTML](html) pages, a terminal [table](table), and a [baseline]
+//! [HTML](html) pages, a terminal [table], and a [baseline]
 //! comparison that decides whether a CI run fails.
 //!
 //! Every writer takes one [`Report`]: the extractions, the alignment, the
