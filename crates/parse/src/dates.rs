@@ -283,19 +283,24 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
     // about one start every 70 bytes in news text
     let mut out = Vec::with_capacity(text.len() / 32 + 4);
     let mut i = 0;
-    while i < b.len() {
-        if !WORD[usize::from(b[i])] {
+    loop {
+        while i < b.len() && !WORD[usize::from(b[i])] {
             i += 1;
+        }
+        let Some(&first) = b.get(i) else {
+            break;
+        };
+        let s = i;
+        i = word_end(b, i + 1);
+        // most words fail this first-byte and length test
+        let len = i - s;
+        if len >= 32 || first_words.starts[usize::from(first)] & (1 << len) == 0 {
             continue;
         }
-        let s = i;
-        while i < b.len() && WORD[usize::from(b[i])] {
-            i += 1;
-        }
-        let mask = if b[s].is_ascii_digit() {
+        let mask = if first.is_ascii_digit() {
             DIGIT_START
         } else {
-            match first_words.get_at(b, s, i - s) {
+            match first_words.probe(b, s, len) {
                 Some(by_next) => by_next[next_class(b, i)],
                 None => 0,
             }
@@ -305,6 +310,27 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
         }
     }
     out
+}
+
+/// The first index at or after `i` whose byte is no [`WORD`] byte, or
+/// `b.len()`. Eight bytes at a time while they fit: one bounds check per
+/// eight bytes, each byte a table test at a fixed offset (the loop over
+/// the array is unrolled), instead of a bounds check and an index update
+/// per byte.
+#[inline(always)]
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        for (k, &c) in chunk.iter().enumerate() {
+            if !WORD[usize::from(c)] {
+                return i + k;
+            }
+        }
+        i += 8;
+    }
+    while i < b.len() && WORD[usize::from(b[i])] {
+        i += 1;
+    }
+    i
 }
 
 /// Number of [`next_class`] classes.
@@ -396,10 +422,11 @@ struct FirstWords {
     /// Per key, by the [`next_class`] of what follows it, the bits of the
     /// patterns that can begin with the key there.
     next: Vec<[u16; CLASSES]>,
-    /// `lengths[first byte | 0x20]`: bit `n` set when some key of `n`
-    /// bytes starts with that (lowercase) letter. Most words fail this
-    /// test and skip the table probe.
-    lengths: [u16; 256],
+    /// `starts[first byte]`: bit `n` set when some key of `n` bytes starts
+    /// with that letter (either case); every bit but 0 for a digit (a
+    /// number of any length). Most words fail this test and skip the table
+    /// probe.
+    starts: [u32; 256],
 }
 
 impl FirstWords {
@@ -449,7 +476,13 @@ impl FirstWords {
         FirstWords {
             slots: vec![(0, 0, 0, 0); Self::SLOTS],
             next: Vec::new(),
-            lengths: [0; 256],
+            starts: {
+                let mut t = [0; 256];
+                for d in b'0'..=b'9' {
+                    t[usize::from(d)] = !1;
+                }
+                t
+            },
         }
     }
 
@@ -458,7 +491,9 @@ impl FirstWords {
         let (head, ninth) =
             Self::pack(word.as_bytes(), 0, word.len()).expect("first words are 1-9 bytes");
         let len = word.len() as u8;
-        self.lengths[usize::from(word.as_bytes()[0] | 0x20)] |= 1 << len;
+        let first = word.as_bytes()[0];
+        self.starts[usize::from(first.to_ascii_lowercase())] |= 1 << len;
+        self.starts[usize::from(first.to_ascii_uppercase())] |= 1 << len;
         let mut i = Self::slot(head, word.len());
         loop {
             let e = &mut self.slots[i];
@@ -484,19 +519,23 @@ impl FirstWords {
     /// follows it, 0 when it is no key.
     #[cfg(test)]
     fn get(&self, word: &[u8]) -> u16 {
-        self.get_at(word, 0, word.len())
+        let len = word.len();
+        if len == 0
+            || len >= 32
+            || word[0].is_ascii_digit()
+            || self.starts[usize::from(word[0])] & (1 << len) == 0
+        {
+            return 0;
+        }
+        self.probe(word, 0, len)
             .map_or(0, |by_next| by_next.iter().fold(0, |a, &b| a | b))
     }
 
     /// The pattern bits of the word `src[s..s + len]` by the
-    /// [`next_class`] of what follows it; `None` when it is no key.
-    fn get_at(&self, src: &[u8], s: usize, len: usize) -> Option<&[u16; CLASSES]> {
-        if len == 0
-            || len > MAX_FIRST_WORD
-            || self.lengths[usize::from(src[s] | 0x20)] & (1 << len) == 0
-        {
-            return None;
-        }
+    /// [`next_class`] of what follows it; `None` when it is no key. The
+    /// caller has checked `len` and the first byte against
+    /// [`FirstWords::starts`] (most words fail that test).
+    fn probe(&self, src: &[u8], s: usize, len: usize) -> Option<&[u16; CLASSES]> {
         let (head, ninth) = Self::pack(src, s, len)?;
         let len8 = len as u8;
         let mut i = Self::slot(head, len);
