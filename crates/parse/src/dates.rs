@@ -291,9 +291,12 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
             break;
         };
         let s = i;
-        i = word_end(b, i + 1);
+        let e = word_end(b, i + 1);
+        // `b[e]` is no word byte (or `e` is the end): the next word starts
+        // after it
+        i = e + 1;
         // most words fail this first-byte and length test
-        let len = i - s;
+        let len = e - s;
         if len >= 32 || first_words.starts[usize::from(first)] & (1 << len) == 0 {
             continue;
         }
@@ -301,7 +304,7 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
             DIGIT_START
         } else {
             match first_words.probe(b, s, len) {
-                Some(by_next) => by_next[next_class(b, i)],
+                Some(by_next) => by_next[next_class(b, e)],
                 None => 0,
             }
         };
