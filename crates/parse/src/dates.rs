@@ -1427,9 +1427,9 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
         Some(((k, ue), ago.map_or(ue, |a| a.1), ago))
     };
     // (n, nn, unit, end, ago)
-    let rest = |j: usize| {
-        // `n`: its first word must be the whole word run (a `\s+` follows)
-        let (run, k) = s.run(j);
+    // `n` at `j`, given the word run there and its key (see `Scan::run`)
+    let words = |j: usize, (run, k): (usize, Option<u128>)| {
+        // its first word must be the whole word run (a `\s+` follows)
         if k == Some(key("a")) {
             for n in ["a couple of", "a few", "a"] {
                 if let Some(ne) = s.phrase(j, n) {
@@ -1443,6 +1443,10 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
                 return Some((Some((j, run)), None, r));
             }
         }
+        None
+    };
+    // `nn` at `j`, which starts with a digit
+    let number = |j: usize| {
         for l in (1..=s.digits(j).min(3)).rev() {
             if let Some(r) = s.ws1(j + l).and_then(unit_ago) {
                 return Some((None, Some((j, j + l)), r));
@@ -1450,18 +1454,31 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
         }
         None
     };
-    let mut pre = None;
-    let mut found = None;
-    if let Some(e) = s.word_in(i, kw!["in", "within"]) {
-        if let Some(r) = s.ws1(e).and_then(rest) {
-            pre = Some((i, e));
-            found = Some(r);
+    // (n, nn, unit, end, ago) at `j`: a word of `n` (all letters) cannot
+    // start with a digit, `nn` cannot start with anything else
+    let rest = |j: usize| {
+        if s.b.get(j)?.is_ascii_digit() {
+            number(j)
+        } else {
+            words(j, s.run(j))
         }
-    }
-    let (n, nn, (unit, end, ago)) = match found {
-        Some(r) => r,
-        None => rest(i)?,
     };
+    let first = *s.b.get(i)?;
+    let mut pre = None;
+    let found = if first.is_ascii_digit() {
+        number(i)
+    } else {
+        let (run, k) = s.run(i);
+        let mut found = None;
+        if k.is_some_and(|k| kw!["in", "within"].contains(&k)) {
+            if let Some(r) = s.ws1(run).and_then(rest) {
+                pre = Some((i, run));
+                found = Some(r);
+            }
+        }
+        found.or_else(|| words(i, (run, k)))
+    };
+    let (n, nn, (unit, end, ago)) = found?;
     let mut c = Caps::new(s.t, i, end);
     c.set_opt(g::PRE, pre);
     c.set_opt(g::N, n);
