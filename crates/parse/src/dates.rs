@@ -2070,9 +2070,29 @@ enum Tense {
     Future,
 }
 
-const CLAUSE_PUNCT: &[char] = &[
-    ',', ';', ':', '(', ')', '[', ']', '“', '”', '"', '–', '—', '…', '.', '!', '?',
-];
+/// Whether `c` is clause punctuation, which bounds the tense windows of
+/// [`clause_tense`]: a `match` (a bit test for the ASCII ones) instead of a
+/// search through a list, since every char of the windows is tested.
+fn is_clause_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '“'
+            | '”'
+            | '"'
+            | '–'
+            | '—'
+            | '…'
+            | '.'
+            | '!'
+            | '?'
+    )
+}
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "while", "who", "whom", "which", "that", "whereas", "although", "because",
     "whether",
@@ -2241,7 +2261,7 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
         .and_then(|s| {
             s.char_indices()
                 .rev()
-                .find(|(_, c)| CLAUSE_PUNCT.contains(c))
+                .find(|&(_, c)| is_clause_punct(c))
                 .map(|(i, c)| lo + i + c.len_utf8())
         })
         .unwrap_or(lo);
@@ -2263,7 +2283,7 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
             let mut seen = 0;
             let mut stop = hi;
             for (i, c) in s.char_indices() {
-                if CLAUSE_PUNCT.contains(&c) {
+                if is_clause_punct(c) {
                     let leading = s[..i].trim().is_empty();
                     if at_clause_start && seen == 0 && leading {
                         seen += 1;
