@@ -302,6 +302,11 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
         }
         let mask = if first.is_ascii_digit() {
             DIGIT_START
+        } else if len >= 2 && first_words.pairs[pair(first, b[s + 1])] & (1 << len) == 0 {
+            // no key of this length starts with these two letters (`len`
+            // is at most `MAX_FIRST_WORD` here: `starts` has no higher bit
+            // for a letter)
+            0
         } else {
             match first_words.probe(b, s, len) {
                 Some(by_next) => by_next[next_class(b, e)],
@@ -430,6 +435,18 @@ struct FirstWords {
     /// number of any length). Most words fail this test and skip the table
     /// probe.
     starts: [u32; 256],
+    /// `pairs[pair(first byte, second byte)]`: bit `n` set when some key
+    /// of `n` >= 2 bytes starts with those two letters (either case). For
+    /// the words that pass `starts`, most of which are no key.
+    pairs: [u16; 1024],
+}
+
+/// The index into `FirstWords::pairs` of a word's first two bytes: their
+/// low five bits, the same for either case of a letter (other bytes may
+/// share an index with a letter, which only lets a word through to the
+/// table probe).
+fn pair(b0: u8, b1: u8) -> usize {
+    usize::from(b0 & 31) << 5 | usize::from(b1 & 31)
 }
 
 impl FirstWords {
@@ -479,6 +496,7 @@ impl FirstWords {
         FirstWords {
             slots: vec![(0, 0, 0, 0); Self::SLOTS],
             next: Vec::new(),
+            pairs: [0; 1024],
             starts: {
                 let mut t = [0; 256];
                 for d in b'0'..=b'9' {
@@ -497,6 +515,9 @@ impl FirstWords {
         let first = word.as_bytes()[0];
         self.starts[usize::from(first.to_ascii_lowercase())] |= 1 << len;
         self.starts[usize::from(first.to_ascii_uppercase())] |= 1 << len;
+        if let [b0, b1, ..] = *word.as_bytes() {
+            self.pairs[pair(b0, b1)] |= 1 << len;
+        }
         let mut i = Self::slot(head, word.len());
         loop {
             let e = &mut self.slots[i];
