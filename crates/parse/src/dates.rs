@@ -911,10 +911,13 @@ impl<'t> Scan<'t> {
     /// when it is one of the words of `keys` (the `{B}` lets at most one
     /// alternative match, the one as long as the run): its end.
     fn word_in(self, i: usize, keys: &[u128]) -> Option<usize> {
-        match self.run(i) {
-            (e, Some(k)) if keys.contains(&k) => Some(e),
-            _ => None,
-        }
+        Self::run_in(self.run(i), keys)
+    }
+
+    /// [`Scan::word_in`] for a word run already keyed by [`Scan::run`],
+    /// for a matcher that tries several word lists at one place.
+    fn run_in((e, k): (usize, Option<u128>), keys: &[u128]) -> Option<usize> {
+        k.filter(|k| keys.contains(k)).map(|_| e)
     }
 
     /// The words of `phrase` (lowercase, single spaces) at `i`, separated by
@@ -1209,8 +1212,9 @@ fn match_day_month(s: Scan, i: usize) -> Option<Caps> {
 /// start|middle|end)\s+of\s+)?(?P<m>MONTHS_FULL){B}(?:,?\s+(?:of\s+)?
 /// (?P<y>[0-9]{4}))?`
 fn match_month(s: Scan, i: usize) -> Option<Caps> {
-    let rest = |j: usize| -> Option<(Sp, usize, Option<Sp>)> {
-        let me = s.word_in(j, &const { keys(MONTH_FULL_NAMES) })?;
+    // the month at `j`, given the word run there keyed (see `Scan::run`)
+    let rest = |j: usize, run: (usize, Option<u128>)| -> Option<(Sp, usize, Option<Sp>)> {
+        let me = Scan::run_in(run, &const { keys(MONTH_FULL_NAMES) })?;
         let c = if s.b.get(me) == Some(&b',') {
             me + 1
         } else {
@@ -1229,20 +1233,21 @@ fn match_month(s: Scan, i: usize) -> Option<Caps> {
         Some(((j, me), me, None))
     };
     let (part, part2, (m, end, y)) = 'alts: {
-        if let Some(e) = s.word_in(i, &const { keys(PARTS) }) {
+        let first = s.run(i);
+        if let Some(e) = Scan::run_in(first, &const { keys(PARTS) }) {
             for j in [s.dash_sep(e), s.ws1(e)].into_iter().flatten() {
-                if let Some(r) = rest(j) {
+                if let Some(r) = rest(j, s.run(j)) {
                     break 'alts (Some((i, e)), None, r);
                 }
             }
         }
-        if let Some(e) = s.word_in(i, kw!["beginning", "start", "middle", "end"]) {
+        if let Some(e) = Scan::run_in(first, kw!["beginning", "start", "middle", "end"]) {
             let j = s.ws1(e).and_then(|x| s.lit(x, "of")).and_then(|x| s.ws1(x));
-            if let Some(r) = j.and_then(rest) {
+            if let Some(r) = j.and_then(|j| rest(j, s.run(j))) {
                 break 'alts (None, Some((i, e)), r);
             }
         }
-        (None, None, rest(i)?)
+        (None, None, rest(i, first)?)
     };
     let mut c = Caps::new(s.t, i, end);
     c.set_opt(g::PART, part);
