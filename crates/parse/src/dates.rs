@@ -1105,9 +1105,14 @@ impl<'t> Scan<'t> {
     }
 
     /// `(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?` at `i`,
-    /// then `k`.
-    fn opt_part<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
-        if let Some(e) = self.word_in(i, &const { keys(PARTS) }) {
+    /// then `k`; `run` is the word run at `i` keyed by [`Scan::run`].
+    fn opt_part<R>(
+        self,
+        i: usize,
+        run: (usize, Option<u128>),
+        k: impl Fn(usize) -> Option<R>,
+    ) -> Option<(Option<Sp>, R)> {
+        if let Some(e) = Self::run_in(run, &const { keys(PARTS) }) {
             for j in [self.dash_sep(e), self.ws1(e)].into_iter().flatten() {
                 if let Some(r) = k(j) {
                     return Some((Some((i, e)), r));
@@ -1261,21 +1266,24 @@ fn match_month(s: Scan, i: usize) -> Option<Caps> {
 /// of)\s+)?(?:(?P<part>early|mid|late)(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)
 /// [0-9]{2}){B}`
 fn match_year(s: Scan, i: usize) -> Option<Caps> {
-    let part_year = |j: usize| s.opt_part(j, |k| s.year4(k).map(|e| (k, e)));
+    // the year at `j`, given the word run there keyed (see `Scan::run`)
+    let part_year =
+        |j: usize, run: (usize, Option<u128>)| s.opt_part(j, run, |k| s.year4(k).map(|e| (k, e)));
     let mut cue = None;
     let mut found = None;
     const CUES: [&str; 11] = [
         "in", "since", "by", "until", "till", "through", "from", "before", "after", "during", "of",
     ];
-    if let Some(e) = s.word_in(i, &const { keys(CUES) }) {
-        if let Some(r) = s.ws1(e).and_then(part_year) {
+    let first = s.run(i);
+    if let Some(e) = Scan::run_in(first, &const { keys(CUES) }) {
+        if let Some(r) = s.ws1(e).and_then(|j| part_year(j, s.run(j))) {
             cue = Some((i, e));
             found = Some(r);
         }
     }
     let (part, y) = match found {
         Some(r) => r,
-        None => part_year(i)?,
+        None => part_year(i, first)?,
     };
     let mut c = Caps::new(s.t, i, y.1);
     c.set_opt(g::CUE, cue);
