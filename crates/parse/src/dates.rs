@@ -295,20 +295,33 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
     // about one start every 70 bytes in news text
     let mut out = Vec::with_capacity(text.len() / 32 + 4);
     let mut i = 0;
-    while i < b.len() {
-        if !WORD[usize::from(b[i])] {
+    loop {
+        while i < b.len() && !WORD[usize::from(b[i])] {
             i += 1;
+        }
+        let Some(&first) = b.get(i) else {
+            break;
+        };
+        let s = i;
+        let e = word_end(b, i + 1);
+        // `b[e]` is no word byte (or `e` is the end): the next word starts
+        // after it
+        i = e + 1;
+        // most words fail this first-byte and length test
+        let len = e - s;
+        if len >= 32 || first_words.starts[usize::from(first)] & (1 << len) == 0 {
             continue;
         }
-        let s = i;
-        while i < b.len() && WORD[usize::from(b[i])] {
-            i += 1;
-        }
-        let mask = if b[s].is_ascii_digit() {
+        let mask = if first.is_ascii_digit() {
             DIGIT_START
+        } else if len >= 2 && first_words.pairs[pair(first, b[s + 1])] & (1 << len) == 0 {
+            // no key of this length starts with these two letters (`len`
+            // is at most `MAX_FIRST_WORD` here: `starts` has no higher bit
+            // for a letter)
+            0
         } else {
-            match first_words.get_at(b, s, i - s) {
-                Some(by_next) => by_next[next_class(b, i)],
+            match first_words.probe(b, s, len) {
+                Some(by_next) => by_next[next_class(b, e)],
                 None => 0,
             }
         };
@@ -317,6 +330,27 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
         }
     }
     out
+}
+
+/// The first index at or after `i` whose byte is no [`WORD`] byte, or
+/// `b.len()`. Eight bytes at a time while they fit: one bounds check per
+/// eight bytes, each byte a table test at a fixed offset (the loop over
+/// the array is unrolled), instead of a bounds check and an index update
+/// per byte.
+#[inline(always)]
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        for (k, &c) in chunk.iter().enumerate() {
+            if !WORD[usize::from(c)] {
+                return i + k;
+            }
+        }
+        i += 8;
+    }
+    while i < b.len() && WORD[usize::from(b[i])] {
+        i += 1;
+    }
+    i
 }
 
 /// Number of [`next_class`] classes.
@@ -408,10 +442,23 @@ struct FirstWords {
     /// Per key, by the [`next_class`] of what follows it, the bits of the
     /// patterns that can begin with the key there.
     next: Vec<[u16; CLASSES]>,
-    /// `lengths[first byte | 0x20]`: bit `n` set when some key of `n`
-    /// bytes starts with that (lowercase) letter. Most words fail this
-    /// test and skip the table probe.
-    lengths: [u16; 256],
+    /// `starts[first byte]`: bit `n` set when some key of `n` bytes starts
+    /// with that letter (either case); every bit but 0 for a digit (a
+    /// number of any length). Most words fail this test and skip the table
+    /// probe.
+    starts: [u32; 256],
+    /// `pairs[pair(first byte, second byte)]`: bit `n` set when some key
+    /// of `n` >= 2 bytes starts with those two letters (either case). For
+    /// the words that pass `starts`, most of which are no key.
+    pairs: [u16; 1024],
+}
+
+/// The index into `FirstWords::pairs` of a word's first two bytes: their
+/// low five bits, the same for either case of a letter (other bytes may
+/// share an index with a letter, which only lets a word through to the
+/// table probe).
+fn pair(b0: u8, b1: u8) -> usize {
+    usize::from(b0 & 31) << 5 | usize::from(b1 & 31)
 }
 
 impl FirstWords {
@@ -461,7 +508,14 @@ impl FirstWords {
         FirstWords {
             slots: vec![(0, 0, 0, 0); Self::SLOTS],
             next: Vec::new(),
-            lengths: [0; 256],
+            pairs: [0; 1024],
+            starts: {
+                let mut t = [0; 256];
+                for d in b'0'..=b'9' {
+                    t[usize::from(d)] = !1;
+                }
+                t
+            },
         }
     }
 
@@ -470,7 +524,12 @@ impl FirstWords {
         let (head, ninth) =
             Self::pack(word.as_bytes(), 0, word.len()).expect("first words are 1-9 bytes");
         let len = word.len() as u8;
-        self.lengths[usize::from(word.as_bytes()[0] | 0x20)] |= 1 << len;
+        let first = word.as_bytes()[0];
+        self.starts[usize::from(first.to_ascii_lowercase())] |= 1 << len;
+        self.starts[usize::from(first.to_ascii_uppercase())] |= 1 << len;
+        if let [b0, b1, ..] = *word.as_bytes() {
+            self.pairs[pair(b0, b1)] |= 1 << len;
+        }
         let mut i = Self::slot(head, word.len());
         loop {
             let e = &mut self.slots[i];
@@ -496,19 +555,23 @@ impl FirstWords {
     /// follows it, 0 when it is no key.
     #[cfg(test)]
     fn get(&self, word: &[u8]) -> u16 {
-        self.get_at(word, 0, word.len())
+        let len = word.len();
+        if len == 0
+            || len >= 32
+            || word[0].is_ascii_digit()
+            || self.starts[usize::from(word[0])] & (1 << len) == 0
+        {
+            return 0;
+        }
+        self.probe(word, 0, len)
             .map_or(0, |by_next| by_next.iter().fold(0, |a, &b| a | b))
     }
 
     /// The pattern bits of the word `src[s..s + len]` by the
-    /// [`next_class`] of what follows it; `None` when it is no key.
-    fn get_at(&self, src: &[u8], s: usize, len: usize) -> Option<&[u16; CLASSES]> {
-        if len == 0
-            || len > MAX_FIRST_WORD
-            || self.lengths[usize::from(src[s] | 0x20)] & (1 << len) == 0
-        {
-            return None;
-        }
+    /// [`next_class`] of what follows it; `None` when it is no key. The
+    /// caller has checked `len` and the first byte against
+    /// [`FirstWords::starts`] (most words fail that test).
+    fn probe(&self, src: &[u8], s: usize, len: usize) -> Option<&[u16; CLASSES]> {
         let (head, ninth) = Self::pack(src, s, len)?;
         let len8 = len as u8;
         let mut i = Self::slot(head, len);
@@ -861,10 +924,13 @@ impl<'t> Scan<'t> {
     /// when it is one of the words of `keys` (the `{B}` lets at most one
     /// alternative match, the one as long as the run): its end.
     fn word_in(self, i: usize, keys: &[u128]) -> Option<usize> {
-        match self.run(i) {
-            (e, Some(k)) if keys.contains(&k) => Some(e),
-            _ => None,
-        }
+        Self::run_in(self.run(i), keys)
+    }
+
+    /// [`Scan::word_in`] for a word run already keyed by [`Scan::run`],
+    /// for a matcher that tries several word lists at one place.
+    fn run_in((e, k): (usize, Option<u128>), keys: &[u128]) -> Option<usize> {
+        k.filter(|k| keys.contains(k)).map(|_| e)
     }
 
     /// The words of `phrase` (lowercase, single spaces) at `i`, separated by
@@ -1052,9 +1118,14 @@ impl<'t> Scan<'t> {
     }
 
     /// `(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?` at `i`,
-    /// then `k`.
-    fn opt_part<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
-        if let Some(e) = self.word_in(i, &const { keys(PARTS) }) {
+    /// then `k`; `run` is the word run at `i` keyed by [`Scan::run`].
+    fn opt_part<R>(
+        self,
+        i: usize,
+        run: (usize, Option<u128>),
+        k: impl Fn(usize) -> Option<R>,
+    ) -> Option<(Option<Sp>, R)> {
+        if let Some(e) = Self::run_in(run, &const { keys(PARTS) }) {
             for j in [self.dash_sep(e), self.ws1(e)].into_iter().flatten() {
                 if let Some(r) = k(j) {
                     return Some((Some((i, e)), r));
@@ -1159,8 +1230,9 @@ fn match_day_month(s: Scan, i: usize) -> Option<Caps> {
 /// start|middle|end)\s+of\s+)?(?P<m>MONTHS_FULL){B}(?:,?\s+(?:of\s+)?
 /// (?P<y>[0-9]{4}))?`
 fn match_month(s: Scan, i: usize) -> Option<Caps> {
-    let rest = |j: usize| -> Option<(Sp, usize, Option<Sp>)> {
-        let me = s.word_in(j, &const { keys(MONTH_FULL_NAMES) })?;
+    // the month at `j`, given the word run there keyed (see `Scan::run`)
+    let rest = |j: usize, run: (usize, Option<u128>)| -> Option<(Sp, usize, Option<Sp>)> {
+        let me = Scan::run_in(run, &const { keys(MONTH_FULL_NAMES) })?;
         let c = if s.b.get(me) == Some(&b',') {
             me + 1
         } else {
@@ -1179,20 +1251,21 @@ fn match_month(s: Scan, i: usize) -> Option<Caps> {
         Some(((j, me), me, None))
     };
     let (part, part2, (m, end, y)) = 'alts: {
-        if let Some(e) = s.word_in(i, &const { keys(PARTS) }) {
+        let first = s.run(i);
+        if let Some(e) = Scan::run_in(first, &const { keys(PARTS) }) {
             for j in [s.dash_sep(e), s.ws1(e)].into_iter().flatten() {
-                if let Some(r) = rest(j) {
+                if let Some(r) = rest(j, s.run(j)) {
                     break 'alts (Some((i, e)), None, r);
                 }
             }
         }
-        if let Some(e) = s.word_in(i, kw!["beginning", "start", "middle", "end"]) {
+        if let Some(e) = Scan::run_in(first, kw!["beginning", "start", "middle", "end"]) {
             let j = s.ws1(e).and_then(|x| s.lit(x, "of")).and_then(|x| s.ws1(x));
-            if let Some(r) = j.and_then(rest) {
+            if let Some(r) = j.and_then(|j| rest(j, s.run(j))) {
                 break 'alts (None, Some((i, e)), r);
             }
         }
-        (None, None, rest(i)?)
+        (None, None, rest(i, first)?)
     };
     let mut c = Caps::new(s.t, i, end);
     c.set_opt(g::PART, part);
@@ -1206,21 +1279,24 @@ fn match_month(s: Scan, i: usize) -> Option<Caps> {
 /// of)\s+)?(?:(?P<part>early|mid|late)(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)
 /// [0-9]{2}){B}`
 fn match_year(s: Scan, i: usize) -> Option<Caps> {
-    let part_year = |j: usize| s.opt_part(j, |k| s.year4(k).map(|e| (k, e)));
+    // the year at `j`, given the word run there keyed (see `Scan::run`)
+    let part_year =
+        |j: usize, run: (usize, Option<u128>)| s.opt_part(j, run, |k| s.year4(k).map(|e| (k, e)));
     let mut cue = None;
     let mut found = None;
     const CUES: [&str; 11] = [
         "in", "since", "by", "until", "till", "through", "from", "before", "after", "during", "of",
     ];
-    if let Some(e) = s.word_in(i, &const { keys(CUES) }) {
-        if let Some(r) = s.ws1(e).and_then(part_year) {
+    let first = s.run(i);
+    if let Some(e) = Scan::run_in(first, &const { keys(CUES) }) {
+        if let Some(r) = s.ws1(e).and_then(|j| part_year(j, s.run(j))) {
             cue = Some((i, e));
             found = Some(r);
         }
     }
     let (part, y) = match found {
         Some(r) => r,
-        None => part_year(i)?,
+        None => part_year(i, first)?,
     };
     let mut c = Caps::new(s.t, i, y.1);
     c.set_opt(g::CUE, cue);
@@ -1398,9 +1474,9 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
         Some(((k, ue), ago.map_or(ue, |a| a.1), ago))
     };
     // (n, nn, unit, end, ago)
-    let rest = |j: usize| {
-        // `n`: its first word must be the whole word run (a `\s+` follows)
-        let (run, k) = s.run(j);
+    // `n` at `j`, given the word run there and its key (see `Scan::run`)
+    let words = |j: usize, (run, k): (usize, Option<u128>)| {
+        // its first word must be the whole word run (a `\s+` follows)
         if k == Some(key("a")) {
             for n in ["a couple of", "a few", "a"] {
                 if let Some(ne) = s.phrase(j, n) {
@@ -1414,6 +1490,10 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
                 return Some((Some((j, run)), None, r));
             }
         }
+        None
+    };
+    // `nn` at `j`, which starts with a digit
+    let number = |j: usize| {
         for l in (1..=s.digits(j).min(3)).rev() {
             if let Some(r) = s.ws1(j + l).and_then(unit_ago) {
                 return Some((None, Some((j, j + l)), r));
@@ -1421,18 +1501,31 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
         }
         None
     };
-    let mut pre = None;
-    let mut found = None;
-    if let Some(e) = s.word_in(i, kw!["in", "within"]) {
-        if let Some(r) = s.ws1(e).and_then(rest) {
-            pre = Some((i, e));
-            found = Some(r);
+    // (n, nn, unit, end, ago) at `j`: a word of `n` (all letters) cannot
+    // start with a digit, `nn` cannot start with anything else
+    let rest = |j: usize| {
+        if s.b.get(j)?.is_ascii_digit() {
+            number(j)
+        } else {
+            words(j, s.run(j))
         }
-    }
-    let (n, nn, (unit, end, ago)) = match found {
-        Some(r) => r,
-        None => rest(i)?,
     };
+    let first = *s.b.get(i)?;
+    let mut pre = None;
+    let found = if first.is_ascii_digit() {
+        number(i)
+    } else {
+        let (run, k) = s.run(i);
+        let mut found = None;
+        if k.is_some_and(|k| kw!["in", "within"].contains(&k)) {
+            if let Some(r) = s.ws1(run).and_then(rest) {
+                pre = Some((i, run));
+                found = Some(r);
+            }
+        }
+        found.or_else(|| words(i, (run, k)))
+    };
+    let (n, nn, (unit, end, ago)) = found?;
     let mut c = Caps::new(s.t, i, end);
     c.set_opt(g::PRE, pre);
     c.set_opt(g::N, n);
@@ -2024,9 +2117,29 @@ enum Tense {
     Future,
 }
 
-const CLAUSE_PUNCT: &[char] = &[
-    ',', ';', ':', '(', ')', '[', ']', '“', '”', '"', '–', '—', '…', '.', '!', '?',
-];
+/// Whether `c` is clause punctuation, which bounds the tense windows of
+/// [`clause_tense`]: a `match` (a bit test for the ASCII ones) instead of a
+/// search through a list, since every char of the windows is tested.
+fn is_clause_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '“'
+            | '”'
+            | '"'
+            | '–'
+            | '—'
+            | '…'
+            | '.'
+            | '!'
+            | '?'
+    )
+}
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "while", "who", "whom", "which", "that", "whereas", "although", "because",
     "whether",
@@ -2195,7 +2308,7 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
         .and_then(|s| {
             s.char_indices()
                 .rev()
-                .find(|(_, c)| CLAUSE_PUNCT.contains(c))
+                .find(|&(_, c)| is_clause_punct(c))
                 .map(|(i, c)| lo + i + c.len_utf8())
         })
         .unwrap_or(lo);
@@ -2217,7 +2330,7 @@ fn clause_tense(ctx: &Ctx, start: usize, end: usize) -> (Tense, Option<String>) 
             let mut seen = 0;
             let mut stop = hi;
             for (i, c) in s.char_indices() {
-                if CLAUSE_PUNCT.contains(&c) {
+                if is_clause_punct(c) {
                     let leading = s[..i].trim().is_empty();
                     if at_clause_start && seen == 0 && leading {
                         seen += 1;
