@@ -1154,10 +1154,10 @@ mod tests {
         assert_eq!(s.slice(t), "US Secretary of State");
     }
 
-    #[test]
-    fn gazetteer_scan_finds_what_an_unanchored_search_finds() {
-        // the reference: find_iter over the same names, then the same
-        // word-boundary filter
+    /// The gazetteer's names and aliases without a leading "the ", with
+    /// their entry index: the patterns the reference searches use, built
+    /// here independently of the automaton's own builder.
+    fn reference_patterns() -> (Vec<&'static str>, Vec<usize>) {
         let mut names = Vec::new();
         let mut ids = Vec::new();
         for (i, e) in gazetteer().iter().enumerate() {
@@ -1172,6 +1172,14 @@ mod tests {
                 }
             }
         }
+        (names, ids)
+    }
+
+    #[test]
+    fn gazetteer_scan_finds_what_an_unanchored_search_finds() {
+        // the reference: find_iter over the same names, then the same
+        // word-boundary filter
+        let (names, ids) = reference_patterns();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
@@ -1266,18 +1274,7 @@ mod tests {
 
     #[test]
     fn dfa_walk_agrees_with_an_anchored_find() {
-        let mut names = Vec::new();
-        for e in gazetteer() {
-            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                let n = n
-                    .strip_prefix("the ")
-                    .or_else(|| n.strip_prefix("The "))
-                    .unwrap_or(n);
-                if !n.is_empty() {
-                    names.push(n);
-                }
-            }
-        }
+        let (names, _) = reference_patterns();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)

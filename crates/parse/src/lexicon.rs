@@ -470,6 +470,17 @@ const ROLE_NOUNS: &[&str] = &[
     "sheikh",
 ];
 
+/// The weekday names, lowercase, Monday first.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// The month names, lowercase, in calendar order (index + 1 = month number).
 pub(crate) const MONTH_NAMES: [&str; 12] = [
     "january",

@@ -243,15 +243,7 @@ fn is_month(w: &str) -> bool {
 /// capitalised.
 const AMBIGUOUS_MONTHS: &[&str] = &["may", "march", "mar", "jan", "dec", "sep"];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: &[&str] = &crate::lexicon::WEEKDAY_NAMES;
 
 word_list! {
     /// Words after which a number is a label, not an amount.
