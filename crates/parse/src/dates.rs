@@ -453,13 +453,8 @@ struct FirstWords {
     pairs: [u16; 1024],
 }
 
-/// The index into `FirstWords::pairs` of a word's first two bytes: their
-/// low five bits, the same for either case of a letter (other bytes may
-/// share an index with a letter, which only lets a word through to the
-/// table probe).
-fn pair(b0: u8, b1: u8) -> usize {
-    usize::from(b0 & 31) << 5 | usize::from(b1 & 31)
-}
+// the index into `FirstWords::pairs` of a word's first two bytes
+use crate::lexicon::letter_pair as pair;
 
 impl FirstWords {
     /// Power of two, well above twice the ~80 keys.

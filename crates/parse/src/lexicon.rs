@@ -470,6 +470,20 @@ const ROLE_NOUNS: &[&str] = &[
     "sheikh",
 ];
 
+/// An index in `0..1024` for two bytes: their low five bits, which are the
+/// same for both cases of an ASCII letter, so a word's index needs no
+/// lowercasing. Other bytes share indices with letters; the tables indexed
+/// this way are filters, so that only lets more words through to the exact
+/// lookup behind them.
+pub(crate) const fn letter_pair(a: u8, b: u8) -> usize {
+    ((a & 31) as usize) << 5 | (b & 31) as usize
+}
+
+/// Bit `n` of a length mask for a word of `n` bytes (63 for longer words).
+pub(crate) const fn length_bit(n: usize) -> u64 {
+    1 << if n < 63 { n } else { 63 }
+}
+
 /// The weekday names, lowercase, Monday first.
 pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
     "monday",
@@ -501,7 +515,9 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
 pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 
 /// Words that can come between a speaker and a reporting verb
-/// (“Blinken has also announced”).
+/// (“Blinken has also announced”): what [`is_auxiliary`] matches, as a list
+/// for the tests that keep the two the same.
+#[cfg(test)]
 pub(crate) const AUXILIARIES: &[&str] = &[
     "has",
     "had",
@@ -596,7 +612,7 @@ struct FlagMap {
     /// `(bytes 0..8, bytes 8..16, length, bits)`; length 0 = empty slot.
     slots: Vec<(u64, u64, u8, u8)>,
     long: std::collections::HashMap<Vec<u8>, u8, BuildHasherDefault<FxHasher>>,
-    /// `shapes[FlagMap::shape(word)]` has bit `word.len().min(63)` set for
+    /// `shapes[FlagMap::shape(word)]` has [`length_bit`] of the word set for
     /// every word of the map: a word whose bit is clear is not in it, found
     /// without hashing (most words probed are in no list).
     shapes: Vec<u64>,
@@ -649,15 +665,13 @@ impl FlagMap {
         (h >> 40) as usize & (self.slots.len() - 1)
     }
 
-    /// Where `word`'s length bit is in [`FlagMap::shapes`]: the low five
-    /// bits of its first and last bytes (`None` for the empty word). ASCII
-    /// lowercasing changes only bit 5 of a byte, so a word and its
-    /// lowercase have the same shape, as have their lengths.
+    /// Where `word`'s length bit is in [`FlagMap::shapes`]: the
+    /// [`letter_pair`] of its first and last bytes (`None` for the empty
+    /// word), so a word and its ASCII lowercase have the same shape.
     #[inline]
     fn shape(word: &[u8]) -> Option<(usize, u64)> {
         let (&f, &l) = (word.first()?, word.last()?);
-        let at = (usize::from(f & 0x1f) << 5) | usize::from(l & 0x1f);
-        Some((at, 1 << word.len().min(63)))
+        Some((letter_pair(f, l), length_bit(word.len())))
     }
 
     /// Sets flag `bit` for `word` (lowercase ASCII), inserting it by linear
@@ -1010,20 +1024,16 @@ const _: () = assert!(
     "reporting verbs must be lowercase ASCII words (see may_be_reporting_verb)"
 );
 
-/// `REPORTING_SHAPES[(f & 31) << 5 | (l & 31)]` has bit `n.min(63)` set
-/// when some reporting verb of `n` bytes starts with byte `f` and ends with
-/// byte `l` (both lowercase letters). The low five bits of an ASCII letter
-/// are the same in both cases, so no lowercasing is needed to index it;
-/// other bytes share them with letters, which only lets more words through
-/// to the exact lookup.
+/// `REPORTING_SHAPES[letter_pair(f, l)]` has [`length_bit`]`(n)` set when
+/// some reporting verb of `n` bytes starts with byte `f` and ends with
+/// byte `l` (either case: see [`letter_pair`]).
 static REPORTING_SHAPES: [u64; 1024] = {
     let mut t = [0u64; 1024];
     let mut i = 0;
     while i < REPORTING_VERBS.len() {
         let b = REPORTING_VERBS[i].as_bytes();
         let n = b.len();
-        let bit = if n < 63 { n } else { 63 };
-        t[((b[0] & 31) as usize) << 5 | (b[n - 1] & 31) as usize] |= 1 << bit;
+        t[letter_pair(b[0], b[n - 1])] |= length_bit(n);
         i += 1;
     }
     t
@@ -1048,8 +1058,8 @@ fn may_be_reporting_verb(word: &str) -> bool {
     if !f.is_ascii() || !l.is_ascii() {
         return true;
     }
-    let lengths = REPORTING_SHAPES[usize::from(f & 31) << 5 | usize::from(l & 31)];
-    if lengths & (1 << b.len().min(63)) != 0 {
+    let lengths = REPORTING_SHAPES[letter_pair(f, l)];
+    if lengths & length_bit(b.len()) != 0 {
         return true;
     }
     // a non-ASCII middle may lowercase to another length

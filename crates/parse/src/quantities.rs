@@ -886,11 +886,12 @@ word_table! {
 const OTHER_STARTERS: &[&str] = &["between", "from", "a", "an", "several"];
 
 /// Key of a non-empty lowercase word in [`STARTER_FILTER`]: its length
-/// (15 for longer words), first and last byte (low five bits).
+/// (15 for longer words) and the [`crate::lexicon::letter_pair`] of its
+/// first and last bytes.
 const fn starter_key(w: &[u8]) -> usize {
     let n = w.len();
     let len = if n > 15 { 15 } else { n };
-    (len << 10) | ((w[0] as usize & 31) << 5) | (w[n - 1] as usize & 31)
+    (len << 10) | crate::lexicon::letter_pair(w[0], w[n - 1])
 }
 
 /// Sets the bit of `w` in a [`STARTER_FILTER`]-shaped table.
@@ -1166,11 +1167,8 @@ fn parse_digits(raw: &str) -> Option<f64> {
     let mut n = 0;
     for c in raw.bytes().filter(keep) {
         let Some(slot) = buf.get_mut(n) else {
-            let clean: String = raw
-                .chars()
-                .filter(|c| c.is_ascii_digit() || *c == '.')
-                .collect();
-            return clean.parse().ok();
+            let clean: Vec<u8> = raw.bytes().filter(keep).collect();
+            return std::str::from_utf8(&clean).ok()?.parse().ok();
         };
         *slot = c;
         n += 1;
@@ -1195,7 +1193,7 @@ static BYTE_CLASS: [u8; 256] = {
         if c.is_ascii_alphanumeric() {
             t[b] = ALNUM;
         }
-        if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+        if crate::text::is_ascii_space(c) {
             t[b] = SPACE;
         }
         b += 1;

@@ -49,7 +49,7 @@ use crate::entities::{
 };
 use crate::lexicon;
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
-use crate::text::{tokenize, SentenceTokens, TokKind, Token};
+use crate::text::{char_at, tokenize, SentenceTokens, TokKind, Token};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
@@ -84,13 +84,7 @@ impl MarkIndex {
     fn new(marks: &[Marks]) -> Self {
         let mut spans: Vec<(usize, usize)> = marks.iter().map(|m| (m.open, m.close_end)).collect();
         spans.sort_unstable();
-        let reach = spans
-            .iter()
-            .scan(0, |max, &(_, end)| {
-                *max = end.max(*max);
-                Some(*max)
-            })
-            .collect();
+        let reach = running_max(spans.iter().map(|&(_, end)| end));
         let mut contents: Vec<Span> = marks.iter().map(|m| m.content).collect();
         contents.sort_unstable();
         MarkIndex {
@@ -109,8 +103,7 @@ impl MarkIndex {
 
     /// The quoted words of the marks that lie inside `span`. A content
     /// span is never inverted (`find_marks` builds it as a start and a
-    /// length), so one inside `span`
-    /// starts in `span.start..=span.end`.
+    /// length), so one inside `span` starts in `span.start..=span.end`.
     fn contents_within(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
         let from = self.contents.partition_point(|c| c.start < span.start);
         self.contents[from..]
@@ -119,6 +112,20 @@ impl MarkIndex {
             .filter(move |c| span.contains(c))
             .copied()
     }
+}
+
+/// The running maximum of `ends` (`out[k]` = the largest of the first
+/// `k + 1`): over spans sorted by start, "does some span reach past `x`
+/// among those starting before `y`?" becomes one binary search and one
+/// lookup, even when the spans nest.
+fn running_max(ends: impl ExactSizeIterator<Item = usize>) -> Vec<usize> {
+    // sized up front: `scan` gives `collect` no useful size hint
+    let mut out = Vec::with_capacity(ends.len());
+    out.extend(ends.scan(0, |max, end| {
+        *max = end.max(*max);
+        Some(*max)
+    }));
+    out
 }
 
 /// A speaker found for a quote.
@@ -273,12 +280,7 @@ impl<'a> Ctx<'a> {
         sentence_toks: &'a SentenceTokens,
     ) -> Self {
         let mentions = sorted_mentions(entities);
-        // sized up front: `scan` gives `collect` no useful size hint
-        let mut max_end = Vec::with_capacity(mentions.len());
-        max_end.extend(mentions.iter().scan(0, |m, (s, _)| {
-            *m = s.end.max(*m);
-            Some(*m)
-        }));
+        let max_end = running_max(mentions.iter().map(|(s, _)| s.end));
         let mut by_end: HashMap<_, _, BuildHasherDefault<lexicon::FxHasher>> =
             HashMap::with_capacity_and_hasher(mentions.len(), BuildHasherDefault::default());
         for &(span, e) in &mentions {
@@ -462,7 +464,9 @@ impl<'a> Ctx<'a> {
     /// joining across it, so cutting the range there changes nothing.
     fn subject_before_toks(&self, sentence: Span, toks: &[Token]) -> Subject {
         let mut k = toks.len();
-        while k > 0 && is_word(self.text, &toks[k - 1]) && is_auxiliary(toks[k - 1].text(self.text))
+        while k > 0
+            && is_word(self.text, &toks[k - 1])
+            && lexicon::is_auxiliary(toks[k - 1].text(self.text))
         {
             k -= 1;
         }
@@ -1114,46 +1118,6 @@ fn lexicon_is_pronoun(w: &str) -> bool {
     lexicon::with_lowercase(w, |l| lexicon::PERSON_PRONOUNS.contains(&l))
 }
 
-/// True when `w` is one of [`lexicon::AUXILIARIES`] (as written). Most
-/// words are turned away by [`AUXILIARY_SHAPES`] before the list is
-/// searched.
-fn is_auxiliary(w: &str) -> bool {
-    let b = w.as_bytes();
-    let shape = match (b.first(), AUXILIARY_SHAPES.get(b.len())) {
-        (Some(&f), Some(&shape)) if f.is_ascii_lowercase() => shape,
-        _ => return false,
-    };
-    shape & (1 << (f_index(b[0]))) != 0 && lexicon::AUXILIARIES.contains(&w)
-}
-
-/// The letter `f` (ASCII lowercase) as 0..26.
-const fn f_index(f: u8) -> u32 {
-    (f - b'a') as u32
-}
-
-/// `AUXILIARY_SHAPES[n]` has bit `f` set when some auxiliary of `n` bytes
-/// starts with letter `f`; every auxiliary is lowercase ASCII (checked at
-/// compile time) and shorter than 16 bytes.
-const AUXILIARY_SHAPES: [u32; 16] = {
-    let mut t = [0u32; 16];
-    let mut i = 0;
-    while i < lexicon::AUXILIARIES.len() {
-        let b = lexicon::AUXILIARIES[i].as_bytes();
-        assert!(
-            !b.is_empty() && b.len() < 16,
-            "auxiliaries are 1 to 15 bytes"
-        );
-        let mut j = 0;
-        while j < b.len() {
-            assert!(b[j].is_ascii_lowercase(), "auxiliaries are lowercase ASCII");
-            j += 1;
-        }
-        t[b.len()] |= 1 << f_index(b[0]);
-        i += 1;
-    }
-    t
-};
-
 /// The pronouns must be lowercase ASCII for [`lexicon_is_pronoun`].
 const _: () = {
     let mut i = 0;
@@ -1168,25 +1132,14 @@ const _: () = {
     }
 };
 
-/// The char starting at byte `i` of `s` (a char boundary, before the end)
-/// and its length, without decoding an ASCII byte.
-#[inline]
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    let b = s.as_bytes()[i];
-    if b.is_ascii() {
-        return (char::from(b), 1);
-    }
-    let c = s[i..].chars().next().unwrap_or_default();
-    (c, c.len_utf8())
-}
-
 /// True when a piece of `s` between chars that are not letters or digits
 /// (the pieces of `s.split(|c: char| !c.is_alphanumeric())`) is a
 /// reporting verb.
 fn has_reporting_verb(s: &str) -> bool {
     let (mut start, mut i) = (0, 0);
     while i < s.len() {
-        let (c, len) = char_at(s, i);
+        let Some(c) = char_at(s, i) else { break };
+        let len = c.len_utf8();
         if !c.is_alphanumeric() {
             if lexicon::is_reporting_verb(&s[start..i]) {
                 return true;
@@ -1208,7 +1161,8 @@ fn has_words(s: &str, n: usize) -> bool {
     let mut counted = false;
     let mut i = 0;
     while count < n && i < s.len() {
-        let (c, len) = char_at(s, i);
+        let Some(c) = char_at(s, i) else { break };
+        let len = c.len_utf8();
         if c.is_whitespace() {
             counted = false;
         } else if !counted && c.is_alphanumeric() {
@@ -1819,7 +1773,7 @@ mod tests {
         );
         for w in &words {
             assert_eq!(
-                is_auxiliary(w),
+                lexicon::is_auxiliary(w),
                 lexicon::AUXILIARIES.contains(&w.as_str()),
                 "{w}"
             );

@@ -14,6 +14,7 @@
 //!   not end a sentence.
 
 use crate::model::{Sentence, Span};
+use crate::text::is_ascii_space;
 
 /// Abbreviations (lowercase, without the final dot) after which a full stop
 /// does not end a sentence.
@@ -218,11 +219,6 @@ fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
     // KELVIN SIGN (`k`, in no abbreviation): such a word is none of them,
     // and needs no lowercase copy (a test checks both facts).
     word.is_ascii() && crate::lexicon::with_lowercase(word, |l| ABBREVIATIONS.contains(&l))
-}
-
-/// White space as [`char::is_whitespace`] sees it, for an ASCII byte.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
 /// `s.trim_start()`: a byte loop over the ASCII white space, nearly always

@@ -50,6 +50,13 @@ const ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// White space as [`char::is_whitespace`] sees it, for an ASCII byte:
+/// U+0009 to U+000D and the space (`u8::is_ascii_whitespace` leaves out
+/// U+000B).
+pub(crate) const fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 /// [`BYTE_CLASS`] values: what a token starting with this byte is.
 const SPACE: u8 = 0;
 /// An ASCII letter or digit: a word or number starts.
@@ -60,14 +67,13 @@ const PUNCT: u8 = 2;
 const MULTI: u8 = 3;
 
 /// `BYTE_CLASS[b]`: the class of byte `b` at a char boundary, so the
-/// tokenizer's dispatch is one load. ASCII whitespace is exactly what
-/// `char::is_whitespace` accepts below 0x80: U+0009 to U+000D and the space.
+/// tokenizer's dispatch is one load.
 const BYTE_CLASS: [u8; 256] = {
     let mut t = [MULTI; 256];
     let mut c = 0;
     while c < 128 {
         let b = c as u8;
-        t[c] = if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+        t[c] = if is_ascii_space(b) {
             SPACE
         } else if b.is_ascii_alphanumeric() {
             ALNUM
@@ -106,9 +112,10 @@ fn is_alphanumeric(c: char) -> bool {
     }
 }
 
-/// The character starting at byte `i` of `s` (`i` on a char boundary).
+/// The character starting at byte `i` of `s` (`i` on a char boundary),
+/// without decoding an ASCII byte; `None` at the end.
 #[inline]
-fn char_at(s: &str, i: usize) -> Option<char> {
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
     match s.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => Some(b as char),
         Some(_) => s[i..].chars().next(),
