@@ -231,6 +231,26 @@ fn glue(g: &mut Lcg, pieces: &[String], max: u64) -> String {
     s
 }
 
+/// Prints `n` glued texts (see [`glue`]) as articles `{prefix}0`,
+/// `{prefix}1`, …; two in three carry `date`.
+fn print_glued(
+    prefix: &str,
+    n: u64,
+    g: &mut Lcg,
+    pieces: &[String],
+    max: u64,
+    date: Option<NaiveDate>,
+) {
+    for r in 0..n {
+        let text = glue(g, pieces, max);
+        print(article(
+            format!("{prefix}{r}"),
+            text,
+            (r % 3 != 0).then_some(date).flatten(),
+        ));
+    }
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let date = NaiveDate::from_ymd_opt(2022, 1, 27);
@@ -273,30 +293,14 @@ fn main() {
                 }
             }
             let pieces: Vec<String> = PIECES.iter().take(99).map(|s| s.to_string()).collect();
-            let mut g = Lcg(7);
-            for r in 0..400 {
-                let text = glue(&mut g, &pieces, 120);
-                print(article(
-                    format!("junk{r}"),
-                    text,
-                    (r % 3 != 0).then_some(date).flatten(),
-                ));
-            }
+            print_glued("junk", 400, &mut Lcg(7), &pieces, 120, date);
         }
         Some("random") => {
             let mut pieces: Vec<String> = PIECES.iter().map(|s| s.to_string()).collect();
             for s in &seeds {
                 pieces.extend(s.split(' ').take(400).map(|w| format!("{w} ")));
             }
-            let mut g = Lcg(arg(2));
-            for r in 0..arg(1) {
-                let text = glue(&mut g, &pieces, 300);
-                print(article(
-                    format!("r{r}"),
-                    text,
-                    (r % 3 != 0).then_some(date).flatten(),
-                ));
-            }
+            print_glued("r", arg(1), &mut Lcg(arg(2)), &pieces, 300, date);
         }
         Some("files") => {
             let dir = args.get(1).expect("usage: oracle files DIR");
