@@ -800,18 +800,18 @@ const PARTS: [&str; 3] = ["early", "mid", "late"];
 /// `morning|afternoon|evening|night`.
 const TIMES_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
 
-/// The [`Scan::run`] key of a lowercase word of at most 16 letters: its
-/// bytes, little-endian.
+/// The [`Scan::run`] key of a lowercase word of at most 16 letters and
+/// digits: its bytes, little-endian ([`crate::lexicon::pack_lower`], which
+/// leaves such bytes as they are).
 const fn key(w: &str) -> u128 {
     let b = w.as_bytes();
     assert!(!b.is_empty() && b.len() <= 16);
-    let mut k = 0u128;
-    let mut i = b.len();
-    while i > 0 {
-        i -= 1;
-        k = (k << 8) | b[i] as u128;
+    let mut i = 0;
+    while i < b.len() {
+        assert!(b[i].is_ascii_lowercase() || b[i].is_ascii_digit());
+        i += 1;
     }
-    k
+    crate::lexicon::pack_lower(b)
 }
 
 /// The keys of `words`.

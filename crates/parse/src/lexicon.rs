@@ -479,6 +479,19 @@ pub(crate) const fn letter_pair(a: u8, b: u8) -> usize {
     ((a & 31) as usize) << 5 | (b & 31) as usize
 }
 
+/// At most 16 bytes packed little-endian into a `u128`, zero after the
+/// end, each byte `| 0x20`: ASCII lowercasing for letters, no change for
+/// digits, `.`, `-` and the space, so a lowercase word packs as its bytes.
+pub(crate) const fn pack_lower(bytes: &[u8]) -> u128 {
+    let mut v = 0u128;
+    let mut k = 0;
+    while k < bytes.len() {
+        v |= ((bytes[k] | 0x20) as u128) << (8 * k);
+        k += 1;
+    }
+    v
+}
+
 /// Bit `n` of a length mask for a word of `n` bytes (63 for longer words).
 pub(crate) const fn length_bit(n: usize) -> u64 {
     1 << if n < 63 { n } else { 63 }

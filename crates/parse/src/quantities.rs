@@ -1333,18 +1333,11 @@ static TRIGGER_PACKED: [u128; TRIGGER_COUNT] = {
     t
 };
 
-/// A run of at most 16 ASCII letters, lowercased (`| 0x20`, right for
-/// letters only) and packed little-endian into a `u128`, zero after the
-/// end: two runs pack alike exactly when they are the same word in
-/// lowercase.
+/// A run of at most 16 ASCII letters packed by
+/// [`crate::lexicon::pack_lower`]: two runs pack alike exactly when they
+/// are the same word in lowercase.
 const fn pack_letters(run: &[u8]) -> u128 {
-    let mut v = 0u128;
-    let mut k = 0;
-    while k < run.len() {
-        v |= ((run[k] | 0x20) as u128) << (8 * k);
-        k += 1;
-    }
-    v
+    crate::lexicon::pack_lower(run)
 }
 
 /// True when the run of ASCII letters `run`, lowercased, is a word of
