@@ -857,7 +857,7 @@ fn lower_flags(word: &str) -> u8 {
 }
 
 /// The one non-ASCII char whose lowercase is ASCII (`k`).
-const KELVIN_SIGN: char = '\u{212A}';
+pub(crate) const KELVIN_SIGN: char = '\u{212A}';
 
 /// True when every word of `words` is ASCII.
 const fn all_ascii(words: &[&str]) -> bool {
