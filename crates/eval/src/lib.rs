@@ -12,6 +12,10 @@
 
 #![warn(missing_docs)]
 
+pub mod polnear;
+pub mod quotes;
+pub mod score;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -71,7 +75,11 @@ pub struct Suite {
 
 /// Every suite, in the order the `accuracy` binary runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![]
+    vec![Suite {
+        name: "quotes",
+        about: "quotes, reported speech and speakers on PolNeAR (polnear-train)",
+        run: quotes::run,
+    }]
 }
 
 /// The devdata folder: `$CROSSCHECK_DEVDATA`, else `../shared/devdata`
