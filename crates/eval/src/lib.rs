@@ -15,6 +15,8 @@
 pub mod polnear;
 pub mod quotes;
 pub mod score;
+pub mod timeml;
+pub mod timex;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -75,11 +77,18 @@ pub struct Suite {
 
 /// Every suite, in the order the `accuracy` binary runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![Suite {
-        name: "quotes",
-        about: "quotes, reported speech and speakers on PolNeAR (polnear-train)",
-        run: quotes::run,
-    }]
+    vec![
+        Suite {
+            name: "quotes",
+            about: "quotes, reported speech and speakers on PolNeAR (polnear-train)",
+            run: quotes::run,
+        },
+        Suite {
+            name: "timex",
+            about: "date and time expressions, spans and values, on TimeBank + AQUAINT (tbaq)",
+            run: timex::run,
+        },
+    ]
 }
 
 /// The devdata folder: `$CROSSCHECK_DEVDATA`, else `../shared/devdata`
