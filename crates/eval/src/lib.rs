@@ -12,6 +12,7 @@
 
 #![warn(missing_docs)]
 
+pub mod numbers;
 pub mod polnear;
 pub mod quotes;
 pub mod score;
@@ -87,6 +88,11 @@ pub fn suites() -> Vec<Suite> {
             name: "timex",
             about: "date and time expressions, spans and values, on TimeBank + AQUAINT (tbaq)",
             run: timex::run,
+        },
+        Suite {
+            name: "numbers",
+            about: "quantities on the number case table testdata/eval/numbers.toml",
+            run: numbers::run,
         },
     ]
 }
