@@ -457,8 +457,15 @@ impl Scorer {
                     self.direct_as_scare += 1;
                 }
                 let cls = class_name(class);
+                let marks = if class == GoldClass::Direct {
+                    format!(", opened by {}", opening_mark(hull.slice(text)))
+                } else {
+                    String::new()
+                };
                 self.missed
-                    .note(&format!("{cls} content not found {why}"), || context(hull));
+                    .note(&format!("{cls} content not found {why}{marks}"), || {
+                        context(hull)
+                    });
                 if class == GoldClass::Indirect {
                     let cue = a
                         .cue_hull()
@@ -710,6 +717,25 @@ pub fn junk_name(name: &str) -> Option<&'static str> {
         Some("a lowercase word inside")
     } else {
         None
+    }
+}
+
+/// The opening mark of a direct content, named: two apostrophes (`''`, the
+/// style of some wire copy) are told apart from one.
+fn opening_mark(content: &str) -> &'static str {
+    let c = content.trim_start();
+    if c.starts_with("''") {
+        "two apostrophes ''"
+    } else if c.starts_with('\'') {
+        "an apostrophe '"
+    } else if c.starts_with('"') {
+        "a straight double quote \""
+    } else if c.starts_with('“') {
+        "a curly double quote “"
+    } else if c.starts_with('‘') {
+        "a curly single quote ‘"
+    } else {
+        "another mark"
     }
 }
 
