@@ -6,11 +6,13 @@
 //! expected value, interval bounds, unit and kind (those the case gives),
 //! and no quantity overlaps a look-alike it lists as `absent`. Figures:
 //! `value_accuracy` over all cases and `value_accuracy_CATEGORY` per
-//! category.
+//! category. The fields of an expected quantity and their check are the
+//! case files' ([`QuantityExpect`], [`check_quantity`]).
 
 use crate::score::{ratio, samples_wanted, Tally};
 use crate::Figures;
-use crosscheck_parse::{extract, Article, Quantity, QuantityKind, Span};
+use crosscheck_parse::{extract, Article, Quantity};
+use crosscheck_testdata::extract::{check_no_quantity, check_quantity, QuantityExpect};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -38,28 +40,10 @@ pub struct Case {
     pub text: String,
     /// Quantities that must be found.
     #[serde(default)]
-    pub expect: Vec<Expect>,
+    pub expect: Vec<QuantityExpect>,
     /// Substrings no quantity may overlap.
     #[serde(default)]
     pub absent: Vec<String>,
-}
-
-/// One expected quantity.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Expect {
-    /// A substring of the case text the quantity must overlap.
-    pub at: String,
-    /// The value.
-    pub value: Option<f64>,
-    /// The interval's low bound.
-    pub low: Option<f64>,
-    /// The interval's high bound (`inf` for open above).
-    pub high: Option<f64>,
-    /// The counted noun.
-    pub unit: Option<String>,
-    /// `count`, `percent`, `fraction` or `currency:ISO`.
-    pub kind: Option<String>,
 }
 
 /// Reads and checks the table: every `at` and `absent` string occurs in
@@ -94,110 +78,39 @@ pub fn load(path: &Path) -> Result<Table, String> {
     Ok(table)
 }
 
-/// The kind as the table writes it.
-pub fn kind_name(k: &QuantityKind) -> String {
-    match k {
-        QuantityKind::Count => "count".into(),
-        QuantityKind::Percent => "percent".into(),
-        QuantityKind::Fraction => "fraction".into(),
-        QuantityKind::Currency(code) => format!("currency:{code}"),
-    }
-}
-
-/// True when two numbers are equal within a relative 1e-6 (infinities
-/// equal each other).
-pub fn same(a: f64, b: f64) -> bool {
-    a == b || (a - b).abs() <= 1e-6 * a.abs().max(b.abs())
-}
-
-/// Checks one case against the extracted quantities of its text; returns
-/// what is wrong (empty when the case is right), one short reason each.
+/// Checks one case against the extracted quantities of its text (with
+/// the case-file checker of `crosscheck_testdata::extract`); returns what
+/// is wrong, empty when the case is right.
 pub fn check_case(case: &Case, found: &[Quantity]) -> Vec<String> {
-    let text = case.text.as_str();
-    let span_of = |s: &str| {
-        let start = text.find(s).unwrap_or(0);
-        Span::new(start, start + s.len())
-    };
-    let mut wrong = Vec::new();
-    for e in &case.expect {
-        let at = span_of(&e.at);
-        let best = found
-            .iter()
-            .filter(|q| q.span.overlaps(&at))
-            .max_by_key(|q| q.span.end.min(at.end) - q.span.start.max(at.start));
-        let Some(q) = best else {
-            wrong.push(format!("{:?}: no quantity", e.at));
-            continue;
-        };
-        let show = format!("{:?} read as {}", e.at, describe(q));
-        if let Some(v) = e.value {
-            if !same(q.value, v) {
-                wrong.push(format!("{show}: value, want {v}"));
-                continue;
-            }
-        }
-        // an open end is an infinite bound
-        let low = q.interval.low.unwrap_or(f64::NEG_INFINITY);
-        let high = q.interval.high.unwrap_or(f64::INFINITY);
-        let holds = |want: Option<f64>, got: f64| want.is_none_or(|w| same(got, w));
-        if !holds(e.low, low) || !holds(e.high, high) {
-            let fmt = |b: Option<f64>| b.map_or("_".to_string(), |x| x.to_string());
-            wrong.push(format!(
-                "{show}: interval, want [{}, {}]",
-                fmt(e.low),
-                fmt(e.high)
-            ));
-            continue;
-        }
-        if let Some(u) = &e.unit {
-            if q.unit.as_deref() != Some(u.as_str()) {
-                wrong.push(format!("{show}: unit, want {u:?}"));
-                continue;
-            }
-        }
-        if let Some(k) = &e.kind {
-            if &kind_name(&q.kind) != k {
-                wrong.push(format!("{show}: kind, want {k}"));
-            }
-        }
-    }
-    for a in &case.absent {
-        let at = span_of(a);
-        for q in found.iter().filter(|q| q.span.overlaps(&at)) {
-            wrong.push(format!("{a:?} is not a quantity, read as {}", describe(q)));
-        }
-    }
-    wrong
-}
-
-/// A quantity in a few words: text, value, interval, unit, kind.
-fn describe(q: &Quantity) -> String {
-    let b = |x: Option<f64>| x.map_or("∞".to_string(), |v| v.to_string());
-    format!(
-        "{:?} = {} [{}, {}] unit {:?} {}",
-        q.text,
-        q.value,
-        q.interval.low.map_or("-∞".to_string(), |v| v.to_string()),
-        b(q.interval.high),
-        q.unit.as_deref().unwrap_or("-"),
-        kind_name(&q.kind)
-    )
+    case.expect
+        .iter()
+        .filter_map(|e| check_quantity(&case.text, e, found))
+        .chain(
+            case.absent
+                .iter()
+                .filter_map(|a| check_no_quantity(&case.text, a, found)),
+        )
+        .collect()
 }
 
 /// The error category of a reason from [`check_case`].
 fn reason_kind(reason: &str) -> &'static str {
+    // the first wrong field named by check_quantity
+    let fields = reason.rsplit_once(": ").map_or("", |(_, f)| f);
     if reason.ends_with("no quantity") {
         "not found"
-    } else if reason.contains(": value, want") {
+    } else if reason.contains(" is not a quantity, read as ") {
+        "look-alike read as a quantity"
+    } else if fields.starts_with("value") {
         "wrong value"
-    } else if reason.contains(": interval, want") {
+    } else if fields.starts_with("interval") {
         "wrong interval"
-    } else if reason.contains(": unit, want") {
+    } else if fields.starts_with("unit") {
         "wrong unit"
-    } else if reason.contains(": kind, want") {
+    } else if fields.starts_with("kind") {
         "wrong kind"
     } else {
-        "look-alike read as a quantity"
+        "wrong qualifier"
     }
 }
 
