@@ -12,7 +12,13 @@
 
 #![warn(missing_docs)]
 
+pub mod numbers;
 pub mod perturb;
+pub mod polnear;
+pub mod quotes;
+pub mod score;
+pub mod timeml;
+pub mod timex;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -73,7 +79,24 @@ pub struct Suite {
 
 /// Every suite, in the order the `accuracy` binary runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![perturb::suite()]
+    vec![
+        Suite {
+            name: "quotes",
+            about: "quotes, reported speech and speakers on PolNeAR (polnear-train)",
+            run: quotes::run,
+        },
+        Suite {
+            name: "timex",
+            about: "date and time expressions, spans and values, on TimeBank + AQUAINT (tbaq)",
+            run: timex::run,
+        },
+        Suite {
+            name: "numbers",
+            about: "quantities on the number case table testdata/eval/numbers.toml",
+            run: numbers::run,
+        },
+        perturb::suite(),
+    ]
 }
 
 /// The devdata folder: `$CROSSCHECK_DEVDATA`, else `../shared/devdata`

@@ -6,8 +6,8 @@
 //! Every rule below keeps the sentence grammatical and changes the fact;
 //! `docs/perturbation.md` lists them with examples.
 
-use super::polnear::PolnearDoc;
 use super::rng::SplitMix64;
+use crate::polnear::Doc as PolnearDoc;
 use crosscheck_parse::{NaiveDate, Span};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -986,11 +986,11 @@ pub fn choose(d: &PolnearDoc, kind: Kind, pool: &NamePool, rng: &mut SplitMix64)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::perturb::polnear::GoldAttribution;
+    use crate::polnear::Attribution as GoldAttribution;
 
     fn doc(text: &str) -> PolnearDoc {
         PolnearDoc {
-            id: "t".into(),
+            name: "t".into(),
             text: text.into(),
             published: NaiveDate::from_ymd_opt(2016, 3, 2), // a Wednesday
             attributions: Vec::new(),
@@ -1091,6 +1091,7 @@ mod tests {
         d.attributions.push(GoldAttribution {
             source: vec![Span::new(close + 1, close + 10)],
             content: vec![Span::new(0, close)],
+            cue: Vec::new(),
         });
         let pool = NamePool {
             names: Vec::new(),
@@ -1116,6 +1117,7 @@ mod tests {
         other.attributions.push(GoldAttribution {
             source: vec![Span::new(m, m + "Maria Lopez".len())],
             content: vec![Span::new(0, m - " said ".len())],
+            cue: Vec::new(),
         });
         let text = "“We will fix the roads this year,” Paul Novak said.";
         let mut d = doc(text);
@@ -1123,6 +1125,7 @@ mod tests {
         d.attributions.push(GoldAttribution {
             source: vec![Span::new(src, src + 10)],
             content: vec![Span::new(0, src - 1)],
+            cue: Vec::new(),
         });
         let l = Lists::get();
         let pool = NamePool::build(&[other, d.clone()], l);

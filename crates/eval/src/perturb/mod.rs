@@ -23,14 +23,13 @@
 
 pub mod adapter;
 pub mod edits;
-pub mod polnear;
 pub mod rng;
 
+use crate::polnear::Doc as PolnearDoc;
 use crate::{Figures, Suite};
 use adapter::Hit;
 use crosscheck_parse::{extract, Article, Entity, Extraction, QuoteKind, Span};
 use edits::{Edit, Kind, NamePool};
-use polnear::PolnearDoc;
 use rayon::prelude::*;
 use rng::SplitMix64;
 use std::collections::BTreeMap;
@@ -90,7 +89,7 @@ fn article(id: &str, d: &PolnearDoc, text: String) -> Article {
         id: id.to_string(),
         published: d.published,
         text,
-        origin: format!("polnear-train/text/{}.txt", d.id),
+        origin: format!("polnear-train/text/{}.txt", d.name),
         ..Article::default()
     }
 }
@@ -122,7 +121,7 @@ struct Outcome {
 
 /// The id of the copy: the original's id plus the kind.
 fn copy_id(d: &PolnearDoc, kind: Kind) -> String {
-    format!("{}~{}", d.id, kind.name())
+    format!("{}~{}", d.name, kind.name())
 }
 
 /// Runs one edit: the copy compared with the original (and the context).
@@ -135,7 +134,7 @@ fn evaluate(run: &Run, docs: &[PolnearDoc], orig: &Extraction, context: &[&Extra
     let mut set: Vec<Extraction> = vec![orig.clone(), copy.clone()];
     set.extend(context.iter().map(|x| (*x).clone()));
     let compared = adapter::compare(&set);
-    let hits = adapter::between(&compared, &cid, &d.id);
+    let hits = adapter::between(&compared, &cid, &d.name);
     let ct = e.copy_target(&copy_text);
     let ot = e.orig_target(&d.text);
     let hit = hits
@@ -373,7 +372,7 @@ fn ratio(n: usize, d: usize) -> f64 {
 }
 
 fn run(devdata: &Path) -> Result<Figures, String> {
-    let docs = polnear::load(&devdata.join("polnear-train"))?;
+    let docs = crate::polnear::load(&devdata.join("polnear-train"))?;
     if docs.is_empty() {
         return Err("polnear-train: no articles".into());
     }
@@ -382,7 +381,7 @@ fn run(devdata: &Path) -> Result<Figures, String> {
     // Every article extracted once: originals and story context.
     let originals: Vec<Extraction> = docs
         .par_iter()
-        .map(|d| extract(article(&d.id, d, d.text.clone())))
+        .map(|d| extract(article(&d.name, d, d.text.clone())))
         .collect();
     // Story context: the other articles of the same publication day.
     let mut by_day: BTreeMap<_, Vec<usize>> = BTreeMap::new();
@@ -420,10 +419,10 @@ fn run(devdata: &Path) -> Result<Figures, String> {
         .par_iter()
         .map(|&i| {
             let d = &docs[i];
-            let cid = format!("{}~unedited", d.id);
+            let cid = format!("{}~unedited", d.name);
             let copy = extract(article(&cid, d, d.text.clone()));
             let c = adapter::compare(&[originals[i].clone(), copy]);
-            adapter::between(&c, &cid, &d.id)
+            adapter::between(&c, &cid, &d.name)
                 .iter()
                 .filter(|h| h.discrepancy)
                 .count()
@@ -532,7 +531,7 @@ fn report(
             eprintln!("   {:>4}  {why} ({})", os.len(), rules.join(", "));
             let shown = if verbose { os.len() } else { EXAMPLES };
             for o in os.iter().take(shown) {
-                eprintln!("           {} [{}] {}", docs[o.doc].id, o.rule, o.change);
+                eprintln!("           {} [{}] {}", docs[o.doc].name, o.rule, o.change);
                 if verbose {
                     eprintln!("              {}", o.snippet);
                 }
@@ -561,7 +560,7 @@ fn report(
         for (o, h) in v.iter().take(shown) {
             eprintln!(
                 "           {} [{} {}] {} | {}",
-                docs[o.doc].id,
+                docs[o.doc].name,
                 o.kind.name(),
                 o.rule,
                 o.change,
@@ -601,7 +600,7 @@ mod tests {
 
     fn doc(text: &str) -> PolnearDoc {
         PolnearDoc {
-            id: "wire-1".into(),
+            name: "wire-1".into(),
             text: text.into(),
             published: NaiveDate::from_ymd_opt(2016, 3, 4),
             attributions: Vec::new(),
@@ -610,7 +609,7 @@ mod tests {
 
     fn run_one(d: &PolnearDoc, edit: Edit) -> Outcome {
         let docs = vec![d.clone()];
-        let orig = extract(article(&d.id, d, d.text.clone()));
+        let orig = extract(article(&d.name, d, d.text.clone()));
         evaluate(&Run { doc: 0, edit }, &docs, &orig, &[])
     }
 
