@@ -34,7 +34,7 @@ use crate::model::{Sentence, Span};
 pub use crate::text::{Shape, TokKind, Token};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// One article analysed: its sentences, their tokens and the gazetteer's
 /// hits. Read-only once built.
@@ -47,6 +47,8 @@ pub struct Analysis<'t> {
     ends: Vec<usize>,
     /// Gazetteer mentions on whole words: (span, gazetteer entry), sorted.
     gazetteer: Vec<(Span, usize)>,
+    /// [`crate::rules::pieces`] of all the tokens, made on first use.
+    pieces: OnceLock<Vec<Token>>,
 }
 
 /// An organisation or place of the gazetteer found in the text.
@@ -82,6 +84,7 @@ impl<'t> Analysis<'t> {
             tokens,
             ends,
             gazetteer: gazetteer_mentions(text),
+            pieces: OnceLock::new(),
         }
     }
 
@@ -125,6 +128,14 @@ impl<'t> Analysis<'t> {
         self.sentence_tokens(i)
             .iter()
             .any(|t| t.classes.intersects(classes))
+    }
+
+    /// Every token with hyphenated words cut at their hyphens: what the
+    /// token rules of [`crate::rules`] match over (see
+    /// [`crate::rules::pieces`]). Made once, on first use.
+    pub fn pieces(&self) -> &[Token] {
+        self.pieces
+            .get_or_init(|| crate::rules::pieces(self.text, &self.tokens))
     }
 
     /// The gazetteer's organisations and places found on whole words, in

@@ -94,6 +94,7 @@
 use crate::analysis::Analysis;
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{DateMention, DateReading, DateValue, Granularity, Sentence, Span};
+use crate::rules::{Rule, RuleSet};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -128,21 +129,49 @@ pub fn extract(
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<DateMention> {
-    extract_in(text, sentences, reference)
+    extract_from(
+        &Analysis::with_sentences(text, sentences.to_vec()),
+        reference,
+    )
+}
+
+/// A date pattern declared as a token rule ([`crate::rules`]), and the
+/// rank of its handler in [`extract_from`]'s table.
+struct DateRule {
+    rank: usize,
+    rule: Rule,
+}
+
+/// The date patterns that are token rules: each is one entry, its handler
+/// and its examples (run by a unit test). The other patterns are still the
+/// hand matchers of [`MATCHERS`], to move here one by one.
+const DATE_RULES: &[DateRule] = &[DateRule {
+    rank: 10,
+    rule: Rule {
+        name: "ahead",
+        pattern: "unit=(days|weeks|months) ahead",
+        examples: &[
+            "Talks will go on in the [{unit:days} ahead].",
+            "In the [{unit:MONTHS} ahead], prices rise.",
+            "!The weeks-ahead plan was shelved.",
+            "!They were days from a deal.",
+        ],
+    },
+}];
+
+/// [`DATE_RULES`] compiled.
+fn date_rules() -> &'static RuleSet {
+    static R: LazyLock<RuleSet> = LazyLock::new(|| {
+        let rules: Vec<Rule> = DATE_RULES.iter().map(|d| d.rule).collect();
+        RuleSet::new(&rules).expect("the date rules parse (a unit test checks them)")
+    });
+    &R
 }
 
 /// [`extract`] over an article's [`Analysis`].
 pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<DateMention> {
-    extract_in(a.text(), a.sentences(), reference)
-}
-
-/// [`extract`]: the pattern matchers still scan the text's bytes (they
-/// become token rules of [`crate::rules`] next).
-fn extract_in(
-    text: &str,
-    sentences: &[Sentence],
-    reference: Option<NaiveDate>,
-) -> Vec<DateMention> {
+    let text = a.text();
+    let sentences = a.sentences();
     let ctx = Ctx {
         text,
         sentences,
@@ -184,6 +213,18 @@ fn extract_in(
     // candidates come in another order than pattern by pattern, which
     // `select` does not see (its sort key is unique per candidate).
     let mut from = [0usize; MATCHERS.len()];
+    let mut push = |c: Option<Cand>, rank: usize| {
+        if let Some(mut c) = c {
+            if c.start < c.end
+                && c.end <= text.len()
+                && text.is_char_boundary(c.start)
+                && text.is_char_boundary(c.end)
+            {
+                c.rank = rank;
+                cands.push(c);
+            }
+        }
+    };
     for &(pos, mask) in &starts {
         let mut bits = mask;
         while bits != 0 {
@@ -196,17 +237,21 @@ fn extract_in(
                 continue;
             };
             from[rank] = caps.end();
-            if let Some(mut c) = table[rank](&ctx, &caps) {
-                if c.start < c.end
-                    && c.end <= text.len()
-                    && text.is_char_boundary(c.start)
-                    && text.is_char_boundary(c.end)
-                {
-                    c.rank = rank;
-                    cands.push(c);
-                }
-            }
+            push(table[rank](&ctx, &caps), rank);
         }
+    }
+    // the patterns declared as token rules, over the analysis' pieces
+    let pieces = a.pieces();
+    for (rule, m) in date_rules().find_iter(text, pieces) {
+        let Some(d) = DATE_RULES.iter().find(|d| d.rule.name == rule.name) else {
+            continue;
+        };
+        let whole = m.span(pieces);
+        let mut caps = Caps::new(text, whole.start, whole.end);
+        for (i, name) in g::NAMES.iter().enumerate().skip(1) {
+            caps.set_opt(i, m.capture_span(name, pieces).map(|s| (s.start, s.end)));
+        }
+        push(table[d.rank](&ctx, &caps), d.rank);
     }
     select(text, cands)
 }
@@ -369,8 +414,7 @@ fn build_first_words() -> FxHashMap<&'static str, u16> {
     add(lit("end|beginning|start|middle"), 8);
     // 9 few: direction before few/couple/several, a count or a unit
     add(lit("next|coming|upcoming|past|last"), 9);
-    // 10 ahead: unit `ahead`
-    add(lit("days|weeks|months"), 10);
+    // 10 ahead: a token rule (`DATE_RULES`)
     // 11 offset: in/within before a count; a count before a unit
     add(lit("in|within|a|an"), 11);
     add(class(Class::NumberWord), 11);
@@ -450,8 +494,7 @@ mod g {
     pub const V: usize = 24;
     /// Number of groups.
     pub const COUNT: usize = 25;
-    /// Group names by index (as in the regexes), for the tests.
-    #[cfg(test)]
+    /// Group names by index (as in the regexes and the rules' captures).
     pub const NAMES: [&str; COUNT] = [
         "", "y", "mo", "d", "dd", "d2", "dd2", "wd", "m", "part", "part2", "cue", "mod", "tod",
         "w", "adv", "unit", "dir", "q", "qn", "pre", "n", "nn", "ago", "v",
@@ -1152,13 +1195,10 @@ fn match_few(s: Scan, i: usize) -> Option<Caps> {
     Some(done(None, None, (j, ue)))
 }
 
-/// `{B}(?P<unit>days|weeks|months)\s+ahead{B}`
-fn match_ahead(s: Scan, i: usize) -> Option<Caps> {
-    let ue = s.word_in(i, kw!["days", "weeks", "months"])?;
-    let e = s.word_in(s.ws1(ue)?, kw!["ahead"])?;
-    let mut c = Caps::new(s.t, i, e);
-    c.set(g::UNIT, (i, ue));
-    Some(c)
+/// The matcher of a pattern that is a token rule (see [`DATE_RULES`]):
+/// matches nothing here.
+fn rule_pattern(_: Scan, _: usize) -> Option<Caps> {
+    None
 }
 
 /// `{B}(?:(?P<pre>in|within)\s+)?(?:(?P<n>a\s+couple\s+of|a\s+few|a|an|
@@ -1263,7 +1303,7 @@ const MATCHERS: [for<'t> fn(Scan<'t>, usize) -> Option<Caps<'t>>; 13] = [
     match_period,
     match_part_period,
     match_few,
-    match_ahead,
+    rule_pattern,
     match_offset,
     match_vague,
 ];
@@ -3107,6 +3147,9 @@ mod tests {
     /// differential tests are built from.
     fn pattern_words() -> impl Iterator<Item = &'static str> {
         all_keys().leak().split('|').chain([
+            "days",
+            "weeks",
+            "months",
             "couple",
             "few",
             "several",
@@ -3208,7 +3251,7 @@ mod tests {
                 if !text.is_char_boundary(pos) || !WORD[usize::from(text.as_bytes()[pos])] {
                     continue;
                 }
-                for (rank, re) in res.iter().enumerate() {
+                for (rank, re) in res.iter().enumerate().filter(|(r, _)| !is_rule(*r)) {
                     let want = re.captures(&text[pos..]);
                     let got = MATCHERS[rank](scan, pos);
                     match (&want, &got) {
@@ -3310,7 +3353,34 @@ mod tests {
     }
 
     /// The patterns' first words besides months, weekdays and number words.
-    const YEARLESS_KEYS: &str = "early|mid|late|beginning|start|middle|end|in|since|by|until|till|through|from|before|after|during|of|this|last|next|coming|past|the|yesterday|today|tonight|tomorrow|earlier|later|upcoming|days|weeks|months|within|a|an|shortly|soon|near";
+    const YEARLESS_KEYS: &str = "early|mid|late|beginning|start|middle|end|in|since|by|until|till|through|from|before|after|during|of|this|last|next|coming|past|the|yesterday|today|tonight|tomorrow|earlier|later|upcoming|within|a|an|shortly|soon|near";
+
+    /// True for a rank whose pattern is a token rule (checked by its
+    /// examples, not against the byte regexes).
+    fn is_rule(rank: usize) -> bool {
+        DATE_RULES.iter().any(|d| d.rank == rank)
+    }
+
+    /// Every example of every date rule holds.
+    #[test]
+    fn date_rules_examples() {
+        let rules: Vec<Rule> = DATE_RULES.iter().map(|d| d.rule).collect();
+        assert_eq!(crate::rules::check_examples(&rules), Vec::<String>::new());
+    }
+
+    /// A rule's match goes through its handler like a matcher's.
+    #[test]
+    fn rule_matches_become_dates() {
+        let text = "Officials expect more clashes in the days ahead.";
+        let d = extract(
+            text,
+            &crate::sentences::split(text),
+            NaiveDate::from_ymd_opt(2022, 1, 27),
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].text, "days ahead");
+        assert_eq!(d[0].value.unwrap().start().to_string(), "2022-01-28");
+    }
 
     /// The words of a lexicon class as a regex alternation.
     fn alternation(c: Class) -> String {
@@ -3425,7 +3495,7 @@ mod tests {
                     continue;
                 }
                 let mask = starts.iter().find(|s| s.0 == pos).map_or(0, |s| s.1);
-                for (rank, re) in res.iter().enumerate() {
+                for (rank, re) in res.iter().enumerate().filter(|(r, _)| !is_rule(*r)) {
                     if re.is_match(&text[pos..]) {
                         assert_ne!(mask & 1 << rank, 0, "rank {rank} at {pos} in {text:?}");
                     }

@@ -40,6 +40,7 @@ pub mod lexicon;
 pub mod model;
 pub mod quantities;
 pub mod quotes;
+pub mod rules;
 pub mod sentences;
 mod text;
 
