@@ -95,8 +95,8 @@ use crate::analysis::Analysis;
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{DateMention, DateReading, DateValue, Granularity, Sentence, Span};
 use crate::rules::{Rule, RuleSet};
+use crate::text::Token;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::{LazyLock, OnceLock};
 
@@ -204,7 +204,7 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
     // (leftmost-first: the next match is the one at the first start >= the
     // end of the previous one where the pattern matches), without 13 scans
     // of the whole text.
-    let starts = match_starts(text, first_words());
+    let starts = match_starts(text, a.tokens());
     let scan = Scan {
         t: text,
         b: text.as_bytes(),
@@ -343,15 +343,72 @@ const WORD: [bool; 256] = {
 /// `year`, `offset`).
 const DIGIT_START: u16 = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 11;
 
+/// The lexicon classes each pattern (by table rank) can begin with: a
+/// match starts with a word of one of them, or with a number
+/// ([`DIGIT_START`]). A pre-filter: the matchers check the words
+/// themselves.
+const FIRST_CLASSES: [Classes; 13] = [
+    // 0 iso: a number
+    Classes::NONE,
+    // 1 month_day: weekday `,?\s+` month, or month (`.`) day
+    Classes::all(&[Class::Weekday, Class::Month, Class::MonthAbbr]),
+    // 2 day_month: weekday `,?\s+` day (or a number)
+    Classes::of(Class::Weekday),
+    // 3 month: a month, or a part word before one
+    Classes::all(&[Class::Month, Class::DatePart]),
+    // 4 year: a cue word before a part word or a 19xx/20xx year
+    Classes::all(&[Class::DatePreposition, Class::DatePart]),
+    // 5 weekday: a weekday, or a modifier before one (`this past`)
+    Classes::all(&[Class::Weekday, Class::DateModifier]),
+    // 6 deictic: `yesterday`, `the day …`, `last night`, `this morning`
+    Classes::all(&[Class::DeicticDay, Class::Determiner, Class::DateModifier]),
+    // 7 period: `earlier/later` before a modifier, a modifier before a unit
+    Classes::of(Class::DateModifier),
+    // 8 part_period: part word `of`
+    Classes::of(Class::DatePart),
+    // 9 few: direction before few/couple/several, a count or a unit
+    Classes::of(Class::DateModifier),
+    // 10 ahead: a token rule (`DATE_RULES`)
+    Classes::NONE,
+    // 11 offset: in/within before a count; a count before a unit
+    Classes::all(&[Class::DatePreposition, Class::Determiner, Class::NumberWord]),
+    // 12 vague
+    Classes::of(Class::VagueTime),
+];
+
+/// Every class some pattern can begin with.
+const ANY_FIRST: Classes = {
+    let mut all = Classes::NONE;
+    let mut r = 0;
+    while r < FIRST_CLASSES.len() {
+        all = all.union(FIRST_CLASSES[r]);
+        r += 1;
+    }
+    all
+};
+
+/// The pattern bits (table ranks) that can begin with a word of
+/// `classes`.
+fn first_mask(classes: Classes) -> u16 {
+    if !classes.intersects(ANY_FIRST) {
+        return 0; // most words
+    }
+    (0..FIRST_CLASSES.len())
+        .filter(|&r| classes.intersects(FIRST_CLASSES[r]))
+        .fold(0, |m, r| m | 1 << r)
+}
+
 /// The ASCII word starts of `text` where some pattern can begin, with the
 /// bits (table ranks) of those patterns. A match of any pattern starts at an
 /// ASCII word boundary (`{B}`) with a word character, and its first word
 /// (the whole run of ASCII word characters: every keyword in the patterns is
-/// followed by white space, `{B}`, `.` or a dash) is a number or a key of
-/// [`first_words`].
-fn match_starts(text: &str, first_words: &FxHashMap<&'static str, u16>) -> Vec<(usize, u16)> {
+/// followed by white space, `{B}`, `.` or a dash) is a number or a word of
+/// [`FIRST_CLASSES`]. `tokens` are the article's tokens: a run that is a
+/// whole token has that token's classes, other runs are looked up.
+fn match_starts(text: &str, tokens: &[Token]) -> Vec<(usize, u16)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
+    let mut t = 0;
     let mut i = 0;
     while i < b.len() {
         if !WORD[usize::from(b[i])] {
@@ -365,68 +422,21 @@ fn match_starts(text: &str, first_words: &FxHashMap<&'static str, u16>) -> Vec<(
         let mask = if b[s].is_ascii_digit() {
             DIGIT_START
         } else {
-            // ASCII word bytes: `s..i` are char boundaries
-            lexicon::with_lowercase(&text[s..i], |w| first_words.get(w).copied().unwrap_or(0))
+            while t < tokens.len() && tokens[t].span.start < s {
+                t += 1;
+            }
+            let classes = match tokens.get(t) {
+                Some(tok) if tok.span == Span::new(s, i) => tok.classes,
+                // ASCII word bytes: `s..i` are char boundaries
+                _ => lexicon::classes(&text[s..i]),
+            };
+            first_mask(classes)
         };
         if mask != 0 {
             out.push((s, mask));
         }
     }
     out
-}
-
-/// The first words (lowercase) of each pattern, by table rank: the words
-/// of the lexicon classes the patterns start with (months, weekdays,
-/// number words) and the patterns' own keywords. Numbers are
-/// [`DIGIT_START`].
-fn build_first_words() -> FxHashMap<&'static str, u16> {
-    let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
-    let mut add = |words: Vec<&'static str>, rank: usize| {
-        for w in words {
-            *map.entry(w).or_default() |= 1 << rank;
-        }
-    };
-    let class =
-        |c: Class| -> Vec<&'static str> { lexicon::entries(c).iter().map(|e| e.word).collect() };
-    let lit = |s: &'static str| -> Vec<&'static str> { s.split('|').collect() };
-    // 1 month_day: weekday `,?\s+` month, or month (`.`) day
-    add(class(Class::Weekday), 1);
-    add(class(Class::Month), 1);
-    add(class(Class::MonthAbbr), 1);
-    // 2 day_month: weekday `,?\s+` day (or a number)
-    add(class(Class::Weekday), 2);
-    // 3 month: a month, or a part word before one
-    add(class(Class::Month), 3);
-    add(lit("early|mid|late|beginning|start|middle|end"), 3);
-    // 4 year: cue word before a part word or a 19xx/20xx year
-    add(
-        lit("in|since|by|until|till|through|from|before|after|during|of|early|mid|late"),
-        4,
-    );
-    // 5 weekday: a weekday, or a modifier before one (`this past`)
-    add(class(Class::Weekday), 5);
-    add(lit("this|last|next|coming|past"), 5);
-    // 6 deictic: `the day …`, `last night`, `this morning/afternoon/evening`
-    add(lit("yesterday|today|tonight|tomorrow|the|last|this"), 6);
-    // 7 period: `earlier/later` before a modifier, a modifier before a unit
-    add(lit("earlier|later|last|this|next|past|coming"), 7);
-    // 8 part_period: part word `of`
-    add(lit("end|beginning|start|middle"), 8);
-    // 9 few: direction before few/couple/several, a count or a unit
-    add(lit("next|coming|upcoming|past|last"), 9);
-    // 10 ahead: a token rule (`DATE_RULES`)
-    // 11 offset: in/within before a count; a count before a unit
-    add(lit("in|within|a|an"), 11);
-    add(class(Class::NumberWord), 11);
-    // 12 vague
-    add(lit("shortly|soon|near"), 12);
-    map
-}
-
-/// The first-word table of [`match_starts`], built once.
-fn first_words() -> &'static FxHashMap<&'static str, u16> {
-    static T: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(build_first_words);
-    &T
 }
 
 // ---------------------------------------------------------------------------
@@ -1618,14 +1628,11 @@ enum Part {
 }
 
 fn part_of(word: &str) -> Option<Part> {
-    if in_list(word, &["early", "beginning", "start"]) {
-        Some(Part::Early)
-    } else if in_list(word, &["mid", "middle"]) {
-        Some(Part::Mid)
-    } else if in_list(word, &["late", "end"]) {
-        Some(Part::Late)
-    } else {
-        None
+    match lexicon::value(word, Class::DatePart)? {
+        "early" => Some(Part::Early),
+        "mid" => Some(Part::Mid),
+        "late" => Some(Part::Late),
+        _ => None,
     }
 }
 
@@ -3406,12 +3413,8 @@ mod tests {
     }
 
     #[test]
-    fn first_word_table_finds_every_key_in_any_case_and_nothing_else() {
-        let t = build_first_words();
-        let get = |w: &[u8]| {
-            let w = std::str::from_utf8(w).unwrap();
-            lexicon::with_lowercase(w, |l| t.get(l).copied().unwrap_or(0))
-        };
+    fn first_word_classes_find_every_key_in_any_case_and_nothing_else() {
+        let get = |w: &[u8]| first_mask(lexicon::classes(std::str::from_utf8(w).unwrap()));
         assert_eq!(get(b"Wednesday"), 1 << 1 | 1 << 2 | 1 << 5);
         assert_eq!(get(b"SEPTEMBER"), 1 << 1 | 1 << 3);
         // “in” starts both a year cue and an offset
@@ -3487,7 +3490,7 @@ mod tests {
                 text.push_str(words[next(words.len())]);
                 text.push_str(seps[next(seps.len())]);
             }
-            let starts = match_starts(&text, first_words());
+            let starts = match_starts(&text, Analysis::new(&text).tokens());
             let b = text.as_bytes();
             for pos in 0..b.len() {
                 let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';

@@ -113,14 +113,26 @@ classes! {
     /// Words that multiply the number before them (“million”), value =
     /// the factor.
     ScaleWord => "scale_word",
+    /// Parts of a month or year (“early”, “mid”, “end”), value early, mid
+    /// or late.
+    DatePart => "date_part",
+    /// Prepositions before a date or span (“in”, “since”, “within”).
+    DatePreposition => "date_preposition",
+    /// Words placing a day or period (“last”, “next”, “coming”).
+    DateModifier => "date_modifier",
+    /// Days relative to the article (“yesterday”, “tonight”).
+    DeicticDay => "deictic_day",
+    /// Vague future times (“soon”, “shortly”).
+    VagueTime => "vague_time",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the
-/// classes a test accepts.
+/// classes a test accepts. (64 bits keep a token at 32 bytes; make it a
+/// `u128` when a 65th class comes.)
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Classes(u128);
+pub struct Classes(u64);
 
-const _: () = assert!(Class::ALL.len() <= 128, "one bit per class");
+const _: () = assert!(Class::ALL.len() <= 64, "one bit per class");
 
 impl Classes {
     /// The empty set.
@@ -222,7 +234,7 @@ struct Slot {
 
 /// Every class's entries, indexed by lowercase word.
 struct Lexicon {
-    slots: FxHashMap<Box<str>, Slot>,
+    slots: FxHashMap<Box<[u8]>, Slot>,
     /// `entries[class]`: the class's entries in file order.
     entries: Vec<Vec<Entry>>,
 }
@@ -286,7 +298,8 @@ impl Lexicon {
     }
 
     fn add(&mut self, class: Class, case: Case, e: &Entry) {
-        let slot = self.slots.entry(e.word.to_lowercase().into()).or_default();
+        let key = e.word.to_lowercase().into_bytes().into_boxed_slice();
+        let slot = self.slots.entry(key).or_default();
         let spelling = match case {
             Case::Any => {
                 slot.any = slot.any.with(class);
@@ -306,7 +319,17 @@ impl Lexicon {
 
     /// The slot of `word`'s lowercase form, with `f`.
     fn with_slot<R>(&self, word: &str, f: impl FnOnce(Option<&Slot>) -> R) -> R {
-        with_lowercase(word, |l| f(self.slots.get(l)))
+        let bytes = word.as_bytes();
+        // ASCII lowercases byte by byte: into a buffer on the stack
+        let mut buf = [0u8; 32];
+        if bytes.len() <= buf.len() && word.is_ascii() {
+            let buf = &mut buf[..bytes.len()];
+            for (d, s) in buf.iter_mut().zip(bytes) {
+                *d = s.to_ascii_lowercase();
+            }
+            return f(self.slots.get(&buf[..]));
+        }
+        f(self.slots.get(word.to_lowercase().as_bytes()))
     }
 }
 

@@ -35,6 +35,8 @@ impl Shape {
     pub const POSSESSIVE: Shape = Shape(1 << 3);
     /// The word holds a digit (“G7”, “COVID-19”).
     pub const HAS_DIGIT: Shape = Shape(1 << 4);
+    /// The word holds a hyphen, `-` or U+2010 (“mid-February”).
+    pub const HYPHENATED: Shape = Shape(1 << 5);
 
     /// True when every flag of `flags` is set.
     pub const fn has(self, flags: Shape) -> bool {
@@ -47,31 +49,44 @@ impl Shape {
 
     /// The shape of a word token's text.
     fn of_word(word: &str) -> Shape {
-        let mut shape = Shape::default();
-        let mut chars = word.chars();
-        match chars.next() {
+        let stem = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"));
+        let mut shape = if stem.is_some() {
+            Shape::POSSESSIVE
+        } else {
+            Shape::default()
+        };
+        let stem = stem.unwrap_or(word);
+        let (mut upper, mut lower) = (0usize, false);
+        if stem.is_ascii() {
+            for b in stem.bytes() {
+                upper += usize::from(b.is_ascii_uppercase());
+                lower |= b.is_ascii_lowercase();
+                if b.is_ascii_digit() {
+                    shape = shape.with(Shape::HAS_DIGIT);
+                } else if b == b'-' {
+                    shape = shape.with(Shape::HYPHENATED);
+                }
+            }
+        } else {
+            for c in stem.chars() {
+                if c == '-' || c == '‐' {
+                    shape = shape.with(Shape::HYPHENATED);
+                } else if c.is_ascii_digit() {
+                    shape = shape.with(Shape::HAS_DIGIT);
+                } else if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower = true;
+                }
+            }
+        }
+        match word.chars().next() {
             Some(c) if c.is_uppercase() => shape = shape.with(Shape::CAPITALISED),
             Some(c) if c.is_lowercase() => shape = shape.with(Shape::LOWERCASE),
             _ => {}
         }
-        let stem = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"));
-        let possessive = stem.is_some();
-        let stem = stem.unwrap_or(word);
-        let (mut upper, mut lower) = (0usize, false);
-        for c in stem.chars() {
-            if c.is_ascii_digit() {
-                shape = shape.with(Shape::HAS_DIGIT);
-            } else if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower = true;
-            }
-        }
         if upper >= 2 && !lower {
             shape = shape.with(Shape::ALL_CAPS);
-        }
-        if possessive {
-            shape = shape.with(Shape::POSSESSIVE);
         }
         shape
     }
@@ -85,6 +100,7 @@ impl std::fmt::Debug for Shape {
             (Shape::LOWERCASE, "lowercase"),
             (Shape::POSSESSIVE, "possessive"),
             (Shape::HAS_DIGIT, "has_digit"),
+            (Shape::HYPHENATED, "hyphenated"),
         ];
         f.debug_set()
             .entries(names.iter().filter(|(s, _)| self.has(*s)).map(|(_, n)| n))
