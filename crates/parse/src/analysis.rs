@@ -32,7 +32,7 @@
 use crate::lexicon::{self, gazetteer, Classes};
 use crate::model::{Sentence, Span};
 pub use crate::text::{Shape, TokKind, Token};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -175,14 +175,17 @@ impl<'t> Analysis<'t> {
 /// Every organisation and place name and alias of the gazetteer (a leading
 /// “the ” removed), and the gazetteer entry of each.
 struct GazetteerNames {
+    /// Anchored, leftmost-longest: the longest name starting at a place.
     automaton: AhoCorasick,
     /// Gazetteer entry of each pattern.
     entry: Vec<usize>,
+    /// `first[b]`: some name starts with byte `b`.
+    first: [bool; 256],
 }
 
-static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
-    let mut patterns = Vec::new();
-    let mut entry = Vec::new();
+/// The gazetteer's names without a leading “the ”, with their entry.
+fn gazetteer_names() -> Vec<(&'static str, usize)> {
+    let mut out = Vec::new();
     for (i, e) in gazetteer().iter().enumerate() {
         for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
             let n = n
@@ -190,40 +193,67 @@ static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
                 .or_else(|| n.strip_prefix("The "))
                 .unwrap_or(n);
             if !n.is_empty() {
-                patterns.push(n);
-                entry.push(i);
+                out.push((n, i));
             }
         }
     }
+    out
+}
+
+static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
+    let names = gazetteer_names();
+    let mut first = [false; 256];
+    for (n, _) in &names {
+        first[usize::from(n.as_bytes()[0])] = true;
+    }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
+        .build(names.iter().map(|(n, _)| n))
         .expect("gazetteer names build an automaton");
-    GazetteerNames { automaton, entry }
+    GazetteerNames {
+        automaton,
+        entry: names.iter().map(|&(_, e)| e).collect(),
+        first,
+    }
 });
 
+/// True when no letter or digit touches `span` of `text` on either side.
+fn whole_words(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// Gazetteer matches on whole words, case-sensitive: `(span, entry index)`,
-/// in text order. The leftmost-longest matches of the names that have no
-/// letter or digit right before or after them (a possessive after the
-/// name is fine: “NATO’s”).
+/// in text order: the leftmost-longest matches of the names (as an
+/// unanchored `find_iter` gives them) that have no letter or digit right
+/// before or after them (a possessive after the name is fine: “NATO’s”).
+///
+/// The next leftmost-longest match is the longest one at the first place
+/// (from the end of the previous match) where a name matches, so it is
+/// found by an anchored search at each place in turn, skipping the bytes
+/// no name starts with (most of the text).
 pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
     let g = &*GAZETTEER_NAMES;
-    g.automaton
-        .find_iter(text)
-        .filter(|m| {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric())
-        })
-        .map(|m| {
-            (
-                Span::new(m.start(), m.end()),
-                g.entry[m.pattern().as_usize()],
-            )
-        })
-        .collect()
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(|&b| g.first[usize::from(b)]) {
+        let s = at + k;
+        let input = Input::new(text).range(s..).anchored(Anchored::Yes);
+        let Some(m) = g.automaton.find(input) else {
+            at = s + 1;
+            continue;
+        };
+        at = m.end();
+        let span = Span::new(m.start(), m.end());
+        if whole_words(text, span) {
+            out.push((span, g.entry[m.pattern().as_usize()]));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -286,6 +316,30 @@ mod tests {
                 ("NATO", "NATO"),
             ]
         );
+    }
+
+    /// The anchored scan finds what an unanchored leftmost-longest search
+    /// of the same names finds, filtered on word boundaries.
+    #[test]
+    fn gazetteer_scan_finds_what_an_unanchored_search_finds() {
+        let names = gazetteer_names();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(n, _)| n))
+            .unwrap();
+        for t in [
+            "The Kremlin, NATO’s Atlantic Alliance and the EU met in Washington. EUNATO, tiny time news.",
+            "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU",
+            "é NATO中文NATO 🙂EU\u{0}EU t ti tim time time news",
+        ] {
+            let want: Vec<(Span, usize)> = ac
+                .find_iter(t)
+                .map(|m| (Span::new(m.start(), m.end()), names[m.pattern().as_usize()].1))
+                .filter(|&(span, _)| whole_words(t, span))
+                .collect();
+            assert!(!want.is_empty());
+            assert_eq!(gazetteer_mentions(t), want, "{t}");
+        }
     }
 
     #[test]

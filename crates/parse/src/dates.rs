@@ -208,6 +208,7 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
     let scan = Scan {
         t: text,
         b: text.as_bytes(),
+        toks: a.tokens(),
     };
     // One pass over the starts, each pattern with its own `from`: the
     // candidates come in another order than pattern by pattern, which
@@ -611,6 +612,9 @@ macro_rules! kw {
 struct Scan<'t> {
     t: &'t str,
     b: &'t [u8],
+    /// The article's tokens (their classes answer for the word runs that
+    /// are whole tokens; empty: every run is looked up).
+    toks: &'t [Token],
 }
 
 impl<'t> Scan<'t> {
@@ -670,9 +674,17 @@ impl<'t> Scan<'t> {
     /// the word run at `i` when it is one of them.
     fn word_of(self, i: usize, c: Class) -> Option<usize> {
         let e = self.word_end(i);
-        // a non-empty run is ASCII: `i..e` are char boundaries
-        let classes = self.t.get(i..e).map_or(Classes::NONE, lexicon::classes);
-        (e > i && classes.has(c)).then_some(e)
+        (e > i && self.run_classes(i, e).has(c)).then_some(e)
+    }
+
+    /// The lexicon classes of the word run `i..e`: those of the token it
+    /// is, else looked up.
+    fn run_classes(self, i: usize, e: usize) -> Classes {
+        match self.toks.binary_search_by_key(&i, |t| t.span.start) {
+            Ok(k) if self.toks[k].span.end == e => self.toks[k].classes,
+            // a non-empty run is ASCII: `i..e` are char boundaries
+            _ => self.t.get(i..e).map_or(Classes::NONE, lexicon::classes),
+        }
     }
 
     /// `(?i-u:a|b|…){B}` for literals of word bytes: the word run at `i`
@@ -800,10 +812,10 @@ impl<'t> Scan<'t> {
     /// patterns either cannot start at a `.` (`\s+`) or is optional.
     fn month_tok(self, i: usize) -> Option<usize> {
         let e = self.word_end(i);
-        let classes = self.t.get(i..e).map_or(Classes::NONE, lexicon::classes);
         if e == i {
             return None;
         }
+        let classes = self.run_classes(i, e);
         if classes.has(Class::Month) {
             return Some(e);
         }
@@ -3253,6 +3265,7 @@ mod tests {
             let scan = Scan {
                 t: &text,
                 b: text.as_bytes(),
+                toks: &[],
             };
             for pos in 0..text.len() {
                 if !text.is_char_boundary(pos) || !WORD[usize::from(text.as_bytes()[pos])] {
@@ -3291,6 +3304,7 @@ mod tests {
         let scan = Scan {
             t: text,
             b: text.as_bytes(),
+            toks: &[],
         };
         let got: Option<Vec<_>> = MATCHERS[rank](scan, 0).map(|c| {
             (0..g::COUNT)
