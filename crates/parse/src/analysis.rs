@@ -32,7 +32,11 @@
 use crate::lexicon::{self, gazetteer, Classes};
 use crate::model::{Sentence, Span};
 pub use crate::text::{Shape, TokKind, Token};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+#[cfg(test)]
+use aho_corasick::AhoCorasick;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -175,8 +179,9 @@ impl<'t> Analysis<'t> {
 /// Every organisation and place name and alias of the gazetteer (a leading
 /// “the ” removed), and the gazetteer entry of each.
 struct GazetteerNames {
-    /// Anchored, leftmost-longest: the longest name starting at a place.
-    automaton: AhoCorasick,
+    /// Anchored, leftmost-longest: the longest name starting at a place
+    /// ([`GazetteerNames::longest_at`]).
+    dfa: DFA,
     /// Gazetteer entry of each pattern.
     entry: Vec<usize>,
     /// `first[b]`: some name starts with byte `b`.
@@ -200,20 +205,43 @@ fn gazetteer_names() -> Vec<(&'static str, usize)> {
     out
 }
 
+impl GazetteerNames {
+    /// The longest name starting at byte `s` of `bytes`, as `(end,
+    /// pattern)`: what an anchored leftmost-longest search of `s..` finds,
+    /// walked on the DFA directly (the generic search's setup costs more
+    /// than the few steps a walk takes before it dies).
+    fn longest_at(&self, bytes: &[u8], s: usize) -> Option<(usize, usize)> {
+        let dfa = &self.dfa;
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut found = None;
+        for (at, &b) in bytes.iter().enumerate().skip(s) {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    found = Some((at + 1, dfa.match_pattern(sid, 0).as_usize()));
+                }
+            }
+        }
+        found
+    }
+}
+
 static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
     let names = gazetteer_names();
     let mut first = [false; 256];
     for (n, _) in &names {
         first[usize::from(n.as_bytes()[0])] = true;
     }
-    let automaton = AhoCorasick::builder()
+    let dfa = DFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
-        .kind(Some(AhoCorasickKind::DFA))
         .build(names.iter().map(|(n, _)| n))
         .expect("gazetteer names build an automaton");
     GazetteerNames {
-        automaton,
+        dfa,
         entry: names.iter().map(|&(_, e)| e).collect(),
         first,
     }
@@ -242,15 +270,14 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
     let mut at = 0;
     while let Some(k) = bytes[at..].iter().position(|&b| g.first[usize::from(b)]) {
         let s = at + k;
-        let input = Input::new(text).range(s..).anchored(Anchored::Yes);
-        let Some(m) = g.automaton.find(input) else {
+        let Some((end, pattern)) = g.longest_at(bytes, s) else {
             at = s + 1;
             continue;
         };
-        at = m.end();
-        let span = Span::new(m.start(), m.end());
+        at = end;
+        let span = Span::new(s, end);
         if whole_words(text, span) {
-            out.push((span, g.entry[m.pattern().as_usize()]));
+            out.push((span, g.entry[pattern]));
         }
     }
     out

@@ -362,7 +362,7 @@ const FIRST_CLASSES: [Classes; 13] = [
     // 5 weekday: a weekday, or a modifier before one (`this past`)
     Classes::all(&[Class::Weekday, Class::DateModifier]),
     // 6 deictic: `yesterday`, `the day …`, `last night`, `this morning`
-    Classes::all(&[Class::DeicticDay, Class::Determiner, Class::DateModifier]),
+    Classes::all(&[Class::DeicticDay, Class::Article, Class::DateModifier]),
     // 7 period: `earlier/later` before a modifier, a modifier before a unit
     Classes::of(Class::DateModifier),
     // 8 part_period: part word `of`
@@ -372,7 +372,7 @@ const FIRST_CLASSES: [Classes; 13] = [
     // 10 ahead: a token rule (`DATE_RULES`)
     Classes::NONE,
     // 11 offset: in/within before a count; a count before a unit
-    Classes::all(&[Class::DatePreposition, Class::Determiner, Class::NumberWord]),
+    Classes::all(&[Class::DatePreposition, Class::Article, Class::NumberWord]),
     // 12 vague
     Classes::of(Class::VagueTime),
 ];

@@ -98,6 +98,8 @@ classes! {
     WeekdayAbbr => "weekday_abbr",
     /// Determiners and possessive pronouns (“the”, “its”).
     Determiner => "determiner",
+    /// The articles “a”, “an”, “the”.
+    Article => "article",
     /// Function words that are no noun after a scare quote.
     FunctionWord => "function_word",
     /// Connectors inside a role phrase (“of”, “the”, “for”).
@@ -124,6 +126,11 @@ classes! {
     DeicticDay => "deictic_day",
     /// Vague future times (“soon”, “shortly”).
     VagueTime => "vague_time",
+    /// Plural number words of a vague amount (“thousands”), value = base.
+    VaguePlural => "vague_plural",
+    /// Fraction words (“third”, “quarters”), value = denominator (and
+    /// `plural`).
+    FractionWord => "fraction_word",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the

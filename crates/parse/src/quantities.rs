@@ -109,7 +109,7 @@
 //! text order and never overlap. Sentence boundaries (from `sentences`, plus
 //! line breaks) are never crossed.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Shape, TokKind, Token};
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{Interval, Qualifier, Quantity, QuantityKind, Sentence, Span};
 use rustc_hash::FxHashMap;
@@ -140,19 +140,27 @@ use std::sync::LazyLock;
 /// assert!(!q[0].interval.overlaps(&q[1].interval));
 /// ```
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
-    extract_in(text, sentences)
+    // the tokens of the whole text, whatever sentences are given
+    let dead = dead_ranges(text, sentences, Analysis::new(text).pieces());
+    extract_skipping(text, sentences, &dead)
 }
 
-/// [`extract`] over an article's [`Analysis`].
+/// [`extract`] over an article's [`Analysis`]: the parser still reads its
+/// own tokens (numbers grouped with spaces, currency signs), but only in
+/// the parts of the text whose analysis tokens hold a number or a
+/// quantity word ([`dead_ranges`]); its word tests go through the lexicon.
 pub(crate) fn extract_from(a: &Analysis) -> Vec<Quantity> {
-    extract_in(a.text(), a.sentences())
+    let text = a.text();
+    let sentences = a.sentences();
+    let dead = dead_ranges(text, sentences, a.pieces());
+    extract_skipping(text, sentences, &dead)
 }
 
-/// [`extract`]: the parser still reads its own tokens (numbers grouped
-/// with spaces, currency signs); its word tests go through the lexicon.
-fn extract_in(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
+/// [`extract`], leaving out the `dead` ranges but for their first
+/// [`DEAD_KEEP`] tokens (the result is the same as with none left out).
+fn extract_skipping(text: &str, sentences: &[Sentence], dead: &[(usize, usize)]) -> Vec<Quantity> {
     let lower = text.to_ascii_lowercase();
-    let (toks, nums) = tokenize(text, &lower, sentences);
+    let (toks, nums) = tokenize(text, &lower, sentences, dead);
     let p = Parser { text, toks, nums };
     let mut out = Vec::new();
     let mut i = 0;
@@ -784,25 +792,6 @@ fn currency_symbol(c: char) -> Option<&'static str> {
     })
 }
 
-/// Defines `fn $name(w: &str) -> Option<$t>` as one `match` (a switch on
-/// the length and a few compares) and the const list `$words` of exactly
-/// the words it accepts, from one table, so that the two cannot drift
-/// apart ([`STARTER_FILTER`] and [`STARTER_ROLES`] are built from the
-/// lists).
-macro_rules! word_table {
-    ($(#[$m:meta])* fn $name:ident -> $t:ty, $words:ident { $($w:literal => $v:expr,)* }) => {
-        #[doc = concat!("The words [`", stringify!($name), "`] accepts.")]
-        const $words: &[&str] = &[$($w),*];
-        $(#[$m])*
-        fn $name(w: &str) -> Option<$t> {
-            Some(match w {
-                $($w => $v,)*
-                _ => return None,
-            })
-        }
-    };
-}
-
 /// The value of a number word of the lexicon (“three”, “forty”).
 fn small_number(w: &str) -> Option<f64> {
     lexicon::value(w, Class::NumberWord)?.parse().ok()
@@ -813,40 +802,18 @@ fn scale_word(w: &str) -> Option<f64> {
     lexicon::value(w, Class::ScaleWord)?.parse().ok()
 }
 
-word_table! {
-    fn vague_plural -> f64, VAGUE_PLURAL_WORDS {
-        "tens" => 10.0,
-        "dozens" => 12.0,
-        "scores" => 20.0,
-        "hundreds" => 1e2,
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-    }
+/// The base of a vague plural of the lexicon (“thousands” → 1000).
+fn vague_plural(w: &str) -> Option<f64> {
+    lexicon::value(w, Class::VaguePlural)?.parse().ok()
 }
 
-word_table! {
-    /// Denominator of a fraction word, and whether the word is plural.
-    fn denominator -> (f64, bool), DENOMINATOR_WORDS {
-        "half" => (2.0, false),
-        "halves" => (2.0, true),
-        "third" => (3.0, false),
-        "thirds" => (3.0, true),
-        "quarter" => (4.0, false),
-        "quarters" => (4.0, true),
-        "fifth" => (5.0, false),
-        "fifths" => (5.0, true),
-        "sixth" => (6.0, false),
-        "sixths" => (6.0, true),
-        "seventh" => (7.0, false),
-        "sevenths" => (7.0, true),
-        "eighth" => (8.0, false),
-        "eighths" => (8.0, true),
-        "ninth" => (9.0, false),
-        "ninths" => (9.0, true),
-        "tenth" => (10.0, false),
-        "tenths" => (10.0, true),
-    }
+/// Denominator of a fraction word of the lexicon, and whether the word is
+/// plural (“thirds” → (3, true)).
+fn denominator(w: &str) -> Option<(f64, bool)> {
+    let v = lexicon::value(w, Class::FractionWord)?;
+    let mut parts = v.split_whitespace();
+    let d = parts.next()?.parse().ok()?;
+    Some((d, parts.next() == Some("plural")))
 }
 
 /// Role bit of [`word_roles`]: a word `may_start_core` reads by its
@@ -874,9 +841,10 @@ static STARTER_ROLES: LazyLock<FxHashMap<&'static str, u64>> = LazyLock::new(|| 
         *roles.entry(words[0]).or_default() |= 1 << p;
     }
     let numbers = lexicon::entries(Class::NumberWord).iter().map(|e| e.word);
+    let words = |c: Class| lexicon::entries(c).iter().map(|e| e.word);
     let core = numbers
-        .chain(VAGUE_PLURAL_WORDS.iter().copied())
-        .chain(DENOMINATOR_WORDS.iter().copied())
+        .chain(words(Class::VaguePlural))
+        .chain(words(Class::FractionWord))
         .chain(["several", "a", "an"]);
     for w in core {
         *roles.entry(w).or_default() |= ROLE_CORE;
@@ -1127,6 +1095,106 @@ fn lowercase_is_itself(c: char) -> bool {
     l.next() == Some(c) && l.next().is_none()
 }
 
+// ---------------------------------------------------------------------------
+// Skipping sentences that hold no quantity
+// ---------------------------------------------------------------------------
+
+/// Lexicon classes of the words a quantity's core can hold (besides
+/// numbers and `dozen`): a number word (`two`, `twenty-five`,
+/// `two-thirds`), a scale word (`a hundred`), a vague plural (`tens of`),
+/// a fraction word (`half`, `a third`).
+const TRIGGERS: Classes = Classes::all(&[
+    Class::NumberWord,
+    Class::ScaleWord,
+    Class::VaguePlural,
+    Class::FractionWord,
+]);
+
+/// Can the piece `t` of `text` (an analysis token, hyphenated words cut
+/// at their hyphens) take part in a quantity's core? It holds an ASCII
+/// digit, or one of its runs of ASCII letters is a word of [`TRIGGERS`] or
+/// `dozen` (any case). A core holds a number token or such a word as a
+/// token or as the part of a token before its first hyphen, which is such
+/// a run in the piece around it.
+fn is_trigger(text: &str, t: &Token) -> bool {
+    let trigger = |c: Classes, w: &str| c.intersects(TRIGGERS) || w.eq_ignore_ascii_case("dozen");
+    match t.kind {
+        TokKind::Number => true,
+        TokKind::Punct => false,
+        TokKind::Word if t.shape.has(Shape::HAS_DIGIT) => true,
+        TokKind::Word => {
+            let word = t.text(text);
+            // most pieces are one run of ASCII letters: their own classes
+            if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return trigger(t.classes, word);
+            }
+            word.split(|c: char| !c.is_ascii_alphabetic())
+                .any(|run| !run.is_empty() && trigger(lexicon::classes(run), run))
+        }
+    }
+}
+
+/// How many tokens [`tokenize`] still makes at the start of a range from
+/// [`dead_ranges`] before it jumps to the range's end. The parser reads
+/// past a boundary without checking it (`Parser::linked`) at most two
+/// tokens after a token of the sentence (`is_num(e + 1)`,
+/// `is_month(e + 2)` after a linked `e` in `numeric_core`): with these two
+/// tokens kept, every token it reads is the token of the full list.
+const DEAD_KEEP: u32 = 2;
+
+/// Byte ranges of `text` whose tokens cannot take part in a quantity, in
+/// order; `tokens` are the analysis pieces of all of `text` (every
+/// non-space char is in one), `sentences` give the boundaries.
+///
+/// The text is cut at boundaries: after each line feed, and at each
+/// sentence start `s` with ASCII white space before it and no digit at it
+/// (so no token, not even a number grouped with spaces, runs across `s`).
+/// The first token after a boundary always starts a new sentence for the
+/// parser (`Tok::brk`), which never reads across one (but see
+/// [`DEAD_KEEP`]); so the tokens between two boundaries form whole
+/// sentences. A region none of whose analysis tokens [`is_trigger`] holds
+/// no core. Adjacent dead regions are merged.
+fn dead_ranges(text: &str, sentences: &[Sentence], tokens: &[Token]) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let valid = |s: usize| s > 0 && s < n && is_ascii_space(b[s - 1]) && !b[s].is_ascii_digit();
+    let mut starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
+    starts.sort_unstable();
+    // boundaries, in order: after each line feed, and the valid sentence
+    // starts
+    let mut bounds: Vec<usize> = memchr::memchr_iter(b'\n', b).map(|i| i + 1).collect();
+    bounds.extend(starts.into_iter().filter(|&s| valid(s)));
+    bounds.sort_unstable();
+    bounds.dedup();
+    // the live regions' [start, end), merged; the rest is dead
+    let mut dead = Vec::new();
+    let mut live_end = 0;
+    let mut t = 0;
+    let mut region_start = 0;
+    for end in bounds.into_iter().chain([n]) {
+        if end <= region_start {
+            continue;
+        }
+        // the tokens starting in [region_start, end)
+        let mut live = false;
+        while t < tokens.len() && tokens[t].span.start < end {
+            live |= tokens[t].span.start >= region_start && is_trigger(text, &tokens[t]);
+            t += 1;
+        }
+        if live {
+            if region_start > live_end {
+                dead.push((live_end, region_start));
+            }
+            live_end = end;
+        }
+        region_start = end;
+    }
+    if n > live_end {
+        dead.push((live_end, n));
+    }
+    dead
+}
+
 /// Splits `text` into words, numbers and single-char symbols.
 ///
 /// `lower` must be `text.to_ascii_lowercase()` (same byte offsets): a
@@ -1141,6 +1209,7 @@ fn tokenize<'a>(
     text: &'a str,
     lower: &'a str,
     sentences: &[Sentence],
+    dead: &[(usize, usize)],
 ) -> (Vec<Tok<'a>>, Vec<NumInfo>) {
     // sentence starts in order (`split` gives them sorted: no copy then)
     let sorted = sentences
@@ -1166,9 +1235,16 @@ fn tokenize<'a>(
     } else {
         usize::MAX
     };
+    let mut di = 0;
+    // start of the next dead range (`usize::MAX`: none left)
+    let mut next_dead = dead.first().map_or(usize::MAX, |d| d.0);
+    // tokens still to make before jumping to `jump_to`
+    let mut keep = 0;
+    let mut jump_to = 0;
     let b = text.as_bytes();
-    // about one token per five bytes in news copy
-    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 4 + 8);
+    // about one token per five bytes of the live text
+    let dead_bytes: usize = dead.iter().map(|d| d.1 - d.0).sum();
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity((text.len() - dead_bytes) / 4 + 8);
     let mut nums = Vec::new();
     nums.push(NumInfo::default());
     let mut i = 0;
@@ -1176,6 +1252,13 @@ fn tokenize<'a>(
     // a `\n` among the white space since the previous token
     let mut newline = false;
     while i < b.len() {
+        if i >= next_dead {
+            // a boundary: no token runs across it
+            keep = DEAD_KEEP;
+            jump_to = dead[di].1;
+            di += 1;
+            next_dead = dead.get(di).map_or(usize::MAX, |d| d.0);
+        }
         let c0 = b[i];
         let c = if c0 < 0x80 {
             if is_ascii_space(c0) {
@@ -1289,6 +1372,16 @@ fn tokenize<'a>(
         });
         prev_end = i;
         newline = false;
+        if keep > 0 {
+            keep -= 1;
+            if keep == 0 && i < jump_to {
+                // the rest of a dead range: the next token starts a
+                // sentence in the full list too
+                i = jump_to;
+                newline = true;
+                continue;
+            }
+        }
         // the usual single space after a token, without a trip round the loop
         if b.get(i) == Some(&b' ') {
             i += 1;
@@ -2638,14 +2731,12 @@ mod tests {
     /// and on a real vocabulary (both seeds) a clear bit is never wrong.
     #[test]
     fn starter_roles_cover_every_starter() {
-        let numbers: Vec<&str> = lexicon::entries(Class::NumberWord)
-            .iter()
-            .map(|e| e.word)
-            .collect();
+        let words =
+            |c: Class| -> Vec<&str> { lexicon::entries(c).iter().map(|e| e.word).collect() };
         let core: [&[&str]; 4] = [
-            &numbers,
-            VAGUE_PLURAL_WORDS,
-            DENOMINATOR_WORDS,
+            &words(Class::NumberWord),
+            &words(Class::VaguePlural),
+            &words(Class::FractionWord),
             &[
                 "several",
                 "a",
@@ -2691,6 +2782,91 @@ mod tests {
             }
         }
         assert!(none > 500, "most words should have no role ({none})");
+    }
+
+    /// Leaving out the dead sentences changes nothing: the seeds, and
+    /// junk of words, numbers, line breaks and sentence ends.
+    #[test]
+    fn skipping_dead_sentences_changes_nothing() {
+        let same = |text: &str| {
+            let sentences = split(text);
+            let a = Analysis::with_sentences(text, sentences.clone());
+            let dead = dead_ranges(text, &sentences, a.pieces());
+            let got = extract_skipping(text, &sentences, &dead);
+            assert_eq!(got, extract_skipping(text, &sentences, &[]), "{text:?}");
+            got.len()
+        };
+        let seeds = seed("000") + "\n" + &seed("001");
+        assert!(same(&seeds) > 1);
+        // the parser reads `May` across the line break: kept (`DEAD_KEEP`)
+        assert_eq!(same("He saw 5 of\nMay Day. He saw 7 of\nthem."), 1);
+        for text in [
+            "5 000 troops. 000 more",
+            "Yes. 5 000 more.\n\nNo",
+            "a\n\n\n",
+            "\n7",
+        ] {
+            same(text);
+        }
+        let pieces = [
+            "more than",
+            "5",
+            "1,000",
+            "100 000",
+            "of",
+            "May",
+            "may",
+            "March",
+            "to",
+            "and",
+            "Two",
+            "two-thirds",
+            "a",
+            "third",
+            "half",
+            "tens",
+            "troops",
+            "$",
+            "€",
+            "%",
+            "Mr.",
+            "U.S.",
+            "said",
+            "Smith",
+            "between",
+            "from",
+            "rose",
+            "-",
+            "–",
+            "(",
+            ")",
+            ",",
+            "“",
+            "”",
+            "over",
+            "years",
+            "day",
+            "Apollo",
+            "one",
+            "dozen",
+            "few",
+            "Sunday",
+            "K",
+        ];
+        let seps = [
+            " ", " ", " ", "  ", ". ", ".\n", "\n", "\n\n", "? ", ": ", "", "\t",
+        ];
+        let mut st = 11u64;
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(lcg(&mut st) % 40) {
+                s.push_str(pieces[(lcg(&mut st) as usize) % pieces.len()]);
+                s.push_str(seps[(lcg(&mut st) as usize) % seps.len()]);
+            }
+            found += same(&s);
+        }
+        assert!(found > 1000, "{found}");
     }
 
     /// [`parse_digits`] reads what a `String` of the kept chars reads, on
