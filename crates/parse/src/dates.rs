@@ -2299,7 +2299,6 @@ const MONTH_CUES: &[&str] = &[
     "in", "since", "by", "until", "till", "through", "during", "from", "before", "after", "last",
     "next", "this", "coming", "past", "to",
 ];
-const AMBIGUOUS_MONTHS: &[u32] = &[3, 4, 5, 6, 8];
 const REPORTING: &[&str] = &[
     "said",
     "says",
@@ -2350,7 +2349,7 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
                 .and_then(|(s, _)| word_before(text, *s))
                 .is_some_and(|(_, w)| w.eq_ignore_ascii_case("month")));
     if year.is_none() && part.is_none() {
-        if AMBIGUOUS_MONTHS.contains(&month) {
+        if lexicon::classes(m_tok.as_str()).has(Class::MonthNameAmbiguous) {
             if !cue {
                 return None;
             }

@@ -108,6 +108,11 @@ classes! {
     Month => "month",
     /// Month abbreviations (“Jan”, “Sept”), value = month number.
     MonthAbbr => "month_abbr",
+    /// Full month names that are also names (“May”, “June”): a bare one
+    /// needs a cue.
+    MonthNameAmbiguous => "month_name_ambiguous",
+    /// Month words that are common words in lowercase (“may”, “march”).
+    MonthCommonWord => "month_common_word",
     /// Weekday names, value 1 = Monday … 7 = Sunday.
     Weekday => "weekday",
     /// One-word numbers below a hundred (“three”, “forty”), value = number.

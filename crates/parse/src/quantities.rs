@@ -246,15 +246,6 @@ macro_rules! word_list {
     };
 }
 
-/// True for a month name or abbreviation.
-fn is_month(w: &str) -> bool {
-    lexicon::classes(w).intersects(Classes::all(&[Class::Month, Class::MonthAbbr]))
-}
-
-/// Month words that are also ordinary English words: only a month when
-/// capitalised.
-const AMBIGUOUS_MONTHS: &[&str] = &["may", "march", "mar", "jan", "dec", "sep"];
-
 word_list! {
     /// Words after which a number is a label, not an amount.
     fn is_label_word = [
@@ -1561,7 +1552,9 @@ impl Parser<'_> {
             return false;
         };
         let w = w.trim_end_matches('.');
-        is_month(w) && (!AMBIGUOUS_MONTHS.contains(&w) || starts_upper(self.raw(i)))
+        let classes = lexicon::classes(w);
+        classes.intersects(Classes::all(&[Class::Month, Class::MonthAbbr]))
+            && (!classes.has(Class::MonthCommonWord) || starts_upper(self.raw(i)))
     }
 
     fn is_weekday(&self, i: usize) -> bool {
