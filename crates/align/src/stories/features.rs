@@ -1,0 +1,372 @@
+//! What one article contributes to story grouping: weighted keys (content
+//! stems, names, resolved days), a MinHash sketch of its word shingles, and
+//! its publication date.
+//!
+//! Words are read straight from the article text (no per-token
+//! allocation for ASCII words), folded with [`crate::text::fold`] when they
+//! are not ASCII, and looked up in a per-thread cache that maps a folded
+//! word to its hashes, so each distinct word is stemmed once per thread.
+
+use super::hash::{hash_bytes, mix};
+use crate::text::{fold, is_stop, stem, stemmer};
+use crosscheck_parse::{Extraction, Granularity, NaiveDate, Span};
+use std::collections::HashMap;
+
+/// Namespace of a content-stem key.
+const NS_TERM: u8 = 0;
+/// Namespace of a name key (a word of a named entity, unstemmed).
+const NS_NAME: u8 = 1;
+/// Namespace of a resolved day mentioned in the text.
+const NS_DAY: u8 = 2;
+
+/// Number of MinHash bins (one-permutation hashing).
+pub(crate) const BINS: usize = 64;
+/// Words per shingle.
+const SHINGLE: usize = 4;
+
+/// What kind of key a feature is: the weight multiplier of names and days
+/// is applied by the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum KeyKind {
+    /// A content stem.
+    Term,
+    /// A word of a name.
+    Name,
+    /// A resolved day.
+    Day,
+}
+
+/// A key hash carries its kind in its two lowest bits.
+pub(crate) fn kind_of(key: u64) -> KeyKind {
+    match key & 3 {
+        0 => KeyKind::Term,
+        1 => KeyKind::Name,
+        _ => KeyKind::Day,
+    }
+}
+
+fn key(ns: u8, bytes: &[u8]) -> u64 {
+    (hash_bytes(ns as u64 + 0x5157, bytes) & !3) | ns as u64
+}
+
+/// One article's grouping features.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DocFeatures {
+    /// `(key, count)`, sorted by key, keys distinct.
+    pub keys: Vec<(u64, u32)>,
+    /// MinHash of the word 4-shingles; empty when the text has no word.
+    pub sketch: Vec<u32>,
+    /// Number of shingles (positions).
+    pub shingles: u32,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+}
+
+/// The hashes of one folded word, cached per thread.
+#[derive(Clone, Copy)]
+struct WordInfo {
+    /// Hash of the folded word (for shingles).
+    word: u64,
+    /// Key of its stem; `None` for stop words and one-letter words.
+    term: Option<u64>,
+    /// Key of the word as a name; `None` for stop words.
+    name: Option<u64>,
+}
+
+/// Per-thread scratch space: the word cache and the stemmer.
+pub(crate) struct Scratch {
+    cache: HashMap<Box<str>, WordInfo, super::hash::FixedState>,
+    stemmer: rust_stemmers::Stemmer,
+    buf: String,
+    toks: Vec<Tok>,
+    keys: Vec<u64>,
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch {
+            cache: HashMap::with_hasher(super::hash::FixedState),
+            stemmer: stemmer(),
+            buf: String::new(),
+            toks: Vec::new(),
+            keys: Vec::new(),
+        }
+    }
+}
+
+impl Scratch {
+    fn info(&mut self, folded: &str) -> WordInfo {
+        if let Some(w) = self.cache.get(folded) {
+            return *w;
+        }
+        let content =
+            !is_stop(folded) && (folded.len() > 1 || folded.bytes().all(|b| b.is_ascii_digit()));
+        let info = WordInfo {
+            word: hash_bytes(0x3c6e_f372, folded.as_bytes()),
+            term: content.then(|| key(NS_TERM, stem(&self.stemmer, folded).as_bytes())),
+            name: content.then(|| key(NS_NAME, folded.as_bytes())),
+        };
+        // a bounded cache: a flood of distinct junk words must not grow it
+        if self.cache.len() < 1 << 20 {
+            self.cache.insert(folded.into(), info);
+        }
+        info
+    }
+}
+
+/// A word of the text: byte span and whether it starts with a capital.
+#[derive(Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    capital: bool,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// Pushes the words of `text[span]`: maximal runs of alphanumerics, with
+/// inner apostrophes and digit separators (`1,000.5`) kept inside the word
+/// (the same words as the claim tokenizer of the engine).
+fn words(text: &str, span: Span, out: &mut Vec<Tok>) {
+    let s = span.slice(text);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut prev = c;
+        while let Some(&(j, cj)) = it.peek() {
+            if cj.is_alphanumeric() {
+                end = j + cj.len_utf8();
+                prev = cj;
+                it.next();
+                continue;
+            }
+            // a joiner counts only when a word character follows it
+            let next = s[j + cj.len_utf8()..].chars().next();
+            let joins = next.is_some_and(|n| n.is_alphanumeric())
+                && (is_apostrophe(cj)
+                    || (cj == ',' || cj == '.')
+                        && prev.is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit()));
+            if !joins {
+                break;
+            }
+            it.next();
+            prev = cj;
+        }
+        out.push(Tok {
+            start: span.start + i,
+            end: span.start + end,
+            capital: c.is_uppercase(),
+        });
+    }
+}
+
+/// Folds a word into `buf`: lowercase ASCII without allocation, else
+/// [`fold`]; digit separators dropped from numbers, possessive `'s`
+/// removed.
+fn fold_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buf.push_str(&fold(word));
+    }
+    if buf.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        buf.retain(|c| c != ',');
+    }
+    if buf.ends_with("'s") {
+        buf.truncate(buf.len() - 2);
+    }
+}
+
+/// Computes one article's features.
+pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
+    let text = x.article.text.as_str();
+    // entity mentions, sorted, to mark the words of names
+    let mut mentions: Vec<Span> = x
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().copied())
+        .filter(|m| m.fits(text))
+        .collect();
+    mentions.sort_unstable();
+    let sentences: Vec<Span> = if x.sentences.is_empty() {
+        vec![Span::new(0, text.len())]
+    } else {
+        x.sentences.iter().map(|s| s.span).collect()
+    };
+
+    let mut keys = std::mem::take(&mut sc.keys);
+    keys.clear();
+    let mut sketch = vec![u32::MAX; BINS];
+    let mut shingles = 0u32;
+    let mut window = [0u64; SHINGLE];
+    let mut seen = 0usize;
+    let mut m = 0; // next mention that may cover a word
+    let mut toks = std::mem::take(&mut sc.toks);
+    let mut buf = std::mem::take(&mut sc.buf);
+    for sent in sentences {
+        toks.clear();
+        words(text, sent, &mut toks);
+        // a headline in title case: capitals say nothing there
+        let capitals = toks.iter().filter(|t| t.capital).count();
+        let title_case = toks.len() >= 3 && capitals * 10 >= toks.len() * 6;
+        for (k, t) in toks.iter().enumerate() {
+            fold_into(&text[t.start..t.end], &mut buf);
+            if buf.is_empty() {
+                continue;
+            }
+            let info = sc.info(&buf);
+            while m < mentions.len() && mentions[m].end <= t.start {
+                m += 1;
+            }
+            let in_mention = mentions[m..]
+                .iter()
+                .take_while(|s| s.start <= t.start)
+                .any(|s| s.end >= t.end);
+            let name = in_mention || (t.capital && k > 0 && !title_case);
+            if let Some(term) = info.term {
+                keys.push(term);
+                if name {
+                    keys.extend(info.name);
+                }
+            }
+            // shingles run over every word, stop words included
+            window.rotate_left(1);
+            window[SHINGLE - 1] = info.word;
+            seen += 1;
+            if seen >= SHINGLE {
+                add_shingle(&mut sketch, &window);
+                shingles += 1;
+            }
+        }
+    }
+    if seen > 0 && seen < SHINGLE {
+        add_shingle(&mut sketch, &window[SHINGLE - seen..]);
+        shingles = 1;
+    }
+    for d in &x.dates {
+        if let (Some(v), Granularity::Day) = (d.value, d.granularity) {
+            keys.push(key(NS_DAY, v.start().to_string().as_bytes()));
+        }
+    }
+    keys.sort_unstable();
+    let mut counted: Vec<(u64, u32)> = Vec::with_capacity(keys.len() / 2);
+    for &k in &keys {
+        match counted.last_mut() {
+            Some((last, n)) if *last == k => *n += 1,
+            _ => counted.push((k, 1)),
+        }
+    }
+    sc.keys = keys;
+    sc.toks = toks;
+    sc.buf = buf;
+    if shingles == 0 {
+        sketch.clear();
+    } else {
+        densify(&mut sketch);
+    }
+    DocFeatures {
+        keys: counted,
+        sketch,
+        shingles,
+        date: x.article.published,
+    }
+}
+
+fn add_shingle(sketch: &mut [u32], words: &[u64]) {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64;
+    for &w in words {
+        h = mix(h ^ w);
+    }
+    let bin = (h >> 58) as usize % BINS;
+    let v = h as u32;
+    if v < sketch[bin] {
+        sketch[bin] = v;
+    }
+}
+
+/// Fills empty bins from the next non-empty bin to the right (circularly),
+/// re-hashed with the distance, so that short texts still compare bin by
+/// bin (Shrivastava and Li 2014, "densified one permutation hashing").
+fn densify(sketch: &mut [u32]) {
+    let n = sketch.len();
+    let filled: Vec<bool> = sketch.iter().map(|&v| v != u32::MAX).collect();
+    for i in 0..n {
+        if filled[i] {
+            continue;
+        }
+        if let Some(d) = (1..n).find(|d| filled[(i + d) % n]) {
+            let v = sketch[(i + d) % n];
+            sketch[i] = mix(v as u64 ^ ((d as u64) << 32)) as u32;
+        }
+    }
+}
+
+/// Estimated Jaccard similarity of two sketches: the share of equal bins.
+pub(crate) fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f64 / a.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_parse::{extract as parse, Article};
+
+    fn feats(text: &str) -> DocFeatures {
+        let x = parse(Article {
+            id: "a".into(),
+            text: text.into(),
+            ..Article::default()
+        });
+        extract(&x, &mut Scratch::default())
+    }
+
+    #[test]
+    fn words_keep_numbers_and_apostrophes() {
+        let text = "Mayor O'Neill said 1,250.5 people can't go.";
+        let mut out = Vec::new();
+        words(text, Span::new(0, text.len()), &mut out);
+        let w: Vec<&str> = out.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            w,
+            ["Mayor", "O'Neill", "said", "1,250.5", "people", "can't", "go"]
+        );
+    }
+
+    #[test]
+    fn names_are_keys_of_their_own() {
+        let f = feats("The storm hit the town of Kessel on Monday, officials said.");
+        let names = f
+            .keys
+            .iter()
+            .filter(|(k, _)| kind_of(*k) == KeyKind::Name)
+            .count();
+        // "Kessel" and "Monday" are capitalised inside the sentence
+        assert_eq!(names, 2);
+    }
+
+    #[test]
+    fn identical_texts_have_identical_sketches() {
+        let a = feats("Rescue teams searched the rubble of the market through the night.");
+        let b = feats("Rescue teams searched the rubble of the market through the night.");
+        let c = feats("The central bank left its rate unchanged at four percent.");
+        assert_eq!(jaccard(&a.sketch, &b.sketch), 1.0);
+        assert!(jaccard(&a.sketch, &c.sketch) < 0.2);
+    }
+
+    #[test]
+    fn empty_text_has_no_sketch() {
+        let f = feats("");
+        assert!(f.sketch.is_empty() && f.keys.is_empty());
+    }
+}
