@@ -12,6 +12,8 @@
 
 #![warn(missing_docs)]
 
+pub mod stories;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -71,7 +73,11 @@ pub struct Suite {
 
 /// Every suite, in the order the `accuracy` binary runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![]
+    vec![Suite {
+        name: "stories",
+        about: "stories: ECB+ B-cubed, SemEval-2022 Task 8 same-story AUC, PolNeAR spans",
+        run: stories::run,
+    }]
 }
 
 /// The devdata folder: `$CROSSCHECK_DEVDATA`, else `../shared/devdata`

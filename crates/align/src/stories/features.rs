@@ -216,6 +216,7 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
         // a headline in title case: capitals say nothing there
         let capitals = toks.iter().filter(|t| t.capital).count();
         let title_case = toks.len() >= 3 && capitals * 10 >= toks.len() * 6;
+
         for (k, t) in toks.iter().enumerate() {
             fold_into(&text[t.start..t.end], &mut buf);
             if buf.is_empty() {
@@ -232,6 +233,7 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
             let name = in_mention || (t.capital && k > 0 && !title_case);
             if let Some(term) = info.term {
                 keys.push(term);
+
                 if name {
                     keys.extend(info.name);
                 }

@@ -32,9 +32,16 @@
 //! 6. **Clustering.** Average-link agglomeration over that sparse graph
 //!    (a missing pair counts 0) merges the closest clusters while their
 //!    average similarity reaches [`StoryConfig::threshold`] and the merged
-//!    story's publication dates span at most the window. Two similar events
-//!    (two earthquakes, two rulings) share topic words but not their names,
-//!    places, days and numbers, which carry most of the weight.
+//!    story's publication dates span at most the window.
+//! 7. **Two similar events.** Two earthquakes, two rulings on one person
+//!    share their topic words, so step 6 may join them. Inside a story of
+//!    four copy groups or more, keys are weighted again by their document
+//!    frequency *in the story* (a key every article has weighs nothing),
+//!    so the details each event's articles share (names, places, days,
+//!    numbers) decide; a normalised cut (spectral bisection) splits the
+//!    story in two when the parts are far more separate than the same cut
+//!    finds by chance ([`StoryConfig::split_ratio`]), and tries each part
+//!    again.
 //!
 //! ```
 //! use crosscheck_align::stories::{group, StoryConfig};
@@ -62,6 +69,7 @@ mod cluster;
 mod copies;
 mod features;
 mod hash;
+mod refine;
 
 use cluster::{gap_days, join, DateRange};
 use crosscheck_parse::Extraction;
@@ -70,6 +78,10 @@ use hash::FixedState;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+/// Stories of more copy groups than this are not tried for a split (the
+/// split compares every pair of them).
+const MAX_SPLIT_UNITS: usize = 400;
 
 /// Thresholds of story grouping, each with a documented default.
 ///
@@ -99,7 +111,9 @@ pub struct StoryConfig {
     /// least 20 shingles to be copies. Default `0.85`.
     pub copy_containment: f64,
     /// Weight multiplier of name keys (words of people, organisations and
-    /// places) and of resolved days, against content stems. Default `1.5`.
+    /// places, capitalised words inside a sentence) and of resolved days,
+    /// against content stems. A word of a name also gives its content stem,
+    /// so at `1` a name counts about twice. Default `1`.
     pub name_weight: f64,
     /// Keys found in more than this many copy groups are ignored: the
     /// words of every story, shared boilerplate. Default `1000`.
@@ -107,6 +121,13 @@ pub struct StoryConfig {
     /// Pairs less similar than this are not kept in the graph (they count
     /// 0 in the average link). Default `0.05`.
     pub min_edge: f64,
+    /// A story is split in two (two similar events) when, weighted by
+    /// document frequency inside the story, a normalised cut finds two
+    /// parts whose separation (average similarity across over average
+    /// inside) is at most this share of the separation the same cut finds
+    /// in the story's keys dealt at random; `0` never splits. Default
+    /// `0.4`.
+    pub split_ratio: f64,
     /// Put every article in one story (a small hand-picked set about one
     /// event). Default `false`.
     pub force_one_story: bool,
@@ -119,9 +140,10 @@ impl Default for StoryConfig {
             window_days: 3,
             copy_jaccard: 0.6,
             copy_containment: 0.85,
-            name_weight: 1.5,
+            name_weight: 1.0,
             max_df: 1000,
             min_edge: 0.05,
+            split_ratio: 0.4,
             force_one_story: false,
         }
     }
@@ -300,8 +322,26 @@ impl StoryIndex {
         // 5. candidate pairs of copy groups
         let edges = index.edges(&reps, &unit_dates, df.len(), cfg);
         // 6. clustering
-        let roots =
+        let mut roots =
             cluster::average_link(units, &edges, &unit_dates, cfg.threshold, cfg.window_days);
+        // 7. split stories of two similar events
+        if cfg.split_ratio > 0.0 {
+            let mut by_root: Vec<(u32, u32)> =
+                (0..units as u32).map(|u| (roots[u as usize], u)).collect();
+            by_root.sort_unstable();
+            for run in by_root.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() >= 4) {
+                let vecs: Vec<&[(u32, f32)]> = run
+                    .iter()
+                    .map(|&(_, u)| index.vectors[reps[u as usize] as usize].as_slice())
+                    .collect();
+                for part in refine::split(&vecs, cfg.split_ratio, MAX_SPLIT_UNITS) {
+                    let root = run[part[0]].1;
+                    for &k in &part {
+                        roots[run[k].1 as usize] = root;
+                    }
+                }
+            }
+        }
         index.stories = index.collect_groups(|p| roots[index.unit[p] as usize]);
         index.copy_groups = index.collect_groups(|p| index.unit[p]);
         index
@@ -389,6 +429,13 @@ impl StoryIndex {
         }
         groups.sort_unstable_by_key(|g| g[0]);
         groups
+    }
+
+    #[doc(hidden)]
+    pub fn debug_vectors(&self) -> Vec<Vec<(u32, f32)>> {
+        (0..self.len())
+            .map(|i| self.vectors[self.pos[i] as usize].clone())
+            .collect()
     }
 
     /// Number of articles indexed.
