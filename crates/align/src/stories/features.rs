@@ -11,6 +11,7 @@ use super::hash::{hash_bytes, mix};
 use crate::text::{fold, is_stop, stem, stemmer};
 use crosscheck_parse::{Extraction, Granularity, NaiveDate, Span};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Namespace of a content-stem key.
 const NS_TERM: u8 = 0;
@@ -49,6 +50,43 @@ fn key(ns: u8, bytes: &[u8]) -> u64 {
     (hash_bytes(ns as u64 + 0x5157, bytes) & !3) | ns as u64
 }
 
+/// Cue phrases of web boilerplate (`data/boilerplate.txt`), as word
+/// hashes.
+fn boilerplate_cues() -> &'static [Vec<u64>] {
+    static CUES: OnceLock<Vec<Vec<u64>>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        include_str!("../../data/boilerplate.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                l.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| word_hash(&fold(w)))
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+fn word_hash(folded: &str) -> u64 {
+    hash_bytes(0x3c6e_f372, folded.as_bytes())
+}
+
+/// Index of the first word of `words` (word hashes) where a boilerplate
+/// cue phrase starts, or `words.len()`.
+fn boilerplate_start(words: &[WordInfo]) -> usize {
+    let cues = boilerplate_cues();
+    (0..words.len())
+        .find(|&k| {
+            cues.iter().any(|cue| {
+                cue.len() <= words.len() - k
+                    && cue.iter().zip(&words[k..]).all(|(c, w)| *c == w.word)
+            })
+        })
+        .unwrap_or(words.len())
+}
+
 /// One article's grouping features.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct DocFeatures {
@@ -79,6 +117,7 @@ pub(crate) struct Scratch {
     stemmer: rust_stemmers::Stemmer,
     buf: String,
     toks: Vec<Tok>,
+    infos: Vec<WordInfo>,
     keys: Vec<u64>,
 }
 
@@ -89,6 +128,7 @@ impl Default for Scratch {
             stemmer: stemmer(),
             buf: String::new(),
             toks: Vec::new(),
+            infos: Vec::new(),
             keys: Vec::new(),
         }
     }
@@ -99,10 +139,9 @@ impl Scratch {
         if let Some(w) = self.cache.get(folded) {
             return *w;
         }
-        let content =
-            !is_stop(folded) && (folded.len() > 1 || folded.bytes().all(|b| b.is_ascii_digit()));
+        let content = is_content(folded);
         let info = WordInfo {
-            word: hash_bytes(0x3c6e_f372, folded.as_bytes()),
+            word: word_hash(folded),
             term: content.then(|| key(NS_TERM, stem(&self.stemmer, folded).as_bytes())),
             name: content.then(|| key(NS_NAME, folded.as_bytes())),
         };
@@ -184,6 +223,12 @@ fn fold_into(word: &str, buf: &mut String) {
     }
 }
 
+/// True for a folded word that gives keys: not a stop word, and two
+/// characters or more unless a digit.
+fn is_content(folded: &str) -> bool {
+    !is_stop(folded) && (folded.len() > 1 || folded.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Computes one article's features.
 pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
     let text = x.article.text.as_str();
@@ -195,11 +240,13 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
         .filter(|m| m.fits(text))
         .collect();
     mentions.sort_unstable();
-    let sentences: Vec<Span> = if x.sentences.is_empty() {
-        vec![Span::new(0, text.len())]
+    let sentences: Vec<(Span, usize)> = if x.sentences.is_empty() {
+        vec![(Span::new(0, text.len()), 0)]
     } else {
-        x.sentences.iter().map(|s| s.span).collect()
+        x.sentences.iter().map(|s| (s.span, s.paragraph)).collect()
     };
+    // the paragraph where boilerplate was found: the rest of it is skipped
+    let mut boilerplate_paragraph = None;
 
     let mut keys = std::mem::take(&mut sc.keys);
     keys.clear();
@@ -210,19 +257,28 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
     let mut m = 0; // next mention that may cover a word
     let mut toks = std::mem::take(&mut sc.toks);
     let mut buf = std::mem::take(&mut sc.buf);
-    for sent in sentences {
+    let mut infos = std::mem::take(&mut sc.infos);
+    for (sent, paragraph) in sentences {
+        if boilerplate_paragraph == Some(paragraph) {
+            continue;
+        }
         toks.clear();
         words(text, sent, &mut toks);
         // a headline in title case: capitals say nothing there
         let capitals = toks.iter().filter(|t| t.capital).count();
         let title_case = toks.len() >= 3 && capitals * 10 >= toks.len() * 6;
 
-        for (k, t) in toks.iter().enumerate() {
+        infos.clear();
+        for t in toks.iter() {
             fold_into(&text[t.start..t.end], &mut buf);
-            if buf.is_empty() {
-                continue;
-            }
-            let info = sc.info(&buf);
+            infos.push(sc.info(&buf));
+        }
+        // web boilerplate runs from its first cue to the end of the paragraph
+        let end = boilerplate_start(&infos);
+        if end < infos.len() {
+            boilerplate_paragraph = Some(paragraph);
+        }
+        for (k, (t, &info)) in toks.iter().zip(infos.iter()).take(end).enumerate() {
             while m < mentions.len() && mentions[m].end <= t.start {
                 m += 1;
             }
@@ -268,6 +324,7 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
     sc.keys = keys;
     sc.toks = toks;
     sc.buf = buf;
+    sc.infos = infos;
     if shingles == 0 {
         sketch.clear();
     } else {
