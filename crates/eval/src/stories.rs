@@ -31,6 +31,7 @@ use crosscheck_align::fold;
 use crosscheck_align::stories::{group, StoryConfig, StoryIndex};
 use crosscheck_parse::{extract, Article, Extraction, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
 use std::path::Path;
 
 /// Runs the suite on the devdata folder.
@@ -145,25 +146,25 @@ fn ecb_docs(dir: &Path) -> Result<Vec<EcbDoc>, String> {
 /// let (p, r, _) = bcubed(&[vec![0, 1, 2, 3]], &gold);
 /// assert_eq!((p, r), (0.5, 1.0));
 /// ```
-pub fn bcubed<S: AsRef<str>>(clusters: &[Vec<usize>], gold: &[S]) -> (f64, f64, f64) {
+pub fn bcubed<T: Eq + Hash>(clusters: &[Vec<usize>], gold: &[T]) -> (f64, f64, f64) {
     let n = gold.len();
-    let mut gold_size: HashMap<&str, usize> = HashMap::new();
+    let mut gold_size: HashMap<&T, usize> = HashMap::new();
     for g in gold {
-        *gold_size.entry(g.as_ref()).or_default() += 1;
+        *gold_size.entry(g).or_default() += 1;
     }
     let (mut p, mut r) = (0.0, 0.0);
     for c in clusters {
-        let mut in_c: HashMap<&str, usize> = HashMap::new();
+        let mut in_c: HashMap<&T, usize> = HashMap::new();
         for &i in c {
-            *in_c.entry(gold[i].as_ref()).or_default() += 1;
+            *in_c.entry(&gold[i]).or_default() += 1;
         }
         for &i in c {
-            let both = in_c[gold[i].as_ref()] as f64;
+            let both = in_c[&gold[i]] as f64;
             p += both / c.len() as f64;
-            r += both / gold_size[gold[i].as_ref()] as f64;
+            r += both / gold_size[&gold[i]] as f64;
         }
     }
-    let (p, r) = (p / n as f64, r / n as f64);
+    let (p, r) = (p / n.max(1) as f64, r / n.max(1) as f64);
     let f = if p + r > 0.0 {
         2.0 * p * r / (p + r)
     } else {

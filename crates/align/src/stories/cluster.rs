@@ -73,14 +73,17 @@ impl PartialOrd for Entry {
 type Links = HashMap<u32, f64, FixedState>;
 
 /// Clusters `n` nodes joined by `edges` `(a, b, similarity)` (each pair at
-/// most once). Returns every node's cluster as the smallest node of it.
+/// most once). Returns every node's cluster as the smallest node of it,
+/// and for every cluster (at its smallest node) the weakest merge that
+/// formed it: the lowest average similarity at which two of its parts
+/// joined (infinite for a cluster of one).
 pub(crate) fn average_link(
     n: usize,
     edges: &[(u32, u32, f32)],
     dates: &[DateRange],
     threshold: f64,
     window: i64,
-) -> Vec<u32> {
+) -> (Vec<u32>, Vec<f64>) {
     let mut links: Vec<Links> = vec![Links::with_hasher(FixedState); n];
     for &(a, b, s) in edges {
         *links[a as usize].entry(b).or_insert(0.0) += s as f64;
@@ -91,6 +94,7 @@ pub(crate) fn average_link(
     let mut dates = dates.to_vec();
     // every node points to the node it merged into (itself while alive)
     let mut merged_into: Vec<u32> = (0..n as u32).collect();
+    let mut weakest = vec![f64::INFINITY; n];
     let mut heap = BinaryHeap::new();
     for &(a, b, s) in edges {
         if s as f64 >= threshold {
@@ -114,6 +118,7 @@ pub(crate) fn average_link(
             continue;
         }
         // merge hi into lo
+        weakest[lo] = weakest[lo].min(weakest[hi]).min(e.avg);
         merged_into[hi] = e.lo;
         version[lo] += 1;
         size[lo] += size[hi];
@@ -147,7 +152,7 @@ pub(crate) fn average_link(
         links[lo] = a;
     }
     // follow the merge chains to the surviving node
-    (0..n)
+    let roots = (0..n)
         .map(|i| {
             let mut r = i as u32;
             while merged_into[r as usize] != r {
@@ -155,7 +160,8 @@ pub(crate) fn average_link(
             }
             r
         })
-        .collect()
+        .collect();
+    (roots, weakest)
 }
 
 #[cfg(test)]
@@ -172,10 +178,13 @@ mod tests {
             (2, 3, 0.5),
             (3, 4, 0.05),
         ];
-        let r = average_link(5, &edges, &[None; 5], 0.3, 3);
+        let (r, weakest) = average_link(5, &edges, &[None; 5], 0.3, 3);
         assert_eq!(r, [0, 0, 0, 3, 4]);
+        // 0 and 1 at 0.9, then 2 at (0.8 + 0.7) / 2
+        assert_eq!(weakest[0], 0.75);
+        assert_eq!(weakest[3], f64::INFINITY);
         // with a low threshold 3 joins (0.5 / 3 ≥ 0.15)
-        let r = average_link(5, &edges, &[None; 5], 0.15, 3);
+        let (r, _) = average_link(5, &edges, &[None; 5], 0.15, 3);
         assert_eq!(r, [0, 0, 0, 0, 4]);
     }
 
@@ -187,7 +196,7 @@ mod tests {
         };
         let dates = [day(3, 1), day(3, 2), day(6, 1)];
         let edges = [(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.9)];
-        let r = average_link(3, &edges, &dates, 0.3, 3);
+        let (r, _) = average_link(3, &edges, &dates, 0.3, 3);
         assert_eq!(r, [0, 0, 2]);
     }
 }

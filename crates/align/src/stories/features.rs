@@ -37,9 +37,10 @@ pub(crate) enum KeyKind {
     Day,
 }
 
-/// A key hash carries its kind in its two lowest bits.
+/// A key is 54 bits of hash, 2 bits of kind (bits 8-9) and 8 zero bits
+/// where [`DocFeatures::keys`] packs the count.
 pub(crate) fn kind_of(key: u64) -> KeyKind {
-    match key & 3 {
+    match (key >> 8) & 3 {
         0 => KeyKind::Term,
         1 => KeyKind::Name,
         _ => KeyKind::Day,
@@ -47,7 +48,12 @@ pub(crate) fn kind_of(key: u64) -> KeyKind {
 }
 
 fn key(ns: u8, bytes: &[u8]) -> u64 {
-    (hash_bytes(ns as u64 + 0x5157, bytes) & !3) | ns as u64
+    (hash_bytes(ns as u64 + 0x5157, bytes) << 10) | (ns as u64) << 8
+}
+
+/// A packed `key | count` of [`DocFeatures::keys`] as `(key, count)`.
+pub(crate) fn unpack(packed: u64) -> (u64, u32) {
+    (packed & !0xFF, (packed & 0xFF) as u32)
 }
 
 /// Cue phrases of web boilerplate (`data/boilerplate.txt`), as word
@@ -63,8 +69,9 @@ fn boilerplate_cues() -> &'static [Vec<u64>] {
                 l.split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
                     .map(|w| word_hash(&fold(w)))
-                    .collect()
+                    .collect::<Vec<u64>>()
             })
+            .filter(|c| !c.is_empty())
             .collect()
     })
 }
@@ -79,10 +86,11 @@ fn boilerplate_start(words: &[WordInfo]) -> usize {
     let cues = boilerplate_cues();
     (0..words.len())
         .find(|&k| {
-            cues.iter().any(|cue| {
-                cue.len() <= words.len() - k
-                    && cue.iter().zip(&words[k..]).all(|(c, w)| *c == w.word)
-            })
+            words[k].cue
+                && cues.iter().any(|cue| {
+                    cue.len() <= words.len() - k
+                        && cue.iter().zip(&words[k..]).all(|(c, w)| *c == w.word)
+                })
         })
         .unwrap_or(words.len())
 }
@@ -90,8 +98,9 @@ fn boilerplate_start(words: &[WordInfo]) -> usize {
 /// One article's grouping features.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct DocFeatures {
-    /// `(key, count)`, sorted by key, keys distinct.
-    pub keys: Vec<(u64, u32)>,
+    /// Distinct keys with their count (at most 255) packed in the low
+    /// byte ([`unpack`]), sorted.
+    pub keys: Vec<u64>,
     /// MinHash of the word 4-shingles; empty when the text has no word.
     pub sketch: Vec<u32>,
     /// Number of shingles (positions).
@@ -101,19 +110,33 @@ pub(crate) struct DocFeatures {
 }
 
 /// The hashes of one folded word, cached per thread.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct WordInfo {
-    /// Hash of the folded word (for shingles).
+    /// Hash of the folded word (for shingles and the cache).
     word: u64,
-    /// Key of its stem; `None` for stop words and one-letter words.
-    term: Option<u64>,
-    /// Key of the word as a name; `None` for stop words.
-    name: Option<u64>,
+    /// Key of its stem; 0 for stop words and one-letter words.
+    term: u64,
+    /// Key of the word as a name; 0 for stop words.
+    name: u64,
+    /// A boilerplate cue phrase starts with this word.
+    cue: bool,
 }
+
+/// Words cached per thread at most (a flood of distinct junk words must
+/// not grow the cache): about 16 MiB.
+const CACHE_WORDS: usize = 1 << 19;
+
+/// Slots of the front cache (256 KiB).
+const FRONT_SLOTS: usize = 1 << 13;
 
 /// Per-thread scratch space: the word cache and the stemmer.
 pub(crate) struct Scratch {
-    cache: HashMap<Box<str>, WordInfo, super::hash::FixedState>,
+    /// Folded word hash → its keys. Keyed by the 64-bit hash alone: two
+    /// words colliding is as unlikely as a collision of their keys.
+    cache: HashMap<u64, WordInfo, super::hash::FixedState>,
+    /// A small direct-mapped cache in front of `cache`, indexed by the
+    /// low bits of the word hash: the frequent words stay in the CPU cache.
+    front: Vec<WordInfo>,
     stemmer: rust_stemmers::Stemmer,
     buf: String,
     toks: Vec<Tok>,
@@ -125,6 +148,7 @@ impl Default for Scratch {
     fn default() -> Self {
         Scratch {
             cache: HashMap::with_hasher(super::hash::FixedState),
+            front: vec![WordInfo::default(); FRONT_SLOTS],
             stemmer: stemmer(),
             buf: String::new(),
             toks: Vec::new(),
@@ -134,21 +158,47 @@ impl Default for Scratch {
     }
 }
 
+thread_local! {
+    /// One scratch space per thread, kept across calls: the word cache
+    /// then stems each distinct word once per thread, not once per use.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Runs `f` with this thread's scratch space.
+pub(crate) fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
+    SCRATCH.with(|s| f(&mut s.borrow_mut()))
+}
+
 impl Scratch {
     fn info(&mut self, folded: &str) -> WordInfo {
-        if let Some(w) = self.cache.get(folded) {
+        let word = word_hash(folded);
+        let slot = word as usize & (FRONT_SLOTS - 1);
+        if self.front[slot].word == word {
+            return self.front[slot];
+        }
+        if let Some(w) = self.cache.get(&word) {
+            self.front[slot] = *w;
             return *w;
         }
         let content = is_content(folded);
         let info = WordInfo {
-            word: word_hash(folded),
-            term: content.then(|| key(NS_TERM, stem(&self.stemmer, folded).as_bytes())),
-            name: content.then(|| key(NS_NAME, folded.as_bytes())),
+            word,
+            term: if content {
+                key(NS_TERM, stem(&self.stemmer, folded).as_bytes())
+            } else {
+                0
+            },
+            name: if content {
+                key(NS_NAME, folded.as_bytes())
+            } else {
+                0
+            },
+            cue: boilerplate_cues().iter().any(|c| c[0] == word),
         };
-        // a bounded cache: a flood of distinct junk words must not grow it
-        if self.cache.len() < 1 << 20 {
-            self.cache.insert(folded.into(), info);
+        if self.cache.len() < CACHE_WORDS {
+            self.cache.insert(word, info);
         }
+        self.front[slot] = info;
         info
     }
 }
@@ -170,23 +220,44 @@ fn is_apostrophe(c: char) -> bool {
 /// (the same words as the claim tokenizer of the engine).
 fn words(text: &str, span: Span, out: &mut Vec<Tok>) {
     let s = span.slice(text);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !c.is_alphanumeric() {
+    let bytes = s.as_bytes();
+    // the char at byte `i` and its length; ASCII without decoding
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (b as char, 1),
+            _ => s[i..]
+                .chars()
+                .next()
+                .map_or(('\0', 1), |c| (c, c.len_utf8())),
+        }
+    };
+    let is_word = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(i);
+        if !is_word(c) {
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        let mut prev = c;
-        while let Some(&(j, cj)) = it.peek() {
-            if cj.is_alphanumeric() {
-                end = j + cj.len_utf8();
+        let (mut end, mut prev) = (i + len, c);
+        let mut j = end;
+        while j < bytes.len() {
+            let (cj, lj) = char_at(j);
+            if is_word(cj) {
+                j += lj;
+                end = j;
                 prev = cj;
-                it.next();
                 continue;
             }
             // a joiner counts only when a word character follows it
-            let next = s[j + cj.len_utf8()..].chars().next();
-            let joins = next.is_some_and(|n| n.is_alphanumeric())
+            let next = (j + lj < bytes.len()).then(|| char_at(j + lj).0);
+            let joins = next.is_some_and(is_word)
                 && (is_apostrophe(cj)
                     || (cj == ',' || cj == '.')
                         && prev.is_ascii_digit()
@@ -194,7 +265,7 @@ fn words(text: &str, span: Span, out: &mut Vec<Tok>) {
             if !joins {
                 break;
             }
-            it.next();
+            j += lj;
             prev = cj;
         }
         out.push(Tok {
@@ -202,6 +273,7 @@ fn words(text: &str, span: Span, out: &mut Vec<Tok>) {
             end: span.start + end,
             capital: c.is_uppercase(),
         });
+        i = j;
     }
 }
 
@@ -287,11 +359,10 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
                 .take_while(|s| s.start <= t.start)
                 .any(|s| s.end >= t.end);
             let name = in_mention || (t.capital && k > 0 && !title_case);
-            if let Some(term) = info.term {
-                keys.push(term);
-
+            if info.term != 0 {
+                keys.push(info.term);
                 if name {
-                    keys.extend(info.name);
+                    keys.push(info.name);
                 }
             }
             // shingles run over every word, stop words included
@@ -314,11 +385,11 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
         }
     }
     keys.sort_unstable();
-    let mut counted: Vec<(u64, u32)> = Vec::with_capacity(keys.len() / 2);
+    let mut counted: Vec<u64> = Vec::with_capacity(keys.len() / 2);
     for &k in &keys {
         match counted.last_mut() {
-            Some((last, n)) if *last == k => *n += 1,
-            _ => counted.push((k, 1)),
+            Some(last) if *last & !0xFF == k => *last += u64::from(*last & 0xFF < 0xFF),
+            _ => counted.push(k | 1),
         }
     }
     sc.keys = keys;
@@ -340,9 +411,10 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
 
 fn add_shingle(sketch: &mut [u32], words: &[u64]) {
     let mut h = 0x9e37_79b9_7f4a_7c15u64;
-    for &w in words {
-        h = mix(h ^ w);
+    for (k, &w) in words.iter().enumerate() {
+        h ^= w.rotate_left(17 * k as u32);
     }
+    let h = mix(h);
     let bin = (h >> 58) as usize % BINS;
     let v = h as u32;
     if v < sketch[bin] {
@@ -408,7 +480,7 @@ mod tests {
         let names = f
             .keys
             .iter()
-            .filter(|(k, _)| kind_of(*k) == KeyKind::Name)
+            .filter(|&&k| kind_of(k) == KeyKind::Name)
             .count();
         // "Kessel" and "Monday" are capitalised inside the sentence
         assert_eq!(names, 2);

@@ -73,7 +73,7 @@ mod refine;
 
 use cluster::{gap_days, join, DateRange};
 use crosscheck_parse::Extraction;
-use features::{kind_of, DocFeatures, KeyKind, Scratch};
+use features::{kind_of, unpack, DocFeatures, KeyKind};
 use hash::FixedState;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -82,6 +82,12 @@ use std::collections::HashMap;
 /// Stories of more copy groups than this are not tried for a split (the
 /// split compares every pair of them).
 const MAX_SPLIT_UNITS: usize = 400;
+
+/// Only a story that took a merge at an average similarity under this is
+/// tried for a split: a story formed by strong merges alone (syndicated
+/// copy and close rewrites) is one event, and skipping it saves most of the
+/// split's cost.
+const SPLIT_WEAKEST_BELOW: f64 = 0.3;
 
 /// Thresholds of story grouping, each with a documented default.
 ///
@@ -118,8 +124,13 @@ pub struct StoryConfig {
     /// Keys found in more than this many copy groups are ignored: the
     /// words of every story, shared boilerplate. Default `1000`.
     pub max_df: usize,
+    /// Blocking: two copy groups are compared only when they share a key
+    /// found in at most this many copy groups. Bounds the work (pairs
+    /// compared grow with the square of this) while every story of up to
+    /// this many independent texts is fully compared. Default `100`.
+    pub block_max_df: usize,
     /// Pairs less similar than this are not kept in the graph (they count
-    /// 0 in the average link). Default `0.05`.
+    /// 0 in the average link). Default `0.1`.
     pub min_edge: f64,
     /// A story is split in two (two similar events) when, weighted by
     /// document frequency inside the story, a normalised cut finds two
@@ -142,7 +153,8 @@ impl Default for StoryConfig {
             copy_containment: 0.85,
             name_weight: 1.0,
             max_df: 1000,
-            min_edge: 0.05,
+            block_max_df: 100,
+            min_edge: 0.1,
             split_ratio: 0.4,
             force_one_story: false,
         }
@@ -228,11 +240,9 @@ impl StoryIndex {
             pos[i as usize] = p as u32;
         }
         // 2. features
-        let feats: Vec<DocFeatures> = input
+        let mut feats: Vec<DocFeatures> = input
             .par_iter()
-            .map_init(Scratch::default, |sc, &i| {
-                features::extract(&docs[i as usize], sc)
-            })
+            .map(|&i| features::with_scratch(|sc| features::extract(&docs[i as usize], sc)))
             .collect();
         // 3. copies
         let copy_rule = copies::CopyRule {
@@ -264,7 +274,8 @@ impl StoryIndex {
         let mut ids: HashMap<u64, u32, FixedState> = HashMap::with_hasher(FixedState);
         let mut df: Vec<u32> = Vec::new();
         for &r in &reps {
-            for &(k, _) in &feats[r as usize].keys {
+            for &packed in &feats[r as usize].keys {
+                let k = unpack(packed).0;
                 let next = ids.len() as u32;
                 let id = *ids.entry(k).or_insert(next);
                 if id as usize == df.len() {
@@ -274,12 +285,14 @@ impl StoryIndex {
             }
         }
         let idf_base = units.max(1) as f64;
+        // (each article's keys are freed as its vector is made)
         let vectors: Vec<Vec<(u32, f32)>> = feats
-            .par_iter()
+            .par_iter_mut()
             .map(|f| {
                 let mut norm = 0.0f64;
                 let mut v: Vec<(u32, f64)> = Vec::new();
-                for &(k, tf) in &f.keys {
+                for packed in std::mem::take(&mut f.keys) {
+                    let (k, tf) = unpack(packed);
                     let id = ids.get(&k).copied();
                     let d = id.map_or(1, |id| df[id as usize]) as usize;
                     if d > cfg.max_df {
@@ -320,21 +333,32 @@ impl StoryIndex {
             copy_groups: Vec::new(),
         };
         // 5. candidate pairs of copy groups
-        let edges = index.edges(&reps, &unit_dates, df.len(), cfg);
+        let edges = index.edges(&reps, &unit_dates, &df, cfg);
         // 6. clustering
-        let mut roots =
+        let (mut roots, weakest) =
             cluster::average_link(units, &edges, &unit_dates, cfg.threshold, cfg.window_days);
-        // 7. split stories of two similar events
+        // 7. split stories of two similar events: stories formed only by
+        // strong merges are left whole
         if cfg.split_ratio > 0.0 {
             let mut by_root: Vec<(u32, u32)> =
                 (0..units as u32).map(|u| (roots[u as usize], u)).collect();
             by_root.sort_unstable();
-            for run in by_root.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() >= 4) {
-                let vecs: Vec<&[(u32, f32)]> = run
-                    .iter()
-                    .map(|&(_, u)| index.vectors[reps[u as usize] as usize].as_slice())
-                    .collect();
-                for part in refine::split(&vecs, cfg.split_ratio, MAX_SPLIT_UNITS) {
+            let runs: Vec<&[(u32, u32)]> = by_root
+                .chunk_by(|a, b| a.0 == b.0)
+                .filter(|r| r.len() >= 4 && weakest[r[0].0 as usize] < SPLIT_WEAKEST_BELOW)
+                .collect();
+            let parts: Vec<Vec<Vec<usize>>> = runs
+                .par_iter()
+                .map(|run| {
+                    let vecs: Vec<&[(u32, f32)]> = run
+                        .iter()
+                        .map(|&(_, u)| index.vectors[reps[u as usize] as usize].as_slice())
+                        .collect();
+                    refine::split(&vecs, cfg.split_ratio, MAX_SPLIT_UNITS)
+                })
+                .collect();
+            for (run, parts) in runs.iter().zip(parts) {
+                for part in parts {
                     let root = run[part[0]].1;
                     for &k in &part {
                         roots[run[k].1 as usize] = root;
@@ -347,29 +371,34 @@ impl StoryIndex {
         index
     }
 
-    /// Exact cosine of every pair of copy groups sharing a key, above
-    /// `min_edge` and within the date window.
+    /// The exact cosine of every pair of copy groups that share a
+    /// blocking key (a key of at most [`StoryConfig::block_max_df`] groups),
+    /// kept when at least `min_edge` and within the date window: `(a, b,
+    /// similarity)` with `a < b`, in order.
     fn edges(
         &self,
         reps: &[u32],
         unit_dates: &[DateRange],
-        keys: usize,
+        df: &[u32],
         cfg: &StoryConfig,
     ) -> Vec<(u32, u32, f32)> {
-        // postings: key id → (group, weight), groups ascending
-        let mut count = vec![0u32; keys + 1];
+        let keys = df.len();
+        let blocking = |k: u32| df[k as usize] as usize <= cfg.block_max_df;
+        // postings of the blocking keys: key id → (group, weight), groups
+        // ascending
+        let mut start = vec![0u32; keys + 1];
         for &r in reps {
-            for &(k, _) in &self.vectors[r as usize] {
-                count[k as usize + 1] += 1;
+            for &(k, _) in self.vectors[r as usize].iter().filter(|e| blocking(e.0)) {
+                start[k as usize + 1] += 1;
             }
         }
         for k in 0..keys {
-            count[k + 1] += count[k];
+            start[k + 1] += start[k];
         }
-        let mut fill = count.clone();
-        let mut postings = vec![(0u32, 0f32); count[keys] as usize];
+        let mut fill = start.clone();
+        let mut postings = vec![(0u32, 0f32); start[keys] as usize];
         for (u, &r) in reps.iter().enumerate() {
-            for &(k, w) in &self.vectors[r as usize] {
+            for &(k, w) in self.vectors[r as usize].iter().filter(|e| blocking(e.0)) {
                 postings[fill[k as usize] as usize] = (u as u32, w);
                 fill[k as usize] += 1;
             }
@@ -380,9 +409,11 @@ impl StoryIndex {
             .map_init(
                 || (vec![0f32; units], Vec::<u32>::new()),
                 |(acc, touched), u| {
-                    for &(k, w) in &self.vectors[reps[u] as usize] {
+                    let mine = &self.vectors[reps[u] as usize];
+                    // the part of the cosine the blocking keys give
+                    for &(k, w) in mine.iter().filter(|e| blocking(e.0)) {
                         let list =
-                            &postings[count[k as usize] as usize..count[k as usize + 1] as usize];
+                            &postings[start[k as usize] as usize..start[k as usize + 1] as usize];
                         // groups after u only: each pair once
                         let from = list.partition_point(|&(v, _)| v as usize <= u);
                         for &(v, wv) in &list[from..] {
@@ -395,11 +426,17 @@ impl StoryIndex {
                     touched.sort_unstable();
                     let mut out = Vec::new();
                     for &v in touched.iter() {
-                        let s = std::mem::take(&mut acc[v as usize]);
-                        if s as f64 >= cfg.min_edge
-                            && gap_days(unit_dates[u], unit_dates[v as usize]) <= cfg.window_days
+                        let partial = std::mem::take(&mut acc[v as usize]) as f64;
+                        // the full cosine only for pairs the rare keys
+                        // already bring halfway
+                        if partial < cfg.min_edge / 2.0
+                            || gap_days(unit_dates[u], unit_dates[v as usize]) > cfg.window_days
                         {
-                            out.push((u as u32, v, s));
+                            continue;
+                        }
+                        let s = dot(mine, &self.vectors[reps[v as usize] as usize]);
+                        if s >= cfg.min_edge {
+                            out.push((u as u32, v, s as f32));
                         }
                     }
                     touched.clear();
@@ -429,13 +466,6 @@ impl StoryIndex {
         }
         groups.sort_unstable_by_key(|g| g[0]);
         groups
-    }
-
-    #[doc(hidden)]
-    pub fn debug_vectors(&self) -> Vec<Vec<(u32, f32)>> {
-        (0..self.len())
-            .map(|i| self.vectors[self.pos[i] as usize].clone())
-            .collect()
     }
 
     /// Number of articles indexed.

@@ -8,8 +8,8 @@
 //!
 //! So the story's articles are weighted again by document frequency
 //! *inside the story* (`ln(n / df)`: a key every article has weighs 0) and
-//! cut in two by a normalised cut (spectral bisection). The cut's *separation* is the average
-//! similarity across the two parts divided by the average inside them. Any
+//! cut in two by a normalised cut (spectral bisection). The cut's
+//! *separation* is the average similarity across the two parts divided by the average inside them. Any
 //! set of articles can be cut somewhere, and small sets cut cleanly by
 //! chance, so the separation is compared with the one the same procedure
 //! finds after each key's occurrences are dealt to random articles (same
@@ -24,6 +24,7 @@ const NULL_DRAWS: u64 = 8;
 /// Rounds of power iteration at most.
 const POWER_ROUNDS: usize = 300;
 
+/// A sparse row over the set's own key numbering `0..keys`, sorted.
 type Row = Vec<(u32, f64)>;
 
 /// Partitions the rows of `vectors` (sparse, sorted by key) into parts:
@@ -55,16 +56,18 @@ fn bisect(
     if n < 4 || n > max_rows {
         return None;
     }
-    let local = reweight(&rows.iter().map(|&r| vectors[r]).collect::<Vec<_>>());
-    let side = bisect_spectral(&local);
-    let (sep, small) = separation(&local, &side);
+    let (local, keys) = reweight(&rows.iter().map(|&r| vectors[r]).collect::<Vec<_>>());
+    let mut scratch = vec![0.0f64; keys];
+    let side = bisect_spectral(&local, &mut scratch);
+    let (sep, small) = separation(&local, &side, keys);
     if small < 2 || !sep.is_finite() {
         return None;
     }
     let mut chance = 0.0;
     for draw in 0..NULL_DRAWS {
-        let shuffled = deal(&local, mix(0x5eed ^ (n as u64) << 8 ^ draw));
-        chance += separation(&shuffled, &bisect_spectral(&shuffled)).0 / NULL_DRAWS as f64;
+        let shuffled = deal(&local, keys, mix(0x5eed ^ (n as u64) << 8 ^ draw));
+        let cut = bisect_spectral(&shuffled, &mut scratch);
+        chance += separation(&shuffled, &cut, keys).0 / NULL_DRAWS as f64;
     }
     if sep <= ratio * chance {
         let part = |s: bool| (0..n).filter(|&i| side[i] == s).map(|i| rows[i]).collect();
@@ -74,32 +77,65 @@ fn bisect(
     }
 }
 
-/// Weights every key by `ln(n / df)` inside the set, then L2-normalises.
-fn reweight(rows: &[&[(u32, f32)]]) -> Vec<Row> {
+/// Renumbers the keys of the set `0..keys` (in key order), weights every
+/// key by `ln(n / df)` inside the set and L2-normalises. Returns the rows
+/// and the number of keys.
+fn reweight(rows: &[&[(u32, f32)]]) -> (Vec<Row>, usize) {
     let n = rows.len() as f64;
     let mut keys: Vec<u32> = rows.iter().flat_map(|r| r.iter().map(|e| e.0)).collect();
     keys.sort_unstable();
-    let df = |k: u32| keys.partition_point(|&x| x <= k) - keys.partition_point(|&x| x < k);
-    rows.iter()
+    keys.dedup();
+    let mut df = vec![0u32; keys.len()];
+    let local: Vec<Vec<(u32, f32)>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|&(k, w)| {
+                    let id = keys.partition_point(|&x| x < k);
+                    df[id] += 1;
+                    (id as u32, w)
+                })
+                .collect()
+        })
+        .collect();
+    let rows = local
+        .into_iter()
         .map(|r| {
             let mut v: Row = r
-                .iter()
-                .map(|&(k, w)| (k, w as f64 * (n / df(k) as f64).ln()))
+                .into_iter()
+                .map(|(k, w)| (k, w as f64 * (n / df[k as usize] as f64).ln()))
                 .filter(|e| e.1 > 0.0)
                 .collect();
             normalise(&mut v);
             v
         })
-        .collect()
+        .collect();
+    (rows, keys.len())
 }
 
 /// The same keys with the same weights, each key's occurrences dealt to
 /// random rows (a fixed-seed xorshift): document frequencies kept,
 /// co-occurrence destroyed.
-fn deal(rows: &[Row], seed: u64) -> Vec<Row> {
+fn deal(rows: &[Row], keys: usize, seed: u64) -> Vec<Row> {
     let n = rows.len();
-    let mut all: Vec<(u32, f64)> = rows.iter().flatten().copied().collect();
-    all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    // the weights of every key, grouped by key (counting sort)
+    let mut start = vec![0usize; keys + 1];
+    for r in rows {
+        for &(k, _) in r {
+            start[k as usize + 1] += 1;
+        }
+    }
+    for k in 0..keys {
+        start[k + 1] += start[k];
+    }
+    let mut fill = start.clone();
+    let mut weights = vec![0.0f64; start[keys]];
+    for r in rows {
+        for &(k, w) in r {
+            weights[fill[k as usize]] = w;
+            fill[k as usize] += 1;
+        }
+    }
     let mut state = seed | 1;
     let mut next = |m: usize| {
         state ^= state << 13;
@@ -109,16 +145,14 @@ fn deal(rows: &[Row], seed: u64) -> Vec<Row> {
     };
     let mut order: Vec<usize> = (0..n).collect();
     let mut out: Vec<Row> = vec![Vec::new(); n];
-    let mut k = 0;
-    while k < all.len() {
-        let end = k + all[k..].iter().take_while(|e| e.0 == all[k].0).count();
-        // partial Fisher-Yates: distinct rows for the key's occurrences
-        for (i, &(key, w)) in all[k..end].iter().enumerate() {
+    for k in 0..keys {
+        // partial Fisher-Yates: distinct rows for the key's occurrences;
+        // keys in order, so every row stays sorted
+        for (i, &w) in weights[start[k]..start[k + 1]].iter().enumerate() {
             let j = i + next(n - i);
             order.swap(i, j);
-            out[order[i]].push((key, w));
+            out[order[i]].push((k as u32, w));
         }
-        k = end;
     }
     for r in &mut out {
         normalise(r);
@@ -130,15 +164,22 @@ fn deal(rows: &[Row], seed: u64) -> Vec<Row> {
 /// eigenvector of `D^-1/2 W D^-1/2`, where `W` holds the pairwise
 /// similarities and `D` their row sums, found by power iteration from a
 /// fixed start. Unlike a cut at the last merge of average link, it does not
-/// cut off one odd article. `true` marks the second part.
-fn bisect_spectral(rows: &[Row]) -> Vec<bool> {
+/// cut off one odd article. `true` marks the second part. `dense` is
+/// scratch space of one slot per key, left zeroed.
+fn bisect_spectral(rows: &[Row], dense: &mut [f64]) -> Vec<bool> {
     let n = rows.len();
     let mut w = vec![0.0f64; n * n];
     for i in 0..n {
+        for &(k, x) in &rows[i] {
+            dense[k as usize] = x;
+        }
         for j in i + 1..n {
-            let s = dot(&rows[i], &rows[j]).max(0.0);
-            w[i * n + j] = s;
-            w[j * n + i] = s;
+            let s: f64 = rows[j].iter().map(|&(k, x)| x * dense[k as usize]).sum();
+            w[i * n + j] = s.max(0.0);
+            w[j * n + i] = s.max(0.0);
+        }
+        for &(k, _) in &rows[i] {
+            dense[k as usize] = 0.0;
         }
     }
     let d: Vec<f64> = (0..n)
@@ -186,45 +227,29 @@ fn bisect_spectral(rows: &[Row]) -> Vec<bool> {
 /// Average similarity across the parts over the average inside them, and
 /// the size of the smaller part. Pair sums come from the parts' summed
 /// vectors: `Σ_{i<j} v_i·v_j = (|Σ v|² − Σ |v|²) / 2`.
-fn separation(rows: &[Row], side: &[bool]) -> (f64, usize) {
-    let sum = |s: bool| summed(rows, side, s);
-    let (sa, sb) = (sum(false), sum(true));
-    let na = side.iter().filter(|&&x| !x).count();
-    let nb = side.len() - na;
-    let self_sim = |s: bool| {
-        rows.iter()
-            .zip(side)
-            .filter(|(_, &x)| x == s)
-            .map(|(r, _)| dot(r, r))
-            .sum::<f64>()
-    };
+fn separation(rows: &[Row], side: &[bool], keys: usize) -> (f64, usize) {
+    let (mut sa, mut sb) = (vec![0.0f64; keys], vec![0.0f64; keys]);
+    let (mut na, mut nb, mut self_a, mut self_b) = (0usize, 0usize, 0.0, 0.0);
+    for (r, &s) in rows.iter().zip(side) {
+        let (sum, count, own) = if s {
+            (&mut sb, &mut nb, &mut self_b)
+        } else {
+            (&mut sa, &mut na, &mut self_a)
+        };
+        *count += 1;
+        for &(k, x) in r {
+            sum[k as usize] += x;
+            *own += x * x;
+        }
+    }
     let inside_pairs = (na * na.saturating_sub(1) + nb * nb.saturating_sub(1)) / 2;
-    let inside = (dot(&sa, &sa) - self_sim(false) + dot(&sb, &sb) - self_sim(true)) / 2.0;
-    let across = dot(&sa, &sb);
     if inside_pairs == 0 || na == 0 || nb == 0 {
         return (f64::NAN, 0);
     }
-    let inside = inside / inside_pairs as f64;
-    let across = across / (na * nb) as f64;
+    let sq = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>();
+    let inside = (sq(&sa) - self_a + sq(&sb) - self_b) / 2.0 / inside_pairs as f64;
+    let across = sa.iter().zip(&sb).map(|(a, b)| a * b).sum::<f64>() / (na * nb) as f64;
     (across / inside, na.min(nb))
-}
-
-fn summed(rows: &[Row], side: &[bool], s: bool) -> Row {
-    let mut all: Vec<(u32, f64)> = rows
-        .iter()
-        .zip(side)
-        .filter(|(_, &x)| x == s)
-        .flat_map(|(r, _)| r.iter().copied())
-        .collect();
-    all.sort_unstable_by_key(|e| e.0);
-    let mut out: Row = Vec::new();
-    for (k, w) in all {
-        match out.last_mut() {
-            Some(last) if last.0 == k => last.1 += w,
-            _ => out.push((k, w)),
-        }
-    }
-    out
 }
 
 fn normalise(v: &mut Row) {
@@ -232,22 +257,6 @@ fn normalise(v: &mut Row) {
     if norm > 0.0 {
         v.iter_mut().for_each(|e| e.1 /= norm);
     }
-}
-
-fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 #[cfg(test)]
