@@ -99,7 +99,7 @@ fn boilerplate_start(words: &[WordInfo]) -> usize {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct DocFeatures {
     /// Distinct keys with their count (at most 255) packed in the low
-    /// byte ([`unpack`]), sorted.
+    /// byte ([`unpack`]), in the order they first occur.
     pub keys: Vec<u64>,
     /// MinHash of the word 4-shingles; empty when the text has no word.
     pub sketch: Vec<u32>,
@@ -142,6 +142,7 @@ pub(crate) struct Scratch {
     toks: Vec<Tok>,
     infos: Vec<WordInfo>,
     keys: Vec<u64>,
+    slots: Vec<u32>,
 }
 
 impl Default for Scratch {
@@ -154,6 +155,7 @@ impl Default for Scratch {
             toks: Vec::new(),
             infos: Vec::new(),
             keys: Vec::new(),
+            slots: Vec::new(),
         }
     }
 }
@@ -384,14 +386,32 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
             keys.push(key(NS_DAY, v.start().to_string().as_bytes()));
         }
     }
-    keys.sort_unstable();
+    // count with an open-addressing table (keys in first-seen order, a
+    // function of the text alone)
+    let size = (keys.len() * 2).next_power_of_two().max(16);
+    let mut slots = std::mem::take(&mut sc.slots);
+    slots.clear();
+    slots.resize(size, u32::MAX);
     let mut counted: Vec<u64> = Vec::with_capacity(keys.len() / 2);
     for &k in &keys {
-        match counted.last_mut() {
-            Some(last) if *last & !0xFF == k => *last += u64::from(*last & 0xFF < 0xFF),
-            _ => counted.push(k | 1),
+        let mut at = (k >> 10) as usize & (size - 1);
+        loop {
+            match slots[at] {
+                u32::MAX => {
+                    slots[at] = counted.len() as u32;
+                    counted.push(k | 1);
+                    break;
+                }
+                i if counted[i as usize] & !0xFF == k => {
+                    let c = &mut counted[i as usize];
+                    *c += u64::from(*c & 0xFF < 0xFF);
+                    break;
+                }
+                _ => at = (at + 1) & (size - 1),
+            }
         }
     }
+    sc.slots = slots;
     sc.keys = keys;
     sc.toks = toks;
     sc.buf = buf;

@@ -24,11 +24,13 @@
 //! - Articles carry random ids (so id order mixes stories) and all the
 //!   same publication day.
 //!
-//! Printed: corpus size, extraction time (not part of grouping), the time
-//! of `group` and of building the [`StoryIndex`], resident memory before
+//! Printed: corpus size, extraction time (not part of grouping), the wall
+//! and CPU time of `group`, resident memory before
 //! and after grouping and its peak, and B-cubed precision / recall of the
 //! stories against the generated ones (a syndicated story must come out
 //! whole; sentences shared between stories make some merges tempting).
+//!
+//! [`StoryIndex`]: crosscheck_align::stories::StoryIndex
 
 use crosscheck_align::stories::{group, StoryConfig};
 use crosscheck_eval::stories::bcubed;
@@ -135,14 +137,14 @@ fn run() -> Result<(), String> {
             .map_err(|e| format!("--config: {e}"))?,
         None => StoryConfig::default(),
     };
-    let t = Instant::now();
+    let (t, cpu0) = (Instant::now(), cpu_seconds());
     let groups = group(&docs, &cfg);
-    let secs = t.elapsed().as_secs_f64();
+    let (secs, cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - cpu0);
     let after = memory();
     let (p, r, f) = bcubed(&groups, &gold);
     let largest = groups.iter().map(Vec::len).max().unwrap_or(0);
     println!(
-        "group: {} articles -> {} stories (largest {largest}) in {secs:.2} s; \
+        "group: {} articles -> {} stories (largest {largest}) in {secs:.2} s (CPU {cpu:.2} s); \
          RSS {} MiB before, {} MiB after, peak {} MiB; B-cubed P {p:.4} R {r:.4} F1 {f:.4}",
         docs.len(),
         groups.len(),
@@ -151,6 +153,26 @@ fn run() -> Result<(), String> {
         after.1
     );
     Ok(())
+}
+
+/// User + system CPU time of this process so far, in seconds (Linux;
+/// 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // fields after the command name, which ends with ')'
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime, in clock ticks of 1/100 s
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// Resident and peak resident memory of this process in MiB (Linux).
