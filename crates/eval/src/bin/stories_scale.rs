@@ -5,6 +5,8 @@
 //!
 //! ```text
 //! cargo run -p crosscheck-eval --profile fast --bin stories_scale -- --articles 100000 [--seed 7] [--config JSON]
+//! # or any JSON-lines corpus (id, text, published), scored against a truth file (id, story)
+//! cargo run -p crosscheck-eval --profile fast --bin stories_scale -- --corpus corpus.jsonl [--truth truth.jsonl]
 //! ```
 //!
 //! The generator (seeded splitmix64, same arguments, same corpus):
@@ -36,6 +38,7 @@ use crosscheck_align::stories::{group, StoryConfig};
 use crosscheck_eval::stories::bcubed;
 use crosscheck_parse::{extract, sentences, Article, Extraction, NaiveDate};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -97,30 +100,49 @@ fn run() -> Result<(), String> {
             .map(|v| v.parse::<u64>().map_err(|e| format!("{name}: {e}")))
             .transpose()
     };
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let articles = flag("--articles")?.unwrap_or(10_000) as usize;
     let seed = flag("--seed")?.unwrap_or(7);
-    let dir = crosscheck_eval::devdata()?;
     let t = Instant::now();
-    let pool = sentence_pool(&dir)?;
-    let (texts, gold) = generate(&pool, articles, seed);
-    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
-    let stories = gold.iter().max().map_or(0, |m| m + 1);
+    let (texts, gold) = match value("--corpus") {
+        Some(corpus) => read_corpus(&corpus, value("--truth").as_deref())?,
+        None => {
+            let pool = sentence_pool(&crosscheck_eval::devdata()?)?;
+            let (texts, gold) = generate(&pool, articles, seed);
+            eprintln!("{} pool sentences", pool.len());
+            let day = NaiveDate::from_ymd_opt(2024, 5, 14);
+            let texts = texts
+                .into_iter()
+                .map(|(id, text)| (id, day, text))
+                .collect();
+            (texts, gold)
+        }
+    };
+    let bytes: usize = texts.iter().map(|(_, _, t)| t.len()).sum();
+    let stories = {
+        let mut g = gold.clone();
+        g.sort_unstable();
+        g.dedup();
+        g.len()
+    };
     eprintln!(
-        "generated {} articles, {stories} stories, {:.1} MB of text, from {} pool sentences ({:.1} s)",
+        "{} articles, {stories} stories, {:.1} MB of text ({:.1} s)",
         texts.len(),
         bytes as f64 / 1e6,
-        pool.len(),
         t.elapsed().as_secs_f64()
     );
-    drop(pool);
     let t = Instant::now();
-    let day = NaiveDate::from_ymd_opt(2024, 5, 14);
     let docs: Vec<Extraction> = texts
         .into_par_iter()
-        .map(|(id, text)| {
+        .map(|(id, published, text)| {
             extract(Article {
                 id,
-                published: day,
+                published,
                 text,
                 ..Article::default()
             })
@@ -173,6 +195,48 @@ fn cpu_seconds() -> f64 {
     };
     // utime and stime, in clock ticks of 1/100 s
     (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Articles of a JSON-lines corpus (`id`, `text`, optional `published`
+/// as `YYYY-MM-DD`) and their stories from a JSON-lines truth file (`id`,
+/// `story`), or one story per article without it.
+#[allow(clippy::type_complexity)]
+fn read_corpus(
+    corpus: &str,
+    truth: Option<&str>,
+) -> Result<(Vec<(String, Option<NaiveDate>, String)>, Vec<usize>), String> {
+    let text = std::fs::read_to_string(corpus).map_err(|e| format!("{corpus}: {e}"))?;
+    let mut story_of: HashMap<String, String> = HashMap::new();
+    if let Some(truth) = truth {
+        let t = std::fs::read_to_string(truth).map_err(|e| format!("{truth}: {e}"))?;
+        for line in t.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{truth}: {e}"))?;
+            if let (Some(id), Some(story)) = (v["id"].as_str(), v["story"].as_str()) {
+                story_of.insert(id.to_string(), story.to_string());
+            }
+        }
+    }
+    let mut articles = Vec::new();
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut gold = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{corpus}: {e}"))?;
+        let id = v["id"].as_str().unwrap_or_default().to_string();
+        let published = v["published"]
+            .as_str()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let story = story_of.get(&id).cloned().unwrap_or_else(|| id.clone());
+        let next = names.len();
+        gold.push(*names.entry(story).or_insert(next));
+        articles.push((
+            id,
+            published,
+            v["text"].as_str().unwrap_or_default().to_string(),
+        ));
+    }
+    Ok((articles, gold))
 }
 
 /// Resident and peak resident memory of this process in MiB (Linux).
