@@ -458,3 +458,48 @@ fn one_event_is_not_split() {
         [(0..6).collect::<Vec<_>>()]
     );
 }
+
+#[test]
+fn hostile_inputs_group_without_panicking() {
+    let cfg = StoryConfig::default();
+    // many copies of one text: one story, one copy group
+    let same: Vec<Extraction> = (0..300)
+        .map(|k| doc(&format!("c{k:03}"), Some((2025, 6, 1)), WIRE))
+        .collect();
+    let index = StoryIndex::new(&same, &cfg);
+    assert_eq!(index.stories().len(), 1);
+    assert_eq!(index.copy_groups().len(), 1);
+    // a template filled with different names and figures: not copies of
+    // one another, and every article placed once
+    let template: Vec<Extraction> = (0..300)
+        .map(|k| {
+            doc(
+                &format!("t{k:03}"),
+                Some((2025, 6, 1 + (k % 20) as u32)),
+                &format!(
+                    "Shares of Company{k} rose {k}.{} percent on Monday after the \
+                     firm reported quarterly revenue of {} million dollars, chief \
+                     executive Person{k} said.",
+                    k % 10,
+                    100 + k
+                ),
+            )
+        })
+        .collect();
+    let stories = group(&template, &cfg);
+    assert_eq!(stories.concat().len(), 300);
+    // one long article, one word repeated, and markup-like noise
+    let long = "Rescuers searched the rubble. ".repeat(20_000);
+    let odd = vec![
+        doc("long", None, &long),
+        doc("word", None, &"quake ".repeat(5_000)),
+        doc(
+            "noise",
+            None,
+            "<div>&nbsp;</div> {{{ }}} ### 1 2 3 4 5 6 7 8 9",
+        ),
+        doc("empty", None, ""),
+    ];
+    let stories = group(&odd, &cfg);
+    assert_eq!(stories.concat().len(), 4);
+}
