@@ -8,8 +8,10 @@
 //! than the window. Ties go to the pair of smaller cluster ids, so the
 //! result depends only on the graph.
 
+use super::copies::{roots, union};
 use super::hash::FixedState;
 use crosscheck_parse::NaiveDate;
+use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
@@ -42,6 +44,68 @@ pub(crate) fn gap_days(a: DateRange, b: DateRange) -> i64 {
 /// later may already span more than the window).
 pub(crate) fn may_join(a: DateRange, b: DateRange, window: i64) -> bool {
     span_days(join(a, b)) <= window.max(span_days(a)).max(span_days(b))
+}
+
+/// [`average_link`] run on each connected component of the graph in
+/// parallel (components never merge, so the result is the same as one
+/// run over the whole graph, only faster).
+pub(crate) fn average_link_by_component(
+    n: usize,
+    edges: &[(u32, u32, f32)],
+    dates: &[DateRange],
+    threshold: f64,
+    window: i64,
+) -> (Vec<u32>, Vec<f64>) {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    for &(a, b, _) in edges {
+        union(&mut parent, a, b);
+    }
+    let component = roots(&mut parent);
+    // nodes of every component with an edge, ascending; edges likewise
+    let mut nodes: Vec<(u32, u32)> = (0..n as u32).map(|u| (component[u as usize], u)).collect();
+    nodes.sort_unstable();
+    let mut by_comp: Vec<(u32, usize)> = edges
+        .iter()
+        .enumerate()
+        .map(|(e, &(a, _, _))| (component[a as usize], e))
+        .collect();
+    by_comp.sort_unstable();
+    let node_runs: Vec<&[(u32, u32)]> = nodes.chunk_by(|x, y| x.0 == y.0).collect();
+    let edge_runs: Vec<&[(u32, usize)]> = by_comp.chunk_by(|x, y| x.0 == y.0).collect();
+    // pair every component that has edges with its nodes
+    let mut jobs: Vec<(&[(u32, u32)], &[(u32, usize)])> = Vec::new();
+    let mut k = 0;
+    for run in &edge_runs {
+        while node_runs[k][0].0 != run[0].0 {
+            k += 1;
+        }
+        jobs.push((node_runs[k], run));
+    }
+    let results: Vec<(Vec<u32>, Vec<f64>)> = jobs
+        .par_iter()
+        .map(|&(members, comp_edges)| {
+            // local numbering, in global order (ties break the same way)
+            let local = |u: u32| members.partition_point(|m| m.1 < u) as u32;
+            let e: Vec<(u32, u32, f32)> = comp_edges
+                .iter()
+                .map(|&(_, i)| {
+                    let (a, b, w) = edges[i];
+                    (local(a), local(b), w)
+                })
+                .collect();
+            let d: Vec<DateRange> = members.iter().map(|m| dates[m.1 as usize]).collect();
+            average_link(members.len(), &e, &d, threshold, window)
+        })
+        .collect();
+    let mut root: Vec<u32> = (0..n as u32).collect();
+    let mut weakest = vec![f64::INFINITY; n];
+    for ((members, _), (r, w)) in jobs.iter().zip(results) {
+        for (i, m) in members.iter().enumerate() {
+            root[m.1 as usize] = members[r[i] as usize].1;
+            weakest[m.1 as usize] = w[i];
+        }
+    }
+    (root, weakest)
 }
 
 #[derive(PartialEq)]
@@ -186,6 +250,26 @@ mod tests {
         // with a low threshold 3 joins (0.5 / 3 ≥ 0.15)
         let (r, _) = average_link(5, &edges, &[None; 5], 0.15, 3);
         assert_eq!(r, [0, 0, 0, 0, 4]);
+    }
+
+    #[test]
+    fn components_in_parallel_give_the_same_clusters() {
+        let edges = [
+            (0, 2, 0.9),
+            (2, 4, 0.8),
+            (0, 4, 0.7),
+            (1, 3, 0.5),
+            (3, 5, 0.05),
+            (6, 7, 0.2),
+        ];
+        let dates = [None; 9];
+        for t in [0.01, 0.1, 0.3, 0.6] {
+            assert_eq!(
+                average_link_by_component(9, &edges, &dates, t, 3),
+                average_link(9, &edges, &dates, t, 3),
+                "threshold {t}"
+            );
+        }
     }
 
     #[test]

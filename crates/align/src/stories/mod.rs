@@ -335,8 +335,13 @@ impl StoryIndex {
         // 5. candidate pairs of copy groups
         let edges = index.edges(&reps, &unit_dates, &df, cfg);
         // 6. clustering
-        let (mut roots, weakest) =
-            cluster::average_link(units, &edges, &unit_dates, cfg.threshold, cfg.window_days);
+        let (mut roots, weakest) = cluster::average_link_by_component(
+            units,
+            &edges,
+            &unit_dates,
+            cfg.threshold,
+            cfg.window_days,
+        );
         // 7. split stories of two similar events: stories formed only by
         // strong merges are left whole
         if cfg.split_ratio > 0.0 {
