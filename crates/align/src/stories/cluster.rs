@@ -73,7 +73,9 @@ pub(crate) fn average_link_by_component(
     let node_runs: Vec<&[(u32, u32)]> = nodes.chunk_by(|x, y| x.0 == y.0).collect();
     let edge_runs: Vec<&[(u32, usize)]> = by_comp.chunk_by(|x, y| x.0 == y.0).collect();
     // pair every component that has edges with its nodes
-    let mut jobs: Vec<(&[(u32, u32)], &[(u32, usize)])> = Vec::new();
+    // (component id, node) and (component id, edge index) runs
+    type Job<'a> = (&'a [(u32, u32)], &'a [(u32, usize)]);
+    let mut jobs: Vec<Job> = Vec::new();
     let mut k = 0;
     for run in &edge_runs {
         while node_runs[k][0].0 != run[0].0 {
