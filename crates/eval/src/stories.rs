@@ -427,49 +427,17 @@ pub fn auc(scores: &[f64], labels: &[bool]) -> f64 {
 // ---------------------------------------------------------------- PolNeAR
 
 fn polnear(dir: &Path, cfg: &StoryConfig, figures: &mut Figures) -> Result<(), String> {
-    let base = dir.join("polnear-train");
-    let meta_path = base.join("metadata.tsv");
-    let meta =
-        std::fs::read_to_string(&meta_path).map_err(|e| format!("{}: {e}", meta_path.display()))?;
-    let mut header: Vec<&str> = Vec::new();
-    let mut dates: HashMap<String, NaiveDate> = HashMap::new();
-    for line in meta.lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        if header.is_empty() {
-            header = f;
-            continue;
-        }
-        let col = |name: &str| {
-            header
-                .iter()
-                .position(|h| *h == name)
-                .and_then(|i| f.get(i))
-        };
-        if let (Some(name), Some(date)) = (col("filename"), col("publication_date")) {
-            if let Ok(d) = NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-                dates.insert(name.to_string(), d);
-            }
-        }
-    }
-    let mut names: Vec<String> = std::fs::read_dir(base.join("text"))
-        .map_err(|e| format!("{}: {e}", base.join("text").display()))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
+    let xs: Vec<Extraction> = crate::polnear::load(&dir.join("polnear-train"))?
+        .into_iter()
+        .map(|d| {
+            extract(Article {
+                id: d.name,
+                published: d.published,
+                text: d.text,
+                ..Article::default()
+            })
+        })
         .collect();
-    names.sort();
-    let mut xs = Vec::new();
-    for name in &names {
-        let stem = name.trim_end_matches(".txt");
-        let text = std::fs::read_to_string(base.join("text").join(name))
-            .map_err(|e| format!("{name}: {e}"))?;
-        xs.push(extract(Article {
-            id: stem.to_string(),
-            published: dates.get(stem).copied(),
-            text,
-            ..Article::default()
-        }));
-    }
     let stories = group(&xs, cfg);
     let span = |s: &Vec<usize>| {
         let d: Vec<NaiveDate> = s.iter().filter_map(|&i| xs[i].article.published).collect();

@@ -254,25 +254,15 @@ fn memory() -> (u64, u64) {
 }
 
 fn sentence_pool(dir: &Path) -> Result<Vec<String>, String> {
-    let mut texts: Vec<String> = Vec::new();
-    let read_dir = |d: &Path, ext: &str| -> Result<Vec<std::path::PathBuf>, String> {
-        let mut v: Vec<_> = std::fs::read_dir(d)
-            .map_err(|e| format!("{}: {e}", d.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == ext))
-            .collect();
-        v.sort();
-        Ok(v)
-    };
-    for p in read_dir(&dir.join("polnear-train/text"), "txt")? {
-        texts.push(std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?);
-    }
-    for sub in ["tbaq/TimeBank", "tbaq/AQUAINT"] {
-        for p in read_dir(&dir.join(sub), "tml")? {
-            let xml = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-            texts.push(strip_tags(&xml));
-        }
-    }
+    let mut texts: Vec<String> = crosscheck_eval::polnear::load(&dir.join("polnear-train"))?
+        .into_iter()
+        .map(|d| d.text)
+        .collect();
+    texts.extend(
+        crosscheck_eval::timeml::load(&dir.join("tbaq"))?
+            .into_iter()
+            .map(|d| d.text),
+    );
     let pairs = dir.join("semeval8-train-en/pairs.jsonl");
     let jsonl = std::fs::read_to_string(&pairs).map_err(|e| format!("{}: {e}", pairs.display()))?;
     for line in jsonl.lines() {
@@ -296,25 +286,6 @@ fn sentence_pool(dir: &Path) -> Result<Vec<String>, String> {
     pool.sort();
     pool.dedup();
     Ok(pool)
-}
-
-/// The `<TEXT>` part of a TimeML document, tags removed.
-fn strip_tags(xml: &str) -> String {
-    let body = xml
-        .split_once("<TEXT>")
-        .and_then(|(_, rest)| rest.split_once("</TEXT>"))
-        .map_or(xml, |(b, _)| b);
-    let mut out = String::with_capacity(body.len());
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
 }
 
 /// `(id, text)` of every article and the story index of each.
