@@ -213,13 +213,14 @@ fn ecb(dir: &Path, cfg: &StoryConfig, figures: &mut Figures) -> Result<(), Strin
     figures.higher("ecb_bcubed_f1", f);
     // stability: F1 at neighbouring thresholds
     let mut line = String::from("stories/ecb+: F1 by threshold:");
-    for m in [0.5, 0.75, 1.0, 1.25, 1.5, 2.0] {
+    for t in [0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25] {
         let c = StoryConfig {
-            threshold: cfg.threshold * m,
+            threshold: t,
+            min_edge: cfg.min_edge.min(t),
             ..cfg.clone()
         };
         let (_, _, f) = bcubed(&group(&xs, &c), &gold);
-        line.push_str(&format!(" {:.3}→{f:.4}", c.threshold));
+        line.push_str(&format!(" {t:.3}→{f:.4}"));
     }
     eprintln!("{line}");
     // misses: documents merged with another event, or split from their own

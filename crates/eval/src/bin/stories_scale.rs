@@ -164,7 +164,14 @@ fn run() -> Result<(), String> {
     let (secs, cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - cpu0);
     let after = memory();
     let (p, r, f) = bcubed(&groups, &gold);
-    let largest = groups.iter().map(Vec::len).max().unwrap_or(0);
+    let mut sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    let largest = sizes.first().copied().unwrap_or(0);
+    let alone = sizes.iter().filter(|&&s| s == 1).count();
+    eprintln!(
+        "story sizes: largest {:?}; {alone} articles alone",
+        &sizes[..sizes.len().min(8)]
+    );
     println!(
         "group: {} articles -> {} stories (largest {largest}) in {secs:.2} s (CPU {cpu:.2} s); \
          RSS {} MiB before, {} MiB after, peak {} MiB; B-cubed P {p:.4} R {r:.4} F1 {f:.4}",
