@@ -512,7 +512,10 @@ impl StoryIndex {
     /// How likely articles `i` and `j` (input indices) report the same
     /// event, in `[0, 1]`: `1` for copies of one text, `0` when both are
     /// dated further apart than the window, else the cosine of their
-    /// weighted key vectors. The score the grouping averages.
+    /// weighted key vectors. The score the grouping averages (there, a pair
+    /// under [`StoryConfig::min_edge`], or sharing no key of at most
+    /// [`StoryConfig::block_max_df`] copy groups, counts 0; copies count
+    /// once, through the first article of their group).
     ///
     /// # Panics
     /// When an index is out of range.
