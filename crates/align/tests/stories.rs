@@ -503,3 +503,46 @@ fn hostile_inputs_group_without_panicking() {
     let stories = group(&odd, &cfg);
     assert_eq!(stories.concat().len(), 4);
 }
+
+#[test]
+fn odd_configurations_do_not_panic_or_make_nan() {
+    let docs = quake_docs(true);
+    for cfg in [
+        StoryConfig {
+            name_weight: 0.0,
+            ..StoryConfig::default()
+        },
+        StoryConfig {
+            name_weight: -1.0,
+            ..StoryConfig::default()
+        },
+        StoryConfig {
+            name_weight: f64::NAN,
+            ..StoryConfig::default()
+        },
+        StoryConfig {
+            threshold: f64::NAN,
+            split_ratio: f64::NAN,
+            ..StoryConfig::default()
+        },
+        StoryConfig {
+            max_df: 0,
+            block_max_df: 0,
+            ..StoryConfig::default()
+        },
+        StoryConfig {
+            window_days: -5,
+            min_edge: 2.0,
+            ..StoryConfig::default()
+        },
+    ] {
+        let index = StoryIndex::new(&docs, &cfg);
+        assert_eq!(index.stories().concat().len(), docs.len(), "{cfg:?}");
+        for i in 0..docs.len() {
+            for j in 0..docs.len() {
+                let s = index.similarity(i, j);
+                assert!((0.0..=1.0).contains(&s), "{cfg:?}: {s}");
+            }
+        }
+    }
+}

@@ -305,6 +305,10 @@ impl StoryIndex {
                         KeyKind::Name | KeyKind::Day => cfg.name_weight,
                     };
                     let w = (1.0 + (tf as f64).ln()) * (1.0 + idf_base / d as f64).ln() * boost;
+                    // a zero, negative or NaN name weight drops the key
+                    if !(w > 0.0 && w.is_finite()) {
+                        continue;
+                    }
                     norm += w * w;
                     if let (Some(id), true) = (id, d >= 2) {
                         v.push((id, w));
