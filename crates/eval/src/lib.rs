@@ -17,6 +17,7 @@ pub mod perturb;
 pub mod polnear;
 pub mod quotes;
 pub mod score;
+pub mod stories;
 pub mod timeml;
 pub mod timex;
 
@@ -96,6 +97,11 @@ pub fn suites() -> Vec<Suite> {
             run: numbers::run,
         },
         perturb::suite(),
+        Suite {
+            name: "stories",
+            about: "stories: ECB+ B-cubed, SemEval-2022 Task 8 same-story AUC, PolNeAR spans",
+            run: stories::run,
+        },
     ]
 }
 
