@@ -18,7 +18,8 @@
 //! | `ago` | the word, any ASCII case |
 //! | `,` `-` `%` | that punctuation (any single non-alphanumeric char) |
 //! | `\?` `\(` `\#` | a literal written with a char the syntax uses: `\` escapes it |
-//! | `@month` | a token of a lexicon class ([`Class::name`]) |
+//! | `@month` | a token of a lexicon class ([`Class::name`]); for a class with phrases of several words (“more than”), also each phrase, longest first |
+//! | `<num>` | a part read by the caller: the tokens a [`Parts`] reader says it spans from here (see [Parts](#parts)) |
 //! | `#num` `#word` `#punct` `#any` | a number, a word, a punctuation mark, any token |
 //! | `#cap` `#lower` `#upper` | a capitalised, lowercase, all-caps word ([`Shape`]) |
 //! | `#digits:4` `#digits:1-2` | a number of 4 (1 to 2) digits, no `.` or `,` |
@@ -34,6 +35,15 @@
 //! the order written, `?` and `{m,n}` greedy. Every repetition is bounded,
 //! so the work at each start token is bounded by the pattern alone and a
 //! scan is linear in the number of tokens.
+//!
+//! # Parts
+//!
+//! Some things a pattern needs are not a fixed shape of tokens: a number
+//! written as “two hundred and fifty” or “1.2 million” is read by code.
+//! A rule set compiled [`RuleSet::with_parts`] names such parts (`<num>`),
+//! and each match is given a [`Parts`] reader that says where the part
+//! starting at a token ends ([`Pattern::match_at_with`]). A part is one
+//! element: it may be captured (`n=<num>`), made optional or repeated.
 //!
 //! Patterns match over **pieces** ([`pieces`]): the analysis tokens with
 //! every hyphenated word cut at its hyphens, so that “mid-February” is the
@@ -117,6 +127,8 @@ enum Test {
     /// Any of the tests (the first tokens of alternatives).
     Or(Vec<Test>),
     Not(Box<Test>),
+    /// A caller's part starts here ([`Parts`]).
+    Part(usize),
 }
 
 /// A compiled pattern element.
@@ -134,6 +146,57 @@ enum Node {
         slot: usize,
         node: Box<Node>,
     },
+    /// A lexicon class with phrases: each phrase (its words, lowercase,
+    /// longest phrase first), then a one-word member of the class.
+    Phrases {
+        class: Class,
+        phrases: Vec<Vec<String>>,
+    },
+    /// A caller's part ([`Parts`]), by index.
+    Part(usize),
+}
+
+/// The parts of a pattern the caller reads: for part `part` (its index in
+/// the names given to [`RuleSet::with_parts`]) starting at token `at`, the
+/// index one past its last token, if the part is there.
+///
+/// ```
+/// use crosscheck_parse::analysis::Analysis;
+/// use crosscheck_parse::rules::{pieces, Parts, Rule, RuleSet};
+///
+/// /// `<twice>`: a word written twice in a row.
+/// struct Twice<'a>(&'a str, &'a [crosscheck_parse::analysis::Token]);
+/// impl Parts for Twice<'_> {
+///     fn end(&self, _part: usize, at: usize) -> Option<usize> {
+///         let (a, b) = (self.1.get(at)?, self.1.get(at + 1)?);
+///         (a.text(self.0) == b.text(self.0)).then_some(at + 2)
+///     }
+/// }
+/// const RULES: &[Rule] = &[Rule {
+///     name: "very",
+///     pattern: "w=<twice> good",
+///     examples: &["It was [{w:very very} good]."],
+/// }];
+/// let set = RuleSet::with_parts(RULES, &["twice"]).unwrap();
+/// let text = "It was very very good.";
+/// let toks = pieces(text, Analysis::new(text).tokens());
+/// let (_, m) = set.matches_at(text, &toks, 2, &Twice(text, &toks)).next().unwrap();
+/// assert_eq!(m.text(text, &toks), "very very good");
+/// ```
+pub trait Parts {
+    /// Where part `part` starting at token `at` ends (one past its last
+    /// token), or `None` when it does not start there.
+    fn end(&self, part: usize, at: usize) -> Option<usize>;
+}
+
+/// The [`Parts`] reader of a rule set that names none.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoParts;
+
+impl Parts for NoParts {
+    fn end(&self, _part: usize, _at: usize) -> Option<usize> {
+        None
+    }
 }
 
 /// A compiled pattern.
@@ -217,6 +280,21 @@ fn first_test(node: &Node) -> Option<Test> {
             .map(first_test)
             .collect::<Option<Vec<_>>>()
             .map(Test::Or),
+        Node::Phrases { class, phrases } => {
+            let mut firsts: Vec<String> =
+                phrases.iter().filter_map(|p| p.first().cloned()).collect();
+            firsts.sort();
+            firsts.dedup();
+            let lengths = firsts.iter().fold(0, |m, w| m | length_bit(w.len()));
+            Some(Test::Or(vec![
+                Test::Class(*class),
+                Test::Words {
+                    words: firsts,
+                    lengths,
+                },
+            ]))
+        }
+        Node::Part(p) => Some(Test::Part(*p)),
     }
 }
 
@@ -228,12 +306,23 @@ impl Pattern {
     /// Parses `src` (see the module documentation); `rule` names the rule
     /// in errors.
     pub fn parse(rule: &str, src: &'static str) -> Result<Pattern, PatternError> {
+        Self::parse_with(rule, src, &[])
+    }
+
+    /// Parses `src`, whose `<name>` elements are the caller's `parts` (by
+    /// index: see [`Parts`]).
+    pub fn parse_with(
+        rule: &str,
+        src: &'static str,
+        parts: &[&str],
+    ) -> Result<Pattern, PatternError> {
         let elems = lex(src);
         let mut p = Parser {
             rule,
             elems: &elems,
             at: 0,
             names: Vec::new(),
+            parts,
         };
         let root = p.alternatives()?;
         if p.at < elems.len() {
@@ -248,7 +337,19 @@ impl Pattern {
 
     /// The match starting at token `start` of `toks`, if any.
     pub fn match_at(&self, text: &str, toks: &[Token], start: usize) -> Option<Match> {
-        let m = Matcher { text, toks };
+        self.match_at_with(text, toks, start, &NoParts)
+    }
+
+    /// The match starting at token `start` of `toks`, the pattern's parts
+    /// read by `parts`.
+    pub fn match_at_with(
+        &self,
+        text: &str,
+        toks: &[Token],
+        start: usize,
+        parts: &dyn Parts,
+    ) -> Option<Match> {
+        let m = Matcher { text, toks, parts };
         if let Some(t) = &self.first {
             if !m.accepts(t, start) {
                 return None;
@@ -302,11 +403,31 @@ pub struct RuleSet {
 impl RuleSet {
     /// Compiles every rule of `rules`.
     pub fn new(rules: &[Rule]) -> Result<RuleSet, PatternError> {
+        Self::with_parts(rules, &[])
+    }
+
+    /// Compiles every rule of `rules`, whose `<name>` elements are the
+    /// caller's `parts` (see [`Parts`]).
+    pub fn with_parts(rules: &[Rule], parts: &[&str]) -> Result<RuleSet, PatternError> {
         let rules = rules
             .iter()
-            .map(|r| Ok((*r, Pattern::parse(r.name, r.pattern)?)))
+            .map(|r| Ok((*r, Pattern::parse_with(r.name, r.pattern, parts)?)))
             .collect::<Result<_, PatternError>>()?;
         Ok(RuleSet { rules })
+    }
+
+    /// Every rule's match starting at token `start` (rules in declaration
+    /// order), the parts read by `parts`.
+    pub fn matches_at<'a>(
+        &'a self,
+        text: &'a str,
+        toks: &'a [Token],
+        start: usize,
+        parts: &'a dyn Parts,
+    ) -> impl Iterator<Item = (&'a Rule, Match)> + 'a {
+        self.rules
+            .iter()
+            .filter_map(move |(r, p)| p.match_at_with(text, toks, start, parts).map(|m| (r, m)))
     }
 
     /// The rules, in declaration order.
@@ -384,9 +505,20 @@ fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// all its tokens) must be the marked one, with the marked captures; a
 /// `!` example must have no match. Returns one message per failure.
 pub fn check_examples(rules: &[Rule]) -> Vec<String> {
+    check_examples_with(rules, &[], &|_, _| Box::new(NoParts))
+}
+
+/// A [`Parts`] reader for an example's text and pieces (see
+/// [`check_examples_with`]).
+pub type MakeParts<'f> = dyn for<'x> Fn(&'x str, &'x [Token]) -> Box<dyn Parts + 'x> + 'f;
+
+/// [`check_examples`] for rules with parts (`parts` their names, as given
+/// to [`RuleSet::with_parts`]): `make` gives the reader of an example's
+/// text and pieces.
+pub fn check_examples_with(rules: &[Rule], parts: &[&str], make: &MakeParts) -> Vec<String> {
     let mut failures = Vec::new();
     for rule in rules {
-        let pattern = match Pattern::parse(rule.name, rule.pattern) {
+        let pattern = match Pattern::parse_with(rule.name, rule.pattern, parts) {
             Ok(p) => p,
             Err(e) => {
                 failures.push(e.to_string());
@@ -397,7 +529,7 @@ pub fn check_examples(rules: &[Rule]) -> Vec<String> {
             failures.push(format!("rule {:?} has no example", rule.name));
         }
         for ex in rule.examples {
-            if let Err(msg) = check_example(&pattern, ex) {
+            if let Err(msg) = check_example(&pattern, ex, make) {
                 failures.push(format!("rule {:?}, example {ex:?}: {msg}", rule.name));
             }
         }
@@ -456,7 +588,7 @@ fn parse_example(ex: &str) -> Result<Example, String> {
 }
 
 /// Checks one example against a pattern.
-fn check_example(pattern: &Pattern, ex: &str) -> Result<(), String> {
+fn check_example(pattern: &Pattern, ex: &str, make: &MakeParts) -> Result<(), String> {
     let (negative, body) = match ex.strip_prefix('!') {
         Some(rest) => (true, rest),
         None => (false, ex),
@@ -464,7 +596,10 @@ fn check_example(pattern: &Pattern, ex: &str) -> Result<(), String> {
     let ex = parse_example(body)?;
     let a = Analysis::new(&ex.text);
     let toks = pieces(&ex.text, a.tokens());
-    let first = pattern.find_iter(&ex.text, &toks).next();
+    let parts = make(&ex.text, &toks);
+    let first = (0..toks.len())
+        .filter_map(|i| pattern.match_at_with(&ex.text, &toks, i, &*parts))
+        .find(|m| !m.tokens.is_empty());
     if negative {
         return match first {
             Some(m) => Err(format!("matched {:?}", m.text(&ex.text, &toks))),
@@ -554,6 +689,8 @@ struct Parser<'a> {
     elems: &'a [&'static str],
     at: usize,
     names: Vec<&'static str>,
+    /// The names of the caller's parts (`<name>`).
+    parts: &'a [&'a str],
 }
 
 impl Parser<'_> {
@@ -623,6 +760,15 @@ impl Parser<'_> {
             inner
         } else if body == ")" || body == "|" {
             return Err(self.error("unexpected `)` or `|`"));
+        } else if let Some(part) = body
+            .strip_prefix('<')
+            .and_then(|b| b.strip_suffix('>'))
+            .filter(|b| !b.is_empty())
+        {
+            let p = self.parts.iter().position(|n| *n == part);
+            Node::Part(p.ok_or_else(|| self.error(&format!("unknown part <{part}>")))?)
+        } else if let Some(node) = self.phrase_class(body) {
+            node
         } else {
             Node::Test(self.test(body)?)
         };
@@ -658,6 +804,25 @@ impl Parser<'_> {
             };
         }
         Ok(node)
+    }
+
+    /// `@class` alone, for a class with entries of several words: the
+    /// node matching its phrases and its one-word entries.
+    fn phrase_class(&self, body: &str) -> Option<Node> {
+        let class = *Class::ALL
+            .iter()
+            .find(|c| body.strip_prefix('@') == Some(c.name()))?;
+        let mut phrases: Vec<Vec<String>> = crate::lexicon::entries(class)
+            .iter()
+            .filter(|e| e.word.contains(' '))
+            .map(|e| e.word.split(' ').map(str::to_lowercase).collect())
+            .collect();
+        if phrases.is_empty() {
+            return None;
+        }
+        // longest first (stable: file order among equals)
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Some(Node::Phrases { class, phrases })
     }
 
     /// One token test: atoms joined by `&`, or an escaped literal.
@@ -727,6 +892,7 @@ impl Parser<'_> {
 struct Matcher<'a> {
     text: &'a str,
     toks: &'a [Token],
+    parts: &'a dyn Parts,
 }
 
 /// The continuation of a match: called with the token index reached and
@@ -794,6 +960,7 @@ impl Matcher<'_> {
             Test::And(all) => all.iter().all(|a| self.accepts(a, i)),
             Test::Or(any) => any.iter().any(|a| self.accepts(a, i)),
             Test::Not(a) => !self.accepts(a, i),
+            Test::Part(p) => self.parts.end(*p, i).is_some(),
         }
     }
 
@@ -811,6 +978,20 @@ impl Matcher<'_> {
             Node::Seq(items) => self.seq(items, i, caps, k),
             Node::Alt(alts) => alts.iter().any(|a| self.walk(a, i, caps, k)),
             Node::Repeat { node, min, max } => self.repeat(node, *min, *max, i, caps, k),
+            Node::Part(p) => match self.parts.end(*p, i) {
+                Some(e) if e > i && e <= self.toks.len() => k(e, caps),
+                _ => false,
+            },
+            Node::Phrases { class, phrases } => {
+                phrases.iter().any(|words| {
+                    let n = words.len();
+                    words.iter().enumerate().all(|(j, w)| {
+                        self.toks
+                            .get(i + j)
+                            .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w))
+                    }) && k(i + n, caps)
+                }) || self.accepts(&Test::Class(*class), i) && k(i + 1, caps)
+            }
             Node::Capture { slot, node } => {
                 let slot = *slot;
                 let before = caps[slot].clone();
@@ -987,6 +1168,57 @@ mod tests {
         );
         let toks = pieces(text, a.tokens());
         assert!(toks[2].is(Class::Month) && toks[6].kind == TokKind::Number);
+    }
+
+    #[test]
+    fn phrase_classes_match_their_phrases_longest_first() {
+        // `qualifier` has one-word entries (`over`) and phrases (`more
+        // than`, `a little more than`)
+        assert_eq!(
+            matches("q=@qualifier #num", "a little more than 5, over 6, More Than 7"),
+            ["a little more than 5", "over 6", "More Than 7"]
+        );
+        // a phrase that does not go on is backtracked into: `more` alone
+        // is no qualifier, `than` neither
+        assert!(matches("@qualifier #num", "more 5 than 6").is_empty());
+        // a class without phrases stays a one-token test
+        assert_eq!(matches("@weekday", "Friday and Monday"), ["Friday", "Monday"]);
+    }
+
+    /// A reader of `<pair>`: two numbers side by side.
+    struct Pairs<'a>(&'a str, &'a [Token]);
+    impl Parts for Pairs<'_> {
+        fn end(&self, part: usize, at: usize) -> Option<usize> {
+            assert_eq!(part, 0);
+            let num = |i: usize| self.1.get(i).is_some_and(|t| t.kind == TokKind::Number);
+            (num(at) && num(at + 1)).then_some(at + 2)
+        }
+    }
+
+    #[test]
+    fn parts_are_read_by_the_caller() {
+        const RULES: &[Rule] = &[Rule {
+            name: "pair",
+            pattern: "p=<pair> (and q=<pair>)?",
+            examples: &["Codes [{p:12 34} and {q:56 78}] were sent.", "!Only 5 came."],
+        }];
+        let set = RuleSet::with_parts(RULES, &["pair"]).unwrap();
+        let text = "Codes 12 34 and 56 78, then 9.";
+        let toks = pieces(text, Analysis::new(text).tokens());
+        let parts = Pairs(text, &toks);
+        let (_, m) = set.matches_at(text, &toks, 1, &parts).next().unwrap();
+        assert_eq!(m.text(text, &toks), "12 34 and 56 78");
+        assert_eq!(m.capture_text("q", text, &toks), Some("56 78"));
+        assert!(set.matches_at(text, &toks, 0, &parts).next().is_none());
+        // a part's first-token test skips starts where it is absent
+        assert!(set.matches_at(text, &toks, 8, &parts).next().is_none());
+        // examples run with the reader
+        let make: &MakeParts = &|text, toks| Box::new(Pairs(text, toks)) as Box<dyn Parts + '_>;
+        assert_eq!(check_examples_with(RULES, &["pair"], make), Vec::<String>::new());
+        // an unknown part is an error; without the name, `<pair>` is unknown
+        assert!(RuleSet::new(RULES).is_err());
+        let e = Pattern::parse_with("r", "<nope>", &["pair"]).unwrap_err();
+        assert!(e.message.contains("unknown part <nope>"), "{e}");
     }
 
     #[test]
