@@ -27,6 +27,7 @@
 //! | `a&b` | a token passing both tests (`@month&#cap`) |
 //! | `!a` | a token failing test `a` |
 //! | `~a` | `a`, touching the token before (no space between: “mid-May”) |
+//! | `^` | no token: the start of the tokens matched over (a sentence's first token) |
 //! | `( a b \| c )` | a group: alternatives separated by `\|`, tried in order |
 //! | `x?` `x{1,3}` | optional; repeated 1 to 3 times (greedy; bounds required) |
 //! | `name=x` | `x`, captured as `name` |
@@ -154,6 +155,8 @@ enum Node {
     },
     /// A caller's part ([`Parts`]), by index.
     Part(usize),
+    /// The start of the tokens (`^`): matches no token.
+    Start,
 }
 
 /// The parts of a pattern the caller reads: for part `part` (its index in
@@ -295,6 +298,7 @@ fn first_test(node: &Node) -> Option<Test> {
             ]))
         }
         Node::Part(p) => Some(Test::Part(*p)),
+        Node::Start => None,
     }
 }
 
@@ -760,6 +764,8 @@ impl Parser<'_> {
             inner
         } else if body == ")" || body == "|" {
             return Err(self.error("unexpected `)` or `|`"));
+        } else if body == "^" {
+            Node::Start
         } else if let Some(part) = body
             .strip_prefix('<')
             .and_then(|b| b.strip_suffix('>'))
@@ -978,6 +984,7 @@ impl Matcher<'_> {
             Node::Seq(items) => self.seq(items, i, caps, k),
             Node::Alt(alts) => alts.iter().any(|a| self.walk(a, i, caps, k)),
             Node::Repeat { node, min, max } => self.repeat(node, *min, *max, i, caps, k),
+            Node::Start => i == 0 && k(i, caps),
             Node::Part(p) => match self.parts.end(*p, i) {
                 Some(e) if e > i && e <= self.toks.len() => k(e, caps),
                 _ => false,
@@ -1089,6 +1096,13 @@ mod tests {
         assert_eq!(matches("why \\?", "But why? Why not"), ["why?"]);
         assert_eq!(matches("why ?", "But why? Why not"), ["why", "Why"]);
         assert_eq!(matches("\\( @month \\)", "the (May) talks"), ["(May)"]);
+        // `^` is the start of the tokens, `\^` a caret
+        assert_eq!(matches("^ #cap", "Talks on Friday"), ["Talks"]);
+        assert_eq!(
+            matches("(^ #cap | #lower) ~,", "One, two, Three, four,"),
+            ["One,", "two,", "four,"]
+        );
+        assert_eq!(matches("\\^ #num", "up ^ 3"), ["^ 3"]);
     }
 
     #[test]
@@ -1175,22 +1189,28 @@ mod tests {
         // `qualifier` has one-word entries (`over`) and phrases (`more
         // than`, `a little more than`)
         assert_eq!(
-            matches("q=@qualifier #num", "a little more than 5, over 6, More Than 7"),
+            matches(
+                "q=@qualifier #num",
+                "a little more than 5, over 6, More Than 7"
+            ),
             ["a little more than 5", "over 6", "More Than 7"]
         );
         // a phrase that does not go on is backtracked into: `more` alone
         // is no qualifier, `than` neither
         assert!(matches("@qualifier #num", "more 5 than 6").is_empty());
         // a class without phrases stays a one-token test
-        assert_eq!(matches("@weekday", "Friday and Monday"), ["Friday", "Monday"]);
+        assert_eq!(
+            matches("@weekday", "Friday and Monday"),
+            ["Friday", "Monday"]
+        );
     }
 
     /// A reader of `<pair>`: two numbers side by side.
-    struct Pairs<'a>(&'a str, &'a [Token]);
+    struct Pairs<'a>(&'a [Token]);
     impl Parts for Pairs<'_> {
         fn end(&self, part: usize, at: usize) -> Option<usize> {
             assert_eq!(part, 0);
-            let num = |i: usize| self.1.get(i).is_some_and(|t| t.kind == TokKind::Number);
+            let num = |i: usize| self.0.get(i).is_some_and(|t| t.kind == TokKind::Number);
             (num(at) && num(at + 1)).then_some(at + 2)
         }
     }
@@ -1200,12 +1220,15 @@ mod tests {
         const RULES: &[Rule] = &[Rule {
             name: "pair",
             pattern: "p=<pair> (and q=<pair>)?",
-            examples: &["Codes [{p:12 34} and {q:56 78}] were sent.", "!Only 5 came."],
+            examples: &[
+                "Codes [{p:12 34} and {q:56 78}] were sent.",
+                "!Only 5 came.",
+            ],
         }];
         let set = RuleSet::with_parts(RULES, &["pair"]).unwrap();
         let text = "Codes 12 34 and 56 78, then 9.";
         let toks = pieces(text, Analysis::new(text).tokens());
-        let parts = Pairs(text, &toks);
+        let parts = Pairs(&toks);
         let (_, m) = set.matches_at(text, &toks, 1, &parts).next().unwrap();
         assert_eq!(m.text(text, &toks), "12 34 and 56 78");
         assert_eq!(m.capture_text("q", text, &toks), Some("56 78"));
@@ -1213,8 +1236,11 @@ mod tests {
         // a part's first-token test skips starts where it is absent
         assert!(set.matches_at(text, &toks, 8, &parts).next().is_none());
         // examples run with the reader
-        let make: &MakeParts = &|text, toks| Box::new(Pairs(text, toks)) as Box<dyn Parts + '_>;
-        assert_eq!(check_examples_with(RULES, &["pair"], make), Vec::<String>::new());
+        let make: &MakeParts = &|_, toks| Box::new(Pairs(toks)) as Box<dyn Parts + '_>;
+        assert_eq!(
+            check_examples_with(RULES, &["pair"], make),
+            Vec::<String>::new()
+        );
         // an unknown part is an error; without the name, `<pair>` is unknown
         assert!(RuleSet::new(RULES).is_err());
         let e = Pattern::parse_with("r", "<nope>", &["pair"]).unwrap_err();

@@ -520,6 +520,12 @@ impl<'a> Scan<'a> {
             currency?;
         }
         let mut measure = currency.map_or(Measure::Count, Measure::Currency);
+        if num.percent_suffix {
+            if currency.is_some() {
+                return None;
+            }
+            measure = Measure::Percent("percent");
+        }
         if let Some(t) = cap(m, "tail") {
             let tail = self.tail(t.clone(), &num);
             // `one%`: a number word glued to a sign is no percentage
@@ -782,7 +788,14 @@ impl<'a> Scan<'a> {
                     },
                     None => Measure::Count,
                 };
-                Outcome::Emit(found(w.value + n / den, measure, false))
+                let scale =
+                    cap(m, "s").map_or(Some(1.0), |s| self.class_value(s.start, Class::ScaleWord));
+                let Some(scale) = scale else {
+                    return Outcome::Decline;
+                };
+                let mut x = found(number::scaled(w.value + n / den, scale), measure, false);
+                x.scaled = scale != 1.0;
+                Outcome::Emit(x)
             }
             Read::FractionOfScale => {
                 let (Some(f), Some(s)) = (cap(m, "f"), cap(m, "s")) else {
@@ -850,6 +863,19 @@ impl<'a> Scan<'a> {
                 let Some(b1) = self.class_value(v.start, Class::VaguePlural) else {
                     return Outcome::Decline;
                 };
+                // without `of`: not `tens`, `scores` (the scores were
+                // level), nor after a determiner (`in the thousands`)
+                if cap(m, "o").is_none() {
+                    let of_only = lexicon::value(self.word_text(v.start), Class::VaguePlural)
+                        .is_some_and(|v| v.split_whitespace().nth(1) == Some("of"));
+                    let determined = v.start > 0
+                        && self.toks[v.start - 1]
+                            .classes
+                            .intersects(Classes::all(&[Class::Article, Class::Determiner]));
+                    if of_only || determined {
+                        return Outcome::Decline;
+                    }
+                }
                 let mut base = b1;
                 if let Some(v2) = cap(m, "v2") {
                     match self.class_value(v2.start, Class::VaguePlural) {
@@ -861,7 +887,7 @@ impl<'a> Scan<'a> {
                 x.qualifier = Qualifier::About;
                 x.interval = half_open(base, 10.0 * base);
                 x.scaled = true;
-                x.of_unit = true;
+                x.of_unit = cap(m, "o").is_some();
                 Outcome::Emit(x)
             }
             Read::Several => {
@@ -1291,6 +1317,22 @@ impl<'a> Scan<'a> {
                 && !self.has(i, Class::UnitSkip)
                 && !w.ends_with("ly");
             if usable && (plural_looking(&w) || e == i && self.has(i, Class::MeasureUnit)) {
+                // `police officers`, `staff members`: a plural noun without
+                // an `s` (a `plural_noun`) that modifies the next one
+                let j = e + 1;
+                let modifier = e == i && self.has(i, Class::PluralNoun);
+                if let Some(t2) = self.toks.get(j).filter(|_| modifier) {
+                    let w2 = t2.text(self.text).to_lowercase();
+                    if t2.kind == TokKind::Word
+                        && !self.touching(j)
+                        && t2.shape.has(Shape::LOWERCASE)
+                        && !self.stops_unit(j)
+                        && self.word_end(j) == j
+                        && plural_looking(&w2)
+                    {
+                        return Some((w2, j, false));
+                    }
+                }
                 return Some((w, e, n == 0));
             }
             if usable && first_lower.is_none() {

@@ -51,6 +51,8 @@ pub(super) struct Num {
     pub small_word: bool,
     /// The word “one” alone.
     pub lone_one: bool,
+    /// A percent word glued to the digits (`10pc`).
+    pub percent_suffix: bool,
 }
 
 /// Characters that separate groups of three digits (“12 500”).
@@ -69,20 +71,24 @@ pub(super) fn parse_digits(w: &str) -> Option<(f64, bool, usize, bool)> {
     if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let mut groups = int.split(',');
-    let first = groups.next()?;
-    if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+    let groups: Vec<&str> = int.split(',').collect();
+    let first = groups[0];
+    if first.is_empty() || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let mut digits = first.len();
-    let mut grouped = false;
-    for g in groups {
-        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) || first.len() > 3 {
-            return None;
-        }
-        digits += 3;
-        grouped = true;
+    let rest = &groups[1..];
+    let grouped = !rest.is_empty();
+    // thousands (`1,250,000`) or the Indian lakh grouping (`1,00,000`,
+    // `12,34,567`: pairs, then the last three)
+    let thousands = first.len() <= 3 && rest.iter().all(|g| g.len() == 3);
+    let lakh = first.len() <= 2
+        && rest.len() >= 2
+        && rest.last().is_some_and(|g| g.len() == 3)
+        && rest[..rest.len() - 1].iter().all(|g| g.len() == 2);
+    if grouped && !thousands && !lakh {
+        return None;
     }
+    let digits = int.len() - rest.len();
     if digits > 15 || (first.len() > 1 && first.starts_with('0')) {
         return None;
     }
@@ -226,6 +232,7 @@ impl Scan<'_> {
             money_suffix: false,
             small_word: false,
             lone_one: false,
+            percent_suffix: false,
         })
     }
 
@@ -234,7 +241,16 @@ impl Scan<'_> {
     fn scale_words(&self, mut k: usize) -> (f64, usize) {
         let mut scale = 1.0;
         let mut last = 0.0;
-        while k < self.toks.len() && !self.touching(k) {
+        while k < self.toks.len() {
+            // `a 2-million-strong army`: a scale word after a hyphen
+            if self.punct(k) == Some('-') && self.touching(k) && self.touching(k + 1) {
+                if self.class_value(k + 1, Class::ScaleWord).is_none() {
+                    break;
+                }
+                k += 1;
+            } else if self.touching(k) {
+                break;
+            }
             let Some(s) = self.class_value(k, Class::ScaleWord) else {
                 break;
             };
@@ -257,10 +273,16 @@ impl Scan<'_> {
             return None;
         }
         let (base, _, int_digits, decimal) = parse_digits(digits)?;
-        let v = lexicon::value(suffix, Class::ScaleSuffix)?;
-        let mut parts = v.split_whitespace();
-        let scale: f64 = parts.next()?.parse().ok()?;
-        let money_suffix = parts.next() == Some("currency");
+        // `10pc`: a percent word glued on
+        let percent_suffix = lexicon::classes(suffix).has(Class::PercentWord);
+        let (scale, money_suffix) = if percent_suffix {
+            (1.0, false)
+        } else {
+            let v = lexicon::value(suffix, Class::ScaleSuffix)?;
+            let mut parts = v.split_whitespace();
+            let scale: f64 = parts.next()?.parse().ok()?;
+            (scale, parts.next() == Some("currency"))
+        };
         if !self.glue_ok(i, i + 1) {
             return None;
         }
@@ -276,6 +298,7 @@ impl Scan<'_> {
             money_suffix,
             small_word: false,
             lone_one: false,
+            percent_suffix,
         })
     }
 
@@ -290,6 +313,9 @@ impl Scan<'_> {
         }
         if t.shape.has(Shape::CAPITALISED) && !self.segment_initial(i) {
             return None; // Formula One, Group of Seven
+        }
+        if starts && self.blocked(i) {
+            return None; // `one in five adults`
         }
         if self.touching(i) && !self.punct(i - 1).is_some_and(is_opening) {
             return None;
@@ -383,6 +409,7 @@ impl Scan<'_> {
             money_suffix: false,
             small_word: !scaled && value < 100.0,
             lone_one: !scaled && atoms == 1 && value == 1.0 && k == i + 1,
+            percent_suffix: false,
         })
     }
 

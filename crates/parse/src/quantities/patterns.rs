@@ -148,11 +148,12 @@ pub(super) const QUANTITY_RULES: &[QuantityRule] = &[
         rule: Rule {
             name: "whole_and_fraction",
             pattern: "q=@qualifier? w=<num> and n=(a | an | <num>) f=@fraction_word \
-                      pct=(% | @percent_word)?",
+                      s=@scale_word? pct=(% | @percent_word)?",
             examples: &[
                 "[{w:Three} and {n:a} {f:half}] years after the war.",
                 "She won [{w:thirty} and {n:two} {f:fifths} {pct:percent}] of the vote.",
                 "The bridge is [{w:one} and {n:a} {f:quarter}] miles long.",
+                "[{w:Four} and {n:a} {f:half} {s:million}] people live there.",
             ],
         },
     },
@@ -198,10 +199,11 @@ pub(super) const QUANTITY_RULES: &[QuantityRule] = &[
         read: Read::Vague,
         rule: Rule {
             name: "vague",
-            pattern: "v=@vague_plural of v2=@vague_plural?",
+            pattern: "v=@vague_plural (o=of v2=@vague_plural?)?",
             examples: &[
-                "[{v:Tens} of {v2:thousands}] of protesters filled the square.",
-                "[{v:Hundreds} of] flights were cancelled.",
+                "[{v:Tens} {o:of} {v2:thousands}] of protesters filled the square.",
+                "[{v:Hundreds} {o:of}] flights were cancelled.",
+                "[{v:Hundreds}] more were evacuated later.",
             ],
         },
     },
@@ -312,6 +314,16 @@ pub(super) const LOOKALIKES: &[Rule] = &[
         name: "group_of",
         pattern: "group&#cap of x=#num",
         examples: &["Leaders met at the [Group of {x:20}] summit."],
+    },
+    Rule {
+        name: "ratio",
+        pattern: "(#digits:1-2 | @number_word&#lower | ^ @number_word) in x=(#num | @number_word)",
+        examples: &[
+            "[Seven in {x:10}] voters agreed.",
+            "Roughly [one in {x:five}] adults smokes.",
+            "!It paid $42,000 in five years and 2016 in three groups.",
+            "!Russia took Uranium One in three deals.",
+        ],
     },
     Rule {
         name: "model",
