@@ -183,7 +183,7 @@ enum Node {
 /// let set = RuleSet::with_parts(RULES, &["twice"]).unwrap();
 /// let text = "It was very very good.";
 /// let toks = pieces(text, Analysis::new(text).tokens());
-/// let (_, m) = set.matches_at(text, &toks, 2, &Twice(text, &toks)).next().unwrap();
+/// let (_, _, m) = set.matches_at(text, &toks, 2, &Twice(text, &toks)).next().unwrap();
 /// assert_eq!(m.text(text, &toks), "very very good");
 /// ```
 pub trait Parts {
@@ -268,37 +268,75 @@ fn range_span(toks: &[Token], r: &Range<usize>) -> Span {
     }
 }
 
-/// A test that the first token of every match of `node` passes, if one
-/// is certain: `None` when the node may match no token, or its first
-/// element is optional.
-fn first_test(node: &Node) -> Option<Test> {
+/// A test that the first token of every non-empty match of `node`
+/// passes, if one is certain (`None` when any token may start a match),
+/// and whether the node may match no token at all. An optional element
+/// at the front adds its test to the next one's (`q=@qualifier?
+/// n=<amount>`: a qualifier word or an amount).
+fn first_test(node: &Node) -> (Option<Test>, bool) {
+    /// `a` or `b`, flattened (an empty `Or` is no test: `a` alone).
+    fn or(a: Test, b: Test) -> Test {
+        if a == Test::Or(Vec::new()) {
+            return b;
+        }
+        let mut all = Vec::new();
+        for t in [a, b] {
+            match t {
+                Test::Or(ts) => all.extend(ts),
+                t => all.push(t),
+            }
+        }
+        Test::Or(all)
+    }
     match node {
-        Node::Test(t) => Some(t.clone()),
-        Node::Seq(items) => items.first().and_then(first_test),
+        Node::Test(t) => (Some(t.clone()), false),
+        Node::Part(p) => (Some(Test::Part(*p)), false),
+        // zero-width: no token of its own
+        Node::Start => (Some(Test::Or(Vec::new())), true),
         Node::Capture { node, .. } => first_test(node),
-        Node::Repeat { node, min, .. } if *min > 0 => first_test(node),
-        Node::Repeat { .. } => None,
-        Node::Alt(alts) => alts
-            .iter()
-            .map(first_test)
-            .collect::<Option<Vec<_>>>()
-            .map(Test::Or),
+        Node::Repeat { node, min, .. } => {
+            let (t, nullable) = first_test(node);
+            (t, nullable || *min == 0)
+        }
+        Node::Seq(items) => {
+            let mut acc = Test::Or(Vec::new());
+            for item in items {
+                let (t, nullable) = first_test(item);
+                let Some(t) = t else {
+                    return (None, false);
+                };
+                acc = or(acc, t);
+                if !nullable {
+                    return (Some(acc), false);
+                }
+            }
+            (Some(acc), true)
+        }
+        Node::Alt(alts) => {
+            let mut acc = Test::Or(Vec::new());
+            let mut nullable = false;
+            for a in alts {
+                let (t, n) = first_test(a);
+                let Some(t) = t else {
+                    return (None, false);
+                };
+                acc = or(acc, t);
+                nullable |= n;
+            }
+            (Some(acc), nullable)
+        }
         Node::Phrases { class, phrases } => {
             let mut firsts: Vec<String> =
                 phrases.iter().filter_map(|p| p.first().cloned()).collect();
             firsts.sort();
             firsts.dedup();
             let lengths = firsts.iter().fold(0, |m, w| m | length_bit(w.len()));
-            Some(Test::Or(vec![
-                Test::Class(*class),
-                Test::Words {
-                    words: firsts,
-                    lengths,
-                },
-            ]))
+            let words = Test::Words {
+                words: firsts,
+                lengths,
+            };
+            (Some(or(Test::Class(*class), words)), false)
         }
-        Node::Part(p) => Some(Test::Part(*p)),
-        Node::Start => None,
     }
 }
 
@@ -332,8 +370,12 @@ impl Pattern {
         if p.at < elems.len() {
             return Err(p.error("unbalanced `)`"));
         }
+        let first = match first_test(&root) {
+            (Some(t), false) => Some(t),
+            _ => None,
+        };
         Ok(Pattern {
-            first: first_test(&root),
+            first,
             root,
             names: p.names.into(),
         })
@@ -346,6 +388,7 @@ impl Pattern {
 
     /// The match starting at token `start` of `toks`, the pattern's parts
     /// read by `parts`.
+    #[inline]
     pub fn match_at_with(
         &self,
         text: &str,
@@ -353,24 +396,48 @@ impl Pattern {
         start: usize,
         parts: &dyn Parts,
     ) -> Option<Match> {
-        let m = Matcher { text, toks, parts };
+        // the first-token test turns most starts away: kept inline, apart
+        // from the walk
         if let Some(t) = &self.first {
+            let m = Matcher { text, toks, parts };
             if !m.accepts(t, start) {
                 return None;
             }
         }
-        let mut caps = vec![None; self.names.len()];
+        self.walk_from(text, toks, start, parts)
+    }
+
+    /// [`Pattern::match_at_with`] past the first-token test.
+    #[inline(never)]
+    fn walk_from(
+        &self,
+        text: &str,
+        toks: &[Token],
+        start: usize,
+        parts: &dyn Parts,
+    ) -> Option<Match> {
+        let m = Matcher { text, toks, parts };
+        // the captures of a try, in a buffer kept by the thread: most tries
+        // fail, and only a match copies them out
+        thread_local! {
+            static CAPS: std::cell::RefCell<Vec<Option<Range<usize>>>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut caps = CAPS.with(|c| c.take());
+        caps.clear();
+        caps.resize(self.names.len(), None);
         let mut end = None;
         let found = m.walk(&self.root, start, &mut caps, &mut |e, _| {
             end = Some(e);
             true
         });
-        let end = end.filter(|_| found)?;
-        Some(Match {
+        let got = end.filter(|_| found).map(|end| Match {
             tokens: start..end,
             names: Arc::clone(&self.names),
-            captures: caps,
-        })
+            captures: caps.clone(),
+        });
+        CAPS.with(|c| c.replace(caps));
+        got
     }
 
     /// The non-overlapping matches in `toks`, left to right: at each token
@@ -421,17 +488,21 @@ impl RuleSet {
     }
 
     /// Every rule's match starting at token `start` (rules in declaration
-    /// order), the parts read by `parts`.
+    /// order), the parts read by `parts`: `(index of the rule, rule,
+    /// match)`.
     pub fn matches_at<'a>(
         &'a self,
         text: &'a str,
         toks: &'a [Token],
         start: usize,
         parts: &'a dyn Parts,
-    ) -> impl Iterator<Item = (&'a Rule, Match)> + 'a {
+    ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
         self.rules
             .iter()
-            .filter_map(move |(r, p)| p.match_at_with(text, toks, start, parts).map(|m| (r, m)))
+            .enumerate()
+            .filter_map(move |(k, (r, p))| {
+                p.match_at_with(text, toks, start, parts).map(|m| (k, r, m))
+            })
     }
 
     /// The rules, in declaration order.
@@ -990,14 +1061,21 @@ impl Matcher<'_> {
                 _ => false,
             },
             Node::Phrases { class, phrases } => {
-                phrases.iter().any(|words| {
-                    let n = words.len();
-                    words.iter().enumerate().all(|(j, w)| {
-                        self.toks
-                            .get(i + j)
-                            .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w))
-                    }) && k(i + n, caps)
-                }) || self.accepts(&Test::Class(*class), i) && k(i + 1, caps)
+                // most tokens start no phrase: a length test turns them away
+                let len = self.toks.get(i).map_or(0, |t| t.span.len());
+                let first_ok = phrases
+                    .iter()
+                    .any(|p| p.first().is_some_and(|w| w.len() == len));
+                first_ok
+                    && phrases.iter().any(|words| {
+                        let n = words.len();
+                        words.iter().enumerate().all(|(j, w)| {
+                            self.toks
+                                .get(i + j)
+                                .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w))
+                        }) && k(i + n, caps)
+                    })
+                    || self.accepts(&Test::Class(*class), i) && k(i + 1, caps)
             }
             Node::Capture { slot, node } => {
                 let slot = *slot;
@@ -1229,7 +1307,7 @@ mod tests {
         let text = "Codes 12 34 and 56 78, then 9.";
         let toks = pieces(text, Analysis::new(text).tokens());
         let parts = Pairs(&toks);
-        let (_, m) = set.matches_at(text, &toks, 1, &parts).next().unwrap();
+        let (_, _, m) = set.matches_at(text, &toks, 1, &parts).next().unwrap();
         assert_eq!(m.text(text, &toks), "12 34 and 56 78");
         assert_eq!(m.capture_text("q", text, &toks), Some("56 78"));
         assert!(set.matches_at(text, &toks, 0, &parts).next().is_none());

@@ -473,10 +473,8 @@ impl<'a> Scan<'a> {
         let c = &*COMPILED;
         let found = (i.saturating_sub(4)..=i).any(|s| {
             c.lookalikes
-                .rules()
-                .filter_map(|r| c.lookalikes.pattern(r.name))
-                .filter_map(|p| p.match_at(self.text, self.toks, s))
-                .any(|m| cap(&m, "x").is_some_and(|x| x.contains(&i)))
+                .matches_at(self.text, self.toks, s, &crate::rules::NoParts)
+                .any(|(_, _, m)| cap(&m, "x").is_some_and(|x| x.contains(&i)))
         });
         if let Some(slot) = self.blocked.borrow_mut().get_mut(i) {
             *slot = Some(found);
@@ -645,6 +643,7 @@ impl<'a> Scan<'a> {
         let c = &*COMPILED;
         let mut cursor = 0;
         let mut a = 0;
+        let mut ms: Vec<(usize, &QuantityRule, Match)> = Vec::new();
         while a < self.toks.len() {
             if !self.anchor(a) {
                 a += 1;
@@ -657,18 +656,16 @@ impl<'a> Scan<'a> {
             }
             let mut done = None;
             'starts: for s in first..=a {
-                let mut ms: Vec<(usize, &QuantityRule, Match)> = c
-                    .quantities
-                    .matches_at(self.text, self.toks, s, self)
-                    .filter(|(_, m)| m.tokens.end > a)
-                    .filter_map(|(r, m)| {
-                        let k = QUANTITY_RULES.iter().position(|q| q.rule.name == r.name)?;
-                        Some((k, &QUANTITY_RULES[k], m))
-                    })
-                    .collect();
+                ms.clear();
+                ms.extend(
+                    c.quantities
+                        .matches_at(self.text, self.toks, s, self)
+                        .filter(|(_, _, m)| m.tokens.end > a)
+                        .map(|(k, _, m)| (k, &QUANTITY_RULES[k], m)),
+                );
                 // longest first, then the rule declared first
                 ms.sort_by_key(|(k, _, m)| (std::cmp::Reverse(m.tokens.end), *k));
-                for (_, rule, m) in ms {
+                for (_, rule, m) in ms.drain(..) {
                     match self.read(rule.read, &m) {
                         Outcome::Emit(f) => {
                             let end = f.end;
@@ -1474,16 +1471,18 @@ fn is_year(n: &Num) -> bool {
 /// A word that looks plural: a `plural_noun`, or three letters or more
 /// ending in `s` but not `ss`, `us`, `is` or an apostrophe.
 fn plural_looking(w: &str) -> bool {
-    lexicon::classes(w).has(Class::PluralNoun)
-        || w.ends_with("children")
-        || (w.ends_with("men") && w.len() > 4)
-        || (w.chars().count() >= 3
-            && w.ends_with('s')
+    if w.ends_with('s') {
+        w.chars().count() >= 3
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("is")
             && !w.contains('\'')
-            && !w.contains('’'))
+            && !w.contains('’')
+    } else {
+        w.ends_with("children")
+            || (w.ends_with("men") && w.len() > 4)
+            || lexicon::classes(w).has(Class::PluralNoun)
+    }
 }
 
 /// The tokens captured as `name`, if it took part in the match and

@@ -314,8 +314,10 @@ impl Scan<'_> {
         if t.shape.has(Shape::CAPITALISED) && !self.segment_initial(i) {
             return None; // Formula One, Group of Seven
         }
-        if starts && self.blocked(i) {
-            return None; // `one in five adults`
+        // `one in five adults` (the ratio look-alike is the one to capture
+        // a word)
+        if starts && i >= 2 && self.is(i - 1, "in") && self.blocked(i) {
+            return None;
         }
         if self.touching(i) && !self.punct(i - 1).is_some_and(is_opening) {
             return None;
