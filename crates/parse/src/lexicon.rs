@@ -90,6 +90,9 @@ classes! {
     PersonPronoun => "person_pronoun",
     /// Common given names, as written (“Antony”, “Josep”).
     GivenName => "given_name",
+    /// Words of the names of organisations, events and places (“News”,
+    /// “Court”, “River”): a capitalised run holding one is no person.
+    NonPersonWord => "non_person_word",
     /// Abbreviated titles whose full stop belongs to the word (“Gen.”).
     TitleAbbreviation => "title_abbreviation",
     /// Other abbreviations after which a full stop ends no sentence.
