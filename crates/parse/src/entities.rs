@@ -196,6 +196,8 @@ struct Words<'t> {
     toks: Cow<'t, [Token]>,
     /// For each token, [`IN_GAZETTEER`] or 0.
     facts: &'t [u8],
+    /// The sentence is a headline in title case ([`is_title_case`]).
+    title_case: bool,
 }
 
 impl<'t> Words<'t> {
@@ -380,6 +382,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             vocabulary: &vocab,
             toks: Cow::Borrowed(toks),
             facts,
+            title_case: is_title_case(toks),
         });
     }
 
@@ -394,7 +397,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     // are cut to the people the text names elsewhere
     let mut headlines = Vec::new();
     for w in &sentence_words {
-        if is_title_case(&w.toks) {
+        if w.title_case {
             headlines.push(w);
             continue;
         }
@@ -739,7 +742,7 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
     let bytes = w.text.as_bytes();
     // a headline in title case (“Lindsay Lohan Checks Into Rehab”): a name
     // ends before a word the article writes in lowercase elsewhere
-    let title_case = is_title_case(toks);
+    let title_case = w.title_case;
     let common =
         |k: usize| title_case && lexicon::with_lowercase(w.word(k), |l| w.vocabulary.contains(l));
     let mut i = 0;
@@ -855,11 +858,18 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
 /// Is a sentence (its tokens) in title case, as headlines are: four words
 /// or more, three in four of them capitalised?
 fn is_title_case(toks: &[Token]) -> bool {
-    let words = toks.iter().filter(|t| t.kind == TokKind::Word);
-    let (all, caps) = words.fold((0, 0), |(a, c), t| {
-        (a + 1, c + usize::from(t.shape.has(Shape::CAPITALISED)))
-    });
-    all >= 4 && caps * 4 >= all * 3
+    let (mut all, mut lower) = (0usize, 0usize);
+    for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
+        all += 1;
+        if !t.shape.has(Shape::CAPITALISED) {
+            lower += 1;
+            // most sentences: turned away at their fourth lowercase word
+            if lower > 3 {
+                return false;
+            }
+        }
+    }
+    all >= 4 && lower * 4 <= all
 }
 
 /// Is token `i`, as written (possessive kept), a title word?
@@ -987,6 +997,7 @@ pub(crate) fn role_ending_with(text: &str, gaz: &[(Span, usize)], toks: &[Token]
         vocabulary: &empty,
         toks: Cow::Borrowed(toks),
         facts,
+        title_case: false,
     };
     let end = w.toks.len() - 1;
     let start = role_backwards(&w, end)?;
