@@ -56,6 +56,7 @@ pub mod html;
 pub mod id;
 pub mod json_report;
 pub mod markdown;
+pub mod sanitize;
 pub mod severity;
 pub mod table;
 
