@@ -5,8 +5,6 @@ use crate::common::{report as print_diagnostics, write_output_or_report, InputAr
 use crosscheck::align::{self, Config};
 use crosscheck::parse;
 use crosscheck::report::{self, baseline, Baseline, FailOn, Filter, Format, Report};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -137,20 +135,24 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
 
+    let progress = crate::progress::Progress::new(args.quiet);
+    progress.stage("reading");
     let ingested = parse::read_inputs(&args.input.inputs, &args.input.options());
+    progress.articles_read(ingested.articles.len());
     print_diagnostics(&ingested.diagnostics);
     if let Err(e) = crate::exit::require_articles(&ingested, 2) {
         return fail(e);
     }
-    let progress = progress_bar(ingested.articles.len() as u64, args.quiet);
+    progress.counted("extracting", ingested.articles.len());
     let (extractions, alignment) = pool.install(|| {
-        let x = crosscheck::extract_all_with(&ingested, || progress.inc(1));
-        progress.set_message("matching");
+        let x = crosscheck::extract_all_with(&ingested, || progress.inc());
+        progress.stage("matching claims and stories");
         let a = align::compare(&x, &config);
         (x, a)
     });
-    progress.finish_and_clear();
+    progress.clear();
     print_diagnostics(&crate::notes::unresolved_relative_dates(&extractions));
+    progress.stage("writing the report");
 
     let report = Report::new(&extractions, &alignment)
         .with_diagnostics(&ingested.diagnostics)
@@ -169,6 +171,7 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(crate::exit::OUTPUT);
         }
     };
+    progress.clear();
     if !write_output_or_report(args.output.as_ref(), text.as_bytes()) {
         return ExitCode::from(crate::exit::OUTPUT);
     }
@@ -212,20 +215,4 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-/// A progress bar on stderr, hidden when stderr is not a terminal, with
-/// --quiet, or for small runs.
-fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
-    if quiet || len < 50 || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} articles ({eta})")
-    {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_message("extracting");
-    bar
 }

@@ -40,6 +40,7 @@ mod exit;
 mod help;
 mod notes;
 mod output;
+mod progress;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

@@ -437,3 +437,88 @@ fn unresolved_relative_dates_are_warned_about_per_article() {
     let o = run(&["extract", s(&undated), "--date", "2022-01-27"]);
     assert!(!stderr(&o).contains("left unresolved"), "{}", stderr(&o));
 }
+
+/// On a terminal (util-linux `script` gives the binary one) the progress
+/// line names every stage of a run of 60 articles; `--quiet` silences it.
+#[test]
+fn progress_names_every_stage_on_a_terminal_and_quiet_silences_it() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for i in 0..60 {
+        let text = format!(
+            "Date: 2022-03-{:02}\n\nThe storm cut power to {i},000 homes on Tuesday, the \
+             utility said. “We are working around the clock,” spokesman John Hale said.\n",
+            i % 28 + 1
+        );
+        std::fs::write(corpus.join(format!("storm{i:02}.txt")), text).unwrap();
+    }
+    let typescript = |extra: &str| -> String {
+        let log = dir.path().join("typescript");
+        let cmd = format!(
+            "'{}' compare '{}' --format csv -o '{}' {extra}",
+            env!("CARGO_BIN_EXE_crosscheck"),
+            s(&corpus),
+            s(&dir.path().join("report.csv"))
+        );
+        let o = Command::new("script")
+            .args(["-qec", &cmd, s(&log)])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned()
+    };
+    let shown = typescript("");
+    for stage in [
+        "reading",
+        "extracting",
+        "matching claims and stories",
+        "writing the report",
+    ] {
+        assert!(shown.contains(stage), "{stage} missing from {shown:?}");
+    }
+    let quiet = typescript("--quiet");
+    for stage in ["reading", "extracting", "matching", "writing"] {
+        assert!(
+            !quiet.contains(stage),
+            "{stage} shown with --quiet: {quiet:?}"
+        );
+    }
+}
+
+/// Two articles with the same id (same file name in two directories): the
+/// report is byte for byte the same in both argument orders and for any
+/// thread count.
+#[test]
+fn duplicate_ids_give_the_same_report_in_both_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, text) in [("wire", WIRE), ("daily", DAILY)] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("story.txt"), text).unwrap();
+    }
+    let wire = dir.path().join("wire/story.txt");
+    let daily = dir.path().join("daily/story.txt");
+    let report = |a: &Path, b: &Path, threads: &str| {
+        let o = run(&[
+            "compare",
+            s(a),
+            s(b),
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(stderr(&o).contains("duplicate id \"story\" renamed to \"story-2\""));
+        o.stdout
+    };
+    let forward = report(&wire, &daily, "1");
+    let backward = report(&daily, &wire, "2");
+    assert!(String::from_utf8_lossy(&forward).contains("\"story-2\""));
+    assert!(forward == backward, "the report depends on argument order");
+}
