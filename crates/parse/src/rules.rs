@@ -19,21 +19,35 @@
 //! | `,` `-` `%` | that punctuation (any single non-alphanumeric char) |
 //! | `\?` `\(` `\#` | a literal written with a char the syntax uses: `\` escapes it |
 //! | `@month` | a token of a lexicon class ([`Class::name`]) |
+//! | `@weekday's` | a word with a possessive ending whose stem is of the class (“Friday’s”) |
 //! | `#num` `#word` `#punct` `#any` | a number, a word, a punctuation mark, any token |
 //! | `#cap` `#lower` `#upper` | a capitalised, lowercase, all-caps word ([`Shape`]) |
+//! | `#possessive` | a word ending in a possessive “’s” (“Friday’s”) |
 //! | `#digits:4` `#digits:1-2` | a number of 4 (1 to 2) digits, no `.` or `,` |
 //! | `#ordinal` | a number with an ordinal suffix (`4th`, `21st`) |
+//! | `/re/` | a token whose whole text matches the regular expression `re`, any case (`/\d{1,2}(am\|pm)/` for “9pm”); no white space or `&` inside |
 //! | `a&b` | a token passing both tests (`@month&#cap`) |
 //! | `!a` | a token failing test `a` |
 //! | `~a` | `a`, touching the token before (no space between: “mid-May”) |
 //! | `( a b \| c )` | a group: alternatives separated by `\|`, tried in order |
 //! | `x?` `x{1,3}` | optional; repeated 1 to 3 times (greedy; bounds required) |
 //! | `name=x` | `x`, captured as `name` |
+//! | `(?= x )` `(?! x )` | lookahead: `x` matches (does not match) at this token; consumes nothing |
+//! | `(?<= x )` `(?<! x )` | lookbehind: `x`, a fixed number of tokens, matches (does not match) right before this token; before the first token nothing matches |
 //!
 //! Matching is leftmost-first, like a backtracking regex: alternatives in
 //! the order written, `?` and `{m,n}` greedy. Every repetition is bounded,
 //! so the work at each start token is bounded by the pattern alone and a
-//! scan is linear in the number of tokens.
+//! scan is linear in the number of tokens. Lookarounds are context
+//! conditions (“not after a capitalised word”, “not before a counted
+//! noun”): they hold no captures, and the tokens they test are not part
+//! of the match.
+//!
+//! [`RuleSet::scan`] runs a whole set in one pass: each rule's first
+//! token test is indexed by token kind and lexicon class, so at most
+//! tokens no rule is tried at all. A rule whose first test is a class
+//! (`@month`) or a number is cheapest; one starting with a literal word is
+//! tried at every word.
 //!
 //! Patterns match over **pieces** ([`pieces`]): the analysis tokens with
 //! every hyphenated word cut at its hyphens, so that “mid-February” is the
@@ -61,7 +75,7 @@
 //! ```
 
 use crate::analysis::Analysis;
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Classes};
 use crate::model::Span;
 use crate::text::{Shape, TokKind, Token};
 use std::ops::Range;
@@ -105,11 +119,17 @@ enum Test {
         lengths: u64,
     },
     Class(Class),
+    /// A word with a possessive ending whose stem is in the class
+    /// (“Friday’s” for `@weekday's`).
+    PossessiveOf(Class),
     Kind(TokKind),
     Shape(Shape),
     /// A number of `min..=max` digits and nothing else.
     Digits(usize, usize),
     Ordinal,
+    /// The token's whole text matches the regex (compiled anchored and
+    /// case-insensitive).
+    Regex(TokenRegex),
     Any,
     /// No white space between this token and the one before.
     Touching,
@@ -117,6 +137,16 @@ enum Test {
     /// Any of the tests (the first tokens of alternatives).
     Or(Vec<Test>),
     Not(Box<Test>),
+}
+
+/// A regex on a token's whole text (compared by its source).
+#[derive(Clone, Debug)]
+struct TokenRegex(regex::Regex);
+
+impl PartialEq for TokenRegex {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
 }
 
 /// A compiled pattern element.
@@ -132,6 +162,15 @@ enum Node {
     },
     Capture {
         slot: usize,
+        node: Box<Node>,
+    },
+    /// A lookaround: `node` must (or, `negate`, must not) match at this
+    /// token (lookahead), or end right before it (lookbehind, `node`
+    /// being `len` tokens long). Consumes nothing.
+    Look {
+        behind: bool,
+        negate: bool,
+        len: usize,
         node: Box<Node>,
     },
 }
@@ -208,7 +247,12 @@ fn range_span(toks: &[Token], r: &Range<usize>) -> Span {
 fn first_test(node: &Node) -> Option<Test> {
     match node {
         Node::Test(t) => Some(t.clone()),
-        Node::Seq(items) => items.first().and_then(first_test),
+        // lookarounds consume nothing: the first token is the next item's
+        Node::Seq(items) => items
+            .iter()
+            .find(|n| !matches!(n, Node::Look { .. }))
+            .and_then(first_test),
+        Node::Look { .. } => None,
         Node::Capture { node, .. } => first_test(node),
         Node::Repeat { node, min, .. } if *min > 0 => first_test(node),
         Node::Repeat { .. } => None,
@@ -234,6 +278,7 @@ impl Pattern {
             elems: &elems,
             at: 0,
             names: Vec::new(),
+            in_look: false,
         };
         let root = p.alternatives()?;
         if p.at < elems.len() {
@@ -297,16 +342,195 @@ impl Pattern {
 #[derive(Clone, Debug)]
 pub struct RuleSet {
     rules: Vec<(Rule, Pattern)>,
+    /// Which rules can start at a token, by its kind and classes.
+    index: FirstIndex,
+}
+
+/// The most rules one [`RuleSet`] may hold (one bit each in
+/// [`FirstIndex`]).
+pub const MAX_RULES: usize = 128;
+
+/// The rules (bit `r` = rule `r`) whose first token test a token can
+/// pass, by the token's kind and lexicon classes: a necessary condition
+/// read off each pattern's first test, so that [`RuleSet::scan`] tries a
+/// rule only where it can start.
+#[derive(Clone, Debug, Default)]
+struct FirstIndex {
+    /// `by_kind[k]`: rules that may start at any token of kind `k`
+    /// (word, number, punctuation).
+    by_kind: [u128; 3],
+    /// `(class, rules)`: rules that may start at a token of the class.
+    by_class: Vec<(Class, u128)>,
+    /// Every class of `by_class`.
+    classes: Classes,
+}
+
+/// A necessary condition on a token for `test` to pass: the token kinds
+/// it may have (`kinds[k]`), or one of `classes`.
+#[derive(Clone, Copy, Default)]
+struct FirstFilter {
+    kinds: [bool; 3],
+    classes: Classes,
+}
+
+impl FirstFilter {
+    const ANY: FirstFilter = FirstFilter {
+        kinds: [true; 3],
+        classes: Classes::NONE,
+    };
+
+    fn kind(k: TokKind) -> FirstFilter {
+        let mut f = FirstFilter::default();
+        f.kinds[kind_index(k)] = true;
+        f
+    }
+
+    /// True when no kind passes without a class.
+    fn by_class_only(&self) -> bool {
+        self.kinds == [false; 3]
+    }
+
+    fn of(test: &Test) -> FirstFilter {
+        match test {
+            Test::Class(c) => FirstFilter {
+                kinds: [false; 3],
+                classes: Classes::of(*c),
+            },
+            Test::Kind(k) => FirstFilter::kind(*k),
+            Test::Literal(w) if w.chars().any(char::is_alphanumeric) => {
+                FirstFilter::kind(TokKind::Word).union(FirstFilter::kind(TokKind::Number))
+            }
+            Test::Literal(_) => FirstFilter::kind(TokKind::Punct),
+            Test::Words { .. } | Test::Shape(_) | Test::Ordinal | Test::PossessiveOf(_) => {
+                FirstFilter::kind(TokKind::Word)
+            }
+            Test::Digits(..) => FirstFilter::kind(TokKind::Number),
+            Test::Regex(_) | Test::Any | Test::Touching | Test::Not(_) => FirstFilter::ANY,
+            // every test must pass: any one's condition is necessary; the
+            // narrowest is a class test
+            Test::And(all) => all
+                .iter()
+                .map(FirstFilter::of)
+                .min_by_key(|f| (!f.by_class_only(), f.kinds.iter().filter(|&&k| k).count()))
+                .unwrap_or(FirstFilter::ANY),
+            Test::Or(any) => any
+                .iter()
+                .map(FirstFilter::of)
+                .fold(FirstFilter::default(), FirstFilter::union),
+        }
+    }
+
+    fn union(self, other: FirstFilter) -> FirstFilter {
+        FirstFilter {
+            kinds: [0, 1, 2].map(|k| self.kinds[k] || other.kinds[k]),
+            classes: self.classes | other.classes,
+        }
+    }
+}
+
+fn kind_index(k: TokKind) -> usize {
+    match k {
+        TokKind::Word => 0,
+        TokKind::Number => 1,
+        TokKind::Punct => 2,
+    }
+}
+
+impl FirstIndex {
+    fn new(patterns: &[&Pattern]) -> FirstIndex {
+        let mut index = FirstIndex::default();
+        for (r, p) in patterns.iter().enumerate() {
+            let bit = 1u128 << r;
+            let f = p.first.as_ref().map_or(FirstFilter::ANY, FirstFilter::of);
+            for k in 0..3 {
+                if f.kinds[k] {
+                    index.by_kind[k] |= bit;
+                }
+            }
+            for c in f.classes.iter() {
+                match index.by_class.iter_mut().find(|(x, _)| *x == c) {
+                    Some((_, rules)) => *rules |= bit,
+                    None => index.by_class.push((c, bit)),
+                }
+                index.classes = index.classes.with(c);
+            }
+        }
+        index
+    }
+
+    /// The rules that may start at `t`.
+    fn rules_at(&self, t: &Token) -> u128 {
+        let mut rules = self.by_kind[kind_index(t.kind)];
+        if t.classes.intersects(self.classes) {
+            for (c, r) in &self.by_class {
+                if t.classes.has(*c) {
+                    rules |= r;
+                }
+            }
+        }
+        rules
+    }
 }
 
 impl RuleSet {
-    /// Compiles every rule of `rules`.
+    /// Compiles every rule of `rules` (at most [`MAX_RULES`]).
     pub fn new(rules: &[Rule]) -> Result<RuleSet, PatternError> {
-        let rules = rules
+        if rules.len() > MAX_RULES {
+            return Err(PatternError {
+                rule: rules[MAX_RULES].name.to_string(),
+                message: format!("more than {MAX_RULES} rules in one set"),
+                at: 0,
+            });
+        }
+        let rules: Vec<(Rule, Pattern)> = rules
             .iter()
             .map(|r| Ok((*r, Pattern::parse(r.name, r.pattern)?)))
             .collect::<Result<_, PatternError>>()?;
-        Ok(RuleSet { rules })
+        let index = FirstIndex::new(&rules.iter().map(|(_, p)| p).collect::<Vec<_>>());
+        Ok(RuleSet { rules, index })
+    }
+
+    /// Every rule's matches in `toks`, in one pass: at each token, in
+    /// declaration order, the rules that can start there and whose
+    /// previous match (if any) ended at or before it. Each rule's matches
+    /// are what its [`Pattern::find_iter`] gives; they come in order of
+    /// their first token, then of the rule's index in the set (`(index,
+    /// match)`).
+    pub fn scan<'a>(
+        &'a self,
+        text: &'a str,
+        toks: &'a [Token],
+    ) -> impl Iterator<Item = (usize, Match)> + 'a {
+        let mut next_from = vec![0usize; self.rules.len()];
+        // the token whose candidate rules are `pending`, and the next
+        // token to look at
+        let (mut cur, mut next) = (0usize, 0usize);
+        let mut pending: u128 = 0;
+        std::iter::from_fn(move || loop {
+            while pending != 0 {
+                let r = pending.trailing_zeros() as usize;
+                pending &= pending - 1;
+                if cur < next_from[r] {
+                    continue;
+                }
+                if let Some(m) = self.rules[r].1.match_at(text, toks, cur) {
+                    if !m.tokens.is_empty() {
+                        next_from[r] = m.tokens.end;
+                        return Some((r, m));
+                    }
+                }
+            }
+            loop {
+                let t = toks.get(next)?;
+                next += 1;
+                let rules = self.index.rules_at(t);
+                if rules != 0 {
+                    cur = next - 1;
+                    pending = rules;
+                    break;
+                }
+            }
+        })
     }
 
     /// The rules, in declaration order.
@@ -517,18 +741,44 @@ fn lex(src: &str) -> Vec<&str> {
                 out.push(rest);
                 break;
             }
+            // the end of the element at the start of `s`: the next syntax
+            // char, outside a `/regex/` (which opens an element or follows
+            // `=`, `~`, `!` or `&`, and needs its closing `/`)
             let cut = |s: &str| -> usize {
-                s.char_indices()
-                    .skip(1)
-                    .find(|&(_, c)| matches!(c, '(' | ')' | '|' | '?' | '{'))
-                    .map_or(s.len(), |(i, _)| i)
+                let b = s.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    let opens =
+                        b[i] == b'/' && (i == 0 || matches!(b[i - 1], b'=' | b'~' | b'!' | b'&'));
+                    if let Some(j) = s[i + 1..].find('/').filter(|&j| opens && j > 0) {
+                        i += j + 2;
+                        continue;
+                    }
+                    if i > 0 && matches!(b[i], b'(' | b')' | b'|' | b'?' | b'{') {
+                        return i;
+                    }
+                    i += 1;
+                }
+                b.len()
             };
+            let look_at = |s: &str| {
+                ["(?<=", "(?<!", "(?=", "(?!"]
+                    .iter()
+                    .find(|l| s.starts_with(**l))
+                    .map(|l| l.len())
+            };
+            let look = look_at(rest);
             let n = match rest.as_bytes()[0] {
+                _ if look.is_some() => look.unwrap_or(1),
                 b'(' | b')' | b'|' | b'?' => 1,
                 b'{' => rest.find('}').map_or(rest.len(), |i| i + 1),
                 _ => {
                     // `name=(` opens a captured group
                     match rest.find("=(") {
+                        // `name=(?=`: kept whole, to be refused by the parser
+                        Some(i) if look_at(&rest[i + 1..]).is_some() => {
+                            i + 1 + look_at(&rest[i + 1..]).unwrap_or(1)
+                        }
                         Some(i)
                             if i + 2 == cut(rest) + 1 || rest[..i].chars().all(is_name_char) =>
                         {
@@ -554,6 +804,27 @@ struct Parser<'a> {
     elems: &'a [&'static str],
     at: usize,
     names: Vec<&'static str>,
+    /// Inside a lookaround (where captures are not allowed).
+    in_look: bool,
+}
+
+/// The number of tokens every match of `node` covers, when it is fixed
+/// (what a lookbehind needs).
+fn fixed_len(node: &Node) -> Option<usize> {
+    match node {
+        Node::Test(_) => Some(1),
+        Node::Seq(items) => items.iter().map(fixed_len).sum(),
+        Node::Alt(alts) => {
+            let first = fixed_len(alts.first()?)?;
+            alts.iter()
+                .all(|a| fixed_len(a) == Some(first))
+                .then_some(first)
+        }
+        Node::Repeat { node, min, max } if min == max => Some(fixed_len(node)? * min),
+        Node::Repeat { .. } => None,
+        Node::Capture { node, .. } => fixed_len(node),
+        Node::Look { .. } => Some(0),
+    }
 }
 
 impl Parser<'_> {
@@ -614,7 +885,38 @@ impl Parser<'_> {
             Some((n, b)) if !n.is_empty() && n.chars().all(is_name_char) => (Some(n), b),
             _ => (None, e),
         };
-        let mut node = if body == "(" {
+        let look = match body {
+            "(?=" => Some((false, false)),
+            "(?!" => Some((false, true)),
+            "(?<=" => Some((true, false)),
+            "(?<!" => Some((true, true)),
+            _ => None,
+        };
+        if name.is_some() && (self.in_look || look.is_some()) {
+            return Err(self.error("no capture in or of a lookaround"));
+        }
+        let mut node = if let Some((behind, negate)) = look {
+            let outer = std::mem::replace(&mut self.in_look, true);
+            let inner = self.alternatives()?;
+            self.in_look = outer;
+            if self.peek() != Some(")") {
+                return Err(self.error("missing `)`"));
+            }
+            self.at += 1;
+            let len = match (behind, fixed_len(&inner)) {
+                (false, _) => 0,
+                (true, Some(n)) => n,
+                (true, None) => {
+                    return Err(self.error("a lookbehind must match a fixed number of tokens"))
+                }
+            };
+            Node::Look {
+                behind,
+                negate,
+                len,
+                node: Box::new(inner),
+            }
+        } else if body == "(" {
             let inner = self.alternatives()?;
             if self.peek() != Some(")") {
                 return Err(self.error("missing `)`"));
@@ -685,6 +987,13 @@ impl Parser<'_> {
         if let Some(rest) = a.strip_prefix('~').filter(|r| !r.is_empty()) {
             return Ok(Test::And(vec![Test::Touching, self.atom(rest)?]));
         }
+        if let Some(name) = a.strip_prefix('@').and_then(|n| n.strip_suffix("'s")) {
+            return Class::ALL
+                .iter()
+                .find(|c| c.name() == name)
+                .map(|&c| Test::PossessiveOf(c))
+                .ok_or_else(|| self.error(&format!("unknown class @{name}")));
+        }
         if let Some(name) = a.strip_prefix('@') {
             return Class::ALL
                 .iter()
@@ -702,6 +1011,7 @@ impl Parser<'_> {
                 "lower" => Test::Shape(Shape::LOWERCASE),
                 "upper" => Test::Shape(Shape::ALL_CAPS),
                 "ordinal" => Test::Ordinal,
+                "possessive" => Test::Shape(Shape::POSSESSIVE),
                 _ => {
                     let bounds = shape
                         .strip_prefix("digits:")
@@ -713,6 +1023,15 @@ impl Parser<'_> {
                     }
                 }
             });
+        }
+        if let Some(re) = a
+            .strip_prefix('/')
+            .and_then(|r| r.strip_suffix('/'))
+            .filter(|r| !r.is_empty())
+        {
+            return regex::Regex::new(&format!("(?i)^(?:{re})$"))
+                .map(|r| Test::Regex(TokenRegex(r)))
+                .map_err(|e| self.error(&format!("bad regex /{re}/: {e}")));
         }
         if a.is_empty() {
             return Err(self.error("empty test"));
@@ -773,6 +1092,11 @@ impl Matcher<'_> {
                         .any(|w| t.span.len() == w.len() && self.is_word(t, w))
             }
             Test::Class(c) => t.classes.has(*c),
+            Test::PossessiveOf(c) => {
+                t.shape.has(Shape::POSSESSIVE)
+                    && crate::lexicon::classes(crate::entities::strip_possessive(t.text(self.text)))
+                        .has(*c)
+            }
             Test::Kind(k) => t.kind == *k,
             Test::Shape(s) => t.kind == TokKind::Word && t.shape.has(*s),
             Test::Digits(lo, hi) => {
@@ -789,6 +1113,7 @@ impl Matcher<'_> {
                         .iter()
                         .any(|s| w[digits..].eq_ignore_ascii_case(s))
             }
+            Test::Regex(re) => re.0.is_match(t.text(self.text)),
             Test::Any => true,
             Test::Touching => i > 0 && self.toks[i - 1].span.end == t.span.start,
             Test::And(all) => all.iter().all(|a| self.accepts(a, i)),
@@ -825,6 +1150,21 @@ impl Matcher<'_> {
                     caps[slot] = before;
                 }
                 found
+            }
+            Node::Look {
+                behind,
+                negate,
+                len,
+                node,
+            } => {
+                // no capture inside: `caps` is left as it is
+                let holds = if *behind {
+                    i.checked_sub(*len)
+                        .is_some_and(|s| self.walk(node, s, caps, &mut |e, _| e == i))
+                } else {
+                    self.walk(node, i, caps, &mut |_, _| true)
+                };
+                holds != *negate && k(i, caps)
             }
         }
     }
@@ -959,6 +1299,124 @@ mod tests {
     }
 
     #[test]
+    fn regexes_and_possessives() {
+        assert_eq!(
+            matches("/\\d{1,2}(am|pm)/", "at 9pm or 10AM, not 9 pm or 100pm"),
+            ["9pm", "10AM"]
+        );
+        // a regex may hold the syntax chars `( | ? {`, and follow `name=`
+        let p = Pattern::parse("t", "t=/\\d{2}T\\d{2}/ ~: m=~#digits:2").unwrap();
+        let text = "signed 2024-03-12T14:05 then";
+        let toks = pieces(text, Analysis::new(text).tokens());
+        let m = p.find_iter(text, &toks).next().unwrap();
+        assert_eq!(m.text(text, &toks), "12T14:05");
+        assert_eq!(m.capture_text("m", text, &toks), Some("05"));
+        // a lone slash is a literal
+        assert_eq!(
+            matches("#num ~/ ~#digits:4", "since 7/2015 and 7 / 2015"),
+            ["7/2015"]
+        );
+        assert_eq!(
+            matches("@weekday's", "Friday’s vote, Friday's talks and Friday"),
+            ["Friday’s", "Friday's"]
+        );
+        assert_eq!(
+            matches("#cap&#possessive", "Friday’s vote, the minister's aide"),
+            ["Friday’s"]
+        );
+    }
+
+    #[test]
+    fn lookarounds_test_context_without_consuming_it() {
+        // lookahead
+        assert_eq!(
+            matches(
+                "@month (?! said | has )",
+                "May said so in May. May has gone; June"
+            ),
+            ["May", "June"]
+        );
+        assert_eq!(matches("x (?= y )", "x z x y"), ["x"]);
+        // lookbehind, also at the first token (nothing before it)
+        assert_eq!(
+            matches("(?<! #cap ) @month", "May came. Theresa May left in May"),
+            ["May", "May"]
+        );
+        assert_eq!(matches("(?<= the ) x", "x the x"), ["x"]);
+        assert_eq!(matches("(?<! the ) x", "x the x"), ["x"]);
+        // a fixed-length sequence and alternatives of one length
+        assert_eq!(
+            matches(
+                "(?<= as ( soon | early ) as ) @weekday",
+                "as soon as Friday, by Monday, as early as Tuesday"
+            ),
+            ["Friday", "Tuesday"]
+        );
+        // the lookaround's tokens are not part of the match
+        let p = Pattern::parse("t", "(?<= in ) m=@month (?! said )").unwrap();
+        let text = "in May it rained";
+        let toks = pieces(text, Analysis::new(text).tokens());
+        let m = p.find_iter(text, &toks).next().unwrap();
+        assert_eq!((m.text(text, &toks), m.tokens.clone()), ("May", 1..2));
+    }
+
+    /// One pass over a set gives each rule's own matches.
+    #[test]
+    fn scan_finds_what_each_rule_finds() {
+        const RULES: &[Rule] = &[
+            Rule {
+                name: "month",
+                pattern: "(?<! #cap ) m=@month&#cap",
+                examples: &[],
+            },
+            Rule {
+                name: "day",
+                pattern: "d=#digits:1-2 m=@month",
+                examples: &[],
+            },
+            Rule {
+                name: "ago",
+                pattern: "n=(#num|@number_word|a) unit=(days|weeks) ago",
+                examples: &[],
+            },
+            Rule {
+                name: "lit",
+                pattern: "the day",
+                examples: &[],
+            },
+            Rule {
+                name: "any",
+                pattern: "(?= #num ) #any ~%",
+                examples: &[],
+            },
+        ];
+        let set = RuleSet::new(RULES).unwrap();
+        for text in [
+            "On 4 May, two weeks ago, the day Theresa May spoke, 5% rose in May.",
+            "4 May 5 May May May a days ago 3 weeks ago ago the the day 7%",
+            "",
+            "%% 12 % the",
+        ] {
+            let toks = pieces(text, Analysis::new(text).tokens());
+            let mut got: Vec<(usize, Range<usize>)> =
+                set.scan(text, &toks).map(|(r, m)| (r, m.tokens)).collect();
+            // in order of first token, then rule
+            assert!(got
+                .windows(2)
+                .all(|w| (w[0].1.start, w[0].0) < (w[1].1.start, w[1].0)));
+            got.sort_by_key(|(r, m)| (*r, m.start));
+            let want: Vec<(usize, Range<usize>)> = set
+                .rules
+                .iter()
+                .enumerate()
+                .flat_map(|(r, (_, p))| p.find_iter(text, &toks).map(move |m| (r, m.tokens)))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        assert_eq!(set.scan("May", &[]).count(), 0);
+    }
+
+    #[test]
     fn pieces_cut_hyphenated_words() {
         let text = "mid-February, COVID-19 and de‐escalation; U.S. 4.5";
         let a = Analysis::new(text);
@@ -1002,6 +1460,12 @@ mod tests {
             "",
             "a | | b",
             "#digits:0",
+            "(?<= a? ) b",
+            "(?<= a{1,2} ) b",
+            "n=(?= a ) b",
+            "(?= n=a ) b",
+            "(?= a b",
+            "/[/",
         ] {
             assert!(Pattern::parse("bad", bad).is_err(), "{bad:?}");
         }
