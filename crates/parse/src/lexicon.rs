@@ -129,13 +129,50 @@ classes! {
     DateModifier => "date_modifier",
     /// Days relative to the article (“yesterday”, “tonight”).
     DeicticDay => "deictic_day",
-    /// Vague future times (“soon”, “shortly”).
-    VagueTime => "vague_time",
+    /// Words and phrases referring to the present, past or future without
+    /// a date (“now”, “recently”, “the near future”), value present, past
+    /// or future.
+    TimeReference => "time_reference",
     /// Plural number words of a vague amount (“thousands”), value = base.
     VaguePlural => "vague_plural",
     /// Fraction words (“third”, “quarters”), value = denominator (and
     /// `plural`).
     FractionWord => "fraction_word",
+    // The date and time word lists (read by `dates`).
+    /// Words bounding a date (“by”, “until”, “since”), value = flags.
+    DateBound => "date_bound",
+    /// Nouns that make the number before them a count (“people”).
+    CountedNoun => "counted_noun",
+    /// Words and phrases of a future clause (“will”, “due to”).
+    FutureCue => "future_cue",
+    /// Words of a past clause (“was”, “met”).
+    PastCue => "past_cue",
+    /// Words starting a new clause (“and”, “which”, “saying”).
+    ClauseBoundary => "clause_boundary",
+    /// Words making the weekday after them a name (“Good Friday”).
+    HolidayWord => "holiday_word",
+    /// Verbs of change before an amount (“rose by 2000”).
+    ChangeVerb => "change_verb",
+    /// Seasons, value = TimeML code (`SU`).
+    Season => "season",
+    /// Ordinal words of parts of a year (“third”), value = number.
+    OrdinalWord => "ordinal_word",
+    /// Words of a recurring time (“daily”), value = period (`P1D`).
+    SetWord => "set_word",
+    /// Words naming a clock time (“noon”), value = `HH:MM`.
+    ClockWord => "clock_word",
+    /// 12-hour clock marks (“p.m.”), value am or pm.
+    Meridiem => "meridiem",
+    /// Time zone abbreviations (“GMT”), as written.
+    TimeZone => "time_zone",
+    /// Parts of the day (“morning”), value = TimeML code (`MO`).
+    DayPart => "day_part",
+    /// Units of time (“days”), value = the unit, singular.
+    TimeUnit => "time_unit",
+    /// Words before a number that make it an amount (“about”).
+    CountCue => "count_cue",
+    /// Words of money and the economy (“profit”, “GDP”).
+    EconomicWord => "economic_word",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the
@@ -179,6 +216,11 @@ impl Classes {
     /// True when `c` is in the set.
     pub const fn has(self, c: Class) -> bool {
         self.0 & 1 << c as u32 != 0
+    }
+
+    /// The set as bits: bit `c as u32` for each class `c` of the set.
+    pub const fn bits(self) -> u64 {
+        self.0
     }
 
     /// True when the two sets share a class.

@@ -20,9 +20,11 @@
 //! | `\?` `\(` `\#` | a literal written with a char the syntax uses: `\` escapes it |
 //! | `@month` | a token of a lexicon class ([`Class::name`]) |
 //! | `@weekday's` | a word with a possessive ending whose stem is of the class (“Friday’s”) |
+//! | `@@future_cue` | an entry of the class, a word or a phrase of several tokens (“will”, “due to”), any case; the longest that lets the rest match |
 //! | `#num` `#word` `#punct` `#any` | a number, a word, a punctuation mark, any token |
 //! | `#cap` `#lower` `#upper` | a capitalised, lowercase, all-caps word ([`Shape`]) |
 //! | `#possessive` | a word ending in a possessive “’s” (“Friday’s”) |
+//! | `#digit` | a word holding a digit (“4th”, “9pm”, “Q3”) |
 //! | `#digits:4` `#digits:1-2` | a number of 4 (1 to 2) digits, no `.` or `,` |
 //! | `#ordinal` | a number with an ordinal suffix (`4th`, `21st`) |
 //! | `/re/` | a token whose whole text matches the regular expression `re`, any case (`/\d{1,2}(am\|pm)/` for “9pm”); no white space or `&` inside |
@@ -117,8 +119,13 @@ enum Test {
     Words {
         words: Vec<String>,
         lengths: u64,
+        /// The words' ids in the set's vocabulary, as a bit set (empty
+        /// outside a [`RuleSet`]: the words are compared).
+        ids: Vec<u64>,
     },
     Class(Class),
+    /// A token of any of the classes (a merged [`Test::Or`] of classes).
+    AnyClass(Classes),
     /// A word with a possessive ending whose stem is in the class
     /// (“Friday’s” for `@weekday's`).
     PossessiveOf(Class),
@@ -143,6 +150,15 @@ enum Test {
 #[derive(Clone, Debug)]
 struct TokenRegex(regex::Regex);
 
+impl TokenRegex {
+    /// True when every match starts with an ASCII digit (the source, as
+    /// written in the pattern, starts with `\d` or a digit).
+    fn starts_with_digit(&self) -> bool {
+        let src = self.0.as_str().trim_start_matches("(?i)^(?:");
+        src.starts_with("\\d") || src.starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
 impl PartialEq for TokenRegex {
     fn eq(&self, other: &Self) -> bool {
         self.0.as_str() == other.0.as_str()
@@ -164,6 +180,16 @@ enum Node {
         slot: usize,
         node: Box<Node>,
     },
+    /// One of the entries of a lexicon class: its phrases of several
+    /// words (lowercase, longest first; any case), else a token of the
+    /// class (its one-word entries).
+    Phrase {
+        class: Class,
+        phrases: Vec<Vec<String>>,
+        /// The phrases' words' ids in the set's vocabulary (empty outside
+        /// a [`RuleSet`]).
+        ids: Vec<Vec<u16>>,
+    },
     /// A lookaround: `node` must (or, `negate`, must not) match at this
     /// token (lookahead), or end right before it (lookbehind, `node`
     /// being `len` tokens long). Consumes nothing.
@@ -179,9 +205,14 @@ enum Node {
 #[derive(Clone, Debug)]
 pub struct Pattern {
     root: Node,
+    /// The first test is exactly what [`FirstIndex`] checks (classes and
+    /// literal words): a scan need not test it again.
+    first_indexed: bool,
     /// The test every match's first token passes, when the pattern has
     /// one (most do): a start where it fails is skipped at once.
     first: Option<Test>,
+    /// The ways a match can begin (see [`starts`]).
+    starts: Option<Vec<(Test, Option<Test>)>>,
     /// Capture names by slot.
     names: Arc<[&'static str]>,
 }
@@ -247,12 +278,24 @@ fn range_span(toks: &[Token], r: &Range<usize>) -> Span {
 fn first_test(node: &Node) -> Option<Test> {
     match node {
         Node::Test(t) => Some(t.clone()),
-        // lookarounds consume nothing: the first token is the next item's
-        Node::Seq(items) => items
-            .iter()
-            .find(|n| !matches!(n, Node::Look { .. }))
-            .and_then(first_test),
+        // lookarounds consume nothing, and an optional item may be
+        // skipped: the first token passes the test of one of the items up
+        // to the first that must match
+        Node::Seq(items) => seq_first_test(items),
         Node::Look { .. } => None,
+        Node::Phrase { class, phrases, .. } if phrases.is_empty() => Some(Test::Class(*class)),
+        Node::Phrase { class, phrases, .. } => {
+            let words: Vec<String> = phrases.iter().filter_map(|p| p.first().cloned()).collect();
+            let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
+            Some(Test::Or(vec![
+                Test::Class(*class),
+                Test::Words {
+                    words,
+                    lengths,
+                    ids: Vec::new(),
+                },
+            ]))
+        }
         Node::Capture { node, .. } => first_test(node),
         Node::Repeat { node, min, .. } if *min > 0 => first_test(node),
         Node::Repeat { .. } => None,
@@ -261,6 +304,162 @@ fn first_test(node: &Node) -> Option<Test> {
             .map(first_test)
             .collect::<Option<Vec<_>>>()
             .map(Test::Or),
+    }
+}
+
+/// True when [`FirstIndex`] finds exactly the tokens that pass `test`
+/// (a class, classes, literal words, or some of these).
+fn indexed_exactly(test: &Test) -> bool {
+    match test {
+        Test::Class(_) | Test::AnyClass(_) => true,
+        Test::Literal(w) => w.chars().all(char::is_alphabetic),
+        Test::Words { words, .. } => words.iter().all(|w| w.chars().all(char::is_alphabetic)),
+        Test::Or(any) => any.iter().all(indexed_exactly),
+        _ => false,
+    }
+}
+
+/// `test` with its alternatives merged: nested [`Test::Or`]s flattened,
+/// their words one [`Test::Words`], their classes one
+/// [`Test::AnyClass`] (the same tokens pass, with fewer steps).
+fn simplify(test: Test) -> Test {
+    fn flatten(t: Test, out: &mut Vec<Test>) {
+        match t {
+            Test::Or(any) => any.into_iter().for_each(|a| flatten(a, out)),
+            other => out.push(other),
+        }
+    }
+    let Test::Or(any) = test else {
+        return test;
+    };
+    let mut flat = Vec::new();
+    any.into_iter().for_each(|a| flatten(a, &mut flat));
+    let (mut words, mut classes, mut rest) = (Vec::<String>::new(), Classes::NONE, Vec::new());
+    for t in flat {
+        match t {
+            Test::Literal(w) => words.push(w),
+            Test::Words { words: ws, .. } => words.extend(ws),
+            Test::Class(c) => classes = classes.with(c),
+            Test::AnyClass(cs) => classes |= cs,
+            other => rest.push(other),
+        }
+    }
+    words.sort();
+    words.dedup();
+    if !words.is_empty() {
+        let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
+        rest.insert(
+            0,
+            Test::Words {
+                words,
+                lengths,
+                ids: Vec::new(),
+            },
+        );
+    }
+    if !classes.is_empty() {
+        rest.insert(0, Test::AnyClass(classes));
+    }
+    match <[Test; 1]>::try_from(rest) {
+        Ok([one]) => one,
+        Err(rest) => Test::Or(rest),
+    }
+}
+
+/// [`first_test`] of a sequence of `items`.
+fn seq_first_test(items: &[Node]) -> Option<Test> {
+    seq_first_test_of(&items.iter().collect::<Vec<_>>())
+}
+
+/// [`first_test`] of a sequence of `items`.
+fn seq_first_test_of(items: &[&Node]) -> Option<Test> {
+    let mut tests = Vec::new();
+    for item in items.iter().copied().filter(|n| !zero_width(n)) {
+        let (test, optional) = match item {
+            Node::Repeat { node, min: 0, .. } => (first_test(node)?, true),
+            Node::Capture { node, .. } => match &**node {
+                Node::Repeat { node, min: 0, .. } => (first_test(node)?, true),
+                other => (first_test(other)?, false),
+            },
+            other => (first_test(other)?, false),
+        };
+        tests.push(test);
+        if !optional {
+            return Some(match <[Test; 1]>::try_from(tests) {
+                Ok([one]) => one,
+                Err(tests) => Test::Or(tests),
+            });
+        }
+    }
+    None
+}
+
+/// The ways a match of `node` can begin: for each, a test its first token
+/// passes and, when certain, one its second token passes (“the weekend”:
+/// `the` then `weekend`; “the? s=@season”: `the` then a season, or a
+/// season then anything). A start that fits no way is skipped without a
+/// walk. `None` when the ways are not certain (a match may be empty or
+/// begin with a repetition) or too many to be worth testing.
+fn starts(node: &Node) -> Option<Vec<(Test, Option<Test>)>> {
+    let ways = seq_starts(&[node])?;
+    (ways.len() <= 16).then(|| {
+        ways.into_iter()
+            .map(|(f, s)| (simplify(f), s.map(simplify)))
+            .collect()
+    })
+}
+
+/// [`starts`] of a sequence of `items`.
+fn seq_starts<'a>(items: &[&'a Node]) -> Option<Vec<(Test, Option<Test>)>> {
+    let k = items.iter().position(|n| !zero_width(n))?;
+    let (head, rest) = (items[k], &items[k + 1..]);
+    let then =
+        |first: &[&'a Node]| -> Vec<&'a Node> { first.iter().chain(rest).copied().collect() };
+    match head {
+        Node::Test(t) => Some(vec![(t.clone(), seq_first_test_of(rest))]),
+        Node::Capture { node, .. } => seq_starts(&then(&[node])),
+        Node::Seq(inner) => seq_starts(&then(&inner.iter().collect::<Vec<_>>())),
+        Node::Alt(alts) => {
+            let mut ways = Vec::new();
+            for a in alts {
+                ways.extend(seq_starts(&then(&[a]))?);
+            }
+            Some(ways)
+        }
+        // `x?`: taken or skipped
+        Node::Repeat {
+            node,
+            min: 0,
+            max: 1,
+        } => {
+            let mut ways = seq_starts(&then(&[node]))?;
+            ways.extend(seq_starts(rest)?);
+            Some(ways)
+        }
+        Node::Phrase { class, phrases, .. } => {
+            let mut ways: Vec<(Test, Option<Test>)> = phrases
+                .iter()
+                .filter_map(|p| {
+                    let second = p.get(1)?;
+                    Some((
+                        Test::Literal(p[0].clone()),
+                        Some(Test::Literal(second.clone())),
+                    ))
+                })
+                .collect();
+            ways.push((Test::Class(*class), seq_first_test_of(rest)));
+            Some(ways)
+        }
+        _ => None,
+    }
+}
+
+/// True when `node` only tests context: lookarounds, and groups of them.
+fn zero_width(node: &Node) -> bool {
+    match node {
+        Node::Look { .. } => true,
+        Node::Seq(items) | Node::Alt(items) => items.iter().all(zero_width),
+        _ => false,
     }
 }
 
@@ -284,8 +483,11 @@ impl Pattern {
         if p.at < elems.len() {
             return Err(p.error("unbalanced `)`"));
         }
+        let first = first_test(&root).map(simplify);
         Ok(Pattern {
-            first: first_test(&root),
+            first_indexed: first.as_ref().is_some_and(indexed_exactly),
+            first,
+            starts: starts(&root),
             root,
             names: p.names.into(),
         })
@@ -293,15 +495,41 @@ impl Pattern {
 
     /// The match starting at token `start` of `toks`, if any.
     pub fn match_at(&self, text: &str, toks: &[Token], start: usize) -> Option<Match> {
-        let m = Matcher { text, toks };
-        if let Some(t) = &self.first {
+        self.match_with(text, toks, None, start, false, &mut Vec::new())
+    }
+
+    /// [`Pattern::match_at`], with a buffer for the captures that a caller
+    /// trying many starts reuses (no allocation for a start that fails);
+    /// `indexed`: the caller found `start` with the [`FirstIndex`], so a
+    /// first test it checks exactly is not tested again.
+    fn match_with(
+        &self,
+        text: &str,
+        toks: &[Token],
+        ids: Option<&[u16]>,
+        start: usize,
+        indexed: bool,
+        caps: &mut Vec<Option<Range<usize>>>,
+    ) -> Option<Match> {
+        let indexed = indexed && self.first_indexed;
+        let m = Matcher { text, toks, ids };
+        if let Some(t) = self.first.as_ref().filter(|_| !indexed) {
             if !m.accepts(t, start) {
                 return None;
             }
         }
-        let mut caps = vec![None; self.names.len()];
+        if let Some(ways) = &self.starts {
+            let fits = |(first, second): &(Test, Option<Test>)| {
+                m.accepts(first, start) && second.as_ref().is_none_or(|t| m.accepts(t, start + 1))
+            };
+            if !ways.iter().any(fits) {
+                return None;
+            }
+        }
+        caps.clear();
+        caps.resize(self.names.len(), None);
         let mut end = None;
-        let found = m.walk(&self.root, start, &mut caps, &mut |e, _| {
+        let found = m.walk(&self.root, start, caps, &mut |e, _| {
             end = Some(e);
             true
         });
@@ -309,7 +537,7 @@ impl Pattern {
         Some(Match {
             tokens: start..end,
             names: Arc::clone(&self.names),
-            captures: caps,
+            captures: caps.clone(),
         })
     }
 
@@ -344,6 +572,374 @@ pub struct RuleSet {
     rules: Vec<(Rule, Pattern)>,
     /// Which rules can start at a token, by its kind and classes.
     index: FirstIndex,
+    /// Every literal word of the rules, with an id: a scan looks each
+    /// token up once, and its literal tests compare ids.
+    vocab: Vocab,
+    /// A token each rule's matches hold: a rule whose token is not among
+    /// the tokens scanned is not tried at all.
+    needs: Needs,
+}
+
+/// For each rule of a set, a test that some token of every match passes
+/// (see [`required_test`]), as a [`FirstFilter`]: a scan enables a rule
+/// only when some token of the slice passes it (most sentences hold no
+/// month, weekday, number or unit of time, and most rules need one).
+#[derive(Clone, Debug, Default)]
+struct Needs {
+    /// Rules needing a token of some kind (word, number, punctuation).
+    by_kind: [u128; 3],
+    /// `by_class[c]`: rules needing a token of class `c` (by its bit).
+    by_class: Vec<u128>,
+    /// `by_word[id]`: rules needing the literal word of id `id`.
+    by_word: Vec<u128>,
+    by_digit_word: u128,
+    by_possessive: u128,
+    /// Rules needing nothing in particular (always enabled).
+    always: u128,
+}
+
+impl Needs {
+    fn new(patterns: &[&Pattern], vocab: &Vocab) -> Needs {
+        let mut n = Needs {
+            by_class: vec![0; 64],
+            by_word: vec![0; vocab.len()],
+            ..Needs::default()
+        };
+        for (r, p) in patterns.iter().enumerate() {
+            let bit = 1u128 << r;
+            let Some(f) = required_test(&p.root).map(|t| FirstFilter::of(&simplify(t))) else {
+                n.always |= bit;
+                continue;
+            };
+            for k in 0..3 {
+                if f.kinds[k] {
+                    n.by_kind[k] |= bit;
+                }
+            }
+            for c in f.classes.iter() {
+                n.by_class[c as usize] |= bit;
+            }
+            for w in &f.words {
+                match vocab.get(w) {
+                    Some(id) => n.by_word[usize::from(id)] |= bit,
+                    None => n.always |= bit,
+                }
+            }
+            if f.digit_words {
+                n.by_digit_word |= bit;
+            }
+            if f.possessive_words {
+                n.by_possessive |= bit;
+            }
+        }
+        n
+    }
+
+    /// The rules whose required token is among `toks` (`ids` their
+    /// vocabulary ids).
+    fn enabled(&self, toks: &[Token], ids: &[u16]) -> u128 {
+        let mut rules = self.always;
+        let mut classes = 0u64;
+        for (t, &id) in toks.iter().zip(ids) {
+            rules |= self.by_kind[kind_index(t.kind)];
+            classes |= t.classes.bits();
+            if let Some(r) = self.by_word.get(usize::from(id)) {
+                rules |= r;
+            }
+            if t.shape.has(Shape::HAS_DIGIT) {
+                rules |= self.by_digit_word;
+            }
+            if t.shape.has(Shape::POSSESSIVE) {
+                rules |= self.by_possessive;
+            }
+        }
+        while classes != 0 {
+            rules |= self.by_class[classes.trailing_zeros() as usize];
+            classes &= classes - 1;
+        }
+        rules
+    }
+}
+
+/// A test that some token of every match of `node` passes, the rarest in
+/// a sentence found ([`rarity`]): `None` when a match may consist of
+/// optional parts only.
+fn required_test(node: &Node) -> Option<Test> {
+    match node {
+        Node::Test(t) => Some(t.clone()),
+        Node::Seq(items) => items
+            .iter()
+            .filter_map(required_test)
+            .min_by_key(|t| rarity(&FirstFilter::of(&simplify(t.clone())))),
+        Node::Alt(alts) => alts
+            .iter()
+            .map(required_test)
+            .collect::<Option<Vec<_>>>()
+            .map(Test::Or),
+        Node::Capture { node, .. } => required_test(node),
+        Node::Repeat { node, min, .. } if *min > 0 => required_test(node),
+        Node::Repeat { .. } | Node::Look { .. } => None,
+        // a one-word entry, or a phrase's last word (“the day before
+        // yesterday”: “yesterday”)
+        Node::Phrase { class, phrases, .. } => {
+            let words: Vec<String> = phrases.iter().filter_map(|p| p.last().cloned()).collect();
+            let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
+            Some(Test::Or(vec![
+                Test::Class(*class),
+                Test::Words {
+                    words,
+                    lengths,
+                    ids: Vec::new(),
+                },
+            ]))
+        }
+    }
+}
+
+/// How common in a sentence a token passing `f` is, roughly (lower is
+/// rarer): numbers and words with digits, then word classes, then
+/// literal words (short ones are common: “the”, “in”), then any word.
+fn rarity(f: &FirstFilter) -> (u8, usize) {
+    let word = f.kinds[kind_index(TokKind::Word)];
+    let other_kinds = f.kinds[kind_index(TokKind::Punct)];
+    let shortest = f.words.iter().map(String::len).min().unwrap_or(usize::MAX);
+    match () {
+        _ if word || other_kinds => (9, 0),
+        _ if f.classes.is_empty() && f.words.is_empty() => (1, 0),
+        _ if f.words.is_empty() => (2, 0),
+        _ => (3, 16usize.saturating_sub(shortest)),
+    }
+}
+
+/// The id of a token that is no literal word of the set.
+const NO_WORD: u16 = u16::MAX;
+
+/// The literal words of a rule set (lowercase), each with an id.
+#[derive(Clone, Debug, Default)]
+struct Vocab {
+    ids: rustc_hash::FxHashMap<String, u16>,
+    /// The ids of the words of at most 8 ASCII bytes, by [`pack`]: a
+    /// token's lookup is one multiply and a probe or two.
+    short: PackedTable,
+    /// Bit `n` set when some word has `n` bytes (as [`length_bit`]), and
+    /// the first bytes of the words: most tokens need no lookup.
+    lengths: u64,
+    first_bytes: Vec<bool>,
+}
+
+impl Vocab {
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn get(&self, w: &str) -> Option<u16> {
+        self.ids.get(w).copied()
+    }
+
+    fn add(&mut self, w: &str) {
+        if self.ids.contains_key(w) || self.ids.len() >= usize::from(NO_WORD) {
+            return;
+        }
+        let id = self.ids.len() as u16;
+        self.ids.insert(w.to_string(), id);
+        if let Some(k) = pack(w) {
+            self.short.insert(k, id);
+        }
+        self.lengths |= length_bit(w.len());
+        if self.first_bytes.is_empty() {
+            self.first_bytes = vec![false; 256];
+        }
+        if let Some(&b) = w.as_bytes().first() {
+            self.first_bytes[usize::from(b)] = true;
+        }
+    }
+
+    /// The id of token `t`'s text in any ASCII case, [`NO_WORD`] when it
+    /// is none of the words.
+    fn id(&self, text: &str, t: &Token) -> u16 {
+        let w = t.text(text);
+        let first = w
+            .as_bytes()
+            .first()
+            .map_or(0, |b| usize::from(b.to_ascii_lowercase()));
+        if self.lengths & length_bit(w.len()) == 0
+            || !self.first_bytes.get(first).copied().unwrap_or(false)
+        {
+            return NO_WORD;
+        }
+        match pack(w) {
+            Some(k) => self.short.get(k),
+            // the non-ASCII literals are punctuation (“–”, “’”): no case
+            None if !w.is_ascii() => self.get(w),
+            None => crate::lexicon::with_lowercase(w, |l| self.get(l)),
+        }
+        .unwrap_or(NO_WORD)
+    }
+
+    /// The words of every literal test of `p`, added.
+    fn collect(&mut self, p: &mut Pattern) {
+        p.for_each_test(&mut |t| match t {
+            Test::Literal(w) => self.add(w),
+            Test::Words { words, .. } => words.iter().for_each(|w| self.add(w)),
+            _ => {}
+        });
+        p.root.for_each_phrase(&mut |phrases, _| {
+            phrases.iter().flatten().for_each(|w| self.add(w));
+        });
+    }
+
+    /// The literal tests of `p` compiled to ids: a literal becomes a set of
+    /// one word.
+    fn compile(&self, p: &mut Pattern) {
+        let bits = |words: &[String]| {
+            let mut b = vec![0u64; self.len() / 64 + 1];
+            for id in words.iter().filter_map(|w| self.get(w)) {
+                b[usize::from(id) / 64] |= 1 << (id % 64);
+            }
+            b
+        };
+        p.for_each_test(&mut |t| match t {
+            Test::Literal(w) => {
+                *t = Test::Words {
+                    lengths: length_bit(w.len()),
+                    ids: bits(std::slice::from_ref(w)),
+                    words: vec![std::mem::take(w)],
+                }
+            }
+            Test::Words { words, ids, .. } => *ids = bits(words),
+            _ => {}
+        });
+        p.root.for_each_phrase(&mut |phrases, ids| {
+            *ids = phrases
+                .iter()
+                .map(|ph| ph.iter().map(|w| self.get(w).unwrap_or(NO_WORD)).collect())
+                .collect();
+        });
+    }
+}
+
+/// An open-addressing table from packed words ([`pack`], never 0) to
+/// ids: a multiplicative hash and a linear probe, kept at most a quarter
+/// full.
+#[derive(Clone, Debug, Default)]
+struct PackedTable {
+    slots: Vec<(u64, u16)>,
+    len: usize,
+}
+
+impl PackedTable {
+    fn slot(&self, k: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    fn insert(&mut self, k: u64, id: u16) {
+        if (self.len + 1) * 4 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, 0); (old.len() * 2).max(64)];
+            self.len = 0;
+            for (k, id) in old.into_iter().filter(|&(k, _)| k != 0) {
+                self.insert(k, id);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        while self.slots[i].0 != 0 && self.slots[i].0 != k {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (k, id);
+    }
+
+    fn get(&self, k: u64) -> Option<u16> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            match self.slots[i] {
+                (0, _) => return None,
+                (x, id) if x == k => return Some(id),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// A word of at most 8 ASCII bytes as a number, lowercased: its bytes,
+/// little-endian.
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 8 || !w.is_ascii() {
+        return None;
+    }
+    Some(
+        b.iter()
+            .rev()
+            .fold(0u64, |k, &c| (k << 8) | u64::from(c.to_ascii_lowercase())),
+    )
+}
+
+impl Test {
+    /// Calls `f` on this test and every test inside it.
+    fn for_each(&mut self, f: &mut impl FnMut(&mut Test)) {
+        match self {
+            Test::And(all) | Test::Or(all) => all.iter_mut().for_each(|t| t.for_each(f)),
+            Test::Not(t) => t.for_each(f),
+            _ => {}
+        }
+        f(self);
+    }
+}
+
+impl Node {
+    /// Calls `f` on every test of the node.
+    fn for_each_test(&mut self, f: &mut impl FnMut(&mut Test)) {
+        match self {
+            Node::Test(t) => t.for_each(f),
+            Node::Seq(items) | Node::Alt(items) => {
+                items.iter_mut().for_each(|n| n.for_each_test(f))
+            }
+            Node::Repeat { node, .. } | Node::Capture { node, .. } | Node::Look { node, .. } => {
+                node.for_each_test(f)
+            }
+            Node::Phrase { .. } => {}
+        }
+    }
+
+    /// Calls `f` on the phrases and ids of every phrase of the node.
+    fn for_each_phrase(&mut self, f: &mut impl FnMut(&[Vec<String>], &mut Vec<Vec<u16>>)) {
+        match self {
+            Node::Phrase { phrases, ids, .. } => f(phrases, ids),
+            Node::Seq(items) | Node::Alt(items) => {
+                items.iter_mut().for_each(|n| n.for_each_phrase(f))
+            }
+            Node::Repeat { node, .. } | Node::Capture { node, .. } | Node::Look { node, .. } => {
+                node.for_each_phrase(f)
+            }
+            Node::Test(_) => {}
+        }
+    }
+}
+
+impl Pattern {
+    /// Calls `f` on every test of the pattern, its first-token tests
+    /// included.
+    fn for_each_test(&mut self, f: &mut impl FnMut(&mut Test)) {
+        self.root.for_each_test(f);
+        if let Some(t) = &mut self.first {
+            t.for_each(f);
+        }
+        for (a, b) in self.starts.iter_mut().flatten() {
+            a.for_each(f);
+            if let Some(b) = b {
+                b.for_each(f);
+            }
+        }
+    }
 }
 
 /// The most rules one [`RuleSet`] may hold (one bit each in
@@ -359,25 +955,76 @@ struct FirstIndex {
     /// `by_kind[k]`: rules that may start at any token of kind `k`
     /// (word, number, punctuation).
     by_kind: [u128; 3],
-    /// `(class, rules)`: rules that may start at a token of the class.
-    by_class: Vec<(Class, u128)>,
-    /// Every class of `by_class`.
+    /// `by_word[id]`: rules that may start at the literal word of
+    /// vocabulary id `id`.
+    by_word: Vec<u128>,
+    /// Rules that may start at a word holding a digit.
+    by_digit_word: u128,
+    /// Rules that may start at a word with a possessive ending.
+    by_possessive: u128,
+    /// `by_class[c]`: rules that may start at a token of class `c` (by
+    /// its bit, [`Classes::bits`]).
+    by_class: Vec<u128>,
+    /// Every class of `by_class` with rules.
     classes: Classes,
 }
 
 /// A necessary condition on a token for `test` to pass: the token kinds
-/// it may have (`kinds[k]`), or one of `classes`.
-#[derive(Clone, Copy, Default)]
+/// it may have (`kinds[k]`), or one of `classes`, or a word of one of the
+/// lengths (bit `n` of `word_lengths`, as [`length_bit`]).
+#[derive(Clone, Default)]
 struct FirstFilter {
     kinds: [bool; 3],
     classes: Classes,
+    /// Literal words (lowercase).
+    words: Vec<String>,
+    /// A word holding a digit (“4th”, “9pm”).
+    digit_words: bool,
+    /// A word with a possessive ending (“Friday’s”).
+    possessive_words: bool,
 }
 
 impl FirstFilter {
     const ANY: FirstFilter = FirstFilter {
         kinds: [true; 3],
         classes: Classes::NONE,
+        words: Vec::new(),
+        digit_words: false,
+        possessive_words: false,
     };
+
+    /// A word among `words` (lowercase).
+    fn words<'a>(words: impl IntoIterator<Item = &'a String>) -> FirstFilter {
+        let mut f = FirstFilter::default();
+        for w in words {
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                f.kinds[kind_index(TokKind::Number)] = true;
+            } else {
+                f.words.push(w.clone());
+            }
+        }
+        f
+    }
+
+    /// Numbers and words holding a digit.
+    fn digits() -> FirstFilter {
+        FirstFilter {
+            digit_words: true,
+            ..FirstFilter::kind(TokKind::Number)
+        }
+    }
+
+    /// How many tokens may pass it, roughly: a class is narrowest, then
+    /// word lengths and shapes, then kinds.
+    fn breadth(&self) -> usize {
+        let kinds = self.kinds.iter().filter(|&&k| k).count();
+        let narrow = !self.words.is_empty() || self.digit_words || self.possessive_words;
+        match (kinds, narrow) {
+            (0, false) => 0,
+            (0, true) => 1,
+            (k, _) => 1 + k,
+        }
+    }
 
     fn kind(k: TokKind) -> FirstFilter {
         let mut f = FirstFilter::default();
@@ -385,33 +1032,49 @@ impl FirstFilter {
         f
     }
 
-    /// True when no kind passes without a class.
-    fn by_class_only(&self) -> bool {
-        self.kinds == [false; 3]
-    }
-
     fn of(test: &Test) -> FirstFilter {
         match test {
             Test::Class(c) => FirstFilter {
-                kinds: [false; 3],
                 classes: Classes::of(*c),
+                ..FirstFilter::default()
+            },
+            Test::AnyClass(cs) => FirstFilter {
+                classes: *cs,
+                ..FirstFilter::default()
             },
             Test::Kind(k) => FirstFilter::kind(*k),
+            Test::Literal(w) if w.chars().all(char::is_alphanumeric) => FirstFilter::words([w]),
+            // a literal with a dot or apostrophe (“a.m.”) is a word too
             Test::Literal(w) if w.chars().any(char::is_alphanumeric) => {
-                FirstFilter::kind(TokKind::Word).union(FirstFilter::kind(TokKind::Number))
-            }
-            Test::Literal(_) => FirstFilter::kind(TokKind::Punct),
-            Test::Words { .. } | Test::Shape(_) | Test::Ordinal | Test::PossessiveOf(_) => {
                 FirstFilter::kind(TokKind::Word)
             }
+            Test::Literal(_) => FirstFilter::kind(TokKind::Punct),
+            Test::Words { words, .. } => FirstFilter::words(words),
+            Test::Ordinal => FirstFilter::digits(),
+            Test::PossessiveOf(_) => FirstFilter {
+                possessive_words: true,
+                ..FirstFilter::default()
+            },
+            Test::Shape(s) if *s == Shape::HAS_DIGIT => FirstFilter {
+                digit_words: true,
+                ..FirstFilter::default()
+            },
+            Test::Shape(s) if *s == Shape::POSSESSIVE => FirstFilter {
+                possessive_words: true,
+                ..FirstFilter::default()
+            },
+            Test::Shape(_) => FirstFilter::kind(TokKind::Word),
             Test::Digits(..) => FirstFilter::kind(TokKind::Number),
+            // a regex that starts with a digit matches numbers and words
+            // holding a digit
+            Test::Regex(re) if re.starts_with_digit() => FirstFilter::digits(),
             Test::Regex(_) | Test::Any | Test::Touching | Test::Not(_) => FirstFilter::ANY,
             // every test must pass: any one's condition is necessary; the
             // narrowest is a class test
             Test::And(all) => all
                 .iter()
                 .map(FirstFilter::of)
-                .min_by_key(|f| (!f.by_class_only(), f.kinds.iter().filter(|&&k| k).count()))
+                .min_by_key(FirstFilter::breadth)
                 .unwrap_or(FirstFilter::ANY),
             Test::Or(any) => any
                 .iter()
@@ -420,10 +1083,14 @@ impl FirstFilter {
         }
     }
 
-    fn union(self, other: FirstFilter) -> FirstFilter {
+    fn union(mut self, other: FirstFilter) -> FirstFilter {
+        self.words.extend(other.words);
         FirstFilter {
             kinds: [0, 1, 2].map(|k| self.kinds[k] || other.kinds[k]),
             classes: self.classes | other.classes,
+            words: self.words,
+            digit_words: self.digit_words || other.digit_words,
+            possessive_words: self.possessive_words || other.possessive_words,
         }
     }
 }
@@ -437,8 +1104,12 @@ fn kind_index(k: TokKind) -> usize {
 }
 
 impl FirstIndex {
-    fn new(patterns: &[&Pattern]) -> FirstIndex {
-        let mut index = FirstIndex::default();
+    fn new(patterns: &[&Pattern], vocab: &Vocab) -> FirstIndex {
+        let mut index = FirstIndex {
+            by_word: vec![0; vocab.len()],
+            by_class: vec![0; 64],
+            ..FirstIndex::default()
+        };
         for (r, p) in patterns.iter().enumerate() {
             let bit = 1u128 << r;
             let f = p.first.as_ref().map_or(FirstFilter::ANY, FirstFilter::of);
@@ -447,11 +1118,19 @@ impl FirstIndex {
                     index.by_kind[k] |= bit;
                 }
             }
-            for c in f.classes.iter() {
-                match index.by_class.iter_mut().find(|(x, _)| *x == c) {
-                    Some((_, rules)) => *rules |= bit,
-                    None => index.by_class.push((c, bit)),
+            for w in &f.words {
+                if let Some(id) = vocab.get(w) {
+                    index.by_word[usize::from(id)] |= bit;
                 }
+            }
+            if f.digit_words {
+                index.by_digit_word |= bit;
+            }
+            if f.possessive_words {
+                index.by_possessive |= bit;
+            }
+            for c in f.classes.iter() {
+                index.by_class[c as usize] |= bit;
                 index.classes = index.classes.with(c);
             }
         }
@@ -459,14 +1138,23 @@ impl FirstIndex {
     }
 
     /// The rules that may start at `t`.
-    fn rules_at(&self, t: &Token) -> u128 {
+    fn rules_at(&self, t: &Token, word: u16) -> u128 {
         let mut rules = self.by_kind[kind_index(t.kind)];
-        if t.classes.intersects(self.classes) {
-            for (c, r) in &self.by_class {
-                if t.classes.has(*c) {
-                    rules |= r;
-                }
+        if t.kind == TokKind::Word {
+            if let Some(r) = self.by_word.get(usize::from(word)) {
+                rules |= r;
             }
+            if t.shape.has(Shape::HAS_DIGIT) {
+                rules |= self.by_digit_word;
+            }
+            if t.shape.has(Shape::POSSESSIVE) {
+                rules |= self.by_possessive;
+            }
+        }
+        let mut bits = t.classes.bits() & self.classes.bits();
+        while bits != 0 {
+            rules |= self.by_class[bits.trailing_zeros() as usize];
+            bits &= bits - 1;
         }
         rules
     }
@@ -482,12 +1170,26 @@ impl RuleSet {
                 at: 0,
             });
         }
-        let rules: Vec<(Rule, Pattern)> = rules
+        let mut rules: Vec<(Rule, Pattern)> = rules
             .iter()
             .map(|r| Ok((*r, Pattern::parse(r.name, r.pattern)?)))
             .collect::<Result<_, PatternError>>()?;
-        let index = FirstIndex::new(&rules.iter().map(|(_, p)| p).collect::<Vec<_>>());
-        Ok(RuleSet { rules, index })
+        let mut vocab = Vocab::default();
+        for (_, p) in &mut rules {
+            vocab.collect(p);
+        }
+        let patterns: Vec<&Pattern> = rules.iter().map(|(_, p)| p).collect();
+        let index = FirstIndex::new(&patterns, &vocab);
+        let needs = Needs::new(&patterns, &vocab);
+        for (_, p) in &mut rules {
+            vocab.compile(p);
+        }
+        Ok(RuleSet {
+            rules,
+            index,
+            vocab,
+            needs,
+        })
     }
 
     /// Every rule's matches in `toks`, in one pass: at each token, in
@@ -506,6 +1208,10 @@ impl RuleSet {
         // token to look at
         let (mut cur, mut next) = (0usize, 0usize);
         let mut pending: u128 = 0;
+        let mut caps = Vec::new();
+        let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
+        // the rules whose required token is among the tokens at all
+        let enabled = self.needs.enabled(toks, &ids);
         std::iter::from_fn(move || loop {
             while pending != 0 {
                 let r = pending.trailing_zeros() as usize;
@@ -513,7 +1219,11 @@ impl RuleSet {
                 if cur < next_from[r] {
                     continue;
                 }
-                if let Some(m) = self.rules[r].1.match_at(text, toks, cur) {
+                if let Some(m) =
+                    self.rules[r]
+                        .1
+                        .match_with(text, toks, Some(&ids), cur, true, &mut caps)
+                {
                     if !m.tokens.is_empty() {
                         next_from[r] = m.tokens.end;
                         return Some((r, m));
@@ -523,7 +1233,7 @@ impl RuleSet {
             loop {
                 let t = toks.get(next)?;
                 next += 1;
-                let rules = self.index.rules_at(t);
+                let rules = self.index.rules_at(t, ids[next - 1]) & enabled;
                 if rules != 0 {
                     cur = next - 1;
                     pending = rules;
@@ -750,7 +1460,8 @@ fn lex(src: &str) -> Vec<&str> {
                 while i < b.len() {
                     let opens =
                         b[i] == b'/' && (i == 0 || matches!(b[i - 1], b'=' | b'~' | b'!' | b'&'));
-                    if let Some(j) = s[i + 1..].find('/').filter(|&j| opens && j > 0) {
+                    let close = if opens { s[i + 1..].find('/') } else { None };
+                    if let Some(j) = close.filter(|&j| j > 0) {
                         i += j + 2;
                         continue;
                     }
@@ -824,6 +1535,7 @@ fn fixed_len(node: &Node) -> Option<usize> {
         Node::Repeat { .. } => None,
         Node::Capture { node, .. } => fixed_len(node),
         Node::Look { .. } => Some(0),
+        Node::Phrase { phrases, .. } => phrases.is_empty().then_some(1),
     }
 }
 
@@ -923,6 +1635,22 @@ impl Parser<'_> {
             }
             self.at += 1;
             inner
+        } else if let Some(class) = body.strip_prefix("@@") {
+            let class = Class::ALL
+                .iter()
+                .find(|c| c.name() == class)
+                .ok_or_else(|| self.error(&format!("unknown class @@{class}")))?;
+            let mut phrases: Vec<Vec<String>> = crate::lexicon::entries(*class)
+                .iter()
+                .filter(|e| e.word.contains(' '))
+                .map(|e| e.word.split(' ').map(str::to_lowercase).collect())
+                .collect();
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            Node::Phrase {
+                class: *class,
+                phrases,
+                ids: Vec::new(),
+            }
         } else if body == ")" || body == "|" {
             return Err(self.error("unexpected `)` or `|`"));
         } else {
@@ -1012,6 +1740,7 @@ impl Parser<'_> {
                 "upper" => Test::Shape(Shape::ALL_CAPS),
                 "ordinal" => Test::Ordinal,
                 "possessive" => Test::Shape(Shape::POSSESSIVE),
+                "digit" => Test::Shape(Shape::HAS_DIGIT),
                 _ => {
                     let bounds = shape
                         .strip_prefix("digits:")
@@ -1046,6 +1775,9 @@ impl Parser<'_> {
 struct Matcher<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// The vocabulary id of each token ([`NO_WORD`] when none), when the
+    /// caller has them: literal tests compare ids.
+    ids: Option<&'a [u16]>,
 }
 
 /// The continuation of a match: called with the token index reached and
@@ -1067,7 +1799,11 @@ fn words_test(alts: &[Node]) -> Option<Test> {
         })
         .collect::<Option<Vec<String>>>()?;
     let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
-    Some(Test::Words { words, lengths })
+    Some(Test::Words {
+        words,
+        lengths,
+        ids: Vec::new(),
+    })
 }
 
 impl Matcher<'_> {
@@ -1085,13 +1821,21 @@ impl Matcher<'_> {
         };
         match test {
             Test::Literal(w) => t.span.len() == w.len() && self.is_word(t, w),
-            Test::Words { words, lengths } => {
+            Test::Words { ids, .. } if !ids.is_empty() && self.ids.is_some() => {
+                let id = self.ids.and_then(|v| v.get(i)).copied().unwrap_or(NO_WORD);
+                id != NO_WORD
+                    && ids
+                        .get(usize::from(id) / 64)
+                        .is_some_and(|b| b >> (id % 64) & 1 != 0)
+            }
+            Test::Words { words, lengths, .. } => {
                 lengths & length_bit(t.span.len()) != 0
                     && words
                         .iter()
                         .any(|w| t.span.len() == w.len() && self.is_word(t, w))
             }
             Test::Class(c) => t.classes.has(*c),
+            Test::AnyClass(cs) => t.classes.intersects(*cs),
             Test::PossessiveOf(c) => {
                 t.shape.has(Shape::POSSESSIVE)
                     && crate::lexicon::classes(crate::entities::strip_possessive(t.text(self.text)))
@@ -1150,6 +1894,25 @@ impl Matcher<'_> {
                     caps[slot] = before;
                 }
                 found
+            }
+            Node::Phrase {
+                class,
+                phrases,
+                ids,
+            } => {
+                let word_at = |j: usize, w: &String, id: Option<u16>| match (self.ids, id) {
+                    (Some(v), Some(id)) => v.get(j) == Some(&id),
+                    _ => self
+                        .toks
+                        .get(j)
+                        .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w)),
+                };
+                phrases.iter().enumerate().any(|(n, p)| {
+                    p.iter()
+                        .enumerate()
+                        .all(|(j, w)| word_at(i + j, w, ids.get(n).and_then(|v| v.get(j)).copied()))
+                        && k(i + p.len(), caps)
+                }) || (self.toks.get(i).is_some_and(|t| t.classes.has(*class)) && k(i + 1, caps))
             }
             Node::Look {
                 behind,
@@ -1358,6 +2121,31 @@ mod tests {
         let toks = pieces(text, Analysis::new(text).tokens());
         let m = p.find_iter(text, &toks).next().unwrap();
         assert_eq!((m.text(text, &toks), m.tokens.clone()), ("May", 1..2));
+    }
+
+    #[test]
+    fn phrases_of_a_class() {
+        // `deictic_day` holds words and phrases
+        assert_eq!(
+            matches(
+                "@@deictic_day",
+                "Today, the day before yesterday and The Day After Tomorrow; the day"
+            ),
+            [
+                "Today",
+                "the day before yesterday",
+                "The Day After Tomorrow"
+            ]
+        );
+        // the longest phrase that lets the rest match
+        assert_eq!(
+            matches(
+                "@@time_reference (?! future )",
+                "in the near future, at present"
+            ),
+            ["the near future", "at present"]
+        );
+        assert!(Pattern::parse("t", "@@nope").is_err());
     }
 
     /// One pass over a set gives each rule's own matches.
