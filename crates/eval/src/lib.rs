@@ -12,6 +12,7 @@
 
 #![warn(missing_docs)]
 
+pub mod entities;
 pub mod numbers;
 pub mod perturb;
 pub mod polnear;
@@ -95,6 +96,11 @@ pub fn suites() -> Vec<Suite> {
             name: "numbers",
             about: "quantities on the number case table testdata/eval/numbers.toml",
             run: numbers::run,
+        },
+        Suite {
+            name: "entities",
+            about: "people and places, and people across documents, on ECB+ train + dev (ecbplus)",
+            run: entities::run,
         },
         perturb::suite(),
         Suite {

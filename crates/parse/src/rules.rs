@@ -18,9 +18,9 @@
 //! | `ago` | the word, any ASCII case |
 //! | `,` `-` `%` | that punctuation (any single non-alphanumeric char) |
 //! | `\?` `\(` `\#` | a literal written with a char the syntax uses: `\` escapes it |
-//! | `@month` | a token of a lexicon class ([`Class::name`]) |
+//! | `@month` | a token of a lexicon class ([`Class::name`]); for a class with phrases of several words (“more than”, “due to”), also each phrase, any case, longest first (the longest that lets the rest match) |
 //! | `@weekday's` | a word with a possessive ending whose stem is of the class (“Friday’s”) |
-//! | `@@future_cue` | an entry of the class, a word or a phrase of several tokens (“will”, “due to”), any case; the longest that lets the rest match |
+//! | `<num>` | a part read by the caller: the tokens a [`Parts`] reader says it spans from here (see [Parts](#parts)) |
 //! | `#num` `#word` `#punct` `#any` | a number, a word, a punctuation mark, any token |
 //! | `#cap` `#lower` `#upper` | a capitalised, lowercase, all-caps word ([`Shape`]) |
 //! | `#possessive` | a word ending in a possessive “’s” (“Friday’s”) |
@@ -31,6 +31,7 @@
 //! | `a&b` | a token passing both tests (`@month&#cap`) |
 //! | `!a` | a token failing test `a` |
 //! | `~a` | `a`, touching the token before (no space between: “mid-May”) |
+//! | `^` | no token: the start of the tokens matched over (a sentence's first token) |
 //! | `( a b \| c )` | a group: alternatives separated by `\|`, tried in order |
 //! | `x?` `x{1,3}` | optional; repeated 1 to 3 times (greedy; bounds required) |
 //! | `name=x` | `x`, captured as `name` |
@@ -50,6 +51,15 @@
 //! tokens no rule is tried at all. A rule whose first test is a class
 //! (`@month`) or a number is cheapest; one starting with a literal word is
 //! tried at every word.
+//!
+//! # Parts
+//!
+//! Some things a pattern needs are not a fixed shape of tokens: a number
+//! written as “two hundred and fifty” or “1.2 million” is read by code.
+//! A rule set compiled [`RuleSet::with_parts`] names such parts (`<num>`),
+//! and each match is given a [`Parts`] reader that says where the part
+//! starting at a token ends ([`Pattern::match_at_with`]). A part is one
+//! element: it may be captured (`n=<num>`), made optional or repeated.
 //!
 //! Patterns match over **pieces** ([`pieces`]): the analysis tokens with
 //! every hyphenated word cut at its hyphens, so that “mid-February” is the
@@ -144,6 +154,8 @@ enum Test {
     /// Any of the tests (the first tokens of alternatives).
     Or(Vec<Test>),
     Not(Box<Test>),
+    /// A caller's part starts here ([`Parts`]).
+    Part(usize),
 }
 
 /// A regex on a token's whole text (compared by its source).
@@ -199,6 +211,53 @@ enum Node {
         len: usize,
         node: Box<Node>,
     },
+    /// A caller's part ([`Parts`]), by index.
+    Part(usize),
+    /// The start of the tokens (`^`): matches no token.
+    Start,
+}
+
+/// The parts of a pattern the caller reads: for part `part` (its index in
+/// the names given to [`RuleSet::with_parts`]) starting at token `at`, the
+/// index one past its last token, if the part is there.
+///
+/// ```
+/// use crosscheck_parse::analysis::Analysis;
+/// use crosscheck_parse::rules::{pieces, Parts, Rule, RuleSet};
+///
+/// /// `<twice>`: a word written twice in a row.
+/// struct Twice<'a>(&'a str, &'a [crosscheck_parse::analysis::Token]);
+/// impl Parts for Twice<'_> {
+///     fn end(&self, _part: usize, at: usize) -> Option<usize> {
+///         let (a, b) = (self.1.get(at)?, self.1.get(at + 1)?);
+///         (a.text(self.0) == b.text(self.0)).then_some(at + 2)
+///     }
+/// }
+/// const RULES: &[Rule] = &[Rule {
+///     name: "very",
+///     pattern: "w=<twice> good",
+///     examples: &["It was [{w:very very} good]."],
+/// }];
+/// let set = RuleSet::with_parts(RULES, &["twice"]).unwrap();
+/// let text = "It was very very good.";
+/// let toks = pieces(text, Analysis::new(text).tokens());
+/// let (_, _, m) = set.matches_at(text, &toks, 2, &Twice(text, &toks)).next().unwrap();
+/// assert_eq!(m.text(text, &toks), "very very good");
+/// ```
+pub trait Parts {
+    /// Where part `part` starting at token `at` ends (one past its last
+    /// token), or `None` when it does not start there.
+    fn end(&self, part: usize, at: usize) -> Option<usize>;
+}
+
+/// The [`Parts`] reader of a rule set that names none.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoParts;
+
+impl Parts for NoParts {
+    fn end(&self, _part: usize, _at: usize) -> Option<usize> {
+        None
+    }
 }
 
 /// A compiled pattern.
@@ -272,39 +331,85 @@ fn range_span(toks: &[Token], r: &Range<usize>) -> Span {
     }
 }
 
-/// A test that the first token of every match of `node` passes, if one
-/// is certain: `None` when the node may match no token, or its first
-/// element is optional.
-fn first_test(node: &Node) -> Option<Test> {
+/// A test that the first token of every non-empty match of `node`
+/// passes, if one is certain (`None` when any token may start a match),
+/// and whether the node may match no token at all. An optional element
+/// at the front adds its test to the next one's (`q=@qualifier?
+/// n=<amount>`: a qualifier word or an amount); a zero-width element
+/// (lookaround, `^`) adds none.
+fn first_test(node: &Node) -> (Option<Test>, bool) {
     match node {
-        Node::Test(t) => Some(t.clone()),
-        // lookarounds consume nothing, and an optional item may be
-        // skipped: the first token passes the test of one of the items up
-        // to the first that must match
-        Node::Seq(items) => seq_first_test(items),
-        Node::Look { .. } => None,
-        Node::Phrase { class, phrases, .. } if phrases.is_empty() => Some(Test::Class(*class)),
-        Node::Phrase { class, phrases, .. } => {
-            let words: Vec<String> = phrases.iter().filter_map(|p| p.first().cloned()).collect();
-            let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
-            Some(Test::Or(vec![
-                Test::Class(*class),
-                Test::Words {
-                    words,
-                    lengths,
-                    ids: Vec::new(),
-                },
-            ]))
-        }
+        Node::Test(t) => (Some(t.clone()), false),
+        Node::Part(p) => (Some(Test::Part(*p)), false),
+        // zero-width: no token of its own
+        Node::Start | Node::Look { .. } => (Some(Test::Or(Vec::new())), true),
         Node::Capture { node, .. } => first_test(node),
-        Node::Repeat { node, min, .. } if *min > 0 => first_test(node),
-        Node::Repeat { .. } => None,
-        Node::Alt(alts) => alts
-            .iter()
-            .map(first_test)
-            .collect::<Option<Vec<_>>>()
-            .map(Test::Or),
+        Node::Repeat { node, min, .. } => {
+            let (t, nullable) = first_test(node);
+            (t, nullable || *min == 0)
+        }
+        Node::Seq(items) => seq_first(items.iter()),
+        Node::Alt(alts) => {
+            let mut acc = Test::Or(Vec::new());
+            let mut nullable = false;
+            for a in alts {
+                let (t, n) = first_test(a);
+                let Some(t) = t else {
+                    return (None, false);
+                };
+                acc = or_test(acc, t);
+                nullable |= n;
+            }
+            (Some(acc), nullable)
+        }
+        Node::Phrase { class, phrases, .. } if phrases.is_empty() => {
+            (Some(Test::Class(*class)), false)
+        }
+        Node::Phrase { class, phrases, .. } => {
+            let mut words: Vec<String> =
+                phrases.iter().filter_map(|p| p.first().cloned()).collect();
+            words.sort();
+            words.dedup();
+            let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
+            let words = Test::Words {
+                words,
+                lengths,
+                ids: Vec::new(),
+            };
+            (Some(or_test(Test::Class(*class), words)), false)
+        }
     }
+}
+
+/// `a` or `b`, flattened (an empty `Or` is no test: `a` alone).
+fn or_test(a: Test, b: Test) -> Test {
+    if a == Test::Or(Vec::new()) {
+        return b;
+    }
+    let mut all = Vec::new();
+    for t in [a, b] {
+        match t {
+            Test::Or(ts) => all.extend(ts),
+            t => all.push(t),
+        }
+    }
+    Test::Or(all)
+}
+
+/// [`first_test`] of a sequence of `items`.
+fn seq_first<'a>(items: impl IntoIterator<Item = &'a Node>) -> (Option<Test>, bool) {
+    let mut acc = Test::Or(Vec::new());
+    for item in items {
+        let (t, nullable) = first_test(item);
+        let Some(t) = t else {
+            return (None, false);
+        };
+        acc = or_test(acc, t);
+        if !nullable {
+            return (Some(acc), false);
+        }
+    }
+    (Some(acc), true)
 }
 
 /// True when [`FirstIndex`] finds exactly the tokens that pass `test`
@@ -366,32 +471,13 @@ fn simplify(test: Test) -> Test {
     }
 }
 
-/// [`first_test`] of a sequence of `items`.
-fn seq_first_test(items: &[Node]) -> Option<Test> {
-    seq_first_test_of(&items.iter().collect::<Vec<_>>())
-}
-
-/// [`first_test`] of a sequence of `items`.
+/// The test the first token of every match of the sequence `items`
+/// passes, when certain and the sequence matches at least one token.
 fn seq_first_test_of(items: &[&Node]) -> Option<Test> {
-    let mut tests = Vec::new();
-    for item in items.iter().copied().filter(|n| !zero_width(n)) {
-        let (test, optional) = match item {
-            Node::Repeat { node, min: 0, .. } => (first_test(node)?, true),
-            Node::Capture { node, .. } => match &**node {
-                Node::Repeat { node, min: 0, .. } => (first_test(node)?, true),
-                other => (first_test(other)?, false),
-            },
-            other => (first_test(other)?, false),
-        };
-        tests.push(test);
-        if !optional {
-            return Some(match <[Test; 1]>::try_from(tests) {
-                Ok([one]) => one,
-                Err(tests) => Test::Or(tests),
-            });
-        }
+    match seq_first(items.iter().copied()) {
+        (Some(t), false) => Some(t),
+        _ => None,
     }
-    None
 }
 
 /// The ways a match of `node` can begin: for each, a test its first token
@@ -457,7 +543,7 @@ fn seq_starts<'a>(items: &[&'a Node]) -> Option<Vec<(Test, Option<Test>)>> {
 /// True when `node` only tests context: lookarounds, and groups of them.
 fn zero_width(node: &Node) -> bool {
     match node {
-        Node::Look { .. } => true,
+        Node::Look { .. } | Node::Start => true,
         Node::Seq(items) | Node::Alt(items) => items.iter().all(zero_width),
         _ => false,
     }
@@ -471,6 +557,16 @@ impl Pattern {
     /// Parses `src` (see the module documentation); `rule` names the rule
     /// in errors.
     pub fn parse(rule: &str, src: &'static str) -> Result<Pattern, PatternError> {
+        Self::parse_with(rule, src, &[])
+    }
+
+    /// Parses `src`, whose `<name>` elements are the caller's `parts` (by
+    /// index: see [`Parts`]).
+    pub fn parse_with(
+        rule: &str,
+        src: &'static str,
+        parts: &[&str],
+    ) -> Result<Pattern, PatternError> {
         let elems = lex(src);
         let mut p = Parser {
             rule,
@@ -478,12 +574,16 @@ impl Pattern {
             at: 0,
             names: Vec::new(),
             in_look: false,
+            parts,
         };
         let root = p.alternatives()?;
         if p.at < elems.len() {
             return Err(p.error("unbalanced `)`"));
         }
-        let first = first_test(&root).map(simplify);
+        let first = match first_test(&root) {
+            (Some(t), false) => Some(simplify(t)),
+            _ => None,
+        };
         Ok(Pattern {
             first_indexed: first.as_ref().is_some_and(indexed_exactly),
             first,
@@ -495,37 +595,69 @@ impl Pattern {
 
     /// The match starting at token `start` of `toks`, if any.
     pub fn match_at(&self, text: &str, toks: &[Token], start: usize) -> Option<Match> {
-        self.match_with(text, toks, None, start, false, &mut Vec::new())
+        self.match_at_with(text, toks, start, &NoParts)
     }
 
-    /// [`Pattern::match_at`], with a buffer for the captures that a caller
-    /// trying many starts reuses (no allocation for a start that fails);
-    /// `indexed`: the caller found `start` with the [`FirstIndex`], so a
-    /// first test it checks exactly is not tested again.
-    fn match_with(
+    /// The match starting at token `start` of `toks`, the pattern's parts
+    /// read by `parts`.
+    #[inline]
+    pub fn match_at_with(
         &self,
         text: &str,
         toks: &[Token],
-        ids: Option<&[u16]>,
         start: usize,
-        indexed: bool,
-        caps: &mut Vec<Option<Range<usize>>>,
+        parts: &dyn Parts,
     ) -> Option<Match> {
+        let m = Matcher {
+            text,
+            toks,
+            ids: None,
+            parts,
+        };
+        if !self.may_start(&m, start, false) {
+            return None;
+        }
+        // the captures of a try, in a buffer kept by the thread: most tries
+        // fail, and only a match copies them out
+        thread_local! {
+            static CAPS: std::cell::RefCell<Vec<Option<Range<usize>>>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut caps = CAPS.with(|c| c.take());
+        let got = self.walk_from(&m, start, &mut caps);
+        CAPS.with(|c| c.replace(caps));
+        got
+    }
+
+    /// True when a match may start at `start`: its first token passes the
+    /// first test (not tested again when `indexed`, the caller having
+    /// found `start` with the [`FirstIndex`] that checks it exactly), and
+    /// its first tokens fit one of the ways a match begins.
+    #[inline]
+    fn may_start(&self, m: &Matcher, start: usize, indexed: bool) -> bool {
         let indexed = indexed && self.first_indexed;
-        let m = Matcher { text, toks, ids };
         if let Some(t) = self.first.as_ref().filter(|_| !indexed) {
             if !m.accepts(t, start) {
-                return None;
+                return false;
             }
         }
-        if let Some(ways) = &self.starts {
-            let fits = |(first, second): &(Test, Option<Test>)| {
+        match &self.starts {
+            Some(ways) => ways.iter().any(|(first, second)| {
                 m.accepts(first, start) && second.as_ref().is_none_or(|t| m.accepts(t, start + 1))
-            };
-            if !ways.iter().any(fits) {
-                return None;
-            }
+            }),
+            None => true,
         }
+    }
+
+    /// The match starting at `start`, past [`Pattern::may_start`]; `caps`
+    /// a buffer for the captures of the try.
+    #[inline(never)]
+    fn walk_from(
+        &self,
+        m: &Matcher,
+        start: usize,
+        caps: &mut Vec<Option<Range<usize>>>,
+    ) -> Option<Match> {
         caps.clear();
         caps.resize(self.names.len(), None);
         let mut end = None;
@@ -533,8 +665,7 @@ impl Pattern {
             end = Some(e);
             true
         });
-        let end = end.filter(|_| found)?;
-        Some(Match {
+        end.filter(|_| found).map(|end| Match {
             tokens: start..end,
             names: Arc::clone(&self.names),
             captures: caps.clone(),
@@ -678,7 +809,8 @@ fn required_test(node: &Node) -> Option<Test> {
             .map(Test::Or),
         Node::Capture { node, .. } => required_test(node),
         Node::Repeat { node, min, .. } if *min > 0 => required_test(node),
-        Node::Repeat { .. } | Node::Look { .. } => None,
+        // a part's tokens are the caller's: no test of the set's
+        Node::Repeat { .. } | Node::Look { .. } | Node::Part(_) | Node::Start => None,
         // a one-word entry, or a phrase's last word (“the day before
         // yesterday”: “yesterday”)
         Node::Phrase { class, phrases, .. } => {
@@ -906,7 +1038,7 @@ impl Node {
             Node::Repeat { node, .. } | Node::Capture { node, .. } | Node::Look { node, .. } => {
                 node.for_each_test(f)
             }
-            Node::Phrase { .. } => {}
+            Node::Phrase { .. } | Node::Part(_) | Node::Start => {}
         }
     }
 
@@ -920,7 +1052,7 @@ impl Node {
             Node::Repeat { node, .. } | Node::Capture { node, .. } | Node::Look { node, .. } => {
                 node.for_each_phrase(f)
             }
-            Node::Test(_) => {}
+            Node::Test(_) | Node::Part(_) | Node::Start => {}
         }
     }
 }
@@ -1068,7 +1200,9 @@ impl FirstFilter {
             // a regex that starts with a digit matches numbers and words
             // holding a digit
             Test::Regex(re) if re.starts_with_digit() => FirstFilter::digits(),
-            Test::Regex(_) | Test::Any | Test::Touching | Test::Not(_) => FirstFilter::ANY,
+            Test::Regex(_) | Test::Any | Test::Touching | Test::Not(_) | Test::Part(_) => {
+                FirstFilter::ANY
+            }
             // every test must pass: any one's condition is necessary; the
             // narrowest is a class test
             Test::And(all) => all
@@ -1163,6 +1297,12 @@ impl FirstIndex {
 impl RuleSet {
     /// Compiles every rule of `rules` (at most [`MAX_RULES`]).
     pub fn new(rules: &[Rule]) -> Result<RuleSet, PatternError> {
+        Self::with_parts(rules, &[])
+    }
+
+    /// Compiles every rule of `rules` (at most [`MAX_RULES`]), whose
+    /// `<name>` elements are the caller's `parts` (see [`Parts`]).
+    pub fn with_parts(rules: &[Rule], parts: &[&str]) -> Result<RuleSet, PatternError> {
         if rules.len() > MAX_RULES {
             return Err(PatternError {
                 rule: rules[MAX_RULES].name.to_string(),
@@ -1172,7 +1312,7 @@ impl RuleSet {
         }
         let mut rules: Vec<(Rule, Pattern)> = rules
             .iter()
-            .map(|r| Ok((*r, Pattern::parse(r.name, r.pattern)?)))
+            .map(|r| Ok((*r, Pattern::parse_with(r.name, r.pattern, parts)?)))
             .collect::<Result<_, PatternError>>()?;
         let mut vocab = Vocab::default();
         for (_, p) in &mut rules {
@@ -1219,11 +1359,17 @@ impl RuleSet {
                 if cur < next_from[r] {
                     continue;
                 }
-                if let Some(m) =
-                    self.rules[r]
-                        .1
-                        .match_with(text, toks, Some(&ids), cur, true, &mut caps)
-                {
+                let p = &self.rules[r].1;
+                let m = Matcher {
+                    text,
+                    toks,
+                    ids: Some(&ids),
+                    parts: &NoParts,
+                };
+                let found = p
+                    .may_start(&m, cur, true)
+                    .then(|| p.walk_from(&m, cur, &mut caps));
+                if let Some(m) = found.flatten() {
                     if !m.tokens.is_empty() {
                         next_from[r] = m.tokens.end;
                         return Some((r, m));
@@ -1241,6 +1387,24 @@ impl RuleSet {
                 }
             }
         })
+    }
+
+    /// Every rule's match starting at token `start` (rules in declaration
+    /// order), the parts read by `parts`: `(index of the rule, rule,
+    /// match)`.
+    pub fn matches_at<'a>(
+        &'a self,
+        text: &'a str,
+        toks: &'a [Token],
+        start: usize,
+        parts: &'a dyn Parts,
+    ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter_map(move |(k, (r, p))| {
+                p.match_at_with(text, toks, start, parts).map(|m| (k, r, m))
+            })
     }
 
     /// The rules, in declaration order.
@@ -1318,9 +1482,20 @@ fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// all its tokens) must be the marked one, with the marked captures; a
 /// `!` example must have no match. Returns one message per failure.
 pub fn check_examples(rules: &[Rule]) -> Vec<String> {
+    check_examples_with(rules, &[], &|_, _| Box::new(NoParts))
+}
+
+/// A [`Parts`] reader for an example's text and pieces (see
+/// [`check_examples_with`]).
+pub type MakeParts<'f> = dyn for<'x> Fn(&'x str, &'x [Token]) -> Box<dyn Parts + 'x> + 'f;
+
+/// [`check_examples`] for rules with parts (`parts` their names, as given
+/// to [`RuleSet::with_parts`]): `make` gives the reader of an example's
+/// text and pieces.
+pub fn check_examples_with(rules: &[Rule], parts: &[&str], make: &MakeParts) -> Vec<String> {
     let mut failures = Vec::new();
     for rule in rules {
-        let pattern = match Pattern::parse(rule.name, rule.pattern) {
+        let pattern = match Pattern::parse_with(rule.name, rule.pattern, parts) {
             Ok(p) => p,
             Err(e) => {
                 failures.push(e.to_string());
@@ -1331,7 +1506,7 @@ pub fn check_examples(rules: &[Rule]) -> Vec<String> {
             failures.push(format!("rule {:?} has no example", rule.name));
         }
         for ex in rule.examples {
-            if let Err(msg) = check_example(&pattern, ex) {
+            if let Err(msg) = check_example(&pattern, ex, make) {
                 failures.push(format!("rule {:?}, example {ex:?}: {msg}", rule.name));
             }
         }
@@ -1390,7 +1565,7 @@ fn parse_example(ex: &str) -> Result<Example, String> {
 }
 
 /// Checks one example against a pattern.
-fn check_example(pattern: &Pattern, ex: &str) -> Result<(), String> {
+fn check_example(pattern: &Pattern, ex: &str, make: &MakeParts) -> Result<(), String> {
     let (negative, body) = match ex.strip_prefix('!') {
         Some(rest) => (true, rest),
         None => (false, ex),
@@ -1398,7 +1573,10 @@ fn check_example(pattern: &Pattern, ex: &str) -> Result<(), String> {
     let ex = parse_example(body)?;
     let a = Analysis::new(&ex.text);
     let toks = pieces(&ex.text, a.tokens());
-    let first = pattern.find_iter(&ex.text, &toks).next();
+    let parts = make(&ex.text, &toks);
+    let first = (0..toks.len())
+        .filter_map(|i| pattern.match_at_with(&ex.text, &toks, i, &*parts))
+        .find(|m| !m.tokens.is_empty());
     if negative {
         return match first {
             Some(m) => Err(format!("matched {:?}", m.text(&ex.text, &toks))),
@@ -1517,6 +1695,8 @@ struct Parser<'a> {
     names: Vec<&'static str>,
     /// Inside a lookaround (where captures are not allowed).
     in_look: bool,
+    /// The names of the caller's parts (`<name>`).
+    parts: &'a [&'a str],
 }
 
 /// The number of tokens every match of `node` covers, when it is fixed
@@ -1536,6 +1716,8 @@ fn fixed_len(node: &Node) -> Option<usize> {
         Node::Capture { node, .. } => fixed_len(node),
         Node::Look { .. } => Some(0),
         Node::Phrase { phrases, .. } => phrases.is_empty().then_some(1),
+        Node::Part(_) => None,
+        Node::Start => Some(0),
     }
 }
 
@@ -1635,24 +1817,19 @@ impl Parser<'_> {
             }
             self.at += 1;
             inner
-        } else if let Some(class) = body.strip_prefix("@@") {
-            let class = Class::ALL
-                .iter()
-                .find(|c| c.name() == class)
-                .ok_or_else(|| self.error(&format!("unknown class @@{class}")))?;
-            let mut phrases: Vec<Vec<String>> = crate::lexicon::entries(*class)
-                .iter()
-                .filter(|e| e.word.contains(' '))
-                .map(|e| e.word.split(' ').map(str::to_lowercase).collect())
-                .collect();
-            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            Node::Phrase {
-                class: *class,
-                phrases,
-                ids: Vec::new(),
-            }
         } else if body == ")" || body == "|" {
             return Err(self.error("unexpected `)` or `|`"));
+        } else if body == "^" {
+            Node::Start
+        } else if let Some(part) = body
+            .strip_prefix('<')
+            .and_then(|b| b.strip_suffix('>'))
+            .filter(|b| !b.is_empty())
+        {
+            let p = self.parts.iter().position(|n| *n == part);
+            Node::Part(p.ok_or_else(|| self.error(&format!("unknown part <{part}>")))?)
+        } else if let Some(node) = self.phrase_class(body) {
+            node
         } else {
             Node::Test(self.test(body)?)
         };
@@ -1688,6 +1865,29 @@ impl Parser<'_> {
             };
         }
         Ok(node)
+    }
+
+    /// `@class` alone, for a class with entries of several words: the
+    /// node matching its phrases and its one-word entries.
+    fn phrase_class(&self, body: &str) -> Option<Node> {
+        let class = *Class::ALL
+            .iter()
+            .find(|c| body.strip_prefix('@') == Some(c.name()))?;
+        let mut phrases: Vec<Vec<String>> = crate::lexicon::entries(class)
+            .iter()
+            .filter(|e| e.word.contains(' '))
+            .map(|e| e.word.split(' ').map(str::to_lowercase).collect())
+            .collect();
+        if phrases.is_empty() {
+            return None;
+        }
+        // longest first (stable: file order among equals)
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Some(Node::Phrase {
+            class,
+            phrases,
+            ids: Vec::new(),
+        })
     }
 
     /// One token test: atoms joined by `&`, or an escaped literal.
@@ -1778,6 +1978,7 @@ struct Matcher<'a> {
     /// The vocabulary id of each token ([`NO_WORD`] when none), when the
     /// caller has them: literal tests compare ids.
     ids: Option<&'a [u16]>,
+    parts: &'a dyn Parts,
 }
 
 /// The continuation of a match: called with the token index reached and
@@ -1863,6 +2064,7 @@ impl Matcher<'_> {
             Test::And(all) => all.iter().all(|a| self.accepts(a, i)),
             Test::Or(any) => any.iter().any(|a| self.accepts(a, i)),
             Test::Not(a) => !self.accepts(a, i),
+            Test::Part(p) => self.parts.end(*p, i).is_some(),
         }
     }
 
@@ -1880,6 +2082,11 @@ impl Matcher<'_> {
             Node::Seq(items) => self.seq(items, i, caps, k),
             Node::Alt(alts) => alts.iter().any(|a| self.walk(a, i, caps, k)),
             Node::Repeat { node, min, max } => self.repeat(node, *min, *max, i, caps, k),
+            Node::Start => i == 0 && k(i, caps),
+            Node::Part(p) => match self.parts.end(*p, i) {
+                Some(e) if e > i && e <= self.toks.len() => k(e, caps),
+                _ => false,
+            },
             Node::Capture { slot, node } => {
                 let slot = *slot;
                 let before = caps[slot].clone();
@@ -2011,6 +2218,13 @@ mod tests {
         assert_eq!(matches("why \\?", "But why? Why not"), ["why?"]);
         assert_eq!(matches("why ?", "But why? Why not"), ["why", "Why"]);
         assert_eq!(matches("\\( @month \\)", "the (May) talks"), ["(May)"]);
+        // `^` is the start of the tokens, `\^` a caret
+        assert_eq!(matches("^ #cap", "Talks on Friday"), ["Talks"]);
+        assert_eq!(
+            matches("(^ #cap | #lower) ~,", "One, two, Three, four,"),
+            ["One,", "two,", "four,"]
+        );
+        assert_eq!(matches("\\^ #num", "up ^ 3"), ["^ 3"]);
     }
 
     #[test]
@@ -2128,7 +2342,7 @@ mod tests {
         // `deictic_day` holds words and phrases
         assert_eq!(
             matches(
-                "@@deictic_day",
+                "@deictic_day",
                 "Today, the day before yesterday and The Day After Tomorrow; the day"
             ),
             [
@@ -2140,12 +2354,12 @@ mod tests {
         // the longest phrase that lets the rest match
         assert_eq!(
             matches(
-                "@@time_reference (?! future )",
+                "@time_reference (?! future )",
                 "in the near future, at present"
             ),
             ["the near future", "at present"]
         );
-        assert!(Pattern::parse("t", "@@nope").is_err());
+        assert!(Pattern::parse("t", "@nope").is_err());
     }
 
     /// One pass over a set gives each rule's own matches.
@@ -2233,6 +2447,69 @@ mod tests {
         );
         let toks = pieces(text, a.tokens());
         assert!(toks[2].is(Class::Month) && toks[6].kind == TokKind::Number);
+    }
+
+    #[test]
+    fn phrase_classes_match_their_phrases_longest_first() {
+        // `qualifier` has one-word entries (`over`) and phrases (`more
+        // than`, `a little more than`)
+        assert_eq!(
+            matches(
+                "q=@qualifier #num",
+                "a little more than 5, over 6, More Than 7"
+            ),
+            ["a little more than 5", "over 6", "More Than 7"]
+        );
+        // a phrase that does not go on is backtracked into: `more` alone
+        // is no qualifier, `than` neither
+        assert!(matches("@qualifier #num", "more 5 than 6").is_empty());
+        // a class without phrases stays a one-token test
+        assert_eq!(
+            matches("@weekday", "Friday and Monday"),
+            ["Friday", "Monday"]
+        );
+    }
+
+    /// A reader of `<pair>`: two numbers side by side.
+    struct Pairs<'a>(&'a [Token]);
+    impl Parts for Pairs<'_> {
+        fn end(&self, part: usize, at: usize) -> Option<usize> {
+            assert_eq!(part, 0);
+            let num = |i: usize| self.0.get(i).is_some_and(|t| t.kind == TokKind::Number);
+            (num(at) && num(at + 1)).then_some(at + 2)
+        }
+    }
+
+    #[test]
+    fn parts_are_read_by_the_caller() {
+        const RULES: &[Rule] = &[Rule {
+            name: "pair",
+            pattern: "p=<pair> (and q=<pair>)?",
+            examples: &[
+                "Codes [{p:12 34} and {q:56 78}] were sent.",
+                "!Only 5 came.",
+            ],
+        }];
+        let set = RuleSet::with_parts(RULES, &["pair"]).unwrap();
+        let text = "Codes 12 34 and 56 78, then 9.";
+        let toks = pieces(text, Analysis::new(text).tokens());
+        let parts = Pairs(&toks);
+        let (_, _, m) = set.matches_at(text, &toks, 1, &parts).next().unwrap();
+        assert_eq!(m.text(text, &toks), "12 34 and 56 78");
+        assert_eq!(m.capture_text("q", text, &toks), Some("56 78"));
+        assert!(set.matches_at(text, &toks, 0, &parts).next().is_none());
+        // a part's first-token test skips starts where it is absent
+        assert!(set.matches_at(text, &toks, 8, &parts).next().is_none());
+        // examples run with the reader
+        let make: &MakeParts = &|_, toks| Box::new(Pairs(toks)) as Box<dyn Parts + '_>;
+        assert_eq!(
+            check_examples_with(RULES, &["pair"], make),
+            Vec::<String>::new()
+        );
+        // an unknown part is an error; without the name, `<pair>` is unknown
+        assert!(RuleSet::new(RULES).is_err());
+        let e = Pattern::parse_with("r", "<nope>", &["pair"]).unwrap_err();
+        assert!(e.message.contains("unknown part <nope>"), "{e}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! its examples (and a case in `testdata/extract/dates.toml`).
 //!
 //! Pattern syntax: [`crate::rules`]. Words that are lists live in lexicon
-//! classes (`@month`, `@time_unit`, `@@time_reference` for words and
+//! classes (`@month`, `@time_unit`, `@time_reference` for words and
 //! phrases…, files under `crates/parse/data/lexicon/`). Capture names are
 //! what the handlers read (see [`super::resolve`]): `y` a four-digit year,
 //! `y2` a second or two-digit year, `m`/`m2` a month, `d`/`d2` a day, `wd`
@@ -429,7 +429,7 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "deictic",
-        "w=@@deictic_day tod=@day_part?",
+        "w=@deictic_day tod=@day_part?",
         resolve::deictic,
         &[
             "The ship docked [{w:yesterday}] in Piraeus.",
@@ -439,7 +439,7 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "adverb_deictic",
-        "adv=( late | early | earlier | later ) w=@@deictic_day tod=@day_part?",
+        "adv=( late | early | earlier | later ) w=@deictic_day tod=@day_part?",
         resolve::deictic,
         &["Shares fell [{adv:late} {w:yesterday}]."],
     ),
@@ -613,7 +613,7 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     // ---------------------------------------------------- references
     p(
         "time_reference",
-        "(?<! as | how | too | so ) ref=@@time_reference (?! after | before | thereafter | afterwards | afterward | as | enough | that | than )",
+        "(?<! as | how | too | so ) ref=@time_reference (?! after | before | thereafter | afterwards | afterward | as | enough | that | than )",
         resolve::reference,
         &[
             "The company [now] employs 400 people.",

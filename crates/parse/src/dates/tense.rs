@@ -29,7 +29,7 @@ pub(super) enum Tense {
 pub(super) const TENSE_RULES: &[Rule] = &[
     Rule {
         name: "future",
-        pattern: "( @@future_cue | /.+['’]ll/ )",
+        pattern: "( @future_cue | /.+['’]ll/ )",
         examples: &[
             "The minister [will] visit Kyiv on Friday.",
             "The bridge [is due] to open in June.",
