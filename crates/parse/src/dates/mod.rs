@@ -122,8 +122,9 @@
 //! time with that day's value. A part of the day (“Friday night”, “this
 //! morning”) makes a time too, with `time_of_day`.
 //!
-//! **Vague references.** “now”, “currently”, “current”, “recently”,
-//! “previously”, “soon”, “shortly”, “the near future” are dates with a
+//! **Vague references.** “now”, “currently”, “at present”, “recently”,
+//! “lately”, “soon”, “shortly”, “the near future” (class
+//! `time_reference`) are dates with a
 //! [`TimeRef`], no value, granularity unknown and a reason (“vague future
 //! ('soon'): not resolved to a date”). “as soon as”, “soon after”,
 //! “shortly before/after” (relative to an event, not the article) and
