@@ -285,9 +285,11 @@ impl<'a> Ctx<'a> {
         self.tok(j).map(|t| (j, t))
     }
 
-    /// The text of piece `i` (empty outside the sentence).
+    /// The text of piece `i` (empty outside the sentence), without a
+    /// possessive ending (“year’s” is `year`, “today's” `today`).
     pub(super) fn word(&self, i: usize) -> &'a str {
-        self.tok(i).map_or("", |t| t.text(self.text))
+        self.tok(i)
+            .map_or("", |t| crate::entities::strip_possessive(t.text(self.text)))
     }
 
     /// True when piece `i` is the word `w` (lowercase), any case.
@@ -548,9 +550,13 @@ impl Cand {
             TimexKind::Date if self.time_of_day.is_some() || self.time.is_some() => TimexKind::Time,
             k => k,
         };
+        // a possessive ending is no part of the expression (“last year’s
+        // summit”: `last year`)
+        let end = self.start + crate::entities::strip_possessive(&text[self.start..self.end]).len();
+        let end = if end > self.start { end } else { self.end };
         DateMention {
-            text: text[self.start..self.end].to_string(),
-            span: Span::new(self.start, self.end),
+            text: text[self.start..end].to_string(),
+            span: Span::new(self.start, end),
             resolved: self.value.is_some(),
             value: self.value,
             granularity: self.granularity,

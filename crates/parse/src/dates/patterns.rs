@@ -429,10 +429,11 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "deictic",
-        "w=@deictic_day tod=@day_part?",
+        "w=( @deictic_day | @deictic_day's ) tod=@day_part?",
         resolve::deictic,
         &[
             "The ship docked [{w:yesterday}] in Piraeus.",
+            "Markets cheered [{w:today's}] figures.",
             "The court will rule [{w:tomorrow} {tod:morning}].",
             "He left [{w:the day before yesterday}].",
         ],

@@ -593,7 +593,8 @@ fn scan_of_the_date_rules_is_each_rules_matches() {
         Tuesday at 9pm. Talks ran from March to October 2021; the 2014-2016 \
         drought lasted three years. Every Monday since last summer, prices \
         rose 4% a week. Officials said on Friday's call that the day after \
-        tomorrow, at 17:30 GMT, would do. now recently soon 5th Mar 79 7/2015";
+        tomorrow, at 17:30 GMT, would do. now recently soon 5th Mar 79 7/2015. \
+        This year's harvest is poor. He praised today's ruling at last year's summit.";
     let rules = patterns::rule_set();
     let parsed: Vec<crate::rules::Pattern> = patterns::PATTERNS
         .iter()
@@ -613,4 +614,17 @@ fn scan_of_the_date_rules_is_each_rules_matches() {
         assert_eq!(got, want);
         assert!(!got.is_empty());
     }
+}
+
+/// A possessive ending is read through and left out of the span (“last
+/// year’s summit”: `last year`).
+#[test]
+fn possessive_dates() {
+    let text = "Markets cheered today's figures. Delegates recalled last year's summit, \
+        and this month’s talks.";
+    let found = run(text, thu());
+    assert_eq!(texts(&found), ["today", "last year", "this month"]);
+    assert_eq!(day(&found[0]), d(2022, 1, 27));
+    assert_eq!(range(&found[1]), (d(2021, 1, 1), d(2021, 12, 31)));
+    assert_eq!(range(&found[2]), (d(2022, 1, 1), d(2022, 1, 31)));
 }
