@@ -49,8 +49,10 @@
 //!
 //! **Day and month without a year** (“4 February”, “Thursday, February
 //! 2”) are [`DateReading::Absolute`]: the year is taken from the reference
-//! date, choosing among the reference's year and its neighbours the one
-//! that puts the date nearest the reference (on a tie, the past one).
+//! date: the side of a tense cue in its clause (see news mode), else among
+//! the reference's year and its neighbours the one that puts the date
+//! nearest the reference, a day ahead counting twice its distance (the
+//! past favoured: “the Oct. 23 attack” in May is last October's).
 //! Without a reference they are unresolved with reason “no year and no
 //! reference date”. A written weekday that does not match the computed
 //! date is kept and the mismatch is named in `reason`. A two-digit year

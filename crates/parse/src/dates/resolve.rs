@@ -304,31 +304,12 @@ fn pick_year_by(
     }
 }
 
-/// The year of a yearly period (`value(y)`) nearest the reference: the
-/// fewest days between `r` and the period (none when `r` is in it), on a
-/// tie the earlier.
-fn pick_year_nearest(r: NaiveDate, value: impl Fn(i32) -> Option<DateValue>) -> Option<i32> {
-    let distance = |v: DateValue| {
-        if r < v.start() {
-            (v.start() - r).num_days()
-        } else if r > v.end() {
-            (r - v.end()).num_days()
-        } else {
-            0
-        }
-    };
-    [r.year() - 1, r.year(), r.year() + 1]
-        .into_iter()
-        .filter_map(|y| Some((distance(value(y)?), y)))
-        .min()
-        .map(|(_, y)| y)
-}
-
 /// How a yearly period without a year or modifier is placed.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Placing {
-    /// By the tense cue of its clause, else the nearest (months, seasons:
-    /// “will reopen in June”, “was closed in March”).
+    /// By the tense cue of its clause, else in the past (news mode; months,
+    /// seasons: “will reopen in June”, “was closed in March”, “In March,
+    /// the firm …”).
     Cue,
     /// The nearest, whatever the clause (quarters: financial news reports
     /// a quarter soon after it ends and forecasts the next ones).
@@ -367,9 +348,8 @@ fn relative_period(
                     pick_year(r, tense, &value)
                 }
                 None => {
-                    c.reasons
-                        .push(&format!("{kind} nearest to {r} (no tense cue)"));
-                    pick_year_nearest(r, &value)
+                    tense_reason(c, kind, Tense::Past, r, None);
+                    pick_year(r, Tense::Past, &value)
                 }
             }
         }
@@ -441,8 +421,11 @@ fn day_parts(ctx: &Ctx, c: &Caps, m: &str, d: &str) -> Option<DayParts> {
     Some(DayParts { month, day, year })
 }
 
-/// The year of a day and month without one: the one that puts it nearest
-/// the reference date (on a tie the past one), with its reason.
+/// The year of a day and month without one, with its reason: the cue's
+/// side of the reference date when its clause has a tense cue, else the
+/// nearest with the past favoured (news mode): a day ahead counts twice
+/// its distance (“the Oct. 23 attack” in May is last October's; “4
+/// February” a week before it is this one).
 fn nearest_year(ctx: &Ctx, c: &mut Cand, month: u32, day: u32, r: NaiveDate) -> Option<i32> {
     let years = [r.year() - 1, r.year(), r.year() + 1];
     // a tense cue in the clause puts it on the cue's side, when that is
@@ -475,7 +458,8 @@ fn nearest_year(ctx: &Ctx, c: &mut Cand, month: u32, day: u32, r: NaiveDate) -> 
     let mut best: Option<(i64, i32)> = None;
     for y in years {
         if let Some(d) = ymd(y, month, day) {
-            let dist = (d - r).num_days().abs();
+            let days = (d - r).num_days();
+            let dist = if days > 0 { 2 * days } else { -days };
             if best.is_none_or(|b| dist < b.0) {
                 best = Some((dist, y));
             }
@@ -485,8 +469,9 @@ fn nearest_year(ctx: &Ctx, c: &mut Cand, month: u32, day: u32, r: NaiveDate) -> 
         c.reasons.push(&format!("no such day: {day}/{month}"));
         return None;
     };
-    c.reasons
-        .push(&format!("year {y} from the reference date {r} (nearest)"));
+    c.reasons.push(&format!(
+        "year {y} from the reference date {r} (nearest, the past favoured)"
+    ));
     Some(y)
 }
 

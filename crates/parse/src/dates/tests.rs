@@ -628,3 +628,27 @@ fn possessive_dates() {
     assert_eq!(range(&found[1]), (d(2021, 1, 1), d(2021, 12, 31)));
     assert_eq!(range(&found[2]), (d(2022, 1, 1), d(2022, 1, 31)));
 }
+
+/// Without a tense cue in its clause a month is in the past (news mode),
+/// and a day and month without a year favour the past.
+#[test]
+fn no_cue_means_the_past() {
+    let r = Some(d(1989, 10, 27));
+    let text = "In March, the insurer received a takeover offer. \
+        Officers still discuss the Oct. 23 raid.";
+    let found = extract(text, &crate::sentences::split(text), Some(d(1999, 5, 6)));
+    assert_eq!(
+        range(find(&found, "March")),
+        (d(1999, 3, 1), d(1999, 3, 31))
+    );
+    assert_eq!(day(find(&found, "Oct. 23")), d(1998, 10, 23));
+    let found = run("In March, the insurer received a takeover offer.", r);
+    assert_eq!(range(&found[0]), (d(1989, 3, 1), d(1989, 3, 31)));
+    // a day a week ahead is still this year's, a cue still wins
+    let found = run(
+        "Talks open on 4 February. The vote will be held in March.",
+        thu(),
+    );
+    assert_eq!(day(&found[0]), d(2022, 2, 4));
+    assert_eq!(range(&found[1]), (d(2022, 3, 1), d(2022, 3, 31)));
+}
