@@ -58,9 +58,14 @@ fn main() -> ExitCode {
 /// exit code; `--help` and `--version` go to standard output, exit 0.
 fn usage_error(e: &clap::Error) -> ExitCode {
     if !e.use_stderr() {
-        // --help, --version; a closed stdout is no error
-        let _ = output::write_output(None, e.render().to_string().as_bytes());
+        // --help, --version (a closed stdout is no error)
+        let _ = e.print();
         return ExitCode::SUCCESS;
+    }
+    if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // `crosscheck` alone: the help, on stderr, as a usage error
+        let _ = e.print();
+        return ExitCode::from(exit::USAGE_OR_INPUT);
     }
     let text = e.render().to_string();
     let text = text.trim_end();
