@@ -112,3 +112,8 @@ pub fn extract_articles(
 #[doc = include_str!("../docs/user-guide.md")]
 #[cfg(doctest)]
 pub struct UserGuide;
+
+/// The Rust examples of `docs/library.md`, compiled and run as doc-tests.
+#[doc = include_str!("../docs/library.md")]
+#[cfg(doctest)]
+pub struct LibraryGuide;

@@ -48,7 +48,7 @@ mod text;
 /// Re-exported so callers can build an [`Article`] without naming chrono.
 pub use chrono::NaiveDate;
 pub use error::{check_ids, ArticleError, ItemKind, ValidationError};
-pub use ingest::{read_inputs, IngestOptions, Ingested, InputFormat};
+pub use ingest::{parse_bytes, read_inputs, IngestOptions, Ingested, InputFormat};
 pub use model::*;
 
 /// Runs every extractor over one article.
