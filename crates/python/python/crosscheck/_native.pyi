@@ -1,4 +1,4 @@
-from typing import Optional
+from typing import List, Optional, Tuple
 
 __version__: str
 
@@ -13,3 +13,14 @@ def extract_json(
     url: Optional[str] = None,
     language: Optional[str] = None,
 ) -> str: ...
+
+class NativeReport:
+    def render(self, format: str) -> str: ...
+    def warnings(self) -> List[str]: ...
+
+def compare(
+    paths: List[str],
+    articles: List[Tuple[str, str, Optional[str], Optional[str], Optional[str], Optional[str]]],
+    date: Optional[str] = None,
+    config_json: Optional[str] = None,
+) -> NativeReport: ...
