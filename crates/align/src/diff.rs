@@ -3,7 +3,8 @@
 //! A Myers diff (the `similar` crate) over interned word ids gives equal,
 //! deleted, inserted and replaced runs. They are named as a fact-checker
 //! reads them: words on one side only, before the first or after the last
-//! common word, are [`EditOp::Truncation`]s (different words on both sides
+//! anchor (three common words in a row, or the longest common run when
+//! shorter), are [`EditOp::Truncation`]s (different words on both sides
 //! there are a substitution: “remains open” / “remains ajar”); an ellipsis on one side facing words on the
 //! other is an [`EditOp::Ellipsis`]; a run omitted in one place and
 //! inserted with the same words elsewhere is a [`EditOp::Reordering`]; the
@@ -90,11 +91,27 @@ fn bounded_diff(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
     ops
 }
 
+/// Common words in a row that anchor two quotes to each other.
+const ANCHOR_WORDS: usize = 3;
+
 /// Word-level edits from `a` to `b`. `ellipsis` is the word id of `...`.
 pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> {
     let ops = bounded_diff(a.words, b.words);
-    let first_eq = ops.iter().position(|o| matches!(o, DiffOp::Equal { .. }));
-    let last_eq = ops.iter().rposition(|o| matches!(o, DiffOp::Equal { .. }));
+    // Anchors: runs of common words long enough to align the quotes (a
+    // lone common word such as "the" or a repeated "weak" is not); edits
+    // before the first anchor or after the last are at the edge.
+    let eq_len = |o: &DiffOp| match *o {
+        DiffOp::Equal { len, .. } => len,
+        _ => 0,
+    };
+    let anchor = ops
+        .iter()
+        .map(eq_len)
+        .max()
+        .unwrap_or(0)
+        .clamp(1, ANCHOR_WORDS);
+    let first_eq = ops.iter().position(|o| eq_len(o) >= anchor);
+    let last_eq = ops.iter().rposition(|o| eq_len(o) >= anchor);
     let is_ell = |w: &[u32]| !w.is_empty() && w.iter().all(|x| Some(*x) == ellipsis);
     let mut raws: Vec<Raw> = Vec::new();
     for (k, op) in ops.iter().enumerate() {

@@ -248,6 +248,18 @@ impl Doc {
         self.entity(name, EntityKind::Organization, aliases, &[])
     }
 
+    /// Sets the outlet.
+    pub fn source(mut self, source: &str) -> Doc {
+        self.x.article.source = Some(source.to_string());
+        self
+    }
+
+    /// Sets the URL.
+    pub fn url(mut self, url: &str) -> Doc {
+        self.x.article.url = Some(url.to_string());
+        self
+    }
+
     /// Sets the publication date (`YYYY-MM-DD`).
     pub fn published(mut self, date: &str) -> Doc {
         self.x.article.published = Some(parse_day(date));
