@@ -18,6 +18,9 @@ fn matches(f: &Finding, e: &ExpectFinding) -> bool {
             .as_ref()
             .is_some_and(|s| f.severity.as_str() != s)
         || e.variants.is_some_and(|n| f.variants.len() != n)
+        || e.outlets
+            .as_ref()
+            .is_some_and(|o| f.variants.iter().map(|v| v.outlets).collect::<Vec<_>>() != *o)
     {
         return false;
     }
@@ -93,6 +96,15 @@ fn shared_cases() {
                 }
             }
         }
+        for group in &case.expect.copies {
+            if !r.stories.iter().any(|s| s.copies.contains(group)) {
+                failures.push(format!(
+                    "{}: copies {group:?} not reported: {:?}",
+                    case.name,
+                    r.stories.iter().map(|s| &s.copies).collect::<Vec<_>>()
+                ));
+            }
+        }
         // every article is in exactly one story
         let mut seen: Vec<&str> = r
             .stories
@@ -115,12 +127,24 @@ fn shared_cases() {
 #[test]
 #[ignore]
 fn print_cases() {
-    for case in &load_all() {
+    let only = std::env::var("CASE").unwrap_or_default();
+    for case in load_all().iter().filter(|c| c.name.contains(&only)) {
         let docs = case.extract();
         let r = match case.stories() {
             Some(s) => compare_stories(&docs, &s, &Config::default()),
             None => compare(&docs, &Config::default()),
         };
         println!("== {}\n{}", case.name, dump(&r));
+        for p in &r.people {
+            println!("  person {} {:?} {:?}", p.name, p.aliases, p.roles);
+        }
+        for d in &docs {
+            for q in &d.quotes {
+                println!(
+                    "  quote {} {:?} {:?} {:?}",
+                    d.article.id, q.speaker, q.attribution, q.text
+                );
+            }
+        }
     }
 }

@@ -419,3 +419,161 @@ fn variants_in_a_fixed_order() {
     assert_eq!(f.variants[0].mentions[0].article, "alpha");
     assert_eq!(run(&[c, a, b]), r);
 }
+
+// ---- people: the failure patterns of issue 10, with hand-made extractions
+
+fn say(id: &str, text: &str, person: &str, aliases: &[&str], roles: &[&str]) -> Extraction {
+    Doc::new(id, text).person(person, aliases, roles).build()
+}
+
+/// "Mr." is an honorific, not a role: no role finding against "chairman".
+#[test]
+fn honorific_is_not_a_role() {
+    let a = say(
+        "a",
+        "Mr. Daniel Okafor said shareholders would vote on the merger in March.",
+        "Daniel Okafor",
+        &[],
+        &["Mr."],
+    );
+    let b = say(
+        "b",
+        "Chairman Daniel Okafor said shareholders would vote on the merger in March.",
+        "Daniel Okafor",
+        &[],
+        &["Chairman"],
+    );
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    let p = &r.people[0];
+    assert_eq!(p.roles, [("b".to_string(), "Chairman".to_string())]);
+}
+
+/// "chair" / "chairman" are one job; "negotiator" is a narrower description
+/// of "deputy foreign minister and senior nuclear negotiator".
+#[test]
+fn synonyms_and_narrower_roles_agree() {
+    for (ra, rb) in [
+        ("committee chair", "committee chairman"),
+        (
+            "negotiator",
+            "deputy foreign minister and senior nuclear negotiator",
+        ),
+        ("DNC Chairman", "chairman"),
+    ] {
+        let text = |role: &str| {
+            format!("The {role} Ali Kani said talks would resume next month in Vienna.")
+        };
+        let a = say("a", &text(ra), "Ali Kani", &[], &[ra]);
+        let b = say("b", &text(rb), "Ali Kani", &[], &[rb]);
+        let r = run(&[a, b]);
+        assert_eq!(discrepancies(&r), [], "{ra} / {rb}: {}", dump(&r));
+    }
+}
+
+/// Two people named Smith with different first names are two people: the
+/// Republican senator's title is not contradicted by the Democratic one.
+/// Merged, they would give a role finding ("senator" ranks of two parties).
+#[test]
+fn two_smiths_are_kept_apart() {
+    let a = Doc::new(
+        "a",
+        "Republican senator John Smith said the relief bill would pass. Democratic senator Mary Smith said it would not.",
+    )
+    .person("John Smith", &[], &["Republican senator"])
+    .person("Mary Smith", &[], &["Democratic senator"])
+    .build();
+    let b = Doc::new(
+        "b",
+        "The relief bill will pass, Republican senator John Smith said, while Democratic senator Mary Smith disagreed.",
+    )
+    .person("John Smith", &[], &["Republican senator"])
+    .person("Mary Smith", &[], &["Democratic senator"])
+    .build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    let names: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["John Smith", "Mary Smith"]);
+}
+
+/// A surname-only mention joins the one full name of the story; with two
+/// people of that surname it joins neither.
+#[test]
+fn surname_only_mentions() {
+    let quote = "The relief bill will reach the floor before the recess";
+    let a = Doc::new(
+        "a",
+        &format!("“{quote},” Senator John Smith said on Monday."),
+    )
+    .person("John Smith", &[], &["Senator"])
+    .quote(quote, Some("John Smith"))
+    .build();
+    let b = Doc::new("b", &format!("“{quote},” Smith told reporters on Monday."))
+        .person("Smith", &[], &[])
+        .quote(quote, Some("Smith"))
+        .build();
+    let r = run(&[a.clone(), b.clone()]);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    assert_eq!(r.people.len(), 1);
+    assert_eq!(
+        r.agreements().map(|f| f.kind).collect::<Vec<_>>(),
+        [FindingKind::Agreement]
+    );
+    // a second Smith in the story: "Smith" is ambiguous, never called a
+    // different person from either
+    let c = Doc::new("c", &format!("“{quote},” Mary Smith said on Monday."))
+        .person("Mary Smith", &[], &[])
+        .quote(quote, Some("Mary Smith"))
+        .build();
+    let r = run(&[a, b, c]);
+    assert_eq!(
+        discrepancies(&r),
+        [FindingKind::Attribution],
+        "{}",
+        dump(&r)
+    );
+    let f = r.discrepancies().next().unwrap();
+    let names: Vec<&str> = f.variants.iter().map(|v| v.display.as_str()).collect();
+    assert_eq!(names, ["John Smith", "Mary Smith"]);
+}
+
+/// Titles, possessives and honorifics in front of a name are not the name:
+/// "Party Chairman Ann Lee", "Ann Lee" and "Russia's Ann Lee" are one person.
+#[test]
+fn titles_in_names_are_stripped() {
+    let quote = "We will not break up over one bill, whatever our rivals hope";
+    let docs: Vec<Extraction> = ["Party Chairman Ann Lee", "Ann Lee", "Russia's Ann Lee"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            Doc::new(
+                &format!("d{i}"),
+                &format!("“{quote},” {name} said in Leeds."),
+            )
+            .person(name, &[], &[])
+            .quote(quote, Some(name))
+            .build()
+        })
+        .collect();
+    let r = run(&docs);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    assert_eq!(r.people.len(), 1);
+    assert_eq!(r.people[0].name, "Ann Lee");
+}
+
+/// An institution as the speaker on one side is no attribution
+/// discrepancy: two named people are needed.
+#[test]
+fn institution_speaker_is_no_attribution() {
+    let quote = "France stands fully behind its partners on the eastern flank";
+    let a = Doc::new("a", &format!("“{quote},” the Elysee said in a statement."))
+        .org("Elysee", &[])
+        .quote(quote, Some("Elysee"))
+        .build();
+    let b = Doc::new("b", &format!("“{quote},” Emmanuel Macron said."))
+        .person("Emmanuel Macron", &[], &[])
+        .quote(quote, Some("Emmanuel Macron"))
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+}

@@ -103,6 +103,10 @@ pub struct Expect {
     /// reported (agreements are not restricted).
     #[serde(default)]
     pub exhaustive_findings: bool,
+    /// Groups of articles that must be reported as syndicated copies of
+    /// one text (each group sorted by id).
+    #[serde(default)]
+    pub copies: Vec<Vec<String>>,
 }
 
 /// An expected quote.
@@ -183,6 +187,9 @@ pub struct ExpectFinding {
     pub severity: Option<String>,
     /// The number of variants, when given.
     pub variants: Option<usize>,
+    /// The independent outlets of each variant, in the finding's order
+    /// (syndicated copies count once), when given.
+    pub outlets: Option<Vec<usize>>,
 }
 
 impl CaseArticle {

@@ -1027,11 +1027,11 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
                 uncompared = true;
                 continue;
             }
-            // Every outlet with a value of its own, three or more values:
+            // Every outlet with a value of its own, four or more values:
             // more likely one sentence pattern about different facts
             // ("the margin of error is plus or minus …") than one fact
             // reported three ways.
-            let scattered = vars.len() >= 3
+            let scattered = vars.len() >= 4
                 && vars.iter().all(|v| {
                     let ms: Vec<Member> = v.iter().map(|r| members[r.0]).collect();
                     cx.outlets(&ms) == 1
