@@ -5,9 +5,14 @@
 #[allow(dead_code)]
 pub mod corpus;
 
+#[path = "../../examples/gen_corpus/wire.rs"]
+#[allow(dead_code)]
+pub mod wire;
+
 use crosscheck::parse;
 
 /// The generated articles as ingested articles (no files involved).
+#[allow(dead_code)] // not every test that includes this module uses it
 pub fn ingested(c: &corpus::Corpus) -> parse::Ingested {
     parse::Ingested {
         articles: c

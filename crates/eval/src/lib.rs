@@ -12,6 +12,14 @@
 
 #![warn(missing_docs)]
 
+pub mod numbers;
+pub mod perturb;
+pub mod polnear;
+pub mod quotes;
+pub mod score;
+pub mod timeml;
+pub mod timex;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -71,7 +79,24 @@ pub struct Suite {
 
 /// Every suite, in the order the `accuracy` binary runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![]
+    vec![
+        Suite {
+            name: "quotes",
+            about: "quotes, reported speech and speakers on PolNeAR (polnear-train)",
+            run: quotes::run,
+        },
+        Suite {
+            name: "timex",
+            about: "date and time expressions, spans and values, on TimeBank + AQUAINT (tbaq)",
+            run: timex::run,
+        },
+        Suite {
+            name: "numbers",
+            about: "quantities on the number case table testdata/eval/numbers.toml",
+            run: numbers::run,
+        },
+        perturb::suite(),
+    ]
 }
 
 /// The devdata folder: `$CROSSCHECK_DEVDATA`, else `../shared/devdata`
@@ -181,16 +206,38 @@ pub fn check(committed: &Committed, measured: &BTreeMap<String, Figures>) -> Vec
 }
 
 /// Writes measured figures as the TOML [`parse_committed`] reads, rounded
-/// to four decimals, suites and figures in name order.
+/// to four decimals, suites and figures in name order. A name that is not
+/// a bare TOML key (`recall.date`) is quoted, so it stays one figure.
+///
+/// ```
+/// use crosscheck_eval::{parse_committed, to_toml, Figures};
+/// use std::collections::BTreeMap;
+/// let mut f = Figures::default();
+/// f.higher("recall.date", 0.5);
+/// f.lower("false_per_run", 0.25);
+/// let text = to_toml(&BTreeMap::from([("perturb".to_string(), f)]));
+/// assert_eq!(text, "[perturb]\nfalse_per_run = 0.2500\n\"recall.date\" = 0.5000\n");
+/// assert_eq!(parse_committed(&text).unwrap()["perturb"]["recall.date"], 0.5);
+/// ```
 pub fn to_toml(measured: &BTreeMap<String, Figures>) -> String {
+    let key = |k: &str| {
+        let bare = !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if bare {
+            k.to_string()
+        } else {
+            format!("{k:?}")
+        }
+    };
     let mut s = String::new();
     for (suite, figures) in measured {
         if !s.is_empty() {
             s.push('\n');
         }
-        s.push_str(&format!("[{suite}]\n"));
+        s.push_str(&format!("[{}]\n", key(suite)));
         for (name, f) in &figures.0 {
-            s.push_str(&format!("{name} = {:.4}\n", f.value));
+            s.push_str(&format!("{} = {:.4}\n", key(name), f.value));
         }
     }
     s

@@ -37,6 +37,8 @@
 
 #![warn(missing_docs)]
 
+pub mod extract;
+
 use chrono::NaiveDate;
 use crosscheck_parse::{Article, Extraction};
 use serde::Deserialize;

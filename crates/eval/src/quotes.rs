@@ -1,0 +1,822 @@
+//! Suite `quotes`: quotes, reported speech and speakers on PolNeAR
+//! (`polnear-train`), against its human attributions.
+//!
+//! Definitions (docs/accuracy.md has the long form):
+//!
+//! - **Gold classes.** Each gold attribution's content (all its pieces) is
+//!   *direct* when it starts with an opening quotation mark (`"` `“` `‘`
+//!   `'` `«` `„`), *mixed* when it holds a quotation mark elsewhere
+//!   (reported speech with a quoted fragment), else *indirect*.
+//! - **Predictions.** Every extracted quote except scare quotes.
+//!   *Direct* predictions are [`QuoteKind::Direct`], *indirect* ones
+//!   [`QuoteKind::Indirect`]; partial quotes count only in `all`.
+//! - **Overlap matching.** A prediction is right when its span shares a
+//!   byte with some gold content piece (of any class); a gold content is
+//!   found when some prediction (of any kind) shares a byte with it.
+//!   Precision counts predictions of the class, recall gold items of the
+//!   class.
+//! - **Speaker accuracy**: over gold direct contents that have a source and
+//!   were found, the prediction overlapping them most is judged by
+//!   [`judge`].
+
+use crate::polnear::{self, Attribution, Doc};
+use crate::score::{ahead, back, ratio, samples_wanted, snippet, Prf, Tally};
+use crate::Figures;
+use crosscheck_parse::{extract, Article, Attribution as How, Extraction, Quote, QuoteKind, Span};
+use std::path::Path;
+
+/// Marks that open a direct quote when they start the content.
+const OPENING_MARKS: &[char] = &['"', '“', '‘', '\'', '«', '„'];
+/// Marks that make a content *mixed* when found inside it (`’` and `'` are
+/// left out: they are apostrophes far more often).
+const INNER_MARKS: &[char] = &['"', '“', '”', '‘', '«', '»', '„'];
+
+/// Third-person pronouns: the source they stand for is taken from the
+/// nearest named gold source before them.
+const PRONOUNS_3: &[&str] = &["he", "she", "they", "it", "him", "her", "them"];
+/// First- and second-person pronouns: who they are is not in the
+/// annotation (often the writer), so only the span can be judged.
+const PRONOUNS_12: &[&str] = &["i", "we", "you", "me", "us"];
+/// Words that start a source phrase without making it a name.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "some", "many", "most", "several", "other", "one", "two", "both", "all", "no",
+];
+/// Capitalised words that name a group, not a person: a source ending in
+/// one is never the antecedent of “he” or “she”.
+const GROUP_WORDS: &[&str] = &[
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "american",
+    "americans",
+    "senate",
+    "house",
+    "congress",
+    "party",
+    "campaign",
+    "committee",
+    "administration",
+    "department",
+    "agency",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "poll",
+    "survey",
+    "network",
+];
+/// Name suffixes that are not the name's key word.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// The gold class of an attribution's content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoldClass {
+    /// Starts with an opening quotation mark.
+    Direct,
+    /// Reported speech holding a quoted fragment.
+    Mixed,
+    /// No quotation mark.
+    Indirect,
+}
+
+/// Classifies a gold content by its quotation marks.
+///
+/// ```
+/// use crosscheck_eval::quotes::{gold_class, GoldClass};
+/// assert_eq!(gold_class("“We will win,”"), GoldClass::Direct);
+/// assert_eq!(gold_class("the plan was “a disaster”"), GoldClass::Mixed);
+/// assert_eq!(gold_class("that the plan won’t work"), GoldClass::Indirect);
+/// ```
+pub fn gold_class(content: &str) -> GoldClass {
+    let c = content.trim_start();
+    if c.starts_with(OPENING_MARKS) {
+        GoldClass::Direct
+    } else if c.contains(INNER_MARKS) {
+        GoldClass::Mixed
+    } else {
+        GoldClass::Indirect
+    }
+}
+
+/// What kind of phrase a gold source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceShape {
+    /// Holds a capitalised word past its determiner (“Sen. Jane Roe”, “the
+    /// White House”, “Clinton’s campaign”).
+    Name,
+    /// he, she, they, it, him, her, them.
+    Pronoun3,
+    /// I, we, you, me, us.
+    Pronoun12,
+    /// Anything else: a role or group with no name (“the businessman”,
+    /// “officials”).
+    Role,
+}
+
+/// Classifies a gold source phrase.
+///
+/// ```
+/// use crosscheck_eval::quotes::{source_shape, SourceShape};
+/// assert_eq!(source_shape("He"), SourceShape::Pronoun3);
+/// assert_eq!(source_shape("The retired general"), SourceShape::Role);
+/// assert_eq!(source_shape("the Ohio Democrat’s aide"), SourceShape::Name);
+/// ```
+pub fn source_shape(source: &str) -> SourceShape {
+    let lower = source.trim().to_lowercase();
+    if PRONOUNS_3.contains(&lower.as_str()) {
+        return SourceShape::Pronoun3;
+    }
+    if PRONOUNS_12.contains(&lower.as_str()) {
+        return SourceShape::Pronoun12;
+    }
+    if name_key(source).is_some() {
+        SourceShape::Name
+    } else {
+        SourceShape::Role
+    }
+}
+
+/// The key word of a name phrase: its last capitalised word outside
+/// parentheses, possessive and name suffix dropped (“Sen. Jane Roe
+/// (R-Ohio)” → `Roe`, “Clinton’s campaign” → `Clinton`). A capitalised
+/// determiner opening the phrase does not count. `None` when there is no
+/// such word.
+///
+/// ```
+/// use crosscheck_eval::quotes::name_key;
+/// assert_eq!(name_key("Sen. Jane Roe (R-Ohio)").as_deref(), Some("Roe"));
+/// assert_eq!(name_key("Clinton’s campaign").as_deref(), Some("Clinton"));
+/// assert_eq!(name_key("The spokesman"), None);
+/// ```
+pub fn name_key(phrase: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let mut outside = String::new();
+    for c in phrase.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let words = words(&outside);
+    words
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(i, w)| {
+            let lower = w.to_lowercase();
+            let skipped = (*i == 0 && DETERMINERS.contains(&lower.as_str()))
+                || SUFFIXES.contains(&lower.as_str())
+                || PRONOUNS_3.contains(&lower.as_str())
+                || PRONOUNS_12.contains(&lower.as_str());
+            w.chars().next().is_some_and(char::is_uppercase) && !skipped
+        })
+        .map(|(_, w)| w.clone())
+}
+
+/// Words of a phrase: runs of letters, digits, apostrophes and hyphens,
+/// with a possessive `’s`/`'s` and outer apostrophes or hyphens removed.
+fn words(phrase: &str) -> Vec<String> {
+    phrase
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+        .map(|w| {
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            w.trim_matches(|c| matches!(c, '\'' | '’' | '-'))
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The key word of a source that can be the antecedent of a third-person
+/// pronoun: a [`name_key`] that is the last word of the phrase (name
+/// suffixes aside), not written in capitals only (`FBI`, `NBC`) and not a
+/// group word (`Republicans`, `Times`). “Sen. Jane Roe” gives `Roe`; “the
+/// Vermont senator”, “Clinton’s campaign” and “the FBI” give nothing.
+///
+/// ```
+/// use crosscheck_eval::quotes::person_key;
+/// assert_eq!(person_key("Sen. Jane Roe (R-Ohio)").as_deref(), Some("Roe"));
+/// assert_eq!(person_key("the Vermont senator"), None);
+/// assert_eq!(person_key("the FBI"), None);
+/// ```
+pub fn person_key(phrase: &str) -> Option<String> {
+    let key = name_key(phrase)?;
+    let no_parens: String = {
+        let mut depth = 0usize;
+        phrase
+            .chars()
+            .filter(|&c| {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => {
+                        depth = depth.saturating_sub(1);
+                        return false;
+                    }
+                    _ => {}
+                }
+                depth == 0
+            })
+            .collect()
+    };
+    let last = words(&no_parens)
+        .into_iter()
+        .rev()
+        .find(|w| !SUFFIXES.contains(&w.to_lowercase().as_str()))?;
+    let lower = key.to_lowercase();
+    let all_caps = !key.chars().any(char::is_lowercase);
+    (last == key && !all_caps && !GROUP_WORDS.contains(&lower.as_str())).then_some(key)
+}
+
+/// True when the name `ours` holds `key` as a whole word, ignoring case and
+/// apostrophe style.
+fn name_has(ours: &str, key: &str) -> bool {
+    let fold = |s: &str| s.to_lowercase().replace('’', "'");
+    let key = fold(key);
+    words(ours).iter().any(|w| fold(w) == key)
+}
+
+/// The verdict on one speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Our speaker is the gold source.
+    Right,
+    /// We gave no speaker.
+    Missing,
+    /// We gave someone else.
+    Wrong,
+}
+
+/// Judges our speaker for a gold source.
+///
+/// - A **name** source (see [`SourceShape`]): right when our speaker's
+///   canonical name holds the source's [`name_key`] as a word, or our
+///   speaker span overlaps the source span.
+/// - A **third-person pronoun** (`he`, `she`, …): the pronoun stands for
+///   `antecedent`, the [`person_key`] of the nearest gold source before it
+///   in the article that has one; right when our name holds that key. With no antecedent, the
+///   span rule alone.
+/// - A **first/second-person pronoun** or a **role** with no name: right
+///   when our speaker span overlaps the source span (we pointed at the
+///   same words), or, for a role, our name holds a name word in it.
+pub fn judge(
+    speaker: Option<&str>,
+    speaker_span: Option<Span>,
+    text: &str,
+    source: &[Span],
+    antecedent: Option<&str>,
+) -> (Verdict, SourceShape) {
+    let src_text: String = source
+        .iter()
+        .map(|s| s.slice(text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let shape = source_shape(&src_text);
+    let Some(name) = speaker else {
+        return (Verdict::Missing, shape);
+    };
+    let span_hits = speaker_span.is_some_and(|sp| source.iter().any(|s| s.overlaps(&sp)));
+    let right = match shape {
+        SourceShape::Name => span_hits || name_key(&src_text).is_some_and(|k| name_has(name, &k)),
+        SourceShape::Pronoun3 => match antecedent {
+            Some(k) => name_has(name, k),
+            None => span_hits,
+        },
+        SourceShape::Pronoun12 | SourceShape::Role => span_hits,
+    };
+    let verdict = if right {
+        Verdict::Right
+    } else {
+        Verdict::Wrong
+    };
+    (verdict, shape)
+}
+
+/// Runs the suite on `devdata/polnear-train`.
+pub fn run(devdata: &Path) -> Result<Figures, String> {
+    let docs = polnear::load(&devdata.join("polnear-train"))?;
+    let mut s = Scorer::new(samples_wanted());
+    for doc in &docs {
+        let x = extract(Article {
+            id: doc.name.clone(),
+            published: doc.published,
+            text: doc.text.clone(),
+            origin: format!("{}.txt", doc.name),
+            ..Article::default()
+        });
+        s.doc(doc, &x);
+    }
+    eprintln!("quotes: {} PolNeAR articles", docs.len());
+    Ok(s.finish())
+}
+
+/// Running counts over the articles.
+struct Scorer {
+    direct: Prf,
+    indirect: Prf,
+    all: Prf,
+    /// Found gold direct contents with a source, judged.
+    speaker_direct: [usize; 3],
+    /// Every found gold content with a source, judged.
+    speaker_all: [usize; 3],
+    /// Speaker verdicts on direct quotes by the gold source's shape.
+    by_shape: Tally,
+    speaker_errors: Tally,
+    missing_cues: Tally,
+    no_source: Tally,
+    spurious: Tally,
+    missed: Tally,
+    missed_indirect_cues: Tally,
+    wrong_kind: Tally,
+    junk_names: Tally,
+    /// Gold mixed contents: (found, all).
+    mixed: (usize, usize),
+    /// Gold direct contents missed that overlap a quote we called a scare
+    /// quote.
+    direct_as_scare: usize,
+    /// Direct quotes judged wrong on a he/she/they source although our
+    /// speaker span is on the pronoun.
+    pronoun_span_only: usize,
+}
+
+impl Scorer {
+    fn new(keep: usize) -> Self {
+        Scorer {
+            direct: Prf::default(),
+            indirect: Prf::default(),
+            all: Prf::default(),
+            speaker_direct: [0; 3],
+            speaker_all: [0; 3],
+            by_shape: Tally::new(0),
+            speaker_errors: Tally::new(keep),
+            missing_cues: Tally::new(0),
+            no_source: Tally::new(0),
+            spurious: Tally::new(keep),
+            missed: Tally::new(keep),
+            missed_indirect_cues: Tally::new(keep),
+            wrong_kind: Tally::new(0),
+            junk_names: Tally::new(keep),
+            mixed: (0, 0),
+            direct_as_scare: 0,
+            pronoun_span_only: 0,
+        }
+    }
+
+    fn doc(&mut self, doc: &Doc, x: &Extraction) {
+        let text = doc.text.as_str();
+        let preds: Vec<&Quote> = x
+            .quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::ScareQuote)
+            .collect();
+        let at = |offset: usize| {
+            let chars = text.get(..offset).map_or(0, |t| t.chars().count());
+            format!("{}.txt:{chars}", doc.name)
+        };
+        let context = |span: Span| {
+            let s = back(text, span.start, 60);
+            let e = ahead(text, span.end, 60);
+            format!("{}  «{}»", at(span.start), snippet(text, s, e, 240))
+        };
+
+        // precision: each prediction against every gold content piece
+        for q in &preds {
+            let hit = doc
+                .attributions
+                .iter()
+                .any(|a| a.content.iter().any(|c| c.overlaps(&q.span)));
+            self.all.predicted(hit);
+            match q.kind {
+                QuoteKind::Direct => self.direct.predicted(hit),
+                QuoteKind::Indirect => self.indirect.predicted(hit),
+                _ => {}
+            }
+            if !hit {
+                let size = if q.text.split_whitespace().count() <= 3 {
+                    "of 1-3 words (title, nickname, scare quote?)"
+                } else {
+                    "of 4+ words"
+                };
+                let kind = kind_name(q.kind);
+                self.spurious
+                    .note(&format!("{kind} quote {size}"), || context(q.span));
+            }
+        }
+
+        // gold sources with names, for third-person pronouns
+        let named: Vec<(usize, String)> = doc
+            .attributions
+            .iter()
+            .filter_map(|a| {
+                let src = a.source_hull()?;
+                person_key(src.slice(text)).map(|k| (src.start, k))
+            })
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_iter()
+            .collect();
+
+        for a in &doc.attributions {
+            let hull = a.content_hull();
+            let class = gold_class(hull.slice(text));
+            let best = preds
+                .iter()
+                .filter_map(|q| {
+                    let shared: usize = a.content.iter().map(|c| overlap(*c, q.span)).sum();
+                    (shared > 0).then_some((shared, *q))
+                })
+                .max_by_key(|(shared, q)| (*shared, std::cmp::Reverse(q.span.start)))
+                .map(|(_, q)| q);
+            let found = best.is_some();
+            self.all.gold(found);
+            match class {
+                GoldClass::Direct => self.direct.gold(found),
+                GoldClass::Indirect => self.indirect.gold(found),
+                GoldClass::Mixed => {
+                    self.mixed.0 += usize::from(found);
+                    self.mixed.1 += 1;
+                }
+            }
+            let Some(q) = best else {
+                let scare = x.quotes.iter().any(|q| {
+                    q.kind == QuoteKind::ScareQuote && a.content.iter().any(|c| c.overlaps(&q.span))
+                });
+                let why = if scare {
+                    "(we called it a scare quote)"
+                } else {
+                    "(no quote of ours there)"
+                };
+                if scare && class == GoldClass::Direct {
+                    self.direct_as_scare += 1;
+                }
+                let cls = class_name(class);
+                let marks = if class == GoldClass::Direct {
+                    format!(", opened by {}", opening_mark(hull.slice(text)))
+                } else {
+                    String::new()
+                };
+                self.missed
+                    .note(&format!("{cls} content not found {why}{marks}"), || {
+                        context(hull)
+                    });
+                if class == GoldClass::Indirect {
+                    let cue = a
+                        .cue_hull()
+                        .map_or("(no cue)".to_string(), |c| c.slice(text).to_lowercase());
+                    self.missed_indirect_cues
+                        .note(&format!("cue “{cue}”"), || context(hull));
+                }
+                continue;
+            };
+            if class == GoldClass::Indirect && q.kind != QuoteKind::Indirect {
+                self.wrong_kind.note(
+                    &format!("gold indirect found as {}", kind_name(q.kind)),
+                    String::new,
+                );
+            }
+            if class == GoldClass::Direct && q.kind == QuoteKind::Indirect {
+                self.wrong_kind
+                    .note("gold direct found as indirect", String::new);
+            }
+            let Some(src) = a.source_hull() else {
+                let ours = if q.speaker.is_some() {
+                    "we name a speaker"
+                } else {
+                    "we name none"
+                };
+                self.no_source.note(
+                    &format!("{} gold without source: {ours}", class_name(class)),
+                    String::new,
+                );
+                continue;
+            };
+            let antecedent = named
+                .iter()
+                .rev()
+                .find(|(start, _)| *start < src.start)
+                .map(|(_, k)| k.as_str());
+            let (verdict, shape) = judge(
+                q.speaker.as_deref(),
+                q.speaker_span,
+                text,
+                &a.source,
+                antecedent,
+            );
+            let slot = match verdict {
+                Verdict::Right => 0,
+                Verdict::Missing => 1,
+                Verdict::Wrong => 2,
+            };
+            self.speaker_all[slot] += 1;
+            if class != GoldClass::Direct {
+                continue;
+            }
+            self.speaker_direct[slot] += 1;
+            if verdict == Verdict::Wrong
+                && shape == SourceShape::Pronoun3
+                && q.speaker_span
+                    .is_some_and(|sp| a.source.iter().any(|s| s.overlaps(&sp)))
+            {
+                self.pronoun_span_only += 1;
+            }
+            self.by_shape.note(
+                &format!("{:<9} source: {}", shape_name(shape), verdict_name(verdict)),
+                String::new,
+            );
+            if verdict == Verdict::Right {
+                continue;
+            }
+            let category = self.speaker_category(verdict, shape, q, a, x);
+            let ours = q.speaker.clone().unwrap_or_default();
+            self.speaker_errors.note(&category, || {
+                let ante = match (shape, antecedent) {
+                    (SourceShape::Pronoun3, Some(k)) => format!(" (= {k})"),
+                    _ => String::new(),
+                };
+                format!(
+                    "{}  gold source «{}»{ante}  ours «{ours}»",
+                    context(hull),
+                    snippet(text, src.start, src.end, 60)
+                )
+            });
+            if verdict == Verdict::Wrong {
+                if let Some(why) = q.speaker.as_deref().and_then(junk_name) {
+                    self.junk_names.note(why, || ours.clone());
+                }
+            }
+            if verdict == Verdict::Missing {
+                let cue = a
+                    .cue_hull()
+                    .map_or("(no cue)".to_string(), |c| c.slice(text).to_lowercase());
+                self.missing_cues.note(&format!("cue “{cue}”"), String::new);
+            }
+        }
+    }
+
+    /// The error category of a wrong or missing speaker on a direct quote,
+    /// first matching rule wins.
+    fn speaker_category(
+        &self,
+        verdict: Verdict,
+        shape: SourceShape,
+        q: &Quote,
+        a: &Attribution,
+        x: &Extraction,
+    ) -> String {
+        let hull = a.content_hull();
+        let src = a.source_hull().unwrap_or_default();
+        let sentence_of = |offset: usize| {
+            x.sentences
+                .partition_point(|s| s.span.end <= offset)
+                .min(x.sentences.len())
+        };
+        let same_sentence = sentence_of(src.start) == sentence_of(hull.start)
+            || sentence_of(src.start) == sentence_of(hull.end.saturating_sub(1));
+        let position = if src.start >= hull.end {
+            "after"
+        } else {
+            "before"
+        };
+        match verdict {
+            Verdict::Missing => {
+                let asks = q.text.trim_end().ends_with(['?', '!'])
+                    && a.cue_hull().is_some_and(|c| c.start >= hull.end);
+                if asks {
+                    "none: quote ends in ?/! before its verb".into()
+                } else if !same_sentence {
+                    "none: source in another sentence".into()
+                } else {
+                    format!(
+                        "none: {} source {position} the quote, same sentence",
+                        shape_name(shape)
+                    )
+                }
+            }
+            _ => {
+                let how = match q.attribution {
+                    How::Verb => "a verb next to a name",
+                    How::Colon => "a colon introduction",
+                    How::AccordingTo => "“according to”",
+                    How::Pronoun => "a pronoun resolved",
+                    How::Role => "a role resolved",
+                    How::Context => "context (speaker carried over)",
+                    How::None => "no attribution",
+                };
+                format!("wrong person: via {how}, gold {} source", shape_name(shape))
+            }
+        }
+    }
+
+    fn finish(self) -> Figures {
+        let mut f = Figures::default();
+        self.direct.record(&mut f, "direct");
+        self.indirect.record(&mut f, "indirect");
+        self.all.record(&mut f, "all");
+        let acc = |c: [usize; 3]| ratio(c[0], c.iter().sum());
+        f.higher("speaker_accuracy", acc(self.speaker_direct));
+        f.higher("speaker_accuracy_all", acc(self.speaker_all));
+
+        eprintln!("quotes: overlap matching (a prediction is right when it shares a byte with a gold content)");
+        eprintln!("  {}", self.direct.line("direct (gold starts with a mark)"));
+        eprintln!("  {}", self.indirect.line("indirect (gold has no mark)"));
+        eprintln!("  {}", self.all.line("all speech"));
+        let (mixed_found, mixed) = self.mixed;
+        eprintln!(
+            "  mixed gold (reported speech holding a quoted fragment): recall {:.4} ({mixed_found}/{mixed})",
+            ratio(mixed_found, mixed)
+        );
+        eprintln!(
+            "  indirect recall counting mixed gold as indirect: {:.4}",
+            ratio(
+                self.indirect.gold_ok + mixed_found,
+                self.indirect.gold + mixed
+            )
+        );
+        eprintln!(
+            "  direct recall counting quotes we called scare quotes as found: {:.4} ({} of the misses)",
+            ratio(self.direct.gold_ok + self.direct_as_scare, self.direct.gold),
+            self.direct_as_scare
+        );
+        let [r, m, w] = self.speaker_direct;
+        eprintln!(
+            "  speaker on found direct quotes: {r} right, {m} none, {w} wrong person (accuracy {:.4})",
+            acc(self.speaker_direct)
+        );
+        eprintln!(
+            "  speaker accuracy if a speaker span on the gold pronoun were enough: {:.4} ({} more)",
+            ratio(r + self.pronoun_span_only, r + m + w),
+            self.pronoun_span_only
+        );
+        let [r, m, w] = self.speaker_all;
+        eprintln!(
+            "  speaker on every found attribution: {r} right, {m} none, {w} wrong person (accuracy {:.4})",
+            acc(self.speaker_all)
+        );
+        self.by_shape.print(
+            "speaker verdicts on direct quotes, by gold source shape",
+            20,
+        );
+        self.speaker_errors
+            .print("speaker errors on direct quotes", 20);
+        self.missing_cues
+            .print("gold cue of direct quotes we left without speaker", 15);
+        self.no_source
+            .print("found gold contents without a gold source (not scored)", 10);
+        self.spurious
+            .print("predictions overlapping no gold content", 10);
+        self.missed
+            .print("gold contents no prediction overlaps", 10);
+        self.missed_indirect_cues
+            .print("gold cue of missed indirect contents", 20);
+        self.wrong_kind.print("found with another kind", 10);
+        self.junk_names.print(
+            "wrong speakers on direct quotes whose name is not a name",
+            10,
+        );
+        f
+    }
+}
+
+/// Why a speaker name is not a name, when it is not: a word that does not
+/// start with a capital (particles like `de`, `bin` aside), a first word
+/// that is a pronoun, conjunction or `-ing` form, or more than five words.
+///
+/// ```
+/// use crosscheck_eval::quotes::junk_name;
+/// assert!(junk_name("Because I").is_some());
+/// assert!(junk_name("Hosting President Ann Lee").is_some());
+/// assert_eq!(junk_name("Charles de Gaulle"), None);
+/// ```
+pub fn junk_name(name: &str) -> Option<&'static str> {
+    const PARTICLES: &[&str] = &[
+        "de", "da", "di", "del", "van", "von", "der", "bin", "al", "la", "le", "du", "dos", "y",
+    ];
+    const FIRST: &[&str] = &[
+        "i", "i'm", "i’m", "we", "he", "she", "they", "it", "because", "whatever", "while", "when",
+        "if", "and", "but", "so", "as", "after", "before", "since", "though", "although",
+    ];
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let first = ws.first()?.to_lowercase();
+    if FIRST.contains(&first.as_str()) {
+        Some("first word is a pronoun or conjunction")
+    } else if ws.len() > 1 && first.ends_with("ing") {
+        Some("first word is an -ing form")
+    } else if ws.len() > 5 {
+        Some("more than five words")
+    } else if ws
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(w))
+    {
+        Some("a lowercase word inside")
+    } else {
+        None
+    }
+}
+
+/// The opening mark of a direct content, named: two apostrophes (`''`, the
+/// style of some wire copy) are told apart from one.
+fn opening_mark(content: &str) -> &'static str {
+    let c = content.trim_start();
+    if c.starts_with("''") {
+        "two apostrophes ''"
+    } else if c.starts_with('\'') {
+        "an apostrophe '"
+    } else if c.starts_with('"') {
+        "a straight double quote \""
+    } else if c.starts_with('“') {
+        "a curly double quote “"
+    } else if c.starts_with('‘') {
+        "a curly single quote ‘"
+    } else {
+        "another mark"
+    }
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+fn kind_name(k: QuoteKind) -> &'static str {
+    match k {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::ScareQuote => "scare",
+    }
+}
+
+fn class_name(c: GoldClass) -> &'static str {
+    match c {
+        GoldClass::Direct => "direct",
+        GoldClass::Mixed => "mixed",
+        GoldClass::Indirect => "indirect",
+    }
+}
+
+fn shape_name(s: SourceShape) -> &'static str {
+    match s {
+        SourceShape::Name => "name",
+        SourceShape::Pronoun3 => "he/she/they",
+        SourceShape::Pronoun12 => "I/we/you",
+        SourceShape::Role => "role",
+    }
+}
+
+fn verdict_name(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Right => "right",
+        Verdict::Missing => "none",
+        Verdict::Wrong => "wrong person",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn names_match_on_the_key_word_and_pronouns_on_their_antecedent() {
+        let text = "Gov. Ann Lee (D-Maine) said it. He added more. The aide said so.";
+        let lee = [Span::new(0, 22)];
+        let he = [Span::new(32, 34)];
+        let aide = [Span::new(47, 55)];
+        let v =
+            |q: (Option<&str>, Option<Span>), s: &[Span], ante| judge(q.0, q.1, text, s, ante).0;
+        assert_eq!(v((Some("Ann Lee"), None), &lee, None), Verdict::Right);
+        assert_eq!(v((Some("Lee"), None), &lee, None), Verdict::Right);
+        assert_eq!(v((Some("Ann Marsh"), None), &lee, None), Verdict::Wrong);
+        assert_eq!(v((None, None), &lee, None), Verdict::Missing);
+        // the pronoun: our span on "He" is not enough, the name must be Lee's
+        let on_he = Some(Span::new(32, 34));
+        assert_eq!(
+            v((Some("Ann Lee"), on_he), &he, Some("Lee")),
+            Verdict::Right
+        );
+        assert_eq!(
+            v((Some("Bo Park"), on_he), &he, Some("Lee")),
+            Verdict::Wrong
+        );
+        assert_eq!(v((Some("Bo Park"), on_he), &he, None), Verdict::Right);
+        // a role: only the span says we pointed at it
+        let on_aide = Some(Span::new(51, 55));
+        assert_eq!(v((Some("Bo Park"), on_aide), &aide, None), Verdict::Right);
+        assert_eq!(v((Some("Bo Park"), None), &aide, None), Verdict::Wrong);
+    }
+
+    #[test]
+    fn shapes_and_keys() {
+        assert_eq!(source_shape("officials"), SourceShape::Role);
+        assert_eq!(source_shape("We"), SourceShape::Pronoun12);
+        assert_eq!(source_shape("Rep. Tom Fry Jr."), SourceShape::Name);
+        assert_eq!(name_key("Rep. Tom Fry Jr.").as_deref(), Some("Fry"));
+        assert_eq!(name_key("O’Hara’s spokeswoman").as_deref(), Some("O’Hara"));
+        assert!(name_has("Kate O'Hara", "O’Hara"));
+        assert_eq!(gold_class("  ‘Never again,’"), GoldClass::Direct);
+    }
+}
