@@ -46,6 +46,9 @@ pub(crate) struct RoleWords {
     /// Synonym phrases (word sequences, longest first) and their canonical
     /// words.
     pub synonym: Vec<(Vec<String>, Vec<String>)>,
+    /// Title unit (compounds joined with `_`) → its family of exclusive
+    /// jobs.
+    pub family: HashMap<String, String>,
 }
 
 /// The parsed `roles.tsv`.
@@ -82,6 +85,10 @@ pub(crate) fn role_words() -> &'static RoleWords {
                 }
                 "compound" => r.compound.push(w),
                 "synonym" => r.synonym.push((w, words(cols.next().unwrap_or("")))),
+                "family" => {
+                    let fam = cols.next().unwrap_or("").trim().to_string();
+                    r.family.insert(w.join("_"), fam);
+                }
                 _ => {}
             }
         }
@@ -207,7 +214,11 @@ mod tests {
     #[test]
     fn data_files_parse() {
         let r = role_words();
-        assert!(r.honorific.contains("mr") && r.honorific.contains("rep"));
+        assert!(r.honorific.contains("mr") && !r.honorific.contains("rep"));
+        assert_eq!(
+            r.family.get("senator").map(String::as_str),
+            Some("legislator")
+        );
         assert!(r.title.contains("chairman"));
         assert!(r
             .compound

@@ -40,6 +40,12 @@ pub(crate) struct MergedPerson {
     /// True when some entry had a given name (the person is named in
     /// full somewhere in the story).
     pub full_name: bool,
+    /// The folded surname.
+    pub surname: String,
+    /// True when the person is named in full, or by a surname that reads
+    /// as a person's ("Carson said"), not as an institution's ("the Elysee
+    /// said", "NATO said").
+    pub named: bool,
 }
 
 /// People of a story, with lookups from entities and speaker names.
@@ -119,6 +125,10 @@ fn title_like(key: &str) -> bool {
         || r.rank.contains(key)
         || r.connector.contains(key)
         || r.compound.iter().any(|c| c.iter().any(|w| w == key))
+        // an abbreviated title ("Rep.", "Sen.", "Gov.")
+        || r.synonym.iter().any(|(from, to)| {
+            from.len() == 1 && from[0] == key && to.iter().any(|w| r.title.contains(w))
+        })
         || key.contains('-') && key.split('-').all(|p| r.title.contains(p))
 }
 
@@ -165,6 +175,10 @@ pub(crate) fn clean_name(name: &str) -> Option<Name> {
         return None;
     }
     let surname = folded.last()?.clone();
+    // an initial is no surname ("Patrick J." cut before "Toomey")
+    if surname.chars().count() < 2 {
+        return None;
+    }
     Some(Name {
         display: kept.join(" "),
         given: folded[..folded.len() - 1].to_vec(),
@@ -177,6 +191,22 @@ struct Entry {
     entity: Option<usize>,
     names: Vec<String>,
     name: Name,
+    /// Written like an institution: after "the", or in capitals.
+    institution: bool,
+}
+
+/// True when the text right before `span` ends with the word "the".
+fn after_the(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+fn all_caps(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 fn find(parent: &mut [usize], x: usize) -> usize {
@@ -226,11 +256,15 @@ impl People {
                     ))
                 });
                 if let Some(name) = best {
+                    let text = &x.article.text;
+                    let institution =
+                        all_caps(&e.name) || e.mentions.iter().any(|m| after_the(text, *m));
                     entries.push(Entry {
                         doc: d,
                         entity: Some(i),
                         names,
                         name,
+                        institution,
                     });
                 }
             }
@@ -242,11 +276,15 @@ impl People {
                         .any(|e| &e.name == s || e.aliases.contains(s));
                     if !known {
                         if let Some(name) = clean_name(s) {
+                            let institution = all_caps(s)
+                                || q.speaker_span
+                                    .is_some_and(|sp| after_the(&x.article.text, sp));
                             entries.push(Entry {
                                 doc: d,
                                 entity: None,
                                 names: vec![s.clone()],
                                 name,
+                                institution,
                             });
                         }
                     }
@@ -314,12 +352,16 @@ impl People {
                     .filter_map(|&i| entries[i].entity.map(|e| (entries[i].doc, e)))
                     .collect();
                 ents.sort_unstable();
+                let full_name = !best.given.is_empty();
+                let institution = members.iter().any(|&i| entries[i].institution);
                 (
                     MergedPerson {
                         name: best.display.clone(),
                         names,
                         entities: ents,
-                        full_name: !best.given.is_empty(),
+                        full_name,
+                        surname: best.surname.clone(),
+                        named: full_name || !institution,
                     },
                     members,
                 )
@@ -359,14 +401,16 @@ impl People {
     }
 
     /// True when persons `a` and `b` are two named, different people: both
-    /// named in full somewhere in the story, and not a surname-only
-    /// person beside a full name of the same surname.
+    /// [named](MergedPerson::named) (not an institution the extractor took
+    /// for a person), and not a surname-only person beside someone of the
+    /// same surname.
     pub fn different(&self, a: usize, b: usize) -> bool {
         if a == b {
             return false;
         }
         let (pa, pb) = (&self.persons[a], &self.persons[b]);
-        pa.full_name && pb.full_name
+        let same_surname_unsure = pa.surname == pb.surname && !(pa.full_name && pb.full_name);
+        pa.named && pb.named && !same_surname_unsure
     }
 }
 
@@ -460,10 +504,16 @@ pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
         return None;
     }
     let bare = glued.len() == 1 && glued[0].1 && !glued[0].0.contains('_');
+    // a title's words, and its family of exclusive jobs ("senator" and
+    // "representative" are both legislators: they conflict)
     let mut title_words: Vec<String> = glued
         .iter()
         .filter(|(_, t)| *t)
-        .flat_map(|(u, _)| u.split('_').map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|(u, _)| {
+            let mut v: Vec<String> = u.split('_').map(str::to_string).collect();
+            v.extend(r.family.get(u).map(|f| format!("#{f}")));
+            v
+        })
         .filter(|w| !r.rank.contains(w))
         .collect();
     title_words.sort();
@@ -499,15 +549,15 @@ pub(crate) fn compare_roles(a: &RoleKey, b: &RoleKey) -> RoleRel {
     if !shared {
         return RoleRel::Unrelated;
     }
-    // A bare title ("secretary") is the short form of any title holding
-    // the word, unless that title carries a rank ("vice president").
+    // A bare title ("secretary") is the short form of a title that starts
+    // with it ("secretary of state"); one that ends with it names another
+    // rank ("vice president", "chief justice", "lieutenant governor").
     let short_of = |bare: &RoleKey, full: &RoleKey| {
         bare.bare
-            && full.units.iter().any(|u| {
-                let parts: Vec<&str> = u.split('_').collect();
-                parts.contains(&bare.units[0].as_str())
-                    && !parts.iter().any(|p| role_words().rank.contains(*p))
-            })
+            && full
+                .units
+                .iter()
+                .any(|u| u.split('_').next() == Some(bare.units[0].as_str()) && u.contains('_'))
     };
     if short_of(a, b) || short_of(b, a) {
         return RoleRel::Compatible;
@@ -611,7 +661,7 @@ mod tests {
             Compatible
         );
         assert!(role_key("Mr.").is_none());
-        assert!(role_key("Rep.").is_none());
+        assert!(role_key("Dr.").is_none());
     }
 
     fn name(s: &str) -> String {
@@ -635,6 +685,7 @@ mod tests {
         assert_eq!(name("Mr. Lee"), "Lee");
         assert_eq!(name("Senators Mitch McConnell"), "Mitch McConnell");
         assert_eq!(name("Theresa May"), "Theresa May");
+        assert!(clean_name("Patrick J").is_none());
         assert!(
             clean_name("Final Column Explains Why She Sees Reagan-like Qualities In Trump")
                 .is_none()

@@ -66,6 +66,9 @@ pub(crate) struct Fact {
     pub context: Vec<u32>,
     /// The word right before the fact ("on", "by", "of"), when there is one.
     pub before: Option<u32>,
+    /// A place named as the location of the claim ("in Geneva"), not its
+    /// topic ("talks on Ukraine"). Always true for dates and figures.
+    pub locative: bool,
 }
 
 /// A claim that takes part in matching.
@@ -140,6 +143,7 @@ struct RawFact {
     span: Span,
     text: String,
     confidence: f64,
+    locative: bool,
 }
 
 struct RawUnit {
@@ -198,8 +202,8 @@ fn is_location(text: &str, span: &Span) -> bool {
     data::is_locative(&word)
 }
 
-/// The facts of a sentence: dates, quantities and places named as
-/// locations inside it and outside its quotes.
+/// The facts of a sentence: dates, quantities and places inside it and
+/// outside its quotes.
 fn sentence_facts(x: &Extraction, span: Span, quotes: &[Span]) -> Vec<RawFact> {
     let text = x.article.text.as_str();
     let ours = |s: &Span| span.contains(s) && !inside_any(quotes, *s) && !s.is_empty();
@@ -212,6 +216,7 @@ fn sentence_facts(x: &Extraction, span: Span, quotes: &[Span]) -> Vec<RawFact> {
                 value: FactValue::Date(f),
                 span: d.span,
                 text: d.text.clone(),
+                locative: true,
             });
         }
     }
@@ -229,19 +234,20 @@ fn sentence_facts(x: &Extraction, span: Span, quotes: &[Span]) -> Vec<RawFact> {
             value: FactValue::Quantity(quantity_fact(q)),
             span: q.span,
             text: q.text.clone(),
+            locative: true,
         });
     }
     for e in x.entities.iter().filter(|e| e.kind == EntityKind::Place) {
-        for m in e
-            .mentions
-            .iter()
-            .filter(|m| ours(m) && is_location(text, m))
-        {
+        for m in e.mentions.iter().filter(|m| ours(m)) {
+            let locative = is_location(text, m);
             out.push(RawFact {
                 value: FactValue::Place(e.name.clone()),
                 span: *m,
                 text: m.slice(text).to_string(),
-                confidence: 0.85,
+                // a place as the topic ("talks on Ukraine") is compared
+                // only between near-identical claims, and less surely
+                confidence: if locative { 0.85 } else { 0.7 },
+                locative,
             });
         }
     }
@@ -262,6 +268,8 @@ fn sentence_facts(x: &Extraction, span: Span, quotes: &[Span]) -> Vec<RawFact> {
 /// counted: "agencies").
 fn fact_mask(f: &RawFact, toks: &[RawTok]) -> Vec<Span> {
     match &f.value {
+        // a place as the topic is part of what the claim says
+        FactValue::Place(_) if !f.locative => Vec::new(),
         FactValue::Quantity(q) => {
             let unit_words: Vec<String> = q
                 .fact
@@ -346,6 +354,7 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
                         .map(|t| t.word);
                     Fact {
                         before,
+                        locative: f.locative,
                         value: f.value,
                         span: f.span,
                         text: f.text,

@@ -118,6 +118,26 @@ impl StoryCx<'_> {
     }
 }
 
+/// True when two values are carried by two articles that disagree: one
+/// gives the first, another the second, and not both of them give both.
+/// Two articles that each give both values (a headline quote given to one
+/// person and the body's to another; two people the extractor merged into
+/// one) contradict themselves, not each other.
+fn apart(a: &[usize], b: &[usize]) -> bool {
+    a.iter().any(|x| {
+        b.iter()
+            .any(|y| x != y && !(b.contains(x) && a.contains(y)))
+    })
+}
+
+/// The sorted, distinct docs of some members.
+fn docs_of(cx: &StoryCx, members: impl IntoIterator<Item = Member>) -> Vec<usize> {
+    let mut v: Vec<usize> = members.into_iter().map(|m| cx.unit(m.local).doc).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// A variant under construction: its value, display and members (with
 /// the value span and confidence of each).
 struct Draft {
@@ -360,7 +380,7 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     let mut nobody: Vec<Member> = Vec::new();
     for &m in members {
         match cx.speakers[m.local as usize] {
-            Some(p) if cx.people.persons[p as usize].full_name => {
+            Some(p) if cx.people.persons[p as usize].named => {
                 by_person.entry(p).or_default().push(m)
             }
             Some(_) => {}
@@ -398,7 +418,7 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     let named: Vec<(Member, u32)> = members
         .iter()
         .filter_map(|&m| match cx.speakers[m.local as usize] {
-            Some(p) if cx.people.persons[p as usize].full_name => Some((m, p)),
+            Some(p) if cx.people.persons[p as usize].named => Some((m, p)),
             _ => None,
         })
         .filter(|(m, _)| {
@@ -410,11 +430,17 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
         })
         .take(MAX_ATTRIBUTION_MEMBERS)
         .collect();
+    let person_docs: BTreeMap<u32, Vec<usize>> = by_person
+        .iter()
+        .map(|(p, ms)| (*p, docs_of(cx, ms.iter().copied())))
+        .collect();
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     for i in 0..named.len() {
         for j in i + 1..named.len() {
             let ((mi, pi), (mj, pj)) = (named[i], named[j]);
-            if !cx.people.different(pi as usize, pj as usize) {
+            if !cx.people.different(pi as usize, pj as usize)
+                || !apart(&person_docs[&pi], &person_docs[&pj])
+            {
                 continue;
             }
             let (gi, gj) = (cx.units[mi.local as usize], cx.units[mj.local as usize]);
@@ -559,7 +585,11 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
                 let grade = grade(&d, len0, cx.unit(r.local).toks.len());
                 let same_statement = ok
                     && sc.token.max(sc.containment) >= cfg.wording_min_overlap
-                    && (grade != Wording::Rendering || same_framing(cx, r0.local, r.local));
+                    && (grade != Wording::Rendering || same_framing(cx, r0.local, r.local))
+                    && apart(
+                        &docs_of(cx, wordings[0].1.iter().copied()),
+                        &docs_of(cx, ms.iter().copied()),
+                    );
                 if !same_statement {
                     continue;
                 }
@@ -863,6 +893,12 @@ fn slots(
                 if !(near || alone && same_before) {
                     return None;
                 }
+                // a place as the topic, not the location, only between
+                // near-identical claims
+                let topic = !(f.locative && g.locative);
+                if topic && members[mi].score.min(members[r.0].score) < cfg.high_match {
+                    return None;
+                }
                 match compare_facts(g, f, cfg) {
                     Cmp::Incomparable => None,
                     c => Some(c),
@@ -1002,8 +1038,15 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
                 .collect();
             // the worst pair of variants
             let mut worst = (Cmp::Incomparable, 0.0f64, Severity::Info);
+            let var_docs: Vec<Vec<usize>> = vars
+                .iter()
+                .map(|v| docs_of(cx, v.iter().map(|r| members[r.0])))
+                .collect();
             for i in 0..vars.len() {
                 for j in i + 1..vars.len() {
+                    if !apart(&var_docs[i], &var_docs[j]) {
+                        continue;
+                    }
                     let c = compare_facts(fact(vars[i][0]), fact(vars[j][0]), cfg);
                     let ((si, ci), (sj, cj)) = (best(&drafts[i]), best(&drafts[j]));
                     let strength = si.min(sj);
@@ -1119,10 +1162,13 @@ pub(crate) fn role_findings(cx: &StoryCx) -> Vec<Finding> {
                 if compare_roles(a, b) != RoleRel::Conflict {
                     continue;
                 }
-                let apart = groups[i]
-                    .iter()
-                    .any(|&x| groups[j].iter().any(|&y| rs[x].doc != rs[y].doc));
-                if apart {
+                let docs = |g: &[usize]| {
+                    let mut v: Vec<usize> = g.iter().map(|&x| rs[x].doc).collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                };
+                if apart(&docs(&groups[i]), &docs(&groups[j])) {
                     conflict[i][j] = true;
                     conflict[j][i] = true;
                     any = true;
