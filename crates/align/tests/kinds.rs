@@ -577,3 +577,37 @@ fn institution_speaker_is_no_attribution() {
     let r = run(&[a, b]);
     assert_eq!(discrepancies(&r), [], "{}", dump(&r));
 }
+
+/// Editorial insertions are not the speaker's words: a bracketed
+/// replacement faces the speaker's words as an ellipsis, "(sic)" is
+/// dropped. No wording finding.
+#[test]
+fn editorial_brackets_and_sic_are_not_wording() {
+    let qa = "Whoever keeps watch on [President Trump] at [the White House] should read the op-ed";
+    let qb = "Whoever keeps watch on [Donald Trump] at WH should read the op-ed";
+    let qc = "Whoever keeps watch on Trump at WH (sic) should read the op-ed";
+    let docs: Vec<Extraction> = [("a", qa), ("b", qb), ("c", qc)]
+        .iter()
+        .map(|(id, q)| {
+            Doc::new(id, &format!("Senator Chuck Grassley wrote: “{q}.”"))
+                .person("Chuck Grassley", &[], &["Senator"])
+                .quote(q, Some("Chuck Grassley"))
+                .build()
+        })
+        .collect();
+    let r = run(&docs);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    // a word changed outside the brackets is still a wording finding
+    let qd = "Whoever keeps watch on [Donald Trump] at WH should ignore the op-ed";
+    let d = Doc::new("d", &format!("Senator Chuck Grassley wrote: “{qd}.”"))
+        .person("Chuck Grassley", &[], &["Senator"])
+        .quote(qd, Some("Chuck Grassley"))
+        .build();
+    let r = run(&[docs[1].clone(), d]);
+    assert_eq!(
+        discrepancies(&r),
+        [FindingKind::QuoteWording],
+        "{}",
+        dump(&r)
+    );
+}

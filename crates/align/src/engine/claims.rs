@@ -485,11 +485,7 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
         if q.kind == QuoteKind::ScareQuote {
             continue;
         }
-        let editorial = editorial_spans(text, q.span);
-        let toks: Vec<RawTok> = tokenize(text, q.span)
-            .into_iter()
-            .filter(|t| !overlaps_any(&editorial, t.span))
-            .collect();
+        let toks = quote_tokens(text, q.span);
         out.push(RawUnit {
             claim_tokens: 0,
             kind: UnitKind::Quote,
@@ -539,33 +535,55 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
     out
 }
 
-/// Editorial insertions inside a quote, which are not the speaker's
-/// words: anything in square brackets ("[President Trump]") and "(sic)".
-fn editorial_spans(text: &str, quote: Span) -> Vec<Span> {
+/// The tokens of a quote without the editor's words: a bracketed
+/// insertion ("[President Trump]", "[the White House]") stands for words
+/// of the speaker the editor replaced, so it becomes one ellipsis token (a
+/// diff against the speaker's words is an ellipsis, not a wording
+/// change); "(sic)" marks the speaker's own slip and is dropped.
+fn quote_tokens(text: &str, quote: Span) -> Vec<RawTok> {
     let body = quote.slice(text);
-    let mut out = Vec::new();
+    let mut brackets = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in body.char_indices() {
         match c {
             '[' => open = Some(i),
             ']' => {
                 if let Some(o) = open.take() {
-                    out.push(Span::new(quote.start + o, quote.start + i + 1));
+                    brackets.push(Span::new(quote.start + o, quote.start + i + 1));
                 }
             }
             _ => {}
         }
     }
     let lower = body.to_ascii_lowercase();
+    let mut sic = Vec::new();
     let mut from = 0;
     while let Some(i) = lower[from..].find("(sic)") {
-        out.push(Span::new(
+        sic.push(Span::new(
             quote.start + from + i,
             quote.start + from + i + 5,
         ));
         from += i + 5;
     }
-    merge_spans(&out)
+    let mut out: Vec<RawTok> = Vec::new();
+    let mut used = vec![false; brackets.len()];
+    for t in tokenize(text, quote) {
+        if sic.iter().any(|s| s.overlaps(&t.span)) {
+            continue;
+        }
+        match brackets.iter().position(|b| b.contains(&t.span)) {
+            Some(k) if !used[k] => {
+                used[k] = true;
+                out.push(RawTok {
+                    span: brackets[k],
+                    word: ELLIPSIS.to_string(),
+                });
+            }
+            Some(_) => {}
+            None => out.push(t),
+        }
+    }
+    out
 }
 
 /// IDF-weighted cosine of two sentences on their claim words: content

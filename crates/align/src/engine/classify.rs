@@ -6,8 +6,8 @@
 //! articles and no one (or an institution) in others is
 //! [`Unattributed`](FindingKind::Unattributed), reported only with
 //! [`Config::report_unattributed`]. Words: direct and partial quotes are
-//! grouped into wordings (fragments and spelling variants of one wording
-//! are one); two wordings are a [`QuoteWording`](FindingKind::QuoteWording)
+//! grouped into wordings (fragments, spelling variants and an added or
+//! dropped article of one wording are one); two wordings are a [`QuoteWording`](FindingKind::QuoteWording)
 //! finding, graded by the word diff: one changed, added or dropped word in
 //! an otherwise identical quote is a misquote (`high` when both quotes are
 //! direct and clearly the same), a few words `medium`, a statement
@@ -265,6 +265,18 @@ fn spelling(e: &TokenEdit) -> bool {
         && strsim::jaro_winkler(&a, &b) >= 0.92
 }
 
+/// True for an edit of articles only ("into Promises" / "into the
+/// Promises"): house style, not the speaker's meaning.
+fn articles_only(e: &TokenEdit) -> bool {
+    let only = |s: &str| {
+        crate::text::fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| matches!(w, "a" | "an" | "the"))
+    };
+    only(&e.a_text) && only(&e.b_text)
+}
+
 fn quote_diff(cx: &StoryCx, a: u32, b: u32) -> Vec<TokenEdit> {
     let (ua, ub) = (cx.unit(a), cx.unit(b));
     let (xa, xb) = (cx.p.docs[ua.doc], cx.p.docs[ub.doc]);
@@ -342,7 +354,11 @@ fn same_framing(cx: &StoryCx, a: u32, b: u32) -> bool {
 fn grade(d: &[TokenEdit], len_a: usize, len_b: usize) -> Wording {
     let edits: Vec<&TokenEdit> = d
         .iter()
-        .filter(|e| !matches!(e.op, EditOp::Truncation | EditOp::Ellipsis) && !spelling(e))
+        .filter(|e| {
+            !matches!(e.op, EditOp::Truncation | EditOp::Ellipsis)
+                && !spelling(e)
+                && !articles_only(e)
+        })
         .collect();
     if edits.is_empty() {
         return Wording::Same;
@@ -620,10 +636,11 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
             let strength = s0.min(sk);
             let all_direct = c0.min(ck) >= cfg.high_confidence;
             wording_differs = true;
-            let who = cx
+            let name = cx
                 .speaker_name(members[0].local)
-                .filter(|_| persons.len() <= 1)
-                .unwrap_or_else(|| "The speaker".to_string());
+                .filter(|_| persons.len() <= 1);
+            let who = name.clone().unwrap_or_else(|| "the speaker".to_string());
+            let who_first = name.unwrap_or_else(|| "The speaker".to_string());
             let (severity, what) = match worst {
                 Wording::Misquote if all_direct && strength >= cfg.high_match => (
                     Severity::High,
@@ -635,11 +652,11 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
                 ),
                 Wording::Words => (
                     Severity::Medium,
-                    format!("{who}'s quote differs in a few words"),
+                    format!("{who_first}'s quote differs in a few words"),
                 ),
                 _ => (
                     Severity::Low,
-                    format!("{who}'s statement in other words (a translation or paraphrase)"),
+                    format!("{who_first}'s statement in other words (a translation or paraphrase)"),
                 ),
             };
             let conf = match worst {
