@@ -348,7 +348,7 @@ fn wire_check(report: &str, truth: &str) -> anyhow::Result<()> {
     for row in rd.records() {
         let row = row?;
         let kind = row.get(kind_c).unwrap_or("").to_string();
-        if kind == "agreement" {
+        if kind == "agreement" || kind == "matched" {
             continue;
         }
         let get = |n: &str| col(n).and_then(|c| row.get(c)).unwrap_or("");

@@ -300,8 +300,28 @@ impl People {
             let (full, bare): (Vec<usize>, Vec<usize>) = members
                 .iter()
                 .partition(|&&i| !entries[i].name.given.is_empty());
-            for (k, &i) in full.iter().enumerate() {
-                for &j in &full[k + 1..] {
+            // Entries with the same given names are one person at once; the
+            // pairwise test runs over the distinct given names only (a
+            // story of thousands of articles names "Donald Trump" thousands
+            // of times).
+            let mut by_given: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+            for &i in &full {
+                by_given
+                    .entry(entries[i].name.given.as_slice())
+                    .or_default()
+                    .push(i);
+            }
+            let firsts: Vec<usize> = by_given
+                .values()
+                .map(|same| {
+                    for &j in &same[1..] {
+                        union(&mut parent, same[0], j);
+                    }
+                    same[0]
+                })
+                .collect();
+            for (k, &i) in firsts.iter().enumerate() {
+                for &j in &firsts[k + 1..] {
                     if given_compatible(&entries[i].name.given, &entries[j].name.given) {
                         union(&mut parent, i, j);
                     }

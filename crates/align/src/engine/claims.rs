@@ -20,7 +20,7 @@ use crate::model::DateFact;
 use crate::text::{fold, is_stop, stem, stemmer, tokenize, RawTok, ELLIPSIS};
 use crosscheck_parse::{Attribution, EntityKind, Extraction, QuoteKind, Span};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// Quote or sentence.
@@ -30,10 +30,13 @@ pub(crate) enum UnitKind {
     Sentence,
 }
 
-/// A token: its span, interned word and stem.
+/// A token: its span, interned word and stem. Offsets are kept as `u32`
+/// (an article is far below 4 GB; `ingest` caps its size): a token is 20
+/// bytes, and there are tens of millions of them at 100,000 articles.
 #[derive(Clone, Debug)]
 pub(crate) struct Tok {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub word: u32,
     pub stem: u32,
     pub stop: bool,
@@ -93,6 +96,13 @@ pub(crate) struct Unit {
     pub attribution: Attribution,
 }
 
+impl Tok {
+    /// The token's byte span in the article.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
 impl Unit {
     /// Extraction confidence of the claim's words: direct quotes are
     /// surest, reported speech least; sentences are what they are.
@@ -138,6 +148,7 @@ pub(crate) struct Prepared<'a> {
     pub ellipsis: Option<u32>,
 }
 
+#[derive(Clone)]
 struct RawFact {
     value: FactValue,
     span: Span,
@@ -202,11 +213,11 @@ fn is_location(text: &str, span: &Span) -> bool {
     data::is_locative(&word)
 }
 
-/// The facts of a sentence: dates, quantities and places inside it and
-/// outside its quotes.
-fn sentence_facts(x: &Extraction, span: Span, quotes: &[Span]) -> Vec<RawFact> {
+/// The facts of an article outside its quotes: dates, quantities and
+/// places, sorted by span; of two overlapping ones the first is kept.
+fn doc_facts(x: &Extraction, quotes: &[Span]) -> Vec<RawFact> {
     let text = x.article.text.as_str();
-    let ours = |s: &Span| span.contains(s) && !inside_any(quotes, *s) && !s.is_empty();
+    let ours = |s: &Span| !inside_any(quotes, *s) && !s.is_empty();
     let mut out = Vec::new();
     for d in x.dates.iter().filter(|d| ours(&d.span)) {
         let f = date_fact(d);
@@ -286,6 +297,9 @@ fn fact_mask(f: &RawFact, toks: &[RawTok]) -> Vec<Span> {
     }
 }
 
+/// Articles read in parallel before their tokens are interned.
+const PREPARE_CHUNK: usize = 2048;
+
 pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a> {
     let mut order: Vec<(usize, &Extraction)> = input.iter().enumerate().collect();
     order.sort_by(|(_, a), (_, b)| {
@@ -296,88 +310,52 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
     });
     let input_index: Vec<usize> = order.iter().map(|(i, _)| *i).collect();
     let docs: Vec<&Extraction> = order.into_iter().map(|(_, x)| x).collect();
-    let raw: Vec<Vec<RawUnit>> = docs.par_iter().map(|x| raw_units(x, cfg)).collect();
-    // Interning, sequential in canonical order: ids are deterministic.
-    let mut map: HashMap<String, u32> = HashMap::new();
+    // Tokens are read in parallel a chunk of articles at a time (the chunk
+    // bounds the memory of the not-yet-interned strings). Interning gives
+    // ids in canonical order, so they are deterministic: each article's
+    // distinct strings (found in parallel) get ids in order, then the
+    // units are built in parallel from the finished table.
+    let mut map: FxHashMap<String, u32> = FxHashMap::default();
     let mut strings: Vec<String> = Vec::new();
-    let mut intern = |s: &str| -> u32 {
-        if let Some(&id) = map.get(s) {
-            return id;
-        }
-        let id = strings.len() as u32;
-        strings.push(s.to_string());
-        map.insert(s.to_string(), id);
-        id
-    };
-    let mut units = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
     let mut doc_units = Vec::with_capacity(docs.len());
-    for (d, rus) in raw.into_iter().enumerate() {
-        let first = units.len();
-        for ru in rus {
-            let toks: Vec<Tok> = ru
-                .toks
-                .iter()
-                .map(|(t, s, fact, name)| Tok {
-                    span: t.span,
-                    word: intern(&t.word),
-                    stem: intern(s),
-                    stop: is_stop(&t.word),
-                    fact: *fact,
-                    name: *name,
-                })
-                .collect();
-            let mut content: Vec<u32> = toks
-                .iter()
-                .filter(|t| !t.stop && !t.fact)
-                .map(|t| t.stem)
-                .collect();
-            content.sort_unstable();
-            content.dedup();
-            let min = match ru.kind {
-                UnitKind::Quote => cfg.min_quote_tokens,
-                UnitKind::Sentence => cfg.min_sentence_tokens,
-            };
-            if content.len() < min.max(1)
-                || (ru.kind == UnitKind::Sentence && ru.claim_tokens < cfg.min_claim_tokens)
-            {
-                continue;
-            }
-            let facts = ru
-                .facts
-                .into_iter()
-                .map(|f| {
-                    let context = fact_context(&toks, f.span);
-                    let before = toks
-                        .iter()
-                        .rev()
-                        .find(|t| t.span.end <= f.span.start)
-                        .map(|t| t.word);
-                    Fact {
-                        before,
-                        locative: f.locative,
-                        value: f.value,
-                        span: f.span,
-                        text: f.text,
-                        confidence: f.confidence,
-                        context,
+    for (c, chunk) in docs.chunks(PREPARE_CHUNK).enumerate() {
+        let raw: Vec<Vec<RawUnit>> = chunk.par_iter().map(|x| raw_units(x, cfg)).collect();
+        let distinct: Vec<Vec<&str>> = raw
+            .par_iter()
+            .map(|rus| {
+                let mut seen: FxHashSet<&str> = FxHashSet::default();
+                let mut v = Vec::new();
+                for ru in rus {
+                    for (t, stem, _, _) in &ru.toks {
+                        for x in [t.word.as_str(), stem.as_str()] {
+                            if seen.insert(x) {
+                                v.push(x);
+                            }
+                        }
                     }
-                })
-                .collect();
-            units.push(Unit {
-                doc: d,
-                kind: ru.kind,
-                index: ru.index,
-                span: ru.span,
-                toks,
-                content,
-                facts,
-                quote_kind: ru.quote_kind,
-                speaker_entity: ru.speaker_entity,
-                speaker_text: ru.speaker_text,
-                attribution: ru.attribution,
-            });
+                }
+                v
+            })
+            .collect();
+        for x in distinct.iter().flatten() {
+            if !map.contains_key(*x) {
+                map.insert((*x).to_string(), strings.len() as u32);
+                strings.push((*x).to_string());
+            }
         }
-        doc_units.push(first..units.len());
+        drop(distinct);
+        let base = c * PREPARE_CHUNK;
+        let built: Vec<Vec<Unit>> = raw
+            .into_par_iter()
+            .enumerate()
+            .map(|(k, rus)| build_units(base + k, rus, &map, cfg))
+            .collect();
+        for us in built {
+            let first = units.len();
+            units.extend(us);
+            doc_units.push(first..units.len());
+        }
     }
     let ellipsis = map.get(ELLIPSIS).copied();
     let mut df = vec![0u32; strings.len()];
@@ -425,12 +403,89 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
     p
 }
 
+/// The units of one article, its strings interned in `map`.
+fn build_units(
+    d: usize,
+    rus: Vec<RawUnit>,
+    map: &FxHashMap<String, u32>,
+    cfg: &Config,
+) -> Vec<Unit> {
+    let id = |s: &str| map.get(s).copied().unwrap_or(u32::MAX);
+    let mut out = Vec::new();
+    for ru in rus {
+        let toks: Vec<Tok> = ru
+            .toks
+            .iter()
+            .map(|(t, s, fact, name)| Tok {
+                start: u32::try_from(t.span.start).unwrap_or(u32::MAX),
+                end: u32::try_from(t.span.end).unwrap_or(u32::MAX),
+                word: id(&t.word),
+                stem: id(s),
+                stop: is_stop(&t.word),
+                fact: *fact,
+                name: *name,
+            })
+            .collect();
+        let mut content: Vec<u32> = toks
+            .iter()
+            .filter(|t| !t.stop && !t.fact)
+            .map(|t| t.stem)
+            .collect();
+        content.sort_unstable();
+        content.dedup();
+        let min = match ru.kind {
+            UnitKind::Quote => cfg.min_quote_tokens,
+            UnitKind::Sentence => cfg.min_sentence_tokens,
+        };
+        if content.len() < min.max(1)
+            || (ru.kind == UnitKind::Sentence && ru.claim_tokens < cfg.min_claim_tokens)
+        {
+            continue;
+        }
+        let facts = ru
+            .facts
+            .into_iter()
+            .map(|f| {
+                let context = fact_context(&toks, f.span);
+                let before = toks
+                    .iter()
+                    .rev()
+                    .find(|t| t.span().end <= f.span.start)
+                    .map(|t| t.word);
+                Fact {
+                    before,
+                    locative: f.locative,
+                    value: f.value,
+                    span: f.span,
+                    text: f.text,
+                    confidence: f.confidence,
+                    context,
+                }
+            })
+            .collect();
+        out.push(Unit {
+            doc: d,
+            kind: ru.kind,
+            index: ru.index,
+            span: ru.span,
+            toks,
+            content,
+            facts,
+            quote_kind: ru.quote_kind,
+            speaker_entity: ru.speaker_entity,
+            speaker_text: ru.speaker_text,
+            attribution: ru.attribution,
+        });
+    }
+    out
+}
+
 /// Content stems within three tokens of the fact at `span` (not of the
 /// fact itself: a figure's counted noun says what is counted, not which
 /// figure it is).
 fn fact_context(toks: &[Tok], span: Span) -> Vec<u32> {
-    let first = toks.iter().position(|t| t.span.overlaps(&span));
-    let last = toks.iter().rposition(|t| t.span.overlaps(&span));
+    let first = toks.iter().position(|t| t.span().overlaps(&span));
+    let last = toks.iter().rposition(|t| t.span().overlaps(&span));
     let (Some(first), Some(last)) = (first, last) else {
         return Vec::new();
     };
@@ -438,7 +493,7 @@ fn fact_context(toks: &[Tok], span: Span) -> Vec<u32> {
     let hi = (last + 4).min(toks.len());
     let mut v: Vec<u32> = toks[lo..hi]
         .iter()
-        .filter(|t| !t.stop && !t.fact && !span.overlaps(&t.span))
+        .filter(|t| !t.stop && !t.fact && !span.overlaps(&t.span()))
         .map(|t| t.stem)
         .collect();
     v.sort_unstable();
@@ -480,6 +535,10 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
             .copied()
             .collect::<Vec<_>>(),
     );
+    let mut all_facts = doc_facts(x, &quote_masks);
+    if !cfg.compare_places {
+        all_facts.retain(|f| !matches!(f.value, FactValue::Place(_)));
+    }
     let mut out = Vec::new();
     for (qi, q) in x.quotes.iter().enumerate() {
         if q.kind == QuoteKind::ScareQuote {
@@ -504,10 +563,13 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
             .into_iter()
             .filter(|t| !overlaps_any(&quote_masks, t.span))
             .collect();
-        let mut facts = sentence_facts(x, s.span, &quote_masks);
-        if !cfg.compare_places {
-            facts.retain(|f| !matches!(f.value, FactValue::Place(_)));
-        }
+        let from = all_facts.partition_point(|f| f.span.start < s.span.start);
+        let facts: Vec<RawFact> = all_facts[from..]
+            .iter()
+            .take_while(|f| f.span.start < s.span.end)
+            .filter(|f| s.span.contains(&f.span))
+            .cloned()
+            .collect();
         let masks = merge_spans(
             &facts
                 .iter()

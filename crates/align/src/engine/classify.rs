@@ -281,9 +281,9 @@ fn quote_diff(cx: &StoryCx, a: u32, b: u32) -> Vec<TokenEdit> {
     let (ua, ub) = (cx.unit(a), cx.unit(b));
     let (xa, xb) = (cx.p.docs[ua.doc], cx.p.docs[ub.doc]);
     let wa: Vec<u32> = ua.toks.iter().map(|t| t.word).collect();
-    let sa: Vec<Span> = ua.toks.iter().map(|t| t.span).collect();
+    let sa: Vec<Span> = ua.toks.iter().map(|t| t.span()).collect();
     let wb: Vec<u32> = ub.toks.iter().map(|t| t.word).collect();
-    let sb: Vec<Span> = ub.toks.iter().map(|t| t.span).collect();
+    let sb: Vec<Span> = ub.toks.iter().map(|t| t.span()).collect();
     diff(
         &Side {
             words: &wa,
