@@ -89,8 +89,8 @@ pub struct Config {
     /// few articles, raw IDF would punish exactly the tokens two articles
     /// share, so N is floored. Default `50`.
     pub idf_min_claims: usize,
-    /// Blocking: a token serves as a blocking key only when it occurs in at
-    /// most this many claims (document-frequency cap). Default `256`.
+    /// Blocking: a stem (or speaker) serves as a blocking key only when at
+    /// most this many claims of the story hold it. Default `256`.
     pub block_max_df: usize,
     /// Blocking: two claims are compared only when they share at least this
     /// many keys (or all keys of the one with fewer). Default `2`.

@@ -138,7 +138,6 @@ pub(crate) struct Prepared<'a> {
     /// Units of each doc (contiguous).
     pub doc_units: Vec<Range<usize>>,
     pub idf: Vec<f64>,
-    pub df: Vec<u32>,
     pub strings: Vec<String>,
     /// Per string: what the soft-token bounds need.
     pub shapes: Vec<Shape>,
@@ -382,7 +381,6 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
         units,
         doc_units,
         idf,
-        df,
         strings,
         shapes,
         quote_words: Vec::new(),

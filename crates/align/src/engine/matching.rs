@@ -1,8 +1,9 @@
 //! Blocking and scoring of claims within one story.
 //!
 //! **Blocking.** An inverted index (a sorted list of `(key, claim)`) maps
-//! every rare stem (document frequency ≤ [`Config::block_max_df`]) and
-//! every speaker to claims; two claims of different articles are
+//! every stem and every speaker to the story's claims; a key held by more
+//! than [`Config::block_max_df`] claims of the story is dropped (a word
+//! common in the corpus may be rare within a story); two claims of different articles are
 //! candidates when they share at least [`Config::block_min_shared`] keys.
 //! [`Config::all_pairs`] compares every pair instead (the quadratic
 //! reference).
@@ -17,6 +18,7 @@
 use super::claims::{Prepared, Unit, UnitKind};
 use crate::config::Config;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// What the cheap upper bounds on string similarity need about a string,
 /// computed once per interned string.
@@ -364,32 +366,31 @@ pub(crate) fn block(
         }
         return out;
     }
-    let n_strings = p.strings.len() as u64;
-    let keys: Vec<Vec<u64>> = units
+    let n_strings = p.strings.len() as u32;
+    let keys: Vec<Vec<u32>> = units
         .iter()
         .zip(speakers)
         .map(|(&g, sp)| {
             let u = &p.units[g as usize];
-            let mut k: Vec<u64> = u
-                .content
-                .iter()
-                .copied()
-                .filter(|&s| (p.df[s as usize] as usize) <= cfg.block_max_df)
-                .map(u64::from)
-                .collect();
+            // every stem is a key; the cap applies to its claims in this
+            // story (a word common in the corpus may be rare in a story)
+            let mut k: Vec<u32> = u.content.clone();
             if let Some(sp) = sp {
-                k.push(n_strings + u64::from(*sp));
+                k.push(n_strings.saturating_add(*sp));
             }
             k
         })
         .collect();
-    let mut postings: Vec<(u64, u32)> = keys
+    let mut postings: Vec<(u32, u32)> = keys
         .iter()
         .enumerate()
         .flat_map(|(i, ks)| ks.iter().map(move |&k| (k, i as u32)))
         .collect();
     postings.par_sort_unstable();
-    let mut runs: Vec<&[(u64, u32)]> = Vec::new();
+    // each claim's keys, as runs of the postings (a key held by more than
+    // `block_max_df` claims of the story, or by one, gives no candidate)
+    let mut runs: Vec<(u32, u32)> = Vec::new(); // (start, end) into postings
+    let mut run_of: Vec<u32> = vec![u32::MAX; postings.len()];
     let mut i = 0;
     while i < postings.len() {
         let mut j = i + 1;
@@ -397,46 +398,57 @@ pub(crate) fn block(
             j += 1;
         }
         if j - i >= 2 && j - i <= cfg.block_max_df {
-            runs.push(&postings[i..j]);
+            for r in &mut run_of[i..j] {
+                *r = runs.len() as u32;
+            }
+            runs.push((i as u32, j as u32));
         }
         i = j;
     }
-    let mut pairs: Vec<u64> = runs
-        .par_iter()
-        .flat_map_iter(|l| {
-            let mut out = Vec::new();
-            for (i, &(_, a)) in l.iter().enumerate() {
-                let ua = &p.units[units[a as usize] as usize];
-                for &(_, b) in &l[i + 1..] {
+    let mut claim_runs: Vec<Vec<u32>> = vec![Vec::new(); units.len()];
+    for (pos, &(_, c)) in postings.iter().enumerate() {
+        if run_of[pos] != u32::MAX {
+            claim_runs[c as usize].push(run_of[pos]);
+        }
+    }
+    drop(run_of);
+    // Candidates claim by claim, in parallel: the later claims sharing
+    // enough keys with it. Memory stays with the candidates, not with every
+    // co-occurrence.
+    let per_claim: Vec<Vec<(u32, u32)>> = (0..units.len() as u32)
+        .into_par_iter()
+        .map(|a| {
+            let ua = &p.units[units[a as usize] as usize];
+            let mut count: FxHashMap<u32, u32> = FxHashMap::default();
+            for &r in &claim_runs[a as usize] {
+                let (s, e) = runs[r as usize];
+                for &(_, b) in &postings[s as usize..e as usize] {
+                    if b <= a {
+                        continue;
+                    }
                     let ub = &p.units[units[b as usize] as usize];
                     if ua.doc != ub.doc && ua.kind == ub.kind {
-                        out.push((u64::from(a) << 32) | u64::from(b));
+                        *count.entry(b).or_default() += 1;
                     }
                 }
             }
+            let mut out: Vec<(u32, u32)> = count
+                .into_iter()
+                .filter(|&(b, n)| {
+                    let need = cfg
+                        .block_min_shared
+                        .min(keys[a as usize].len())
+                        .min(keys[b as usize].len())
+                        .max(1);
+                    n as usize >= need
+                })
+                .map(|(b, _)| (a, b))
+                .collect();
+            out.sort_unstable();
             out
         })
         .collect();
-    pairs.par_sort_unstable();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < pairs.len() {
-        let mut j = i + 1;
-        while j < pairs.len() && pairs[j] == pairs[i] {
-            j += 1;
-        }
-        let (a, b) = ((pairs[i] >> 32) as u32, pairs[i] as u32);
-        let need = cfg
-            .block_min_shared
-            .min(keys[a as usize].len())
-            .min(keys[b as usize].len())
-            .max(1);
-        if j - i >= need {
-            out.push((a, b));
-        }
-        i = j;
-    }
-    out
+    per_claim.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
