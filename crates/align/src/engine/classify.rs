@@ -51,6 +51,9 @@ use crate::people::{compare_roles, roles_by_person, RoleRel};
 use crosscheck_parse::{QuoteKind, Span};
 use std::collections::BTreeMap;
 
+/// Most wordings of one quote cluster compared pairwise.
+const MAX_WORDINGS: usize = 32;
+
 /// Most named mentions of one quote cluster checked pairwise for an
 /// attribution finding.
 const MAX_ATTRIBUTION_MEMBERS: usize = 64;
@@ -568,113 +571,92 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     }
     let mut wording_differs = false;
     if wordings.len() >= 2 && !attribution_done {
-        // first the wording most outlets give
+        // the wordings most outlets (then articles) give first
         wordings.sort_by(|a, b| {
-            cx.outlets(&b.1)
-                .cmp(&cx.outlets(&a.1))
+            (cx.outlets(&b.1), docs_of(cx, b.1.iter().copied()).len())
+                .cmp(&(cx.outlets(&a.1), docs_of(cx, a.1.iter().copied()).len()))
                 .then(a.0.local.cmp(&b.0.local))
         });
-        let r0 = wordings[0].0;
-        let (g0, len0) = (cx.units[r0.local as usize], cx.unit(r0.local).toks.len());
-        let mut worst = Wording::Same;
-        let mut drafts = Vec::new();
-        for (k, (r, ms)) in wordings.iter().enumerate() {
-            let d = if k == 0 {
-                Vec::new()
-            } else {
-                quote_diff(cx, r0.local, r.local)
-            };
-            if k > 0 {
-                // A wording is compared with the first only when the two
-                // quotes match on their own (members tied to the cluster by
-                // its leader alone may be other statements of the speaker)
-                // and share enough words; one rendered in other words
-                // throughout only when the articles frame it alike.
-                let g = cx.units[r.local as usize];
-                let rel = relation(
-                    cx.unit(r0.local),
-                    cx.speakers[r0.local as usize],
-                    cx.unit(r.local),
-                    cx.speakers[r.local as usize],
-                );
-                let (sc, ok) = score_pair(cx.p, cfg, g0, g, rel, true);
-                let grade = grade(&d, len0, cx.unit(r.local).toks.len());
-                let same_statement = ok
-                    && sc.token.max(sc.containment) >= cfg.wording_min_overlap
-                    && (grade != Wording::Rendering || same_framing(cx, r0.local, r.local))
-                    && apart(
-                        &docs_of(cx, wordings[0].1.iter().copied()),
-                        &docs_of(cx, ms.iter().copied()),
-                    );
-                if !same_statement {
+        wordings.truncate(MAX_WORDINGS);
+        // Wordings are one statement when the two quotes match on their own
+        // (members tied to the cluster by its leader alone may be other
+        // statements of the speaker) and share enough words; one rendered
+        // in other words throughout only when the articles frame it alike.
+        // Each group of one statement's wordings is a finding.
+        let n = wordings.len();
+        let mut diffs: BTreeMap<(usize, usize), (Vec<TokenEdit>, Wording)> = BTreeMap::new();
+        let mut group: Vec<usize> = (0..n).collect();
+        for i in 0..n {
+            if group[i] != i {
+                continue;
+            }
+            for j in i + 1..n {
+                if group[j] != j {
                     continue;
                 }
-                worst = worst.max(grade);
+                let (ri, rj) = (wordings[i].0, wordings[j].0);
+                let d = quote_diff(cx, ri.local, rj.local);
+                let grade = grade(
+                    &d,
+                    cx.unit(ri.local).toks.len(),
+                    cx.unit(rj.local).toks.len(),
+                );
+                let rel = relation(
+                    cx.unit(ri.local),
+                    cx.speakers[ri.local as usize],
+                    cx.unit(rj.local),
+                    cx.speakers[rj.local as usize],
+                );
+                let (gi, gj) = (cx.units[ri.local as usize], cx.units[rj.local as usize]);
+                let (sc, ok) = score_pair(cx.p, cfg, gi, gj, rel, true);
+                let same_statement = ok
+                    && sc.token.max(sc.containment) >= cfg.wording_min_overlap
+                    && (grade != Wording::Rendering || same_framing(cx, ri.local, rj.local))
+                    && apart(
+                        &docs_of(cx, wordings[i].1.iter().copied()),
+                        &docs_of(cx, wordings[j].1.iter().copied()),
+                    );
+                if same_statement {
+                    group[j] = i;
+                    diffs.insert((i, j), (d, grade));
+                }
             }
-            let u = cx.unit(r.local);
-            drafts.push(Draft {
-                value: Value::Quote {
-                    words: super::claims::words_text(cx.p, u),
-                },
-                display: u.span.slice(&cx.p.docs[u.doc].article.text).to_string(),
-                members: ms
-                    .iter()
-                    .map(|&m| (m, None, cx.unit(m.local).confidence()))
-                    .collect(),
-                diff: d,
-            });
         }
-        if drafts.len() >= 2 && worst > Wording::Same {
-            // the pair of wordings the grade rests on: the first and the
-            // strongest other
-            let (s0, c0) = best(&drafts[0]);
-            let (sk, ck) = drafts[1..]
+        for head in 0..n {
+            let others: Vec<usize> = (head + 1..n).filter(|&j| group[j] == head).collect();
+            if others.is_empty() {
+                continue;
+            }
+            let worst = others
                 .iter()
-                .map(best)
-                .max_by(|a, b| (a.0 * a.1).total_cmp(&(b.0 * b.1)))
-                .unwrap_or((0.0, 0.0));
-            let strength = s0.min(sk);
-            let all_direct = c0.min(ck) >= cfg.high_confidence;
+                .map(|&j| diffs[&(head, j)].1)
+                .max()
+                .unwrap_or(Wording::Same);
+            if worst == Wording::Same {
+                continue;
+            }
+            let mut drafts = Vec::new();
+            for k in std::iter::once(head).chain(others.iter().copied()) {
+                let (r, ms) = &wordings[k];
+                let u = cx.unit(r.local);
+                drafts.push(Draft {
+                    value: Value::Quote {
+                        words: super::claims::words_text(cx.p, u),
+                    },
+                    display: u.span.slice(&cx.p.docs[u.doc].article.text).to_string(),
+                    members: ms
+                        .iter()
+                        .map(|&m| (m, None, cx.unit(m.local).confidence()))
+                        .collect(),
+                    diff: if k == head {
+                        Vec::new()
+                    } else {
+                        diffs[&(head, k)].0.clone()
+                    },
+                });
+            }
             wording_differs = true;
-            let name = cx
-                .speaker_name(members[0].local)
-                .filter(|_| persons.len() <= 1);
-            let who = name.clone().unwrap_or_else(|| "the speaker".to_string());
-            let who_first = name.unwrap_or_else(|| "The speaker".to_string());
-            let (severity, what) = match worst {
-                Wording::Misquote if all_direct && strength >= cfg.high_match => (
-                    Severity::High,
-                    format!("One word differs in {who}'s otherwise identical quote"),
-                ),
-                Wording::Misquote => (
-                    Severity::Medium,
-                    format!("One word differs in {who}'s otherwise identical quote"),
-                ),
-                Wording::Words => (
-                    Severity::Medium,
-                    format!("{who_first}'s quote differs in a few words"),
-                ),
-                _ => (
-                    Severity::Low,
-                    format!("{who_first}'s statement in other words (a translation or paraphrase)"),
-                ),
-            };
-            let conf = match worst {
-                Wording::Misquote => strength,
-                Wording::Words => strength * 0.8,
-                _ => strength * 0.6,
-            };
-            let variants = finish(cx, drafts, true, false);
-            let explanation = format!("{what}: {}.", edits_summary(&variants));
-            out.push(finding(
-                cx,
-                FindingKind::QuoteWording,
-                severity,
-                conf,
-                ClaimKind::Quote,
-                variants,
-                explanation,
-            ));
+            out.push(wording_finding(cx, members, persons.len(), drafts, worst));
         }
     }
     if !out.is_empty() || wording_differs || !cfg.agreements {
@@ -696,6 +678,65 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     };
     out.push(claim_finding(cx, members, kind, ClaimKind::Quote, &[]));
     out
+}
+
+/// The quote wording finding of one statement's wordings (the first is
+/// the reference of every diff).
+fn wording_finding(
+    cx: &StoryCx,
+    members: &[Member],
+    persons: usize,
+    drafts: Vec<Draft>,
+    worst: Wording,
+) -> Finding {
+    let cfg = cx.cfg;
+    // the pair of wordings the grade rests on: the first and the strongest
+    // other
+    let (s0, c0) = best(&drafts[0]);
+    let (sk, ck) = drafts[1..]
+        .iter()
+        .map(best)
+        .max_by(|a, b| (a.0 * a.1).total_cmp(&(b.0 * b.1)))
+        .unwrap_or((0.0, 0.0));
+    let strength = s0.min(sk);
+    let all_direct = c0.min(ck) >= cfg.high_confidence;
+    let name = cx.speaker_name(members[0].local).filter(|_| persons <= 1);
+    let who = name.clone().unwrap_or_else(|| "the speaker".to_string());
+    let who_first = name.unwrap_or_else(|| "The speaker".to_string());
+    let (severity, what) = match worst {
+        Wording::Misquote if all_direct && strength >= cfg.high_match => (
+            Severity::High,
+            format!("One word differs in {who}'s otherwise identical quote"),
+        ),
+        Wording::Misquote => (
+            Severity::Medium,
+            format!("One word differs in {who}'s otherwise identical quote"),
+        ),
+        Wording::Words => (
+            Severity::Medium,
+            format!("{who_first}'s quote differs in a few words"),
+        ),
+        _ => (
+            Severity::Low,
+            format!("{who_first}'s statement in other words (a translation or paraphrase)"),
+        ),
+    };
+    let conf = match worst {
+        Wording::Misquote => strength,
+        Wording::Words => strength * 0.8,
+        _ => strength * 0.6,
+    };
+    let variants = finish(cx, drafts, true, false);
+    let explanation = format!("{what}: {}.", edits_summary(&variants));
+    finding(
+        cx,
+        FindingKind::QuoteWording,
+        severity,
+        conf,
+        ClaimKind::Quote,
+        variants,
+        explanation,
+    )
 }
 
 fn edits_summary(variants: &[Variant]) -> String {
