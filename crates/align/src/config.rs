@@ -76,7 +76,7 @@ pub struct Config {
     /// Minimum number of content tokens of a sentence outside people's
     /// names and roles, its quotes and its facts: "The spokesman, Josh
     /// Earnest, said on Tuesday" says nothing to compare once its quote is
-    /// masked. Default `3`.
+    /// masked. Default `2`.
     pub min_claim_tokens: usize,
     /// Minimum number of shared content tokens between two matched
     /// sentences. Default `3`.
@@ -144,7 +144,7 @@ impl Default for Config {
             high_match: 0.7,
             high_confidence: 0.8,
             min_sentence_tokens: 4,
-            min_claim_tokens: 3,
+            min_claim_tokens: 2,
             sentence_min_shared: 3,
             soft_token_threshold: 0.92,
             idf_min_claims: 50,

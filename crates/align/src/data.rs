@@ -37,6 +37,8 @@ pub(crate) fn words(s: &str) -> Vec<String> {
 pub(crate) struct RoleWords {
     pub honorific: HashSet<String>,
     pub qualifier: HashSet<String>,
+    /// Qualifiers that put a role in the past ("former"): also qualifiers.
+    pub past: HashSet<String>,
     pub title: HashSet<String>,
     pub rank: HashSet<String>,
     pub suffix: HashSet<String>,
@@ -69,6 +71,10 @@ pub(crate) fn role_words() -> &'static RoleWords {
                     r.honorific.insert(w.join(" "));
                 }
                 "qualifier" => {
+                    r.qualifier.insert(w.join(" "));
+                }
+                "past" => {
+                    r.past.insert(w.join(" "));
                     r.qualifier.insert(w.join(" "));
                 }
                 "title" => {

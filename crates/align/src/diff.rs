@@ -128,7 +128,9 @@ pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> 
     };
     let first_eq = (0..ops.len()).find(|&k| is_anchor(k));
     let last_eq = (0..ops.len()).rev().find(|&k| is_anchor(k));
-    let is_ell = |w: &[u32]| !w.is_empty() && w.iter().all(|x| Some(*x) == ellipsis);
+    // an ellipsis (or an editor's bracket, read as one) among the words
+    // stands for the speaker's words on the other side
+    let is_ell = |w: &[u32]| w.iter().any(|x| Some(*x) == ellipsis);
     let mut raws: Vec<Raw> = Vec::new();
     for (k, op) in ops.iter().enumerate() {
         let (ar, br) = match *op {
@@ -159,9 +161,14 @@ pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> 
             (Some(f), Some(l)) => k < f || k > l,
             _ => false,
         };
+        // at the edge, a word facing several is where two quotes start or
+        // stop at different points ("And let's…" / "When Donald Trump
+        // says 'Let's…'"); words facing as many words are a substitution
+        // ("remains open" / "remains ajar")
+        let uneven = aw.len().abs_diff(bw.len()) >= 2;
         let op = if is_ell(aw) || is_ell(bw) {
             EditOp::Ellipsis
-        } else if edge && (aw.is_empty() || bw.is_empty()) {
+        } else if edge && (aw.is_empty() || bw.is_empty() || uneven) {
             // words on one side only, before the first or after the last
             // common word: one article quotes less of the statement
             EditOp::Truncation

@@ -137,7 +137,8 @@ fn title_like(key: &str) -> bool {
 /// Explains Why She Sees …").
 const NOT_IN_NAMES: &[&str] = &[
     "in", "than", "why", "she", "he", "his", "her", "with", "for", "and", "or", "to", "is", "are",
-    "was", "were", "says", "said", "after", "before", "over", "how", "what", "who",
+    "was", "were", "says", "said", "after", "before", "over", "how", "what", "who", "might",
+    "could", "would", "should", "must",
 ];
 
 /// Most words a name keeps once its titles are stripped.
@@ -356,16 +357,33 @@ impl People {
                     .collect();
                 names.sort();
                 names.dedup();
-                let best = members
-                    .iter()
-                    .map(|&i| &entries[i].name)
-                    .max_by(|a, b| {
-                        (a.given.len(), a.display.len(), &b.display).cmp(&(
-                            b.given.len(),
-                            b.display.len(),
-                            &a.display,
-                        ))
+                // the full name written most often ("Barack Obama", not a
+                // headline the extractor once took for his name), then the
+                // longest
+                let mut counts: BTreeMap<&str, (usize, &Name)> = BTreeMap::new();
+                for &i in &members {
+                    let n = &entries[i].name;
+                    counts.entry(n.display.as_str()).or_insert((0, n)).0 += 1;
+                }
+                let best = counts
+                    .values()
+                    .max_by(|(ca, a), (cb, b)| {
+                        (
+                            !a.given.is_empty(),
+                            ca,
+                            a.given.len(),
+                            a.display.len(),
+                            &b.display,
+                        )
+                            .cmp(&(
+                                !b.given.is_empty(),
+                                cb,
+                                b.given.len(),
+                                b.display.len(),
+                                &a.display,
+                            ))
                     })
+                    .map(|(_, n)| *n)
                     .expect("a cluster has members");
                 let mut ents: Vec<(usize, usize)> = members
                     .iter()
@@ -444,6 +462,9 @@ pub(crate) struct RoleKey {
     pub title_words: Vec<String>,
     /// True when the role is a single title word alone ("secretary").
     pub bare: bool,
+    /// True for a past role ("former governor", "then-Vice President"): it
+    /// contradicts no present one and is never compared.
+    pub past: bool,
 }
 
 impl RoleKey {
@@ -457,7 +478,12 @@ impl RoleKey {
 /// is left ("Mr.", "Former").
 pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
     let r = role_words();
-    let mut w: Vec<String> = words(role)
+    let all = words(role);
+    let past = all
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .any(|w| r.past.contains(w));
+    let mut w: Vec<String> = all
         .into_iter()
         .map(|t| t.trim_end_matches("'s").trim_end_matches('\'').to_string())
         .flat_map(|t| {
@@ -486,6 +512,15 @@ pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
         }
     }
     w = out;
+    // "adviser to President", "aide for the Vice President": the title after
+    // "to" or "for" is the boss's, not the person's
+    if let Some(k) = w
+        .iter()
+        .position(|t| t == "to" || t == "for")
+        .filter(|&k| k > 0 && w[k + 1..].iter().any(|t| r.title.contains(t)))
+    {
+        w.truncate(k);
+    }
     // compounds (before connectors go: "secretary of state")
     let mut units: Vec<(String, bool)> = Vec::new();
     let mut i = 0;
@@ -545,6 +580,7 @@ pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
         units,
         title_words,
         bare,
+        past,
     })
 }
 
@@ -561,6 +597,9 @@ pub(crate) enum RoleRel {
 
 /// Compares two normalised roles.
 pub(crate) fn compare_roles(a: &RoleKey, b: &RoleKey) -> RoleRel {
+    if a.past || b.past {
+        return RoleRel::Unrelated;
+    }
     let subset = |x: &RoleKey, y: &RoleKey| x.units.iter().all(|u| y.units.contains(u));
     if subset(a, b) || subset(b, a) {
         return RoleRel::Compatible;
@@ -678,8 +717,17 @@ mod tests {
         assert_eq!(rel("senator from Texas", "Texas senator"), Compatible);
         assert_eq!(
             rel("former Secretary of State", "Secretary of State"),
-            Compatible
+            Unrelated
         );
+        assert_eq!(rel("former Gov.", "President"), Unrelated);
+        assert_eq!(rel("then-Vice President", "President"), Unrelated);
+        assert_eq!(rel("adviser to President", "adviser"), Compatible);
+        assert_eq!(
+            rel("top adviser for the Vice President", "President"),
+            Unrelated
+        );
+        assert_eq!(rel("defense secretary", "Secretary of Defense"), Compatible);
+        assert_eq!(rel("Fed Chair", "Federal Reserve chairwoman"), Compatible);
         assert!(role_key("Mr.").is_none());
         assert!(role_key("Dr.").is_none());
     }
@@ -711,6 +759,8 @@ mod tests {
                 .is_none()
         );
         assert!(clean_name("Donald Trump Got More Votes In Ohio").is_none());
+        assert!(clean_name("White Voters Might Help Trump").is_none());
+        assert_eq!(name("Will Smith"), "Will Smith");
         let n = clean_name("Antony J. Blinken").unwrap();
         assert_eq!(
             (n.given, n.surname),

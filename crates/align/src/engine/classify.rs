@@ -353,8 +353,20 @@ fn same_framing(cx: &StoryCx, a: u32, b: u32) -> bool {
     fa.iter().any(|s| fb.binary_search(s).is_ok())
 }
 
+/// Content stems two units have in common.
+fn shared_content(a: &Unit, b: &Unit) -> usize {
+    a.content
+        .iter()
+        .filter(|s| b.content.binary_search(s).is_ok())
+        .count()
+}
+
 /// Grades the diff between two wordings.
-fn grade(d: &[TokenEdit], len_a: usize, len_b: usize) -> Wording {
+/// `shared` counts the content stems both quotes hold: a one-word change
+/// is a misquote only in a quote with at least three content words in
+/// common ("the fewer split tickets, the better" / "the fewer guns, the
+/// better" is two phrases of one pattern).
+fn grade(d: &[TokenEdit], len_a: usize, len_b: usize, shared: usize) -> Wording {
     let edits: Vec<&TokenEdit> = d
         .iter()
         .filter(|e| {
@@ -381,7 +393,7 @@ fn grade(d: &[TokenEdit], len_a: usize, len_b: usize) -> Wording {
         .sum();
     let common = region_a.saturating_sub(changed_a);
     let ratio = common as f64 / region_a.min(region_b).max(1) as f64;
-    if edits.len() == 1 && changed <= 2 && common >= 4 && ratio >= 0.75 {
+    if edits.len() == 1 && changed <= 2 && common >= 4 && ratio >= 0.75 && shared >= 3 {
         Wording::Misquote
     } else if ratio >= 0.6 && changed <= 6 {
         Wording::Words
@@ -562,7 +574,8 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
         let len_m = cx.unit(m.local).toks.len();
         let home = wordings.iter().position(|(r, _)| {
             let d = quote_diff(cx, r.local, m.local);
-            grade(&d, cx.unit(r.local).toks.len(), len_m) == Wording::Same
+            let shared = shared_content(cx.unit(r.local), cx.unit(m.local));
+            grade(&d, cx.unit(r.local).toks.len(), len_m, shared) == Wording::Same
         });
         match home {
             Some(i) => wordings[i].1.push(m),
@@ -600,6 +613,7 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
                     &d,
                     cx.unit(ri.local).toks.len(),
                     cx.unit(rj.local).toks.len(),
+                    shared_content(cx.unit(ri.local), cx.unit(rj.local)),
                 );
                 let rel = relation(
                     cx.unit(ri.local),
