@@ -105,7 +105,7 @@ pub fn run(args: Args) -> ExitCode {
         Err(e) => return fail(e),
     };
     if args.one_story {
-        config.one_story = true;
+        config.stories.force_one_story = true;
     }
     let format = args
         .format

@@ -16,7 +16,7 @@
 //! and NATO answers to Russia, January 2022), rewritten as
 //! [`TEMPLATES`] with slots. Per story the slots are filled with:
 //!
-//! - two people: a given name from `crates/parse/data/given_names.txt`
+//! - two people: a given name from `crates/parse/data/lexicon/given_name.tsv`
 //!   and an invented surname unique in the corpus, each with a role
 //!   (minister titles, which the role comparison tells apart);
 //! - a meeting city, a country and an organisation, drawn from the
@@ -290,7 +290,7 @@ const SYLLABLES: &[&str] = &[
     "zor", "bre", "cal", "dun", "fir",
 ];
 
-const GIVEN: &str = include_str!("../../crates/parse/data/given_names.txt");
+const GIVEN: &str = include_str!("../../crates/parse/data/lexicon/given_name.tsv");
 const PLACES: &str = include_str!("../../crates/parse/data/places.tsv");
 const ORGS: &str = include_str!("../../crates/parse/data/organizations.tsv");
 

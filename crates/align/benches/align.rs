@@ -3,11 +3,12 @@
 //! [`crosscheck_align::fixture::corpus`]):
 //!
 //! - `per_story/N`: one story carried by N outlets, compared as one
-//!   story: the work of one story, which grows with its claim mentions;
+//!   story (`stories.force_one_story`): the work of one story, which grows
+//!   with its claim mentions;
 //! - `stories/N`: N articles in stories of five, the stories given
 //!   (`compare_stories`): what a corpus costs once it is grouped;
-//! - `one_story/N`: the same N articles compared as one story (what
-//!   `compare` does until story grouping is wired in).
+//! - `grouped/N`: the same N articles through `compare`, story grouping
+//!   ([`crosscheck_align::stories::group`]) included.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use crosscheck_align::fixture::{corpus, story};
@@ -32,12 +33,14 @@ fn groups(docs: &[crosscheck_parse::Extraction]) -> Vec<Vec<usize>> {
 
 fn bench(c: &mut Criterion) {
     let cfg = Config::default();
+    let mut one = Config::default();
+    one.stories.force_one_story = true;
     let mut g = c.benchmark_group("per_story");
     g.sample_size(10);
     for n in [5usize, 50, 500] {
         let docs = story(n, 42);
         g.bench_with_input(BenchmarkId::from_parameter(n), &docs, |b, docs| {
-            b.iter(|| black_box(compare(black_box(docs), &cfg)))
+            b.iter(|| black_box(compare(black_box(docs), &one)))
         });
     }
     g.finish();
@@ -51,7 +54,7 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
-    let mut g = c.benchmark_group("one_story");
+    let mut g = c.benchmark_group("grouped");
     g.sample_size(10);
     for n in [100usize, 1_000, 10_000] {
         let docs = corpus(n, 42);

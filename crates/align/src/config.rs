@@ -10,16 +10,13 @@
 //! assert_eq!(c.quote_threshold, crosscheck_align::Config::default().quote_threshold);
 //! ```
 
+use crate::stories::StoryConfig;
 use serde::{Deserialize, Serialize};
 
 /// Every threshold and weight of [`crate::compare`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Config {
-    /// Compare every article with every other as one story, whatever the
-    /// story grouping would say: for small hand-picked sets. Default
-    /// `false`.
-    pub one_story: bool,
     /// Minimum match score for two quotes whose speakers are unknown on at
     /// least one side. Default `0.6`.
     pub quote_threshold: f64,
@@ -124,12 +121,17 @@ pub struct Config {
     /// agreements): with `false`, none is built and every discrepancy, story
     /// and person is the same as with `true`. Default `true`.
     pub agreements: bool,
+    /// How articles are grouped into stories before their claims are
+    /// compared ([`crate::stories`]); `stories.force_one_story` compares
+    /// every article with every other as one story, whatever the grouping
+    /// would say (small hand-picked sets). In a TOML file, a `[stories]`
+    /// table with any subset of its fields.
+    pub stories: StoryConfig,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            one_story: false,
             quote_threshold: 0.6,
             same_speaker_quote_threshold: 0.35,
             attribution_threshold: 0.75,
@@ -158,6 +160,7 @@ impl Default for Config {
             compare_places: true,
             compare_roles: true,
             agreements: true,
+            stories: StoryConfig::default(),
         }
     }
 }

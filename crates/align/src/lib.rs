@@ -16,8 +16,14 @@
 //!    masked out of the words it is matched on. Text is folded, tokenised
 //!    with byte spans, stemmed and interned; each stem gets an IDF weight
 //!    over all claims.
-//! 3. **Stories.** Claims are compared only within a story. Every article
-//!    is in exactly one story; [`Config::one_story`] forces a single one.
+//! 3. **Stories.** Articles are grouped into stories (one real-world
+//!    event each) by [`stories::group`]: shared rare names, places and
+//!    terms, publication dates within a window, syndicated copies always
+//!    together, two similar events split apart. Claims are compared only
+//!    within a story. Every article is in exactly one story (an article
+//!    alone is a story of one); `Config::stories.force_one_story` forces a
+//!    single story, and [`compare_stories`] takes the stories from the
+//!    caller.
 //! 4. **Per story, in parallel:** people are merged (titles stripped,
 //!    surname-only mentions joined to the one full name); claims with the
 //!    same words are one text (syndicated copies cost nothing and
@@ -70,6 +76,7 @@ pub mod fixture;
 pub mod id;
 pub mod model;
 mod people;
+pub mod stories;
 mod text;
 
 pub use config::Config;
@@ -94,7 +101,8 @@ pub fn compare(docs: &[Extraction], config: &Config) -> Alignment {
 /// Like [`compare`], with the stories given: groups of indices into
 /// `docs`. An article in no group is a story of its own (and one in two
 /// stays in the first), so every article is in exactly one story.
-/// [`Config::one_story`] still puts every article in one story.
+/// `Config::stories.force_one_story` still puts every article in one
+/// story.
 ///
 /// ```
 /// use crosscheck_align::{compare_stories, Config, fixture::Doc};

@@ -388,7 +388,16 @@ fn unrelated_articles_give_no_findings() {
         .quote("We have never seen the river this high", None)
         .build();
     let c = Doc::new("c", A_MEET).build();
-    let r = run(&[a, b, c]);
+    let docs = [a, b, c];
+    // three events: three stories, each article alone in its own
+    let r = run(&docs);
+    assert!(r.findings.is_empty(), "{}", dump(&r));
+    assert_eq!(r.stories.len(), 3);
+    assert!(r.stories.iter().all(|s| s.is_singleton()));
+    // forced into one story, their claims still match nothing
+    let mut one = Config::default();
+    one.stories.force_one_story = true;
+    let r = compare(&docs, &one);
     assert!(r.findings.is_empty(), "{}", dump(&r));
     assert_eq!(r.stories.len(), 1);
     assert!(r.stories[0].claims >= 8);

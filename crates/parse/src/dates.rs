@@ -91,10 +91,14 @@
 //! number followed by a counted noun (“March 15 people”) is not a date.
 //! US numeric dates (“1/26/2022”) are not recognised.
 
+use crate::analysis::Analysis;
+use crate::lexicon::{self, Class, Classes};
 use crate::model::{DateMention, DateReading, DateValue, Granularity, Sentence, Span};
+use crate::rules::{Rule, RuleSet};
+use crate::text::Token;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Finds date expressions in `text` and resolves relative ones against
 /// `reference` (the article's publication date).
@@ -125,6 +129,49 @@ pub fn extract(
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<DateMention> {
+    extract_from(
+        &Analysis::with_sentences(text, sentences.to_vec()),
+        reference,
+    )
+}
+
+/// A date pattern declared as a token rule ([`crate::rules`]), and the
+/// rank of its handler in [`extract_from`]'s table.
+struct DateRule {
+    rank: usize,
+    rule: Rule,
+}
+
+/// The date patterns that are token rules: each is one entry, its handler
+/// and its examples (run by a unit test). The other patterns are still the
+/// hand matchers of [`MATCHERS`], to move here one by one.
+const DATE_RULES: &[DateRule] = &[DateRule {
+    rank: 10,
+    rule: Rule {
+        name: "ahead",
+        pattern: "unit=(days|weeks|months) ahead",
+        examples: &[
+            "Talks will go on in the [{unit:days} ahead].",
+            "In the [{unit:MONTHS} ahead], prices rise.",
+            "!The weeks-ahead plan was shelved.",
+            "!They were days from a deal.",
+        ],
+    },
+}];
+
+/// [`DATE_RULES`] compiled.
+fn date_rules() -> &'static RuleSet {
+    static R: LazyLock<RuleSet> = LazyLock::new(|| {
+        let rules: Vec<Rule> = DATE_RULES.iter().map(|d| d.rule).collect();
+        RuleSet::new(&rules).expect("the date rules parse (a unit test checks them)")
+    });
+    &R
+}
+
+/// [`extract`] over an article's [`Analysis`].
+pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<DateMention> {
+    let text = a.text();
+    let sentences = a.sentences();
     let ctx = Ctx {
         text,
         sentences,
@@ -157,15 +204,28 @@ pub fn extract(
     // (leftmost-first: the next match is the one at the first start >= the
     // end of the previous one where the pattern matches), without 13 scans
     // of the whole text.
-    let starts = match_starts(text, first_words());
+    let starts = match_starts(text, a.tokens());
     let scan = Scan {
         t: text,
         b: text.as_bytes(),
+        toks: a.tokens(),
     };
     // One pass over the starts, each pattern with its own `from`: the
     // candidates come in another order than pattern by pattern, which
     // `select` does not see (its sort key is unique per candidate).
     let mut from = [0usize; MATCHERS.len()];
+    let mut push = |c: Option<Cand>, rank: usize| {
+        if let Some(mut c) = c {
+            if c.start < c.end
+                && c.end <= text.len()
+                && text.is_char_boundary(c.start)
+                && text.is_char_boundary(c.end)
+            {
+                c.rank = rank;
+                cands.push(c);
+            }
+        }
+    };
     for &(pos, mask) in &starts {
         let mut bits = mask;
         while bits != 0 {
@@ -178,17 +238,21 @@ pub fn extract(
                 continue;
             };
             from[rank] = caps.end();
-            if let Some(mut c) = table[rank](&ctx, &caps) {
-                if c.start < c.end
-                    && c.end <= text.len()
-                    && text.is_char_boundary(c.start)
-                    && text.is_char_boundary(c.end)
-                {
-                    c.rank = rank;
-                    cands.push(c);
-                }
-            }
+            push(table[rank](&ctx, &caps), rank);
         }
+    }
+    // the patterns declared as token rules, over the analysis' pieces
+    let pieces = a.pieces();
+    for (rule, m) in date_rules().find_iter(text, pieces) {
+        let Some(d) = DATE_RULES.iter().find(|d| d.rule.name == rule.name) else {
+            continue;
+        };
+        let whole = m.span(pieces);
+        let mut caps = Caps::new(text, whole.start, whole.end);
+        for (i, name) in g::NAMES.iter().enumerate().skip(1) {
+            caps.set_opt(i, m.capture_span(name, pieces).map(|s| (s.start, s.end)));
+        }
+        push(table[d.rank](&ctx, &caps), d.rank);
     }
     select(text, cands)
 }
@@ -276,388 +340,104 @@ const WORD: [bool; 256] = {
     t
 };
 
-/// Pattern bit for a first word that is a number (`iso`, `day_month`,
+/// Pattern bits for a first word that is a number (`iso`, `day_month`,
 /// `year`, `offset`).
 const DIGIT_START: u16 = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 11;
+
+/// The lexicon classes each pattern (by table rank) can begin with: a
+/// match starts with a word of one of them, or with a number
+/// ([`DIGIT_START`]). A pre-filter: the matchers check the words
+/// themselves.
+const FIRST_CLASSES: [Classes; 13] = [
+    // 0 iso: a number
+    Classes::NONE,
+    // 1 month_day: weekday `,?\s+` month, or month (`.`) day
+    Classes::all(&[Class::Weekday, Class::Month, Class::MonthAbbr]),
+    // 2 day_month: weekday `,?\s+` day (or a number)
+    Classes::of(Class::Weekday),
+    // 3 month: a month, or a part word before one
+    Classes::all(&[Class::Month, Class::DatePart]),
+    // 4 year: a cue word before a part word or a 19xx/20xx year
+    Classes::all(&[Class::DatePreposition, Class::DatePart]),
+    // 5 weekday: a weekday, or a modifier before one (`this past`)
+    Classes::all(&[Class::Weekday, Class::DateModifier]),
+    // 6 deictic: `yesterday`, `the day …`, `last night`, `this morning`
+    Classes::all(&[Class::DeicticDay, Class::Article, Class::DateModifier]),
+    // 7 period: `earlier/later` before a modifier, a modifier before a unit
+    Classes::of(Class::DateModifier),
+    // 8 part_period: part word `of`
+    Classes::of(Class::DatePart),
+    // 9 few: direction before few/couple/several, a count or a unit
+    Classes::of(Class::DateModifier),
+    // 10 ahead: a token rule (`DATE_RULES`)
+    Classes::NONE,
+    // 11 offset: in/within before a count; a count before a unit
+    Classes::all(&[Class::DatePreposition, Class::Article, Class::NumberWord]),
+    // 12 vague
+    Classes::of(Class::VagueTime),
+];
+
+/// Every class some pattern can begin with.
+const ANY_FIRST: Classes = {
+    let mut all = Classes::NONE;
+    let mut r = 0;
+    while r < FIRST_CLASSES.len() {
+        all = all.union(FIRST_CLASSES[r]);
+        r += 1;
+    }
+    all
+};
+
+/// The pattern bits (table ranks) that can begin with a word of
+/// `classes`.
+fn first_mask(classes: Classes) -> u16 {
+    if !classes.intersects(ANY_FIRST) {
+        return 0; // most words
+    }
+    (0..FIRST_CLASSES.len())
+        .filter(|&r| classes.intersects(FIRST_CLASSES[r]))
+        .fold(0, |m, r| m | 1 << r)
+}
 
 /// The ASCII word starts of `text` where some pattern can begin, with the
 /// bits (table ranks) of those patterns. A match of any pattern starts at an
 /// ASCII word boundary (`{B}`) with a word character, and its first word
 /// (the whole run of ASCII word characters: every keyword in the patterns is
-/// followed by white space, `{B}`, `.` or a dash) is a number or a key of
-/// `first_words`.
-/// Not inlined: in a function of its own the byte loop keeps the text in
-/// registers (inlined into `extract` it reloads it from the stack for
-/// every byte).
-#[inline(never)]
-fn match_starts(text: &str, first_words: &FirstWords) -> Vec<(usize, u16)> {
+/// followed by white space, `{B}`, `.` or a dash) is a number or a word of
+/// [`FIRST_CLASSES`]. `tokens` are the article's tokens: a run that is a
+/// whole token has that token's classes, other runs are looked up.
+fn match_starts(text: &str, tokens: &[Token]) -> Vec<(usize, u16)> {
     let b = text.as_bytes();
-    // about one start every 70 bytes in news text
-    let mut out = Vec::with_capacity(text.len() / 32 + 4);
+    let mut out = Vec::new();
+    let mut t = 0;
     let mut i = 0;
-    loop {
-        while i < b.len() && !WORD[usize::from(b[i])] {
+    while i < b.len() {
+        if !WORD[usize::from(b[i])] {
             i += 1;
-        }
-        let Some(&first) = b.get(i) else {
-            break;
-        };
-        let s = i;
-        let e = word_end(b, i + 1);
-        // `b[e]` is no word byte (or `e` is the end): the next word starts
-        // after it
-        i = e + 1;
-        // most words fail this first-byte and length test
-        let len = e - s;
-        if len >= 32 || first_words.starts[usize::from(first)] & (1 << len) == 0 {
             continue;
         }
-        let mask = if first.is_ascii_digit() {
+        let s = i;
+        while i < b.len() && WORD[usize::from(b[i])] {
+            i += 1;
+        }
+        let mask = if b[s].is_ascii_digit() {
             DIGIT_START
-        } else if len >= 2 && first_words.pairs[pair(first, b[s + 1])] & (1 << len) == 0 {
-            // no key of this length starts with these two letters (`len`
-            // is at most `MAX_FIRST_WORD` here: `starts` has no higher bit
-            // for a letter)
-            0
         } else {
-            match first_words.probe(b, s, len) {
-                Some(by_next) => by_next[next_class(b, e)],
-                None => 0,
+            while t < tokens.len() && tokens[t].span.start < s {
+                t += 1;
             }
+            let classes = match tokens.get(t) {
+                Some(tok) if tok.span == Span::new(s, i) => tok.classes,
+                // ASCII word bytes: `s..i` are char boundaries
+                _ => lexicon::classes(&text[s..i]),
+            };
+            first_mask(classes)
         };
         if mask != 0 {
             out.push((s, mask));
         }
     }
     out
-}
-
-/// The first index at or after `i` whose byte is no [`WORD`] byte, or
-/// `b.len()`. Eight bytes at a time while they fit: one bounds check per
-/// eight bytes, each byte a table test at a fixed offset (the loop over
-/// the array is unrolled), instead of a bounds check and an index update
-/// per byte.
-#[inline(always)]
-fn word_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        for (k, &c) in chunk.iter().enumerate() {
-            if !WORD[usize::from(c)] {
-                return i + k;
-            }
-        }
-        i += 8;
-    }
-    while i < b.len() && WORD[usize::from(b[i])] {
-        i += 1;
-    }
-    i
-}
-
-/// Number of [`next_class`] classes.
-const CLASSES: usize = 32;
-/// [`next_class`] of `1` and `2` (a year's first digit).
-const C12: u32 = 1 << 26;
-/// [`next_class`] of any digit.
-const CDIGIT: u32 = 1 << 26 | 1 << 27;
-/// [`next_class`] of `,`.
-const CCOMMA: u32 = 1 << 28;
-/// [`next_class`] of `.`.
-const CDOT: u32 = 1 << 29;
-/// Every [`next_class`]: no condition on what follows the first word.
-const CANY: u32 = u32::MAX;
-
-/// The [`next_class`] bits of the ASCII letters in `s` (either case).
-const fn letters(s: &str) -> u32 {
-    let b = s.as_bytes();
-    let mut m = 0;
-    let mut i = 0;
-    while i < b.len() {
-        m |= 1 << ((b[i] | 0x20) - b'a');
-        i += 1;
-    }
-    m
-}
-
-/// The class of the first byte at or after `i` that is not ASCII white
-/// space (`\t`–`\r`, space), `-` or a byte of a non-ASCII char: an ASCII
-/// letter (either case) is 0–25, `1`/`2` 26, another digit 27, `,` 28, `.`
-/// 29, any other byte 30, the end of the text 31.
-///
-/// After a pattern's first word only `\s` (whose non-ASCII chars are all
-/// skipped here), dashes, `,` and `.` can come before its next word, so
-/// this class is the first byte of that next word or one of those marks:
-/// a class a pattern cannot continue with rules the pattern out there.
-fn next_class(b: &[u8], mut i: usize) -> usize {
-    /// Byte classes; [`SKIP`] for the bytes passed over.
-    const SKIP: u8 = 255;
-    const TABLE: [u8; 256] = {
-        let mut t = [30u8; 256];
-        let mut c = 0;
-        while c < 256 {
-            let x = c as u8;
-            t[c] = if x >= 0x80 || matches!(x, b'\t'..=b'\r' | b' ' | b'-') {
-                SKIP
-            } else if x.is_ascii_alphabetic() {
-                (x | 0x20) - b'a'
-            } else if x == b'1' || x == b'2' {
-                26
-            } else if x.is_ascii_digit() {
-                27
-            } else if x == b',' {
-                28
-            } else if x == b'.' {
-                29
-            } else {
-                30
-            };
-            c += 1;
-        }
-        t
-    };
-    while let Some(&x) = b.get(i) {
-        let c = TABLE[usize::from(x)];
-        if c != SKIP {
-            return usize::from(c);
-        }
-        i += 1;
-    }
-    31
-}
-
-/// Other keys of [`first_words`], for its test.
-#[cfg(test)]
-const YEARLESS_KEYS: &str = "early|mid|late|beginning|start|middle|end|in|since|by|until|till|through|from|before|after|during|of|this|last|next|coming|past|the|yesterday|today|tonight|tomorrow|earlier|later|upcoming|days|weeks|months|within|a|an|shortly|soon|near";
-
-/// Longest key of [`first_words`] (`wednesday`, `september`, …).
-const MAX_FIRST_WORD: usize = 9;
-
-/// The first words of the patterns with their pattern bits, in a small
-/// open-addressing table keyed on the word packed into integers: every
-/// word of the article is looked up, so this is one multiply and one or two
-/// compares instead of a general hash map's hashing and `memcmp`.
-struct FirstWords {
-    /// `(first 8 bytes, 9th byte, length, index into next)`; length 0 =
-    /// empty slot.
-    slots: Vec<(u64, u8, u8, u8)>,
-    /// Per key, by the [`next_class`] of what follows it, the bits of the
-    /// patterns that can begin with the key there.
-    next: Vec<[u16; CLASSES]>,
-    /// `starts[first byte]`: bit `n` set when some key of `n` bytes starts
-    /// with that letter (either case); every bit but 0 for a digit (a
-    /// number of any length). Most words fail this test and skip the table
-    /// probe.
-    starts: [u32; 256],
-    /// `pairs[pair(first byte, second byte)]`: bit `n` set when some key
-    /// of `n` >= 2 bytes starts with those two letters (either case). For
-    /// the words that pass `starts`, most of which are no key.
-    pairs: [u16; 1024],
-}
-
-// the index into `FirstWords::pairs` of a word's first two bytes
-use crate::lexicon::letter_pair as pair;
-
-impl FirstWords {
-    /// Power of two, well above twice the ~80 keys.
-    const SLOTS: usize = 256;
-
-    /// The word `src[s..s + len]` (ASCII word bytes `[0-9A-Za-z_]`, any
-    /// case) packed as `(first 8 bytes, 9th byte)`, letters lowercased;
-    /// `None` when longer than any key. Bytes of `src` after the word may
-    /// be read but are masked off. Lowercasing sets bit 5 of every byte:
-    /// that maps `A-Z` to `a-z` and leaves `a-z` and digits as they are
-    /// (it turns `_` into DEL, which no key holds either way).
-    fn pack(src: &[u8], s: usize, len: usize) -> Option<(u64, u8)> {
-        if len == 0 || len > MAX_FIRST_WORD {
-            return None;
-        }
-        let raw = match src.get(s..s + 8) {
-            Some(b8) => u64::from_le_bytes(b8.try_into().ok()?),
-            None => {
-                let mut buf = [0u8; 8];
-                for (d, &c) in buf.iter_mut().zip(&src[s..]) {
-                    *d = c;
-                }
-                u64::from_le_bytes(buf)
-            }
-        };
-        let n = len.min(8);
-        let mask = if n == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * n)) - 1
-        };
-        let head = (raw | 0x2020_2020_2020_2020) & mask;
-        let ninth = if len == 9 { src[s + 8] | 0x20 } else { 0 };
-        Some((head, ninth))
-    }
-
-    /// The home slot of a first word (its lowercased first 8 bytes and
-    /// length) in the [`FirstWords::SLOTS`]-entry table.
-    fn slot(head: u64, len: usize) -> usize {
-        let h = (head ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> 56) as usize & (Self::SLOTS - 1)
-    }
-
-    /// An empty table; [`FirstWords::add`] fills it.
-    fn new() -> Self {
-        FirstWords {
-            slots: vec![(0, 0, 0, 0); Self::SLOTS],
-            next: Vec::new(),
-            pairs: [0; 1024],
-            starts: {
-                let mut t = [0; 256];
-                for d in b'0'..=b'9' {
-                    t[usize::from(d)] = !1;
-                }
-                t
-            },
-        }
-    }
-
-    /// Adds pattern `rank` for `word` when followed by a class in `next`.
-    fn add(&mut self, word: &str, rank: usize, next: u32) {
-        let (head, ninth) =
-            Self::pack(word.as_bytes(), 0, word.len()).expect("first words are 1-9 bytes");
-        let len = word.len() as u8;
-        let first = word.as_bytes()[0];
-        self.starts[usize::from(first.to_ascii_lowercase())] |= 1 << len;
-        self.starts[usize::from(first.to_ascii_uppercase())] |= 1 << len;
-        if let [b0, b1, ..] = *word.as_bytes() {
-            self.pairs[pair(b0, b1)] |= 1 << len;
-        }
-        let mut i = Self::slot(head, word.len());
-        loop {
-            let e = &mut self.slots[i];
-            if e.2 == 0 {
-                let idx = u8::try_from(self.next.len()).expect("at most 255 first words");
-                *e = (head, ninth, len, idx);
-                self.next.push([0; CLASSES]);
-            }
-            if (e.0, e.1, e.2) == (head, ninth, len) {
-                let by_next = &mut self.next[usize::from(e.3)];
-                for (c, bits) in by_next.iter_mut().enumerate() {
-                    if next & (1 << c) != 0 {
-                        *bits |= 1 << rank;
-                    }
-                }
-                return;
-            }
-            i = (i + 1) & (Self::SLOTS - 1);
-        }
-    }
-
-    /// The pattern bits of `word` (ASCII word bytes, any case) whatever
-    /// follows it, 0 when it is no key.
-    #[cfg(test)]
-    fn get(&self, word: &[u8]) -> u16 {
-        let len = word.len();
-        if len == 0
-            || len >= 32
-            || word[0].is_ascii_digit()
-            || self.starts[usize::from(word[0])] & (1 << len) == 0
-        {
-            return 0;
-        }
-        self.probe(word, 0, len)
-            .map_or(0, |by_next| by_next.iter().fold(0, |a, &b| a | b))
-    }
-
-    /// The pattern bits of the word `src[s..s + len]` by the
-    /// [`next_class`] of what follows it; `None` when it is no key. The
-    /// caller has checked `len` and the first byte against
-    /// [`FirstWords::starts`] (most words fail that test).
-    fn probe(&self, src: &[u8], s: usize, len: usize) -> Option<&[u16; CLASSES]> {
-        let (head, ninth) = Self::pack(src, s, len)?;
-        let len8 = len as u8;
-        let mut i = Self::slot(head, len);
-        loop {
-            let e = self.slots[i];
-            if e.2 == 0 {
-                return None;
-            }
-            if (e.0, e.1, e.2) == (head, ninth, len8) {
-                return self.next.get(usize::from(e.3));
-            }
-            i = (i + 1) & (Self::SLOTS - 1);
-        }
-    }
-}
-
-/// First words (lowercase) of each pattern, by table rank, with the
-/// [`next_class`] classes the pattern can continue with after each; numbers
-/// are [`DIGIT_START`].
-fn build_first_words() -> FirstWords {
-    let mut map = FirstWords::new();
-    let mut add = |words: &'static str, rank: usize, next: u32| {
-        for w in words.split('|') {
-            debug_assert!(w.len() <= MAX_FIRST_WORD);
-            map.add(w, rank, next);
-        }
-    };
-    let month_initials = letters("jfmasond");
-    // 1 month_day: weekday `,?\s+` month, or month (`.`) day
-    add(WEEKDAYS, 1, CCOMMA | month_initials);
-    add(MONTHS_FULL, 1, CDIGIT);
-    add(MONTHS_ABBR, 1, CDIGIT | CDOT);
-    // 2 day_month: weekday `,?\s+` day (or a number)
-    add(WEEKDAYS, 2, CCOMMA | CDIGIT);
-    // 3 month: a month, or a part word before one
-    add(MONTHS_FULL, 3, CANY);
-    add("early|mid|late", 3, month_initials);
-    add("beginning|start|middle|end", 3, letters("o"));
-    // 4 year: cue word before a part word or a 19xx/20xx year
-    add(
-        "in|since|by|until|till|through|from|before|after|during|of",
-        4,
-        C12 | letters("eml"),
-    );
-    add("early|mid|late", 4, C12);
-    // 5 weekday: a weekday, or a modifier before one (`this past`)
-    add(WEEKDAYS, 5, CANY);
-    add("this", 5, letters("mtwfsp"));
-    add("last|next|coming|past", 5, letters("mtwfs"));
-    // 6 deictic: `the day …`, `last night`, `this morning/afternoon/evening`
-    add("yesterday|today|tonight|tomorrow", 6, CANY);
-    add("the", 6, letters("d"));
-    add("last", 6, letters("n"));
-    add("this", 6, letters("mae"));
-    // 7 period: `earlier/later` before a modifier, a modifier before a unit
-    add("earlier|later", 7, letters("ltnpc"));
-    add("last|this|next|past|coming", 7, letters("wmy"));
-    // 8 part_period: part word `of`
-    add("end|beginning|start|middle", 8, letters("o"));
-    // 9 few: direction before few/couple/several, a count or a unit
-    add(
-        "next|coming|upcoming|past|last",
-        9,
-        CDIGIT | letters("fcsotendwmy"),
-    );
-    // 10 ahead: unit `ahead`
-    add("days|weeks|months", 10, letters("a"));
-    // 11 offset: in/within before a count; a count before a unit
-    add("in|within", 11, CDIGIT | letters("aotfsen"));
-    add("a", 11, letters("cfdwmy"));
-    add("an", 11, letters("dwmy"));
-    add(NUM_WORDS, 11, letters("dwmy"));
-    // 12 vague
-    add("shortly|soon", 12, CANY);
-    add("near", 12, letters("f"));
-    map
-}
-
-// ---------------------------------------------------------------------------
-// Patterns
-
-const MONTHS_FULL: &str =
-    "january|february|march|april|may|june|july|august|september|october|november|december";
-const MONTHS_ABBR: &str = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
-const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-const NUM_WORDS: &str =
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty";
-/// The first-word table of [`match_starts`], built once.
-fn first_words() -> &'static FirstWords {
-    static T: OnceLock<FirstWords> = OnceLock::new();
-    T.get_or_init(build_first_words)
 }
 
 // ---------------------------------------------------------------------------
@@ -725,8 +505,7 @@ mod g {
     pub const V: usize = 24;
     /// Number of groups.
     pub const COUNT: usize = 25;
-    /// Group names by index (as in the regexes), for the tests.
-    #[cfg(test)]
+    /// Group names by index (as in the regexes and the rules' captures).
     pub const NAMES: [&str; COUNT] = [
         "", "y", "mo", "d", "dd", "d2", "dd2", "wd", "m", "part", "part2", "cue", "mod", "tod",
         "w", "adv", "unit", "dir", "q", "qn", "pre", "n", "nn", "ago", "v",
@@ -782,19 +561,6 @@ impl<'a> Caps<'a> {
     }
 }
 
-/// The weekday names of the patterns (`WEEKDAYS`), lowercase.
-const WEEKDAY_NAMES: [&str; 7] = crate::lexicon::WEEKDAY_NAMES;
-/// The full month names of the patterns (`MONTHS_FULL`), lowercase.
-const MONTH_FULL_NAMES: [&str; 12] = crate::lexicon::MONTH_NAMES;
-/// The month abbreviations of the patterns (`MONTHS_ABBR`), lowercase.
-const MONTH_ABBR_NAMES: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
-];
-/// The number words of the patterns (`NUM_WORDS`), lowercase.
-const NUM_WORD_NAMES: [&str; 15] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty",
-];
 /// `early|mid|late`.
 const PARTS: [&str; 3] = ["early", "mid", "late"];
 /// `morning|afternoon|evening|night`.
@@ -811,7 +577,14 @@ const fn key(w: &str) -> u128 {
         assert!(b[i].is_ascii_lowercase() || b[i].is_ascii_digit());
         i += 1;
     }
-    crate::lexicon::pack_lower(b)
+    // each byte `| 0x20`: ASCII lowercasing for letters, no change for digits
+    let mut v = 0u128;
+    let mut k = 0;
+    while k < b.len() {
+        v |= ((b[k] | 0x20) as u128) << (8 * k);
+        k += 1;
+    }
+    v
 }
 
 /// The keys of `words`.
@@ -839,6 +612,9 @@ macro_rules! kw {
 struct Scan<'t> {
     t: &'t str,
     b: &'t [u8],
+    /// The article's tokens (their classes answer for the word runs that
+    /// are whole tokens; empty: every run is looked up).
+    toks: &'t [Token],
 }
 
 impl<'t> Scan<'t> {
@@ -892,6 +668,23 @@ impl<'t> Scan<'t> {
                 .fold(0, |k, &c| (k << 8) | u128::from(c)),
         };
         (e, Some((raw | (0x20 * (u128::MAX / 0xFF))) & mask))
+    }
+
+    /// `(?i-u:WORDS){B}` for the words of lexicon class `c`: the end of
+    /// the word run at `i` when it is one of them.
+    fn word_of(self, i: usize, c: Class) -> Option<usize> {
+        let e = self.word_end(i);
+        (e > i && self.run_classes(i, e).has(c)).then_some(e)
+    }
+
+    /// The lexicon classes of the word run `i..e`: those of the token it
+    /// is, else looked up.
+    fn run_classes(self, i: usize, e: usize) -> Classes {
+        match self.toks.binary_search_by_key(&i, |t| t.span.start) {
+            Ok(k) if self.toks[k].span.end == e => self.toks[k].classes,
+            // a non-empty run is ASCII: `i..e` are char boundaries
+            _ => self.t.get(i..e).map_or(Classes::NONE, lexicon::classes),
+        }
     }
 
     /// `(?i-u:a|b|…){B}` for literals of word bytes: the word run at `i`
@@ -1000,7 +793,7 @@ impl<'t> Scan<'t> {
     /// `(?:(?P<wd>(?i-u:WEEKDAYS)),?\s+)?` at `i`, then `k`.
     fn opt_weekday<R>(self, i: usize, k: impl Fn(usize) -> Option<R>) -> Option<(Option<Sp>, R)> {
         // the weekday must be the whole word run: a `,` or `\s` follows
-        if let Some(e) = self.word_in(i, &const { keys(WEEKDAY_NAMES) }) {
+        if let Some(e) = self.word_of(i, Class::Weekday) {
             // `,?` is greedy, and `\s+` cannot start at a comma
             let c = if self.b.get(e) == Some(&b',') {
                 e + 1
@@ -1018,12 +811,15 @@ impl<'t> Scan<'t> {
     /// end. Taking the `.` is never undone: what follows the month in the
     /// patterns either cannot start at a `.` (`\s+`) or is optional.
     fn month_tok(self, i: usize) -> Option<usize> {
-        let (e, k) = self.run(i);
-        let k = k?;
-        if const { keys(MONTH_FULL_NAMES) }.contains(&k) {
+        let e = self.word_end(i);
+        if e == i {
+            return None;
+        }
+        let classes = self.run_classes(i, e);
+        if classes.has(Class::Month) {
             return Some(e);
         }
-        if const { keys(MONTH_ABBR_NAMES) }.contains(&k) {
+        if classes.has(Class::MonthAbbr) {
             return Some(if self.b.get(e) == Some(&b'.') {
                 e + 1
             } else {
@@ -1205,8 +1001,8 @@ fn match_day_month(s: Scan, i: usize) -> Option<Caps> {
 /// (?P<y>[0-9]{4}))?`
 fn match_month(s: Scan, i: usize) -> Option<Caps> {
     // the month at `j`, given the word run there keyed (see `Scan::run`)
-    let rest = |j: usize, run: (usize, Option<u128>)| -> Option<(Sp, usize, Option<Sp>)> {
-        let me = Scan::run_in(run, &const { keys(MONTH_FULL_NAMES) })?;
+    let rest = |j: usize| -> Option<(Sp, usize, Option<Sp>)> {
+        let me = s.word_of(j, Class::Month)?;
         let c = if s.b.get(me) == Some(&b',') {
             me + 1
         } else {
@@ -1228,18 +1024,18 @@ fn match_month(s: Scan, i: usize) -> Option<Caps> {
         let first = s.run(i);
         if let Some(e) = Scan::run_in(first, &const { keys(PARTS) }) {
             for j in [s.dash_sep(e), s.ws1(e)].into_iter().flatten() {
-                if let Some(r) = rest(j, s.run(j)) {
+                if let Some(r) = rest(j) {
                     break 'alts (Some((i, e)), None, r);
                 }
             }
         }
         if let Some(e) = Scan::run_in(first, kw!["beginning", "start", "middle", "end"]) {
             let j = s.ws1(e).and_then(|x| s.lit(x, "of")).and_then(|x| s.ws1(x));
-            if let Some(r) = j.and_then(|j| rest(j, s.run(j))) {
+            if let Some(r) = j.and_then(rest) {
                 break 'alts (None, Some((i, e)), r);
             }
         }
-        (None, None, rest(i, first)?)
+        (None, None, rest(i)?)
     };
     let mut c = Caps::new(s.t, i, end);
     c.set_opt(g::PART, part);
@@ -1283,7 +1079,7 @@ fn match_year(s: Scan, i: usize) -> Option<Caps> {
 /// WEEKDAYS){B}{tod}`
 fn match_weekday(s: Scan, i: usize) -> Option<Caps> {
     let rest = |j: usize| {
-        let we = s.word_in(j, &const { keys(WEEKDAY_NAMES) })?;
+        let we = s.word_of(j, Class::Weekday)?;
         Some(((j, we), s.opt_tod(we)))
     };
     let mut modifier = None;
@@ -1399,10 +1195,9 @@ fn match_few(s: Scan, i: usize) -> Option<Caps> {
     let qe = if k == Some(key("couple")) {
         s.phrase(j, "couple of")
     } else {
-        k.filter(|k| {
-            kw!["few", "several"].contains(k) || const { keys(NUM_WORD_NAMES) }.contains(k)
-        })
-        .map(|_| run)
+        (k.is_some_and(|k| kw!["few", "several"].contains(&k))
+            || s.word_of(j, Class::NumberWord).is_some())
+        .then_some(run)
     };
     if let Some(qe) = qe {
         if let Some(k) = s.ws1(qe) {
@@ -1422,13 +1217,10 @@ fn match_few(s: Scan, i: usize) -> Option<Caps> {
     Some(done(None, None, (j, ue)))
 }
 
-/// `{B}(?P<unit>days|weeks|months)\s+ahead{B}`
-fn match_ahead(s: Scan, i: usize) -> Option<Caps> {
-    let ue = s.word_in(i, kw!["days", "weeks", "months"])?;
-    let e = s.word_in(s.ws1(ue)?, kw!["ahead"])?;
-    let mut c = Caps::new(s.t, i, e);
-    c.set(g::UNIT, (i, ue));
-    Some(c)
+/// The matcher of a pattern that is a token rule (see [`DATE_RULES`]):
+/// matches nothing here.
+fn rule_pattern(_: Scan, _: usize) -> Option<Caps> {
+    None
 }
 
 /// `{B}(?:(?P<pre>in|within)\s+)?(?:(?P<n>a\s+couple\s+of|a\s+few|a|an|
@@ -1459,7 +1251,7 @@ fn match_offset(s: Scan, i: usize) -> Option<Caps> {
                     }
                 }
             }
-        } else if k.is_some_and(|k| k == key("an") || const { keys(NUM_WORD_NAMES) }.contains(&k)) {
+        } else if k == Some(key("an")) || s.word_of(j, Class::NumberWord).is_some() {
             if let Some(r) = s.ws1(run).and_then(unit_ago) {
                 return Some((Some((j, run)), None, r));
             }
@@ -1533,7 +1325,7 @@ const MATCHERS: [for<'t> fn(Scan<'t>, usize) -> Option<Caps<'t>>; 13] = [
     match_period,
     match_part_period,
     match_few,
-    match_ahead,
+    rule_pattern,
     match_offset,
     match_vague,
 ];
@@ -1747,10 +1539,11 @@ fn month_num(tok: &str) -> Option<u32> {
     if t.len() < 3 {
         return None;
     }
-    crate::lexicon::MONTH_NAMES
+    lexicon::entries(Class::Month)
         .iter()
         .position(|n| {
-            n.as_bytes()
+            n.word
+                .as_bytes()
                 .get(..t.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(t))
         })
@@ -1767,10 +1560,8 @@ fn weekday_of(tok: &str) -> Option<Weekday> {
         Weekday::Sat,
         Weekday::Sun,
     ];
-    WEEKDAY_NAMES
-        .iter()
-        .position(|n| tok.eq_ignore_ascii_case(n))
-        .map(|i| DAYS[i])
+    let n: usize = lexicon::value(tok, Class::Weekday)?.parse().ok()?;
+    DAYS.get(n.checked_sub(1)?).copied()
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
@@ -1786,45 +1577,15 @@ fn weekday_name(w: Weekday) -> &'static str {
 }
 
 fn word_count(tok: &str) -> Option<u32> {
-    const PHRASES: [&str; 19] = [
-        "a",
-        "an",
-        "one",
-        "a couple of",
-        "couple of",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-    ];
-    Some(match phrase_of(tok, &PHRASES)? {
-        "a" | "an" | "one" => 1,
-        "a couple of" | "couple of" | "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        _ => return None,
-    })
+    if let Some(n) = lexicon::value(tok, Class::NumberWord) {
+        return n.parse().ok();
+    }
+    Some(
+        match phrase_of(tok, &["a", "an", "a couple of", "couple of"])? {
+            "a" | "an" => 1,
+            _ => 2,
+        },
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -1879,14 +1640,11 @@ enum Part {
 }
 
 fn part_of(word: &str) -> Option<Part> {
-    if in_list(word, &["early", "beginning", "start"]) {
-        Some(Part::Early)
-    } else if in_list(word, &["mid", "middle"]) {
-        Some(Part::Mid)
-    } else if in_list(word, &["late", "end"]) {
-        Some(Part::Late)
-    } else {
-        None
+    match lexicon::value(word, Class::DatePart)? {
+        "early" => Some(Part::Early),
+        "mid" => Some(Part::Mid),
+        "late" => Some(Part::Late),
+        _ => None,
     }
 }
 
@@ -2541,7 +2299,6 @@ const MONTH_CUES: &[&str] = &[
     "in", "since", "by", "until", "till", "through", "during", "from", "before", "after", "last",
     "next", "this", "coming", "past", "to",
 ];
-const AMBIGUOUS_MONTHS: &[u32] = &[3, 4, 5, 6, 8];
 const REPORTING: &[&str] = &[
     "said",
     "says",
@@ -2592,7 +2349,7 @@ fn month_expr(ctx: &Ctx, c: &Caps) -> Option<Cand> {
                 .and_then(|(s, _)| word_before(text, *s))
                 .is_some_and(|(_, w)| w.eq_ignore_ascii_case("month")));
     if year.is_none() && part.is_none() {
-        if AMBIGUOUS_MONTHS.contains(&month) {
+        if lexicon::classes(m_tok.as_str()).has(Class::MonthNameAmbiguous) {
             if !cue {
                 return None;
             }
@@ -3336,24 +3093,28 @@ mod tests {
     /// each runs on `text[start..]` for a candidate start.
     fn regexes() -> Vec<regex::Regex> {
         const B: &str = r"(?-u:\b)";
+        let months_full = alternation(Class::Month);
+        let months_abbr = alternation(Class::MonthAbbr);
+        let weekdays = alternation(Class::Weekday);
+        let num_words = alternation(Class::NumberWord);
         let re = |s: String| regex::Regex::new(&s).expect("date pattern compiles");
-        let month = format!(r"(?P<m>(?i-u:{MONTHS_FULL}){B}|(?i-u:{MONTHS_ABBR}){B}\.?)");
+        let month = format!(r"(?P<m>(?i-u:{months_full}){B}|(?i-u:{months_abbr}){B}\.?)");
         let day = r"(?P<dd>(?P<d>[0-9]{1,2})(?i-u:st|nd|rd|th)?)";
         let day2 = r"(?:\s*[-–]\s*(?P<dd2>(?P<d2>[0-9]{1,2})(?i-u:st|nd|rd|th)?))?";
-        let wd = format!(r"(?:(?P<wd>(?i-u:{WEEKDAYS})),?\s+)?");
+        let wd = format!(r"(?:(?P<wd>(?i-u:{weekdays})),?\s+)?");
         let year_tail = r"(?:,?\s+(?P<y>[0-9]{4}))?";
         let tod = format!(r"(?:\s+(?P<tod>(?i-u:morning|afternoon|evening|night)){B})?");
         let iso = format!(r"{B}(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}}){B}");
         let month_day = format!(r"{B}{wd}{month}\s+{day}{day2}{B}{year_tail}");
         let day_month = format!(r"{B}{wd}{day}{day2}\s+(?:(?i-u:of)\s+)?{month}{year_tail}");
         let month_alone = format!(
-            r"{B}(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+)|(?P<part2>(?i-u:beginning|start|middle|end))\s+(?i-u:of)\s+)?(?P<m>(?i-u:{MONTHS_FULL})){B}(?:,?\s+(?:(?i-u:of)\s+)?(?P<y>[0-9]{{4}}))?"
+            r"{B}(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+)|(?P<part2>(?i-u:beginning|start|middle|end))\s+(?i-u:of)\s+)?(?P<m>(?i-u:{months_full})){B}(?:,?\s+(?:(?i-u:of)\s+)?(?P<y>[0-9]{{4}}))?"
         );
         let year = format!(
             r"{B}(?:(?P<cue>(?i-u:in|since|by|until|till|through|from|before|after|during|of))\s+)?(?:(?P<part>(?i-u:early|mid|late))(?:\s*[-–]\s*|\s+))?(?P<y>(?:19|20)[0-9]{{2}}){B}"
         );
         let weekday = format!(
-            r"{B}(?:(?P<mod>(?i-u:this\s+past|this|last|next|coming|past))\s+)?(?P<wd>(?i-u:{WEEKDAYS})){B}{tod}"
+            r"{B}(?:(?P<mod>(?i-u:this\s+past|this|last|next|coming|past))\s+)?(?P<wd>(?i-u:{weekdays})){B}{tod}"
         );
         let deictic = format!(
             r"{B}(?P<w>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)){B}{tod}"
@@ -3365,11 +3126,11 @@ mod tests {
             r"{B}(?P<part>(?i-u:end|beginning|start|middle))\s+(?i-u:of)\s+(?P<mod>(?i-u:the|this|next|last))\s+(?P<unit>(?i-u:week|month|year)){B}"
         );
         let few = format!(
-            r"{B}(?P<dir>(?i-u:next|coming|upcoming|past|last))\s+(?:(?P<q>(?i-u:few|couple\s+of|several|{NUM_WORDS})|(?P<qn>[0-9]{{1,3}}))\s+)?(?P<unit>(?i-u:days|weeks|months|years)){B}"
+            r"{B}(?P<dir>(?i-u:next|coming|upcoming|past|last))\s+(?:(?P<q>(?i-u:few|couple\s+of|several|{num_words})|(?P<qn>[0-9]{{1,3}}))\s+)?(?P<unit>(?i-u:days|weeks|months|years)){B}"
         );
         let ahead = format!(r"{B}(?P<unit>(?i-u:days|weeks|months))\s+(?i-u:ahead){B}");
         let offset = format!(
-            r"{B}(?:(?P<pre>(?i-u:in|within))\s+)?(?:(?P<n>(?i-u:a\s+couple\s+of|a\s+few|a|an|{NUM_WORDS}))|(?P<nn>[0-9]{{1,3}}))\s+(?P<unit>(?i-u:days|day|weeks|week|months|month|years|year)){B}(?:\s+(?P<ago>(?i-u:ago)){B})?"
+            r"{B}(?:(?P<pre>(?i-u:in|within))\s+)?(?:(?P<n>(?i-u:a\s+couple\s+of|a\s+few|a|an|{num_words}))|(?P<nn>[0-9]{{1,3}}))\s+(?P<unit>(?i-u:days|day|weeks|week|months|month|years|year)){B}(?:\s+(?P<ago>(?i-u:ago)){B})?"
         );
         let vague = format!(r"{B}(?P<v>(?i-u:shortly|soon|near\s+future)){B}");
         [
@@ -3403,29 +3164,28 @@ mod tests {
     /// filler words they use: the vocabulary the random texts of the
     /// differential tests are built from.
     fn pattern_words() -> impl Iterator<Item = &'static str> {
-        [MONTHS_FULL, MONTHS_ABBR, WEEKDAYS, NUM_WORDS, YEARLESS_KEYS]
-            .join("|")
-            .leak()
-            .split('|')
-            .chain([
-                "couple",
-                "few",
-                "several",
-                "day",
-                "week",
-                "weekend",
-                "month",
-                "year",
-                "years",
-                "ahead",
-                "ago",
-                "future",
-                "morning",
-                "night",
-                "evening",
-                "afternoon",
-                "of",
-            ])
+        all_keys().leak().split('|').chain([
+            "days",
+            "weeks",
+            "months",
+            "couple",
+            "few",
+            "several",
+            "day",
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "years",
+            "ahead",
+            "ago",
+            "future",
+            "morning",
+            "night",
+            "evening",
+            "afternoon",
+            "of",
+        ])
     }
 
     #[test]
@@ -3504,12 +3264,13 @@ mod tests {
             let scan = Scan {
                 t: &text,
                 b: text.as_bytes(),
+                toks: &[],
             };
             for pos in 0..text.len() {
                 if !text.is_char_boundary(pos) || !WORD[usize::from(text.as_bytes()[pos])] {
                     continue;
                 }
-                for (rank, re) in res.iter().enumerate() {
+                for (rank, re) in res.iter().enumerate().filter(|(r, _)| !is_rule(*r)) {
                     let want = re.captures(&text[pos..]);
                     let got = MATCHERS[rank](scan, pos);
                     match (&want, &got) {
@@ -3537,21 +3298,12 @@ mod tests {
         }
     }
 
-    /// The matchers' word lists are the patterns' (and the first-word
-    /// table's) word lists.
-    #[test]
-    fn word_lists_agree() {
-        assert_eq!(MONTH_FULL_NAMES.join("|"), MONTHS_FULL);
-        assert_eq!(MONTH_ABBR_NAMES.join("|"), MONTHS_ABBR);
-        assert_eq!(WEEKDAY_NAMES.join("|"), WEEKDAYS);
-        assert_eq!(NUM_WORD_NAMES.join("|"), NUM_WORDS);
-    }
-
     /// The groups (name, text) of matcher `rank` at the start of `text`.
     fn groups(rank: usize, text: &str) -> Option<Vec<(&'static str, &str)>> {
         let scan = Scan {
             t: text,
             b: text.as_bytes(),
+            toks: &[],
         };
         let got: Option<Vec<_>> = MATCHERS[rank](scan, 0).map(|c| {
             (0..g::COUNT)
@@ -3620,13 +3372,66 @@ mod tests {
         assert_eq!(groups(7, "this weekends"), None);
     }
 
+    /// The patterns' first words besides months, weekdays and number words.
+    const YEARLESS_KEYS: &str = "early|mid|late|beginning|start|middle|end|in|since|by|until|till|through|from|before|after|during|of|this|last|next|coming|past|the|yesterday|today|tonight|tomorrow|earlier|later|upcoming|within|a|an|shortly|soon|near";
+
+    /// True for a rank whose pattern is a token rule (checked by its
+    /// examples, not against the byte regexes).
+    fn is_rule(rank: usize) -> bool {
+        DATE_RULES.iter().any(|d| d.rank == rank)
+    }
+
+    /// Every example of every date rule holds.
     #[test]
-    fn first_word_table_finds_every_key_in_any_case_and_nothing_else() {
-        let t = build_first_words();
-        assert_eq!(t.get(b"Wednesday"), 1 << 1 | 1 << 2 | 1 << 5);
-        assert_eq!(t.get(b"SEPTEMBER"), 1 << 1 | 1 << 3);
+    fn date_rules_examples() {
+        let rules: Vec<Rule> = DATE_RULES.iter().map(|d| d.rule).collect();
+        assert_eq!(crate::rules::check_examples(&rules), Vec::<String>::new());
+    }
+
+    /// A rule's match goes through its handler like a matcher's.
+    #[test]
+    fn rule_matches_become_dates() {
+        let text = "Officials expect more clashes in the days ahead.";
+        let d = extract(
+            text,
+            &crate::sentences::split(text),
+            NaiveDate::from_ymd_opt(2022, 1, 27),
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].text, "days ahead");
+        assert_eq!(d[0].value.unwrap().start().to_string(), "2022-01-28");
+    }
+
+    /// The words of a lexicon class as a regex alternation.
+    fn alternation(c: Class) -> String {
+        lexicon::entries(c)
+            .iter()
+            .map(|e| e.word)
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// Every first word of the patterns, `|`-separated.
+    fn all_keys() -> String {
+        [
+            Class::Month,
+            Class::MonthAbbr,
+            Class::Weekday,
+            Class::NumberWord,
+        ]
+        .map(alternation)
+        .join("|")
+            + "|"
+            + YEARLESS_KEYS
+    }
+
+    #[test]
+    fn first_word_classes_find_every_key_in_any_case_and_nothing_else() {
+        let get = |w: &[u8]| first_mask(lexicon::classes(std::str::from_utf8(w).unwrap()));
+        assert_eq!(get(b"Wednesday"), 1 << 1 | 1 << 2 | 1 << 5);
+        assert_eq!(get(b"SEPTEMBER"), 1 << 1 | 1 << 3);
         // “in” starts both a year cue and an offset
-        assert_eq!(t.get(b"in"), 1 << 4 | 1 << 11);
+        assert_eq!(get(b"in"), 1 << 4 | 1 << 11);
         for w in [
             "septembers",
             "wednesdayx",
@@ -3637,12 +3442,11 @@ mod tests {
             "inn",
             "thE_",
         ] {
-            assert_eq!(t.get(w.as_bytes()), 0, "{w}");
+            assert_eq!(get(w.as_bytes()), 0, "{w}");
         }
-        let keys = [MONTHS_FULL, MONTHS_ABBR, WEEKDAYS, NUM_WORDS, YEARLESS_KEYS].join("|");
-        for k in keys.split('|') {
-            assert_ne!(t.get(k.as_bytes()), 0, "{k}");
-            assert_ne!(t.get(k.to_ascii_uppercase().as_bytes()), 0, "{k}");
+        for k in all_keys().split('|') {
+            assert_ne!(get(k.as_bytes()), 0, "{k}");
+            assert_ne!(get(k.to_ascii_uppercase().as_bytes()), 0, "{k}");
         }
     }
 
@@ -3699,7 +3503,7 @@ mod tests {
                 text.push_str(words[next(words.len())]);
                 text.push_str(seps[next(seps.len())]);
             }
-            let starts = match_starts(&text, first_words());
+            let starts = match_starts(&text, Analysis::new(&text).tokens());
             let b = text.as_bytes();
             for pos in 0..b.len() {
                 let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
@@ -3707,7 +3511,7 @@ mod tests {
                     continue;
                 }
                 let mask = starts.iter().find(|s| s.0 == pos).map_or(0, |s| s.1);
-                for (rank, re) in res.iter().enumerate() {
+                for (rank, re) in res.iter().enumerate().filter(|(r, _)| !is_rule(*r)) {
                     if re.is_match(&text[pos..]) {
                         assert_ne!(mask & 1 << rank, 0, "rank {rank} at {pos} in {text:?}");
                     }

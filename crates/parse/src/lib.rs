@@ -9,6 +9,11 @@
 //! [`Diagnostic`]s, and [`extract`] turns an article into an [`Extraction`].
 //! Every extracted item carries a byte [`Span`] into the article text.
 //!
+//! The extractors share one [`analysis::Analysis`] of the article
+//! (sentences, tokens with shapes and word classes from the [`lexicon`],
+//! gazetteer hits); word lists live in `data/lexicon/*.tsv`, and token
+//! patterns can be declared as data with the [`rules`] engine.
+//!
 //! ```
 //! use crosscheck_parse::{extract, Article};
 //!
@@ -27,13 +32,15 @@
 
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod dates;
 pub mod entities;
 pub mod ingest;
-mod lexicon;
+pub mod lexicon;
 pub mod model;
 pub mod quantities;
 pub mod quotes;
+pub mod rules;
 pub mod sentences;
 mod text;
 
@@ -47,16 +54,13 @@ pub use model::*;
 /// The reference date for relative dates is [`Article::published`]; without
 /// it, relative dates come out unresolved with the reason.
 pub fn extract(article: Article) -> Extraction {
-    let text = article.text.as_str();
-    let sentences = sentences::split(text);
-    // the gazetteer scan is shared by the entity and quote passes
-    let gaz = entities::gazetteer_mentions(text);
-    // ... and so are the sentences' tokens
-    let toks = entities::sentence_tokens(text, &sentences);
-    let entities = entities::extract_with_gazetteer(text, &sentences, &gaz, &toks);
-    let quotes = quotes::extract_with_gazetteer(text, &sentences, &entities, gaz, &toks);
-    let dates = dates::extract(text, &sentences, article.published);
-    let quantities = quantities::extract(text, &sentences);
+    // sentences, tokens with their word classes, gazetteer hits: once
+    let analysis = analysis::Analysis::new(&article.text);
+    let entities = entities::extract_from(&analysis);
+    let quotes = quotes::extract_from(&analysis, &entities);
+    let dates = dates::extract_from(&analysis, article.published);
+    let quantities = quantities::extract_from(&analysis);
+    let sentences = analysis.into_sentences();
     Extraction {
         article,
         sentences,

@@ -11,20 +11,22 @@
 //!   quote follows: so `“…,” he said` and `3.5 million` do not break;
 //! - a full stop after a known abbreviation (`Mr.`, `Gen.`, `St.`, `a.m.`),
 //!   a dotted acronym (`U.S.`) or a single-letter initial (`J. Smith`) does
-//!   not end a sentence.
+//!   not end a sentence; nor does a full stop written apart after a month
+//!   abbreviation when a digit follows (`oct . 9`, as tokenized copy writes
+//!   `Oct. 9`).
 
+use crate::lexicon::{self, Class, Classes};
 use crate::model::{Sentence, Span};
 use crate::text::is_ascii_space;
 
-/// Abbreviations (lowercase, without the final dot) after which a full stop
-/// does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
-    "adm", "gov", "sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "jr", "sr", "inc", "ltd",
-    "co", "corp", "bros", "vs", "v", "no", "nos", "vol", "approx", "est", "dept", "univ", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "fig", "al", "cf", "ca", "p", "pp",
-];
+/// Lexicon classes of the words (without their final dot) after which a
+/// full stop does not end a sentence.
+const ABBREVIATIONS: Classes = Classes::all(&[
+    Class::Abbreviation,
+    Class::TitleAbbreviation,
+    Class::MonthAbbr,
+    Class::WeekdayAbbr,
+]);
 
 const CLOSERS: &[char] = &['”', '"', '’', '\'', ')', ']', '»', '“'];
 const OPENERS: &[char] = &['“', '"', '‘', '\'', '(', '[', '«', '„', '¿', '¡'];
@@ -134,6 +136,9 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 if c == '.' && end == i + 1 && is_abbreviation(bytes, text, i) {
                     continue;
                 }
+                if c == '.' && end == i + 1 && next.is_ascii_digit() && spaced_month_dot(text, i) {
+                    continue;
+                }
                 push(text, start, end, paragraph, &mut out, &mut para_has_text);
                 start = end;
             }
@@ -215,10 +220,21 @@ fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
         // single-letter initial: "J. Smith", but not "in the U.S.A." handled above
         return c.is_uppercase();
     }
-    // A non-ASCII char lowercases to something non-ASCII, but for U+212A
-    // KELVIN SIGN (`k`, in no abbreviation): such a word is none of them,
-    // and needs no lowercase copy (a test checks both facts).
-    word.is_ascii() && crate::lexicon::with_lowercase(word, |l| ABBREVIATIONS.contains(&l))
+    lexicon::classes(word).intersects(ABBREVIATIONS)
+}
+
+/// True when the full stop at byte `dot` stands apart after a month
+/// abbreviation (`oct . 9`).
+fn spaced_month_dot(text: &str, dot: usize) -> bool {
+    let before = text[..dot].trim_end_matches([' ', '\t', '\u{a0}']);
+    if before.len() == dot {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && lexicon::classes(word).has(Class::MonthAbbr)
 }
 
 /// `s.trim_start()`: a byte loop over the ASCII white space, nearly always
@@ -357,22 +373,21 @@ mod tests {
         }
     }
 
-    /// The shortcut of `is_abbreviation` for non-ASCII words: only U+212A
-    /// lowercases to ASCII (`lexicon::tests::only_the_kelvin_sign_lowercases_to_ascii`
-    /// checks every char), to `k`, which no abbreviation holds.
+    /// Abbreviations are looked up in any case, Unicode-wise; a word
+    /// with a non-ASCII char is none of them.
     #[test]
-    fn non_ascii_words_are_no_abbreviation() {
-        assert_eq!(crate::lexicon::KELVIN_SIGN.to_lowercase().to_string(), "k");
-        for a in ABBREVIATIONS {
-            assert!(
-                a.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'),
-                "{a}"
-            );
-        }
+    fn abbreviations_come_from_the_lexicon() {
         assert_eq!(texts("Hi \u{212a}o. Yes"), ["Hi \u{212a}o.", "Yes"]);
         assert_eq!(
             texts("Gen. Smith. NATO\u{2019}s. Yes"),
             ["Gen. Smith.", "NATO\u{2019}s.", "Yes"]
+        );
+        assert_eq!(
+            texts("It starts Tue. Jan. 4 at the Dept. Of course. No. 10 APPROX. Then"),
+            [
+                "It starts Tue. Jan. 4 at the Dept. Of course.",
+                "No. 10 APPROX. Then"
+            ]
         );
     }
 
@@ -422,6 +437,19 @@ mod tests {
             [
                 "Troops rose by 1.5 million, said J. R. Smith of St. Louis at 9 a.m. on Monday.",
                 "Sen. Jones agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_month_abbreviation_with_its_stop_apart_keeps_its_day() {
+        let t = "The meeting on oct . 9 was postponed. Another ended . 9 people left.";
+        assert_eq!(
+            texts(t),
+            [
+                "The meeting on oct . 9 was postponed.",
+                "Another ended .",
+                "9 people left."
             ]
         );
     }

@@ -1,11 +1,14 @@
-//! Small text helpers shared by the extractors: a word tokenizer that keeps
-//! byte spans.
+//! The tokenizer: words, numbers and punctuation with byte spans, each
+//! token with its shape and its word classes from the lexicon. Every
+//! extractor reads these tokens (through [`crate::analysis::Analysis`]);
+//! there is no other tokenizer.
 
+use crate::lexicon::{self, Class, Classes};
 use crate::model::Span;
 
 /// What a [`Token`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TokKind {
+pub enum TokKind {
     /// Letters (with inner apostrophes, hyphens or dots: “NATO’s”,
     /// “de-escalation”, “U.S.”).
     Word,
@@ -15,24 +18,132 @@ pub(crate) enum TokKind {
     Punct,
 }
 
-/// A token with its byte span.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Token {
-    pub span: Span,
-    pub kind: TokKind,
-}
+/// How a word token is written: a set of flags ([`Shape::CAPITALISED`],
+/// …). Numbers and punctuation have no flag set.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shape(u8);
 
-impl Token {
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        self.span.slice(text)
+impl Shape {
+    /// The first char is uppercase (“Blinken”, “NATO”, “É”).
+    pub const CAPITALISED: Shape = Shape(1);
+    /// Every letter is uppercase (a possessive ending aside), and there
+    /// are at least two (“NATO”, “U.S.”, “NATO’s”; not “I”, not “A”).
+    pub const ALL_CAPS: Shape = Shape(1 << 1);
+    /// The first char is lowercase (“said”, “de-escalation”).
+    pub const LOWERCASE: Shape = Shape(1 << 2);
+    /// The word ends in a possessive “’s” or “'s” (“NATO’s”).
+    pub const POSSESSIVE: Shape = Shape(1 << 3);
+    /// The word holds a digit (“G7”, “COVID-19”).
+    pub const HAS_DIGIT: Shape = Shape(1 << 4);
+    /// The word holds a hyphen, `-` or U+2010 (“mid-February”).
+    pub const HYPHENATED: Shape = Shape(1 << 5);
+
+    /// True when every flag of `flags` is set.
+    pub const fn has(self, flags: Shape) -> bool {
+        self.0 & flags.0 == flags.0
+    }
+
+    const fn with(self, flags: Shape) -> Shape {
+        Shape(self.0 | flags.0)
+    }
+
+    /// The shape of a word token's text.
+    fn of_word(word: &str) -> Shape {
+        let stem = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"));
+        let mut shape = if stem.is_some() {
+            Shape::POSSESSIVE
+        } else {
+            Shape::default()
+        };
+        let stem = stem.unwrap_or(word);
+        let (mut upper, mut lower) = (0usize, false);
+        if stem.is_ascii() {
+            for b in stem.bytes() {
+                upper += usize::from(b.is_ascii_uppercase());
+                lower |= b.is_ascii_lowercase();
+                if b.is_ascii_digit() {
+                    shape = shape.with(Shape::HAS_DIGIT);
+                } else if b == b'-' {
+                    shape = shape.with(Shape::HYPHENATED);
+                }
+            }
+        } else {
+            for c in stem.chars() {
+                if c == '-' || c == '‐' {
+                    shape = shape.with(Shape::HYPHENATED);
+                } else if c.is_ascii_digit() {
+                    shape = shape.with(Shape::HAS_DIGIT);
+                } else if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower = true;
+                }
+            }
+        }
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => shape = shape.with(Shape::CAPITALISED),
+            Some(c) if c.is_lowercase() => shape = shape.with(Shape::LOWERCASE),
+            _ => {}
+        }
+        if upper >= 2 && !lower {
+            shape = shape.with(Shape::ALL_CAPS);
+        }
+        shape
     }
 }
 
-/// Abbreviated titles whose full stop belongs to the word.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt", "prof",
-    "adm", "st",
-];
+impl std::fmt::Debug for Shape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names = [
+            (Shape::CAPITALISED, "capitalised"),
+            (Shape::ALL_CAPS, "all_caps"),
+            (Shape::LOWERCASE, "lowercase"),
+            (Shape::POSSESSIVE, "possessive"),
+            (Shape::HAS_DIGIT, "has_digit"),
+            (Shape::HYPHENATED, "hyphenated"),
+        ];
+        f.debug_set()
+            .entries(names.iter().filter(|(s, _)| self.has(*s)).map(|(_, n)| n))
+            .finish()
+    }
+}
+
+/// A token: its byte span, kind, shape and word classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is in the article text.
+    pub span: Span,
+    /// Word, number or punctuation.
+    pub kind: TokKind,
+    /// How a word is written (no flag for numbers and punctuation).
+    pub shape: Shape,
+    /// The lexicon classes of the token's text as written
+    /// ([`lexicon::classes`]); none for numbers, and for punctuation those
+    /// of the classes that list the char (“$” is a currency symbol).
+    pub classes: Classes,
+}
+
+impl Token {
+    /// A punctuation token: the char `c` at `span`.
+    fn punct(span: Span, c: char) -> Self {
+        Token {
+            span,
+            kind: TokKind::Punct,
+            shape: Shape::default(),
+            classes: lexicon::punct_classes(c),
+        }
+    }
+
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+
+    /// True for a word token in class `c`.
+    pub fn is(&self, c: Class) -> bool {
+        self.classes.has(c)
+    }
+}
 
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
@@ -123,44 +234,6 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-/// The tokens of every sentence of an article, each sentence's exactly as
-/// [`tokenize`] gives them, stored in one vector.
-pub(crate) struct SentenceTokens {
-    toks: Vec<Token>,
-    /// `toks[ends[i - 1]..ends[i]]` are the tokens of sentence `i`.
-    ends: Vec<usize>,
-}
-
-impl SentenceTokens {
-    /// Tokenizes each of `spans` (the sentence spans, in text order).
-    pub fn new(text: &str, spans: impl ExactSizeIterator<Item = Span>) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-        let mut ends = Vec::with_capacity(spans.len());
-        for span in spans {
-            tokenize_into(text, span, &mut toks);
-            ends.push(toks.len());
-        }
-        SentenceTokens { toks, ends }
-    }
-
-    /// The tokens of sentence `i`.
-    pub fn get(&self, i: usize) -> Option<&[Token]> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.toks.get(start..end)
-    }
-
-    /// The tokens of each sentence, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &[Token]> {
-        (0..self.ends.len()).filter_map(|i| self.get(i))
-    }
-
-    /// Every token of every sentence, in text order.
-    pub fn all(&self) -> &[Token] {
-        &self.toks
-    }
-}
-
 /// Tokenizes `text[range]`; spans are absolute offsets into `text`.
 pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let mut out = Vec::new();
@@ -190,10 +263,7 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
             continue;
         }
         if class == PUNCT {
-            out.push(Token {
-                span: Span::new(base + i, base + i + 1),
-                kind: TokKind::Punct,
-            });
+            out.push(Token::punct(Span::new(base + i, base + i + 1), b as char));
             i += 1;
             continue;
         }
@@ -250,44 +320,40 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
             // a title abbreviation keeps its dot: "Gen.", "Mr."
             if !numeric && j < len && slice.as_bytes()[j] == b'.' {
                 let w = &slice[off..j];
-                if crate::lexicon::with_lowercase(w, |l| TITLE_ABBREVIATIONS.contains(&l)) {
+                if lexicon::classes(w).has(Class::TitleAbbreviation) {
                     j += 1;
                 }
             }
-            let kind = if numeric
-                && slice[off..j]
+            let word = &slice[off..j];
+            let token = if numeric
+                && word
                     .bytes()
                     .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
             {
-                TokKind::Number
+                Token {
+                    span: Span::new(start, base + j),
+                    kind: TokKind::Number,
+                    shape: Shape::default(),
+                    classes: Classes::NONE,
+                }
             } else {
-                TokKind::Word
+                Token {
+                    span: Span::new(start, base + j),
+                    kind: TokKind::Word,
+                    shape: Shape::of_word(word),
+                    classes: lexicon::classes(word),
+                }
             };
-            out.push(Token {
-                span: Span::new(start, base + j),
-                kind,
-            });
+            out.push(token);
             i = j;
             // the space that ends most words: skipped here, not at the top
             if i < len && bytes[i] == b' ' {
                 i += 1;
             }
         } else {
-            out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
-                kind: TokKind::Punct,
-            });
+            out.push(Token::punct(Span::new(start, start + c.len_utf8()), c));
             i += c.len_utf8();
         }
-    }
-}
-
-/// True when the word starts with an uppercase letter.
-pub(crate) fn is_capitalised(word: &str) -> bool {
-    match word.as_bytes().first() {
-        // an ASCII first byte is the first char
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => word.chars().next().is_some_and(char::is_uppercase),
     }
 }
 

@@ -52,13 +52,11 @@ pub(crate) struct StoryCx<'a> {
 
 /// The stories as groups of canonical doc indices.
 ///
-/// **The one place stories are decided.** Today every article is in one
-/// story (as with [`Config::one_story`]); the story clustering of
-/// `crate::stories` plugs in here: call it on the input slice and pass its
-/// groups (input indices) through [`canonical_groups`].
-fn story_groups(p: &Prepared, _input: &[Extraction], _cfg: &Config) -> Vec<Vec<usize>> {
-    let all: Vec<usize> = (0..p.docs.len()).map(|d| p.input_index[d]).collect();
-    canonical_groups(p, vec![all])
+/// **The one place stories are decided**: [`crate::stories::group`] with
+/// [`Config::stories`] (which may force one story), its groups of input
+/// indices mapped through [`canonical_groups`].
+fn story_groups(p: &Prepared, input: &[Extraction], cfg: &Config) -> Vec<Vec<usize>> {
+    canonical_groups(p, crate::stories::group(input, &cfg.stories))
 }
 
 /// Maps groups of input indices to groups of canonical doc indices, each
@@ -102,7 +100,7 @@ struct StoryResult {
 pub(crate) fn run(input: &[Extraction], stories: Option<&[Vec<usize>]>, cfg: &Config) -> Alignment {
     let p = prepare(input, cfg);
     let groups = match stories {
-        Some(g) if !cfg.one_story => canonical_groups(&p, g.to_vec()),
+        Some(g) if !cfg.stories.force_one_story => canonical_groups(&p, g.to_vec()),
         _ => story_groups(&p, input, cfg),
     };
     let ids = story_ids(&p, &groups);

@@ -1,0 +1,382 @@
+//! The analysis layer: what every extractor reads, computed once per
+//! article.
+//!
+//! [`Analysis::new`] splits the text into sentences
+//! ([`crate::sentences::split`]), tokenizes each sentence with the one
+//! tokenizer of the crate (words, numbers and punctuation with byte spans,
+//! each word with its [`Shape`] and its lexicon [`Classes`]), and finds the
+//! gazetteer's organisations and places. The extractors (entities, quotes,
+//! dates, quantities) take an `&Analysis` instead of tokenizing or looking
+//! words up themselves: a word test is a bit test on a token
+//! (`token.is(Class::ReportingVerb)`), and a pre-filter is "some token of
+//! the sentence has class X".
+//!
+//! ```
+//! use crosscheck_parse::analysis::{Analysis, Shape, TokKind};
+//! use crosscheck_parse::lexicon::Class;
+//!
+//! let text = "NATO’s chief warned on Friday. “We are ready,” he said.";
+//! let a = Analysis::new(text);
+//! assert_eq!(a.sentences().len(), 2);
+//! let words: Vec<&str> = a.sentence_tokens(0).iter().map(|t| t.text(text)).collect();
+//! assert_eq!(words, ["NATO’s", "chief", "warned", "on", "Friday", "."]);
+//! let t = a.sentence_tokens(0);
+//! assert!(t[0].shape.has(Shape::POSSESSIVE) && t[0].shape.has(Shape::ALL_CAPS));
+//! assert!(t[1].is(Class::RoleNoun) && t[2].is(Class::ReportingVerb));
+//! assert!(t[4].is(Class::Weekday) && t[5].kind == TokKind::Punct);
+//! // the gazetteer found NATO
+//! let hits: Vec<&str> = a.gazetteer_hits().map(|h| h.name).collect();
+//! assert_eq!(hits, ["NATO"]);
+//! ```
+
+use crate::lexicon::{self, gazetteer, Classes};
+use crate::model::{Sentence, Span};
+pub use crate::text::{Shape, TokKind, Token};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+#[cfg(test)]
+use aho_corasick::AhoCorasick;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
+
+/// One article analysed: its sentences, their tokens and the gazetteer's
+/// hits. Read-only once built.
+pub struct Analysis<'t> {
+    text: &'t str,
+    sentences: Vec<Sentence>,
+    /// Every token of every sentence, in text order.
+    tokens: Vec<Token>,
+    /// `tokens[ends[i - 1]..ends[i]]` are the tokens of sentence `i`.
+    ends: Vec<usize>,
+    /// Gazetteer mentions on whole words: (span, gazetteer entry), sorted.
+    gazetteer: Vec<(Span, usize)>,
+    /// [`crate::rules::pieces`] of all the tokens, made on first use.
+    pieces: OnceLock<Vec<Token>>,
+}
+
+/// An organisation or place of the gazetteer found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazetteerHit {
+    /// The words as written in the text (“the Alliance” gives “Alliance”).
+    pub span: Span,
+    /// The entry's canonical name (“NATO”).
+    pub name: &'static str,
+    /// A place (from `data/places.tsv`) rather than an organisation.
+    pub is_place: bool,
+}
+
+impl<'t> Analysis<'t> {
+    /// Analyses `text`: sentences from [`crate::sentences::split`].
+    pub fn new(text: &'t str) -> Self {
+        Self::with_sentences(text, crate::sentences::split(text))
+    }
+
+    /// Analyses `text` with the sentences given (trimmed spans of `text`
+    /// in text order, as [`crate::sentences::split`] makes them; the
+    /// public per-extractor functions take them from their callers).
+    pub fn with_sentences(text: &'t str, sentences: Vec<Sentence>) -> Self {
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let mut ends = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            crate::text::tokenize_into(text, s.span, &mut tokens);
+            ends.push(tokens.len());
+        }
+        Analysis {
+            text,
+            sentences,
+            tokens,
+            ends,
+            gazetteer: gazetteer_mentions(text),
+            pieces: OnceLock::new(),
+        }
+    }
+
+    /// The article text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The sentences, in text order.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// Every token of every sentence, in text order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The indices in [`Analysis::tokens`] of sentence `i`'s tokens (empty
+    /// past the last sentence).
+    pub fn sentence_token_range(&self, i: usize) -> Range<usize> {
+        match self.ends.get(i) {
+            Some(&end) => (if i == 0 { 0 } else { self.ends[i - 1] })..end,
+            None => 0..0,
+        }
+    }
+
+    /// The tokens of sentence `i` (empty past the last sentence).
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentence_token_range(i)]
+    }
+
+    /// The tokens of each sentence, in order.
+    pub fn tokens_by_sentence(&self) -> impl Iterator<Item = &[Token]> {
+        (0..self.sentences.len()).map(|i| self.sentence_tokens(i))
+    }
+
+    /// True when some token of sentence `i` has a class of `classes`: the
+    /// pre-filter of a rule that needs such a word.
+    pub fn sentence_has(&self, i: usize, classes: Classes) -> bool {
+        self.sentence_tokens(i)
+            .iter()
+            .any(|t| t.classes.intersects(classes))
+    }
+
+    /// Every token with hyphenated words cut at their hyphens: what the
+    /// token rules of [`crate::rules`] match over (see
+    /// [`crate::rules::pieces`]). Made once, on first use.
+    pub fn pieces(&self) -> &[Token] {
+        self.pieces
+            .get_or_init(|| crate::rules::pieces(self.text, &self.tokens))
+    }
+
+    /// The gazetteer's organisations and places found on whole words, in
+    /// text order.
+    pub fn gazetteer_hits(&self) -> impl Iterator<Item = GazetteerHit> + '_ {
+        let g = gazetteer();
+        self.gazetteer.iter().map(move |&(span, id)| GazetteerHit {
+            span,
+            name: g[id].name,
+            is_place: g[id].is_place,
+        })
+    }
+
+    /// The gazetteer mentions as (span, entry index into
+    /// [`lexicon::gazetteer`]), sorted.
+    pub(crate) fn gazetteer_mentions(&self) -> &[(Span, usize)] {
+        &self.gazetteer
+    }
+
+    /// The classes of token `t`'s text with a possessive ending removed
+    /// (“Putin’s” → those of “Putin”): the token's own classes when it
+    /// has no such ending.
+    pub fn classes_without_possessive(&self, t: &Token) -> Classes {
+        if t.shape.has(Shape::POSSESSIVE) {
+            lexicon::classes(crate::entities::strip_possessive(t.text(self.text)))
+        } else {
+            t.classes
+        }
+    }
+
+    /// The sentences, giving up the analysis (for [`crate::Extraction`]).
+    pub(crate) fn into_sentences(self) -> Vec<Sentence> {
+        self.sentences
+    }
+}
+
+/// Every organisation and place name and alias of the gazetteer (a leading
+/// “the ” removed), and the gazetteer entry of each.
+struct GazetteerNames {
+    /// Anchored, leftmost-longest: the longest name starting at a place
+    /// ([`GazetteerNames::longest_at`]).
+    dfa: DFA,
+    /// Gazetteer entry of each pattern.
+    entry: Vec<usize>,
+    /// `first[b]`: some name starts with byte `b`.
+    first: [bool; 256],
+}
+
+/// The gazetteer's names without a leading “the ”, with their entry.
+fn gazetteer_names() -> Vec<(&'static str, usize)> {
+    let mut out = Vec::new();
+    for (i, e) in gazetteer().iter().enumerate() {
+        for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            let n = n
+                .strip_prefix("the ")
+                .or_else(|| n.strip_prefix("The "))
+                .unwrap_or(n);
+            if !n.is_empty() {
+                out.push((n, i));
+            }
+        }
+    }
+    out
+}
+
+impl GazetteerNames {
+    /// The longest name starting at byte `s` of `bytes`, as `(end,
+    /// pattern)`: what an anchored leftmost-longest search of `s..` finds,
+    /// walked on the DFA directly (the generic search's setup costs more
+    /// than the few steps a walk takes before it dies).
+    fn longest_at(&self, bytes: &[u8], s: usize) -> Option<(usize, usize)> {
+        let dfa = &self.dfa;
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut found = None;
+        for (at, &b) in bytes.iter().enumerate().skip(s) {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    found = Some((at + 1, dfa.match_pattern(sid, 0).as_usize()));
+                }
+            }
+        }
+        found
+    }
+}
+
+static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
+    let names = gazetteer_names();
+    let mut first = [false; 256];
+    for (n, _) in &names {
+        first[usize::from(n.as_bytes()[0])] = true;
+    }
+    let dfa = DFA::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(names.iter().map(|(n, _)| n))
+        .expect("gazetteer names build an automaton");
+    GazetteerNames {
+        dfa,
+        entry: names.iter().map(|&(_, e)| e).collect(),
+        first,
+    }
+});
+
+/// True when no letter or digit touches `span` of `text` on either side.
+fn whole_words(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Gazetteer matches on whole words, case-sensitive: `(span, entry index)`,
+/// in text order: the leftmost-longest matches of the names (as an
+/// unanchored `find_iter` gives them) that have no letter or digit right
+/// before or after them (a possessive after the name is fine: “NATO’s”).
+///
+/// The next leftmost-longest match is the longest one at the first place
+/// (from the end of the previous match) where a name matches, so it is
+/// found by an anchored search at each place in turn, skipping the bytes
+/// no name starts with (most of the text).
+pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
+    let g = &*GAZETTEER_NAMES;
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(|&b| g.first[usize::from(b)]) {
+        let s = at + k;
+        let Some((end, pattern)) = g.longest_at(bytes, s) else {
+            at = s + 1;
+            continue;
+        };
+        at = end;
+        let span = Span::new(s, end);
+        if whole_words(text, span) {
+            out.push((span, g.entry[pattern]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Class;
+
+    #[test]
+    fn tokens_are_the_sentences_tokens_in_order() {
+        let text = "Mr. Blinken met Gen. Smith. The U.S. troops, 8,500 of them, wait.\n\nEnd";
+        let a = Analysis::new(text);
+        assert_eq!(a.sentences().len(), 3);
+        let mut all = Vec::new();
+        for (i, s) in a.sentences().iter().enumerate() {
+            let toks = a.sentence_tokens(i);
+            assert_eq!(toks, crate::text::tokenize(text, s.span));
+            all.extend_from_slice(toks);
+        }
+        assert_eq!(all, a.tokens());
+        assert!(a.sentence_tokens(3).is_empty());
+        let t = a.sentence_tokens(0);
+        assert_eq!(t[0].text(text), "Mr.");
+        assert!(t[0].is(Class::RoleNoun) && t[0].shape.has(Shape::CAPITALISED));
+        assert!(t[3].is(Class::RoleNoun), "Gen.");
+        let t = a.sentence_tokens(1);
+        assert_eq!(t[1].text(text), "U.S.");
+        assert!(t[1].shape.has(Shape::ALL_CAPS) && t[1].is(Class::RoleModifier));
+        assert_eq!((t[4].kind, t[4].shape), (TokKind::Number, Shape::default()));
+        assert!(a.sentence_has(0, Classes::of(Class::RoleNoun)));
+        assert!(!a.sentence_has(2, Classes::of(Class::RoleNoun)));
+    }
+
+    #[test]
+    fn possessives_keep_their_classes_apart() {
+        let text = "Russia’s president and the minister's aide said";
+        let a = Analysis::new(text);
+        let t = a.tokens();
+        assert!(t[0].shape.has(Shape::POSSESSIVE) && t[0].classes.is_empty());
+        assert!(a.classes_without_possessive(&t[0]).has(Class::RoleModifier));
+        assert!(a.classes_without_possessive(&t[4]).has(Class::RoleNoun));
+        assert_eq!(a.classes_without_possessive(&t[1]), t[1].classes);
+    }
+
+    #[test]
+    fn gazetteer_hits_are_whole_words() {
+        let text =
+            "The Kremlin, NATO’s Atlantic Alliance and the EU met. EUNATO, US-NATO ties; USAID.";
+        let hits: Vec<(&str, &str)> = Analysis::new(text)
+            .gazetteer_hits()
+            .map(|h| (h.span.slice(text), h.name))
+            .collect();
+        assert_eq!(
+            hits,
+            [
+                ("Kremlin", "Kremlin"),
+                ("NATO", "NATO"),
+                ("Atlantic Alliance", "NATO"),
+                ("EU", "European Union"),
+                ("US", "United States"),
+                ("NATO", "NATO"),
+            ]
+        );
+    }
+
+    /// The anchored scan finds what an unanchored leftmost-longest search
+    /// of the same names finds, filtered on word boundaries.
+    #[test]
+    fn gazetteer_scan_finds_what_an_unanchored_search_finds() {
+        let names = gazetteer_names();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(n, _)| n))
+            .unwrap();
+        for t in [
+            "The Kremlin, NATO’s Atlantic Alliance and the EU met in Washington. EUNATO, tiny time news.",
+            "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU",
+            "é NATO中文NATO 🙂EU\u{0}EU t ti tim time time news",
+        ] {
+            let want: Vec<(Span, usize)> = ac
+                .find_iter(t)
+                .map(|m| (Span::new(m.start(), m.end()), names[m.pattern().as_usize()].1))
+                .filter(|&(span, _)| whole_words(t, span))
+                .collect();
+            assert!(!want.is_empty());
+            assert_eq!(gazetteer_mentions(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn empty_and_odd_texts() {
+        for text in ["", "   \n\n ", "“”", "日本 🙂 é", "\u{212a}"] {
+            let a = Analysis::new(text);
+            assert_eq!(
+                a.tokens().len(),
+                a.tokens_by_sentence().map(<[Token]>::len).sum::<usize>()
+            );
+        }
+    }
+}
