@@ -728,6 +728,9 @@ mod tests {
         );
         assert_eq!(rel("defense secretary", "Secretary of Defense"), Compatible);
         assert_eq!(rel("Fed Chair", "Federal Reserve chairwoman"), Compatible);
+        assert_eq!(rel("House Speaker", "speaker of the House"), Compatible);
+        assert_eq!(rel("Speaker", "House Speaker"), Compatible);
+        assert_eq!(rel("House Speaker", "House Majority Leader"), Unrelated);
         assert!(role_key("Mr.").is_none());
         assert!(role_key("Dr.").is_none());
     }
