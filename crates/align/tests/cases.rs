@@ -124,6 +124,59 @@ fn shared_cases() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A case that fixes its stories states what story grouping should find:
+/// `compare`, which groups the articles itself, must give the same
+/// stories (as sets of article ids) and still meet the case.
+#[test]
+fn story_grouping_finds_the_stories_cases_give() {
+    let mut failures = Vec::new();
+    for case in load_all() {
+        let Some(given) = case.stories() else {
+            continue;
+        };
+        let docs = case.extract();
+        let r = compare(&docs, &Config::default());
+        let mut want: Vec<Vec<&str>> = given
+            .iter()
+            .map(|g| {
+                let mut v: Vec<&str> = g.iter().map(|&i| docs[i].article.id.as_str()).collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        want.sort();
+        let mut got: Vec<Vec<&str>> = r
+            .stories
+            .iter()
+            .map(|s| {
+                let mut v: Vec<&str> = s.articles.iter().map(String::as_str).collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        got.sort();
+        if got != want {
+            failures.push(format!(
+                "{}: stories {got:?}, case gives {want:?}",
+                case.name
+            ));
+        }
+        for e in &case.expect.findings {
+            if !r.findings.iter().any(|f| matches(f, e)) {
+                failures.push(format!("{}: missing {e:?}\n{}", case.name, dump(&r)));
+            }
+        }
+        if case.expect.exhaustive_findings {
+            for f in r.discrepancies() {
+                if !case.expect.findings.iter().any(|e| matches(f, e)) {
+                    failures.push(format!("{}: unexpected {}", case.name, f.summary()));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 #[ignore]
 fn print_cases() {
