@@ -372,7 +372,7 @@ pub(crate) fn compare_places(a: &str, b: &str) -> Cmp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crosscheck_parse::Span;
+    use crosscheck_parse::{Span, TimexKind};
 
     fn unresolved(text: &str, reading: DateReading) -> DateFact {
         date_fact(&DateMention {
@@ -384,6 +384,11 @@ mod tests {
             resolved: false,
             reason: Some("no reference date".into()),
             time_of_day: None,
+            kind: TimexKind::Date,
+            time: None,
+            duration: None,
+            reference: None,
+            range: None,
         })
     }
 
@@ -420,6 +425,11 @@ mod tests {
             resolved: true,
             reason: None,
             time_of_day: None,
+            kind: TimexKind::Date,
+            time: None,
+            duration: None,
+            reference: None,
+            range: None,
         });
         assert_eq!(friday.weekday, Some(5));
         let other = unresolved("Friday", DateReading::Relative);
@@ -444,6 +454,11 @@ mod tests {
                 resolved: true,
                 reason: None,
                 time_of_day: None,
+                kind: TimexKind::Date,
+                time: None,
+                duration: None,
+                reference: None,
+                range: None,
             })
         };
         let old = day(2001, "Sept. 11, 2001");

@@ -132,13 +132,44 @@ classes! {
     DateModifier => "date_modifier",
     /// Days relative to the article (“yesterday”, “tonight”).
     DeicticDay => "deictic_day",
-    /// Vague future times (“soon”, “shortly”).
-    VagueTime => "vague_time",
+    /// Words and phrases referring to the present, past or future without
+    /// a date (“now”, “recently”, “the near future”), value present, past
+    /// or future.
+    TimeReference => "time_reference",
     /// Plural number words of a vague amount (“thousands”), value = base.
     VaguePlural => "vague_plural",
     /// Fraction words (“third”, “quarters”), value = denominator (and
     /// `plural`).
     FractionWord => "fraction_word",
+    // The date and time word lists (read by `dates`).
+    /// Words bounding a date (“by”, “until”, “since”), value = flags.
+    DateBound => "date_bound",
+    /// Nouns that make the number before them a count (“people”).
+    CountedNoun => "counted_noun",
+    /// Words and phrases of a future clause (“will”, “due to”).
+    FutureCue => "future_cue",
+    /// Words of a past clause (“was”, “met”).
+    PastCue => "past_cue",
+    /// Words starting a new clause (“and”, “which”, “saying”).
+    ClauseBoundary => "clause_boundary",
+    /// Words making the weekday after them a name (“Good Friday”).
+    HolidayWord => "holiday_word",
+    /// Seasons, value = TimeML code (`SU`).
+    Season => "season",
+    /// Words of a recurring time (“daily”), value = period (`P1D`).
+    SetWord => "set_word",
+    /// Words naming a clock time (“noon”), value = `HH:MM`.
+    ClockWord => "clock_word",
+    /// 12-hour clock marks (“p.m.”), value am or pm.
+    Meridiem => "meridiem",
+    /// Time zone abbreviations (“GMT”), as written.
+    TimeZone => "time_zone",
+    /// Parts of the day (“morning”), value = TimeML code (`MO`).
+    DayPart => "day_part",
+    /// Words before a number that make it an amount (“about”).
+    CountCue => "count_cue",
+    /// Words of money and the economy (“profit”, “GDP”).
+    EconomicWord => "economic_word",
     /// Letters glued to digits that scale them (“12k”, “2.4M”, “$3bn”),
     /// value = the factor (and `currency` when read only after a sign).
     ScaleSuffix => "scale_suffix",
@@ -163,9 +194,8 @@ classes! {
     SignWord => "sign_word",
     /// Words after which a number is a label (“Article 5”, “page 12”).
     LabelWord => "label_word",
-    /// Words after a number that make it a clock time (“9 a.m.”, “GMT”).
-    TimeWord => "time_word",
-    /// Units of time a quantity can count (“years”, “hours”).
+    /// Units of time (“years”, “hours”), value = the unit, singular, for
+    /// those a date rule reads.
     TimeUnit => "time_unit",
     /// Verbs of a change in amount (“rose”, “fell”, “cut”).
     ChangeVerb => "change_verb",
@@ -181,7 +211,8 @@ classes! {
     OneIdiom => "one_idiom",
     /// Words before a bare “one” that make it a pronoun (“no one”).
     OnePronounCue => "one_pronoun_cue",
-    /// Words that make a following “half” part of a period (“first half”).
+    /// Words that make a following “half” part of a period (“first half”),
+    /// value = the number for the ordinals of parts of a year (“third”).
     OrdinalWord => "ordinal_word",
 }
 
@@ -226,6 +257,11 @@ impl Classes {
     /// True when `c` is in the set.
     pub const fn has(self, c: Class) -> bool {
         self.0 & 1 << c as u32 != 0
+    }
+
+    /// The set as bits: bit `c as u32` for each class `c` of the set.
+    pub const fn bits(self) -> u64 {
+        self.0
     }
 
     /// True when the two sets share a class.

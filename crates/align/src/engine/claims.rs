@@ -18,7 +18,9 @@ use crate::facts::{
 };
 use crate::model::DateFact;
 use crate::text::{fold, is_stop, stem, stemmer, tokenize, RawTok, ELLIPSIS};
-use crosscheck_parse::{Attribution, EntityKind, Extraction, QuoteKind, Span};
+use crosscheck_parse::{
+    Attribution, DateMention, EntityKind, Extraction, QuoteKind, Span, TimexKind,
+};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -218,7 +220,10 @@ fn doc_facts(x: &Extraction, quotes: &[Span]) -> Vec<RawFact> {
     let text = x.article.text.as_str();
     let ours = |s: &Span| !inside_any(quotes, *s) && !s.is_empty();
     let mut out = Vec::new();
-    for d in x.dates.iter().filter(|d| ours(&d.span)) {
+    // durations ("30 days") and recurring times ("every Monday") are not
+    // dates: their numbers are no day of the month
+    let dated = |d: &&DateMention| matches!(d.kind, TimexKind::Date | TimexKind::Time);
+    for d in x.dates.iter().filter(|d| ours(&d.span)).filter(dated) {
         let f = date_fact(d);
         if date_is_comparable(&f) {
             out.push(RawFact {

@@ -267,10 +267,12 @@ pub(super) const LOOKALIKES: &[Rule] = &[
     },
     Rule {
         name: "time_of_day",
-        pattern: "x=#num @time_word",
+        pattern: "x=#num ( @meridiem | @time_zone | o'clock | o’clock | hrs )",
         examples: &[
             "Trains leave at [{x:0700} GMT] daily.",
             "They met at [{x:9} a.m.] local time.",
+            "The bells rang at [{x:10} o'clock] sharp.",
+            "Curfew starts at [{x:1800} hrs] daily.",
         ],
     },
     Rule {
