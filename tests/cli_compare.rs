@@ -459,3 +459,42 @@ fn config_file_sets_thresholds() {
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("bad.toml"));
 }
+
+/// Story grouping is configured in a `[stories]` table of the config file
+/// (and `--one-story` forces one story): two unrelated articles are two
+/// stories by default, one story when forced either way.
+#[test]
+fn config_file_sets_story_grouping() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("rates.txt"),
+        "Date: 2024-03-06\n\nThe central bank of Moravia raised its main rate to 4.5 percent on \
+         Wednesday, citing stubborn inflation, Governor Petr Holub told reporters in Brno.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("quake.txt"),
+        "Date: 2024-03-04\n\nA magnitude 6.1 earthquake struck near the town of Valdoria on \
+         Monday, destroying the old cathedral, Governor Elena Brask said.\n",
+    )
+    .unwrap();
+    let stories = |extra: &[&str]| -> usize {
+        let mut args = vec!["compare", input.to_str().unwrap(), "--format", "json"];
+        args.extend_from_slice(extra);
+        let o = crosscheck(&args);
+        assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        v["stories"].as_array().unwrap().len()
+    };
+    assert_eq!(stories(&[]), 2);
+    assert_eq!(stories(&["--one-story"]), 1);
+    let forced = dir.path().join("one.toml");
+    std::fs::write(
+        &forced,
+        "sentence_threshold = 0.5\n\n[stories]\nforce_one_story = true\n",
+    )
+    .unwrap();
+    assert_eq!(stories(&["--config", forced.to_str().unwrap()]), 1);
+}
