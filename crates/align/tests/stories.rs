@@ -546,3 +546,52 @@ fn odd_configurations_do_not_panic_or_make_nan() {
         }
     }
 }
+
+/// Three more reports of earthquake A, told from other angles.
+const QUAKE_A_MORE: [&str; 3] = [
+    "Aid trucks reached San Ilario on Wednesday, a day after the 6.4-magnitude \
+     earthquake that killed 12 people in Valdoria province. Governor Iker Solana \
+     said 300 people had been treated in the two army field hospitals.",
+    "Schools across Valdoria province stayed closed on Wednesday while engineers \
+     checked buildings after Tuesday's quake, which killed 12 people and toppled \
+     the cathedral bell tower in San Ilario, Governor Iker Solana said.",
+    "The seismic institute said the magnitude 6.4 earthquake that struck Valdoria \
+     on Tuesday was the strongest in the province in forty years. The 12 victims \
+     were buried in San Ilario on Thursday, with Governor Iker Solana attending.",
+];
+
+#[test]
+fn a_brief_joins_the_story_it_belongs_to() {
+    // six reports of earthquake A, a one-line brief of it that shares a few
+    // words with each report, and the bank story
+    let mut docs = quake_docs(false);
+    docs.truncate(3);
+    for (k, t) in QUAKE_A_MORE.iter().enumerate() {
+        docs.push(doc(&format!("a{}", k + 4), None, t));
+    }
+    docs.push(doc(
+        "brief",
+        None,
+        "Quake death toll in Valdoria rises; rescuers search collapsed school.",
+    ));
+    docs.push(doc("bank", None, BANK));
+    let all_a = ids(&["a1", "a2", "a3", "a4", "a5", "a6", "brief"]);
+    // its average similarity to the six reports is under the threshold
+    let no_attach = StoryConfig {
+        attach_similarity: 0.0,
+        ..StoryConfig::default()
+    };
+    assert_eq!(
+        stories_by_id(&docs, &no_attach),
+        [
+            ids(&["a1", "a2", "a3", "a4", "a5", "a6"]),
+            ids(&["bank"]),
+            ids(&["brief"])
+        ]
+    );
+    // the story's centroid holds every word of the brief
+    assert_eq!(
+        stories_by_id(&docs, &StoryConfig::default()),
+        [all_a, ids(&["bank"])]
+    );
+}

@@ -133,17 +133,10 @@ pub fn rows(report: &Report) -> Vec<CsvRow> {
 
 /// Writes the CSV report (header line always, even with no rows; `\n` line
 /// ends; fields quoted when needed, so newlines and quotes round-trip).
+/// Cells a spreadsheet would run as a formula get a leading `'`
+/// ([`crate::sanitize::neutralise_cell`]).
 pub fn write_csv<W: Write>(report: &Report, out: W) -> Result<(), ReportError> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
-    w.write_record(COLUMNS)?;
-    for row in rows(report) {
-        w.serialize(row)?;
-    }
-    w.flush()?;
-    Ok(())
+    crate::sanitize::write_csv_with(report, out, crate::sanitize::CsvCells::Neutralised)
 }
 
 /// The CSV report as a string.

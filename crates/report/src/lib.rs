@@ -56,6 +56,7 @@ pub mod html;
 pub mod id;
 pub mod json_report;
 pub mod markdown;
+pub mod sanitize;
 pub mod severity;
 pub mod table;
 
@@ -76,7 +77,7 @@ pub enum ReportError {
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
     /// The CSV writer or reader failed.
-    #[error("CSV error: {0}")]
+    #[error("{0}")]
     Csv(#[from] csv::Error),
     /// JSON could not be written or parsed.
     #[error("JSON error: {0}")]

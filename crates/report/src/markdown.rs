@@ -87,6 +87,7 @@ fn reference(report: &Report, e: &Evidence) -> String {
     if let Some(url) = report
         .extraction(&e.claim.article)
         .and_then(|x| x.article.url.as_deref())
+        .filter(|u| crate::sanitize::is_web_url(u))
     {
         let _ = write!(s, " ([link](<{}>))", url.replace(['<', '>', '\n'], ""));
     }

@@ -7,6 +7,7 @@ pub const EXPLANATION_WIDTH: usize = 72;
 
 fn clip(s: &str, max: usize) -> String {
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = crate::sanitize::escape_controls(&s).into_owned();
     if s.chars().count() <= max {
         s
     } else {

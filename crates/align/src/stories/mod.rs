@@ -42,6 +42,10 @@
 //!    story in two when the parts are far more separate than the same cut
 //!    finds by chance ([`StoryConfig::split_ratio`]), and tries each part
 //!    again.
+//! 8. **Fragments.** A story of at most three articles (a brief, a lone
+//!    report sharing few words with most reports of its event) joins the
+//!    larger story whose centroid is the closest, when their cosine
+//!    reaches [`StoryConfig::attach_similarity`] and the dates fit.
 //!
 //! ```
 //! use crosscheck_align::stories::{group, StoryConfig};
@@ -65,6 +69,7 @@
 //! assert_eq!(stories, vec![vec![0, 1], vec![2]]);
 //! ```
 
+mod attach;
 mod cluster;
 mod copies;
 mod features;
@@ -141,6 +146,12 @@ pub struct StoryConfig {
     /// in the story's keys dealt at random; `0` never splits. Default
     /// `0.4`.
     pub split_ratio: f64,
+    /// A story of at most three articles (a brief, a lone report) joins
+    /// the larger story whose centroid (the normalised sum of its
+    /// articles' vectors) is the closest when their cosine reaches this:
+    /// a short text shares few words with most reports of its event, but
+    /// its words are the story's words. `0` never attaches. Default `0.2`.
+    pub attach_similarity: f64,
     /// Put every article in one story (a small hand-picked set about one
     /// event). Default `false`.
     pub force_one_story: bool,
@@ -158,6 +169,7 @@ impl Default for StoryConfig {
             block_max_df: 100,
             min_edge: 0.1,
             split_ratio: 0.4,
+            attach_similarity: 0.2,
             force_one_story: false,
         }
     }
@@ -375,6 +387,32 @@ impl StoryIndex {
                         roots[run[k].1 as usize] = root;
                     }
                 }
+            }
+        }
+        // 8. fragments join the larger story they belong to
+        if cfg.attach_similarity > 0.0 {
+            let mut articles = vec![0u32; units];
+            for &u in &index.unit {
+                articles[u as usize] += 1;
+            }
+            let stories = attach::Stories {
+                root: &roots,
+                articles: &articles,
+                vectors: reps
+                    .iter()
+                    .map(|&r| index.vectors[r as usize].as_slice())
+                    .collect(),
+                dates: &unit_dates,
+            };
+            let moves =
+                attach::attachments(&stories, &edges, cfg.attach_similarity, cfg.window_days);
+            // a small story never attracts another, so no chains
+            let mut target: Vec<u32> = (0..units as u32).collect();
+            for (from, to) in moves {
+                target[from as usize] = to;
+            }
+            for r in roots.iter_mut() {
+                *r = target[*r as usize];
             }
         }
         index.stories = index.collect_groups(|p| roots[index.unit[p] as usize]);

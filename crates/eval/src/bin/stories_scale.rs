@@ -109,7 +109,7 @@ fn run() -> Result<(), String> {
     let articles = flag("--articles")?.unwrap_or(10_000) as usize;
     let seed = flag("--seed")?.unwrap_or(7);
     let t = Instant::now();
-    let (texts, gold) = match value("--corpus") {
+    let (texts, gold, documents) = match value("--corpus") {
         Some(corpus) => read_corpus(&corpus, value("--truth").as_deref())?,
         None => {
             let pool = sentence_pool(&crosscheck_eval::devdata()?)?;
@@ -118,12 +118,12 @@ fn run() -> Result<(), String> {
             let day = NaiveDate::from_ymd_opt(2024, 5, 14);
             let texts = texts
                 .into_iter()
-                .map(|(id, text)| (id, day, text))
+                .map(|(id, text)| (id, day, None, text))
                 .collect();
-            (texts, gold)
+            (texts, gold, None)
         }
     };
-    let bytes: usize = texts.iter().map(|(_, _, t)| t.len()).sum();
+    let bytes: usize = texts.iter().map(|(_, _, _, t)| t.len()).sum();
     let stories = {
         let mut g = gold.clone();
         g.sort_unstable();
@@ -139,10 +139,11 @@ fn run() -> Result<(), String> {
     let t = Instant::now();
     let docs: Vec<Extraction> = texts
         .into_par_iter()
-        .map(|(id, published, text)| {
+        .map(|(id, published, title, text)| {
             extract(Article {
                 id,
                 published,
+                title,
                 text,
                 ..Article::default()
             })
@@ -164,6 +165,27 @@ fn run() -> Result<(), String> {
     let (secs, cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - cpu0);
     let after = memory();
     let (p, r, f) = bcubed(&groups, &gold);
+    if let Some(documents) = &documents {
+        let (p, r, f) = bcubed(&groups, documents);
+        eprintln!(
+            "against the source documents (one per title): B-cubed P {p:.4} R {r:.4} F1 {f:.4}"
+        );
+    }
+    if let Some(path) = value("--dump") {
+        let mut out = String::new();
+        for (k, g) in groups.iter().enumerate() {
+            for &i in g {
+                out.push_str(
+                    &serde_json::json!({"id": docs[i].article.id, "group": k}).to_string(),
+                );
+                out.push('\n');
+            }
+        }
+        std::fs::write(&path, out).map_err(|e| format!("{path}: {e}"))?;
+    }
+    if let Some(n) = flag("--explain")? {
+        explain(&groups, &gold, documents.as_deref(), &docs, n as usize);
+    }
     let mut sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
     sizes.sort_unstable_by(|a, b| b.cmp(a));
     let largest = sizes.first().copied().unwrap_or(0);
@@ -204,14 +226,58 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
+/// Prints the `n` largest stories: how many truth stories and source
+/// documents each holds, and its commonest documents by headline.
+fn explain(
+    groups: &[Vec<usize>],
+    gold: &[usize],
+    documents: Option<&[usize]>,
+    docs: &[Extraction],
+    n: usize,
+) {
+    let mut order: Vec<&Vec<usize>> = groups.iter().collect();
+    order.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0]));
+    for g in order.into_iter().take(n) {
+        let distinct = |of: &[usize]| {
+            let mut v: Vec<usize> = g.iter().map(|&i| of[i]).collect();
+            v.sort_unstable();
+            v.dedup();
+            v.len()
+        };
+        let mut by_title: HashMap<&str, usize> = HashMap::new();
+        for &i in g {
+            let t = docs[i].article.title.as_deref().unwrap_or("");
+            *by_title.entry(t).or_default() += 1;
+        }
+        let mut top: Vec<(&str, usize)> = by_title.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        eprintln!(
+            "story of {} articles: {} truth stories, {} documents",
+            g.len(),
+            distinct(gold),
+            documents.map_or(0, distinct)
+        );
+        for (t, c) in top.iter().take(12) {
+            let short: String = t.chars().take(90).collect();
+            eprintln!("    {c:5}  {short}");
+        }
+    }
+}
+
+/// An article read from a corpus: id, publication date, headline, text.
+type Input = (String, Option<NaiveDate>, Option<String>, String);
+
 /// Articles of a JSON-lines corpus (`id`, `text`, optional `published`
-/// as `YYYY-MM-DD`) and their stories from a JSON-lines truth file (`id`,
-/// `story`), or one story per article without it.
+/// as `YYYY-MM-DD` and `title`), their stories from a JSON-lines truth
+/// file (`id`, `story`; one story per article without it), and, when
+/// every article has a `title`, their source documents (one per distinct
+/// title: the `gen_corpus wire` truth's stories are runs of sentences of
+/// one source document, under its headline).
 #[allow(clippy::type_complexity)]
 fn read_corpus(
     corpus: &str,
     truth: Option<&str>,
-) -> Result<(Vec<(String, Option<NaiveDate>, String)>, Vec<usize>), String> {
+) -> Result<(Vec<Input>, Vec<usize>, Option<Vec<usize>>), String> {
     let text = std::fs::read_to_string(corpus).map_err(|e| format!("{corpus}: {e}"))?;
     let mut story_of: HashMap<String, String> = HashMap::new();
     if let Some(truth) = truth {
@@ -226,7 +292,9 @@ fn read_corpus(
     }
     let mut articles = Vec::new();
     let mut names: HashMap<String, usize> = HashMap::new();
+    let mut titles: HashMap<String, usize> = HashMap::new();
     let mut gold = Vec::new();
+    let mut documents = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("{corpus}: {e}"))?;
@@ -234,16 +302,23 @@ fn read_corpus(
         let published = v["published"]
             .as_str()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let title = v["title"].as_str().map(str::to_string);
         let story = story_of.get(&id).cloned().unwrap_or_else(|| id.clone());
         let next = names.len();
         gold.push(*names.entry(story).or_insert(next));
+        if let Some(t) = &title {
+            let next = titles.len();
+            documents.push(*titles.entry(t.clone()).or_insert(next));
+        }
         articles.push((
             id,
             published,
+            title,
             v["text"].as_str().unwrap_or_default().to_string(),
         ));
     }
-    Ok((articles, gold))
+    let documents = (documents.len() == articles.len() && !titles.is_empty()).then_some(documents);
+    Ok((articles, gold, documents))
 }
 
 /// Resident and peak resident memory of this process in MiB (Linux).
