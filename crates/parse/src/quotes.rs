@@ -2,7 +2,8 @@
 //!
 //! ## Quotation marks
 //! Typographic (“ ” ‘ ’ « » „) and straight (" ') marks are paired within a
-//! paragraph. Single quotes inside a double-quoted passage are nested and
+//! paragraph; two apostrophes (`''`, the double mark of some wire copy) are
+//! a double mark. Single quotes inside a double-quoted passage are nested and
 //! belong to it. A `’` followed by a letter is an apostrophe. A `“` followed
 //! by punctuation or the end of the paragraph closes an open quote (a common
 //! typo: `security “.`). A quote still open at the end of its paragraph ends
@@ -1268,8 +1269,9 @@ fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marks> {
 fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut Vec<Marks>) {
     let slice = para.slice(text);
     let first = out.len();
-    // open double quote: (byte of mark, closing chars)
-    let mut double: Option<(usize, &'static [char])> = None;
+    // open double quote: (byte of mark, length of the mark, closing chars;
+    // an empty list: closed by two apostrophes)
+    let mut double: Option<(usize, usize, &'static [char])> = None;
     let mut single: Option<(usize, char)> = None;
     let push = |out: &mut Vec<Marks>,
                 open: usize,
@@ -1312,11 +1314,41 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
         let i = para.start + rel;
         // the char before is needed for few marks: decoded on demand
         let prev = || slice[..rel].chars().next_back();
+        let prev_is_space = || prev().is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+        // Two apostrophes are a double mark (the style of some wire copy:
+        // ''We will win,'' she said); three close a single and a double
+        // one (''I would use the word 'old-school,''' he said).
+        let run = if c == '\'' {
+            slice.as_bytes()[rel..]
+                .iter()
+                .take_while(|&&b| b == b'\'')
+                .count()
+        } else {
+            0
+        };
+        if run >= 2 {
+            let after = slice[rel + run..].chars().next();
+            match double {
+                Some((open, open_len, [])) => {
+                    // the last two close the quote
+                    let close = i + run - 2;
+                    push(out, open, open_len, close, close + 2, false);
+                    double = None;
+                    single = None;
+                }
+                None if prev_is_space() && after.is_some_and(|a| !a.is_whitespace()) => {
+                    double = Some((i, 2, &[]));
+                    single = None;
+                }
+                _ => {}
+            }
+            from = rel + run;
+            continue;
+        }
         let next = slice[from..].chars().next();
         let is_last_char = next.is_none();
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
-        let prev_is_space = || prev().is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
-        if let Some((open, closers)) = double {
+        if let Some((open, open_len, closers)) = double {
             let closes = closers.contains(&c)
                 || (c == '“'
                     && closers.contains(&'”')
@@ -1324,23 +1356,22 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
                     && next.is_none_or(|ch| !ch.is_whitespace() || is_last_char))
                 || (c == '“' && closers.contains(&'”') && next.is_none());
             if closes {
-                let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
                 push(out, open, open_len, i, i + c.len_utf8(), false);
                 double = None;
             } else if c == '“' && closers.contains(&'”') && next_is_letter && prev_is_space() {
                 // an unclosed quote followed by a new one: close the first here
-                let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
                 push(out, open, open_len, i, i, false);
-                double = Some((i, &['”', '„']));
+                double = Some((i, c.len_utf8(), &['”', '„']));
             }
             continue;
         }
+        let len = c.len_utf8();
         match c {
-            '“' => double = Some((i, &['”', '„'])),
-            '„' => double = Some((i, &['“', '”'])),
-            '«' => double = Some((i, &['»'])),
+            '“' => double = Some((i, len, &['”', '„'])),
+            '„' => double = Some((i, len, &['“', '”'])),
+            '«' => double = Some((i, len, &['»'])),
             '"' if prev_is_space() || prev().is_some_and(|p| "‘'".contains(p)) => {
-                double = Some((i, &['"']))
+                double = Some((i, len, &['"']))
             }
             '‘' if single.is_none() => single = Some((i, '’')),
             '\'' if single.is_none() && next_is_letter && prev_is_space() => {
@@ -1357,8 +1388,7 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
             _ => {}
         }
     }
-    if let Some((open, _)) = double {
-        let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    if let Some((open, open_len, _)) = double {
         push(out, open, open_len, para.end, para.end, false);
     }
     // Only this paragraph's marks need sorting: the earlier ones are sorted
@@ -1652,6 +1682,26 @@ mod tests {
         assert_eq!(find(&q, "C'est fini").text, "C'est fini");
         let u = find(&q, "It runs");
         assert_eq!(u.text, "It runs to the paragraph end");
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        let t = "''We will rebuild,'' Mayor Lin Wu said. ''I would not call it a 'crisis,''' she added. \
+                 It's the mayor's plan: ''Homes first.''";
+        let q = quotes(t);
+        let texts: Vec<&str> = q.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "We will rebuild",
+                "I would not call it a 'crisis,'",
+                "Homes first."
+            ]
+        );
+        for x in &q[..2] {
+            assert_eq!(x.span.slice(t), x.text);
+            assert_eq!(x.speaker.as_deref(), Some("Lin Wu"), "{x:?}");
+        }
     }
 
     #[test]
