@@ -136,6 +136,14 @@ classes! {
     /// Fraction words (“third”, “quarters”), value = denominator (and
     /// `plural`).
     FractionWord => "fraction_word",
+    /// Words that report speech only right next to a quotation (“read”,
+    /// “snapped”, “posted”).
+    QuoteVerb => "quote_verb",
+    /// Given names of one gender, as written, value `m` or `f`.
+    GivenNameGender => "given_name_gender",
+    /// Titles and nouns of one gender (“Mrs.”, “spokeswoman”), value `m`
+    /// or `f`.
+    GenderNoun => "gender_noun",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the

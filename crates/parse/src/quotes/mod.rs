@@ -1,6 +1,6 @@
 //! Quotes, direct and reported, with their speakers.
 //!
-//! ## Quotation marks
+//! ## Quotation marks ([`marks`])
 //! Typographic (“ ” ‘ ’ « » „) and straight (" ') marks are paired within a
 //! paragraph; two apostrophes (`''`, the double mark of some wire copy) are
 //! a double mark. Single quotes inside a double-quoted passage are nested and
@@ -9,26 +9,33 @@
 //! typo: `security “.`). A quote still open at the end of its paragraph ends
 //! there (news style re-opens a long quote in each paragraph).
 //!
-//! ## Attribution, in order of preference
-//! 1. **After the quote**: a reporting verb and a speaker right after the
-//!    closing mark, in either order (“…,” Blinken insisted / “…,” said Blinken /
-//!    “…,” acknowledged NATO secretary Jens Stoltenberg / “…”, he said).
-//! 2. **Before the quote, same sentence**: a colon introduction (Blinken
-//!    concluded: “…”), or the nearest reporting verb whose subject is found
-//!    (Blinken assured that the US response establishes “…”).
+//! ## Attribution, in order of preference ([`attribute`])
+//! 1. **After the quote**: a cue and a speaker right after the closing mark,
+//!    in either order (“…,” Blinken insisted / “…,” said Blinken / “…?”
+//!    Smith asked / “…,” Sen. Jane Roe (R-Ohio) said Monday / “…,” Hugh
+//!    Hill, a doctor at the clinic, said / “…,” the White House said in a
+//!    statement). A cue is a reporting verb (`reporting_verb.tsv`) or, next
+//!    to a quotation only, a verb such as “read” or “snapped”
+//!    (`quote_verb.tsv`).
+//! 2. **Before the quote, same sentence**: the nearest cue whose subject is
+//!    found (Blinken assured that the US response establishes “…”; Clinton
+//!    took the stage, telling the crowd, “…”; As Vulture put it, “…”), or a
+//!    colon introduction (Blinken concluded: “…”; a headline `Name: ‘…’`).
 //! 3. **“according to X”** in the same sentence.
 //! 4. **Continuation**: a quote interrupted by its attribution (“A,” he said,
 //!    “B”) takes the speaker of the first piece, and `continues` points at it.
 //! 5. **Context**: a quote standing as its own sentence with no cue takes the
-//!    speaker of reported speech in the sentence before it (or, failing that,
-//!    the sentence after it).
+//!    speaker of the speech in the sentence before it (or, failing that,
+//!    the sentence after it), when no other person is named in between.
 //!
-//! Subjects are person mentions (see [`crate::entities`]), pronouns (“he”,
-//! resolved to the most recent speaker, else the nearest person mentioned
-//! before), roles (“the US Secretary of State”, resolved to the nearest person
-//! holding a compatible role, else the nearest person with no conflicting
-//! role), or organisations and places (“The United States believes …”).
-//! A quote whose speaker cannot be found has `speaker: None` and
+//! Subjects ([`subject`]) are person mentions (see [`crate::entities`]),
+//! capitalised names no entity holds (an outlet, a person the entity pass
+//! did not find: the speaker is the name as written, with no entity),
+//! pronouns (“he”, resolved to the nearest fitting person by gender and
+//! salience, see [`pronoun`]), roles (“the US Secretary of State”, resolved
+//! to a person holding a compatible role, else no speaker), or
+//! organisations and places (“The United States believes …”). A quote
+//! whose speaker cannot be found has `speaker: None` and
 //! [`Attribution::None`]: the extractor never guesses silently.
 //!
 //! ## Kinds
@@ -39,24 +46,29 @@
 //!   “said,”;
 //! - **partial**: a fragment embedded in reported speech (sanctions would have
 //!   “serious consequences”);
-//! - **indirect**: reported speech without marks: `SUBJECT VERB that CONTENT`
-//!   (Stoltenberg stressed that every country has the right to join),
-//!   `CONTENT, SUBJECT VERB.` (…, Jens Stoltenberg, announced on Tuesday
-//!   night), and `according to X, CONTENT`.
+//! - **indirect** ([`indirect`]): reported speech without marks: `SUBJECT
+//!   VERB that CONTENT` (Stoltenberg stressed that every country has the
+//!   right to join), `CONTENT, SUBJECT VERB.` (…, Jens Stoltenberg,
+//!   announced on Tuesday night), and `according to X, CONTENT`.
 
+mod attribute;
+mod indirect;
 mod marks;
+mod pronoun;
+mod subject;
 
 use crate::analysis::Analysis;
-use crate::entities::{role_core, role_ending_before, role_ending_with};
+use crate::entities::role_core;
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{Attribution, Entity, EntityKind, Quote, QuoteKind, Sentence, Span};
-use crate::text::{char_at, tokenize, TokKind, Token};
-use marks::{find_marks, MarkIndex, Marks};
+use crate::text::{char_at, TokKind, Token};
+use marks::{find_marks, Marks};
 #[cfg(test)]
 use marks::{is_mark_byte, MarkBytes};
+use pronoun::Gender;
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
+use subject::Subject;
 
 /// The running maximum of `ends` (`out[k]` = the largest of the first
 /// `k + 1`): over spans sorted by start, "does some span reach past `x`
@@ -75,10 +87,19 @@ fn running_max(ends: impl ExactSizeIterator<Item = usize>) -> Vec<usize> {
 /// A speaker found for a quote.
 #[derive(Clone, Copy, Debug)]
 struct Speaker {
-    entity: usize,
+    /// The entity, when the speaker is one; `None` for a name no entity
+    /// holds (the speaker is then the words of `name`).
+    entity: Option<usize>,
+    /// For a speaker with no entity: where its name is written.
+    name: Span,
+    /// The words the attribution rests on: a name, pronoun or role.
     span: Span,
     how: Attribution,
 }
+
+/// The speakers found so far, with the position of their speech, in text
+/// order: what pronouns are resolved against.
+type Said = [(usize, Speaker)];
 
 /// Finds quotes in `text` and attributes them to `entities` (from
 /// [`crate::entities::extract`] on the same text). `sentences` must be
@@ -106,17 +127,15 @@ pub fn extract(text: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Q
 /// [`extract`] over an article's [`Analysis`] (its sentences, tokens and
 /// gazetteer hits).
 pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
-    let text = a.text();
-    let sentences = a.sentences();
-    let ctx = Ctx::new(a, entities);
-    let marks = find_marks(text, sentences);
+    let marks = find_marks(a.text(), a.sentences());
+    let ctx = Ctx::new(a, entities, &marks);
     // Everything (marked quotes and indirect speech) in text order, so that
     // pronouns resolve against the speakers found so far. Both lists are in
     // text order already (marks by opening mark, indirect speech by verb),
     // so a merge gives that order; a marked quote goes first on a tie.
     let indirect = ctx.indirect_candidates(&marks);
     let n = marks.len() + indirect.len();
-    let mut speakers: Vec<(usize, usize)> = Vec::with_capacity(n); // (position, entity)
+    let mut speakers: Vec<(usize, Speaker)> = Vec::with_capacity(n);
     let mut out: Vec<Quote> = Vec::with_capacity(n);
     let mut last_marked: Option<usize> = None; // index in `out` of the last marked quote
     let mut marks_left = marks.iter().peekable();
@@ -131,11 +150,9 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
         if marked_next {
             let Some(m) = marks_left.next() else { break };
             let prev = last_marked.map(|k| (k, &out[k]));
-            let (mut q, cont) = ctx.attribute(m, &marks, prev, &speakers);
-            if let Some(e) = q.speaker_entity {
-                if q.kind != QuoteKind::ScareQuote {
-                    speakers.push((m.open, e));
-                }
+            let (mut q, cont, sp) = ctx.attribute(m, &marks, prev, &speakers);
+            if let Some(sp) = sp {
+                speakers.push((m.open, sp));
             }
             q.continues = cont;
             last_marked = Some(out.len());
@@ -144,14 +161,14 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             let Some(ind) = indirect_left.next() else {
                 break;
             };
-            let mut sp = ctx.resolve_subject(&ind.subject, ind.verb.start, &speakers);
+            let mut sp = ctx.resolve_subject(ind.subject, &speakers);
             if ind.cue == "according to" {
                 if let Some(sp) = sp.as_mut() {
                     sp.how = Attribution::AccordingTo;
                 }
             }
             if let Some(sp) = sp {
-                speakers.push((ind.verb.start, sp.entity));
+                speakers.push((ind.verb.start, sp));
             }
             out.push(ctx.quote(ind.content, QuoteKind::Indirect, sp, Some(ind.cue)));
         }
@@ -160,36 +177,12 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
     out
 }
 
-/// Reported speech without marks.
-struct Indirect {
-    content: Span,
-    verb: Span,
-    cue: String,
-    subject: Subject,
-}
-
-/// How the subject of a reporting verb is expressed.
-#[derive(Clone, Copy, Debug)]
-enum Subject {
-    /// A named entity mention.
-    Entity(usize, Span),
-    /// “he” / “she”.
-    Pronoun(Span),
-    /// A role phrase.
-    Role(Span),
-    /// No subject found.
-    Unknown,
-}
-
 struct Ctx<'a> {
     text: &'a str,
     sentences: &'a [Sentence],
     entities: &'a [Entity],
     /// Every entity mention: (span, entity index), sorted.
     mentions: Vec<(Span, usize)>,
-    /// `max_end[i]`: the largest end of `mentions[..=i]` (mentions may
-    /// nest), so "does some mention cover this span?" is a binary search.
-    max_end: Vec<usize>,
     /// Gazetteer mentions, sorted (role phrases need them).
     gaz: &'a [(Span, usize)],
     /// The article's analysis: the tokens of each sentence.
@@ -199,6 +192,12 @@ struct Ctx<'a> {
     /// `role_core` of every role of every entity (`[entity][role]`), made on
     /// the first role subject: resolving one compares it with all of them.
     role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
+    /// The gender of each entity, made on the first pronoun.
+    genders: OnceCell<Vec<Option<Gender>>>,
+    /// `(open, close_end)` of every pair of quotation marks, sorted.
+    mark_spans: Vec<(usize, usize)>,
+    /// `mark_reach[k]`: the largest `close_end` of `mark_spans[..=k]`.
+    mark_reach: Vec<usize>,
     /// Byte offset of every [`ACCORDING_TO`] in the text, in order.
     according: Vec<usize>,
     /// The sentence [`Self::sentence_of`] found last, tried first next time
@@ -212,28 +211,33 @@ struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// The context for one article: its text, sentences, entities,
-    /// gazetteer mentions and shared tokens, plus the per-article tables
-    /// the rules consult.
-    fn new(analysis: &'a Analysis<'a>, entities: &'a [Entity]) -> Self {
+    /// gazetteer mentions, shared tokens and quotation marks, plus the
+    /// per-article tables the rules consult.
+    fn new(analysis: &'a Analysis<'a>, entities: &'a [Entity], marks: &[Marks]) -> Self {
         let text = analysis.text();
         let sentences = analysis.sentences();
         let mentions = sorted_mentions(entities);
-        let max_end = running_max(mentions.iter().map(|(s, _)| s.end));
         let mut by_end: FxHashMap<_, _> =
             FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
         for &(span, e) in &mentions {
             by_end.entry(span.end).or_insert((span, e));
         }
+        let mut mark_spans: Vec<(usize, usize)> =
+            marks.iter().map(|m| (m.open, m.close_end)).collect();
+        mark_spans.sort_unstable();
+        let mark_reach = running_max(mark_spans.iter().map(|&(_, end)| end));
         Ctx {
             text,
             sentences,
             entities,
             mentions,
-            max_end,
             gaz: analysis.gazetteer_mentions(),
             analysis,
             by_end,
             role_cores: OnceCell::new(),
+            genders: OnceCell::new(),
+            mark_spans,
+            mark_reach,
             according: according_to_offsets(text),
             last_sentence: Cell::new(0),
             sentences_disjoint: sentences.iter().all(|s| s.span.start <= s.span.end)
@@ -243,9 +247,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The tokens of sentence `si`, `None` past the last sentence.
-    fn sentence_toks(&self, si: usize) -> Option<&'a [Token]> {
-        (si < self.sentences.len()).then(|| self.analysis.sentence_tokens(si))
+    /// The tokens of sentence `si` (empty past the last sentence).
+    fn sentence_toks(&self, si: usize) -> &'a [Token] {
+        self.analysis.sentence_tokens(si)
     }
 
     /// [`role_core`] of each role of each entity, computed once.
@@ -288,6 +292,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The name a speaker is given: its entity's canonical name, or the
+    /// words of a name no entity holds (a possessive ending removed).
+    fn speaker_name(&self, s: &Speaker) -> String {
+        match s.entity {
+            Some(e) => self.entities[e].name.clone(),
+            None => {
+                let words = s.name.slice(self.text);
+                crate::entities::strip_possessive(words).to_string()
+            }
+        }
+    }
+
     fn quote(
         &self,
         span: Span,
@@ -296,95 +312,20 @@ impl<'a> Ctx<'a> {
         cue: Option<String>,
     ) -> Quote {
         let (speaker, speaker_entity, speaker_span, attribution) = match sp {
-            Some(s) => (
-                Some(self.entities[s.entity].name.clone()),
-                Some(s.entity),
-                Some(s.span),
-                s.how,
-            ),
+            Some(s) => (Some(self.speaker_name(&s)), s.entity, Some(s.span), s.how),
             None => (None, None, None, Attribution::None),
         };
         Quote {
             text: span.slice(self.text).to_string(),
             span,
             kind,
+            cue: if speaker.is_some() { cue } else { None },
             speaker,
             speaker_span,
             speaker_entity,
-            cue: if speaker_entity.is_some() { cue } else { None },
             attribution,
             sentence: self.sentence_of(span.start),
             continues: None,
-        }
-    }
-
-    /// The tokens of `range`, exactly as `tokenize(self.text, range)`
-    /// returns them: borrowed from the shared sentence tokens when
-    /// [`Self::shared_tokens`] can, tokenized afresh otherwise.
-    fn tokens_of(&self, range: Span) -> Cow<'a, [Token]> {
-        match self.shared_tokens(range) {
-            Some(toks) => Cow::Borrowed(toks),
-            None => Cow::Owned(tokenize(self.text, range)),
-        }
-    }
-
-    /// The tokens of `range` as `tokenize(self.text, range)` would return
-    /// them, taken from the shared sentence tokens: `Some` when `range` is
-    /// empty, or lies inside one sentence with both ends on char boundaries
-    /// and neither end strictly inside one of the sentence's tokens. Why
-    /// they are the same:
-    /// - `tokenize` keeps no state but its position and never looks back.
-    ///   A position outside every token is a token start or a whitespace
-    ///   char, and the sentence run visits it too (it steps over
-    ///   whitespace one char at a time), so a run started there goes on in
-    ///   step with the sentence run.
-    /// - Cutting the range at a position `q` outside every token changes no
-    ///   token that ends at or before `q`: the sentence run found nothing
-    ///   that joined at or past `q` for such a token (the char after an
-    ///   inner joiner, the `.` of “U.S.” or “Gen.”), and the cut run sees
-    ///   the end of its range there, which joins nothing either.
-    fn shared_tokens(&self, range: Span) -> Option<&'a [Token]> {
-        if range.start >= range.end {
-            return Some(&[]);
-        }
-        let (si, lo, hi) = self.shared_token_range(range)?;
-        Some(&self.sentence_toks(si)?[lo..hi])
-    }
-
-    /// Where [`Self::shared_tokens`] finds the tokens of a non-empty
-    /// `range`: `(sentence, lo, hi)` for the sentence's tokens `lo..hi`.
-    fn shared_token_range(&self, range: Span) -> Option<(usize, usize, usize)> {
-        if range.start >= range.end {
-            return None;
-        }
-        let si = self.sentence_of(range.start);
-        if let (Some(s), Some(toks)) = (self.sentences.get(si), self.sentence_toks(si)) {
-            if s.span.contains(&range)
-                && self.text.is_char_boundary(range.start)
-                && self.text.is_char_boundary(range.end)
-            {
-                // tokens are sorted and disjoint: both keys increase, and
-                // the tokens before `lo` start before `range.end` too (the
-                // range is not empty), so `hi` is searched from `lo` on
-                let lo = toks.partition_point(|t| t.span.end <= range.start);
-                let hi = lo + toks[lo..].partition_point(|t| t.span.start < range.end);
-                let start_outside = toks.get(lo).is_none_or(|t| t.span.start >= range.start);
-                let end_outside = hi == 0 || toks[hi - 1].span.end <= range.end;
-                if start_outside && end_outside && lo <= hi {
-                    return Some((si, lo, hi));
-                }
-            }
-        }
-        None
-    }
-
-    /// [`role_ending_before`], over the shared tokens of
-    /// `sentence.start..pos.min(sentence.end)` when [`Self::shared_tokens`]
-    /// has them.
-    fn role_ending_before(&self, sentence: Span, pos: usize) -> Option<Span> {
-        match self.shared_tokens(Span::new(sentence.start, pos.min(sentence.end))) {
-            Some(toks) => role_ending_with(self.text, self.gaz, toks),
-            None => role_ending_before(self.text, self.gaz, sentence, pos),
         }
     }
 
@@ -393,107 +334,64 @@ impl<'a> Ctx<'a> {
         self.by_end.get(&end).copied()
     }
 
-    /// The subject of a reporting verb at byte `verb`, looking left in the
-    /// sentence and skipping auxiliaries (“Blinken has also announced”).
-    fn subject_before(&self, sentence: Span, verb: usize) -> Subject {
-        let toks = self.tokens_of(Span::new(sentence.start, verb));
-        self.subject_before_toks(sentence, &toks)
+    /// The first mention (in sorted order) that starts at byte `start`.
+    fn mention_starting_at(&self, start: usize) -> Option<(Span, usize)> {
+        let k = self.mentions.partition_point(|(s, _)| s.start < start);
+        self.mentions
+            .get(k)
+            .filter(|(s, _)| s.start == start)
+            .copied()
     }
 
-    /// [`Self::subject_before`] with the tokens of `sentence.start..verb`
-    /// given. When `verb` is the start of a token of the sentence's own
-    /// tokens, those are the sentence tokens before it: `tokenize` never
-    /// looks back, and the token before a token start ended without
-    /// joining across it, so cutting the range there changes nothing.
-    fn subject_before_toks(&self, sentence: Span, toks: &[Token]) -> Subject {
-        let mut k = toks.len();
-        while k > 0 && is_word(self.text, &toks[k - 1]) && toks[k - 1].is(Class::Auxiliary) {
-            k -= 1;
-        }
-        // “Jens Stoltenberg, announced” / “Blinken, who has denied”
-        let mut end_tok = k;
-        if k >= 2 && toks[k - 1].text(self.text) == "who" && toks[k - 2].text(self.text) == "," {
-            end_tok = k - 2;
-        } else if k >= 1 && toks[k - 1].text(self.text) == "," {
-            end_tok = k - 1;
-        }
-        if end_tok == 0 {
-            return Subject::Unknown;
-        }
-        let last = toks[end_tok - 1];
-        if last.is(Class::PersonPronoun) {
-            return Subject::Pronoun(last.span);
-        }
-        if let Some((span, e)) = self.mention_ending_at(last.span.end) {
-            return Subject::Entity(e, span);
-        }
-        // `toks[..end_tok]` are the tokens of `sentence.start..last.span.end`:
-        // cutting a range at the end of one of its tokens keeps the tokens
-        // before the cut (see `tokens_of`)
-        let role = if last.span.end <= sentence.end {
-            role_ending_with(self.text, self.gaz, &toks[..end_tok])
-        } else {
-            self.role_ending_before(sentence, last.span.end)
-        };
-        if let Some(role) = role {
-            return Subject::Role(role);
-        }
-        Subject::Unknown
+    /// The entity of the last person mention ending by `pos` for which
+    /// `ok(entity index)` holds.
+    fn nearest_person_before(&self, pos: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        // a mention starting at or after `pos` cannot end by it
+        let k = self.mentions.partition_point(|(s, _)| s.start < pos);
+        self.mentions[..k]
+            .iter()
+            .rev()
+            .filter(|(s, _)| s.end <= pos)
+            .find(|(_, e)| self.entities[*e].kind == EntityKind::Person && ok(*e))
+            .map(|&(_, e)| e)
     }
 
-    /// The subject after an inverted reporting verb (“said Blinken”,
-    /// “acknowledged NATO secretary Jens Stoltenberg”), within `window`.
-    ///
-    /// `toks` are the tokens of the window after the verb (as `tokenize`
-    /// gives them).
-    fn subject_after(&self, toks: &[Token]) -> Subject {
-        for (n, t) in toks.iter().enumerate().take(14) {
-            let w = t.text(self.text);
-            if n == 0 && t.is(Class::PersonPronoun) {
-                return Subject::Pronoun(t.span);
-            }
-            if let Some((span, e)) = self.mention_starting_at(t.span.start) {
-                if self.entities[e].kind == EntityKind::Person {
-                    return Subject::Entity(e, span);
-                }
-            }
-            let role_word = t.kind == TokKind::Word
-                && (self
-                    .analysis
-                    .classes_without_possessive(t)
-                    .intersects(ROLE_WORDS)
-                    || w == "the"
-                    || w == "of");
-            // an apposed role: “said the Secretary General of NATO, Jens Stoltenberg”
-            let comma = w == "," && n > 0;
-            if !role_word && !comma && !self.mention_covers(t.span) {
-                break;
-            }
-        }
-        Subject::Unknown
+    /// The person whose surname (last word) is the last word of the name
+    /// at `span`, or whose name or alias is those words: a name the entity
+    /// pass left alone at this place but knows elsewhere.
+    fn person_named(&self, span: Span) -> Option<usize> {
+        let words = crate::entities::strip_possessive(span.slice(self.text));
+        let last = words.rsplit(' ').next()?;
+        self.entities.iter().position(|e| {
+            e.kind == EntityKind::Person
+                && (e.name == words
+                    || e.aliases.iter().any(|a| a == words)
+                    || e.name.rsplit(' ').next() == Some(last))
+        })
     }
 
-    fn resolve_subject(
-        &self,
-        s: &Subject,
-        pos: usize,
-        speakers: &[(usize, usize)],
-    ) -> Option<Speaker> {
-        match *s {
+    /// The speaker a subject stands for, or `None` when it cannot be told
+    /// (an unknown subject, a pronoun with no fitting person, a role no
+    /// person of the article is known to hold).
+    fn resolve_subject(&self, s: Subject, speakers: &Said) -> Option<Speaker> {
+        match s {
             Subject::Entity(e, span) => Some(Speaker {
-                entity: e,
+                entity: Some(e),
+                name: span,
+                span,
+                how: Attribution::Verb,
+            }),
+            Subject::Name(span) => Some(Speaker {
+                entity: self.person_named(span),
+                name: span,
                 span,
                 how: Attribution::Verb,
             }),
             Subject::Pronoun(span) => {
-                let e = speakers
-                    .iter()
-                    .rev()
-                    .find(|(p, e)| *p < pos && self.entities[*e].kind == EntityKind::Person)
-                    .map(|&(_, e)| e)
-                    .or_else(|| self.nearest_person_before(pos, |_| true))?;
+                let (entity, name) = self.resolve_pronoun(span, speakers)?;
                 Some(Speaker {
-                    entity: e,
+                    entity,
+                    name,
                     span,
                     how: Attribution::Pronoun,
                 })
@@ -512,7 +410,8 @@ impl<'a> Ctx<'a> {
                     })
                     .or_else(|| self.nearest_person_before(span.start, compatible))?;
                 Some(Speaker {
-                    entity: e,
+                    entity: Some(e),
+                    name: span,
                     span,
                     how: Attribution::Role,
                 })
@@ -521,540 +420,132 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The first mention (in sorted order) that starts at byte `start`.
-    fn mention_starting_at(&self, start: usize) -> Option<(Span, usize)> {
-        let k = self.mentions.partition_point(|(s, _)| s.start < start);
-        self.mentions
-            .get(k)
-            .filter(|(s, _)| s.start == start)
-            .copied()
-    }
-
-    /// True when some mention covers `span` (starts at or before it and
-    /// ends at or after it).
-    fn mention_covers(&self, span: Span) -> bool {
-        let k = self
-            .mentions
-            .partition_point(|(s, _)| s.start <= span.start);
-        k > 0 && self.max_end[k - 1] >= span.end
-    }
-
-    /// The entity of the last person mention ending by `pos` for which
-    /// `ok(entity index)` holds.
-    fn nearest_person_before(&self, pos: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
-        // a mention starting at or after `pos` cannot end by it
-        let k = self.mentions.partition_point(|(s, _)| s.start < pos);
-        self.mentions[..k]
+    /// True when sentence `si` holds a cue (a reporting or quote verb)
+    /// outside quotation marks.
+    fn has_cue_outside_marks(&self, si: usize) -> bool {
+        self.sentence_toks(si)
             .iter()
-            .rev()
-            .filter(|(s, _)| s.end <= pos)
-            .find(|(_, e)| self.entities[*e].kind == EntityKind::Person && ok(*e))
-            .map(|&(_, e)| e)
+            .any(|t| t.classes.intersects(subject::QUOTE_CUES) && !self.inside_marks(t.span.start))
     }
 
-    /// Attributes one marked quote.
-    fn attribute(
-        &self,
-        m: &Marks,
-        all: &[Marks],
-        prev: Option<(usize, &Quote)>,
-        speakers: &[(usize, usize)],
-    ) -> (Quote, Option<usize>) {
-        let text = self.text;
-        let open_sent = self.sentences[self.sentence_of(m.open)];
-        let close_sent = self.sentences[self.sentence_of(m.close_end.saturating_sub(1))];
-        // marks are sorted and never overlap: binary searches
-        let next_open = all
-            .get(all.partition_point(|x| x.open < m.close_end))
-            .map(|x| x.open);
-        let prev_close = all
-            .partition_point(|x| x.close_end <= m.open)
-            .checked_sub(1)
-            .map(|k| all[k].close_end);
-
-        let mut found: Option<(Speaker, String)> = None;
-        let mut via_after = false;
-        // 1. after the quote
-        let win_end = next_open
-            .map_or(close_sent.span.end, |o| o.min(close_sent.span.end))
-            .max(m.close_end);
-        if let Some((sp, cue)) = self.after_window(m.close_end, win_end, speakers) {
-            found = Some((sp, cue));
-            via_after = true;
-        }
-        // 2. before the quote, same sentence
-        let before_start = prev_close.map_or(open_sent.span.start, |c| c.max(open_sent.span.start));
-        let before = Span::new(before_start.min(m.open), m.open);
-        let before_text = before.slice(text).trim_end();
-        let colon = before_text.ends_with(':');
-        if found.is_none() {
-            found = self.before_window(open_sent.span, before, colon, speakers);
-        }
-        // 3. according to X
-        if found.is_none() {
-            found = self.according_to(open_sent.span, m);
-        }
-        // 4. continuation of the previous quote in the same sentence
-        let mut cont = None;
-        if let Some((pk, pq)) = prev {
-            // pure tests, cheapest first: the reporting-verb search of the
-            // text between the quotes runs only when its answer counts
-            let same_sentence = || {
-                self.sentence_of(pq.span.start) == self.sentence_of(m.open)
-                    || prev_close.is_some_and(|c| {
-                        self.sentence_of(c.saturating_sub(1)) == self.sentence_of(m.open)
-                    })
-            };
-            if pq.speaker_entity.is_some() && same_sentence() {
-                let between =
-                    Span::new(prev_close.unwrap_or(m.open).min(m.open), m.open).slice(text);
-                let interrupted = between.trim_end().ends_with([',', ':', '–', '—'])
-                    && has_reporting_verb(between);
-                if interrupted || found.is_none() {
-                    let sp = Speaker {
-                        entity: pq.speaker_entity.unwrap_or_default(),
-                        span: pq.speaker_span.unwrap_or(pq.span),
-                        how: pq.attribution,
-                    };
-                    if found.is_none() {
-                        found = Some((sp, pq.cue.clone().unwrap_or_default()));
-                    }
-                    if interrupted {
-                        cont = Some(pk);
-                    }
-                }
-            }
-        }
-
-        // kind
-        let modifier_slot = || {
-            let after_text = &text[m.close_end..win_end.max(m.close_end)];
-            is_modifier_slot(last_word(before_text), after_text)
-        };
-        // a scare quote has at most three words; the (pure) tests run
-        // cheapest first, the word count last, for the quotes that pass the
-        // other tests
-        let kind = if (found.is_none() || (m.single && !via_after) || modifier_slot())
-            && !has_words(m.content.slice(text), 4)
-        {
-            QuoteKind::ScareQuote
-        } else if cont.is_some() {
-            prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
-        } else {
-            let opens_sentence = || {
-                Span::new(open_sent.span.start, m.open)
-                    .slice(text)
-                    .chars()
-                    .all(|c| !c.is_alphanumeric())
-            };
-            let after_said =
-                || before_text.ends_with(',') && has_reporting_verb(last_words(before_text, 4));
-            if colon || opens_sentence() || after_said() {
-                QuoteKind::Direct
-            } else {
-                QuoteKind::Partial
-            }
-        };
-        if kind == QuoteKind::ScareQuote {
-            found = None;
-        }
-        let (sp, cue) = match found {
-            Some((s, c)) => (Some(s), Some(c)),
-            None => (None, None),
-        };
-        (self.quote(m.content, kind, sp, cue), cont)
-    }
-
-    /// Attribution right after a closing mark: “…,” VERB SPEAKER or
-    /// “…,” SPEAKER VERB.
-    fn after_window(
-        &self,
-        from: usize,
-        to: usize,
-        speakers: &[(usize, usize)],
-    ) -> Option<(Speaker, String)> {
-        let toks = self.tokens_of(Span::new(from, to));
-        let mut k = 0;
-        while k < toks.len() && matches!(toks[k].text(self.text), "," | "–" | "—" | "-") {
-            k += 1;
-        }
-        if k == toks.len() || toks[k].kind == TokKind::Punct {
-            return None;
-        }
-        // find the first reporting verb within the next few words
-        let v = k + toks[k..]
+    /// True when a person other than `e` is mentioned outside quotation
+    /// marks in `from..to`.
+    fn other_person_between(&self, from: usize, to: usize, e: usize) -> bool {
+        let k = self.mentions.partition_point(|(s, _)| s.start < from);
+        self.mentions[k..]
             .iter()
-            .take(9)
-            .take_while(|t| t.kind == TokKind::Word || t.text(self.text) == ",")
-            .position(|t| t.is(Class::ReportingVerb))?;
-        let verb = toks[v];
-        let cue = verb.text(self.text).to_string();
-        // A run of `tokenize` started at a token start, or at a token end
-        // (a token start or a space: tokens cover every other char), goes
-        // on in step with the run over the whole window, and one cut at a
-        // token start ends as it does (see `shared_tokens`): the tokens of
-        // `verb.end..to` are `toks[v + 1..]`, those of
-        // `toks[k].start..verb.start` are `toks[k..v]`.
-        let subject = if v == k {
-            self.subject_after(&toks[v + 1..])
-        } else {
-            self.subject_before_toks(Span::new(toks[k].span.start, verb.span.start), &toks[k..v])
-        };
-        let sp = self.resolve_subject(&subject, from, speakers)?;
-        Some((sp, cue))
+            .take_while(|(s, _)| s.start < to)
+            .any(|&(s, x)| {
+                x != e && self.entities[x].kind == EntityKind::Person && !self.inside_marks(s.start)
+            })
     }
 
-    /// Attribution before the opening mark within its sentence.
-    fn before_window(
-        &self,
-        sentence: Span,
-        before: Span,
-        colon: bool,
-        speakers: &[(usize, usize)],
-    ) -> Option<(Speaker, String)> {
-        // where `toks` lie in the shared sentence tokens, when they do
-        let shared = self.shared_token_range(before);
-        let toks: Cow<[Token]> = match shared {
-            Some((si, lo, hi)) => {
-                Cow::Borrowed(&self.sentence_toks(si).unwrap_or_default()[lo..hi])
-            }
-            None => self.tokens_of(before),
-        };
-        if colon {
-            // the first person mentioned in the clause, else a role, else a pronoun
-            let clause = before;
-            // mentions inside the clause start in it, and are sorted
-            let k = self
-                .mentions
-                .partition_point(|(s, _)| s.start < clause.start);
-            if let Some(&(span, e)) = self.mentions[k..]
-                .iter()
-                .take_while(|(s, _)| s.start <= clause.end)
-                .find(|(s, e)| clause.contains(s) && self.entities[*e].kind == EntityKind::Person)
-            {
-                return Some((
-                    Speaker {
-                        entity: e,
-                        span,
-                        how: Attribution::Colon,
-                    },
-                    ":".into(),
-                ));
-            }
-            // `toks[..=n]` are the tokens of `clause.start..t.span.end` (a
-            // range cut at the end of one of its tokens, see `tokens_of`)
-            for (n, t) in toks.iter().enumerate() {
-                // both tests are pure: the cheap word test goes first
-                if t.kind == TokKind::Word && t.classes.intersects(TITLE_WORDS) {
-                    if let Some(role) = role_ending_with(self.text, self.gaz, &toks[..=n]) {
-                        // take the longest role phrase: extend while the next token still ends one
-                        let mut best = role;
-                        for (n, _) in toks
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, u)| u.span.start > t.span.start)
-                        {
-                            match role_ending_with(self.text, self.gaz, &toks[..=n]) {
-                                Some(r) if r.start == role.start => best = r,
-                                _ => break,
-                            }
-                        }
-                        if let Some(mut sp) =
-                            self.resolve_subject(&Subject::Role(best), best.start, speakers)
-                        {
-                            sp.how = Attribution::Colon;
-                            return Some((sp, ":".into()));
-                        }
-                    }
-                }
-            }
-            if let Some(t) = toks.iter().find(|t| t.is(Class::PersonPronoun)) {
-                if let Some(mut sp) =
-                    self.resolve_subject(&Subject::Pronoun(t.span), t.span.start, speakers)
-                {
-                    sp.how = Attribution::Colon;
-                    return Some((sp, ":".into()));
-                }
-            }
-        }
-        for (n, v) in toks
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, t)| t.is(Class::ReportingVerb))
-        {
-            let subject = match shared {
-                // the tokens of `sentence.start..v.start` are the sentence
-                // tokens before `v` (see `subject_before_toks`)
-                Some((si, lo, _)) if self.sentences[si].span == sentence => {
-                    let all = self.sentence_toks(si).unwrap_or_default();
-                    self.subject_before_toks(sentence, &all[..lo + n])
-                }
-                _ => self.subject_before(sentence, v.span.start),
-            };
-            if let Some(sp) = self.resolve_subject(&subject, v.span.start, speakers) {
-                return Some((sp, v.text(self.text).to_string()));
-            }
-        }
-        None
-    }
-
-    /// “according to X” anywhere in the sentence, outside the quote.
-    fn according_to(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
-        let (cue, span, e) = self.according_to_source(sentence)?;
-        if m.content.contains(&Span::new(cue.end, cue.end)) {
-            return None;
-        }
-        Some((
-            Speaker {
-                entity: e,
-                span,
-                how: Attribution::AccordingTo,
-            },
-            "according to".into(),
-        ))
-    }
-
-    /// The first “according to ” in `sentence` (any ASCII case) and the
-    /// entity mentioned right after it, allowing a short word between
-    /// (“according to the Kremlin”): `(cue span, mention span, entity)`.
-    ///
-    /// The cue is the first offset of [`according_to_offsets`] at or after
-    /// the sentence start, if it ends within the sentence: the same bytes as
-    /// a search of the sentence alone finds first (a later one cannot fit
-    /// when the first does not).
-    fn according_to_source(&self, sentence: Span) -> Option<(Span, Span, usize)> {
-        self.text.get(sentence.start..sentence.end)?;
-        let k = self.according.partition_point(|&p| p < sentence.start);
-        let &i = self.according.get(k)?;
-        let cue = Span::new(i, i + ACCORDING_TO.len());
-        if cue.end > sentence.end {
-            return None;
-        }
-        let k = self.mentions.partition_point(|(sp, _)| sp.start < cue.end);
-        let &(source, e) = self.mentions[k..]
-            .iter()
-            .find(|(sp, _)| sp.start <= cue.end + 4 && sp.end <= sentence.end)?;
-        Some((cue, source, e))
-    }
-
-    /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
-    /// according to X, B”: reported speech whose source is X. Left to the
-    /// marked-quote path when the sentence holds quoted speech (a quote of
-    /// more than three words).
-    fn according_to_indirect(&self, s: &Sentence, index: &MarkIndex) -> Option<Indirect> {
-        let text = self.text;
-        let (cue, source, e) = self.according_to_source(s.span)?;
-        let speech = index
-            .contents_within(s.span)
-            .any(|c| has_words(c.slice(text), 4));
-        if speech {
-            return None;
-        }
-        // the phrase runs to the next comma (or the sentence end)
-        let phrase_end = text[source.end..s.span.end]
-            .find(',')
-            .map_or(s.span.end, |c| source.end + c);
-        let before = text[s.span.start..cue.start].trim_end();
-        let content = if before.is_empty() {
-            // According to X, CONTENT
-            Span::new((phrase_end + 1).min(s.span.end), s.span.end)
-        } else if phrase_end >= s.span.end
-            || text[phrase_end..s.span.end]
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .is_empty()
-        {
-            // CONTENT, according to X.
-            Span::new(
-                s.span.start,
-                s.span.start + before.trim_end_matches(',').len(),
-            )
-        } else {
-            // A, according to X, B: the whole sentence is the claim
-            s.span
-        };
-        let content = trim_span(text, content);
-        has_words(content.slice(text), 4).then(|| Indirect {
-            content,
-            verb: cue,
-            cue: "according to".into(),
-            subject: Subject::Entity(e, source),
-        })
-    }
-
-    /// Reported speech without quotation marks.
-    fn indirect_candidates(&self, marks: &[Marks]) -> Vec<Indirect> {
-        let text = self.text;
-        let inside = |p: usize| {
-            let i = marks.partition_point(|m| m.open <= p);
-            i > 0 && p < marks[i - 1].close_end
-        };
-        // (about one in two sentences holds reported speech in news copy)
-        let mut out = Vec::with_capacity(self.sentences.len() / 2);
-        // `inside(p)` for the positions of a range around `p`: they all
-        // have the same marks opening at or before them, and all end before
-        // or all at or after the last one's end
-        let inside_around = |p: usize| {
-            let i = marks.partition_point(|m| m.open <= p);
-            let next_open = marks.get(i).map_or(usize::MAX, |m| m.open);
-            match i.checked_sub(1).map(|k| marks[k]) {
-                Some(m) if p < m.close_end => (m.open..m.close_end.min(next_open), true),
-                Some(m) => (m.close_end..next_open, false),
-                None => (0..next_open, false),
-            }
-        };
-        // the range of the last answer: tokens come in text order, so most
-        // fall in the same range as the one before
-        let mut state = (0..0, false);
-        let index = MarkIndex::new(marks);
-        for (s, toks) in self
-            .sentences
-            .iter()
-            .zip(self.analysis.tokens_by_sentence())
-        {
-            if let Some(ind) = self.according_to_indirect(s, &index) {
-                out.push(ind);
-                continue;
-            }
-            let mut taken_until = 0usize;
-            for (i, t) in toks.iter().enumerate() {
-                // pure tests, cheapest-rejecting first: the remembered range
-                // turns away the words inside quotes before the verb test. No
-                // token but a word is a reporting verb: a number token is
-                // ASCII digits, `.` and `,` (no letter), a punctuation token
-                // is one char (no single char is a verb, see the tests).
-                if t.kind != TokKind::Word || t.span.start < taken_until {
-                    continue;
-                }
-                let p = t.span.start;
-                if !state.0.contains(&p) {
-                    state = inside_around(p);
-                }
-                if state.1 || !t.is(Class::ReportingVerb) {
-                    continue;
-                }
-                let next = toks.get(i + 1).map(|n| n.text(text));
-                if next == Some("that") {
-                    // SUBJECT VERB that CONTENT
-                    let subject = self.subject_before_toks(s.span, &toks[..i]);
-                    if matches!(subject, Subject::Unknown) {
-                        continue;
-                    }
-                    let c_start = toks[i + 1].span.end;
-                    let mut c_end = s.span.end;
-                    for u in &toks[i + 2..] {
-                        let w = u.text(text);
-                        if (w == ":" || w == ";") && !inside(u.span.start) {
-                            c_end = u.span.start;
-                            break;
-                        }
-                    }
-                    let content = trim_span(text, Span::new(c_start, c_end));
-                    if has_words(content.slice(text), 3) {
-                        taken_until = content.end;
-                        out.push(Indirect {
-                            content,
-                            verb: t.span,
-                            cue: t.text(text).to_string(),
-                            subject,
-                        });
-                    }
-                } else if !index.overlaps(s.span) {
-                    // CONTENT, SUBJECT VERB [adverbials].
-                    let subject = self.subject_before_toks(s.span, &toks[..i]);
-                    let subj_start = match subject {
-                        Subject::Entity(_, sp) | Subject::Pronoun(sp) | Subject::Role(sp) => {
-                            sp.start
-                        }
-                        Subject::Unknown => continue,
-                    };
-                    // walk back over an apposed role: “the Secretary General …, Jens Stoltenberg,”
-                    let head = &text[s.span.start..subj_start];
-                    let head = head.trim_end();
-                    let Some(head) = head.strip_suffix(',') else {
-                        continue;
-                    };
-                    let mut cut = head.len();
-                    if let Some(r) =
-                        self.role_ending_before(s.span, s.span.start + head.trim_end().len())
-                    {
-                        let before_role = text[s.span.start..r.start].trim_end();
-                        let before_role = before_role
-                            .strip_suffix("the")
-                            .or_else(|| before_role.strip_suffix("The"))
-                            .unwrap_or(before_role)
-                            .trim_end();
-                        if let Some(h) = before_role.strip_suffix(',') {
-                            cut = h.len();
-                        }
-                    }
-                    let content = trim_span(text, Span::new(s.span.start, s.span.start + cut));
-                    if has_words(content.slice(text), 4) {
-                        taken_until = s.span.end;
-                        out.push(Indirect {
-                            content,
-                            verb: t.span,
-                            cue: t.text(text).to_string(),
-                            subject,
-                        });
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    /// Gives standalone quotes with no cue the speaker of the reported speech
-    /// around them.
+    /// Gives standalone quotes with no cue the speaker of the speech
+    /// around them: of the sentence before (up to two back) or after,
+    /// when no other person is named in between.
     fn context_pass(&self, out: &mut [Quote]) {
-        // sized up front: `filter` gives `collect` no useful size hint
-        let mut attributed: Vec<(usize, usize, usize, Span)> = Vec::with_capacity(out.len());
+        // (sentence, quote start, index in `out`) of the attributed quotes
+        let mut attributed: Vec<(usize, usize, usize)> = Vec::with_capacity(out.len());
         attributed.extend(
             out.iter()
-                .filter(|q| q.speaker_entity.is_some() && q.kind != QuoteKind::ScareQuote)
-                .map(|q| {
-                    (
-                        q.sentence,
-                        q.speaker_entity.unwrap_or_default(),
-                        q.span.start,
-                        q.speaker_span.unwrap_or(q.span),
-                    )
-                }),
+                .enumerate()
+                .filter(|(_, q)| q.speaker.is_some() && q.kind != QuoteKind::ScareQuote)
+                .map(|(i, q)| (q.sentence, q.span.start, i)),
         );
-        for q in out.iter_mut() {
+        for i in 0..out.len() {
+            let q = &out[i];
             if q.speaker.is_some()
                 || q.kind == QuoteKind::ScareQuote
                 || q.kind == QuoteKind::Indirect
+                || self.has_cue_outside_marks(q.sentence)
             {
                 continue;
             }
             let s = q.sentence;
+            // people named in the earlier quote's own sentence (“…,” Smith
+            // told CBS News) do not count: from the end of that sentence
+            let alone = |from: usize, to: usize, src: &Quote| {
+                let last = self.sentence_of(src.span.end.saturating_sub(1));
+                let from = from.max(self.sentences[last].span.end.min(to));
+                !self.other_person_between(from, to, src.speaker_entity.unwrap_or(usize::MAX))
+            };
             let prev = attributed
                 .iter()
                 .rev()
-                .find(|(qs, _, start, _)| *start < q.span.start && *qs + 2 >= s && *qs < s);
-            let next = attributed
-                .iter()
-                .find(|(qs, _, start, _)| *start > q.span.start && *qs <= s + 1 && *qs > s);
-            if let Some(&(_, e, _, span)) = prev.or(next) {
-                q.speaker = Some(self.entities[e].name.clone());
-                q.speaker_entity = Some(e);
-                q.speaker_span = Some(span);
+                .find(|&&(qs, start, _)| start < q.span.start && qs + 2 >= s && qs < s)
+                .filter(|&&(_, start, k)| alone(start, q.span.start, &out[k]));
+            // “Q1.” “Q2,” he said: the next quote of the paragraph, with
+            // nothing but marks and space in between
+            let next = || {
+                attributed
+                    .iter()
+                    .find(|&&(qs, start, _)| start > q.span.start && qs == s + 1)
+                    .filter(|&&(qs, start, _)| {
+                        self.sentences[qs].paragraph == self.sentences[s].paragraph
+                            && self
+                                .text
+                                .get(q.span.end..start)
+                                .is_some_and(|gap| gap.chars().all(|c| !c.is_alphanumeric()))
+                    })
+            };
+            let found = match prev.or_else(next) {
+                Some(&(_, _, k)) => Some((
+                    out[k].speaker.clone(),
+                    out[k].speaker_entity,
+                    out[k].speaker_span,
+                )),
+                // “Betsy Ebeling shook her head. “Tom’s much better…””:
+                // the subject of the sentence right before, in the same
+                // paragraph, when it names a person first
+                None => self
+                    .subject_of_previous(s)
+                    .map(|(e, span)| (Some(self.entities[e].name.clone()), Some(e), Some(span))),
+            };
+            if let Some((speaker, entity, span)) = found {
+                let q = &mut out[i];
+                q.speaker = speaker;
+                q.speaker_entity = entity;
+                q.speaker_span = span;
                 q.attribution = Attribution::Context;
             }
         }
     }
 }
 
-/// Whether `t` is a non-empty word token.
-fn is_word(text: &str, t: &Token) -> bool {
-    t.kind == TokKind::Word && !t.text(text).is_empty()
+impl<'a> Ctx<'a> {
+    /// The person named first, outside quotation marks, in the sentence
+    /// before sentence `s` of the same paragraph, when that mention opens
+    /// the sentence (its subject) and is no possessive.
+    fn subject_of_previous(&self, s: usize) -> Option<(usize, Span)> {
+        let p = s.checked_sub(1)?;
+        if self.sentences[p].paragraph != self.sentences[s].paragraph {
+            return None;
+        }
+        // the first person mention, after titles only (“Opposition leader
+        // Victor Sosa called …”)
+        let toks = self.sentence_toks(p);
+        let (span, e) = toks
+            .iter()
+            .take(8)
+            .take_while(|t| t.kind == TokKind::Word)
+            .find_map(|t| self.mention_starting_at(t.span.start))?;
+        let before_ok = toks
+            .iter()
+            .take_while(|t| t.span.start < span.start)
+            .all(|t| self.is_title_token(t));
+        if !before_ok {
+            return None;
+        }
+        let possessive = self
+            .text
+            .get(span.end..)
+            .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
+        (self.entities[e].kind == EntityKind::Person
+            && !possessive
+            && !self.inside_marks(span.start))
+        .then_some((e, span))
+    }
 }
-
-/// Words of a role phrase: role nouns and title modifiers.
-const TITLE_WORDS: Classes = Classes::all(&[Class::RoleNoun, Class::TitleModifier]);
-/// Words of a role phrase, with the role modifiers (“Russian”, “NATO”).
-const ROLE_WORDS: Classes = TITLE_WORDS.with(Class::RoleModifier);
 
 /// True when a piece of `s` between chars that are not letters or digits
 /// (the pieces of `s.split(|c: char| !c.is_alphanumeric())`) is a
@@ -1473,7 +964,7 @@ mod tests {
         ];
         for ss in [split.clone(), odd] {
             let analysis = Analysis::with_sentences(text, ss.clone());
-            let ctx = Ctx::new(&analysis, &[]);
+            let ctx = Ctx::new(&analysis, &[], &[]);
             let naive = |pos: usize| match ss.binary_search_by(|s| {
                 if s.span.end <= pos {
                     std::cmp::Ordering::Less

@@ -1,0 +1,182 @@
+//! Reported speech without quotation marks: `SUBJECT VERB that CONTENT`,
+//! `CONTENT, SUBJECT VERB`, and “according to X”.
+
+use super::marks::{MarkIndex, Marks};
+use super::subject::Subject;
+use super::{has_words, trim_span, Ctx};
+use crate::lexicon::Class;
+use crate::model::{Sentence, Span};
+use crate::text::TokKind;
+
+/// Reported speech without marks.
+pub(super) struct Indirect {
+    pub(super) content: Span,
+    pub(super) verb: Span,
+    pub(super) cue: String,
+    pub(super) subject: Subject,
+}
+
+impl<'a> Ctx<'a> {
+    /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
+    /// according to X, B”: reported speech whose source is X. Left to the
+    /// marked-quote path when the sentence holds quoted speech (a quote of
+    /// more than three words).
+    fn according_to_indirect(&self, s: &Sentence, index: &MarkIndex) -> Option<Indirect> {
+        let text = self.text;
+        let (cue, source, e) = self.according_to_source(s.span)?;
+        let speech = index
+            .contents_within(s.span)
+            .any(|c| has_words(c.slice(text), 4));
+        if speech {
+            return None;
+        }
+        // the phrase runs to the next comma (or the sentence end)
+        let phrase_end = text[source.end..s.span.end]
+            .find(',')
+            .map_or(s.span.end, |c| source.end + c);
+        let before = text[s.span.start..cue.start].trim_end();
+        let content = if before.is_empty() {
+            // According to X, CONTENT
+            Span::new((phrase_end + 1).min(s.span.end), s.span.end)
+        } else if phrase_end >= s.span.end
+            || text[phrase_end..s.span.end]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+        {
+            // CONTENT, according to X.
+            Span::new(
+                s.span.start,
+                s.span.start + before.trim_end_matches(',').len(),
+            )
+        } else {
+            // A, according to X, B: the whole sentence is the claim
+            s.span
+        };
+        let content = trim_span(text, content);
+        has_words(content.slice(text), 4).then(|| Indirect {
+            content,
+            verb: cue,
+            cue: "according to".into(),
+            subject: Subject::Entity(e, source),
+        })
+    }
+
+    /// Reported speech without quotation marks.
+    pub(super) fn indirect_candidates(&self, marks: &[Marks]) -> Vec<Indirect> {
+        let text = self.text;
+        let inside = |p: usize| {
+            let i = marks.partition_point(|m| m.open <= p);
+            i > 0 && p < marks[i - 1].close_end
+        };
+        // (about one in two sentences holds reported speech in news copy)
+        let mut out = Vec::with_capacity(self.sentences.len() / 2);
+        // `inside(p)` for the positions of a range around `p`: they all
+        // have the same marks opening at or before them, and all end before
+        // or all at or after the last one's end
+        let inside_around = |p: usize| {
+            let i = marks.partition_point(|m| m.open <= p);
+            let next_open = marks.get(i).map_or(usize::MAX, |m| m.open);
+            match i.checked_sub(1).map(|k| marks[k]) {
+                Some(m) if p < m.close_end => (m.open..m.close_end.min(next_open), true),
+                Some(m) => (m.close_end..next_open, false),
+                None => (0..next_open, false),
+            }
+        };
+        // the range of the last answer: tokens come in text order, so most
+        // fall in the same range as the one before
+        let mut state = (0..0, false);
+        let index = MarkIndex::new(marks);
+        for (s, toks) in self
+            .sentences
+            .iter()
+            .zip(self.analysis.tokens_by_sentence())
+        {
+            if let Some(ind) = self.according_to_indirect(s, &index) {
+                out.push(ind);
+                continue;
+            }
+            let mut taken_until = 0usize;
+            for (i, t) in toks.iter().enumerate() {
+                // pure tests, cheapest-rejecting first: the remembered range
+                // turns away the words inside quotes before the verb test. No
+                // token but a word is a reporting verb: a number token is
+                // ASCII digits, `.` and `,` (no letter), a punctuation token
+                // is one char (no single char is a verb, see the tests).
+                if t.kind != TokKind::Word || t.span.start < taken_until {
+                    continue;
+                }
+                let p = t.span.start;
+                if !state.0.contains(&p) {
+                    state = inside_around(p);
+                }
+                if state.1 || !t.is(Class::ReportingVerb) {
+                    continue;
+                }
+                let next = toks.get(i + 1).map(|n| n.text(text));
+                if next == Some("that") {
+                    // SUBJECT VERB that CONTENT
+                    let subject = self.subject_left(toks, i, 0);
+                    if matches!(subject, Subject::Unknown) {
+                        continue;
+                    }
+                    let c_start = toks[i + 1].span.end;
+                    let mut c_end = s.span.end;
+                    for u in &toks[i + 2..] {
+                        let w = u.text(text);
+                        if (w == ":" || w == ";") && !inside(u.span.start) {
+                            c_end = u.span.start;
+                            break;
+                        }
+                    }
+                    let content = trim_span(text, Span::new(c_start, c_end));
+                    if has_words(content.slice(text), 3) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                        });
+                    }
+                } else if !index.overlaps(s.span) {
+                    // CONTENT, SUBJECT VERB [adverbials].
+                    let subject = self.subject_left(toks, i, 0);
+                    let Some(subj_start) = subject.span().map(|sp| sp.start) else {
+                        continue;
+                    };
+                    // walk back over an apposed role: “the Secretary General …, Jens Stoltenberg,”
+                    let head = &text[s.span.start..subj_start];
+                    let head = head.trim_end();
+                    let Some(head) = head.strip_suffix(',') else {
+                        continue;
+                    };
+                    let mut cut = head.len();
+                    let head_end = s.span.start + head.trim_end().len();
+                    let j = toks.partition_point(|t| t.span.start < head_end);
+                    if let Some(r) = self.role_ending_at(toks, j) {
+                        let before_role = text[s.span.start..r.start].trim_end();
+                        let before_role = before_role
+                            .strip_suffix("the")
+                            .or_else(|| before_role.strip_suffix("The"))
+                            .unwrap_or(before_role)
+                            .trim_end();
+                        if let Some(h) = before_role.strip_suffix(',') {
+                            cut = h.len();
+                        }
+                    }
+                    let content = trim_span(text, Span::new(s.span.start, s.span.start + cut));
+                    if has_words(content.slice(text), 4) {
+                        taken_until = s.span.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
