@@ -16,7 +16,7 @@ use crate::text::{Shape, TokKind, Token};
 const MAX_AFTER: usize = 32;
 /// Tokens between a quote-only cue (“read”, “snapped”) and the opening
 /// mark it introduces (“…, the sign read: “…”).
-const QUOTE_VERB_REACH: usize = 3;
+const QUOTE_VERB_REACH: usize = 5;
 /// Lowercase words that never stand between a closing mark and the name
 /// of its speaker: they make the name the object of someone else.
 const NOT_IN_TITLE: &[&str] = &[
@@ -79,16 +79,28 @@ impl<'a> Ctx<'a> {
             .checked_sub(1)
             .map(|k| all[k].close_end);
 
-        // 1. after the quote
-        let mut found = self.after_quote(m, next_open, speakers);
-        let via_after = found.is_some();
-        // 2. before the quote, same sentence
         let before_start = prev_close.map_or(open_sent.span.start, |c| c.max(open_sent.span.start));
         let before = Span::new(before_start.min(m.open), m.open);
         let before_text = before.slice(text).trim_end();
         let colon = before_text.ends_with(':');
+        // 1. after the quote, when the quote hands over to its attribution
+        // (“…,” / “…?” / “…!” / “…”, / “…” —); else only after the
+        // introduction before it has been tried (“Blinken said: “…” NATO
+        // agreed” is Blinken's)
+        let hands_over = self.hands_over(m);
+        let mut found = if hands_over {
+            self.after_quote(m, next_open, speakers)
+        } else {
+            None
+        };
+        let mut via_after = found.is_some();
+        // 2. before the quote, same sentence
         if found.is_none() {
             found = self.before_quote(m, before_start, colon, speakers);
+        }
+        if found.is_none() && !hands_over {
+            found = self.after_quote(m, next_open, speakers);
+            via_after = found.is_some();
         }
         // 3. according to X
         if found.is_none() {
@@ -170,6 +182,19 @@ impl<'a> Ctx<'a> {
         (self.quote(m.content, kind, sp, cue), cont, sp)
     }
 
+    /// True when the quote ends the way a quote handed over to its
+    /// attribution does: a comma, “?”, “!”, a dash or an ellipsis before
+    /// the closing mark, or a comma or dash right after it.
+    fn hands_over(&self, m: &Marks) -> bool {
+        let inside = self
+            .text
+            .get(m.content.start..m.close_end)
+            .map(|s| s.trim_end_matches(['”', '"', '’', '\'', '»', '“', ' ']))
+            .unwrap_or("");
+        let after = self.text.get(m.close_end..).unwrap_or("").trim_start();
+        inside.ends_with([',', '?', '!', '—', '–', '-', '…']) || after.starts_with([',', '—', '–'])
+    }
+
     /// The tokens of sentence `si` that start in `from..to`.
     fn tokens_in(&self, si: usize, from: usize, to: usize) -> &'a [Token] {
         let toks = self.sentence_toks(si);
@@ -244,12 +269,20 @@ impl<'a> Ctx<'a> {
         let subject = self.subject_left(win, v, k);
         let start = subject.span()?.start;
         // only titles and names between the mark and the subject (“Texas
-        // Sen. Ted Cruz said”), not “a source close to Smith said”
-        let gap_ok = win[k..v]
+        // Sen. Ted Cruz said”), not “a source close to Smith said”; or the
+        // last words of the quoted sentence, then a comma (“…'' income, he
+        // said”)
+        let gap: Vec<&Token> = win[k..v]
             .iter()
             .take_while(|t| t.span.start < start)
-            .all(|t| self.is_title_token(t));
-        if !gap_ok {
+            .collect();
+        let titles_only = gap.iter().all(|t| self.is_title_token(t));
+        // (the titles right before the name aside: “…, Mr. Turry said”)
+        let comma = gap.iter().rposition(|t| !self.is_title_token(t));
+        let tail_then_comma = gap.len() <= 10
+            && comma.is_some_and(|c| self.word(gap[c]) == ",")
+            && !gap.iter().any(|t| t.classes.intersects(QUOTE_CUES));
+        if !titles_only && !tail_then_comma {
             return None;
         }
         let sp = self.resolve_subject(subject, speakers)?;
@@ -303,10 +336,18 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.word(t);
-            let participle = v > floor
-                && self.word(&toks[v - 1]) == ","
-                && PARTICIPLES.iter().any(|p| w.eq_ignore_ascii_case(p));
-            let subject = if participle {
+            let before = (v > floor).then(|| self.word(&toks[v - 1]));
+            // “…, telling the crowd, “…””, “he began by saying, “…””
+            let participle = before.is_some_and(|b| {
+                matches!(
+                    b,
+                    "," | "by" | "after" | "before" | "while" | "when" | "without"
+                )
+            }) && PARTICIPLES.iter().any(|p| w.eq_ignore_ascii_case(p));
+            // “He adopted a fake accent and joked, “…””; “Mr. Trump was
+            // prompted to say, “…””
+            let coordinated = before.is_some_and(|b| matches!(b, "and" | "but" | "then" | "to"));
+            let subject = if participle || coordinated {
                 self.first_subject(toks, floor, v - 1)
             } else {
                 self.subject_left(toks, v, floor)
@@ -319,10 +360,52 @@ impl<'a> Ctx<'a> {
                 return Some((sp, w.to_string()));
             }
         }
+        // “in Forbes’ words, “…””, “in the words of Jane Roe, “…””
+        if let Some(sp) = self.words_of(&toks[floor..], speakers) {
+            return Some(sp);
+        }
         if colon {
             return self.colon_speaker(&toks[floor..], speakers);
         }
         None
+    }
+
+    /// “in NAME’s words, “…”” / “in the words of NAME, “…””: the name,
+    /// right before the opening mark (a comma between).
+    fn words_of(&self, clause: &[Token], speakers: &Said) -> Option<(Speaker, String)> {
+        let n = clause.len();
+        let end = if n > 0 && self.word(&clause[n - 1]) == "," {
+            n - 1
+        } else {
+            n
+        };
+        let subject = if end >= 1 && self.word(&clause[end - 1]).eq_ignore_ascii_case("words") {
+            // the possessive name before “words”
+            let k = end - 1;
+            if k == 0 {
+                return None;
+            }
+            let owner = &clause[k - 1];
+            let apostrophe = matches!(self.word(owner), "’" | "'");
+            let name_end = if apostrophe { k - 1 } else { k };
+            if !owner.shape.has(Shape::POSSESSIVE) && !apostrophe {
+                return None;
+            }
+            self.subject_ending_at(clause, name_end)
+        } else {
+            // “in the words of NAME”
+            let of = clause[..end].iter().rposition(|t| self.word(t) == "of")?;
+            let words = of.checked_sub(1)?;
+            if !self.word(&clause[words]).eq_ignore_ascii_case("words") {
+                return None;
+            }
+            self.subject_ending_at(clause, end)
+        };
+        if !matches!(subject, Subject::Entity(..) | Subject::Name(_)) {
+            return None;
+        }
+        let sp = self.resolve_subject(subject, speakers)?;
+        Some((sp, "words".to_string()))
     }
 
     /// The first subject of a clause: the first pronoun, person mention or

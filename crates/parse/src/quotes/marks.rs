@@ -172,29 +172,37 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
         let is_last_char = next.is_none();
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
         if let Some((open, open_len, closers)) = double {
-            let closes = closers.contains(&c)
+            // a straight mark closes a curly quote only where a quote ends
+            let closes = (closers.contains(&c) && (c != '"' || !next_is_letter))
                 || (c == '“'
                     && closers.contains(&'”')
                     && !next_is_letter
                     && next.is_none_or(|ch| !ch.is_whitespace() || is_last_char))
-                || (c == '“' && closers.contains(&'”') && next.is_none());
+                || (c == '“' && closers.contains(&'”') && next.is_none())
+                // a typo of the same kind after the quote's last word:
+                // “…here,“ said Jim
+                || (c == '“'
+                    && closers.contains(&'”')
+                    && next.is_some_and(char::is_whitespace)
+                    && prev().is_some_and(|p| matches!(p, ',' | '.' | '!' | '?')));
             if closes {
                 push(out, open, open_len, i, i + c.len_utf8(), false);
                 double = None;
             } else if c == '“' && closers.contains(&'”') && next_is_letter && prev_is_space() {
                 // an unclosed quote followed by a new one: close the first here
                 push(out, open, open_len, i, i, false);
-                double = Some((i, c.len_utf8(), &['”', '„']));
+                double = Some((i, c.len_utf8(), &['”', '„', '"']));
             }
             continue;
         }
         let len = c.len_utf8();
         match c {
-            '“' => double = Some((i, len, &['”', '„'])),
+            // mixed styles in one article: “…" and "…” close too
+            '“' => double = Some((i, len, &['”', '„', '"'])),
             '„' => double = Some((i, len, &['“', '”'])),
             '«' => double = Some((i, len, &['»'])),
             '"' if prev_is_space() || prev().is_some_and(|p| "‘'".contains(p)) => {
-                double = Some((i, len, &['"']))
+                double = Some((i, len, &['"', '”']))
             }
             '‘' if single.is_none() => single = Some((i, '’')),
             '\'' if single.is_none() && next_is_letter && prev_is_space() => {

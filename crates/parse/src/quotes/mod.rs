@@ -194,6 +194,8 @@ struct Ctx<'a> {
     role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
     /// The gender of each entity, made on the first pronoun.
     genders: OnceCell<Vec<Option<Gender>>>,
+    /// Whether each entity looks like a person a pronoun can stand for.
+    plausible: OnceCell<Vec<bool>>,
     /// `(open, close_end)` of every pair of quotation marks, sorted.
     mark_spans: Vec<(usize, usize)>,
     /// `mark_reach[k]`: the largest `close_end` of `mark_spans[..=k]`.
@@ -236,6 +238,7 @@ impl<'a> Ctx<'a> {
             by_end,
             role_cores: OnceCell::new(),
             genders: OnceCell::new(),
+            plausible: OnceCell::new(),
             mark_spans,
             mark_reach,
             according: according_to_offsets(text),

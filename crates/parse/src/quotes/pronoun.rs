@@ -14,7 +14,7 @@
 //! the same topic and is passed over. With no fitting person, no speaker.
 
 use super::{Ctx, Said};
-use crate::lexicon::{self, Class};
+use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
 
 /// How far back a pronoun's antecedent is searched, in sentences.
@@ -129,6 +129,52 @@ impl<'a> Ctx<'a> {
         genders.get(e).copied().flatten()
     }
 
+    /// True when entity `e` looks like a person a pronoun can stand for:
+    /// a person whose name holds a given name and a surname, or else has
+    /// no function word, pronoun or cue among its words (“Because I”,
+    /// “Sanders Is Not”: headline words taken for a name), and is not one
+    /// word in capitals (“POLITICO”) or naming a place or a people
+    /// (“Tennessee”, “Chinese”). Computed once per article.
+    pub(super) fn plausible_person(&self, e: usize) -> bool {
+        let plausible = self.plausible.get_or_init(|| {
+            self.entities
+                .iter()
+                .map(|ent| {
+                    let words: Vec<&str> = ent.name.split_whitespace().collect();
+                    if ent.kind != EntityKind::Person || words.is_empty() {
+                        return false;
+                    }
+                    // a given name and a surname inside: a person, whatever
+                    // else was glued to it (“Party Chairman Reince Priebus”)
+                    let given = words.windows(2).any(|p| {
+                        lexicon::classes(p[0])
+                            .intersects(Classes::all(&[Class::GivenName, Class::GivenNameGender]))
+                            && p[1].chars().next().is_some_and(char::is_uppercase)
+                    });
+                    if given {
+                        return true;
+                    }
+                    let bad_word = words.iter().any(|w| {
+                        let c = lexicon::classes(w);
+                        c.intersects(Classes::all(&[
+                            Class::FunctionWord,
+                            Class::Determiner,
+                            Class::ReportingVerb,
+                            Class::QuoteVerb,
+                            Class::PersonPronoun,
+                        ])) || (words.len() == 1
+                            && w.len() > 2
+                            && !w.chars().any(char::is_lowercase))
+                    });
+                    let place =
+                        words.len() == 1 && lexicon::classes(words[0]).has(Class::RoleModifier);
+                    !bad_word && !place
+                })
+                .collect()
+        });
+        plausible.get(e).copied().unwrap_or(false)
+    }
+
     /// True when byte `pos` lies inside a pair of quotation marks.
     pub(super) fn inside_marks(&self, pos: usize) -> bool {
         let i = self.mark_spans.partition_point(|&(open, _)| open <= pos);
@@ -145,7 +191,7 @@ impl<'a> Ctx<'a> {
     ) -> Option<(Option<usize>, Span)> {
         let gender = pronoun_gender(pronoun.slice(self.text));
         let fits = |span: Span, e: usize| {
-            self.entities[e].kind == EntityKind::Person
+            self.plausible_person(e)
                 && match (gender, self.mention_gender(span, e)) {
                     (Some(a), Some(b)) => a == b,
                     _ => true,
@@ -153,6 +199,13 @@ impl<'a> Ctx<'a> {
         };
         let si = self.sentence_of(pronoun.start);
         let lo = si.saturating_sub(MAX_SENTENCES_BACK);
+        // “Asked whether Clinton would win, she replied”: after a fronted
+        // clause, the names of that clause are not the subject
+        let fronted = {
+            let toks = self.sentence_toks(si);
+            let k = toks.partition_point(|t| t.span.start < pronoun.start);
+            k > 0 && self.word(&toks[k - 1]) == ","
+        };
         for s in (lo..=si).rev() {
             let sent = self.sentences[s].span;
             let limit = if s == si { pronoun.start } else { sent.end };
@@ -163,10 +216,7 @@ impl<'a> Ctx<'a> {
                 .take_while(|&&(p, _)| p < limit)
                 .find(|(_, sp)| {
                     let (person, g) = match sp.entity {
-                        Some(e) => (
-                            self.entities[e].kind == EntityKind::Person,
-                            self.entity_gender(e),
-                        ),
+                        Some(e) => (self.plausible_person(e), self.entity_gender(e)),
                         None => (true, name_gender(sp.name.slice(self.text))),
                     };
                     person
@@ -191,6 +241,9 @@ impl<'a> Ctx<'a> {
                     .filter(|t| pronoun_gender(self.word(t)) == gender)
                     .map(|t| t.span.start)
             };
+            if s == si && fronted {
+                continue;
+            }
             // the people mentioned, outside quotation marks, first first; a
             // possessive (“Trump’s campaign manager”) is no subject
             let k = self.mentions.partition_point(|(m, _)| m.start < sent.start);

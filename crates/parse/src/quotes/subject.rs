@@ -57,6 +57,7 @@ const NOT_NAME: Classes = Classes::all(&[
 /// its verb (“Hugh Hill, a doctor at the clinic, said”, “Viguerie, who
 /// founded …, notes”, “Sarandon, 69, told”), lowercase.
 const APPOSITION_STARTS: &[&str] = &[
+    "of",
     "a",
     "an",
     "the",
@@ -113,6 +114,12 @@ const APPOSITION_STARTS: &[&str] = &[
     "not",
 ];
 
+/// Adverbs between a subject and its verb that do not end in “-ly”.
+const ADVERBS: &[&str] = &[
+    "often", "always", "never", "still", "now", "soon", "even", "only", "later", "once", "again",
+    "first", "twice", "too", "quickly", "long",
+];
+
 /// Longest apposition skipped between a name and its verb, in tokens.
 const MAX_APPOSITION: usize = 40;
 
@@ -141,7 +148,16 @@ impl<'a> Ctx<'a> {
 
     /// The subject whose last token is `toks[end - 1]`: a pronoun, an
     /// entity mention ending there, a capitalised name, or a role phrase.
-    pub(super) fn subject_ending_at(&self, toks: &[Token], end: usize) -> Subject {
+    pub(super) fn subject_ending_at(&self, toks: &[Token], mut end: usize) -> Subject {
+        // a name's suffix: “James B. Comey Jr.”
+        if end >= 2
+            && self.word(&toks[end - 1]) == "."
+            && matches!(self.word(&toks[end - 2]), "Jr" | "Sr")
+        {
+            end -= 2;
+        } else if end >= 1 && matches!(self.word(&toks[end - 1]), "Jr." | "Sr.") {
+            end -= 1;
+        }
         if end == 0 {
             return Subject::Unknown;
         }
@@ -222,12 +238,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first index left of `end` that is not an auxiliary or an adverb
-    /// (“Blinken has also announced”, “Trump angrily said”).
+    /// (“Blinken has also announced”, “Trump angrily said”, “he often
+    /// says”).
     fn skip_auxiliaries(&self, toks: &[Token], mut end: usize) -> usize {
         while end > 0 {
             let t = &toks[end - 1];
             let w = self.word(t);
-            let adverb = t.shape.has(Shape::LOWERCASE) && w.len() > 4 && w.ends_with("ly");
+            let adverb = t.shape.has(Shape::LOWERCASE)
+                && ((w.len() > 4 && w.ends_with("ly")) || ADVERBS.contains(&w));
             if t.kind == TokKind::Word && (t.is(Class::Auxiliary) || adverb) {
                 end -= 1;
             } else {
@@ -280,22 +298,50 @@ impl<'a> Ctx<'a> {
             };
             return if person { before } else { Subject::Unknown };
         }
-        self.subject_ending_at(&toks[floor..], end - floor)
+        let s = self.subject_ending_at(&toks[floor..], end - floor);
+        self.person_of_place(toks, floor, s).unwrap_or(s)
+    }
+
+    /// “James Pethokoukis of the American Enterprise Institute wrote”,
+    /// “former Gov. Jeb Bush of Florida said”: a subject that is an
+    /// organisation, a place or a name, after “of” or “of the”, behind a
+    /// person: that person.
+    fn person_of_place(&self, toks: &[Token], floor: usize, s: Subject) -> Option<Subject> {
+        let span = match s {
+            Subject::Entity(e, span) if self.entities[e].kind != EntityKind::Person => span,
+            Subject::Name(span) => span,
+            _ => return None,
+        };
+        let mut k = toks[floor..].partition_point(|t| t.span.start < span.start) + floor;
+        if k > floor && toks[k - 1].is(Class::Article) {
+            k -= 1;
+        }
+        if k <= floor + 1 || self.word(&toks[k - 1]) != "of" {
+            return None;
+        }
+        let left = self.subject_ending_at(&toks[floor..], k - 1 - floor);
+        self.surely_person(left).then_some(left)
     }
 
     /// The subject before an apposition that ends with the comma
-    /// `toks[comma]`: the segment back to the previous comma must look
-    /// like an apposition (starts with an article, a relative pronoun, a
-    /// number, a role word or a possessive), and a subject must end right
-    /// before that comma (or before a second apposition: “Sarandon, 69,
-    /// an actress, said”).
+    /// `toks[comma]`: a subject must end right before the comma that opens
+    /// the segment (or before a second apposition: “Sarandon, 69, an
+    /// actress, said”), and the segment must look like an apposition
+    /// (starts with an article, a relative pronoun, a number, a role word
+    /// or a possessive), unless that subject is surely a person (a person
+    /// entity or a name of two words or more: “Robert Peck, managing
+    /// director and equity analyst at Acme, said”).
     fn apposition_left(&self, toks: &[Token], comma: usize, floor: usize) -> Option<Subject> {
+        // the segment's first token must look like an apposition's, the
+        // segment may hold commas of its own (“now 81 and retired in
+        // Cambridge, Mass.”): up to three commas back
         let mut right = comma;
-        for _ in 0..2 {
+        let mut typical_seen = false;
+        for _ in 0..3 {
             let left = (floor..right).rev().take(MAX_APPOSITION).find(|&i| {
                 matches!(
                     self.word(&toks[i]),
-                    "," | "“" | "”" | "\"" | ";" | ":" | "—"
+                    "," | "“" | "”" | "\"" | ";" | ":" | "—" | "'"
                 )
             })?;
             if self.word(&toks[left]) != "," || left + 1 >= right {
@@ -306,23 +352,38 @@ impl<'a> Ctx<'a> {
             let lower_start = first.kind == TokKind::Word
                 && first.shape.has(Shape::LOWERCASE)
                 && APPOSITION_STARTS.contains(&w);
-            let apposition = lower_start
+            let typical = lower_start
                 || first.kind == TokKind::Number
                 || first.shape.has(Shape::POSSESSIVE)
                 || self
                     .analysis
                     .classes_without_possessive(first)
                     .intersects(ROLE_WORDS);
-            if !apposition {
+            typical_seen |= typical;
+            let s = self.subject_ending_at(&toks[floor..], left - floor);
+            let found = matches!(
+                s,
+                Subject::Entity(..) | Subject::Name(_) | Subject::Pronoun(_)
+            );
+            if found && (typical || self.surely_person(s)) {
+                return Some(s);
+            }
+            if found && !typical_seen {
                 return None;
             }
-            let s = self.subject_ending_at(&toks[floor..], left - floor);
-            match s {
-                Subject::Entity(..) | Subject::Name(_) | Subject::Pronoun(_) => return Some(s),
-                _ => right = left,
-            }
+            right = left;
         }
         None
+    }
+
+    /// True for a subject that is a person entity or a name of two words
+    /// or more.
+    pub(super) fn surely_person(&self, s: Subject) -> bool {
+        match s {
+            Subject::Entity(e, _) => self.entities[e].kind == EntityKind::Person,
+            Subject::Name(span) => span.slice(self.text).contains(' '),
+            _ => false,
+        }
     }
 
     /// “Trump campaign manager Corey Lewandowski”, “Ohio resident Jo
@@ -331,13 +392,16 @@ impl<'a> Ctx<'a> {
     /// words by a person or a name, that person.
     fn person_after_role(&self, toks: &[Token], at: usize) -> Option<Subject> {
         let first = toks.get(at)?;
-        let noun = first.kind == TokKind::Word
-            && first.shape.has(Shape::LOWERCASE)
-            && !first.classes.intersects(QUOTE_CUES)
-            && !first.is(Class::FunctionWord)
-            && !first.is(Class::Determiner)
-            && !first.is(Class::Auxiliary);
-        if !noun {
+        let noun = |t: &Token| {
+            t.kind == TokKind::Word
+                && t.shape.has(Shape::LOWERCASE)
+                && !t.classes.intersects(QUOTE_CUES)
+                && !t.is(Class::FunctionWord)
+                && !t.is(Class::Determiner)
+                && !t.is(Class::Auxiliary)
+                && !is_preposition(self.word(t))
+        };
+        if !noun(first) {
             return None;
         }
         for i in at + 1..toks.len().min(at + 5) {
@@ -360,7 +424,7 @@ impl<'a> Ctx<'a> {
                 }
                 return self.name_ending_at(toks, end).map(Subject::Name);
             }
-            if !t.shape.has(Shape::LOWERCASE) && !t.classes.intersects(ROLE_WORDS) {
+            if !noun(t) && !t.classes.intersects(ROLE_WORDS) {
                 return None;
             }
         }
@@ -369,22 +433,35 @@ impl<'a> Ctx<'a> {
 
     /// The subject after an inverted reporting verb `toks[v]` (“said
     /// Blinken”, “acknowledged NATO secretary Jens Stoltenberg”, “said the
-    /// Secretary General of NATO, Jens Stoltenberg”, “said the senator”).
+    /// Secretary General of NATO, Jens Stoltenberg”, “said the younger Mr.
+    /// Trump”, “said his best friend at Lehigh, Bruce Turry”, “said the
+    /// White House”, “said the senator”). A name after a preposition is no
+    /// subject (“said a source close to Tom Reyes”).
     pub(super) fn subject_right(&self, toks: &[Token], v: usize) -> Subject {
         let rest = &toks[v + 1..];
         let mut role: Option<(usize, usize)> = None; // token range of a role phrase
         let mut org: Option<(usize, Span)> = None; // an organisation or place first
-        for (n, t) in rest.iter().enumerate().take(16) {
+        let mut first_prep: Option<usize> = None;
+        let limit = rest.len().min(18);
+        let mut n = 0;
+        while n < limit {
+            let t = &rest[n];
             let w = self.word(t);
             if n == 0 && t.is(Class::PersonPronoun) {
                 return Subject::Pronoun(t.span);
             }
+            let after_prep = n > 0 && is_preposition(self.word(&rest[n - 1]));
             if let Some((span, e)) = self.mention_starting_at(t.span.start) {
+                let end = rest.partition_point(|x| x.span.start < span.end);
+                if after_prep {
+                    // an object: “his best friend at Lehigh”
+                    n = end.max(n + 1);
+                    continue;
+                }
                 if self.entities[e].kind == EntityKind::Person {
                     // “said Trump campaign manager Corey Lewandowski”: a
                     // person, a role, another person
-                    let after = rest.partition_point(|x| x.span.start < span.end);
-                    if let Some(other) = self.person_after_role(rest, after) {
+                    if let Some(other) = self.person_after_role(rest, end) {
                         return other;
                     }
                     return Subject::Entity(e, span);
@@ -396,8 +473,8 @@ impl<'a> Ctx<'a> {
                 if article_only && org.is_none() {
                     org = Some((e, span));
                 }
-                let role_start = role.map_or(n, |r| r.0);
-                role = Some((role_start, n));
+                role = Some((role.map_or(n, |r| r.0), end.max(n + 1) - 1));
+                n = end.max(n + 1);
                 continue;
             }
             if t.kind == TokKind::Word
@@ -413,6 +490,10 @@ impl<'a> Ctx<'a> {
                 {
                     end += 1;
                 }
+                if after_prep {
+                    n = end;
+                    continue;
+                }
                 let span = Span::new(t.span.start, rest[end - 1].span.end);
                 if let Some((mspan, e)) = self.mention_ending_at(span.end) {
                     return Subject::Entity(e, mspan);
@@ -425,22 +506,53 @@ impl<'a> Ctx<'a> {
                 && n > 0
                 && t.shape.has(Shape::LOWERCASE)
                 && !t.classes.intersects(QUOTE_CUES);
+            // a lowercase descriptor (“said the younger Mr. Trump”), a
+            // preposition inside it (“his best friend at Lehigh”)
+            let descriptor = t.kind == TokKind::Word
+                && t.shape.has(Shape::LOWERCASE)
+                && !t.classes.intersects(QUOTE_CUES)
+                && !t.is(Class::Auxiliary)
+                && !t.is(Class::PersonPronoun)
+                && (!t.is(Class::FunctionWord) || t.is(Class::RoleConnector) || is_preposition(w));
             let role_word = t.kind == TokKind::Word
                 && (self
                     .analysis
                     .classes_without_possessive(t)
                     .intersects(ROLE_WORDS)
                     || t.is(Class::Article)
-                    || t.is(Class::RoleConnector)
+                    || t.is(Class::Determiner)
+                    || descriptor
                     || after_org);
             if role_word {
-                let start = role.map_or(n, |r| r.0);
-                role = Some((start, n));
+                if is_preposition(w) && first_prep.is_none() {
+                    first_prep = Some(n);
+                }
+                role = Some((role.map_or(n, |r| r.0), n));
+                n += 1;
                 continue;
             }
-            // an apposed role: “said the Secretary General of NATO, Jens Stoltenberg”
+            // an apposition: “said the Secretary General of NATO, Jens
+            // Stoltenberg”, “said his best friend at Lehigh, Bruce Turry”
             if w == "," && n > 0 && role.is_some() {
-                continue;
+                if let Some(next) = rest.get(n + 1) {
+                    if let Some((span, e)) = self.mention_starting_at(next.span.start) {
+                        if self.entities[e].kind == EntityKind::Person {
+                            return Subject::Entity(e, span);
+                        }
+                    }
+                    if next.kind == TokKind::Word && self.is_name_word(rest, n + 1) {
+                        let mut end = n + 2;
+                        while end < rest.len() && end < n + 5 && self.is_name_word(rest, end) {
+                            end += 1;
+                        }
+                        if let Some(span) = self.name_ending_at(rest, end) {
+                            if span.slice(self.text).contains(' ') {
+                                return Subject::Name(span);
+                            }
+                        }
+                    }
+                }
+                break;
             }
             break;
         }
@@ -448,8 +560,11 @@ impl<'a> Ctx<'a> {
             return Subject::Entity(e, span);
         }
         if let Some((a, b)) = role {
-            let toks = &rest[a..=b];
-            // the role phrase ending at the last role word
+            // the role phrase before any preposition, ending at its last
+            // role noun (“said one person with knowledge of the
+            // governor's plan” is no governor)
+            let b = first_prep.map_or(b, |p| p.saturating_sub(1).min(b));
+            let toks = &rest[a..=b.max(a)];
             if let Some(k) = toks.iter().rposition(|t| t.is(Class::RoleNoun)) {
                 if let Some(span) = self.role_ending_at(toks, k + 1) {
                     return Subject::Role(span);
@@ -458,4 +573,43 @@ impl<'a> Ctx<'a> {
         }
         Subject::Unknown
     }
+}
+
+/// Prepositions that make the name after them an object (“a source close
+/// to Tom Reyes”, “his friend at Lehigh”).
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "at"
+            | "of"
+            | "from"
+            | "with"
+            | "for"
+            | "in"
+            | "by"
+            | "near"
+            | "about"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "since"
+            | "over"
+            | "under"
+            | "into"
+            | "through"
+            | "across"
+            | "against"
+            | "among"
+            | "between"
+            | "within"
+            | "without"
+            | "outside"
+            | "inside"
+            | "amid"
+            | "despite"
+            | "via"
+            | "like"
+            | "as"
+    )
 }
