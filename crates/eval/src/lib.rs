@@ -12,6 +12,7 @@
 
 #![warn(missing_docs)]
 
+pub mod attribution;
 pub mod numbers;
 pub mod perturb;
 pub mod polnear;
