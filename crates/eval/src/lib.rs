@@ -12,7 +12,6 @@
 
 #![warn(missing_docs)]
 
-pub mod attribution;
 pub mod numbers;
 pub mod perturb;
 pub mod polnear;

@@ -19,13 +19,10 @@
 //!   were found, the prediction overlapping them most is judged by
 //!   [`judge`].
 
-use crate::attribution;
 use crate::polnear::{self, Attribution, Doc};
 use crate::score::{ahead, back, ratio, samples_wanted, snippet, Prf, Tally};
 use crate::Figures;
-use crosscheck_parse::{
-    extract_with_model, Article, Attribution as How, Extraction, Quote, QuoteKind, Span,
-};
+use crosscheck_parse::{extract, Article, Attribution as How, Extraction, Quote, QuoteKind, Span};
 use std::path::Path;
 
 /// Marks that open a direct quote when they start the content.
@@ -304,52 +301,21 @@ pub fn judge(
 }
 
 /// Runs the suite on `devdata/polnear-train`.
-///
-/// The attribution tagger compiled into `crosscheck-parse` was trained on
-/// these articles, so the suite does not use it: it trains one model per
-/// fold ([`attribution::fold_models`], [`attribution::FOLDS`] folds by
-/// article) and extracts each article with the model that never saw it.
-/// The figures are the method's held-out figures.
 pub fn run(devdata: &Path) -> Result<Figures, String> {
     let docs = polnear::load(&devdata.join("polnear-train"))?;
-    let models = attribution::fold_models(
-        &attribution::prepare(&docs),
-        attribution::FOLDS,
-        attribution::Settings::default(),
-    );
-    let figures = score(&docs, |i, doc| {
-        let model = &models[attribution::fold_of(i, attribution::FOLDS)];
-        extract_with_model(article_of(doc), model)
-    });
-    eprintln!(
-        "quotes: {} PolNeAR articles, each tagged by a model trained on the other {} folds",
-        docs.len(),
-        attribution::FOLDS - 1
-    );
-    Ok(figures)
-}
-
-/// The article the suite extracts from a PolNeAR document.
-pub fn article_of(doc: &Doc) -> Article {
-    Article {
-        id: doc.name.clone(),
-        published: doc.published,
-        text: doc.text.clone(),
-        origin: format!("{}.txt", doc.name),
-        ..Article::default()
-    }
-}
-
-/// The suite's figures over `docs`, each extracted by `extract` (given
-/// the article's index in `docs` and the article). The detail report goes
-/// to standard error.
-pub fn score(docs: &[Doc], extract: impl Fn(usize, &Doc) -> Extraction) -> Figures {
     let mut s = Scorer::new(samples_wanted());
-    for (i, doc) in docs.iter().enumerate() {
-        let x = extract(i, doc);
+    for doc in &docs {
+        let x = extract(Article {
+            id: doc.name.clone(),
+            published: doc.published,
+            text: doc.text.clone(),
+            origin: format!("{}.txt", doc.name),
+            ..Article::default()
+        });
         s.doc(doc, &x);
     }
-    s.finish()
+    eprintln!("quotes: {} PolNeAR articles", docs.len());
+    Ok(s.finish())
 }
 
 /// Running counts over the articles.

@@ -54,17 +54,10 @@ pub use model::*;
 /// The reference date for relative dates is [`Article::published`]; without
 /// it, relative dates come out unresolved with the reason.
 pub fn extract(article: Article) -> Extraction {
-    extract_with_model(article, quotes::tagger::Model::builtin())
-}
-
-/// [`extract`] with an attribution tagger other than the one compiled in
-/// (the trainer, `crates/eval/src/bin/train_attribution.rs`, scores the
-/// models it trains this way).
-pub fn extract_with_model(article: Article, model: &quotes::tagger::Model) -> Extraction {
     // sentences, tokens with their word classes, gazetteer hits: once
     let analysis = analysis::Analysis::new(&article.text);
     let entities = entities::extract_from(&analysis);
-    let quotes = quotes::extract_with(&analysis, &entities, model);
+    let quotes = quotes::extract_from(&analysis, &entities);
     let dates = dates::extract_from(&analysis, article.published);
     let quantities = quantities::extract_from(&analysis);
     let sentences = analysis.into_sentences();

@@ -160,22 +160,20 @@ fn span_of(text: &str, at: &str) -> Option<Span> {
     text.find(at).map(|s| Span::new(s, s + at.len()))
 }
 
-/// Of the items whose span overlaps `at`, the one overlapping it most;
-/// on ties the shortest (a partial quote before the reported speech that
-/// holds it), then the first.
+/// Of the items whose span overlaps `at`, the one overlapping it most (the
+/// first on ties).
 fn best<T>(items: &[T], at: Span, span: impl Fn(&T) -> Span) -> Option<&T> {
-    let mut best: Option<(&T, usize, usize)> = None;
+    let mut best: Option<(&T, usize)> = None;
     for it in items {
         let s = span(it);
         if s.overlaps(&at) {
             let shared = s.end.min(at.end) - s.start.max(at.start);
-            let len = s.end - s.start;
-            if best.is_none_or(|(_, b, l)| shared > b || (shared == b && len < l)) {
-                best = Some((it, shared, len));
+            if best.is_none_or(|(_, b)| shared > b) {
+                best = Some((it, shared));
             }
         }
     }
-    best.map(|(it, _, _)| it)
+    best.map(|(it, _)| it)
 }
 
 /// True when two numbers are equal within a relative 1e-6 (equal

@@ -3,7 +3,6 @@
 
 use super::marks::{MarkIndex, Marks};
 use super::subject::Subject;
-use super::tagger::{Model, Scratch, SentenceFeatures, Tag};
 use super::{has_words, trim_span, Ctx};
 use crate::lexicon::Class;
 use crate::model::{Sentence, Span};
@@ -15,21 +14,6 @@ pub(super) struct Indirect {
     pub(super) verb: Span,
     pub(super) cue: String,
     pub(super) subject: Subject,
-}
-
-/// Reported speech from both finders: every candidate the rules found
-/// (they are precise), then each candidate of the tagger whose content
-/// shares no byte with one of theirs; in text order (by verb, then content).
-pub(super) fn merged(rules: Vec<Indirect>, tagged: Vec<Indirect>) -> Vec<Indirect> {
-    let mut out = rules;
-    let n = out.len();
-    for t in tagged {
-        if !out[..n].iter().any(|r| r.content.overlaps(&t.content)) {
-            out.push(t);
-        }
-    }
-    out.sort_by_key(|i| (i.verb.start, i.content.start));
-    out
 }
 
 impl<'a> Ctx<'a> {
@@ -194,124 +178,5 @@ impl<'a> Ctx<'a> {
             }
         }
         out
-    }
-
-    /// Reported speech found by the attribution tagger: each run of
-    /// *content* tokens (mostly outside quotation marks: marked quotes are
-    /// the marks' path) with the *cue* run nearest it in its sentence (the
-    /// nearest before the content, else after), and as speaker the
-    /// *source* run nearest that cue, else the cue's subject.
-    pub(super) fn tagged_candidates(&self, model: &Model) -> Vec<Indirect> {
-        let text = self.text;
-        let mut out = Vec::new();
-        let mut scratch = Scratch::default();
-        let mut feats = SentenceFeatures::default();
-        let mut tags = Vec::new();
-        for si in 0..self.sentences.len() {
-            let toks = self.sentence_toks(si);
-            if toks.len() < 3 {
-                continue;
-            }
-            self.sentence_features(si, &mut scratch, &mut feats);
-            model.decode(&feats, &mut tags);
-            let runs = |want: Tag| -> Vec<(usize, usize)> {
-                let mut v = Vec::new();
-                let mut i = 0;
-                while i < tags.len() {
-                    if tags[i] == want {
-                        let a = i;
-                        while i < tags.len() && tags[i] == want {
-                            i += 1;
-                        }
-                        v.push((a, i));
-                    } else {
-                        i += 1;
-                    }
-                }
-                v
-            };
-            let contents = runs(Tag::Content);
-            if contents.is_empty() {
-                continue;
-            }
-            let cues = runs(Tag::Cue);
-            let sources = runs(Tag::Source);
-            for &(a, b) in &contents {
-                let inside = toks[a..b]
-                    .iter()
-                    .filter(|t| self.inside_marks(t.span.start))
-                    .count();
-                if inside * 2 >= b - a {
-                    continue; // a marked quote's words
-                }
-                let content = trim_span(text, Span::new(toks[a].span.start, toks[b - 1].span.end));
-                if !has_words(content.slice(text), 2) {
-                    continue;
-                }
-                // the cue: the nearest run before the content, else after
-                let cue = cues
-                    .iter()
-                    .rev()
-                    .find(|c| c.1 <= a)
-                    .or_else(|| cues.iter().find(|c| c.0 >= b))
-                    .copied();
-                let Some((ca, cb)) = cue else {
-                    // no cue in the sentence: on PolNeAR a few are speech
-                    // whose cue is a sentence away, on other news mostly
-                    // not speech (precision 0.750 -> 0.760, recall 0.643
-                    // -> 0.626 in cross-validation)
-                    continue;
-                };
-                // the speaker: the source run the tagger marked nearest the
-                // cue, else the subject of the cue by the
-                // rules of `super::subject`, left of it, then right of it
-                let subject = match sources
-                    .iter()
-                    .min_by_key(|s| s.0.abs_diff(ca).min(s.1.abs_diff(ca)))
-                    .map_or(Subject::Unknown, |&(sa, sb)| self.subject_in(toks, sa, sb))
-                {
-                    Subject::Unknown => {
-                        let floor = if ca >= b { b } else { 0 };
-                        match self.subject_left(toks, ca, floor) {
-                            Subject::Unknown => self.subject_right(toks, cb - 1),
-                            s => s,
-                        }
-                    }
-                    s => s,
-                };
-                let verb = Span::new(toks[ca].span.start, toks[cb - 1].span.end);
-                let cue_text = verb.slice(text).to_lowercase();
-                out.push(Indirect {
-                    content,
-                    verb,
-                    cue: cue_text,
-                    subject,
-                });
-            }
-        }
-        out.sort_by_key(|i| (i.verb.start, i.content.start));
-        out
-    }
-
-    /// The subject a *source* run `toks[a..b]` names: a pronoun, the
-    /// entity mentioned in it (the last one), a name, or a role.
-    fn subject_in(&self, toks: &[crate::text::Token], a: usize, b: usize) -> Subject {
-        if b == a + 1 && toks[a].is(Class::PersonPronoun) {
-            return Subject::Pronoun(toks[a].span);
-        }
-        for t in toks[a..b].iter().rev() {
-            if t.kind != TokKind::Word {
-                continue;
-            }
-            if let Some((span, e)) = self.mention_ending_at(t.span.end) {
-                if span.start >= toks[a].span.start {
-                    return Subject::Entity(e, span);
-                }
-            }
-        }
-        match self.subject_ending_at(toks, b) {
-            s @ (Subject::Name(_) | Subject::Role(_)) => s,
-            _ => Subject::Unknown,
-        }
     }
 }

@@ -56,7 +56,6 @@ mod indirect;
 mod marks;
 mod pronoun;
 mod subject;
-pub mod tagger;
 
 use crate::analysis::Analysis;
 use crate::entities::role_core;
@@ -128,24 +127,13 @@ pub fn extract(text: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Q
 /// [`extract`] over an article's [`Analysis`] (its sentences, tokens and
 /// gazetteer hits).
 pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
-    extract_with(a, entities, tagger::Model::builtin())
-}
-
-/// [`extract_from`] with an attribution tagger of the caller's (the
-/// trainer scores models it has not compiled in).
-pub(crate) fn extract_with(a: &Analysis, entities: &[Entity], model: &tagger::Model) -> Vec<Quote> {
     let marks = find_marks(a.text(), a.sentences());
     let ctx = Ctx::new(a, entities, &marks);
     // Everything (marked quotes and indirect speech) in text order, so that
     // pronouns resolve against the speakers found so far. Both lists are in
     // text order already (marks by opening mark, indirect speech by verb),
     // so a merge gives that order; a marked quote goes first on a tie.
-    // reported speech: the rules' finds, and the tagger's where the rules
-    // found nothing
-    let indirect = indirect::merged(
-        ctx.indirect_candidates(&marks),
-        ctx.tagged_candidates(model),
-    );
+    let indirect = ctx.indirect_candidates(&marks);
     let n = marks.len() + indirect.len();
     let mut speakers: Vec<(usize, Speaker)> = Vec::with_capacity(n);
     let mut out: Vec<Quote> = Vec::with_capacity(n);
