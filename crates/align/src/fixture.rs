@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use crosscheck_parse::{
     sentences, Article, Attribution, DateMention, DateReading, DateValue, Entity, EntityKind,
     Extraction, Granularity, Interval, Qualifier, Quantity, QuantityKind, Quote, QuoteKind, Role,
-    Span,
+    Span, TimexKind,
 };
 
 /// Builder of one article's extraction. Every `needle` must occur in the
@@ -138,6 +138,11 @@ impl Doc {
             resolved: true,
             reason: None,
             time_of_day: None,
+            kind: TimexKind::Date,
+            time: None,
+            duration: None,
+            reference: None,
+            range: None,
         });
         self
     }

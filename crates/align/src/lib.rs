@@ -74,6 +74,7 @@ mod engine;
 pub mod fixture;
 pub mod model;
 mod people;
+pub mod stories;
 mod text;
 
 pub use config::Config;

@@ -12,11 +12,13 @@
 
 #![warn(missing_docs)]
 
+pub mod entities;
 pub mod numbers;
 pub mod perturb;
 pub mod polnear;
 pub mod quotes;
 pub mod score;
+pub mod stories;
 pub mod timeml;
 pub mod timex;
 
@@ -95,7 +97,17 @@ pub fn suites() -> Vec<Suite> {
             about: "quantities on the number case table testdata/eval/numbers.toml",
             run: numbers::run,
         },
+        Suite {
+            name: "entities",
+            about: "people and places, and people across documents, on ECB+ train + dev (ecbplus)",
+            run: entities::run,
+        },
         perturb::suite(),
+        Suite {
+            name: "stories",
+            about: "stories: ECB+ B-cubed, SemEval-2022 Task 8 same-story AUC, PolNeAR spans",
+            run: stories::run,
+        },
     ]
 }
 

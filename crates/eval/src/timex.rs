@@ -17,15 +17,15 @@
 //! - **Value accuracy per type**: gold expressions of the type that some
 //!   overlapping prediction gets the value of, over all of that type.
 //!
-//! The one place that reads the extractor's model is [`pred_of`]: when
-//! `DateMention` gains a type (durations, sets, times), only that function
-//! changes.
+//! The one place that reads the extractor's model is [`pred_of`]: it
+//! maps a `DateMention` (typed date, time, duration or set) to TimeML's
+//! types and values.
 
 use crate::score::{ahead, back, ratio, samples_wanted, snippet, Prf, Tally};
 use crate::timeml::{self, Timex};
 use crate::Figures;
 use chrono::Datelike;
-use crosscheck_parse::{extract, Article, DateMention, NaiveDate, Span};
+use crosscheck_parse::{extract, Article, DateMention, NaiveDate, Span, TimeRef, TimexKind};
 use std::path::Path;
 
 /// A TimeML expression type.
@@ -122,6 +122,12 @@ pub fn gold_value(value: &str, kind: TimexType) -> Value {
         return Value::Other(value.to_string());
     }
     let (date, time) = match value.split_once('T') {
+        // a clock time of hours only (`T17`) is `17:00`
+        Some((d, t))
+            if !d.starts_with('P') && t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (d, Some(format!("{t}:00")))
+        }
         Some((d, t)) if !d.starts_with('P') => (d, Some(t.to_string())),
         _ => (value, None),
     };
@@ -245,39 +251,87 @@ pub struct Pred {
 }
 
 /// Reads one extracted expression: **the only function that knows the
-/// extractor's date model**. Today `DateMention` has no type: an
-/// expression with a part of the day (“Friday night”) is read as TIME, every
-/// other one as DATE; its value is the day or interval of days, with the
-/// part of the day as TimeML writes it (`morning` → `MO`, `afternoon` →
-/// `AF`, `evening` → `EV`, `night` → `NI`). When the model gains typed
-/// durations, sets and clock times, map them here to [`TimexType`] and to
-/// [`Value::Other`] (`P3Y`, `XXXX-WXX-1`) or a clock time in
-/// [`Value::Days`].
-pub fn pred_of(m: &DateMention) -> Pred {
-    let time = m.time_of_day.as_deref().map(|t| {
-        match t {
-            "morning" => "MO",
-            "afternoon" => "AF",
-            "evening" => "EV",
-            "night" | "tonight" => "NI",
-            other => other,
-        }
-        .to_string()
-    });
-    let kind = if time.is_some() {
-        TimexType::Time
-    } else {
-        TimexType::Date
+/// extractor's date model**. Its type is the mention's (`date`, `time`,
+/// `duration`, `set`); its value:
+///
+/// - a date or time: the day or interval of days of its `value`, with its
+///   clock time (`17:30`) or else its part of the day as TimeML writes it
+///   (`morning` → `MO`, `afternoon` → `AF`, `evening` → `EV`, `night` →
+///   `NI`);
+/// - a vague reference (“now”, “recently”, “soon”): `PRESENT_REF`,
+///   `PAST_REF`, `FUTURE_REF`;
+/// - a duration or set: its ISO 8601 `duration` (`P3Y`, `P1W`), as
+///   written.
+///
+/// A range (“between 1994 and 1997”) gives one prediction per end, with
+/// the end's span and value: TimeML tags each end on its own.
+///
+/// ```
+/// use crosscheck_eval::timex::{pred_of, TimexType, Value};
+/// use crosscheck_parse::{dates, sentences, NaiveDate};
+/// let text = "Prices have doubled over the past two months, and inspections run weekly.";
+/// let found = dates::extract(text, &sentences::split(text), NaiveDate::from_ymd_opt(2024, 3, 14));
+/// let preds: Vec<_> = found.iter().flat_map(pred_of).collect();
+/// assert_eq!(preds[0].kind, TimexType::Duration);
+/// assert_eq!(preds[0].value, Some(Value::Other("P2M".into())));
+/// assert_eq!((preds[1].kind, preds[1].value.clone()), (TimexType::Set, Some(Value::Other("P1W".into()))));
+/// ```
+pub fn pred_of(m: &DateMention) -> Vec<Pred> {
+    let kind = match m.kind {
+        TimexKind::Date => TimexType::Date,
+        TimexKind::Time => TimexType::Time,
+        TimexKind::Duration => TimexType::Duration,
+        TimexKind::Set => TimexType::Set,
     };
-    Pred {
-        span: m.span,
-        kind,
-        value: m.value.map(|v| Value::Days {
+    if let Some(ends) = &m.range {
+        return ends
+            .iter()
+            .map(|e| Pred {
+                span: e.span,
+                kind,
+                value: e.value.map(|v| Value::Days {
+                    start: v.start(),
+                    end: v.end(),
+                    time: None,
+                }),
+            })
+            .collect();
+    }
+    let time = match (m.time, m.time_of_day.as_deref()) {
+        (Some(t), _) => Some(t.format("%H:%M").to_string()),
+        (None, Some(part)) => Some(
+            match part {
+                "morning" => "MO",
+                "afternoon" => "AF",
+                "evening" => "EV",
+                "night" | "tonight" => "NI",
+                other => other,
+            }
+            .to_string(),
+        ),
+        (None, None) => None,
+    };
+    let value = match (m.kind, m.reference) {
+        (TimexKind::Duration | TimexKind::Set, _) => m.duration.clone().map(Value::Other),
+        (_, Some(r)) => Some(Value::Ref(
+            match r {
+                TimeRef::Present => "PRESENT_REF",
+                TimeRef::Past => "PAST_REF",
+                TimeRef::Future => "FUTURE_REF",
+            }
+            .to_string(),
+        )),
+        _ => m.value.map(|v| Value::Days {
             start: v.start(),
             end: v.end(),
             time,
         }),
-    }
+    };
+    vec![Pred {
+        span: m.span,
+        kind,
+        value,
+    }]
 }
 
 /// A gold expression with its type and value read.
@@ -321,7 +375,7 @@ pub fn run(devdata: &Path) -> Result<Figures, String> {
                 snippet(text, s, e, 200)
             )
         };
-        let preds: Vec<Pred> = x.dates.iter().map(pred_of).collect();
+        let preds: Vec<Pred> = x.dates.iter().flat_map(pred_of).collect();
         let golds: Vec<Gold> = doc
             .timexes
             .iter()

@@ -196,6 +196,8 @@ struct Words<'t> {
     toks: Cow<'t, [Token]>,
     /// For each token, [`IN_GAZETTEER`] or 0.
     facts: &'t [u8],
+    /// The sentence is a headline in title case ([`is_title_case`]).
+    title_case: bool,
 }
 
 impl<'t> Words<'t> {
@@ -267,7 +269,22 @@ fn role_backwards(w: &Words, end: usize) -> Option<usize> {
 /// Parses a role phrase starting at token `start`, walking forwards
 /// (apposition after a name: “Jens Stoltenberg, NATO’s secretary general,”).
 fn role_forwards(w: &Words, mut start: usize) -> Option<(usize, usize)> {
-    if start < w.toks.len() && w.is_word(start) && w.word(start).eq_ignore_ascii_case("the") {
+    // an article, then a possessive that is no role word (“the team's
+    // captain”, “a doctor”)
+    if start < w.toks.len()
+        && w.is_word(start)
+        && matches!(
+            w.word(start).to_ascii_lowercase().as_str(),
+            "the" | "a" | "an"
+        )
+    {
+        start += 1;
+    }
+    if start < w.toks.len()
+        && w.is_word(start)
+        && w.toks[start].shape.has(Shape::POSSESSIVE)
+        && !w.is_role_token(start)
+    {
         start += 1;
     }
     let mut last = None;
@@ -283,6 +300,20 @@ fn role_forwards(w: &Words, mut start: usize) -> Option<(usize, usize)> {
     }
     let last = last?;
     valid_role(w, start, last).then_some((start, last))
+}
+
+/// Does the apposition whose role ends at token `e` close there or a few
+/// words on (“, a doctor at the clinic, said”): the end of the sentence, a
+/// comma, full stop or semicolon within eight tokens, or a reporting verb
+/// right after the role?
+fn closes_apposition(w: &Words, e: usize) -> bool {
+    let n = w.toks.len();
+    if e + 1 >= n || w.toks[e + 1].is(Class::ReportingVerb) {
+        return true;
+    }
+    (e + 1..n.min(e + 9))
+        .take_while(|&k| !w.toks[k].is(Class::ReportingVerb))
+        .any(|k| matches!(w.word(k), "," | "." | ";"))
 }
 
 /// A role phrase must contain a role noun and not start or end on a
@@ -301,6 +332,8 @@ struct Candidate {
     /// Why it is a person, if it is known to be one on its own.
     cued: bool,
     role: Option<(usize, usize)>,
+    /// An organisation speaking, not a person.
+    org: bool,
 }
 
 struct PersonMention<'t> {
@@ -335,7 +368,7 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
 pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     let text = a.text();
     let sentences = a.sentences();
-    let gaz = a.gazetteer_mentions();
+    let gaz = &*without_first_names(a, a.gazetteer_mentions());
     let vocab = Vocabulary::new(text);
     // the gazetteer bits of every token of the article, found in one walk
     let all_facts = gazetteer_flags(gaz, a.tokens());
@@ -349,6 +382,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             vocabulary: &vocab,
             toks: Cow::Borrowed(toks),
             facts,
+            title_case: is_title_case(toks),
         });
     }
 
@@ -356,12 +390,23 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     let mut persons: Vec<PersonMention> = Vec::new();
     // uncued names: their span and tokens
     let mut uncued: Vec<(Span, &[Token])> = Vec::new();
+    // organisations found as speakers (not in the gazetteer): span and name
+    let mut orgs: Vec<(Span, String)> = Vec::new();
     let mut cands = Vec::new();
+    // headlines in title case come after the other sentences: their names
+    // are cut to the people the text names elsewhere
+    let mut headlines = Vec::new();
     for w in &sentence_words {
+        if w.title_case {
+            headlines.push(w);
+            continue;
+        }
         candidates(w, &mut cands);
         for c in &cands {
             let span = Span::new(w.toks[c.first].span.start, w.toks[c.last].span.end);
-            if c.cued {
+            if c.org {
+                orgs.push((span, token_name(text, &w.toks[c.first..=c.last])));
+            } else if c.cued {
                 let role = c.role.map(|(a, b)| {
                     let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
                     Role {
@@ -380,6 +425,56 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
                 uncued.push((span, &w.toks[c.first..=c.last]));
             }
         }
+    }
+    // Pass 1b: headlines. A capitalised run there is cut to the longest
+    // name of a person found above that starts it, or to a known surname
+    // in it; a run that starts with a given name and holds no known name
+    // keeps its first two words; any other run is dropped.
+    if !headlines.is_empty() {
+        let names: Vec<String> = persons.iter().map(|p| p.name.clone()).collect();
+        let known: Vec<Vec<&str>> = names.iter().map(|n| n.split(' ').collect()).collect();
+        let surnames: WordSet = persons.iter().map(|p| p.surname).collect();
+        for w in headlines {
+            candidates(w, &mut cands);
+            for c in cands.iter().filter(|c| !c.org) {
+                let words: Vec<&str> = (c.first..=c.last)
+                    .map(|k| strip_possessive(w.word(k)))
+                    .collect();
+                // the longest known name in the run (its first place), else
+                // a known surname, else a given name and the word after it
+                let known_at = (0..words.len())
+                    .filter_map(|at| {
+                        known
+                            .iter()
+                            .filter(|n| words[at..].starts_with(n))
+                            .map(|n| (n.len(), std::cmp::Reverse(at)))
+                            .max()
+                    })
+                    .max()
+                    .map(|(len, std::cmp::Reverse(at))| (at, len));
+                let found = known_at
+                    .or_else(|| {
+                        words
+                            .iter()
+                            .position(|x| surnames.contains(x))
+                            .map(|p| (p, 1))
+                    })
+                    .or_else(|| {
+                        (0..words.len().saturating_sub(1))
+                            .find(|&at| w.toks[c.first + at].is(Class::GivenName))
+                            .map(|at| (at, 2))
+                    });
+                let Some((at, len)) = found else { continue };
+                let toks = &w.toks[c.first + at..c.first + at + len];
+                persons.push(PersonMention {
+                    span: Span::new(toks[0].span.start, toks[len - 1].span.end),
+                    name: token_name(text, toks),
+                    surname: token_surname(text, toks),
+                    role: None,
+                });
+            }
+        }
+        persons.sort_by_key(|p| p.span);
     }
     // Pass 2: uncued names that match a known person's surname or full name
     // (only those are given a name).
@@ -473,6 +568,24 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         places.push(e);
     }
 
+    // organisations found as speakers, grouped by name (a gazetteer name
+    // of the same spelling is the gazetteer's entity)
+    let mut by_name: BTreeMap<String, Vec<Span>> = BTreeMap::new();
+    for (span, name) in orgs {
+        if !places
+            .iter()
+            .any(|e| e.name == name || e.aliases.contains(&name))
+        {
+            by_name.entry(name).or_default().push(span);
+        }
+    }
+    places.extend(by_name.into_iter().map(|(name, mentions)| Entity {
+        name,
+        kind: EntityKind::Organization,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        mentions,
+    }));
     let mut out: Vec<Entity> = by_surname
         .into_values()
         .map(|mut e| {
@@ -491,6 +604,41 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             .then_with(|| a.name.cmp(&b.name))
     });
     out
+}
+
+/// The gazetteer mentions of `a` less the places that are a person's
+/// first name here: a one-word place that is also a given name, followed
+/// on the same line by a capitalised word that is no stop word, no
+/// gazetteer name and no word of an organisation's or a place's name
+/// (“Jordan Smith”, “Georgia Brown”; not “Jordan River”).
+fn without_first_names<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(Span, usize)]> {
+    let toks = a.tokens();
+    let text = a.text();
+    let first_name = |&(span, id): &(Span, usize)| -> bool {
+        if !gazetteer()[id].is_place {
+            return false;
+        }
+        let i = toks.partition_point(|t| t.span.start < span.start);
+        let (Some(t), Some(next)) = (toks.get(i), toks.get(i + 1)) else {
+            return false;
+        };
+        t.span == span
+            && t.is(Class::GivenName)
+            && next.kind == TokKind::Word
+            && next.shape.has(Shape::CAPITALISED)
+            && !next.classes.intersects(Classes::all(&[
+                Class::StopCapitalised,
+                Class::NonPersonWord,
+            ]))
+            && !text[t.span.end..next.span.start].contains('\n')
+            && gaz
+                .binary_search_by_key(&next.span.start, |(g, _)| g.start)
+                .is_err()
+    };
+    if !gaz.iter().any(first_name) {
+        return Cow::Borrowed(gaz);
+    }
+    Cow::Owned(gaz.iter().filter(|g| !first_name(g)).copied().collect())
 }
 
 /// `a` followed by `b`, stably sorted by span. Both are in text order
@@ -556,6 +704,19 @@ fn token_name(text: &str, toks: &[Token]) -> String {
 /// a slice of the text: the last run of touching tokens, possessive
 /// stripped twice (once by [`token_name`], once by `surname`).
 fn token_surname<'a>(text: &'a str, toks: &[Token]) -> &'a str {
+    // a generational suffix is no surname: “Mark Felt Sr”
+    let toks = match toks.split_last() {
+        Some((last, rest))
+            if !rest.is_empty()
+                && matches!(
+                    last.text(text).trim_end_matches('.'),
+                    "Jr" | "Sr" | "II" | "III" | "IV"
+                ) =>
+        {
+            rest
+        }
+        _ => toks,
+    };
     let Some(last) = toks.last() else {
         return "";
     };
@@ -579,6 +740,11 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
     let n = w.toks.len();
     let toks: &[Token] = &w.toks;
     let bytes = w.text.as_bytes();
+    // a headline in title case (“Lindsay Lohan Checks Into Rehab”): a name
+    // ends before a word the article writes in lowercase elsewhere
+    let title_case = w.title_case;
+    let common =
+        |k: usize| title_case && lexicon::with_lowercase(w.word(k), |l| w.vocabulary.contains(l));
     let mut i = 0;
     while i < n {
         // skip to the next word token whose first byte is ASCII uppercase
@@ -593,7 +759,7 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
             break;
         };
         i += k;
-        let starts = w.is_capitalised_word(i) && !w.in_gazetteer(i);
+        let starts = w.is_capitalised_word(i) && !w.in_gazetteer(i) && !common(i);
         if !starts {
             i += 1;
             continue;
@@ -602,7 +768,7 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
         let mut j = i;
         while j + 1 < n {
             let k = j + 1;
-            let next_ok = w.is_word(k) && !w.in_gazetteer(k);
+            let next_ok = w.is_word(k) && !w.in_gazetteer(k) && !common(k);
             if next_ok && w.is_capitalised_word(k) {
                 j = k;
             } else if next_ok
@@ -616,31 +782,94 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
             }
         }
         let run_end = j;
+        let run_start = i;
         // peel leading stop words, titles and modifiers
         let mut first = i;
         while first <= run_end {
-            // stop word, title word or role modifier (possessive stripped)
-            if w.lists(first)
-                .intersects(TITLE.with(Class::StopCapitalised).with(Class::RoleModifier))
+            // stop word, title word or role modifier (possessive stripped);
+            // a given name that is also a place starts a name unless a
+            // title follows (“Jordan Smith”, but “Georgia Governor …”)
+            let given_name = w.toks[first].is(Class::GivenName)
+                && first < run_end
+                && !w.lists(first + 1).intersects(TITLE);
+            if !given_name
+                && w.lists(first)
+                    .intersects(TITLE.with(Class::StopCapitalised).with(Class::RoleModifier))
             {
                 first += 1;
             } else {
                 break;
             }
         }
-        // trailing possessive/title words are not part of the name
+        // a title or an owner inside the run: the name is what follows
+        // (“Hosting President William Ruto”, “the Washington Post’s Ishaan
+        // Tharoor”, “the Zionist Union Party’s Nachman Shai”)
+        // (the words before it, an organisation or a place, are no part of
+        // the name: “NEA President Lily Eskelsen García”)
+        if let Some(k) = (first..run_end).rev().find(|&k| {
+            let possessive = w.toks[k].shape.has(Shape::POSSESSIVE);
+            let title = w.lists(k).intersects(TITLE) && !w.lists(k + 1).intersects(TITLE);
+            possessive || title
+        }) {
+            first = k + 1;
+        }
+        // trailing possessive/title words and stop words (“Maurice Cheeks
+        // Saturday”) are not part of the name
         let mut last = run_end;
-        while last >= first && last > 0 && is_title_as_written(w, last) {
+        while last >= first
+            && last > 0
+            && (is_title_as_written(w, last) || w.toks[last].is(Class::StopCapitalised))
+        {
             last -= 1;
         }
         i = run_end + 1;
         if first > last || first > run_end {
             continue;
         }
+        // an organisation, body or outlet (“the National Rifle Association
+        // said”, “Supreme Court”): no person; an organisation when a
+        // reporting verb makes it a speaker, unless it goes on a gazetteer
+        // name (“Reuters News”)
+        if (first..=last).any(|k| w.lists(k).has(Class::NonPersonWord)) {
+            let mut org_first = run_start;
+            while org_first < run_end && w.lists(org_first).has(Class::StopCapitalised) {
+                org_first += 1;
+            }
+            let continues_gazetteer =
+                org_first > 0 && w.in_gazetteer(org_first - 1) && w.is_word(org_first - 1);
+            let (after, before) = verb_cues(w, org_first, run_end);
+            if !continues_gazetteer && (after || before) {
+                out.push(Candidate {
+                    first: org_first,
+                    last: run_end,
+                    cued: true,
+                    role: None,
+                    org: true,
+                });
+            }
+            continue;
+        }
         if let Some(c) = judge(w, first, last) {
             out.push(c);
         }
     }
+}
+
+/// Is a sentence (its tokens) in title case, as headlines are: four words
+/// or more, three in four of them capitalised?
+fn is_title_case(toks: &[Token]) -> bool {
+    let (mut all, mut lower) = (0usize, 0usize);
+    for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
+        all += 1;
+        if !t.shape.has(Shape::CAPITALISED) {
+            lower += 1;
+            // most sentences: turned away at their fourth lowercase word
+            if lower > 3 {
+                return false;
+            }
+        }
+    }
+    all >= 4 && lower * 4 <= all
 }
 
 /// Is token `i`, as written (possessive kept), a title word?
@@ -666,30 +895,14 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
     };
     // apposition after: “Jens Stoltenberg, NATO’s secretary general,”
     let role_appos_after = if last + 2 < n && w.word(last + 1) == "," {
-        role_forwards(w, last + 2).filter(|&(_, e)| {
-            e + 1 >= n
-                || matches!(w.word(e + 1), "," | "." | ";")
-                || w.toks[e + 1].is(Class::ReportingVerb)
-        })
+        role_forwards(w, last + 2).filter(|&(_, e)| closes_apposition(w, e))
     } else {
         None
     };
     let role = role_before.or(role_appos_before).or(role_appos_after);
 
     let given = tokens >= 2 && w.toks[first].is(Class::GivenName);
-    let verb_after = {
-        let mut k = last + 1;
-        if k < n && w.word(k) == "," && k + 1 < n && w.word(k + 1) == "who" {
-            true
-        } else {
-            while k < n && w.is_word(k) && w.toks[k].is(Class::Auxiliary) {
-                k += 1;
-            }
-            k < n && w.is_word(k) && w.toks[k].is(Class::ReportingVerb)
-        }
-    };
-    let verb_before =
-        first > 0 && w.is_word(first - 1) && w.toks[first - 1].is(Class::ReportingVerb);
+    let (verb_after, verb_before) = verb_cues(w, first, last);
     // A lone capitalised word that also appears in lowercase in the text is
     // a common word at a sentence start (“Officials said”), not a name.
     let common_word =
@@ -700,7 +913,27 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
         last,
         cued,
         role,
+        org: false,
     })
+}
+
+/// Whether a reporting verb follows the name at `first..=last` (over
+/// auxiliaries, or after “, who”) and whether one comes right before it.
+fn verb_cues(w: &Words, first: usize, last: usize) -> (bool, bool) {
+    let n = w.toks.len();
+    let after = {
+        let mut k = last + 1;
+        if k < n && w.word(k) == "," && k + 1 < n && w.word(k + 1) == "who" {
+            true
+        } else {
+            while k < n && w.is_word(k) && w.toks[k].is(Class::Auxiliary) {
+                k += 1;
+            }
+            k < n && w.is_word(k) && w.toks[k].is(Class::ReportingVerb)
+        }
+    };
+    let before = first > 0 && w.is_word(first - 1) && w.toks[first - 1].is(Class::ReportingVerb);
+    (after, before)
 }
 
 /// Role words that define what a role *is* (lowercase), for comparing two
@@ -766,6 +999,7 @@ pub(crate) fn role_ending_with(text: &str, gaz: &[(Span, usize)], toks: &[Token]
         vocabulary: &empty,
         toks: Cow::Borrowed(toks),
         facts,
+        title_case: false,
     };
     let end = w.toks.len() - 1;
     let start = role_backwards(&w, end)?;

@@ -90,6 +90,9 @@ classes! {
     PersonPronoun => "person_pronoun",
     /// Common given names, as written (“Antony”, “Josep”).
     GivenName => "given_name",
+    /// Words of the names of organisations, events and places (“News”,
+    /// “Court”, “River”): a capitalised run holding one is no person.
+    NonPersonWord => "non_person_word",
     /// Abbreviated titles whose full stop belongs to the word (“Gen.”).
     TitleAbbreviation => "title_abbreviation",
     /// Other abbreviations after which a full stop ends no sentence.
@@ -129,8 +132,10 @@ classes! {
     DateModifier => "date_modifier",
     /// Days relative to the article (“yesterday”, “tonight”).
     DeicticDay => "deictic_day",
-    /// Vague future times (“soon”, “shortly”).
-    VagueTime => "vague_time",
+    /// Words and phrases referring to the present, past or future without
+    /// a date (“now”, “recently”, “the near future”), value present, past
+    /// or future.
+    TimeReference => "time_reference",
     /// Plural number words of a vague amount (“thousands”), value = base.
     VaguePlural => "vague_plural",
     /// Fraction words (“third”, “quarters”), value = denominator (and
@@ -144,15 +149,88 @@ classes! {
     /// Titles and nouns of one gender (“Mrs.”, “spokeswoman”), value `m`
     /// or `f`.
     GenderNoun => "gender_noun",
+    // The date and time word lists (read by `dates`).
+    /// Words bounding a date (“by”, “until”, “since”), value = flags.
+    DateBound => "date_bound",
+    /// Nouns that make the number before them a count (“people”).
+    CountedNoun => "counted_noun",
+    /// Words and phrases of a future clause (“will”, “due to”).
+    FutureCue => "future_cue",
+    /// Words of a past clause (“was”, “met”).
+    PastCue => "past_cue",
+    /// Words starting a new clause (“and”, “which”, “saying”).
+    ClauseBoundary => "clause_boundary",
+    /// Words making the weekday after them a name (“Good Friday”).
+    HolidayWord => "holiday_word",
+    /// Seasons, value = TimeML code (`SU`).
+    Season => "season",
+    /// Words of a recurring time (“daily”), value = period (`P1D`).
+    SetWord => "set_word",
+    /// Words naming a clock time (“noon”), value = `HH:MM`.
+    ClockWord => "clock_word",
+    /// 12-hour clock marks (“p.m.”), value am or pm.
+    Meridiem => "meridiem",
+    /// Time zone abbreviations (“GMT”), as written.
+    TimeZone => "time_zone",
+    /// Parts of the day (“morning”), value = TimeML code (`MO`).
+    DayPart => "day_part",
+    /// Words before a number that make it an amount (“about”).
+    CountCue => "count_cue",
+    /// Words of money and the economy (“profit”, “GDP”).
+    EconomicWord => "economic_word",
+    /// Letters glued to digits that scale them (“12k”, “2.4M”, “$3bn”),
+    /// value = the factor (and `currency` when read only after a sign).
+    ScaleSuffix => "scale_suffix",
+    /// Words and phrases before a number that make it an interval (“more
+    /// than”, “up to”, “about”), value = the qualifier.
+    Qualifier => "qualifier",
+    /// Currency signs (“$”, “€”), value = ISO code.
+    CurrencySymbol => "currency_symbol",
+    /// Currency codes as written (“USD”, “CHF”, “Rs”), value = ISO code.
+    CurrencyCode => "currency_code",
+    /// Letters straight before “$” (“US$”, “C$”), value = ISO code.
+    DollarPrefix => "dollar_prefix",
+    /// Currency names after an amount (“dollars”, “euros”), value = ISO
+    /// code (and `scaled`).
+    CurrencyWord => "currency_word",
+    /// Hundredths of a currency (“cents”, “pence”), value = how many make
+    /// one unit.
+    CurrencySubunit => "currency_subunit",
+    /// Percent words and phrases (“percent”, “per cent”), value = the unit.
+    PercentWord => "percent_word",
+    /// Words that make the number after them negative (“minus”).
+    SignWord => "sign_word",
+    /// Words after which a number is a label (“Article 5”, “page 12”).
+    LabelWord => "label_word",
+    /// Units of time (“years”, “hours”), value = the unit, singular, for
+    /// those a date rule reads.
+    TimeUnit => "time_unit",
+    /// Verbs of a change in amount (“rose”, “fell”, “cut”).
+    ChangeVerb => "change_verb",
+    /// Words that end the scan for a counted noun (“were”, “with”).
+    UnitStop => "unit_stop",
+    /// Words before a counted noun that are never it (“new”, “more”).
+    UnitSkip => "unit_skip",
+    /// Plural nouns without a final “s” (“people”, “police”).
+    PluralNoun => "plural_noun",
+    /// Units of measure after a number (“km”, “mph”).
+    MeasureUnit => "measure_unit",
+    /// Nouns after a bare “one” that make it an idiom (“one day”).
+    OneIdiom => "one_idiom",
+    /// Words before a bare “one” that make it a pronoun (“no one”).
+    OnePronounCue => "one_pronoun_cue",
+    /// Words that make a following “half” part of a period (“first half”),
+    /// value = the number for the ordinals of parts of a year (“third”).
+    OrdinalWord => "ordinal_word",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the
-/// classes a test accepts. (64 bits keep a token at 32 bytes; make it a
-/// `u128` when a 65th class comes.)
+/// classes a test accepts. (128 bits since the 65th class, when the
+/// quotes and the quantities lexicons met.)
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Classes(u64);
+pub struct Classes(u128);
 
-const _: () = assert!(Class::ALL.len() <= 64, "one bit per class");
+const _: () = assert!(Class::ALL.len() <= 128, "one bit per class");
 
 impl Classes {
     /// The empty set.
@@ -187,6 +265,11 @@ impl Classes {
     /// True when `c` is in the set.
     pub const fn has(self, c: Class) -> bool {
         self.0 & 1 << c as u32 != 0
+    }
+
+    /// The set as bits: bit `c as u32` for each class `c` of the set.
+    pub const fn bits(self) -> u128 {
+        self.0
     }
 
     /// True when the two sets share a class.
@@ -399,6 +482,52 @@ pub fn value(word: &str, class: Class) -> Option<&'static str> {
     })
 }
 
+/// The classes of punctuation char `c`: those of the classes listing it
+/// as an entry (“$” is a currency symbol), none for most chars. The
+/// tokenizer gives them to punctuation tokens, as it gives words theirs.
+pub(crate) fn punct_classes(c: char) -> Classes {
+    /// Classes of the ASCII chars, and of the other chars listed.
+    struct Punct {
+        ascii: [Classes; 128],
+        other: Vec<(char, Classes)>,
+    }
+    static PUNCT: LazyLock<Punct> = LazyLock::new(|| {
+        let mut p = Punct {
+            ascii: [Classes::NONE; 128],
+            other: Vec::new(),
+        };
+        for &class in Class::ALL {
+            for e in entries(class) {
+                let mut chars = e.word.chars();
+                let (Some(c), None) = (chars.next(), chars.next()) else {
+                    continue;
+                };
+                if c.is_alphanumeric() || c.is_whitespace() {
+                    continue;
+                }
+                if c.is_ascii() {
+                    p.ascii[c as usize] |= Classes::of(class);
+                } else {
+                    match p.other.iter_mut().find(|(x, _)| *x == c) {
+                        Some((_, cs)) => *cs |= Classes::of(class),
+                        None => p.other.push((c, Classes::of(class))),
+                    }
+                }
+            }
+        }
+        p.other.sort_by_key(|&(c, _)| c);
+        p
+    });
+    let p = &*PUNCT;
+    match u8::try_from(c) {
+        Ok(b) if b < 128 => p.ascii[usize::from(b)],
+        _ => p
+            .other
+            .binary_search_by_key(&c, |&(x, _)| x)
+            .map_or(Classes::NONE, |i| p.other[i].1),
+    }
+}
+
 /// The entries of `class`, in the order of its data file (for the role
 /// modifiers, the file's then the gazetteers').
 pub fn entries(class: Class) -> &'static [Entry] {
@@ -572,6 +701,25 @@ mod tests {
         for (i, e) in entries(Class::Month).iter().enumerate() {
             assert_eq!(e.value, (i + 1).to_string());
         }
+    }
+
+    #[test]
+    fn punctuation_listed_in_a_class_has_it() {
+        assert!(punct_classes('$').has(Class::CurrencySymbol));
+        assert!(punct_classes('€').has(Class::CurrencySymbol));
+        assert!(punct_classes('₹').has(Class::CurrencySymbol));
+        for c in [',', '.', '“', '’', '-', '%', '中'] {
+            assert_eq!(punct_classes(c), Classes::NONE, "{c:?}");
+        }
+        // the tokenizer gives them to punctuation tokens
+        let t = "It cost $5, or €4.";
+        let toks = crate::text::tokenize(t, crate::model::Span::new(0, t.len()));
+        let cur: Vec<&str> = toks
+            .iter()
+            .filter(|k| k.is(Class::CurrencySymbol))
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(cur, ["$", "€"]);
     }
 
     #[test]

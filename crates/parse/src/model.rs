@@ -5,7 +5,7 @@
 //! of **byte** offsets into [`Article::text`], always on `char` boundaries, so
 //! `&article.text[span.start..span.end]` is the exact evidence.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// A half-open `[start, end)` byte range into an article's text.
@@ -230,12 +230,22 @@ pub enum Granularity {
     Day,
     /// A week, or a span of a few days (“in the next few days”).
     Week,
-    /// Part of a month (“mid-February”, “early March”).
+    /// Part of a month (“mid-February”, “early March”): the value is a
+    /// documented interval of days, early = days 1–10, mid = 11–20, late
+    /// (and “the end of”) = 21 to the month's last day.
     PartOfMonth,
     /// A whole month.
     Month,
+    /// A quarter of a year (“the third quarter”: July–September) or a
+    /// half (“the first half”: January–June).
+    Quarter,
+    /// A season (“last summer”): spring March–May, summer June–August,
+    /// autumn September–November, winter December–February.
+    Season,
     /// A whole year.
     Year,
+    /// A decade (“the 1990s”).
+    Decade,
     /// Granularity could not be decided (unresolved expressions).
     Unknown,
 }
@@ -291,6 +301,56 @@ pub enum DateReading {
     Relative,
 }
 
+/// What kind of time expression a [`DateMention`] is: TimeML's four
+/// `TIMEX3` types. Serialised as the mention's `type` field.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TimexKind {
+    /// A calendar date or period (“Friday”, “March 2024”, “the third
+    /// quarter”), or a vague reference to the present, past or future
+    /// (“now”, “recently”: see [`DateMention::reference`]).
+    #[default]
+    Date,
+    /// A date with a time of day (“17:30 GMT Friday”, “tomorrow at
+    /// noon”, “Friday night”), or a clock time alone (“at 10 p.m.”).
+    Time,
+    /// An amount of time (“three years”, “90 days”, “the past two
+    /// months”): never a date, so it has no `value`; its length is
+    /// [`DateMention::duration`].
+    Duration,
+    /// A recurring time (“every Monday”, “daily”): no `value`; its period
+    /// is [`DateMention::duration`].
+    Set,
+}
+
+/// A vague reference to the present, the past or the future without a
+/// calendar value (TimeML's `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeRef {
+    /// “now”, “currently”, “at present”.
+    Present,
+    /// “recently”, “previously”, “in the past”.
+    Past,
+    /// “soon”, “shortly”, “in the near future”.
+    Future,
+}
+
+/// One end of a range of dates (“3 May” in “3 May - 9 June”).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RangeEnd {
+    /// The end as written.
+    pub text: String,
+    /// Byte span of the end.
+    pub span: Span,
+    /// Its normalised value, when it could be resolved.
+    pub value: Option<DateValue>,
+    /// How fine its value is.
+    pub granularity: Granularity,
+}
+
 /// A date or time expression found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DateMention {
@@ -311,6 +371,28 @@ pub struct DateMention {
     pub reason: Option<String>,
     /// A part of the day (“night”, “morning”) when the text gives one.
     pub time_of_day: Option<String>,
+    /// Date, time, duration or set (serialised as `type`).
+    #[serde(rename = "type", default)]
+    pub kind: TimexKind,
+    /// The clock time of a [`TimexKind::Time`] (“17:30 GMT Friday”:
+    /// 17:30), when the text gives one.
+    #[serde(default)]
+    pub time: Option<NaiveTime>,
+    /// The length of a [`TimexKind::Duration`] or the period of a
+    /// [`TimexKind::Set`], as an ISO 8601 duration (`P3Y`, `P90D`, `PT2H`,
+    /// `P1W` for “every Monday”), with TimeML's `X` for a vague count
+    /// (“several years”: `PXY`).
+    #[serde(default)]
+    pub duration: Option<String>,
+    /// For a vague reference to the present, past or future (“now”,
+    /// “recently”, “soon”): which. Such a mention has no `value`.
+    #[serde(default)]
+    pub reference: Option<TimeRef>,
+    /// For a range with both ends (“3 May - 9 June”, “between 1994 and
+    /// 1997”): its first and last end. `value` then covers both, from the
+    /// first end's first day to the last end's last day.
+    #[serde(default)]
+    pub range: Option<[RangeEnd; 2]>,
 }
 
 /// A qualifier that turns a number into an interval.

@@ -18,22 +18,48 @@
 //! | `ago` | the word, any ASCII case |
 //! | `,` `-` `%` | that punctuation (any single non-alphanumeric char) |
 //! | `\?` `\(` `\#` | a literal written with a char the syntax uses: `\` escapes it |
-//! | `@month` | a token of a lexicon class ([`Class::name`]) |
+//! | `@month` | a token of a lexicon class ([`Class::name`]); for a class with phrases of several words (“more than”, “due to”), also each phrase, any case, longest first (the longest that lets the rest match) |
+//! | `@weekday's` | a word with a possessive ending whose stem is of the class (“Friday’s”) |
+//! | `<num>` | a part read by the caller: the tokens a [`Parts`] reader says it spans from here (see [Parts](#parts)) |
 //! | `#num` `#word` `#punct` `#any` | a number, a word, a punctuation mark, any token |
 //! | `#cap` `#lower` `#upper` | a capitalised, lowercase, all-caps word ([`Shape`]) |
+//! | `#possessive` | a word ending in a possessive “’s” (“Friday’s”) |
+//! | `#digit` | a word holding a digit (“4th”, “9pm”, “Q3”) |
 //! | `#digits:4` `#digits:1-2` | a number of 4 (1 to 2) digits, no `.` or `,` |
 //! | `#ordinal` | a number with an ordinal suffix (`4th`, `21st`) |
+//! | `/re/` | a token whose whole text matches the regular expression `re`, any case (`/\d{1,2}(am\|pm)/` for “9pm”); no white space or `&` inside |
 //! | `a&b` | a token passing both tests (`@month&#cap`) |
 //! | `!a` | a token failing test `a` |
 //! | `~a` | `a`, touching the token before (no space between: “mid-May”) |
+//! | `^` | no token: the start of the tokens matched over (a sentence's first token) |
 //! | `( a b \| c )` | a group: alternatives separated by `\|`, tried in order |
 //! | `x?` `x{1,3}` | optional; repeated 1 to 3 times (greedy; bounds required) |
 //! | `name=x` | `x`, captured as `name` |
+//! | `(?= x )` `(?! x )` | lookahead: `x` matches (does not match) at this token; consumes nothing |
+//! | `(?<= x )` `(?<! x )` | lookbehind: `x`, a fixed number of tokens, matches (does not match) right before this token; before the first token nothing matches |
 //!
 //! Matching is leftmost-first, like a backtracking regex: alternatives in
 //! the order written, `?` and `{m,n}` greedy. Every repetition is bounded,
 //! so the work at each start token is bounded by the pattern alone and a
-//! scan is linear in the number of tokens.
+//! scan is linear in the number of tokens. Lookarounds are context
+//! conditions (“not after a capitalised word”, “not before a counted
+//! noun”): they hold no captures, and the tokens they test are not part
+//! of the match.
+//!
+//! [`RuleSet::scan`] runs a whole set in one pass: each rule's first
+//! token test is indexed by token kind and lexicon class, so at most
+//! tokens no rule is tried at all. A rule whose first test is a class
+//! (`@month`) or a number is cheapest; one starting with a literal word is
+//! tried at every word.
+//!
+//! # Parts
+//!
+//! Some things a pattern needs are not a fixed shape of tokens: a number
+//! written as “two hundred and fifty” or “1.2 million” is read by code.
+//! A rule set compiled [`RuleSet::with_parts`] names such parts (`<num>`),
+//! and each match is given a [`Parts`] reader that says where the part
+//! starting at a token ends ([`Pattern::match_at_with`]). A part is one
+//! element: it may be captured (`n=<num>`), made optional or repeated.
 //!
 //! Patterns match over **pieces** ([`pieces`]): the analysis tokens with
 //! every hyphenated word cut at its hyphens, so that “mid-February” is the
@@ -61,7 +87,7 @@
 //! ```
 
 use crate::analysis::Analysis;
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Classes};
 use crate::model::Span;
 use crate::text::{Shape, TokKind, Token};
 use std::ops::Range;
@@ -103,13 +129,24 @@ enum Test {
     Words {
         words: Vec<String>,
         lengths: u64,
+        /// The words' ids in the set's vocabulary, as a bit set (empty
+        /// outside a [`RuleSet`]: the words are compared).
+        ids: Vec<u64>,
     },
     Class(Class),
+    /// A token of any of the classes (a merged [`Test::Or`] of classes).
+    AnyClass(Classes),
+    /// A word with a possessive ending whose stem is in the class
+    /// (“Friday’s” for `@weekday's`).
+    PossessiveOf(Class),
     Kind(TokKind),
     Shape(Shape),
     /// A number of `min..=max` digits and nothing else.
     Digits(usize, usize),
     Ordinal,
+    /// The token's whole text matches the regex (compiled anchored and
+    /// case-insensitive).
+    Regex(TokenRegex),
     Any,
     /// No white space between this token and the one before.
     Touching,
@@ -117,6 +154,27 @@ enum Test {
     /// Any of the tests (the first tokens of alternatives).
     Or(Vec<Test>),
     Not(Box<Test>),
+    /// A caller's part starts here ([`Parts`]).
+    Part(usize),
+}
+
+/// A regex on a token's whole text (compared by its source).
+#[derive(Clone, Debug)]
+struct TokenRegex(regex::Regex);
+
+impl TokenRegex {
+    /// True when every match starts with an ASCII digit (the source, as
+    /// written in the pattern, starts with `\d` or a digit).
+    fn starts_with_digit(&self) -> bool {
+        let src = self.0.as_str().trim_start_matches("(?i)^(?:");
+        src.starts_with("\\d") || src.starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
+impl PartialEq for TokenRegex {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
 }
 
 /// A compiled pattern element.
@@ -134,15 +192,86 @@ enum Node {
         slot: usize,
         node: Box<Node>,
     },
+    /// One of the entries of a lexicon class: its phrases of several
+    /// words (lowercase, longest first; any case), else a token of the
+    /// class (its one-word entries).
+    Phrase {
+        class: Class,
+        phrases: Vec<Vec<String>>,
+        /// The phrases' words' ids in the set's vocabulary (empty outside
+        /// a [`RuleSet`]).
+        ids: Vec<Vec<u16>>,
+    },
+    /// A lookaround: `node` must (or, `negate`, must not) match at this
+    /// token (lookahead), or end right before it (lookbehind, `node`
+    /// being `len` tokens long). Consumes nothing.
+    Look {
+        behind: bool,
+        negate: bool,
+        len: usize,
+        node: Box<Node>,
+    },
+    /// A caller's part ([`Parts`]), by index.
+    Part(usize),
+    /// The start of the tokens (`^`): matches no token.
+    Start,
+}
+
+/// The parts of a pattern the caller reads: for part `part` (its index in
+/// the names given to [`RuleSet::with_parts`]) starting at token `at`, the
+/// index one past its last token, if the part is there.
+///
+/// ```
+/// use crosscheck_parse::analysis::Analysis;
+/// use crosscheck_parse::rules::{pieces, Parts, Rule, RuleSet};
+///
+/// /// `<twice>`: a word written twice in a row.
+/// struct Twice<'a>(&'a str, &'a [crosscheck_parse::analysis::Token]);
+/// impl Parts for Twice<'_> {
+///     fn end(&self, _part: usize, at: usize) -> Option<usize> {
+///         let (a, b) = (self.1.get(at)?, self.1.get(at + 1)?);
+///         (a.text(self.0) == b.text(self.0)).then_some(at + 2)
+///     }
+/// }
+/// const RULES: &[Rule] = &[Rule {
+///     name: "very",
+///     pattern: "w=<twice> good",
+///     examples: &["It was [{w:very very} good]."],
+/// }];
+/// let set = RuleSet::with_parts(RULES, &["twice"]).unwrap();
+/// let text = "It was very very good.";
+/// let toks = pieces(text, Analysis::new(text).tokens());
+/// let (_, _, m) = set.matches_at(text, &toks, 2, &Twice(text, &toks)).next().unwrap();
+/// assert_eq!(m.text(text, &toks), "very very good");
+/// ```
+pub trait Parts {
+    /// Where part `part` starting at token `at` ends (one past its last
+    /// token), or `None` when it does not start there.
+    fn end(&self, part: usize, at: usize) -> Option<usize>;
+}
+
+/// The [`Parts`] reader of a rule set that names none.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoParts;
+
+impl Parts for NoParts {
+    fn end(&self, _part: usize, _at: usize) -> Option<usize> {
+        None
+    }
 }
 
 /// A compiled pattern.
 #[derive(Clone, Debug)]
 pub struct Pattern {
     root: Node,
+    /// The first test is exactly what [`FirstIndex`] checks (classes and
+    /// literal words): a scan need not test it again.
+    first_indexed: bool,
     /// The test every match's first token passes, when the pattern has
     /// one (most do): a start where it fails is skipped at once.
     first: Option<Test>,
+    /// The ways a match can begin (see [`starts`]).
+    starts: Option<Vec<(Test, Option<Test>)>>,
     /// Capture names by slot.
     names: Arc<[&'static str]>,
 }
@@ -202,21 +331,221 @@ fn range_span(toks: &[Token], r: &Range<usize>) -> Span {
     }
 }
 
-/// A test that the first token of every match of `node` passes, if one
-/// is certain: `None` when the node may match no token, or its first
-/// element is optional.
-fn first_test(node: &Node) -> Option<Test> {
+/// A test that the first token of every non-empty match of `node`
+/// passes, if one is certain (`None` when any token may start a match),
+/// and whether the node may match no token at all. An optional element
+/// at the front adds its test to the next one's (`q=@qualifier?
+/// n=<amount>`: a qualifier word or an amount); a zero-width element
+/// (lookaround, `^`) adds none.
+fn first_test(node: &Node) -> (Option<Test>, bool) {
     match node {
-        Node::Test(t) => Some(t.clone()),
-        Node::Seq(items) => items.first().and_then(first_test),
+        Node::Test(t) => (Some(t.clone()), false),
+        Node::Part(p) => (Some(Test::Part(*p)), false),
+        // zero-width: no token of its own
+        Node::Start | Node::Look { .. } => (Some(Test::Or(Vec::new())), true),
         Node::Capture { node, .. } => first_test(node),
-        Node::Repeat { node, min, .. } if *min > 0 => first_test(node),
-        Node::Repeat { .. } => None,
-        Node::Alt(alts) => alts
-            .iter()
-            .map(first_test)
-            .collect::<Option<Vec<_>>>()
-            .map(Test::Or),
+        Node::Repeat { node, min, .. } => {
+            let (t, nullable) = first_test(node);
+            (t, nullable || *min == 0)
+        }
+        Node::Seq(items) => seq_first(items.iter()),
+        Node::Alt(alts) => {
+            let mut acc = Test::Or(Vec::new());
+            let mut nullable = false;
+            for a in alts {
+                let (t, n) = first_test(a);
+                let Some(t) = t else {
+                    return (None, false);
+                };
+                acc = or_test(acc, t);
+                nullable |= n;
+            }
+            (Some(acc), nullable)
+        }
+        Node::Phrase { class, phrases, .. } if phrases.is_empty() => {
+            (Some(Test::Class(*class)), false)
+        }
+        Node::Phrase { class, phrases, .. } => {
+            let mut words: Vec<String> =
+                phrases.iter().filter_map(|p| p.first().cloned()).collect();
+            words.sort();
+            words.dedup();
+            let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
+            let words = Test::Words {
+                words,
+                lengths,
+                ids: Vec::new(),
+            };
+            (Some(or_test(Test::Class(*class), words)), false)
+        }
+    }
+}
+
+/// `a` or `b`, flattened (an empty `Or` is no test: `a` alone).
+fn or_test(a: Test, b: Test) -> Test {
+    if a == Test::Or(Vec::new()) {
+        return b;
+    }
+    let mut all = Vec::new();
+    for t in [a, b] {
+        match t {
+            Test::Or(ts) => all.extend(ts),
+            t => all.push(t),
+        }
+    }
+    Test::Or(all)
+}
+
+/// [`first_test`] of a sequence of `items`.
+fn seq_first<'a>(items: impl IntoIterator<Item = &'a Node>) -> (Option<Test>, bool) {
+    let mut acc = Test::Or(Vec::new());
+    for item in items {
+        let (t, nullable) = first_test(item);
+        let Some(t) = t else {
+            return (None, false);
+        };
+        acc = or_test(acc, t);
+        if !nullable {
+            return (Some(acc), false);
+        }
+    }
+    (Some(acc), true)
+}
+
+/// True when [`FirstIndex`] finds exactly the tokens that pass `test`
+/// (a class, classes, literal words, or some of these).
+fn indexed_exactly(test: &Test) -> bool {
+    match test {
+        Test::Class(_) | Test::AnyClass(_) => true,
+        Test::Literal(w) => w.chars().all(char::is_alphabetic),
+        Test::Words { words, .. } => words.iter().all(|w| w.chars().all(char::is_alphabetic)),
+        Test::Or(any) => any.iter().all(indexed_exactly),
+        _ => false,
+    }
+}
+
+/// `test` with its alternatives merged: nested [`Test::Or`]s flattened,
+/// their words one [`Test::Words`], their classes one
+/// [`Test::AnyClass`] (the same tokens pass, with fewer steps).
+fn simplify(test: Test) -> Test {
+    fn flatten(t: Test, out: &mut Vec<Test>) {
+        match t {
+            Test::Or(any) => any.into_iter().for_each(|a| flatten(a, out)),
+            other => out.push(other),
+        }
+    }
+    let Test::Or(any) = test else {
+        return test;
+    };
+    let mut flat = Vec::new();
+    any.into_iter().for_each(|a| flatten(a, &mut flat));
+    let (mut words, mut classes, mut rest) = (Vec::<String>::new(), Classes::NONE, Vec::new());
+    for t in flat {
+        match t {
+            Test::Literal(w) => words.push(w),
+            Test::Words { words: ws, .. } => words.extend(ws),
+            Test::Class(c) => classes = classes.with(c),
+            Test::AnyClass(cs) => classes |= cs,
+            other => rest.push(other),
+        }
+    }
+    words.sort();
+    words.dedup();
+    if !words.is_empty() {
+        let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
+        rest.insert(
+            0,
+            Test::Words {
+                words,
+                lengths,
+                ids: Vec::new(),
+            },
+        );
+    }
+    if !classes.is_empty() {
+        rest.insert(0, Test::AnyClass(classes));
+    }
+    match <[Test; 1]>::try_from(rest) {
+        Ok([one]) => one,
+        Err(rest) => Test::Or(rest),
+    }
+}
+
+/// The test the first token of every match of the sequence `items`
+/// passes, when certain and the sequence matches at least one token.
+fn seq_first_test_of(items: &[&Node]) -> Option<Test> {
+    match seq_first(items.iter().copied()) {
+        (Some(t), false) => Some(t),
+        _ => None,
+    }
+}
+
+/// The ways a match of `node` can begin: for each, a test its first token
+/// passes and, when certain, one its second token passes (“the weekend”:
+/// `the` then `weekend`; “the? s=@season”: `the` then a season, or a
+/// season then anything). A start that fits no way is skipped without a
+/// walk. `None` when the ways are not certain (a match may be empty or
+/// begin with a repetition) or too many to be worth testing.
+fn starts(node: &Node) -> Option<Vec<(Test, Option<Test>)>> {
+    let ways = seq_starts(&[node])?;
+    (ways.len() <= 16).then(|| {
+        ways.into_iter()
+            .map(|(f, s)| (simplify(f), s.map(simplify)))
+            .collect()
+    })
+}
+
+/// [`starts`] of a sequence of `items`.
+fn seq_starts<'a>(items: &[&'a Node]) -> Option<Vec<(Test, Option<Test>)>> {
+    let k = items.iter().position(|n| !zero_width(n))?;
+    let (head, rest) = (items[k], &items[k + 1..]);
+    let then =
+        |first: &[&'a Node]| -> Vec<&'a Node> { first.iter().chain(rest).copied().collect() };
+    match head {
+        Node::Test(t) => Some(vec![(t.clone(), seq_first_test_of(rest))]),
+        Node::Capture { node, .. } => seq_starts(&then(&[node])),
+        Node::Seq(inner) => seq_starts(&then(&inner.iter().collect::<Vec<_>>())),
+        Node::Alt(alts) => {
+            let mut ways = Vec::new();
+            for a in alts {
+                ways.extend(seq_starts(&then(&[a]))?);
+            }
+            Some(ways)
+        }
+        // `x?`: taken or skipped
+        Node::Repeat {
+            node,
+            min: 0,
+            max: 1,
+        } => {
+            let mut ways = seq_starts(&then(&[node]))?;
+            ways.extend(seq_starts(rest)?);
+            Some(ways)
+        }
+        Node::Phrase { class, phrases, .. } => {
+            let mut ways: Vec<(Test, Option<Test>)> = phrases
+                .iter()
+                .filter_map(|p| {
+                    let second = p.get(1)?;
+                    Some((
+                        Test::Literal(p[0].clone()),
+                        Some(Test::Literal(second.clone())),
+                    ))
+                })
+                .collect();
+            ways.push((Test::Class(*class), seq_first_test_of(rest)));
+            Some(ways)
+        }
+        _ => None,
+    }
+}
+
+/// True when `node` only tests context: lookarounds, and groups of them.
+fn zero_width(node: &Node) -> bool {
+    match node {
+        Node::Look { .. } | Node::Start => true,
+        Node::Seq(items) | Node::Alt(items) => items.iter().all(zero_width),
+        _ => false,
     }
 }
 
@@ -228,19 +557,37 @@ impl Pattern {
     /// Parses `src` (see the module documentation); `rule` names the rule
     /// in errors.
     pub fn parse(rule: &str, src: &'static str) -> Result<Pattern, PatternError> {
+        Self::parse_with(rule, src, &[])
+    }
+
+    /// Parses `src`, whose `<name>` elements are the caller's `parts` (by
+    /// index: see [`Parts`]).
+    pub fn parse_with(
+        rule: &str,
+        src: &'static str,
+        parts: &[&str],
+    ) -> Result<Pattern, PatternError> {
         let elems = lex(src);
         let mut p = Parser {
             rule,
             elems: &elems,
             at: 0,
             names: Vec::new(),
+            in_look: false,
+            parts,
         };
         let root = p.alternatives()?;
         if p.at < elems.len() {
             return Err(p.error("unbalanced `)`"));
         }
+        let first = match first_test(&root) {
+            (Some(t), false) => Some(simplify(t)),
+            _ => None,
+        };
         Ok(Pattern {
-            first: first_test(&root),
+            first_indexed: first.as_ref().is_some_and(indexed_exactly),
+            first,
+            starts: starts(&root),
             root,
             names: p.names.into(),
         })
@@ -248,23 +595,80 @@ impl Pattern {
 
     /// The match starting at token `start` of `toks`, if any.
     pub fn match_at(&self, text: &str, toks: &[Token], start: usize) -> Option<Match> {
-        let m = Matcher { text, toks };
-        if let Some(t) = &self.first {
+        self.match_at_with(text, toks, start, &NoParts)
+    }
+
+    /// The match starting at token `start` of `toks`, the pattern's parts
+    /// read by `parts`.
+    #[inline]
+    pub fn match_at_with(
+        &self,
+        text: &str,
+        toks: &[Token],
+        start: usize,
+        parts: &dyn Parts,
+    ) -> Option<Match> {
+        let m = Matcher {
+            text,
+            toks,
+            ids: None,
+            parts,
+        };
+        if !self.may_start(&m, start, false) {
+            return None;
+        }
+        // the captures of a try, in a buffer kept by the thread: most tries
+        // fail, and only a match copies them out
+        thread_local! {
+            static CAPS: std::cell::RefCell<Vec<Option<Range<usize>>>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut caps = CAPS.with(|c| c.take());
+        let got = self.walk_from(&m, start, &mut caps);
+        CAPS.with(|c| c.replace(caps));
+        got
+    }
+
+    /// True when a match may start at `start`: its first token passes the
+    /// first test (not tested again when `indexed`, the caller having
+    /// found `start` with the [`FirstIndex`] that checks it exactly), and
+    /// its first tokens fit one of the ways a match begins.
+    #[inline]
+    fn may_start(&self, m: &Matcher, start: usize, indexed: bool) -> bool {
+        let indexed = indexed && self.first_indexed;
+        if let Some(t) = self.first.as_ref().filter(|_| !indexed) {
             if !m.accepts(t, start) {
-                return None;
+                return false;
             }
         }
-        let mut caps = vec![None; self.names.len()];
+        match &self.starts {
+            Some(ways) => ways.iter().any(|(first, second)| {
+                m.accepts(first, start) && second.as_ref().is_none_or(|t| m.accepts(t, start + 1))
+            }),
+            None => true,
+        }
+    }
+
+    /// The match starting at `start`, past [`Pattern::may_start`]; `caps`
+    /// a buffer for the captures of the try.
+    #[inline(never)]
+    fn walk_from(
+        &self,
+        m: &Matcher,
+        start: usize,
+        caps: &mut Vec<Option<Range<usize>>>,
+    ) -> Option<Match> {
+        caps.clear();
+        caps.resize(self.names.len(), None);
         let mut end = None;
-        let found = m.walk(&self.root, start, &mut caps, &mut |e, _| {
+        let found = m.walk(&self.root, start, caps, &mut |e, _| {
             end = Some(e);
             true
         });
-        let end = end.filter(|_| found)?;
-        Some(Match {
+        end.filter(|_| found).map(|end| Match {
             tokens: start..end,
             names: Arc::clone(&self.names),
-            captures: caps,
+            captures: caps.clone(),
         })
     }
 
@@ -297,16 +701,710 @@ impl Pattern {
 #[derive(Clone, Debug)]
 pub struct RuleSet {
     rules: Vec<(Rule, Pattern)>,
+    /// Which rules can start at a token, by its kind and classes.
+    index: FirstIndex,
+    /// Every literal word of the rules, with an id: a scan looks each
+    /// token up once, and its literal tests compare ids.
+    vocab: Vocab,
+    /// A token each rule's matches hold: a rule whose token is not among
+    /// the tokens scanned is not tried at all.
+    needs: Needs,
+}
+
+/// For each rule of a set, a test that some token of every match passes
+/// (see [`required_test`]), as a [`FirstFilter`]: a scan enables a rule
+/// only when some token of the slice passes it (most sentences hold no
+/// month, weekday, number or unit of time, and most rules need one).
+#[derive(Clone, Debug, Default)]
+struct Needs {
+    /// Rules needing a token of some kind (word, number, punctuation).
+    by_kind: [u128; 3],
+    /// `by_class[c]`: rules needing a token of class `c` (by its bit).
+    by_class: Vec<u128>,
+    /// `by_word[id]`: rules needing the literal word of id `id`.
+    by_word: Vec<u128>,
+    by_digit_word: u128,
+    by_possessive: u128,
+    /// Rules needing nothing in particular (always enabled).
+    always: u128,
+}
+
+impl Needs {
+    fn new(patterns: &[&Pattern], vocab: &Vocab) -> Needs {
+        let mut n = Needs {
+            by_class: vec![0; 128],
+            by_word: vec![0; vocab.len()],
+            ..Needs::default()
+        };
+        for (r, p) in patterns.iter().enumerate() {
+            let bit = 1u128 << r;
+            let Some(f) = required_test(&p.root).map(|t| FirstFilter::of(&simplify(t))) else {
+                n.always |= bit;
+                continue;
+            };
+            for k in 0..3 {
+                if f.kinds[k] {
+                    n.by_kind[k] |= bit;
+                }
+            }
+            for c in f.classes.iter() {
+                n.by_class[c as usize] |= bit;
+            }
+            for w in &f.words {
+                match vocab.get(w) {
+                    Some(id) => n.by_word[usize::from(id)] |= bit,
+                    None => n.always |= bit,
+                }
+            }
+            if f.digit_words {
+                n.by_digit_word |= bit;
+            }
+            if f.possessive_words {
+                n.by_possessive |= bit;
+            }
+        }
+        n
+    }
+
+    /// The rules whose required token is among `toks` (`ids` their
+    /// vocabulary ids).
+    fn enabled(&self, toks: &[Token], ids: &[u16]) -> u128 {
+        let mut rules = self.always;
+        let mut classes = 0u128;
+        for (t, &id) in toks.iter().zip(ids) {
+            rules |= self.by_kind[kind_index(t.kind)];
+            classes |= t.classes.bits();
+            if let Some(r) = self.by_word.get(usize::from(id)) {
+                rules |= r;
+            }
+            if t.shape.has(Shape::HAS_DIGIT) {
+                rules |= self.by_digit_word;
+            }
+            if t.shape.has(Shape::POSSESSIVE) {
+                rules |= self.by_possessive;
+            }
+        }
+        while classes != 0 {
+            rules |= self.by_class[classes.trailing_zeros() as usize];
+            classes &= classes - 1;
+        }
+        rules
+    }
+}
+
+/// A test that some token of every match of `node` passes, the rarest in
+/// a sentence found ([`rarity`]): `None` when a match may consist of
+/// optional parts only.
+fn required_test(node: &Node) -> Option<Test> {
+    match node {
+        Node::Test(t) => Some(t.clone()),
+        Node::Seq(items) => items
+            .iter()
+            .filter_map(required_test)
+            .min_by_key(|t| rarity(&FirstFilter::of(&simplify(t.clone())))),
+        Node::Alt(alts) => alts
+            .iter()
+            .map(required_test)
+            .collect::<Option<Vec<_>>>()
+            .map(Test::Or),
+        Node::Capture { node, .. } => required_test(node),
+        Node::Repeat { node, min, .. } if *min > 0 => required_test(node),
+        // a part's tokens are the caller's: no test of the set's
+        Node::Repeat { .. } | Node::Look { .. } | Node::Part(_) | Node::Start => None,
+        // a one-word entry, or a phrase's last word (“the day before
+        // yesterday”: “yesterday”)
+        Node::Phrase { class, phrases, .. } => {
+            let words: Vec<String> = phrases.iter().filter_map(|p| p.last().cloned()).collect();
+            let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
+            Some(Test::Or(vec![
+                Test::Class(*class),
+                Test::Words {
+                    words,
+                    lengths,
+                    ids: Vec::new(),
+                },
+            ]))
+        }
+    }
+}
+
+/// How common in a sentence a token passing `f` is, roughly (lower is
+/// rarer): numbers and words with digits, then word classes, then
+/// literal words (short ones are common: “the”, “in”), then any word.
+fn rarity(f: &FirstFilter) -> (u8, usize) {
+    let word = f.kinds[kind_index(TokKind::Word)];
+    let other_kinds = f.kinds[kind_index(TokKind::Punct)];
+    let shortest = f.words.iter().map(String::len).min().unwrap_or(usize::MAX);
+    match () {
+        _ if word || other_kinds => (9, 0),
+        _ if f.classes.is_empty() && f.words.is_empty() => (1, 0),
+        _ if f.words.is_empty() => (2, 0),
+        _ => (3, 16usize.saturating_sub(shortest)),
+    }
+}
+
+/// The id of a token that is no literal word of the set.
+const NO_WORD: u16 = u16::MAX;
+
+/// The literal words of a rule set (lowercase), each with an id.
+#[derive(Clone, Debug, Default)]
+struct Vocab {
+    ids: rustc_hash::FxHashMap<String, u16>,
+    /// The ids of the words of at most 8 ASCII bytes, by [`pack`]: a
+    /// token's lookup is one multiply and a probe or two.
+    short: PackedTable,
+    /// Bit `n` set when some word has `n` bytes (as [`length_bit`]), and
+    /// the first bytes of the words: most tokens need no lookup.
+    lengths: u64,
+    first_bytes: Vec<bool>,
+}
+
+impl Vocab {
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn get(&self, w: &str) -> Option<u16> {
+        self.ids.get(w).copied()
+    }
+
+    fn add(&mut self, w: &str) {
+        if self.ids.contains_key(w) || self.ids.len() >= usize::from(NO_WORD) {
+            return;
+        }
+        let id = self.ids.len() as u16;
+        self.ids.insert(w.to_string(), id);
+        if let Some(k) = pack(w) {
+            self.short.insert(k, id);
+        }
+        self.lengths |= length_bit(w.len());
+        if self.first_bytes.is_empty() {
+            self.first_bytes = vec![false; 256];
+        }
+        if let Some(&b) = w.as_bytes().first() {
+            self.first_bytes[usize::from(b)] = true;
+        }
+    }
+
+    /// The id of token `t`'s text in any ASCII case, [`NO_WORD`] when it
+    /// is none of the words.
+    fn id(&self, text: &str, t: &Token) -> u16 {
+        let w = t.text(text);
+        let first = w
+            .as_bytes()
+            .first()
+            .map_or(0, |b| usize::from(b.to_ascii_lowercase()));
+        if self.lengths & length_bit(w.len()) == 0
+            || !self.first_bytes.get(first).copied().unwrap_or(false)
+        {
+            return NO_WORD;
+        }
+        match pack(w) {
+            Some(k) => self.short.get(k),
+            // the non-ASCII literals are punctuation (“–”, “’”): no case
+            None if !w.is_ascii() => self.get(w),
+            None => crate::lexicon::with_lowercase(w, |l| self.get(l)),
+        }
+        .unwrap_or(NO_WORD)
+    }
+
+    /// The words of every literal test of `p`, added.
+    fn collect(&mut self, p: &mut Pattern) {
+        p.for_each_test(&mut |t| match t {
+            Test::Literal(w) => self.add(w),
+            Test::Words { words, .. } => words.iter().for_each(|w| self.add(w)),
+            _ => {}
+        });
+        p.root.for_each_phrase(&mut |phrases, _| {
+            phrases.iter().flatten().for_each(|w| self.add(w));
+        });
+    }
+
+    /// The literal tests of `p` compiled to ids: a literal becomes a set of
+    /// one word.
+    fn compile(&self, p: &mut Pattern) {
+        let bits = |words: &[String]| {
+            let mut b = vec![0u64; self.len() / 64 + 1];
+            for id in words.iter().filter_map(|w| self.get(w)) {
+                b[usize::from(id) / 64] |= 1 << (id % 64);
+            }
+            b
+        };
+        p.for_each_test(&mut |t| match t {
+            Test::Literal(w) => {
+                *t = Test::Words {
+                    lengths: length_bit(w.len()),
+                    ids: bits(std::slice::from_ref(w)),
+                    words: vec![std::mem::take(w)],
+                }
+            }
+            Test::Words { words, ids, .. } => *ids = bits(words),
+            _ => {}
+        });
+        p.root.for_each_phrase(&mut |phrases, ids| {
+            *ids = phrases
+                .iter()
+                .map(|ph| ph.iter().map(|w| self.get(w).unwrap_or(NO_WORD)).collect())
+                .collect();
+        });
+    }
+}
+
+/// An open-addressing table from packed words ([`pack`], never 0) to
+/// ids: a multiplicative hash and a linear probe, kept at most a quarter
+/// full.
+#[derive(Clone, Debug, Default)]
+struct PackedTable {
+    slots: Vec<(u64, u16)>,
+    len: usize,
+}
+
+impl PackedTable {
+    fn slot(&self, k: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    fn insert(&mut self, k: u64, id: u16) {
+        if (self.len + 1) * 4 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, 0); (old.len() * 2).max(64)];
+            self.len = 0;
+            for (k, id) in old.into_iter().filter(|&(k, _)| k != 0) {
+                self.insert(k, id);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        while self.slots[i].0 != 0 && self.slots[i].0 != k {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (k, id);
+    }
+
+    fn get(&self, k: u64) -> Option<u16> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            match self.slots[i] {
+                (0, _) => return None,
+                (x, id) if x == k => return Some(id),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// A word of at most 8 ASCII bytes as a number, lowercased: its bytes,
+/// little-endian.
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 8 || !w.is_ascii() {
+        return None;
+    }
+    Some(
+        b.iter()
+            .rev()
+            .fold(0u64, |k, &c| (k << 8) | u64::from(c.to_ascii_lowercase())),
+    )
+}
+
+impl Test {
+    /// Calls `f` on this test and every test inside it.
+    fn for_each(&mut self, f: &mut impl FnMut(&mut Test)) {
+        match self {
+            Test::And(all) | Test::Or(all) => all.iter_mut().for_each(|t| t.for_each(f)),
+            Test::Not(t) => t.for_each(f),
+            _ => {}
+        }
+        f(self);
+    }
+}
+
+impl Node {
+    /// Calls `f` on every test of the node.
+    fn for_each_test(&mut self, f: &mut impl FnMut(&mut Test)) {
+        match self {
+            Node::Test(t) => t.for_each(f),
+            Node::Seq(items) | Node::Alt(items) => {
+                items.iter_mut().for_each(|n| n.for_each_test(f))
+            }
+            Node::Repeat { node, .. } | Node::Capture { node, .. } | Node::Look { node, .. } => {
+                node.for_each_test(f)
+            }
+            Node::Phrase { .. } | Node::Part(_) | Node::Start => {}
+        }
+    }
+
+    /// Calls `f` on the phrases and ids of every phrase of the node.
+    fn for_each_phrase(&mut self, f: &mut impl FnMut(&[Vec<String>], &mut Vec<Vec<u16>>)) {
+        match self {
+            Node::Phrase { phrases, ids, .. } => f(phrases, ids),
+            Node::Seq(items) | Node::Alt(items) => {
+                items.iter_mut().for_each(|n| n.for_each_phrase(f))
+            }
+            Node::Repeat { node, .. } | Node::Capture { node, .. } | Node::Look { node, .. } => {
+                node.for_each_phrase(f)
+            }
+            Node::Test(_) | Node::Part(_) | Node::Start => {}
+        }
+    }
+}
+
+impl Pattern {
+    /// Calls `f` on every test of the pattern, its first-token tests
+    /// included.
+    fn for_each_test(&mut self, f: &mut impl FnMut(&mut Test)) {
+        self.root.for_each_test(f);
+        if let Some(t) = &mut self.first {
+            t.for_each(f);
+        }
+        for (a, b) in self.starts.iter_mut().flatten() {
+            a.for_each(f);
+            if let Some(b) = b {
+                b.for_each(f);
+            }
+        }
+    }
+}
+
+/// The most rules one [`RuleSet`] may hold (one bit each in
+/// [`FirstIndex`]).
+pub const MAX_RULES: usize = 128;
+
+/// The rules (bit `r` = rule `r`) whose first token test a token can
+/// pass, by the token's kind and lexicon classes: a necessary condition
+/// read off each pattern's first test, so that [`RuleSet::scan`] tries a
+/// rule only where it can start.
+#[derive(Clone, Debug, Default)]
+struct FirstIndex {
+    /// `by_kind[k]`: rules that may start at any token of kind `k`
+    /// (word, number, punctuation).
+    by_kind: [u128; 3],
+    /// `by_word[id]`: rules that may start at the literal word of
+    /// vocabulary id `id`.
+    by_word: Vec<u128>,
+    /// Rules that may start at a word holding a digit.
+    by_digit_word: u128,
+    /// Rules that may start at a word with a possessive ending.
+    by_possessive: u128,
+    /// `by_class[c]`: rules that may start at a token of class `c` (by
+    /// its bit, [`Classes::bits`]).
+    by_class: Vec<u128>,
+    /// Every class of `by_class` with rules.
+    classes: Classes,
+}
+
+/// A necessary condition on a token for `test` to pass: the token kinds
+/// it may have (`kinds[k]`), or one of `classes`, or a word of one of the
+/// lengths (bit `n` of `word_lengths`, as [`length_bit`]).
+#[derive(Clone, Default)]
+struct FirstFilter {
+    kinds: [bool; 3],
+    classes: Classes,
+    /// Literal words (lowercase).
+    words: Vec<String>,
+    /// A word holding a digit (“4th”, “9pm”).
+    digit_words: bool,
+    /// A word with a possessive ending (“Friday’s”).
+    possessive_words: bool,
+}
+
+impl FirstFilter {
+    const ANY: FirstFilter = FirstFilter {
+        kinds: [true; 3],
+        classes: Classes::NONE,
+        words: Vec::new(),
+        digit_words: false,
+        possessive_words: false,
+    };
+
+    /// A word among `words` (lowercase).
+    fn words<'a>(words: impl IntoIterator<Item = &'a String>) -> FirstFilter {
+        let mut f = FirstFilter::default();
+        for w in words {
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                f.kinds[kind_index(TokKind::Number)] = true;
+            } else {
+                f.words.push(w.clone());
+            }
+        }
+        f
+    }
+
+    /// Numbers and words holding a digit.
+    fn digits() -> FirstFilter {
+        FirstFilter {
+            digit_words: true,
+            ..FirstFilter::kind(TokKind::Number)
+        }
+    }
+
+    /// How many tokens may pass it, roughly: a class is narrowest, then
+    /// word lengths and shapes, then kinds.
+    fn breadth(&self) -> usize {
+        let kinds = self.kinds.iter().filter(|&&k| k).count();
+        let narrow = !self.words.is_empty() || self.digit_words || self.possessive_words;
+        match (kinds, narrow) {
+            (0, false) => 0,
+            (0, true) => 1,
+            (k, _) => 1 + k,
+        }
+    }
+
+    fn kind(k: TokKind) -> FirstFilter {
+        let mut f = FirstFilter::default();
+        f.kinds[kind_index(k)] = true;
+        f
+    }
+
+    fn of(test: &Test) -> FirstFilter {
+        match test {
+            Test::Class(c) => FirstFilter {
+                classes: Classes::of(*c),
+                ..FirstFilter::default()
+            },
+            Test::AnyClass(cs) => FirstFilter {
+                classes: *cs,
+                ..FirstFilter::default()
+            },
+            Test::Kind(k) => FirstFilter::kind(*k),
+            Test::Literal(w) if w.chars().all(char::is_alphanumeric) => FirstFilter::words([w]),
+            // a literal with a dot or apostrophe (“a.m.”) is a word too
+            Test::Literal(w) if w.chars().any(char::is_alphanumeric) => {
+                FirstFilter::kind(TokKind::Word)
+            }
+            Test::Literal(_) => FirstFilter::kind(TokKind::Punct),
+            Test::Words { words, .. } => FirstFilter::words(words),
+            Test::Ordinal => FirstFilter::digits(),
+            Test::PossessiveOf(_) => FirstFilter {
+                possessive_words: true,
+                ..FirstFilter::default()
+            },
+            Test::Shape(s) if *s == Shape::HAS_DIGIT => FirstFilter {
+                digit_words: true,
+                ..FirstFilter::default()
+            },
+            Test::Shape(s) if *s == Shape::POSSESSIVE => FirstFilter {
+                possessive_words: true,
+                ..FirstFilter::default()
+            },
+            Test::Shape(_) => FirstFilter::kind(TokKind::Word),
+            Test::Digits(..) => FirstFilter::kind(TokKind::Number),
+            // a regex that starts with a digit matches numbers and words
+            // holding a digit
+            Test::Regex(re) if re.starts_with_digit() => FirstFilter::digits(),
+            Test::Regex(_) | Test::Any | Test::Touching | Test::Not(_) | Test::Part(_) => {
+                FirstFilter::ANY
+            }
+            // every test must pass: any one's condition is necessary; the
+            // narrowest is a class test
+            Test::And(all) => all
+                .iter()
+                .map(FirstFilter::of)
+                .min_by_key(FirstFilter::breadth)
+                .unwrap_or(FirstFilter::ANY),
+            Test::Or(any) => any
+                .iter()
+                .map(FirstFilter::of)
+                .fold(FirstFilter::default(), FirstFilter::union),
+        }
+    }
+
+    fn union(mut self, other: FirstFilter) -> FirstFilter {
+        self.words.extend(other.words);
+        FirstFilter {
+            kinds: [0, 1, 2].map(|k| self.kinds[k] || other.kinds[k]),
+            classes: self.classes | other.classes,
+            words: self.words,
+            digit_words: self.digit_words || other.digit_words,
+            possessive_words: self.possessive_words || other.possessive_words,
+        }
+    }
+}
+
+fn kind_index(k: TokKind) -> usize {
+    match k {
+        TokKind::Word => 0,
+        TokKind::Number => 1,
+        TokKind::Punct => 2,
+    }
+}
+
+impl FirstIndex {
+    fn new(patterns: &[&Pattern], vocab: &Vocab) -> FirstIndex {
+        let mut index = FirstIndex {
+            by_word: vec![0; vocab.len()],
+            by_class: vec![0; 128],
+            ..FirstIndex::default()
+        };
+        for (r, p) in patterns.iter().enumerate() {
+            let bit = 1u128 << r;
+            let f = p.first.as_ref().map_or(FirstFilter::ANY, FirstFilter::of);
+            for k in 0..3 {
+                if f.kinds[k] {
+                    index.by_kind[k] |= bit;
+                }
+            }
+            for w in &f.words {
+                if let Some(id) = vocab.get(w) {
+                    index.by_word[usize::from(id)] |= bit;
+                }
+            }
+            if f.digit_words {
+                index.by_digit_word |= bit;
+            }
+            if f.possessive_words {
+                index.by_possessive |= bit;
+            }
+            for c in f.classes.iter() {
+                index.by_class[c as usize] |= bit;
+                index.classes = index.classes.with(c);
+            }
+        }
+        index
+    }
+
+    /// The rules that may start at `t`.
+    fn rules_at(&self, t: &Token, word: u16) -> u128 {
+        let mut rules = self.by_kind[kind_index(t.kind)];
+        if t.kind == TokKind::Word {
+            if let Some(r) = self.by_word.get(usize::from(word)) {
+                rules |= r;
+            }
+            if t.shape.has(Shape::HAS_DIGIT) {
+                rules |= self.by_digit_word;
+            }
+            if t.shape.has(Shape::POSSESSIVE) {
+                rules |= self.by_possessive;
+            }
+        }
+        let mut bits = t.classes.bits() & self.classes.bits();
+        while bits != 0 {
+            rules |= self.by_class[bits.trailing_zeros() as usize];
+            bits &= bits - 1;
+        }
+        rules
+    }
 }
 
 impl RuleSet {
-    /// Compiles every rule of `rules`.
+    /// Compiles every rule of `rules` (at most [`MAX_RULES`]).
     pub fn new(rules: &[Rule]) -> Result<RuleSet, PatternError> {
-        let rules = rules
+        Self::with_parts(rules, &[])
+    }
+
+    /// Compiles every rule of `rules` (at most [`MAX_RULES`]), whose
+    /// `<name>` elements are the caller's `parts` (see [`Parts`]).
+    pub fn with_parts(rules: &[Rule], parts: &[&str]) -> Result<RuleSet, PatternError> {
+        if rules.len() > MAX_RULES {
+            return Err(PatternError {
+                rule: rules[MAX_RULES].name.to_string(),
+                message: format!("more than {MAX_RULES} rules in one set"),
+                at: 0,
+            });
+        }
+        let mut rules: Vec<(Rule, Pattern)> = rules
             .iter()
-            .map(|r| Ok((*r, Pattern::parse(r.name, r.pattern)?)))
+            .map(|r| Ok((*r, Pattern::parse_with(r.name, r.pattern, parts)?)))
             .collect::<Result<_, PatternError>>()?;
-        Ok(RuleSet { rules })
+        let mut vocab = Vocab::default();
+        for (_, p) in &mut rules {
+            vocab.collect(p);
+        }
+        let patterns: Vec<&Pattern> = rules.iter().map(|(_, p)| p).collect();
+        let index = FirstIndex::new(&patterns, &vocab);
+        let needs = Needs::new(&patterns, &vocab);
+        for (_, p) in &mut rules {
+            vocab.compile(p);
+        }
+        Ok(RuleSet {
+            rules,
+            index,
+            vocab,
+            needs,
+        })
+    }
+
+    /// Every rule's matches in `toks`, in one pass: at each token, in
+    /// declaration order, the rules that can start there and whose
+    /// previous match (if any) ended at or before it. Each rule's matches
+    /// are what its [`Pattern::find_iter`] gives; they come in order of
+    /// their first token, then of the rule's index in the set (`(index,
+    /// match)`).
+    pub fn scan<'a>(
+        &'a self,
+        text: &'a str,
+        toks: &'a [Token],
+    ) -> impl Iterator<Item = (usize, Match)> + 'a {
+        let mut next_from = vec![0usize; self.rules.len()];
+        // the token whose candidate rules are `pending`, and the next
+        // token to look at
+        let (mut cur, mut next) = (0usize, 0usize);
+        let mut pending: u128 = 0;
+        let mut caps = Vec::new();
+        let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
+        // the rules whose required token is among the tokens at all
+        let enabled = self.needs.enabled(toks, &ids);
+        std::iter::from_fn(move || loop {
+            while pending != 0 {
+                let r = pending.trailing_zeros() as usize;
+                pending &= pending - 1;
+                if cur < next_from[r] {
+                    continue;
+                }
+                let p = &self.rules[r].1;
+                let m = Matcher {
+                    text,
+                    toks,
+                    ids: Some(&ids),
+                    parts: &NoParts,
+                };
+                let found = p
+                    .may_start(&m, cur, true)
+                    .then(|| p.walk_from(&m, cur, &mut caps));
+                if let Some(m) = found.flatten() {
+                    if !m.tokens.is_empty() {
+                        next_from[r] = m.tokens.end;
+                        return Some((r, m));
+                    }
+                }
+            }
+            loop {
+                let t = toks.get(next)?;
+                next += 1;
+                let rules = self.index.rules_at(t, ids[next - 1]) & enabled;
+                if rules != 0 {
+                    cur = next - 1;
+                    pending = rules;
+                    break;
+                }
+            }
+        })
+    }
+
+    /// Every rule's match starting at token `start` (rules in declaration
+    /// order), the parts read by `parts`: `(index of the rule, rule,
+    /// match)`.
+    pub fn matches_at<'a>(
+        &'a self,
+        text: &'a str,
+        toks: &'a [Token],
+        start: usize,
+        parts: &'a dyn Parts,
+    ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter_map(move |(k, (r, p))| {
+                p.match_at_with(text, toks, start, parts).map(|m| (k, r, m))
+            })
     }
 
     /// The rules, in declaration order.
@@ -384,9 +1482,20 @@ fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// all its tokens) must be the marked one, with the marked captures; a
 /// `!` example must have no match. Returns one message per failure.
 pub fn check_examples(rules: &[Rule]) -> Vec<String> {
+    check_examples_with(rules, &[], &|_, _| Box::new(NoParts))
+}
+
+/// A [`Parts`] reader for an example's text and pieces (see
+/// [`check_examples_with`]).
+pub type MakeParts<'f> = dyn for<'x> Fn(&'x str, &'x [Token]) -> Box<dyn Parts + 'x> + 'f;
+
+/// [`check_examples`] for rules with parts (`parts` their names, as given
+/// to [`RuleSet::with_parts`]): `make` gives the reader of an example's
+/// text and pieces.
+pub fn check_examples_with(rules: &[Rule], parts: &[&str], make: &MakeParts) -> Vec<String> {
     let mut failures = Vec::new();
     for rule in rules {
-        let pattern = match Pattern::parse(rule.name, rule.pattern) {
+        let pattern = match Pattern::parse_with(rule.name, rule.pattern, parts) {
             Ok(p) => p,
             Err(e) => {
                 failures.push(e.to_string());
@@ -397,7 +1506,7 @@ pub fn check_examples(rules: &[Rule]) -> Vec<String> {
             failures.push(format!("rule {:?} has no example", rule.name));
         }
         for ex in rule.examples {
-            if let Err(msg) = check_example(&pattern, ex) {
+            if let Err(msg) = check_example(&pattern, ex, make) {
                 failures.push(format!("rule {:?}, example {ex:?}: {msg}", rule.name));
             }
         }
@@ -456,7 +1565,7 @@ fn parse_example(ex: &str) -> Result<Example, String> {
 }
 
 /// Checks one example against a pattern.
-fn check_example(pattern: &Pattern, ex: &str) -> Result<(), String> {
+fn check_example(pattern: &Pattern, ex: &str, make: &MakeParts) -> Result<(), String> {
     let (negative, body) = match ex.strip_prefix('!') {
         Some(rest) => (true, rest),
         None => (false, ex),
@@ -464,7 +1573,10 @@ fn check_example(pattern: &Pattern, ex: &str) -> Result<(), String> {
     let ex = parse_example(body)?;
     let a = Analysis::new(&ex.text);
     let toks = pieces(&ex.text, a.tokens());
-    let first = pattern.find_iter(&ex.text, &toks).next();
+    let parts = make(&ex.text, &toks);
+    let first = (0..toks.len())
+        .filter_map(|i| pattern.match_at_with(&ex.text, &toks, i, &*parts))
+        .find(|m| !m.tokens.is_empty());
     if negative {
         return match first {
             Some(m) => Err(format!("matched {:?}", m.text(&ex.text, &toks))),
@@ -517,18 +1629,45 @@ fn lex(src: &str) -> Vec<&str> {
                 out.push(rest);
                 break;
             }
+            // the end of the element at the start of `s`: the next syntax
+            // char, outside a `/regex/` (which opens an element or follows
+            // `=`, `~`, `!` or `&`, and needs its closing `/`)
             let cut = |s: &str| -> usize {
-                s.char_indices()
-                    .skip(1)
-                    .find(|&(_, c)| matches!(c, '(' | ')' | '|' | '?' | '{'))
-                    .map_or(s.len(), |(i, _)| i)
+                let b = s.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    let opens =
+                        b[i] == b'/' && (i == 0 || matches!(b[i - 1], b'=' | b'~' | b'!' | b'&'));
+                    let close = if opens { s[i + 1..].find('/') } else { None };
+                    if let Some(j) = close.filter(|&j| j > 0) {
+                        i += j + 2;
+                        continue;
+                    }
+                    if i > 0 && matches!(b[i], b'(' | b')' | b'|' | b'?' | b'{') {
+                        return i;
+                    }
+                    i += 1;
+                }
+                b.len()
             };
+            let look_at = |s: &str| {
+                ["(?<=", "(?<!", "(?=", "(?!"]
+                    .iter()
+                    .find(|l| s.starts_with(**l))
+                    .map(|l| l.len())
+            };
+            let look = look_at(rest);
             let n = match rest.as_bytes()[0] {
+                _ if look.is_some() => look.unwrap_or(1),
                 b'(' | b')' | b'|' | b'?' => 1,
                 b'{' => rest.find('}').map_or(rest.len(), |i| i + 1),
                 _ => {
                     // `name=(` opens a captured group
                     match rest.find("=(") {
+                        // `name=(?=`: kept whole, to be refused by the parser
+                        Some(i) if look_at(&rest[i + 1..]).is_some() => {
+                            i + 1 + look_at(&rest[i + 1..]).unwrap_or(1)
+                        }
                         Some(i)
                             if i + 2 == cut(rest) + 1 || rest[..i].chars().all(is_name_char) =>
                         {
@@ -554,6 +1693,32 @@ struct Parser<'a> {
     elems: &'a [&'static str],
     at: usize,
     names: Vec<&'static str>,
+    /// Inside a lookaround (where captures are not allowed).
+    in_look: bool,
+    /// The names of the caller's parts (`<name>`).
+    parts: &'a [&'a str],
+}
+
+/// The number of tokens every match of `node` covers, when it is fixed
+/// (what a lookbehind needs).
+fn fixed_len(node: &Node) -> Option<usize> {
+    match node {
+        Node::Test(_) => Some(1),
+        Node::Seq(items) => items.iter().map(fixed_len).sum(),
+        Node::Alt(alts) => {
+            let first = fixed_len(alts.first()?)?;
+            alts.iter()
+                .all(|a| fixed_len(a) == Some(first))
+                .then_some(first)
+        }
+        Node::Repeat { node, min, max } if min == max => Some(fixed_len(node)? * min),
+        Node::Repeat { .. } => None,
+        Node::Capture { node, .. } => fixed_len(node),
+        Node::Look { .. } => Some(0),
+        Node::Phrase { phrases, .. } => phrases.is_empty().then_some(1),
+        Node::Part(_) => None,
+        Node::Start => Some(0),
+    }
 }
 
 impl Parser<'_> {
@@ -614,7 +1779,38 @@ impl Parser<'_> {
             Some((n, b)) if !n.is_empty() && n.chars().all(is_name_char) => (Some(n), b),
             _ => (None, e),
         };
-        let mut node = if body == "(" {
+        let look = match body {
+            "(?=" => Some((false, false)),
+            "(?!" => Some((false, true)),
+            "(?<=" => Some((true, false)),
+            "(?<!" => Some((true, true)),
+            _ => None,
+        };
+        if name.is_some() && (self.in_look || look.is_some()) {
+            return Err(self.error("no capture in or of a lookaround"));
+        }
+        let mut node = if let Some((behind, negate)) = look {
+            let outer = std::mem::replace(&mut self.in_look, true);
+            let inner = self.alternatives()?;
+            self.in_look = outer;
+            if self.peek() != Some(")") {
+                return Err(self.error("missing `)`"));
+            }
+            self.at += 1;
+            let len = match (behind, fixed_len(&inner)) {
+                (false, _) => 0,
+                (true, Some(n)) => n,
+                (true, None) => {
+                    return Err(self.error("a lookbehind must match a fixed number of tokens"))
+                }
+            };
+            Node::Look {
+                behind,
+                negate,
+                len,
+                node: Box::new(inner),
+            }
+        } else if body == "(" {
             let inner = self.alternatives()?;
             if self.peek() != Some(")") {
                 return Err(self.error("missing `)`"));
@@ -623,6 +1819,17 @@ impl Parser<'_> {
             inner
         } else if body == ")" || body == "|" {
             return Err(self.error("unexpected `)` or `|`"));
+        } else if body == "^" {
+            Node::Start
+        } else if let Some(part) = body
+            .strip_prefix('<')
+            .and_then(|b| b.strip_suffix('>'))
+            .filter(|b| !b.is_empty())
+        {
+            let p = self.parts.iter().position(|n| *n == part);
+            Node::Part(p.ok_or_else(|| self.error(&format!("unknown part <{part}>")))?)
+        } else if let Some(node) = self.phrase_class(body) {
+            node
         } else {
             Node::Test(self.test(body)?)
         };
@@ -660,6 +1867,29 @@ impl Parser<'_> {
         Ok(node)
     }
 
+    /// `@class` alone, for a class with entries of several words: the
+    /// node matching its phrases and its one-word entries.
+    fn phrase_class(&self, body: &str) -> Option<Node> {
+        let class = *Class::ALL
+            .iter()
+            .find(|c| body.strip_prefix('@') == Some(c.name()))?;
+        let mut phrases: Vec<Vec<String>> = crate::lexicon::entries(class)
+            .iter()
+            .filter(|e| e.word.contains(' '))
+            .map(|e| e.word.split(' ').map(str::to_lowercase).collect())
+            .collect();
+        if phrases.is_empty() {
+            return None;
+        }
+        // longest first (stable: file order among equals)
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Some(Node::Phrase {
+            class,
+            phrases,
+            ids: Vec::new(),
+        })
+    }
+
     /// One token test: atoms joined by `&`, or an escaped literal.
     fn test(&self, src: &str) -> Result<Test, PatternError> {
         if let Some(lit) = src.strip_prefix('\\') {
@@ -685,6 +1915,13 @@ impl Parser<'_> {
         if let Some(rest) = a.strip_prefix('~').filter(|r| !r.is_empty()) {
             return Ok(Test::And(vec![Test::Touching, self.atom(rest)?]));
         }
+        if let Some(name) = a.strip_prefix('@').and_then(|n| n.strip_suffix("'s")) {
+            return Class::ALL
+                .iter()
+                .find(|c| c.name() == name)
+                .map(|&c| Test::PossessiveOf(c))
+                .ok_or_else(|| self.error(&format!("unknown class @{name}")));
+        }
         if let Some(name) = a.strip_prefix('@') {
             return Class::ALL
                 .iter()
@@ -702,6 +1939,8 @@ impl Parser<'_> {
                 "lower" => Test::Shape(Shape::LOWERCASE),
                 "upper" => Test::Shape(Shape::ALL_CAPS),
                 "ordinal" => Test::Ordinal,
+                "possessive" => Test::Shape(Shape::POSSESSIVE),
+                "digit" => Test::Shape(Shape::HAS_DIGIT),
                 _ => {
                     let bounds = shape
                         .strip_prefix("digits:")
@@ -713,6 +1952,15 @@ impl Parser<'_> {
                     }
                 }
             });
+        }
+        if let Some(re) = a
+            .strip_prefix('/')
+            .and_then(|r| r.strip_suffix('/'))
+            .filter(|r| !r.is_empty())
+        {
+            return regex::Regex::new(&format!("(?i)^(?:{re})$"))
+                .map(|r| Test::Regex(TokenRegex(r)))
+                .map_err(|e| self.error(&format!("bad regex /{re}/: {e}")));
         }
         if a.is_empty() {
             return Err(self.error("empty test"));
@@ -727,6 +1975,10 @@ impl Parser<'_> {
 struct Matcher<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// The vocabulary id of each token ([`NO_WORD`] when none), when the
+    /// caller has them: literal tests compare ids.
+    ids: Option<&'a [u16]>,
+    parts: &'a dyn Parts,
 }
 
 /// The continuation of a match: called with the token index reached and
@@ -748,7 +2000,11 @@ fn words_test(alts: &[Node]) -> Option<Test> {
         })
         .collect::<Option<Vec<String>>>()?;
     let lengths = words.iter().fold(0, |m, w| m | length_bit(w.len()));
-    Some(Test::Words { words, lengths })
+    Some(Test::Words {
+        words,
+        lengths,
+        ids: Vec::new(),
+    })
 }
 
 impl Matcher<'_> {
@@ -766,13 +2022,26 @@ impl Matcher<'_> {
         };
         match test {
             Test::Literal(w) => t.span.len() == w.len() && self.is_word(t, w),
-            Test::Words { words, lengths } => {
+            Test::Words { ids, .. } if !ids.is_empty() && self.ids.is_some() => {
+                let id = self.ids.and_then(|v| v.get(i)).copied().unwrap_or(NO_WORD);
+                id != NO_WORD
+                    && ids
+                        .get(usize::from(id) / 64)
+                        .is_some_and(|b| b >> (id % 64) & 1 != 0)
+            }
+            Test::Words { words, lengths, .. } => {
                 lengths & length_bit(t.span.len()) != 0
                     && words
                         .iter()
                         .any(|w| t.span.len() == w.len() && self.is_word(t, w))
             }
             Test::Class(c) => t.classes.has(*c),
+            Test::AnyClass(cs) => t.classes.intersects(*cs),
+            Test::PossessiveOf(c) => {
+                t.shape.has(Shape::POSSESSIVE)
+                    && crate::lexicon::classes(crate::entities::strip_possessive(t.text(self.text)))
+                        .has(*c)
+            }
             Test::Kind(k) => t.kind == *k,
             Test::Shape(s) => t.kind == TokKind::Word && t.shape.has(*s),
             Test::Digits(lo, hi) => {
@@ -789,11 +2058,13 @@ impl Matcher<'_> {
                         .iter()
                         .any(|s| w[digits..].eq_ignore_ascii_case(s))
             }
+            Test::Regex(re) => re.0.is_match(t.text(self.text)),
             Test::Any => true,
             Test::Touching => i > 0 && self.toks[i - 1].span.end == t.span.start,
             Test::And(all) => all.iter().all(|a| self.accepts(a, i)),
             Test::Or(any) => any.iter().any(|a| self.accepts(a, i)),
             Test::Not(a) => !self.accepts(a, i),
+            Test::Part(p) => self.parts.end(*p, i).is_some(),
         }
     }
 
@@ -811,6 +2082,11 @@ impl Matcher<'_> {
             Node::Seq(items) => self.seq(items, i, caps, k),
             Node::Alt(alts) => alts.iter().any(|a| self.walk(a, i, caps, k)),
             Node::Repeat { node, min, max } => self.repeat(node, *min, *max, i, caps, k),
+            Node::Start => i == 0 && k(i, caps),
+            Node::Part(p) => match self.parts.end(*p, i) {
+                Some(e) if e > i && e <= self.toks.len() => k(e, caps),
+                _ => false,
+            },
             Node::Capture { slot, node } => {
                 let slot = *slot;
                 let before = caps[slot].clone();
@@ -825,6 +2101,40 @@ impl Matcher<'_> {
                     caps[slot] = before;
                 }
                 found
+            }
+            Node::Phrase {
+                class,
+                phrases,
+                ids,
+            } => {
+                let word_at = |j: usize, w: &String, id: Option<u16>| match (self.ids, id) {
+                    (Some(v), Some(id)) => v.get(j) == Some(&id),
+                    _ => self
+                        .toks
+                        .get(j)
+                        .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w)),
+                };
+                phrases.iter().enumerate().any(|(n, p)| {
+                    p.iter()
+                        .enumerate()
+                        .all(|(j, w)| word_at(i + j, w, ids.get(n).and_then(|v| v.get(j)).copied()))
+                        && k(i + p.len(), caps)
+                }) || (self.toks.get(i).is_some_and(|t| t.classes.has(*class)) && k(i + 1, caps))
+            }
+            Node::Look {
+                behind,
+                negate,
+                len,
+                node,
+            } => {
+                // no capture inside: `caps` is left as it is
+                let holds = if *behind {
+                    i.checked_sub(*len)
+                        .is_some_and(|s| self.walk(node, s, caps, &mut |e, _| e == i))
+                } else {
+                    self.walk(node, i, caps, &mut |_, _| true)
+                };
+                holds != *negate && k(i, caps)
             }
         }
     }
@@ -908,6 +2218,13 @@ mod tests {
         assert_eq!(matches("why \\?", "But why? Why not"), ["why?"]);
         assert_eq!(matches("why ?", "But why? Why not"), ["why", "Why"]);
         assert_eq!(matches("\\( @month \\)", "the (May) talks"), ["(May)"]);
+        // `^` is the start of the tokens, `\^` a caret
+        assert_eq!(matches("^ #cap", "Talks on Friday"), ["Talks"]);
+        assert_eq!(
+            matches("(^ #cap | #lower) ~,", "One, two, Three, four,"),
+            ["One,", "two,", "four,"]
+        );
+        assert_eq!(matches("\\^ #num", "up ^ 3"), ["^ 3"]);
     }
 
     #[test]
@@ -959,6 +2276,149 @@ mod tests {
     }
 
     #[test]
+    fn regexes_and_possessives() {
+        assert_eq!(
+            matches("/\\d{1,2}(am|pm)/", "at 9pm or 10AM, not 9 pm or 100pm"),
+            ["9pm", "10AM"]
+        );
+        // a regex may hold the syntax chars `( | ? {`, and follow `name=`
+        let p = Pattern::parse("t", "t=/\\d{2}T\\d{2}/ ~: m=~#digits:2").unwrap();
+        let text = "signed 2024-03-12T14:05 then";
+        let toks = pieces(text, Analysis::new(text).tokens());
+        let m = p.find_iter(text, &toks).next().unwrap();
+        assert_eq!(m.text(text, &toks), "12T14:05");
+        assert_eq!(m.capture_text("m", text, &toks), Some("05"));
+        // a lone slash is a literal
+        assert_eq!(
+            matches("#num ~/ ~#digits:4", "since 7/2015 and 7 / 2015"),
+            ["7/2015"]
+        );
+        assert_eq!(
+            matches("@weekday's", "Friday’s vote, Friday's talks and Friday"),
+            ["Friday’s", "Friday's"]
+        );
+        assert_eq!(
+            matches("#cap&#possessive", "Friday’s vote, the minister's aide"),
+            ["Friday’s"]
+        );
+    }
+
+    #[test]
+    fn lookarounds_test_context_without_consuming_it() {
+        // lookahead
+        assert_eq!(
+            matches(
+                "@month (?! said | has )",
+                "May said so in May. May has gone; June"
+            ),
+            ["May", "June"]
+        );
+        assert_eq!(matches("x (?= y )", "x z x y"), ["x"]);
+        // lookbehind, also at the first token (nothing before it)
+        assert_eq!(
+            matches("(?<! #cap ) @month", "May came. Theresa May left in May"),
+            ["May", "May"]
+        );
+        assert_eq!(matches("(?<= the ) x", "x the x"), ["x"]);
+        assert_eq!(matches("(?<! the ) x", "x the x"), ["x"]);
+        // a fixed-length sequence and alternatives of one length
+        assert_eq!(
+            matches(
+                "(?<= as ( soon | early ) as ) @weekday",
+                "as soon as Friday, by Monday, as early as Tuesday"
+            ),
+            ["Friday", "Tuesday"]
+        );
+        // the lookaround's tokens are not part of the match
+        let p = Pattern::parse("t", "(?<= in ) m=@month (?! said )").unwrap();
+        let text = "in May it rained";
+        let toks = pieces(text, Analysis::new(text).tokens());
+        let m = p.find_iter(text, &toks).next().unwrap();
+        assert_eq!((m.text(text, &toks), m.tokens.clone()), ("May", 1..2));
+    }
+
+    #[test]
+    fn phrases_of_a_class() {
+        // `deictic_day` holds words and phrases
+        assert_eq!(
+            matches(
+                "@deictic_day",
+                "Today, the day before yesterday and The Day After Tomorrow; the day"
+            ),
+            [
+                "Today",
+                "the day before yesterday",
+                "The Day After Tomorrow"
+            ]
+        );
+        // the longest phrase that lets the rest match
+        assert_eq!(
+            matches(
+                "@time_reference (?! future )",
+                "in the near future, at present"
+            ),
+            ["the near future", "at present"]
+        );
+        assert!(Pattern::parse("t", "@nope").is_err());
+    }
+
+    /// One pass over a set gives each rule's own matches.
+    #[test]
+    fn scan_finds_what_each_rule_finds() {
+        const RULES: &[Rule] = &[
+            Rule {
+                name: "month",
+                pattern: "(?<! #cap ) m=@month&#cap",
+                examples: &[],
+            },
+            Rule {
+                name: "day",
+                pattern: "d=#digits:1-2 m=@month",
+                examples: &[],
+            },
+            Rule {
+                name: "ago",
+                pattern: "n=(#num|@number_word|a) unit=(days|weeks) ago",
+                examples: &[],
+            },
+            Rule {
+                name: "lit",
+                pattern: "the day",
+                examples: &[],
+            },
+            Rule {
+                name: "any",
+                pattern: "(?= #num ) #any ~%",
+                examples: &[],
+            },
+        ];
+        let set = RuleSet::new(RULES).unwrap();
+        for text in [
+            "On 4 May, two weeks ago, the day Theresa May spoke, 5% rose in May.",
+            "4 May 5 May May May a days ago 3 weeks ago ago the the day 7%",
+            "",
+            "%% 12 % the",
+        ] {
+            let toks = pieces(text, Analysis::new(text).tokens());
+            let mut got: Vec<(usize, Range<usize>)> =
+                set.scan(text, &toks).map(|(r, m)| (r, m.tokens)).collect();
+            // in order of first token, then rule
+            assert!(got
+                .windows(2)
+                .all(|w| (w[0].1.start, w[0].0) < (w[1].1.start, w[1].0)));
+            got.sort_by_key(|(r, m)| (*r, m.start));
+            let want: Vec<(usize, Range<usize>)> = set
+                .rules
+                .iter()
+                .enumerate()
+                .flat_map(|(r, (_, p))| p.find_iter(text, &toks).map(move |m| (r, m.tokens)))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        assert_eq!(set.scan("May", &[]).count(), 0);
+    }
+
+    #[test]
     fn pieces_cut_hyphenated_words() {
         let text = "mid-February, COVID-19 and de‐escalation; U.S. 4.5";
         let a = Analysis::new(text);
@@ -990,6 +2450,69 @@ mod tests {
     }
 
     #[test]
+    fn phrase_classes_match_their_phrases_longest_first() {
+        // `qualifier` has one-word entries (`over`) and phrases (`more
+        // than`, `a little more than`)
+        assert_eq!(
+            matches(
+                "q=@qualifier #num",
+                "a little more than 5, over 6, More Than 7"
+            ),
+            ["a little more than 5", "over 6", "More Than 7"]
+        );
+        // a phrase that does not go on is backtracked into: `more` alone
+        // is no qualifier, `than` neither
+        assert!(matches("@qualifier #num", "more 5 than 6").is_empty());
+        // a class without phrases stays a one-token test
+        assert_eq!(
+            matches("@weekday", "Friday and Monday"),
+            ["Friday", "Monday"]
+        );
+    }
+
+    /// A reader of `<pair>`: two numbers side by side.
+    struct Pairs<'a>(&'a [Token]);
+    impl Parts for Pairs<'_> {
+        fn end(&self, part: usize, at: usize) -> Option<usize> {
+            assert_eq!(part, 0);
+            let num = |i: usize| self.0.get(i).is_some_and(|t| t.kind == TokKind::Number);
+            (num(at) && num(at + 1)).then_some(at + 2)
+        }
+    }
+
+    #[test]
+    fn parts_are_read_by_the_caller() {
+        const RULES: &[Rule] = &[Rule {
+            name: "pair",
+            pattern: "p=<pair> (and q=<pair>)?",
+            examples: &[
+                "Codes [{p:12 34} and {q:56 78}] were sent.",
+                "!Only 5 came.",
+            ],
+        }];
+        let set = RuleSet::with_parts(RULES, &["pair"]).unwrap();
+        let text = "Codes 12 34 and 56 78, then 9.";
+        let toks = pieces(text, Analysis::new(text).tokens());
+        let parts = Pairs(&toks);
+        let (_, _, m) = set.matches_at(text, &toks, 1, &parts).next().unwrap();
+        assert_eq!(m.text(text, &toks), "12 34 and 56 78");
+        assert_eq!(m.capture_text("q", text, &toks), Some("56 78"));
+        assert!(set.matches_at(text, &toks, 0, &parts).next().is_none());
+        // a part's first-token test skips starts where it is absent
+        assert!(set.matches_at(text, &toks, 8, &parts).next().is_none());
+        // examples run with the reader
+        let make: &MakeParts = &|_, toks| Box::new(Pairs(toks)) as Box<dyn Parts + '_>;
+        assert_eq!(
+            check_examples_with(RULES, &["pair"], make),
+            Vec::<String>::new()
+        );
+        // an unknown part is an error; without the name, `<pair>` is unknown
+        assert!(RuleSet::new(RULES).is_err());
+        let e = Pattern::parse_with("r", "<nope>", &["pair"]).unwrap_err();
+        assert!(e.message.contains("unknown part <nope>"), "{e}");
+    }
+
+    #[test]
     fn bad_patterns_are_errors() {
         for bad in [
             "(a b",
@@ -1002,6 +2525,12 @@ mod tests {
             "",
             "a | | b",
             "#digits:0",
+            "(?<= a? ) b",
+            "(?<= a{1,2} ) b",
+            "n=(?= a ) b",
+            "(?= n=a ) b",
+            "(?= a b",
+            "/[/",
         ] {
             assert!(Pattern::parse("bad", bad).is_err(), "{bad:?}");
         }

@@ -11,7 +11,9 @@
 //!   quote follows: so `“…,” he said` and `3.5 million` do not break;
 //! - a full stop after a known abbreviation (`Mr.`, `Gen.`, `St.`, `a.m.`),
 //!   a dotted acronym (`U.S.`) or a single-letter initial (`J. Smith`) does
-//!   not end a sentence.
+//!   not end a sentence; nor does a full stop written apart after a month
+//!   abbreviation when a digit follows (`oct . 9`, as tokenized copy writes
+//!   `Oct. 9`).
 
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{Sentence, Span};
@@ -134,6 +136,9 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 if c == '.' && end == i + 1 && is_abbreviation(bytes, text, i) {
                     continue;
                 }
+                if c == '.' && end == i + 1 && next.is_ascii_digit() && spaced_month_dot(text, i) {
+                    continue;
+                }
                 push(text, start, end, paragraph, &mut out, &mut para_has_text);
                 start = end;
             }
@@ -216,6 +221,20 @@ fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
         return c.is_uppercase();
     }
     lexicon::classes(word).intersects(ABBREVIATIONS)
+}
+
+/// True when the full stop at byte `dot` stands apart after a month
+/// abbreviation (`oct . 9`).
+fn spaced_month_dot(text: &str, dot: usize) -> bool {
+    let before = text[..dot].trim_end_matches([' ', '\t', '\u{a0}']);
+    if before.len() == dot {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && lexicon::classes(word).has(Class::MonthAbbr)
 }
 
 /// `s.trim_start()`: a byte loop over the ASCII white space, nearly always
@@ -418,6 +437,19 @@ mod tests {
             [
                 "Troops rose by 1.5 million, said J. R. Smith of St. Louis at 9 a.m. on Monday.",
                 "Sen. Jones agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_month_abbreviation_with_its_stop_apart_keeps_its_day() {
+        let t = "The meeting on oct . 9 was postponed. Another ended . 9 people left.";
+        assert_eq!(
+            texts(t),
+            [
+                "The meeting on oct . 9 was postponed.",
+                "Another ended .",
+                "9 people left."
             ]
         );
     }

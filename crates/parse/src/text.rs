@@ -118,18 +118,19 @@ pub struct Token {
     /// How a word is written (no flag for numbers and punctuation).
     pub shape: Shape,
     /// The lexicon classes of the token's text as written
-    /// ([`lexicon::classes`]); none for numbers and punctuation.
+    /// ([`lexicon::classes`]); none for numbers, and for punctuation those
+    /// of the classes that list the char (“$” is a currency symbol).
     pub classes: Classes,
 }
 
 impl Token {
-    /// A punctuation token.
-    fn punct(span: Span) -> Self {
+    /// A punctuation token: the char `c` at `span`.
+    fn punct(span: Span, c: char) -> Self {
         Token {
             span,
             kind: TokKind::Punct,
             shape: Shape::default(),
-            classes: Classes::NONE,
+            classes: lexicon::punct_classes(c),
         }
     }
 
@@ -262,7 +263,7 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
             continue;
         }
         if class == PUNCT {
-            out.push(Token::punct(Span::new(base + i, base + i + 1)));
+            out.push(Token::punct(Span::new(base + i, base + i + 1), b as char));
             i += 1;
             continue;
         }
@@ -350,7 +351,7 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 i += 1;
             }
         } else {
-            out.push(Token::punct(Span::new(start, start + c.len_utf8())));
+            out.push(Token::punct(Span::new(start, start + c.len_utf8()), c));
             i += c.len_utf8();
         }
     }

@@ -82,13 +82,19 @@ pub struct DateExpect {
     /// Granularity as serialised (`day`, `week`, `part_of_month`, `month`,
     /// `year`, `unknown`).
     pub granularity: Option<String>,
-    /// `date`, `time`, `duration` or `set`: the mention's `type` field when
-    /// the model has one; until then every mention is a `date`.
+    /// `date`, `time`, `duration` or `set`: the mention's `type` field.
     #[serde(rename = "type")]
     pub kind: Option<String>,
-    /// The time of day as the mention's `time_of_day` gives it (`night`,
-    /// `17:30`), or `none`.
+    /// The part of the day as the mention's `time_of_day` gives it
+    /// (`night`, `morning`), or `none`.
     pub time_of_day: Option<String>,
+    /// The clock time of a time, `HH:MM`, or `none`.
+    pub time: Option<String>,
+    /// The length of a duration or the period of a set (`P3Y`, `P1W`), or
+    /// `none`.
+    pub duration: Option<String>,
+    /// A vague reference: `present`, `past`, `future`, or `none`.
+    pub reference: Option<String>,
 }
 
 /// An expected quantity.
@@ -268,8 +274,8 @@ fn date_value(m: &crosscheck_parse::DateMention) -> String {
     }
 }
 
-/// A date mention's type: its serialised `type` field when the model has
-/// one, else `date` (every mention is a date in today's model).
+/// A date mention's type: its serialised `type` field (`date`, `time`,
+/// `duration`, `set`).
 fn date_type(m: &crosscheck_parse::DateMention) -> String {
     serde_json::to_value(m)
         .ok()
@@ -290,8 +296,16 @@ fn check_dates(c: &Case<DateExpect, String>, x: &Extraction) -> Vec<String> {
             continue;
         };
         let tod = m.time_of_day.clone().unwrap_or_else(|| "none".into());
+        let time = m
+            .time
+            .map_or_else(|| "none".into(), |t| t.format("%H:%M").to_string());
+        let duration = m.duration.clone().unwrap_or_else(|| "none".into());
+        let reference = m
+            .reference
+            .as_ref()
+            .map_or_else(|| "none".into(), serde_name);
         let got = format!(
-            "{:?} = {} {} type {} time_of_day {tod}",
+            "{:?} = {} {} type {} time_of_day {tod} time {time} duration {duration} reference {reference}",
             m.text,
             date_value(m),
             serde_name(&m.granularity),
@@ -313,6 +327,15 @@ fn check_dates(c: &Case<DateExpect, String>, x: &Extraction) -> Vec<String> {
         }
         if let Some(t) = e.time_of_day.as_ref().filter(|t| **t != tod) {
             bad.push(format!("time_of_day, want {t}"));
+        }
+        if let Some(t) = e.time.as_ref().filter(|t| **t != time) {
+            bad.push(format!("time, want {t}"));
+        }
+        if let Some(d) = e.duration.as_ref().filter(|d| **d != duration) {
+            bad.push(format!("duration, want {d}"));
+        }
+        if let Some(r) = e.reference.as_ref().filter(|r| **r != reference) {
+            bad.push(format!("reference, want {r}"));
         }
         if !bad.is_empty() {
             wrong.push(format!("{:?} read as {got}: {}", e.at, bad.join("; ")));

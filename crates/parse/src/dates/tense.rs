@@ -1,0 +1,208 @@
+//! The tense of the clause around a date (news mode): does a bare
+//! weekday, month, quarter or season lie in the past or the future of the
+//! article's date?
+//!
+//! The clause is read on the analysis pieces of the sentence: back from
+//! the expression to the previous clause punctuation or clause word
+//! (class `clause_boundary`), forward to the next, at most ten words each
+//! way. The cue nearest the expression decides: a future cue
+//! ([`TENSE_RULES`] `future`: class `future_cue`, words and phrases, and
+//! `’ll`), a past cue (`past`: class `past_cue`, not right after
+//! “be”/“been”/“being”), or an `-ed` verb right before the expression.
+//! Without a cue the clause is in the past (news mode).
+
+use super::Ctx;
+use crate::lexicon::Class;
+use crate::rules::{Pattern, Rule, RuleSet};
+use crate::text::TokKind;
+use std::sync::LazyLock;
+
+/// Past or future.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Tense {
+    Past,
+    Future,
+}
+
+/// The cues of a clause's tense, and the words skipped when looking for
+/// the verb right before an expression.
+pub(super) const TENSE_RULES: &[Rule] = &[
+    Rule {
+        name: "future",
+        pattern: "( @future_cue | /.+['’]ll/ )",
+        examples: &[
+            "The minister [will] visit Kyiv on Friday.",
+            "The bridge [is due] to open in June.",
+            "The bridge, [due to] open in June, is late.",
+            "They [are due] in court on Monday.",
+            "Relatives could come [as early as] Tuesday.",
+            "The vote [is to] be held in March.",
+            "A vote [to be held] in March was called.",
+            "[We’ll] meet on Friday.",
+            "!The bridge opened in June.",
+        ],
+    },
+    Rule {
+        name: "past",
+        pattern: "(?<! be | been | being ) @past_cue",
+        examples: &[
+            "The minister [met] Lavrov on Friday.",
+            "The vote [was] held in March.",
+            "!The vote will be held in March.",
+            "!The talks have been held in Geneva.",
+        ],
+    },
+    Rule {
+        name: "filler",
+        pattern: "( @article | @date_preposition | @date_modifier | @date_part | on | at )",
+        examples: &["He resigned [on] Friday.", "!He resigned Friday."],
+    },
+];
+
+fn rules() -> &'static RuleSet {
+    static R: LazyLock<RuleSet> = LazyLock::new(|| {
+        RuleSet::new(TENSE_RULES).expect("the tense rules parse (a unit test checks them)")
+    });
+    &R
+}
+
+fn pattern(name: &str) -> &'static Pattern {
+    rules()
+        .pattern(name)
+        .expect("every tense rule name used is declared")
+}
+
+/// True for punctuation that ends a clause.
+fn is_clause_punct(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";"
+            | ":"
+            | "("
+            | ")"
+            | "["
+            | "]"
+            | "“"
+            | "”"
+            | "\""
+            | "–"
+            | "—"
+            | "…"
+            | "."
+            | "!"
+            | "?"
+    )
+}
+
+/// Decides past or future for the expression over pieces `first..end` of
+/// the current sentence, with the cue that decided it (`None` = the
+/// news-mode default, past).
+pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Option<String>) {
+    let text = ctx.text;
+    let toks = ctx.toks;
+    let sent = &ctx.sentence;
+    let words = |r: &[usize]| {
+        r.iter()
+            .filter(|&&i| toks[i].kind != TokKind::Punct)
+            .count()
+    };
+    let is_clause_word = |i: usize| toks[i].is(Class::ClauseBoundary);
+    // Left window: back to the last clause punctuation or clause word, at
+    // most ten words, from before a clock time right before the expression
+    // (“opens at 17:30 GMT Friday”: its colon ends no clause).
+    let mut left: Vec<usize> = Vec::with_capacity(12);
+    let mut i = ctx.clock_before(first);
+    while i > sent.start {
+        i -= 1;
+        let t = &toks[i];
+        if (t.kind == TokKind::Punct && is_clause_punct(t.text(text))) || is_clause_word(i) {
+            break;
+        }
+        left.push(i);
+        if words(&left) >= 10 {
+            break;
+        }
+    }
+    left.reverse();
+    let sentence_slice = &toks[sent.clone()];
+    let at = |p: &Pattern, i: usize| p.match_at(text, sentence_slice, i - sent.start);
+    let filler = pattern("filler");
+    let is_filler = |i: usize| toks[i].kind == TokKind::Punct || at(filler, i).is_some();
+    let at_clause_start = left.iter().all(|&i| is_filler(i));
+    // Right window: forward to the next clause punctuation (past the
+    // first one when the expression opens its clause: “On Friday, he will
+    // …”) or clause word, at most ten words.
+    let mut right: Vec<usize> = Vec::with_capacity(12);
+    let mut skipped = false;
+    let mut i = end;
+    while i < sent.end {
+        let t = &toks[i];
+        if t.kind == TokKind::Punct && is_clause_punct(t.text(text)) {
+            if at_clause_start && !skipped && i == end {
+                skipped = true;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if is_clause_word(i) || words(&right) >= 10 {
+            break;
+        }
+        right.push(i);
+        i += 1;
+    }
+
+    let (start_byte, end_byte) = (toks[first].span.start, toks[end - 1].span.end);
+    let mut best: Option<(usize, Tense, String)> = None;
+    let mut consider = |dist: usize, tense: Tense, cue: String| {
+        if best.as_ref().is_none_or(|b| dist < b.0) {
+            best = Some((dist, tense, cue));
+        }
+    };
+    let (future, past) = (pattern("future"), pattern("past"));
+    let cue_at = |i: usize| -> Option<(Tense, String)> {
+        let cue = |m: crate::rules::Match| m.text(text, sentence_slice).to_lowercase();
+        if let Some(m) = at(future, i) {
+            return Some((Tense::Future, cue(m)));
+        }
+        at(past, i).map(|m| (Tense::Past, cue(m)))
+    };
+    for &i in left.iter().chain(&right) {
+        if let Some((t, cue)) = cue_at(i) {
+            let s = toks[i].span;
+            let dist = if s.end <= start_byte {
+                start_byte - s.end
+            } else {
+                s.start.saturating_sub(end_byte)
+            };
+            consider(dist, t, cue);
+        }
+    }
+    // An -ed verb right before the expression (“announced on Tuesday”).
+    if let Some(&i) = left.iter().rev().find(|&&i| !is_filler(i)) {
+        let w = toks[i].text(text).to_ascii_lowercase();
+        if w.len() >= 4
+            && w.ends_with("ed")
+            && !w.ends_with("eed")
+            && !toks[i].is(Class::FutureCue)
+            && w != "expected"
+        {
+            consider(start_byte - toks[i].span.end, Tense::Past, w);
+        }
+    }
+    match best {
+        Some((_, t, cue)) => (t, Some(cue)),
+        None => (Tense::Past, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tense_rules_examples() {
+        let failures = crate::rules::check_examples(TENSE_RULES);
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+}
