@@ -498,6 +498,16 @@ impl<'a> Ctx<'a> {
                 if let Some((mspan, e)) = self.mention_ending_at(span.end) {
                     return Subject::Entity(e, mspan);
                 }
+                // a person named inside the run, after capitalised titles
+                // the run took in (“said South Carolina Lt. Gov. Jim
+                // Hodges”: the run stops at five words)
+                let person = rest[n + 1..end].iter().find_map(|x| {
+                    self.mention_starting_at(x.span.start)
+                        .filter(|&(_, e)| self.entities[e].kind == EntityKind::Person)
+                });
+                if let Some((mspan, e)) = person {
+                    return Subject::Entity(e, mspan);
+                }
                 return Subject::Name(span);
             }
             // a lowercase word after an organisation or place may be a
