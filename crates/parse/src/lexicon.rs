@@ -144,6 +144,9 @@ classes! {
     /// Words that report speech only right next to a quotation (“read”,
     /// “snapped”, “posted”).
     QuoteVerb => "quote_verb",
+    /// Finite auxiliary and modal verbs (“would”, “had”, “was”): the mark
+    /// of a clause reported without “that”.
+    FiniteAuxiliary => "finite_auxiliary",
     /// Given names of one gender, as written, value `m` or `f`.
     GivenNameGender => "given_name_gender",
     /// Titles and nouns of one gender (“Mrs.”, “spokeswoman”), value `m`

@@ -16,6 +16,13 @@ pub(super) struct Indirect {
     pub(super) subject: Subject,
 }
 
+/// Tokens an object or adverbial between a reporting verb and its clause
+/// may take (“told reporters”, “said in a statement”).
+const CLAUSE_SKIP: usize = 3;
+
+/// How far after the clause's first word its auxiliary may come.
+const CLAUSE_AUX_REACH: usize = 5;
+
 impl<'a> Ctx<'a> {
     /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
     /// according to X, B”: reported speech whose source is X. Left to the
@@ -59,6 +66,43 @@ impl<'a> Ctx<'a> {
             cue: "according to".into(),
             subject: Subject::Entity(e, source),
         })
+    }
+
+    /// Where a clause reported without “that” starts after the reporting
+    /// verb `toks[v]`: within [`CLAUSE_SKIP`] tokens (an object or an
+    /// adverbial: “told reporters”, “said on Monday”), a token that opens a
+    /// clause (a pronoun, article or determiner, or a capitalised word)
+    /// followed, before any comma and within [`CLAUSE_AUX_REACH`] tokens,
+    /// by a finite auxiliary (“would”, “had”, “was”): “said the budget would be
+    /// balanced”, “told reporters the suspect had fled”.
+    fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let opens = |t: &crate::text::Token| {
+            t.kind == TokKind::Word
+                && (t.is(Class::PersonPronoun)
+                    || t.is(Class::Article)
+                    || t.is(Class::Determiner)
+                    || t.shape.has(crate::text::Shape::CAPITALISED))
+                && !t.is(Class::Auxiliary)
+        };
+        for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {
+            let w = toks[c].text(text);
+            if matches!(w, "," | "." | ":" | ";" | "that") || toks[c].is(Class::ReportingVerb) {
+                return None;
+            }
+            if !opens(&toks[c]) {
+                continue;
+            }
+            for u in toks.iter().skip(c + 1).take(CLAUSE_AUX_REACH) {
+                if u.text(text) == "," {
+                    break;
+                }
+                if u.is(Class::FiniteAuxiliary) {
+                    return Some(c);
+                }
+            }
+        }
+        None
     }
 
     /// Reported speech without quotation marks.
@@ -130,6 +174,31 @@ impl<'a> Ctx<'a> {
                     }
                     let content = trim_span(text, Span::new(c_start, c_end));
                     if has_words(content.slice(text), 3) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                        });
+                    }
+                } else if let Some(c) = self.clause_after(toks, i) {
+                    // SUBJECT VERB [object or adverbial] CLAUSE, no “that”:
+                    // “Hart said the budget would be balanced”
+                    let subject = self.subject_left(toks, i, 0);
+                    if matches!(subject, Subject::Unknown) {
+                        continue;
+                    }
+                    let mut c_end = s.span.end;
+                    for u in &toks[c..] {
+                        let w = u.text(text);
+                        if (w == ":" || w == ";") && !inside(u.span.start) {
+                            c_end = u.span.start;
+                            break;
+                        }
+                    }
+                    let content = trim_span(text, Span::new(toks[c].span.start, c_end));
+                    if has_words(content.slice(text), 3) && !index.overlaps(content) {
                         taken_until = content.end;
                         out.push(Indirect {
                             content,
