@@ -1075,7 +1075,7 @@ impl Pattern {
 }
 
 /// The most rules one [`RuleSet`] may hold (one bit each in
-/// [`FirstIndex`]).
+/// `FirstIndex`).
 pub const MAX_RULES: usize = 128;
 
 /// The rules (bit `r` = rule `r`) whose first token test a token can

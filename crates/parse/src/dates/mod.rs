@@ -25,7 +25,7 @@
 //! # How it works
 //!
 //! Every pattern is a token rule ([`crate::rules`]) declared once in
-//! [`patterns`] with its handler and examples; the word lists are lexicon
+//! `patterns` with its handler and examples; the word lists are lexicon
 //! classes (`crates/parse/data/lexicon/`). Per sentence, one scan of the
 //! analysis pieces finds every rule's matches; each handler turns its
 //! match into a candidate (span, kind, value, reasons). Overlapping
@@ -64,7 +64,7 @@
 //! mid-February”, “the third quarter”) is [`DateReading::Relative`] and
 //! resolves to the nearest such day or period **in the past** of the
 //! reference date, unless a future cue is nearer to the expression than
-//! any past cue in the same clause of its sentence ([`tense`]). Future
+//! any past cue in the same clause of its sentence (`tense`). Future
 //! cues (class `future_cue`): `will`, `would` (reported future), `shall`,
 //! `’ll`, `must`, `should`, `next`, `coming`, `upcoming`, `scheduled`,
 //! `is due`, `due to`, `is to`, `going to`, `expected to`, `plans to`,

@@ -15,17 +15,17 @@
 //! (its pieces: hyphenated words cut at their hyphens, see
 //! [`crate::rules::pieces`]):
 //!
-//! 1. **Numbers** ([`number`], the `<num>` part of the patterns): digits
+//! 1. **Numbers** (`number`, the `<num>` part of the patterns): digits
 //!    (`130,000`, `12 500`, `4.5`), digits with a scale suffix (`4.5k`,
 //!    `2.4M`, `3bn`), number words (`twenty-five`, `two hundred and
 //!    fifty`, `a million`), each with the scale words after it (`3
 //!    million`, `20 lakh`, `two dozen`).
-//! 2. **Amounts** ([`patterns::AMOUNT`], `<amount>`): a number with a sign
+//! 2. **Amounts** (`patterns::AMOUNT`, `<amount>`): a number with a sign
 //!    (`-4`, `−12`, `minus three`), a currency before it (`$`, `€`, `US$`,
 //!    `C$`, `USD`, `Rs`) or after it (`dollars`, `euros`, `rupees`, `CHF`),
 //!    or a percent (`%`, `percent`, `per cent`, `pct`, `percentage
 //!    points`).
-//! 3. **Quantity patterns** ([`patterns::QUANTITY_RULES`], one declared
+//! 3. **Quantity patterns** (`patterns::QUANTITY_RULES`, one declared
 //!    rule each): ranges (`between 40 and 60`, `from 3 to 5 million`, `10
 //!    through 40`, `2-5%`, `two or three`), two-sided ranges (`above 200
 //!    and below 500`), compound amounts (`5 dollars 20 cents`, `$4 and 75
@@ -96,7 +96,7 @@
 //!
 //! Precision matters more than recall (a false number is a false
 //! discrepancy later), so these are skipped:
-//! - look-alikes declared as rules ([`patterns::LOOKALIKES`]): dates (`4
+//! - look-alikes declared as rules (`patterns::LOOKALIKES`): dates (`4
 //!   February`, `February 2`, `Oct. 9`, `2-4 March`), clock times (`10:30`,
 //!   `9 a.m.`, `0900 GMT`), labels after a `label_word` (`Article 5`, `No.
 //!   10`, `page 12`, `Flight 370`, `version 3.2`), model names (`F-35`,

@@ -1,6 +1,6 @@
 //! Quotes, direct and reported, with their speakers.
 //!
-//! ## Quotation marks ([`marks`])
+//! ## Quotation marks (`marks.rs`)
 //! Typographic (“ ” ‘ ’ « » „) and straight (" ') marks are paired within a
 //! paragraph; two apostrophes (`''`, the double mark of some wire copy) are
 //! a double mark. Single quotes inside a double-quoted passage are nested and
@@ -9,7 +9,7 @@
 //! typo: `security “.`). A quote still open at the end of its paragraph ends
 //! there (news style re-opens a long quote in each paragraph).
 //!
-//! ## Attribution, in order of preference ([`attribute`])
+//! ## Attribution, in order of preference (`attribute.rs`)
 //! 1. **After the quote**: a cue and a speaker right after the closing mark,
 //!    in either order (“…,” Blinken insisted / “…,” said Blinken / “…?”
 //!    Smith asked / “…,” Sen. Jane Roe (R-Ohio) said Monday / “…,” Hugh
@@ -28,11 +28,11 @@
 //!    speaker of the speech in the sentence before it (or, failing that,
 //!    the sentence after it), when no other person is named in between.
 //!
-//! Subjects ([`subject`]) are person mentions (see [`crate::entities`]),
+//! Subjects (`subject.rs`) are person mentions (see [`crate::entities`]),
 //! capitalised names no entity holds (an outlet, a person the entity pass
 //! did not find: the speaker is the name as written, with no entity),
 //! pronouns (“he”, resolved to the nearest fitting person by gender and
-//! salience, see [`pronoun`]), roles (“the US Secretary of State”, resolved
+//! salience, see `pronoun.rs`), roles (“the US Secretary of State”, resolved
 //! to a person holding a compatible role, else no speaker), or
 //! organisations and places (“The United States believes …”). A quote
 //! whose speaker cannot be found has `speaker: None` and
@@ -46,7 +46,7 @@
 //!   “said,”;
 //! - **partial**: a fragment embedded in reported speech (sanctions would have
 //!   “serious consequences”);
-//! - **indirect** ([`indirect`]): reported speech without marks: `SUBJECT
+//! - **indirect** (`indirect.rs`): reported speech without marks: `SUBJECT
 //!   VERB that CONTENT` (Stoltenberg stressed that every country has the
 //!   right to join), `CONTENT, SUBJECT VERB.` (…, Jens Stoltenberg,
 //!   announced on Tuesday night), and `according to X, CONTENT`.
