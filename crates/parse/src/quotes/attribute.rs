@@ -522,6 +522,16 @@ impl<'a> Ctx<'a> {
         ))
     }
 
+    /// The first “according to ” in `sentence` (any ASCII case), when it
+    /// ends within the sentence.
+    pub(super) fn according_to_cue(&self, sentence: Span) -> Option<Span> {
+        self.text.get(sentence.start..sentence.end)?;
+        let k = self.according.partition_point(|&p| p < sentence.start);
+        let &i = self.according.get(k)?;
+        let cue = Span::new(i, i + ACCORDING_TO.len());
+        (cue.end <= sentence.end).then_some(cue)
+    }
+
     /// The first “according to ” in `sentence` (any ASCII case) and the
     /// entity mentioned right after it, allowing a short word between
     /// (“according to the Kremlin”): `(cue span, mention span, entity)`.
@@ -531,13 +541,7 @@ impl<'a> Ctx<'a> {
     /// same bytes as a search of the sentence alone finds first (a later
     /// one cannot fit when the first does not).
     pub(super) fn according_to_source(&self, sentence: Span) -> Option<(Span, Span, usize)> {
-        self.text.get(sentence.start..sentence.end)?;
-        let k = self.according.partition_point(|&p| p < sentence.start);
-        let &i = self.according.get(k)?;
-        let cue = Span::new(i, i + ACCORDING_TO.len());
-        if cue.end > sentence.end {
-            return None;
-        }
+        let cue = self.according_to_cue(sentence)?;
         let k = self.mentions.partition_point(|(sp, _)| sp.start < cue.end);
         let &(source, e) = self.mentions[k..]
             .iter()

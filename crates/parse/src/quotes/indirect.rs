@@ -20,6 +20,10 @@ pub(super) struct Indirect {
 /// may take (“told reporters”, “said in a statement”).
 const CLAUSE_SKIP: usize = 3;
 
+/// The most words a source phrase after “according to” that names no
+/// entity may have (“a new poll by the Harvard Institute of Politics”).
+const ACCORDING_PHRASE_WORDS: usize = 8;
+
 /// How far after the clause's first word its auxiliary may come.
 const CLAUSE_AUX_REACH: usize = 5;
 
@@ -30,7 +34,9 @@ impl<'a> Ctx<'a> {
     /// more than three words).
     fn according_to_indirect(&self, s: &Sentence, index: &MarkIndex) -> Option<Indirect> {
         let text = self.text;
-        let (cue, source, e) = self.according_to_source(s.span)?;
+        let cue = self.according_to_cue(s.span)?;
+        let entity = self.according_to_source(s.span);
+        let after = entity.map_or(cue.end, |(_, source, _)| source.end);
         let speech = index
             .contents_within(s.span)
             .any(|c| has_words(c.slice(text), 4));
@@ -38,9 +44,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // the phrase runs to the next comma (or the sentence end)
-        let phrase_end = text[source.end..s.span.end]
+        let phrase_end = text[after..s.span.end]
             .find(',')
-            .map_or(s.span.end, |c| source.end + c);
+            .map_or(s.span.end, |c| after + c);
         let before = text[s.span.start..cue.start].trim_end();
         let content = if before.is_empty() {
             // According to X, CONTENT
@@ -60,11 +66,32 @@ impl<'a> Ctx<'a> {
             s.span
         };
         let content = trim_span(text, content);
+        // the source: an entity mentioned right after the cue, else the
+        // phrase itself, as written (“according to a new poll”, “according
+        // to the results”: not a role to resolve to a person), when short
+        let subject = match entity {
+            Some((_, source, e)) => Subject::Entity(e, source),
+            None => {
+                let phrase = trim_span(text, Span::new(cue.end, phrase_end));
+                let phrase = trim_span(
+                    text,
+                    Span::new(
+                        phrase.start,
+                        phrase.start + phrase.slice(text).trim_end_matches(['.', '!', '?']).len(),
+                    ),
+                );
+                let words = phrase.slice(text).split_whitespace().count();
+                if words == 0 || words > ACCORDING_PHRASE_WORDS {
+                    return None;
+                }
+                Subject::Name(phrase)
+            }
+        };
         has_words(content.slice(text), 4).then(|| Indirect {
             content,
             verb: cue,
             cue: "according to".into(),
-            subject: Subject::Entity(e, source),
+            subject,
         })
     }
 
