@@ -5,8 +5,6 @@ use crate::common::{report as print_diagnostics, write_output_or_report, InputAr
 use crosscheck::align::{self, Config};
 use crosscheck::parse;
 use crosscheck::report::{self, baseline, Baseline, FailOn, Filter, Format, Report};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -55,6 +53,10 @@ pub struct Args {
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
+    /// CSV cells exactly as extracted: no leading ' before cells that begin
+    /// with = + - @ tab or CR (which spreadsheets would run as formulas).
+    #[arg(long)]
+    raw_csv: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -77,18 +79,25 @@ fn parse_unit(s: &str) -> Result<f64, String> {
 const USAGE_OR_INPUT: u8 = 2;
 
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("crosscheck: error: {msg}");
+    crate::notes::line("error", &msg.to_string());
     ExitCode::from(USAGE_OR_INPUT)
 }
 
 fn load_config(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
-    toml::from_str(&text).map_err(|e| format!("config {}: {e}", path.display()))
+    let loaded = crate::config::load(path)?;
+    for w in &loaded.warnings {
+        crate::notes::line("warning", &format!("config {}: {w}", path.display()));
+    }
+    Ok(loaded.config)
 }
 
 /// Runs `crosscheck compare`.
 pub fn run(args: Args) -> ExitCode {
+    if let Some(o) = &args.output {
+        if let Err(e) = crate::output::check_path(o, &args.input.inputs) {
+            return fail(e);
+        }
+    }
     let mut config = match &args.config {
         Some(p) => match load_config(p) {
             Ok(c) => c,
@@ -107,10 +116,10 @@ pub fn run(args: Args) -> ExitCode {
     if args.one_story {
         config.stories.force_one_story = true;
     }
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Table);
+    let format = match crate::output::report_format(args.format, args.output.as_deref()) {
+        Ok(f) => f,
+        Err(e) => return fail(e),
+    };
     let filter = Filter {
         min_confidence: args.min_confidence,
         kinds,
@@ -132,29 +141,45 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
 
+    let progress = crate::progress::Progress::new(args.quiet);
+    progress.stage("reading");
     let ingested = parse::read_inputs(&args.input.inputs, &args.input.options());
+    progress.articles_read(ingested.articles.len());
     print_diagnostics(&ingested.diagnostics);
-    let progress = progress_bar(ingested.articles.len() as u64, args.quiet);
+    if let Err(e) = crate::exit::require_articles(&ingested, 2) {
+        return fail(e);
+    }
+    progress.counted("extracting", ingested.articles.len());
     let (extractions, alignment) = pool.install(|| {
-        let x = crosscheck::extract_all_with(&ingested, || progress.inc(1));
-        progress.set_message("matching");
+        let x = crosscheck::extract_all_with(&ingested, || progress.inc());
+        progress.stage("matching claims and stories");
         let a = align::compare(&x, &config);
         (x, a)
     });
-    progress.finish_and_clear();
+    progress.clear();
+    print_diagnostics(&crate::notes::unresolved_relative_dates(&extractions));
+    progress.stage("writing the report");
 
     let report = Report::new(&extractions, &alignment)
         .with_diagnostics(&ingested.diagnostics)
         .with_filter(filter);
-    let text = match report::render(&report, format) {
+    let options = report::sanitize::RenderOptions {
+        csv_cells: if args.raw_csv {
+            report::sanitize::CsvCells::Raw
+        } else {
+            report::sanitize::CsvCells::Neutralised
+        },
+    };
+    let text = match report::sanitize::render_with(&report, format, &options) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("crosscheck: error: cannot render the report: {e}");
-            return ExitCode::from(1);
+            crate::notes::line("error", &format!("cannot render the report: {e}"));
+            return ExitCode::from(crate::exit::OUTPUT);
         }
     };
+    progress.clear();
     if !write_output_or_report(args.output.as_ref(), text.as_bytes()) {
-        return ExitCode::from(1);
+        return ExitCode::from(crate::exit::OUTPUT);
     }
 
     // CI: new findings against the baseline decide the exit code.
@@ -168,7 +193,7 @@ pub fn run(args: Args) -> ExitCode {
         for e in &comparison.new {
             eprintln!(
                 "crosscheck: new: {} {} {}",
-                e.id,
+                report::sanitize::escape_controls(&e.id),
                 e.kind,
                 e.severity.as_str()
             );
@@ -176,7 +201,7 @@ pub fn run(args: Args) -> ExitCode {
         for e in &comparison.resolved {
             eprintln!(
                 "crosscheck: resolved: {} {} {}",
-                e.id,
+                report::sanitize::escape_controls(&e.id),
                 e.kind,
                 e.severity.as_str()
             );
@@ -192,24 +217,8 @@ pub fn run(args: Args) -> ExitCode {
                 "crosscheck: {} new finding(s) at or above --fail-on {policy}",
                 offending.len()
             );
-            return ExitCode::from(1);
+            return ExitCode::from(crate::exit::FINDINGS);
         }
     }
     ExitCode::SUCCESS
-}
-
-/// A progress bar on stderr, hidden when stderr is not a terminal, with
-/// --quiet, or for small runs.
-fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
-    if quiet || len < 50 || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} articles ({eta})")
-    {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_message("extracting");
-    bar
 }

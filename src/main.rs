@@ -1,9 +1,10 @@
 //! The `crosscheck` command-line tool.
 //!
-//! Exit codes: 0 when every input was read, 1 when the output could not be
-//! written or (`compare --fail-on`) when new findings at or above the
-//! threshold appeared, 2 when any input (or part of one) could not be read,
-//! or on a usage error. Output for the good articles is written either way.
+//! Exit codes ([`exit`], `docs/cli.md`): 0 when every input was read, 1
+//! (`compare --fail-on`) when new findings at or above the threshold
+//! appeared, 2 when any input (or part of one) could not be read, no article
+//! was read, or on a usage error, 3 when the output could not be written.
+//! Output for the good articles is written with code 2 too.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::parse::{self, Diagnostic, IngestOptions, InputFormat};
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 /// Cross-source claim comparison: extract quotes and facts from news
 /// articles and find where outlets agree or differ.
 #[derive(Parser, Debug)]
-#[command(name = "crosscheck", version, about)]
+#[command(name = "crosscheck", version, about, after_help = help::top())]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -24,21 +25,61 @@ struct Cli {
 enum Command {
     /// Read articles and print what was extracted from each (sentences,
     /// quotes, dates, quantities, entities) as JSON.
+    #[command(after_help = help::extract())]
     Extract(extract::Args),
     /// Read articles, match their quotes and facts across articles, and
     /// report agreements and discrepancies (CSV, JSON, Markdown, HTML, DOT
     /// or a terminal table). With --baseline and --fail-on, a CI gate.
+    #[command(after_help = help::compare())]
     Compare(compare::Args),
 }
 
 mod compare;
+mod config;
+mod exit;
+mod help;
+mod notes;
+mod output;
+mod progress;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Compare(args) => compare::run(args),
     }
+}
+
+/// Prints a command-line parsing error in the one error style
+/// (`crosscheck: error: ...`, control characters escaped) and returns its
+/// exit code; `--help` and `--version` go to standard output, exit 0.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        // --help, --version (a closed stdout is no error)
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // `crosscheck` alone: the help, on stderr, as a usage error
+        let _ = e.print();
+        return ExitCode::from(exit::USAGE_OR_INPUT);
+    }
+    let text = e.render().to_string();
+    let text = text.trim_end();
+    let text = text.strip_prefix("error: ").unwrap_or(text);
+    let mut lines = text.lines();
+    notes::line("error", lines.next().unwrap_or("invalid arguments"));
+    for l in lines {
+        let _ = writeln!(
+            io::stderr(),
+            "{}",
+            crosscheck::report::sanitize::escape_controls(l)
+        );
+    }
+    ExitCode::from(exit::USAGE_OR_INPUT)
 }
 
 /// Shared pieces for every subcommand: input options, diagnostics, output.
@@ -113,42 +154,23 @@ mod common {
         }
     }
 
-    /// Prints diagnostics to stderr as `crosscheck: warning|error: ORIGIN: message`.
+    /// Prints diagnostics to stderr as `crosscheck: warning|error: ORIGIN:
+    /// message` (see [`crate::notes::print`]).
     pub fn report(diagnostics: &[Diagnostic]) {
-        let stderr = io::stderr();
-        let mut err = stderr.lock();
-        for d in diagnostics {
-            let level = d.severity.as_str();
-            // nothing sensible to do when stderr itself fails
-            let _ = writeln!(err, "crosscheck: {level}: {}: {}", d.origin, d.message);
-        }
+        crate::notes::print(diagnostics);
     }
 
-    /// Writes the output like [`write_output`]; on failure prints why on
-    /// stderr (not for a closed pipe: `| head` is no error) and returns
-    /// false, for exit code 1.
+    /// Writes the output with [`crate::output::write_output`] (atomically
+    /// for a file; a closed standard output is no error); on failure prints
+    /// why on stderr and returns false, for exit code
+    /// [`crate::exit::OUTPUT`].
     pub fn write_output_or_report(path: Option<&PathBuf>, bytes: &[u8]) -> bool {
-        let Err(e) = write_output(path, bytes) else {
+        let Err(e) = crate::output::write_output(path.map(PathBuf::as_path), bytes) else {
             return true;
         };
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            let target = path.map_or("standard output".to_string(), |p| p.display().to_string());
-            eprintln!("crosscheck: error: cannot write {target}: {e}");
-        }
+        let target = path.map_or("standard output".to_string(), |p| p.display().to_string());
+        crate::notes::line("error", &format!("cannot write {target}: {e}"));
         false
-    }
-
-    /// Writes `bytes` to `path`, or to stdout when `path` is `None`.
-    pub fn write_output(path: Option<&PathBuf>, bytes: &[u8]) -> io::Result<()> {
-        match path {
-            Some(p) => std::fs::write(p, bytes),
-            None => {
-                let stdout = io::stdout();
-                let mut out = stdout.lock();
-                out.write_all(bytes)?;
-                out.flush()
-            }
-        }
     }
 }
 
@@ -181,18 +203,29 @@ mod extract {
     }
 
     pub fn run(args: Args) -> ExitCode {
+        if let Some(o) = &args.output {
+            if let Err(e) = crate::output::check_path(o, &args.input.inputs) {
+                crate::notes::line("error", &e);
+                return ExitCode::from(crate::exit::USAGE_OR_INPUT);
+            }
+        }
         let ingested = parse::read_inputs(&args.input.inputs, &args.input.options());
         report(&ingested.diagnostics);
+        if let Err(e) = crate::exit::require_articles(&ingested, 1) {
+            crate::notes::line("error", &e);
+            return ExitCode::from(crate::exit::USAGE_OR_INPUT);
+        }
         let extractions = crosscheck::extract_all(&ingested);
+        report(&crate::notes::unresolved_relative_dates(&extractions));
         let bytes = match render(&extractions, args.format) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("crosscheck: error: cannot serialise the output: {e}");
-                return ExitCode::from(1);
+                crate::notes::line("error", &format!("cannot serialise the output: {e}"));
+                return ExitCode::from(crate::exit::OUTPUT);
             }
         };
         if !write_output_or_report(args.output.as_ref(), &bytes) {
-            return ExitCode::from(1);
+            return ExitCode::from(crate::exit::OUTPUT);
         }
         if ingested.has_errors() {
             ExitCode::from(2)

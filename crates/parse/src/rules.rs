@@ -732,7 +732,7 @@ struct Needs {
 impl Needs {
     fn new(patterns: &[&Pattern], vocab: &Vocab) -> Needs {
         let mut n = Needs {
-            by_class: vec![0; 64],
+            by_class: vec![0; 128],
             by_word: vec![0; vocab.len()],
             ..Needs::default()
         };
@@ -770,7 +770,7 @@ impl Needs {
     /// vocabulary ids).
     fn enabled(&self, toks: &[Token], ids: &[u16]) -> u128 {
         let mut rules = self.always;
-        let mut classes = 0u64;
+        let mut classes = 0u128;
         for (t, &id) in toks.iter().zip(ids) {
             rules |= self.by_kind[kind_index(t.kind)];
             classes |= t.classes.bits();
@@ -1002,17 +1002,26 @@ impl PackedTable {
 }
 
 /// A word of at most 8 ASCII bytes as a number, lowercased: its bytes,
-/// little-endian.
+/// little-endian (every token of a scanned sentence is packed: the eight
+/// bytes are lowercased at once, not one by one).
 fn pack(w: &str) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = w.as_bytes();
-    if b.len() > 8 || !w.is_ascii() {
+    if b.len() > 8 {
         return None;
     }
-    Some(
-        b.iter()
-            .rev()
-            .fold(0u64, |k, &c| (k << 8) | u64::from(c.to_ascii_lowercase())),
-    )
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    let x = u64::from_le_bytes(buf);
+    if x & HIGH != 0 {
+        return None;
+    }
+    // bit 7 of each byte: set when the byte is at least `A` (0x41), and
+    // when it is past `Z` (0x5A); ASCII bytes, so no carry crosses bytes
+    let at_least_a = x + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = x + 0x2525_2525_2525_2525;
+    let upper = at_least_a & !past_z & HIGH;
+    Some(x | upper >> 2)
 }
 
 impl Test {
@@ -1241,7 +1250,7 @@ impl FirstIndex {
     fn new(patterns: &[&Pattern], vocab: &Vocab) -> FirstIndex {
         let mut index = FirstIndex {
             by_word: vec![0; vocab.len()],
-            by_class: vec![0; 64],
+            by_class: vec![0; 128],
             ..FirstIndex::default()
         };
         for (r, p) in patterns.iter().enumerate() {
@@ -2360,6 +2369,27 @@ mod tests {
             ["the near future", "at present"]
         );
         assert!(Pattern::parse("t", "@nope").is_err());
+    }
+
+    #[test]
+    fn pack_lowercases_ascii_words() {
+        let slow = |w: &str| {
+            w.bytes()
+                .rev()
+                .fold(0u64, |k, c| (k << 8) | u64::from(c.to_ascii_lowercase()))
+        };
+        for w in [
+            "", "a", "May", "MAY", "@[`{", "Z9_az", "AbCdEfGh", "o'clock", "~~~~~~~~",
+        ] {
+            assert_eq!(pack(w), Some(slow(w)), "{w:?}");
+        }
+        assert_eq!(pack("ninetynine"), None);
+        assert_eq!(pack("é"), None);
+        // every ASCII byte, in every position
+        for c in 0u8..128 {
+            let w = String::from_utf8(vec![b'x', c, b'Q', c]).unwrap();
+            assert_eq!(pack(&w), Some(slow(&w)), "{c}");
+        }
     }
 
     /// One pass over a set gives each rule's own matches.

@@ -83,6 +83,28 @@ impl CsvRow {
     }
 }
 
+impl CsvRow {
+    /// The row's cells in the order of [`COLUMNS`].
+    pub fn cells(&self) -> [&str; 14] {
+        [
+            &self.finding_id,
+            &self.kind,
+            &self.severity,
+            &self.confidence,
+            &self.story,
+            &self.variant,
+            &self.article,
+            &self.source,
+            &self.speaker,
+            &self.value,
+            &self.text,
+            &self.span,
+            &self.value_span,
+            &self.explanation,
+        ]
+    }
+}
+
 /// The rows of a report: each listed finding's mentions, variant by
 /// variant, in the report's order.
 pub fn rows(report: &Report) -> Vec<CsvRow> {
@@ -96,20 +118,10 @@ pub fn rows(report: &Report) -> Vec<CsvRow> {
 /// Writes the CSV report (header line always, even with no rows; `\n` line
 /// ends; fields quoted when needed, so newlines and quotes round-trip).
 /// Rows are written as they are made: memory does not grow with the
-/// report.
+/// report. Cells a spreadsheet would run as a formula get a leading `'`
+/// ([`crate::sanitize::neutralise_cell`]).
 pub fn write_csv<W: Write>(report: &Report, out: W) -> Result<(), ReportError> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
-    w.write_record(COLUMNS)?;
-    for f in report.entries() {
-        for (v, m) in f.mentions() {
-            w.serialize(CsvRow::new(f, v, m))?;
-        }
-    }
-    w.flush()?;
-    Ok(())
+    crate::sanitize::write_csv_with(report, out, crate::sanitize::CsvCells::Neutralised)
 }
 
 /// The CSV report as a string.

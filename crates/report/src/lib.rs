@@ -45,6 +45,7 @@ pub mod graph;
 pub mod html;
 pub mod json_report;
 pub mod markdown;
+pub mod sanitize;
 pub mod table;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,7 +65,7 @@ pub enum ReportError {
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
     /// The CSV writer or reader failed.
-    #[error("CSV error: {0}")]
+    #[error("{0}")]
     Csv(#[from] csv::Error),
     /// JSON could not be written or parsed.
     #[error("JSON error: {0}")]

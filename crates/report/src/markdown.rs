@@ -55,6 +55,7 @@ fn reference(report: &Report, m: &Mention) -> String {
     if let Some(url) = report
         .extraction(&m.article)
         .and_then(|x| x.article.url.as_deref())
+        .filter(|u| crate::sanitize::is_web_url(u))
     {
         let _ = write!(s, " ([link](<{}>))", url.replace(['<', '>', '\n'], ""));
     }

@@ -5,6 +5,7 @@ use crate::{format_confidence, Report};
 
 fn clip(s: &str, max: usize) -> String {
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = crate::sanitize::escape_controls(&s).into_owned();
     if s.chars().count() <= max {
         s
     } else {

@@ -14,6 +14,10 @@
 //! pages) or readability finds nothing, a fallback collects paragraphs,
 //! headings and list items outside navigation, headers, footers, asides,
 //! forms and comment sections. No text at all is an Error.
+//!
+//! `script`, `style`, `noscript` and `template` elements are removed with
+//! their content before either reads the page, wherever they appear (a
+//! script inside a paragraph never reaches the article text).
 
 use super::dates::parse_date;
 use super::{decode, IngestOptions, Ingested};
@@ -36,9 +40,11 @@ pub(crate) fn parse(bytes: &[u8], origin: &str, stem: &str, options: &IngestOpti
         );
         return out;
     }
-    let doc = Html::parse_document(&raw);
+    let mut doc = Html::parse_document(&raw);
+    // metadata first: JSON-LD lives in <script> elements
     let meta = Meta::read(&doc);
-    let (text, readability_title) = match readability_text(&raw) {
+    drop_hidden(&mut doc);
+    let (text, readability_title) = match readability_text(&doc.html()) {
         Some((text, title)) if !text.trim().is_empty() => (text, clean(&title)),
         _ => (fallback_text(&doc), None),
     };
@@ -57,6 +63,30 @@ pub(crate) fn parse(bytes: &[u8], origin: &str, stem: &str, options: &IngestOpti
         origin: origin.to_string(),
     });
     out
+}
+
+/// Elements whose content is never article text, wherever they appear
+/// (inside a paragraph too): scripts, styles, `noscript` fallbacks and
+/// `template` contents.
+const HIDDEN_TAGS: &[&str] = &["script", "style", "noscript", "template"];
+
+/// Removes every [`HIDDEN_TAGS`] element with its content from the tree.
+fn drop_hidden(doc: &mut Html) {
+    let hidden: Vec<_> = doc
+        .tree
+        .nodes()
+        .filter(|n| {
+            n.value()
+                .as_element()
+                .is_some_and(|e| HIDDEN_TAGS.contains(&e.name()))
+        })
+        .map(|n| n.id())
+        .collect();
+    for id in hidden {
+        if let Some(mut node) = doc.tree.get_mut(id) {
+            node.detach();
+        }
+    }
 }
 
 /// Deepest element nesting accepted. HTML5 tree building costs time

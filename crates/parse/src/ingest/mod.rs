@@ -11,12 +11,18 @@
 //!   `.html`/`.htm`), else it is sniffed from the first bytes;
 //! - directories: walked recursively in path order (entries sorted by file
 //!   name at every level); only files with a known extension are read and
-//!   hidden entries (names starting with `.`) are skipped. Symbolic links are
+//!   hidden entries (names starting with `.`) are skipped. Every skipped
+//!   entry (unknown extension, hidden, not a regular file such as a FIFO)
+//!   is counted and named in one Warning per directory. Symbolic links are
 //!   followed; a link loop is reported as an error, not followed forever;
+//! - a file reached twice (named twice, by name and through its directory,
+//!   or through a symbolic link) is read once, with a Warning;
 //! - `-`: standard input, origin `<stdin>`, id `stdin`. The format is
 //!   [`IngestOptions::format`] or sniffed: `[` → JSON, `{` → JSON when the
-//!   whole input is one JSON document, else JSON lines, `<` → HTML, anything
-//!   else → text.
+//!   first line is not a whole JSON value or is the only one, else JSON
+//!   lines (streamed line by line, each line under the limit), `<` → HTML,
+//!   anything else → text. Text and HTML are refused as soon as they pass
+//!   [`IngestOptions::max_article_bytes`], without reading the rest.
 //!
 //! # Bad bytes
 //!
@@ -45,11 +51,14 @@
 //!
 //! The given id, else the file stem (plus `#N` for the N-th line of a JSON
 //! lines file or the N-th element of a JSON array). Duplicate ids are made
-//! unique with a `-2`, `-3`, … suffix and a Warning.
+//! unique with a `-2`, `-3`, … suffix and a Warning. Which article keeps
+//! the plain id does not depend on the order of the inputs: the articles
+//! sharing an id are ranked by content (text, then title, URL, source,
+//! date and origin), and the first keeps it.
 
 use crate::model::{Article, Diagnostic, Severity};
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -186,33 +195,69 @@ impl Ingested {
                 a.published = options.default_date;
             }
         }
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut warnings = Vec::new();
-        for a in &mut self.articles {
-            if !seen.contains(&a.id) {
-                seen.insert(a.id.clone());
-                continue;
-            }
-            let mut n = 2;
-            let new_id = loop {
-                let candidate = format!("{}-{n}", a.id);
-                if !seen.contains(&candidate) {
-                    break candidate;
-                }
-                n += 1;
-            };
-            warnings.push(diag(
-                &a.origin,
-                Severity::Warning,
-                format!("duplicate id \"{}\" renamed to \"{new_id}\"", a.id),
-                None,
-            ));
-            seen.insert(new_id.clone());
-            a.id = new_id;
-        }
-        self.diagnostics.extend(warnings);
+        self.rename_duplicate_ids();
         self
     }
+
+    /// Makes ids unique, independently of input order: the articles that
+    /// share an id are ranked by content ([`content_key`]); the first keeps
+    /// the id, the others get the first free `-2`, `-3`, … suffix (free of
+    /// every id given), groups taken in id order.
+    fn rename_duplicate_ids(&mut self) {
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, a) in self.articles.iter().enumerate() {
+            groups.entry(a.id.clone()).or_default().push(i);
+        }
+        let mut taken: BTreeSet<String> = groups.keys().cloned().collect();
+        let mut warnings = Vec::new();
+        for (id, mut members) in groups {
+            if members.len() < 2 {
+                continue;
+            }
+            members.sort_by(|&x, &y| {
+                content_key(&self.articles[x]).cmp(&content_key(&self.articles[y]))
+            });
+            for &i in &members[1..] {
+                let new_id = (2..)
+                    .map(|n| format!("{id}-{n}"))
+                    .find(|c| !taken.contains(c))
+                    .expect("an unused suffix");
+                taken.insert(new_id.clone());
+                let a = &mut self.articles[i];
+                warnings.push(diag(
+                    &a.origin,
+                    Severity::Warning,
+                    format!("duplicate id \"{id}\" renamed to \"{new_id}\""),
+                    None,
+                ));
+                a.id = new_id;
+            }
+        }
+        self.diagnostics.extend(warnings);
+    }
+}
+
+/// What ranks articles sharing an id: their content, then where they came
+/// from; never their position among the inputs.
+#[allow(clippy::type_complexity)]
+fn content_key(
+    a: &Article,
+) -> (
+    &str,
+    Option<&str>,
+    Option<&str>,
+    Option<&str>,
+    Option<NaiveDate>,
+    &str,
+) {
+    (
+        a.text.as_str(),
+        a.title.as_deref(),
+        a.url.as_deref(),
+        a.source.as_deref(),
+        a.published,
+        a.origin.as_str(),
+    )
 }
 
 pub(crate) fn diag(
@@ -234,14 +279,40 @@ pub(crate) fn diag(
 /// Never fails: problems are reported in [`Ingested::diagnostics`].
 pub fn read_inputs(inputs: &[PathBuf], options: &IngestOptions) -> Ingested {
     let mut out = Ingested::default();
+    let mut seen = Seen::default();
     for input in inputs {
         if input.as_os_str() == "-" {
             out.append(read_stdin(options));
         } else {
-            out.append(read_path(input, options));
+            out.append(read_path(input, options, &mut seen));
         }
     }
     out.finish(options)
+}
+
+/// The files read so far, by canonical path, with the origin they were
+/// first read under: a file reached twice is read once.
+#[derive(Default)]
+struct Seen(BTreeMap<PathBuf, String>);
+
+impl Seen {
+    /// True when `path` is read for the first time (or cannot be resolved,
+    /// so reading it reports the problem); otherwise pushes a Warning.
+    fn first_time(&mut self, path: &Path, origin: &str, out: &mut Ingested) -> bool {
+        let Ok(canonical) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        match self.0.get(&canonical) {
+            Some(first) => {
+                out.warning(origin, format!("already read as {first}; read once"), None);
+                false
+            }
+            None => {
+                self.0.insert(canonical, origin.to_string());
+                true
+            }
+        }
+    }
 }
 
 /// Parses one input already in memory. `origin` names it in diagnostics and
@@ -295,20 +366,41 @@ fn guarded(origin: &str, f: impl FnOnce() -> Ingested) -> Ingested {
 }
 
 fn read_stdin(options: &IngestOptions) -> Ingested {
-    let origin = "<stdin>";
-    let stdin = io::stdin();
-    let mut lock = stdin.lock();
-    if options.format == Some(InputFormat::JsonLines) {
-        return guarded(origin, || json::parse_lines(lock, origin, "stdin", options));
-    }
-    let cap = match options.format {
-        Some(InputFormat::Text) | Some(InputFormat::Html) => options.max_article_bytes,
-        _ => options
-            .max_article_bytes
-            .saturating_mul(JSON_DOCUMENT_FACTOR),
-    };
+    read_stream(io::stdin().lock(), "<stdin>", "stdin", options)
+}
+
+/// Reads one stream (standard input) without holding more than the limit
+/// in memory: the format is [`IngestOptions::format`] or sniffed from the
+/// first bytes and line; JSON lines are parsed line by line as they come;
+/// text and HTML stop at [`IngestOptions::max_article_bytes`], a JSON
+/// document at [`JSON_DOCUMENT_FACTOR`] times that.
+fn read_stream(
+    mut reader: impl BufRead,
+    origin: &str,
+    stem: &str,
+    options: &IngestOptions,
+) -> Ingested {
     let mut out = Ingested::default();
-    let bytes = match read_bounded(&mut lock, cap) {
+    let limit = options.max_article_bytes;
+    let (format, head) = match options.format {
+        Some(f) => (f, Vec::new()),
+        None => match sniff_stream(&mut reader, limit) {
+            Ok(x) => x,
+            Err(e) => {
+                out.error(origin, format!("cannot read: {e}"), None);
+                return out;
+            }
+        },
+    };
+    let mut reader = io::Cursor::new(head).chain(reader);
+    let cap = match format {
+        InputFormat::JsonLines => {
+            return guarded(origin, || json::parse_lines(reader, origin, stem, options));
+        }
+        InputFormat::Json => limit.saturating_mul(JSON_DOCUMENT_FACTOR),
+        InputFormat::Text | InputFormat::Html => limit,
+    };
+    let bytes = match read_bounded(&mut reader, cap) {
         Ok(b) => b,
         Err(e) => {
             out.error(origin, format!("cannot read: {e}"), None);
@@ -316,11 +408,88 @@ fn read_stdin(options: &IngestOptions) -> Ingested {
         }
     };
     if bytes.len() > cap {
-        out.error(origin, too_large(None, cap), None);
+        let message = if format == InputFormat::Json {
+            format!(
+                "input too large: more than {cap} bytes, the limit for a JSON document is \
+                 {cap} bytes ({JSON_DOCUMENT_FACTOR} × --max-article-bytes)"
+            )
+        } else {
+            too_large(None, cap)
+        };
+        out.error(origin, message, None);
         return out;
     }
-    let format = options.format.unwrap_or_else(|| InputFormat::sniff(&bytes));
-    parse_bytes_inner(&bytes, origin, "stdin", format, options)
+    parse_bytes_inner(&bytes, origin, stem, format, options)
+}
+
+/// Reads just enough of a stream to tell its format (see [`read_stream`]):
+/// the leading whitespace and, for `{`, the first line and the whitespace
+/// after it. Returns the format and the bytes read, which come first when
+/// the stream is read on. Reads at most about `limit` bytes.
+fn sniff_stream(reader: &mut impl BufRead, limit: usize) -> io::Result<(InputFormat, Vec<u8>)> {
+    let mut head = Vec::new();
+    let first = skip_whitespace(reader, &mut head, limit)?;
+    let format = match first {
+        Some(b'[') => InputFormat::Json,
+        Some(b'<') => InputFormat::Html,
+        Some(b'{') => {
+            let mut line = Vec::new();
+            let len = read_line_bounded(reader, &mut line, limit.saturating_add(2))?;
+            let whole = len == line.len();
+            head.extend_from_slice(&line);
+            let one_value = whole && serde_json::from_slice::<serde::de::IgnoredAny>(&line).is_ok();
+            if !whole {
+                // a first line over the limit: JSON lines reports it as such
+                return Ok((InputFormat::JsonLines, head));
+            }
+            if !one_value {
+                InputFormat::Json
+            } else if skip_whitespace(reader, &mut head, limit)?.is_none() {
+                // one object and nothing else: the document, id `stdin`
+                InputFormat::Json
+            } else {
+                InputFormat::JsonLines
+            }
+        }
+        _ => InputFormat::Text,
+    };
+    Ok((format, head))
+}
+
+/// Moves leading ASCII whitespace from `reader` into `head` (at most
+/// `limit` bytes) and returns the next byte without consuming it, or `None`
+/// at the end of the stream or the limit.
+fn skip_whitespace(
+    reader: &mut impl BufRead,
+    head: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<u8>> {
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(None);
+        }
+        match available.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(n) => {
+                let next = available[n];
+                head.extend_from_slice(&available[..n]);
+                reader.consume(n);
+                return Ok(Some(next));
+            }
+            None => {
+                let n = available.len();
+                head.extend_from_slice(available);
+                reader.consume(n);
+                if head.len() > limit {
+                    return Ok(None);
+                }
+            }
+        }
+    }
 }
 
 /// Reads at most `cap + 1` bytes, so the caller can tell "over the limit"
@@ -344,7 +513,7 @@ pub(crate) fn too_large(size: Option<u64>, limit: usize) -> String {
     }
 }
 
-fn read_path(path: &Path, options: &IngestOptions) -> Ingested {
+fn read_path(path: &Path, options: &IngestOptions, seen: &mut Seen) -> Ingested {
     let origin = path.display().to_string();
     let mut out = Ingested::default();
     let meta = match std::fs::metadata(path) {
@@ -355,10 +524,13 @@ fn read_path(path: &Path, options: &IngestOptions) -> Ingested {
         }
     };
     if meta.is_dir() {
-        return read_dir(path, options);
+        return read_dir(path, options, seen);
     }
     if !meta.is_file() {
         out.error(&origin, "not a regular file or directory", None);
+        return out;
+    }
+    if !seen.first_time(path, &origin, &mut out) {
         return out;
     }
     let format = options.format.or_else(|| InputFormat::from_path(path));
@@ -373,13 +545,26 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-fn read_dir(dir: &Path, options: &IngestOptions) -> Ingested {
+/// Most skipped entries a directory's Warning names; the rest are counted.
+const SKIPPED_NAMED: usize = 20;
+
+fn read_dir(dir: &Path, options: &IngestOptions, seen: &mut Seen) -> Ingested {
     let mut out = Ingested::default();
+    // (path, why) of every entry not read, hidden ones in their own list
+    // (the walker's filter holds it while the loop fills the other)
+    let mut hidden: Vec<(PathBuf, &str)> = Vec::new();
+    let mut skipped: Vec<(PathBuf, &str)> = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let visible = e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
+            if !visible {
+                hidden.push((e.path().to_path_buf(), "hidden"));
+            }
+            visible
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -399,14 +584,22 @@ fn read_dir(dir: &Path, options: &IngestOptions) -> Ingested {
                 continue;
             }
         };
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            skipped.push((entry.path().to_path_buf(), "not a regular file"));
             continue;
         }
         let path = entry.path();
         let Some(ext_format) = InputFormat::from_path(path) else {
+            skipped.push((path.to_path_buf(), "unknown extension"));
             continue;
         };
         let origin = path.display().to_string();
+        if !seen.first_time(path, &origin, &mut out) {
+            continue;
+        }
         let size = match entry.metadata() {
             Ok(m) => m.len(),
             Err(e) => {
@@ -416,6 +609,34 @@ fn read_dir(dir: &Path, options: &IngestOptions) -> Ingested {
         };
         let format = options.format.unwrap_or(ext_format);
         out.append(read_file(path, &origin, size, Some(format), options));
+    }
+    skipped.append(&mut hidden);
+    if !skipped.is_empty() {
+        skipped.sort();
+        let named: Vec<String> = skipped
+            .iter()
+            .take(SKIPPED_NAMED)
+            .map(|(p, why)| {
+                let name = p.strip_prefix(dir).unwrap_or(p);
+                format!("{} ({why})", name.display())
+            })
+            .collect();
+        let more = skipped.len().saturating_sub(SKIPPED_NAMED);
+        out.warning(
+            &dir.display().to_string(),
+            format!(
+                "skipped {} entr{}: {}{}",
+                skipped.len(),
+                if skipped.len() == 1 { "y" } else { "ies" },
+                named.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ),
+            None,
+        );
     }
     out
 }

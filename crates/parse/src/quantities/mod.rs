@@ -15,7 +15,7 @@
 //! (its pieces: hyphenated words cut at their hyphens, see
 //! [`crate::rules::pieces`]):
 //!
-//! 1. **Numbers** (`number.rs`, the `<num>` part of the patterns): digits
+//! 1. **Numbers** (`quantities/number.rs`, the `<num>` part of the patterns): digits
 //!    (`130,000`, `12 500`, `4.5`), digits with a scale suffix (`4.5k`,
 //!    `2.4M`, `3bn`), number words (`twenty-five`, `two hundred and
 //!    fifty`, `a million`), each with the scale words after it (`3
