@@ -34,9 +34,13 @@ pub struct Args {
     /// Only these finding kinds, comma-separated (e.g. date,quantity).
     #[arg(long, value_name = "KINDS")]
     kinds: Option<String>,
-    /// List agreements too, not only discrepancies.
+    /// List agreements and matched claims too, not only discrepancies.
     #[arg(long)]
     include_agreements: bool,
+    /// Compare every article with every other as one story (for small
+    /// hand-picked sets), whatever the story grouping would say.
+    #[arg(long)]
+    one_story: bool,
     /// A previous CSV or JSON report: print new, resolved and unchanged
     /// findings (by finding_id) on standard error.
     #[arg(long, value_name = "FILE")]
@@ -109,6 +113,9 @@ pub fn run(args: Args) -> ExitCode {
         Ok(b) => b,
         Err(e) => return fail(e),
     };
+    if args.one_story {
+        config.stories.force_one_story = true;
+    }
     let format = match crate::output::report_format(args.format, args.output.as_deref()) {
         Ok(f) => f,
         Err(e) => return fail(e),
@@ -118,10 +125,9 @@ pub fn run(args: Args) -> ExitCode {
         kinds,
         include_agreements: args.include_agreements,
     };
-    // CSV and the table list only the findings the filter lists (and the
-    // baseline compares those): without agreements listed, alignment need
-    // not build them. Other formats draw clusters from agreements.
-    if matches!(format, Format::Csv | Format::Table) && !filter.lists_agreements() {
+    // Every writer and the baseline read only the findings the filter
+    // lists: without agreements listed, alignment need not build them.
+    if !filter.lists_agreements() {
         config.agreements = false;
     }
     let pool = {

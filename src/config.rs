@@ -31,12 +31,9 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
 /// Parses and checks configuration text (see [`load`]).
 pub fn parse(text: &str) -> Result<Loaded, String> {
     let table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
-    let known = known_keys();
-    let unknown: Vec<&str> = table
-        .keys()
-        .map(String::as_str)
-        .filter(|k| !known.iter().any(|n| n == k))
-        .collect();
+    let known = known_table();
+    let mut unknown = Vec::new();
+    unknown_keys(&table, &known, "", &mut unknown);
     if !unknown.is_empty() {
         return Err(format!(
             "unknown key{} {} (known keys: {})",
@@ -46,30 +43,70 @@ pub fn parse(text: &str) -> Result<Loaded, String> {
                 .map(|k| escape_controls(k).into_owned())
                 .collect::<Vec<_>>()
                 .join(", "),
-            known.join(", ")
+            known_names(&known, "").join(", ")
         ));
     }
     let mut warnings = Vec::new();
-    for (key, value) in &table {
-        check_value(key, value, &mut warnings)?;
-    }
+    check_values(&table, "", &mut warnings)?;
     let config: Config = toml::Value::Table(table)
         .try_into()
         .map_err(|e: toml::de::Error| e.message().to_string())?;
     Ok(Loaded { config, warnings })
 }
 
-/// The keys of [`Config`], sorted.
-fn known_keys() -> Vec<String> {
+/// The keys a config may set, as the default [`Config`] serialises them
+/// (tables such as `[stories]` nested).
+fn known_table() -> toml::Table {
     match toml::Value::try_from(Config::default()) {
-        Ok(toml::Value::Table(t)) => t.keys().cloned().collect(),
-        _ => Vec::new(),
+        Ok(toml::Value::Table(t)) => t,
+        _ => toml::Table::new(),
     }
 }
 
-/// Range checks: every number is finite and not negative; thresholds above
-/// 1 are allowed (they switch a kind of matching off) with a warning;
-/// `date_tolerance_days` is at most ten years.
+/// Every known key as a dotted path (`stories.threshold`).
+fn known_names(known: &toml::Table, prefix: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, v) in known {
+        let path = format!("{prefix}{k}");
+        match v {
+            toml::Value::Table(t) => out.extend(known_names(t, &format!("{path}."))),
+            _ => out.push(path),
+        }
+    }
+    out
+}
+
+/// Collects the dotted paths of `given`'s keys that `known` lacks, looking
+/// into nested tables.
+fn unknown_keys(given: &toml::Table, known: &toml::Table, prefix: &str, out: &mut Vec<String>) {
+    for (k, v) in given {
+        let path = format!("{prefix}{k}");
+        match (v, known.get(k)) {
+            (_, None) => out.push(path),
+            (toml::Value::Table(g), Some(toml::Value::Table(n))) => {
+                unknown_keys(g, n, &format!("{path}."), out)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// [`check_value`] on every value, nested tables included.
+fn check_values(
+    table: &toml::Table,
+    prefix: &str,
+    warnings: &mut Vec<String>,
+) -> Result<(), String> {
+    for (key, value) in table {
+        let path = format!("{prefix}{key}");
+        match value {
+            toml::Value::Table(t) => check_values(t, &format!("{path}."), warnings)?,
+            _ => check_value(&path, value, warnings)?,
+        }
+    }
+    Ok(())
+}
+
 fn check_value(key: &str, value: &toml::Value, warnings: &mut Vec<String>) -> Result<(), String> {
     match value {
         toml::Value::Float(x) => {
@@ -126,6 +163,24 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("quote_threshold"), "{e}");
+    }
+
+    #[test]
+    fn unknown_keys_in_the_stories_table_are_named_with_their_path() {
+        let e = parse("[stories]\nforce_one_story = true\ntreshold = 0.3\n").unwrap_err();
+        assert!(
+            e.starts_with("unknown key stories.treshold (known keys: "),
+            "{e}"
+        );
+        assert!(e.contains("stories.threshold"), "{e}");
+        let loaded = parse("[stories]\nforce_one_story = true\nthreshold = 0.3\n").unwrap();
+        assert!(loaded.config.stories.force_one_story);
+        assert_eq!(loaded.config.stories.threshold, 0.3);
+        let e = parse("[stories]\nthreshold = -0.3\n").unwrap_err();
+        assert!(
+            e.contains("stories.threshold = -0.3 is out of range"),
+            "{e}"
+        );
     }
 
     #[test]

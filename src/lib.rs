@@ -31,9 +31,12 @@
 //! let alignment = align::compare(&docs, &align::Config::default());
 //! let wording = alignment.discrepancies().next().expect("one discrepancy");
 //! assert_eq!(wording.kind, align::FindingKind::QuoteWording);
-//! assert_eq!(wording.a.speaker.as_deref(), Some("Antony Blinken"));
+//! assert_eq!(wording.severity, align::Severity::High); // one word changed
+//! assert_eq!(wording.variants.len(), 2);
+//! assert_eq!(wording.variants[1].mentions[0].speaker.as_deref(), Some("Antony Blinken"));
 //!
 //! let csv = report::render(&report::Report::new(&docs, &alignment), report::Format::Csv).unwrap();
+//! assert_eq!(csv.lines().count(), 3); // the header and one row per article
 //! assert!(csv.lines().nth(1).unwrap().contains("quote_wording"));
 //! ```
 #![warn(missing_docs)]

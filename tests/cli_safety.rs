@@ -280,13 +280,14 @@ fn csv_cells_are_neutralised_unless_raw_csv() {
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert!(!rows.is_empty());
+    // one row per article mention: both outlets appear, neutralised
+    let sources: Vec<&str> = rows.iter().map(|row| &row[col("source")]).collect();
+    assert!(
+        sources.contains(&"'=HYPERLINK(\"http://evil.example/x\",\"Wire\")"),
+        "{sources:?}"
+    );
+    assert!(sources.contains(&"'@Daily Courier"), "{sources:?}");
     for row in &rows {
-        let sources = [&row[col("source_a")], &row[col("source_b")]];
-        assert!(
-            sources.contains(&"'=HYPERLINK(\"http://evil.example/x\",\"Wire\")"),
-            "{row:?}"
-        );
-        assert!(sources.contains(&"'@Daily Courier"), "{row:?}");
         assert!(
             row.iter().all(|c| !c.starts_with(['=', '+', '-', '@'])),
             "{row:?}"

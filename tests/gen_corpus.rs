@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::corpus::{self, check, generate, Found, Params};
+use common::corpus::{self, check, generate, pairs, Found, Params, Side};
 use crosscheck::align;
 
 fn run(articles: usize, seed: u64) -> corpus::Score {
@@ -17,16 +17,23 @@ fn run(articles: usize, seed: u64) -> corpus::Score {
     let found: Vec<Found> = alignment
         .findings
         .iter()
-        .map(|f| Found {
-            kind: f.kind.as_str().to_string(),
-            a: f.a.claim.article.clone(),
-            b: f.b.claim.article.clone(),
-            a_text: f.a.text.clone(),
-            b_text: f.b.text.clone(),
-            a_value: f.a.value.clone().unwrap_or_default(),
-            b_value: f.b.value.clone().unwrap_or_default(),
-            a_speaker: f.a.speaker.clone().unwrap_or_default(),
-            b_speaker: f.b.speaker.clone().unwrap_or_default(),
+        .flat_map(|f| {
+            let variants: Vec<Vec<Side>> = f
+                .variants
+                .iter()
+                .map(|v| {
+                    v.mentions
+                        .iter()
+                        .map(|m| Side {
+                            article: m.article.clone(),
+                            text: m.text.clone(),
+                            value: v.display.clone(),
+                            speaker: m.speaker.clone().unwrap_or_default(),
+                        })
+                        .collect()
+                })
+                .collect();
+            pairs(f.kind.as_str(), &variants)
         })
         .collect();
     check(&c.expected, &found)

@@ -6,7 +6,8 @@
 //! ```text
 //! # N articles in DIR/corpus.jsonl, planted findings in DIR/expected.jsonl
 //! cargo run --release --example gen_corpus -- gen --articles 10000 --seed 42 --out /tmp/cc10k
-//! # recall by kind and cross-story findings of a JSON report
+//! # recall by kind and cross-story findings of a JSON report (findings
+//! # are scored as the article pairs they cover)
 //! crosscheck compare /tmp/cc10k/corpus.jsonl --include-agreements --format json -o /tmp/cc10k/out.json
 //! cargo run --release --example gen_corpus -- check /tmp/cc10k/out.json /tmp/cc10k/expected.jsonl
 //! # time and peak RSS of ingest, extract, align, report (as `compare` runs them)
@@ -22,7 +23,7 @@
 mod corpus;
 mod wire;
 
-use corpus::{check, generate, Found, Params, Planted};
+use corpus::{check, generate, pairs, Params, Planted, Side};
 use crosscheck::{align, parse, report};
 use serde_json::{json, Value};
 use std::io::{BufWriter, Write};
@@ -127,20 +128,27 @@ fn run_check(report_path: &str, expected_path: &str) -> anyhow::Result<()> {
     let expected = load_expected(expected_path)?;
     let rep: Value = serde_json::from_str(&std::fs::read_to_string(report_path)?)?;
     let mut found = Vec::new();
-    for key in ["findings", "agreements"] {
-        for f in rep[key].as_array().into_iter().flatten() {
-            found.push(Found {
-                kind: s(&f["kind"]),
-                a: s(&f["a"]["claim"]["article"]),
-                b: s(&f["b"]["claim"]["article"]),
-                a_text: s(&f["a"]["text"]),
-                b_text: s(&f["b"]["text"]),
-                a_value: s(&f["a"]["value"]),
-                b_value: s(&f["b"]["value"]),
-                a_speaker: s(&f["a"]["speaker"]),
-                b_speaker: s(&f["b"]["speaker"]),
-            });
-        }
+    let stories = rep["stories"].as_array().into_iter().flatten();
+    for f in stories.flat_map(|st| st["findings"].as_array().into_iter().flatten()) {
+        let variants: Vec<Vec<Side>> = f["variants"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|v| {
+                v["mentions"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|m| Side {
+                        article: s(&m["article"]),
+                        text: s(&m["text"]),
+                        value: s(&v["display"]),
+                        speaker: s(&m["speaker"]),
+                    })
+                    .collect()
+            })
+            .collect();
+        found.extend(pairs(&s(&f["kind"]), &variants));
     }
     let score = check(&expected, &found);
     print!("{}", score.table());
@@ -197,8 +205,9 @@ fn stages(input: &str, args: &[String]) -> anyhow::Result<()> {
     stage("report", t);
     stage("total", total);
     eprintln!(
-        "{} articles, {} findings ({} discrepancies), {} bytes of report",
+        "{} articles in {} stories, {} findings ({} discrepancies), {} bytes of report",
         x.len(),
+        a.stories.len(),
         a.findings.len(),
         a.discrepancies().count(),
         text.len()
@@ -339,7 +348,7 @@ fn wire_check(report: &str, truth: &str) -> anyhow::Result<()> {
     for row in rd.records() {
         let row = row?;
         let kind = row.get(kind_c).unwrap_or("").to_string();
-        if kind == "agreement" {
+        if kind == "agreement" || kind == "matched" {
             continue;
         }
         let get = |n: &str| col(n).and_then(|c| row.get(c)).unwrap_or("");

@@ -1,5 +1,5 @@
 //! Two or three small texts → `extract` → `compare`, checking every span of
-//! every finding, unique claim and diff against the right article.
+//! every finding mention, value and diff against the right article.
 //!
 //! Input layout: first byte = selector (bit 0: three articles instead of
 //! two; bit 1: `all_pairs`; the rest picks the publication date), then the

@@ -5,7 +5,7 @@
 //! ranges on `char` boundaries inside the article text, and the text stored
 //! with a span is exactly the text the span covers.
 
-use crosscheck_align::{Alignment, ClaimKind, ClaimRef, Evidence};
+use crosscheck_align::{Alignment, ClaimKind};
 use crosscheck_parse::{
     ingest::parse_bytes, Article, Extraction, IngestOptions, InputFormat, NaiveDate, Span,
 };
@@ -81,71 +81,62 @@ pub fn check_extraction(x: &Extraction) {
     }
 }
 
-fn doc_of<'a>(docs: &'a [Extraction], claim: &ClaimRef) -> &'a Extraction {
+fn doc_of<'a>(docs: &'a [Extraction], article: &str) -> &'a Extraction {
     docs.iter()
-        .find(|x| x.article.id == claim.article)
-        .unwrap_or_else(|| panic!("claim names an unknown article {:?}", claim.article))
+        .find(|x| x.article.id == article)
+        .unwrap_or_else(|| panic!("finding names unknown article {article:?}"))
 }
 
-fn check_claim(docs: &[Extraction], claim: &ClaimRef, text: &str, what: &str) {
-    let x = doc_of(docs, claim);
-    check_slice(&x.article.text, claim.span, text, what);
-    let n = match claim.kind {
-        ClaimKind::Quote => x.quotes.len(),
-        ClaimKind::Sentence => x.sentences.len(),
-        ClaimKind::Date => x.dates.len(),
-        ClaimKind::Quantity => x.quantities.len(),
-        ClaimKind::Person | ClaimKind::Place => x.entities.len(),
-    };
-    assert!(
-        claim.index < n,
-        "{what}: claim index out of range: {claim:?}"
-    );
-}
-
-fn check_evidence(docs: &[Extraction], e: &Evidence, what: &str) {
-    check_claim(docs, &e.claim, &e.text, what);
-    if let Some(v) = e.value_span {
-        check_span(&doc_of(docs, &e.claim).article.text, v, what);
-    }
-}
-
-/// Checks every span of an alignment against the right article.
+/// Checks every span of an alignment against the right article: every
+/// mention, value and diff edit slices its article; confidences are in
+/// [0, 1]; every article is in exactly one story.
 pub fn check_alignment(docs: &[Extraction], al: &Alignment) {
     for f in &al.findings {
-        check_evidence(docs, &f.a, "finding side A");
-        check_evidence(docs, &f.b, "finding side B");
-        assert!(
-            f.a.claim.article <= f.b.claim.article,
-            "side A does not sort first"
-        );
         assert!(
             f.confidence.is_finite() && (0.0..=1.0).contains(&f.confidence),
             "confidence {} out of [0, 1]",
             f.confidence
         );
-        let (ta, tb) = (
-            &doc_of(docs, &f.a.claim).article.text,
-            &doc_of(docs, &f.b.claim).article.text,
-        );
-        for d in &f.diff {
-            if let Some(s) = d.a_span {
-                check_slice(ta, s, &d.a_text, "diff side A");
+        assert!(!f.variants.is_empty(), "a finding without variants");
+        let first = f.variants[0].mentions.first().map(|m| m.article.as_str());
+        for v in &f.variants {
+            for m in &v.mentions {
+                let x = doc_of(docs, &m.article);
+                let text = &x.article.text;
+                check_slice(text, m.span, &m.text, "mention");
+                if let Some(s) = m.value_span {
+                    check_span(text, s, "value span");
+                }
+                let n = match m.claim {
+                    ClaimKind::Quote => x.quotes.len(),
+                    ClaimKind::Sentence => x.sentences.len(),
+                    ClaimKind::Person => x.entities.len(),
+                };
+                assert!(m.index < n, "mention index out of range: {m:?}");
             }
-            if let Some(s) = d.b_span {
-                check_slice(tb, s, &d.b_text, "diff side B");
+            let this = v.mentions.first().map(|m| m.article.as_str());
+            for d in &v.diff {
+                if let (Some(s), Some(a)) = (d.a_span, first) {
+                    check_slice(&doc_of(docs, a).article.text, s, &d.a_text, "diff side A");
+                }
+                if let (Some(s), Some(b)) = (d.b_span, this) {
+                    check_slice(&doc_of(docs, b).article.text, s, &d.b_text, "diff side B");
+                }
             }
         }
     }
-    for u in &al.unique {
-        check_claim(docs, &u.claim, &u.text, "unique claim");
-    }
+    let mut seen: Vec<&str> = al
+        .stories
+        .iter()
+        .flat_map(|s| s.articles.iter().map(String::as_str))
+        .collect();
+    seen.sort_unstable();
+    let mut ids: Vec<&str> = docs.iter().map(|x| x.article.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(seen, ids, "every article in exactly one story");
     for p in &al.people {
         for (article, entity) in &p.mentions {
-            let x = docs
-                .iter()
-                .find(|x| &x.article.id == article)
-                .unwrap_or_else(|| panic!("person mention names unknown article {article:?}"));
+            let x = doc_of(docs, article);
             assert!(
                 *entity < x.entities.len(),
                 "person entity index out of range"

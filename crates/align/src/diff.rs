@@ -3,7 +3,9 @@
 //! A Myers diff (the `similar` crate) over interned word ids gives equal,
 //! deleted, inserted and replaced runs. They are named as a fact-checker
 //! reads them: words on one side only, before the first or after the last
-//! common word, are [`EditOp::Truncation`]s (different words on both sides
+//! anchor (three common words in a row, the longest common run when
+//! shorter, or a run as long as the edit after it), are
+//! [`EditOp::Truncation`]s (different words on both sides
 //! there are a substitution: “remains open” / “remains ajar”); an ellipsis on one side facing words on the
 //! other is an [`EditOp::Ellipsis`]; a run omitted in one place and
 //! inserted with the same words elsewhere is a [`EditOp::Reordering`]; the
@@ -90,12 +92,45 @@ fn bounded_diff(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
     ops
 }
 
+/// Common words in a row that anchor two quotes to each other.
+const ANCHOR_WORDS: usize = 3;
+
 /// Word-level edits from `a` to `b`. `ellipsis` is the word id of `...`.
 pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> {
     let ops = bounded_diff(a.words, b.words);
-    let first_eq = ops.iter().position(|o| matches!(o, DiffOp::Equal { .. }));
-    let last_eq = ops.iter().rposition(|o| matches!(o, DiffOp::Equal { .. }));
-    let is_ell = |w: &[u32]| !w.is_empty() && w.iter().all(|x| Some(*x) == ellipsis);
+    // Anchors: runs of common words that align the quotes: three words in
+    // a row (or the longest run, when shorter), or a run at least as long
+    // as the edit after it ("there is [not] a clear need"). A lone common
+    // word before a long stretch of words on one side is no anchor (a
+    // repeated "weak" before "... like a baby"), so that stretch is a
+    // truncation.
+    let eq_len = |o: &DiffOp| match *o {
+        DiffOp::Equal { len, .. } => len,
+        _ => 0,
+    };
+    let edit_len = |o: &DiffOp| match *o {
+        DiffOp::Equal { .. } => 0,
+        DiffOp::Delete { old_len, .. } => old_len,
+        DiffOp::Insert { new_len, .. } => new_len,
+        DiffOp::Replace {
+            old_len, new_len, ..
+        } => old_len.max(new_len),
+    };
+    let longest = ops
+        .iter()
+        .map(eq_len)
+        .max()
+        .unwrap_or(0)
+        .clamp(1, ANCHOR_WORDS);
+    let is_anchor = |k: usize| {
+        let n = eq_len(&ops[k]);
+        n > 0 && (n >= longest || ops.get(k + 1).is_some_and(|next| n >= edit_len(next)))
+    };
+    let first_eq = (0..ops.len()).find(|&k| is_anchor(k));
+    let last_eq = (0..ops.len()).rev().find(|&k| is_anchor(k));
+    // an ellipsis (or an editor's bracket, read as one) among the words
+    // stands for the speaker's words on the other side
+    let is_ell = |w: &[u32]| w.iter().any(|x| Some(*x) == ellipsis);
     let mut raws: Vec<Raw> = Vec::new();
     for (k, op) in ops.iter().enumerate() {
         let (ar, br) = match *op {
@@ -126,9 +161,14 @@ pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> 
             (Some(f), Some(l)) => k < f || k > l,
             _ => false,
         };
+        // at the edge, a word facing several is where two quotes start or
+        // stop at different points ("And let's…" / "When Donald Trump
+        // says 'Let's…'"); words facing as many words are a substitution
+        // ("remains open" / "remains ajar")
+        let uneven = aw.len().abs_diff(bw.len()) >= 2;
         let op = if is_ell(aw) || is_ell(bw) {
             EditOp::Ellipsis
-        } else if edge && (aw.is_empty() || bw.is_empty()) {
+        } else if edge && (aw.is_empty() || bw.is_empty() || uneven) {
             // words on one side only, before the first or after the last
             // common word: one article quotes less of the statement
             EditOp::Truncation
@@ -288,6 +328,28 @@ mod tests {
             None,
         );
         assert_eq!(longer[0].op, EditOp::Truncation);
+    }
+
+    /// A word added after two common words is an insertion, not a
+    /// truncation ("there is [not] a clear need"); a lone common word
+    /// before a long stretch on one side is no anchor.
+    #[test]
+    fn short_common_runs_anchor_short_edits_only() {
+        let t = "t i n a c n";
+        let d = diff(
+            &side(&[1, 2, 9, 3, 4, 5], &spans(6), t),
+            &side(&[1, 2, 3, 4, 5], &spans(5), "t i a c n"),
+            None,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].op, EditOp::Omission);
+        let long: Vec<u32> = std::iter::once(7).chain(20..34).chain([3, 4, 5]).collect();
+        let d = diff(
+            &side(&long, &spans(long.len()), &"x ".repeat(long.len())),
+            &side(&[7, 3, 4, 5], &spans(4), "w l a b"),
+            None,
+        );
+        assert!(d.iter().all(|e| e.op == EditOp::Truncation), "{d:?}");
     }
 
     #[test]

@@ -253,6 +253,18 @@ impl Doc {
         self.entity(name, EntityKind::Organization, aliases, &[])
     }
 
+    /// Sets the outlet.
+    pub fn source(mut self, source: &str) -> Doc {
+        self.x.article.source = Some(source.to_string());
+        self
+    }
+
+    /// Sets the URL.
+    pub fn url(mut self, url: &str) -> Doc {
+        self.x.article.url = Some(url.to_string());
+        self
+    }
+
     /// Sets the publication date (`YYYY-MM-DD`).
     pub fn published(mut self, date: &str) -> Doc {
         self.x.article.published = Some(parse_day(date));
@@ -354,6 +366,22 @@ const WEEKDAYS: &[&str] = &[
 /// in a rare word (10 %); the second quote unattributed (10 %) or given to
 /// the other person (5 %). Deterministic for a given `seed`.
 pub fn corpus(articles: usize, seed: u64) -> Vec<Extraction> {
+    stories(articles, 5, seed)
+}
+
+/// One story as [`corpus`] writes them, carried by `outlets` articles
+/// (ids `s00000-0`, `s00000-1`, …).
+///
+/// ```
+/// let docs = crosscheck_align::fixture::story(12, 7);
+/// assert_eq!(docs.len(), 12);
+/// assert!(docs.iter().all(|d| d.article.id.starts_with("s00000-")));
+/// ```
+pub fn story(outlets: usize, seed: u64) -> Vec<Extraction> {
+    stories(outlets, outlets.max(1), seed)
+}
+
+fn stories(articles: usize, per_story: usize, seed: u64) -> Vec<Extraction> {
     let mut out = Vec::with_capacity(articles);
     let mut story_rng = Lcg(seed ^ 0x9e37_79b9_7f4a_7c15);
     let mut story = 0usize;
@@ -367,12 +395,12 @@ pub fn corpus(articles: usize, seed: u64) -> Vec<Extraction> {
         let w: Vec<String> = (0..8).map(|_| word(&mut story_rng, 3)).collect();
         let day = story_rng.below(7);
         let troops = 1000 * (10 + story_rng.below(150));
-        for k in 0..5 {
+        for k in 0..per_story {
             if out.len() >= articles {
                 break;
             }
             let mut r = Lcg(seed
-                .wrapping_add((story * 5 + k) as u64)
+                .wrapping_add((story * per_story + k) as u64)
                 .wrapping_mul(0x2545_f491_4f6c_dd1d));
             let d = if r.chance(20) { (day + 1) % 7 } else { day };
             let n = if r.chance(20) { troops * 2 } else { troops };

@@ -1,54 +1,50 @@
 //! # crosscheck-align
 //!
-//! Matches quotes and facts across articles and classifies each match as an
-//! agreement or a discrepancy of a named kind.
+//! Groups articles into stories, clusters the claims of each story that
+//! say the same thing, and reports each cluster's differences as one
+//! finding with its variants: "3 outlets: 4 February; 1 outlet: 5
+//! February". See [`model`] for the output.
 //!
 //! ## Algorithm
 //!
-//! 1. **Canonical order.** Articles are sorted by id; side A of every
-//!    finding is the article whose id sorts first. Nothing depends on input
-//!    order or thread count.
-//! 2. **People.** Person entities (and named speakers) are merged across
-//!    articles by surname and compatible first names ("Blinken", "Antony
-//!    Blinken", "Tony Blinken"): see the `people` module (internal) in
-//!    the source.
-//! 3. **Claims, normalised once.** Each non-scare quote is a quote claim;
-//!    each sentence, with its quoted words masked out, is a claim of
-//!    reported fact. Text is folded (NFKD/NFKC compatibility forms, marks
-//!    dropped, curly quotes and dashes to ASCII, lowercase) and tokenised
-//!    with byte spans into the article; tokens are stemmed (Snowball) and
-//!    interned to integer ids. Claims with too few content tokens are left
-//!    out. Each stem gets an IDF weight `ln(1 + N/df)` over all claims.
-//! 4. **Blocking.** An inverted index maps every rare stem (document
-//!    frequency ≤ [`Config::block_max_df`]) and every speaker id to claims;
-//!    two claims of different articles are candidates when they share at
-//!    least [`Config::block_min_shared`] keys. Cost grows with the postings,
-//!    near-linear in the number of articles. [`Config::all_pairs`] switches
-//!    to the quadratic reference.
-//! 5. **Scoring** (in parallel). IDF-weighted cosine over stems with soft
-//!    matching of near-identical stems (Jaro-Winkler, typos), IDF-weighted
-//!    containment of the shorter claim in the longer, and normalised
-//!    Levenshtein over the folded words. Quotes match on the best of the
-//!    three, against a threshold that depends on the speakers (same
-//!    speaker: lower; different speakers: higher); sentences on the cosine.
-//! 6. **Assignment.** Per article pair and claim kind, greedy one-to-one by
-//!    score with ties broken by claim order; a long quote may take several
-//!    fragments covering disjoint parts of it (a quote split in two).
-//! 7. **Classification.** Quote pairs get a word diff ([`EditOp`]s with
-//!    spans on both sides) and become [`FindingKind::Agreement`],
-//!    [`FindingKind::QuoteWording`] or [`FindingKind::Attribution`].
-//!    Sentence pairs compare the dates (interval overlap, so "mid-February"
-//!    and "15 February" agree), quantities (interval overlap, for
-//!    compatible units) and places they contain; a disagreement gives a
-//!    [`FindingKind::Date`], [`FindingKind::Quantity`] or
-//!    [`FindingKind::Place`] finding, else an agreement. Roles of each
-//!    merged person are compared across articles ([`FindingKind::SpeakerRole`]).
-//!    Unmatched claims are listed as unique.
+//! 1. **Canonical order.** Articles are sorted by id; nothing depends on
+//!    input order or thread count.
+//! 2. **Claims, normalised once** (in parallel per article). Each
+//!    non-scare quote is a quote claim; each sentence, with its quoted
+//!    words masked out, is a claim of reported fact, with its facts (dates,
+//!    figures, places named as locations) read into typed values and
+//!    masked out of the words it is matched on. Text is folded, tokenised
+//!    with byte spans, stemmed and interned; each stem gets an IDF weight
+//!    over all claims.
+//! 3. **Stories.** Articles are grouped into stories (one real-world
+//!    event each) by [`stories::group`]: shared rare names, places and
+//!    terms, publication dates within a window, syndicated copies always
+//!    together, two similar events split apart. Claims are compared only
+//!    within a story. Every article is in exactly one story (an article
+//!    alone is a story of one); `Config::stories.force_one_story` forces a
+//!    single story, and [`compare_stories`] takes the stories from the
+//!    caller.
+//! 4. **Per story, in parallel:** people are merged (titles stripped,
+//!    surname-only mentions joined to the one full name); claims with the
+//!    same words are one text (syndicated copies cost nothing and
+//!    near-identical articles are reported as copies); candidate pairs
+//!    come from an inverted index of rare stems and speakers; pairs are
+//!    scored (IDF-weighted soft cosine, containment, Levenshtein) against
+//!    thresholds that depend on the speakers; matched claims form clusters
+//!    around a leader (no chaining of unrelated claims).
+//! 5. **Classification** of each cluster: quote speakers and words, the
+//!    facts of sentences aligned slot by slot, each person's roles. A
+//!    finding per attribute that differs, with its variants, a
+//!    [`Severity`] and a confidence; an agreement only when everything was
+//!    compared and is consistent across independent outlets.
+//!
+//! Output size grows with claim mentions, not with pairs of articles: a
+//! claim carried by 50 outlets is one finding with its variants.
 //!
 //! ## Example
 //!
 //! ```
-//! use crosscheck_align::{compare, Config, FindingKind, fixture::Doc};
+//! use crosscheck_align::{compare, Config, FindingKind, Severity, fixture::Doc};
 //!
 //! let a = Doc::new("wire-a", "Foreign ministers Lavrov and Blinken met in Geneva on Friday \
 //!         to discuss the security proposals for Europe.")
@@ -59,19 +55,25 @@
 //!     .date("Thursday", "2022-01-20")
 //!     .build();
 //! let result = compare(&[b, a], &Config::default());
-//! let f = &result.findings[0];
+//! assert_eq!(result.stories.len(), 1);
+//! let f = result.discrepancies().next().unwrap();
 //! assert_eq!(f.kind, FindingKind::Date);
-//! assert_eq!(f.a.claim.article, "wire-a"); // side A sorts first
-//! assert_eq!(f.a.value.as_deref(), Some("2022-01-21"));
-//! assert_eq!(f.b.value.as_deref(), Some("2022-01-20"));
+//! assert_eq!(f.variants.len(), 2);
+//! assert_eq!(f.variants[0].display, "2022-01-21"); // the first mention's
+//! assert_eq!(f.variants[0].mentions[0].article, "wire-a");
+//! assert_eq!(f.variants[1].display, "2022-01-20");
+//! assert_eq!(f.severity, Severity::High); // both days written out, one meeting
 //! println!("{}", f.explanation);
 //! ```
 #![warn(missing_docs)]
 
 mod config;
+mod data;
 mod diff;
 mod engine;
+mod facts;
 pub mod fixture;
+pub mod id;
 pub mod model;
 mod people;
 pub mod stories;
@@ -80,17 +82,40 @@ mod text;
 pub use config::Config;
 #[doc(hidden)]
 pub use engine::matched_pairs;
+pub use id::finding_id;
 pub use model::*;
 pub use text::fold;
 
 use crosscheck_parse::Extraction;
 
-/// Compares every pair of articles: finds where they agree, where they
-/// differ (quote wording, attribution, roles, dates, quantities, places),
-/// which claims only one article makes, and who is who across articles.
+/// Compares a set of articles: groups them into stories, finds where the
+/// articles of each story agree and where they differ (quote wording,
+/// attribution, roles, dates, figures, places), and who is who.
 ///
-/// The result is deterministic: the same findings in the same order
-/// whatever the input order or the number of rayon threads.
+/// The result is deterministic: the same bytes whatever the input order or
+/// the number of rayon threads.
 pub fn compare(docs: &[Extraction], config: &Config) -> Alignment {
-    engine::run(docs, config)
+    engine::run(docs, None, config)
+}
+
+/// Like [`compare`], with the stories given: groups of indices into
+/// `docs`. An article in no group is a story of its own (and one in two
+/// stays in the first), so every article is in exactly one story.
+/// `Config::stories.force_one_story` still puts every article in one
+/// story.
+///
+/// ```
+/// use crosscheck_align::{compare_stories, Config, fixture::Doc};
+/// let docs = [
+///     Doc::new("a", "The mayor opened the new bridge over the river on Monday.").build(),
+///     Doc::new("b", "The mayor opened the new bridge over the river on Monday.").build(),
+///     Doc::new("c", "Storms closed the airport for a day.").build(),
+/// ];
+/// let r = compare_stories(&docs, &[vec![0, 1]], &Config::default());
+/// assert_eq!(r.stories.len(), 2);
+/// assert_eq!(r.stories[0].articles, ["a", "b"]);
+/// assert!(r.stories[1].is_singleton());
+/// ```
+pub fn compare_stories(docs: &[Extraction], stories: &[Vec<usize>], config: &Config) -> Alignment {
+    engine::run(docs, Some(stories), config)
 }

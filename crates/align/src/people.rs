@@ -1,36 +1,54 @@
-//! Merging people across articles, and comparing their roles.
+//! People of one story, merged across its articles, and their roles.
 //!
-//! Each person entity (and each named speaker without an entity) is keyed by
-//! the surname of its longest name. Within a surname, entries whose first
-//! names are compatible (equal, one a prefix of the other as with initials
-//! or "Alex"/"Alexander", one a tail of the other as with "Tony"/"Antony",
-//! or a known nickname) are merged with union-find; surname-only entries
-//! ("Blinken") join the surname's single cluster when there is exactly one.
+//! **Names.** Titles and honorifics in front of a name are stripped
+//! ("Party Chairman Ann Lee" → "Ann Lee", "Russia's Putin" → "Putin",
+//! "Rep. John Smith" → "John Smith", "Former Director Jane Roe" → "Jane
+//! Roe"): every word up to the last title word, honorific, qualifier,
+//! connector or possessive before the name goes (the word lists are in
+//! `data/roles.tsv`). The last word left is the surname, the others the
+//! given names. Within a surname, entries whose given names are compatible
+//! (equal, initials, "Alex"/"Alexander", "Tony"/"Antony", known nicknames)
+//! are one person; entries with incompatible given names are distinct
+//! people (two Smiths). A surname-only entry ("Blinken") joins the
+//! surname's person when the story has exactly one; with two or more it
+//! stays an ambiguous person of its own, never called different from them.
 //!
-//! Roles are compared after normalisation: folded, stemmed, with function
-//! words and national qualifiers ("US", "Russian") removed. Two roles are
-//! the same when one's token set contains the other's ("US Secretary of
-//! State" = "Secretary of State"; "NATO secretary" ≠ "Secretary General of
-//! the Atlantic Alliance").
+//! **Roles.** A role is normalised (folded; honorifics and qualifiers
+//! dropped; synonyms replaced: "chair" → "chairman", "Atlantic Alliance" →
+//! "nato"; compound titles and rank words joined into one unit:
+//! "secretary_general", "deputy_foreign_minister") and compared as a set
+//! of units. One set inside the other is the same job or a narrower
+//! description ("negotiator" / "deputy foreign minister and senior nuclear
+//! negotiator"). Otherwise, two roles whose titles share a word name the
+//! same sort of job at a different rank or body ("NATO secretary" /
+//! "Secretary General") and conflict; roles with unrelated titles
+//! ("senator" / "candidate") are both true and not compared.
 
-use crate::text::{fold, stem, stemmer};
+use crate::data::{role_words, words};
 use crosscheck_parse::{EntityKind, Extraction, Span};
 use std::collections::BTreeMap;
 
-/// One person merged across articles (internal form).
+/// One person merged across the articles of a story.
 #[derive(Clone, Debug)]
 pub(crate) struct MergedPerson {
-    /// Canonical (longest) name.
+    /// Display name: the longest name seen, titles stripped.
     pub name: String,
-    /// Every name seen.
+    /// Every name seen, as written.
     pub names: Vec<String>,
     /// `(doc index, entity index)` of each entity.
     pub entities: Vec<(usize, usize)>,
-    /// True when every entry of the cluster had a first name.
-    pub full_names: bool,
+    /// True when some entry had a given name (the person is named in
+    /// full somewhere in the story).
+    pub full_name: bool,
+    /// The folded surname.
+    pub surname: String,
+    /// True when the person is named in full, or by a surname that reads
+    /// as a person's ("Carson said"), not as an institution's ("the Elysee
+    /// said", "NATO said").
+    pub named: bool,
 }
 
-/// People of a comparison, with lookups from entities and speaker names.
+/// People of a story, with lookups from entities and speaker names.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct People {
     pub persons: Vec<MergedPerson>,
@@ -38,40 +56,21 @@ pub(crate) struct People {
     by_name: BTreeMap<(usize, String), usize>,
 }
 
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "president",
-    "minister",
-    "secretary",
-    "general",
-    "gen",
-    "chancellor",
-    "senator",
-    "sen",
-    "rep",
-    "prime",
-    "foreign",
-    "state",
-    "pope",
-    "king",
-    "queen",
-];
-
-fn name_tokens(name: &str) -> Vec<String> {
-    let folded = fold(name);
-    let mut toks: Vec<String> = folded
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|t| !t.is_empty())
-        .map(|t| t.trim_end_matches("'s").to_string())
-        .collect();
-    while toks.len() > 1 && TITLES.contains(&toks[0].as_str()) {
-        toks.remove(0);
+fn first_names_compatible(a: &str, b: &str) -> bool {
+    let a = a.trim_end_matches('.');
+    let b = b.trim_end_matches('.');
+    if a.is_empty() || b.is_empty() {
+        return false;
     }
-    toks
+    if a == b || a.starts_with(b) || b.starts_with(a) {
+        return true;
+    }
+    if (a.len() >= 3 && b.ends_with(a)) || (b.len() >= 3 && a.ends_with(b)) {
+        return true;
+    }
+    NICKNAMES
+        .iter()
+        .any(|&(n, f)| (n == a && f == b) || (n == b && f == a))
 }
 
 const NICKNAMES: &[(&str, &str)] = &[
@@ -94,30 +93,121 @@ const NICKNAMES: &[(&str, &str)] = &[
     ("dave", "david"),
     ("nick", "nicholas"),
     ("ben", "benjamin"),
+    ("ted", "edward"),
+    ("chuck", "charles"),
     ("sasha", "alexander"),
     ("vlad", "vladimir"),
 ];
 
-fn first_names_compatible(a: &str, b: &str) -> bool {
-    let a = a.trim_end_matches('.');
-    let b = b.trim_end_matches('.');
-    if a == b || a.starts_with(b) || b.starts_with(a) {
+/// A name split into its parts, titles stripped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Name {
+    /// The kept words as written ("Ann Lee").
+    pub display: String,
+    /// Folded given names (all words but the surname).
+    pub given: Vec<String>,
+    /// Folded surname.
+    pub surname: String,
+}
+
+fn title_like(key: &str) -> bool {
+    let r = role_words();
+    if key.ends_with("'s") || key.ends_with('\'') {
         return true;
     }
-    if (a.len() >= 3 && b.ends_with(a)) || (b.len() >= 3 && a.ends_with(b)) {
-        return true;
+    let key = key.trim_end_matches(['\'']);
+    // plural titles ("Senators Mitch McConnell and …")
+    let singular = key.strip_suffix('s').unwrap_or(key);
+    r.title.contains(singular)
+        || r.honorific.contains(key)
+        || r.qualifier.contains(key)
+        || r.title.contains(key)
+        || r.rank.contains(key)
+        || r.connector.contains(key)
+        || r.compound.iter().any(|c| c.iter().any(|w| w == key))
+        // an abbreviated title ("Rep.", "Sen.", "Gov.")
+        || r.synonym.iter().any(|(from, to)| {
+            from.len() == 1 && from[0] == key && to.iter().any(|w| r.title.contains(w))
+        })
+        || key.contains('-') && key.split('-').all(|p| r.title.contains(p))
+}
+
+/// Words that never occur inside a person's name: an "entity" holding one
+/// is a headline or a clause the extractor took for a name ("Final Column
+/// Explains Why She Sees …").
+const NOT_IN_NAMES: &[&str] = &[
+    "in", "than", "why", "she", "he", "his", "her", "with", "for", "and", "or", "to", "is", "are",
+    "was", "were", "says", "said", "after", "before", "over", "how", "what", "who", "might",
+    "could", "would", "should", "must",
+];
+
+/// Most words a name keeps once its titles are stripped.
+const MAX_NAME_WORDS: usize = 5;
+
+/// Strips titles, honorifics and possessives in front of a name, and
+/// suffixes after it: "Party Chairman Ann Lee" → "Ann Lee".
+///
+/// Returns `None` when nothing is left, or when what is left cannot be a
+/// name (too many words, or a word such as "why" or "than").
+pub(crate) fn clean_name(name: &str) -> Option<Name> {
+    let r = role_words();
+    let raw: Vec<&str> = name
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '(' || c == ')'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut keys: Vec<String> = raw.iter().map(|t| words(t).join(" ")).collect();
+    let mut end = raw.len();
+    while end > 1 && r.suffix.contains(keys[end - 1].as_str()) {
+        end -= 1;
     }
-    NICKNAMES
+    keys.truncate(end);
+    let start = (0..end.saturating_sub(1))
+        .rev()
+        .find(|&i| title_like(&keys[i]))
+        .map_or(0, |i| i + 1);
+    let kept: Vec<&str> = raw[start..end].to_vec();
+    let folded: Vec<String> = keys[start..end]
         .iter()
-        .any(|&(n, f)| (n == a && f == b) || (n == b && f == a))
+        .map(|k| k.trim_end_matches("'s").to_string())
+        .filter(|k| !k.is_empty())
+        .collect();
+    if folded.len() > MAX_NAME_WORDS || folded.iter().any(|w| NOT_IN_NAMES.contains(&w.as_str())) {
+        return None;
+    }
+    let surname = folded.last()?.clone();
+    // an initial is no surname ("Patrick J." cut before "Toomey")
+    if surname.chars().count() < 2 {
+        return None;
+    }
+    Some(Name {
+        display: kept.join(" "),
+        given: folded[..folded.len() - 1].to_vec(),
+        surname,
+    })
 }
 
 struct Entry {
     doc: usize,
     entity: Option<usize>,
     names: Vec<String>,
-    first: Option<String>,
-    surname: String,
+    name: Name,
+    /// Written like an institution: after "the", or in capitals.
+    institution: bool,
+}
+
+/// True when the text right before `span` ends with the word "the".
+fn after_the(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+fn all_caps(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 fn find(parent: &mut [usize], x: usize) -> usize {
@@ -134,46 +224,49 @@ fn find(parent: &mut [usize], x: usize) -> usize {
     r
 }
 
-fn longest(names: &[String]) -> String {
-    names
-        .iter()
-        .max_by(|a, b| {
-            let (ta, tb) = (name_tokens(a).len(), name_tokens(b).len());
-            ta.cmp(&tb).then(a.len().cmp(&b.len())).then(b.cmp(a))
-        })
-        .cloned()
-        .unwrap_or_default()
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+fn given_compatible(a: &[String], b: &[String]) -> bool {
+    a.iter()
+        .any(|x| b.iter().any(|y| first_names_compatible(x, y)))
 }
 
 impl People {
-    /// Merges the people of `docs` (already in canonical order).
-    pub fn merge(docs: &[&Extraction]) -> People {
+    /// Merges the people of the docs `members` (indices into `docs`, in
+    /// canonical order) of one story.
+    pub fn merge(docs: &[&Extraction], members: &[usize]) -> People {
         let mut entries: Vec<Entry> = Vec::new();
-        let mut push = |doc: usize, entity: Option<usize>, names: Vec<String>| {
-            let full = longest(&names);
-            let toks = name_tokens(&full);
-            let Some(surname) = toks.last().cloned() else {
-                return;
-            };
-            let first = if toks.len() >= 2 {
-                Some(toks[0].clone())
-            } else {
-                None
-            };
-            entries.push(Entry {
-                doc,
-                entity,
-                names,
-                first,
-                surname,
-            });
-        };
-        for (d, x) in docs.iter().enumerate() {
+        for &d in members {
+            let x = docs[d];
             for (i, e) in x.entities.iter().enumerate() {
-                if e.kind == EntityKind::Person {
-                    let mut names = vec![e.name.clone()];
-                    names.extend(e.aliases.iter().cloned());
-                    push(d, Some(i), names);
+                if e.kind != EntityKind::Person {
+                    continue;
+                }
+                let mut names = vec![e.name.clone()];
+                names.extend(e.aliases.iter().cloned());
+                let best = names.iter().filter_map(|n| clean_name(n)).max_by(|a, b| {
+                    (a.given.len(), a.display.len(), &b.display).cmp(&(
+                        b.given.len(),
+                        b.display.len(),
+                        &a.display,
+                    ))
+                });
+                if let Some(name) = best {
+                    let text = &x.article.text;
+                    let institution =
+                        all_caps(&e.name) || e.mentions.iter().any(|m| after_the(text, *m));
+                    entries.push(Entry {
+                        doc: d,
+                        entity: Some(i),
+                        names,
+                        name,
+                        institution,
+                    });
                 }
             }
             for q in &x.quotes {
@@ -183,66 +276,79 @@ impl People {
                         .iter()
                         .any(|e| &e.name == s || e.aliases.contains(s));
                     if !known {
-                        push(d, None, vec![s.clone()]);
-                    }
-                }
-            }
-        }
-        // Group by surname.
-        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            groups.entry(e.surname.clone()).or_default().push(i);
-        }
-        let mut parent: Vec<usize> = (0..entries.len()).collect();
-        for members in groups.values() {
-            let with_first: Vec<usize> = members
-                .iter()
-                .copied()
-                .filter(|&i| entries[i].first.is_some())
-                .collect();
-            for (k, &i) in with_first.iter().enumerate() {
-                for &j in &with_first[k + 1..] {
-                    let (fi, fj) = (
-                        entries[i].first.as_deref().unwrap_or(""),
-                        entries[j].first.as_deref().unwrap_or(""),
-                    );
-                    if first_names_compatible(fi, fj) {
-                        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                        if ri != rj {
-                            parent[ri.max(rj)] = ri.min(rj);
+                        if let Some(name) = clean_name(s) {
+                            let institution = all_caps(s)
+                                || q.speaker_span
+                                    .is_some_and(|sp| after_the(&x.article.text, sp));
+                            entries.push(Entry {
+                                doc: d,
+                                entity: None,
+                                names: vec![s.clone()],
+                                name,
+                                institution,
+                            });
                         }
                     }
                 }
             }
-            let mut roots: Vec<usize> = with_first.iter().map(|&i| find(&mut parent, i)).collect();
-            roots.sort_unstable();
-            roots.dedup();
-            let bare: Vec<usize> = members
+        }
+        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            groups.entry(e.name.surname.as_str()).or_default().push(i);
+        }
+        let mut parent: Vec<usize> = (0..entries.len()).collect();
+        for members in groups.values() {
+            let (full, bare): (Vec<usize>, Vec<usize>) = members
                 .iter()
-                .copied()
-                .filter(|&i| entries[i].first.is_none())
+                .partition(|&&i| !entries[i].name.given.is_empty());
+            // Entries with the same given names are one person at once; the
+            // pairwise test runs over the distinct given names only (a
+            // story of thousands of articles names "Donald Trump" thousands
+            // of times).
+            let mut by_given: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+            for &i in &full {
+                by_given
+                    .entry(entries[i].name.given.as_slice())
+                    .or_default()
+                    .push(i);
+            }
+            let firsts: Vec<usize> = by_given
+                .values()
+                .map(|same| {
+                    for &j in &same[1..] {
+                        union(&mut parent, same[0], j);
+                    }
+                    same[0]
+                })
                 .collect();
-            let target = match roots.as_slice() {
-                [r] => Some(*r),
-                [] => bare.first().copied(),
-                _ => None,
-            };
-            if let Some(t) = target {
-                for &i in &bare {
-                    let (ri, rt) = (find(&mut parent, i), find(&mut parent, t));
-                    if ri != rt {
-                        parent[ri.max(rt)] = ri.min(rt);
+            for (k, &i) in firsts.iter().enumerate() {
+                for &j in &firsts[k + 1..] {
+                    if given_compatible(&entries[i].name.given, &entries[j].name.given) {
+                        union(&mut parent, i, j);
                     }
                 }
             }
+            let mut roots: Vec<usize> = full.iter().map(|&i| find(&mut parent, i)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            // Surname-only entries: the one person of that surname, or, with
+            // none or several, a person of their own.
+            let target = match roots.as_slice() {
+                [r] => Some(*r),
+                _ => bare.first().copied(),
+            };
+            if let Some(t) = target {
+                for &i in &bare {
+                    union(&mut parent, i, t);
+                }
+            }
         }
-        // Build clusters in order of their first entry.
-        let mut cluster_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for i in 0..entries.len() {
             let r = find(&mut parent, i);
-            cluster_of.entry(r).or_default().push(i);
+            clusters.entry(r).or_default().push(i);
         }
-        let mut persons: Vec<(MergedPerson, Vec<usize>)> = cluster_of
+        let mut persons: Vec<(MergedPerson, Vec<usize>)> = clusters
             .into_values()
             .map(|members| {
                 let mut names: Vec<String> = members
@@ -251,19 +357,49 @@ impl People {
                     .collect();
                 names.sort();
                 names.dedup();
-                let name = longest(&names);
+                // the full name written most often ("Barack Obama", not a
+                // headline the extractor once took for his name), then the
+                // longest
+                let mut counts: BTreeMap<&str, (usize, &Name)> = BTreeMap::new();
+                for &i in &members {
+                    let n = &entries[i].name;
+                    counts.entry(n.display.as_str()).or_insert((0, n)).0 += 1;
+                }
+                let best = counts
+                    .values()
+                    .max_by(|(ca, a), (cb, b)| {
+                        (
+                            !a.given.is_empty(),
+                            ca,
+                            a.given.len(),
+                            a.display.len(),
+                            &b.display,
+                        )
+                            .cmp(&(
+                                !b.given.is_empty(),
+                                cb,
+                                b.given.len(),
+                                b.display.len(),
+                                &a.display,
+                            ))
+                    })
+                    .map(|(_, n)| *n)
+                    .expect("a cluster has members");
                 let mut ents: Vec<(usize, usize)> = members
                     .iter()
                     .filter_map(|&i| entries[i].entity.map(|e| (entries[i].doc, e)))
                     .collect();
                 ents.sort_unstable();
-                let full_names = members.iter().all(|&i| entries[i].first.is_some());
+                let full_name = !best.given.is_empty();
+                let institution = members.iter().any(|&i| entries[i].institution);
                 (
                     MergedPerson {
-                        name,
+                        name: best.display.clone(),
                         names,
                         entities: ents,
-                        full_names,
+                        full_name,
+                        surname: best.surname.clone(),
+                        named: full_name || !institution,
                     },
                     members,
                 )
@@ -301,67 +437,191 @@ impl People {
         let name = name?;
         self.by_name.get(&(doc, name.to_string())).copied()
     }
+
+    /// True when persons `a` and `b` are two named, different people: both
+    /// [named](MergedPerson::named) (not an institution the extractor took
+    /// for a person), and not a surname-only person beside someone of the
+    /// same surname.
+    pub fn different(&self, a: usize, b: usize) -> bool {
+        if a == b {
+            return false;
+        }
+        let (pa, pb) = (&self.persons[a], &self.persons[b]);
+        let same_surname_unsure = pa.surname == pb.surname && !(pa.full_name && pb.full_name);
+        pa.named && pb.named && !same_surname_unsure
+    }
 }
 
-const ROLE_QUALIFIERS: &[&str] = &[
-    "us",
-    "u.s",
-    "usa",
-    "american",
-    "america",
-    "united",
-    "states'",
-    "russian",
-    "russia",
-    "ukrainian",
-    "ukraine",
-    "british",
-    "uk",
-    "french",
-    "german",
-    "chinese",
-    "eu",
-    "european",
-    "then",
-    "current",
-    "former",
-    "the",
-    "of",
-    "for",
-    "and",
-    "a",
-    "an",
-    "s",
-];
+/// A role normalised for comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RoleKey {
+    /// The units, sorted and deduplicated: title units (compounds joined
+    /// with `_`, rank words glued on) and the other words.
+    pub units: Vec<String>,
+    /// The words of the title units.
+    pub title_words: Vec<String>,
+    /// True when the role is a single title word alone ("secretary").
+    pub bare: bool,
+    /// True for a past role ("former governor", "then-Vice President"): it
+    /// contradicts no present one and is never compared.
+    pub past: bool,
+}
 
-/// Normalised token set of a role.
-pub(crate) fn role_tokens(role: &str) -> Vec<String> {
-    let st = stemmer();
-    let folded = fold(role);
-    let mut toks: Vec<String> = folded
-        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map(|t| t.trim_matches('.'))
+impl RoleKey {
+    /// The canonical text of the role: its units joined by spaces.
+    pub fn canonical(&self) -> String {
+        self.units.join(" ")
+    }
+}
+
+/// Normalises a role; `None` when nothing but honorifics and qualifiers
+/// is left ("Mr.", "Former").
+pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
+    let r = role_words();
+    let all = words(role);
+    let past = all
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .any(|w| r.past.contains(w));
+    let mut w: Vec<String> = all
+        .into_iter()
+        .map(|t| t.trim_end_matches("'s").trim_end_matches('\'').to_string())
+        .flat_map(|t| {
+            // "secretary-general" is two words; "co-chair" keeps its rank
+            t.split('-').map(str::to_string).collect::<Vec<_>>()
+        })
         .filter(|t| !t.is_empty())
-        .filter(|t| !ROLE_QUALIFIERS.contains(t))
-        .map(|t| stem(&st, t))
         .collect();
-    // "United States" as a qualifier.
-    if folded.contains("united states") {
-        toks.retain(|t| t != "state" || folded.matches("state").count() > 1);
+    // synonyms, longest phrase first
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        match r
+            .synonym
+            .iter()
+            .find(|(from, _)| w[i..].starts_with(from.as_slice()))
+        {
+            Some((from, to)) => {
+                out.extend(to.iter().cloned());
+                i += from.len();
+            }
+            None => {
+                out.push(w[i].clone());
+                i += 1;
+            }
+        }
     }
-    toks.sort();
-    toks.dedup();
-    toks
+    w = out;
+    // "adviser to President", "aide for the Vice President": the title after
+    // "to" or "for" is the boss's, not the person's
+    if let Some(k) = w
+        .iter()
+        .position(|t| t == "to" || t == "for")
+        .filter(|&k| k > 0 && w[k + 1..].iter().any(|t| r.title.contains(t)))
+    {
+        w.truncate(k);
+    }
+    // compounds (before connectors go: "secretary of state")
+    let mut units: Vec<(String, bool)> = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        if let Some(c) = r.compound.iter().find(|c| w[i..].starts_with(c.as_slice())) {
+            units.push((c.join("_"), true));
+            i += c.len();
+            continue;
+        }
+        let t = &w[i];
+        i += 1;
+        if r.honorific.contains(t) || r.qualifier.contains(t) || r.connector.contains(t) {
+            continue;
+        }
+        units.push((t.clone(), r.title.contains(t)));
+    }
+    // rank words glue to the title that follows
+    let mut glued: Vec<(String, bool)> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    for (u, is_title) in units {
+        if r.rank.contains(&u) {
+            pending.push(u);
+            continue;
+        }
+        if is_title && !pending.is_empty() {
+            pending.push(u);
+            glued.push((pending.join("_"), true));
+            pending.clear();
+        } else {
+            glued.append(&mut pending.drain(..).map(|p| (p, false)).collect());
+            glued.push((u, is_title));
+        }
+    }
+    glued.extend(pending.into_iter().map(|p| (p, false)));
+    if glued.is_empty() {
+        return None;
+    }
+    let bare = glued.len() == 1 && glued[0].1 && !glued[0].0.contains('_');
+    // a title's words, and its family of exclusive jobs ("senator" and
+    // "representative" are both legislators: they conflict)
+    let mut title_words: Vec<String> = glued
+        .iter()
+        .filter(|(_, t)| *t)
+        .flat_map(|(u, _)| {
+            let mut v: Vec<String> = u.split('_').map(str::to_string).collect();
+            v.extend(r.family.get(u).map(|f| format!("#{f}")));
+            v
+        })
+        .filter(|w| !r.rank.contains(w))
+        .collect();
+    title_words.sort();
+    title_words.dedup();
+    let mut units: Vec<String> = glued.into_iter().map(|(u, _)| u).collect();
+    units.sort();
+    units.dedup();
+    Some(RoleKey {
+        units,
+        title_words,
+        bare,
+        past,
+    })
 }
 
-/// True when two roles name the same position (one's normalised tokens
-/// contain the other's).
-pub(crate) fn roles_compatible(a: &str, b: &str) -> bool {
-    let (ta, tb) = (role_tokens(a), role_tokens(b));
-    if ta.is_empty() || tb.is_empty() {
-        return true;
+/// How two roles of one person relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RoleRel {
+    /// The same job, or one a narrower description of the other.
+    Compatible,
+    /// The same sort of job at a different rank or body.
+    Conflict,
+    /// Different jobs: both may be true.
+    Unrelated,
+}
+
+/// Compares two normalised roles.
+pub(crate) fn compare_roles(a: &RoleKey, b: &RoleKey) -> RoleRel {
+    if a.past || b.past {
+        return RoleRel::Unrelated;
     }
-    ta.iter().all(|t| tb.contains(t)) || tb.iter().all(|t| ta.contains(t))
+    let subset = |x: &RoleKey, y: &RoleKey| x.units.iter().all(|u| y.units.contains(u));
+    if subset(a, b) || subset(b, a) {
+        return RoleRel::Compatible;
+    }
+    let shared = a.title_words.iter().any(|w| b.title_words.contains(w));
+    if !shared {
+        return RoleRel::Unrelated;
+    }
+    // A bare title ("secretary") is the short form of a title that starts
+    // with it ("secretary of state"); one that ends with it names another
+    // rank ("vice president", "chief justice", "lieutenant governor").
+    let short_of = |bare: &RoleKey, full: &RoleKey| {
+        bare.bare
+            && full
+                .units
+                .iter()
+                .any(|u| u.split('_').next() == Some(bare.units[0].as_str()) && u.contains('_'))
+    };
+    if short_of(a, b) || short_of(b, a) {
+        return RoleRel::Compatible;
+    }
+    RoleRel::Conflict
 }
 
 /// A role with its place.
@@ -371,9 +631,11 @@ pub(crate) struct RoleRef {
     pub entity: usize,
     pub text: String,
     pub span: Span,
+    pub key: RoleKey,
 }
 
-/// Roles of each merged person, by person id.
+/// Roles of each merged person, by person id; honorific-only roles are
+/// left out.
 pub(crate) fn roles_by_person(people: &People, docs: &[&Extraction]) -> Vec<Vec<RoleRef>> {
     people
         .persons
@@ -383,11 +645,14 @@ pub(crate) fn roles_by_person(people: &People, docs: &[&Extraction]) -> Vec<Vec<
                 .entities
                 .iter()
                 .flat_map(|&(d, e)| {
-                    docs[d].entities[e].roles.iter().map(move |r| RoleRef {
-                        doc: d,
-                        entity: e,
-                        text: r.text.clone(),
-                        span: r.span,
+                    docs[d].entities[e].roles.iter().filter_map(move |r| {
+                        role_key(&r.text).map(|key| RoleRef {
+                            doc: d,
+                            entity: e,
+                            text: r.text.clone(),
+                            span: r.span,
+                            key,
+                        })
                     })
                 })
                 .collect();
@@ -401,21 +666,109 @@ pub(crate) fn roles_by_person(people: &People, docs: &[&Extraction]) -> Vec<Vec<
 mod tests {
     use super::*;
 
+    fn rel(a: &str, b: &str) -> RoleRel {
+        compare_roles(&role_key(a).unwrap(), &role_key(b).unwrap())
+    }
+
     #[test]
     fn roles() {
-        assert!(roles_compatible(
-            "US Secretary of State",
-            "Secretary of State"
-        ));
-        assert!(roles_compatible(
-            "U.S. Secretary of State",
-            "the Secretary of State"
-        ));
-        assert!(!roles_compatible(
-            "NATO secretary",
-            "Secretary General of the Atlantic Alliance"
-        ));
-        assert!(!roles_compatible("Foreign Minister", "Defence Minister"));
+        use RoleRel::*;
+        assert_eq!(
+            rel("US Secretary of State", "Secretary of State"),
+            Compatible
+        );
+        assert_eq!(
+            rel("U.S. Secretary of State", "the Secretary of State"),
+            Compatible
+        );
+        assert_eq!(
+            rel(
+                "NATO secretary",
+                "Secretary General of the Atlantic Alliance"
+            ),
+            Conflict
+        );
+        assert_eq!(rel("NATO secretary", "Secretary General"), Conflict);
+        assert_eq!(
+            rel(
+                "Secretary General of NATO",
+                "Secretary General of the Atlantic Alliance"
+            ),
+            Compatible
+        );
+        assert_eq!(rel("Foreign Minister", "Defence Minister"), Conflict);
+        assert_eq!(rel("chair", "chairman"), Compatible);
+        assert_eq!(rel("DNC Chairman", "chairman"), Compatible);
+        assert_eq!(
+            rel(
+                "negotiator",
+                "deputy foreign minister and senior nuclear negotiator"
+            ),
+            Compatible
+        );
+        assert_eq!(rel("foreign minister", "deputy foreign minister"), Conflict);
+        assert_eq!(rel("president", "vice president"), Conflict);
+        assert_eq!(rel("secretary", "Secretary of State"), Compatible);
+        assert_eq!(rel("party whip", "finance minister"), Unrelated);
+        assert_eq!(
+            rel("Texas senator", "Republican presidential candidate"),
+            Unrelated
+        );
+        assert_eq!(rel("senator from Texas", "Texas senator"), Compatible);
+        assert_eq!(
+            rel("former Secretary of State", "Secretary of State"),
+            Unrelated
+        );
+        assert_eq!(rel("former Gov.", "President"), Unrelated);
+        assert_eq!(rel("then-Vice President", "President"), Unrelated);
+        assert_eq!(rel("adviser to President", "adviser"), Compatible);
+        assert_eq!(
+            rel("top adviser for the Vice President", "President"),
+            Unrelated
+        );
+        assert_eq!(rel("defense secretary", "Secretary of Defense"), Compatible);
+        assert_eq!(rel("Fed Chair", "Federal Reserve chairwoman"), Compatible);
+        assert_eq!(rel("House Speaker", "speaker of the House"), Compatible);
+        assert_eq!(rel("Speaker", "House Speaker"), Compatible);
+        assert_eq!(rel("House Speaker", "House Majority Leader"), Unrelated);
+        assert!(role_key("Mr.").is_none());
+        assert!(role_key("Dr.").is_none());
+    }
+
+    fn name(s: &str) -> String {
+        clean_name(s).unwrap().display
+    }
+
+    #[test]
+    fn names_lose_their_titles() {
+        assert_eq!(name("Party Chairman Ann Lee"), "Ann Lee");
+        assert_eq!(name("Russia's Putin"), "Putin");
+        assert_eq!(name("Russia’s Putin"), "Putin");
+        assert_eq!(name("Rep. John Smith"), "John Smith");
+        assert_eq!(name("Former Director Jane Roe"), "Jane Roe");
+        assert_eq!(name("DNC Chairman Tom Perez"), "Tom Perez");
+        assert_eq!(
+            name("US Secretary of State Antony Blinken"),
+            "Antony Blinken"
+        );
+        assert_eq!(name("Martin Luther King Jr."), "Martin Luther King");
+        assert_eq!(name("Julie Bishop"), "Julie Bishop");
+        assert_eq!(name("Mr. Lee"), "Lee");
+        assert_eq!(name("Senators Mitch McConnell"), "Mitch McConnell");
+        assert_eq!(name("Theresa May"), "Theresa May");
+        assert!(clean_name("Patrick J").is_none());
+        assert!(
+            clean_name("Final Column Explains Why She Sees Reagan-like Qualities In Trump")
+                .is_none()
+        );
+        assert!(clean_name("Donald Trump Got More Votes In Ohio").is_none());
+        assert!(clean_name("White Voters Might Help Trump").is_none());
+        assert_eq!(name("Will Smith"), "Will Smith");
+        let n = clean_name("Antony J. Blinken").unwrap();
+        assert_eq!(
+            (n.given, n.surname),
+            (vec!["antony".into(), "j".into()], "blinken".into())
+        );
     }
 
     #[test]
@@ -423,5 +776,6 @@ mod tests {
         assert!(first_names_compatible("tony", "antony"));
         assert!(first_names_compatible("a.", "antony"));
         assert!(!first_names_compatible("donald", "antony"));
+        assert!(!first_names_compatible("john", "jane"));
     }
 }

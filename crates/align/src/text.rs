@@ -54,8 +54,10 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// An apostrophe inside a word: straight, right or left single quotation
+/// mark (outlets type "Trump‘s" too), modifier letter.
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
 }
 
 /// Tokenises `text[span]`, returning tokens with absolute byte spans.
@@ -321,6 +323,12 @@ mod tests {
         );
         assert_eq!(toks[2].span.slice(text), "NATO’s");
         assert_eq!(toks[3].span.slice(text), "100,000");
+        let curly = "Trump‘s view and ‘open doors’";
+        let words: Vec<String> = tokenize(curly, Span::new(0, curly.len()))
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        assert_eq!(words, ["trump", "view", "and", "open", "doors"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! debug build on a loaded machine. (Ingest and command-line hostile inputs
 //! are in the workspace root's `tests/hostile.rs`.)
 
-use crosscheck_align::{compare, Alignment, ClaimRef, Config};
+use crosscheck_align::{compare, Alignment, Config};
 use crosscheck_parse::{extract, Article, Extraction, NaiveDate, Span};
 use std::time::{Duration, Instant};
 
@@ -31,33 +31,49 @@ fn check_slice(text: &str, span: Span, expected: &str, what: &str) {
     assert_eq!(span.slice(text), expected, "{what}: span {span:?}");
 }
 
-fn text_of<'a>(docs: &'a [Extraction], c: &ClaimRef) -> &'a str {
+fn text_of<'a>(docs: &'a [Extraction], article: &str) -> &'a str {
     &docs
         .iter()
-        .find(|x| x.article.id == c.article)
-        .unwrap_or_else(|| panic!("unknown article {:?}", c.article))
+        .find(|x| x.article.id == article)
+        .unwrap_or_else(|| panic!("unknown article {article:?}"))
         .article
         .text
 }
 
-/// Every finding, diff and unique claim slices the right article's text.
+/// Every mention, value and diff slices the right article's text; every
+/// article is in exactly one story.
 fn check_alignment(docs: &[Extraction], al: &Alignment) {
     for f in &al.findings {
-        for e in [&f.a, &f.b] {
-            check_slice(text_of(docs, &e.claim), e.claim.span, &e.text, "evidence");
-        }
-        for d in &f.diff {
-            if let Some(s) = d.a_span {
-                check_slice(text_of(docs, &f.a.claim), s, &d.a_text, "diff A");
+        for v in &f.variants {
+            for m in &v.mentions {
+                let text = text_of(docs, &m.article);
+                check_slice(text, m.span, &m.text, "mention");
+                if let Some(s) = m.value_span {
+                    assert!(s.fits(text), "value span {s:?}");
+                }
             }
-            if let Some(s) = d.b_span {
-                check_slice(text_of(docs, &f.b.claim), s, &d.b_text, "diff B");
+            if let (Some(first), Some(this)) = (
+                f.variants.first().and_then(|v| v.mentions.first()),
+                v.mentions.first(),
+            ) {
+                for d in &v.diff {
+                    if let Some(s) = d.a_span {
+                        check_slice(text_of(docs, &first.article), s, &d.a_text, "diff A");
+                    }
+                    if let Some(s) = d.b_span {
+                        check_slice(text_of(docs, &this.article), s, &d.b_text, "diff B");
+                    }
+                }
             }
         }
     }
-    for u in &al.unique {
-        check_slice(text_of(docs, &u.claim), u.claim.span, &u.text, "unique");
-    }
+    let mut seen: Vec<&str> = al
+        .stories
+        .iter()
+        .flat_map(|s| s.articles.iter().map(String::as_str))
+        .collect();
+    seen.sort_unstable();
+    assert_eq!(seen.len(), docs.len(), "every article in one story");
 }
 
 fn compare_checked(docs: &[Extraction], config: &Config) -> Alignment {

@@ -3,7 +3,7 @@
 //! found, and nothing else.
 
 use crosscheck_align::fixture::Doc;
-use crosscheck_align::{compare, Alignment, Config, EditOp, FindingKind};
+use crosscheck_align::{compare, Alignment, Config, EditOp, FindingKind, Severity};
 use crosscheck_parse::{Extraction, Granularity, Qualifier, QuoteKind};
 
 fn run(docs: &[Extraction]) -> Alignment {
@@ -19,8 +19,11 @@ fn dump(r: &Alignment) -> String {
         .iter()
         .map(|f| {
             format!(
-                "{:?} {:.2} {:?} | {} || {}\n",
-                f.kind, f.confidence, f.scores, f.a.text, f.b.text
+                "{:?} {} {:.2} | {}\n",
+                f.kind,
+                f.severity,
+                f.confidence,
+                f.summary()
             )
         })
         .collect()
@@ -59,15 +62,19 @@ fn quote_wording_one_word_swapped() {
         dump(&r)
     );
     let f = r.discrepancies().next().unwrap();
-    assert_eq!(f.a.speaker.as_deref(), Some("Antony Blinken"));
-    assert_eq!(f.b.speaker.as_deref(), Some("Antony Blinken"));
-    assert_eq!(f.diff.len(), 1);
-    assert_eq!(f.diff[0].op, EditOp::Substitution);
+    assert_eq!(f.severity, Severity::High, "one word in an identical quote");
+    for (_, m) in f.mentions() {
+        assert_eq!(m.speaker.as_deref(), Some("Antony Blinken"));
+    }
+    assert_eq!(f.variants.len(), 2);
+    let diff = &f.variants[1].diff;
+    assert_eq!(diff.len(), 1);
+    assert_eq!(diff[0].op, EditOp::Substitution);
     assert_eq!(
-        (f.diff[0].a_text.as_str(), f.diff[0].b_text.as_str()),
+        (diff[0].a_text.as_str(), diff[0].b_text.as_str()),
         ("channel", "path")
     );
-    let s = f.diff[0].b_span.unwrap();
+    let s = diff[0].b_span.unwrap();
     assert_eq!(&B_BLINKEN[s.start..s.end], "path");
     // Blinken merged across articles: one person, both roles, no role finding.
     let p = r
@@ -103,16 +110,19 @@ fn quote_fragment_and_split_quote_agree() {
         .build();
     let r = run(&[a, b]);
     assert_eq!(discrepancies(&r), [], "{}", dump(&r));
-    let quotes = r
+    // one claim: the full quote and both halves of the split one
+    let quotes: Vec<_> = r
         .agreements()
-        .filter(|f| f.a.claim.kind == crosscheck_align::ClaimKind::Quote)
-        .count();
-    assert_eq!(quotes, 2, "{}", dump(&r));
+        .filter(|f| f.subject == crosscheck_align::ClaimKind::Quote)
+        .collect();
+    assert_eq!(quotes.len(), 1, "{}", dump(&r));
+    assert_eq!(quotes[0].kind, FindingKind::Agreement);
+    assert_eq!(quotes[0].variants[0].mentions.len(), 3, "{}", dump(&r));
 }
 
 /// A direct quote and the same words in reported speech (with a typo) are
 /// the same claim: they match, as an agreement (reported speech does not
-/// claim exact words), and the finding still carries the word diff.
+/// claim exact words, so its words are not compared).
 #[test]
 fn direct_matches_indirect_of_same_speaker_with_typo() {
     let a = Doc::new(
@@ -141,11 +151,10 @@ fn direct_matches_indirect_of_same_speaker_with_typo() {
     let f = r
         .findings
         .iter()
-        .find(|f| f.a.claim.kind == crosscheck_align::ClaimKind::Quote)
+        .find(|f| f.subject == crosscheck_align::ClaimKind::Quote)
         .unwrap_or_else(|| panic!("the direct and indirect quotes match\n{}", dump(&r)));
     assert_eq!(f.kind, FindingKind::Agreement);
-    assert_eq!(f.diff[0].op, EditOp::Substitution);
-    assert_eq!(f.diff[0].b_text, "rihgt");
+    assert_eq!(f.articles(), ["a", "b"]);
 }
 
 #[test]
@@ -172,36 +181,42 @@ fn attribution_different_speaker() {
         "{}",
         dump(&r)
     );
-    let f = &r.findings[0];
-    assert_eq!(f.a.speaker.as_deref(), Some("Jens Stoltenberg"));
-    assert_eq!(f.b.speaker.as_deref(), Some("Antony Blinken"));
+    let f = r.discrepancies().next().unwrap();
+    let names: Vec<&str> = f.variants.iter().map(|v| v.display.as_str()).collect();
+    assert_eq!(names, ["Jens Stoltenberg", "Antony Blinken"]);
+    assert_eq!(
+        f.severity,
+        Severity::High,
+        "the same words, two reporting verbs"
+    );
 }
 
+/// A quote given to a person in one article and to no one in the other is
+/// no attribution discrepancy: usually the extractor missed the speaker.
+/// It is its own low-severity kind, reported only when asked for.
 #[test]
-fn attribution_unattributed() {
-    let quote = "We are facing a key moment for security in Europe";
-    let a = Doc::new("a", &format!("“{quote},” acknowledged Jens Stoltenberg."))
-        .person("Jens Stoltenberg", &[], &[])
-        .quote(quote, Some("Jens Stoltenberg"))
-        .build();
-    let b = Doc::new("b", &format!("Officials were blunt: “{quote}.”"))
-        .quote(quote, None)
-        .build();
-    let r = run(&[a, b]);
+fn unattributed_is_its_own_kind_and_off_by_default() {
+    let r = run(&r_docs());
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
     assert_eq!(
-        discrepancies(&r),
-        [FindingKind::Attribution],
-        "{}",
-        dump(&r)
+        r.agreements().map(|f| f.kind).collect::<Vec<_>>(),
+        [FindingKind::Matched],
+        "the same claim, not an agreement: one speaker is unknown"
     );
     let r2 = compare(
         &r_docs(),
         &Config {
-            report_unattributed: false,
+            report_unattributed: true,
             ..Config::default()
         },
     );
-    assert_eq!(discrepancies(&r2), []);
+    assert_eq!(
+        discrepancies(&r2),
+        [FindingKind::Unattributed],
+        "{}",
+        dump(&r2)
+    );
+    assert_eq!(r2.discrepancies().next().unwrap().severity, Severity::Low);
 }
 
 fn r_docs() -> Vec<Extraction> {
@@ -233,11 +248,15 @@ fn speaker_role() {
         dump(&r)
     );
     let f = r.discrepancies().next().unwrap();
-    assert_eq!(f.a.value.as_deref(), Some("NATO secretary"));
+    let values: Vec<&str> = f.variants.iter().map(|v| v.display.as_str()).collect();
     assert_eq!(
-        f.b.value.as_deref(),
-        Some("Secretary General of the Atlantic Alliance")
+        values,
+        [
+            "NATO secretary",
+            "Secretary General of the Atlantic Alliance"
+        ]
     );
+    assert_eq!(f.severity, Severity::Medium, "a role is at most medium");
     assert_eq!(
         &r.findings
             .iter()
@@ -270,8 +289,10 @@ fn date_weekday_changed() {
         .build();
     let r = run(&[a, b]);
     assert_eq!(discrepancies(&r), [FindingKind::Date], "{}", dump(&r));
-    let f = &r.findings[0];
-    assert_eq!(f.a.value_span.unwrap().slice(A_MEET), "Friday");
+    let f = r.discrepancies().next().unwrap();
+    let m = &f.variants[0].mentions[0];
+    assert_eq!(m.article, "a");
+    assert_eq!(m.value_span.unwrap().slice(A_MEET), "Friday");
 }
 
 #[test]
@@ -313,7 +334,9 @@ fn quantity_changed() {
         .build();
     let r = run(&[a, b]);
     assert_eq!(discrepancies(&r), [FindingKind::Quantity], "{}", dump(&r));
-    // Compatible numbers agree.
+    // Another figure whose bounds overlap is still another figure (the old
+    // rule called "more than 100,000" and "about 110,000" consistent; the
+    // figures differ, so it is a low-severity finding now).
     let b2 = Doc::new("b", tb)
         .quantity(
             "some 70,000 troops",
@@ -330,7 +353,9 @@ fn quantity_changed() {
             Some("soldiers"),
         )
         .build();
-    assert_eq!(discrepancies(&run(&[a2, b2])), []);
+    let r2 = run(&[a2, b2]);
+    assert_eq!(discrepancies(&r2), [FindingKind::Quantity], "{}", dump(&r2));
+    assert_eq!(r2.discrepancies().next().unwrap().severity, Severity::Low);
 }
 
 #[test]
@@ -345,7 +370,9 @@ fn place_changed() {
         .build();
     let r = run(&[a, b]);
     assert_eq!(discrepancies(&r), [FindingKind::Place], "{}", dump(&r));
-    assert_eq!(r.findings[0].b.value.as_deref(), Some("Vienna"));
+    let f = r.discrepancies().next().unwrap();
+    let places: Vec<&str> = f.variants.iter().map(|v| v.display.as_str()).collect();
+    assert_eq!(places, ["Geneva", "Vienna"]);
 }
 
 #[test]
@@ -361,20 +388,235 @@ fn unrelated_articles_give_no_findings() {
         .quote("We have never seen the river this high", None)
         .build();
     let c = Doc::new("c", A_MEET).build();
-    let r = run(&[a, b, c]);
+    let docs = [a, b, c];
+    // three events: three stories, each article alone in its own
+    let r = run(&docs);
     assert!(r.findings.is_empty(), "{}", dump(&r));
-    assert!(r.unique.len() >= 8);
+    assert_eq!(r.stories.len(), 3);
+    assert!(r.stories.iter().all(|s| s.is_singleton()));
+    // forced into one story, their claims still match nothing
+    let mut one = Config::default();
+    one.stories.force_one_story = true;
+    let r = compare(&docs, &one);
+    assert!(r.findings.is_empty(), "{}", dump(&r));
+    assert_eq!(r.stories.len(), 1);
+    assert!(r.stories[0].claims >= 8);
+    assert_eq!(r.stories[0].clusters, 0);
 }
 
+/// Variants come in a fixed order: most outlets first, then by the first
+/// mention's article id, whatever the input order.
 #[test]
-fn side_a_is_the_id_that_sorts_first() {
+fn variants_in_a_fixed_order() {
     let a = Doc::new("zeta", A_MEET)
         .date("Friday", "2022-01-21")
         .build();
     let b = Doc::new("alpha", "On Thursday in Geneva, Sergei Lavrov and Blinken, his Russian counterpart, discussed the Ukraine security crisis.")
         .date("Thursday", "2022-01-20")
         .build();
+    let c = Doc::new("mid", "On Thursday in Geneva, Blinken and his Russian counterpart Sergei Lavrov discussed the security crisis over Ukraine.")
+        .date("Thursday", "2022-01-20")
+        .build();
+    let r = run(&[a.clone(), b.clone(), c.clone()]);
+    let f = r.discrepancies().next().unwrap();
+    let order: Vec<(&str, usize)> = f
+        .variants
+        .iter()
+        .map(|v| (v.display.as_str(), v.outlets))
+        .collect();
+    assert_eq!(order, [("2022-01-20", 2), ("2022-01-21", 1)]);
+    assert_eq!(f.variants[0].mentions[0].article, "alpha");
+    assert_eq!(run(&[c, a, b]), r);
+}
+
+// ---- people: the failure patterns of issue 10, with hand-made extractions
+
+fn say(id: &str, text: &str, person: &str, aliases: &[&str], roles: &[&str]) -> Extraction {
+    Doc::new(id, text).person(person, aliases, roles).build()
+}
+
+/// "Mr." is an honorific, not a role: no role finding against "chairman".
+#[test]
+fn honorific_is_not_a_role() {
+    let a = say(
+        "a",
+        "Mr. Daniel Okafor said shareholders would vote on the merger in March.",
+        "Daniel Okafor",
+        &[],
+        &["Mr."],
+    );
+    let b = say(
+        "b",
+        "Chairman Daniel Okafor said shareholders would vote on the merger in March.",
+        "Daniel Okafor",
+        &[],
+        &["Chairman"],
+    );
     let r = run(&[a, b]);
-    assert_eq!(r.findings[0].a.claim.article, "alpha");
-    assert_eq!(r.findings[0].a.value.as_deref(), Some("2022-01-20"));
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    let p = &r.people[0];
+    assert_eq!(p.roles, [("b".to_string(), "Chairman".to_string())]);
+}
+
+/// "chair" / "chairman" are one job; "negotiator" is a narrower description
+/// of "deputy foreign minister and senior nuclear negotiator".
+#[test]
+fn synonyms_and_narrower_roles_agree() {
+    for (ra, rb) in [
+        ("committee chair", "committee chairman"),
+        (
+            "negotiator",
+            "deputy foreign minister and senior nuclear negotiator",
+        ),
+        ("DNC Chairman", "chairman"),
+    ] {
+        let text = |role: &str| {
+            format!("The {role} Ali Kani said talks would resume next month in Vienna.")
+        };
+        let a = say("a", &text(ra), "Ali Kani", &[], &[ra]);
+        let b = say("b", &text(rb), "Ali Kani", &[], &[rb]);
+        let r = run(&[a, b]);
+        assert_eq!(discrepancies(&r), [], "{ra} / {rb}: {}", dump(&r));
+    }
+}
+
+/// Two people named Smith with different first names are two people: the
+/// Republican senator's title is not contradicted by the Democratic one.
+/// Merged, they would give a role finding ("senator" ranks of two parties).
+#[test]
+fn two_smiths_are_kept_apart() {
+    let a = Doc::new(
+        "a",
+        "Republican senator John Smith said the relief bill would pass. Democratic senator Mary Smith said it would not.",
+    )
+    .person("John Smith", &[], &["Republican senator"])
+    .person("Mary Smith", &[], &["Democratic senator"])
+    .build();
+    let b = Doc::new(
+        "b",
+        "The relief bill will pass, Republican senator John Smith said, while Democratic senator Mary Smith disagreed.",
+    )
+    .person("John Smith", &[], &["Republican senator"])
+    .person("Mary Smith", &[], &["Democratic senator"])
+    .build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    let names: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["John Smith", "Mary Smith"]);
+}
+
+/// A surname-only mention joins the one full name of the story; with two
+/// people of that surname it joins neither.
+#[test]
+fn surname_only_mentions() {
+    let quote = "The relief bill will reach the floor before the recess";
+    let a = Doc::new(
+        "a",
+        &format!("“{quote},” Senator John Smith said on Monday."),
+    )
+    .person("John Smith", &[], &["Senator"])
+    .quote(quote, Some("John Smith"))
+    .build();
+    let b = Doc::new("b", &format!("“{quote},” Smith told reporters on Monday."))
+        .person("Smith", &[], &[])
+        .quote(quote, Some("Smith"))
+        .build();
+    let r = run(&[a.clone(), b.clone()]);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    assert_eq!(r.people.len(), 1);
+    assert_eq!(
+        r.agreements().map(|f| f.kind).collect::<Vec<_>>(),
+        [FindingKind::Agreement]
+    );
+    // a second Smith in the story: "Smith" is ambiguous, never called a
+    // different person from either
+    let c = Doc::new("c", &format!("“{quote},” Mary Smith said on Monday."))
+        .person("Mary Smith", &[], &[])
+        .quote(quote, Some("Mary Smith"))
+        .build();
+    let r = run(&[a, b, c]);
+    assert_eq!(
+        discrepancies(&r),
+        [FindingKind::Attribution],
+        "{}",
+        dump(&r)
+    );
+    let f = r.discrepancies().next().unwrap();
+    let names: Vec<&str> = f.variants.iter().map(|v| v.display.as_str()).collect();
+    assert_eq!(names, ["John Smith", "Mary Smith"]);
+}
+
+/// Titles, possessives and honorifics in front of a name are not the name:
+/// "Party Chairman Ann Lee", "Ann Lee" and "Russia's Ann Lee" are one person.
+#[test]
+fn titles_in_names_are_stripped() {
+    let quote = "We will not break up over one bill, whatever our rivals hope";
+    let docs: Vec<Extraction> = ["Party Chairman Ann Lee", "Ann Lee", "Russia's Ann Lee"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            Doc::new(
+                &format!("d{i}"),
+                &format!("“{quote},” {name} said in Leeds."),
+            )
+            .person(name, &[], &[])
+            .quote(quote, Some(name))
+            .build()
+        })
+        .collect();
+    let r = run(&docs);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    assert_eq!(r.people.len(), 1);
+    assert_eq!(r.people[0].name, "Ann Lee");
+}
+
+/// An institution as the speaker on one side is no attribution
+/// discrepancy: two named people are needed.
+#[test]
+fn institution_speaker_is_no_attribution() {
+    let quote = "France stands fully behind its partners on the eastern flank";
+    let a = Doc::new("a", &format!("“{quote},” the Elysee said in a statement."))
+        .org("Elysee", &[])
+        .quote(quote, Some("Elysee"))
+        .build();
+    let b = Doc::new("b", &format!("“{quote},” Emmanuel Macron said."))
+        .person("Emmanuel Macron", &[], &[])
+        .quote(quote, Some("Emmanuel Macron"))
+        .build();
+    let r = run(&[a, b]);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+}
+
+/// Editorial insertions are not the speaker's words: a bracketed
+/// replacement faces the speaker's words as an ellipsis, "(sic)" is
+/// dropped. No wording finding.
+#[test]
+fn editorial_brackets_and_sic_are_not_wording() {
+    let qa = "Whoever keeps watch on [President Trump] at [the White House] should read the op-ed";
+    let qb = "Whoever keeps watch on [Donald Trump] at WH should read the op-ed";
+    let qc = "Whoever keeps watch on Trump at WH (sic) should read the op-ed";
+    let docs: Vec<Extraction> = [("a", qa), ("b", qb), ("c", qc)]
+        .iter()
+        .map(|(id, q)| {
+            Doc::new(id, &format!("Senator Chuck Grassley wrote: “{q}.”"))
+                .person("Chuck Grassley", &[], &["Senator"])
+                .quote(q, Some("Chuck Grassley"))
+                .build()
+        })
+        .collect();
+    let r = run(&docs);
+    assert_eq!(discrepancies(&r), [], "{}", dump(&r));
+    // a word changed outside the brackets is still a wording finding
+    let qd = "Whoever keeps watch on [Donald Trump] at WH should ignore the op-ed";
+    let d = Doc::new("d", &format!("Senator Chuck Grassley wrote: “{qd}.”"))
+        .person("Chuck Grassley", &[], &["Senator"])
+        .quote(qd, Some("Chuck Grassley"))
+        .build();
+    let r = run(&[docs[1].clone(), d]);
+    assert_eq!(
+        discrepancies(&r),
+        [FindingKind::QuoteWording],
+        "{}",
+        dump(&r)
+    );
 }

@@ -11,10 +11,10 @@ use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 
-use crosscheck_align::FindingKind;
+use crosscheck_align::{Finding, FindingKind};
 use serde::{Deserialize, Serialize};
 
-use crate::{Entry, ReportError, Severity};
+use crate::{ReportError, Severity};
 
 /// One finding as remembered by a baseline.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -27,18 +27,18 @@ pub struct BaselineEntry {
     pub severity: Severity,
 }
 
-impl From<&Entry> for BaselineEntry {
-    fn from(e: &Entry) -> Self {
+impl From<&Finding> for BaselineEntry {
+    fn from(f: &Finding) -> Self {
         BaselineEntry {
-            id: e.id.clone(),
-            kind: e.finding.kind.as_str().to_string(),
-            severity: e.severity,
+            id: f.id.clone(),
+            kind: f.kind.as_str().to_string(),
+            severity: f.severity,
         }
     }
 }
 
-/// A set of findings keyed by id. Several findings with one id (the same
-/// content at two places) count once.
+/// A set of findings keyed by id. Rows of one finding (one per article in
+/// a CSV report) count once.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
     /// The findings, by id.
@@ -53,9 +53,9 @@ impl Baseline {
         }
     }
 
-    /// The baseline of a report's listed entries.
-    pub fn of(entries: &[Entry]) -> Self {
-        Baseline::from_entries(entries.iter().map(BaselineEntry::from))
+    /// The baseline of a report's listed findings.
+    pub fn of(findings: &[&Finding]) -> Self {
+        Baseline::from_entries(findings.iter().map(|f| BaselineEntry::from(*f)))
     }
 
     /// Reads the rows of a CSV report (it needs the `finding_id`, `kind` and
@@ -74,9 +74,9 @@ impl Baseline {
         for (n, rec) in r.records().enumerate() {
             let rec = rec?;
             let field = |i: usize| rec.get(i).unwrap_or("").to_string();
-            let severity = field(sev)
-                .parse::<Severity>()
-                .map_err(|e| ReportError::Invalid(format!("baseline CSV row {}: {e}", n + 2)))?;
+            let severity = field(sev).parse::<Severity>().map_err(|e: String| {
+                ReportError::Invalid(format!("baseline CSV row {}: {e}", n + 2))
+            })?;
             out.push(BaselineEntry {
                 id: field(id),
                 kind: field(kind),
@@ -86,15 +86,34 @@ impl Baseline {
         Ok(Baseline::from_entries(out))
     }
 
-    /// Reads the `findings` of a JSON report (each needs `id`, `kind` and
-    /// `severity`; other fields are ignored).
+    /// Reads the findings of a JSON report: those of every story
+    /// (`stories[].findings[]`), and a top-level `findings` list if there
+    /// is one. Each needs `id`, `kind` and `severity`; other fields are
+    /// ignored.
     pub fn from_json(input: &str) -> Result<Self, ReportError> {
         #[derive(Deserialize)]
-        struct Doc {
+        struct Story {
+            #[serde(default)]
             findings: Vec<BaselineEntry>,
         }
+        #[derive(Deserialize)]
+        struct Doc {
+            stories: Option<Vec<Story>>,
+            findings: Option<Vec<BaselineEntry>>,
+        }
         let doc: Doc = serde_json::from_str(input)?;
-        Ok(Baseline::from_entries(doc.findings))
+        if doc.stories.is_none() && doc.findings.is_none() {
+            return Err(ReportError::Invalid(
+                "a JSON baseline needs `stories` (or `findings`)".into(),
+            ));
+        }
+        Ok(Baseline::from_entries(
+            doc.stories
+                .into_iter()
+                .flatten()
+                .flat_map(|s| s.findings)
+                .chain(doc.findings.into_iter().flatten()),
+        ))
     }
 
     /// Reads a baseline from text: JSON when it starts with `{`, else CSV.
@@ -209,7 +228,8 @@ impl FromStr for FailOn {
         crate::parse_kind(&norm).map(FailOn::Kind).map_err(|_| {
             ReportError::Invalid(format!(
                 "unknown --fail-on value `{s}` (expected a severity: low, medium, high; \
-                 a kind: agreement, quote_wording, attribution, speaker_role, date, quantity, place; \
+                 a kind: agreement, matched, quote_wording, attribution, unattributed, speaker_role, \
+                 date, quantity, place; \
                  `any` or `never`)"
             ))
         })

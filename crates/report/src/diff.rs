@@ -1,17 +1,16 @@
-//! Which words of each side to highlight.
+//! Which words of a mention to highlight.
 //!
-//! The alignment engine's [`TokenEdit`]s come first: their spans (article
-//! byte offsets) are mapped into the evidence text, or, without a span, their
-//! words are looked up in it. When a finding carries no diff, a word-level
-//! diff ([`token_diff`], longest common subsequence over normalised words)
-//! is computed here, except for date, quantity, place and role findings
-//! that give a `value_span`: for those the value mentions alone are
-//! highlighted. Marked words separated by white space only are joined. The value mention (`value_span`) of date, quantity,
-//! role and place findings is highlighted too.
+//! A value finding (date, quantity, place, role) marks the value mention
+//! (`value_span`) inside the claim. A quote wording finding marks the
+//! words that differ from the other wording (the first variant against the
+//! second, every other variant against the first), by a word-level diff
+//! ([`token_diff`], longest common subsequence over normalised words).
+//! Agreements and matched claims are not marked. Marked words separated by
+//! white space only are joined.
 
 use std::ops::Range;
 
-use crosscheck_align::{Evidence, Finding, FindingKind, TokenEdit};
+use crosscheck_align::{Finding, FindingKind, Mention};
 use crosscheck_parse::Span;
 
 use crate::id::normalise;
@@ -95,39 +94,14 @@ pub fn token_diff(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     (da, db)
 }
 
-/// Maps an article span into the evidence text, when the evidence text is
-/// exactly the text at its claim span and the span lies inside it.
-fn relative(e: &Evidence, span: Span) -> Option<Range<usize>> {
-    let claim = e.claim.span;
-    if claim.len() != e.text.len() || !claim.contains(&span) {
+/// Maps an article span into the mention's text, when the text is exactly
+/// the text at its span and the span lies inside it.
+fn relative(m: &Mention, span: Span) -> Option<Range<usize>> {
+    if m.span.len() != m.text.len() || !m.span.contains(&span) {
         return None;
     }
-    let r = (span.start - claim.start)..(span.end - claim.start);
-    e.text.get(r.clone()).map(|_| r)
-}
-
-fn locate(e: &Evidence, span: Option<Span>, words: &str) -> Option<Range<usize>> {
-    if let Some(r) = span.and_then(|s| relative(e, s)) {
-        return Some(r);
-    }
-    let w = words.trim();
-    if w.is_empty() {
-        return None;
-    }
-    e.text.find(w).map(|i| i..i + w.len())
-}
-
-fn edits_ranges(e: &Evidence, edits: &[TokenEdit], side_a: bool) -> Vec<Range<usize>> {
-    edits
-        .iter()
-        .filter_map(|t| {
-            if side_a {
-                locate(e, t.a_span, &t.a_text)
-            } else {
-                locate(e, t.b_span, &t.b_text)
-            }
-        })
-        .collect()
+    let r = (span.start - m.span.start)..(span.end - m.span.start);
+    m.text.get(r.clone()).map(|_| r)
 }
 
 /// Splits `text` into segments, marking the given byte ranges (merged;
@@ -173,30 +147,19 @@ pub fn segments(text: &str, ranges: &[Range<usize>]) -> Vec<Segment> {
     out
 }
 
-/// The highlighted segments of side A and side B of a finding.
-///
-/// Agreements are highlighted too (small wording differences show), but
-/// only through the diff: their values agree.
-pub fn highlight(f: &Finding) -> (Vec<Segment>, Vec<Segment>) {
-    let mut ra = edits_ranges(&f.a, &f.diff, true);
-    let mut rb = edits_ranges(&f.b, &f.diff, false);
-    let has_value_span = f.a.value_span.is_some() || f.b.value_span.is_some();
-    let value_kind = matches!(
-        f.kind,
-        FindingKind::Date | FindingKind::Quantity | FindingKind::Place | FindingKind::SpeakerRole
-    );
-    // A value finding that says where its values are needs no word diff.
-    if f.diff.is_empty() && !(value_kind && has_value_span) {
-        let (da, db) = token_diff(&f.a.text, &f.b.text);
-        ra = da;
-        rb = db;
-    }
-    if f.kind != FindingKind::Agreement {
-        for (e, r) in [(&f.a, &mut ra), (&f.b, &mut rb)] {
-            if let Some(v) = e.value_span.and_then(|s| relative(e, s)) {
-                r.push(v);
+/// The highlighted segments of one mention of a finding's variant.
+pub fn highlight(f: &Finding, variant: usize, m: &Mention) -> Vec<Segment> {
+    let mut ranges = Vec::new();
+    if f.kind.is_discrepancy() {
+        if let Some(r) = m.value_span.and_then(|s| relative(m, s)) {
+            ranges.push(r);
+        }
+        if f.kind == FindingKind::QuoteWording {
+            let other = if variant == 0 { 1 } else { 0 };
+            if let Some(reference) = f.variants.get(other).and_then(|v| v.mentions.first()) {
+                ranges.extend(token_diff(&reference.text, &m.text).1);
             }
         }
     }
-    (segments(&f.a.text, &ra), segments(&f.b.text, &rb))
+    segments(&m.text, &ranges)
 }

@@ -1,29 +1,31 @@
-//! The claim graph: articles, claims and entities, and how they relate.
+//! The report graph: stories, findings (one per claim cluster and
+//! attribute), their variants, and the articles that carry them.
 //!
 //! Nodes (each with a string id that names it in the exports):
 //!
 //! | node | id | from |
 //! | --- | --- | --- |
-//! | article | `article:<id>` | every extraction, and every article a finding, unique claim or person names |
-//! | claim | `claim:<article>/<kind>/<index>@<start>-<end>` | one per distinct [`ClaimRef`] in the findings and unique claims |
-//! | person | `person:<name>` | [`Alignment::people`](crosscheck_align::Alignment::people), speakers, and person entities no merged person covers |
-//! | organisation | `organization:<name>` | organisation entities of the extractions |
-//! | place | `place:<name>` | place entities of the extractions |
+//! | story | the story id (`story:<first article id>`) | every story of the alignment |
+//! | article | `article:<id>` | every article of every story |
+//! | finding | `finding:<finding id>` | every listed finding |
+//! | variant | `variant:<finding id>/<n>` (from 1) | every variant of a listed finding |
 //!
-//! Edges: `agrees` and `differs` (claim – claim, one per finding, with the
-//! finding's kind, id and confidence), `said_by` (claim → person),
-//! `mentions` (article → entity) and `appears_in` (claim → article).
+//! Edges: `covers` (story → article), `has_finding` (story → finding),
+//! `has_variant` (finding → variant) and `reported_by` (variant → article,
+//! with the claim's span and the value's span). The graph grows with the
+//! mentions of the listed findings, never with pairs of articles.
 //!
-//! Nodes are inserted in id order and edges in (source, target, type, kind,
-//! finding id) order, so the graph, and both exports, are the same for the
-//! same input in any order. [`ClaimGraph::to_dot`] writes its own DOT
-//! (not petgraph's `Dot`, whose formatting is not a stable interface).
+//! Nodes are inserted in story order, then finding order, and edges in
+//! the order they are made from that, so the graph and both exports are the
+//! same for the same input in any order. [`ClaimGraph::to_dot`] writes its
+//! own DOT (not petgraph's `Dot`, whose formatting is not a stable
+//! interface).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crosscheck_align::{ClaimKind, ClaimRef, FindingKind};
-use crosscheck_parse::{EntityKind, Span};
+use crosscheck_align::{FindingKind, Severity};
+use crosscheck_parse::Span;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
@@ -34,32 +36,29 @@ use crate::Report;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
+    /// A story: articles about one event.
+    Story,
+    /// A finding about one claim cluster.
+    Finding,
+    /// One value of a finding.
+    Variant,
     /// An article.
     Article,
-    /// A quote or fact claim of one article.
-    Claim,
-    /// A person.
-    Person,
-    /// An organisation.
-    Organization,
-    /// A place.
-    Place,
 }
 
 impl NodeKind {
     /// The snake_case name used in the exports.
     pub fn as_str(self) -> &'static str {
         match self {
+            NodeKind::Story => "story",
+            NodeKind::Finding => "finding",
+            NodeKind::Variant => "variant",
             NodeKind::Article => "article",
-            NodeKind::Claim => "claim",
-            NodeKind::Person => "person",
-            NodeKind::Organization => "organization",
-            NodeKind::Place => "place",
         }
     }
 }
 
-/// A node of the claim graph.
+/// A node of the graph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     /// Unique id (see the [module documentation](self)).
@@ -69,18 +68,15 @@ pub struct Node {
     pub kind: NodeKind,
     /// A short human-readable label.
     pub label: String,
-    /// The article a claim belongs to (claims only).
+    /// The finding's kind (findings only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub article: Option<String>,
-    /// The claim's kind (claims only).
+    pub finding_kind: Option<FindingKind>,
+    /// The finding's severity (findings only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim_kind: Option<ClaimKind>,
-    /// The claim's byte span in its article (claims only).
+    pub severity: Option<Severity>,
+    /// Independent outlets giving the variant (variants only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub span: Option<Span>,
-    /// The full claim text (claims only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub outlets: Option<usize>,
     /// The outlet (articles only, when known).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -95,10 +91,9 @@ impl Node {
             id,
             kind,
             label,
-            article: None,
-            claim_kind: None,
-            span: None,
-            text: None,
+            finding_kind: None,
+            severity: None,
+            outlets: None,
             source: None,
             url: None,
         }
@@ -109,119 +104,72 @@ impl Node {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EdgeKind {
-    /// Two claims say the same thing (an agreement finding).
-    Agrees,
-    /// Two claims differ (a discrepancy finding).
-    Differs,
-    /// A claim's speaker.
-    SaidBy,
-    /// An article mentions an entity.
-    Mentions,
-    /// A claim is in an article.
-    AppearsIn,
+    /// A story covers an article.
+    Covers,
+    /// A story has a finding.
+    HasFinding,
+    /// A finding has a variant.
+    HasVariant,
+    /// A variant is carried by an article.
+    ReportedBy,
 }
 
 impl EdgeKind {
     /// The snake_case name used in the exports.
     pub fn as_str(self) -> &'static str {
         match self {
-            EdgeKind::Agrees => "agrees",
-            EdgeKind::Differs => "differs",
-            EdgeKind::SaidBy => "said_by",
-            EdgeKind::Mentions => "mentions",
-            EdgeKind::AppearsIn => "appears_in",
+            EdgeKind::Covers => "covers",
+            EdgeKind::HasFinding => "has_finding",
+            EdgeKind::HasVariant => "has_variant",
+            EdgeKind::ReportedBy => "reported_by",
         }
     }
 }
 
-/// An edge of the claim graph.
+/// An edge of the graph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Edge {
     /// What the edge says.
     #[serde(rename = "type")]
     pub kind: EdgeKind,
-    /// The finding's kind (`agrees` and `differs` only).
+    /// The claim's span in the article (`reported_by` only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub finding_kind: Option<FindingKind>,
-    /// The finding's stable id (`agrees` and `differs` only).
+    pub span: Option<Span>,
+    /// The value's span in the article (`reported_by` only, when given).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub finding_id: Option<String>,
-    /// The finding's confidence, rounded to three decimals (`agrees` and
-    /// `differs` only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<f64>,
+    pub value_span: Option<Span>,
 }
 
 impl Edge {
     fn plain(kind: EdgeKind) -> Self {
         Edge {
             kind,
-            finding_kind: None,
-            finding_id: None,
-            confidence: None,
+            span: None,
+            value_span: None,
         }
     }
-
-    fn sort_key(&self) -> (EdgeKind, Option<FindingKind>, Option<&str>) {
-        (self.kind, self.finding_kind, self.finding_id.as_deref())
-    }
 }
 
-/// A group of claims connected by `agrees` and `differs` edges, and where
-/// each article stands on it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cluster {
-    /// `cluster-1`, `cluster-2`, … in the order of their first claim id.
-    pub id: String,
-    /// Claim node ids, sorted.
-    pub claims: Vec<String>,
-    /// Ids of the findings inside the cluster, sorted.
-    pub findings: Vec<String>,
-    /// Articles with a claim in the cluster, sorted.
-    pub articles: Vec<String>,
-    /// The articles of each *version*: claims joined by agreements only.
-    /// Sorted, largest first.
-    pub versions: Vec<Vec<String>>,
-    /// The articles of the largest version, when it spans at least two
-    /// articles and is strictly larger than every other version; else empty.
-    pub agree: Vec<String>,
-    /// Articles in the cluster but not in `agree`.
-    pub differ: Vec<String>,
-    /// Articles that cover the same events (an `agrees` or `differs` edge
-    /// links them to an article of the cluster) but have no claim in it:
-    /// what each outlet left out. Unrelated articles of a large corpus are
-    /// not listed, which keeps the report linear in the corpus size.
-    pub silent: Vec<String>,
-}
-
-/// The claim graph and its clusters.
+/// The graph of a report.
 #[derive(Clone, Debug)]
 pub struct ClaimGraph {
-    /// The petgraph graph; node and edge weights carry their ids.
+    /// The petgraph graph; node weights carry their ids.
     pub graph: DiGraph<Node, Edge>,
-    /// Claim clusters, in id order.
-    pub clusters: Vec<Cluster>,
-}
-
-/// The node id of a claim.
-pub fn claim_node_id(c: &ClaimRef) -> String {
-    let kind = match c.kind {
-        ClaimKind::Quote => "quote",
-        ClaimKind::Sentence => "sentence",
-        ClaimKind::Date => "date",
-        ClaimKind::Quantity => "quantity",
-        ClaimKind::Person => "person",
-        ClaimKind::Place => "place",
-    };
-    format!(
-        "claim:{}/{}/{}@{}-{}",
-        c.article, kind, c.index, c.span.start, c.span.end
-    )
 }
 
 /// The node id of an article.
 pub fn article_node_id(article: &str) -> String {
     format!("article:{article}")
+}
+
+/// The node id of a finding.
+pub fn finding_node_id(finding: &str) -> String {
+    format!("finding:{finding}")
+}
+
+/// The node id of a finding's variant (`n` from 0; written from 1).
+pub fn variant_node_id(finding: &str, n: usize) -> String {
+    format!("variant:{finding}/{}", n + 1)
 }
 
 fn truncate(s: &str, max: usize) -> String {
@@ -234,155 +182,102 @@ fn truncate(s: &str, max: usize) -> String {
     out
 }
 
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
-
-#[derive(Default)]
-struct Builder {
-    nodes: BTreeMap<String, Node>,
-    edges: Vec<(String, String, Edge)>,
-}
-
-impl Builder {
-    fn article(&mut self, id: &str) -> String {
-        let key = article_node_id(id);
-        self.nodes
-            .entry(key.clone())
-            .or_insert_with(|| Node::new(key.clone(), NodeKind::Article, id.to_string()));
-        key
-    }
-
-    fn entity(&mut self, kind: NodeKind, name: &str) -> String {
-        let key = format!("{}:{name}", kind.as_str());
-        self.nodes
-            .entry(key.clone())
-            .or_insert_with(|| Node::new(key.clone(), kind, name.to_string()));
-        key
-    }
-
-    fn claim(&mut self, c: &ClaimRef, text: &str, speaker: Option<&str>) -> String {
-        let key = claim_node_id(c);
-        if !self.nodes.contains_key(&key) {
-            let mut n = Node::new(key.clone(), NodeKind::Claim, truncate(text, 60));
-            n.article = Some(c.article.clone());
-            n.claim_kind = Some(c.kind);
-            n.span = Some(c.span);
-            n.text = Some(text.to_string());
-            self.nodes.insert(key.clone(), n);
-            let art = self.article(&c.article);
-            self.edges
-                .push((key.clone(), art, Edge::plain(EdgeKind::AppearsIn)));
-            if let Some(s) = speaker.filter(|s| !s.trim().is_empty()) {
-                let p = self.entity(NodeKind::Person, s);
-                self.edges
-                    .push((key.clone(), p, Edge::plain(EdgeKind::SaidBy)));
-            }
-        }
-        key
-    }
-}
-
 impl ClaimGraph {
-    /// Builds the graph of a report: the findings that pass the report's
-    /// filter, its unique claims, people and the extractions' entities.
+    /// Builds the graph of a report: every story and article, and the
+    /// listed findings with their variants.
     pub fn build(report: &Report) -> ClaimGraph {
-        let mut b = Builder::default();
-        let extractions = report.sorted_extractions();
-        for x in &extractions {
-            let key = b.article(&x.article.id);
-            let n = b.nodes.get_mut(&key).expect("just inserted");
-            n.source = x.article.source.clone();
-            n.url = x.article.url.clone();
-            n.label = match (&x.article.source, &x.article.title) {
-                (Some(s), _) => format!("{} ({s})", x.article.id),
-                (None, Some(t)) => format!("{}: {}", x.article.id, truncate(t, 40)),
-                _ => x.article.id.clone(),
-            };
-        }
-
-        // People merged across articles, and which entity each mention is.
-        let mut people = report.alignment.people.clone();
-        people.sort_by(|a, b| a.name.cmp(&b.name));
-        let mut person_of: BTreeMap<(String, usize), String> = BTreeMap::new();
-        for p in &people {
-            let pid = b.entity(NodeKind::Person, &p.name);
-            for (article, idx) in &p.mentions {
-                person_of.insert((article.clone(), *idx), p.name.clone());
-                let art = b.article(article);
-                b.edges
-                    .push((art, pid.clone(), Edge::plain(EdgeKind::Mentions)));
-            }
-        }
-        for x in &extractions {
-            for (i, e) in x.entities.iter().enumerate() {
-                let node = match e.kind {
-                    EntityKind::Person => {
-                        let name = person_of
-                            .get(&(x.article.id.clone(), i))
-                            .cloned()
-                            .unwrap_or_else(|| e.name.clone());
-                        b.entity(NodeKind::Person, &name)
-                    }
-                    EntityKind::Organization => b.entity(NodeKind::Organization, &e.name),
-                    EntityKind::Place => b.entity(NodeKind::Place, &e.name),
-                };
-                let art = b.article(&x.article.id);
-                b.edges.push((art, node, Edge::plain(EdgeKind::Mentions)));
-            }
-        }
-
-        // Claims and findings.
-        let entries = report.kept();
-        for e in &entries {
-            let f = &e.finding;
-            let a = b.claim(&f.a.claim, &f.a.text, f.a.speaker.as_deref());
-            let c = b.claim(&f.b.claim, &f.b.text, f.b.speaker.as_deref());
-            let kind = if f.kind.is_discrepancy() {
-                EdgeKind::Differs
-            } else {
-                EdgeKind::Agrees
-            };
-            b.edges.push((
-                a,
-                c,
-                Edge {
-                    kind,
-                    finding_kind: Some(f.kind),
-                    finding_id: Some(e.id.clone()),
-                    confidence: Some(round3(crate::confidence(f))),
-                },
-            ));
-        }
-        let mut unique: Vec<_> = report.alignment.unique.iter().collect();
-        unique.sort_by(|a, b| (&a.claim, &a.text).cmp(&(&b.claim, &b.text)));
-        for u in unique {
-            b.claim(&u.claim, &u.text, u.speaker.as_deref());
-        }
-
-        // Insert in sorted order.
-        let mut graph = DiGraph::new();
+        let mut graph: DiGraph<Node, Edge> = DiGraph::new();
         let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-        for (key, node) in std::mem::take(&mut b.nodes) {
-            index.insert(key, graph.add_node(node));
+        let mut add = |graph: &mut DiGraph<Node, Edge>, n: Node| -> NodeIndex {
+            if let Some(&i) = index.get(&n.id) {
+                return i;
+            }
+            let id = n.id.clone();
+            let i = graph.add_node(n);
+            index.insert(id, i);
+            i
+        };
+        let mut by_story: BTreeMap<&str, Vec<&crosscheck_align::Finding>> = BTreeMap::new();
+        for f in report.entries() {
+            by_story.entry(f.story.as_str()).or_default().push(f);
         }
-        let mut edges = std::mem::take(&mut b.edges);
-        edges.sort_by(|x, y| (&x.0, &x.1, x.2.sort_key()).cmp(&(&y.0, &y.1, y.2.sort_key())));
-        edges.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1 && x.2 == y.2);
-        for (s, t, e) in edges {
-            graph.add_edge(index[&s], index[&t], e);
+        for story in &report.alignment.stories {
+            let label = if story.is_singleton() {
+                format!("{} (1 article)", story.id)
+            } else {
+                format!("{} ({} articles)", story.id, story.articles.len())
+            };
+            let s = add(
+                &mut graph,
+                Node::new(story.id.clone(), NodeKind::Story, label),
+            );
+            let mut articles: BTreeMap<&str, NodeIndex> = BTreeMap::new();
+            for a in &story.articles {
+                let mut n = Node::new(article_node_id(a), NodeKind::Article, a.clone());
+                if let Some(x) = report.extraction(a) {
+                    n.source = x.article.source.clone();
+                    n.url = x.article.url.clone();
+                    if let Some(src) = &x.article.source {
+                        n.label = format!("{a} ({src})");
+                    }
+                }
+                let ai = add(&mut graph, n);
+                graph.add_edge(s, ai, Edge::plain(EdgeKind::Covers));
+                articles.insert(a.as_str(), ai);
+            }
+            for f in by_story.remove(story.id.as_str()).unwrap_or_default() {
+                let mut n = Node::new(
+                    finding_node_id(&f.id),
+                    NodeKind::Finding,
+                    format!("{} ({})", f.kind.as_str(), f.severity),
+                );
+                n.finding_kind = Some(f.kind);
+                n.severity = Some(f.severity);
+                let fi = add(&mut graph, n);
+                graph.add_edge(s, fi, Edge::plain(EdgeKind::HasFinding));
+                for (k, v) in f.variants.iter().enumerate() {
+                    let mut n = Node::new(
+                        variant_node_id(&f.id, k),
+                        NodeKind::Variant,
+                        truncate(&v.display, 60),
+                    );
+                    n.outlets = Some(v.outlets);
+                    let vi = add(&mut graph, n);
+                    graph.add_edge(fi, vi, Edge::plain(EdgeKind::HasVariant));
+                    for m in &v.mentions {
+                        let ai = match articles.get(m.article.as_str()) {
+                            Some(&ai) => ai,
+                            None => add(
+                                &mut graph,
+                                Node::new(
+                                    article_node_id(&m.article),
+                                    NodeKind::Article,
+                                    m.article.clone(),
+                                ),
+                            ),
+                        };
+                        graph.add_edge(
+                            vi,
+                            ai,
+                            Edge {
+                                kind: EdgeKind::ReportedBy,
+                                span: Some(m.span),
+                                value_span: m.value_span,
+                            },
+                        );
+                    }
+                }
+            }
         }
-
-        let clusters = clusters(&graph);
-        ClaimGraph { graph, clusters }
+        ClaimGraph { graph }
     }
 
-    /// The nodes, in id order.
+    /// The nodes, in insertion order (story by story).
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
         self.graph.node_weights()
     }
 
-    /// The edges as `(source id, target id, edge)`, in sorted order.
+    /// The edges as `(source id, target id, edge)`, in insertion order.
     pub fn edges(&self) -> impl Iterator<Item = (&str, &str, &Edge)> {
         self.graph.edge_references().map(|e| {
             (
@@ -393,76 +288,58 @@ impl ClaimGraph {
         })
     }
 
-    /// The cluster a claim node belongs to, if any.
-    pub fn cluster_of(&self, claim_node: &str) -> Option<&Cluster> {
-        self.clusters
-            .iter()
-            .find(|c| c.claims.iter().any(|x| x == claim_node))
-    }
-
-    /// The graph in Graphviz DOT, deterministic: nodes in id order (claims
-    /// of a cluster grouped in a `subgraph cluster_N`), then edges in sorted
-    /// order. `agrees`/`differs` edges are drawn undirected, green and red.
+    /// The graph in Graphviz DOT, deterministic: one `subgraph cluster_N`
+    /// per story with its articles, findings and variants, then the edges.
+    /// Discrepancies are red, agreements green.
     pub fn to_dot(&self) -> String {
         let mut out = String::new();
         out.push_str("digraph crosscheck {\n");
         out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\"];\n");
         out.push_str("  node [fontname=\"Helvetica\", fontsize=10];\n");
         out.push_str("  edge [fontname=\"Helvetica\", fontsize=8];\n");
-        let in_cluster: BTreeSet<&str> = self
-            .clusters
-            .iter()
-            .flat_map(|c| c.claims.iter().map(String::as_str))
-            .collect();
         let node_line = |n: &Node| {
             let shape = match n.kind {
+                NodeKind::Story => "tab",
+                NodeKind::Finding => "box",
+                NodeKind::Variant => "note",
                 NodeKind::Article => "folder",
-                NodeKind::Claim => "box",
-                NodeKind::Person => "ellipse",
-                NodeKind::Organization => "hexagon",
-                NodeKind::Place => "house",
+            };
+            let color = match n.finding_kind {
+                Some(k) if k.is_discrepancy() => ", color=red",
+                Some(_) => ", color=darkgreen",
+                None => "",
             };
             format!(
-                "{} [label={}, shape={shape}, type={}]",
+                "{} [label={}, shape={shape}{color}, type={}]",
                 dot_quote(&n.id),
                 dot_quote(&n.label),
                 n.kind.as_str()
             )
         };
+        let mut story = 0;
+        let mut open = false;
         for n in self.nodes() {
-            if !in_cluster.contains(n.id.as_str()) {
-                let _ = writeln!(out, "  {};", node_line(n));
-            }
-        }
-        for (i, c) in self.clusters.iter().enumerate() {
-            let _ = writeln!(out, "  subgraph cluster_{} {{", i + 1);
-            let _ = writeln!(out, "    label={};", dot_quote(&c.id));
-            for id in &c.claims {
-                if let Some(n) = self.nodes().find(|n| &n.id == id) {
-                    let _ = writeln!(out, "    {};", node_line(n));
+            if n.kind == NodeKind::Story {
+                if open {
+                    out.push_str("  }\n");
                 }
+                story += 1;
+                let _ = writeln!(out, "  subgraph cluster_{story} {{");
+                let _ = writeln!(out, "    label={};", dot_quote(&n.label));
+                open = true;
             }
+            let _ = writeln!(out, "    {};", node_line(n));
+        }
+        if open {
             out.push_str("  }\n");
         }
         for (s, t, e) in self.edges() {
-            let mut attrs = vec![];
-            match (e.kind, e.finding_kind) {
-                (EdgeKind::Differs, Some(k)) => {
-                    attrs.push(format!("label={}", dot_quote(k.as_str())));
-                    attrs.push("color=red, dir=none".to_string());
-                }
-                (EdgeKind::Agrees, _) => {
-                    attrs.push("label=\"agrees\"".to_string());
-                    attrs.push("color=darkgreen, dir=none".to_string());
-                }
-                (k, _) => {
-                    attrs.push(format!("label={}", dot_quote(k.as_str())));
-                    attrs.push("color=gray50".to_string());
-                }
+            let mut attrs = vec![format!("type={}", e.kind.as_str())];
+            if let Some(sp) = e.span {
+                attrs.push(format!("label=\"{}-{}\"", sp.start, sp.end));
             }
-            attrs.push(format!("type={}", e.kind.as_str()));
-            if let Some(id) = &e.finding_id {
-                attrs.push(format!("finding_id={}", dot_quote(id)));
+            if e.kind == EdgeKind::Covers {
+                attrs.push("style=dotted, color=gray50".to_string());
             }
             let _ = writeln!(
                 out,
@@ -477,9 +354,9 @@ impl ClaimGraph {
     }
 
     /// The graph as JSON: `{"directed": true, "nodes": [...], "edges":
-    /// [...], "clusters": [...]}`; each node has `id`, `type`, `label` and
-    /// its attributes, each edge `id`, `source`, `target`, `type` and, for
-    /// findings, `finding_kind`, `finding_id` and `confidence`.
+    /// [...]}`; each node has `id`, `type`, `label` and its attributes,
+    /// each edge `id`, `source`, `target`, `type` and, for `reported_by`,
+    /// `span` and `value_span`.
     pub fn to_json(&self) -> serde_json::Value {
         #[derive(Serialize)]
         struct JsonEdge<'a> {
@@ -504,7 +381,6 @@ impl ClaimGraph {
             "directed": true,
             "nodes": nodes,
             "edges": edges,
-            "clusters": self.clusters,
         })
     }
 }
@@ -523,122 +399,5 @@ pub fn dot_quote(s: &str) -> String {
         }
     }
     out.push('"');
-    out
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        parent[hi] = lo;
-    }
-}
-
-fn clusters(graph: &DiGraph<Node, Edge>) -> Vec<Cluster> {
-    let n = graph.node_count();
-    let mut any = (0..n).collect::<Vec<_>>();
-    let mut agree = (0..n).collect::<Vec<_>>();
-    let mut linked = vec![false; n];
-    // articles that share at least one finding: who covers the same events
-    let mut neighbours: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for e in graph.edge_references() {
-        let (s, t) = (e.source().index(), e.target().index());
-        if matches!(e.weight().kind, EdgeKind::Agrees | EdgeKind::Differs) {
-            let (sa, ta) = (&graph[e.source()].article, &graph[e.target()].article);
-            if let (Some(sa), Some(ta)) = (sa, ta) {
-                if sa != ta {
-                    neighbours.entry(sa).or_default().insert(ta);
-                    neighbours.entry(ta).or_default().insert(sa);
-                }
-            }
-        }
-        match e.weight().kind {
-            EdgeKind::Agrees => {
-                union(&mut any, s, t);
-                union(&mut agree, s, t);
-            }
-            EdgeKind::Differs => union(&mut any, s, t),
-            _ => continue,
-        }
-        linked[s] = true;
-        linked[t] = true;
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in (0..n).filter(|&i| linked[i]) {
-        let r = find(&mut any, i);
-        groups.entry(r).or_default().push(i);
-    }
-    let mut out: Vec<Cluster> = Vec::new();
-    for members in groups.values() {
-        let node = |i: usize| &graph[NodeIndex::new(i)];
-        let mut claims: Vec<String> = members.iter().map(|&i| node(i).id.clone()).collect();
-        claims.sort();
-        let articles: BTreeSet<String> = members
-            .iter()
-            .filter_map(|&i| node(i).article.clone())
-            .collect();
-        let mut findings: BTreeSet<String> = BTreeSet::new();
-        for &i in members {
-            for e in graph.edges(NodeIndex::new(i)) {
-                if let Some(id) = &e.weight().finding_id {
-                    findings.insert(id.clone());
-                }
-            }
-        }
-        let mut by_version: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
-        for &i in members {
-            let r = find(&mut agree, i);
-            if let Some(a) = &node(i).article {
-                by_version.entry(r).or_default().insert(a.clone());
-            }
-        }
-        let mut versions: Vec<Vec<String>> = by_version
-            .into_values()
-            .map(|s| s.into_iter().collect())
-            .collect();
-        versions.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        versions.dedup();
-        let agree_set: Vec<String> = match versions.as_slice() {
-            [first, second, ..] if first.len() >= 2 && first.len() > second.len() => first.clone(),
-            [only] if only.len() >= 2 => only.clone(),
-            _ => Vec::new(),
-        };
-        let differ: Vec<String> = articles
-            .iter()
-            .filter(|a| !agree_set.contains(a))
-            .cloned()
-            .collect();
-        let silent: Vec<String> = articles
-            .iter()
-            .filter_map(|a| neighbours.get(a.as_str()))
-            .flatten()
-            .filter(|a| !articles.contains(**a))
-            .map(|a| a.to_string())
-            .collect::<BTreeSet<String>>()
-            .into_iter()
-            .collect();
-        out.push(Cluster {
-            id: String::new(),
-            claims,
-            findings: findings.into_iter().collect(),
-            articles: articles.into_iter().collect(),
-            versions,
-            agree: agree_set,
-            differ,
-            silent,
-        });
-    }
-    out.sort_by(|a, b| a.claims.cmp(&b.claims));
-    for (i, c) in out.iter_mut().enumerate() {
-        c.id = format!("cluster-{}", i + 1);
-    }
     out
 }

@@ -1,13 +1,13 @@
-//! The self-contained HTML report: the Markdown report's content as one
+//! The self-contained HTML report: the Markdown report's content (story
+//! by story, each finding with its variants and mentions) as one
 //! page with inline CSS, no scripts and no external assets. Every piece of
 //! text from the inputs is HTML-escaped.
 
 use std::fmt::Write as _;
 
-use crosscheck_align::Evidence;
+use crosscheck_align::Mention;
 
 use crate::diff::{highlight, Segment};
-use crate::markdown::grouped;
 use crate::{format_confidence, Report};
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\
@@ -53,19 +53,15 @@ fn marked(segments: &[Segment]) -> String {
         .collect()
 }
 
-fn opt(s: &Option<String>) -> String {
-    s.as_deref().map(escape).unwrap_or_else(|| "—".to_string())
-}
-
-fn reference(report: &Report, e: &Evidence) -> String {
+fn reference(report: &Report, m: &Mention) -> String {
     let mut s = format!(
         "<code>{}</code> bytes {}–{}",
-        escape(&e.claim.article),
-        e.claim.span.start,
-        e.claim.span.end
+        escape(&m.article),
+        m.span.start,
+        m.span.end
     );
     if let Some(url) = report
-        .extraction(&e.claim.article)
+        .extraction(&m.article)
         .and_then(|x| x.article.url.as_deref())
     {
         let lower = url.trim_start().to_ascii_lowercase();
@@ -74,6 +70,9 @@ fn reference(report: &Report, e: &Evidence) -> String {
         } else {
             let _ = write!(s, " ({})", escape(url));
         }
+    }
+    if let Some(c) = &m.copy_of {
+        let _ = write!(s, " (copy of <code>{}</code>)", escape(c));
     }
     s
 }
@@ -84,7 +83,6 @@ fn articles(list: &[String]) -> String {
 
 /// The HTML report, one self-contained page.
 pub fn to_html(report: &Report) -> String {
-    let graph = report.graph();
     let entries = report.entries();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -95,79 +93,86 @@ pub fn to_html(report: &Report) -> String {
     let _ = writeln!(
         out,
         "<p>{}</p>",
-        escape(&crate::markdown::summary(report, &graph, &entries))
+        escape(&crate::markdown::summary(report, &entries))
     );
     if entries.is_empty() {
         out.push_str("<p>No findings.</p>\n");
     }
-    for (cluster, group) in grouped(&graph, entries) {
-        out.push_str("<section>\n");
-        match cluster {
-            Some(c) => {
-                let _ = writeln!(
-                    out,
-                    "<h2 id=\"{}\">{} — {}</h2>",
-                    escape(&c.id),
-                    escape(&c.id),
-                    escape(&crate::markdown::kinds(&group))
-                );
-                let _ = writeln!(
-                    out,
-                    "<p class=\"stance\">Agree: {} · Differ: {} · Silent: {}</p>",
-                    articles(&c.agree),
-                    articles(&c.differ),
-                    articles(&c.silent)
-                );
-            }
-            None => out.push_str("<h2>Other findings</h2>\n"),
+    for (story, findings) in report.by_story() {
+        let _ = writeln!(
+            out,
+            "<section>\n<h2 id=\"{id}\">{id} — {n} article{s}</h2>",
+            id = escape(&story.id),
+            n = story.articles.len(),
+            s = if story.articles.len() == 1 { "" } else { "s" }
+        );
+        let _ = writeln!(
+            out,
+            "<p class=\"stance\">Articles: {}</p>",
+            articles(&story.articles)
+        );
+        for group in &story.copies {
+            let _ = writeln!(
+                out,
+                "<p class=\"stance\">Syndicated copies (one text): {}</p>",
+                articles(group)
+            );
         }
-        for e in &group {
-            let f = &e.finding;
+        for f in findings {
             let _ = writeln!(
                 out,
                 "<article id=\"f-{id}\">\n<h3><code>{id}</code> {kind} <span class=\"sev sev-{sev}\">{sev}</span> confidence {conf}</h3>",
-                id = escape(&e.id),
+                id = escape(&f.id),
                 kind = escape(f.kind.as_str()),
-                sev = e.severity,
+                sev = f.severity,
                 conf = format_confidence(f)
             );
             if !f.explanation.is_empty() {
                 let _ = writeln!(out, "<p class=\"explain\">{}</p>", escape(&f.explanation));
             }
-            let (sa, sb) = highlight(f);
-            let _ = writeln!(
-                out,
-                "<table class=\"side\">\n<tr><th class=\"row\"></th><th>{}</th><th>{}</th></tr>",
-                escape(&f.a.claim.article),
-                escape(&f.b.claim.article)
-            );
-            let _ = writeln!(
-                out,
-                "<tr><th class=\"row\">text</th><td>{}</td><td>{}</td></tr>",
-                marked(&sa),
-                marked(&sb)
-            );
-            let _ = writeln!(
-                out,
-                "<tr><th class=\"row\">speaker</th><td>{}</td><td>{}</td></tr>",
-                opt(&f.a.speaker),
-                opt(&f.b.speaker)
-            );
-            let _ = writeln!(
-                out,
-                "<tr><th class=\"row\">value</th><td>{}</td><td>{}</td></tr>",
-                opt(&f.a.value),
-                opt(&f.b.value)
-            );
-            let _ = writeln!(
-                out,
-                "<tr><th class=\"row\">where</th><td>{}</td><td>{}</td></tr>\n</table>\n</article>",
-                reference(report, &f.a),
-                reference(report, &f.b)
-            );
+            out.push_str("<table class=\"side\">\n<tr><th class=\"row\">variant</th><th>value</th><th class=\"row\">outlets</th><th>where</th><th>text</th><th>speaker</th></tr>\n");
+            for (k, v) in f.variants.iter().enumerate() {
+                for (i, m) in v.mentions.iter().enumerate() {
+                    let head = if i == 0 {
+                        format!(
+                            "<td rowspan=\"{n}\">{}</td><td rowspan=\"{n}\">{}</td><td rowspan=\"{n}\">{}</td>",
+                            k + 1,
+                            escape(&v.display),
+                            v.outlets,
+                            n = v.mentions.len()
+                        )
+                    } else {
+                        String::new()
+                    };
+                    let _ = writeln!(
+                        out,
+                        "<tr>{head}<td>{}</td><td>{}</td><td>{}</td></tr>",
+                        reference(report, m),
+                        marked(&highlight(f, k, m)),
+                        m.speaker
+                            .as_deref()
+                            .map(escape)
+                            .unwrap_or_else(|| "—".into())
+                    );
+                }
+            }
+            out.push_str("</table>\n</article>\n");
         }
         out.push_str("</section>\n");
     }
+    out.push_str(
+        "<h2>Stories</h2>\n<table class=\"side\">\n<tr><th>story</th><th>articles</th></tr>\n",
+    );
+    for s in &report.alignment.stories {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}{}</td><td>{}</td></tr>",
+            escape(&s.id),
+            if s.is_singleton() { " (alone)" } else { "" },
+            articles(&s.articles)
+        );
+    }
+    out.push_str("</table>\n");
     let diags = report.all_diagnostics();
     if !diags.is_empty() {
         out.push_str("<h2>Diagnostics</h2>\n<ul class=\"diag\">\n");

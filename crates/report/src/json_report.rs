@@ -1,57 +1,90 @@
-//! The complete JSON report.
+//! The complete JSON report, story → finding (claim cluster) → variant →
+//! mention.
 //!
 //! ```text
 //! {
-//!   "format": "crosscheck-report", "version": 1,
+//!   "format": "crosscheck-report", "version": 2,
 //!   "summary": {...counts...},
-//!   "findings": [...discrepancies listed by the filter, with id and severity...],
-//!   "agreements": [...agreements that pass the filter...],
-//!   "unique": [...claims found in one article only...],
-//!   "clusters": [...see graph::Cluster...],
+//!   "stories": [
+//!     { "id": "story:ap", "articles": [...], "copies": [[...]], "claims": 40, "clusters": 7,
+//!       "findings": [
+//!         { "id": "…", "kind": "date", "severity": "high", "confidence": "0.850",
+//!           "subject": "sentence", "explanation": "…",
+//!           "variants": [
+//!             { "value": {"type": "date", …}, "display": "2022-02-04", "outlets": 3,
+//!               "diff": [], "mentions": [ {"article": "ap", "span": [10, 90], …} ] } ] } ] } ],
 //!   "people": [...],
-//!   "articles": [...per-article extraction summary...],
+//!   "articles": [...per-article extraction summary, with its story...],
 //!   "diagnostics": [...]
 //! }
 //! ```
+//!
+//! Every story is listed (singletons too), so every article is accounted
+//! for; a story's `findings` are those the filter lists.
 
 use std::collections::BTreeMap;
 
-use crosscheck_align::{Evidence, Finding, Person, Scores, TokenEdit, UniqueClaim};
+use crosscheck_align::{ClaimKind, Finding, Person, Variant};
 use crosscheck_parse::Diagnostic;
 use serde::{Deserialize, Serialize};
 
-use crate::graph::Cluster;
-use crate::{Entry, Report, ReportError, Severity};
+use crate::{Report, ReportError, Severity};
 
 /// Tag in the `format` field.
 pub const FORMAT: &str = "crosscheck-report";
-/// Version of the JSON report layout.
-pub const VERSION: u32 = 1;
+/// Version of the JSON report layout (2: stories and claim clusters; 1
+/// was pairwise findings).
+pub const VERSION: u32 = 2;
 
-/// A finding with its id and severity.
+/// A finding, as written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct JsonFinding {
     /// Stable id.
     pub id: String,
     /// Finding kind name.
     pub kind: String,
-    /// Severity name.
+    /// Severity.
     pub severity: Severity,
     /// Confidence, three decimals, as text (deterministic bytes).
     pub confidence: String,
-    /// Side A (article id sorts first).
-    pub a: Evidence,
-    /// Side B.
-    pub b: Evidence,
-    /// Word-level edits.
-    pub diff: Vec<TokenEdit>,
-    /// Similarity scores.
-    pub scores: Scores,
+    /// Quote, sentence or person.
+    pub subject: ClaimKind,
     /// Readable explanation.
     pub explanation: String,
-    /// Id of the cluster the finding is in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster: Option<String>,
+    /// The variants with their mentions.
+    pub variants: Vec<Variant>,
+}
+
+impl JsonFinding {
+    /// The written form of a finding.
+    pub fn of(f: &Finding) -> Self {
+        JsonFinding {
+            id: f.id.clone(),
+            kind: f.kind.as_str().to_string(),
+            severity: f.severity,
+            confidence: crate::format_confidence(f),
+            subject: f.subject,
+            explanation: f.explanation.clone(),
+            variants: f.variants.clone(),
+        }
+    }
+}
+
+/// A story, as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JsonStory {
+    /// Story id.
+    pub id: String,
+    /// Article ids, sorted.
+    pub articles: Vec<String>,
+    /// Groups of syndicated copies.
+    pub copies: Vec<Vec<String>>,
+    /// Claims compared.
+    pub claims: usize,
+    /// Claim clusters spanning two or more articles.
+    pub clusters: usize,
+    /// The listed findings of the story.
+    pub findings: Vec<JsonFinding>,
 }
 
 /// What was extracted from one article, counted.
@@ -59,6 +92,8 @@ pub struct JsonFinding {
 pub struct ArticleSummary {
     /// Article id.
     pub id: String,
+    /// The story it belongs to.
+    pub story: Option<String>,
     /// Outlet.
     pub source: Option<String>,
     /// Headline.
@@ -87,7 +122,7 @@ pub struct ArticleSummary {
     pub entities: usize,
     /// Number of diagnostics.
     pub diagnostics: usize,
-    /// Number of listed discrepancies this article is a side of.
+    /// Number of listed discrepancies the article is a mention of.
     pub findings: usize,
 }
 
@@ -96,15 +131,15 @@ pub struct ArticleSummary {
 pub struct Summary {
     /// Articles compared.
     pub articles: usize,
-    /// Listed findings (rows), by kind name.
+    /// Stories.
+    pub stories: usize,
+    /// Stories of one article.
+    pub singleton_stories: usize,
+    /// Listed findings, by kind name.
     pub findings_by_kind: BTreeMap<String, usize>,
     /// Listed findings, by severity name.
     pub findings_by_severity: BTreeMap<String, usize>,
-    /// Agreements that pass the filter.
-    pub agreements: usize,
-    /// Claims found in one article only.
-    pub unique: usize,
-    /// Claim clusters.
+    /// Claim clusters spanning two or more articles.
     pub clusters: usize,
     /// Diagnostics of severity error.
     pub errors: usize,
@@ -121,16 +156,9 @@ pub struct JsonReport {
     pub version: u32,
     /// Counts.
     pub summary: Summary,
-    /// Listed findings (discrepancies, plus agreements when the filter lists
-    /// them).
-    pub findings: Vec<JsonFinding>,
-    /// Agreements that pass the filter.
-    pub agreements: Vec<JsonFinding>,
-    /// Claims found in one article only.
-    pub unique: Vec<UniqueClaim>,
-    /// Claim clusters.
-    pub clusters: Vec<Cluster>,
-    /// People merged across articles.
+    /// Every story, with its listed findings.
+    pub stories: Vec<JsonStory>,
+    /// People, by story.
     pub people: Vec<Person>,
     /// Per-article extraction summary, by id.
     pub articles: Vec<ArticleSummary>,
@@ -138,60 +166,47 @@ pub struct JsonReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn json_finding(e: &Entry, cluster: Option<String>) -> JsonFinding {
-    let f: &Finding = &e.finding;
-    JsonFinding {
-        id: e.id.clone(),
-        kind: f.kind.as_str().to_string(),
-        severity: e.severity,
-        confidence: crate::format_confidence(f),
-        a: f.a.clone(),
-        b: f.b.clone(),
-        diff: f.diff.clone(),
-        scores: f.scores,
-        explanation: f.explanation.clone(),
-        cluster,
-    }
-}
-
 /// Builds the JSON report value.
 pub fn build(report: &Report) -> JsonReport {
-    let graph = report.graph();
-    // finding id -> cluster id, built once (a scan per finding is quadratic)
-    let mut cluster_by_finding: std::collections::BTreeMap<&str, &str> = Default::default();
-    for c in &graph.clusters {
-        for f in &c.findings {
-            cluster_by_finding
-                .entry(f.as_str())
-                .or_insert(c.id.as_str());
+    let entries = report.entries();
+    let mut by_story: BTreeMap<&str, Vec<JsonFinding>> = BTreeMap::new();
+    let mut per_article: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_kind = BTreeMap::new();
+    let mut by_severity = BTreeMap::new();
+    for f in &entries {
+        by_story
+            .entry(f.story.as_str())
+            .or_default()
+            .push(JsonFinding::of(f));
+        *by_kind.entry(f.kind.as_str().to_string()).or_insert(0) += 1;
+        *by_severity
+            .entry(f.severity.as_str().to_string())
+            .or_insert(0) += 1;
+        if f.kind.is_discrepancy() {
+            for a in f.articles() {
+                *per_article.entry(a).or_default() += 1;
+            }
         }
     }
-    let cluster_of = |id: &str| cluster_by_finding.get(id).map(|c| c.to_string());
-    let entries = report.entries();
-    let findings: Vec<JsonFinding> = entries
+    let stories: Vec<JsonStory> = report
+        .alignment
+        .stories
         .iter()
-        .map(|e| json_finding(e, cluster_of(&e.id)))
+        .map(|s| JsonStory {
+            id: s.id.clone(),
+            articles: s.articles.clone(),
+            copies: s.copies.clone(),
+            claims: s.claims,
+            clusters: s.clusters,
+            findings: by_story.remove(s.id.as_str()).unwrap_or_default(),
+        })
         .collect();
-    let agreements: Vec<JsonFinding> = report
-        .kept()
-        .iter()
-        .filter(|e| !e.finding.kind.is_discrepancy())
-        .map(|e| json_finding(e, cluster_of(&e.id)))
-        .collect();
-    let mut unique = report.alignment.unique.clone();
-    unique.sort_by(|a, b| (&a.claim, &a.text).cmp(&(&b.claim, &b.text)));
-    let mut people = report.alignment.people.clone();
-    for p in &mut people {
-        p.aliases.sort();
-        p.mentions.sort();
-        p.roles.sort();
-    }
-    people.sort_by(|a, b| (&a.name, &a.mentions).cmp(&(&b.name, &b.mentions)));
     let articles: Vec<ArticleSummary> = report
         .sorted_extractions()
         .into_iter()
         .map(|x| ArticleSummary {
             id: x.article.id.clone(),
+            story: report.story_of(&x.article.id).map(|s| s.id.clone()),
             source: x.article.source.clone(),
             title: x.article.title.clone(),
             url: x.article.url.clone(),
@@ -206,49 +221,30 @@ pub fn build(report: &Report) -> JsonReport {
             quantities: x.quantities.len(),
             entities: x.entities.len(),
             diagnostics: x.diagnostics.len(),
-            findings: entries
-                .iter()
-                .filter(|e| {
-                    e.finding.kind.is_discrepancy()
-                        && (e.finding.a.claim.article == x.article.id
-                            || e.finding.b.claim.article == x.article.id)
-                })
-                .count(),
+            findings: per_article.get(x.article.id.as_str()).copied().unwrap_or(0),
         })
         .collect();
     let diagnostics: Vec<Diagnostic> = report.all_diagnostics().into_iter().cloned().collect();
-    let mut by_kind = BTreeMap::new();
-    let mut by_severity = BTreeMap::new();
-    for e in &entries {
-        *by_kind
-            .entry(e.finding.kind.as_str().to_string())
-            .or_insert(0) += 1;
-        *by_severity
-            .entry(e.severity.as_str().to_string())
-            .or_insert(0) += 1;
-    }
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == crosscheck_parse::Severity::Error)
         .count();
+    let al = report.alignment;
     JsonReport {
         format: FORMAT.to_string(),
         version: VERSION,
         summary: Summary {
             articles: articles.len(),
+            stories: al.stories.len(),
+            singleton_stories: al.stories.iter().filter(|s| s.is_singleton()).count(),
             findings_by_kind: by_kind,
             findings_by_severity: by_severity,
-            agreements: agreements.len(),
-            unique: unique.len(),
-            clusters: graph.clusters.len(),
+            clusters: al.stories.iter().map(|s| s.clusters).sum(),
             errors,
             warnings: diagnostics.len() - errors,
         },
-        findings,
-        agreements,
-        unique,
-        clusters: graph.clusters,
-        people,
+        stories,
+        people: al.people.clone(),
         articles,
         diagnostics,
     }

@@ -1,50 +1,40 @@
 //! # crosscheck-report
 //!
-//! Turns the output of alignment into things people and CI read: a claim
-//! [graph] (DOT and JSON), a flat [CSV](csv_report) file, a complete
-//! [JSON](json_report) report, [Markdown](markdown) and self-contained
-//! [HTML](html) pages, a terminal [table], and a [baseline]
-//! comparison that decides whether a CI run fails.
+//! Turns the output of alignment into things people and CI read: a
+//! [graph] of stories, claim clusters, variants and articles (DOT and
+//! JSON), a flat [CSV](csv_report) file (one row per finding and
+//! article), a complete [JSON](json_report) report, [Markdown](markdown)
+//! and self-contained [HTML](html) pages, a terminal [table], and a
+//! [baseline] comparison that decides whether a CI run fails.
 //!
 //! Every writer takes one [`Report`]: the extractions, the alignment, the
-//! diagnostics and a [`Filter`]. Output never depends on the order the
-//! inputs were given in: findings, articles, nodes and edges are sorted
-//! before anything is written, so the same input gives the same bytes.
+//! diagnostics and a [`Filter`]. Findings come in the alignment's order
+//! (story, then position in the story), which does not depend on input
+//! order or thread count, so the same input gives the same bytes.
 //!
 //! ```
-//! use crosscheck_align::{Alignment, ClaimKind, ClaimRef, Evidence, Finding, FindingKind, Scores};
-//! use crosscheck_parse::Span;
+//! use crosscheck_align::{compare, Config, fixture::Doc, Severity};
 //! use crosscheck_report::{Filter, Report};
 //!
-//! let side = |article: &str, text: &str, value: &str| Evidence {
-//!     claim: ClaimRef { article: article.into(), kind: ClaimKind::Quantity, index: 0, span: Span::new(0, text.len()) },
-//!     text: text.into(),
-//!     speaker: None,
-//!     value: Some(value.into()),
-//!     value_span: None,
-//! };
-//! let alignment = Alignment {
-//!     findings: vec![Finding {
-//!         kind: FindingKind::Quantity,
-//!         confidence: 0.9,
-//!         a: side("bbc", "100,000 troops", "[100000, 100000]"),
-//!         b: side("cnn", "130,000 troops", "[130000, 130000]"),
-//!         diff: vec![],
-//!         scores: Scores::default(),
-//!         explanation: "The troop counts differ.".into(),
-//!     }],
-//!     ..Alignment::default()
-//! };
-//! let report = Report::new(&[], &alignment).with_filter(Filter::default());
+//! let text = |n: &str| format!("Russia has massed {n} soldiers on the border with Ukraine, Western officials say.");
+//! let docs = [
+//!     Doc::new("bbc", &text("100,000"))
+//!         .quantity("100,000 soldiers", 100_000.0, crosscheck_parse::Qualifier::Exact, Some("soldiers"))
+//!         .build(),
+//!     Doc::new("cnn", &text("130,000"))
+//!         .quantity("130,000 soldiers", 130_000.0, crosscheck_parse::Qualifier::Exact, Some("soldiers"))
+//!         .build(),
+//! ];
+//! let alignment = compare(&docs, &Config::default());
+//! let report = Report::new(&docs, &alignment).with_filter(Filter::default());
 //! let entries = report.entries();
 //! assert_eq!(entries.len(), 1);
-//! assert_eq!(entries[0].severity.as_str(), "high");
+//! assert_eq!(entries[0].severity, Severity::High);
 //!
-//! let mut csv = Vec::new();
-//! crosscheck_report::csv_report::write_csv(&report, &mut csv).unwrap();
-//! let csv = String::from_utf8(csv).unwrap();
-//! assert!(csv.starts_with("finding_id,kind,severity,confidence,"));
-//! assert!(csv.contains(",quantity,high,0.900,bbc,cnn,"));
+//! let csv = crosscheck_report::csv_report::to_csv_string(&report).unwrap();
+//! assert!(csv.starts_with("finding_id,kind,severity,confidence,story,variant,article,"));
+//! assert_eq!(csv.lines().count(), 3); // the header, one row per article
+//! assert!(csv.contains(",quantity,high,"));
 //! ```
 #![warn(missing_docs)]
 
@@ -53,22 +43,20 @@ pub mod csv_report;
 pub mod diff;
 pub mod graph;
 pub mod html;
-pub mod id;
 pub mod json_report;
 pub mod markdown;
 pub mod sanitize;
-pub mod severity;
 pub mod table;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crosscheck_align::{Alignment, Evidence, Finding, FindingKind, TokenEdit};
+use crosscheck_align::{Alignment, Finding, FindingKind, Story};
 use crosscheck_parse::{Diagnostic, Extraction};
 
 pub use baseline::{Baseline, BaselineEntry, Comparison, FailOn};
-pub use graph::{ClaimGraph, Cluster};
-pub use id::finding_id;
-pub use severity::Severity;
+pub use crosscheck_align::id;
+pub use crosscheck_align::{finding_id, Severity};
+pub use graph::ClaimGraph;
 
 /// Everything that can go wrong while writing or reading a report.
 #[derive(Debug, thiserror::Error)]
@@ -93,11 +81,11 @@ pub enum ReportError {
 pub struct Filter {
     /// Findings whose confidence is below this are dropped everywhere.
     pub min_confidence: f64,
-    /// When set, only discrepancies of these kinds are kept (agreements are
-    /// governed by `include_agreements`, or by naming `agreement` here).
+    /// When set, only discrepancies of these kinds are kept (agreements and
+    /// matched claims are governed by `include_agreements`, or by naming
+    /// `agreement` or `matched` here).
     pub kinds: Option<BTreeSet<FindingKind>>,
-    /// List agreements next to discrepancies (CSV rows, Markdown, HTML,
-    /// table). The JSON report always lists them in `agreements`.
+    /// List agreements and matched claims next to discrepancies.
     pub include_agreements: bool,
 }
 
@@ -113,8 +101,7 @@ impl Default for Filter {
 
 impl Filter {
     /// True when the finding is kept at all: confident enough and, for a
-    /// discrepancy, of a selected kind. Agreements that pass here are used
-    /// for the graph and clusters (who agrees) even when not listed.
+    /// discrepancy, of a selected kind.
     pub fn passes(&self, f: &Finding) -> bool {
         if confidence(f) < self.min_confidence {
             return false;
@@ -125,21 +112,23 @@ impl Filter {
         }
     }
 
-    /// True when the finding is listed as a row: it [passes](Self::passes),
-    /// and it is a discrepancy, or agreements were asked for (with
-    /// `include_agreements` or by naming `agreement` in `kinds`).
+    /// True when the finding is listed: it [passes](Self::passes), and it
+    /// is a discrepancy, or agreements were asked for (with
+    /// `include_agreements`, or by naming its kind in `kinds`).
     pub fn listed(&self, f: &Finding) -> bool {
-        self.passes(f) && (f.kind.is_discrepancy() || self.lists_agreements())
+        self.passes(f)
+            && (f.kind.is_discrepancy()
+                || self.include_agreements
+                || self.kinds.as_ref().is_some_and(|k| k.contains(&f.kind)))
     }
 
-    /// True when agreements are listed as rows: `include_agreements`, or
-    /// `agreement` named in `kinds`.
+    /// True when agreements or matched claims may be listed:
+    /// `include_agreements`, or `agreement` or `matched` named in `kinds`.
     pub fn lists_agreements(&self) -> bool {
         self.include_agreements
-            || self
-                .kinds
-                .as_ref()
-                .is_some_and(|k| k.contains(&FindingKind::Agreement))
+            || self.kinds.as_ref().is_some_and(|k| {
+                k.contains(&FindingKind::Agreement) || k.contains(&FindingKind::Matched)
+            })
     }
 }
 
@@ -155,17 +144,13 @@ pub fn parse_kinds(list: &str) -> Result<BTreeSet<FindingKind>, ReportError> {
 
 /// Parses one finding kind name (`quote_wording`; `-` is accepted for `_`).
 pub fn parse_kind(name: &str) -> Result<FindingKind, ReportError> {
-    let norm = name.trim().to_ascii_lowercase().replace('-', "_");
-    FindingKind::ALL
-        .into_iter()
-        .find(|k| k.as_str() == norm)
-        .ok_or_else(|| {
-            let valid: Vec<&str> = FindingKind::ALL.iter().map(|k| k.as_str()).collect();
-            ReportError::Invalid(format!(
-                "unknown finding kind `{name}` (expected one of: {})",
-                valid.join(", ")
-            ))
-        })
+    FindingKind::parse(name).ok_or_else(|| {
+        let valid: Vec<&str> = FindingKind::ALL.iter().map(|k| k.as_str()).collect();
+        ReportError::Invalid(format!(
+            "unknown finding kind `{name}` (expected one of: {})",
+            valid.join(", ")
+        ))
+    })
 }
 
 /// A finding's confidence clamped to `[0, 1]`; NaN counts as 0.
@@ -198,18 +183,8 @@ pub struct Report<'a> {
     /// Index into `extractions` by article id (the first extraction of an
     /// id wins), so per-row lookups stay O(log n) on large corpora.
     by_id: BTreeMap<&'a str, usize>,
-}
-
-/// One finding ready to be written: side A is the article id that sorts
-/// first, with its stable id and severity.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    /// The stable [`finding_id`].
-    pub id: String,
-    /// The [`Severity`] of the finding.
-    pub severity: Severity,
-    /// The finding, sides ordered (A's article id sorts first).
-    pub finding: Finding,
+    /// Index into `alignment.stories` by article id.
+    story_by_article: BTreeMap<&'a str, usize>,
 }
 
 impl<'a> Report<'a> {
@@ -220,12 +195,19 @@ impl<'a> Report<'a> {
         for (i, x) in extractions.iter().enumerate() {
             by_id.entry(x.article.id.as_str()).or_insert(i);
         }
+        let mut story_by_article = BTreeMap::new();
+        for (i, s) in alignment.stories.iter().enumerate() {
+            for a in &s.articles {
+                story_by_article.entry(a.as_str()).or_insert(i);
+            }
+        }
         Report {
             extractions,
             alignment,
             diagnostics: &[],
             filter: Filter::default(),
             by_id,
+            story_by_article,
         }
     }
 
@@ -241,16 +223,48 @@ impl<'a> Report<'a> {
         self
     }
 
-    /// Every finding that [passes](Filter::passes) the filter, canonical and
-    /// sorted (see [`sort_entries`]).
-    pub fn kept(&self) -> Vec<Entry> {
-        entries_where(self.alignment, |f| self.filter.passes(f))
+    /// Every finding that [passes](Filter::passes) the filter, in the
+    /// alignment's order.
+    pub fn kept(&self) -> Vec<&'a Finding> {
+        let alignment: &'a Alignment = self.alignment;
+        alignment
+            .findings
+            .iter()
+            .filter(|f| self.filter.passes(f))
+            .collect()
     }
 
-    /// The findings to list as rows: those the filter
-    /// [lists](Filter::listed), canonical and sorted.
-    pub fn entries(&self) -> Vec<Entry> {
-        entries_where(self.alignment, |f| self.filter.listed(f))
+    /// The findings to list: those the filter [lists](Filter::listed), in
+    /// the alignment's order.
+    pub fn entries(&self) -> Vec<&'a Finding> {
+        let alignment: &'a Alignment = self.alignment;
+        alignment
+            .findings
+            .iter()
+            .filter(|f| self.filter.listed(f))
+            .collect()
+    }
+
+    /// The listed findings grouped by story, in story order; stories
+    /// without a listed finding are left out.
+    pub fn by_story(&self) -> Vec<(&'a Story, Vec<&'a Finding>)> {
+        let mut groups: BTreeMap<usize, Vec<&'a Finding>> = BTreeMap::new();
+        let index: BTreeMap<&str, usize> = self
+            .alignment
+            .stories
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        for f in self.entries() {
+            let i = index.get(f.story.as_str()).copied().unwrap_or(usize::MAX);
+            groups.entry(i).or_default().push(f);
+        }
+        let alignment: &'a Alignment = self.alignment;
+        groups
+            .into_iter()
+            .filter_map(|(i, fs)| alignment.stories.get(i).map(|s| (s, fs)))
+            .collect()
     }
 
     /// The extractions sorted by article id.
@@ -263,6 +277,14 @@ impl<'a> Report<'a> {
     /// The extraction of an article, by id.
     pub fn extraction(&self, article: &str) -> Option<&'a Extraction> {
         self.by_id.get(article).map(|&i| &self.extractions[i])
+    }
+
+    /// The story of an article, by id.
+    pub fn story_of(&self, article: &str) -> Option<&'a Story> {
+        let alignment: &'a Alignment = self.alignment;
+        self.story_by_article
+            .get(article)
+            .map(|&i| &alignment.stories[i])
     }
 
     /// Every diagnostic (the report's own, then each extraction's in article
@@ -280,81 +302,11 @@ impl<'a> Report<'a> {
         v
     }
 
-    /// The claim graph of the findings that [pass](Filter::passes).
+    /// The graph of the listed findings: stories, findings (claim
+    /// clusters), variants and articles.
     pub fn graph(&self) -> ClaimGraph {
         ClaimGraph::build(self)
     }
-}
-
-fn entries_where(alignment: &Alignment, keep: impl Fn(&Finding) -> bool) -> Vec<Entry> {
-    let mut v: Vec<Entry> = alignment
-        .findings
-        .iter()
-        .filter(|f| keep(f))
-        .map(|f| {
-            let finding = canonical(f);
-            Entry {
-                id: finding_id(&finding),
-                severity: Severity::of(&finding),
-                finding,
-            }
-        })
-        .collect();
-    sort_entries(&mut v);
-    v
-}
-
-/// The finding with its sides ordered so that A's article id sorts first (and,
-/// for two claims of one article, the earlier span first). Swapping sides
-/// swaps each diff edit too (an insertion becomes an omission).
-pub fn canonical(f: &Finding) -> Finding {
-    let key = |e: &Evidence| (e.claim.article.clone(), e.claim.span, e.claim.kind);
-    if key(&f.a) <= key(&f.b) {
-        return f.clone();
-    }
-    let mut g = f.clone();
-    std::mem::swap(&mut g.a, &mut g.b);
-    g.diff = f.diff.iter().map(swap_edit).collect();
-    g
-}
-
-fn swap_edit(e: &TokenEdit) -> TokenEdit {
-    use crosscheck_align::EditOp;
-    let op = match e.op {
-        EditOp::Insertion => EditOp::Omission,
-        EditOp::Omission => EditOp::Insertion,
-        other => other,
-    };
-    TokenEdit {
-        op,
-        a_text: e.b_text.clone(),
-        a_span: e.b_span,
-        b_text: e.a_text.clone(),
-        b_span: e.a_span,
-    }
-}
-
-/// Sorts entries into the one order every writer uses: by article pair, then
-/// kind, then spans, then id, then the remaining content. The order is total,
-/// so it does not depend on the order the findings came in.
-pub fn sort_entries(v: &mut [Entry]) {
-    v.sort_by(|x, y| {
-        let (a, b) = (&x.finding, &y.finding);
-        a.a.claim
-            .article
-            .cmp(&b.a.claim.article)
-            .then_with(|| a.b.claim.article.cmp(&b.b.claim.article))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.a.claim.span.cmp(&b.a.claim.span))
-            .then_with(|| a.b.claim.span.cmp(&b.b.claim.span))
-            .then_with(|| x.id.cmp(&y.id))
-            .then_with(|| a.a.claim.cmp(&b.a.claim))
-            .then_with(|| a.b.claim.cmp(&b.b.claim))
-            .then_with(|| a.confidence.total_cmp(&b.confidence))
-            .then_with(|| a.explanation.cmp(&b.explanation))
-            .then_with(|| a.a.text.cmp(&b.a.text))
-            .then_with(|| a.b.text.cmp(&b.b.text))
-    });
 }
 
 /// Formats a span as `start-end` (byte offsets), as in the CSV columns.

@@ -1,45 +1,15 @@
-//! The Markdown report a person reads: per claim cluster, where each
-//! article stands, then each finding with both texts side by side, the
-//! differing words in bold, speakers, values, and a reference back to each
-//! article (id, byte span, URL).
+//! The Markdown report a person reads: story by story, each finding with
+//! its variants ("3 outlets: 4 February; 1 outlet: 5 February") and every
+//! mention: the article (id, byte span, URL), the claim with the differing
+//! words or the value in bold, and the speaker. A closing table lists
+//! every story and its articles, so every article is accounted for.
 
 use std::fmt::Write as _;
 
-use crosscheck_align::Evidence;
+use crosscheck_align::{Finding, Mention};
 
 use crate::diff::{highlight, Segment};
-use crate::graph::{claim_node_id, ClaimGraph, Cluster};
-use crate::{format_confidence, Entry, Report, Severity};
-
-/// Listed entries grouped by cluster, in cluster order; entries outside
-/// every cluster come last under `None`.
-pub fn grouped(graph: &ClaimGraph, entries: Vec<Entry>) -> Vec<(Option<&Cluster>, Vec<Entry>)> {
-    let mut groups: Vec<(Option<&Cluster>, Vec<Entry>)> = graph
-        .clusters
-        .iter()
-        .map(|c| (Some(c), Vec::new()))
-        .collect();
-    // claim node -> cluster index, built once (a scan per entry is quadratic)
-    let mut by_claim: std::collections::BTreeMap<&str, usize> = Default::default();
-    for (i, c) in graph.clusters.iter().enumerate() {
-        for claim in &c.claims {
-            by_claim.entry(claim.as_str()).or_insert(i);
-        }
-    }
-    let mut rest = Vec::new();
-    for e in entries {
-        let node = claim_node_id(&e.finding.a.claim);
-        match by_claim.get(node.as_str()).copied() {
-            Some(i) => groups[i].1.push(e),
-            None => rest.push(e),
-        }
-    }
-    groups.retain(|(_, v)| !v.is_empty());
-    if !rest.is_empty() {
-        groups.push((None, rest));
-    }
-    groups
-}
+use crate::{format_confidence, Report, Severity};
 
 /// Escapes Markdown punctuation and turns line breaks into spaces, for
 /// text inside a table cell.
@@ -76,56 +46,53 @@ fn marked(segments: &[Segment]) -> String {
         .collect()
 }
 
-fn reference(report: &Report, e: &Evidence) -> String {
-    let span = e.claim.span;
-    let mut s = format!(
-        "`{}` bytes {}–{}",
-        e.claim.article.replace('`', "'"),
-        span.start,
-        span.end
-    );
+fn code(s: &str) -> String {
+    format!("`{}`", s.replace('`', "'"))
+}
+
+fn reference(report: &Report, m: &Mention) -> String {
+    let mut s = format!("{} bytes {}–{}", code(&m.article), m.span.start, m.span.end);
     if let Some(url) = report
-        .extraction(&e.claim.article)
+        .extraction(&m.article)
         .and_then(|x| x.article.url.as_deref())
         .filter(|u| crate::sanitize::is_web_url(u))
     {
         let _ = write!(s, " ([link](<{}>))", url.replace(['<', '>', '\n'], ""));
     }
+    if let Some(c) = &m.copy_of {
+        let _ = write!(s, " (copy of {})", code(c));
+    }
     s
 }
 
-fn opt(s: &Option<String>) -> String {
-    s.as_deref().map(escape).unwrap_or_else(|| "—".to_string())
-}
-
-/// “3 articles · 4 findings (2 high, 2 low) · 2 clusters · 5 unique
-/// claims”: the report's one-line summary, plain text shared by the Markdown
-/// and HTML writers.
-pub(crate) fn summary(report: &Report, graph: &ClaimGraph, entries: &[Entry]) -> String {
+/// “3 articles · 2 stories (1 alone) · 4 findings (2 high, 2 low)”: the
+/// report's one-line summary, plain text shared by the Markdown and HTML
+/// writers.
+pub(crate) fn summary(report: &Report, entries: &[&Finding]) -> String {
+    let stories = &report.alignment.stories;
+    let alone = stories.iter().filter(|s| s.is_singleton()).count();
     format!(
-        "{} articles · {} findings ({}) · {} clusters · {} unique claims",
+        "{} article{} · {} stor{} ({} alone) · {} finding{} ({})",
         report.extractions.len(),
+        if report.extractions.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        stories.len(),
+        if stories.len() == 1 { "y" } else { "ies" },
+        alone,
         entries.len(),
-        counts(entries),
-        graph.clusters.len(),
-        report.alignment.unique.len()
+        if entries.len() == 1 { "" } else { "s" },
+        counts(entries)
     )
 }
 
-/// The distinct finding kinds of one cluster's entries, sorted and joined
-/// with “, ” (plain text, for the cluster headings of both writers).
-pub(crate) fn kinds(group: &[Entry]) -> String {
-    let mut kinds: Vec<&str> = group.iter().map(|e| e.finding.kind.as_str()).collect();
-    kinds.sort();
-    kinds.dedup();
-    kinds.join(", ")
-}
-
 /// “2 high, 1 low”: findings per severity, highest first, or “none”.
-fn counts(entries: &[Entry]) -> String {
+fn counts(entries: &[&Finding]) -> String {
     let mut parts = Vec::new();
     for sev in Severity::ALL.iter().rev() {
-        let n = entries.iter().filter(|e| e.severity == *sev).count();
+        let n = entries.iter().filter(|f| f.severity == *sev).count();
         if n > 0 {
             parts.push(format!("{n} {sev}"));
         }
@@ -138,7 +105,6 @@ fn counts(entries: &[Entry]) -> String {
 }
 
 /// The items, each formatted by `each`, joined with “, ”; “—” for none.
-/// Shared by the Markdown and HTML agree/differ/silent lists.
 pub(crate) fn join_or_dash(items: &[String], each: impl Fn(&str) -> String) -> String {
     if items.is_empty() {
         "—".to_string()
@@ -147,66 +113,83 @@ pub(crate) fn join_or_dash(items: &[String], each: impl Fn(&str) -> String) -> S
     }
 }
 
-fn list(articles: &[String]) -> String {
-    join_or_dash(articles, |a| format!("`{}`", a.replace('`', "'")))
-}
-
 /// The Markdown report.
 pub fn to_markdown(report: &Report) -> String {
-    let graph = report.graph();
     let entries = report.entries();
     let mut out = String::new();
     out.push_str("# crosscheck report\n\n");
-    let _ = writeln!(out, "{}\n", summary(report, &graph, &entries));
+    let _ = writeln!(out, "{}\n", summary(report, &entries));
     if entries.is_empty() {
         out.push_str("No findings.\n\n");
     }
-    for (cluster, group) in grouped(&graph, entries) {
-        match cluster {
-            Some(c) => {
-                let _ = writeln!(out, "## {} — {}\n", c.id, kinds(&group));
-                let _ = writeln!(out, "- Agree: {}", list(&c.agree));
-                let _ = writeln!(out, "- Differ: {}", list(&c.differ));
-                let _ = writeln!(out, "- Silent: {}\n", list(&c.silent));
-            }
-            None => out.push_str("## Other findings\n\n"),
-        }
-        for e in &group {
-            let f = &e.finding;
+    for (story, findings) in report.by_story() {
+        let _ = writeln!(
+            out,
+            "## {} — {} article{}\n",
+            escape(&story.id),
+            story.articles.len(),
+            if story.articles.len() == 1 { "" } else { "s" }
+        );
+        let _ = writeln!(out, "Articles: {}", join_or_dash(&story.articles, code));
+        for group in &story.copies {
             let _ = writeln!(
                 out,
-                "### `{}` {} · {} · confidence {}\n",
-                e.id,
+                "\nSyndicated copies (one text): {}",
+                join_or_dash(group, code)
+            );
+        }
+        out.push('\n');
+        for f in findings {
+            let _ = writeln!(
+                out,
+                "### {} {} · {} · confidence {}\n",
+                code(&f.id),
                 f.kind.as_str(),
-                e.severity,
+                f.severity,
                 format_confidence(f)
             );
             if !f.explanation.is_empty() {
                 let _ = writeln!(out, "{}\n", escape(&f.explanation));
             }
-            let (sa, sb) = highlight(f);
-            let _ = writeln!(
-                out,
-                "| | {} | {} |\n|---|---|---|",
-                escape(&f.a.claim.article),
-                escape(&f.b.claim.article)
-            );
-            let _ = writeln!(out, "| text | {} | {} |", marked(&sa), marked(&sb));
-            let _ = writeln!(
-                out,
-                "| speaker | {} | {} |",
-                opt(&f.a.speaker),
-                opt(&f.b.speaker)
-            );
-            let _ = writeln!(out, "| value | {} | {} |", opt(&f.a.value), opt(&f.b.value));
-            let _ = writeln!(
-                out,
-                "| where | {} | {} |\n",
-                reference(report, &f.a),
-                reference(report, &f.b)
-            );
+            out.push_str("| variant | value | outlets | where | text | speaker |\n");
+            out.push_str("|---|---|---|---|---|---|\n");
+            for (k, v) in f.variants.iter().enumerate() {
+                for (i, m) in v.mentions.iter().enumerate() {
+                    let (num, value, outlets) = if i == 0 {
+                        (
+                            (k + 1).to_string(),
+                            escape(&v.display),
+                            v.outlets.to_string(),
+                        )
+                    } else {
+                        (String::new(), String::new(), String::new())
+                    };
+                    let _ = writeln!(
+                        out,
+                        "| {num} | {value} | {outlets} | {} | {} | {} |",
+                        reference(report, m),
+                        marked(&highlight(f, k, m)),
+                        m.speaker
+                            .as_deref()
+                            .map(escape)
+                            .unwrap_or_else(|| "—".into())
+                    );
+                }
+            }
+            out.push('\n');
         }
     }
+    out.push_str("## Stories\n\n| story | articles |\n|---|---|\n");
+    for s in &report.alignment.stories {
+        let _ = writeln!(
+            out,
+            "| {}{} | {} |",
+            escape(&s.id),
+            if s.is_singleton() { " (alone)" } else { "" },
+            join_or_dash(&s.articles, code)
+        );
+    }
+    out.push('\n');
     let diags = report.all_diagnostics();
     if !diags.is_empty() {
         out.push_str("## Diagnostics\n\n");
@@ -215,8 +198,8 @@ pub fn to_markdown(report: &Report) -> String {
             let at = d.offset.map(|o| format!(" (byte {o})")).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "- {sev}: `{}`{at}: {}",
-                d.origin.replace('`', "'"),
+                "- {sev}: {}{at}: {}",
+                code(&d.origin),
                 escape(&d.message)
             );
         }

@@ -19,8 +19,6 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use serde::Serialize;
-
 use crate::{csv_report, Format, Report, ReportError};
 
 /// How CSV cells that a spreadsheet would read as a formula are written.
@@ -56,36 +54,8 @@ pub fn neutralise_cell(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// The cells of one serialisable row (a struct of string fields), in the
-/// order of `columns`, neutralised unless `cells` is [`CsvCells::Raw`].
-pub fn csv_record<T: Serialize>(
-    row: &T,
-    columns: &[&str],
-    cells: CsvCells,
-) -> Result<Vec<String>, ReportError> {
-    let value = serde_json::to_value(row)?;
-    columns
-        .iter()
-        .map(|c| {
-            let cell = match value.get(c) {
-                Some(serde_json::Value::String(s)) => s.as_str(),
-                Some(serde_json::Value::Null) | None => "",
-                Some(other) => {
-                    return Err(ReportError::Invalid(format!(
-                        "CSV column {c} is not text: {other}"
-                    )))
-                }
-            };
-            Ok(match cells {
-                CsvCells::Neutralised => neutralise_cell(cell).into_owned(),
-                CsvCells::Raw => cell.to_string(),
-            })
-        })
-        .collect()
-}
-
 /// Writes the CSV report of [`csv_report::write_csv`] with the given
-/// treatment of formula-like cells.
+/// treatment of formula-like cells. Rows are written as they are made.
 pub fn write_csv_with<W: Write>(
     report: &Report,
     out: W,
@@ -96,8 +66,16 @@ pub fn write_csv_with<W: Write>(
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
     w.write_record(csv_report::COLUMNS)?;
-    for row in csv_report::rows(report) {
-        w.write_record(csv_record(&row, &csv_report::COLUMNS, cells)?)?;
+    for f in report.entries() {
+        for (v, m) in f.mentions() {
+            let row = csv_report::CsvRow::new(f, v, m);
+            match cells {
+                CsvCells::Neutralised => {
+                    w.write_record(row.cells().map(|c| neutralise_cell(c).into_owned()))?;
+                }
+                CsvCells::Raw => w.write_record(row.cells())?,
+            }
+        }
     }
     w.flush()?;
     Ok(())

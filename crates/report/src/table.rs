@@ -1,9 +1,7 @@
-//! A plain-text table for the terminal: one line per listed finding.
+//! A plain-text table for the terminal: one line per listed finding, its
+//! variants in one cell ("3 outlets: 4 February; 1 outlet: 5 February").
 
 use crate::{format_confidence, Report};
-
-/// Widest explanation shown, in characters; longer ones end in `…`.
-pub const EXPLANATION_WIDTH: usize = 72;
 
 fn clip(s: &str, max: usize) -> String {
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -17,23 +15,36 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
-/// The terminal table: `ID KIND SEVERITY CONF A B EXPLANATION`, columns
-/// padded to their widest cell, then a summary line.
+/// Widest variants cell, in characters; longer ones end in `…`.
+pub const VARIANTS_WIDTH: usize = 72;
+
+/// The terminal table: `ID KIND SEVERITY CONF STORY VARIANTS`, columns
+/// padded to their widest cell, then a summary line. VARIANTS is the
+/// finding's [summary](crosscheck_align::Finding::summary), or for a quote
+/// wording finding the words that differ (from its explanation).
 pub fn to_table(report: &Report) -> String {
     let entries = report.entries();
-    let header = ["ID", "KIND", "SEVERITY", "CONF", "A", "B", "EXPLANATION"];
-    let rows: Vec<[String; 7]> = entries
+    let header = ["ID", "KIND", "SEVERITY", "CONF", "STORY", "VARIANTS"];
+    let rows: Vec<[String; 6]> = entries
         .iter()
-        .map(|e| {
-            let f = &e.finding;
+        .map(|f| {
             [
-                e.id.clone(),
+                f.id.clone(),
                 f.kind.as_str().to_string(),
-                e.severity.to_string(),
+                f.severity.to_string(),
                 format_confidence(f),
-                clip(&f.a.claim.article, 24),
-                clip(&f.b.claim.article, 24),
-                clip(&f.explanation, EXPLANATION_WIDTH),
+                clip(&f.story, 30),
+                // a quote's variants are whole quotes: the explanation
+                // names the words that differ, after its colon
+                clip(
+                    &if f.kind == crosscheck_align::FindingKind::QuoteWording {
+                        let e = f.explanation.as_str();
+                        e.split_once(": ").map_or(e, |(_, words)| words).to_string()
+                    } else {
+                        f.summary()
+                    },
+                    VARIANTS_WIDTH,
+                ),
             ]
         })
         .collect();
@@ -65,12 +76,15 @@ pub fn to_table(report: &Report) -> String {
         }
     }
     let articles = report.extractions.len();
+    let stories = report.alignment.stories.len();
     out.push_str(&format!(
-        "{} finding{} across {} article{}\n",
+        "{} finding{} across {} article{} in {} stor{}\n",
         rows.len(),
         if rows.len() == 1 { "" } else { "s" },
         articles,
-        if articles == 1 { "" } else { "s" }
+        if articles == 1 { "" } else { "s" },
+        stories,
+        if stories == 1 { "y" } else { "ies" }
     ));
     out
 }

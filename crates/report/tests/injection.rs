@@ -3,47 +3,47 @@
 //! sequences in the terminal table.
 mod common;
 
-use common::{ev, extraction, finding};
-use crosscheck_align::{Alignment, ClaimKind, FindingKind};
+use crosscheck_align::{Alignment, FindingKind};
 use crosscheck_report::sanitize::{render_with, CsvCells, RenderOptions};
 use crosscheck_report::{render, Format, Report};
 
-const A: &str = "=HYPERLINK(\"http://evil.example/steal\",\"Click\") was posted by the \
-campaign on Friday. Officials said 40 people were hurt.";
-const B: &str = "@SUM(1+1)*cmd|' /C calc'!A0 appeared on the page. Officials said 45 \
-people were hurt.";
-
+/// The writers' sample (ap and bbc differ on the troops), with the
+/// quantity finding's claim texts, outlets, values and explanation
+/// replaced by strings a spreadsheet or a terminal would run, and the
+/// articles' URLs set.
 fn sample(url_a: &str, url_b: &str) -> (Vec<crosscheck_parse::Extraction>, Alignment) {
-    let mut a = extraction("wire", A, Some(url_a));
-    let mut b = extraction("daily", B, Some(url_b));
-    a.article.source = Some("-Wire Service".into());
-    b.article.source = Some("+Daily".into());
-    let mut f = finding(
-        FindingKind::Quantity,
-        0.9,
-        ev(
-            "wire",
-            A,
+    let (mut x, mut alignment) = common::sample();
+    for e in &mut x {
+        match e.article.id.as_str() {
+            "ap" => e.article.url = Some(url_a.into()),
+            "bbc" => e.article.url = Some(url_b.into()),
+            _ => {}
+        }
+    }
+    alignment
+        .findings
+        .retain(|f| f.kind == FindingKind::Quantity);
+    let f = alignment
+        .findings
+        .first_mut()
+        .expect("the troop counts differ");
+    let hostile = [
+        (
             "=HYPERLINK(\"http://evil.example/steal\",\"Click\")",
-            ClaimKind::Sentence,
-            0,
+            "-Wire Service",
+            "-40",
         ),
-        ev(
-            "daily",
-            B,
-            "@SUM(1+1)*cmd|' /C calc'!A0",
-            ClaimKind::Sentence,
-            0,
-        ),
-    );
-    f.a.value = Some("-40".into());
-    f.b.value = Some("\t45".into());
+        ("@SUM(1+1)*cmd|' /C calc'!A0", "+Daily", "\t45"),
+    ];
+    for (v, (text, source, value)) in f.variants.iter_mut().zip(hostile) {
+        v.display = value.into();
+        for m in &mut v.mentions {
+            m.text = text.into();
+            m.source = Some(source.into());
+        }
+    }
     f.explanation = "\u{1b}[31mThe counts differ.\u{1b}[0m".into();
-    let alignment = Alignment {
-        findings: vec![f],
-        ..Alignment::default()
-    };
-    (vec![a, b], alignment)
+    (x, alignment)
 }
 
 fn cells(csv: &str) -> Vec<csv::StringRecord> {
@@ -59,22 +59,22 @@ fn csv_cells_that_start_a_formula_are_neutralised_by_default() {
     let report = Report::new(&x, &a);
     let csv = render(&report, Format::Csv).unwrap();
     let rows = cells(&csv);
-    assert_eq!(rows.len(), 1);
-    let row = &rows[0];
-    for cell in row.iter() {
+    // one row per mention: the wire's and the daily's
+    assert_eq!(rows.len(), 2, "{csv}");
+    for cell in rows.iter().flat_map(|r| r.iter()) {
         assert!(
             !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
             "raw formula cell {cell:?} in {csv}"
         );
     }
-    let all: Vec<&str> = row.iter().collect();
-    assert!(all.contains(&"'=HYPERLINK(\"http://evil.example/steal\",\"Click\")"));
-    assert!(all.contains(&"'@SUM(1+1)*cmd|' /C calc'!A0"));
+    let all: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
+    assert!(all.iter().any(|c| c.starts_with("'=HYPERLINK(")), "{all:?}");
+    assert!(all.iter().any(|c| c.starts_with("'@SUM(1+1)")), "{all:?}");
     assert!(all.contains(&"'-40"), "{all:?}");
     assert!(all.contains(&"'\t45"), "{all:?}");
     assert!(all.contains(&"'-Wire Service") && all.contains(&"'+Daily"));
     // the finding id stays as it was: baselines keep matching
-    assert!(row[0].chars().all(|c| c.is_ascii_alphanumeric()));
+    assert!(rows[0][0].chars().all(|c| c.is_ascii_alphanumeric()));
 }
 
 #[test]
@@ -85,9 +85,9 @@ fn raw_csv_keeps_cells_as_extracted() {
         csv_cells: CsvCells::Raw,
     };
     let raw = render_with(&report, Format::Csv, &options).unwrap();
-    let row = &cells(&raw)[0];
-    let all: Vec<&str> = row.iter().collect();
-    assert!(all.contains(&"=HYPERLINK(\"http://evil.example/steal\",\"Click\")"));
+    let rows = cells(&raw);
+    let all: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
+    assert!(all.iter().any(|c| c.starts_with("=HYPERLINK(")), "{all:?}");
     assert!(all.contains(&"-40"));
     // the default options are the neutralised CSV of `render`
     let default = render_with(&report, Format::Csv, &RenderOptions::default()).unwrap();
@@ -112,20 +112,32 @@ fn only_http_urls_become_links_in_markdown_and_html() {
     let (x, a) = sample("https://example.com/wire", "http://example.org/daily");
     let report = Report::new(&x, &a);
     let md = render(&report, Format::Markdown).unwrap();
-    assert!(md.contains("[link](<https://example.com/wire>)"), "{md}");
-    assert!(md.contains("[link](<http://example.org/daily>)"), "{md}");
+    assert!(md.contains("](<https://example.com/wire>)"), "{md}");
+    assert!(md.contains("](<http://example.org/daily>)"), "{md}");
 }
 
 #[test]
 fn the_terminal_table_escapes_control_characters() {
     let (mut x, mut a) = sample("https://example.com/wire", "https://example.com/daily");
-    x[0].article.id = "wire\u{1b}]0;pwned\u{7}".into();
-    a.findings[0].a.claim.article = x[0].article.id.clone();
+    let hostile = "ap\u{1b}]0;pwned\u{7}";
+    for e in x.iter_mut().filter(|e| e.article.id == "ap") {
+        e.article.id = hostile.into();
+    }
+    for v in &mut a.findings[0].variants {
+        for m in &mut v.mentions {
+            if m.article == "ap" {
+                m.article = hostile.into();
+            }
+        }
+    }
+    // the story id, as the table prints it, carries the hostile id too
+    a.findings[0].story = format!("story:{hostile}");
+    a.findings[0].variants[0].display = "\u{1b}[31m40\u{1b}[0m".into();
     let report = Report::new(&x, &a);
     let table = render(&report, Format::Table).unwrap();
     assert!(
         !table.contains('\u{1b}') && !table.contains('\u{7}'),
         "{table:?}"
     );
-    assert!(table.contains("\\x1b[31mThe counts differ."), "{table}");
+    assert!(table.contains("\\x1b[31m40"), "{table}");
 }

@@ -22,64 +22,71 @@ fn html_escapes_article_text() {
 }
 
 #[test]
-fn html_highlights_the_diff_words() {
+fn html_highlights_the_differing_words_and_values() {
     let (x, a) = common::sample();
     let page = html::to_html(&Report::new(&x, &a));
-    assert!(page.contains("We <mark>prefer</mark> diplomacy,"));
-    assert!(page.contains("We <mark>want</mark> diplomacy,"));
+    assert!(page.contains("We <mark>prefer</mark> diplomacy"), "{page}");
+    assert!(page.contains("We <mark>want</mark> diplomacy"));
     // value span highlighted on the quantity
-    assert!(page.contains("Some <mark>130,000</mark> troops"));
+    assert!(page.contains("massed <mark>130,000 troops</mark> near"));
     // reference back to the article span
     let start = common::RT.find("We want").unwrap();
-    assert!(page.contains(&format!("<code>rt</code> bytes {}–{}", start, start + 18)));
+    assert!(page.contains(&format!("<code>rt</code> bytes {}–{}", start, start + 42)));
 }
 
 #[test]
-fn markdown_has_clusters_sides_and_references() {
+fn markdown_has_stories_variants_and_references() {
     let (x, a) = common::sample();
     let md = markdown::to_markdown(&Report::new(&x, &a));
     assert!(md.starts_with("# crosscheck report\n"));
-    assert!(md.contains("## cluster-"));
-    assert!(md.contains("- Agree: `ap`, `bbc`"));
-    assert!(md.contains("- Differ: `rt`"));
-    assert!(md.contains("- Silent: `ap`"));
-    assert!(md.contains("| text | We **prefer** diplomacy, | We **want** diplomacy, |"));
-    assert!(md.contains("| speaker | Antony Blinken | Sergei Lavrov |"));
+    assert!(md.contains("\n## story:ap — 3 articles\n"), "{md}");
+    assert!(md.contains("Articles: `ap`, `bbc`, `rt`"));
+    assert!(md.contains("| variant | value | outlets | where | text | speaker |"));
+    assert!(md.contains("We **prefer** diplomacy"));
+    assert!(md.contains("We **want** diplomacy"));
+    assert!(md.contains("| Antony Blinken |"));
     assert!(md.contains("([link](<https://example.com/rt>))"));
-    // html in text is neutralised, newlines do not break the table row
+    // html in text is neutralised
     assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
     assert!(!md.contains("<script>"));
-    // neighbouring changed words are one highlight
-    assert!(md.contains("| **NATO met in Brussels.** | **Moscow denies any plan.** |"));
-    assert!(md.contains("He said \"no\" then left."));
+    // every story and article is listed
+    assert!(md.contains("## Stories\n"));
+    assert!(md.contains("| story:ap | `ap`, `bbc`, `rt` |"));
     assert!(md.contains("## Diagnostics"));
 }
 
 #[test]
-fn fallback_token_diff_when_finding_has_none() {
+fn highlight_marks_the_value_and_the_changed_word() {
     let (_, a) = common::sample();
-    let mut f = a
+    let q = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::Quantity)
+        .unwrap();
+    let m = &q.variants[1].mentions[0];
+    let segs = highlight(q, 1, m);
+    let marked: Vec<&str> = segs
+        .iter()
+        .filter(|s| s.marked)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["130,000 troops"]);
+    let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(joined, m.text);
+    let w = a
         .findings
         .iter()
         .find(|f| f.kind == FindingKind::QuoteWording)
-        .unwrap()
-        .clone();
-    f.diff.clear();
-    let (sa, sb) = highlight(&f);
-    let marked_a: Vec<&str> = sa
-        .iter()
-        .filter(|s| s.marked)
-        .map(|s| s.text.as_str())
-        .collect();
-    let marked_b: Vec<&str> = sb
-        .iter()
-        .filter(|s| s.marked)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(marked_a, ["prefer"]);
-    assert_eq!(marked_b, ["want"]);
-    let joined: String = sa.iter().map(|s| s.text.as_str()).collect();
-    assert_eq!(joined, f.a.text);
+        .unwrap();
+    let marked = |v: usize| -> Vec<String> {
+        highlight(w, v, &w.variants[v].mentions[0])
+            .into_iter()
+            .filter(|s| s.marked)
+            .map(|s| s.text)
+            .collect()
+    };
+    assert_eq!(marked(0), ["prefer"]);
+    assert_eq!(marked(1), ["want"]);
 }
 
 #[test]
@@ -109,26 +116,31 @@ fn table_lists_findings_and_summary() {
     let t = table::to_table(&Report::new(&x, &a));
     let lines: Vec<&str> = t.lines().collect();
     assert!(lines[0].starts_with("ID"));
-    assert!(lines[0].contains("SEVERITY"));
-    assert_eq!(lines.len(), 1 + 5 + 1);
-    assert_eq!(*lines.last().unwrap(), "5 findings across 3 articles");
-    assert!(t.contains("quantity"));
+    assert!(lines[0].contains("VARIANTS"));
+    let n = a.discrepancies().count();
+    assert_eq!(lines.len(), 1 + n + 1);
+    assert_eq!(
+        *lines.last().unwrap(),
+        format!("{n} findings across 3 articles in 1 story")
+    );
+    assert!(t.contains("1 outlet: 100,000 troops; 1 outlet: 130,000 troops"));
     let empty = crosscheck_align::Alignment::default();
     assert_eq!(
         table::to_table(&Report::new(&[], &empty)),
-        "0 findings across 0 articles\n"
+        "0 findings across 0 articles in 0 stories\n"
     );
 }
 
 #[test]
-fn markdown_and_html_share_the_summary_and_cluster_kinds() {
+fn markdown_and_html_share_the_summary() {
     let (x, a) = common::sample();
     let report = Report::new(&x, &a);
     let md = markdown::to_markdown(&report);
     let page = html::to_html(&report);
-    let line = "3 articles · 5 findings (1 high, 3 medium, 1 low) · 5 clusters · 1 unique claims";
-    assert_eq!(md.lines().nth(2), Some(line));
+    let line = md.lines().nth(2).unwrap().to_string();
+    assert!(
+        line.starts_with("3 articles · 1 story (0 alone) · "),
+        "{line}"
+    );
     assert!(page.contains(&format!("<p>{line}</p>\n")));
-    assert!(md.contains("\n## cluster-1 — quantity\n"));
-    assert!(page.contains("<h2 id=\"cluster-1\">cluster-1 — quantity</h2>"));
 }

@@ -74,6 +74,11 @@ pub struct CaseArticle {
     pub text: Option<String>,
     /// Or a file holding the text, relative to the workspace root.
     pub file: Option<String>,
+    /// The story the article belongs to, when the case fixes the stories
+    /// (articles with the same label are one story; an article without a
+    /// label is a story of its own). Cases without labels are compared
+    /// with the stories the engine decides.
+    pub story: Option<String>,
 }
 
 /// Expectations of a case. Every list is checked as "at least these";
@@ -100,6 +105,10 @@ pub struct Expect {
     /// reported (agreements are not restricted).
     #[serde(default)]
     pub exhaustive_findings: bool,
+    /// Groups of articles that must be reported as syndicated copies of
+    /// one text (each group sorted by id).
+    #[serde(default)]
+    pub copies: Vec<Vec<String>>,
 }
 
 /// An expected quote.
@@ -160,12 +169,15 @@ pub struct ExpectEntity {
     pub roles: Vec<String>,
 }
 
-/// An expected finding. Sides are unordered: `a` may match either side.
+/// An expected finding: one finding of `kind` where one variant has a
+/// mention whose text or value contains `a` and another variant (for
+/// `agreement` and `matched`: another mention) one that contains `b`.
+/// Sides are unordered.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExpectFinding {
-    /// Finding kind: agreement, quote_wording, attribution, speaker_role,
-    /// date, quantity, place.
+    /// Finding kind: agreement, matched, quote_wording, attribution,
+    /// unattributed, speaker_role, date, quantity, place.
     pub kind: String,
     /// A substring of one side's text (or value).
     pub a: String,
@@ -173,6 +185,13 @@ pub struct ExpectFinding {
     pub b: String,
     /// Speaker both sides must carry, when given.
     pub speaker: Option<String>,
+    /// The finding's severity (info, low, medium, high), when given.
+    pub severity: Option<String>,
+    /// The number of variants, when given.
+    pub variants: Option<usize>,
+    /// The independent outlets of each variant, in the finding's order
+    /// (syndicated copies count once), when given.
+    pub outlets: Option<Vec<usize>>,
 }
 
 impl CaseArticle {
@@ -199,6 +218,24 @@ impl CaseArticle {
 }
 
 impl Case {
+    /// The stories the case fixes, as groups of article indices (in the
+    /// case's article order), or `None` when no article has a `story`
+    /// label.
+    pub fn stories(&self) -> Option<Vec<Vec<usize>>> {
+        if self.articles.iter().all(|a| a.story.is_none()) {
+            return None;
+        }
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, a) in self.articles.iter().enumerate() {
+            let label = a.story.clone().unwrap_or_else(|| format!("\u{0}{i}"));
+            match groups.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, g)) => g.push(i),
+                None => groups.push((label, vec![i])),
+            }
+        }
+        Some(groups.into_iter().map(|(_, g)| g).collect())
+    }
+
     /// The case's articles, extracted.
     pub fn extract(&self) -> Vec<Extraction> {
         let root = workspace_root();

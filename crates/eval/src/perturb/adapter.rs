@@ -2,16 +2,18 @@
 //! the comparison's output model. Everything else in `perturb` sees
 //! [`Hit`]s: one per finding that involves two given articles.
 //!
-//! To move the benchmark to another findings model, rewrite these four
-//! items: [`compare`] (run the comparison on a set of extractions),
-//! [`between`] (every finding that involves both articles, as hits with
-//! the spans each article contributes), [`fits`] (which finding kinds
-//! report which edit kind) and [`strength`] (severity or confidence as a
-//! number). Today: `crosscheck_align::compare` with the default config,
-//! findings that pair two articles (side A and side B).
+//! To move the benchmark to another findings model, rewrite these items:
+//! [`compare`] (run the comparison on a set of extractions), [`between`]
+//! (every finding that involves both articles, as hits with the spans each
+//! article contributes), [`copies`] (are two articles one syndicated
+//! text), [`fits`] (which finding kinds report which edit kind) and
+//! [`strength`] (severity or confidence as a number). Today: `crosscheck_align::compare` with the default config;
+//! a finding is one claim cluster with variants, and it reports a
+//! difference between two articles when they are mentions of different
+//! variants.
 
 use super::edits::Kind;
-use crosscheck_align::{Alignment, Config, Evidence, FindingKind};
+use crosscheck_align::{Alignment, Config, Finding, FindingKind, Mention, Severity};
 use crosscheck_parse::{Extraction, Span};
 
 /// A finding involving article `x` and article `y`, as the benchmark sees
@@ -54,41 +56,62 @@ pub fn compare(docs: &[Extraction]) -> Compared {
     Compared(crosscheck_align::compare(docs, &Config::default()))
 }
 
-fn value_or_claim(e: &Evidence) -> Vec<Span> {
-    vec![e.value_span.unwrap_or(e.claim.span)]
+/// The mentions of article `id` in a finding, with their variant index.
+fn of<'f>(f: &'f Finding, id: &str) -> Vec<(usize, &'f Mention)> {
+    f.mentions().filter(|(_, m)| m.article == id).collect()
 }
 
-/// Every finding between article `x` and article `y` (either side),
-/// agreements included.
+/// Every finding that mentions both article `x` and article `y`,
+/// agreements included. A discrepancy counts as one between them when
+/// they carry different variants; when both carry the same value it is
+/// reported as no difference (`discrepancy: false`).
 pub fn between(c: &Compared, x: &str, y: &str) -> Vec<Hit> {
     c.0.findings
         .iter()
         .filter_map(|f| {
-            let (ex, ey) = if f.a.claim.article == x && f.b.claim.article == y {
-                (&f.a, &f.b)
-            } else if f.a.claim.article == y && f.b.claim.article == x {
-                (&f.b, &f.a)
-            } else {
+            let (mx, my) = (of(f, x), of(f, y));
+            if mx.is_empty() || my.is_empty() {
                 return None;
+            }
+            let apart = mx.iter().any(|(vx, _)| my.iter().any(|(vy, _)| vx != vy));
+            let value = |ms: &[(usize, &Mention)]| -> Vec<Span> {
+                ms.iter()
+                    .map(|(_, m)| m.value_span.unwrap_or(m.span))
+                    .collect()
             };
-            let note = match (&ex.value, &ey.value) {
-                (Some(vx), Some(vy)) => format!("{vy:?} -> {vx:?}"),
-                _ => f.explanation.clone(),
+            let claim = |ms: &[(usize, &Mention)]| -> Vec<Span> {
+                ms.iter().map(|(_, m)| m.span).collect()
+            };
+            let display = |ms: &[(usize, &Mention)]| f.variants[ms[0].0].display.clone();
+            let note = if f.kind.is_discrepancy() {
+                format!("{:?} -> {:?}", display(&my), display(&mx))
+            } else {
+                f.explanation.clone()
             };
             Some(Hit {
                 kind: f.kind.as_str(),
-                discrepancy: f.kind.is_discrepancy(),
-                strength: strength(f.confidence),
-                x_value: value_or_claim(ex),
-                x_claim: vec![ex.claim.span],
-                y_value: value_or_claim(ey),
-                y_claim: vec![ey.claim.span],
-                x_who: ex.speaker.clone(),
-                y_who: ey.speaker.clone(),
+                discrepancy: f.kind.is_discrepancy() && apart,
+                strength: strength(f.severity),
+                x_value: value(&mx),
+                x_claim: claim(&mx),
+                y_value: value(&my),
+                y_claim: claim(&my),
+                x_who: mx[0].1.speaker.clone(),
+                y_who: my[0].1.speaker.clone(),
                 note,
             })
         })
         .collect()
+}
+
+/// True when the comparison reports articles `x` and `y` as syndicated
+/// copies of one text.
+pub fn copies(c: &Compared, x: &str, y: &str) -> bool {
+    c.0.stories.iter().any(|s| {
+        s.copies
+            .iter()
+            .any(|g| g.iter().any(|a| a == x) && g.iter().any(|a| a == y))
+    })
 }
 
 /// True when a finding of kind `hit` reports an edit of kind `edit`.
@@ -104,8 +127,13 @@ pub fn fits(edit: Kind, hit: &str) -> bool {
     k.as_str() == hit
 }
 
-/// The model's confidence (today a number in [0, 1]); a model with
-/// severities maps them to numbers here (low 0.3, medium 0.6, high 0.9).
-pub fn strength(confidence: f64) -> f64 {
-    confidence
+/// The finding's severity as a number: info 0, low 0.3, medium 0.6, high
+/// 0.9.
+pub fn strength(severity: Severity) -> f64 {
+    match severity {
+        Severity::Info => 0.0,
+        Severity::Low => 0.3,
+        Severity::Medium => 0.6,
+        Severity::High => 0.9,
+    }
 }

@@ -234,10 +234,12 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "month",
-        "(?<! #cap ) m=@month&#cap&!@month_name_ambiguous",
+        "(?<! #cap ) m=( @month&#cap&!@month_name_ambiguous | @month's&#cap&!@month_name_ambiguous's )",
         resolve::month,
         &[
             "Inflation peaked in [October], the bank said.",
+            "Analysts revised [{m:December's}] figures.",
+            "!Theresa May's cabinet met.",
             "[February] was the coldest month.",
             "!Prime Minister Theresa May spoke.",
             "!The Pentagon's Operation November ended.",

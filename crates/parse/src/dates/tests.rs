@@ -627,6 +627,13 @@ fn possessive_dates() {
     assert_eq!(day(&found[0]), d(2022, 1, 27));
     assert_eq!(range(&found[1]), (d(2021, 1, 1), d(2021, 12, 31)));
     assert_eq!(range(&found[2]), (d(2022, 1, 1), d(2022, 1, 31)));
+    // a month's possessive, not an ambiguous month's (a name's)
+    let found = run(
+        "Analysts revised December's figures; Theresa May's aides left.",
+        thu(),
+    );
+    assert_eq!(texts(&found), ["December"]);
+    assert_eq!(range(&found[0]), (d(2021, 12, 1), d(2021, 12, 31)));
 }
 
 /// Without a tense cue in its clause a month is in the past (news mode),

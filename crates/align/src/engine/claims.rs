@@ -1,0 +1,737 @@
+//! Claims, normalised once: every quote and every sentence of reported
+//! fact becomes a [`Unit`] with interned tokens (byte spans kept), the
+//! stems that score it, and the facts (dates, figures, places) that are
+//! compared once two claims are matched.
+//!
+//! The facts of a sentence are **masked** out of the stems it is scored
+//! on: two sentences that differ only in a date or a place are the same
+//! claim with different values, and the differing value must not lower
+//! the match. Quoted words are masked out of sentences too (they are the
+//! speaker's claim, not the outlet's).
+
+use super::matching::Shape;
+use crate::config::Config;
+use crate::data;
+use crate::facts::{
+    date_confidence, date_fact, date_is_comparable, quantity_confidence, quantity_fact,
+    QuantityRead,
+};
+use crate::model::DateFact;
+use crate::text::{fold, is_stop, stem, stemmer, tokenize, RawTok, ELLIPSIS};
+use crosscheck_parse::{
+    Attribution, DateMention, EntityKind, Extraction, QuoteKind, Span, TimexKind,
+};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::Range;
+
+/// Quote or sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum UnitKind {
+    Quote,
+    Sentence,
+}
+
+/// A token: its span, interned word and stem. Offsets are kept as `u32`
+/// (an article is far below 4 GB; `ingest` caps its size): a token is 20
+/// bytes, and there are tens of millions of them at 100,000 articles.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    start: u32,
+    end: u32,
+    pub word: u32,
+    pub stem: u32,
+    pub stop: bool,
+    /// Inside a fact (date, number, place) of the claim.
+    pub fact: bool,
+    /// Inside a person's name or role (sentences).
+    pub name: bool,
+}
+
+/// The value of a fact.
+#[derive(Clone, Debug)]
+pub(crate) enum FactValue {
+    Date(DateFact),
+    Quantity(QuantityRead),
+    Place(String),
+}
+
+/// A fact of a sentence claim.
+#[derive(Clone, Debug)]
+pub(crate) struct Fact {
+    pub value: FactValue,
+    /// Span of the expression in the article.
+    pub span: Span,
+    /// The expression as written.
+    pub text: String,
+    /// Extraction confidence.
+    pub confidence: f64,
+    /// Content stems of the words around the fact (three on each side),
+    /// to tell two dates of one sentence apart.
+    pub context: Vec<u32>,
+    /// The word right before the fact ("on", "by", "of"), when there is one.
+    pub before: Option<u32>,
+    /// A place named as the location of the claim ("in Geneva"), not its
+    /// topic ("talks on Ukraine"). Always true for dates and figures.
+    pub locative: bool,
+}
+
+/// A claim that takes part in matching.
+#[derive(Clone, Debug)]
+pub(crate) struct Unit {
+    pub doc: usize,
+    pub kind: UnitKind,
+    /// Index in the extraction (`quotes` or `sentences`).
+    pub index: usize,
+    pub span: Span,
+    pub toks: Vec<Tok>,
+    /// Sorted, deduplicated stems of the content tokens (not stop words,
+    /// not inside facts).
+    pub content: Vec<u32>,
+    pub facts: Vec<Fact>,
+    /// Quotes: the quote's kind.
+    pub quote_kind: Option<QuoteKind>,
+    /// Quotes: the speaker entity and name the article gives.
+    pub speaker_entity: Option<usize>,
+    pub speaker_text: Option<String>,
+    /// Quotes: how the speaker was found.
+    pub attribution: Attribution,
+}
+
+impl Tok {
+    /// The token's byte span in the article.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+impl Unit {
+    /// Extraction confidence of the claim's words: direct quotes are
+    /// surest, reported speech least; sentences are what they are.
+    pub fn confidence(&self) -> f64 {
+        match self.quote_kind {
+            Some(QuoteKind::Direct) => 0.95,
+            Some(QuoteKind::Partial) => 0.85,
+            Some(QuoteKind::Indirect) => 0.6,
+            Some(QuoteKind::ScareQuote) => 0.3,
+            None => 1.0,
+        }
+    }
+
+    /// Extraction confidence of the speaker.
+    pub fn speaker_confidence(&self) -> f64 {
+        match self.attribution {
+            Attribution::Verb | Attribution::Colon | Attribution::AccordingTo => 0.95,
+            Attribution::Role => 0.8,
+            Attribution::Pronoun => 0.7,
+            Attribution::Context => 0.6,
+            Attribution::None => 0.0,
+        }
+    }
+}
+
+/// The inputs normalised once: docs in canonical order, units, IDF.
+pub(crate) struct Prepared<'a> {
+    /// The articles sorted by id (then text): the canonical order.
+    pub docs: Vec<&'a Extraction>,
+    /// Per canonical doc: its index in the input slice.
+    pub input_index: Vec<usize>,
+    pub units: Vec<Unit>,
+    /// Units of each doc (contiguous).
+    pub doc_units: Vec<Range<usize>>,
+    pub idf: Vec<f64>,
+    pub strings: Vec<String>,
+    /// Per string: what the soft-token bounds need.
+    pub shapes: Vec<Shape>,
+    /// Per unit: its folded words joined by spaces and their char count
+    /// (quotes only; empty for sentences).
+    pub quote_words: Vec<(String, usize)>,
+    pub ellipsis: Option<u32>,
+}
+
+#[derive(Clone)]
+struct RawFact {
+    value: FactValue,
+    span: Span,
+    text: String,
+    confidence: f64,
+    locative: bool,
+}
+
+struct RawUnit {
+    /// Sentences: content tokens outside people's names and roles (what
+    /// the claim says beyond who says it).
+    claim_tokens: usize,
+    kind: UnitKind,
+    index: usize,
+    span: Span,
+    /// Tokens with their stem and the fact and name flags.
+    toks: Vec<(RawTok, String, bool, bool)>,
+    facts: Vec<RawFact>,
+    quote_kind: Option<QuoteKind>,
+    speaker_entity: Option<usize>,
+    speaker_text: Option<String>,
+    attribution: Attribution,
+}
+
+/// The union of `spans` as sorted, pairwise disjoint spans (spans that
+/// share a byte are merged; empty spans are kept: `Span::overlaps` counts
+/// them).
+pub(crate) fn merge_spans(spans: &[Span]) -> Vec<Span> {
+    let mut v: Vec<Span> = spans.to_vec();
+    v.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(v.len());
+    for s in v {
+        match out.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// True when `span` shares a byte with one of `merged` (from
+/// [`merge_spans`]).
+pub(crate) fn overlaps_any(merged: &[Span], span: Span) -> bool {
+    let i = merged.partition_point(|m| m.end <= span.start);
+    i < merged.len() && merged[i].overlaps(&span)
+}
+
+/// True when `span` lies inside one of `merged`.
+fn inside_any(merged: &[Span], span: Span) -> bool {
+    let i = merged.partition_point(|m| m.end < span.end);
+    i < merged.len() && merged[i].contains(&span)
+}
+
+/// True when the word right before `span` is a locative preposition.
+fn is_location(text: &str, span: &Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    data::is_locative(&word)
+}
+
+/// The facts of an article outside its quotes: dates, quantities and
+/// places, sorted by span; of two overlapping ones the first is kept.
+fn doc_facts(x: &Extraction, quotes: &[Span]) -> Vec<RawFact> {
+    let text = x.article.text.as_str();
+    let ours = |s: &Span| !inside_any(quotes, *s) && !s.is_empty();
+    let mut out = Vec::new();
+    // durations ("30 days") and recurring times ("every Monday") are not
+    // dates: their numbers are no day of the month
+    let dated = |d: &&DateMention| matches!(d.kind, TimexKind::Date | TimexKind::Time);
+    for d in x.dates.iter().filter(|d| ours(&d.span)).filter(dated) {
+        let f = date_fact(d);
+        if date_is_comparable(&f) {
+            out.push(RawFact {
+                confidence: date_confidence(d, &f),
+                value: FactValue::Date(f),
+                span: d.span,
+                text: d.text.clone(),
+                locative: true,
+            });
+        }
+    }
+    for q in x.quantities.iter().filter(|q| ours(&q.span)) {
+        // a year written as a number is a date, not a figure
+        if q.value.fract() == 0.0
+            && (1800.0..=2100.0).contains(&q.value)
+            && q.unit.is_none()
+            && q.text.trim().len() == 4
+        {
+            continue;
+        }
+        out.push(RawFact {
+            confidence: quantity_confidence(q),
+            value: FactValue::Quantity(quantity_fact(q)),
+            span: q.span,
+            text: q.text.clone(),
+            locative: true,
+        });
+    }
+    for e in x.entities.iter().filter(|e| e.kind == EntityKind::Place) {
+        for m in e.mentions.iter().filter(|m| ours(m)) {
+            let locative = is_location(text, m);
+            out.push(RawFact {
+                value: FactValue::Place(e.name.clone()),
+                span: *m,
+                text: m.slice(text).to_string(),
+                // a place as the topic ("talks on Ukraine") is compared
+                // only between near-identical claims, and less surely
+                confidence: if locative { 0.85 } else { 0.7 },
+                locative,
+            });
+        }
+    }
+    out.sort_by_key(|f| f.span);
+    // a date inside a figure's span ("2016 budget") or the reverse: keep
+    // the first
+    let mut kept: Vec<RawFact> = Vec::with_capacity(out.len());
+    for f in out {
+        if !kept.iter().any(|k| k.span.overlaps(&f.span)) {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+/// The spans of a fact that are masked out of scoring: the whole
+/// expression, but for a figure its counted noun stays (it says what is
+/// counted: "agencies").
+fn fact_mask(f: &RawFact, toks: &[RawTok]) -> Vec<Span> {
+    match &f.value {
+        // a place as the topic is part of what the claim says
+        FactValue::Place(_) if !f.locative => Vec::new(),
+        FactValue::Quantity(q) => {
+            let unit_words: Vec<String> = q
+                .fact
+                .unit
+                .as_deref()
+                .map(|u| fold(u).split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default();
+            toks.iter()
+                .filter(|t| f.span.contains(&t.span) && !unit_words.contains(&t.word))
+                .map(|t| t.span)
+                .collect()
+        }
+        _ => vec![f.span],
+    }
+}
+
+/// Articles read in parallel before their tokens are interned.
+const PREPARE_CHUNK: usize = 2048;
+
+pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a> {
+    let mut order: Vec<(usize, &Extraction)> = input.iter().enumerate().collect();
+    order.sort_by(|(_, a), (_, b)| {
+        a.article
+            .id
+            .cmp(&b.article.id)
+            .then_with(|| a.article.text.cmp(&b.article.text))
+    });
+    let input_index: Vec<usize> = order.iter().map(|(i, _)| *i).collect();
+    let docs: Vec<&Extraction> = order.into_iter().map(|(_, x)| x).collect();
+    // Tokens are read in parallel a chunk of articles at a time (the chunk
+    // bounds the memory of the not-yet-interned strings). Interning gives
+    // ids in canonical order, so they are deterministic: each article's
+    // distinct strings (found in parallel) get ids in order, then the
+    // units are built in parallel from the finished table.
+    let mut map: FxHashMap<String, u32> = FxHashMap::default();
+    let mut strings: Vec<String> = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut doc_units = Vec::with_capacity(docs.len());
+    for (c, chunk) in docs.chunks(PREPARE_CHUNK).enumerate() {
+        let raw: Vec<Vec<RawUnit>> = chunk.par_iter().map(|x| raw_units(x, cfg)).collect();
+        let distinct: Vec<Vec<&str>> = raw
+            .par_iter()
+            .map(|rus| {
+                let mut seen: FxHashSet<&str> = FxHashSet::default();
+                let mut v = Vec::new();
+                for ru in rus {
+                    for (t, stem, _, _) in &ru.toks {
+                        for x in [t.word.as_str(), stem.as_str()] {
+                            if seen.insert(x) {
+                                v.push(x);
+                            }
+                        }
+                    }
+                }
+                v
+            })
+            .collect();
+        for x in distinct.iter().flatten() {
+            if !map.contains_key(*x) {
+                map.insert((*x).to_string(), strings.len() as u32);
+                strings.push((*x).to_string());
+            }
+        }
+        drop(distinct);
+        let base = c * PREPARE_CHUNK;
+        let built: Vec<Vec<Unit>> = raw
+            .into_par_iter()
+            .enumerate()
+            .map(|(k, rus)| build_units(base + k, rus, &map, cfg))
+            .collect();
+        for us in built {
+            let first = units.len();
+            units.extend(us);
+            doc_units.push(first..units.len());
+        }
+    }
+    let ellipsis = map.get(ELLIPSIS).copied();
+    let mut df = vec![0u32; strings.len()];
+    for u in &units {
+        for &s in &u.content {
+            df[s as usize] += 1;
+        }
+    }
+    let n = units.len().max(cfg.idf_min_claims).max(1) as f64;
+    let idf = df
+        .iter()
+        .map(|&f| {
+            if f == 0 {
+                0.0
+            } else {
+                (1.0 + n / f as f64).ln()
+            }
+        })
+        .collect();
+    let shapes = strings.iter().map(|s| Shape::of(s)).collect();
+    let mut p = Prepared {
+        docs,
+        input_index,
+        units,
+        doc_units,
+        idf,
+        strings,
+        shapes,
+        quote_words: Vec::new(),
+        ellipsis,
+    };
+    p.quote_words = p
+        .units
+        .iter()
+        .map(|u| match u.kind {
+            UnitKind::Quote => {
+                let t = words_text(&p, u);
+                let n = t.chars().count();
+                (t, n)
+            }
+            UnitKind::Sentence => (String::new(), 0),
+        })
+        .collect();
+    p
+}
+
+/// The units of one article, its strings interned in `map`.
+fn build_units(
+    d: usize,
+    rus: Vec<RawUnit>,
+    map: &FxHashMap<String, u32>,
+    cfg: &Config,
+) -> Vec<Unit> {
+    let id = |s: &str| map.get(s).copied().unwrap_or(u32::MAX);
+    let mut out = Vec::new();
+    for ru in rus {
+        let toks: Vec<Tok> = ru
+            .toks
+            .iter()
+            .map(|(t, s, fact, name)| Tok {
+                start: u32::try_from(t.span.start).unwrap_or(u32::MAX),
+                end: u32::try_from(t.span.end).unwrap_or(u32::MAX),
+                word: id(&t.word),
+                stem: id(s),
+                stop: is_stop(&t.word),
+                fact: *fact,
+                name: *name,
+            })
+            .collect();
+        let mut content: Vec<u32> = toks
+            .iter()
+            .filter(|t| !t.stop && !t.fact)
+            .map(|t| t.stem)
+            .collect();
+        content.sort_unstable();
+        content.dedup();
+        let min = match ru.kind {
+            UnitKind::Quote => cfg.min_quote_tokens,
+            UnitKind::Sentence => cfg.min_sentence_tokens,
+        };
+        if content.len() < min.max(1)
+            || (ru.kind == UnitKind::Sentence && ru.claim_tokens < cfg.min_claim_tokens)
+        {
+            continue;
+        }
+        let facts = ru
+            .facts
+            .into_iter()
+            .map(|f| {
+                let context = fact_context(&toks, f.span);
+                let before = toks
+                    .iter()
+                    .rev()
+                    .find(|t| t.span().end <= f.span.start)
+                    .map(|t| t.word);
+                Fact {
+                    before,
+                    locative: f.locative,
+                    value: f.value,
+                    span: f.span,
+                    text: f.text,
+                    confidence: f.confidence,
+                    context,
+                }
+            })
+            .collect();
+        out.push(Unit {
+            doc: d,
+            kind: ru.kind,
+            index: ru.index,
+            span: ru.span,
+            toks,
+            content,
+            facts,
+            quote_kind: ru.quote_kind,
+            speaker_entity: ru.speaker_entity,
+            speaker_text: ru.speaker_text,
+            attribution: ru.attribution,
+        });
+    }
+    out
+}
+
+/// Content stems within three tokens of the fact at `span` (not of the
+/// fact itself: a figure's counted noun says what is counted, not which
+/// figure it is).
+fn fact_context(toks: &[Tok], span: Span) -> Vec<u32> {
+    let first = toks.iter().position(|t| t.span().overlaps(&span));
+    let last = toks.iter().rposition(|t| t.span().overlaps(&span));
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    let lo = first.saturating_sub(3);
+    let hi = (last + 4).min(toks.len());
+    let mut v: Vec<u32> = toks[lo..hi]
+        .iter()
+        .filter(|t| !t.stop && !t.fact && !span.overlaps(&t.span()))
+        .map(|t| t.stem)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
+    let st = stemmer();
+    let text = x.article.text.as_str();
+    let with_stems =
+        |toks: Vec<RawTok>, masks: &[Span], names: &[Span]| -> Vec<(RawTok, String, bool, bool)> {
+            toks.into_iter()
+                .map(|t| {
+                    let s = stem(&st, &t.word);
+                    let fact = overlaps_any(masks, t.span);
+                    let name = overlaps_any(names, t.span);
+                    (t, s, fact, name)
+                })
+                .collect()
+        };
+    // Quoted words are masked out of the sentence: they are the speaker's
+    // claim, not the outlet's. Indirect speech is the outlet's own
+    // paraphrase, so its dates, numbers and places stay facts of the
+    // sentence.
+    let quote_masks = merge_spans(
+        &x.quotes
+            .iter()
+            .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
+            .map(|q| q.span)
+            .collect::<Vec<_>>(),
+    );
+    // Names and roles of people: a sentence needs words beyond them.
+    let people = merge_spans(
+        &x.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| e.mentions.iter().chain(e.roles.iter().map(|r| &r.span)))
+            .copied()
+            .collect::<Vec<_>>(),
+    );
+    let mut all_facts = doc_facts(x, &quote_masks);
+    if !cfg.compare_places {
+        all_facts.retain(|f| !matches!(f.value, FactValue::Place(_)));
+    }
+    let mut out = Vec::new();
+    for (qi, q) in x.quotes.iter().enumerate() {
+        if q.kind == QuoteKind::ScareQuote {
+            continue;
+        }
+        let toks = quote_tokens(text, q.span);
+        out.push(RawUnit {
+            claim_tokens: 0,
+            kind: UnitKind::Quote,
+            index: qi,
+            span: q.span,
+            toks: with_stems(toks, &[], &[]),
+            facts: Vec::new(),
+            quote_kind: Some(q.kind),
+            speaker_entity: q.speaker_entity,
+            speaker_text: q.speaker.clone(),
+            attribution: q.attribution,
+        });
+    }
+    for (si, s) in x.sentences.iter().enumerate() {
+        let toks: Vec<RawTok> = tokenize(text, s.span)
+            .into_iter()
+            .filter(|t| !overlaps_any(&quote_masks, t.span))
+            .collect();
+        let from = all_facts.partition_point(|f| f.span.start < s.span.start);
+        let facts: Vec<RawFact> = all_facts[from..]
+            .iter()
+            .take_while(|f| f.span.start < s.span.end)
+            .filter(|f| s.span.contains(&f.span))
+            .cloned()
+            .collect();
+        let masks = merge_spans(
+            &facts
+                .iter()
+                .flat_map(|f| fact_mask(f, &toks))
+                .collect::<Vec<_>>(),
+        );
+        let toks = with_stems(toks, &masks, &people);
+        let claim_tokens = toks
+            .iter()
+            .filter(|(t, _, fact, name)| !fact && !name && !is_stop(&t.word))
+            .count();
+        out.push(RawUnit {
+            claim_tokens,
+            kind: UnitKind::Sentence,
+            index: si,
+            span: s.span,
+            toks,
+            facts,
+            quote_kind: None,
+            speaker_entity: None,
+            speaker_text: None,
+            attribution: Attribution::None,
+        });
+    }
+    out
+}
+
+/// The tokens of a quote without the editor's words: a bracketed
+/// insertion ("[President Trump]", "[the White House]") stands for words
+/// of the speaker the editor replaced, so it becomes one ellipsis token (a
+/// diff against the speaker's words is an ellipsis, not a wording
+/// change); "(sic)" marks the speaker's own slip and is dropped.
+fn quote_tokens(text: &str, quote: Span) -> Vec<RawTok> {
+    let body = quote.slice(text);
+    let mut brackets = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in body.char_indices() {
+        match c {
+            '[' => open = Some(i),
+            ']' => {
+                if let Some(o) = open.take() {
+                    brackets.push(Span::new(quote.start + o, quote.start + i + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    let lower = body.to_ascii_lowercase();
+    let mut sic = Vec::new();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("(sic)") {
+        sic.push(Span::new(
+            quote.start + from + i,
+            quote.start + from + i + 5,
+        ));
+        from += i + 5;
+    }
+    let mut out: Vec<RawTok> = Vec::new();
+    let mut used = vec![false; brackets.len()];
+    for t in tokenize(text, quote) {
+        if sic.iter().any(|s| s.overlaps(&t.span)) {
+            continue;
+        }
+        match brackets.iter().position(|b| b.contains(&t.span)) {
+            Some(k) if !used[k] => {
+                used[k] = true;
+                out.push(RawTok {
+                    span: brackets[k],
+                    word: ELLIPSIS.to_string(),
+                });
+            }
+            Some(_) => {}
+            None => out.push(t),
+        }
+    }
+    out
+}
+
+/// IDF-weighted cosine of two sentences on their claim words: content
+/// stems outside facts and outside people's names and roles. Names are
+/// rare words that tie two different statements of one person together;
+/// a value may only be compared when what is said matches too.
+pub(crate) fn claim_cosine(p: &Prepared, a: &Unit, b: &Unit) -> f64 {
+    let stems = |u: &Unit| -> Vec<u32> {
+        let mut v: Vec<u32> = u
+            .toks
+            .iter()
+            .filter(|t| !t.stop && !t.fact && !t.name)
+            .map(|t| t.stem)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (x, y) = (stems(a), stems(b));
+    let w = |s: &u32| p.idf[*s as usize];
+    let dot: f64 = x
+        .iter()
+        .filter(|s| y.binary_search(s).is_ok())
+        .map(|s| w(s) * w(s))
+        .sum();
+    let nx: f64 = x.iter().map(|s| w(s) * w(s)).sum();
+    let ny: f64 = y.iter().map(|s| w(s) * w(s)).sum();
+    if nx > 0.0 && ny > 0.0 {
+        (dot / (nx.sqrt() * ny.sqrt())).min(1.0)
+    } else {
+        0.0
+    }
+}
+
+/// The unit's folded words joined by single spaces.
+pub(crate) fn words_text(p: &Prepared, u: &Unit) -> String {
+    let mut s = String::new();
+    for t in &u.toks {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&p.strings[t.word as usize]);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The binary search over merged masks answers exactly like a linear
+    /// scan (regression: that scan was quadratic with thousands of quotes
+    /// in one article).
+    #[test]
+    fn overlaps_any_matches_linear_scan() {
+        let masks = [
+            Span::new(10, 20),
+            Span::new(15, 30),
+            Span::new(40, 45),
+            Span::new(45, 50),
+            Span::new(60, 60),
+            Span::new(5, 8),
+        ];
+        let merged = merge_spans(&masks);
+        assert_eq!(
+            merged,
+            [
+                Span::new(5, 8),
+                Span::new(10, 30),
+                Span::new(40, 45),
+                Span::new(45, 50),
+                Span::new(60, 60)
+            ]
+        );
+        for start in 0..70 {
+            for end in start + 1..72 {
+                let t = Span::new(start, end);
+                let linear = masks.iter().any(|m| m.overlaps(&t));
+                assert_eq!(overlaps_any(&merged, t), linear, "{t:?}");
+                let inside =
+                    masks.iter().any(|m| m.contains(&t)) || merged.iter().any(|m| m.contains(&t));
+                assert_eq!(inside_any(&merged, t), inside, "{t:?}");
+            }
+        }
+    }
+}

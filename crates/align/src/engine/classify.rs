@@ -1,0 +1,1352 @@
+//! What a claim cluster (or a person's roles) means: findings with their
+//! variants, severity and confidence.
+//!
+//! **Quotes.** Speakers: two named, different people are an
+//! [`Attribution`](FindingKind::Attribution) finding; a person in some
+//! articles and no one (or an institution) in others is
+//! [`Unattributed`](FindingKind::Unattributed), reported only with
+//! [`Config::report_unattributed`]. Words: direct and partial quotes are
+//! grouped into wordings (fragments, spelling variants and an added or
+//! dropped article of one wording are one); two wordings are a [`QuoteWording`](FindingKind::QuoteWording)
+//! finding, graded by the word diff: one changed, added or dropped word in
+//! an otherwise identical quote is a misquote (`high` when both quotes are
+//! direct and clearly the same), a few words `medium`, a statement
+//! rendered in other words throughout (a translation) `low`. Reported
+//! speech is a paraphrase: its words are not compared.
+//!
+//! **Sentences.** The facts of the cluster's claims (dates, figures,
+//! places) are aligned into slots: a fact joins a slot when it can be
+//! compared with the slot's first fact (same sort of date, compatible
+//! units) and the value plays the same part in both sentences: the words
+//! around the two share a stem, or each is the one value of its sort in
+//! its sentence and, for a date or a place, the word before it is the
+//! same ("on", "in"; a figure's unit says what it counts). Only the facts of claims that clearly
+//! match the leader take part: on all their words and on their words
+//! outside people's names ([`Config::value_threshold`]). A slot with two values that differ is a
+//! [`Date`](FindingKind::Date), [`Quantity`](FindingKind::Quantity) or
+//! [`Place`](FindingKind::Place) finding.
+//!
+//! **Agreement** needs two independent outlets and every fact of every
+//! claim compared and consistent (for quotes: the same named speaker on
+//! every side); otherwise the cluster is [`Matched`](FindingKind::Matched).
+//!
+//! **Severity.** `high` only when both contradicting values were extracted
+//! with high confidence ([`Config::high_confidence`]), the claims match
+//! strongly ([`Config::high_match`]) and the values cannot both be true:
+//! disjoint dates or figures, a quote with one word changed, a quote given
+//! to two named people by reporting verbs. Place and role discrepancies
+//! are at most `medium`; overlapping figures and renderings `low`.
+
+use super::claims::{claim_cosine, Fact, FactValue, Unit};
+use super::matching::{relation, score_pair, Rel};
+use super::StoryCx;
+use crate::config::Config;
+use crate::diff::{diff, Side};
+use crate::facts::{
+    compare_dates, compare_places, compare_quantities, date_specificity, fmt_date, fmt_quantity,
+    units_compatible, Cmp,
+};
+use crate::model::*;
+use crate::people::{compare_roles, roles_by_person, RoleRel};
+use crosscheck_parse::{QuoteKind, Span};
+use std::collections::BTreeMap;
+
+/// Most wordings of one quote cluster compared pairwise.
+const MAX_WORDINGS: usize = 32;
+
+/// Most named mentions of one quote cluster checked pairwise for an
+/// attribution finding.
+const MAX_ATTRIBUTION_MEMBERS: usize = 64;
+
+/// One claim of a cluster: local index and its score against the leader.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Member {
+    pub local: u32,
+    pub score: f64,
+}
+
+impl StoryCx<'_> {
+    fn unit(&self, local: u32) -> &Unit {
+        &self.p.units[self.units[local as usize] as usize]
+    }
+
+    fn root(&self, local: u32) -> usize {
+        let d = self.unit(local).doc;
+        self.copy_root.get(&d).copied().unwrap_or(d)
+    }
+
+    /// The mention of a claim, carrying a value at `value_span`.
+    fn mention(
+        &self,
+        m: Member,
+        value_span: Option<Span>,
+        speaker: Option<String>,
+        confidence: f64,
+    ) -> Mention {
+        let u = self.unit(m.local);
+        let x = self.p.docs[u.doc];
+        let root = self.root(m.local);
+        Mention {
+            article: x.article.id.clone(),
+            source: x.article.source.clone(),
+            claim: match u.kind {
+                super::claims::UnitKind::Quote => ClaimKind::Quote,
+                super::claims::UnitKind::Sentence => ClaimKind::Sentence,
+            },
+            index: u.index,
+            span: u.span,
+            text: u.span.slice(&x.article.text).to_string(),
+            value_span,
+            speaker,
+            confidence: confidence.clamp(0.0, 1.0),
+            score: m.score.clamp(0.0, 1.0),
+            copy_of: (root != u.doc).then(|| self.p.docs[root].article.id.clone()),
+        }
+    }
+
+    /// The speaker's display name: the merged person, else the name the
+    /// article gives.
+    fn speaker_name(&self, local: u32) -> Option<String> {
+        match self.speakers[local as usize] {
+            Some(p) => Some(self.people.persons[p as usize].name.clone()),
+            None => self.unit(local).speaker_text.clone(),
+        }
+    }
+
+    fn outlets(&self, mentions: &[Member]) -> usize {
+        let mut roots: Vec<usize> = mentions.iter().map(|m| self.root(m.local)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        roots.len()
+    }
+}
+
+/// True when two values are carried by two articles that disagree: one
+/// gives the first, another the second, and not both of them give both.
+/// Two articles that each give both values (a headline quote given to one
+/// person and the body's to another; two people the extractor merged into
+/// one) contradict themselves, not each other.
+fn apart(a: &[usize], b: &[usize]) -> bool {
+    a.iter().any(|x| {
+        b.iter()
+            .any(|y| x != y && !(b.contains(x) && a.contains(y)))
+    })
+}
+
+/// The sorted, distinct docs of some members.
+fn docs_of(cx: &StoryCx, members: impl IntoIterator<Item = Member>) -> Vec<usize> {
+    let mut v: Vec<usize> = members.into_iter().map(|m| cx.unit(m.local).doc).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// A variant under construction: its value, display and members (with
+/// the value span and confidence of each).
+struct Draft {
+    value: Value,
+    display: String,
+    members: Vec<(Member, Option<Span>, f64)>,
+    diff: Vec<TokenEdit>,
+}
+
+/// The variants of drafts. With `sort`, the variant most outlets give
+/// comes first (ties by first mention); without, the drafts' order stays
+/// (their diffs are relative to the first).
+fn finish(cx: &StoryCx, drafts: Vec<Draft>, with_speakers: bool, sort: bool) -> Vec<Variant> {
+    let mut vs: Vec<Variant> = drafts
+        .into_iter()
+        .map(|d| {
+            let members: Vec<Member> = d.members.iter().map(|x| x.0).collect();
+            let outlets = cx.outlets(&members);
+            let mut mentions: Vec<Mention> = d
+                .members
+                .iter()
+                .map(|&(m, span, conf)| {
+                    let speaker = if with_speakers {
+                        cx.speaker_name(m.local)
+                    } else {
+                        None
+                    };
+                    cx.mention(m, span, speaker, conf)
+                })
+                .collect();
+            mentions.sort_by(|a, b| (&a.article, a.span).cmp(&(&b.article, b.span)));
+            mentions.dedup_by(|a, b| a.article == b.article && a.span == b.span);
+            Variant {
+                value: d.value,
+                display: d.display,
+                mentions,
+                outlets,
+                diff: d.diff,
+            }
+        })
+        .collect();
+    // the variant most outlets give first; ties by first mention
+    let key = |v: &Variant| {
+        v.mentions
+            .first()
+            .map(|m| (m.article.clone(), m.span))
+            .unwrap_or_default()
+    };
+    if sort {
+        vs.sort_by(|a, b| b.outlets.cmp(&a.outlets).then_with(|| key(a).cmp(&key(b))));
+    }
+    vs
+}
+
+/// The strength and extraction confidence of the best mention of a
+/// variant: the one with the highest `score × confidence`.
+fn best(d: &Draft) -> (f64, f64) {
+    d.members
+        .iter()
+        .map(|(m, _, c)| (m.score, *c))
+        .max_by(|a, b| (a.0 * a.1).total_cmp(&(b.0 * b.1)))
+        .unwrap_or((0.0, 0.0))
+}
+
+fn finding(
+    cx: &StoryCx,
+    kind: FindingKind,
+    severity: Severity,
+    confidence: f64,
+    subject: ClaimKind,
+    variants: Vec<Variant>,
+    explanation: String,
+) -> Finding {
+    let mut f = Finding {
+        id: String::new(),
+        kind,
+        severity,
+        confidence: if confidence.is_finite() {
+            confidence.clamp(0.0, 1.0)
+        } else {
+            0.0
+        },
+        story: cx.id.clone(),
+        subject,
+        variants,
+        explanation,
+    };
+    f.id = crate::id::finding_id(&f);
+    f
+}
+
+fn count_words(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+// ------------------------------------------------------------------ quotes
+
+/// How two wordings of one quote differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Wording {
+    /// The same words, or a fragment, or spelling only.
+    Same,
+    /// Rendered in other words throughout.
+    Rendering,
+    /// A few words differ.
+    Words,
+    /// One word changed, added or dropped in an otherwise identical quote.
+    Misquote,
+}
+
+/// True for a substitution of one long word by a near-identical one
+/// (spelling: "organisation" / "organization", a typo).
+fn spelling(e: &TokenEdit) -> bool {
+    if e.op != EditOp::Substitution {
+        return false;
+    }
+    let (a, b) = (crate::text::fold(&e.a_text), crate::text::fold(&e.b_text));
+    count_words(&a) == 1
+        && count_words(&b) == 1
+        && a.chars().count() >= 5
+        && b.chars().count() >= 5
+        && !a.chars().any(|c| c.is_ascii_digit())
+        && strsim::jaro_winkler(&a, &b) >= 0.92
+}
+
+/// True for an edit of articles only ("into Promises" / "into the
+/// Promises"): house style, not the speaker's meaning.
+fn articles_only(e: &TokenEdit) -> bool {
+    let only = |s: &str| {
+        crate::text::fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| matches!(w, "a" | "an" | "the"))
+    };
+    only(&e.a_text) && only(&e.b_text)
+}
+
+fn quote_diff(cx: &StoryCx, a: u32, b: u32) -> Vec<TokenEdit> {
+    let (ua, ub) = (cx.unit(a), cx.unit(b));
+    let (xa, xb) = (cx.p.docs[ua.doc], cx.p.docs[ub.doc]);
+    let wa: Vec<u32> = ua.toks.iter().map(|t| t.word).collect();
+    let sa: Vec<Span> = ua.toks.iter().map(|t| t.span()).collect();
+    let wb: Vec<u32> = ub.toks.iter().map(|t| t.word).collect();
+    let sb: Vec<Span> = ub.toks.iter().map(|t| t.span()).collect();
+    diff(
+        &Side {
+            words: &wa,
+            spans: &sa,
+            text: &xa.article.text,
+        },
+        &Side {
+            words: &wb,
+            spans: &sb,
+            text: &xb.article.text,
+        },
+        cx.p.ellipsis,
+    )
+}
+
+/// Content stems (not names, roles, reporting verbs or stop words) of the
+/// words around a quote in its sentence, up to six on each side.
+fn framing(cx: &StoryCx, local: u32) -> Vec<String> {
+    let u = cx.unit(local);
+    let x = cx.p.docs[u.doc];
+    let Some(sentence) = x
+        .quotes
+        .get(u.index)
+        .and_then(|q| x.sentences.get(q.sentence))
+    else {
+        return Vec::new();
+    };
+    let names: Vec<Span> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == crosscheck_parse::EntityKind::Person)
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .copied()
+                .chain(e.roles.iter().map(|r| r.span))
+        })
+        .collect();
+    let toks = crate::text::tokenize(&x.article.text, sentence.span);
+    let st = crate::text::stemmer();
+    let keep = |t: &&crate::text::RawTok| {
+        !crate::text::is_stop(&t.word) && !names.iter().any(|n| n.overlaps(&t.span))
+    };
+    let before = toks
+        .iter()
+        .filter(|t| t.span.end <= u.span.start)
+        .rev()
+        .take(6);
+    let after = toks.iter().filter(|t| t.span.start >= u.span.end).take(6);
+    let mut v: Vec<String> = before
+        .chain(after)
+        .filter(keep)
+        .map(|t| crate::text::stem(&st, &t.word))
+        .filter(|s| !crate::data::is_reporting_stem(s))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// True when the words around two quotes share a content stem.
+fn same_framing(cx: &StoryCx, a: u32, b: u32) -> bool {
+    let (fa, fb) = (framing(cx, a), framing(cx, b));
+    fa.iter().any(|s| fb.binary_search(s).is_ok())
+}
+
+/// Content stems two units have in common.
+fn shared_content(a: &Unit, b: &Unit) -> usize {
+    a.content
+        .iter()
+        .filter(|s| b.content.binary_search(s).is_ok())
+        .count()
+}
+
+/// Grades the diff between two wordings.
+/// `shared` counts the content stems both quotes hold: a one-word change
+/// is a misquote only in a quote with at least three content words in
+/// common ("the fewer split tickets, the better" / "the fewer guns, the
+/// better" is two phrases of one pattern).
+fn grade(d: &[TokenEdit], len_a: usize, len_b: usize, shared: usize) -> Wording {
+    let edits: Vec<&TokenEdit> = d
+        .iter()
+        .filter(|e| {
+            !matches!(e.op, EditOp::Truncation | EditOp::Ellipsis)
+                && !spelling(e)
+                && !articles_only(e)
+        })
+        .collect();
+    if edits.is_empty() {
+        return Wording::Same;
+    }
+    let truncated = |side_a: bool| -> usize {
+        d.iter()
+            .filter(|e| e.op == EditOp::Truncation)
+            .map(|e| count_words(if side_a { &e.a_text } else { &e.b_text }))
+            .sum()
+    };
+    let region_a = len_a.saturating_sub(truncated(true));
+    let region_b = len_b.saturating_sub(truncated(false));
+    let changed_a: usize = edits.iter().map(|e| count_words(&e.a_text)).sum();
+    let changed: usize = edits
+        .iter()
+        .map(|e| count_words(&e.a_text).max(count_words(&e.b_text)))
+        .sum();
+    let common = region_a.saturating_sub(changed_a);
+    let ratio = common as f64 / region_a.min(region_b).max(1) as f64;
+    if edits.len() == 1 && changed <= 2 && common >= 4 && ratio >= 0.75 && shared >= 3 {
+        Wording::Misquote
+    } else if ratio >= 0.6 && changed <= 6 {
+        Wording::Words
+    } else {
+        Wording::Rendering
+    }
+}
+
+pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
+    let cfg = cx.cfg;
+    let mut out = Vec::new();
+    let leader = cx.unit(members[0].local);
+    // --- speakers
+    let mut by_person: BTreeMap<u32, Vec<Member>> = BTreeMap::new();
+    let mut nobody: Vec<Member> = Vec::new();
+    for &m in members {
+        match cx.speakers[m.local as usize] {
+            Some(p) if cx.people.persons[p as usize].named => {
+                by_person.entry(p).or_default().push(m)
+            }
+            Some(_) => {}
+            None => nobody.push(m),
+        }
+    }
+    let persons: Vec<u32> = by_person.keys().copied().collect();
+    let speaker_draft = |p: Option<u32>, ms: &[Member]| -> Draft {
+        Draft {
+            value: Value::Speaker {
+                person: p.map(|p| cx.people.persons[p as usize].name.clone()),
+            },
+            display: match p {
+                Some(p) => cx.people.persons[p as usize].name.clone(),
+                None => ms
+                    .first()
+                    .and_then(|m| cx.unit(m.local).speaker_text.clone())
+                    .map(|s| format!("no named person ({s})"))
+                    .unwrap_or_else(|| "no one".to_string()),
+            },
+            members: ms
+                .iter()
+                .map(|&m| {
+                    let u = cx.unit(m.local);
+                    let span = cx.p.docs[u.doc].quotes[u.index].speaker_span;
+                    (m, span, u.speaker_confidence() * u.confidence())
+                })
+                .collect(),
+            diff: Vec::new(),
+        }
+    };
+    // Attribution: two quotes, each long enough to be more than a common
+    // phrase, given to two named, different people, and matching each
+    // other at the attribution threshold (not only through the leader).
+    let named: Vec<(Member, u32)> = members
+        .iter()
+        .filter_map(|&m| match cx.speakers[m.local as usize] {
+            Some(p) if cx.people.persons[p as usize].named => Some((m, p)),
+            _ => None,
+        })
+        .filter(|(m, _)| {
+            let u = cx.unit(m.local);
+            // a speaker carried over from context, a pronoun or a role is
+            // too weak to accuse an outlet of misattribution
+            u.content.len() >= cfg.attribution_min_words
+                && u.speaker_confidence() >= cfg.attribution_min_speaker_confidence
+        })
+        .take(MAX_ATTRIBUTION_MEMBERS)
+        .collect();
+    let person_docs: BTreeMap<u32, Vec<usize>> = by_person
+        .iter()
+        .map(|(p, ms)| (*p, docs_of(cx, ms.iter().copied())))
+        .collect();
+    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    for i in 0..named.len() {
+        for j in i + 1..named.len() {
+            let ((mi, pi), (mj, pj)) = (named[i], named[j]);
+            if !cx.people.different(pi as usize, pj as usize)
+                || !apart(&person_docs[&pi], &person_docs[&pj])
+            {
+                continue;
+            }
+            let (gi, gj) = (cx.units[mi.local as usize], cx.units[mj.local as usize]);
+            let (sc, ok) = score_pair(cx.p, cfg, gi, gj, Rel::Different, false);
+            if ok {
+                pairs.push((i, j, sc.score));
+            }
+        }
+    }
+    let mut attribution_done = false;
+    if !pairs.is_empty() {
+        let mut involved: BTreeMap<u32, Vec<Member>> = BTreeMap::new();
+        let mut top = (0.0f64, Severity::Medium);
+        for &(i, j, score) in &pairs {
+            for k in [i, j] {
+                let (m, p) = named[k];
+                let v = involved.entry(p).or_default();
+                if !v.iter().any(|x| x.local == m.local) {
+                    v.push(m);
+                }
+            }
+            let sure = [named[i].0, named[j].0]
+                .iter()
+                .map(|m| {
+                    let u = cx.unit(m.local);
+                    u.speaker_confidence() * u.confidence()
+                })
+                .fold(1.0f64, f64::min);
+            let high = score >= cfg.high_match.max(0.9) && sure >= cfg.high_confidence;
+            let sev = if high {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
+            if (sev, score * sure) > (top.1, top.0) {
+                top = (score * sure, sev);
+            }
+        }
+        let drafts: Vec<Draft> = involved
+            .iter()
+            .map(|(p, ms)| speaker_draft(Some(*p), ms))
+            .collect();
+        let variants = finish(cx, drafts, true, true);
+        let explanation = format!(
+            "The same quote is given to different people: {}.",
+            summary(&variants)
+        );
+        out.push(finding(
+            cx,
+            FindingKind::Attribution,
+            top.1,
+            top.0,
+            ClaimKind::Quote,
+            variants,
+            explanation,
+        ));
+        attribution_done = true;
+    } else if cfg.report_unattributed
+        && persons.len() == 1
+        && !nobody.is_empty()
+        && leader.content.len() >= cfg.attribution_min_words
+    {
+        let p = persons[0];
+        let drafts = vec![
+            speaker_draft(Some(p), &by_person[&p]),
+            speaker_draft(None, &nobody),
+        ];
+        let conf = best(&drafts[0]).0.min(best(&drafts[1]).0) * 0.6;
+        let variants = finish(cx, drafts, true, true);
+        let explanation = format!(
+            "The quote is attributed in some outlets only: {}.",
+            summary(&variants)
+        );
+        out.push(finding(
+            cx,
+            FindingKind::Unattributed,
+            Severity::Low,
+            conf,
+            ClaimKind::Quote,
+            variants,
+            explanation,
+        ));
+    }
+    // --- words (direct and partial quotes only)
+    let mut exact: Vec<Member> = members
+        .iter()
+        .copied()
+        .filter(|m| {
+            matches!(
+                cx.unit(m.local).quote_kind,
+                Some(QuoteKind::Direct | QuoteKind::Partial)
+            )
+        })
+        .collect();
+    exact.sort_by_key(|m| (std::cmp::Reverse(cx.unit(m.local).toks.len()), m.local));
+    // wordings: (representative, members); fragments and spelling
+    // variants of a wording are that wording
+    let mut wordings: Vec<(Member, Vec<Member>)> = Vec::new();
+    for m in exact {
+        let len_m = cx.unit(m.local).toks.len();
+        let home = wordings.iter().position(|(r, _)| {
+            let d = quote_diff(cx, r.local, m.local);
+            let shared = shared_content(cx.unit(r.local), cx.unit(m.local));
+            grade(&d, cx.unit(r.local).toks.len(), len_m, shared) == Wording::Same
+        });
+        match home {
+            Some(i) => wordings[i].1.push(m),
+            None => wordings.push((m, vec![m])),
+        }
+    }
+    let mut wording_differs = false;
+    if wordings.len() >= 2 && !attribution_done {
+        // the wordings most outlets (then articles) give first
+        wordings.sort_by(|a, b| {
+            (cx.outlets(&b.1), docs_of(cx, b.1.iter().copied()).len())
+                .cmp(&(cx.outlets(&a.1), docs_of(cx, a.1.iter().copied()).len()))
+                .then(a.0.local.cmp(&b.0.local))
+        });
+        wordings.truncate(MAX_WORDINGS);
+        // Wordings are one statement when the two quotes match on their own
+        // (members tied to the cluster by its leader alone may be other
+        // statements of the speaker) and share enough words; one rendered
+        // in other words throughout only when the articles frame it alike.
+        // Each group of one statement's wordings is a finding.
+        let n = wordings.len();
+        let mut diffs: BTreeMap<(usize, usize), (Vec<TokenEdit>, Wording)> = BTreeMap::new();
+        let mut group: Vec<usize> = (0..n).collect();
+        for i in 0..n {
+            if group[i] != i {
+                continue;
+            }
+            for j in i + 1..n {
+                if group[j] != j {
+                    continue;
+                }
+                let (ri, rj) = (wordings[i].0, wordings[j].0);
+                let d = quote_diff(cx, ri.local, rj.local);
+                let grade = grade(
+                    &d,
+                    cx.unit(ri.local).toks.len(),
+                    cx.unit(rj.local).toks.len(),
+                    shared_content(cx.unit(ri.local), cx.unit(rj.local)),
+                );
+                let rel = relation(
+                    cx.unit(ri.local),
+                    cx.speakers[ri.local as usize],
+                    cx.unit(rj.local),
+                    cx.speakers[rj.local as usize],
+                );
+                let (gi, gj) = (cx.units[ri.local as usize], cx.units[rj.local as usize]);
+                let (sc, ok) = score_pair(cx.p, cfg, gi, gj, rel, true);
+                let same_statement = ok
+                    && sc.token.max(sc.containment) >= cfg.wording_min_overlap
+                    && (grade != Wording::Rendering || same_framing(cx, ri.local, rj.local))
+                    && apart(
+                        &docs_of(cx, wordings[i].1.iter().copied()),
+                        &docs_of(cx, wordings[j].1.iter().copied()),
+                    );
+                if same_statement {
+                    group[j] = i;
+                    diffs.insert((i, j), (d, grade));
+                }
+            }
+        }
+        for head in 0..n {
+            let others: Vec<usize> = (head + 1..n).filter(|&j| group[j] == head).collect();
+            if others.is_empty() {
+                continue;
+            }
+            let worst = others
+                .iter()
+                .map(|&j| diffs[&(head, j)].1)
+                .max()
+                .unwrap_or(Wording::Same);
+            if worst == Wording::Same {
+                continue;
+            }
+            let mut drafts = Vec::new();
+            for k in std::iter::once(head).chain(others.iter().copied()) {
+                let (r, ms) = &wordings[k];
+                let u = cx.unit(r.local);
+                drafts.push(Draft {
+                    value: Value::Quote {
+                        words: super::claims::words_text(cx.p, u),
+                    },
+                    display: u.span.slice(&cx.p.docs[u.doc].article.text).to_string(),
+                    members: ms
+                        .iter()
+                        .map(|&m| (m, None, cx.unit(m.local).confidence()))
+                        .collect(),
+                    diff: if k == head {
+                        Vec::new()
+                    } else {
+                        diffs[&(head, k)].0.clone()
+                    },
+                });
+            }
+            wording_differs = true;
+            out.push(wording_finding(cx, members, persons.len(), drafts, worst));
+        }
+    }
+    if !out.is_empty() || wording_differs || !cfg.agreements {
+        return out;
+    }
+    // --- agreement or matched
+    if cx.outlets(members) < 2 {
+        return out;
+    }
+    let same_person = persons.len() == 1
+        && nobody.is_empty()
+        && members
+            .iter()
+            .all(|m| cx.speakers[m.local as usize] == Some(persons[0]));
+    let kind = if same_person {
+        FindingKind::Agreement
+    } else {
+        FindingKind::Matched
+    };
+    out.push(claim_finding(cx, members, kind, ClaimKind::Quote, &[]));
+    out
+}
+
+/// The quote wording finding of one statement's wordings (the first is
+/// the reference of every diff).
+fn wording_finding(
+    cx: &StoryCx,
+    members: &[Member],
+    persons: usize,
+    drafts: Vec<Draft>,
+    worst: Wording,
+) -> Finding {
+    let cfg = cx.cfg;
+    // the pair of wordings the grade rests on: the first and the strongest
+    // other
+    let (s0, c0) = best(&drafts[0]);
+    let (sk, ck) = drafts[1..]
+        .iter()
+        .map(best)
+        .max_by(|a, b| (a.0 * a.1).total_cmp(&(b.0 * b.1)))
+        .unwrap_or((0.0, 0.0));
+    let strength = s0.min(sk);
+    let all_direct = c0.min(ck) >= cfg.high_confidence;
+    let name = cx.speaker_name(members[0].local).filter(|_| persons <= 1);
+    let who = name.clone().unwrap_or_else(|| "the speaker".to_string());
+    let who_first = name.unwrap_or_else(|| "The speaker".to_string());
+    let (severity, what) = match worst {
+        Wording::Misquote if all_direct && strength >= cfg.high_match => (
+            Severity::High,
+            format!("One word differs in {who}'s otherwise identical quote"),
+        ),
+        Wording::Misquote => (
+            Severity::Medium,
+            format!("One word differs in {who}'s otherwise identical quote"),
+        ),
+        Wording::Words => (
+            Severity::Medium,
+            format!("{who_first}'s quote differs in a few words"),
+        ),
+        _ => (
+            Severity::Low,
+            format!("{who_first}'s statement in other words (a translation or paraphrase)"),
+        ),
+    };
+    let conf = match worst {
+        Wording::Misquote => strength,
+        Wording::Words => strength * 0.8,
+        _ => strength * 0.6,
+    };
+    let variants = finish(cx, drafts, true, false);
+    let explanation = format!("{what}: {}.", edits_summary(&variants));
+    finding(
+        cx,
+        FindingKind::QuoteWording,
+        severity,
+        conf,
+        ClaimKind::Quote,
+        variants,
+        explanation,
+    )
+}
+
+fn edits_summary(variants: &[Variant]) -> String {
+    let mut parts = Vec::new();
+    for v in variants.iter().skip(1) {
+        let words: Vec<String> = v
+            .diff
+            .iter()
+            .filter(|e| e.op != EditOp::Truncation)
+            .take(3)
+            .map(|e| {
+                let a = if e.a_text.is_empty() {
+                    "—"
+                } else {
+                    &e.a_text
+                };
+                let b = if e.b_text.is_empty() {
+                    "—"
+                } else {
+                    &e.b_text
+                };
+                format!("“{}” → “{}”", clip(a, 40), clip(b, 40))
+            })
+            .collect();
+        parts.push(format!(
+            "{} outlet{} {}",
+            v.outlets,
+            if v.outlets == 1 { "" } else { "s" },
+            if words.is_empty() {
+                "the same words".to_string()
+            } else {
+                words.join(", ")
+            }
+        ));
+    }
+    parts.join("; ")
+}
+
+fn clip(s: &str, max: usize) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn summary(variants: &[Variant]) -> String {
+    variants
+        .iter()
+        .map(|v| {
+            format!(
+                "{} outlet{}: {}",
+                v.outlets,
+                if v.outlets == 1 { "" } else { "s" },
+                clip(&v.display, 80)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// An agreement or matched finding: one variant with every claim.
+fn claim_finding(
+    cx: &StoryCx,
+    members: &[Member],
+    kind: FindingKind,
+    subject: ClaimKind,
+    compared: &[&str],
+) -> Finding {
+    let leader = cx.unit(members[0].local);
+    let text = leader
+        .span
+        .slice(&cx.p.docs[leader.doc].article.text)
+        .to_string();
+    let drafts = vec![Draft {
+        value: Value::Claim,
+        display: clip(&text, 120),
+        members: members
+            .iter()
+            .map(|&m| (m, None, cx.unit(m.local).confidence()))
+            .collect(),
+        diff: Vec::new(),
+    }];
+    let variants = finish(cx, drafts, subject == ClaimKind::Quote, false);
+    let n = variants[0].outlets;
+    let explanation = match kind {
+        FindingKind::Agreement if compared.is_empty() => {
+            format!("{n} outlets report the same claim, consistently.")
+        }
+        FindingKind::Agreement => format!(
+            "{n} outlets report the same claim; consistent {}.",
+            compared.join(", ")
+        ),
+        _ => format!(
+            "{n} outlets report the same claim, but not everything in it could be compared."
+        ),
+    };
+    let conf = members
+        .iter()
+        .skip(1)
+        .map(|m| m.score)
+        .fold(1.0f64, f64::min);
+    finding(
+        cx,
+        kind,
+        Severity::Info,
+        conf,
+        subject,
+        variants,
+        explanation,
+    )
+}
+
+// --------------------------------------------------------------- sentences
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FactSort {
+    Date,
+    Quantity,
+    Place,
+}
+
+fn sort_of(f: &Fact) -> FactSort {
+    match f.value {
+        FactValue::Date(_) => FactSort::Date,
+        FactValue::Quantity(_) => FactSort::Quantity,
+        FactValue::Place(_) => FactSort::Place,
+    }
+}
+
+fn compare_facts(a: &Fact, b: &Fact, cfg: &Config) -> Cmp {
+    match (&a.value, &b.value) {
+        // "today" in two copies published a day apart is the same words:
+        // only the resolution against each article's date differs
+        (FactValue::Date(x), FactValue::Date(y))
+            if x.start.is_some()
+                && y.start.is_some()
+                && crate::text::fold(&a.text) == crate::text::fold(&b.text)
+                && !a.text.chars().any(|c| c.is_ascii_digit()) =>
+        {
+            Cmp::Same
+        }
+        (FactValue::Date(x), FactValue::Date(y)) => compare_dates(x, y, cfg.date_tolerance_days),
+        (FactValue::Quantity(x), FactValue::Quantity(y)) => {
+            if units_compatible(x, y) {
+                compare_quantities(&x.fact, &y.fact)
+            } else {
+                Cmp::Incomparable
+            }
+        }
+        (FactValue::Place(x), FactValue::Place(y)) => compare_places(x, y),
+        _ => Cmp::Incomparable,
+    }
+}
+
+fn specificity(f: &Fact) -> usize {
+    match &f.value {
+        FactValue::Date(d) => date_specificity(d),
+        _ => 0,
+    }
+}
+
+/// A fact of a member: (member position in the cluster, fact index).
+type FactRef = (usize, usize);
+
+/// The facts of one sort of the `comparable` members, aligned into slots:
+/// a fact joins the first slot whose first fact it can be compared with
+/// (the same value first, then one playing the same part in its
+/// sentence), else starts a slot. A member gives at most one fact per
+/// slot.
+fn slots(
+    cx: &StoryCx,
+    members: &[Member],
+    comparable: &[usize],
+    sort: FactSort,
+) -> Vec<Vec<FactRef>> {
+    let cfg = cx.cfg;
+    let fact = |r: FactRef| &cx.unit(members[r.0].local).facts[r.1];
+    let mut slots: Vec<Vec<FactRef>> = Vec::new();
+    for &mi in comparable {
+        let u = cx.unit(members[mi].local);
+        let own: Vec<usize> = (0..u.facts.len())
+            .filter(|&k| sort_of(&u.facts[k]) == sort)
+            .collect();
+        for &k in &own {
+            let f = &u.facts[k];
+            let fits = |slot: &Vec<FactRef>| -> Option<Cmp> {
+                if slot.iter().any(|r| r.0 == mi) {
+                    return None;
+                }
+                let r = slot[0];
+                let g = fact(r);
+                // the value plays the same part in both sentences: words
+                // around it shared, or, for the one value of its sort in
+                // each, the same word before it ("on 9 February" / "on 10
+                // February", not "counted Tuesday" / "as of Wednesday")
+                let near = f.context.iter().any(|s| g.context.binary_search(s).is_ok());
+                let alone = own.len() == 1
+                    && cx
+                        .unit(members[r.0].local)
+                        .facts
+                        .iter()
+                        .filter(|x| sort_of(x) == sort)
+                        .count()
+                        == 1;
+                // a figure's unit already says what is counted
+                let same_before =
+                    sort == FactSort::Quantity || f.before.is_some() && f.before == g.before;
+                if !(near || alone && same_before) {
+                    return None;
+                }
+                // a place as the topic, not the location, only between
+                // near-identical claims
+                let topic = !(f.locative && g.locative);
+                if topic && members[mi].score.min(members[r.0].score) < cfg.high_match {
+                    return None;
+                }
+                match compare_facts(g, f, cfg) {
+                    Cmp::Incomparable => None,
+                    c => Some(c),
+                }
+            };
+            // the same value is the strongest evidence of the same slot
+            let same_anywhere = |slot: &Vec<FactRef>| {
+                !slot.iter().any(|r| r.0 == mi) && compare_facts(fact(slot[0]), f, cfg) == Cmp::Same
+            };
+            let choice = slots
+                .iter()
+                .position(|s| fits(s) == Some(Cmp::Same))
+                .or_else(|| slots.iter().position(same_anywhere))
+                .or_else(|| slots.iter().position(|s| fits(s).is_some()));
+            match choice {
+                Some(i) => slots[i].push((mi, k)),
+                None => slots.push(vec![(mi, k)]),
+            }
+        }
+    }
+    slots
+}
+
+/// The variants of a slot: finest value first, each fact in the first
+/// variant it is the same as.
+fn variants_of(cx: &StoryCx, members: &[Member], slot: &[FactRef]) -> Vec<Vec<FactRef>> {
+    let fact = |r: FactRef| &cx.unit(members[r.0].local).facts[r.1];
+    let mut order = slot.to_vec();
+    order.sort_by_key(|&r| (std::cmp::Reverse(specificity(fact(r))), r));
+    let mut vars: Vec<Vec<FactRef>> = Vec::new();
+    for r in order {
+        match vars
+            .iter()
+            .position(|v| compare_facts(fact(v[0]), fact(r), cx.cfg) == Cmp::Same)
+        {
+            Some(i) => vars[i].push(r),
+            None => vars.push(vec![r]),
+        }
+    }
+    vars
+}
+
+pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
+    let cfg = cx.cfg;
+    let mut out = Vec::new();
+    let leader = cx.unit(members[0].local);
+    let comparable: Vec<usize> = (0..members.len())
+        .filter(|&i| {
+            i == 0
+                || (members[i].score >= cfg.value_threshold
+                    && claim_cosine(cx.p, leader, cx.unit(members[i].local)) >= cfg.value_threshold)
+        })
+        .collect();
+    let fact = |r: FactRef| &cx.unit(members[r.0].local).facts[r.1];
+    // A claim that differs from the others in two sorts of fact at once
+    // (another figure and another place) is more likely another fact of
+    // the same sentence pattern ("12 died in Aville", "30 died in
+    // Btown") than one fact reported differently: it is matched, not
+    // compared.
+    let mut disagree = vec![0usize; members.len()];
+    for sort in [FactSort::Date, FactSort::Quantity, FactSort::Place] {
+        let mut odd = vec![false; members.len()];
+        for slot in slots(cx, members, &comparable, sort) {
+            let vars = variants_of(cx, members, &slot);
+            if vars.len() < 2 {
+                continue;
+            }
+            let major = (0..vars.len())
+                .max_by_key(|&i| {
+                    let ms: Vec<Member> = vars[i].iter().map(|r| members[r.0]).collect();
+                    (cx.outlets(&ms), std::cmp::Reverse(i))
+                })
+                .unwrap_or(0);
+            for (i, v) in vars.iter().enumerate() {
+                if i != major {
+                    for r in v {
+                        odd[r.0] = true;
+                    }
+                }
+            }
+        }
+        for (d, o) in disagree.iter_mut().zip(odd) {
+            *d += usize::from(o);
+        }
+    }
+    let comparable: Vec<usize> = comparable
+        .into_iter()
+        .filter(|&i| disagree[i] < 2)
+        .collect();
+    let mut uncompared = comparable.len() < members.len();
+    let mut consistent: Vec<&str> = Vec::new();
+    for sort in [FactSort::Date, FactSort::Quantity, FactSort::Place] {
+        let slots = slots(cx, members, &comparable, sort);
+        for slot in slots {
+            // a copy with one fact changed is still a discrepancy: facts are
+            // compared across articles, copies or not
+            let mut docs: Vec<usize> = slot
+                .iter()
+                .map(|r| cx.unit(members[r.0].local).doc)
+                .collect();
+            docs.sort_unstable();
+            docs.dedup();
+            if docs.len() < 2 {
+                uncompared = true;
+                continue;
+            }
+            let vars = variants_of(cx, members, &slot);
+            if vars.len() < 2 {
+                consistent.push(match sort {
+                    FactSort::Date => "date",
+                    FactSort::Quantity => "figure",
+                    FactSort::Place => "place",
+                });
+                continue;
+            }
+            let drafts: Vec<Draft> = vars
+                .iter()
+                .map(|v| {
+                    let f0 = fact(v[0]);
+                    let (value, display) = match &f0.value {
+                        FactValue::Date(d) => (Value::Date(*d), fmt_date(d, &f0.text)),
+                        FactValue::Quantity(q) => {
+                            (Value::Quantity(q.fact.clone()), fmt_quantity(&q.fact))
+                        }
+                        FactValue::Place(p) => (Value::Place { name: p.clone() }, p.clone()),
+                    };
+                    Draft {
+                        value,
+                        display,
+                        members: v
+                            .iter()
+                            .map(|&r| (members[r.0], Some(fact(r).span), fact(r).confidence))
+                            .collect(),
+                        diff: Vec::new(),
+                    }
+                })
+                .collect();
+            // the worst pair of variants
+            let mut worst = (Cmp::Incomparable, 0.0f64, Severity::Info);
+            let var_docs: Vec<Vec<usize>> = vars
+                .iter()
+                .map(|v| docs_of(cx, v.iter().map(|r| members[r.0])))
+                .collect();
+            for i in 0..vars.len() {
+                for j in i + 1..vars.len() {
+                    if !apart(&var_docs[i], &var_docs[j]) {
+                        continue;
+                    }
+                    let c = compare_facts(fact(vars[i][0]), fact(vars[j][0]), cfg);
+                    let ((si, ci), (sj, cj)) = (best(&drafts[i]), best(&drafts[j]));
+                    let strength = si.min(sj);
+                    let sure = ci.min(cj);
+                    let strong = strength >= cfg.high_match && sure >= cfg.high_confidence;
+                    let sev = match (sort, c) {
+                        (_, Cmp::Incomparable | Cmp::Same) => Severity::Info,
+                        (FactSort::Place, _) if strong => Severity::Medium,
+                        (FactSort::Place, _) => Severity::Low,
+                        (_, Cmp::Differ) => Severity::Low,
+                        (_, Cmp::Contradict) if strong => Severity::High,
+                        (_, Cmp::Contradict) => Severity::Medium,
+                    };
+                    let conf = strength * sure;
+                    if (sev, conf) > (worst.2, worst.1) {
+                        worst = (c, conf, sev);
+                    }
+                }
+            }
+            if worst.2 == Severity::Info {
+                uncompared = true;
+                continue;
+            }
+            // Every outlet with a value of its own, four or more values:
+            // more likely one sentence pattern about different facts
+            // ("the margin of error is plus or minus …") than one fact
+            // reported three ways.
+            let scattered = vars.len() >= 4
+                && vars.iter().all(|v| {
+                    let ms: Vec<Member> = v.iter().map(|r| members[r.0]).collect();
+                    cx.outlets(&ms) == 1
+                });
+            if scattered {
+                worst.2 = worst.2.min(Severity::Low);
+            }
+            let variants = finish(cx, drafts, false, true);
+            let (kind, what) = match sort {
+                FactSort::Date => (FindingKind::Date, "The outlets date the claim differently"),
+                FactSort::Quantity if worst.0 == Cmp::Differ => (
+                    FindingKind::Quantity,
+                    "The outlets give different figures (their bounds overlap)",
+                ),
+                FactSort::Quantity => (
+                    FindingKind::Quantity,
+                    "The outlets give figures that cannot both be true",
+                ),
+                FactSort::Place => (
+                    FindingKind::Place,
+                    "The outlets place the claim differently",
+                ),
+            };
+            let explanation = format!("{what}: {}.", summary(&variants));
+            out.push(finding(
+                cx,
+                kind,
+                worst.2,
+                worst.1,
+                ClaimKind::Sentence,
+                variants,
+                explanation,
+            ));
+        }
+    }
+    if !out.is_empty() || !cfg.agreements || cx.outlets(members) < 2 {
+        return out;
+    }
+    let kind = if uncompared {
+        FindingKind::Matched
+    } else {
+        FindingKind::Agreement
+    };
+    consistent.sort_unstable();
+    consistent.dedup();
+    out.push(claim_finding(
+        cx,
+        members,
+        kind,
+        ClaimKind::Sentence,
+        &consistent,
+    ));
+    out
+}
+
+// ------------------------------------------------------------------- roles
+
+/// One finding per person and family of conflicting roles.
+pub(crate) fn role_findings(cx: &StoryCx) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let roles = roles_by_person(&cx.people, &cx.p.docs);
+    for (pid, rs) in roles.iter().enumerate() {
+        let person = &cx.people.persons[pid];
+        // variants: one per canonical role
+        let mut keys: Vec<String> = Vec::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (i, r) in rs.iter().enumerate() {
+            let k = r.key.canonical();
+            match keys.iter().position(|x| *x == k) {
+                Some(j) => groups[j].push(i),
+                None => {
+                    keys.push(k);
+                    groups.push(vec![i]);
+                }
+            }
+        }
+        let root = |d: usize| cx.copy_root.get(&d).copied().unwrap_or(d);
+        let n = groups.len();
+        // conflicts between variants seen in different outlets
+        let mut conflict = vec![vec![false; n]; n];
+        let mut any = false;
+        for i in 0..n {
+            for j in i + 1..n {
+                let (a, b) = (&rs[groups[i][0]].key, &rs[groups[j][0]].key);
+                if compare_roles(a, b) != RoleRel::Conflict {
+                    continue;
+                }
+                let docs = |g: &[usize]| {
+                    let mut v: Vec<usize> = g.iter().map(|&x| rs[x].doc).collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                };
+                if apart(&docs(&groups[i]), &docs(&groups[j])) {
+                    conflict[i][j] = true;
+                    conflict[j][i] = true;
+                    any = true;
+                }
+            }
+        }
+        if !any {
+            continue;
+        }
+        // families: variants linked by shared title words
+        let mut family: Vec<usize> = (0..n).collect();
+        fn top(f: &mut [usize], x: usize) -> usize {
+            let mut r = x;
+            while f[r] != r {
+                r = f[r];
+            }
+            r
+        }
+        for i in 0..n {
+            for j in i + 1..n {
+                let (a, b) = (&rs[groups[i][0]].key, &rs[groups[j][0]].key);
+                if a.title_words.iter().any(|w| b.title_words.contains(w)) {
+                    let (ri, rj) = (top(&mut family, i), top(&mut family, j));
+                    if ri != rj {
+                        family[ri.max(rj)] = ri.min(rj);
+                    }
+                }
+            }
+        }
+        let mut fams: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..n {
+            let r = top(&mut family, i);
+            fams.entry(r).or_default().push(i);
+        }
+        for vs in fams.values() {
+            if !vs.iter().any(|&i| vs.iter().any(|&j| conflict[i][j])) {
+                continue;
+            }
+            let mut variants: Vec<Variant> = vs
+                .iter()
+                .map(|&g| {
+                    let mut mentions: Vec<Mention> = groups[g]
+                        .iter()
+                        .map(|&i| {
+                            let r = &rs[i];
+                            let x = cx.p.docs[r.doc];
+                            let root = root(r.doc);
+                            Mention {
+                                article: x.article.id.clone(),
+                                source: x.article.source.clone(),
+                                claim: ClaimKind::Person,
+                                index: r.entity,
+                                span: r.span,
+                                text: r.span.slice(&x.article.text).to_string(),
+                                value_span: Some(r.span),
+                                speaker: Some(person.name.clone()),
+                                confidence: 0.8,
+                                score: 1.0,
+                                copy_of: (root != r.doc)
+                                    .then(|| cx.p.docs[root].article.id.clone()),
+                            }
+                        })
+                        .collect();
+                    mentions.sort_by(|a, b| (&a.article, a.span).cmp(&(&b.article, b.span)));
+                    mentions.dedup_by(|a, b| a.article == b.article && a.span == b.span);
+                    let mut roots: Vec<usize> =
+                        groups[g].iter().map(|&i| root(rs[i].doc)).collect();
+                    roots.sort_unstable();
+                    roots.dedup();
+                    Variant {
+                        value: Value::Role {
+                            role: keys[g].clone(),
+                        },
+                        display: rs[groups[g][0]].text.clone(),
+                        mentions,
+                        outlets: roots.len(),
+                        diff: Vec::new(),
+                    }
+                })
+                .collect();
+            variants.sort_by(|a, b| {
+                b.outlets.cmp(&a.outlets).then_with(|| {
+                    let k = |v: &Variant| v.mentions.first().map(|m| (m.article.clone(), m.span));
+                    k(a).cmp(&k(b))
+                })
+            });
+            let (severity, conf) = if person.full_name {
+                (Severity::Medium, 0.8)
+            } else {
+                (Severity::Low, 0.6)
+            };
+            let explanation = format!(
+                "{} is given different titles: {}.",
+                person.name,
+                summary(&variants)
+            );
+            out.push(finding(
+                cx,
+                FindingKind::SpeakerRole,
+                severity,
+                conf,
+                ClaimKind::Person,
+                variants,
+                explanation,
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,348 @@
+//! The alignment pipeline, story by story.
+//!
+//! | module | what |
+//! | --- | --- |
+//! | `claims` | units (quotes, sentences) with interned tokens, stems and facts; IDF over all claims |
+//! | `matching` | blocking and scoring of claims within a story |
+//! | `clusters` | duplicates, syndicated copies, claim clusters (leader-checked) |
+//! | `classify` | findings with variants, severity and confidence |
+//!
+//! [`run`] prepares every claim once (in parallel per article), splits the
+//! articles into stories, and compares the stories in parallel: each
+//! story's working memory (people, candidate pairs, scores, clusters) lives
+//! only while it is compared. Results come back in story order (rayon's
+//! indexed `collect`), so the output does not depend on the thread count.
+
+pub(crate) mod claims;
+pub(crate) mod classify;
+pub(crate) mod clusters;
+pub(crate) mod matching;
+
+use crate::config::Config;
+use crate::model::*;
+use crate::people::{roles_by_person, People};
+use claims::{prepare, Prepared, UnitKind};
+use classify::Member;
+use crosscheck_parse::{Extraction, Span};
+use matching::{block, relation, score_pair};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// The claims of one story: global unit ids in canonical order, with the
+/// speaker (person id within the story) of each.
+pub(crate) struct StoryUnits {
+    pub ids: Vec<u32>,
+    pub speakers: Vec<Option<u32>>,
+}
+
+/// Everything the classification of one story's clusters needs.
+pub(crate) struct StoryCx<'a> {
+    pub p: &'a Prepared<'a>,
+    pub cfg: &'a Config,
+    /// The story id.
+    pub id: String,
+    /// Local claim index → global unit id.
+    pub units: Vec<u32>,
+    /// Local claim index → person id.
+    pub speakers: Vec<Option<u32>>,
+    pub people: People,
+    /// Doc → first doc of its copy group.
+    pub copy_root: BTreeMap<usize, usize>,
+}
+
+/// The stories as groups of canonical doc indices.
+///
+/// **The one place stories are decided**: [`crate::stories::group`] with
+/// [`Config::stories`] (which may force one story), its groups of input
+/// indices mapped through [`canonical_groups`].
+fn story_groups(p: &Prepared, input: &[Extraction], cfg: &Config) -> Vec<Vec<usize>> {
+    canonical_groups(p, crate::stories::group(input, &cfg.stories))
+}
+
+/// Maps groups of input indices to groups of canonical doc indices, each
+/// sorted, ordered by their first doc; an article in no group (or an index
+/// out of range) gets a story of its own, an article in two groups stays
+/// in the first: every article is in exactly one story.
+fn canonical_groups(p: &Prepared, groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let n = p.docs.len();
+    let mut canon = vec![usize::MAX; n];
+    for (d, &i) in p.input_index.iter().enumerate() {
+        canon[i] = d;
+    }
+    let mut taken = vec![false; n];
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for g in groups {
+        let mut v: Vec<usize> = g
+            .into_iter()
+            .filter(|&i| i < n)
+            .map(|i| canon[i])
+            .filter(|&d| !std::mem::replace(&mut taken[d], true))
+            .collect();
+        v.sort_unstable();
+        if !v.is_empty() {
+            out.push(v);
+        }
+    }
+    out.extend((0..n).filter(|&d| !taken[d]).map(|d| vec![d]));
+    out.sort_by_key(|g| g[0]);
+    out
+}
+
+/// What one story gives.
+struct StoryResult {
+    story: Story,
+    findings: Vec<Finding>,
+    people: Vec<Person>,
+}
+
+/// Runs the whole pipeline; `stories` (groups of input indices) replaces
+/// the story grouping when given.
+pub(crate) fn run(input: &[Extraction], stories: Option<&[Vec<usize>]>, cfg: &Config) -> Alignment {
+    let p = prepare(input, cfg);
+    let groups = match stories {
+        Some(g) if !cfg.stories.force_one_story => canonical_groups(&p, g.to_vec()),
+        _ => story_groups(&p, input, cfg),
+    };
+    let ids = story_ids(&p, &groups);
+    let results: Vec<StoryResult> = groups
+        .par_iter()
+        .zip(ids)
+        .map(|(g, id)| compare_story(&p, cfg, g, id))
+        .collect();
+    let mut out = Alignment::default();
+    for r in results {
+        out.stories.push(r.story);
+        out.findings.extend(r.findings);
+        out.people.extend(r.people);
+    }
+    out
+}
+
+/// `story:` and the story's first article id; a repeated id gets `#2`,
+/// `#3`, … in story order.
+fn story_ids(p: &Prepared, groups: &[Vec<usize>]) -> Vec<String> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    groups
+        .iter()
+        .map(|g| {
+            let base = format!("story:{}", p.docs[g[0]].article.id);
+            let n = seen.entry(base.clone()).or_default();
+            *n += 1;
+            if *n == 1 {
+                base
+            } else {
+                format!("{base}#{n}")
+            }
+        })
+        .collect()
+}
+
+/// The claims of a story with their speakers, and the story's people.
+fn story_units(p: &Prepared, docs: &[usize]) -> (StoryUnits, People) {
+    let people = People::merge(&p.docs, docs);
+    let mut ids = Vec::new();
+    let mut speakers = Vec::new();
+    for &d in docs {
+        for g in p.doc_units[d].clone() {
+            let u = &p.units[g];
+            ids.push(g as u32);
+            speakers.push(match u.kind {
+                UnitKind::Quote => people
+                    .speaker(d, u.speaker_entity, u.speaker_text.as_deref())
+                    .map(|x| x as u32),
+                UnitKind::Sentence => None,
+            });
+        }
+    }
+    (StoryUnits { ids, speakers }, people)
+}
+
+/// Accepted matches between representatives (local indices), with their
+/// scores.
+fn matches(p: &Prepared, cfg: &Config, su: &StoryUnits, dup: &[u32]) -> Vec<(u32, u32, f64)> {
+    let reps: Vec<u32> = (0..su.ids.len() as u32)
+        .filter(|&l| dup[l as usize] == l)
+        .collect();
+    let rep_ids: Vec<u32> = reps.iter().map(|&l| su.ids[l as usize]).collect();
+    let rep_speakers: Vec<Option<u32>> = reps.iter().map(|&l| su.speakers[l as usize]).collect();
+    let cands = block(p, cfg, &rep_ids, &rep_speakers);
+    cands
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let (la, lb) = (reps[a as usize], reps[b as usize]);
+            let (ga, gb) = (su.ids[la as usize], su.ids[lb as usize]);
+            let rel = relation(
+                &p.units[ga as usize],
+                su.speakers[la as usize],
+                &p.units[gb as usize],
+                su.speakers[lb as usize],
+            );
+            let (s, ok) = score_pair(p, cfg, ga, gb, rel, false);
+            ok.then_some((la, lb, s.score))
+        })
+        .collect()
+}
+
+fn compare_story(p: &Prepared, cfg: &Config, docs: &[usize], id: String) -> StoryResult {
+    let (su, people) = story_units(p, docs);
+    let dup = clusters::duplicates(p, &su);
+    let copy_root = clusters::copy_roots(p, cfg, docs, &su, &dup);
+    let accepted = matches(p, cfg, &su, &dup);
+    let found = clusters::cluster(p, cfg, &su, &dup, accepted);
+    let cx = StoryCx {
+        p,
+        cfg,
+        id: id.clone(),
+        units: su.ids.clone(),
+        speakers: su.speakers.clone(),
+        people,
+        copy_root,
+    };
+    let mut findings: Vec<Finding> = found
+        .par_iter()
+        .flat_map_iter(|c| {
+            let members = member_scores(&cx, &c.members, &dup);
+            let leader = &p.units[cx.units[c.members[0] as usize] as usize];
+            match leader.kind {
+                UnitKind::Quote => classify::quote_findings(&cx, &members),
+                UnitKind::Sentence => classify::sentence_findings(&cx, &members),
+            }
+        })
+        .collect();
+    if cfg.compare_roles {
+        findings.extend(classify::role_findings(&cx));
+    }
+    sort_findings(&mut findings, p, docs);
+    let mut copies: Vec<Vec<String>> = Vec::new();
+    let mut by_root: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (&d, &r) in &cx.copy_root {
+        by_root
+            .entry(r)
+            .or_default()
+            .push(p.docs[d].article.id.clone());
+    }
+    for (_, v) in by_root {
+        if v.len() >= 2 {
+            copies.push(v);
+        }
+    }
+    let story = Story {
+        id: id.clone(),
+        articles: docs.iter().map(|&d| p.docs[d].article.id.clone()).collect(),
+        copies,
+        claims: su.ids.len(),
+        clusters: found.len(),
+    };
+    let people = people_of(&cx, &id);
+    StoryResult {
+        story,
+        findings,
+        people,
+    }
+}
+
+/// The members of a cluster with their scores against the leader
+/// (duplicates of a representative share its score).
+fn member_scores(cx: &StoryCx, members: &[u32], dup: &[u32]) -> Vec<Member> {
+    let leader = members[0];
+    let gl = cx.units[leader as usize];
+    let mut cache: BTreeMap<u32, f64> = BTreeMap::new();
+    members
+        .iter()
+        .map(|&m| {
+            let rep = dup[m as usize];
+            let score = if rep == dup[leader as usize] {
+                1.0
+            } else {
+                *cache.entry(rep).or_insert_with(|| {
+                    let gr = cx.units[rep as usize];
+                    let rel = relation(
+                        &cx.p.units[gl as usize],
+                        cx.speakers[leader as usize],
+                        &cx.p.units[gr as usize],
+                        cx.speakers[rep as usize],
+                    );
+                    score_pair(cx.p, cx.cfg, gl, gr, rel, true).0.score
+                })
+            };
+            Member { local: m, score }
+        })
+        .collect()
+}
+
+/// Findings in a deterministic order: by their first mention (article
+/// order, then span), then kind, then id.
+fn sort_findings(v: &mut [Finding], p: &Prepared, docs: &[usize]) {
+    let rank: BTreeMap<&str, usize> = docs
+        .iter()
+        .map(|&d| (p.docs[d].article.id.as_str(), d))
+        .collect();
+    let first = |f: &Finding| -> (usize, Span) {
+        f.mentions()
+            .map(|(_, m)| (rank.get(m.article.as_str()).copied().unwrap_or(0), m.span))
+            .min()
+            .unwrap_or_default()
+    };
+    v.sort_by(|a, b| {
+        first(a)
+            .cmp(&first(b))
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+fn people_of(cx: &StoryCx, story: &str) -> Vec<Person> {
+    let roles = roles_by_person(&cx.people, &cx.p.docs);
+    cx.people
+        .persons
+        .iter()
+        .zip(roles)
+        .map(|(mp, rs)| {
+            let mut mentions: Vec<(String, usize)> = mp
+                .entities
+                .iter()
+                .map(|&(d, e)| (cx.p.docs[d].article.id.clone(), e))
+                .collect();
+            mentions.sort();
+            let mut roles: Vec<(String, String)> = rs
+                .iter()
+                .map(|r| (cx.p.docs[r.doc].article.id.clone(), r.text.clone()))
+                .collect();
+            roles.sort();
+            roles.dedup();
+            Person {
+                story: story.to_string(),
+                name: mp.name.clone(),
+                aliases: mp.names.clone(),
+                mentions,
+                roles,
+            }
+        })
+        .collect()
+}
+
+/// Scored matches above thresholds, as `(article a, span a, article b, span
+/// b)`, over all stories; for tests comparing blocking with all pairs.
+pub fn matched_pairs(input: &[Extraction], cfg: &Config) -> Vec<(String, Span, String, Span)> {
+    let p = prepare(input, cfg);
+    let groups = story_groups(&p, input, cfg);
+    let mut v = Vec::new();
+    for g in &groups {
+        let (su, _) = story_units(&p, g);
+        let dup = clusters::duplicates(&p, &su);
+        for (a, b, _) in matches(&p, cfg, &su, &dup) {
+            let (u, w) = (
+                &p.units[su.ids[a as usize] as usize],
+                &p.units[su.ids[b as usize] as usize],
+            );
+            v.push((
+                p.docs[u.doc].article.id.clone(),
+                u.span,
+                p.docs[w.doc].article.id.clone(),
+                w.span,
+            ));
+        }
+    }
+    v.sort();
+    v
+}
