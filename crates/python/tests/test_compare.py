@@ -54,6 +54,8 @@ def test_findings_carry_kind_severity_confidence_and_variant_spans():
     (wording,) = [f for f in report.findings if f["kind"] == "quote_wording"]
     assert wording["severity"] in ("low", "medium", "high")
     assert 0.0 < wording["confidence"] <= 1.0
+    assert wording["story"].startswith("story:")
+    assert all(v["value"]["type"] == "quote" for v in wording["variants"])
     articles = sorted(a for v in wording["variants"] for a in v["articles"])
     assert articles == ["coast-post", "harbour-times"]
     texts = {a["id"]: a["text"] for a in TWO_OUTLETS}

@@ -193,22 +193,17 @@ class Report:
 
     @property
     def findings(self) -> List[dict]:
-        """The findings, in report order: dicts with ``finding_id``,
-        ``kind``, ``severity``, ``confidence`` (float), ``story``,
-        ``explanation`` and ``variants``; each variant has ``articles``
-        (article ids) and ``mentions`` (``article``, ``span`` as byte
-        offsets, ...)."""
-        doc = self.to_json()
-        out = []
-        if "stories" in doc:
-            for story in doc["stories"]:
-                for f in story.get("findings", []):
-                    out.append(_finding(f, story.get("id"), f.get("variants", [])))
-        else:  # report layout 1: pairwise findings with sides a and b
-            for f in doc.get("findings", []):
-                variants = [_side_variant(f[side]) for side in ("a", "b") if f.get(side)]
-                out.append(_finding(f, None, variants))
-        return out
+        """The findings (claim clusters), story by story as in the JSON
+        report: dicts with ``finding_id``, ``kind``, ``severity``,
+        ``confidence`` (float), ``story`` (its id), ``explanation`` and
+        ``variants``; each variant has its typed ``value``, ``display``,
+        ``articles`` (article ids) and ``mentions`` (``article``, ``span``
+        as byte offsets, ``text``, ``speaker``...)."""
+        return [
+            _finding(f, story["id"], f["variants"])
+            for story in self.to_json()["stories"]
+            for f in story["findings"]
+        ]
 
     def to_csv(self, path: Union[str, "_os.PathLike[str]", None] = None) -> Optional[str]:
         """Write the CSV report to ``path`` (exactly the CLI's bytes), or
@@ -265,18 +260,6 @@ def _finding(f: dict, story: Optional[str], variants: Iterable[dict]) -> dict:
         "explanation": f.get("explanation"),
         "variants": vs,
     }
-
-
-def _side_variant(side: dict) -> dict:
-    claim = side.get("claim", {})
-    mention = {
-        "article": claim.get("article"),
-        "span": claim.get("span"),
-        "text": side.get("text"),
-        "speaker": side.get("speaker"),
-        "value_span": side.get("value_span"),
-    }
-    return {"display": side.get("value") or side.get("text"), "mentions": [mention]}
 
 
 def compare(inputs: Any, date: DateLike = None, config: Optional[dict] = None) -> Report:
