@@ -77,8 +77,46 @@ pub fn extract_all_with(ingested: &Ingested, done: impl Fn() + Sync) -> Vec<Extr
         .collect()
 }
 
+/// Runs [`parse::extract`] over articles built in memory
+/// ([`parse::Article::new`]), in parallel on the current rayon pool, after
+/// checking their ids ([`parse::check_ids`]): an empty or repeated id is an
+/// error, since findings and reports name articles by id. The extractions
+/// come back in input order whatever the thread count.
+///
+/// ```
+/// use crosscheck::parse::{Article, ArticleError, NaiveDate};
+///
+/// let day = NaiveDate::from_ymd_opt(2022, 1, 27).unwrap();
+/// let docs = crosscheck::extract_articles(&[
+///     Article::new("a", "The ministry said 40 soldiers were wounded.").published(day),
+///     Article::new("b", "The ministry said 45 soldiers were wounded.").published(day),
+/// ])
+/// .unwrap();
+/// assert_eq!(docs[1].article.id, "b");
+///
+/// let twice = [Article::new("a", "One."), Article::new("a", "Two.")];
+/// assert!(matches!(
+///     crosscheck::extract_articles(&twice),
+///     Err(ArticleError::DuplicateId { .. })
+/// ));
+/// ```
+pub fn extract_articles(
+    articles: &[parse::Article],
+) -> Result<Vec<Extraction>, parse::ArticleError> {
+    parse::check_ids(articles)?;
+    Ok(articles
+        .par_iter()
+        .map(|article| parse::extract(article.clone()))
+        .collect())
+}
+
 /// The examples of `docs/user-guide.md`, compiled and run as doc-tests so
 /// the guide cannot drift from the code.
 #[doc = include_str!("../docs/user-guide.md")]
 #[cfg(doctest)]
 pub struct UserGuide;
+
+/// The Rust examples of `docs/library.md`, compiled and run as doc-tests.
+#[doc = include_str!("../docs/library.md")]
+#[cfg(doctest)]
+pub struct LibraryGuide;

@@ -35,6 +35,7 @@
 pub mod analysis;
 pub mod dates;
 pub mod entities;
+mod error;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
@@ -46,7 +47,8 @@ mod text;
 
 /// Re-exported so callers can build an [`Article`] without naming chrono.
 pub use chrono::NaiveDate;
-pub use ingest::{read_inputs, IngestOptions, Ingested, InputFormat};
+pub use error::{check_ids, ArticleError, ItemKind, ValidationError};
+pub use ingest::{parse_bytes, read_inputs, IngestOptions, Ingested, InputFormat};
 pub use model::*;
 
 /// Runs every extractor over one article.
@@ -70,4 +72,28 @@ pub fn extract(article: Article) -> Extraction {
         entities,
         diagnostics: Vec::new(),
     }
+}
+
+/// Runs [`extract`] over articles built in memory, in order, after checking
+/// their ids ([`check_ids`]): an empty or repeated id is an error, since
+/// findings and reports name articles by id.
+///
+/// ```
+/// use crosscheck_parse::{extract_articles, Article, ArticleError, NaiveDate};
+///
+/// let day = NaiveDate::from_ymd_opt(2022, 1, 27).unwrap();
+/// let articles = [
+///     Article::new("a", "“We prefer diplomacy,” Antony Blinken said.").published(day),
+///     Article::new("b", "Antony Blinken said on Wednesday that talks would go on.").published(day),
+/// ];
+/// let xs = extract_articles(&articles).unwrap();
+/// assert_eq!(xs.len(), 2);
+/// assert_eq!(xs[0].quotes[0].speaker.as_deref(), Some("Antony Blinken"));
+///
+/// let unnamed = [Article::new("", "Text.")];
+/// assert_eq!(extract_articles(&unnamed).unwrap_err(), ArticleError::EmptyId { index: 0 });
+/// ```
+pub fn extract_articles(articles: &[Article]) -> Result<Vec<Extraction>, ArticleError> {
+    check_ids(articles)?;
+    Ok(articles.iter().cloned().map(extract).collect())
 }

@@ -5,6 +5,7 @@
 //! of **byte** offsets into [`Article::text`], always on `char` boundaries, so
 //! `&article.text[span.start..span.end]` is the exact evidence.
 
+use crate::error::{ItemKind, ValidationError};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -114,9 +115,77 @@ pub struct Article {
     pub origin: String,
 }
 
+impl Article {
+    /// An article made in memory from its id and body text; the other
+    /// fields are set with the builder methods. Its [`Article::origin`]
+    /// (what diagnostics name) is the id until [`Article::origin`] sets it.
+    ///
+    /// ```
+    /// use crosscheck_parse::{Article, NaiveDate};
+    ///
+    /// let a = Article::new("wire-1", "The minister resigned on Monday.")
+    ///     .source("Example Wire")
+    ///     .title("Minister resigns")
+    ///     .published(NaiveDate::from_ymd_opt(2022, 1, 27).unwrap())
+    ///     .url("https://example.org/wire-1");
+    /// assert_eq!(a.id, "wire-1");
+    /// assert_eq!(a.origin, "wire-1");
+    /// assert_eq!(a.source.as_deref(), Some("Example Wire"));
+    /// assert_eq!(a.published.unwrap().to_string(), "2022-01-27");
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let id = id.into();
+        Article {
+            origin: id.clone(),
+            id,
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
+    /// Sets the outlet or site name.
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Sets the headline.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the publication date, the reference for relative dates
+    /// (“on Wednesday”).
+    pub fn published(mut self, date: NaiveDate) -> Self {
+        self.published = Some(date);
+        self
+    }
+
+    /// Sets the canonical URL.
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets the language tag (e.g. `en`).
+    pub fn language(mut self, language: impl Into<String>) -> Self {
+        self.language = Some(language.into());
+        self
+    }
+
+    /// Sets where the article came from, as diagnostics name it (a path,
+    /// `path:line`, a database key…).
+    pub fn origin(mut self, origin: impl Into<String>) -> Self {
+        self.origin = origin.into();
+        self
+    }
+}
+
 /// How serious a [`Diagnostic`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// Something was repaired or guessed; the article is still used.
     Warning,
@@ -569,83 +638,89 @@ impl Extraction {
     /// from JSON.
     ///
     /// ```
-    /// use crosscheck_parse::{extract, Article, Span};
+    /// use crosscheck_parse::{extract, Article, ItemKind, Span, ValidationError};
     /// let mut x = extract(Article {
     ///     text: "“We prefer diplomacy,” Antony Blinken said.".into(),
     ///     ..Article::default()
     /// });
     /// assert_eq!(x.validate(), Ok(()));
     /// x.quotes[0].span = Span::new(1, 5); // inside the opening mark
-    /// assert!(x.validate().unwrap_err().starts_with("quote 0: span [1, 5]"));
+    /// let e = x.validate().unwrap_err();
+    /// assert!(matches!(
+    ///     e,
+    ///     ValidationError::SpanOutsideText { item: ItemKind::Quote, index: 0, .. }
+    /// ));
+    /// assert!(e.to_string().starts_with("quote 0: span [1, 5] does not fit"));
     /// ```
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         let text = self.article.text.as_str();
-        let fits = |span: Span, what: &str, i: usize| {
+        let fits = |span: Span, item: ItemKind, index: usize| {
             if span.fits(text) {
                 Ok(())
             } else {
-                Err(format!(
-                    "{what} {i}: span [{}, {}] does not fit a text of {} bytes",
-                    span.start,
-                    span.end,
-                    text.len()
-                ))
+                Err(ValidationError::SpanOutsideText {
+                    item,
+                    index,
+                    span,
+                    text_len: text.len(),
+                })
             }
         };
-        let slices = |span: Span, expected: &str, what: &str, i: usize| {
-            fits(span, what, i)?;
+        let slices = |span: Span, expected: &str, item: ItemKind, index: usize| {
+            fits(span, item, index)?;
             if span.slice(text) == expected {
                 Ok(())
             } else {
-                Err(format!(
-                    "{what} {i}: span [{}, {}] slices to {:?}, not {expected:?}",
-                    span.start,
-                    span.end,
-                    span.slice(text)
-                ))
+                Err(ValidationError::SpanTextMismatch {
+                    item,
+                    index,
+                    span,
+                    found: span.slice(text).to_string(),
+                    expected: expected.to_string(),
+                })
             }
+        };
+        let out_of_range = |item: ItemKind, index: usize, field: &'static str| {
+            Err(ValidationError::IndexOutOfRange { item, index, field })
         };
         let mut prev_end = 0;
         for (i, s) in self.sentences.iter().enumerate() {
-            fits(s.span, "sentence", i)?;
+            fits(s.span, ItemKind::Sentence, i)?;
             if s.span.start < prev_end {
-                return Err(format!(
-                    "sentence {i}: overlaps or precedes sentence {}",
-                    i - 1
-                ));
+                return Err(ValidationError::SentenceOrder { index: i });
             }
             prev_end = s.span.end;
         }
         for (i, q) in self.quotes.iter().enumerate() {
-            slices(q.span, &q.text, "quote", i)?;
+            slices(q.span, &q.text, ItemKind::Quote, i)?;
             if let Some(s) = q.speaker_span {
-                fits(s, "quote speaker", i)?;
+                fits(s, ItemKind::QuoteSpeaker, i)?;
             }
             if q.speaker_entity.is_some_and(|e| e >= self.entities.len()) {
-                return Err(format!("quote {i}: speaker entity out of range"));
+                return out_of_range(ItemKind::Quote, i, "speaker entity");
             }
             if q.continues.is_some_and(|c| c >= i) {
-                return Err(format!("quote {i}: continues a quote that is not earlier"));
+                return Err(ValidationError::ContinuesLaterQuote { index: i });
             }
             if !self.sentences.is_empty() && q.sentence >= self.sentences.len() {
-                return Err(format!("quote {i}: sentence index out of range"));
+                return out_of_range(ItemKind::Quote, i, "sentence index");
             }
         }
         for (i, d) in self.dates.iter().enumerate() {
-            slices(d.span, &d.text, "date", i)?;
+            slices(d.span, &d.text, ItemKind::Date, i)?;
             if d.resolved != d.value.is_some() {
-                return Err(format!("date {i}: resolved flag disagrees with its value"));
+                return Err(ValidationError::ResolvedFlag { index: i });
             }
         }
         for (i, q) in self.quantities.iter().enumerate() {
-            slices(q.span, &q.text, "quantity", i)?;
+            slices(q.span, &q.text, ItemKind::Quantity, i)?;
         }
         for (i, e) in self.entities.iter().enumerate() {
             for m in &e.mentions {
-                fits(*m, "entity mention", i)?;
+                fits(*m, ItemKind::EntityMention, i)?;
             }
             for r in &e.roles {
-                slices(r.span, &r.text, "entity role", i)?;
+                slices(r.span, &r.text, ItemKind::EntityRole, i)?;
             }
         }
         Ok(())

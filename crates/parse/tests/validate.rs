@@ -1,5 +1,5 @@
 //! `Extraction::validate` finds each kind of broken invariant.
-use crosscheck_parse::{extract, Article, Extraction, NaiveDate, Span};
+use crosscheck_parse::{extract, Article, Extraction, ItemKind, NaiveDate, Span, ValidationError};
 
 fn seed() -> Extraction {
     let text = std::fs::read_to_string(concat!(
@@ -16,9 +16,55 @@ fn seed() -> Extraction {
 }
 
 fn broken(change: impl FnOnce(&mut Extraction)) -> String {
+    broken_typed(change).to_string()
+}
+
+fn broken_typed(change: impl FnOnce(&mut Extraction)) -> ValidationError {
     let mut x = seed();
     change(&mut x);
     x.validate().expect_err("the change breaks an invariant")
+}
+
+#[test]
+fn each_broken_invariant_has_its_variant() {
+    let e = broken_typed(|x| x.sentences[1].span = Span::new(0, 5));
+    assert_eq!(e, ValidationError::SentenceOrder { index: 1 });
+    let e = broken_typed(|x| x.quotes[0].speaker_entity = Some(10_000));
+    assert!(matches!(
+        e,
+        ValidationError::IndexOutOfRange {
+            item: ItemKind::Quote,
+            index: 0,
+            field: "speaker entity"
+        }
+    ));
+    let e = broken_typed(|x| x.quotes[0].text.push('!'));
+    match e {
+        ValidationError::SpanTextMismatch {
+            item,
+            index,
+            found,
+            expected,
+            ..
+        } => {
+            assert_eq!((item, index), (ItemKind::Quote, 0));
+            assert_eq!(format!("{found}!"), expected);
+        }
+        other => panic!("{other:?}"),
+    }
+    let e = broken_typed(|x| {
+        x.entities[0].roles.push(crosscheck_parse::Role {
+            text: "minister".into(),
+            span: Span::new(0, 1),
+        })
+    });
+    assert!(matches!(
+        e,
+        ValidationError::SpanTextMismatch {
+            item: ItemKind::EntityRole,
+            ..
+        }
+    ));
 }
 
 #[test]

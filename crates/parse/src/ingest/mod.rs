@@ -38,6 +38,8 @@
 //!   most [`JSON_DOCUMENT_FACTOR`] times the limit.
 //! - HTML nested more than 1000 elements deep is an Error (tree building
 //!   would take minutes);
+//! - without the `html` feature (on by default), an HTML input is an Error
+//!   saying so; other inputs are read the same;
 //! - a UTF-8 byte order mark is removed.
 //!
 //! # Dates
@@ -64,11 +66,18 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 mod dates;
+#[cfg(feature = "html")]
 mod html;
 mod json;
 mod text;
 
 pub use dates::parse_date;
+
+/// The Error an HTML input gets when the crate is built without its `html`
+/// feature.
+#[cfg(not(feature = "html"))]
+const HTML_DISABLED: &str =
+    "HTML input is not supported: crosscheck-parse was built without its `html` feature";
 
 /// A `.json` document may be at most this many times
 /// [`IngestOptions::max_article_bytes`], since it can hold many articles.
@@ -76,6 +85,7 @@ pub const JSON_DOCUMENT_FACTOR: usize = 64;
 
 /// The format of an input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InputFormat {
     /// Plain text with an optional header block.
     Text,
@@ -346,7 +356,15 @@ fn parse_bytes_inner(
 ) -> Ingested {
     guarded(origin, || match format {
         InputFormat::Text => text::parse(bytes, origin, stem, options),
+        #[cfg(feature = "html")]
         InputFormat::Html => html::parse(bytes, origin, stem, options),
+        #[cfg(not(feature = "html"))]
+        InputFormat::Html => {
+            let _ = (stem, options);
+            let mut out = Ingested::default();
+            out.error(origin, HTML_DISABLED, None);
+            out
+        }
         InputFormat::Json => json::parse_document(bytes, origin, stem, options),
         InputFormat::JsonLines => json::parse_lines(io::Cursor::new(bytes), origin, stem, options),
     })
@@ -828,5 +846,25 @@ pub(crate) fn read_line_bounded(
         if done {
             return Ok(total);
         }
+    }
+}
+
+#[cfg(all(test, not(feature = "html")))]
+mod without_html {
+    use super::*;
+
+    #[test]
+    fn html_is_an_error_naming_the_feature_and_text_still_reads() {
+        let options = IngestOptions::default();
+        let page = b"<html><body><p>The minister resigned on Monday.</p></body></html>";
+        let out = parse_bytes(page, "page.html", InputFormat::Html, &options);
+        assert!(out.articles.is_empty());
+        assert_eq!(out.diagnostics.len(), 1);
+        assert_eq!(out.diagnostics[0].severity, Severity::Error);
+        assert!(out.diagnostics[0].message.contains("`html` feature"));
+        let text = b"The minister resigned on Monday.";
+        let out = parse_bytes(text, "note.txt", InputFormat::Text, &options);
+        assert_eq!(out.articles.len(), 1);
+        assert!(out.diagnostics.is_empty());
     }
 }

@@ -1,0 +1,246 @@
+//! The native part of the `crosscheck` Python package: thin functions over
+//! the Rust library that take plain Python values and return JSON text,
+//! which `python/crosscheck/__init__.py` turns into dicts. Rust work runs
+//! with the GIL released.
+
+use crosscheck::align::{self, Alignment};
+use crosscheck::parse::{
+    self, Article, Diagnostic, Extraction, IngestOptions, NaiveDate, Severity,
+};
+use crosscheck::report::{self, sanitize, Filter, Format, Report};
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use std::path::PathBuf;
+
+create_exception!(
+    _native,
+    InputError,
+    PyValueError,
+    "Bad input: names the article (or file) and the reason."
+);
+
+/// Parses a `YYYY-MM-DD` date, or explains which article it was for.
+fn parse_date(id: &str, date: Option<&str>) -> PyResult<Option<NaiveDate>> {
+    date.map(|d| {
+        NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|e| {
+            InputError::new_err(format!(
+                "article '{id}': date '{d}' is not a YYYY-MM-DD date ({e})"
+            ))
+        })
+    })
+    .transpose()
+}
+
+/// Extracts the quotes and facts of one article and returns them as the
+/// JSON object `crosscheck extract` prints for it.
+#[pyfunction]
+#[pyo3(signature = (text, date=None, id="article", source=None, title=None, url=None, language=None))]
+#[allow(clippy::too_many_arguments)]
+fn extract_json(
+    py: Python<'_>,
+    text: String,
+    date: Option<&str>,
+    id: &str,
+    source: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
+) -> PyResult<String> {
+    let published = parse_date(id, date)?;
+    if text.trim().is_empty() {
+        return Err(InputError::new_err(format!("article '{id}': empty text")));
+    }
+    let mut article = Article::new(id, text);
+    article.published = published;
+    article.source = source;
+    article.title = title;
+    article.url = url;
+    article.language = language;
+    if let Err(e) = parse::check_ids(std::slice::from_ref(&article)) {
+        return Err(InputError::new_err(format!("article '{id}': {e}")));
+    }
+    let json = py.detach(move || serde_json::to_string(&parse::extract(article)));
+    json.map_err(|e| InputError::new_err(format!("article '{id}': cannot serialise: {e}")))
+}
+
+/// One article handed over from Python: id, text, source, title,
+/// published (`YYYY-MM-DD`), url.
+type ArticleTuple = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// A comparison done: the extractions, the alignment and the ingest
+/// diagnostics; reports are rendered from it on demand, exactly as
+/// `crosscheck compare` renders them.
+#[pyclass(frozen, module = "crosscheck._native")]
+struct NativeReport {
+    docs: Vec<Extraction>,
+    alignment: Alignment,
+    diagnostics: Vec<Diagnostic>,
+}
+
+#[pymethods]
+impl NativeReport {
+    /// The report in `format` (`csv`, `json`, `md`, `html`, `dot`), the
+    /// bytes `crosscheck compare --format FORMAT` writes (CSV cells
+    /// neutralised against spreadsheet formulas, as the CLI does).
+    fn render(&self, py: Python<'_>, format: &str) -> PyResult<String> {
+        let format: Format = format
+            .parse()
+            .map_err(|e: report::ReportError| InputError::new_err(e.to_string()))?;
+        py.detach(|| {
+            let report = Report::new(&self.docs, &self.alignment)
+                .with_diagnostics(&self.diagnostics)
+                .with_filter(Filter::default());
+            sanitize::render_with(&report, format, &sanitize::RenderOptions::default())
+        })
+        .map_err(|e| InputError::new_err(format!("cannot render the report: {e}")))
+    }
+
+    /// The ingest warnings, as `origin: message` lines.
+    fn warnings(&self) -> Vec<String> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| format!("{}: {}", d.origin, d.message))
+            .collect()
+    }
+}
+
+/// The align configuration from its JSON form; unknown keys (at any depth)
+/// and values of the wrong type are errors naming the key.
+fn config_from_json(json: Option<&str>) -> PyResult<align::Config> {
+    let Some(json) = json else {
+        return Ok(align::Config::default());
+    };
+    let given: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| InputError::new_err(format!("config: {e}")))?;
+    let known = serde_json::to_value(align::Config::default())
+        .map_err(|e| InputError::new_err(format!("config: {e}")))?;
+    check_keys(&given, &known, "")?;
+    let mut merged = known;
+    merge(&mut merged, given);
+    serde_json::from_value(merged).map_err(|e| InputError::new_err(format!("config: {e}")))
+}
+
+fn check_keys(given: &serde_json::Value, known: &serde_json::Value, path: &str) -> PyResult<()> {
+    let (Some(given), Some(known)) = (given.as_object(), known.as_object()) else {
+        return Ok(());
+    };
+    for (k, v) in given {
+        let key = if path.is_empty() {
+            k.clone()
+        } else {
+            format!("{path}.{k}")
+        };
+        match known.get(k) {
+            Some(kv) => check_keys(v, kv, &key)?,
+            None => return Err(InputError::new_err(format!("config: unknown key {key:?}"))),
+        }
+    }
+    Ok(())
+}
+
+fn merge(base: &mut serde_json::Value, over: serde_json::Value) {
+    match (base, over) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (slot, v) => *slot = v,
+    }
+}
+
+/// Reads `paths` (files, directories, as the CLI does) or takes `articles`,
+/// extracts and compares them. Errors name the file or article.
+#[pyfunction]
+#[pyo3(signature = (paths, articles, date=None, config_json=None))]
+fn compare(
+    py: Python<'_>,
+    paths: Vec<String>,
+    articles: Vec<ArticleTuple>,
+    date: Option<&str>,
+    config_json: Option<&str>,
+) -> PyResult<NativeReport> {
+    let mut config = config_from_json(config_json)?;
+    // the reports list discrepancies only: agreements need not be built
+    config.agreements = false;
+    let default_date = parse_date("(every)", date)?;
+    let ingested = if articles.is_empty() {
+        let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+        let options = IngestOptions {
+            default_date,
+            ..IngestOptions::default()
+        };
+        py.detach(|| parse::read_inputs(&paths, &options))
+    } else {
+        let mut ingested = parse::Ingested::default();
+        for (id, text, source, title, published, url) in articles {
+            if text.trim().is_empty() {
+                return Err(InputError::new_err(format!("article '{id}': empty text")));
+            }
+            let mut a = Article::new(&*id, text);
+            a.published = parse_date(&id, published.as_deref())?.or(default_date);
+            a.source = source;
+            a.title = title;
+            a.url = url;
+            ingested.articles.push(a);
+        }
+        if let Err(e) = parse::check_ids(&ingested.articles) {
+            let id = match &e {
+                parse::ArticleError::DuplicateId { id, .. } => id.clone(),
+                _ => String::new(),
+            };
+            return Err(InputError::new_err(format!("article '{id}': {e}")));
+        }
+        ingested
+    };
+    let errors: Vec<String> = ingested
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}: {}", d.origin, d.message))
+        .collect();
+    if !errors.is_empty() {
+        return Err(InputError::new_err(errors.join("; ")));
+    }
+    if ingested.articles.len() < 2 {
+        return Err(InputError::new_err(format!(
+            "{} article(s) read: a comparison needs at least two",
+            ingested.articles.len()
+        )));
+    }
+    let (docs, alignment) = py.detach(|| {
+        let docs = crosscheck::extract_all(&ingested);
+        let alignment = align::compare(&docs, &config);
+        (docs, alignment)
+    });
+    Ok(NativeReport {
+        docs,
+        alignment,
+        diagnostics: ingested.diagnostics,
+    })
+}
+
+/// The compiled part of the `crosscheck` package.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(extract_json, m)?)?;
+    m.add_function(wrap_pyfunction!(compare, m)?)?;
+    m.add_class::<NativeReport>()?;
+    m.add("InputError", m.py().get_type::<InputError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

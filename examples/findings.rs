@@ -1,0 +1,53 @@
+//! Iterates the findings of a directory with their typed values: each
+//! finding's kind, severity and story, then every variant with the
+//! articles and byte spans that carry it.
+//!
+//! `cargo run --example findings -- seeds/ 2022-01-27`
+use crosscheck::align::{self, Value};
+use crosscheck::parse::{self, IngestOptions, NaiveDate};
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let dir = PathBuf::from(args.next().unwrap_or_else(|| "seeds".into()));
+    let options = IngestOptions {
+        default_date: args
+            .next()
+            .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
+            .transpose()?,
+        ..IngestOptions::default()
+    };
+    let ingested = parse::read_inputs(&[dir], &options);
+    let docs = crosscheck::extract_all(&ingested);
+    let alignment = align::compare(&docs, &align::Config::default());
+    for f in alignment.discrepancies() {
+        println!(
+            "{} {:?} {:?} confidence {:.2} in {}",
+            f.id, f.kind, f.severity, f.confidence, f.story
+        );
+        for v in &f.variants {
+            let typed = match &v.value {
+                Value::Quote { words } => format!("quote words {words:?}"),
+                Value::Role { role } => format!("role {role:?}"),
+                Value::Place { name } => format!("place {name:?}"),
+                Value::Speaker { person } => format!("speaker {person:?}"),
+                Value::Date(d) => format!("date {d:?}"),
+                Value::Quantity(q) => format!("quantity {q:?}"),
+                other => format!("{other:?}"),
+            };
+            println!("  {typed}");
+            for m in &v.mentions {
+                let text = docs
+                    .iter()
+                    .find(|x| x.article.id == m.article)
+                    .map(|x| m.span.slice(&x.article.text))
+                    .unwrap_or_default();
+                println!(
+                    "    {} [{}, {}) {text:?}",
+                    m.article, m.span.start, m.span.end
+                );
+            }
+        }
+    }
+    Ok(())
+}
