@@ -87,7 +87,7 @@
 //! ```
 
 use crate::analysis::Analysis;
-use crate::lexicon::{Class, Classes};
+use crate::lexicon::{pack_any, Class, Classes};
 use crate::model::Span;
 use crate::text::{Shape, TokKind, Token};
 use std::ops::Range;
@@ -850,7 +850,7 @@ const NO_WORD: u16 = u16::MAX;
 #[derive(Clone, Debug, Default)]
 struct Vocab {
     ids: rustc_hash::FxHashMap<String, u16>,
-    /// The ids of the words of at most 8 ASCII bytes, by [`pack`]: a
+    /// The ids of the words of at most 16 bytes, by [`pack_any`]: a
     /// token's lookup is one multiply and a probe or two.
     short: PackedTable,
     /// Bit `n` set when some word has `n` bytes (as [`length_bit`]), and
@@ -874,7 +874,7 @@ impl Vocab {
         }
         let id = self.ids.len() as u16;
         self.ids.insert(w.to_string(), id);
-        if let Some(k) = pack(w) {
+        if let Some((k, _)) = pack_any(w) {
             self.short.insert(k, id);
         }
         self.lengths |= length_bit(w.len());
@@ -899,9 +899,10 @@ impl Vocab {
         {
             return NO_WORD;
         }
-        match pack(w) {
-            Some(k) => self.short.get(k),
-            // the non-ASCII literals are punctuation (“–”, “’”): no case
+        match pack_any(w) {
+            // an ASCII word in any case; the non-ASCII literals are
+            // punctuation (“–”, “’”), matched exactly
+            Some((k, _)) => self.short.get(k),
             None if !w.is_ascii() => self.get(w),
             None => crate::lexicon::with_lowercase(w, |l| self.get(l)),
         }
@@ -955,17 +956,18 @@ impl Vocab {
 /// full.
 #[derive(Clone, Debug, Default)]
 struct PackedTable {
-    slots: Vec<(u64, u16)>,
+    slots: Vec<(u128, u16)>,
     len: usize,
 }
 
 impl PackedTable {
-    fn slot(&self, k: u64) -> usize {
+    fn slot(&self, k: u128) -> usize {
         let bits = self.slots.len().trailing_zeros();
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+        let folded = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
 
-    fn insert(&mut self, k: u64, id: u16) {
+    fn insert(&mut self, k: u128, id: u16) {
         if (self.len + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![(0, 0); (old.len() * 2).max(64)];
@@ -985,7 +987,7 @@ impl PackedTable {
         self.slots[i] = (k, id);
     }
 
-    fn get(&self, k: u64) -> Option<u16> {
+    fn get(&self, k: u128) -> Option<u16> {
         if self.slots.is_empty() {
             return None;
         }
@@ -999,29 +1001,6 @@ impl PackedTable {
             }
         }
     }
-}
-
-/// A word of at most 8 ASCII bytes as a number, lowercased: its bytes,
-/// little-endian (every token of a scanned sentence is packed: the eight
-/// bytes are lowercased at once, not one by one).
-fn pack(w: &str) -> Option<u64> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let b = w.as_bytes();
-    if b.len() > 8 {
-        return None;
-    }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    let x = u64::from_le_bytes(buf);
-    if x & HIGH != 0 {
-        return None;
-    }
-    // bit 7 of each byte: set when the byte is at least `A` (0x41), and
-    // when it is past `Z` (0x5A); ASCII bytes, so no carry crosses bytes
-    let at_least_a = x + 0x3f3f_3f3f_3f3f_3f3f;
-    let past_z = x + 0x2525_2525_2525_2525;
-    let upper = at_least_a & !past_z & HIGH;
-    Some(x | upper >> 2)
 }
 
 impl Test {
@@ -2188,6 +2167,7 @@ impl Matcher<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::pack;
 
     fn matches(pattern: &'static str, text: &str) -> Vec<String> {
         let p = Pattern::parse("t", pattern).unwrap();
@@ -2376,14 +2356,24 @@ mod tests {
         let slow = |w: &str| {
             w.bytes()
                 .rev()
-                .fold(0u64, |k, c| (k << 8) | u64::from(c.to_ascii_lowercase()))
+                .fold(0u128, |k, c| (k << 8) | u128::from(c.to_ascii_lowercase()))
         };
         for w in [
-            "", "a", "May", "MAY", "@[`{", "Z9_az", "AbCdEfGh", "o'clock", "~~~~~~~~",
+            "",
+            "a",
+            "May",
+            "MAY",
+            "@[`{",
+            "Z9_az",
+            "AbCdEfGh",
+            "o'clock",
+            "~~~~~~~~",
+            "ninetynine",
+            "Seventy-Seven-Ab",
         ] {
             assert_eq!(pack(w), Some(slow(w)), "{w:?}");
         }
-        assert_eq!(pack("ninetynine"), None);
+        assert_eq!(pack("seventy-seven-abc"), None);
         assert_eq!(pack("é"), None);
         // every ASCII byte, in every position
         for c in 0u8..128 {
