@@ -953,6 +953,8 @@ pub(crate) fn role_core(role: &str) -> Vec<String> {
     v
 }
 
+// (no caller outside the tests since quotes read the analysis tokens)
+#[cfg_attr(not(test), allow(dead_code))]
 /// A role phrase (with its span) that ends right before byte `pos`, e.g.
 /// the subject “the US Secretary of State” of “… has also explained”.
 pub(crate) fn role_ending_before(

@@ -141,6 +141,17 @@ classes! {
     /// Fraction words (“third”, “quarters”), value = denominator (and
     /// `plural`).
     FractionWord => "fraction_word",
+    /// Words that report speech only right next to a quotation (“read”,
+    /// “snapped”, “posted”).
+    QuoteVerb => "quote_verb",
+    /// Finite auxiliary and modal verbs (“would”, “had”, “was”): the mark
+    /// of a clause reported without “that”.
+    FiniteAuxiliary => "finite_auxiliary",
+    /// Given names of one gender, as written, value `m` or `f`.
+    GivenNameGender => "given_name_gender",
+    /// Titles and nouns of one gender (“Mrs.”, “spokeswoman”), value `m`
+    /// or `f`.
+    GenderNoun => "gender_noun",
     // The date and time word lists (read by `dates`).
     /// Words bounding a date (“by”, “until”, “since”), value = flags.
     DateBound => "date_bound",
@@ -217,12 +228,12 @@ classes! {
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the
-/// classes a test accepts. (64 bits keep a token at 32 bytes; make it a
-/// `u128` when a 65th class comes.)
+/// classes a test accepts. (128 bits since the 65th class, when the
+/// quotes and the quantities lexicons met.)
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Classes(u64);
+pub struct Classes(u128);
 
-const _: () = assert!(Class::ALL.len() <= 64, "one bit per class");
+const _: () = assert!(Class::ALL.len() <= 128, "one bit per class");
 
 impl Classes {
     /// The empty set.
@@ -260,7 +271,7 @@ impl Classes {
     }
 
     /// The set as bits: bit `c as u32` for each class `c` of the set.
-    pub const fn bits(self) -> u64 {
+    pub const fn bits(self) -> u128 {
         self.0
     }
 

@@ -732,7 +732,7 @@ struct Needs {
 impl Needs {
     fn new(patterns: &[&Pattern], vocab: &Vocab) -> Needs {
         let mut n = Needs {
-            by_class: vec![0; 64],
+            by_class: vec![0; 128],
             by_word: vec![0; vocab.len()],
             ..Needs::default()
         };
@@ -770,7 +770,7 @@ impl Needs {
     /// vocabulary ids).
     fn enabled(&self, toks: &[Token], ids: &[u16]) -> u128 {
         let mut rules = self.always;
-        let mut classes = 0u64;
+        let mut classes = 0u128;
         for (t, &id) in toks.iter().zip(ids) {
             rules |= self.by_kind[kind_index(t.kind)];
             classes |= t.classes.bits();
@@ -1229,7 +1229,7 @@ impl FirstIndex {
     fn new(patterns: &[&Pattern], vocab: &Vocab) -> FirstIndex {
         let mut index = FirstIndex {
             by_word: vec![0; vocab.len()],
-            by_class: vec![0; 64],
+            by_class: vec![0; 128],
             ..FirstIndex::default()
         };
         for (r, p) in patterns.iter().enumerate() {

@@ -112,8 +112,10 @@ struct Outcome {
     /// Discrepancies between original and copy away from the edit.
     false_hits: Vec<Hit>,
     /// Speaker edits: attribution findings on other quotes that the copy
-    /// now gives to the new speaker (a pronoun or the context after the
-    /// renamed speaker): consequences of the edit, neither hits nor false.
+    /// now gives to the new speaker, or that the original gave to the old
+    /// one (a pronoun or the context after the renamed speaker); and any
+    /// edit of words that are the speaker's name (a place or role as
+    /// speaker): consequences of the edit, neither hits nor false.
     follow_on: usize,
     /// The copy's text around the edit, for the verbose listing.
     snippet: String,
@@ -149,13 +151,36 @@ fn evaluate(run: &Run, docs: &[PolnearDoc], orig: &Extraction, context: &[&Extra
     let any = hits
         .iter()
         .any(|h| h.discrepancy && (any_overlap(&h.x_value, &ct) || any_overlap(&h.x_claim, &ct)));
-    // the new speaker's surname, for follow-on attribution findings
+    // the new and the old speaker's surnames, for follow-on attribution
+    // findings: quotes the copy now gives to the new name, and quotes the
+    // original gave to the old one (a pronoun or the context that pointed
+    // at the renamed person no longer fits the new name: “she” after a
+    // man's name, a name of unknown gender)
     let new_name = e.replacement.rsplit(' ').next().unwrap_or("");
+    let old_name = e.span.slice(&d.text).rsplit(' ').next().unwrap_or("");
     let follows = |h: &Hit| {
         e.kind == Kind::Speaker
             && adapter::fits(Kind::Speaker, h.kind)
-            && h.x_who.as_deref().is_some_and(|w| w.contains(new_name))
+            && (h.x_who.as_deref().is_some_and(|w| w.contains(new_name))
+                || (!old_name.is_empty()
+                    && h.y_who.as_deref().is_some_and(|w| w.contains(old_name))))
     };
+    // any edit that renames the speaker itself (a place or a role that
+    // is, or is part of, the speaker: “California”, “Florida’s
+    // Republican”): the attribution finding is the edit, seen as a speaker
+    let old_text = e.span.slice(&d.text);
+    let renames_speaker = |h: &Hit| {
+        adapter::fits(Kind::Speaker, h.kind)
+            && !old_text.trim().is_empty()
+            && !e.replacement.trim().is_empty()
+            && h.y_who
+                .as_deref()
+                .is_some_and(|w| w.contains(old_text.trim()))
+            && h.x_who
+                .as_deref()
+                .is_some_and(|w| w.contains(e.replacement.trim()))
+    };
+    let follows = |h: &Hit| follows(h) || renames_speaker(h);
     let follow_on = hits
         .iter()
         .filter(|h| h.discrepancy && !touches(h) && follows(h))

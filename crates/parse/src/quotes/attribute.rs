@@ -1,0 +1,551 @@
+//! Attribution of one marked quote: the cue and speaker after it, before
+//! it, “according to”, the continuation of an interrupted quote; and its
+//! kind (direct, partial, scare quote).
+
+use super::subject::{Subject, QUOTE_CUES, ROLE_WORDS, TITLE_WORDS};
+use super::{
+    has_reporting_verb, has_words, is_modifier_slot, last_word, last_words, Ctx, Marks, Said,
+    Speaker, ACCORDING_TO,
+};
+use crate::lexicon::Class;
+use crate::model::{Attribution, EntityKind, Quote, QuoteKind, Span};
+use crate::text::{Shape, TokKind, Token};
+
+/// Tokens between a closing mark and its verb (“…,” Hugh Hill, a doctor
+/// at the clinic in the north of the city, said).
+const MAX_AFTER: usize = 32;
+/// Tokens between a quote-only cue (“read”, “snapped”) and the opening
+/// mark it introduces (“…, the sign read: “…”).
+const QUOTE_VERB_REACH: usize = 5;
+/// Lowercase words that never stand between a closing mark and the name
+/// of its speaker: they make the name the object of someone else.
+const NOT_IN_TITLE: &[&str] = &[
+    "to", "with", "by", "near", "from", "about", "against", "for", "at", "in", "on", "who", "that",
+    "which", "and", "or", "but", "of", "than", "as", "like", "after", "before",
+];
+/// Participles that attach a quotation to the subject of their clause
+/// (“…, telling the crowd, “…””).
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "telling",
+    "adding",
+    "writing",
+    "noting",
+    "asking",
+    "declaring",
+    "insisting",
+    "warning",
+    "explaining",
+    "arguing",
+    "tweeting",
+    "posting",
+    "calling",
+    "quipping",
+    "joking",
+    "stating",
+    "claiming",
+    "replying",
+    "responding",
+    "answering",
+    "urging",
+    "proclaiming",
+    "exclaiming",
+    "shouting",
+    "yelling",
+    "chanting",
+    "recalling",
+    "concluding",
+    "acknowledging",
+    "reiterating",
+];
+
+impl<'a> Ctx<'a> {
+    /// Attributes one marked quote.
+    pub(super) fn attribute(
+        &self,
+        m: &Marks,
+        all: &[Marks],
+        prev: Option<(usize, &Quote)>,
+        speakers: &Said,
+    ) -> (Quote, Option<usize>, Option<Speaker>) {
+        let text = self.text;
+        let open_sent = self.sentences[self.sentence_of(m.open)];
+        // marks are sorted and never overlap: binary searches
+        let next_open = all
+            .get(all.partition_point(|x| x.open < m.close_end))
+            .map(|x| x.open);
+        let prev_close = all
+            .partition_point(|x| x.close_end <= m.open)
+            .checked_sub(1)
+            .map(|k| all[k].close_end);
+
+        let before_start = prev_close.map_or(open_sent.span.start, |c| c.max(open_sent.span.start));
+        let before = Span::new(before_start.min(m.open), m.open);
+        let before_text = before.slice(text).trim_end();
+        let colon = before_text.ends_with(':');
+        // 1. after the quote, when the quote hands over to its attribution
+        // (“…,” / “…?” / “…!” / “…”, / “…” —); else only after the
+        // introduction before it has been tried (“Blinken said: “…” NATO
+        // agreed” is Blinken's)
+        let hands_over = self.hands_over(m);
+        let mut found = if hands_over {
+            self.after_quote(m, next_open, speakers)
+        } else {
+            None
+        };
+        let mut via_after = found.is_some();
+        // 2. before the quote, same sentence
+        if found.is_none() {
+            found = self.before_quote(m, before_start, colon, speakers);
+        }
+        if found.is_none() && !hands_over {
+            found = self.after_quote(m, next_open, speakers);
+            via_after = found.is_some();
+        }
+        // 3. according to X
+        if found.is_none() {
+            found = self.according_to(open_sent.span, m);
+        }
+        // 4. continuation of the previous quote in the same sentence
+        let mut cont = None;
+        if let Some((pk, pq)) = prev {
+            // pure tests, cheapest first: the reporting-verb search of the
+            // text between the quotes runs only when its answer counts
+            let same_sentence = || {
+                self.sentence_of(pq.span.start) == self.sentence_of(m.open)
+                    || prev_close.is_some_and(|c| {
+                        self.sentence_of(c.saturating_sub(1)) == self.sentence_of(m.open)
+                    })
+            };
+            if pq.speaker.is_some() && same_sentence() {
+                let between =
+                    Span::new(prev_close.unwrap_or(m.open).min(m.open), m.open).slice(text);
+                let interrupted = between.trim_end().ends_with([',', ':', '–', '—'])
+                    && has_reporting_verb(between);
+                if interrupted || found.is_none() {
+                    if found.is_none() {
+                        // the speaker of the previous piece, as found for it
+                        found = speakers
+                            .iter()
+                            .rev()
+                            .find(|(p, _)| *p <= pq.span.start)
+                            .map(|&(_, sp)| (sp, pq.cue.clone().unwrap_or_default()));
+                    }
+                    if interrupted {
+                        cont = Some(pk);
+                    }
+                }
+            }
+        }
+
+        // kind
+        let win_end = next_open.unwrap_or(usize::MAX);
+        let modifier_slot = || {
+            let after_end = self.sentences[self.sentence_of(m.close_end.saturating_sub(1))]
+                .span
+                .end
+                .min(win_end)
+                .max(m.close_end);
+            is_modifier_slot(last_word(before_text), &text[m.close_end..after_end])
+        };
+        // a scare quote has at most three words; the (pure) tests run
+        // cheapest first, the word count last, for the quotes that pass the
+        // other tests
+        let kind = if (found.is_none() || (m.single && !via_after) || modifier_slot())
+            && !has_words(m.content.slice(text), 4)
+        {
+            QuoteKind::ScareQuote
+        } else if cont.is_some() {
+            prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
+        } else {
+            let opens_sentence = || {
+                Span::new(open_sent.span.start, m.open)
+                    .slice(text)
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
+            };
+            let after_said =
+                || before_text.ends_with(',') && has_reporting_verb(last_words(before_text, 4));
+            if colon || opens_sentence() || after_said() {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            }
+        };
+        if kind == QuoteKind::ScareQuote {
+            found = None;
+        }
+        let (sp, cue) = match found {
+            Some((s, c)) => (Some(s), Some(c)),
+            None => (None, None),
+        };
+        (self.quote(m.content, kind, sp, cue), cont, sp)
+    }
+
+    /// True when the quote ends the way a quote handed over to its
+    /// attribution does: a comma, “?”, “!”, a dash or an ellipsis before
+    /// the closing mark, or a comma or dash right after it.
+    fn hands_over(&self, m: &Marks) -> bool {
+        let inside = self
+            .text
+            .get(m.content.start..m.close_end)
+            .map(|s| s.trim_end_matches(['”', '"', '’', '\'', '»', '“', ' ']))
+            .unwrap_or("");
+        let after = self.text.get(m.close_end..).unwrap_or("").trim_start();
+        inside.ends_with([',', '?', '!', '—', '–', '-', '…']) || after.starts_with([',', '—', '–'])
+    }
+
+    /// The tokens of sentence `si` that start in `from..to`.
+    fn tokens_in(&self, si: usize, from: usize, to: usize) -> &'a [Token] {
+        let toks = self.sentence_toks(si);
+        let lo = toks.partition_point(|t| t.span.start < from);
+        let hi = toks.partition_point(|t| t.span.start < to).max(lo);
+        &toks[lo..hi]
+    }
+
+    /// Attribution right after the closing mark: “…,” VERB SPEAKER or
+    /// “…,” SPEAKER … VERB. When the sentence ends with the quote (“…?”
+    /// Smith asked: the splitter cuts after the question mark), the next
+    /// sentence of the paragraph is read instead, if it starts with the
+    /// attribution.
+    fn after_quote(
+        &self,
+        m: &Marks,
+        next_open: Option<usize>,
+        speakers: &Said,
+    ) -> Option<(Speaker, String)> {
+        let limit = next_open.unwrap_or(usize::MAX);
+        let si = self.sentence_of(m.close_end.saturating_sub(1));
+        let mut win = self.tokens_in(si, m.close_end, limit);
+        let mut k = 0;
+        while k < win.len() && matches!(self.word(&win[k]), "," | "–" | "—" | "-" | "?" | "!" | "…")
+        {
+            k += 1;
+        }
+        if k == win.len() {
+            // the quote ends its sentence with its own “?”, “!” or “.”
+            // inside the marks (“…?” Smith asked: the splitter cut there):
+            // the next sentence, in the same paragraph, right after it
+            let ends = m.content.slice(self.text).trim_end();
+            let asks = ends.ends_with(['?', '!']);
+            if !asks && !ends.ends_with('.') {
+                return None;
+            }
+            let next = self.sentences.get(si + 1)?;
+            let gap = self.text.get(m.close_end..next.span.start)?;
+            if next.paragraph != self.sentences[si].paragraph
+                || !gap.chars().all(|c| c.is_whitespace() || c == '.')
+                || next.span.start >= limit
+            {
+                return None;
+            }
+            win = self.tokens_in(si + 1, next.span.start, limit);
+            k = 0;
+            // after a full stop, only a short attribution (“Trump said.”)
+            if !asks && (win.len() > 10 || win.iter().any(|t| self.word(t) == "that")) {
+                return None;
+            }
+        }
+        let first = win.get(k)?;
+        if first.kind == TokKind::Punct {
+            return None;
+        }
+        // “…,” said Blinken
+        if first.classes.intersects(QUOTE_CUES) {
+            let subject = self.subject_right(win, k);
+            let sp = self.resolve_subject(subject, speakers)?;
+            return Some((sp, self.word(first).to_string()));
+        }
+        // “…,” Blinken (the NATO chief, 63) has said
+        let v = (k..win.len().min(k + MAX_AFTER))
+            .take_while(|&i| {
+                let t = &win[i];
+                !matches!(
+                    self.word(t),
+                    "“" | "”" | "\"" | "''" | ";" | ":" | "!" | "?"
+                ) && (self.word(t) != "." || self.is_initial_stop(win, i))
+            })
+            .find(|&i| win[i].classes.intersects(QUOTE_CUES))?;
+        let subject = self.subject_left(win, v, k);
+        let start = subject.span()?.start;
+        // only titles and names between the mark and the subject (“Texas
+        // Sen. Ted Cruz said”), not “a source close to Smith said”; or the
+        // last words of the quoted sentence, then a comma (“…'' income, he
+        // said”)
+        let gap: Vec<&Token> = win[k..v]
+            .iter()
+            .take_while(|t| t.span.start < start)
+            .collect();
+        let titles_only = gap.iter().all(|t| self.is_title_token(t));
+        // (the titles right before the name aside: “…, Mr. Turry said”)
+        let comma = gap.iter().rposition(|t| !self.is_title_token(t));
+        let tail_then_comma = gap.len() <= 10
+            && comma.is_some_and(|c| self.word(gap[c]) == ",")
+            && !gap.iter().any(|t| t.classes.intersects(QUOTE_CUES));
+        if !titles_only && !tail_then_comma {
+            return None;
+        }
+        let sp = self.resolve_subject(subject, speakers)?;
+        Some((sp, self.word(&win[v]).to_string()))
+    }
+
+    /// True for the full stop of an initial (“M.”) in `toks[i]`.
+    fn is_initial_stop(&self, toks: &[Token], i: usize) -> bool {
+        i > 0
+            && toks[i - 1].kind == TokKind::Word
+            && toks[i - 1].span.len() == 1
+            && toks[i - 1].span.end == toks[i].span.start
+    }
+
+    /// A word that may stand before a name in a subject (“Texas Sen.”,
+    /// “Senate minority leader”, “the campaign's chairman”): any word but
+    /// a preposition or relative word, which would make the name the
+    /// object of another subject (“a source close to Smith said”).
+    pub(super) fn is_title_token(&self, t: &Token) -> bool {
+        t.kind == TokKind::Word
+            && (t.shape.has(Shape::CAPITALISED)
+                || t.shape.has(Shape::POSSESSIVE)
+                || self
+                    .analysis
+                    .classes_without_possessive(t)
+                    .intersects(ROLE_WORDS)
+                || !NOT_IN_TITLE.contains(&self.word(t)))
+    }
+
+    /// Attribution before the opening mark, within its sentence (from
+    /// `from`, the end of an earlier quote of the sentence): the nearest
+    /// cue whose subject is found, a participle's clause subject, or a
+    /// colon introduction.
+    fn before_quote(
+        &self,
+        m: &Marks,
+        from: usize,
+        colon: bool,
+        speakers: &Said,
+    ) -> Option<(Speaker, String)> {
+        let si = self.sentence_of(m.open);
+        let all = self.sentence_toks(si);
+        let floor = all.partition_point(|t| t.span.start < from);
+        let hi = all.partition_point(|t| t.span.start < m.open).max(floor);
+        let toks = &all[..hi];
+        for v in (floor..hi).rev() {
+            let t = &toks[v];
+            let cue = t.is(Class::ReportingVerb)
+                || (t.is(Class::QuoteVerb) && v + QUOTE_VERB_REACH >= hi);
+            if !cue {
+                continue;
+            }
+            let w = self.word(t);
+            let before = (v > floor).then(|| self.word(&toks[v - 1]));
+            // “…, telling the crowd, “…””, “he began by saying, “…””
+            let participle = before.is_some_and(|b| {
+                matches!(
+                    b,
+                    "," | "by" | "after" | "before" | "while" | "when" | "without"
+                )
+            }) && PARTICIPLES.iter().any(|p| w.eq_ignore_ascii_case(p));
+            // “He adopted a fake accent and joked, “…””; “Mr. Trump was
+            // prompted to say, “…””
+            let coordinated = before.is_some_and(|b| matches!(b, "and" | "but" | "then" | "to"));
+            let subject = if participle || coordinated {
+                self.first_subject(toks, floor, v - 1)
+            } else {
+                self.subject_left(toks, v, floor)
+            };
+            if let Some(mut sp) = self.resolve_subject(subject, speakers) {
+                // “Blinken concluded: “…””
+                if colon && sp.how == Attribution::Verb {
+                    sp.how = Attribution::Colon;
+                }
+                return Some((sp, w.to_string()));
+            }
+        }
+        // “in Forbes’ words, “…””, “in the words of Jane Roe, “…””
+        if let Some(sp) = self.words_of(&toks[floor..], speakers) {
+            return Some(sp);
+        }
+        if colon {
+            return self.colon_speaker(&toks[floor..], speakers);
+        }
+        None
+    }
+
+    /// “in NAME’s words, “…”” / “in the words of NAME, “…””: the name,
+    /// right before the opening mark (a comma between).
+    fn words_of(&self, clause: &[Token], speakers: &Said) -> Option<(Speaker, String)> {
+        let n = clause.len();
+        let end = if n > 0 && self.word(&clause[n - 1]) == "," {
+            n - 1
+        } else {
+            n
+        };
+        let subject = if end >= 1 && self.word(&clause[end - 1]).eq_ignore_ascii_case("words") {
+            // the possessive name before “words”
+            let k = end - 1;
+            if k == 0 {
+                return None;
+            }
+            let owner = &clause[k - 1];
+            let apostrophe = matches!(self.word(owner), "’" | "'");
+            let name_end = if apostrophe { k - 1 } else { k };
+            if !owner.shape.has(Shape::POSSESSIVE) && !apostrophe {
+                return None;
+            }
+            self.subject_ending_at(clause, name_end)
+        } else {
+            // “in the words of NAME”
+            let of = clause[..end].iter().rposition(|t| self.word(t) == "of")?;
+            let words = of.checked_sub(1)?;
+            if !self.word(&clause[words]).eq_ignore_ascii_case("words") {
+                return None;
+            }
+            self.subject_ending_at(clause, end)
+        };
+        if !matches!(subject, Subject::Entity(..) | Subject::Name(_)) {
+            return None;
+        }
+        let sp = self.resolve_subject(subject, speakers)?;
+        Some((sp, "words".to_string()))
+    }
+
+    /// The first subject of a clause: the first pronoun, person mention or
+    /// name followed by its verb in `toks[from..to]` (“Clinton took the
+    /// stage, telling the crowd, …”; “Later on Sunday, Kerpen shared a
+    /// syllabus, writing …”).
+    fn first_subject(&self, toks: &[Token], from: usize, to: usize) -> Subject {
+        for i in from..to {
+            let t = &toks[i];
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            if t.is(Class::PersonPronoun) {
+                return Subject::Pronoun(t.span);
+            }
+            if let Some((span, e)) = self.mention_starting_at(t.span.start) {
+                if self.entities[e].kind == EntityKind::Person {
+                    return Subject::Entity(e, span);
+                }
+            }
+            // a name of ours, right before a lowercase word that is no
+            // function word (its verb)
+            let next = toks.get(i + 1).filter(|_| i + 1 < to);
+            let verb_next = next.is_some_and(|n| {
+                n.kind == TokKind::Word
+                    && n.shape.has(Shape::LOWERCASE)
+                    && !n.is(Class::FunctionWord)
+                    && !n.is(Class::Determiner)
+            });
+            if verb_next {
+                if let Some(span) = self.name_ending_at(toks, i + 1) {
+                    if span.start >= toks[from].span.start && !t.shape.has(Shape::POSSESSIVE) {
+                        return Subject::Name(span);
+                    }
+                }
+            }
+        }
+        Subject::Unknown
+    }
+
+    /// The speaker of a colon introduction with no cue: a name right
+    /// before the colon (a headline: `Name: ‘…’`), else the first person
+    /// mentioned in the clause, else a role, else a pronoun.
+    fn colon_speaker(&self, clause: &[Token], speakers: &Said) -> Option<(Speaker, String)> {
+        let colon_at = |sp: Speaker| {
+            Some((
+                Speaker {
+                    how: Attribution::Colon,
+                    ..sp
+                },
+                ":".to_string(),
+            ))
+        };
+        let n = clause.len();
+        if n >= 2 {
+            let s = self.subject_ending_at(clause, n - 1);
+            if matches!(s, Subject::Entity(..) | Subject::Name(_)) {
+                if let Some(sp) = self.resolve_subject(s, speakers) {
+                    return colon_at(sp);
+                }
+            }
+        }
+        // the first person mentioned in the clause
+        for t in clause {
+            if let Some((span, e)) = self.mention_starting_at(t.span.start) {
+                if self.entities[e].kind == EntityKind::Person {
+                    return colon_at(Speaker {
+                        entity: Some(e),
+                        name: span,
+                        span,
+                        how: Attribution::Colon,
+                    });
+                }
+            }
+        }
+        // a role (the longest phrase from a title word), else a pronoun
+        for (i, t) in clause.iter().enumerate() {
+            if t.kind == TokKind::Word && t.classes.intersects(TITLE_WORDS) {
+                let mut best = None;
+                for j in i + 1..=n {
+                    match self.role_ending_at(clause, j) {
+                        Some(r) if best.is_none_or(|b: Span| r.start == b.start) => best = Some(r),
+                        Some(_) => break,
+                        None if best.is_some() => break,
+                        None => {}
+                    }
+                }
+                if let Some(role) = best {
+                    if let Some(sp) = self.resolve_subject(Subject::Role(role), speakers) {
+                        return colon_at(sp);
+                    }
+                }
+            }
+        }
+        let t = clause.iter().find(|t| t.is(Class::PersonPronoun))?;
+        let sp = self.resolve_subject(Subject::Pronoun(t.span), speakers)?;
+        colon_at(sp)
+    }
+
+    /// “according to X” anywhere in the sentence, outside the quote.
+    fn according_to(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
+        let (cue, span, e) = self.according_to_source(sentence)?;
+        if m.content.contains(&Span::new(cue.end, cue.end)) {
+            return None;
+        }
+        Some((
+            Speaker {
+                entity: Some(e),
+                name: span,
+                span,
+                how: Attribution::AccordingTo,
+            },
+            "according to".into(),
+        ))
+    }
+
+    /// The first “according to ” in `sentence` (any ASCII case), when it
+    /// ends within the sentence.
+    pub(super) fn according_to_cue(&self, sentence: Span) -> Option<Span> {
+        self.text.get(sentence.start..sentence.end)?;
+        let k = self.according.partition_point(|&p| p < sentence.start);
+        let &i = self.according.get(k)?;
+        let cue = Span::new(i, i + ACCORDING_TO.len());
+        (cue.end <= sentence.end).then_some(cue)
+    }
+
+    /// The first “according to ” in `sentence` (any ASCII case) and the
+    /// entity mentioned right after it, allowing a short word between
+    /// (“according to the Kremlin”): `(cue span, mention span, entity)`.
+    ///
+    /// The cue is the first offset of [`super::according_to_offsets`] at
+    /// or after the sentence start, if it ends within the sentence: the
+    /// same bytes as a search of the sentence alone finds first (a later
+    /// one cannot fit when the first does not).
+    pub(super) fn according_to_source(&self, sentence: Span) -> Option<(Span, Span, usize)> {
+        let cue = self.according_to_cue(sentence)?;
+        let k = self.mentions.partition_point(|(sp, _)| sp.start < cue.end);
+        let &(source, e) = self.mentions[k..]
+            .iter()
+            .find(|(sp, _)| sp.start <= cue.end + 4 && sp.end <= sentence.end)?;
+        Some((cue, source, e))
+    }
+}

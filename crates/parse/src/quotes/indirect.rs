@@ -1,0 +1,278 @@
+//! Reported speech without quotation marks: `SUBJECT VERB that CONTENT`,
+//! `CONTENT, SUBJECT VERB`, and “according to X”.
+
+use super::marks::{MarkIndex, Marks};
+use super::subject::Subject;
+use super::{has_words, trim_span, Ctx};
+use crate::lexicon::Class;
+use crate::model::{Sentence, Span};
+use crate::text::TokKind;
+
+/// Reported speech without marks.
+pub(super) struct Indirect {
+    pub(super) content: Span,
+    pub(super) verb: Span,
+    pub(super) cue: String,
+    pub(super) subject: Subject,
+}
+
+/// Tokens an object or adverbial between a reporting verb and its clause
+/// may take (“told reporters”, “said in a statement”).
+const CLAUSE_SKIP: usize = 3;
+
+/// The most words a source phrase after “according to” that names no
+/// entity may have (“a new poll by the Harvard Institute of Politics”).
+const ACCORDING_PHRASE_WORDS: usize = 8;
+
+/// How far after the clause's first word its auxiliary may come.
+const CLAUSE_AUX_REACH: usize = 5;
+
+impl<'a> Ctx<'a> {
+    /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
+    /// according to X, B”: reported speech whose source is X. Left to the
+    /// marked-quote path when the sentence holds quoted speech (a quote of
+    /// more than three words).
+    fn according_to_indirect(&self, s: &Sentence, index: &MarkIndex) -> Option<Indirect> {
+        let text = self.text;
+        let cue = self.according_to_cue(s.span)?;
+        let entity = self.according_to_source(s.span);
+        let after = entity.map_or(cue.end, |(_, source, _)| source.end);
+        let speech = index
+            .contents_within(s.span)
+            .any(|c| has_words(c.slice(text), 4));
+        if speech {
+            return None;
+        }
+        // the phrase runs to the next comma (or the sentence end)
+        let phrase_end = text[after..s.span.end]
+            .find(',')
+            .map_or(s.span.end, |c| after + c);
+        let before = text[s.span.start..cue.start].trim_end();
+        let content = if before.is_empty() {
+            // According to X, CONTENT
+            Span::new((phrase_end + 1).min(s.span.end), s.span.end)
+        } else if phrase_end >= s.span.end
+            || text[phrase_end..s.span.end]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+        {
+            // CONTENT, according to X.
+            Span::new(
+                s.span.start,
+                s.span.start + before.trim_end_matches(',').len(),
+            )
+        } else {
+            // A, according to X, B: the whole sentence is the claim
+            s.span
+        };
+        let content = trim_span(text, content);
+        // the source: an entity mentioned right after the cue, else the
+        // phrase itself, as written (“according to a new poll”, “according
+        // to the results”: not a role to resolve to a person), when short
+        let subject = match entity {
+            Some((_, source, e)) => Subject::Entity(e, source),
+            None => {
+                let phrase = trim_span(text, Span::new(cue.end, phrase_end));
+                let phrase = trim_span(
+                    text,
+                    Span::new(
+                        phrase.start,
+                        phrase.start + phrase.slice(text).trim_end_matches(['.', '!', '?']).len(),
+                    ),
+                );
+                let words = phrase.slice(text).split_whitespace().count();
+                if words == 0 || words > ACCORDING_PHRASE_WORDS {
+                    return None;
+                }
+                Subject::Name(phrase)
+            }
+        };
+        has_words(content.slice(text), 4).then(|| Indirect {
+            content,
+            verb: cue,
+            cue: "according to".into(),
+            subject,
+        })
+    }
+
+    /// Where a clause reported without “that” starts after the reporting
+    /// verb `toks[v]`: within [`CLAUSE_SKIP`] tokens (an object or an
+    /// adverbial: “told reporters”, “said on Monday”), a token that opens a
+    /// clause (a pronoun, article or determiner, or a capitalised word)
+    /// followed, before any comma and within [`CLAUSE_AUX_REACH`] tokens,
+    /// by a finite auxiliary (“would”, “had”, “was”): “said the budget would be
+    /// balanced”, “told reporters the suspect had fled”.
+    fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let opens = |t: &crate::text::Token| {
+            t.kind == TokKind::Word
+                && (t.is(Class::PersonPronoun)
+                    || t.is(Class::Article)
+                    || t.is(Class::Determiner)
+                    || t.shape.has(crate::text::Shape::CAPITALISED))
+                && !t.is(Class::Auxiliary)
+        };
+        for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {
+            let w = toks[c].text(text);
+            if matches!(w, "," | "." | ":" | ";" | "that") || toks[c].is(Class::ReportingVerb) {
+                return None;
+            }
+            if !opens(&toks[c]) {
+                continue;
+            }
+            for u in toks.iter().skip(c + 1).take(CLAUSE_AUX_REACH) {
+                if u.text(text) == "," {
+                    break;
+                }
+                if u.is(Class::FiniteAuxiliary) {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// Reported speech without quotation marks.
+    pub(super) fn indirect_candidates(&self, marks: &[Marks]) -> Vec<Indirect> {
+        let text = self.text;
+        let inside = |p: usize| {
+            let i = marks.partition_point(|m| m.open <= p);
+            i > 0 && p < marks[i - 1].close_end
+        };
+        // (about one in two sentences holds reported speech in news copy)
+        let mut out = Vec::with_capacity(self.sentences.len() / 2);
+        // `inside(p)` for the positions of a range around `p`: they all
+        // have the same marks opening at or before them, and all end before
+        // or all at or after the last one's end
+        let inside_around = |p: usize| {
+            let i = marks.partition_point(|m| m.open <= p);
+            let next_open = marks.get(i).map_or(usize::MAX, |m| m.open);
+            match i.checked_sub(1).map(|k| marks[k]) {
+                Some(m) if p < m.close_end => (m.open..m.close_end.min(next_open), true),
+                Some(m) => (m.close_end..next_open, false),
+                None => (0..next_open, false),
+            }
+        };
+        // the range of the last answer: tokens come in text order, so most
+        // fall in the same range as the one before
+        let mut state = (0..0, false);
+        let index = MarkIndex::new(marks);
+        for (s, toks) in self
+            .sentences
+            .iter()
+            .zip(self.analysis.tokens_by_sentence())
+        {
+            if let Some(ind) = self.according_to_indirect(s, &index) {
+                out.push(ind);
+                continue;
+            }
+            let mut taken_until = 0usize;
+            for (i, t) in toks.iter().enumerate() {
+                // pure tests, cheapest-rejecting first: the remembered range
+                // turns away the words inside quotes before the verb test. No
+                // token but a word is a reporting verb: a number token is
+                // ASCII digits, `.` and `,` (no letter), a punctuation token
+                // is one char (no single char is a verb, see the tests).
+                if t.kind != TokKind::Word || t.span.start < taken_until {
+                    continue;
+                }
+                let p = t.span.start;
+                if !state.0.contains(&p) {
+                    state = inside_around(p);
+                }
+                if state.1 || !t.is(Class::ReportingVerb) {
+                    continue;
+                }
+                let next = toks.get(i + 1).map(|n| n.text(text));
+                if next == Some("that") {
+                    // SUBJECT VERB that CONTENT
+                    let subject = self.subject_left(toks, i, 0);
+                    if matches!(subject, Subject::Unknown) {
+                        continue;
+                    }
+                    let c_start = toks[i + 1].span.end;
+                    let mut c_end = s.span.end;
+                    for u in &toks[i + 2..] {
+                        let w = u.text(text);
+                        if (w == ":" || w == ";") && !inside(u.span.start) {
+                            c_end = u.span.start;
+                            break;
+                        }
+                    }
+                    let content = trim_span(text, Span::new(c_start, c_end));
+                    if has_words(content.slice(text), 3) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                        });
+                    }
+                } else if let Some(c) = self.clause_after(toks, i) {
+                    // SUBJECT VERB [object or adverbial] CLAUSE, no “that”:
+                    // “Hart said the budget would be balanced”
+                    let subject = self.subject_left(toks, i, 0);
+                    if matches!(subject, Subject::Unknown) {
+                        continue;
+                    }
+                    let mut c_end = s.span.end;
+                    for u in &toks[c..] {
+                        let w = u.text(text);
+                        if (w == ":" || w == ";") && !inside(u.span.start) {
+                            c_end = u.span.start;
+                            break;
+                        }
+                    }
+                    let content = trim_span(text, Span::new(toks[c].span.start, c_end));
+                    if has_words(content.slice(text), 3) && !index.overlaps(content) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                        });
+                    }
+                } else if !index.overlaps(s.span) {
+                    // CONTENT, SUBJECT VERB [adverbials].
+                    let subject = self.subject_left(toks, i, 0);
+                    let Some(subj_start) = subject.span().map(|sp| sp.start) else {
+                        continue;
+                    };
+                    // walk back over an apposed role: “the Secretary General …, Jens Stoltenberg,”
+                    let head = &text[s.span.start..subj_start];
+                    let head = head.trim_end();
+                    let Some(head) = head.strip_suffix(',') else {
+                        continue;
+                    };
+                    let mut cut = head.len();
+                    let head_end = s.span.start + head.trim_end().len();
+                    let j = toks.partition_point(|t| t.span.start < head_end);
+                    if let Some(r) = self.role_ending_at(toks, j) {
+                        let before_role = text[s.span.start..r.start].trim_end();
+                        let before_role = before_role
+                            .strip_suffix("the")
+                            .or_else(|| before_role.strip_suffix("The"))
+                            .unwrap_or(before_role)
+                            .trim_end();
+                        if let Some(h) = before_role.strip_suffix(',') {
+                            cut = h.len();
+                        }
+                    }
+                    let content = trim_span(text, Span::new(s.span.start, s.span.start + cut));
+                    if has_words(content.slice(text), 4) {
+                        taken_until = s.span.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,271 @@
+//! Who “he” and “she” stand for: the nearest fitting person, by gender
+//! and salience, not simply the previous speaker.
+//!
+//! A person's gender comes from the given name of a mention (“Hillary
+//! Clinton”: `given_name_gender.tsv`), a title before it (“Mrs.”) or a
+//! gendered role (“the spokeswoman”: `gender_noun.tsv`). An entity whose
+//! mentions disagree (two Clintons merged on the surname) has no gender.
+//!
+//! The antecedent is searched sentence by sentence, backwards from the
+//! pronoun (at most [`MAX_SENTENCES_BACK`]): in each sentence, the speaker
+//! of the speech attributed there, else the first person mentioned outside
+//! quotation marks (the subject, most often), possessives last; a sentence
+//! whose first person reference is a pronoun of the same gender continues
+//! the same topic and is passed over. With no fitting person, no speaker.
+
+use super::{Ctx, Said};
+use crate::lexicon::{self, Class, Classes};
+use crate::model::{EntityKind, Span};
+
+/// How far back a pronoun's antecedent is searched, in sentences.
+const MAX_SENTENCES_BACK: usize = 6;
+
+/// A person's grammatical gender, as a pronoun needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a lexicon value `m` / `f` names.
+fn gender_of_value(v: Option<&str>) -> Option<Gender> {
+    match v {
+        Some("m") => Some(Gender::Male),
+        Some("f") => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender of a pronoun.
+pub(super) fn pronoun_gender(word: &str) -> Option<Gender> {
+    if word.eq_ignore_ascii_case("he") {
+        Some(Gender::Male)
+    } else if word.eq_ignore_ascii_case("she") {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The gender a name says by its first word (“Hillary Clinton”), when it
+/// has at least two.
+fn name_gender(name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    gender_of_value(lexicon::value(first, Class::GivenNameGender))
+}
+
+/// The gender the words of a role say (“spokeswoman”, “first lady”).
+fn role_gender(role: &str) -> Option<Gender> {
+    let lower = role.to_lowercase();
+    if let Some(g) = gender_of_value(lexicon::value(&lower, Class::GenderNoun)) {
+        return Some(g);
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .find_map(|w| gender_of_value(lexicon::value(w, Class::GenderNoun)))
+}
+
+impl<'a> Ctx<'a> {
+    /// The gender of mention `span` of entity `e`: its given name, else a
+    /// title right before it (“Mr.”, “Mrs.”), else the entity's.
+    pub(super) fn mention_gender(&self, span: Span, e: usize) -> Option<Gender> {
+        if let Some(g) = name_gender(span.slice(self.text)) {
+            return Some(g);
+        }
+        if let Some(g) = self.title_gender_before(span.start) {
+            return Some(g);
+        }
+        self.entity_gender(e)
+    }
+
+    /// The gender of the title word right before byte `pos` (“Mrs.
+    /// Clinton”).
+    fn title_gender_before(&self, pos: usize) -> Option<Gender> {
+        let before = self.text.get(pos.saturating_sub(12)..pos)?.trim_end();
+        let word = before.rsplit(|c: char| c.is_whitespace()).next()?;
+        gender_of_value(lexicon::value(word, Class::GenderNoun))
+    }
+
+    /// The gender of person `e`, when its mentions, name and roles agree on
+    /// one (computed once per article).
+    pub(super) fn entity_gender(&self, e: usize) -> Option<Gender> {
+        let genders = self.genders.get_or_init(|| {
+            self.entities
+                .iter()
+                .map(|ent| {
+                    if ent.kind != EntityKind::Person {
+                        return None;
+                    }
+                    let mut seen: Option<Gender> = None;
+                    let mut conflict = false;
+                    let mut note = |g: Option<Gender>| {
+                        if let Some(g) = g {
+                            match seen {
+                                Some(s) if s != g => conflict = true,
+                                _ => seen = Some(g),
+                            }
+                        }
+                    };
+                    note(name_gender(&ent.name));
+                    for a in &ent.aliases {
+                        note(name_gender(a));
+                    }
+                    for r in &ent.roles {
+                        note(role_gender(&r.text));
+                    }
+                    for m in &ent.mentions {
+                        note(self.title_gender_before(m.start));
+                    }
+                    if conflict {
+                        None
+                    } else {
+                        seen
+                    }
+                })
+                .collect()
+        });
+        genders.get(e).copied().flatten()
+    }
+
+    /// True when entity `e` looks like a person a pronoun can stand for:
+    /// a person whose name holds a given name and a surname, or else has
+    /// no function word, pronoun or cue among its words (“Because I”,
+    /// “Sanders Is Not”: headline words taken for a name), and is not one
+    /// word in capitals (“POLITICO”) or naming a place or a people
+    /// (“Tennessee”, “Chinese”). Computed once per article.
+    pub(super) fn plausible_person(&self, e: usize) -> bool {
+        let plausible = self.plausible.get_or_init(|| {
+            self.entities
+                .iter()
+                .map(|ent| {
+                    let words: Vec<&str> = ent.name.split_whitespace().collect();
+                    if ent.kind != EntityKind::Person || words.is_empty() {
+                        return false;
+                    }
+                    // a given name and a surname inside: a person, whatever
+                    // else was glued to it (“Party Chairman Reince Priebus”)
+                    let given = words.windows(2).any(|p| {
+                        lexicon::classes(p[0])
+                            .intersects(Classes::all(&[Class::GivenName, Class::GivenNameGender]))
+                            && p[1].chars().next().is_some_and(char::is_uppercase)
+                    });
+                    if given {
+                        return true;
+                    }
+                    let bad_word = words.iter().any(|w| {
+                        let c = lexicon::classes(w);
+                        c.intersects(Classes::all(&[
+                            Class::FunctionWord,
+                            Class::Determiner,
+                            Class::ReportingVerb,
+                            Class::QuoteVerb,
+                            Class::PersonPronoun,
+                        ])) || (words.len() == 1
+                            && w.len() > 2
+                            && !w.chars().any(char::is_lowercase))
+                    });
+                    let place =
+                        words.len() == 1 && lexicon::classes(words[0]).has(Class::RoleModifier);
+                    !bad_word && !place
+                })
+                .collect()
+        });
+        plausible.get(e).copied().unwrap_or(false)
+    }
+
+    /// True when byte `pos` lies inside a pair of quotation marks.
+    pub(super) fn inside_marks(&self, pos: usize) -> bool {
+        let i = self.mark_spans.partition_point(|&(open, _)| open <= pos);
+        i > 0 && pos < self.mark_reach[i - 1]
+    }
+
+    /// The person that the pronoun at `pronoun` stands for, as an entity
+    /// or (for a speaker no entity holds) the span of a name. `speakers`
+    /// are the speakers found so far.
+    pub(super) fn resolve_pronoun(
+        &self,
+        pronoun: Span,
+        speakers: &Said,
+    ) -> Option<(Option<usize>, Span)> {
+        let gender = pronoun_gender(pronoun.slice(self.text));
+        let fits = |span: Span, e: usize| {
+            self.plausible_person(e)
+                && match (gender, self.mention_gender(span, e)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        };
+        let si = self.sentence_of(pronoun.start);
+        let lo = si.saturating_sub(MAX_SENTENCES_BACK);
+        // “Asked whether Clinton would win, she replied”: after a fronted
+        // clause, the names of that clause are not the subject
+        let fronted = {
+            let toks = self.sentence_toks(si);
+            let k = toks.partition_point(|t| t.span.start < pronoun.start);
+            k > 0 && self.word(&toks[k - 1]) == ","
+        };
+        for s in (lo..=si).rev() {
+            let sent = self.sentences[s].span;
+            let limit = if s == si { pronoun.start } else { sent.end };
+            // the speakers of speech attributed in this sentence
+            let from = speakers.partition_point(|&(p, _)| p < sent.start);
+            if let Some(&(_, sp)) = speakers[from..]
+                .iter()
+                .take_while(|&&(p, _)| p < limit)
+                .find(|(_, sp)| {
+                    let (person, g) = match sp.entity {
+                        Some(e) => (self.plausible_person(e), self.entity_gender(e)),
+                        None => (true, name_gender(sp.name.slice(self.text))),
+                    };
+                    person
+                        && match (gender, g) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => true,
+                        }
+                })
+            {
+                return Some((sp.entity, sp.name));
+            }
+            // “He was attacked by Jones.”: a sentence whose first person
+            // reference is a pronoun of the same gender goes on with the
+            // same person; the names after it are not the antecedent
+            let topic_pronoun = if s == si || gender.is_none() {
+                None
+            } else {
+                self.analysis
+                    .sentence_tokens(s)
+                    .iter()
+                    .find(|t| t.is(Class::PersonPronoun) && !self.inside_marks(t.span.start))
+                    .filter(|t| pronoun_gender(self.word(t)) == gender)
+                    .map(|t| t.span.start)
+            };
+            if s == si && fronted {
+                continue;
+            }
+            // the people mentioned, outside quotation marks, first first; a
+            // possessive (“Trump’s campaign manager”) is no subject
+            let k = self.mentions.partition_point(|(m, _)| m.start < sent.start);
+            for &(m, e) in self.mentions[k..]
+                .iter()
+                .take_while(|(m, _)| m.start < limit)
+            {
+                if topic_pronoun.is_some_and(|p| p < m.start) {
+                    break;
+                }
+                if m.end > limit || self.inside_marks(m.start) || !fits(m, e) {
+                    continue;
+                }
+                let possessive = self
+                    .text
+                    .get(m.end..)
+                    .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
+                if !possessive {
+                    return Some((Some(e), m));
+                }
+            }
+        }
+        None
+    }
+}
