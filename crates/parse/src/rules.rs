@@ -854,9 +854,19 @@ struct Vocab {
     /// token's lookup is one multiply and a probe or two.
     short: PackedTable,
     /// Bit `n` set when some word has `n` bytes (as [`length_bit`]), and
-    /// the first bytes of the words: most tokens need no lookup.
+    /// the (first byte, last byte) pairs of the words, ASCII lowercased
+    /// (as [`edge_bit`]): most tokens need no lookup.
     lengths: u64,
-    first_bytes: Vec<bool>,
+    edges: Vec<u64>,
+}
+
+/// The place of a word's (first byte, last byte) pair, ASCII lowercased,
+/// in [`Vocab`]'s `edges` bits: (word index, bit).
+fn edge_bit(w: &str) -> (usize, u64) {
+    let b = w.as_bytes();
+    let byte = |i: Option<&u8>| usize::from(i.map_or(0, u8::to_ascii_lowercase));
+    let pair = byte(b.first()) << 8 | byte(b.last());
+    (pair / 64, 1 << (pair % 64))
 }
 
 impl Vocab {
@@ -878,24 +888,20 @@ impl Vocab {
             self.short.insert(k, id);
         }
         self.lengths |= length_bit(w.len());
-        if self.first_bytes.is_empty() {
-            self.first_bytes = vec![false; 256];
+        if self.edges.is_empty() {
+            self.edges = vec![0; 256 * 256 / 64];
         }
-        if let Some(&b) = w.as_bytes().first() {
-            self.first_bytes[usize::from(b)] = true;
-        }
+        let (i, bit) = edge_bit(w);
+        self.edges[i] |= bit;
     }
 
     /// The id of token `t`'s text in any ASCII case, [`NO_WORD`] when it
     /// is none of the words.
     fn id(&self, text: &str, t: &Token) -> u16 {
         let w = t.text(text);
-        let first = w
-            .as_bytes()
-            .first()
-            .map_or(0, |b| usize::from(b.to_ascii_lowercase()));
+        let (i, bit) = edge_bit(w);
         if self.lengths & length_bit(w.len()) == 0
-            || !self.first_bytes.get(first).copied().unwrap_or(false)
+            || self.edges.get(i).is_none_or(|&e| e & bit == 0)
         {
             return NO_WORD;
         }
@@ -1387,9 +1393,15 @@ impl RuleSet {
         start: usize,
         parts: &'a dyn Parts,
     ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
+        // only the rules whose first test the token can pass (the index is
+        // a necessary condition; past the last token, every rule)
+        let candidates = toks.get(start).map_or(u128::MAX, |t| {
+            self.index.rules_at(t, self.vocab.id(text, t))
+        });
         self.rules
             .iter()
             .enumerate()
+            .filter(move |&(k, _)| candidates >> k & 1 != 0)
             .filter_map(move |(k, (r, p))| {
                 p.match_at_with(text, toks, start, parts).map(|m| (k, r, m))
             })
