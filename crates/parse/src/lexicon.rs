@@ -340,6 +340,12 @@ struct Slot {
 
 /// Every class's entries, indexed by lowercase word.
 struct Lexicon {
+    /// The slots of the words of at most 16 ASCII bytes, by [`pack`]:
+    /// nearly every word of an article is looked up here, with no string
+    /// hashed or compared.
+    short: FxHashMap<u128, Slot>,
+    /// The slots of the other words (longer or not ASCII), by lowercase
+    /// form.
     slots: FxHashMap<Box<[u8]>, Slot>,
     /// `entries[class]`: the class's entries in file order.
     entries: Vec<Vec<Entry>>,
@@ -383,6 +389,7 @@ fn parse_entries(source: &'static str) -> Vec<Entry> {
 impl Lexicon {
     fn load() -> Self {
         let mut lex = Lexicon {
+            short: FxHashMap::default(),
             slots: FxHashMap::default(),
             entries: Vec::with_capacity(Class::ALL.len()),
         };
@@ -400,6 +407,14 @@ impl Lexicon {
             }
             lex.entries.push(entries);
         }
+        let (short, long): (Vec<_>, Vec<_>) = std::mem::take(&mut lex.slots)
+            .into_iter()
+            .partition(|(key, _)| std::str::from_utf8(key).is_ok_and(|w| pack(w).is_some()));
+        lex.short = short
+            .into_iter()
+            .filter_map(|(key, slot)| Some((pack(std::str::from_utf8(&key).ok()?)?, slot)))
+            .collect();
+        lex.slots = long.into_iter().collect();
         lex
     }
 
@@ -425,8 +440,11 @@ impl Lexicon {
 
     /// The slot of `word`'s lowercase form, with `f`.
     fn with_slot<R>(&self, word: &str, f: impl FnOnce(Option<&Slot>) -> R) -> R {
+        if let Some(key) = pack(word) {
+            return f(self.short.get(&key));
+        }
         let bytes = word.as_bytes();
-        // ASCII lowercases byte by byte: into a buffer on the stack
+        // longer ASCII lowercases byte by byte: into a buffer on the stack
         let mut buf = [0u8; 32];
         if bytes.len() <= buf.len() && word.is_ascii() {
             let buf = &mut buf[..bytes.len()];
@@ -435,8 +453,43 @@ impl Lexicon {
             }
             return f(self.slots.get(&buf[..]));
         }
-        f(self.slots.get(word.to_lowercase().as_bytes()))
+        // not ASCII, yet its lowercase form may be (“thin\u{212a}s”)
+        let lower = word.to_lowercase();
+        match pack(&lower) {
+            Some(key) => f(self.short.get(&key)),
+            None => f(self.slots.get(lower.as_bytes())),
+        }
     }
+}
+
+/// A word of at most 16 ASCII bytes as a number, lowercased (see
+/// [`pack_any`]): the key of nearly every word's lexicon lookup.
+pub(crate) fn pack(w: &str) -> Option<u128> {
+    pack_any(w).filter(|&(_, ascii)| ascii).map(|(key, _)| key)
+}
+
+/// A word of at most 16 bytes as a number, its bytes little-endian, and
+/// whether it is ASCII: an ASCII word's letters are lowercased (the
+/// sixteen bytes at once, not one by one), other words are kept as they
+/// are.
+pub(crate) fn pack_any(w: &str) -> Option<(u128, bool)> {
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    let b = w.as_bytes();
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    let x = u128::from_le_bytes(buf);
+    if x & HIGH != 0 {
+        return Some((x, false));
+    }
+    // bit 7 of each byte: set when the byte is at least `A` (0x41), and
+    // when it is past `Z` (0x5A); ASCII bytes, so no carry crosses bytes
+    let at_least_a = x + 0x3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f;
+    let past_z = x + 0x2525_2525_2525_2525_2525_2525_2525_2525;
+    let upper = at_least_a & !past_z & HIGH;
+    Some((x | upper >> 2, true))
 }
 
 /// The demonyms and one-word names and aliases of the gazetteers: the

@@ -87,7 +87,7 @@
 //! ```
 
 use crate::analysis::Analysis;
-use crate::lexicon::{Class, Classes};
+use crate::lexicon::{pack_any, Class, Classes};
 use crate::model::Span;
 use crate::text::{Shape, TokKind, Token};
 use std::ops::Range;
@@ -850,13 +850,23 @@ const NO_WORD: u16 = u16::MAX;
 #[derive(Clone, Debug, Default)]
 struct Vocab {
     ids: rustc_hash::FxHashMap<String, u16>,
-    /// The ids of the words of at most 8 ASCII bytes, by [`pack`]: a
+    /// The ids of the words of at most 16 bytes, by [`pack_any`]: a
     /// token's lookup is one multiply and a probe or two.
     short: PackedTable,
     /// Bit `n` set when some word has `n` bytes (as [`length_bit`]), and
-    /// the first bytes of the words: most tokens need no lookup.
+    /// the (first byte, last byte) pairs of the words, ASCII lowercased
+    /// (as [`edge_bit`]): most tokens need no lookup.
     lengths: u64,
-    first_bytes: Vec<bool>,
+    edges: Vec<u64>,
+}
+
+/// The place of a word's (first byte, last byte) pair, ASCII lowercased,
+/// in [`Vocab`]'s `edges` bits: (word index, bit).
+fn edge_bit(w: &str) -> (usize, u64) {
+    let b = w.as_bytes();
+    let byte = |i: Option<&u8>| usize::from(i.map_or(0, u8::to_ascii_lowercase));
+    let pair = byte(b.first()) << 8 | byte(b.last());
+    (pair / 64, 1 << (pair % 64))
 }
 
 impl Vocab {
@@ -874,34 +884,31 @@ impl Vocab {
         }
         let id = self.ids.len() as u16;
         self.ids.insert(w.to_string(), id);
-        if let Some(k) = pack(w) {
+        if let Some((k, _)) = pack_any(w) {
             self.short.insert(k, id);
         }
         self.lengths |= length_bit(w.len());
-        if self.first_bytes.is_empty() {
-            self.first_bytes = vec![false; 256];
+        if self.edges.is_empty() {
+            self.edges = vec![0; 256 * 256 / 64];
         }
-        if let Some(&b) = w.as_bytes().first() {
-            self.first_bytes[usize::from(b)] = true;
-        }
+        let (i, bit) = edge_bit(w);
+        self.edges[i] |= bit;
     }
 
     /// The id of token `t`'s text in any ASCII case, [`NO_WORD`] when it
     /// is none of the words.
     fn id(&self, text: &str, t: &Token) -> u16 {
         let w = t.text(text);
-        let first = w
-            .as_bytes()
-            .first()
-            .map_or(0, |b| usize::from(b.to_ascii_lowercase()));
+        let (i, bit) = edge_bit(w);
         if self.lengths & length_bit(w.len()) == 0
-            || !self.first_bytes.get(first).copied().unwrap_or(false)
+            || self.edges.get(i).is_none_or(|&e| e & bit == 0)
         {
             return NO_WORD;
         }
-        match pack(w) {
-            Some(k) => self.short.get(k),
-            // the non-ASCII literals are punctuation (“–”, “’”): no case
+        match pack_any(w) {
+            // an ASCII word in any case; the non-ASCII literals are
+            // punctuation (“–”, “’”), matched exactly
+            Some((k, _)) => self.short.get(k),
             None if !w.is_ascii() => self.get(w),
             None => crate::lexicon::with_lowercase(w, |l| self.get(l)),
         }
@@ -955,17 +962,18 @@ impl Vocab {
 /// full.
 #[derive(Clone, Debug, Default)]
 struct PackedTable {
-    slots: Vec<(u64, u16)>,
+    slots: Vec<(u128, u16)>,
     len: usize,
 }
 
 impl PackedTable {
-    fn slot(&self, k: u64) -> usize {
+    fn slot(&self, k: u128) -> usize {
         let bits = self.slots.len().trailing_zeros();
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+        let folded = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
 
-    fn insert(&mut self, k: u64, id: u16) {
+    fn insert(&mut self, k: u128, id: u16) {
         if (self.len + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![(0, 0); (old.len() * 2).max(64)];
@@ -985,7 +993,7 @@ impl PackedTable {
         self.slots[i] = (k, id);
     }
 
-    fn get(&self, k: u64) -> Option<u16> {
+    fn get(&self, k: u128) -> Option<u16> {
         if self.slots.is_empty() {
             return None;
         }
@@ -999,29 +1007,6 @@ impl PackedTable {
             }
         }
     }
-}
-
-/// A word of at most 8 ASCII bytes as a number, lowercased: its bytes,
-/// little-endian (every token of a scanned sentence is packed: the eight
-/// bytes are lowercased at once, not one by one).
-fn pack(w: &str) -> Option<u64> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let b = w.as_bytes();
-    if b.len() > 8 {
-        return None;
-    }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    let x = u64::from_le_bytes(buf);
-    if x & HIGH != 0 {
-        return None;
-    }
-    // bit 7 of each byte: set when the byte is at least `A` (0x41), and
-    // when it is past `Z` (0x5A); ASCII bytes, so no carry crosses bytes
-    let at_least_a = x + 0x3f3f_3f3f_3f3f_3f3f;
-    let past_z = x + 0x2525_2525_2525_2525;
-    let upper = at_least_a & !past_z & HIGH;
-    Some(x | upper >> 2)
 }
 
 impl Test {
@@ -1408,9 +1393,15 @@ impl RuleSet {
         start: usize,
         parts: &'a dyn Parts,
     ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
+        // only the rules whose first test the token can pass (the index is
+        // a necessary condition; past the last token, every rule)
+        let candidates = toks.get(start).map_or(u128::MAX, |t| {
+            self.index.rules_at(t, self.vocab.id(text, t))
+        });
         self.rules
             .iter()
             .enumerate()
+            .filter(move |&(k, _)| candidates >> k & 1 != 0)
             .filter_map(move |(k, (r, p))| {
                 p.match_at_with(text, toks, start, parts).map(|m| (k, r, m))
             })
@@ -2188,6 +2179,7 @@ impl Matcher<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::pack;
 
     fn matches(pattern: &'static str, text: &str) -> Vec<String> {
         let p = Pattern::parse("t", pattern).unwrap();
@@ -2376,14 +2368,24 @@ mod tests {
         let slow = |w: &str| {
             w.bytes()
                 .rev()
-                .fold(0u64, |k, c| (k << 8) | u64::from(c.to_ascii_lowercase()))
+                .fold(0u128, |k, c| (k << 8) | u128::from(c.to_ascii_lowercase()))
         };
         for w in [
-            "", "a", "May", "MAY", "@[`{", "Z9_az", "AbCdEfGh", "o'clock", "~~~~~~~~",
+            "",
+            "a",
+            "May",
+            "MAY",
+            "@[`{",
+            "Z9_az",
+            "AbCdEfGh",
+            "o'clock",
+            "~~~~~~~~",
+            "ninetynine",
+            "Seventy-Seven-Ab",
         ] {
             assert_eq!(pack(w), Some(slow(w)), "{w:?}");
         }
-        assert_eq!(pack("ninetynine"), None);
+        assert_eq!(pack("seventy-seven-abc"), None);
         assert_eq!(pack("é"), None);
         // every ASCII byte, in every position
         for c in 0u8..128 {

@@ -590,19 +590,24 @@ impl Reasons {
 
 /// Picks non-overlapping candidates, longest first, then earliest, then
 /// of the rule declared first; returns them in text order.
-fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| {
+fn select(cands: Vec<Cand>) -> Vec<Cand> {
+    // Candidates are large: sort their indices (longest first, then by
+    // start, then by rule rank), not the candidates themselves.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&cands[a], &cands[b]);
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
             .then(a.rank.cmp(&b.rank))
     });
-    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    let mut keep = vec![false; cands.len()];
     // The kept spans by start, to find the one that could overlap a
     // candidate in O(log n): comparing with every kept span made an article
     // of 50,000 dates take seconds, and grew with the square of the count.
     let mut by_start: BTreeMap<usize, usize> = BTreeMap::new();
-    for c in cands {
+    for i in order {
+        let c = &cands[i];
         // The kept spans are non-empty and pairwise disjoint, so ordered
         // by start they are ordered by end too: if any kept span overlaps
         // [start, end), the last one starting before `end` does.
@@ -613,9 +618,15 @@ fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
             .is_some_and(|(_, &end)| end > c.start);
         if !clash {
             by_start.insert(c.start, c.end);
-            kept.push(c);
+            keep[i] = true;
         }
     }
+    // disjoint and non-empty: each kept span has its own start
+    let mut kept: Vec<Cand> = cands
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect();
     kept.sort_by_key(|c| c.start);
     kept
 }
