@@ -42,6 +42,7 @@ pub mod baseline;
 pub mod context;
 pub mod csv_report;
 pub mod diff;
+pub mod explain;
 pub mod graph;
 pub mod html;
 pub mod json_report;
