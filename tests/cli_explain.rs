@@ -180,3 +180,39 @@ fn explain_works_on_the_seeds_with_a_date() {
     assert!(out.contains("    sentence: "), "{out}");
     assert!(out.contains("    claim bytes "), "{out}");
 }
+
+/// The text block that follows the `sh` block running `command` in
+/// docs/user-guide.md.
+fn guide_output(command: &str) -> String {
+    let guide = std::fs::read_to_string(root().join("docs/user-guide.md")).unwrap();
+    let at = guide
+        .find(command)
+        .unwrap_or_else(|| panic!("the guide runs `{command}`"));
+    let rest = &guide[at..];
+    let start = rest.find("```text\n").unwrap() + "```text\n".len();
+    let end = rest[start..].find("```").unwrap();
+    rest[start..start + end].to_string()
+}
+
+#[test]
+fn the_user_guide_shows_what_the_binary_prints() {
+    for (command, args) in [
+        (
+            "crosscheck compare seeds/ --date 2022-01-27\n",
+            vec!["compare", "seeds/", "--date", "2022-01-27", "-q"],
+        ),
+        (
+            "crosscheck explain 0003c53f8947c6ff seeds/ --date 2022-01-27\n",
+            vec![
+                "explain",
+                "0003c53f8947c6ff",
+                "seeds/",
+                "--date",
+                "2022-01-27",
+            ],
+        ),
+    ] {
+        let o = run(&args);
+        assert_eq!(text(&o.stdout), guide_output(command), "{command}");
+    }
+}

@@ -44,15 +44,14 @@ pub fn to_text(report: &Report, f: &Finding) -> String {
         .map_or(0, |s| s.articles.len());
     let _ = writeln!(
         out,
-        "story {} ({} article{}), {} of {}",
+        "story {} ({} article{}), {}",
         line(&f.story),
         articles,
         if articles == 1 { "" } else { "s" },
-        f.subject.as_str(),
-        if f.subject == crosscheck_align::ClaimKind::Person {
-            "a person"
-        } else {
-            "a claim cluster"
+        match f.subject {
+            crosscheck_align::ClaimKind::Person => "about a person",
+            crosscheck_align::ClaimKind::Quote => "a cluster of quotes",
+            crosscheck_align::ClaimKind::Sentence => "a cluster of reported-fact sentences",
         }
     );
     if !f.explanation.is_empty() {
