@@ -52,6 +52,20 @@ Examples:
     )
 }
 
+/// `crosscheck explain --help`, after the options.
+pub fn explain() -> String {
+    format!(
+        "The id is the finding_id of any report (CSV, JSON, table, Markdown,
+HTML); an unknown id is an error (exit 2).
+
+{EXIT_CODES}
+
+Examples:
+  crosscheck explain 17ba623d2ecbf015 corpus/ --date 2022-01-27
+  crosscheck explain 17ba623d2ecbf015 wire.txt daily.html --one-story"
+    )
+}
+
 /// `crosscheck --help`, after the commands.
 pub fn top() -> String {
     format!(
@@ -60,6 +74,7 @@ pub fn top() -> String {
 Examples:
   crosscheck extract article.txt
   crosscheck compare corpus/ -o report.html
-  crosscheck compare corpus/ --baseline baseline.csv --fail-on high"
+  crosscheck compare corpus/ --baseline baseline.csv --fail-on high
+  crosscheck explain FINDING_ID corpus/"
     )
 }

@@ -32,11 +32,17 @@ enum Command {
     /// or a terminal table). With --baseline and --fail-on, a CI gate.
     #[command(after_help = help::compare())]
     Compare(compare::Args),
+    /// Print one finding (by the id any report gives) with its full
+    /// evidence: every variant, every mention with its article, spans and
+    /// sentence. Give the same inputs and options as to compare.
+    #[command(after_help = help::explain())]
+    Explain(explain::Args),
 }
 
 mod compare;
 mod config;
 mod exit;
+mod explain;
 mod help;
 mod notes;
 mod output;
@@ -50,6 +56,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Explain(args) => explain::run(args),
     }
 }
 

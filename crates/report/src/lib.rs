@@ -39,8 +39,10 @@
 #![warn(missing_docs)]
 
 pub mod baseline;
+pub mod context;
 pub mod csv_report;
 pub mod diff;
+pub mod explain;
 pub mod graph;
 pub mod html;
 pub mod json_report;
@@ -245,8 +247,17 @@ impl<'a> Report<'a> {
             .collect()
     }
 
-    /// The listed findings grouped by story, in story order; stories
-    /// without a listed finding are left out.
+    /// The findings to list in the order of the human reports: by
+    /// [rank](context::rank) (severity, then confidence, then id).
+    pub fn ranked(&self) -> Vec<&'a Finding> {
+        let mut v = self.entries();
+        context::sort_ranked(&mut v);
+        v
+    }
+
+    /// The listed findings grouped by story, each story's findings by
+    /// [rank](context::rank), the stories by their first finding's rank
+    /// (then story order); stories without a listed finding are left out.
     pub fn by_story(&self) -> Vec<(&'a Story, Vec<&'a Finding>)> {
         let mut groups: BTreeMap<usize, Vec<&'a Finding>> = BTreeMap::new();
         let index: BTreeMap<&str, usize> = self
@@ -261,10 +272,15 @@ impl<'a> Report<'a> {
             groups.entry(i).or_default().push(f);
         }
         let alignment: &'a Alignment = self.alignment;
-        groups
+        let mut out: Vec<(usize, &'a Story, Vec<&'a Finding>)> = groups
             .into_iter()
-            .filter_map(|(i, fs)| alignment.stories.get(i).map(|s| (s, fs)))
-            .collect()
+            .filter_map(|(i, mut fs)| {
+                context::sort_ranked(&mut fs);
+                alignment.stories.get(i).map(|s| (i, s, fs))
+            })
+            .collect();
+        out.sort_by(|a, b| context::rank(a.2[0], b.2[0]).then(a.0.cmp(&b.0)));
+        out.into_iter().map(|(_, s, fs)| (s, fs)).collect()
     }
 
     /// The extractions sorted by article id.

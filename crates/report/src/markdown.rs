@@ -1,15 +1,20 @@
-//! The Markdown report a person reads: story by story, each finding with
-//! its variants ("3 outlets: 4 February; 1 outlet: 5 February") and every
-//! mention: the article (id, byte span, URL), the claim with the differing
-//! words or the value in bold, and the speaker. A closing table lists
-//! every story and its articles, so every article is accounted for.
+//! The Markdown report, made for pull-request comments: a summary table
+//! by severity and kind, then story by story (the story with the most
+//! severe finding first) one collapsible `<details>` block per finding,
+//! highest severity then confidence first, with its variants ("3 outlets:
+//! 4 February; 1 outlet: 5 February") and every mention: the article by
+//! outlet, headline and date (id and byte span too), an `http(s)` link with
+//! a text fragment when the URL is known, and the sentence quoted with the
+//! part that differs in bold. A closing table lists every story and its
+//! articles, so every article is accounted for.
 
 use std::fmt::Write as _;
 
-use crosscheck_align::{Finding, Mention};
+use crosscheck_align::{Finding, FindingKind, Mention};
 
-use crate::diff::{highlight, Segment};
-use crate::{format_confidence, Report, Severity};
+use crate::context::{article_label, fragment_link, in_context};
+use crate::diff::Segment;
+use crate::{format_confidence, html, Report, Severity};
 
 /// Escapes Markdown punctuation and turns line breaks into spaces, for
 /// text inside a table cell.
@@ -51,18 +56,103 @@ fn code(s: &str) -> String {
 }
 
 fn reference(report: &Report, m: &Mention) -> String {
-    let mut s = format!("{} bytes {}–{}", code(&m.article), m.span.start, m.span.end);
-    if let Some(url) = report
-        .extraction(&m.article)
-        .and_then(|x| x.article.url.as_deref())
-        .filter(|u| crate::sanitize::is_web_url(u))
-    {
-        let _ = write!(s, " ([link](<{}>))", url.replace(['<', '>', '\n'], ""));
+    let mut s = format!(
+        "**{}** ({}, bytes {}–{}",
+        escape(&article_label(report, &m.article)),
+        code(&m.article),
+        m.span.start,
+        m.span.end
+    );
+    if let Some(link) = fragment_link(report, m) {
+        let _ = write!(
+            s,
+            ", [open](<{}>)",
+            link.replace(['<', '>', '\n', '\r'], "")
+        );
     }
     if let Some(c) = &m.copy_of {
-        let _ = write!(s, " (copy of {})", code(c));
+        let _ = write!(s, ", copy of {}", code(c));
     }
+    s.push(')');
     s
+}
+
+/// The summary table: one row per severity (highest first), one column
+/// per kind that occurs, and totals.
+fn severity_kind_table(entries: &[&Finding]) -> String {
+    let kinds: Vec<FindingKind> = FindingKind::ALL
+        .into_iter()
+        .filter(|k| entries.iter().any(|f| f.kind == *k))
+        .collect();
+    let mut out = String::from("| severity |");
+    for k in &kinds {
+        let _ = write!(out, " {} |", escape(k.as_str()));
+    }
+    out.push_str(" total |\n|---|");
+    for _ in &kinds {
+        out.push_str("---:|");
+    }
+    out.push_str("---:|\n");
+    for sev in Severity::ALL.iter().rev() {
+        let row: Vec<usize> = kinds
+            .iter()
+            .map(|k| {
+                entries
+                    .iter()
+                    .filter(|f| f.severity == *sev && f.kind == *k)
+                    .count()
+            })
+            .collect();
+        let total: usize = row.iter().sum();
+        if total == 0 {
+            continue;
+        }
+        let _ = write!(out, "| {sev} |");
+        for n in row {
+            let _ = write!(out, " {n} |");
+        }
+        let _ = writeln!(out, " {total} |");
+    }
+    out
+}
+
+/// One finding as a collapsible `<details>` block: a one-line summary
+/// (severity, kind, variants), then the explanation and every variant with
+/// its mentions, each article named and its sentence quoted.
+fn finding_details(out: &mut String, report: &Report, f: &Finding) {
+    let _ = writeln!(
+        out,
+        "<details id=\"{id}\">\n<summary><b>{sev}</b> {kind} · <code>{id}</code> · confidence {conf} — {variants}</summary>\n",
+        id = html::escape(&f.id),
+        sev = f.severity,
+        kind = f.kind.as_str(),
+        conf = format_confidence(f),
+        variants = html::escape(&crate::sanitize::escape_controls(&f.summary())),
+    );
+    if !f.explanation.is_empty() {
+        let _ = writeln!(out, "{}\n", escape(&f.explanation));
+    }
+    for (k, v) in f.variants.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "**Variant {}: {}** ({} outlet{})\n",
+            k + 1,
+            escape(&v.display),
+            v.outlets,
+            if v.outlets == 1 { "" } else { "s" }
+        );
+        for m in &v.mentions {
+            let speaker = m
+                .speaker
+                .as_deref()
+                .map(|s| format!(" · speaker: {}", escape(s)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "- {}{speaker}", reference(report, m));
+            let _ = writeln!(out, "  > {}", marked(&in_context(report, f, k, m)));
+        }
+        out.push('\n');
+    }
+    out.push_str("</details>\n\n");
 }
 
 /// “3 articles · 2 stories (1 alone) · 4 findings (2 high, 2 low)”: the
@@ -122,6 +212,10 @@ pub fn to_markdown(report: &Report) -> String {
     if entries.is_empty() {
         out.push_str("No findings.\n\n");
     }
+    if !entries.is_empty() {
+        out.push_str(&severity_kind_table(&entries));
+        out.push('\n');
+    }
     for (story, findings) in report.by_story() {
         let _ = writeln!(
             out,
@@ -130,7 +224,10 @@ pub fn to_markdown(report: &Report) -> String {
             story.articles.len(),
             if story.articles.len() == 1 { "" } else { "s" }
         );
-        let _ = writeln!(out, "Articles: {}", join_or_dash(&story.articles, code));
+        out.push_str("Articles:\n\n");
+        for a in &story.articles {
+            let _ = writeln!(out, "- {} ({})", escape(&article_label(report, a)), code(a));
+        }
         for group in &story.copies {
             let _ = writeln!(
                 out,
@@ -140,43 +237,7 @@ pub fn to_markdown(report: &Report) -> String {
         }
         out.push('\n');
         for f in findings {
-            let _ = writeln!(
-                out,
-                "### {} {} · {} · confidence {}\n",
-                code(&f.id),
-                f.kind.as_str(),
-                f.severity,
-                format_confidence(f)
-            );
-            if !f.explanation.is_empty() {
-                let _ = writeln!(out, "{}\n", escape(&f.explanation));
-            }
-            out.push_str("| variant | value | outlets | where | text | speaker |\n");
-            out.push_str("|---|---|---|---|---|---|\n");
-            for (k, v) in f.variants.iter().enumerate() {
-                for (i, m) in v.mentions.iter().enumerate() {
-                    let (num, value, outlets) = if i == 0 {
-                        (
-                            (k + 1).to_string(),
-                            escape(&v.display),
-                            v.outlets.to_string(),
-                        )
-                    } else {
-                        (String::new(), String::new(), String::new())
-                    };
-                    let _ = writeln!(
-                        out,
-                        "| {num} | {value} | {outlets} | {} | {} | {} |",
-                        reference(report, m),
-                        marked(&highlight(f, k, m)),
-                        m.speaker
-                            .as_deref()
-                            .map(escape)
-                            .unwrap_or_else(|| "—".into())
-                    );
-                }
-            }
-            out.push('\n');
+            finding_details(&mut out, report, f);
         }
     }
     out.push_str("## Stories\n\n| story | articles |\n|---|---|\n");

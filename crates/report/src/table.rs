@@ -1,5 +1,5 @@
 //! A plain-text table for the terminal: one line per listed finding, its
-//! variants in one cell ("3 outlets: 4 February; 1 outlet: 5 February").
+//! variants in one cell, highest severity (then confidence) first ("3 outlets: 4 February; 1 outlet: 5 February").
 
 use crate::{format_confidence, Report};
 
@@ -23,7 +23,7 @@ pub const VARIANTS_WIDTH: usize = 72;
 /// finding's [summary](crosscheck_align::Finding::summary), or for a quote
 /// wording finding the words that differ (from its explanation).
 pub fn to_table(report: &Report) -> String {
-    let entries = report.entries();
+    let entries = report.ranked();
     let header = ["ID", "KIND", "SEVERITY", "CONF", "STORY", "VARIANTS"];
     let rows: Vec<[String; 6]> = entries
         .iter()

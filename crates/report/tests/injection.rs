@@ -112,8 +112,8 @@ fn only_http_urls_become_links_in_markdown_and_html() {
     let (x, a) = sample("https://example.com/wire", "http://example.org/daily");
     let report = Report::new(&x, &a);
     let md = render(&report, Format::Markdown).unwrap();
-    assert!(md.contains("](<https://example.com/wire>)"), "{md}");
-    assert!(md.contains("](<http://example.org/daily>)"), "{md}");
+    assert!(md.contains("](<https://example.com/wire#:~:text="), "{md}");
+    assert!(md.contains("](<http://example.org/daily#:~:text="), "{md}");
 }
 
 #[test]

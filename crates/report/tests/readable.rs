@@ -9,7 +9,9 @@ use crosscheck_report::{html, markdown, table, Report};
 fn html_escapes_article_text() {
     let (x, a) = common::sample();
     let page = html::to_html(&Report::new(&x, &a));
-    assert!(!page.contains("<script>"), "unescaped script tag");
+    // the one script is the page's own filter block, at the end
+    assert_eq!(page.matches("<script>").count(), 1, "unescaped script tag");
+    assert!(page.contains("<script>(function(){"));
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(page.contains("repaired &lt;broken&gt; markup"));
     // URL attribute escaped
@@ -40,12 +42,32 @@ fn markdown_has_stories_variants_and_references() {
     let md = markdown::to_markdown(&Report::new(&x, &a));
     assert!(md.starts_with("# crosscheck report\n"));
     assert!(md.contains("\n## story:ap — 3 articles\n"), "{md}");
-    assert!(md.contains("Articles: `ap`, `bbc`, `rt`"));
-    assert!(md.contains("| variant | value | outlets | where | text | speaker |"));
-    assert!(md.contains("We **prefer** diplomacy"));
-    assert!(md.contains("We **want** diplomacy"));
-    assert!(md.contains("| Antony Blinken |"));
-    assert!(md.contains("([link](<https://example.com/rt>))"));
+    // articles by outlet and date, the id alongside; id alone without an outlet
+    assert!(
+        md.contains(
+            "- AP news · 2022-01-21 (`ap`)\n- BBC · 2022-01-21 (`bbc`)\n- rt · 2022-01-21 (`rt`)\n"
+        ),
+        "{md}"
+    );
+    // summary table by severity and kind
+    assert!(md.contains("| severity | quote\\_wording | date | quantity | total |\n|---|---:|---:|---:|---:|\n| high | 1 | 0 | 1 | 2 |\n| medium | 0 | 1 | 0 | 1 |\n"), "{md}");
+    // one collapsible block per finding, with the sentence quoted in context
+    assert_eq!(md.matches("<details id=").count(), 3);
+    assert_eq!(md.matches("</details>").count(), 3);
+    assert!(md.contains("<summary><b>medium</b> date · "), "{md}");
+    assert!(
+        md.contains(
+            "  > “We **prefer** diplomacy and dialogue with Moscow,” Blinken said on Thursday.\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("  > “We **want** diplomacy and dialogue with Moscow,” Blinken said.\n"));
+    assert!(md.contains(
+        "  > The negotiations with Moscow would end on **10 February** in Geneva, sources said.\n"
+    ));
+    assert!(md.contains(" · speaker: Antony Blinken\n"));
+    assert!(md.contains("[open](<https://example.com/rt#:~:text=We%20want%20diplomacy%20and%20dialogue%20with%20Moscow>)"), "{md}");
+    assert!(!md.contains("Differ:"));
     // html in text is neutralised
     assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
     assert!(!md.contains("<script>"));
@@ -143,4 +165,138 @@ fn markdown_and_html_share_the_summary() {
         "{line}"
     );
     assert!(page.contains(&format!("<p>{line}</p>\n")));
+}
+
+/// The severities and ids of the findings, in the order a text lists them.
+fn order_in(text: &str, a: &crosscheck_align::Alignment) -> Vec<String> {
+    let mut at: Vec<(usize, String)> = a
+        .findings
+        .iter()
+        .filter_map(|f| {
+            text.find(&f.id)
+                .map(|i| (i, format!("{} {}", f.severity, f.id)))
+        })
+        .collect();
+    at.sort();
+    at.into_iter().map(|(_, s)| s).collect()
+}
+
+#[test]
+fn every_human_report_lists_findings_by_severity_then_confidence() {
+    let (x, mut a) = common::sample();
+    // the date finding comes last in the alignment's order; made the most
+    // severe and surest, it must come first everywhere
+    let date = a
+        .findings
+        .iter()
+        .position(|f| f.kind == FindingKind::Date)
+        .unwrap();
+    assert_eq!(date, a.findings.len() - 1, "the test needs it last");
+    a.findings[date].severity = crosscheck_align::Severity::High;
+    a.findings[date].confidence = 0.99;
+    let report = Report::new(&x, &a);
+    let ids: Vec<&str> = report.ranked().iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids[0], a.findings[date].id);
+    let expected = order_in(&table::to_table(&report), &a);
+    assert_eq!(expected.len(), 3);
+    assert!(expected[0].ends_with(&a.findings[date].id), "{expected:?}");
+    assert_eq!(order_in(&markdown::to_markdown(&report), &a), expected);
+    // the HTML names each finding in its story matrix first, then in full
+    let page = html::to_html(&report);
+    let body = &page[page.find("<article class=\"finding\"").unwrap()..];
+    assert_eq!(order_in(body, &a), expected);
+    // the quantity (0.950) before the quote wording (0.864): confidence breaks the tie
+    let sev: Vec<&str> = expected
+        .iter()
+        .map(|s| s.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(sev, ["high", "high", "high"]);
+    let kinds: Vec<FindingKind> = report.ranked().iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            FindingKind::Date,
+            FindingKind::Quantity,
+            FindingKind::QuoteWording
+        ]
+    );
+}
+
+#[test]
+fn articles_are_named_by_outlet_headline_and_date() {
+    let (mut x, a) = common::sample();
+    x[1].article.title = Some("Russia masses\n troops near Ukraine".into());
+    let report = Report::new(&x, &a);
+    let md = markdown::to_markdown(&report);
+    assert!(
+        md.contains("- BBC · “Russia masses troops near Ukraine” · 2022-01-21 (`bbc`)"),
+        "{md}"
+    );
+    let page = html::to_html(&report);
+    assert!(
+        page.contains("<strong>BBC · “Russia masses troops near Ukraine” · 2022-01-21</strong>")
+    );
+    assert!(page.contains("<th scope=\"col\">AP news · 2022-01-21</th>"));
+}
+
+#[test]
+fn an_attribution_marks_the_speakers_not_the_words() {
+    use crosscheck_align::fixture::Doc;
+    let quote = "The talks in Geneva are over and our troops will stay where they are";
+    let t1 = format!("“{quote},” said Sergei Lavrov, the foreign minister, on Monday.");
+    let t2 =
+        format!("Speaking to reporters, Dmitry Peskov, the Kremlin spokesman, added: “{quote}.”");
+    let mut tass = Doc::new("tass", &t1)
+        .source("TASS")
+        .person("Sergei Lavrov", &["Lavrov"], &[])
+        .quote(quote, Some("Sergei Lavrov"))
+        .build();
+    let mut ria = Doc::new("ria", &t2)
+        .source("RIA")
+        .person("Dmitry Peskov", &["Peskov"], &[])
+        .quote(quote, Some("Dmitry Peskov"))
+        .build();
+    for (x, name) in [(&mut tass, "Sergei Lavrov"), (&mut ria, "Dmitry Peskov")] {
+        let at = x.article.text.find(name).unwrap();
+        x.quotes[0].speaker_span = Some(crosscheck_parse::Span::new(at, at + name.len()));
+    }
+    let x = vec![tass, ria];
+    let a = crosscheck_align::compare(&x, &crosscheck_align::Config::default());
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::Attribution),
+        "{:#?}",
+        a.findings
+    );
+    let report = Report::new(&x, &a);
+    let page = html::to_html(&report);
+    assert!(
+        page.contains("said <mark>Sergei Lavrov</mark>, the foreign minister"),
+        "{page}"
+    );
+    assert!(page.contains("reporters, <mark>Dmitry Peskov</mark>, the Kremlin spokesman, added"));
+    assert!(!page.contains("<mark>talks</mark>"));
+    let md = markdown::to_markdown(&report);
+    assert!(
+        md.contains("reporters, **Dmitry Peskov**, the Kremlin spokesman, added"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_html_page_has_filters_a_matrix_and_accessible_tables() {
+    let (x, a) = common::sample();
+    let page = html::to_html(&Report::new(&x, &a));
+    for id in ["f-kind", "f-severity", "f-outlet", "f-text"] {
+        assert!(page.contains(&format!("<label for=\"{id}\">")), "{id}");
+    }
+    assert!(page.contains("<select id=\"f-outlet\"><option value=\"\">all</option><option>AP news</option><option>BBC</option><option>rt</option></select>"));
+    assert!(page.contains("data-kind=\"date\" data-severity=\"medium\" data-outlets=\"BBC|rt\""));
+    // the matrix says in words how each article stands, not by colour alone
+    assert!(page.contains("<td class=\"st-agrees\">agrees</td><td class=\"st-differs\">differs (variant 2)</td><td class=\"st-silent\">silent</td>"), "{page}");
+    assert!(page.contains("<th scope=\"col\">sentence</th>"));
+    assert!(page.contains("<h2 id=\"s-story:ap\">"));
+    // text-fragment links only on http(s) URLs
+    assert!(page.contains("href=\"https://example.com/rt#:~:text=The%20negotiations%20with%20Moscow,in%20Geneva%2C%20sources%20said.\""));
 }

@@ -1,0 +1,219 @@
+//! What the human reports (table, Markdown, HTML, `explain`) share: the
+//! order of findings (severity, then confidence, then id), how an article
+//! is named (outlet, headline, date; its id as a fallback), and each
+//! mention's sentence in context with the part that differs marked for
+//! the finding's kind: the changed words of a quote, the speakers of an
+//! attribution, the value of a date, figure, place or role.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use crosscheck_align::{ClaimKind, Finding, FindingKind, Mention};
+use crosscheck_parse::Extraction;
+
+use crate::diff::{highlight, segments, token_diff, Segment};
+use crate::{confidence, Report};
+
+/// Longest context shown, in bytes: a sentence longer than this (a
+/// paragraph the splitter could not break) is replaced by the claim alone.
+pub const MAX_CONTEXT: usize = 1200;
+
+/// The order of findings in every human report: highest severity first,
+/// then highest confidence, then id (so ties are deterministic).
+///
+/// ```
+/// use crosscheck_report::context::rank;
+/// # use crosscheck_align::{Finding, FindingKind, Severity, ClaimKind};
+/// let f = |id: &str, severity, confidence| Finding {
+///     id: id.into(), kind: FindingKind::Date, severity, confidence,
+///     story: "story:a".into(), subject: ClaimKind::Sentence,
+///     variants: vec![], explanation: String::new(),
+/// };
+/// let mut v = vec![f("b", Severity::Low, 0.9), f("c", Severity::High, 0.5),
+///                  f("a", Severity::High, 0.5), f("d", Severity::High, 0.8)];
+/// v.sort_by(rank);
+/// let ids: Vec<&str> = v.iter().map(|f| f.id.as_str()).collect();
+/// assert_eq!(ids, ["d", "a", "c", "b"]);
+/// ```
+pub fn rank(a: &Finding, b: &Finding) -> Ordering {
+    b.severity
+        .cmp(&a.severity)
+        .then_with(|| confidence(b).total_cmp(&confidence(a)))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Sorts findings by [`rank`].
+pub fn sort_ranked(findings: &mut [&Finding]) {
+    findings.sort_by(|a, b| rank(a, b));
+}
+
+/// An article as a reader knows it: “BBC · “Headline” · 2022-01-21”,
+/// from the outlet, headline and publication date it has; its id when it
+/// has none of them (or is unknown). Control characters are escaped.
+pub fn article_label(report: &Report, article: &str) -> String {
+    let label = report
+        .extraction(article)
+        .map(label_of)
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| article.to_string());
+    crate::sanitize::escape_controls(&label).into_owned()
+}
+
+fn label_of(x: &Extraction) -> String {
+    let a = &x.article;
+    let mut parts = Vec::new();
+    if let Some(s) = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        parts.push(s.to_string());
+    }
+    if let Some(t) = a.title.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        parts.push(format!("“{t}”"));
+    }
+    if parts.is_empty() {
+        // no outlet and no headline: the id (a file name) says more than a date alone
+        parts.push(a.id.clone());
+    }
+    if let Some(d) = a.published {
+        parts.push(d.to_string());
+    }
+    parts.join(" · ")
+}
+
+/// The article's URL when it is an `http`/`https` URL, else `None`.
+pub fn web_url<'a>(report: &Report<'a>, article: &str) -> Option<&'a str> {
+    report
+        .extraction(article)
+        .and_then(|x| x.article.url.as_deref())
+        .filter(|u| crate::sanitize::is_web_url(u))
+}
+
+/// The URL with a text fragment (`#:~:text=`) that makes a browser scroll
+/// to and highlight the claim, when the article's URL is an `http`/`https`
+/// URL.
+pub fn fragment_link(report: &Report, m: &Mention) -> Option<String> {
+    let url = web_url(report, &m.article)?;
+    let base = url.split('#').next().unwrap_or(url);
+    let words: Vec<&str> = m.text.split_whitespace().collect();
+    if words.is_empty() {
+        return Some(base.to_string());
+    }
+    let enc = |ws: &[&str]| percent_encode(&ws.join(" "));
+    // long claims: the first and last words, as `start,end`
+    let text = if words.len() > 8 {
+        format!("{},{}", enc(&words[..4]), enc(&words[words.len() - 4..]))
+    } else {
+        enc(&words)
+    };
+    Some(format!("{base}#:~:text={text}"))
+}
+
+/// Percent-encodes everything but unreserved characters (and `-`, which a
+/// text fragment needs encoded too).
+fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The byte ranges, relative to the article text, to mark in mention `m`
+/// of variant `variant` of `f`.
+fn marks(x: &Extraction, f: &Finding, variant: usize, m: &Mention) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    match f.kind {
+        FindingKind::QuoteWording => {
+            let other = if variant == 0 { 1 } else { 0 };
+            if let Some(reference) = f.variants.get(other).and_then(|v| v.mentions.first()) {
+                out.extend(
+                    token_diff(&reference.text, &m.text)
+                        .1
+                        .into_iter()
+                        .map(|r| r.start + m.span.start..r.end + m.span.start),
+                );
+            }
+        }
+        FindingKind::Attribution | FindingKind::Unattributed => {
+            if m.claim == ClaimKind::Quote {
+                if let Some(s) = x.quotes.get(m.index).and_then(|q| q.speaker_span) {
+                    out.push(s.start..s.end);
+                }
+            }
+            if let Some(s) = m.value_span {
+                out.push(s.start..s.end);
+            }
+        }
+        k if k.is_discrepancy() => {
+            if let Some(s) = m.value_span {
+                out.push(s.start..s.end);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The mention's sentence (the sentences its claim spans, and for an
+/// attribution the speaker's mention too) with the differing part marked.
+/// Falls back to the claim text alone, marked by [`highlight`], when the
+/// article is unknown, its text does not match the mention, or the
+/// context would be longer than [`MAX_CONTEXT`].
+pub fn in_context(report: &Report, f: &Finding, variant: usize, m: &Mention) -> Vec<Segment> {
+    let fallback = || highlight(f, variant, m);
+    let Some(x) = report.extraction(&m.article) else {
+        return fallback();
+    };
+    let text = x.article.text.as_str();
+    if text.get(m.span.start..m.span.end) != Some(m.text.as_str()) {
+        return fallback();
+    }
+    let ranges = marks(x, f, variant, m);
+    let mut start = m.span.start;
+    let mut end = m.span.end;
+    for r in &ranges {
+        start = start.min(r.start);
+        end = end.max(r.end);
+    }
+    for s in &x.sentences {
+        let (a, b) = (s.span.start, s.span.end);
+        // sentences that overlap (or, when empty, touch) the claim
+        if a < end.max(start + 1) && start < b {
+            start = start.min(a);
+            end = end.max(b);
+        }
+    }
+    let (Some(_), true) = (text.get(start..end), end - start <= MAX_CONTEXT) else {
+        return fallback();
+    };
+    let rel: Vec<Range<usize>> = ranges
+        .iter()
+        .map(|r| r.start - start..r.end - start)
+        .collect();
+    let mut segs = segments(&text[start..end], &rel);
+    for s in &mut segs {
+        s.text = collapse_space(&s.text);
+    }
+    segs
+}
+
+/// Every run of white space (line breaks included) as one space.
+fn collapse_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
