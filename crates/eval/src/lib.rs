@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 
 pub mod entities;
+pub mod labels;
 pub mod numbers;
 pub mod perturb;
 pub mod polnear;
@@ -107,6 +108,12 @@ pub fn suites() -> Vec<Suite> {
             name: "stories",
             about: "stories: ECB+ B-cubed, SemEval-2022 Task 8 same-story AUC, PolNeAR spans",
             run: stories::run,
+        },
+        Suite {
+            name: "labels",
+            about:
+                "precision of findings judged by hand (testdata/labels) on SemEval, ECB+, PolNeAR",
+            run: labels::run,
         },
     ]
 }

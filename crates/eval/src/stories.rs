@@ -47,10 +47,13 @@ pub fn run(dir: &Path) -> Result<Figures, String> {
 // ---------------------------------------------------------------- ECB+
 
 /// A document of ECB+ rebuilt from its tokens, with its gold story.
-struct EcbDoc {
-    id: String,
-    gold: String,
-    text: String,
+pub struct EcbDoc {
+    /// Document id, e.g. `1_10ecb`.
+    pub id: String,
+    /// Gold story: topic and half, e.g. `1/ecb`.
+    pub gold: String,
+    /// The text rebuilt from the tokens, one sentence a line.
+    pub text: String,
 }
 
 /// Joins tokens into running text: no space before closing punctuation
@@ -93,6 +96,12 @@ pub fn detokenize(tokens: &[&str]) -> String {
         glue_next = opening_quote || matches!(tok, "(" | "[" | "$" | "-");
     }
     out
+}
+
+/// The ECB+ train and dev documents rebuilt from their tokens, in id
+/// order.
+pub fn ecb_documents(dir: &Path) -> Result<Vec<EcbDoc>, String> {
+    ecb_docs(dir)
 }
 
 fn ecb_docs(dir: &Path) -> Result<Vec<EcbDoc>, String> {
