@@ -2,12 +2,9 @@
 //! thresholds ([`crosscheck::align::Config`]). Unknown keys and values out
 //! of range are errors, so a typo cannot silently leave a default in place.
 
-use crosscheck::align::Config;
+use crosscheck::align::{Config, ConfigError};
 use crosscheck::report::sanitize::escape_controls;
 use std::path::Path;
-
-/// Largest `date_tolerance_days` accepted (ten years).
-const MAX_DATE_TOLERANCE_DAYS: i64 = 3660;
 
 /// A configuration read and checked, with warnings for values that are
 /// allowed but probably not meant.
@@ -28,14 +25,14 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
     parse(&text).map_err(|e| format!("config {shown}: {e}"))
 }
 
-/// Parses and checks configuration text (see [`load`]).
+/// Parses and checks configuration text (see [`load`]): the library's
+/// [`Config::from_toml_str`] (unknown keys, types, ranges), then two checks
+/// of the CLI on the values as written: a whole number other than 0 or 1
+/// for a threshold is refused (`quote_threshold = 60` was meant as a
+/// percentage), and a threshold above 1 is allowed with a warning.
 pub fn parse(text: &str) -> Result<Loaded, String> {
-    let table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
-    let known = known_table();
-    let mut unknown = Vec::new();
-    unknown_keys(&table, &known, "", &mut unknown);
-    if !unknown.is_empty() {
-        return Err(format!(
+    let config = Config::from_toml_str(text).map_err(|e| match e {
+        ConfigError::UnknownKeys { unknown, known } => format!(
             "unknown key{} {} (known keys: {})",
             if unknown.len() == 1 { "" } else { "s" },
             unknown
@@ -43,56 +40,20 @@ pub fn parse(text: &str) -> Result<Loaded, String> {
                 .map(|k| escape_controls(k).into_owned())
                 .collect::<Vec<_>>()
                 .join(", "),
-            known_names(&known, "").join(", ")
-        ));
-    }
+            known.join(", ")
+        ),
+        other => other.to_string(),
+    })?;
+    // `from_toml_str` accepted the text, so it is TOML
+    let table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
     let mut warnings = Vec::new();
-    check_values(&table, "", &mut warnings)?;
-    let config: Config = toml::Value::Table(table)
-        .try_into()
-        .map_err(|e: toml::de::Error| e.message().to_string())?;
+    check_thresholds(&table, "", &mut warnings)?;
     Ok(Loaded { config, warnings })
 }
 
-/// The keys a config may set, as the default [`Config`] serialises them
-/// (tables such as `[stories]` nested).
-fn known_table() -> toml::Table {
-    match toml::Value::try_from(Config::default()) {
-        Ok(toml::Value::Table(t)) => t,
-        _ => toml::Table::new(),
-    }
-}
-
-/// Every known key as a dotted path (`stories.threshold`).
-fn known_names(known: &toml::Table, prefix: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for (k, v) in known {
-        let path = format!("{prefix}{k}");
-        match v {
-            toml::Value::Table(t) => out.extend(known_names(t, &format!("{path}."))),
-            _ => out.push(path),
-        }
-    }
-    out
-}
-
-/// Collects the dotted paths of `given`'s keys that `known` lacks, looking
-/// into nested tables.
-fn unknown_keys(given: &toml::Table, known: &toml::Table, prefix: &str, out: &mut Vec<String>) {
-    for (k, v) in given {
-        let path = format!("{prefix}{k}");
-        match (v, known.get(k)) {
-            (_, None) => out.push(path),
-            (toml::Value::Table(g), Some(toml::Value::Table(n))) => {
-                unknown_keys(g, n, &format!("{path}."), out)
-            }
-            _ => {}
-        }
-    }
-}
-
-/// [`check_value`] on every value, nested tables included.
-fn check_values(
+/// The CLI's checks of the thresholds as written, nested tables included:
+/// a whole number must be 0 or 1; a number above 1 gives a warning.
+fn check_thresholds(
     table: &toml::Table,
     prefix: &str,
     warnings: &mut Vec<String>,
@@ -100,40 +61,19 @@ fn check_values(
     for (key, value) in table {
         let path = format!("{prefix}{key}");
         match value {
-            toml::Value::Table(t) => check_values(t, &format!("{path}."), warnings)?,
-            _ => check_value(&path, value, warnings)?,
-        }
-    }
-    Ok(())
-}
-
-fn check_value(key: &str, value: &toml::Value, warnings: &mut Vec<String>) -> Result<(), String> {
-    match value {
-        toml::Value::Float(x) => {
-            if !x.is_finite() || *x < 0.0 {
+            toml::Value::Table(t) => check_thresholds(t, &format!("{path}."), warnings)?,
+            toml::Value::Integer(n) if path.ends_with("threshold") && !(0..=1).contains(n) => {
                 return Err(format!(
-                    "{key} = {x} is out of range: a threshold is a number from 0 to 1"
+                    "{path} = {n} is out of range: a threshold is a number from 0 to 1"
                 ));
             }
-            if *x > 1.0 && key.ends_with("threshold") {
+            toml::Value::Float(x) if path.ends_with("threshold") && *x > 1.0 => {
                 warnings.push(format!(
-                    "{key} = {x} is above 1: no score reaches it, so this matching is off"
+                    "{path} = {x} is above 1: no score reaches it, so this matching is off"
                 ));
             }
+            _ => {}
         }
-        toml::Value::Integer(n) => {
-            if key.ends_with("threshold") && !(0..=1).contains(n) {
-                return Err(format!(
-                    "{key} = {n} is out of range: a threshold is a number from 0 to 1"
-                ));
-            }
-            if key == "date_tolerance_days" && !(0..=MAX_DATE_TOLERANCE_DAYS).contains(n) {
-                return Err(format!(
-                    "{key} = {n} is out of range: from 0 to {MAX_DATE_TOLERANCE_DAYS} days"
-                ));
-            }
-        }
-        _ => {}
     }
     Ok(())
 }

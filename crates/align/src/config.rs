@@ -1,21 +1,79 @@
 //! Thresholds and weights of the alignment, each with a documented default.
 //!
 //! `Config` deserialises with `#[serde(default)]`, so a `crosscheck.toml`
-//! (or JSON) may set any subset of the fields:
+//! (or JSON) may set any subset of the fields; a field it does not know is
+//! an error (`deny_unknown_fields`), so a misspelled key cannot silently
+//! leave a default in place:
 //!
 //! ```
 //! let c: crosscheck_align::Config =
 //!     serde_json::from_str(r#"{"sentence_threshold": 0.6}"#).unwrap();
 //! assert_eq!(c.sentence_threshold, 0.6);
 //! assert_eq!(c.quote_threshold, crosscheck_align::Config::default().quote_threshold);
+//! assert!(serde_json::from_str::<crosscheck_align::Config>(r#"{"sentence_treshold": 0.6}"#).is_err());
+//! ```
+//!
+//! [`Config::from_toml_str`] reads TOML, names every unknown key and checks
+//! the values with [`Config::validate`]:
+//!
+//! ```
+//! use crosscheck_align::{Config, ConfigError};
+//!
+//! let c = Config::from_toml_str("quote_threshold = 0.7\n[stories]\nwindow_days = 5\n").unwrap();
+//! assert_eq!((c.quote_threshold, c.stories.window_days), (0.7, 5));
+//!
+//! let e = Config::from_toml_str("sentence_treshold = 0.5\n[stories]\ntreshold = 0.2\n").unwrap_err();
+//! assert!(matches!(&e, ConfigError::UnknownKeys { unknown, .. }
+//!     if unknown == &["sentence_treshold", "stories.treshold"]));
+//! assert!(e.to_string().starts_with("unknown keys sentence_treshold, stories.treshold (known keys: "));
 //! ```
 
 use crate::stories::StoryConfig;
 use serde::{Deserialize, Serialize};
 
+/// Why a configuration was refused ([`Config::from_toml_str`],
+/// [`Config::validate`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The text is not TOML (the parser's message, without the source
+    /// excerpt).
+    #[error("{}", .0.message())]
+    Syntax(#[source] toml::de::Error),
+    /// Keys that [`Config`] does not have, as dotted paths
+    /// (`stories.treshold`), with every key it has.
+    #[error(
+        "unknown key{} {} (known keys: {})",
+        if unknown.len() == 1 { "" } else { "s" },
+        unknown.join(", "),
+        known.join(", ")
+    )]
+    UnknownKeys {
+        /// The unknown keys, in the order of the text's tables (sorted).
+        unknown: Vec<String>,
+        /// Every key a configuration may set, sorted.
+        known: Vec<String>,
+    },
+    /// A known key with a value of the wrong type (`quote_threshold =
+    /// "high"`).
+    #[error("{}", .0.message())]
+    Invalid(#[source] toml::de::Error),
+    /// A value out of its range (a negative or not finite number, a
+    /// tolerance of more than [`Config::MAX_DATE_TOLERANCE_DAYS`]).
+    #[error("{key} = {value} is out of range: {expected}")]
+    OutOfRange {
+        /// The key, as a dotted path.
+        key: String,
+        /// The value as given.
+        value: String,
+        /// What the key accepts.
+        expected: &'static str,
+    },
+}
+
 /// Every threshold and weight of [`crate::compare`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Minimum match score for two quotes whose speakers are unknown on at
     /// least one side. Default `0.6`.
@@ -162,5 +220,186 @@ impl Default for Config {
             agreements: true,
             stories: StoryConfig::default(),
         }
+    }
+}
+
+impl Config {
+    /// Largest [`Config::date_tolerance_days`] accepted by
+    /// [`Config::validate`] (ten years).
+    pub const MAX_DATE_TOLERANCE_DAYS: i64 = 3660;
+
+    /// Reads a configuration from TOML text (a `crosscheck.toml`) setting
+    /// any subset of the fields, `[stories]` included, and checks it with
+    /// [`Config::validate`]. Every unknown key is named, with its dotted
+    /// path.
+    ///
+    /// ```
+    /// use crosscheck_align::{Config, ConfigError};
+    ///
+    /// let c = Config::from_toml_str("sentence_threshold = 0.5").unwrap();
+    /// assert_eq!(c.sentence_threshold, 0.5);
+    /// let e = Config::from_toml_str("sentence_threshold = -0.5").unwrap_err();
+    /// assert!(matches!(e, ConfigError::OutOfRange { .. }));
+    /// assert!(matches!(Config::from_toml_str("quote_threshold = \"high\""),
+    ///     Err(ConfigError::Invalid(_))));
+    /// assert!(matches!(Config::from_toml_str("quote_threshold = "),
+    ///     Err(ConfigError::Syntax(_))));
+    /// ```
+    pub fn from_toml_str(text: &str) -> Result<Config, ConfigError> {
+        let table: toml::Table = toml::from_str(text).map_err(ConfigError::Syntax)?;
+        let known = Config::default().as_table();
+        let mut unknown = Vec::new();
+        unknown_keys(&table, &known, "", &mut unknown);
+        if !unknown.is_empty() {
+            return Err(ConfigError::UnknownKeys {
+                unknown,
+                known: known_names(&known, ""),
+            });
+        }
+        let config: Config = toml::Value::Table(table)
+            .try_into()
+            .map_err(ConfigError::Invalid)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks the values: every number (threshold, weight, share) finite
+    /// and not negative, [`Config::date_tolerance_days`] from 0 to
+    /// [`Config::MAX_DATE_TOLERANCE_DAYS`].
+    ///
+    /// A threshold above 1 is accepted: no score reaches it, so it switches
+    /// that matching off (`quote_threshold = 1.5` reports no quote
+    /// wording). Callers that want to warn about it can compare the value
+    /// with 1 themselves.
+    ///
+    /// ```
+    /// let mut c = crosscheck_align::Config::default();
+    /// assert!(c.validate().is_ok());
+    /// c.quote_threshold = 1.5;
+    /// assert!(c.validate().is_ok());
+    /// c.stories.threshold = f64::NAN;
+    /// assert_eq!(
+    ///     c.validate().unwrap_err().to_string(),
+    ///     "stories.threshold = NaN is out of range: a finite number, 0 or more"
+    /// );
+    /// ```
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        check_values(&self.as_table(), "")
+    }
+
+    /// The configuration as a TOML table (`[stories]` nested).
+    fn as_table(&self) -> toml::Table {
+        match toml::Value::try_from(self) {
+            Ok(toml::Value::Table(t)) => t,
+            _ => toml::Table::new(),
+        }
+    }
+}
+
+/// Every key of `known` as a dotted path (`stories.threshold`).
+fn known_names(known: &toml::Table, prefix: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, v) in known {
+        let path = format!("{prefix}{k}");
+        match v {
+            toml::Value::Table(t) => out.extend(known_names(t, &format!("{path}."))),
+            _ => out.push(path),
+        }
+    }
+    out
+}
+
+/// Collects the dotted paths of `given`'s keys that `known` lacks, looking
+/// into nested tables.
+fn unknown_keys(given: &toml::Table, known: &toml::Table, prefix: &str, out: &mut Vec<String>) {
+    for (k, v) in given {
+        let path = format!("{prefix}{k}");
+        match (v, known.get(k)) {
+            (_, None) => out.push(path),
+            (toml::Value::Table(g), Some(toml::Value::Table(n))) => {
+                unknown_keys(g, n, &format!("{path}."), out)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The range checks of [`Config::validate`] on every value, nested tables
+/// included.
+fn check_values(table: &toml::Table, prefix: &str) -> Result<(), ConfigError> {
+    for (key, value) in table {
+        let path = format!("{prefix}{key}");
+        let out_of_range = |value: String, expected| ConfigError::OutOfRange {
+            key: path.clone(),
+            value,
+            expected,
+        };
+        match value {
+            toml::Value::Table(t) => check_values(t, &format!("{path}."))?,
+            toml::Value::Float(x) if !x.is_finite() || *x < 0.0 => {
+                return Err(out_of_range(x.to_string(), "a finite number, 0 or more"));
+            }
+            toml::Value::Integer(n)
+                if path == "date_tolerance_days"
+                    && !(0..=Config::MAX_DATE_TOLERANCE_DAYS).contains(n) =>
+            {
+                return Err(out_of_range(n.to_string(), "from 0 to 3660 days"));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_unknown_key_is_named_and_known_keys_are_listed() {
+        let e = Config::from_toml_str("quote_treshold = 0.7\nverbose = true\n").unwrap_err();
+        match &e {
+            ConfigError::UnknownKeys { unknown, known } => {
+                assert_eq!(unknown, &["quote_treshold", "verbose"]);
+                assert!(known.iter().any(|k| k == "stories.force_one_story"));
+                assert!(known.iter().any(|k| k == "quote_threshold"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn partial_tables_keep_the_defaults() {
+        let c = Config::from_toml_str("[stories]\nforce_one_story = true\n").unwrap();
+        assert!(c.stories.force_one_story);
+        assert_eq!(c.stories.threshold, StoryConfig::default().threshold);
+        assert_eq!(c.quote_threshold, Config::default().quote_threshold);
+        assert_eq!(Config::from_toml_str("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn out_of_range_values_are_refused_and_above_one_is_allowed() {
+        for text in [
+            "quote_threshold = -0.2",
+            "sentence_threshold = nan",
+            "value_threshold = inf",
+            "date_tolerance_days = -1",
+            "date_tolerance_days = 100000",
+            "[stories]\nmin_edge = -0.1",
+        ] {
+            let e = Config::from_toml_str(text).unwrap_err();
+            assert!(matches!(e, ConfigError::OutOfRange { .. }), "{text}: {e}");
+            assert!(e.to_string().contains("out of range"), "{text}: {e}");
+        }
+        let c = Config::from_toml_str("quote_threshold = 1.5").unwrap();
+        assert_eq!(c.quote_threshold, 1.5);
+    }
+
+    #[test]
+    fn the_io_free_errors_keep_the_parser_error_as_source() {
+        use std::error::Error;
+        let e = Config::from_toml_str("quote_threshold = \"high\"").unwrap_err();
+        assert!(e.to_string().contains("invalid type"), "{e}");
+        assert!(e.source().is_some());
     }
 }

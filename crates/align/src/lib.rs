@@ -79,7 +79,7 @@ mod people;
 pub mod stories;
 mod text;
 
-pub use config::Config;
+pub use config::{Config, ConfigError};
 #[doc(hidden)]
 pub use engine::matched_pairs;
 pub use id::finding_id;

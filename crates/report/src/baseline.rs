@@ -138,11 +138,16 @@ impl Baseline {
 
 /// Reads a baseline file (CSV or JSON, told apart by content).
 pub fn load(path: &Path) -> Result<Baseline, ReportError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ReportError::Invalid(format!("cannot read baseline {}: {e}", path.display()))
+    let text = std::fs::read_to_string(path).map_err(|source| ReportError::Read {
+        what: "baseline",
+        path: path.to_path_buf(),
+        source,
     })?;
-    Baseline::parse(&text)
-        .map_err(|e| ReportError::Invalid(format!("baseline {}: {e}", path.display())))
+    Baseline::parse(&text).map_err(|e| ReportError::File {
+        what: "baseline",
+        path: path.to_path_buf(),
+        source: Box::new(e),
+    })
 }
 
 /// How the current findings relate to the baseline. Each list is sorted by

@@ -128,7 +128,7 @@ pub fn write_csv<W: Write>(report: &Report, out: W) -> Result<(), ReportError> {
 pub fn to_csv_string(report: &Report) -> Result<String, ReportError> {
     let mut buf = Vec::new();
     write_csv(report, &mut buf)?;
-    String::from_utf8(buf).map_err(|e| ReportError::Invalid(e.to_string()))
+    String::from_utf8(buf).map_err(ReportError::from)
 }
 
 /// Reads rows back from a CSV report (columns by header name; unknown

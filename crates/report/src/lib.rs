@@ -61,11 +61,48 @@ pub use crosscheck_align::{finding_id, Severity};
 pub use graph::ClaimGraph;
 
 /// Everything that can go wrong while writing or reading a report.
+///
+/// Errors of reading a file keep the underlying error as their
+/// [`source`](std::error::Error::source):
+///
+/// ```
+/// use std::error::Error;
+/// let e = crosscheck_report::baseline::load("no/such/baseline.csv".as_ref()).unwrap_err();
+/// assert!(e.to_string().starts_with("cannot read baseline no/such/baseline.csv: "));
+/// let io = e.source().unwrap().downcast_ref::<std::io::Error>().unwrap();
+/// assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+/// ```
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ReportError {
     /// Reading or writing failed.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
+    /// A file could not be read (`what` names it: `baseline`).
+    #[error("cannot read {what} {}: {source}", path.display())]
+    Read {
+        /// What the file is for.
+        what: &'static str,
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why it could not be read.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file was read but its content is refused.
+    #[error("{what} {}: {source}", path.display())]
+    File {
+        /// What the file is for.
+        what: &'static str,
+        /// The file.
+        path: std::path::PathBuf,
+        /// What is wrong with its content.
+        #[source]
+        source: Box<ReportError>,
+    },
+    /// A report written to memory is not UTF-8.
+    #[error("{0}")]
+    Utf8(#[from] std::string::FromUtf8Error),
     /// The CSV writer or reader failed.
     #[error("{0}")]
     Csv(#[from] csv::Error),

@@ -91,7 +91,7 @@ pub fn render_with(
         Format::Csv => {
             let mut buf = Vec::new();
             write_csv_with(report, &mut buf, options.csv_cells)?;
-            String::from_utf8(buf).map_err(|e| ReportError::Invalid(e.to_string()))
+            String::from_utf8(buf).map_err(ReportError::from)
         }
         other => crate::render(report, other),
     }

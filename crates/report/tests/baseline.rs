@@ -173,3 +173,44 @@ fn bad_baselines_are_errors() {
         .to_string()
         .contains("/nonexistent/base.csv"));
 }
+
+/// A file that cannot be read keeps its `io::Error` as the source; a file
+/// whose content is refused keeps the content error as the source.
+#[test]
+fn baseline_file_errors_keep_their_source() {
+    use crosscheck_report::ReportError;
+    use std::error::Error;
+    let missing = crosscheck_report::baseline::load(std::path::Path::new("/nonexistent/base.csv"))
+        .unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .starts_with("cannot read baseline /nonexistent/base.csv: "),
+        "{missing}"
+    );
+    let io = missing
+        .source()
+        .and_then(|s| s.downcast_ref::<std::io::Error>());
+    assert_eq!(io.map(|e| e.kind()), Some(std::io::ErrorKind::NotFound));
+
+    let dir = std::env::temp_dir().join(format!("crosscheck-baseline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("old.csv");
+    std::fs::write(&path, "finding_id,kind,severity\nq-1f2e,date,urgent\n").unwrap();
+    let bad = crosscheck_report::baseline::load(&path).unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        bad.to_string().starts_with(&format!(
+            "baseline {}: baseline CSV row 2: ",
+            path.display()
+        )),
+        "{bad}"
+    );
+    assert!(bad.source().is_some());
+    match bad {
+        ReportError::File { source, .. } => {
+            assert!(matches!(*source, ReportError::Invalid(_)), "{source:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

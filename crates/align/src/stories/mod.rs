@@ -106,7 +106,7 @@ const SPLIT_WEAKEST_BELOW: f64 = 0.3;
 /// assert_eq!(c.threshold, crosscheck_align::stories::StoryConfig::default().threshold);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct StoryConfig {
     /// Clusters merge while their average pairwise similarity is at least
     /// this. Default `0.15` (F1 on ECB+ is flat from 0.05 to 0.15; the

@@ -158,8 +158,10 @@ fn detect(
                     }
                     None if w.year.is_none() => {
                         let what = match options.default_date {
-                            Some(d) => format!("using --date {d}"),
-                            None => "publication date left unset (use --date)".to_string(),
+                            Some(d) => format!("using the reference date {d}"),
+                            None => {
+                                "publication date left unset (no reference date given)".to_string()
+                            }
                         };
                         out.warning(
                             origin,
@@ -241,6 +243,38 @@ mod tests {
         );
         assert_eq!(byline_source("Bystanders"), None);
         assert_eq!(byline_source("by"), None);
+    }
+
+    /// A dateline without a year says what date the article takes, in
+    /// words of the library (the reference date), not of the CLI.
+    #[test]
+    fn a_dateline_without_a_year_names_the_reference_date() {
+        let text =
+            b"Thursday, January 27\n\nThe mayor of Riverton opened the new bridge on Thursday.\n";
+        let messages = |default_date| {
+            let options = IngestOptions {
+                default_date,
+                ..IngestOptions::default()
+            };
+            crate::ingest::parse_bytes(
+                text,
+                "bridge.txt",
+                crate::ingest::InputFormat::Text,
+                &options,
+            )
+            .diagnostics
+            .into_iter()
+            .map(|d| d.message)
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            messages(chrono::NaiveDate::from_ymd_opt(2022, 1, 27)),
+            ["dateline \"Thursday, January 27\" has no year; using the reference date 2022-01-27"]
+        );
+        assert_eq!(
+            messages(None),
+            ["dateline \"Thursday, January 27\" has no year; publication date left unset (no reference date given)"]
+        );
     }
 
     #[test]
