@@ -478,9 +478,7 @@ pub(crate) fn pack_any(w: &str) -> Option<(u128, bool)> {
     if b.len() > 16 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    let x = u128::from_le_bytes(buf);
+    let x = load_le(b);
     if x & HIGH != 0 {
         return Some((x, false));
     }
@@ -490,6 +488,28 @@ pub(crate) fn pack_any(w: &str) -> Option<(u128, bool)> {
     let past_z = x + 0x2525_2525_2525_2525_2525_2525_2525_2525;
     let upper = at_least_a & !past_z & HIGH;
     Some((x | upper >> 2, true))
+}
+
+/// The bytes of `b` (at most 16) as a little-endian number, zero above
+/// them: two fixed-size loads of the first and the last 8 (or 4) bytes,
+/// which overlap on short words, instead of a copy into a buffer.
+fn load_le(b: &[u8]) -> u128 {
+    let n = b.len();
+    debug_assert!(n <= 16);
+    if n >= 8 {
+        let head = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+        let tail = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes"));
+        // `tail` holds bytes n-8..n; shift bytes 8..n down to its bottom
+        let rest = tail.checked_shr(8 * (16 - n) as u32).unwrap_or(0);
+        u128::from(head) | u128::from(rest) << 64
+    } else if n >= 4 {
+        let head = u32::from_le_bytes(b[..4].try_into().expect("4 bytes"));
+        let tail = u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"));
+        let rest = tail.checked_shr(8 * (8 - n) as u32).unwrap_or(0);
+        u128::from(head) | u128::from(rest) << 32
+    } else {
+        b.iter().rev().fold(0, |x, &c| x << 8 | u128::from(c))
+    }
 }
 
 /// The demonyms and one-word names and aliases of the gazetteers: the
@@ -661,6 +681,18 @@ pub(crate) fn gazetteer() -> &'static [GazetteerEntry] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `load_le` reads every length from 0 to 16 as a zero-padded buffer
+    /// would.
+    #[test]
+    fn load_le_matches_a_padded_buffer() {
+        let text = b"Reconstruction, 2026";
+        for n in 0..=16 {
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(&text[..n]);
+            assert_eq!(load_le(&text[..n]), u128::from_le_bytes(buf), "length {n}");
+        }
+    }
 
     /// Every data file has its header (a description, who reads it, its
     /// case), `case: any` entries are lowercase, and no entry is listed

@@ -58,14 +58,19 @@ impl Shape {
         let stem = stem.unwrap_or(word);
         let (mut upper, mut lower) = (0usize, false);
         if stem.is_ascii() {
+            // one table look-up per byte; the classes seen are or-ed together
+            let mut seen = 0u8;
             for b in stem.bytes() {
-                upper += usize::from(b.is_ascii_uppercase());
-                lower |= b.is_ascii_lowercase();
-                if b.is_ascii_digit() {
-                    shape = shape.with(Shape::HAS_DIGIT);
-                } else if b == b'-' {
-                    shape = shape.with(Shape::HYPHENATED);
-                }
+                let class = ASCII_CLASS[usize::from(b)];
+                upper += usize::from(class & UPPER);
+                seen |= class;
+            }
+            lower = seen & LOWER != 0;
+            if seen & DIGIT != 0 {
+                shape = shape.with(Shape::HAS_DIGIT);
+            }
+            if seen & HYPHEN != 0 {
+                shape = shape.with(Shape::HYPHENATED);
             }
         } else {
             for c in stem.chars() {
@@ -91,6 +96,35 @@ impl Shape {
         shape
     }
 }
+
+// The classes of an ASCII byte that a word's shape reads
+// (`Shape::of_word`); `UPPER` is 1 so that it counts capitals as it is.
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+const HYPHEN: u8 = 8;
+
+/// [`UPPER`], [`LOWER`], [`DIGIT`] or [`HYPHEN`] for each ASCII byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'-' {
+            HYPHEN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 impl std::fmt::Debug for Shape {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -211,6 +211,7 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
     let toks = a.pieces();
     let rules = patterns::rule_set();
     let mut cands: Vec<Cand> = Vec::with_capacity(16);
+    let tense_cues = tense::SentenceCues::default();
     let mut from = 0;
     let mut previous_start = 0;
     for (i, s) in a.sentences().iter().enumerate() {
@@ -227,7 +228,9 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
             sentence: start..end,
             previous_start,
             reference,
+            tense_cues: &tense_cues,
         };
+        tense_cues.reset(end - start);
         previous_start = start;
         for (rank, m) in rules.scan(text, &toks[start..end]) {
             let caps = Caps {
@@ -273,6 +276,9 @@ pub(super) struct Ctx<'a> {
     /// piece for the first sentence).
     pub(super) previous_start: usize,
     pub(super) reference: Option<NaiveDate>,
+    /// The tense cues of the sentence's pieces, read once per sentence
+    /// whatever the number of date mentions in it.
+    pub(super) tense_cues: &'a tense::SentenceCues,
 }
 
 impl<'a> Ctx<'a> {

@@ -13,8 +13,10 @@
 
 use super::Ctx;
 use crate::lexicon::Class;
+use crate::model::Span;
 use crate::rules::{Pattern, Rule, RuleSet};
 use crate::text::TokKind;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// Past or future.
@@ -94,6 +96,45 @@ fn is_clause_punct(w: &str) -> bool {
     )
 }
 
+/// What [`clause_tense`] found at one piece of a sentence.
+#[derive(Clone, Copy, Default)]
+struct PieceCues {
+    /// The tense cue starting at the piece and its span, once read.
+    cue: Option<Option<(Tense, Span)>>,
+    /// Whether the piece is a filler (rule `filler`), once read.
+    filler: Option<bool>,
+}
+
+/// The tense cues of the current sentence's pieces, each read at most
+/// once: a sentence's date mentions share their clause windows, so their
+/// pieces are not matched against the tense rules again for each mention.
+#[derive(Default)]
+pub(crate) struct SentenceCues(RefCell<Vec<PieceCues>>);
+
+impl SentenceCues {
+    /// Forgets the previous sentence; the next has `len` pieces.
+    pub(super) fn reset(&self, len: usize) {
+        let mut v = self.0.borrow_mut();
+        v.clear();
+        v.resize(len, PieceCues::default());
+    }
+
+    /// The entry of sentence piece `k`, computed by `read` the first time.
+    fn get<T: Copy>(
+        &self,
+        k: usize,
+        field: fn(&mut PieceCues) -> &mut Option<T>,
+        read: impl FnOnce() -> T,
+    ) -> T {
+        if let Some(v) = *field(&mut self.0.borrow_mut()[k]) {
+            return v;
+        }
+        let v = read();
+        *field(&mut self.0.borrow_mut()[k]) = Some(v);
+        v
+    }
+}
+
 /// Decides past or future for the expression over pieces `first..end` of
 /// the current sentence, with the cue that decided it (`None` = the
 /// news-mode default, past).
@@ -127,7 +168,14 @@ pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Optio
     let sentence_slice = &toks[sent.clone()];
     let at = |p: &Pattern, i: usize| p.match_at(text, sentence_slice, i - sent.start);
     let filler = pattern("filler");
-    let is_filler = |i: usize| toks[i].kind == TokKind::Punct || at(filler, i).is_some();
+    let is_filler = |i: usize| {
+        toks[i].kind == TokKind::Punct
+            || ctx.tense_cues.get(
+                i - sent.start,
+                |p| &mut p.filler,
+                || at(filler, i).is_some(),
+            )
+    };
     let at_clause_start = left.iter().all(|&i| is_filler(i));
     // Right window: forward to the next clause punctuation (past the
     // first one when the expression opens its clause: “On Friday, he will
@@ -160,15 +208,21 @@ pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Optio
         }
     };
     let (future, past) = (pattern("future"), pattern("past"));
-    let cue_at = |i: usize| -> Option<(Tense, String)> {
-        let cue = |m: crate::rules::Match| m.text(text, sentence_slice).to_lowercase();
-        if let Some(m) = at(future, i) {
-            return Some((Tense::Future, cue(m)));
-        }
-        at(past, i).map(|m| (Tense::Past, cue(m)))
+    let cue_at = |i: usize| -> Option<(Tense, Span)> {
+        ctx.tense_cues.get(
+            i - sent.start,
+            |p| &mut p.cue,
+            || {
+                if let Some(m) = at(future, i) {
+                    return Some((Tense::Future, m.span(sentence_slice)));
+                }
+                at(past, i).map(|m| (Tense::Past, m.span(sentence_slice)))
+            },
+        )
     };
     for &i in left.iter().chain(&right) {
         if let Some((t, cue)) = cue_at(i) {
+            let cue = cue.slice(text).to_lowercase();
             let s = toks[i].span;
             let dist = if s.end <= start_byte {
                 start_byte - s.end
