@@ -67,35 +67,7 @@ pub struct EcbDoc {
 /// assert_eq!(detokenize(&toks), "\"Yes,\" the 90-day (U.S.) rep's aide said.");
 /// ```
 pub fn detokenize(tokens: &[&str]) -> String {
-    let mut out = String::new();
-    let mut glue_next = true;
-    let mut quote_open = false;
-    for &t in tokens {
-        let (tok, closing_quote, opening_quote) = match t {
-            "``" => ("\"", false, true),
-            "''" => ("\"", true, false),
-            "\"" if quote_open => ("\"", true, false),
-            "\"" => ("\"", false, true),
-            other => (other, false, false),
-        };
-        let glue_before = closing_quote
-            || tok == "-"
-            || matches!(tok, "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%")
-            || tok.starts_with('\'') && tok.len() <= 3
-            || tok == "n't";
-        if !(out.is_empty() || glue_next || glue_before) {
-            out.push(' ');
-        }
-        out.push_str(tok);
-        if opening_quote {
-            quote_open = true;
-        }
-        if closing_quote {
-            quote_open = false;
-        }
-        glue_next = opening_quote || matches!(tok, "(" | "[" | "$" | "-");
-    }
-    out
+    crate::entities::detokenize_spans(tokens).0
 }
 
 /// The ECB+ train and dev documents rebuilt from their tokens, in id
