@@ -151,24 +151,7 @@ struct RawMention {
 /// and event), documents in id order.
 pub fn read(dir: &Path) -> Result<(Vec<EcbDoc>, Vec<GoldMention>), String> {
     // doc -> sentence -> tokens
-    let mut raw: BTreeMap<String, BTreeMap<usize, Vec<String>>> = BTreeMap::new();
-    for split in ["Train", "Dev"] {
-        let path = dir.join(format!("ecbplus/ECB_{split}_corpus.txt"));
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for line in text.lines() {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 4 {
-                continue;
-            }
-            let sent: usize = f[1].parse().map_err(|_| format!("bad line {line:?}"))?;
-            raw.entry(f[0].to_string())
-                .or_default()
-                .entry(sent)
-                .or_default()
-                .push(f[3].to_string());
-        }
-    }
+    let raw = crate::stories::ecb_tokens(dir)?;
     let mut docs = Vec::with_capacity(raw.len());
     // the words of each doc, for the named-mention rule
     let mut words: Vec<BTreeMap<usize, Vec<String>>> = Vec::with_capacity(raw.len());

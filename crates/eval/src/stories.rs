@@ -76,7 +76,11 @@ pub fn ecb_documents(dir: &Path) -> Result<Vec<EcbDoc>, String> {
     ecb_docs(dir)
 }
 
-fn ecb_docs(dir: &Path) -> Result<Vec<EcbDoc>, String> {
+/// The tokens of the ECB+ train and dev documents: document id ->
+/// sentence number -> tokens, in order.
+pub(crate) fn ecb_tokens(
+    dir: &Path,
+) -> Result<BTreeMap<String, BTreeMap<usize, Vec<String>>>, String> {
     let mut docs: BTreeMap<String, BTreeMap<usize, Vec<String>>> = BTreeMap::new();
     for split in ["Train", "Dev"] {
         let path = dir.join(format!("ecbplus/ECB_{split}_corpus.txt"));
@@ -95,6 +99,11 @@ fn ecb_docs(dir: &Path) -> Result<Vec<EcbDoc>, String> {
                 .push(f[3].to_string());
         }
     }
+    Ok(docs)
+}
+
+fn ecb_docs(dir: &Path) -> Result<Vec<EcbDoc>, String> {
+    let docs = ecb_tokens(dir)?;
     let mut out = Vec::new();
     for (id, sentences) in docs {
         let (topic, rest) = id.split_once('_').ok_or(format!("bad doc id {id}"))?;
