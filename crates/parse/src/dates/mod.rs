@@ -293,6 +293,14 @@ impl<'a> Ctx<'a> {
         self.tok(j).map(|t| (j, t))
     }
 
+    /// The words of pieces `toks`, as [`Ctx::word`] gives them, lowercased
+    /// and joined by single spaces (“Last  Week” is `last week`).
+    pub(super) fn lower_phrase(&self, toks: Range<usize>) -> String {
+        toks.map(|i| self.word(i).to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The text of piece `i` (empty outside the sentence), without a
     /// possessive ending (“year’s” is `year`, “today's” `today`).
     pub(super) fn word(&self, i: usize) -> &'a str {

@@ -956,12 +956,7 @@ pub(super) fn weekday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let wd_g = c.get("wd")?;
     let wd = weekday_of(wd_g.text)?;
-    let modifier = c.get("mod").map(|g| {
-        g.toks()
-            .map(|i| ctx.word(i).to_ascii_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let modifier = c.get("mod").map(|g| ctx.lower_phrase(g.toks()));
     if modifier.is_none() && in_title(ctx, wd_g.first) {
         return None;
     }
@@ -1003,11 +998,7 @@ pub(super) fn weekday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 pub(super) fn deictic(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let w_g = c.get("w")?;
-    let phrase = w_g
-        .toks()
-        .map(|i| ctx.word(i).to_ascii_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let phrase = ctx.lower_phrase(w_g.toks());
     // “USA Today”, “the Today programme”: a capital not explained by the
     // start of a sentence or clause makes it a name
     if ctx
@@ -1054,12 +1045,7 @@ pub(super) fn deictic(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 /// weekend”, “this past week”.
 pub(super) fn period(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
-    let modifier = c
-        .get("mod")?
-        .toks()
-        .map(|i| ctx.word(i).to_ascii_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let modifier = ctx.lower_phrase(c.get("mod")?.toks());
     let modifier = if modifier == "this past" {
         "last".to_string()
     } else {
@@ -1313,11 +1299,7 @@ pub(super) fn duration(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 pub(super) fn reference(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let g = c.get("ref")?;
-    let phrase = g
-        .toks()
-        .map(|i| ctx.word(i).to_ascii_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let phrase = ctx.lower_phrase(g.toks());
     let which = match value_in(&phrase, Class::TimeReference)? {
         "present" => TimeRef::Present,
         "past" => TimeRef::Past,
