@@ -72,6 +72,7 @@ mod data;
 mod diff;
 mod engine;
 mod facts;
+#[cfg(feature = "test-util")]
 pub mod fixture;
 pub mod id;
 pub mod model;
@@ -80,7 +81,7 @@ pub mod stories;
 mod text;
 
 pub use config::{Config, ConfigError};
-#[doc(hidden)]
+#[cfg(feature = "test-util")]
 pub use engine::matched_pairs;
 pub use id::finding_id;
 pub use model::*;

@@ -21,20 +21,6 @@ pub const MAX_CONTEXT: usize = 1200;
 /// The order of findings in every human report: highest severity first,
 /// then highest confidence, then id (so ties are deterministic).
 ///
-/// ```
-/// use crosscheck_report::context::rank;
-/// # use crosscheck_align::{Finding, FindingKind, Severity, ClaimKind};
-/// let f = |id: &str, severity, confidence| Finding {
-///     id: id.into(), kind: FindingKind::Date, severity, confidence,
-///     story: "story:a".into(), subject: ClaimKind::Sentence,
-///     variants: vec![], explanation: String::new(),
-/// };
-/// let mut v = vec![f("b", Severity::Low, 0.9), f("c", Severity::High, 0.5),
-///                  f("a", Severity::High, 0.5), f("d", Severity::High, 0.8)];
-/// v.sort_by(rank);
-/// let ids: Vec<&str> = v.iter().map(|f| f.id.as_str()).collect();
-/// assert_eq!(ids, ["d", "a", "c", "b"]);
-/// ```
 pub fn rank(a: &Finding, b: &Finding) -> Ordering {
     b.severity
         .cmp(&a.severity)
@@ -216,4 +202,39 @@ fn collapse_space(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_align::fixture::Doc;
+    use crosscheck_align::{compare, Config, Severity};
+
+    #[test]
+    fn rank_is_severity_then_confidence_then_id() {
+        let text = |day: &str| format!("The talks in Geneva ended on {day}, the ministry said.");
+        let docs = [
+            Doc::new("a", &text("Friday"))
+                .date("Friday", "2022-01-21")
+                .build(),
+            Doc::new("b", &text("Thursday"))
+                .date("Thursday", "2022-01-20")
+                .build(),
+        ];
+        let found = compare(&docs, &Config::default()).findings;
+        let f = |id: &str, severity, confidence| {
+            let mut f = found[0].clone();
+            (f.id, f.severity, f.confidence) = (id.into(), severity, confidence);
+            f
+        };
+        let mut v = [
+            f("b", Severity::Low, 0.9),
+            f("c", Severity::High, 0.5),
+            f("a", Severity::High, 0.5),
+            f("d", Severity::High, 0.8),
+        ];
+        v.sort_by(rank);
+        let ids: Vec<&str> = v.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["d", "a", "c", "b"]);
+    }
 }

@@ -52,6 +52,7 @@ pub fn to_text(report: &Report, f: &Finding) -> String {
             crosscheck_align::ClaimKind::Person => "about a person",
             crosscheck_align::ClaimKind::Quote => "a cluster of quotes",
             crosscheck_align::ClaimKind::Sentence => "a cluster of reported-fact sentences",
+            _ => "a cluster of claims",
         }
     );
     if !f.explanation.is_empty() {

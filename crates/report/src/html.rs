@@ -46,12 +46,7 @@ n.textContent=shown+' shown';}\
 [k,s,o].forEach(function(e){e.addEventListener('change',apply);});t.addEventListener('input',apply);apply();})();";
 
 /// Escapes `&`, `<`, `>`, `"` and `'`.
-///
-/// ```
-/// assert_eq!(crosscheck_report::html::escape("<script>\"x\"</script>"),
-///            "&lt;script&gt;&quot;x&quot;&lt;/script&gt;");
-/// ```
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

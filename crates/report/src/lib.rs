@@ -39,9 +39,9 @@
 #![warn(missing_docs)]
 
 pub mod baseline;
-pub mod context;
+mod context;
 pub mod csv_report;
-pub mod diff;
+mod diff;
 pub mod explain;
 pub mod graph;
 pub mod html;
@@ -56,8 +56,7 @@ use crosscheck_align::{Alignment, Finding, FindingKind, Story};
 use crosscheck_parse::{Diagnostic, Extraction};
 
 pub use baseline::{Baseline, BaselineEntry, Comparison, FailOn};
-pub use crosscheck_align::id;
-pub use crosscheck_align::{finding_id, Severity};
+pub use crosscheck_align::Severity;
 pub use graph::ClaimGraph;
 
 /// Everything that can go wrong while writing or reading a report.
@@ -182,7 +181,7 @@ pub fn parse_kinds(list: &str) -> Result<BTreeSet<FindingKind>, ReportError> {
 }
 
 /// Parses one finding kind name (`quote_wording`; `-` is accepted for `_`).
-pub fn parse_kind(name: &str) -> Result<FindingKind, ReportError> {
+pub(crate) fn parse_kind(name: &str) -> Result<FindingKind, ReportError> {
     FindingKind::parse(name).ok_or_else(|| {
         let valid: Vec<&str> = FindingKind::ALL.iter().map(|k| k.as_str()).collect();
         ReportError::Invalid(format!(
@@ -193,7 +192,7 @@ pub fn parse_kind(name: &str) -> Result<FindingKind, ReportError> {
 }
 
 /// A finding's confidence clamped to `[0, 1]`; NaN counts as 0.
-pub fn confidence(f: &Finding) -> f64 {
+pub(crate) fn confidence(f: &Finding) -> f64 {
     if f.confidence.is_nan() {
         0.0
     } else {
@@ -202,7 +201,7 @@ pub fn confidence(f: &Finding) -> f64 {
 }
 
 /// The confidence as written in every report: three decimals.
-pub fn format_confidence(f: &Finding) -> String {
+pub(crate) fn format_confidence(f: &Finding) -> String {
     format!("{:.3}", confidence(f))
 }
 
@@ -211,14 +210,14 @@ pub fn format_confidence(f: &Finding) -> String {
 #[derive(Clone, Debug)]
 pub struct Report<'a> {
     /// One extraction per article.
-    pub extractions: &'a [Extraction],
+    extractions: &'a [Extraction],
     /// What alignment found.
-    pub alignment: &'a Alignment,
+    alignment: &'a Alignment,
     /// Problems met while reading inputs (in addition to those inside each
     /// extraction).
-    pub diagnostics: &'a [Diagnostic],
+    diagnostics: &'a [Diagnostic],
     /// Which findings to show.
-    pub filter: Filter,
+    filter: Filter,
     /// Index into `extractions` by article id (the first extraction of an
     /// id wins), so per-row lookups stay O(log n) on large corpora.
     by_id: BTreeMap<&'a str, usize>,
@@ -262,6 +261,28 @@ impl<'a> Report<'a> {
         self
     }
 
+    /// The extractions, one per article, as given.
+    pub fn extractions(&self) -> &'a [Extraction] {
+        self.extractions
+    }
+
+    /// What alignment found.
+    pub fn alignment(&self) -> &'a Alignment {
+        self.alignment
+    }
+
+    /// The diagnostics from reading the inputs given with
+    /// [`with_diagnostics`](Self::with_diagnostics) (see also
+    /// [`all_diagnostics`](Self::all_diagnostics)).
+    pub fn diagnostics(&self) -> &'a [Diagnostic] {
+        self.diagnostics
+    }
+
+    /// Which findings are shown.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
     /// Every finding that [passes](Filter::passes) the filter, in the
     /// alignment's order.
     pub fn kept(&self) -> Vec<&'a Finding> {
@@ -285,7 +306,7 @@ impl<'a> Report<'a> {
     }
 
     /// The findings to list in the order of the human reports: by
-    /// [rank](context::rank) (severity, then confidence, then id).
+    /// severity (highest first), then confidence (highest first), then id.
     pub fn ranked(&self) -> Vec<&'a Finding> {
         let mut v = self.entries();
         context::sort_ranked(&mut v);
@@ -293,7 +314,7 @@ impl<'a> Report<'a> {
     }
 
     /// The listed findings grouped by story, each story's findings by
-    /// [rank](context::rank), the stories by their first finding's rank
+    /// rank (as in [`ranked`](Self::ranked)), the stories by their first finding's rank
     /// (then story order); stories without a listed finding are left out.
     pub fn by_story(&self) -> Vec<(&'a Story, Vec<&'a Finding>)> {
         let mut groups: BTreeMap<usize, Vec<&'a Finding>> = BTreeMap::new();
@@ -363,12 +384,13 @@ impl<'a> Report<'a> {
 }
 
 /// Formats a span as `start-end` (byte offsets), as in the CSV columns.
-pub fn format_span(span: crosscheck_parse::Span) -> String {
+pub(crate) fn format_span(span: crosscheck_parse::Span) -> String {
     format!("{}-{}", span.start, span.end)
 }
 
 /// An output format of `crosscheck compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Format {
     /// The plain-text terminal table (the default on a terminal).
     Table,

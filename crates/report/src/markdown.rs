@@ -18,7 +18,7 @@ use crate::{format_confidence, html, Report, Severity};
 
 /// Escapes Markdown punctuation and turns line breaks into spaces, for
 /// text inside a table cell.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

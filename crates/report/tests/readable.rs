@@ -2,7 +2,6 @@
 mod common;
 
 use crosscheck_align::FindingKind;
-use crosscheck_report::diff::{highlight, token_diff};
 use crosscheck_report::{html, markdown, table, Report};
 
 #[test]
@@ -75,61 +74,6 @@ fn markdown_has_stories_variants_and_references() {
     assert!(md.contains("## Stories\n"));
     assert!(md.contains("| story:ap | `ap`, `bbc`, `rt` |"));
     assert!(md.contains("## Diagnostics"));
-}
-
-#[test]
-fn highlight_marks_the_value_and_the_changed_word() {
-    let (_, a) = common::sample();
-    let q = a
-        .findings
-        .iter()
-        .find(|f| f.kind == FindingKind::Quantity)
-        .unwrap();
-    let m = &q.variants[1].mentions[0];
-    let segs = highlight(q, 1, m);
-    let marked: Vec<&str> = segs
-        .iter()
-        .filter(|s| s.marked)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(marked, ["130,000 troops"]);
-    let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
-    assert_eq!(joined, m.text);
-    let w = a
-        .findings
-        .iter()
-        .find(|f| f.kind == FindingKind::QuoteWording)
-        .unwrap();
-    let marked = |v: usize| -> Vec<String> {
-        highlight(w, v, &w.variants[v].mentions[0])
-            .into_iter()
-            .filter(|s| s.marked)
-            .map(|s| s.text)
-            .collect()
-    };
-    assert_eq!(marked(0), ["prefer"]);
-    assert_eq!(marked(1), ["want"]);
-}
-
-#[test]
-#[allow(clippy::single_range_in_vec_init)]
-fn token_diff_cases() {
-    assert_eq!(token_diff("a b c", "a b c"), (vec![], vec![]));
-    assert_eq!(token_diff("", "x y"), (vec![], vec![0..1, 2..3]));
-    // case and punctuation do not count
-    assert_eq!(
-        token_diff("We said, “Yes”", "we said yes."),
-        (vec![], vec![])
-    );
-    // truncation
-    assert_eq!(
-        token_diff("one two three", "one two"),
-        (vec![8..13], vec![])
-    );
-    // multi-byte text keeps char boundaries
-    let (a, b) = token_diff("Zelensky’s “peace” plan", "Zelensky’s war plan");
-    assert_eq!(&"Zelensky’s “peace” plan"[a[0].clone()], "“peace”");
-    assert_eq!(&"Zelensky’s war plan"[b[0].clone()], "war");
 }
 
 #[test]
