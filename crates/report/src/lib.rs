@@ -13,18 +13,15 @@
 //! order or thread count, so the same input gives the same bytes.
 //!
 //! ```
-//! use crosscheck_align::{compare, Config, fixture::Doc, Severity};
+//! use crosscheck_align::{compare, Config, Severity};
+//! use crosscheck_parse::{extract_articles, Article};
 //! use crosscheck_report::{Filter, Report};
 //!
 //! let text = |n: &str| format!("Russia has massed {n} soldiers on the border with Ukraine, Western officials say.");
-//! let docs = [
-//!     Doc::new("bbc", &text("100,000"))
-//!         .quantity("100,000 soldiers", 100_000.0, crosscheck_parse::Qualifier::Exact, Some("soldiers"))
-//!         .build(),
-//!     Doc::new("cnn", &text("130,000"))
-//!         .quantity("130,000 soldiers", 130_000.0, crosscheck_parse::Qualifier::Exact, Some("soldiers"))
-//!         .build(),
-//! ];
+//! let docs = extract_articles(&[
+//!     Article::new("bbc", text("100,000")),
+//!     Article::new("cnn", text("130,000")),
+//! ]).unwrap();
 //! let alignment = compare(&docs, &Config::default());
 //! let report = Report::new(&docs, &alignment).with_filter(Filter::default());
 //! let entries = report.entries();
