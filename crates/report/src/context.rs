@@ -65,6 +65,58 @@ fn label_of(x: &Extraction) -> String {
     parts.join(" · ")
 }
 
+/// A story as a reader knows it: the headline of its first article (by
+/// id) that has one, else the first sentence of its first article;
+/// shortened to about 110 characters on a word boundary, control
+/// characters escaped. The story id when the story has no text at all.
+pub fn story_title(report: &Report, story: &crosscheck_align::Story) -> String {
+    let xs = || story.articles.iter().filter_map(|a| report.extraction(a));
+    let headline = xs().find_map(|x| {
+        x.article
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    });
+    let sentence = || {
+        xs().find_map(|x| {
+            x.sentences
+                .first()
+                .map(|s| s.span.slice(&x.article.text).trim().to_string())
+                .filter(|t| !t.is_empty())
+        })
+    };
+    let text = headline
+        .or_else(sentence)
+        .unwrap_or_else(|| story.id.clone());
+    crate::sanitize::escape_controls(&shorten(&text, 110)).into_owned()
+}
+
+/// `s` with white space runs made single spaces, cut after the last word
+/// that ends within `max` characters, with “…” when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut out = String::new();
+    for w in s.split(' ') {
+        if out.chars().count() + w.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        out = s.chars().take(max).collect();
+    }
+    out.push('…');
+    out
+}
+
 /// The article's URL when it is an `http`/`https` URL, else `None`.
 pub fn web_url<'a>(report: &Report<'a>, article: &str) -> Option<&'a str> {
     report

@@ -338,6 +338,57 @@ impl<'a> Report<'a> {
         out.into_iter().map(|(_, s, fs)| (s, fs)).collect()
     }
 
+    /// The listed findings grouped by story (as in
+    /// [`by_story`](Self::by_story)), then by claim cluster
+    /// ([`Finding::cluster`]): each group the findings of one claim, by
+    /// rank, the groups by their first finding's rank. A finding without a
+    /// cluster id is a group of its own.
+    ///
+    /// ```
+    /// # use crosscheck_align::{compare, Config};
+    /// # use crosscheck_parse::{extract_articles, Article};
+    /// # use crosscheck_report::Report;
+    /// let text = |n: &str, verb: &str| format!(
+    ///     "The storm cut power to {n} homes in the northern districts, the utility company said. \
+    ///      “We {verb} to restore power to every home by the weekend,” spokesman Ian Reed said.");
+    /// let docs = extract_articles(&[
+    ///     Article::new("a", text("12,000", "expect")),
+    ///     Article::new("b", text("21,000", "hope")),
+    /// ]).unwrap();
+    /// let alignment = compare(&docs, &Config::default());
+    /// let report = Report::new(&docs, &alignment);
+    /// let stories = report.by_cluster();
+    /// let (story, clusters) = &stories[0];
+    /// assert_eq!(story.articles, ["a", "b"]);
+    /// // two claims, the figure's sentence and the quote, a finding each
+    /// assert_eq!(clusters.len(), 2);
+    /// assert!(clusters.iter().all(|c| c.len() == 1));
+    /// assert_ne!(clusters[0][0].cluster, clusters[1][0].cluster);
+    /// ```
+    pub fn by_cluster(&self) -> Vec<(&'a Story, Vec<Vec<&'a Finding>>)> {
+        self.by_story()
+            .into_iter()
+            .map(|(story, findings)| {
+                let mut order: Vec<&str> = Vec::new();
+                let mut groups: BTreeMap<&str, Vec<&'a Finding>> = BTreeMap::new();
+                for f in findings {
+                    let key = if f.cluster.is_empty() {
+                        f.id.as_str()
+                    } else {
+                        f.cluster.as_str()
+                    };
+                    let group = groups.entry(key).or_default();
+                    if group.is_empty() {
+                        order.push(key);
+                    }
+                    group.push(f);
+                }
+                let clusters = order.into_iter().filter_map(|k| groups.remove(k)).collect();
+                (story, clusters)
+            })
+            .collect()
+    }
+
     /// The extractions sorted by article id.
     pub fn sorted_extractions(&self) -> Vec<&'a Extraction> {
         let mut v: Vec<&Extraction> = self.extractions.iter().collect();
