@@ -116,7 +116,7 @@ impl CsvRow {
 /// ends; fields quoted when needed, so newlines and quotes round-trip).
 /// Rows are written as they are made: memory does not grow with the
 /// report. Cells a spreadsheet would run as a formula get a leading `'`
-/// ([`crate::sanitize::neutralise_cell`]).
+/// ([`sanitize::CsvCells::Neutralised`](crate::sanitize::CsvCells::Neutralised); [`read_csv`] undoes it).
 pub fn write_csv<W: Write>(report: &Report, out: W) -> Result<(), ReportError> {
     crate::sanitize::write_csv_with(report, out, crate::sanitize::CsvCells::Neutralised)
 }
