@@ -178,13 +178,16 @@ fn cluster_anchor(cluster: &[&Finding]) -> String {
     }
 }
 
-/// The central claim of a cluster, shortened for a header.
+/// The central claim of a cluster, shortened for a header; for a
+/// person's roles, the person.
 fn claim_text(cluster: &[&Finding]) -> String {
-    cluster
-        .iter()
-        .find_map(|f| f.claim())
-        .map(|m| shorten(&m.text, 240))
-        .unwrap_or_default()
+    let claim = cluster.iter().find_map(|f| f.claim());
+    let text = match (cluster[0].subject, claim) {
+        (ClaimKind::Person, Some(m)) => m.speaker.as_deref().unwrap_or(&m.text),
+        (_, Some(m)) => &m.text,
+        (_, None) => "",
+    };
+    shorten(text, 240)
 }
 
 fn matrix(out: &mut String, report: &Report, story: &Story, clusters: &[Vec<&Finding>]) {
