@@ -219,8 +219,9 @@ pub fn to_markdown(report: &Report) -> String {
     for (story, findings) in report.by_story() {
         let _ = writeln!(
             out,
-            "## {} — {} article{}\n",
-            escape(&story.id),
+            "## {}\n\nStory {} · {} article{}\n",
+            escape(&crate::context::story_title(report, story)),
+            code(&story.id),
             story.articles.len(),
             if story.articles.len() == 1 { "" } else { "s" }
         );

@@ -40,7 +40,11 @@ fn markdown_has_stories_variants_and_references() {
     let (x, a) = common::sample();
     let md = markdown::to_markdown(&Report::new(&x, &a));
     assert!(md.starts_with("# crosscheck report\n"));
-    assert!(md.contains("\n## story:ap — 3 articles\n"), "{md}");
+    // a story is headed by its headline or first sentence, then its id
+    assert!(
+        md.contains("\n## Russia has massed 100,000 troops near the border with Ukraine, Western officials said on Friday.\n\nStory `story:ap` · 3 articles\n"),
+        "{md}"
+    );
     // articles by outlet and date, the id alongside; id alone without an outlet
     assert!(
         md.contains(
