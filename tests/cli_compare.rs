@@ -62,7 +62,7 @@ fn seeds_csv_has_the_schema_and_the_expected_findings() {
     let header = text.lines().next().unwrap();
     assert_eq!(
         header,
-        "finding_id,kind,severity,confidence,story,variant,article,source,speaker,value,text,span,value_span,explanation"
+        "finding_id,kind,severity,confidence,story,variant,article,source,speaker,value,text,span,value_span,explanation,cluster"
     );
     let rows = rows(&text);
     // two findings, one row per article mention

@@ -1,7 +1,10 @@
 // Loads crosscheck HTML reports in Debian's headless Chromium and checks
 // that the page raises no console or page error, that every filter (kind,
-// severity, outlet selects and the search box) changes the visible findings
-// and that clearing it brings them all back, then saves a screenshot.
+// severity, outlet selects and the search box) changes the shown findings
+// and that clearing it brings them all back, that findings sit in
+// collapsible claim clusters (headed by the claim; the first ones open, a
+// click opens the others, a filter opens those holding a match), that a
+// filter matching nothing says so, then saves a screenshot.
 //
 // usage: node check.mjs NAME=REPORT.html [NAME=REPORT.html ...]
 // Screenshots go to OUT_DIR (default ../../target/browser) as NAME.png.
@@ -52,12 +55,45 @@ for (const { name, file } of reports) {
   });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
 
+  // "shown": not hidden by a filter (a finding in a collapsed cluster is
+  // shown but not visible until the cluster opens)
+  const shown = () => page.locator('article.finding:not([hidden])').count();
   const visible = () => page.locator('article.finding:visible').count();
   const shownText = () => page.locator('#f-count').textContent();
+  const noMatch = () => page.locator('#f-none').isVisible();
   const total = await page.locator('article.finding').count();
   check(total > 0, `${name}: ${total} findings in the page`);
-  check((await visible()) === total, `${name}: all ${total} findings visible on load`);
+  check((await shown()) === total, `${name}: all ${total} findings shown on load`);
   check((await shownText()) === `${total} shown`, `${name}: counter says "${total} shown"`);
+  check(!(await noMatch()), `${name}: no "no findings match" message on load`);
+
+  // Story -> claim cluster -> finding: every finding is in a cluster whose
+  // header gives the claim; stories are headed by text, not only an id.
+  const clusters = await page.locator('details.cluster').count();
+  const inClusters = await page.locator('details.cluster article.finding').count();
+  check(clusters > 0 && inClusters === total, `${name}: ${total} findings in ${clusters} claim clusters`);
+  const claims = await page.locator('details.cluster > summary .claim q').allTextContents();
+  check(claims.length === clusters && claims.every((c) => c.trim().length > 0),
+    `${name}: every cluster header quotes its claim`);
+  const headings = await page.locator('section.story > h2').allTextContents();
+  check(headings.length > 0 && headings.every((h) => h.trim().length > 0 && !h.startsWith('story:')),
+    `${name}: ${headings.length} story headings read as text ("${headings[0]}")`);
+  const open = await page.locator('details.cluster[open]').count();
+  check(clusters <= 6 ? open === clusters : open === 6,
+    `${name}: ${open} of ${clusters} clusters open on load`);
+  check((await visible()) === await page.locator('details.cluster[open] article.finding').count(),
+    `${name}: the findings of open clusters are visible, the others collapsed`);
+  const closedId = await page.locator('details.cluster:not([open])').first().getAttribute('id').catch(() => null);
+  if (closedId) {
+    const closed = page.locator(`details.cluster[id="${closedId}"]`);
+    const inside = closed.locator('article.finding').first();
+    check(!(await inside.isVisible()), `${name}: a collapsed cluster hides its findings`);
+    await closed.locator('summary').click();
+    check(await inside.isVisible(), `${name}: a click on the cluster header shows its findings`);
+    await closed.locator('summary').click();
+  }
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`     ${name}: page height ${height} px`);
 
   // Each select: every option shows exactly the findings whose data
   // attribute matches (counted here, apart from the page's script), and
@@ -71,41 +107,44 @@ for (const { name, file } of reports) {
     const values = await page.locator(`#${id} option`).evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
     for (const v of values) {
       await page.selectOption(`#${id}`, v);
-      const n = await visible();
+      const n = await shown();
       const expected = attrs.filter((a) => a[id].includes(v)).length;
       if (n < total) someHidden = true;
-      check(n === expected && n > 0 && (await shownText()) === `${n} shown`,
-        `${name}: ${id}=${v} shows ${n} of ${total} (expected ${expected})`);
+      check(n === expected && n > 0 && (await shownText()) === `${n} shown` && (await visible()) === n,
+        `${name}: ${id}=${v} shows ${n} of ${total} (expected ${expected}), their clusters open`);
     }
     await page.selectOption(`#${id}`, '');
-    check((await visible()) === total, `${name}: ${id}=all shows all ${total} again`);
+    check((await shown()) === total, `${name}: ${id}=all shows all ${total} again`);
   }
   check(someHidden || total === 1, `${name}: some select value hides some findings`);
 
   // Two selects together narrow further (never widen).
   const kinds = await page.locator('#f-kind option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   await page.selectOption('#f-kind', kinds[0]);
-  const byKind = await visible();
+  const byKind = await shown();
   const outlets = await page.locator('#f-outlet option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   await page.selectOption('#f-outlet', outlets[outlets.length - 1]);
-  check((await visible()) <= byKind, `${name}: kind+outlet shows no more than kind alone`);
+  check((await shown()) <= byKind, `${name}: kind+outlet shows no more than kind alone`);
   await page.selectOption('#f-kind', '');
   await page.selectOption('#f-outlet', '');
 
   // Search: the first finding's id (shown in its heading) matches that
   // finding only; a word in no finding hides them all and its story sections;
   // clearing the box brings everything back.
-  const firstId = (await page.locator('article.finding h3 code').first().textContent()).trim();
+  const firstId = (await page.locator('article.finding h4 code').first().textContent()).trim();
   await page.fill('#f-text', firstId.toUpperCase());
-  const n = await visible();
+  const n = await shown();
   check(n >= 1 && n < total || total === 1,
     `${name}: search "${firstId.toUpperCase()}" (case-insensitive) shows ${n} of ${total}`);
   check(await page.locator(`article.finding[id="f-${firstId}"]`).isVisible(), `${name}: the searched finding is visible`);
   await page.fill('#f-text', 'zzqx-no-such-text');
-  check((await visible()) === 0 && (await page.locator('section.story:visible').count()) === 0,
+  check((await shown()) === 0 && (await page.locator('section.story:visible').count()) === 0,
     `${name}: search for absent text hides every finding and story`);
+  check(await noMatch(), `${name}: and says that no findings match`);
   await page.fill('#f-text', '');
-  check((await visible()) === total, `${name}: clearing the search shows all ${total} again`);
+  check((await shown()) === total && !(await noMatch()), `${name}: clearing the search shows all ${total} again, no message`);
+  check((await page.locator('details.cluster[open]').count()) === open,
+    `${name}: clearing the filters puts the clusters back as they were on load`);
 
   // Screenshot of the whole page, all filters cleared.
   const png = path.join(outDir, `${name}.png`);

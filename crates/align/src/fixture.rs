@@ -2,6 +2,9 @@
 //! benches: write the article text, then mark quotes, dates, quantities,
 //! people and places by substring.
 //!
+//! Behind the `test-util` feature: a test helper, not part of the
+//! library's API.
+//!
 //! ```
 //! use crosscheck_align::fixture::Doc;
 //! let x = Doc::new("a", "“We prefer diplomacy,” Antony Blinken said on Friday.")

@@ -18,6 +18,22 @@
 //! lower-cased runs of letters and digits joined by single spaces, so
 //! punctuation, quotation-mark style and white space do not matter either.
 //! A new article repeating the claim, or a changed value, gives a new id.
+//!
+//! ## Claim cluster ids
+//!
+//! Every finding names its claim cluster ([`Finding::cluster`]), so that
+//! findings can be grouped by cluster without the graph: the wording and
+//! the attribution of one quote, or the date and the figure of one
+//! sentence of reported fact, share a cluster id. It is built like a
+//! finding id, from content and not spans:
+//!
+//! ```text
+//! crosscheck-cluster-v1 \x1f claim \x1f article id \x1f norm(leader text)    a cluster of claims
+//! crosscheck-cluster-v1 \x1f person \x1f story id \x1f norm(person name)     one person's roles
+//! ```
+//!
+//! where the leader is the cluster's central claim (the one every member
+//! matched), so it is the same for the same input in any order.
 
 use crate::model::Finding;
 use sha2::{Digest, Sha256};
@@ -28,6 +44,9 @@ pub const ID_VERSION: &str = "crosscheck-finding-v2";
 
 /// Number of hex digits in an id.
 pub const ID_LEN: usize = 16;
+
+/// Version tag hashed in front of every claim cluster id.
+pub const CLUSTER_ID_VERSION: &str = "crosscheck-cluster-v1";
 
 /// Lower-cases `s` and keeps only its runs of letters and digits, joined by
 /// single spaces: `“We prefer  Diplomacy,”` → `we prefer diplomacy`.
@@ -90,7 +109,28 @@ pub fn finding_id(f: &Finding) -> String {
         h.update([0x1e]);
         h.update(v.as_bytes());
     }
-    let digest = h.finalize();
+    hex(&h.finalize())
+}
+
+/// The id of a claim cluster (16 lower-case hex digits): `what` is
+/// `claim` or `person`, `key` the leader's article id or the person's
+/// story, `text` the leader's text or the person's name. See the
+/// [module documentation](self).
+pub(crate) fn cluster_id(what: &str, key: &str, text: &str) -> String {
+    let mut h = Sha256::new();
+    for (i, part) in [CLUSTER_ID_VERSION, what, key, &normalise(text)]
+        .iter()
+        .enumerate()
+    {
+        if i > 0 {
+            h.update([0x1f]);
+        }
+        h.update(part.as_bytes());
+    }
+    hex(&h.finalize())
+}
+
+fn hex(digest: &[u8]) -> String {
     let mut hex = String::with_capacity(ID_LEN);
     for b in digest.iter().take(ID_LEN / 2) {
         hex.push_str(&format!("{b:02x}"));

@@ -44,26 +44,30 @@
 //! ## Example
 //!
 //! ```
-//! use crosscheck_align::{compare, Config, FindingKind, Severity, fixture::Doc};
+//! use crosscheck_align::{compare, Config, FindingKind, Value};
+//! use crosscheck_parse::{extract_articles, Article, NaiveDate};
 //!
-//! let a = Doc::new("wire-a", "Foreign ministers Lavrov and Blinken met in Geneva on Friday \
-//!         to discuss the security proposals for Europe.")
-//!     .date("Friday", "2022-01-21")
-//!     .build();
-//! let b = Doc::new("wire-b", "On Thursday, Lavrov and Blinken met in Geneva, where the \
-//!         foreign ministers discussed security proposals for Europe.")
-//!     .date("Thursday", "2022-01-20")
-//!     .build();
-//! let result = compare(&[b, a], &Config::default());
+//! let day = NaiveDate::from_ymd_opt(2022, 1, 22);
+//! let docs = extract_articles(&[
+//!     Article::new("wire-b", "On Thursday, Sergei Lavrov and Antony Blinken met in Geneva, \
+//!         where the foreign ministers discussed security proposals for Europe.")
+//!         .published(day.unwrap()),
+//!     Article::new("wire-a", "Foreign ministers Sergei Lavrov and Antony Blinken met in \
+//!         Geneva on Friday to discuss the security proposals for Europe.")
+//!         .published(day.unwrap()),
+//! ]).unwrap();
+//! let result = compare(&docs, &Config::default());
 //! assert_eq!(result.stories.len(), 1);
 //! let f = result.discrepancies().next().unwrap();
 //! assert_eq!(f.kind, FindingKind::Date);
 //! assert_eq!(f.variants.len(), 2);
-//! assert_eq!(f.variants[0].display, "2022-01-21"); // the first mention's
-//! assert_eq!(f.variants[0].mentions[0].article, "wire-a");
+//! assert_eq!(f.variants[0].mentions[0].article, "wire-a"); // the first article's
+//! assert_eq!(f.variants[0].display, "2022-01-21");
 //! assert_eq!(f.variants[1].display, "2022-01-20");
-//! assert_eq!(f.severity, Severity::High); // both days written out, one meeting
-//! println!("{}", f.explanation);
+//! // beside the display string, the typed value
+//! let Value::Date(date) = &f.variants[1].value else { unreachable!() };
+//! assert_eq!(date.start, NaiveDate::from_ymd_opt(2022, 1, 20));
+//! println!("{} ({}, cluster {}): {}", f.id, f.severity, f.cluster, f.explanation);
 //! ```
 #![warn(missing_docs)]
 
@@ -72,6 +76,7 @@ mod data;
 mod diff;
 mod engine;
 mod facts;
+#[cfg(feature = "test-util")]
 pub mod fixture;
 pub mod id;
 pub mod model;
@@ -80,7 +85,7 @@ pub mod stories;
 mod text;
 
 pub use config::{Config, ConfigError};
-#[doc(hidden)]
+#[cfg(feature = "test-util")]
 pub use engine::matched_pairs;
 pub use id::finding_id;
 pub use model::*;
@@ -105,12 +110,14 @@ pub fn compare(docs: &[Extraction], config: &Config) -> Alignment {
 /// story.
 ///
 /// ```
-/// use crosscheck_align::{compare_stories, Config, fixture::Doc};
-/// let docs = [
-///     Doc::new("a", "The mayor opened the new bridge over the river on Monday.").build(),
-///     Doc::new("b", "The mayor opened the new bridge over the river on Monday.").build(),
-///     Doc::new("c", "Storms closed the airport for a day.").build(),
-/// ];
+/// use crosscheck_align::{compare_stories, Config};
+/// use crosscheck_parse::{extract_articles, Article};
+/// let bridge = "The mayor opened the new bridge over the river on Monday.";
+/// let docs = extract_articles(&[
+///     Article::new("a", bridge),
+///     Article::new("b", bridge),
+///     Article::new("c", "Storms closed the airport for a day."),
+/// ]).unwrap();
 /// let r = compare_stories(&docs, &[vec![0, 1]], &Config::default());
 /// assert_eq!(r.stories.len(), 2);
 /// assert_eq!(r.stories[0].articles, ["a", "b"]);

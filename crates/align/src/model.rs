@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 /// What sort of claim a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ClaimKind {
     /// A quotation (direct, partial or indirect): index into
     /// `Extraction::quotes`.
@@ -51,6 +52,7 @@ impl ClaimKind {
 /// The kind of a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FindingKind {
     /// Every attribute of the claims was compared across articles and is
     /// consistent (independent outlets only: syndicated copies of one text
@@ -147,6 +149,7 @@ impl FindingKind {
 /// docs/csv-schema.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// An agreement or a matched claim: nothing to fix.
     Info,
@@ -210,6 +213,7 @@ impl std::fmt::Display for Severity {
 /// A word-level change between two quotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EditOp {
     /// Words on side A replaced by other words on side B.
     Substitution,
@@ -229,6 +233,7 @@ pub enum EditOp {
 /// In a [`Variant::diff`], side A is the finding's first variant (its
 /// first mention) and side B this variant (its first mention).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TokenEdit {
     /// What changed.
     pub op: EditOp,
@@ -247,6 +252,7 @@ pub struct TokenEdit {
 /// "May 12" and "May 13" (no year known) or "Monday" and "Tuesday" (no
 /// publication date) can still be compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DateFact {
     /// First day of the resolved value, when resolved.
     pub start: Option<chrono::NaiveDate>,
@@ -267,6 +273,7 @@ pub struct DateFact {
 
 /// A figure as compared.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct QuantityFact {
     /// The number as written, scaled.
     pub value: f64,
@@ -283,6 +290,7 @@ pub struct QuantityFact {
 /// The typed value a variant stands for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Value {
     /// The claim itself (agreements and matched claims).
     Claim,
@@ -317,6 +325,7 @@ pub enum Value {
 
 /// One claim of one article carrying a variant.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Mention {
     /// The article's id.
     pub article: String,
@@ -353,6 +362,7 @@ pub struct Mention {
 
 /// One value of a finding and every mention that carries it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Variant {
     /// The typed value.
     pub value: Value,
@@ -373,6 +383,7 @@ pub struct Variant {
 /// One finding: an attribute of one claim cluster (or one person's roles)
 /// across the articles of one story, with its variants.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// Stable id (16 hex digits) of the finding's content: see
     /// [`crate::id`].
@@ -387,6 +398,13 @@ pub struct Finding {
     pub confidence: f64,
     /// The id of the story the claims belong to.
     pub story: String,
+    /// The id of the claim cluster the finding is about (16 hex digits):
+    /// the findings of one cluster (a quote's wording and its
+    /// attribution, a sentence's date and its figure; one person's roles)
+    /// share it. See [`crate::id`] for what goes in. Not part of the
+    /// finding's own id.
+    #[serde(default)]
+    pub cluster: String,
     /// What the cluster is made of: quotes, sentences, or a person.
     pub subject: ClaimKind,
     /// The variants: for a discrepancy at least two, the one most outlets
@@ -413,6 +431,19 @@ impl Finding {
         v
     }
 
+    /// The cluster's central claim among the finding's mentions: the
+    /// mention with the highest match score (1 for the leader itself),
+    /// ties by article id then span. `None` only for a finding without
+    /// mentions.
+    pub fn claim(&self) -> Option<&Mention> {
+        self.mentions().map(|(_, m)| m).min_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.article.cmp(&b.article))
+                .then_with(|| a.span.cmp(&b.span))
+        })
+    }
+
     /// "3 outlets: 4 February; 1 outlet: 5 February": the variants in
     /// one line.
     pub fn summary(&self) -> String {
@@ -434,6 +465,7 @@ impl Finding {
 /// A group of articles about one event. Every article is in exactly one
 /// story; an article alone in its story has a story of its own.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Story {
     /// Stable id: `story:` and the smallest article id of the story.
     pub id: String,
@@ -458,6 +490,7 @@ impl Story {
 
 /// A person of one story, merged across its articles.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Person {
     /// The story.
     pub story: String,
@@ -475,6 +508,7 @@ pub struct Person {
 
 /// The result of comparing a set of articles.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Alignment {
     /// The stories, in the order of their smallest article id.
     pub stories: Vec<Story>,

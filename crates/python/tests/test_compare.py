@@ -55,6 +55,10 @@ def test_findings_carry_kind_severity_confidence_and_variant_spans():
     assert wording["severity"] in ("low", "medium", "high")
     assert 0.0 < wording["confidence"] <= 1.0
     assert wording["story"].startswith("story:")
+    assert len(wording["cluster"]) == 16 and wording["subject"] == "quote"
+    # the CSV's cluster column groups the finding's rows under the same id
+    clusters = {row["cluster"] for row in csv.DictReader(io.StringIO(report.to_csv()))}
+    assert wording["cluster"] in clusters
     assert all(v["value"]["type"] == "quote" for v in wording["variants"])
     articles = sorted(a for v in wording["variants"] for a in v["articles"])
     assert articles == ["coast-post", "harbour-times"]

@@ -18,6 +18,7 @@ use crate::{ReportError, Severity};
 
 /// One finding as remembered by a baseline.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BaselineEntry {
     /// Stable finding id.
     pub id: String,
@@ -25,6 +26,23 @@ pub struct BaselineEntry {
     pub kind: String,
     /// Severity.
     pub severity: Severity,
+}
+
+impl BaselineEntry {
+    /// An entry from its parts (a finding's id, kind name and severity).
+    ///
+    /// ```
+    /// use crosscheck_report::{BaselineEntry, Severity};
+    /// let e = BaselineEntry::new("6f1c2a9d0b3e4f57", "date", Severity::High);
+    /// assert_eq!((e.id.as_str(), e.kind.as_str()), ("6f1c2a9d0b3e4f57", "date"));
+    /// ```
+    pub fn new(id: impl Into<String>, kind: impl Into<String>, severity: Severity) -> Self {
+        BaselineEntry {
+            id: id.into(),
+            kind: kind.into(),
+            severity,
+        }
+    }
 }
 
 impl From<&Finding> for BaselineEntry {
@@ -73,7 +91,8 @@ impl Baseline {
         let mut out = Vec::new();
         for (n, rec) in r.records().enumerate() {
             let rec = rec?;
-            let field = |i: usize| rec.get(i).unwrap_or("").to_string();
+            let field =
+                |i: usize| crate::sanitize::restore_cell(rec.get(i).unwrap_or("")).into_owned();
             let severity = field(sev).parse::<Severity>().map_err(|e: String| {
                 ReportError::Invalid(format!("baseline CSV row {}: {e}", n + 2))
             })?;
@@ -153,6 +172,7 @@ pub fn load(path: &Path) -> Result<Baseline, ReportError> {
 /// How the current findings relate to the baseline. Each list is sorted by
 /// id.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Comparison {
     /// In the current run, not in the baseline.
     pub new: Vec<BaselineEntry>,
@@ -182,6 +202,7 @@ pub fn compare(baseline: &Baseline, current: &Baseline) -> Comparison {
 
 /// When a run fails: on a new finding of a kind, or at or above a severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FailOn {
     /// Never fail.
     Never,

@@ -21,20 +21,6 @@ pub const MAX_CONTEXT: usize = 1200;
 /// The order of findings in every human report: highest severity first,
 /// then highest confidence, then id (so ties are deterministic).
 ///
-/// ```
-/// use crosscheck_report::context::rank;
-/// # use crosscheck_align::{Finding, FindingKind, Severity, ClaimKind};
-/// let f = |id: &str, severity, confidence| Finding {
-///     id: id.into(), kind: FindingKind::Date, severity, confidence,
-///     story: "story:a".into(), subject: ClaimKind::Sentence,
-///     variants: vec![], explanation: String::new(),
-/// };
-/// let mut v = vec![f("b", Severity::Low, 0.9), f("c", Severity::High, 0.5),
-///                  f("a", Severity::High, 0.5), f("d", Severity::High, 0.8)];
-/// v.sort_by(rank);
-/// let ids: Vec<&str> = v.iter().map(|f| f.id.as_str()).collect();
-/// assert_eq!(ids, ["d", "a", "c", "b"]);
-/// ```
 pub fn rank(a: &Finding, b: &Finding) -> Ordering {
     b.severity
         .cmp(&a.severity)
@@ -77,6 +63,58 @@ fn label_of(x: &Extraction) -> String {
         parts.push(d.to_string());
     }
     parts.join(" · ")
+}
+
+/// A story as a reader knows it: the headline of its first article (by
+/// id) that has one, else the first sentence of its first article;
+/// shortened to about 110 characters on a word boundary, control
+/// characters escaped. The story id when the story has no text at all.
+pub fn story_title(report: &Report, story: &crosscheck_align::Story) -> String {
+    let xs = || story.articles.iter().filter_map(|a| report.extraction(a));
+    let headline = xs().find_map(|x| {
+        x.article
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    });
+    let sentence = || {
+        xs().find_map(|x| {
+            x.sentences
+                .first()
+                .map(|s| s.span.slice(&x.article.text).trim().to_string())
+                .filter(|t| !t.is_empty())
+        })
+    };
+    let text = headline
+        .or_else(sentence)
+        .unwrap_or_else(|| story.id.clone());
+    crate::sanitize::escape_controls(&shorten(&text, 110)).into_owned()
+}
+
+/// `s` with white space runs made single spaces, cut after the last word
+/// that ends within `max` characters, with “…” when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut out = String::new();
+    for w in s.split(' ') {
+        if out.chars().count() + w.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        out = s.chars().take(max).collect();
+    }
+    out.push('…');
+    out
 }
 
 /// The article's URL when it is an `http`/`https` URL, else `None`.
@@ -216,4 +254,39 @@ fn collapse_space(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_align::fixture::Doc;
+    use crosscheck_align::{compare, Config, Severity};
+
+    #[test]
+    fn rank_is_severity_then_confidence_then_id() {
+        let text = |day: &str| format!("The talks in Geneva ended on {day}, the ministry said.");
+        let docs = [
+            Doc::new("a", &text("Friday"))
+                .date("Friday", "2022-01-21")
+                .build(),
+            Doc::new("b", &text("Thursday"))
+                .date("Thursday", "2022-01-20")
+                .build(),
+        ];
+        let found = compare(&docs, &Config::default()).findings;
+        let f = |id: &str, severity, confidence| {
+            let mut f = found[0].clone();
+            (f.id, f.severity, f.confidence) = (id.into(), severity, confidence);
+            f
+        };
+        let mut v = [
+            f("b", Severity::Low, 0.9),
+            f("c", Severity::High, 0.5),
+            f("a", Severity::High, 0.5),
+            f("d", Severity::High, 0.8),
+        ];
+        v.sort_by(rank);
+        let ids: Vec<&str> = v.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["d", "a", "c", "b"]);
+    }
 }

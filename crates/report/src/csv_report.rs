@@ -10,7 +10,7 @@ use crate::{format_confidence, format_span, Report, ReportError};
 use crosscheck_align::{Finding, Mention};
 
 /// The CSV columns, in order.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "finding_id",
     "kind",
     "severity",
@@ -25,10 +25,12 @@ pub const COLUMNS: [&str; 14] = [
     "span",
     "value_span",
     "explanation",
+    "cluster",
 ];
 
 /// One CSV row. Optional values are written as empty fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CsvRow {
     /// Stable id of the finding (16 hex digits); one per finding, on each
     /// of its rows.
@@ -59,11 +61,14 @@ pub struct CsvRow {
     pub value_span: String,
     /// One readable sentence on the finding.
     pub explanation: String,
+    /// The claim cluster id (16 hex digits): the findings of one claim
+    /// share it.
+    pub cluster: String,
 }
 
 impl CsvRow {
     /// The row of one mention of one variant of a finding.
-    pub fn new(f: &Finding, variant: usize, m: &Mention) -> CsvRow {
+    pub(crate) fn new(f: &Finding, variant: usize, m: &Mention) -> CsvRow {
         CsvRow {
             finding_id: f.id.clone(),
             kind: f.kind.as_str().to_string(),
@@ -79,13 +84,14 @@ impl CsvRow {
             span: format_span(m.span),
             value_span: m.value_span.map(format_span).unwrap_or_default(),
             explanation: f.explanation.clone(),
+            cluster: f.cluster.clone(),
         }
     }
 }
 
 impl CsvRow {
     /// The row's cells in the order of [`COLUMNS`].
-    pub fn cells(&self) -> [&str; 14] {
+    pub(crate) fn cells(&self) -> [&str; 15] {
         [
             &self.finding_id,
             &self.kind,
@@ -101,25 +107,16 @@ impl CsvRow {
             &self.span,
             &self.value_span,
             &self.explanation,
+            &self.cluster,
         ]
     }
-}
-
-/// The rows of a report: each listed finding's mentions, variant by
-/// variant, in the report's order.
-pub fn rows(report: &Report) -> Vec<CsvRow> {
-    report
-        .entries()
-        .into_iter()
-        .flat_map(|f| f.mentions().map(move |(v, m)| CsvRow::new(f, v, m)))
-        .collect()
 }
 
 /// Writes the CSV report (header line always, even with no rows; `\n` line
 /// ends; fields quoted when needed, so newlines and quotes round-trip).
 /// Rows are written as they are made: memory does not grow with the
 /// report. Cells a spreadsheet would run as a formula get a leading `'`
-/// ([`crate::sanitize::neutralise_cell`]).
+/// ([`sanitize::CsvCells::Neutralised`](crate::sanitize::CsvCells::Neutralised); [`read_csv`] undoes it).
 pub fn write_csv<W: Write>(report: &Report, out: W) -> Result<(), ReportError> {
     crate::sanitize::write_csv_with(report, out, crate::sanitize::CsvCells::Neutralised)
 }
@@ -132,7 +129,16 @@ pub fn to_csv_string(report: &Report) -> Result<String, ReportError> {
 }
 
 /// Reads rows back from a CSV report (columns by header name; unknown
-/// columns are ignored, missing ones are empty).
+/// columns are ignored, missing ones are empty). The spreadsheet
+/// protection of the default CSV is undone (a leading `'` before `=`,
+/// `+`, `-`, `@`, a tab or a carriage return is dropped), so a report read
+/// back has the values the engine gave:
+///
+/// ```
+/// let csv = "finding_id,kind,severity,text\n0123456789abcdef,quantity,high,'-5 degrees overnight\n";
+/// let rows = crosscheck_report::csv_report::read_csv(csv.as_bytes()).unwrap();
+/// assert_eq!(rows[0].text, "-5 degrees overnight");
+/// ```
 pub fn read_csv<R: std::io::Read>(input: R) -> Result<Vec<CsvRow>, ReportError> {
     let mut r = csv::ReaderBuilder::new().from_reader(input);
     let headers = r.headers()?.clone();
@@ -140,12 +146,12 @@ pub fn read_csv<R: std::io::Read>(input: R) -> Result<Vec<CsvRow>, ReportError> 
     for rec in r.records() {
         let rec = rec?;
         let get = |name: &str| {
-            headers
+            let cell = headers
                 .iter()
                 .position(|h| h == name)
                 .and_then(|i| rec.get(i))
-                .unwrap_or("")
-                .to_string()
+                .unwrap_or("");
+            crate::sanitize::restore_cell(cell).into_owned()
         };
         out.push(CsvRow {
             finding_id: get("finding_id"),
@@ -162,6 +168,7 @@ pub fn read_csv<R: std::io::Read>(input: R) -> Result<Vec<CsvRow>, ReportError> 
             span: get("span"),
             value_span: get("value_span"),
             explanation: get("explanation"),
+            cluster: get("cluster"),
         });
     }
     Ok(out)

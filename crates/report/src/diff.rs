@@ -13,7 +13,7 @@ use std::ops::Range;
 use crosscheck_align::{Finding, FindingKind, Mention};
 use crosscheck_parse::Span;
 
-use crate::id::normalise;
+use crosscheck_align::id::normalise;
 
 /// A piece of an evidence text, highlighted or not.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,14 +50,8 @@ pub fn words(s: &str) -> Vec<Range<usize>> {
 
 /// A word-level diff: the byte ranges of the words of `a` and of `b` that are
 /// not in their longest common subsequence. Words are compared
-/// [normalised](crate::id::normalise), so case and punctuation alone do not
+/// [normalised](crosscheck_align::id::normalise), so case and punctuation alone do not
 /// count as a change.
-///
-/// ```
-/// let (a, b) = crosscheck_report::diff::token_diff("we prefer diplomacy", "we want diplomacy");
-/// assert_eq!(a, vec![3..9]);
-/// assert_eq!(b, vec![3..7]);
-/// ```
 pub fn token_diff(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let wa: Vec<Range<usize>> = words(a).into_iter().take(MAX_TOKENS).collect();
     let wb: Vec<Range<usize>> = words(b).into_iter().take(MAX_TOKENS).collect();
@@ -162,4 +156,106 @@ pub fn highlight(f: &Finding, variant: usize, m: &Mention) -> Vec<Segment> {
         }
     }
     segments(&m.text, &ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_align::fixture::Doc;
+    use crosscheck_align::{compare, Config};
+    use crosscheck_parse::Qualifier;
+
+    #[test]
+    fn highlight_marks_the_value_and_the_changed_word() {
+        let troops = |n: &str| {
+            format!("Russia has massed {n} troops near the border with Ukraine, Western officials said on Friday.")
+        };
+        let quote =
+            |w: &str| format!("“We {w} diplomacy and dialogue with Moscow,” Antony Blinken said.");
+        let doc = |id: &str, n: &str, value: f64, w: &str| {
+            Doc::new(id, &format!("{} {}", troops(n), quote(w)))
+                .person("Antony Blinken", &["Blinken"], &[])
+                .quote(
+                    &format!("We {w} diplomacy and dialogue with Moscow"),
+                    Some("Antony Blinken"),
+                )
+                .quantity(
+                    &format!("{n} troops"),
+                    value,
+                    Qualifier::Exact,
+                    Some("troops"),
+                )
+                .build()
+        };
+        let docs = [
+            doc("ap", "100,000", 100_000.0, "prefer"),
+            doc("rt", "130,000", 130_000.0, "want"),
+        ];
+        let a = compare(&docs, &Config::default());
+        let q = a
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Quantity)
+            .unwrap();
+        let v = q
+            .variants
+            .iter()
+            .position(|v| v.mentions[0].article == "rt")
+            .unwrap();
+        let m = &q.variants[v].mentions[0];
+        let segs = highlight(q, v, m);
+        let marked: Vec<&str> = segs
+            .iter()
+            .filter(|s| s.marked)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marked, ["130,000 troops"]);
+        let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(joined, m.text);
+        let w = a
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::QuoteWording)
+            .unwrap();
+        let marked = |v: usize| -> Vec<String> {
+            highlight(w, v, &w.variants[v].mentions[0])
+                .into_iter()
+                .filter(|s| s.marked)
+                .map(|s| s.text)
+                .collect()
+        };
+        let by_article = |art: &str| {
+            w.variants
+                .iter()
+                .position(|v| v.mentions[0].article == art)
+                .unwrap()
+        };
+        assert_eq!(marked(by_article("ap")), ["prefer"]);
+        assert_eq!(marked(by_article("rt")), ["want"]);
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn token_diff_cases() {
+        assert_eq!(
+            token_diff("we prefer diplomacy", "we want diplomacy"),
+            (vec![3..9], vec![3..7])
+        );
+        assert_eq!(token_diff("a b c", "a b c"), (vec![], vec![]));
+        assert_eq!(token_diff("", "x y"), (vec![], vec![0..1, 2..3]));
+        // case and punctuation do not count
+        assert_eq!(
+            token_diff("We said, “Yes”", "we said yes."),
+            (vec![], vec![])
+        );
+        // truncation
+        assert_eq!(
+            token_diff("one two three", "one two"),
+            (vec![8..13], vec![])
+        );
+        // multi-byte text keeps char boundaries
+        let (a, b) = token_diff("Zelensky’s “peace” plan", "Zelensky’s war plan");
+        assert_eq!(&"Zelensky’s “peace” plan"[a[0].clone()], "“peace”");
+        assert_eq!(&"Zelensky’s war plan"[b[0].clone()], "war");
+    }
 }

@@ -44,14 +44,16 @@ pub fn to_text(report: &Report, f: &Finding) -> String {
         .map_or(0, |s| s.articles.len());
     let _ = writeln!(
         out,
-        "story {} ({} article{}), {}",
+        "story {} ({} article{}), claim cluster {}, {}",
         line(&f.story),
         articles,
         if articles == 1 { "" } else { "s" },
+        line(&f.cluster),
         match f.subject {
             crosscheck_align::ClaimKind::Person => "about a person",
             crosscheck_align::ClaimKind::Quote => "a cluster of quotes",
             crosscheck_align::ClaimKind::Sentence => "a cluster of reported-fact sentences",
+            _ => "a cluster of claims",
         }
     );
     if !f.explanation.is_empty() {

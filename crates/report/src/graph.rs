@@ -35,6 +35,7 @@ use crate::Report;
 /// What a node stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NodeKind {
     /// A story: articles about one event.
     Story,
@@ -60,6 +61,7 @@ impl NodeKind {
 
 /// A node of the graph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Node {
     /// Unique id (see the [module documentation](self)).
     pub id: String,
@@ -74,6 +76,10 @@ pub struct Node {
     /// The finding's severity (findings only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
+    /// The finding's claim cluster id (findings only): findings of one
+    /// cluster share it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
     /// Independent outlets giving the variant (variants only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlets: Option<usize>,
@@ -93,6 +99,7 @@ impl Node {
             label,
             finding_kind: None,
             severity: None,
+            cluster: None,
             outlets: None,
             source: None,
             url: None,
@@ -103,6 +110,7 @@ impl Node {
 /// What an edge says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EdgeKind {
     /// A story covers an article.
     Covers,
@@ -128,6 +136,7 @@ impl EdgeKind {
 
 /// An edge of the graph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Edge {
     /// What the edge says.
     #[serde(rename = "type")]
@@ -154,21 +163,23 @@ impl Edge {
 #[derive(Clone, Debug)]
 pub struct ClaimGraph {
     /// The petgraph graph; node weights carry their ids.
-    pub graph: DiGraph<Node, Edge>,
+    graph: DiGraph<Node, Edge>,
+    /// Node index by node id.
+    index: BTreeMap<String, NodeIndex>,
 }
 
 /// The node id of an article.
-pub fn article_node_id(article: &str) -> String {
+pub(crate) fn article_node_id(article: &str) -> String {
     format!("article:{article}")
 }
 
 /// The node id of a finding.
-pub fn finding_node_id(finding: &str) -> String {
+pub(crate) fn finding_node_id(finding: &str) -> String {
     format!("finding:{finding}")
 }
 
 /// The node id of a finding's variant (`n` from 0; written from 1).
-pub fn variant_node_id(finding: &str, n: usize) -> String {
+pub(crate) fn variant_node_id(finding: &str, n: usize) -> String {
     format!("variant:{finding}/{}", n + 1)
 }
 
@@ -233,6 +244,7 @@ impl ClaimGraph {
                 );
                 n.finding_kind = Some(f.kind);
                 n.severity = Some(f.severity);
+                n.cluster = Some(f.cluster.clone());
                 let fi = add(&mut graph, n);
                 graph.add_edge(s, fi, Edge::plain(EdgeKind::HasFinding));
                 for (k, v) in f.variants.iter().enumerate() {
@@ -269,7 +281,61 @@ impl ClaimGraph {
                 }
             }
         }
-        ClaimGraph { graph }
+        ClaimGraph { graph, index }
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The node with this id (`story:…`, `article:<id>`, `finding:<id>`,
+    /// `variant:<finding id>/<n>`), if any.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index.get(id).map(|&i| &self.graph[i])
+    }
+
+    /// The nodes an edge of this kind leads to from the node `id`, in
+    /// insertion order: a story's findings (`HasFinding`) or articles
+    /// (`Covers`), a finding's variants (`HasVariant`), the articles that
+    /// carry a variant (`ReportedBy`, with the edge and its spans).
+    ///
+    /// ```
+    /// # use crosscheck_align::{compare, Config};
+    /// # use crosscheck_parse::{extract_articles, Article};
+    /// # use crosscheck_report::{graph::EdgeKind, Report};
+    /// let docs = extract_articles(&[
+    ///     Article::new("a", "The ferry carried 120 passengers, the coast guard said."),
+    ///     Article::new("b", "The ferry carried 210 passengers, the coast guard said."),
+    /// ]).unwrap();
+    /// let alignment = compare(&docs, &Config::default());
+    /// let g = Report::new(&docs, &alignment).graph();
+    /// let story = &alignment.stories[0].id;
+    /// let findings = g.targets(story, EdgeKind::HasFinding);
+    /// assert_eq!(findings.len(), 1);
+    /// let variants = g.targets(&findings[0].0.id, EdgeKind::HasVariant);
+    /// assert_eq!(variants.len(), 2);
+    /// let carried = g.targets(&variants[0].0.id, EdgeKind::ReportedBy);
+    /// assert!(carried[0].1.span.is_some());
+    /// ```
+    pub fn targets(&self, id: &str, kind: EdgeKind) -> Vec<(&Node, &Edge)> {
+        let Some(&i) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(usize, &Node, &Edge)> = self
+            .graph
+            .edges(i)
+            .filter(|e| e.weight().kind == kind)
+            .map(|e| (e.id().index(), &self.graph[e.target()], e.weight()))
+            .collect();
+        // petgraph lists a node's edges newest first
+        out.sort_by_key(|&(k, _, _)| k);
+        out.into_iter().map(|(_, n, e)| (n, e)).collect()
     }
 
     /// The nodes, in insertion order (story by story).
@@ -386,7 +452,7 @@ impl ClaimGraph {
 }
 
 /// Quotes a DOT id or label: backslashes, quotes and line breaks escaped.
-pub fn dot_quote(s: &str) -> String {
+pub(crate) fn dot_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -9,7 +9,7 @@
 //!     { "id": "story:ap", "articles": [...], "copies": [[...]], "claims": 40, "clusters": 7,
 //!       "findings": [
 //!         { "id": "…", "kind": "date", "severity": "high", "confidence": "0.850",
-//!           "subject": "sentence", "explanation": "…",
+//!           "subject": "sentence", "cluster": "3fa1…", "explanation": "…",
 //!           "variants": [
 //!             { "value": {"type": "date", …}, "display": "2022-02-04", "outlets": 3,
 //!               "diff": [], "mentions": [ {"article": "ap", "span": [10, 90], …} ] } ] } ] } ],
@@ -38,6 +38,7 @@ pub const VERSION: u32 = 2;
 
 /// A finding, as written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct JsonFinding {
     /// Stable id.
     pub id: String,
@@ -49,6 +50,9 @@ pub struct JsonFinding {
     pub confidence: String,
     /// Quote, sentence or person.
     pub subject: ClaimKind,
+    /// The claim cluster id: findings of one cluster share it.
+    #[serde(default)]
+    pub cluster: String,
     /// Readable explanation.
     pub explanation: String,
     /// The variants with their mentions.
@@ -57,13 +61,14 @@ pub struct JsonFinding {
 
 impl JsonFinding {
     /// The written form of a finding.
-    pub fn of(f: &Finding) -> Self {
+    pub(crate) fn of(f: &Finding) -> Self {
         JsonFinding {
             id: f.id.clone(),
             kind: f.kind.as_str().to_string(),
             severity: f.severity,
             confidence: crate::format_confidence(f),
             subject: f.subject,
+            cluster: f.cluster.clone(),
             explanation: f.explanation.clone(),
             variants: f.variants.clone(),
         }
@@ -72,6 +77,7 @@ impl JsonFinding {
 
 /// A story, as written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct JsonStory {
     /// Story id.
     pub id: String,
@@ -89,6 +95,7 @@ pub struct JsonStory {
 
 /// What was extracted from one article, counted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ArticleSummary {
     /// Article id.
     pub id: String,
@@ -128,6 +135,7 @@ pub struct ArticleSummary {
 
 /// Counts over the whole report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// Articles compared.
     pub articles: usize,
@@ -149,6 +157,7 @@ pub struct Summary {
 
 /// The whole JSON report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct JsonReport {
     /// Always [`FORMAT`].
     pub format: String,

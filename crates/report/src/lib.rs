@@ -13,18 +13,15 @@
 //! order or thread count, so the same input gives the same bytes.
 //!
 //! ```
-//! use crosscheck_align::{compare, Config, fixture::Doc, Severity};
+//! use crosscheck_align::{compare, Config, Severity};
+//! use crosscheck_parse::{extract_articles, Article};
 //! use crosscheck_report::{Filter, Report};
 //!
 //! let text = |n: &str| format!("Russia has massed {n} soldiers on the border with Ukraine, Western officials say.");
-//! let docs = [
-//!     Doc::new("bbc", &text("100,000"))
-//!         .quantity("100,000 soldiers", 100_000.0, crosscheck_parse::Qualifier::Exact, Some("soldiers"))
-//!         .build(),
-//!     Doc::new("cnn", &text("130,000"))
-//!         .quantity("130,000 soldiers", 130_000.0, crosscheck_parse::Qualifier::Exact, Some("soldiers"))
-//!         .build(),
-//! ];
+//! let docs = extract_articles(&[
+//!     Article::new("bbc", text("100,000")),
+//!     Article::new("cnn", text("130,000")),
+//! ]).unwrap();
 //! let alignment = compare(&docs, &Config::default());
 //! let report = Report::new(&docs, &alignment).with_filter(Filter::default());
 //! let entries = report.entries();
@@ -39,9 +36,9 @@
 #![warn(missing_docs)]
 
 pub mod baseline;
-pub mod context;
+mod context;
 pub mod csv_report;
-pub mod diff;
+mod diff;
 pub mod explain;
 pub mod graph;
 pub mod html;
@@ -56,8 +53,7 @@ use crosscheck_align::{Alignment, Finding, FindingKind, Story};
 use crosscheck_parse::{Diagnostic, Extraction};
 
 pub use baseline::{Baseline, BaselineEntry, Comparison, FailOn};
-pub use crosscheck_align::id;
-pub use crosscheck_align::{finding_id, Severity};
+pub use crosscheck_align::Severity;
 pub use graph::ClaimGraph;
 
 /// Everything that can go wrong while writing or reading a report.
@@ -182,7 +178,7 @@ pub fn parse_kinds(list: &str) -> Result<BTreeSet<FindingKind>, ReportError> {
 }
 
 /// Parses one finding kind name (`quote_wording`; `-` is accepted for `_`).
-pub fn parse_kind(name: &str) -> Result<FindingKind, ReportError> {
+pub(crate) fn parse_kind(name: &str) -> Result<FindingKind, ReportError> {
     FindingKind::parse(name).ok_or_else(|| {
         let valid: Vec<&str> = FindingKind::ALL.iter().map(|k| k.as_str()).collect();
         ReportError::Invalid(format!(
@@ -193,7 +189,7 @@ pub fn parse_kind(name: &str) -> Result<FindingKind, ReportError> {
 }
 
 /// A finding's confidence clamped to `[0, 1]`; NaN counts as 0.
-pub fn confidence(f: &Finding) -> f64 {
+pub(crate) fn confidence(f: &Finding) -> f64 {
     if f.confidence.is_nan() {
         0.0
     } else {
@@ -202,7 +198,7 @@ pub fn confidence(f: &Finding) -> f64 {
 }
 
 /// The confidence as written in every report: three decimals.
-pub fn format_confidence(f: &Finding) -> String {
+pub(crate) fn format_confidence(f: &Finding) -> String {
     format!("{:.3}", confidence(f))
 }
 
@@ -211,14 +207,14 @@ pub fn format_confidence(f: &Finding) -> String {
 #[derive(Clone, Debug)]
 pub struct Report<'a> {
     /// One extraction per article.
-    pub extractions: &'a [Extraction],
+    extractions: &'a [Extraction],
     /// What alignment found.
-    pub alignment: &'a Alignment,
+    alignment: &'a Alignment,
     /// Problems met while reading inputs (in addition to those inside each
     /// extraction).
-    pub diagnostics: &'a [Diagnostic],
+    diagnostics: &'a [Diagnostic],
     /// Which findings to show.
-    pub filter: Filter,
+    filter: Filter,
     /// Index into `extractions` by article id (the first extraction of an
     /// id wins), so per-row lookups stay O(log n) on large corpora.
     by_id: BTreeMap<&'a str, usize>,
@@ -262,6 +258,28 @@ impl<'a> Report<'a> {
         self
     }
 
+    /// The extractions, one per article, as given.
+    pub fn extractions(&self) -> &'a [Extraction] {
+        self.extractions
+    }
+
+    /// What alignment found.
+    pub fn alignment(&self) -> &'a Alignment {
+        self.alignment
+    }
+
+    /// The diagnostics from reading the inputs given with
+    /// [`with_diagnostics`](Self::with_diagnostics) (see also
+    /// [`all_diagnostics`](Self::all_diagnostics)).
+    pub fn diagnostics(&self) -> &'a [Diagnostic] {
+        self.diagnostics
+    }
+
+    /// Which findings are shown.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
     /// Every finding that [passes](Filter::passes) the filter, in the
     /// alignment's order.
     pub fn kept(&self) -> Vec<&'a Finding> {
@@ -285,7 +303,7 @@ impl<'a> Report<'a> {
     }
 
     /// The findings to list in the order of the human reports: by
-    /// [rank](context::rank) (severity, then confidence, then id).
+    /// severity (highest first), then confidence (highest first), then id.
     pub fn ranked(&self) -> Vec<&'a Finding> {
         let mut v = self.entries();
         context::sort_ranked(&mut v);
@@ -293,7 +311,7 @@ impl<'a> Report<'a> {
     }
 
     /// The listed findings grouped by story, each story's findings by
-    /// [rank](context::rank), the stories by their first finding's rank
+    /// rank (as in [`ranked`](Self::ranked)), the stories by their first finding's rank
     /// (then story order); stories without a listed finding are left out.
     pub fn by_story(&self) -> Vec<(&'a Story, Vec<&'a Finding>)> {
         let mut groups: BTreeMap<usize, Vec<&'a Finding>> = BTreeMap::new();
@@ -318,6 +336,57 @@ impl<'a> Report<'a> {
             .collect();
         out.sort_by(|a, b| context::rank(a.2[0], b.2[0]).then(a.0.cmp(&b.0)));
         out.into_iter().map(|(_, s, fs)| (s, fs)).collect()
+    }
+
+    /// The listed findings grouped by story (as in
+    /// [`by_story`](Self::by_story)), then by claim cluster
+    /// ([`Finding::cluster`]): each group the findings of one claim, by
+    /// rank, the groups by their first finding's rank. A finding without a
+    /// cluster id is a group of its own.
+    ///
+    /// ```
+    /// # use crosscheck_align::{compare, Config};
+    /// # use crosscheck_parse::{extract_articles, Article};
+    /// # use crosscheck_report::Report;
+    /// let text = |n: &str, verb: &str| format!(
+    ///     "The storm cut power to {n} homes in the northern districts, the utility company said. \
+    ///      “We {verb} to restore power to every home by the weekend,” spokesman Ian Reed said.");
+    /// let docs = extract_articles(&[
+    ///     Article::new("a", text("12,000", "expect")),
+    ///     Article::new("b", text("21,000", "hope")),
+    /// ]).unwrap();
+    /// let alignment = compare(&docs, &Config::default());
+    /// let report = Report::new(&docs, &alignment);
+    /// let stories = report.by_cluster();
+    /// let (story, clusters) = &stories[0];
+    /// assert_eq!(story.articles, ["a", "b"]);
+    /// // two claims, the figure's sentence and the quote, a finding each
+    /// assert_eq!(clusters.len(), 2);
+    /// assert!(clusters.iter().all(|c| c.len() == 1));
+    /// assert_ne!(clusters[0][0].cluster, clusters[1][0].cluster);
+    /// ```
+    pub fn by_cluster(&self) -> Vec<(&'a Story, Vec<Vec<&'a Finding>>)> {
+        self.by_story()
+            .into_iter()
+            .map(|(story, findings)| {
+                let mut order: Vec<&str> = Vec::new();
+                let mut groups: BTreeMap<&str, Vec<&'a Finding>> = BTreeMap::new();
+                for f in findings {
+                    let key = if f.cluster.is_empty() {
+                        f.id.as_str()
+                    } else {
+                        f.cluster.as_str()
+                    };
+                    let group = groups.entry(key).or_default();
+                    if group.is_empty() {
+                        order.push(key);
+                    }
+                    group.push(f);
+                }
+                let clusters = order.into_iter().filter_map(|k| groups.remove(k)).collect();
+                (story, clusters)
+            })
+            .collect()
     }
 
     /// The extractions sorted by article id.
@@ -363,12 +432,13 @@ impl<'a> Report<'a> {
 }
 
 /// Formats a span as `start-end` (byte offsets), as in the CSV columns.
-pub fn format_span(span: crosscheck_parse::Span) -> String {
+pub(crate) fn format_span(span: crosscheck_parse::Span) -> String {
     format!("{}-{}", span.start, span.end)
 }
 
 /// An output format of `crosscheck compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Format {
     /// The plain-text terminal table (the default on a terminal).
     Table,

@@ -18,7 +18,7 @@ use crate::{format_confidence, html, Report, Severity};
 
 /// Escapes Markdown punctuation and turns line breaks into spaces, for
 /// text inside a table cell.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -219,8 +219,9 @@ pub fn to_markdown(report: &Report) -> String {
     for (story, findings) in report.by_story() {
         let _ = writeln!(
             out,
-            "## {} — {} article{}\n",
-            escape(&story.id),
+            "## {}\n\nStory {} · {} article{}\n",
+            escape(&crate::context::story_title(report, story)),
+            code(&story.id),
             story.articles.len(),
             if story.articles.len() == 1 { "" } else { "s" }
         );

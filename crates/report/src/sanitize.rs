@@ -6,13 +6,13 @@
 //! Everything in a report comes from articles nobody vetted, so every
 //! writer passes its cells, links and terminal lines through here.
 //!
-//! ```
-//! use crosscheck_report::sanitize::{escape_controls, is_web_url, neutralise_cell};
+//! A CSV cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return gets a leading `'` ([`CsvCells::Neutralised`], the default);
+//! only absolute `http`/`https` URLs become links; control characters are
+//! escaped for terminals:
 //!
-//! assert_eq!(neutralise_cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
-//! assert_eq!(neutralise_cell("Reuters"), "Reuters");
-//! assert!(is_web_url("https://example.com/news/1"));
-//! assert!(!is_web_url("javascript:alert(1)"));
+//! ```
+//! use crosscheck_report::sanitize::escape_controls;
 //! assert_eq!(escape_controls("a\u{1b}[2Jb\nc"), "a\\x1b[2Jb\\nc");
 //! ```
 
@@ -23,6 +23,7 @@ use crate::{csv_report, Format, Report, ReportError};
 
 /// How CSV cells that a spreadsheet would read as a formula are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CsvCells {
     /// A cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return
     /// gets a leading `'`, so spreadsheets show it as text instead of
@@ -44,13 +45,29 @@ pub struct RenderOptions {
 /// The first characters that make a spreadsheet read a cell as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// True when the cell, after any leading `'`, begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return.
+fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
 /// The cell with a leading `'` when it begins with `=`, `+`, `-`, `@`, a
-/// tab or a carriage return; otherwise unchanged.
-pub fn neutralise_cell(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(FORMULA_STARTS) {
+/// tab or a carriage return (after any `'` it already has, so that
+/// [`restore_cell`] gives every cell back exactly); otherwise unchanged.
+pub(crate) fn neutralise_cell(cell: &str) -> Cow<'_, str> {
+    if formula_like(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
+    }
+}
+
+/// The inverse of [`neutralise_cell`]: drops the leading `'` of a cell
+/// that has one before a formula start.
+pub(crate) fn restore_cell(cell: &str) -> Cow<'_, str> {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => Cow::Borrowed(rest),
+        _ => Cow::Borrowed(cell),
     }
 }
 
@@ -100,7 +117,7 @@ pub fn render_with(
 /// True for an absolute `http` or `https` URL with a host part: the only
 /// URLs any report turns into a link. `javascript:`, `data:`, `file:` and
 /// relative URLs are not links.
-pub fn is_web_url(url: &str) -> bool {
+pub(crate) fn is_web_url(url: &str) -> bool {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
     let rest = lower
@@ -194,6 +211,31 @@ mod tests {
         ] {
             assert!(!is_web_url(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn neutralised_cells_are_restored_exactly() {
+        for cell in [
+            "=SUM(A1:A9)",
+            "-5 degrees",
+            "+44 20 7946 0000",
+            "@channel",
+            "\tindented",
+            "\rreturn",
+            "'=already quoted",
+            "''-two quotes",
+            "'plain quote",
+            "'",
+            "",
+            "Reuters",
+            "it's = fine",
+        ] {
+            let written = neutralise_cell(cell);
+            assert!(!written.starts_with(FORMULA_STARTS), "{written:?}");
+            assert_eq!(restore_cell(&written), cell, "{cell:?} -> {written:?}");
+        }
+        assert_eq!(neutralise_cell("'=x"), "''=x");
+        assert_eq!(neutralise_cell("'plain"), "'plain");
     }
 
     #[test]

@@ -7,11 +7,7 @@ use crosscheck_report::json_report::to_json_string;
 use crosscheck_report::{Report, Severity};
 
 fn entry(id: &str, kind: &str, severity: Severity) -> BaselineEntry {
-    BaselineEntry {
-        id: id.into(),
-        kind: kind.into(),
-        severity,
-    }
+    BaselineEntry::new(id, kind, severity)
 }
 
 #[test]

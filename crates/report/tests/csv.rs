@@ -52,7 +52,20 @@ fn text_with_quotes_and_newlines_round_trips() {
     });
     let csv = to_csv_string(&report).unwrap();
     let rows = read_csv(csv.as_bytes()).unwrap();
-    assert_eq!(rows, crosscheck_report::csv_report::rows(&report));
+    let mentions: Vec<(String, String, String)> = report
+        .entries()
+        .into_iter()
+        .flat_map(|f| {
+            f.mentions()
+                .map(|(_, m)| (f.id.clone(), m.article.clone(), m.text.clone()))
+        })
+        .collect();
+    let read: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|r| (r.finding_id.clone(), r.article.clone(), r.text.clone()))
+        .collect();
+    assert_eq!(read, mentions);
+    assert!(rows.iter().all(|r| r.cluster.len() == 16));
     assert!(rows
         .iter()
         .any(|r| r.kind == "agreement" || r.kind == "matched"));

@@ -83,8 +83,8 @@ fn dot_is_structurally_sound() {
     assert!(dot.ends_with("}\n"));
     assert!(balanced(&dot), "{dot}");
     let (nodes, edges) = dot_ids(&dot);
-    assert_eq!(nodes.len(), g.graph.node_count());
-    assert_eq!(edges.len(), g.graph.edge_count());
+    assert_eq!(nodes.len(), g.node_count());
+    assert_eq!(edges.len(), g.edge_count());
     for (s, t) in &edges {
         assert!(nodes.contains(s), "undeclared {s}");
         assert!(nodes.contains(t), "undeclared {t}");

@@ -141,3 +141,33 @@ fn the_terminal_table_escapes_control_characters() {
     );
     assert!(table.contains("\\x1b[31m40"), "{table}");
 }
+
+#[test]
+fn neutralised_csv_reads_back_as_the_raw_values() {
+    let (x, a) = sample("https://example.com/wire", "https://example.com/daily");
+    let report = Report::new(&x, &a);
+    let neutralised = render(&report, Format::Csv).unwrap();
+    let raw = render_with(
+        &report,
+        Format::Csv,
+        &RenderOptions {
+            csv_cells: CsvCells::Raw,
+        },
+    )
+    .unwrap();
+    assert_ne!(neutralised, raw);
+    let read = |csv: &str| crosscheck_report::csv_report::read_csv(csv.as_bytes()).unwrap();
+    let rows = read(&neutralised);
+    // the leading ' of the spreadsheet protection is gone on reading
+    assert_eq!(rows, read(&raw));
+    assert!(rows
+        .iter()
+        .any(|r| r.value == "-40" && r.source == "-Wire Service"));
+    assert!(rows
+        .iter()
+        .any(|r| r.value == "\t45" && r.text.starts_with("@SUM")));
+    // and a baseline made of it keeps the ids
+    let baseline = crosscheck_report::Baseline::from_csv(neutralised.as_bytes()).unwrap();
+    assert_eq!(baseline.len(), 1);
+    assert!(baseline.entries.contains_key(&a.findings[0].id));
+}

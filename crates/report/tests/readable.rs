@@ -2,7 +2,6 @@
 mod common;
 
 use crosscheck_align::FindingKind;
-use crosscheck_report::diff::{highlight, token_diff};
 use crosscheck_report::{html, markdown, table, Report};
 
 #[test]
@@ -41,7 +40,11 @@ fn markdown_has_stories_variants_and_references() {
     let (x, a) = common::sample();
     let md = markdown::to_markdown(&Report::new(&x, &a));
     assert!(md.starts_with("# crosscheck report\n"));
-    assert!(md.contains("\n## story:ap — 3 articles\n"), "{md}");
+    // a story is headed by its headline or first sentence, then its id
+    assert!(
+        md.contains("\n## Russia has massed 100,000 troops near the border with Ukraine, Western officials said on Friday.\n\nStory `story:ap` · 3 articles\n"),
+        "{md}"
+    );
     // articles by outlet and date, the id alongside; id alone without an outlet
     assert!(
         md.contains(
@@ -75,61 +78,6 @@ fn markdown_has_stories_variants_and_references() {
     assert!(md.contains("## Stories\n"));
     assert!(md.contains("| story:ap | `ap`, `bbc`, `rt` |"));
     assert!(md.contains("## Diagnostics"));
-}
-
-#[test]
-fn highlight_marks_the_value_and_the_changed_word() {
-    let (_, a) = common::sample();
-    let q = a
-        .findings
-        .iter()
-        .find(|f| f.kind == FindingKind::Quantity)
-        .unwrap();
-    let m = &q.variants[1].mentions[0];
-    let segs = highlight(q, 1, m);
-    let marked: Vec<&str> = segs
-        .iter()
-        .filter(|s| s.marked)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(marked, ["130,000 troops"]);
-    let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
-    assert_eq!(joined, m.text);
-    let w = a
-        .findings
-        .iter()
-        .find(|f| f.kind == FindingKind::QuoteWording)
-        .unwrap();
-    let marked = |v: usize| -> Vec<String> {
-        highlight(w, v, &w.variants[v].mentions[0])
-            .into_iter()
-            .filter(|s| s.marked)
-            .map(|s| s.text)
-            .collect()
-    };
-    assert_eq!(marked(0), ["prefer"]);
-    assert_eq!(marked(1), ["want"]);
-}
-
-#[test]
-#[allow(clippy::single_range_in_vec_init)]
-fn token_diff_cases() {
-    assert_eq!(token_diff("a b c", "a b c"), (vec![], vec![]));
-    assert_eq!(token_diff("", "x y"), (vec![], vec![0..1, 2..3]));
-    // case and punctuation do not count
-    assert_eq!(
-        token_diff("We said, “Yes”", "we said yes."),
-        (vec![], vec![])
-    );
-    // truncation
-    assert_eq!(
-        token_diff("one two three", "one two"),
-        (vec![8..13], vec![])
-    );
-    // multi-byte text keeps char boundaries
-    let (a, b) = token_diff("Zelensky’s “peace” plan", "Zelensky’s war plan");
-    assert_eq!(&"Zelensky’s “peace” plan"[a[0].clone()], "“peace”");
-    assert_eq!(&"Zelensky’s war plan"[b[0].clone()], "war");
 }
 
 #[test]
@@ -236,7 +184,10 @@ fn articles_are_named_by_outlet_headline_and_date() {
     assert!(
         page.contains("<strong>BBC · “Russia masses troops near Ukraine” · 2022-01-21</strong>")
     );
-    assert!(page.contains("<th scope=\"col\">AP news · 2022-01-21</th>"));
+    // the matrix names each article by its outlet, with the full label as a tooltip
+    assert!(page.contains(
+        "<th scope=\"col\" title=\"AP news · 2022-01-21\">AP news<br><small><code>ap</code></small></th>"
+    ));
 }
 
 #[test]
@@ -293,10 +244,53 @@ fn the_html_page_has_filters_a_matrix_and_accessible_tables() {
     }
     assert!(page.contains("<select id=\"f-outlet\"><option value=\"\">all</option><option>AP news</option><option>BBC</option><option>rt</option></select>"));
     assert!(page.contains("data-kind=\"date\" data-severity=\"medium\" data-outlets=\"BBC|rt\""));
-    // the matrix says in words how each article stands, not by colour alone
-    assert!(page.contains("<td class=\"st-agrees\">agrees</td><td class=\"st-differs\">differs (variant 2)</td><td class=\"st-silent\">silent</td>"), "{page}");
+    // the matrix has a row per claim and says in words how each article
+    // stands on it, not by colour alone
+    assert!(page.contains("<td class=\"st-agrees\">agrees</td><td class=\"st-differs\">differs (quantity)</td><td class=\"st-silent\">silent</td>"), "{page}");
     assert!(page.contains("<th scope=\"col\">sentence</th>"));
-    assert!(page.contains("<h2 id=\"s-story:ap\">"));
+    // the story is headed by its first sentence (no article has a headline)
+    assert!(page.contains("<h2 id=\"s-story:ap\">Russia has massed 100,000 troops near the border with Ukraine, Western officials said on Friday.</h2>"));
+    // a message for filters that hide everything, hidden until then
+    assert!(page.contains("<p id=\"f-none\" role=\"status\" hidden>No findings match the filters."));
     // text-fragment links only on http(s) URLs
     assert!(page.contains("href=\"https://example.com/rt#:~:text=The%20negotiations%20with%20Moscow,in%20Geneva%2C%20sources%20said.\""));
+}
+
+#[test]
+fn the_html_page_groups_findings_by_claim_cluster() {
+    let (x, a) = common::sample();
+    let page = html::to_html(&Report::new(&x, &a));
+    // one block per claim cluster, headed by the claim and each finding's
+    // variants, the most severe cluster first
+    let clusters: Vec<&str> = page
+        .match_indices("<details class=\"cluster ")
+        .map(|(i, _)| &page[i..])
+        .collect();
+    assert_eq!(clusters.len(), 3, "{page}");
+    assert!(clusters[0].starts_with("<details class=\"cluster top-high\""));
+    assert!(clusters[2].starts_with("<details class=\"cluster top-medium\""));
+    let quote = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::QuoteWording)
+        .unwrap();
+    let block = page
+        .split(&format!("id=\"c-{}\"", quote.cluster))
+        .nth(1)
+        .expect("the quote's cluster block")
+        .split("</details>")
+        .next()
+        .unwrap();
+    assert!(
+        block.contains("Quote: <q>We prefer diplomacy and dialogue with Moscow</q>"),
+        "{block}"
+    );
+    assert!(block.contains(&format!("quote wording: {}", quote.summary())));
+    // the finding sits inside its cluster's block, and carries its row data
+    assert!(block.contains(&format!("<article class=\"finding\" id=\"f-{}\"", quote.id)));
+    // untrusted text in a cluster header is escaped
+    assert!(page.contains("<q>Sources &lt;script&gt;alert(1)&lt;/script&gt; said"));
+    assert!(!page.contains("<script>alert(1)"));
+    // a small report opens every cluster
+    assert_eq!(page.matches(" open data-open>").count(), 3);
 }

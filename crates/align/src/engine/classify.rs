@@ -224,6 +224,8 @@ fn finding(
             0.0
         },
         story: cx.id.clone(),
+        // set by the caller, which knows the cluster (engine::compare_story)
+        cluster: String::new(),
         subject,
         variants,
         explanation,

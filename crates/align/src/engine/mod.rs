@@ -203,14 +203,30 @@ fn compare_story(p: &Prepared, cfg: &Config, docs: &[usize], id: String) -> Stor
         .flat_map_iter(|c| {
             let members = member_scores(&cx, &c.members, &dup);
             let leader = &p.units[cx.units[c.members[0] as usize] as usize];
-            match leader.kind {
+            let mut found = match leader.kind {
                 UnitKind::Quote => classify::quote_findings(&cx, &members),
                 UnitKind::Sentence => classify::sentence_findings(&cx, &members),
+            };
+            let article = &p.docs[leader.doc].article;
+            let cluster =
+                crate::id::cluster_id("claim", &article.id, leader.span.slice(&article.text));
+            for f in &mut found {
+                f.cluster.clone_from(&cluster);
             }
+            found
         })
         .collect();
     if cfg.compare_roles {
-        findings.extend(classify::role_findings(&cx));
+        let mut roles = classify::role_findings(&cx);
+        for f in &mut roles {
+            // a role finding is about one person: the speaker of its mentions
+            let person = f
+                .claim()
+                .and_then(|m| m.speaker.clone())
+                .unwrap_or_default();
+            f.cluster = crate::id::cluster_id("person", &id, &person);
+        }
+        findings.extend(roles);
     }
     sort_findings(&mut findings, p, docs);
     let mut copies: Vec<Vec<String>> = Vec::new();
@@ -322,7 +338,9 @@ fn people_of(cx: &StoryCx, story: &str) -> Vec<Person> {
 }
 
 /// Scored matches above thresholds, as `(article a, span a, article b, span
-/// b)`, over all stories; for tests comparing blocking with all pairs.
+/// b)`, over all stories; for tests comparing blocking with all pairs
+/// (feature `test-util`).
+#[cfg(feature = "test-util")]
 pub fn matched_pairs(input: &[Extraction], cfg: &Config) -> Vec<(String, Span, String, Span)> {
     let p = prepare(input, cfg);
     let groups = story_groups(&p, input, cfg);

@@ -135,5 +135,7 @@ pub fn strength(severity: Severity) -> f64 {
         Severity::Low => 0.3,
         Severity::Medium => 0.6,
         Severity::High => 0.9,
+        // a severity added later: ranked with medium until scored here
+        _ => 0.6,
     }
 }

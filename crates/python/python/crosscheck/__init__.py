@@ -195,7 +195,9 @@ class Report:
     def findings(self) -> List[dict]:
         """The findings (claim clusters), story by story as in the JSON
         report: dicts with ``finding_id``, ``kind``, ``severity``,
-        ``confidence`` (float), ``story`` (its id), ``explanation`` and
+        ``confidence`` (float), ``story`` (its id), ``cluster`` (the claim
+        cluster id: findings of one claim share it), ``subject``
+        (``quote``, ``sentence`` or ``person``), ``explanation`` and
         ``variants``; each variant has its typed ``value``, ``display``,
         ``articles`` (article ids) and ``mentions`` (``article``, ``span``
         as byte offsets, ``text``, ``speaker``...)."""
@@ -257,6 +259,8 @@ def _finding(f: dict, story: Optional[str], variants: Iterable[dict]) -> dict:
         "severity": f["severity"],
         "confidence": float(f["confidence"]),
         "story": story,
+        "cluster": f.get("cluster"),
+        "subject": f.get("subject"),
         "explanation": f.get("explanation"),
         "variants": vs,
     }

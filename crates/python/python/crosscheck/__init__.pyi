@@ -31,8 +31,9 @@ class Report:
 
     @property
     def findings(self) -> List[Dict[str, Any]]:
-        """finding_id, kind, severity, confidence, story, explanation,
-        variants (articles, mentions with byte spans)."""
+        """finding_id, kind, severity, confidence, story, cluster (the
+        claim cluster id), subject, explanation, variants (articles,
+        mentions with byte spans)."""
     def to_json(self) -> Dict[str, Any]: ...
     def to_csv(self, path: Optional[PathLike] = None) -> Optional[str]: ...
     def to_html(self, path: Optional[PathLike] = None) -> Optional[str]: ...
