@@ -1,7 +1,7 @@
 //! Warnings the command line adds after extraction, and how every
 //! diagnostic is printed.
 
-use crosscheck::parse::{DateReading, Diagnostic, Extraction, Severity};
+use crosscheck::parse::{DateReading, Diagnostic, DiagnosticLevel, Extraction};
 use crosscheck::report::sanitize::escape_controls;
 use std::io::Write;
 
@@ -22,7 +22,7 @@ pub fn unresolved_relative_dates(extractions: &[Extraction]) -> Vec<Diagnostic> 
             let first = relative.first()?;
             Some(Diagnostic {
                 origin: x.article.origin.clone(),
-                severity: Severity::Warning,
+                severity: DiagnosticLevel::Warning,
                 message: format!(
                     "{} relative date{} (first: \"{first}\") left unresolved: the article has no \
                      publication date; give one with --date YYYY-MM-DD",

@@ -14,7 +14,8 @@
 
 use crosscheck_parse::ingest::parse_bytes;
 use crosscheck_parse::{
-    extract, read_inputs, Article, Extraction, IngestOptions, Ingested, InputFormat, Severity,
+    extract, read_inputs, Article, DiagnosticLevel, Extraction, IngestOptions, Ingested,
+    InputFormat,
 };
 use serde_json::Value;
 use std::fs;
@@ -53,7 +54,7 @@ fn article(text: String) -> Article {
 fn errors(x: &Ingested) -> Vec<&crosscheck_parse::Diagnostic> {
     x.diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.severity == DiagnosticLevel::Error)
         .collect()
 }
 
@@ -181,7 +182,7 @@ fn invalid_utf8_inside_quotes_and_numbers_keeps_spans_sound() {
     assert_eq!(x.articles.len(), 1, "{:?}", x.diagnostics);
     let w: Vec<_> = x.diagnostics_for("bad.txt").collect();
     assert_eq!(w.len(), 1, "{w:?}");
-    assert_eq!(w[0].severity, Severity::Warning);
+    assert_eq!(w[0].severity, DiagnosticLevel::Warning);
     assert_eq!(w[0].offset, Some(at));
     let e = extract_checked(&x.articles[0]);
     assert!(

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use crosscheck::parse::ingest::{parse_bytes, read_inputs, IngestOptions, InputFormat};
-use crosscheck::parse::{Diagnostic, Ingested, Severity};
+use crosscheck::parse::{Diagnostic, DiagnosticLevel, Ingested};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -22,14 +22,14 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 fn errors(x: &Ingested) -> Vec<&Diagnostic> {
     x.diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.severity == DiagnosticLevel::Error)
         .collect()
 }
 
 fn warnings(x: &Ingested) -> Vec<&Diagnostic> {
     x.diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Warning)
+        .filter(|d| d.severity == DiagnosticLevel::Warning)
         .collect()
 }
 
@@ -586,7 +586,7 @@ fn directory_walk_sorted_known_extensions_no_hidden() {
     let x = read_inputs(&[d.to_path_buf()], &opts());
     // the entries not read are counted and named in one warning
     assert_eq!(x.diagnostics.len(), 1, "{:?}", x.diagnostics);
-    assert_eq!(x.diagnostics[0].severity, Severity::Warning);
+    assert_eq!(x.diagnostics[0].severity, DiagnosticLevel::Warning);
     assert_eq!(
         x.diagnostics[0].message,
         "skipped 3 entries: .git (hidden), .hidden.txt (hidden), notes.md (unknown extension)"

@@ -5,7 +5,7 @@
 //! reading (JSON lines streamed).
 
 use crosscheck::parse::ingest::{parse_bytes, read_inputs, IngestOptions, InputFormat};
-use crosscheck::parse::Severity;
+use crosscheck::parse::DiagnosticLevel;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -17,7 +17,7 @@ fn opts() -> IngestOptions {
 fn warnings(x: &crosscheck::parse::Ingested) -> Vec<String> {
     x.diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Warning)
+        .filter(|d| d.severity == DiagnosticLevel::Warning)
         .map(|d| format!("{}: {}", d.origin, d.message))
         .collect()
 }
@@ -273,7 +273,7 @@ fn stdin_honours_the_article_limit_and_streams_json_lines() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("<stdin>: input too large: more than 1000 bytes, the limit is 1000 bytes (--max-article-bytes)"),
+        err.contains("<stdin>: input too large: more than 1000 bytes, the limit is 1000 bytes (max_article_bytes)"),
         "{err}"
     );
 

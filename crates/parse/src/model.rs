@@ -186,19 +186,19 @@ impl Article {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Severity {
+pub enum DiagnosticLevel {
     /// Something was repaired or guessed; the article is still used.
     Warning,
     /// The input could not be used.
     Error,
 }
 
-impl Severity {
+impl DiagnosticLevel {
     /// The lowercase name used in messages and reports: `warning` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+            DiagnosticLevel::Warning => "warning",
+            DiagnosticLevel::Error => "error",
         }
     }
 }
@@ -209,7 +209,7 @@ pub struct Diagnostic {
     /// The file (or `file:line`, or `<stdin>`) the problem is in.
     pub origin: String,
     /// Warning or error.
-    pub severity: Severity,
+    pub severity: DiagnosticLevel,
     /// What is wrong, in words a user can act on.
     pub message: String,
     /// Byte offset in the input where the problem starts, when known.

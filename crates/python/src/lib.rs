@@ -5,7 +5,7 @@
 
 use crosscheck::align::{self, Alignment};
 use crosscheck::parse::{
-    self, Article, Diagnostic, Extraction, IngestOptions, NaiveDate, Severity,
+    self, Article, Diagnostic, Extraction, IngestOptions, NaiveDate, DiagnosticLevel,
 };
 use crosscheck::report::{self, sanitize, Filter, Format, Report};
 use pyo3::create_exception;
@@ -107,7 +107,7 @@ impl NativeReport {
     fn warnings(&self) -> Vec<String> {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Warning)
+            .filter(|d| d.severity == DiagnosticLevel::Warning)
             .map(|d| format!("{}: {}", d.origin, d.message))
             .collect()
     }
@@ -210,7 +210,7 @@ fn compare(
     let errors: Vec<String> = ingested
         .diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.severity == DiagnosticLevel::Error)
         .map(|d| format!("{}: {}", d.origin, d.message))
         .collect();
     if !errors.is_empty() {

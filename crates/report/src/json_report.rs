@@ -236,7 +236,7 @@ pub fn build(report: &Report) -> JsonReport {
     let diagnostics: Vec<Diagnostic> = report.all_diagnostics().into_iter().cloned().collect();
     let errors = diagnostics
         .iter()
-        .filter(|d| d.severity == crosscheck_parse::Severity::Error)
+        .filter(|d| d.severity == crosscheck_parse::DiagnosticLevel::Error)
         .count();
     let al = report.alignment;
     JsonReport {

@@ -58,7 +58,7 @@
 //! sharing an id are ranked by content (text, then title, URL, source,
 //! date and origin), and the first keeps it.
 
-use crate::model::{Article, Diagnostic, Severity};
+use crate::model::{Article, Diagnostic, DiagnosticLevel};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -174,7 +174,7 @@ impl Ingested {
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
-            .any(|d| d.severity == Severity::Error)
+            .any(|d| d.severity == DiagnosticLevel::Error)
     }
 
     /// The diagnostics whose origin is exactly `origin` (an article's
@@ -190,12 +190,12 @@ impl Ingested {
 
     fn error(&mut self, origin: &str, message: impl Into<String>, offset: Option<usize>) {
         self.diagnostics
-            .push(diag(origin, Severity::Error, message, offset));
+            .push(diag(origin, DiagnosticLevel::Error, message, offset));
     }
 
     fn warning(&mut self, origin: &str, message: impl Into<String>, offset: Option<usize>) {
         self.diagnostics
-            .push(diag(origin, Severity::Warning, message, offset));
+            .push(diag(origin, DiagnosticLevel::Warning, message, offset));
     }
 
     /// Final pass shared by every entry point: fallback dates and unique ids.
@@ -236,7 +236,7 @@ impl Ingested {
                 let a = &mut self.articles[i];
                 warnings.push(diag(
                     &a.origin,
-                    Severity::Warning,
+                    DiagnosticLevel::Warning,
                     format!("duplicate id \"{id}\" renamed to \"{new_id}\""),
                     None,
                 ));
@@ -272,7 +272,7 @@ fn content_key(
 
 pub(crate) fn diag(
     origin: &str,
-    severity: Severity,
+    severity: DiagnosticLevel,
     message: impl Into<String>,
     offset: Option<usize>,
 ) -> Diagnostic {
@@ -429,7 +429,7 @@ fn read_stream(
         let message = if format == InputFormat::Json {
             format!(
                 "input too large: more than {cap} bytes, the limit for a JSON document is \
-                 {cap} bytes ({JSON_DOCUMENT_FACTOR} × --max-article-bytes)"
+                 {cap} bytes ({JSON_DOCUMENT_FACTOR} × max_article_bytes)"
             )
         } else {
             too_large(None, cap)
@@ -523,10 +523,10 @@ fn read_bounded(reader: &mut impl Read, cap: usize) -> io::Result<Vec<u8>> {
 pub(crate) fn too_large(size: Option<u64>, limit: usize) -> String {
     match size {
         Some(size) => format!(
-            "input too large: {size} bytes, the limit is {limit} bytes (--max-article-bytes)"
+            "input too large: {size} bytes, the limit is {limit} bytes (max_article_bytes)"
         ),
         None => format!(
-            "input too large: more than {limit} bytes, the limit is {limit} bytes (--max-article-bytes)"
+            "input too large: more than {limit} bytes, the limit is {limit} bytes (max_article_bytes)"
         ),
     }
 }
@@ -860,7 +860,7 @@ mod without_html {
         let out = parse_bytes(page, "page.html", InputFormat::Html, &options);
         assert!(out.articles.is_empty());
         assert_eq!(out.diagnostics.len(), 1);
-        assert_eq!(out.diagnostics[0].severity, Severity::Error);
+        assert_eq!(out.diagnostics[0].severity, DiagnosticLevel::Error);
         assert!(out.diagnostics[0].message.contains("`html` feature"));
         let text = b"The minister resigned on Monday.";
         let out = parse_bytes(text, "note.txt", InputFormat::Text, &options);

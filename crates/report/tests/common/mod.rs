@@ -4,7 +4,7 @@
 
 use crosscheck_align::fixture::Doc;
 use crosscheck_align::{compare, Alignment, Config};
-use crosscheck_parse::{Diagnostic, Extraction, Qualifier, Severity};
+use crosscheck_parse::{Diagnostic, DiagnosticLevel, Extraction, Qualifier};
 
 pub const AP: &str = "Russia has massed 100,000 troops near the border with Ukraine, Western officials said on Friday. \
 “We prefer diplomacy and dialogue with Moscow,” Antony Blinken said. NATO ministers met in Brussels to prepare the answer. \
@@ -55,7 +55,7 @@ pub fn articles() -> Vec<Extraction> {
         .build();
     bbc.diagnostics = vec![Diagnostic {
         origin: "seeds/bbc.txt".into(),
-        severity: Severity::Warning,
+        severity: DiagnosticLevel::Warning,
         message: "repaired <broken> markup".into(),
         offset: Some(12),
     }];
