@@ -126,3 +126,70 @@ pub fn compare(docs: &[Extraction], config: &Config) -> Alignment {
 pub fn compare_stories(docs: &[Extraction], stories: &[Vec<usize>], config: &Config) -> Alignment {
     engine::run(docs, Some(stories), config)
 }
+
+/// The claim count and the document frequency of every claim word (and
+/// stem) over a collection of articles: what the IDF weights of the
+/// comparison are made of. [`ClaimStats::of`] gives one article's; they
+/// add up ([`ClaimStats::add`]) to a collection's, in any order.
+///
+/// With [`compare_stories_with`], the articles of one story are compared
+/// exactly as [`compare`] compares them inside the whole collection: this
+/// is how a distributed run (one task per story) finds the findings of a
+/// single run. `df` may omit the strings counted once: they weigh as
+/// strings of frequency one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClaimStats {
+    /// Number of claims (quotes and sentences compared).
+    pub claims: usize,
+    /// Claim word or stem → number of claims whose content words hold it.
+    pub df: std::collections::BTreeMap<String, u64>,
+}
+
+impl ClaimStats {
+    /// The statistics of one article.
+    pub fn of(doc: &Extraction, config: &Config) -> ClaimStats {
+        engine::claims::claim_stats(doc, config)
+    }
+
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: &ClaimStats) {
+        self.claims += other.claims;
+        for (s, f) in &other.df {
+            *self.df.entry(s.clone()).or_default() += f;
+        }
+    }
+}
+
+/// [`compare_stories`] of some articles of a larger collection, weighting
+/// claim words by the collection's [`ClaimStats`] (the sum over all its
+/// articles): a story compared alone this way gives the findings
+/// [`compare`] gives it among all the articles, when `stories` is the
+/// grouping of the whole collection restricted to `docs`.
+///
+/// ```
+/// use crosscheck_align::{compare, compare_stories_with, ClaimStats, Config, fixture::Doc};
+/// let docs = [
+///     Doc::new("a", "The mayor opened the new bridge on Monday, officials said.").build(),
+///     Doc::new("b", "The mayor opened the new bridge on Tuesday, officials said.").build(),
+///     Doc::new("c", "Storms closed the airport for a day.").build(),
+/// ];
+/// let cfg = Config::default();
+/// let mut all = ClaimStats::default();
+/// for d in &docs {
+///     all.add(&ClaimStats::of(d, &cfg));
+/// }
+/// let whole = compare(&docs, &cfg);
+/// let part = compare_stories_with(&docs[..2], &[vec![0, 1]], &cfg, &all);
+/// let ids = |a: &crosscheck_align::Alignment| {
+///     a.findings.iter().map(crosscheck_align::finding_id).collect::<Vec<_>>()
+/// };
+/// assert_eq!(ids(&part), ids(&whole));
+/// ```
+pub fn compare_stories_with(
+    docs: &[Extraction],
+    stories: &[Vec<usize>],
+    config: &Config,
+    stats: &ClaimStats,
+) -> Alignment {
+    engine::run_with(docs, Some(stories), config, Some(stats))
+}

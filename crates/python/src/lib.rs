@@ -234,12 +234,174 @@ fn compare(
     })
 }
 
+/// The articles of one batch as Rust articles: a missing `published`
+/// takes `date`; empty text is an error naming the article.
+fn batch_articles(articles: Vec<ArticleTuple>, date: Option<&str>) -> PyResult<Vec<Article>> {
+    let default_date = parse_date("(every)", date)?;
+    let mut out = Vec::with_capacity(articles.len());
+    for (id, text, source, title, published, url) in articles {
+        if text.trim().is_empty() {
+            return Err(InputError::new_err(format!("article '{id}': empty text")));
+        }
+        let mut a = Article::new(&*id, text);
+        a.published = parse_date(&id, published.as_deref())?.or(default_date);
+        a.source = source;
+        a.title = title;
+        a.url = url;
+        out.push(a);
+    }
+    if let Err(e) = parse::check_ids(&out) {
+        return Err(InputError::new_err(e.to_string()));
+    }
+    Ok(out)
+}
+
+/// What the first Spark stage keeps of one article: id, extraction JSON,
+/// story features (bytes), claim count, claim words and their counts.
+type Prepared = (String, String, Vec<u8>, u64, Vec<String>, Vec<u64>);
+
+/// Extracts a batch of articles (the first stage of `crosscheck.spark`):
+/// per article its extraction as JSON, its story features
+/// (`stories::StoryFeatures::to_bytes`) and its claim statistics
+/// (`ClaimStats`: the claim count, the words and their counts).
+#[pyfunction]
+#[pyo3(signature = (articles, date=None, config_json=None))]
+fn spark_prepare(
+    py: Python<'_>,
+    articles: Vec<ArticleTuple>,
+    date: Option<&str>,
+    config_json: Option<&str>,
+) -> PyResult<Vec<Prepared>> {
+    let config = config_from_json(config_json)?;
+    let articles = batch_articles(articles, date)?;
+    py.detach(|| {
+        articles
+            .into_iter()
+            .map(|a| {
+                let x = parse::extract(a);
+                let features = align::stories::StoryFeatures::of(&x).to_bytes();
+                let stats = align::ClaimStats::of(&x, &config);
+                let json = serde_json::to_string(&x).map_err(|e| {
+                    InputError::new_err(format!("article '{}': cannot serialise: {e}", x.article.id))
+                })?;
+                let (words, counts) = stats.df.into_iter().unzip();
+                Ok((x.article.id.clone(), json, features, stats.claims as u64, words, counts))
+            })
+            .collect()
+    })
+}
+
+/// The story of every article from the ids and story features of all the
+/// articles (one entry each, in the same order): the story ids the CLI
+/// gives (`story:` and the story's first article id), in input order.
+#[pyfunction]
+#[pyo3(signature = (ids, features, config_json=None))]
+fn spark_stories(
+    py: Python<'_>,
+    ids: Vec<String>,
+    features: Vec<Vec<u8>>,
+    config_json: Option<&str>,
+) -> PyResult<Vec<String>> {
+    let config = config_from_json(config_json)?;
+    if ids.len() != features.len() {
+        return Err(InputError::new_err(format!(
+            "{} ids for {} story features",
+            ids.len(),
+            features.len()
+        )));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for id in &ids {
+        if !seen.insert(id.as_str()) {
+            return Err(InputError::new_err(format!(
+                "article '{id}': duplicate id (every article needs its own)"
+            )));
+        }
+    }
+    let feats = features
+        .iter()
+        .zip(&ids)
+        .map(|(b, id)| {
+            align::stories::StoryFeatures::from_bytes(b).ok_or_else(|| {
+                InputError::new_err(format!("article '{id}': story features are not readable"))
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(py.detach(|| {
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let groups = align::stories::group_features(&refs, feats, &config.stories);
+        let mut story = vec![String::new(); ids.len()];
+        for g in groups {
+            // the CLI's story id: its first article id in id order
+            let first = g.iter().map(|&i| ids[i].as_str()).min().unwrap_or_default();
+            let name = format!("story:{first}");
+            for i in g {
+                story[i] = name.clone();
+            }
+        }
+        story
+    }))
+}
+
+/// The claim statistics of a whole collection, summed by Spark: what the
+/// comparison of one story needs of the other stories.
+#[pyclass(frozen, module = "crosscheck._native")]
+struct SparkStats(align::ClaimStats);
+
+#[pymethods]
+impl SparkStats {
+    /// `claims` in all, and each word's count (words counted once may be
+    /// left out).
+    #[new]
+    fn new(claims: u64, words: Vec<String>, counts: Vec<u64>) -> PyResult<Self> {
+        if words.len() != counts.len() {
+            return Err(InputError::new_err("as many counts as words are needed"));
+        }
+        Ok(SparkStats(align::ClaimStats {
+            claims: claims as usize,
+            df: words.into_iter().zip(counts).collect(),
+        }))
+    }
+}
+
+/// Compares the articles of one story (their extraction JSON from
+/// `spark_prepare`), weighting words by the collection's statistics, and
+/// returns the story's CSV report (header included): the rows the CLI
+/// writes for this story.
+#[pyfunction]
+#[pyo3(signature = (extractions, stats, config_json=None))]
+fn spark_compare_story(
+    py: Python<'_>,
+    extractions: Vec<String>,
+    stats: &SparkStats,
+    config_json: Option<&str>,
+) -> PyResult<String> {
+    let mut config = config_from_json(config_json)?;
+    config.agreements = false;
+    let docs = extractions
+        .iter()
+        .map(|j| serde_json::from_str::<Extraction>(j))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| InputError::new_err(format!("extraction JSON: {e}")))?;
+    py.detach(|| {
+        let all: Vec<usize> = (0..docs.len()).collect();
+        let alignment = align::compare_stories_with(&docs, &[all], &config, &stats.0);
+        let report = Report::new(&docs, &alignment).with_filter(Filter::default());
+        sanitize::render_with(&report, Format::Csv, &sanitize::RenderOptions::default())
+    })
+    .map_err(|e| InputError::new_err(format!("cannot render the report: {e}")))
+}
+
 /// The compiled part of the `crosscheck` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_json, m)?)?;
     m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_class::<NativeReport>()?;
+    m.add_function(wrap_pyfunction!(spark_prepare, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_stories, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_compare_story, m)?)?;
+    m.add_class::<SparkStats>()?;
     m.add("InputError", m.py().get_type::<InputError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -18,11 +18,13 @@ use crate::facts::{
 };
 use crate::model::DateFact;
 use crate::text::{fold, is_stop, stem, stemmer, tokenize, RawTok, ELLIPSIS};
+use crate::ClaimStats;
 use crosscheck_parse::{
     Attribution, DateMention, EntityKind, Extraction, QuoteKind, Span, TimexKind,
 };
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Quote or sentence.
@@ -305,6 +307,18 @@ fn fact_mask(f: &RawFact, toks: &[RawTok]) -> Vec<Span> {
 const PREPARE_CHUNK: usize = 2048;
 
 pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a> {
+    prepare_with(input, cfg, None)
+}
+
+/// [`prepare`] with the IDF of a larger collection the input is part of:
+/// a string's document frequency is the larger of its count in `input`
+/// and in `global` (a string `global` omits counts once), and the claim
+/// count is `global`'s.
+pub(crate) fn prepare_with<'a>(
+    input: &'a [Extraction],
+    cfg: &Config,
+    global: Option<&ClaimStats>,
+) -> Prepared<'a> {
     let mut order: Vec<(usize, &Extraction)> = input.iter().enumerate().collect();
     order.sort_by(|(_, a), (_, b)| {
         a.article
@@ -361,14 +375,24 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
             doc_units.push(first..units.len());
         }
     }
-    let ellipsis = map.get(ELLIPSIS).copied();
+    drop(map);
+    let (strings, ellipsis) = in_string_order(strings, &mut units);
     let mut df = vec![0u32; strings.len()];
     for u in &units {
         for &s in &u.content {
             df[s as usize] += 1;
         }
     }
-    let n = units.len().max(cfg.idf_min_claims).max(1) as f64;
+    if let Some(g) = global {
+        for (s, f) in df.iter_mut().enumerate() {
+            if *f > 0 {
+                let known = g.df.get(strings[s].as_str()).copied().unwrap_or(1);
+                *f = (*f).max(u32::try_from(known).unwrap_or(u32::MAX));
+            }
+        }
+    }
+    let claims = global.map_or(units.len(), |g| g.claims.max(units.len()));
+    let n = claims.max(cfg.idf_min_claims).max(1) as f64;
     let idf = df
         .iter()
         .map(|&f| {
@@ -404,6 +428,50 @@ pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a>
         })
         .collect();
     p
+}
+
+/// Renumbers the interned strings in the order of the strings themselves
+/// (ids are interned in order of first use) and returns them with the id
+/// of the ellipsis. Ids order the content stems of a unit, and so the
+/// order in which scores are summed and ties are broken: numbered by the
+/// strings, any subset of a collection (one story compared alone) orders
+/// them as the whole collection does, and gets the same scores to the
+/// last bit.
+fn in_string_order(strings: Vec<String>, units: &mut [Unit]) -> (Vec<String>, Option<u32>) {
+    let mut order: Vec<u32> = (0..strings.len() as u32).collect();
+    order.par_sort_unstable_by(|&a, &b| strings[a as usize].cmp(&strings[b as usize]));
+    let mut rank = vec![0u32; strings.len()];
+    for (r, &s) in order.iter().enumerate() {
+        rank[s as usize] = r as u32;
+    }
+    let re = |x: u32| rank.get(x as usize).copied().unwrap_or(x);
+    units.par_iter_mut().for_each(|u| {
+        for t in &mut u.toks {
+            t.word = re(t.word);
+            t.stem = re(t.stem);
+        }
+        for x in &mut u.content {
+            *x = re(*x);
+        }
+        u.content.sort_unstable();
+        for f in &mut u.facts {
+            for x in &mut f.context {
+                *x = re(*x);
+            }
+            f.context.sort_unstable();
+            f.before = f.before.map(re);
+        }
+    });
+    let mut slots: Vec<Option<String>> = strings.into_iter().map(Some).collect();
+    let strings: Vec<String> = order
+        .iter()
+        .map(|&s| slots[s as usize].take().unwrap_or_default())
+        .collect();
+    let ellipsis = strings
+        .binary_search_by(|s| s.as_str().cmp(ELLIPSIS))
+        .ok()
+        .map(|i| i as u32);
+    (strings, ellipsis)
 }
 
 /// The units of one article, its strings interned in `map`.
@@ -693,6 +761,22 @@ pub(crate) fn words_text(p: &Prepared, u: &Unit) -> String {
         s.push_str(&p.strings[t.word as usize]);
     }
     s
+}
+
+/// The claim count and the claim-word document frequencies of one
+/// article, as [`prepare`] counts them (see [`ClaimStats`]).
+pub(crate) fn claim_stats(doc: &Extraction, cfg: &Config) -> ClaimStats {
+    let p = prepare(std::slice::from_ref(doc), cfg);
+    let mut df: BTreeMap<String, u64> = BTreeMap::new();
+    for u in &p.units {
+        for &s in &u.content {
+            *df.entry(p.strings[s as usize].clone()).or_default() += 1;
+        }
+    }
+    ClaimStats {
+        claims: p.units.len(),
+        df,
+    }
 }
 
 #[cfg(test)]

@@ -98,7 +98,18 @@ struct StoryResult {
 /// Runs the whole pipeline; `stories` (groups of input indices) replaces
 /// the story grouping when given.
 pub(crate) fn run(input: &[Extraction], stories: Option<&[Vec<usize>]>, cfg: &Config) -> Alignment {
-    let p = prepare(input, cfg);
+    run_with(input, stories, cfg, None)
+}
+
+/// [`run`] with the claim statistics of a larger collection (see
+/// [`crate::compare_stories_with`]).
+pub(crate) fn run_with(
+    input: &[Extraction],
+    stories: Option<&[Vec<usize>]>,
+    cfg: &Config,
+    global: Option<&crate::ClaimStats>,
+) -> Alignment {
+    let p = claims::prepare_with(input, cfg, global);
     let groups = match stories {
         Some(g) if !cfg.stories.force_one_story => canonical_groups(&p, g.to_vec()),
         _ => story_groups(&p, input, cfg),

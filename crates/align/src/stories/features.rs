@@ -96,7 +96,7 @@ fn boilerplate_start(words: &[WordInfo]) -> usize {
 }
 
 /// One article's grouping features.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct DocFeatures {
     /// Distinct keys with their count (at most 255) packed in the low
     /// byte ([`unpack`]), in the order they first occur.

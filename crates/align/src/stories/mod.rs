@@ -193,6 +193,115 @@ pub fn group(docs: &[Extraction], cfg: &StoryConfig) -> Vec<Vec<usize>> {
     StoryIndex::new(docs, cfg).stories().to_vec()
 }
 
+/// What story grouping needs of one article, computed from the article
+/// alone: its weighted-key hashes with their counts, the MinHash sketch of
+/// its text and its publication date. A few kilobytes per article
+/// ([`StoryFeatures::to_bytes`]), so the features of a large collection
+/// can be computed where the articles are (one Spark task per batch) and
+/// grouped in one place with [`group_features`], which gives the stories
+/// [`group`] gives.
+///
+/// ```
+/// use crosscheck_align::stories::{group, group_features, StoryConfig, StoryFeatures};
+/// use crosscheck_parse::{extract, Article};
+///
+/// let text = "Rescuers pulled twelve survivors from the collapsed Arvel mine \
+///     late on Tuesday, mine operator Kordan Mining said.";
+/// let docs = [extract(Article::new("wire", text)), extract(Article::new("copy", text)),
+///     extract(Article::new("other", "Talks on the Lusk river treaty resumed in Geneva."))];
+/// let bytes: Vec<Vec<u8>> = docs.iter().map(|d| StoryFeatures::of(d).to_bytes()).collect();
+/// let feats: Vec<StoryFeatures> =
+///     bytes.iter().map(|b| StoryFeatures::from_bytes(b).unwrap()).collect();
+/// let ids = ["wire", "copy", "other"];
+/// let cfg = StoryConfig::default();
+/// assert_eq!(group_features(&ids, feats, &cfg), group(&docs, &cfg));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoryFeatures(DocFeatures);
+
+impl StoryFeatures {
+    /// The features of one article.
+    pub fn of(doc: &Extraction) -> StoryFeatures {
+        StoryFeatures(features::with_scratch(|sc| features::extract(doc, sc)))
+    }
+
+    /// A compact little-endian encoding: the date (days from the common
+    /// era, `i32::MIN` for none), the shingle count, the sketch length and
+    /// bins (`u32`), then the packed keys (`u64`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let f = &self.0;
+        let mut out = Vec::with_capacity(12 + 4 * f.sketch.len() + 8 * f.keys.len());
+        let date = f
+            .date
+            .map_or(i32::MIN, |d| chrono::Datelike::num_days_from_ce(&d));
+        out.extend_from_slice(&date.to_le_bytes());
+        out.extend_from_slice(&f.shingles.to_le_bytes());
+        out.extend_from_slice(&(f.sketch.len() as u32).to_le_bytes());
+        for b in &f.sketch {
+            out.extend_from_slice(&b.to_le_bytes());
+        }
+        for k in &f.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads [`StoryFeatures::to_bytes`]; `None` when `bytes` is not such
+    /// an encoding.
+    pub fn from_bytes(bytes: &[u8]) -> Option<StoryFeatures> {
+        let word = |at: usize| -> Option<[u8; 4]> { bytes.get(at..at + 4)?.try_into().ok() };
+        let date = i32::from_le_bytes(word(0)?);
+        let shingles = u32::from_le_bytes(word(4)?);
+        let bins = u32::from_le_bytes(word(8)?) as usize;
+        let keys_at = 12usize.checked_add(bins.checked_mul(4)?)?;
+        let rest = bytes.get(keys_at..)?;
+        if rest.len() % 8 != 0 {
+            return None;
+        }
+        let sketch = (0..bins)
+            .map(|b| word(12 + 4 * b).map(u32::from_le_bytes))
+            .collect::<Option<Vec<u32>>>()?;
+        let keys = rest
+            .chunks_exact(8)
+            .map(|c| c.try_into().map(u64::from_le_bytes).ok())
+            .collect::<Option<Vec<u64>>>()?;
+        let date = if date == i32::MIN {
+            None
+        } else {
+            Some(crosscheck_parse::NaiveDate::from_num_days_from_ce_opt(
+                date,
+            )?)
+        };
+        Some(StoryFeatures(DocFeatures {
+            keys,
+            sketch,
+            shingles,
+            date,
+        }))
+    }
+}
+
+/// [`group`] over articles known by their ids and [`StoryFeatures`]
+/// alone (one entry each, in the same order): the same stories as
+/// [`group`] of the articles when their ids are distinct.
+pub fn group_features(
+    ids: &[&str],
+    features: Vec<StoryFeatures>,
+    cfg: &StoryConfig,
+) -> Vec<Vec<usize>> {
+    let n = ids.len().min(features.len());
+    if cfg.force_one_story {
+        return if n == 0 {
+            Vec::new()
+        } else {
+            vec![(0..n).collect()]
+        };
+    }
+    StoryIndex::from_features(ids, features, cfg)
+        .stories()
+        .to_vec()
+}
+
 /// The grouping of a set of articles, with the pairwise similarity it
 /// rests on.
 ///
@@ -249,15 +358,44 @@ impl StoryIndex {
                 .then_with(|| x.published.cmp(&y.published))
                 .then_with(|| a.cmp(&b))
         });
+        // 2. features
+        let feats: Vec<DocFeatures> = input
+            .par_iter()
+            .map(|&i| features::with_scratch(|sc| features::extract(&docs[i as usize], sc)))
+            .collect();
+        StoryIndex::build(input, feats, cfg)
+    }
+
+    /// The index of articles known by their [`StoryFeatures`] alone, with
+    /// their ids: the grouping [`StoryIndex::new`] makes of the same
+    /// articles when the ids are distinct (the canonical order is by id,
+    /// then by position in `ids`). `ids` and `features` have one entry per
+    /// article, in the same order; extra entries of the longer are ignored.
+    pub fn from_features(
+        ids: &[&str],
+        features: Vec<StoryFeatures>,
+        cfg: &StoryConfig,
+    ) -> StoryIndex {
+        let n = ids.len().min(features.len());
+        let mut input: Vec<u32> = (0..n as u32).collect();
+        input.sort_by(|&a, &b| ids[a as usize].cmp(ids[b as usize]).then_with(|| a.cmp(&b)));
+        let mut slots: Vec<Option<DocFeatures>> =
+            features.into_iter().take(n).map(|f| Some(f.0)).collect();
+        let feats: Vec<DocFeatures> = input
+            .iter()
+            .map(|&i| slots[i as usize].take().unwrap_or_default())
+            .collect();
+        StoryIndex::build(input, feats, cfg)
+    }
+
+    /// Steps 3-8 over features in canonical order (`input`: canonical
+    /// position → input index).
+    fn build(input: Vec<u32>, mut feats: Vec<DocFeatures>, cfg: &StoryConfig) -> StoryIndex {
+        let n = input.len();
         let mut pos = vec![0u32; n];
         for (p, &i) in input.iter().enumerate() {
             pos[i as usize] = p as u32;
         }
-        // 2. features
-        let mut feats: Vec<DocFeatures> = input
-            .par_iter()
-            .map(|&i| features::with_scratch(|sc| features::extract(&docs[i as usize], sc)))
-            .collect();
         // 3. copies
         let copy_rule = copies::CopyRule {
             jaccard: cfg.copy_jaccard,

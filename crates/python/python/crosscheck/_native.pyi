@@ -24,3 +24,21 @@ def compare(
     date: Optional[str] = None,
     config_json: Optional[str] = None,
 ) -> NativeReport: ...
+
+_Article = Tuple[str, str, Optional[str], Optional[str], Optional[str], Optional[str]]
+
+def spark_prepare(
+    articles: List[_Article],
+    date: Optional[str] = None,
+    config_json: Optional[str] = None,
+) -> List[Tuple[str, str, bytes, int, List[str], List[int]]]: ...
+def spark_stories(
+    ids: List[str], features: List[bytes], config_json: Optional[str] = None
+) -> List[str]: ...
+
+class SparkStats:
+    def __init__(self, claims: int, words: List[str], counts: List[int]) -> None: ...
+
+def spark_compare_story(
+    extractions: List[str], stats: SparkStats, config_json: Optional[str] = None
+) -> str: ...

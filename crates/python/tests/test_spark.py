@@ -1,0 +1,161 @@
+"""crosscheck.spark in local mode (local[2]): the same findings as the CLI
+and crosscheck.compare, the same extractions as crosscheck.extract.
+
+pyspark is required: a missing pyspark (or Java) fails this module, it does
+not skip it. The articles are a generated corpus (examples/gen_corpus, the
+binary `cargo test --workspace` builds) plus seeds/.
+"""
+
+import csv
+import io
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+from pyspark.sql import SparkSession
+
+import crosscheck
+from crosscheck import spark as ccs
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+DATE = "2022-01-27"
+ARTICLE_COLUMNS = ["id", "text", "source", "title", "published", "url"]
+
+
+def tool(env, name):
+    exe = os.environ.get(env) or str(ROOT / "target" / "debug" / name)
+    assert pathlib.Path(exe).exists(), f"no {name} at {exe} (build it, or set {env})"
+    return exe
+
+
+@pytest.fixture(scope="module")
+def spark():
+    # the workers run this interpreter, where crosscheck is installed
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("crosscheck-test")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
+        .getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Seeds and 240 generated articles: the files, and the articles as
+    dicts (read by the CLI's extract, so ids, dates and texts are the
+    ones `crosscheck compare` sees)."""
+    tmp = tmp_path_factory.mktemp("corpus")
+    subprocess.run(
+        [tool("CROSSCHECK_GEN_CORPUS", "examples/gen_corpus"), "gen", "--articles", "240",
+         "--seed", "17", "--out", str(tmp)],
+        check=True,
+        capture_output=True,
+    )
+    inputs = [str(ROOT / "seeds"), str(tmp / "corpus.jsonl")]
+    out = subprocess.run(
+        [tool("CROSSCHECK_BIN", "crosscheck"), "extract", *inputs, "--date", DATE,
+         "--format", "jsonl"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    articles = []
+    for line in out.splitlines():
+        x = json.loads(line)
+        articles.append({k: x.get(k) for k in ARTICLE_COLUMNS})
+    assert len(articles) > 240
+    return inputs, articles
+
+
+def dataframe(spark, articles):
+    schema = ", ".join(f"{c} string" for c in ARTICLE_COLUMNS)
+    return spark.createDataFrame([tuple(a[c] for c in ARTICLE_COLUMNS) for a in articles], schema)
+
+
+def sorted_rows(rows):
+    return sorted(tuple(r) for r in rows)
+
+
+def test_same_rows_and_finding_ids_as_the_cli_and_compare(spark, corpus):
+    inputs, articles = corpus
+    cli_csv = subprocess.run(
+        [tool("CROSSCHECK_BIN", "crosscheck"), "compare", *inputs, "--date", DATE,
+         "--format", "csv", "-q"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    cli = list(csv.reader(io.StringIO(cli_csv, newline="")))
+    assert tuple(cli[0]) == ccs.CSV_COLUMNS
+    cli_rows = sorted_rows(cli[1:])
+
+    # the articles in another order, in several partitions
+    df = dataframe(spark, articles[::-1]).repartition(3)
+    found = ccs.compare(df, date=DATE)
+    assert tuple(found.columns) == ccs.CSV_COLUMNS
+    spark_rows = sorted_rows(found.collect())
+
+    assert len(cli_rows) > 300, len(cli_rows)
+    kinds = {r[1] for r in cli_rows}
+    assert {"date", "quantity", "quote_wording"} <= kinds, kinds
+    assert len({r[4] for r in cli_rows}) > 20, "many stories"
+    assert {r[0] for r in spark_rows} == {r[0] for r in cli_rows}
+    assert spark_rows == cli_rows
+
+    report = crosscheck.compare(articles, date=DATE)
+    assert sorted_rows(report.to_pandas().values.tolist()) == spark_rows
+
+
+def test_extract_gives_the_fields_of_crosscheck_extract(spark, corpus):
+    _, articles = corpus
+    some = articles[:8] + articles[-12:]
+    got = {r["id"]: r.asDict() for r in ccs.extract(dataframe(spark, some), date=DATE).collect()}
+    assert sorted(got) == sorted(a["id"] for a in some)
+    for a in some:
+        meta = {k: a[k] for k in ("id", "source", "title", "url")}
+        want = crosscheck.extract(a["text"], date=a["published"] or DATE, **meta)
+        row = got[a["id"]]
+        assert tuple(row) == ccs.EXTRACT_COLUMNS
+        for field, value in want.items():
+            cell = row[field]
+            assert (json.loads(cell) if field in ccs.EXTRACT_COLUMNS[8:] else cell) == value, field
+        assert json.loads(row["quotes"]) or json.loads(row["dates"]), a["id"]
+
+
+def test_published_as_a_date_column_and_the_fallback_date(spark):
+    import datetime
+
+    text = (
+        "“We will reopen the northern terminal within {} weeks,” port director "
+        "Lena Okafor said on Monday."
+    )
+    rows = [
+        ("harbour-times", text.format("two"), datetime.date(2023, 3, 14)),
+        ("coast-post", text.format("three"), None),
+    ]
+    df = spark.createDataFrame(rows, "id string, text string, published date")
+    found = ccs.compare(df, date="2023-03-14").collect()
+    want = crosscheck.compare(
+        [{"id": i, "text": t, "published": "2023-03-14"} for i, t, _ in rows]
+    ).to_pandas()
+    assert len(want) == 2
+    assert sorted_rows(found) == sorted_rows(want.values.tolist())
+
+
+def test_bad_input_is_an_input_error(spark):
+    df = spark.createDataFrame([("a", "Some text.")], "id string, text string")
+    with pytest.raises(crosscheck.InputError, match="unknown key"):
+        ccs.compare(df, config={"sentence_treshold": 0.5})
+    with pytest.raises(crosscheck.InputError, match="YYYY-MM-DD"):
+        ccs.compare(df, date="27/01/2022")
+    with pytest.raises(crosscheck.InputError, match="no text column"):
+        ccs.compare(spark.createDataFrame([("a",)], "id string"))
+    dup = spark.createDataFrame([("a", "One text."), ("a", "Another text.")], "id string, text string")
+    with pytest.raises(Exception, match="duplicate id"):
+        ccs.compare(dup)
