@@ -21,7 +21,7 @@ pub(crate) mod matching;
 use crate::config::Config;
 use crate::model::*;
 use crate::people::{roles_by_person, People};
-use claims::{prepare, Prepared, UnitKind};
+use claims::{Prepared, UnitKind};
 use classify::Member;
 use crosscheck_parse::{Extraction, Span};
 use matching::{block, relation, score_pair};
@@ -353,7 +353,7 @@ fn people_of(cx: &StoryCx, story: &str) -> Vec<Person> {
 /// (feature `test-util`).
 #[cfg(feature = "test-util")]
 pub fn matched_pairs(input: &[Extraction], cfg: &Config) -> Vec<(String, Span, String, Span)> {
-    let p = prepare(input, cfg);
+    let p = claims::prepare(input, cfg);
     let groups = story_groups(&p, input, cfg);
     let mut v = Vec::new();
     for g in &groups {
