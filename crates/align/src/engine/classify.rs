@@ -289,11 +289,13 @@ fn quote_diff(cx: &StoryCx, a: u32, b: u32) -> Vec<TokenEdit> {
     let sb: Vec<Span> = ub.toks.iter().map(|t| t.span()).collect();
     diff(
         &Side {
+            article: &xa.article.id,
             words: &wa,
             spans: &sa,
             text: &xa.article.text,
         },
         &Side {
+            article: &xb.article.id,
             words: &wb,
             spans: &sb,
             text: &xb.article.text,
