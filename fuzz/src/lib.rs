@@ -114,7 +114,8 @@ pub fn check_alignment(docs: &[Extraction], al: &Alignment) {
                 };
                 assert!(m.index < n, "mention index out of range: {m:?}");
             }
-            let names = |v: &crosscheck_align::Variant, a: &str| v.mentions.iter().any(|m| m.article == a);
+            let names =
+                |v: &crosscheck_align::Variant, a: &str| v.mentions.iter().any(|m| m.article == a);
             for d in &v.diff {
                 assert!(
                     names(first, &d.a_article),
@@ -127,10 +128,20 @@ pub fn check_alignment(docs: &[Extraction], al: &Alignment) {
                     d.b_article
                 );
                 if let Some(s) = d.a_span {
-                    check_slice(&doc_of(docs, &d.a_article).article.text, s, &d.a_text, "diff side A");
+                    check_slice(
+                        &doc_of(docs, &d.a_article).article.text,
+                        s,
+                        &d.a_text,
+                        "diff side A",
+                    );
                 }
                 if let Some(s) = d.b_span {
-                    check_slice(&doc_of(docs, &d.b_article).article.text, s, &d.b_text, "diff side B");
+                    check_slice(
+                        &doc_of(docs, &d.b_article).article.text,
+                        s,
+                        &d.b_text,
+                        "diff side B",
+                    );
                 }
             }
         }
