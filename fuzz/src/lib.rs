@@ -98,7 +98,7 @@ pub fn check_alignment(docs: &[Extraction], al: &Alignment) {
             f.confidence
         );
         assert!(!f.variants.is_empty(), "a finding without variants");
-        let first = f.variants[0].mentions.first().map(|m| m.article.as_str());
+        let first = &f.variants[0];
         for v in &f.variants {
             for m in &v.mentions {
                 let x = doc_of(docs, &m.article);
@@ -114,13 +114,34 @@ pub fn check_alignment(docs: &[Extraction], al: &Alignment) {
                 };
                 assert!(m.index < n, "mention index out of range: {m:?}");
             }
-            let this = v.mentions.first().map(|m| m.article.as_str());
+            let names =
+                |v: &crosscheck_align::Variant, a: &str| v.mentions.iter().any(|m| m.article == a);
             for d in &v.diff {
-                if let (Some(s), Some(a)) = (d.a_span, first) {
-                    check_slice(&doc_of(docs, a).article.text, s, &d.a_text, "diff side A");
+                assert!(
+                    names(first, &d.a_article),
+                    "diff side A names {:?}, not an article of the first variant",
+                    d.a_article
+                );
+                assert!(
+                    names(v, &d.b_article),
+                    "diff side B names {:?}, not an article of its variant",
+                    d.b_article
+                );
+                if let Some(s) = d.a_span {
+                    check_slice(
+                        &doc_of(docs, &d.a_article).article.text,
+                        s,
+                        &d.a_text,
+                        "diff side A",
+                    );
                 }
-                if let (Some(s), Some(b)) = (d.b_span, this) {
-                    check_slice(&doc_of(docs, b).article.text, s, &d.b_text, "diff side B");
+                if let Some(s) = d.b_span {
+                    check_slice(
+                        &doc_of(docs, &d.b_article).article.text,
+                        s,
+                        &d.b_text,
+                        "diff side B",
+                    );
                 }
             }
         }

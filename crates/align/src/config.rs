@@ -102,6 +102,10 @@ pub struct Config {
     /// [`Config::containment_threshold`], two quotes with nothing in common
     /// around them are two statements of one speaker). Default `0.45`.
     pub wording_min_overlap: f64,
+    /// Minimum number of content stems two wordings of a quote share for
+    /// them to be one statement: two quotes of one speaker that have only
+    /// "going to" or one name in common are two statements. Default `3`.
+    pub wording_min_shared: usize,
     /// Minimum IDF-weighted containment for a fragment quoted in one article
     /// to match the full quote in the other. Default `0.8`.
     pub containment_threshold: f64,
@@ -125,6 +129,11 @@ pub struct Config {
     /// Minimum extraction confidence of both values for a discrepancy to
     /// be `high`. Default `0.8`.
     pub high_confidence: f64,
+    /// Minimum match score of two claims for a figure of one sample or
+    /// poll (a margin of error, by `data/sample_figures.txt`) to be
+    /// compared: outlets of one story cite different polls in sentences of
+    /// one pattern. Such a discrepancy is at most `low`. Default `0.9`.
+    pub sample_figure_match: f64,
     /// Minimum number of content tokens (outside quotes and facts) of a
     /// sentence for it to take part in matching. Default `4`.
     pub min_sentence_tokens: usize,
@@ -196,6 +205,7 @@ impl Default for Config {
             attribution_min_words: 4,
             attribution_min_speaker_confidence: 0.9,
             wording_min_overlap: 0.45,
+            wording_min_shared: 3,
             containment_threshold: 0.8,
             min_quote_tokens: 2,
             quote_min_shared: 2,
@@ -203,6 +213,7 @@ impl Default for Config {
             value_threshold: 0.55,
             high_match: 0.7,
             high_confidence: 0.8,
+            sample_figure_match: 0.9,
             min_sentence_tokens: 4,
             min_claim_tokens: 2,
             sentence_min_shared: 3,

@@ -8,6 +8,7 @@
 //! | `locatives.txt` | prepositions that make a place the location of an event |
 //! | `places.tsv` | which place contains which |
 //! | `reporting_verbs.txt` | verbs that introduce quotes, stemmed |
+//! | `sample_figures.txt` | cue phrases of a figure of one sample or poll (a margin of error) |
 
 use crate::text::fold;
 use std::collections::{HashMap, HashSet};
@@ -51,6 +52,9 @@ pub(crate) struct RoleWords {
     /// Title unit (compounds joined with `_`) → its family of exclusive
     /// jobs.
     pub family: HashMap<String, String>,
+    /// Title unit (compounds joined with `_`) → the title it is called by
+    /// in short ("lieutenant general" → "general").
+    pub short: HashMap<String, String>,
 }
 
 /// The parsed `roles.tsv`.
@@ -91,6 +95,10 @@ pub(crate) fn role_words() -> &'static RoleWords {
                 }
                 "compound" => r.compound.push(w),
                 "synonym" => r.synonym.push((w, words(cols.next().unwrap_or("")))),
+                "short" => {
+                    let to = words(cols.next().unwrap_or("")).join("_");
+                    r.short.insert(w.join("_"), to);
+                }
                 "family" => {
                     let fam = cols.next().unwrap_or("").trim().to_string();
                     r.family.insert(w.join("_"), fam);
@@ -185,6 +193,20 @@ pub(crate) fn is_reporting_stem(stem: &str) -> bool {
     .contains(stem)
 }
 
+/// True when `words` (folded) hold a cue phrase of `sample_figures.txt`:
+/// the sentence gives a figure of one sample or poll.
+pub(crate) fn has_sample_cue(words: &[String]) -> bool {
+    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let cues = C.get_or_init(|| {
+        lines(include_str!("../data/sample_figures.txt"))
+            .map(crate::data::words)
+            .filter(|w| !w.is_empty())
+            .collect()
+    });
+    cues.iter()
+        .any(|c| words.windows(c.len()).any(|w| w == c.as_slice()))
+}
+
 fn place_parents() -> &'static HashMap<String, String> {
     static P: OnceLock<HashMap<String, String>> = OnceLock::new();
     P.get_or_init(|| {
@@ -240,7 +262,15 @@ mod tests {
         assert_eq!(unit_family("troop"), unit_family("soldier"));
         assert!(unit_family("troop").is_some());
         assert!(unit_family("agenc").is_none());
+        assert_eq!(
+            r.short.get("lieutenant_general").map(String::as_str),
+            Some("general")
+        );
         assert!(is_locative("in") && !is_locative("on"));
+        assert!(has_sample_cue(&words(
+            "the margin of error is plus or minus 3 points"
+        )));
+        assert!(!has_sample_cue(&words("the error cost three points")));
         let st = crate::text::stemmer();
         assert!(is_reporting_stem(&crate::text::stem(&st, "tweeted")));
         assert!(!is_reporting_stem(&crate::text::stem(&st, "established")));

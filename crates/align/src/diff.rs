@@ -15,8 +15,11 @@ use crate::model::{EditOp, TokenEdit};
 use crosscheck_parse::Span;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-/// One side of a diff: word ids, their spans, and the article text.
+/// One side of a diff: the article's id, word ids, their spans, and the
+/// article text.
 pub(crate) struct Side<'a> {
+    /// The id of the article the words come from.
+    pub article: &'a str,
     pub words: &'a [u32],
     pub spans: &'a [Span],
     pub text: &'a str,
@@ -238,10 +241,12 @@ pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> 
             let b_span = range_span(b.spans, r.b);
             TokenEdit {
                 op: r.op,
+                a_article: a.article.to_string(),
                 a_text: a_span
                     .map(|s| s.slice(a.text).to_string())
                     .unwrap_or_default(),
                 a_span,
+                b_article: b.article.to_string(),
                 b_text: b_span
                     .map(|s| s.slice(b.text).to_string())
                     .unwrap_or_default(),
@@ -286,7 +291,12 @@ mod tests {
     }
 
     fn side<'a>(words: &'a [u32], spans: &'a [Span], text: &'a str) -> Side<'a> {
-        Side { words, spans, text }
+        Side {
+            article: "a",
+            words,
+            spans,
+            text,
+        }
     }
 
     fn spans(n: usize) -> Vec<Span> {

@@ -230,17 +230,25 @@ pub enum EditOp {
 }
 
 /// One word-level edit, with the affected text and spans on both sides.
-/// In a [`Variant::diff`], side A is the finding's first variant (its
-/// first mention) and side B this variant (its first mention).
+/// In a [`Variant::diff`], side A is a mention of the finding's first
+/// variant and side B a mention of this variant: the fullest wording of
+/// each, which need not be the variant's first mention (that may be a
+/// fragment), so each side names its article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TokenEdit {
     /// What changed.
     pub op: EditOp,
+    /// The article of side A: the id of a mention of the first variant.
+    #[serde(default)]
+    pub a_article: String,
     /// The words on side A (empty for an insertion).
     pub a_text: String,
     /// Their span in article A, when there are any.
     pub a_span: Option<Span>,
+    /// The article of side B: the id of a mention of this variant.
+    #[serde(default)]
+    pub b_article: String,
     /// The words on side B (empty for an omission).
     pub b_text: String,
     /// Their span in article B, when there are any.

@@ -460,6 +460,8 @@ pub(crate) struct RoleKey {
     pub units: Vec<String>,
     /// The words of the title units.
     pub title_words: Vec<String>,
+    /// The title units, sorted and deduplicated (also in `units`).
+    pub titles: Vec<String>,
     /// True when the role is a single title word alone ("secretary").
     pub bare: bool,
     /// True for a past role ("former governor", "then-Vice President"): it
@@ -573,12 +575,20 @@ pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
         .collect();
     title_words.sort();
     title_words.dedup();
+    let mut titles: Vec<String> = glued
+        .iter()
+        .filter(|(_, t)| *t)
+        .map(|(u, _)| u.clone())
+        .collect();
+    titles.sort();
+    titles.dedup();
     let mut units: Vec<String> = glued.into_iter().map(|(u, _)| u).collect();
     units.sort();
     units.dedup();
     Some(RoleKey {
         units,
         title_words,
+        titles,
         bare,
         past,
     })
@@ -600,8 +610,47 @@ pub(crate) fn compare_roles(a: &RoleKey, b: &RoleKey) -> RoleRel {
     if a.past || b.past {
         return RoleRel::Unrelated;
     }
-    let subset = |x: &RoleKey, y: &RoleKey| x.units.iter().all(|u| y.units.contains(u));
+    let r = crate::data::role_words();
+    // The words of a title unit and its family.
+    let words_of = |u: &str| -> Vec<String> {
+        u.split('_')
+            .map(str::to_string)
+            .chain(r.family.get(u).map(|f| format!("#{f}")))
+            .filter(|w| !r.rank.contains(w))
+            .collect()
+    };
+    // x's units but a second title with nothing in common with y's
+    // titles: another job x names besides ("Speaker of the House Rep." is
+    // the speaker and a representative), not a conflict with y; x keeps
+    // at least one title
+    let own = |x: &RoleKey, y: &RoleKey| -> Vec<String> {
+        x.units
+            .iter()
+            .filter(|u| {
+                !(x.titles.contains(u)
+                    && !y.units.contains(u)
+                    && !words_of(u).iter().any(|w| y.title_words.contains(w)))
+            })
+            .cloned()
+            .collect()
+    };
+    let subset = |x: &RoleKey, y: &RoleKey| {
+        let xs = own(x, y);
+        xs.iter().any(|u| x.titles.contains(u)) && xs.iter().all(|u| y.units.contains(u))
+    };
     if subset(a, b) || subset(b, a) {
+        return RoleRel::Compatible;
+    }
+    // a rank by the title it is called by in short ("Gen." for a
+    // lieutenant general)
+    let short_form = |bare: &RoleKey, full: &RoleKey| {
+        bare.bare
+            && full
+                .titles
+                .iter()
+                .any(|u| r.short.get(u) == Some(&bare.units[0]))
+    };
+    if short_form(a, b) || short_form(b, a) {
         return RoleRel::Compatible;
     }
     let shared = a.title_words.iter().any(|w| b.title_words.contains(w));
@@ -731,6 +780,13 @@ mod tests {
         assert_eq!(rel("House Speaker", "speaker of the House"), Compatible);
         assert_eq!(rel("Speaker", "House Speaker"), Compatible);
         assert_eq!(rel("House Speaker", "House Majority Leader"), Unrelated);
+        assert_eq!(
+            rel("U.S. House Speaker", "Speaker of the House Rep."),
+            Compatible
+        );
+        assert_eq!(rel("Army Lieutenant General", "Gen."), Compatible);
+        assert_eq!(rel("Major General", "Brig. Gen."), Conflict);
+        assert_eq!(rel("Gen.", "Adm."), Conflict);
         assert!(role_key("Mr.").is_none());
         assert!(role_key("Dr.").is_none());
     }

@@ -6,7 +6,7 @@
 //! debug build on a loaded machine. (Ingest and command-line hostile inputs
 //! are in the workspace root's `tests/hostile.rs`.)
 
-use crosscheck_align::{compare, Alignment, Config};
+use crosscheck_align::{compare, Alignment, Config, Variant};
 use crosscheck_parse::{extract, Article, Extraction, NaiveDate, Span};
 use std::time::{Duration, Instant};
 
@@ -52,17 +52,20 @@ fn check_alignment(docs: &[Extraction], al: &Alignment) {
                     assert!(s.fits(text), "value span {s:?}");
                 }
             }
-            if let (Some(first), Some(this)) = (
-                f.variants.first().and_then(|v| v.mentions.first()),
-                v.mentions.first(),
-            ) {
-                for d in &v.diff {
-                    if let Some(s) = d.a_span {
-                        check_slice(text_of(docs, &first.article), s, &d.a_text, "diff A");
-                    }
-                    if let Some(s) = d.b_span {
-                        check_slice(text_of(docs, &this.article), s, &d.b_text, "diff B");
-                    }
+            let first = &f.variants[0];
+            let names = |v: &Variant, a: &str| v.mentions.iter().any(|m| m.article == a);
+            for d in &v.diff {
+                assert!(
+                    names(first, &d.a_article),
+                    "diff A article {:?}",
+                    d.a_article
+                );
+                assert!(names(v, &d.b_article), "diff B article {:?}", d.b_article);
+                if let Some(s) = d.a_span {
+                    check_slice(text_of(docs, &d.a_article), s, &d.a_text, "diff A");
+                }
+                if let Some(s) = d.b_span {
+                    check_slice(text_of(docs, &d.b_article), s, &d.b_text, "diff B");
                 }
             }
         }
@@ -188,4 +191,60 @@ fn quote_mark_floods_through_compare() {
         doc("c", flood + &quotes),
     ];
     compare_checked(&docs, &Config::default());
+}
+
+/// Regression (fuzz, `compare`): a quote wording's diff was computed
+/// between the fullest quote of each wording, but its spans were read
+/// against each variant's first mention once mentions were sorted by
+/// article id. Here the first variant's first mention is a fragment in a
+/// short article "a", while its fullest wording sits late in the long
+/// article "b": the old spans pointed past the end of "a". Each side of
+/// an edit now names its article, and the spans slice that article.
+#[test]
+fn diff_spans_slice_the_article_they_name() {
+    let preamble = "The council met for six hours on Tuesday evening. \
+Residents filled the hall and the overflow room, and many stood outside \
+in the rain to hear the debate about the river crossing. "
+        .repeat(3);
+    let docs = [
+        doc(
+            "a",
+            "Mayor Jane Holloway said: “We will rebuild the bridge.”".to_string(),
+        ),
+        doc(
+            "b",
+            format!(
+                "{preamble}Mayor Jane Holloway said: “We will rebuild the bridge \
+before the first snow of winter.”"
+            ),
+        ),
+        doc(
+            "c",
+            "Mayor Jane Holloway said: “We would rebuild the bridge before the \
+first snow of winter.”"
+                .to_string(),
+        ),
+    ];
+    let al = compare(&docs, &Config::default());
+    check_alignment(&docs, &al);
+    let f = al
+        .findings
+        .iter()
+        .find(|f| f.kind == crosscheck_align::FindingKind::QuoteWording)
+        .unwrap_or_else(|| panic!("no wording finding: {:#?}", al.findings));
+    let first = &f.variants[0];
+    assert_eq!(first.mentions[0].article, "a", "the fragment sorts first");
+    let edit = &f.variants[1].diff[0];
+    assert_eq!(edit.a_article, "b", "the diff reads the fullest wording");
+    assert_eq!(edit.b_article, "c");
+    assert_eq!(
+        (edit.a_text.as_str(), edit.b_text.as_str()),
+        ("will", "would")
+    );
+    let text_a = &docs[0].article.text;
+    let a_span = edit.a_span.unwrap();
+    assert!(
+        !a_span.fits(text_a) || a_span.slice(text_a) != "will",
+        "the span is not one of the first mention's article"
+    );
 }

@@ -113,6 +113,14 @@ impl StoryCx<'_> {
         }
     }
 
+    /// The article texts of two claims.
+    fn texts(&self, a: u32, b: u32) -> (&str, &str) {
+        (
+            &self.p.docs[self.unit(a).doc].article.text,
+            &self.p.docs[self.unit(b).doc].article.text,
+        )
+    }
+
     fn outlets(&self, mentions: &[Member]) -> usize {
         let mut roots: Vec<usize> = mentions.iter().map(|m| self.root(m.local)).collect();
         roots.sort_unstable();
@@ -131,6 +139,30 @@ fn apart(a: &[usize], b: &[usize]) -> bool {
         b.iter()
             .any(|y| x != y && !(b.contains(x) && a.contains(y)))
     })
+}
+
+/// True when the sentence of quote `m` also names person `p` outside the
+/// quote ("McConnell delivered a message to Trump: ..."): which of the
+/// two spoke rests on the extractor's reading of one sentence, too weak
+/// to accuse an outlet of misattribution to `p`'s rival.
+fn names_beside(cx: &StoryCx, m: Member, p: u32) -> bool {
+    let u = cx.unit(m.local);
+    let x = cx.p.docs[u.doc];
+    let Some(sentence) = x
+        .quotes
+        .get(u.index)
+        .and_then(|q| x.sentences.get(q.sentence))
+    else {
+        return false;
+    };
+    let (s, q) = (sentence.span, u.span);
+    cx.people.persons[p as usize]
+        .entities
+        .iter()
+        .filter(|&&(d, _)| d == u.doc)
+        .filter_map(|&(_, e)| x.entities.get(e))
+        .flat_map(|e| e.mentions.iter())
+        .any(|n| n.start >= s.start && n.end <= s.end && (n.end <= q.start || n.start >= q.end))
 }
 
 /// The sorted, distinct docs of some members.
@@ -291,11 +323,13 @@ fn quote_diff(cx: &StoryCx, a: u32, b: u32) -> Vec<TokenEdit> {
     let sb: Vec<Span> = ub.toks.iter().map(|t| t.span()).collect();
     diff(
         &Side {
+            article: &xa.article.id,
             words: &wa,
             spans: &sa,
             text: &xa.article.text,
         },
         &Side {
+            article: &xb.article.id,
             words: &wb,
             spans: &sb,
             text: &xb.article.text,
@@ -355,6 +389,44 @@ fn same_framing(cx: &StoryCx, a: u32, b: u32) -> bool {
     fa.iter().any(|s| fb.binary_search(s).is_ok())
 }
 
+/// True when two quotes of one article are in the same or adjacent
+/// sentences.
+fn side_by_side(cx: &StoryCx, a: u32, b: u32) -> bool {
+    let sentence = |l: u32| {
+        let u = cx.unit(l);
+        cx.p.docs[u.doc].quotes.get(u.index).map(|q| q.sentence)
+    };
+    match (sentence(a), sentence(b)) {
+        (Some(x), Some(y)) => x.abs_diff(y) <= 1,
+        _ => false,
+    }
+}
+
+/// True when one article quotes the speaker in both wordings, and its two
+/// quotes have as much in common as one statement's wordings (or, side by
+/// side, most of the shorter one's content words: a slogan and the
+/// answer to it): the speaker
+/// said it twice in other words (a debate line repeated, a slogan and its
+/// answer), so the outlets that quote one of them do not contradict the
+/// others. A longer quote with `one_word` changed is still a misquote:
+/// the article that gives both contradicts itself, and the others.
+fn said_twice(cx: &StoryCx, a: &[Member], b: &[Member], one_word: bool) -> bool {
+    a.iter().any(|ma| {
+        let ua = cx.unit(ma.local);
+        b.iter().any(|mb| {
+            let ub = cx.unit(mb.local);
+            let shared = shared_content(ua, ub);
+            let short = ua.content.len().min(ub.content.len());
+            ua.doc == ub.doc
+                && ua.span != ub.span
+                && (shared >= cx.cfg.wording_min_shared && !one_word
+                    || shared < cx.cfg.wording_min_shared
+                        && 2 * shared > short
+                        && side_by_side(cx, ma.local, mb.local))
+        })
+    })
+}
+
 /// Content stems two units have in common.
 fn shared_content(a: &Unit, b: &Unit) -> usize {
     a.content
@@ -363,18 +435,58 @@ fn shared_content(a: &Unit, b: &Unit) -> usize {
         .count()
 }
 
+/// The folded words of `text`.
+fn folded_words(text: &str) -> Vec<String> {
+    crate::text::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// True for an added or dropped phrase that repeats the words right
+/// before or after it on its own side ("if she gets to pick, if she gets
+/// to pick her judges" / "if she gets to pick her judges"): a speaker's
+/// stutter one outlet kept and another cleaned up, not a change of
+/// meaning.
+fn repetition(e: &TokenEdit, text_a: &str, text_b: &str) -> bool {
+    let (words, span, text) = match e.op {
+        EditOp::Omission => (&e.a_text, e.a_span, text_a),
+        EditOp::Insertion => (&e.b_text, e.b_span, text_b),
+        _ => return false,
+    };
+    let Some(span) = span.filter(|s| s.fits(text)) else {
+        return false;
+    };
+    let w = folded_words(words);
+    if w.is_empty() {
+        return false;
+    }
+    let before = folded_words(&text[..span.start]);
+    let after = folded_words(&text[span.end..]);
+    before.ends_with(&w) || after.starts_with(&w)
+}
+
 /// Grades the diff between two wordings.
 /// `shared` counts the content stems both quotes hold: a one-word change
 /// is a misquote only in a quote with at least three content words in
 /// common ("the fewer split tickets, the better" / "the fewer guns, the
 /// better" is two phrases of one pattern).
-fn grade(d: &[TokenEdit], len_a: usize, len_b: usize, shared: usize) -> Wording {
+/// `texts` are the two quotes' article texts (for repeated phrases).
+fn grade(
+    d: &[TokenEdit],
+    len_a: usize,
+    len_b: usize,
+    shared: usize,
+    texts: (&str, &str),
+) -> Wording {
     let edits: Vec<&TokenEdit> = d
         .iter()
         .filter(|e| {
             !matches!(e.op, EditOp::Truncation | EditOp::Ellipsis)
                 && !spelling(e)
                 && !articles_only(e)
+                && !repetition(e, texts.0, texts.1)
         })
         .collect();
     if edits.is_empty() {
@@ -473,6 +585,8 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
             let ((mi, pi), (mj, pj)) = (named[i], named[j]);
             if !cx.people.different(pi as usize, pj as usize)
                 || !apart(&person_docs[&pi], &person_docs[&pj])
+                || names_beside(cx, mi, pj)
+                || names_beside(cx, mj, pi)
             {
                 continue;
             }
@@ -577,7 +691,13 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
         let home = wordings.iter().position(|(r, _)| {
             let d = quote_diff(cx, r.local, m.local);
             let shared = shared_content(cx.unit(r.local), cx.unit(m.local));
-            grade(&d, cx.unit(r.local).toks.len(), len_m, shared) == Wording::Same
+            grade(
+                &d,
+                cx.unit(r.local).toks.len(),
+                len_m,
+                shared,
+                cx.texts(r.local, m.local),
+            ) == Wording::Same
         });
         match home {
             Some(i) => wordings[i].1.push(m),
@@ -611,12 +731,20 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
                 }
                 let (ri, rj) = (wordings[i].0, wordings[j].0);
                 let d = quote_diff(cx, ri.local, rj.local);
-                let grade = grade(
-                    &d,
-                    cx.unit(ri.local).toks.len(),
-                    cx.unit(rj.local).toks.len(),
-                    shared_content(cx.unit(ri.local), cx.unit(rj.local)),
-                );
+                let shared = shared_content(cx.unit(ri.local), cx.unit(rj.local));
+                let graded = |shared| {
+                    grade(
+                        &d,
+                        cx.unit(ri.local).toks.len(),
+                        cx.unit(rj.local).toks.len(),
+                        shared,
+                        cx.texts(ri.local, rj.local),
+                    )
+                };
+                let grade = graded(shared);
+                // one word changed in an otherwise identical short quote
+                let one_word =
+                    grade == Wording::Misquote || graded(usize::MAX) == Wording::Misquote;
                 let rel = relation(
                     cx.unit(ri.local),
                     cx.speakers[ri.local as usize],
@@ -627,6 +755,8 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
                 let (sc, ok) = score_pair(cx.p, cfg, gi, gj, rel, true);
                 let same_statement = ok
                     && sc.token.max(sc.containment) >= cfg.wording_min_overlap
+                    && (shared >= cfg.wording_min_shared || one_word)
+                    && !said_twice(cx, &wordings[i].1, &wordings[j].1, one_word)
                     && (grade != Wording::Rendering || same_framing(cx, ri.local, rj.local))
                     && apart(
                         &docs_of(cx, wordings[i].1.iter().copied()),
@@ -911,6 +1041,21 @@ fn compare_facts(a: &Fact, b: &Fact, cfg: &Config) -> Cmp {
     }
 }
 
+/// True when `x` gives the value of `g`: the same value, or for a figure
+/// the same number where one of the two leaves its unit to the context
+/// ("needs 67 delegates to reach the 2,383 needed").
+fn gives_value(g: &Fact, x: &Fact, cfg: &Config) -> bool {
+    match (&g.value, &x.value) {
+        (FactValue::Quantity(a), FactValue::Quantity(b))
+            if a.unit_stem.is_none() || b.unit_stem.is_none() =>
+        {
+            std::mem::discriminant(&a.fact.kind) == std::mem::discriminant(&b.fact.kind)
+                && compare_quantities(&a.fact, &b.fact) == Cmp::Same
+        }
+        _ => compare_facts(g, x, cfg) == Cmp::Same,
+    }
+}
+
 fn specificity(f: &Fact) -> usize {
     match &f.value {
         FactValue::Date(d) => date_specificity(d),
@@ -935,6 +1080,17 @@ fn slots(
     let cfg = cx.cfg;
     let fact = |r: FactRef| &cx.unit(members[r.0].local).facts[r.1];
     let mut slots: Vec<Vec<FactRef>> = Vec::new();
+    let sample: Vec<bool> = members
+        .iter()
+        .map(|m| sort == FactSort::Quantity && sample_sentence(cx, m.local))
+        .collect();
+    // whether member `i` has a fact of this sort the same as `g`
+    let gives = |i: usize, g: &Fact| {
+        cx.unit(members[i].local)
+            .facts
+            .iter()
+            .any(|x| sort_of(x) == sort && gives_value(g, x, cfg))
+    };
     for &mi in comparable {
         let u = cx.unit(members[mi].local);
         let own: Vec<usize> = (0..u.facts.len())
@@ -973,8 +1129,21 @@ fn slots(
                 if topic && members[mi].score.min(members[r.0].score) < cfg.high_match {
                     return None;
                 }
+                // a figure of one poll only between near-identical claims
+                if sort == FactSort::Quantity
+                    && (sample[mi] || sample[r.0])
+                    && members[mi].score.min(members[r.0].score) < cfg.sample_figure_match
+                {
+                    return None;
+                }
                 match compare_facts(g, f, cfg) {
                     Cmp::Incomparable => None,
+                    Cmp::Same => Some(Cmp::Same),
+                    // a claim that also gives the other's value elsewhere
+                    // ("needs 67 delegates to reach the 2,383 needed" /
+                    // "needs 2,383 delegates") agrees with it on that
+                    // value: its other value is another fact
+                    _ if sort == FactSort::Quantity && (gives(mi, g) || gives(r.0, f)) => None,
                     c => Some(c),
                 }
             };
@@ -994,6 +1163,14 @@ fn slots(
         }
     }
     slots
+}
+
+/// True when the claim's sentence gives a figure of one sample or poll
+/// (`data/sample_figures.txt`: "margin of error", "plus or minus").
+fn sample_sentence(cx: &StoryCx, local: u32) -> bool {
+    let u = cx.unit(local);
+    let text = &cx.p.docs[u.doc].article.text;
+    u.span.fits(text) && crate::data::has_sample_cue(&crate::data::words(u.span.slice(text)))
 }
 
 /// The variants of a slot: finest value first, each fact in the first
@@ -1153,7 +1330,9 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
                     let ms: Vec<Member> = v.iter().map(|r| members[r.0]).collect();
                     cx.outlets(&ms) == 1
                 });
-            if scattered {
+            let of_sample = sort == FactSort::Quantity
+                && slot.iter().any(|r| sample_sentence(cx, members[r.0].local));
+            if scattered || of_sample {
                 worst.2 = worst.2.min(Severity::Low);
             }
             let variants = finish(cx, drafts, false, true);
