@@ -1398,6 +1398,10 @@ impl RuleSet {
         let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
         // the rules whose required token is among the tokens at all
         let enabled = self.needs.enabled(toks, &ids);
+        if enabled == 0 {
+            // no rule can match: no token to look at
+            next = toks.len();
+        }
         std::iter::from_fn(move || loop {
             while pending != 0 {
                 let r = pending.trailing_zeros() as usize;
