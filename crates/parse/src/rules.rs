@@ -1389,7 +1389,9 @@ impl RuleSet {
         text: &'a str,
         toks: &'a [Token],
     ) -> impl Iterator<Item = (usize, Match)> + 'a {
-        let mut next_from = vec![0usize; self.rules.len()];
+        // each rule's first token after its last match: made when a rule
+        // is first tried (most sentences try none)
+        let mut next_from: Vec<usize> = Vec::new();
         // the token whose candidate rules are `pending`, and the next
         // token to look at
         let (mut cur, mut next) = (0usize, 0usize);
@@ -1406,6 +1408,9 @@ impl RuleSet {
             while pending != 0 {
                 let r = pending.trailing_zeros() as usize;
                 pending &= pending - 1;
+                if next_from.is_empty() {
+                    next_from.resize(self.rules.len(), 0);
+                }
                 if cur < next_from[r] {
                     continue;
                 }
