@@ -177,11 +177,6 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Connector words allowed inside a role phrase ([`Class::RoleConnector`]).
-fn is_role_connector(w: &str) -> bool {
-    lexicon::classes(w).has(Class::RoleConnector)
-}
-
 /// [`gazetteer_flags`] bit: the token is part of a gazetteer mention.
 const IN_GAZETTEER: u8 = 1;
 
@@ -230,6 +225,12 @@ impl<'t> Words<'t> {
         }
     }
 
+    /// Is token `i` a connector word allowed inside a role phrase
+    /// ([`Class::RoleConnector`])?
+    fn is_role_connector(&self, i: usize) -> bool {
+        self.toks[i].is(Class::RoleConnector)
+    }
+
     /// Could token `i` be part of a role phrase?
     fn is_role_token(&self, i: usize) -> bool {
         if !self.is_word(i) {
@@ -249,7 +250,7 @@ fn role_backwards(w: &Words, end: usize) -> Option<usize> {
         if w.is_role_token(k) {
             first = Some(k);
         } else if w.is_word(k)
-            && is_role_connector(w.word(k))
+            && w.is_role_connector(k)
             && first.is_some()
             && k > 0
             && w.is_role_token(k - 1)
@@ -292,7 +293,7 @@ fn role_forwards(w: &Words, mut start: usize) -> Option<(usize, usize)> {
     while k < w.toks.len() {
         if w.is_role_token(k) {
             last = Some(k);
-        } else if w.is_word(k) && is_role_connector(w.word(k)) && last.is_some() {
+        } else if w.is_word(k) && w.is_role_connector(k) && last.is_some() {
         } else {
             break;
         }
@@ -319,7 +320,7 @@ fn closes_apposition(w: &Words, e: usize) -> bool {
 /// A role phrase must contain a role noun and not start or end on a
 /// connector.
 fn valid_role(w: &Words, first: usize, last: usize) -> bool {
-    if first > last || is_role_connector(w.word(first)) || is_role_connector(w.word(last)) {
+    if first > last || w.is_role_connector(first) || w.is_role_connector(last) {
         return false;
     }
     (first..=last).any(|k| w.lists(k).has(Class::RoleNoun))

@@ -330,6 +330,8 @@ pub struct Entry {
 /// What the lexicon knows of one lowercase key.
 #[derive(Default)]
 struct Slot {
+    /// The key's [`WordId`].
+    id: u32,
     /// Classes of the key's `case: any` entries.
     any: Classes,
     /// `case: exact` entries lowercasing to the key: (spelling, class).
@@ -347,8 +349,30 @@ struct Lexicon {
     /// The slots of the other words (longer or not ASCII), by lowercase
     /// form.
     slots: FxHashMap<Box<[u8]>, Slot>,
-    /// `entries[class]`: the class's entries in file order.
-    entries: Vec<Vec<Entry>>,
+    /// How many slots there are: the next slot's id.
+    len: u32,
+}
+
+/// A word's id in the lexicon: one per lowercase key, for the words of
+/// every class and the literal words of the crate's rules. The tokenizer
+/// stores it on each ASCII word token (found with the token's classes, in
+/// the same lookup), so that a rule set tells whether a token is one of
+/// its literal words by an array read, with no second lookup of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct WordId(u32);
+
+impl WordId {
+    /// Not looked up: a number, a punctuation mark, a word with non-ASCII
+    /// chars.
+    pub const NONE: WordId = WordId(u32::MAX);
+    /// An ASCII word looked up and not in the lexicon.
+    pub const ABSENT: WordId = WordId(u32::MAX - 1);
+
+    /// The id as an index (`0..`[`word_count`]), `None` for
+    /// [`WordId::NONE`] and [`WordId::ABSENT`].
+    pub fn index(self) -> Option<usize> {
+        (self.0 < WordId::ABSENT.0).then_some(self.0 as usize)
+    }
 }
 
 /// How a class's entries match words (the `# case:` header line).
@@ -386,26 +410,41 @@ fn parse_entries(source: &'static str) -> Vec<Entry> {
         .collect()
 }
 
+/// Every class's entries, in file order (see [`entries`]).
+fn load_entries() -> Vec<Vec<Entry>> {
+    Class::ALL
+        .iter()
+        .map(|&class| {
+            let mut entries = parse_entries(class.source());
+            if class == Class::RoleModifier {
+                entries.extend(role_modifiers_from_gazetteers());
+            }
+            entries
+        })
+        .collect()
+}
+
 impl Lexicon {
     fn load() -> Self {
         let mut lex = Lexicon {
             short: FxHashMap::default(),
             slots: FxHashMap::default(),
-            entries: Vec::with_capacity(Class::ALL.len()),
+            len: 0,
         };
         for &class in Class::ALL {
-            let source = class.source();
             // a file without its case line is a build mistake, caught by
             // the lexicon's tests; read it as `exact`, the narrower reading
-            let case = case_of(source).unwrap_or(Case::Exact);
-            let mut entries = parse_entries(source);
-            if class == Class::RoleModifier {
-                entries.extend(role_modifiers_from_gazetteers());
-            }
-            for e in &entries {
+            let case = case_of(class.source()).unwrap_or(Case::Exact);
+            for e in entries(class) {
                 lex.add(class, case, e);
             }
-            lex.entries.push(entries);
+        }
+        // the rules' literal words get ids too (a slot with no class)
+        for w in crate::dates::rule_words()
+            .into_iter()
+            .chain(crate::quantities::rule_words())
+        {
+            lex.slot(&w);
         }
         let (short, long): (Vec<_>, Vec<_>) = std::mem::take(&mut lex.slots)
             .into_iter()
@@ -418,9 +457,22 @@ impl Lexicon {
         lex
     }
 
+    /// The slot of `word`'s lowercase form, made (with the next id) if
+    /// there is none yet.
+    fn slot(&mut self, word: &str) -> &mut Slot {
+        let key = word.to_lowercase().into_bytes().into_boxed_slice();
+        let next = &mut self.len;
+        self.slots.entry(key).or_insert_with(|| {
+            *next += 1;
+            Slot {
+                id: *next - 1,
+                ..Slot::default()
+            }
+        })
+    }
+
     fn add(&mut self, class: Class, case: Case, e: &Entry) {
-        let key = e.word.to_lowercase().into_bytes().into_boxed_slice();
-        let slot = self.slots.entry(key).or_default();
+        let slot = self.slot(e.word);
         let spelling = match case {
             Case::Any => {
                 slot.any = slot.any.with(class);
@@ -438,20 +490,33 @@ impl Lexicon {
         }
     }
 
-    /// The slot of `word`'s lowercase form, with `f`.
-    fn with_slot<R>(&self, word: &str, f: impl FnOnce(Option<&Slot>) -> R) -> R {
+    /// The slot of an ASCII `word`'s lowercase form (`Some(None)` when it
+    /// has none); `None` when `word` is not ASCII.
+    #[inline]
+    fn ascii_slot(&self, word: &str) -> Option<Option<&Slot>> {
         if let Some(key) = pack(word) {
-            return f(self.short.get(&key));
+            return Some(self.short.get(&key));
+        }
+        if !word.is_ascii() {
+            return None;
         }
         let bytes = word.as_bytes();
         // longer ASCII lowercases byte by byte: into a buffer on the stack
         let mut buf = [0u8; 32];
-        if bytes.len() <= buf.len() && word.is_ascii() {
+        if bytes.len() <= buf.len() {
             let buf = &mut buf[..bytes.len()];
             for (d, s) in buf.iter_mut().zip(bytes) {
                 *d = s.to_ascii_lowercase();
             }
-            return f(self.slots.get(&buf[..]));
+            return Some(self.slots.get(&buf[..]));
+        }
+        Some(self.slots.get(word.to_ascii_lowercase().as_bytes()))
+    }
+
+    /// The slot of `word`'s lowercase form, with `f`.
+    fn with_slot<R>(&self, word: &str, f: impl FnOnce(Option<&Slot>) -> R) -> R {
+        if let Some(slot) = self.ascii_slot(word) {
+            return f(slot);
         }
         // not ASCII, yet its lowercase form may be (“thin\u{212a}s”)
         let lower = word.to_lowercase();
@@ -535,14 +600,44 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 /// spaces): its `case: any` classes whatever its case, its `case: exact`
 /// classes when written as in the file.
 pub fn classes(word: &str) -> Classes {
-    LEXICON.with_slot(word, |slot| match slot {
-        None => Classes::NONE,
-        Some(s) => s
-            .exact
+    LEXICON.with_slot(word, |slot| slot.map_or(Classes::NONE, |s| s.classes(word)))
+}
+
+/// The classes of `word` (as [`classes`]) and its [`WordId`]: the id of
+/// its slot when `word` is ASCII, [`WordId::ABSENT`] when it is ASCII and
+/// has none, [`WordId::NONE`] when it is not ASCII. One lookup: the
+/// tokenizer's for every word.
+#[inline]
+pub fn lookup(word: &str) -> (Classes, WordId) {
+    match LEXICON.ascii_slot(word) {
+        Some(Some(s)) => (s.classes(word), WordId(s.id)),
+        Some(None) => (Classes::NONE, WordId::ABSENT),
+        None => (classes(word), WordId::NONE),
+    }
+}
+
+/// The [`WordId`] of `word` (as [`lookup`]).
+pub fn word_id(word: &str) -> WordId {
+    lookup(word).1
+}
+
+/// How many word ids there are: every [`WordId::index`] is below it.
+pub fn word_count() -> usize {
+    LEXICON.len as usize
+}
+
+impl Slot {
+    /// The classes of `word`, whose lowercase form is the slot's key.
+    fn classes(&self, word: &str) -> Classes {
+        // a spelling of the key's length: compared byte by byte, shorter
+        // than a call to `memcmp` for a word
+        let is_word =
+            |s: &str| s.len() == word.len() && s.bytes().zip(word.bytes()).all(|(a, b)| a == b);
+        self.exact
             .iter()
-            .filter(|(spelling, _)| *spelling == word)
-            .fold(s.any, |acc, &(_, c)| acc.with(c)),
-    })
+            .filter(|(spelling, _)| is_word(spelling))
+            .fold(self.any, |acc, &(_, c)| acc.with(c))
+    }
 }
 
 /// The value of `word`'s entry in `class` (a month's number, a number
@@ -561,17 +656,23 @@ pub fn value(word: &str, class: Class) -> Option<&'static str> {
 /// The classes of punctuation char `c`: those of the classes listing it
 /// as an entry (“$” is a currency symbol), none for most chars. The
 /// tokenizer gives them to punctuation tokens, as it gives words theirs.
-pub(crate) fn punct_classes(c: char) -> Classes {
-    /// Classes of the ASCII chars, and of the other chars listed.
+/// Its [`WordId`] is the char's as a word (as [`lookup`] gives it) when
+/// it is ASCII, [`WordId::NONE`] otherwise.
+pub(crate) fn punct_lookup(c: char) -> (Classes, WordId) {
+    /// Classes and word ids of the ASCII chars, classes of the other
+    /// chars listed.
     struct Punct {
-        ascii: [Classes; 128],
+        ascii: [(Classes, WordId); 128],
         other: Vec<(char, Classes)>,
     }
     static PUNCT: LazyLock<Punct> = LazyLock::new(|| {
         let mut p = Punct {
-            ascii: [Classes::NONE; 128],
+            ascii: [(Classes::NONE, WordId::NONE); 128],
             other: Vec::new(),
         };
+        for (b, (_, id)) in (0u8..).zip(p.ascii.iter_mut()) {
+            *id = word_id(char::from(b).encode_utf8(&mut [0; 4]));
+        }
         for &class in Class::ALL {
             for e in entries(class) {
                 let mut chars = e.word.chars();
@@ -582,7 +683,7 @@ pub(crate) fn punct_classes(c: char) -> Classes {
                     continue;
                 }
                 if c.is_ascii() {
-                    p.ascii[c as usize] |= Classes::of(class);
+                    p.ascii[c as usize].0 |= Classes::of(class);
                 } else {
                     match p.other.iter_mut().find(|(x, _)| *x == c) {
                         Some((_, cs)) => *cs |= Classes::of(class),
@@ -597,17 +698,23 @@ pub(crate) fn punct_classes(c: char) -> Classes {
     let p = &*PUNCT;
     match u8::try_from(c) {
         Ok(b) if b < 128 => p.ascii[usize::from(b)],
-        _ => p
-            .other
-            .binary_search_by_key(&c, |&(x, _)| x)
-            .map_or(Classes::NONE, |i| p.other[i].1),
+        _ => {
+            let classes = p
+                .other
+                .binary_search_by_key(&c, |&(x, _)| x)
+                .map_or(Classes::NONE, |i| p.other[i].1);
+            (classes, WordId::NONE)
+        }
     }
 }
 
 /// The entries of `class`, in the order of its data file (for the role
 /// modifiers, the file's then the gazetteers').
 pub fn entries(class: Class) -> &'static [Entry] {
-    &LEXICON.entries[class as usize]
+    // apart from the lookup tables: the rules' parser reads entries, and
+    // the tables hold the rules' words
+    static ENTRIES: LazyLock<Vec<Vec<Entry>>> = LazyLock::new(load_entries);
+    &ENTRIES[class as usize]
 }
 
 /// Calls `f` with `word.to_lowercase()`, without allocating when the word is
@@ -792,12 +899,28 @@ mod tests {
     }
 
     #[test]
+    fn word_ids() {
+        // one id per lowercase key, whatever the case; words of a class
+        // and words of the rules have one
+        let (classes, id) = lookup("February");
+        assert!(classes.has(Class::Month));
+        assert_eq!(lookup("FEBRUARY").1, id);
+        assert!(id.index().is_some_and(|i| i < word_count()));
+        assert_ne!(word_id("january"), id);
+        assert!(word_id("o'clock").index().is_some(), "a date rule's word");
+        assert_eq!(word_id("Blinkenesque"), WordId::ABSENT);
+        assert_eq!(word_id("Zürich"), WordId::NONE, "not ASCII");
+        assert_eq!(punct_lookup('$').1, word_id("$"));
+        assert_eq!(punct_lookup('–').1, WordId::NONE);
+    }
+
+    #[test]
     fn punctuation_listed_in_a_class_has_it() {
-        assert!(punct_classes('$').has(Class::CurrencySymbol));
-        assert!(punct_classes('€').has(Class::CurrencySymbol));
-        assert!(punct_classes('₹').has(Class::CurrencySymbol));
+        assert!(punct_lookup('$').0.has(Class::CurrencySymbol));
+        assert!(punct_lookup('€').0.has(Class::CurrencySymbol));
+        assert!(punct_lookup('₹').0.has(Class::CurrencySymbol));
         for c in [',', '.', '“', '’', '-', '%', '中'] {
-            assert_eq!(punct_classes(c), Classes::NONE, "{c:?}");
+            assert_eq!(punct_lookup(c).0, Classes::NONE, "{c:?}");
         }
         // the tokenizer gives them to punctuation tokens
         let t = "It cost $5, or €4.";

@@ -87,7 +87,7 @@
 //! ```
 
 use crate::analysis::Analysis;
-use crate::lexicon::{pack_any, Class, Classes};
+use crate::lexicon::{pack_any, Class, Classes, WordId};
 use crate::model::Span;
 use crate::text::{Shape, TokKind, Token};
 use std::ops::Range;
@@ -850,6 +850,17 @@ const NO_WORD: u16 = u16::MAX;
 #[derive(Clone, Debug, Default)]
 struct Vocab {
     ids: rustc_hash::FxHashMap<String, u16>,
+    /// `by_word[w]`: the id of the word whose lexicon [`WordId`] is `w`
+    /// ([`NO_WORD`] for the other words): a word token carries its
+    /// `WordId`, so its id is one array read.
+    by_word: Vec<u16>,
+    /// True when some word a word token may spell has no `WordId` (a rule
+    /// set of the caller's, not the crate's: the lexicon holds the crate's
+    /// rules' words), so that [`WordId::ABSENT`] does not rule it out.
+    unlisted: bool,
+    /// True when some word is a number (“24”): number tokens have no
+    /// `WordId`, and without such a word need no lookup.
+    numbers: bool,
     /// The ids of the words of at most 16 bytes, by [`pack_any`]: a
     /// token's lookup is one multiply and a probe or two.
     short: PackedTable,
@@ -895,9 +906,49 @@ impl Vocab {
         self.edges[i] |= bit;
     }
 
+    /// Fills `by_word` and `unlisted` once every word is added.
+    fn index_word_ids(&mut self) {
+        self.by_word = vec![NO_WORD; crate::lexicon::word_count()];
+        for (w, &id) in &self.ids {
+            if is_number(w) {
+                self.numbers = true;
+            }
+            if !has_word_id(w) {
+                continue;
+            }
+            // a word of more than 16 bytes matches only in lowercase (see
+            // `id`); one with capitals matches no token at all
+            if w.len() > 16 && w.bytes().any(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            match crate::lexicon::word_id(w).index() {
+                Some(i) => self.by_word[i] = id,
+                None => self.unlisted = true,
+            }
+        }
+    }
+
     /// The id of token `t`'s text in any ASCII case, [`NO_WORD`] when it
     /// is none of the words.
     fn id(&self, text: &str, t: &Token) -> u16 {
+        if let Some(i) = t.word.index() {
+            return self.by_word.get(i).copied().unwrap_or(NO_WORD);
+        }
+        let listed = match (t.word, t.kind) {
+            (WordId::ABSENT, _) => self.unlisted,
+            (_, TokKind::Number) => self.numbers,
+            // a non-ASCII word or mark (“o’clock”, “–”)
+            _ => true,
+        };
+        if listed {
+            self.id_of_text(text, t)
+        } else {
+            NO_WORD
+        }
+    }
+
+    /// [`Vocab::id`] from the token's text.
+    fn id_of_text(&self, text: &str, t: &Token) -> u16 {
         let w = t.text(text);
         let (i, bit) = edge_bit(w);
         if self.lengths & length_bit(w.len()) == 0
@@ -1312,6 +1363,7 @@ impl RuleSet {
         for (_, p) in &mut rules {
             vocab.collect(p);
         }
+        vocab.index_word_ids();
         let patterns: Vec<&Pattern> = rules.iter().map(|(_, p)| p).collect();
         let index = FirstIndex::new(&patterns, &vocab);
         let needs = Needs::new(&patterns, &vocab);
@@ -1337,7 +1389,9 @@ impl RuleSet {
         text: &'a str,
         toks: &'a [Token],
     ) -> impl Iterator<Item = (usize, Match)> + 'a {
-        let mut next_from = vec![0usize; self.rules.len()];
+        // each rule's first token after its last match: made when a rule
+        // is first tried (most sentences try none)
+        let mut next_from: Vec<usize> = Vec::new();
         // the token whose candidate rules are `pending`, and the next
         // token to look at
         let (mut cur, mut next) = (0usize, 0usize);
@@ -1346,10 +1400,17 @@ impl RuleSet {
         let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
         // the rules whose required token is among the tokens at all
         let enabled = self.needs.enabled(toks, &ids);
+        if enabled == 0 {
+            // no rule can match: no token to look at
+            next = toks.len();
+        }
         std::iter::from_fn(move || loop {
             while pending != 0 {
                 let r = pending.trailing_zeros() as usize;
                 pending &= pending - 1;
+                if next_from.is_empty() {
+                    next_from.resize(self.rules.len(), 0);
+                }
                 if cur < next_from[r] {
                     continue;
                 }
@@ -1407,6 +1468,17 @@ impl RuleSet {
             })
     }
 
+    /// The tokens of `toks` whose vocabulary id from their [`WordId`]
+    /// differs from the one found from their text (a test's check that
+    /// the two agree): their texts.
+    #[cfg(test)]
+    pub(crate) fn word_id_mismatches(&self, text: &str, toks: &[Token]) -> Vec<String> {
+        toks.iter()
+            .filter(|t| self.vocab.id(text, t) != self.vocab.id_of_text(text, t))
+            .map(|t| t.text(text).to_string())
+            .collect()
+    }
+
     /// The rules, in declaration order.
     pub fn rules(&self) -> impl Iterator<Item = &Rule> {
         self.rules.iter().map(|(r, _)| r)
@@ -1438,6 +1510,42 @@ impl RuleSet {
             .iter()
             .find_map(|(r, p)| p.match_at(text, toks, start).map(|m| (r, m)))
     }
+}
+
+/// True when a token spelling `w` has a [`WordId`]: `w` is ASCII, and a
+/// word (it starts with a letter or digit and is no number) or one
+/// punctuation mark.
+fn has_word_id(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b {
+        [c] if !c.is_ascii_alphanumeric() => c.is_ascii() && !c.is_ascii_whitespace(),
+        _ => w.is_ascii() && b.first().is_some_and(u8::is_ascii_alphanumeric) && !is_number(w),
+    }
+}
+
+/// True when `w` is a number token's text (digits, `.` and `,`, starting
+/// with a digit).
+fn is_number(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
+/// The literal words of the rules of `rules` (lowercase, as the rule sets
+/// compiled from them hold them), the names of `parts` read as in
+/// [`RuleSet::with_parts`]; a rule that does not parse adds none (its
+/// set's construction reports it). The lexicon gives these words
+/// [`WordId`]s.
+pub(crate) fn literal_words(rules: &[Rule], parts: &[&str]) -> Vec<String> {
+    let mut vocab = Vocab::default();
+    for r in rules {
+        if let Ok(mut p) = Pattern::parse_with(r.name, r.pattern, parts) {
+            vocab.collect(&mut p);
+        }
+    }
+    let mut words: Vec<String> = vocab.ids.into_keys().collect();
+    words.sort_unstable();
+    words
 }
 
 /// The pieces the patterns match over: `toks` with every word that holds
@@ -2395,6 +2503,52 @@ mod tests {
     }
 
     /// One pass over a set gives each rule's own matches.
+    #[test]
+    fn word_ids_give_the_ids_of_the_text() {
+        // literals in the lexicon, one not in it, marks and a number
+        const RULES: &[Rule] = &[
+            Rule {
+                name: "words",
+                pattern: "( yesterday | ago | the | blorp | o’clock | - | – | $ | 24 | u.s. )",
+                examples: &[],
+            },
+            Rule {
+                name: "long",
+                pattern: "internationalisation",
+                examples: &[],
+            },
+        ];
+        let set = RuleSet::new(RULES).unwrap();
+        assert!(set.vocab.unlisted, "“blorp” is no lexicon word");
+        assert!(set.vocab.numbers);
+        let text = "Yesterday, BLORP said the U.S. paid $24 at 5 o’clock – \
+                    a twenty-four-hour day AGO; Internationalisation, internationalisation.";
+        let toks = pieces(text, Analysis::new(text).tokens());
+        assert_eq!(set.word_id_mismatches(text, &toks), Vec::<String>::new());
+        let found: Vec<&str> = set
+            .find_iter(text, &toks)
+            .map(|(_, m)| m.text(text, &toks))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Yesterday",
+                "BLORP",
+                "the",
+                "U.S.",
+                "$",
+                "24",
+                "o’clock",
+                "–",
+                "-",
+                "-",
+                "AGO",
+                "Internationalisation",
+                "internationalisation"
+            ]
+        );
+    }
+
     #[test]
     fn scan_finds_what_each_rule_finds() {
         const RULES: &[Rule] = &[

@@ -3,7 +3,7 @@
 //! extractor reads these tokens (through [`crate::analysis::Analysis`]);
 //! there is no other tokenizer.
 
-use crate::lexicon::{self, Class, Classes};
+use crate::lexicon::{self, Class, Classes, WordId};
 use crate::model::Span;
 
 /// What a [`Token`] is.
@@ -155,16 +155,21 @@ pub struct Token {
     /// ([`lexicon::classes`]); none for numbers, and for punctuation those
     /// of the classes that list the char (“$” is a currency symbol).
     pub classes: Classes,
+    /// The lexicon id of an ASCII word's text ([`lexicon::lookup`]),
+    /// [`WordId::NONE`] for numbers, punctuation and non-ASCII words.
+    pub word: WordId,
 }
 
 impl Token {
     /// A punctuation token: the char `c` at `span`.
     fn punct(span: Span, c: char) -> Self {
+        let (classes, word) = lexicon::punct_lookup(c);
         Token {
             span,
             kind: TokKind::Punct,
             shape: Shape::default(),
-            classes: lexicon::punct_classes(c),
+            classes,
+            word,
         }
     }
 
@@ -369,13 +374,16 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                     kind: TokKind::Number,
                     shape: Shape::default(),
                     classes: Classes::NONE,
+                    word: WordId::NONE,
                 }
             } else {
+                let (classes, id) = lexicon::lookup(word);
                 Token {
                     span: Span::new(start, base + j),
                     kind: TokKind::Word,
                     shape: Shape::of_word(word),
-                    classes: lexicon::classes(word),
+                    classes,
+                    word: id,
                 }
             };
             out.push(token);

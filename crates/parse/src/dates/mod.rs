@@ -205,6 +205,15 @@ pub fn extract(
     )
 }
 
+/// The literal words of the date and tense rules (for the lexicon's word
+/// ids, [`crate::lexicon::WordId`]).
+pub(crate) fn rule_words() -> Vec<String> {
+    let rules: Vec<crate::rules::Rule> = patterns::PATTERNS.iter().map(|d| d.rule).collect();
+    let mut words = crate::rules::literal_words(&rules, &[]);
+    words.extend(crate::rules::literal_words(tense::TENSE_RULES, &[]));
+    words
+}
+
 /// [`extract`] over an article's [`Analysis`].
 pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<DateMention> {
     let text = a.text();

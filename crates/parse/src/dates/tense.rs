@@ -61,7 +61,8 @@ pub(super) const TENSE_RULES: &[Rule] = &[
     },
 ];
 
-fn rules() -> &'static RuleSet {
+/// The rules of [`TENSE_RULES`], compiled once.
+pub(super) fn rule_set() -> &'static RuleSet {
     static R: LazyLock<RuleSet> = LazyLock::new(|| {
         RuleSet::new(TENSE_RULES).expect("the tense rules parse (a unit test checks them)")
     });
@@ -69,7 +70,7 @@ fn rules() -> &'static RuleSet {
 }
 
 fn pattern(name: &str) -> &'static Pattern {
-    rules()
+    rule_set()
         .pattern(name)
         .expect("every tense rule name used is declared")
 }

@@ -659,3 +659,20 @@ fn no_cue_means_the_past() {
     assert_eq!(day(&found[0]), d(2022, 2, 4));
     assert_eq!(range(&found[1]), (d(2022, 3, 1), d(2022, 3, 31)));
 }
+
+/// A token's vocabulary id in the date and tense rule sets, read from its
+/// lexicon word id, is the one its text gives.
+#[test]
+fn word_ids_agree_with_the_texts() {
+    for text in [
+        SEED_A,
+        SEED_B,
+        "At 5 o’clock – or 17:00 GMT – on the 4th, U.S. officials met.",
+    ] {
+        let a = Analysis::new(text);
+        let toks = a.pieces();
+        for set in [patterns::rule_set(), tense::rule_set()] {
+            assert_eq!(set.word_id_mismatches(text, toks), Vec::<String>::new());
+        }
+    }
+}

@@ -245,6 +245,15 @@ struct Compiled {
     qualifier_words: FxHashSet<&'static str>,
 }
 
+/// The literal words of the quantity and look-alike rules (for the
+/// lexicon's word ids, [`crate::lexicon::WordId`]).
+pub(crate) fn rule_words() -> Vec<String> {
+    let rules: Vec<_> = QUANTITY_RULES.iter().map(|r| r.rule).collect();
+    let mut words = crate::rules::literal_words(&rules, PARTS);
+    words.extend(crate::rules::literal_words(LOOKALIKES, &[]));
+    words
+}
+
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     let rules: Vec<_> = QUANTITY_RULES.iter().map(|r| r.rule).collect();
     Compiled {

@@ -899,3 +899,17 @@ fn huge_inputs_finish_quickly() {
     check_spans(&long, &got);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+/// A token's vocabulary id in the quantity and look-alike rule sets, read
+/// from its lexicon word id, is the one its text gives.
+#[test]
+fn word_ids_agree_with_the_texts() {
+    let text = "Prices rose 4.5% to $1,200 – about £900, or 12k rupees (20 lakh) – \
+                a quarter-billion-dollar deal, minus three percent, 10 through 40.";
+    let a = Analysis::new(text);
+    for set in [&COMPILED.quantities, &COMPILED.lookalikes] {
+        for toks in [a.tokens(), a.pieces()] {
+            assert_eq!(set.word_id_mismatches(text, toks), Vec::<String>::new());
+        }
+    }
+}
