@@ -63,6 +63,7 @@ CSV_COLUMNS = (
     "span",
     "value_span",
     "explanation",
+    "cluster",
 )
 
 #: The columns of :func:`extract`'s result: the fields of the extract JSON
