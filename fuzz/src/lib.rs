@@ -111,6 +111,7 @@ pub fn check_alignment(docs: &[Extraction], al: &Alignment) {
                     ClaimKind::Quote => x.quotes.len(),
                     ClaimKind::Sentence => x.sentences.len(),
                     ClaimKind::Person => x.entities.len(),
+                    other => panic!("a claim kind this target does not check: {other:?}"),
                 };
                 assert!(m.index < n, "mention index out of range: {m:?}");
             }
