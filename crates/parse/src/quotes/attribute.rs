@@ -263,7 +263,9 @@ impl<'a> Ctx<'a> {
                 !matches!(
                     self.word(t),
                     "“" | "”" | "\"" | "''" | ";" | ":" | "!" | "?"
-                ) && (self.word(t) != "." || self.is_initial_stop(win, i))
+                ) && (self.word(t) != "."
+                    || self.is_initial_stop(win, i)
+                    || self.is_inner_stop(win, i))
             })
             .find(|&i| win[i].classes.intersects(QUOTE_CUES))?;
         let subject = self.subject_left(win, v, k);
@@ -276,7 +278,12 @@ impl<'a> Ctx<'a> {
             .iter()
             .take_while(|t| t.span.start < start)
             .collect();
-        let titles_only = gap.iter().all(|t| self.is_title_token(t));
+        // (a middle initial's full stop is part of the name: “Peter K.
+        // Lanning said”, where the entity pass may take only the surname)
+        let titles_only = gap
+            .iter()
+            .enumerate()
+            .all(|(j, t)| self.is_title_token(t) || self.is_initial_stop(win, k + j));
         // (the titles right before the name aside: “…, Mr. Turry said”)
         let comma = gap.iter().rposition(|t| !self.is_title_token(t));
         let tail_then_comma = gap.len() <= 10
@@ -287,6 +294,16 @@ impl<'a> Ctx<'a> {
         }
         let sp = self.resolve_subject(subject, speakers)?;
         Some((sp, self.word(&win[v]).to_string()))
+    }
+
+    /// True for a full stop in `toks[i]` that a comma follows: an
+    /// abbreviation inside an apposition (“…,” Jo Marsh, of Cambridge,
+    /// Mass., said), not the end of a sentence.
+    fn is_inner_stop(&self, toks: &[Token], i: usize) -> bool {
+        i > 0
+            && toks[i - 1].kind == TokKind::Word
+            && toks[i - 1].span.end == toks[i].span.start
+            && toks.get(i + 1).is_some_and(|n| self.word(n) == ",")
     }
 
     /// True for the full stop of an initial (“M.”) in `toks[i]`.

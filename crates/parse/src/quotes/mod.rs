@@ -1101,4 +1101,21 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_middle_initial_or_an_abbreviation_does_not_cut_the_attribution() {
+        let t =
+            "The council met on Monday. “We will not raise the water rates,” Peter K. Lanning, \
+                 the city manager, said of the budget. “The reserve is healthy,” Jo Marsh, of \
+                 Springfield, Mass., said by telephone.";
+        let q = quotes(t);
+        let a = find(&q, "We will not raise");
+        assert!(
+            a.speaker.as_deref().is_some_and(|s| s.ends_with("Lanning")),
+            "{a:?}"
+        );
+        assert_eq!(a.cue.as_deref(), Some("said"));
+        let b = find(&q, "The reserve");
+        assert_eq!(b.speaker.as_deref(), Some("Jo Marsh"), "{b:?}");
+    }
 }
