@@ -578,6 +578,7 @@ impl<'a> Ctx<'a> {
             .get(span.end..)
             .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
         (self.entities[e].kind == EntityKind::Person
+            && self.plausible_person(e)
             && !possessive
             && !self.inside_marks(span.start))
         .then(|| match self.past_initial(span, e) {
