@@ -1169,4 +1169,24 @@ mod tests {
         );
         assert_eq!(a.attribution, Attribution::Pronoun);
     }
+
+    #[test]
+    fn a_colon_ending_the_sentence_before_introduces_the_quote() {
+        let t = "The report lists the figures as follows:\n\n\
+                 “Roads, 4 million; parks, 2 million; libraries, 1 million.”\n\n\
+                 The mayor spoke after the vote. Councillor Dana Whitfield responded:\n\n\
+                 “This budget leaves the east side behind again.”\n\n\
+                 Residents were told:\n\n“Nobody will lose service,” the clerk said.";
+        let q = quotes(t);
+        let a = find(&q, "This budget leaves");
+        assert_eq!(a.speaker.as_deref(), Some("Dana Whitfield"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Colon);
+        // no cue with a subject before the colon: no speaker
+        assert_eq!(find(&q, "Roads, 4 million").speaker, None);
+        // the quote's own cue wins, even when it names no one we know
+        assert_ne!(
+            find(&q, "Nobody will lose").speaker.as_deref(),
+            Some("Dana Whitfield")
+        );
+    }
 }
