@@ -301,14 +301,17 @@ impl<'a> Ctx<'a> {
         Some((sp, self.word(&win[v]).to_string()))
     }
 
-    /// True for a full stop in `toks[i]` that a comma follows: an
-    /// abbreviation inside an apposition (“…,” Jo Marsh, of Cambridge,
-    /// Mass., said), not the end of a sentence.
+    /// True for a full stop in `toks[i]` that a comma or a closing
+    /// parenthesis follows: an abbreviation inside an apposition (“…,” Jo
+    /// Marsh, of Cambridge, Mass., said; “…,” Rep. Jo Marsh (D-Ore.)
+    /// said), not the end of a sentence.
     fn is_inner_stop(&self, toks: &[Token], i: usize) -> bool {
         i > 0
             && toks[i - 1].kind == TokKind::Word
             && toks[i - 1].span.end == toks[i].span.start
-            && toks.get(i + 1).is_some_and(|n| self.word(n) == ",")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(self.word(n), "," | ")"))
     }
 
     /// True for the full stop of an initial (“M.”) in `toks[i]`.

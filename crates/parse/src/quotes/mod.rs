@@ -1155,6 +1155,10 @@ mod tests {
         assert_eq!(a.cue.as_deref(), Some("said"));
         let b = find(&q, "The reserve");
         assert_eq!(b.speaker.as_deref(), Some("Jo Marsh"), "{b:?}");
+        let t = "The bill passed. “It is a good day for the river,” Rep. Ann Wexley (D-Ore.) said.";
+        let q = quotes(t);
+        let c = find(&q, "It is a good day");
+        assert_eq!(c.speaker.as_deref(), Some("Ann Wexley"), "{c:?}");
     }
 
     #[test]
