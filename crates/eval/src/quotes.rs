@@ -248,7 +248,8 @@ const HEAD_ENDS: &[&str] = &[
     ",", " at ", " from ", " in ", " for ", " with ", " who ", " of the ", " on ", " to ",
 ];
 
-/// The head of a source phrase: the words before its first [`HEAD_ENDS`]
+/// The head of a source phrase: the words before its first comma, “ at ”,
+/// “ from ”, “ in ”, “ for ”, “ with ”, “ who ”, “ of the ”, “ on ” or “ to ”
 /// (the whole phrase when none is there).
 ///
 /// ```
