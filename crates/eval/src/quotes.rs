@@ -197,7 +197,7 @@ fn words(phrase: &str) -> Vec<String> {
 }
 
 /// The key word of a source that can be the antecedent of a third-person
-/// pronoun: a [`name_key`] that is the last word of the phrase (name
+/// pronoun: in the phrase's [`head_phrase`], a [`name_key`] that is its last word (name
 /// suffixes aside), not written in capitals only (`FBI`, `NBC`) and not a
 /// group word (`Republicans`, `Times`). “Sen. Jane Roe” gives `Roe`; “the
 /// Vermont senator”, “Clinton’s campaign” and “the FBI” give nothing.
@@ -207,8 +207,13 @@ fn words(phrase: &str) -> Vec<String> {
 /// assert_eq!(person_key("Sen. Jane Roe (R-Ohio)").as_deref(), Some("Roe"));
 /// assert_eq!(person_key("the Vermont senator"), None);
 /// assert_eq!(person_key("the FBI"), None);
+/// assert_eq!(
+///     person_key("Jane Roe, a demographer at Emory University").as_deref(),
+///     Some("Roe")
+/// );
 /// ```
 pub fn person_key(phrase: &str) -> Option<String> {
+    let phrase = head_phrase(phrase);
     let key = name_key(phrase)?;
     let no_parens: String = {
         let mut depth = 0usize;
@@ -234,6 +239,32 @@ pub fn person_key(phrase: &str) -> Option<String> {
     let lower = key.to_lowercase();
     let all_caps = !key.chars().any(char::is_lowercase);
     (last == key && !all_caps && !GROUP_WORDS.contains(&lower.as_str())).then_some(key)
+}
+
+/// Words that end the head of a source phrase: an apposition or a
+/// prepositional phrase follows (“Jane Roe, a demographer at Emory
+/// University”: the person is Jane Roe, not the university).
+const HEAD_ENDS: &[&str] = &[
+    ",", " at ", " from ", " in ", " for ", " with ", " who ", " of the ", " on ", " to ",
+];
+
+/// The head of a source phrase: the words before its first comma, “ at ”,
+/// “ from ”, “ in ”, “ for ”, “ with ”, “ who ”, “ of the ”, “ on ” or “ to ”
+/// (the whole phrase when none is there).
+///
+/// ```
+/// use crosscheck_eval::quotes::head_phrase;
+/// assert_eq!(head_phrase("Jane Roe, a lawyer at Smith Partners"), "Jane Roe");
+/// assert_eq!(head_phrase("the director of the Center"), "the director");
+/// assert_eq!(head_phrase("Sen. Jane Roe (R-Ohio)"), "Sen. Jane Roe (R-Ohio)");
+/// ```
+pub fn head_phrase(phrase: &str) -> &str {
+    let cut = HEAD_ENDS
+        .iter()
+        .filter_map(|e| phrase.find(e))
+        .min()
+        .unwrap_or(phrase.len());
+    &phrase[..cut]
 }
 
 /// True when the name `ours` holds `key` as a whole word, ignoring case and

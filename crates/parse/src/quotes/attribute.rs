@@ -106,6 +106,11 @@ impl<'a> Ctx<'a> {
         if found.is_none() {
             found = self.according_to(open_sent.span, m);
         }
+        // 3b. a quote opening its sentence right after a sentence that
+        // ends with a colon (“Cruz continued:¶“…”): that introduction
+        if found.is_none() {
+            found = self.colon_before_sentence(m, open_sent.span, speakers);
+        }
         // 4. continuation of the previous quote in the same sentence
         let mut cont = None;
         if let Some((pk, pq)) = prev {
@@ -263,7 +268,9 @@ impl<'a> Ctx<'a> {
                 !matches!(
                     self.word(t),
                     "“" | "”" | "\"" | "''" | ";" | ":" | "!" | "?"
-                ) && (self.word(t) != "." || self.is_initial_stop(win, i))
+                ) && (self.word(t) != "."
+                    || self.is_initial_stop(win, i)
+                    || self.is_inner_stop(win, i))
             })
             .find(|&i| win[i].classes.intersects(QUOTE_CUES))?;
         let subject = self.subject_left(win, v, k);
@@ -276,7 +283,12 @@ impl<'a> Ctx<'a> {
             .iter()
             .take_while(|t| t.span.start < start)
             .collect();
-        let titles_only = gap.iter().all(|t| self.is_title_token(t));
+        // (a middle initial's full stop is part of the name: “Peter K.
+        // Lanning said”, where the entity pass may take only the surname)
+        let titles_only = gap
+            .iter()
+            .enumerate()
+            .all(|(j, t)| self.is_title_token(t) || self.is_initial_stop(win, k + j));
         // (the titles right before the name aside: “…, Mr. Turry said”)
         let comma = gap.iter().rposition(|t| !self.is_title_token(t));
         let tail_then_comma = gap.len() <= 10
@@ -287,6 +299,19 @@ impl<'a> Ctx<'a> {
         }
         let sp = self.resolve_subject(subject, speakers)?;
         Some((sp, self.word(&win[v]).to_string()))
+    }
+
+    /// True for a full stop in `toks[i]` that a comma or a closing
+    /// parenthesis follows: an abbreviation inside an apposition (“…,” Jo
+    /// Marsh, of Cambridge, Mass., said; “…,” Rep. Jo Marsh (D-Ore.)
+    /// said), not the end of a sentence.
+    fn is_inner_stop(&self, toks: &[Token], i: usize) -> bool {
+        i > 0
+            && toks[i - 1].kind == TokKind::Word
+            && toks[i - 1].span.end == toks[i].span.start
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(self.word(n), "," | ")"))
     }
 
     /// True for the full stop of an initial (“M.”) in `toks[i]`.
@@ -323,10 +348,22 @@ impl<'a> Ctx<'a> {
         colon: bool,
         speakers: &Said,
     ) -> Option<(Speaker, String)> {
-        let si = self.sentence_of(m.open);
+        self.before_in(self.sentence_of(m.open), from, m.open, colon, speakers)
+    }
+
+    /// [`Self::before_quote`] on the tokens of sentence `si` in
+    /// `from..to`.
+    fn before_in(
+        &self,
+        si: usize,
+        from: usize,
+        to: usize,
+        colon: bool,
+        speakers: &Said,
+    ) -> Option<(Speaker, String)> {
         let all = self.sentence_toks(si);
         let floor = all.partition_point(|t| t.span.start < from);
-        let hi = all.partition_point(|t| t.span.start < m.open).max(floor);
+        let hi = all.partition_point(|t| t.span.start < to).max(floor);
         let toks = &all[..hi];
         for v in (floor..hi).rev() {
             let t = &toks[v];
@@ -368,6 +405,56 @@ impl<'a> Ctx<'a> {
             return self.colon_speaker(&toks[floor..], speakers);
         }
         None
+    }
+
+    /// The speaker of a quote that opens its sentence (`sentence`) when
+    /// the sentence before ends, outside quotation marks, with a colon
+    /// and only space lies between (“Dr. Ward stated:¶“…””, “He said:
+    /// “…””): the subject of the nearest cue of that sentence, as of a
+    /// colon introduction. Not when the quote's sentence has a cue of its
+    /// own.
+    fn colon_before_sentence(
+        &self,
+        m: &Marks,
+        sentence: Span,
+        speakers: &Said,
+    ) -> Option<(Speaker, String)> {
+        let opens = self
+            .text
+            .get(sentence.start..m.open)?
+            .chars()
+            .all(|c| !c.is_alphanumeric());
+        let si = self.sentence_of(m.open);
+        if !opens || si == 0 {
+            return None;
+        }
+        let prev = self.sentences[si - 1].span;
+        let gap = self.text.get(prev.end..sentence.start)?;
+        let intro = prev.slice(self.text).trim_end();
+        if !gap.chars().all(char::is_whitespace)
+            || !intro.ends_with(':')
+            || self.inside_marks(prev.start + intro.len() - 1)
+        {
+            return None;
+        }
+        let from = self
+            .mark_spans
+            .iter()
+            .filter(|&&(_, end)| end <= prev.end && end > prev.start)
+            .map(|&(_, end)| end)
+            .max()
+            .unwrap_or(prev.start);
+        // a cue of the quote's own sentence (“…,” the man shouted) has
+        // been tried and named no one: the introduction is not its
+        if self.has_cue_outside_marks(si) {
+            return None;
+        }
+        // only a cue with its subject: “as follows:” names no one
+        let (mut sp, cue) = self.before_in(si - 1, from, prev.end, false, speakers)?;
+        if sp.how == Attribution::Verb {
+            sp.how = Attribution::Colon;
+        }
+        Some((sp, cue))
     }
 
     /// “in NAME’s words, “…”” / “in the words of NAME, “…””: the name,

@@ -346,6 +346,37 @@ impl<'a> Ctx<'a> {
             .copied()
     }
 
+    /// The person a mention ending in a middle initial stands for: “Paul
+    /// R. Pillar” taken as “Paul R” is the person mentioned right after the
+    /// initial, or else the whole name as written (no entity). Any other
+    /// mention is returned as it is.
+    fn past_initial(&self, m: Span, e: usize) -> (Option<usize>, Span) {
+        let initial = m
+            .slice(self.text)
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+        let rest = self.text.get(m.end..).unwrap_or("");
+        if !initial || !rest.starts_with(". ") {
+            return (Some(e), m);
+        }
+        if let Some((span, x)) = self.mention_starting_at(m.end + 2) {
+            if self.entities[x].kind == EntityKind::Person {
+                return (Some(x), span);
+            }
+        }
+        let surname: usize = rest[2..]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map_or(0, str::len);
+        if surname == 0 {
+            return (Some(e), m);
+        }
+        let whole = Span::new(m.start, m.end + 2 + surname);
+        (self.person_named(whole), whole)
+    }
+
     /// The entity of the last person mention ending by `pos` for which
     /// `ok(entity index)` holds.
     fn nearest_person_before(&self, pos: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
@@ -378,12 +409,15 @@ impl<'a> Ctx<'a> {
     /// person of the article is known to hold).
     fn resolve_subject(&self, s: Subject, speakers: &Said) -> Option<Speaker> {
         match s {
-            Subject::Entity(e, span) => Some(Speaker {
-                entity: Some(e),
-                name: span,
-                span,
-                how: Attribution::Verb,
-            }),
+            Subject::Entity(e, span) => {
+                let (entity, span) = self.past_initial(span, e);
+                Some(Speaker {
+                    entity,
+                    name: span,
+                    span,
+                    how: Attribution::Verb,
+                })
+            }
             Subject::Name(span) => Some(Speaker {
                 entity: self.person_named(span),
                 name: span,
@@ -544,9 +578,13 @@ impl<'a> Ctx<'a> {
             .get(span.end..)
             .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
         (self.entities[e].kind == EntityKind::Person
+            && self.plausible_person(e)
             && !possessive
             && !self.inside_marks(span.start))
-        .then_some((e, span))
+        .then(|| match self.past_initial(span, e) {
+            (Some(x), sp) => (x, sp),
+            (None, _) => (e, span),
+        })
     }
 }
 
@@ -1100,5 +1138,59 @@ mod tests {
                 assert_eq!(x.span.slice(t), x.text);
             }
         }
+    }
+
+    #[test]
+    fn a_middle_initial_or_an_abbreviation_does_not_cut_the_attribution() {
+        let t =
+            "The council met on Monday. “We will not raise the water rates,” Peter K. Lanning, \
+                 the city manager, said of the budget. “The reserve is healthy,” Jo Marsh, of \
+                 Springfield, Mass., said by telephone.";
+        let q = quotes(t);
+        let a = find(&q, "We will not raise");
+        assert!(
+            a.speaker.as_deref().is_some_and(|s| s.ends_with("Lanning")),
+            "{a:?}"
+        );
+        assert_eq!(a.cue.as_deref(), Some("said"));
+        let b = find(&q, "The reserve");
+        assert_eq!(b.speaker.as_deref(), Some("Jo Marsh"), "{b:?}");
+        let t = "The bill passed. “It is a good day for the river,” Rep. Ann Wexley (D-Ore.) said.";
+        let q = quotes(t);
+        let c = find(&q, "It is a good day");
+        assert_eq!(c.speaker.as_deref(), Some("Ann Wexley"), "{c:?}");
+    }
+
+    #[test]
+    fn a_person_split_at_a_middle_initial_is_the_surname() {
+        let t = "Paul R. Pillar spoke to students at the college on Monday. \
+                 “Sanctions rarely change a government,” he said.";
+        let q = quotes(t);
+        let a = find(&q, "Sanctions rarely");
+        assert!(
+            a.speaker.as_deref().is_some_and(|s| s.ends_with("Pillar")),
+            "{a:?}"
+        );
+        assert_eq!(a.attribution, Attribution::Pronoun);
+    }
+
+    #[test]
+    fn a_colon_ending_the_sentence_before_introduces_the_quote() {
+        let t = "The report lists the figures as follows:\n\n\
+                 “Roads, 4 million; parks, 2 million; libraries, 1 million.”\n\n\
+                 The mayor spoke after the vote. Councillor Dana Whitfield responded:\n\n\
+                 “This budget leaves the east side behind again.”\n\n\
+                 Residents were told:\n\n“Nobody will lose service,” the clerk said.";
+        let q = quotes(t);
+        let a = find(&q, "This budget leaves");
+        assert_eq!(a.speaker.as_deref(), Some("Dana Whitfield"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Colon);
+        // no cue with a subject before the colon: no speaker
+        assert_eq!(find(&q, "Roads, 4 million").speaker, None);
+        // the quote's own cue wins, even when it names no one we know
+        assert_ne!(
+            find(&q, "Nobody will lose").speaker.as_deref(),
+            Some("Dana Whitfield")
+        );
     }
 }

@@ -262,7 +262,7 @@ impl<'a> Ctx<'a> {
                     .get(m.end..)
                     .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
                 if !possessive {
-                    return Some((Some(e), m));
+                    return Some(self.past_initial(m, e));
                 }
             }
         }

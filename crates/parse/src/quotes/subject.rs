@@ -348,6 +348,15 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let first = &toks[left + 1];
+            // “…, of Springfield, Mass., said”: an abbreviated state after
+            // a place belongs to the segment before it
+            if right - left == 3
+                && first.shape.has(Shape::CAPITALISED)
+                && self.word(&toks[left + 2]) == "."
+            {
+                right = left;
+                continue;
+            }
             let w = self.word(first);
             let lower_start = first.kind == TokKind::Word
                 && first.shape.has(Shape::LOWERCASE)
