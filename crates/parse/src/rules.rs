@@ -1505,10 +1505,15 @@ impl RuleSet {
         start: usize,
         parts: &'a dyn Parts,
     ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
-        // only the rules whose first test the token can pass (the index is
-        // a necessary condition; past the last token, every rule)
+        // only the rules whose first test the token can pass, and whose
+        // second test the next token can (the indices are necessary
+        // conditions; past the last token, every rule)
         let candidates = toks.get(start).map_or(u128::MAX, |t| {
-            self.index.rules_at(t, self.vocab.id(text, t))
+            let rules = self.index.rules_at(t, self.vocab.id(text, t));
+            match toks.get(start + 1) {
+                Some(u) if rules != 0 => rules & self.second.rules_at(u, self.vocab.id(text, u)),
+                _ => rules,
+            }
         });
         self.rules
             .iter()
