@@ -703,6 +703,10 @@ pub struct RuleSet {
     rules: Vec<(Rule, Pattern)>,
     /// Which rules can start at a token, by its kind and classes.
     index: FirstIndex,
+    /// Which rules can have a match whose second token is a given token
+    /// (from the ways a match begins, [`starts`]): a scan tries a rule
+    /// at a token only when the token after it fits too.
+    second: FirstIndex,
     /// Every literal word of the rules, with an id: a scan looks each
     /// token up once, and its literal tests compare ids.
     vocab: Vocab,
@@ -1176,8 +1180,17 @@ impl FirstFilter {
         for w in words {
             if w.bytes().all(|b| b.is_ascii_digit()) {
                 f.kinds[kind_index(TokKind::Number)] = true;
-            } else {
+            } else if w.chars().all(char::is_alphanumeric) {
                 f.words.push(w.clone());
+            } else {
+                // as a literal: a word with a dot or apostrophe (“a.m.”),
+                // or punctuation (“,”), found by kind, not by its id
+                let kind = if w.chars().any(char::is_alphanumeric) {
+                    TokKind::Word
+                } else {
+                    TokKind::Punct
+                };
+                f.kinds[kind_index(kind)] = true;
             }
         }
         f
@@ -1283,15 +1296,44 @@ fn kind_index(k: TokKind) -> usize {
 }
 
 impl FirstIndex {
+    /// The index of the patterns' first tests.
     fn new(patterns: &[&Pattern], vocab: &Vocab) -> FirstIndex {
+        let filters = patterns
+            .iter()
+            .map(|p| p.first.as_ref().map_or(FirstFilter::ANY, FirstFilter::of));
+        FirstIndex::of_filters(filters, vocab)
+    }
+
+    /// The index of the tests the second token of a match passes: for
+    /// each pattern, the union of the second tests of the ways its
+    /// matches begin; any token when a way has none (a match of one
+    /// token) or the ways are not known.
+    fn second(patterns: &[&Pattern], vocab: &Vocab) -> FirstIndex {
+        let filters = patterns.iter().map(|p| match &p.starts {
+            Some(ways) => ways
+                .iter()
+                .map(|(_, second)| second.as_ref().map_or(FirstFilter::ANY, FirstFilter::of))
+                .fold(FirstFilter::default(), FirstFilter::union),
+            None => FirstFilter::ANY,
+        });
+        FirstIndex::of_filters(filters, vocab)
+    }
+
+    /// The index of one filter per rule (bit `r` = rule `r`). A filter
+    /// naming a word outside `vocab` lets the rule start at any token.
+    fn of_filters(filters: impl Iterator<Item = FirstFilter>, vocab: &Vocab) -> FirstIndex {
         let mut index = FirstIndex {
             by_word: vec![0; vocab.len()],
             by_class: vec![0; 128],
             ..FirstIndex::default()
         };
-        for (r, p) in patterns.iter().enumerate() {
+        for (r, f) in filters.enumerate() {
             let bit = 1u128 << r;
-            let f = p.first.as_ref().map_or(FirstFilter::ANY, FirstFilter::of);
+            let f = if f.words.iter().all(|w| vocab.get(w).is_some()) {
+                f
+            } else {
+                FirstFilter::ANY
+            };
             for k in 0..3 {
                 if f.kinds[k] {
                     index.by_kind[k] |= bit;
@@ -1366,6 +1408,7 @@ impl RuleSet {
         vocab.index_word_ids();
         let patterns: Vec<&Pattern> = rules.iter().map(|(_, p)| p).collect();
         let index = FirstIndex::new(&patterns, &vocab);
+        let second = FirstIndex::second(&patterns, &vocab);
         let needs = Needs::new(&patterns, &vocab);
         for (_, p) in &mut rules {
             vocab.compile(p);
@@ -1373,6 +1416,7 @@ impl RuleSet {
         Ok(RuleSet {
             rules,
             index,
+            second,
             vocab,
             needs,
         })
@@ -1434,7 +1478,14 @@ impl RuleSet {
             loop {
                 let t = toks.get(next)?;
                 next += 1;
-                let rules = self.index.rules_at(t, ids[next - 1]) & enabled;
+                let mut rules = self.index.rules_at(t, ids[next - 1]) & enabled;
+                if rules != 0 {
+                    // and whose second token may be the next one (past
+                    // the last token, [`Pattern::may_start`] decides)
+                    if let Some(u) = toks.get(next) {
+                        rules &= self.second.rules_at(u, ids[next]);
+                    }
+                }
                 if rules != 0 {
                     cur = next - 1;
                     pending = rules;
@@ -1454,10 +1505,15 @@ impl RuleSet {
         start: usize,
         parts: &'a dyn Parts,
     ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
-        // only the rules whose first test the token can pass (the index is
-        // a necessary condition; past the last token, every rule)
+        // only the rules whose first test the token can pass, and whose
+        // second test the next token can (the indices are necessary
+        // conditions; past the last token, every rule)
         let candidates = toks.get(start).map_or(u128::MAX, |t| {
-            self.index.rules_at(t, self.vocab.id(text, t))
+            let rules = self.index.rules_at(t, self.vocab.id(text, t));
+            match toks.get(start + 1) {
+                Some(u) if rules != 0 => rules & self.second.rules_at(u, self.vocab.id(text, u)),
+                _ => rules,
+            }
         });
         self.rules
             .iter()
