@@ -20,17 +20,16 @@ pub fn unresolved_relative_dates(extractions: &[Extraction]) -> Vec<Diagnostic> 
                 .map(|d| d.text.as_str())
                 .collect();
             let first = relative.first()?;
-            Some(Diagnostic {
-                origin: x.article.origin.clone(),
-                severity: DiagnosticLevel::Warning,
-                message: format!(
+            Some(Diagnostic::new(
+                x.article.origin.clone(),
+                DiagnosticLevel::Warning,
+                format!(
                     "{} relative date{} (first: \"{first}\") left unresolved: the article has no \
                      publication date; give one with --date YYYY-MM-DD",
                     relative.len(),
                     if relative.len() == 1 { "" } else { "s" },
                 ),
-                offset: None,
-            })
+            ))
         })
         .collect()
 }

@@ -217,6 +217,8 @@ pub(crate) fn date_confidence(d: &DateMention, f: &DateFact) -> f64 {
         (DateReading::Relative, Granularity::Day) if f.weekday.is_some() => 0.85,
         (DateReading::Relative, Granularity::Day) => 0.7,
         (DateReading::Relative, _) => 0.6,
+        // a reading this version does not know: as unsure as no granularity
+        _ => 0.4,
     }
 }
 
@@ -339,6 +341,8 @@ pub(crate) fn fmt_quantity(q: &QuantityFact) -> String {
             (Some(l), Some(h)) => format!("between {} and {}", fmt_num(l), fmt_num(h)),
             _ => n,
         },
+        // a qualifier this version does not know: the bare figure
+        _ => n,
     };
     match (&q.kind, &q.unit) {
         (QuantityKind::Percent, _) => format!("{core}%"),
@@ -375,21 +379,16 @@ mod tests {
     use crosscheck_parse::{Span, TimexKind};
 
     fn unresolved(text: &str, reading: DateReading) -> DateFact {
-        date_fact(&DateMention {
-            text: text.into(),
-            span: Span::new(0, text.len()),
-            value: None,
-            granularity: Granularity::Day,
-            reading,
-            resolved: false,
-            reason: Some("no reference date".into()),
-            time_of_day: None,
-            kind: TimexKind::Date,
-            time: None,
-            duration: None,
-            reference: None,
-            range: None,
-        })
+        let mut m = DateMention::new(
+            text,
+            Span::new(0, text.len()),
+            TimexKind::Date,
+            None,
+            Granularity::Day,
+        );
+        m.reading = reading;
+        m.reason = Some("no reference date".into());
+        date_fact(&m)
     }
 
     #[test]
@@ -416,21 +415,15 @@ mod tests {
     #[test]
     fn resolved_and_unresolved_meet_on_shared_fields() {
         let d = chrono::NaiveDate::from_ymd_opt(2022, 1, 21).unwrap(); // a Friday
-        let friday = date_fact(&DateMention {
-            text: "Friday".into(),
-            span: Span::new(0, 6),
-            value: Some(DateValue::Day(d)),
-            granularity: Granularity::Day,
-            reading: DateReading::Relative,
-            resolved: true,
-            reason: None,
-            time_of_day: None,
-            kind: TimexKind::Date,
-            time: None,
-            duration: None,
-            reference: None,
-            range: None,
-        });
+        let mut m = DateMention::new(
+            "Friday",
+            Span::new(0, 6),
+            TimexKind::Date,
+            Some(DateValue::Day(d)),
+            Granularity::Day,
+        );
+        m.reading = DateReading::Relative;
+        let friday = date_fact(&m);
         assert_eq!(friday.weekday, Some(5));
         let other = unresolved("Friday", DateReading::Relative);
         assert_eq!(compare_dates(&friday, &other, 0), Cmp::Same);
@@ -443,23 +436,15 @@ mod tests {
     #[test]
     fn a_guessed_year_is_not_compared() {
         let day = |y, text: &str| {
-            date_fact(&DateMention {
-                text: text.into(),
-                span: Span::new(0, text.len()),
-                value: Some(DateValue::Day(
+            date_fact(&DateMention::new(
+                text,
+                Span::new(0, text.len()),
+                TimexKind::Date,
+                Some(DateValue::Day(
                     chrono::NaiveDate::from_ymd_opt(y, 9, 11).unwrap(),
                 )),
-                granularity: Granularity::Day,
-                reading: DateReading::Absolute,
-                resolved: true,
-                reason: None,
-                time_of_day: None,
-                kind: TimexKind::Date,
-                time: None,
-                duration: None,
-                reference: None,
-                range: None,
-            })
+                Granularity::Day,
+            ))
         };
         let old = day(2001, "Sept. 11, 2001");
         let guessed = day(2016, "Sept. 11");
@@ -486,12 +471,7 @@ mod tests {
         q(
             v,
             Qualifier::AtLeast,
-            Interval {
-                low: Some(v),
-                high: None,
-                low_inclusive: true,
-                high_inclusive: false,
-            },
+            Interval::new(Some(v), None, true, false),
         )
     }
 

@@ -18,9 +18,8 @@
 
 use chrono::NaiveDate;
 use crosscheck_parse::{
-    sentences, Article, Attribution, DateMention, DateReading, DateValue, Entity, EntityKind,
-    Extraction, Granularity, Interval, Qualifier, Quantity, QuantityKind, Quote, QuoteKind, Role,
-    Span, TimexKind,
+    sentences, Article, Attribution, DateMention, DateValue, Entity, EntityKind, Extraction,
+    Granularity, Interval, Qualifier, Quantity, Quote, QuoteKind, Role, Span, TimexKind,
 };
 
 /// Builder of one article's extraction. Every `needle` must occur in the
@@ -55,15 +54,7 @@ impl Doc {
             ..Article::default()
         };
         Doc {
-            x: Extraction {
-                sentences: sentences::split(text),
-                article,
-                quotes: Vec::new(),
-                dates: Vec::new(),
-                quantities: Vec::new(),
-                entities: Vec::new(),
-                diagnostics: Vec::new(),
-            },
+            x: Extraction::new(article, sentences::split(text)),
             speakers: Vec::new(),
         }
     }
@@ -91,22 +82,12 @@ impl Doc {
                 s.span.start <= span.start && span.start < s.span.end.max(s.span.start + 1)
             })
             .unwrap_or(0);
-        self.x.quotes.push(Quote {
-            text: needle.to_string(),
-            span,
-            kind,
-            speaker: speaker.map(str::to_string),
-            speaker_span: None,
-            speaker_entity: None,
-            cue: None,
-            attribution: if speaker.is_some() {
-                Attribution::Verb
-            } else {
-                Attribution::None
-            },
-            sentence,
-            continues: None,
-        });
+        let mut quote = Quote::new(needle, span, kind, sentence);
+        if let Some(s) = speaker {
+            quote.speaker = Some(s.to_string());
+            quote.attribution = Attribution::Verb;
+        }
+        self.x.quotes.push(quote);
         self.speakers.push(speaker.map(str::to_string));
         self
     }
@@ -132,21 +113,13 @@ impl Doc {
             },
             None => DateValue::Day(parse_day(value)),
         };
-        self.x.dates.push(DateMention {
-            text: needle.to_string(),
+        self.x.dates.push(DateMention::new(
+            needle,
             span,
-            value: Some(v),
+            TimexKind::Date,
+            Some(v),
             granularity,
-            reading: DateReading::Absolute,
-            resolved: true,
-            reason: None,
-            time_of_day: None,
-            kind: TimexKind::Date,
-            time: None,
-            duration: None,
-            reference: None,
-            range: None,
-        });
+        ));
         self
     }
 
@@ -163,52 +136,17 @@ impl Doc {
         let span = self.find(needle);
         let interval = match qualifier {
             Qualifier::Exact | Qualifier::Between => Interval::point(value),
-            Qualifier::MoreThan => Interval {
-                low: Some(value),
-                high: None,
-                low_inclusive: false,
-                high_inclusive: false,
-            },
-            Qualifier::AtLeast => Interval {
-                low: Some(value),
-                high: None,
-                low_inclusive: true,
-                high_inclusive: false,
-            },
-            Qualifier::LessThan => Interval {
-                low: Some(0.0),
-                high: Some(value),
-                low_inclusive: true,
-                high_inclusive: false,
-            },
-            Qualifier::AtMost => Interval {
-                low: Some(0.0),
-                high: Some(value),
-                low_inclusive: true,
-                high_inclusive: true,
-            },
-            Qualifier::About => Interval {
-                low: Some(value * 0.9),
-                high: Some(value * 1.1),
-                low_inclusive: true,
-                high_inclusive: true,
-            },
-            Qualifier::Nearly => Interval {
-                low: Some(value * 0.9),
-                high: Some(value),
-                low_inclusive: true,
-                high_inclusive: false,
-            },
+            Qualifier::MoreThan => Interval::new(Some(value), None, false, false),
+            Qualifier::AtLeast => Interval::new(Some(value), None, true, false),
+            Qualifier::LessThan => Interval::new(Some(0.0), Some(value), true, false),
+            Qualifier::AtMost => Interval::new(Some(0.0), Some(value), true, true),
+            Qualifier::About => Interval::new(Some(value * 0.9), Some(value * 1.1), true, true),
+            Qualifier::Nearly => Interval::new(Some(value * 0.9), Some(value), true, false),
+            _ => Interval::point(value),
         };
-        self.x.quantities.push(Quantity {
-            text: needle.to_string(),
-            span,
-            value,
-            qualifier,
-            interval,
-            unit: unit.map(str::to_string),
-            kind: QuantityKind::Count,
-        });
+        let mut quantity = Quantity::new(needle, span, value, qualifier, interval);
+        quantity.unit = unit.map(str::to_string);
+        self.x.quantities.push(quantity);
         self
     }
 
@@ -225,18 +163,13 @@ impl Doc {
         mentions.sort();
         let roles = roles
             .iter()
-            .map(|r| Role {
-                text: r.to_string(),
-                span: all_spans(text, r).first().copied().unwrap_or_default(),
-            })
+            .map(|r| Role::new(*r, all_spans(text, r).first().copied().unwrap_or_default()))
             .collect();
-        self.x.entities.push(Entity {
-            name: name.to_string(),
-            kind,
-            aliases: aliases.iter().map(|s| s.to_string()).collect(),
-            roles,
-            mentions,
-        });
+        let mut entity = Entity::new(name, kind);
+        entity.aliases = aliases.iter().map(|s| s.to_string()).collect();
+        entity.roles = roles;
+        entity.mentions = mentions;
+        self.x.entities.push(entity);
         self
     }
 

@@ -639,6 +639,7 @@ impl Scorer {
                     How::Role => "a role resolved",
                     How::Context => "context (speaker carried over)",
                     How::None => "no attribution",
+                    _ => "an attribution this scorer does not know",
                 };
                 format!("wrong person: via {how}, gold {} source", shape_name(shape))
             }
@@ -780,6 +781,7 @@ fn kind_name(k: QuoteKind) -> &'static str {
         QuoteKind::Partial => "partial",
         QuoteKind::Indirect => "indirect",
         QuoteKind::ScareQuote => "scare",
+        _ => "other",
     }
 }
 

@@ -205,6 +205,7 @@ impl DiagnosticLevel {
 
 /// A problem found while reading or extracting, naming where it happened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The file (or `file:line`, or `<stdin>`) the problem is in.
     pub origin: String,
@@ -218,6 +219,7 @@ pub struct Diagnostic {
 
 /// A sentence (or headline, or dateline) of the article text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Sentence {
     /// Byte span of the sentence, trimmed of surrounding white space.
     pub span: Span,
@@ -228,6 +230,7 @@ pub struct Sentence {
 /// What kind of quotation a [`Quote`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum QuoteKind {
     /// Full quoted speech: “We prefer diplomacy,” he said.
     Direct,
@@ -244,6 +247,7 @@ pub enum QuoteKind {
 /// How the speaker of a [`Quote`] was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Attribution {
     /// A reporting verb next to a named speaker: “…,” Blinken said.
     Verb,
@@ -264,6 +268,7 @@ pub enum Attribution {
 
 /// A quotation, direct or reported, with its speaker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub text: String,
@@ -294,6 +299,7 @@ pub struct Quote {
 /// How fine a date value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Granularity {
     /// A single day.
     Day,
@@ -324,6 +330,7 @@ pub enum Granularity {
 /// Serialised as `"2022-02-04"` or `{"start": "2022-02-10", "end": "2022-02-20"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum DateValue {
     /// A single calendar day.
     Day(NaiveDate),
@@ -363,6 +370,7 @@ impl DateValue {
 /// article's date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DateReading {
     /// “4 February”, “January 26, 2022”, “2022-01-26”.
     Absolute,
@@ -376,6 +384,7 @@ pub enum DateReading {
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TimexKind {
     /// A calendar date or period (“Friday”, “March 2024”, “the third
     /// quarter”), or a vague reference to the present, past or future
@@ -398,6 +407,7 @@ pub enum TimexKind {
 /// calendar value (TimeML's `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TimeRef {
     /// “now”, “currently”, “at present”.
     Present,
@@ -409,6 +419,7 @@ pub enum TimeRef {
 
 /// One end of a range of dates (“3 May” in “3 May - 9 June”).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RangeEnd {
     /// The end as written.
     pub text: String,
@@ -422,6 +433,7 @@ pub struct RangeEnd {
 
 /// A date or time expression found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DateMention {
     /// The expression as written.
     pub text: String,
@@ -467,6 +479,7 @@ pub struct DateMention {
 /// A qualifier that turns a number into an interval.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Qualifier {
     /// No qualifier: the number as written.
     Exact,
@@ -488,6 +501,7 @@ pub enum Qualifier {
 
 /// A numeric interval with optional open ends.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Interval {
     /// Lower bound; `None` for unbounded below.
     pub low: Option<f64>,
@@ -537,6 +551,7 @@ impl Interval {
 /// What a [`Quantity`] measures.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type", content = "code")]
+#[non_exhaustive]
 pub enum QuantityKind {
     /// A count of things (soldiers, troops, people).
     Count,
@@ -550,6 +565,7 @@ pub enum QuantityKind {
 
 /// A number or amount found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quantity {
     /// The expression as written, qualifier and noun included.
     pub text: String,
@@ -571,6 +587,7 @@ pub struct Quantity {
 /// What sort of thing an [`Entity`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -582,6 +599,7 @@ pub enum EntityKind {
 
 /// A role or title given to a person in the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Role {
     /// The role as written (“NATO secretary”, “US Secretary of State”).
     pub text: String,
@@ -591,6 +609,7 @@ pub struct Role {
 
 /// A person, organisation or place, with every mention of it in the article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// Canonical name: the longest full name seen (or the gazetteer's name).
     pub name: String,
@@ -606,6 +625,7 @@ pub struct Entity {
 
 /// Everything extracted from one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Extraction {
     /// The article itself (its text is what every span indexes).
     #[serde(flatten)]
@@ -724,5 +744,174 @@ impl Extraction {
             }
         }
         Ok(())
+    }
+}
+
+// Constructors for the output types: they are `#[non_exhaustive]` (fields
+// may be added), so code outside this crate (tests, fixtures, other
+// extractors) builds them here and sets the other public fields after.
+
+impl Diagnostic {
+    /// A diagnostic at no particular offset.
+    pub fn new(
+        origin: impl Into<String>,
+        severity: DiagnosticLevel,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            origin: origin.into(),
+            severity,
+            message: message.into(),
+            offset: None,
+        }
+    }
+}
+
+impl Sentence {
+    /// A sentence with its span and paragraph index.
+    pub fn new(span: Span, paragraph: usize) -> Sentence {
+        Sentence { span, paragraph }
+    }
+}
+
+impl Quote {
+    /// A quote of `kind` in sentence `sentence`, with no speaker, cue or
+    /// continuation yet (`Attribution::None`).
+    pub fn new(text: impl Into<String>, span: Span, kind: QuoteKind, sentence: usize) -> Quote {
+        Quote {
+            text: text.into(),
+            span,
+            kind,
+            speaker: None,
+            speaker_span: None,
+            speaker_entity: None,
+            cue: None,
+            attribution: Attribution::None,
+            sentence,
+            continues: None,
+        }
+    }
+}
+
+impl DateMention {
+    /// A date mention of `kind` with its value (resolved when there is
+    /// one, read as absolute), no time, duration, reference or range.
+    pub fn new(
+        text: impl Into<String>,
+        span: Span,
+        kind: TimexKind,
+        value: Option<DateValue>,
+        granularity: Granularity,
+    ) -> DateMention {
+        DateMention {
+            text: text.into(),
+            span,
+            resolved: value.is_some(),
+            value,
+            granularity,
+            reading: DateReading::Absolute,
+            reason: None,
+            time_of_day: None,
+            kind,
+            time: None,
+            duration: None,
+            reference: None,
+            range: None,
+        }
+    }
+}
+
+impl RangeEnd {
+    /// One end of a date range.
+    pub fn new(
+        text: impl Into<String>,
+        span: Span,
+        value: Option<DateValue>,
+        granularity: Granularity,
+    ) -> RangeEnd {
+        RangeEnd {
+            text: text.into(),
+            span,
+            value,
+            granularity,
+        }
+    }
+}
+
+impl Quantity {
+    /// A figure: its value, qualifier and interval, no unit yet, counted
+    /// (`QuantityKind::Count`).
+    pub fn new(
+        text: impl Into<String>,
+        span: Span,
+        value: f64,
+        qualifier: Qualifier,
+        interval: Interval,
+    ) -> Quantity {
+        Quantity {
+            text: text.into(),
+            span,
+            value,
+            qualifier,
+            interval,
+            unit: None,
+            kind: QuantityKind::Count,
+        }
+    }
+}
+
+impl Role {
+    /// A role as written, with its span.
+    pub fn new(text: impl Into<String>, span: Span) -> Role {
+        Role {
+            text: text.into(),
+            span,
+        }
+    }
+}
+
+impl Entity {
+    /// An entity with no aliases, roles or mentions yet.
+    pub fn new(name: impl Into<String>, kind: EntityKind) -> Entity {
+        Entity {
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+}
+
+impl Interval {
+    /// The interval between `low` and `high` (`None`: unbounded), each end
+    /// included or not.
+    pub fn new(
+        low: Option<f64>,
+        high: Option<f64>,
+        low_inclusive: bool,
+        high_inclusive: bool,
+    ) -> Interval {
+        Interval {
+            low,
+            high,
+            low_inclusive,
+            high_inclusive,
+        }
+    }
+}
+
+impl Extraction {
+    /// An extraction of `article` with its sentences and nothing found yet.
+    pub fn new(article: Article, sentences: Vec<Sentence>) -> Extraction {
+        Extraction {
+            article,
+            sentences,
+            quotes: Vec::new(),
+            dates: Vec::new(),
+            quantities: Vec::new(),
+            entities: Vec::new(),
+            diagnostics: Vec::new(),
+        }
     }
 }

@@ -53,10 +53,9 @@ fn each_broken_invariant_has_its_variant() {
         other => panic!("{other:?}"),
     }
     let e = broken_typed(|x| {
-        x.entities[0].roles.push(crosscheck_parse::Role {
-            text: "minister".into(),
-            span: Span::new(0, 1),
-        })
+        x.entities[0]
+            .roles
+            .push(crosscheck_parse::Role::new("minister", Span::new(0, 1)))
     });
     assert!(matches!(
         e,

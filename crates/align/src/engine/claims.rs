@@ -115,7 +115,8 @@ impl Unit {
             Some(QuoteKind::Direct) => 0.95,
             Some(QuoteKind::Partial) => 0.85,
             Some(QuoteKind::Indirect) => 0.6,
-            Some(QuoteKind::ScareQuote) => 0.3,
+            // a scare quote, or a kind this version does not know
+            Some(_) => 0.3,
             None => 1.0,
         }
     }
@@ -127,7 +128,8 @@ impl Unit {
             Attribution::Role => 0.8,
             Attribution::Pronoun => 0.7,
             Attribution::Context => 0.6,
-            Attribution::None => 0.0,
+            // no attribution, or one this version does not know
+            _ => 0.0,
         }
     }
 }

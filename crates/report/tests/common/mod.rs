@@ -53,12 +53,13 @@ pub fn articles() -> Vec<Extraction> {
         .date("4 February", "2022-02-04")
         .place("Geneva")
         .build();
-    bbc.diagnostics = vec![Diagnostic {
-        origin: "seeds/bbc.txt".into(),
-        severity: DiagnosticLevel::Warning,
-        message: "repaired <broken> markup".into(),
-        offset: Some(12),
-    }];
+    let mut repaired = Diagnostic::new(
+        "seeds/bbc.txt",
+        DiagnosticLevel::Warning,
+        "repaired <broken> markup",
+    );
+    repaired.offset = Some(12);
+    bbc.diagnostics = vec![repaired];
     let rt = Doc::new("rt", RT)
         .url("https://example.com/rt")
         .published("2022-01-21")
