@@ -81,6 +81,7 @@ pub mod fixture;
 pub mod id;
 pub mod model;
 mod people;
+mod sets;
 pub mod stories;
 mod text;
 

@@ -25,6 +25,7 @@
 //! ("senator" / "candidate") are both true and not compared.
 
 use crate::data::{role_words, words};
+use crate::sets::DisjointSets;
 use crosscheck_parse::{EntityKind, Extraction, Span};
 use std::collections::BTreeMap;
 
@@ -210,27 +211,6 @@ fn all_caps(name: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
-fn find(parent: &mut [usize], x: usize) -> usize {
-    let mut r = x;
-    while parent[r] != r {
-        r = parent[r];
-    }
-    let mut y = x;
-    while parent[y] != r {
-        let n = parent[y];
-        parent[y] = r;
-        y = n;
-    }
-    r
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
-}
-
 fn given_compatible(a: &[String], b: &[String]) -> bool {
     a.iter()
         .any(|x| b.iter().any(|y| first_names_compatible(x, y)))
@@ -296,7 +276,7 @@ impl People {
         for (i, e) in entries.iter().enumerate() {
             groups.entry(e.name.surname.as_str()).or_default().push(i);
         }
-        let mut parent: Vec<usize> = (0..entries.len()).collect();
+        let mut sets = DisjointSets::new(entries.len());
         for members in groups.values() {
             let (full, bare): (Vec<usize>, Vec<usize>) = members
                 .iter()
@@ -316,7 +296,7 @@ impl People {
                 .values()
                 .map(|same| {
                     for &j in &same[1..] {
-                        union(&mut parent, same[0], j);
+                        sets.union(same[0], j);
                     }
                     same[0]
                 })
@@ -324,11 +304,11 @@ impl People {
             for (k, &i) in firsts.iter().enumerate() {
                 for &j in &firsts[k + 1..] {
                     if given_compatible(&entries[i].name.given, &entries[j].name.given) {
-                        union(&mut parent, i, j);
+                        sets.union(i, j);
                     }
                 }
             }
-            let mut roots: Vec<usize> = full.iter().map(|&i| find(&mut parent, i)).collect();
+            let mut roots: Vec<usize> = full.iter().map(|&i| sets.find(i)).collect();
             roots.sort_unstable();
             roots.dedup();
             // Surname-only entries: the one person of that surname, or, with
@@ -339,13 +319,13 @@ impl People {
             };
             if let Some(t) = target {
                 for &i in &bare {
-                    union(&mut parent, i, t);
+                    sets.union(i, t);
                 }
             }
         }
         let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for i in 0..entries.len() {
-            let r = find(&mut parent, i);
+            let r = sets.find(i);
             clusters.entry(r).or_default().push(i);
         }
         let mut persons: Vec<(MergedPerson, Vec<usize>)> = clusters

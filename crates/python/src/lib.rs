@@ -5,7 +5,7 @@
 
 use crosscheck::align::{self, Alignment};
 use crosscheck::parse::{
-    self, Article, Diagnostic, Extraction, IngestOptions, NaiveDate, DiagnosticLevel,
+    self, Article, Diagnostic, DiagnosticLevel, Extraction, IngestOptions, NaiveDate,
 };
 use crosscheck::report::{self, sanitize, Filter, Format, Report};
 use pyo3::create_exception;
@@ -186,18 +186,10 @@ fn compare(
         };
         py.detach(|| parse::read_inputs(&paths, &options))
     } else {
-        let mut ingested = parse::Ingested::default();
-        for (id, text, source, title, published, url) in articles {
-            if text.trim().is_empty() {
-                return Err(InputError::new_err(format!("article '{id}': empty text")));
-            }
-            let mut a = Article::new(&*id, text);
-            a.published = parse_date(&id, published.as_deref())?.or(default_date);
-            a.source = source;
-            a.title = title;
-            a.url = url;
-            ingested.articles.push(a);
-        }
+        let ingested = parse::Ingested {
+            articles: articles_of(articles, default_date)?,
+            ..parse::Ingested::default()
+        };
         if let Err(e) = parse::check_ids(&ingested.articles) {
             let id = match &e {
                 parse::ArticleError::DuplicateId { id, .. } => id.clone(),
@@ -234,10 +226,12 @@ fn compare(
     })
 }
 
-/// The articles of one batch as Rust articles: a missing `published`
-/// takes `date`; empty text is an error naming the article.
-fn batch_articles(articles: Vec<ArticleTuple>, date: Option<&str>) -> PyResult<Vec<Article>> {
-    let default_date = parse_date("(every)", date)?;
+/// Python article tuples as Rust articles: a missing `published` takes
+/// `default_date`; empty text is an error naming the article.
+fn articles_of(
+    articles: Vec<ArticleTuple>,
+    default_date: Option<NaiveDate>,
+) -> PyResult<Vec<Article>> {
     let mut out = Vec::with_capacity(articles.len());
     for (id, text, source, title, published, url) in articles {
         if text.trim().is_empty() {
@@ -250,6 +244,13 @@ fn batch_articles(articles: Vec<ArticleTuple>, date: Option<&str>) -> PyResult<V
         a.url = url;
         out.push(a);
     }
+    Ok(out)
+}
+
+/// The articles of one batch as Rust articles ([`articles_of`] with `date`
+/// parsed), their ids checked.
+fn batch_articles(articles: Vec<ArticleTuple>, date: Option<&str>) -> PyResult<Vec<Article>> {
+    let out = articles_of(articles, parse_date("(every)", date)?)?;
     if let Err(e) = parse::check_ids(&out) {
         return Err(InputError::new_err(e.to_string()));
     }
@@ -282,10 +283,20 @@ fn spark_prepare(
                 let features = align::stories::StoryFeatures::of(&x).to_bytes();
                 let stats = align::ClaimStats::of(&x, &config);
                 let json = serde_json::to_string(&x).map_err(|e| {
-                    InputError::new_err(format!("article '{}': cannot serialise: {e}", x.article.id))
+                    InputError::new_err(format!(
+                        "article '{}': cannot serialise: {e}",
+                        x.article.id
+                    ))
                 })?;
                 let (words, counts) = stats.df.into_iter().unzip();
-                Ok((x.article.id.clone(), json, features, stats.claims as u64, words, counts))
+                Ok((
+                    x.article.id.clone(),
+                    json,
+                    features,
+                    stats.claims as u64,
+                    words,
+                    counts,
+                ))
             })
             .collect()
     })
@@ -392,9 +403,17 @@ fn spark_compare_story(
     .map_err(|e| InputError::new_err(format!("cannot render the report: {e}")))
 }
 
+/// The CSV report's columns, in order (`report::csv_report::COLUMNS`):
+/// the one list `crosscheck.spark` names its result's columns from.
+#[pyfunction]
+fn csv_columns() -> Vec<&'static str> {
+    report::csv_report::COLUMNS.to_vec()
+}
+
 /// The compiled part of the `crosscheck` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(csv_columns, m)?)?;
     m.add_function(wrap_pyfunction!(extract_json, m)?)?;
     m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_class::<NativeReport>()?;

@@ -16,6 +16,7 @@ use super::claims::Prepared;
 use super::matching::{relation, score_pair};
 use super::StoryUnits;
 use crate::config::Config;
+use crate::sets::DisjointSets;
 use std::collections::{BTreeMap, HashMap};
 
 /// Duplicates within a story: for each local claim, the local index of the
@@ -34,20 +35,6 @@ pub(crate) fn duplicates(p: &Prepared, su: &StoryUnits) -> Vec<u32> {
             *first.entry(key).or_insert(l as u32)
         })
         .collect()
-}
-
-fn find(parent: &mut [usize], x: usize) -> usize {
-    let mut r = x;
-    while parent[r] != r {
-        r = parent[r];
-    }
-    let mut y = x;
-    while parent[y] != r {
-        let n = parent[y];
-        parent[y] = r;
-        y = n;
-    }
-    r
 }
 
 /// Most articles one duplicate text may span and still count towards
@@ -85,19 +72,16 @@ pub(crate) fn copy_roots(
         }
     }
     let index: BTreeMap<usize, usize> = docs.iter().enumerate().map(|(i, &d)| (d, i)).collect();
-    let mut parent: Vec<usize> = (0..docs.len()).collect();
+    let mut sets = DisjointSets::new(docs.len());
     for ((a, b), n) in shared {
         let smaller = claims[&a].min(claims[&b]);
         if n >= cfg.copy_min_claims && n as f64 >= cfg.copy_share * smaller as f64 {
-            let (ra, rb) = (find(&mut parent, index[&a]), find(&mut parent, index[&b]));
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+            sets.union(index[&a], index[&b]);
         }
     }
     docs.iter()
         .enumerate()
-        .map(|(i, &d)| (d, docs[find(&mut parent, i)]))
+        .map(|(i, &d)| (d, docs[sets.find(i)]))
         .collect()
 }
 

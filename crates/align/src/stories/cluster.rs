@@ -8,8 +8,8 @@
 //! than the window. Ties go to the pair of smaller cluster ids, so the
 //! result depends only on the graph.
 
-use super::copies::{roots, union};
 use super::hash::FixedState;
+use crate::sets::DisjointSets;
 use crosscheck_parse::NaiveDate;
 use rayon::prelude::*;
 use std::cmp::Ordering;
@@ -56,11 +56,11 @@ pub(crate) fn average_link_by_component(
     threshold: f64,
     window: i64,
 ) -> (Vec<u32>, Vec<f64>) {
-    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut sets = DisjointSets::new(n);
     for &(a, b, _) in edges {
-        union(&mut parent, a, b);
+        sets.union(a as usize, b as usize);
     }
-    let component = roots(&mut parent);
+    let component: Vec<u32> = sets.roots().into_iter().map(|r| r as u32).collect();
     // nodes of every component with an edge, ascending; edges likewise
     let mut nodes: Vec<(u32, u32)> = (0..n as u32).map(|u| (component[u as usize], u)).collect();
     nodes.sort_unstable();

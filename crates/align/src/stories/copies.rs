@@ -4,6 +4,7 @@
 
 use super::features::{jaccard, BINS};
 use super::hash::mix;
+use crate::sets::DisjointSets;
 use rayon::prelude::*;
 
 /// Bins per band: a pair with Jaccard `J` shares a band with probability
@@ -42,29 +43,6 @@ impl CopyRule {
         let inter = j * (na as f64 + nb as f64) / (1.0 + j);
         inter / small as f64 >= self.containment
     }
-}
-
-fn find(parent: &mut [u32], mut i: u32) -> u32 {
-    while parent[i as usize] != i {
-        let p = parent[parent[i as usize] as usize];
-        parent[i as usize] = p;
-        i = p;
-    }
-    i
-}
-
-/// Joins the sets of `a` and `b`; the smaller index becomes the root.
-pub(crate) fn union(parent: &mut [u32], a: u32, b: u32) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        parent[hi as usize] = lo;
-    }
-}
-
-/// The root of every element: the smallest index of its set.
-pub(crate) fn roots(parent: &mut [u32]) -> Vec<u32> {
-    (0..parent.len() as u32).map(|i| find(parent, i)).collect()
 }
 
 /// Groups articles whose sketches say they are copies of one text.
@@ -120,9 +98,9 @@ pub(crate) fn groups(sketches: &[&[u32]], shingles: &[u32], rule: &CopyRule) -> 
             out
         })
         .collect();
-    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut sets = DisjointSets::new(n);
     for (a, b) in pairs {
-        union(&mut parent, a, b);
+        sets.union(a as usize, b as usize);
     }
-    roots(&mut parent)
+    sets.roots().into_iter().map(|r| r as u32).collect()
 }

@@ -47,24 +47,8 @@ __all__ = ["compare", "extract", "CSV_COLUMNS", "EXTRACT_COLUMNS"]
 _ARTICLE_COLUMNS = ("id", "text", "source", "title", "published", "url")
 
 #: The columns of :func:`compare`'s result: those of the CSV report
-#: (docs/csv-schema.md), in its order.
-CSV_COLUMNS = (
-    "finding_id",
-    "kind",
-    "severity",
-    "confidence",
-    "story",
-    "variant",
-    "article",
-    "source",
-    "speaker",
-    "value",
-    "text",
-    "span",
-    "value_span",
-    "explanation",
-    "cluster",
-)
+#: (docs/csv-schema.md), in its order, as the Rust report writer names them.
+CSV_COLUMNS = tuple(_native.csv_columns())
 
 #: The columns of :func:`extract`'s result: the fields of the extract JSON
 #: (docs/extract-schema.md). The article fields are text; the lists
