@@ -173,6 +173,23 @@ fn every_format_parses() {
     assert!(table.contains("quote_wording") && table.contains("speaker_role"));
 }
 
+/// The first seed quotes Blinken two ways (its headline says "path", its
+/// body "channel"), the second seed says "path". The matrix must not read
+/// as if the first seed only disagreed: it differs and also gives the
+/// first variant, while the second agrees.
+#[test]
+fn the_matrix_says_when_an_article_gives_both_variants() {
+    let out = compare_seeds(&["--format", "html"]);
+    assert_eq!(code(&out), 0);
+    let html = stdout(&out);
+    assert!(
+        html.contains(
+            "<td class=\"st-differs\">differs (quote wording); also gives the first variant</td><td class=\"st-agrees\">agrees</td>"
+        ),
+        "{html}"
+    );
+}
+
 #[test]
 fn same_bytes_whatever_the_thread_count_or_input_order() {
     let base = crosscheck(&[

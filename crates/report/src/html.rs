@@ -136,9 +136,12 @@ fn reference(report: &Report, m: &Mention) -> String {
 /// How an article stands on one claim cluster in the story matrix: silent
 /// when no finding of the cluster cites it, a copy when it is a syndicated
 /// copy, differs when it carries another value than the first variant of
-/// some finding, else agrees.
+/// some finding (and says so when the same article also gives the first
+/// variant, e.g. a headline and a body quoting one sentence two ways),
+/// else agrees.
 fn stance(cluster: &[&Finding], article: &str) -> (&'static str, String) {
     let mut seen = false;
+    let mut also_first = false;
     let mut differs: BTreeSet<String> = BTreeSet::new();
     for f in cluster {
         for (k, m) in f.mentions() {
@@ -151,6 +154,8 @@ fn stance(cluster: &[&Finding], article: &str) -> (&'static str, String) {
             seen = true;
             if k > 0 && f.kind.is_discrepancy() {
                 differs.insert(f.kind.as_str().replace('_', " "));
+            } else if k == 0 {
+                also_first = true;
             }
         }
     }
@@ -160,8 +165,13 @@ fn stance(cluster: &[&Finding], article: &str) -> (&'static str, String) {
         (true, false) => (
             "differs",
             format!(
-                "differs ({})",
-                differs.into_iter().collect::<Vec<_>>().join(", ")
+                "differs ({}){}",
+                differs.into_iter().collect::<Vec<_>>().join(", "),
+                if also_first {
+                    "; also gives the first variant"
+                } else {
+                    ""
+                }
             ),
         ),
     }
