@@ -414,10 +414,12 @@ fn write_dump(path: &Path, sets: &[Set], found: &[Vec<Finding>]) -> Result<(), S
                     .unwrap_or("");
                 let _ = writeln!(
                     out,
-                    "  [v{}] {} sp={:?} val=<{}> :: {}",
+                    "  [v{}] {} sp={:?} score={:.2} conf={:.2} val=<{}> :: {}",
                     v + 1,
                     m.article,
                     m.speaker,
+                    m.score,
+                    m.confidence,
                     value,
                     m.text.replace('\n', " ")
                 );
