@@ -472,7 +472,13 @@ mod tests {
             .join("../..")
             .join(LABELS);
         let labels = parse(&std::fs::read_to_string(path).unwrap()).unwrap();
-        assert!(labels.len() >= 30);
+        assert!(labels.len() >= 140);
         assert!(labels.iter().all(|l| !l.reason.is_empty()));
+        // the probe configuration the labels were partly drawn with reads
+        let probe = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/labels/probe.toml");
+        let probe = Config::from_toml_str(&std::fs::read_to_string(probe).unwrap()).unwrap();
+        assert!(
+            probe.report_unattributed && probe.value_threshold < Config::default().value_threshold
+        );
     }
 }
