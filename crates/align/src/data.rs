@@ -44,6 +44,9 @@ pub(crate) struct RoleWords {
     pub rank: HashSet<String>,
     pub suffix: HashSet<String>,
     pub connector: HashSet<String>,
+    /// Place nouns that stand for the story's place when possessive ("the
+    /// state's governor", "the country's president"): dropped from roles.
+    pub generic_place: HashSet<String>,
     /// Compound titles, as word sequences, longest first.
     pub compound: Vec<Vec<String>>,
     /// Synonym phrases (word sequences, longest first) and their canonical
@@ -92,6 +95,9 @@ pub(crate) fn role_words() -> &'static RoleWords {
                 }
                 "connector" => {
                     r.connector.insert(w.join(" "));
+                }
+                "generic_place" => {
+                    r.generic_place.insert(w.join(" "));
                 }
                 "compound" => r.compound.push(w),
                 "synonym" => r.synonym.push((w, words(cols.next().unwrap_or("")))),
@@ -268,6 +274,15 @@ mod tests {
         assert!(!ends_with_report_day(&w("said this")));
         assert!(!ends_with_report_day(&w("today's vote was on")));
         assert!(!ends_with_report_day(&[]));
+    }
+
+    #[test]
+    fn places_lie_in_their_country() {
+        assert!(place_contains("Greece", "Athens"));
+        assert!(place_contains("United States", "Los Angeles"));
+        assert!(place_contains("Africa", "Lagos"));
+        assert!(!place_contains("France", "Athens"));
+        assert!(!place_contains("Athens", "Greece"));
     }
 
     #[test]

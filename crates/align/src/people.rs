@@ -490,6 +490,11 @@ pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
         .any(|w| r.past.contains(w));
     let mut w: Vec<String> = all
         .into_iter()
+        // "the state's governor": the place the story is about, no other
+        .filter(|t| {
+            !t.strip_suffix("'s")
+                .is_some_and(|stem| r.generic_place.contains(stem))
+        })
         .map(|t| t.trim_end_matches("'s").trim_end_matches('\'').to_string())
         .flat_map(|t| {
             // "secretary-general" is two words; "co-chair" keeps its rank
@@ -517,6 +522,13 @@ pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
         }
     }
     w = out;
+    // "Sen. Marco Rubio of Florida and Sen. Ted Cruz": a role that runs
+    // on over "and" into another title holds two people's roles
+    if w.windows(2)
+        .any(|p| p[0] == "and" && r.title.contains(p[1].as_str()))
+    {
+        return None;
+    }
     // "adviser to President", "aide for the Vice President": the title after
     // "to" or "for" is the boss's, not the person's
     if let Some(k) = w
@@ -796,6 +808,13 @@ mod tests {
             Compatible
         );
         assert_eq!(rel("Foreign Minister", "Defence Minister"), Conflict);
+        // a possessive place noun is the story's place, not another one
+        assert_eq!(rel("Ohio Gov.", "the state’s governor"), Compatible);
+        assert_eq!(rel("Texas Sen.", "Florida Sen."), Conflict);
+        assert_eq!(rel("state Sen.", "Sen."), Compatible);
+        // two people's titles run together are no one's role
+        assert_eq!(role_key("Florida and Sen."), None);
+        assert!(role_key("Secretary of Health and Human Services").is_some());
         assert_eq!(rel("chair", "chairman"), Compatible);
         assert_eq!(rel("DNC Chairman", "chairman"), Compatible);
         assert_eq!(

@@ -611,7 +611,9 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
 /// first name here: a one-word place that is also a given name, followed
 /// on the same line by a capitalised word that is no stop word, no
 /// gazetteer name and no word of an organisation's or a place's name
-/// (“Jordan Smith”, “Georgia Brown”; not “Jordan River”).
+/// (“Jordan Smith”, “Georgia Brown”; not “Jordan River”); and less the
+/// places that begin a longer proper name (“Indianapolis Colts”, “Los
+/// Angeles Times”; not “Paris Tuesday” or “Kyiv Mayor”).
 fn without_first_names<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(Span, usize)]> {
     let toks = a.tokens();
     let text = a.text();
@@ -636,10 +638,37 @@ fn without_first_names<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(
                 .binary_search_by_key(&next.span.start, |(g, _)| g.start)
                 .is_err()
     };
-    if !gaz.iter().any(first_name) {
+    // a place written as the first words of a longer proper name: a team,
+    // an outlet, a company or a body ("Indianapolis Colts", "Los Angeles
+    // Times", "France Telecom"), not a place of the story; a weekday, a
+    // month or another stop word after it ("Paris Tuesday"), a title ("Kyiv
+    // Mayor", "Texas Gov.") or another gazetteer name keeps it a place
+    let name_start = |&(span, id): &(Span, usize)| -> bool {
+        if !gazetteer()[id].is_place {
+            return false;
+        }
+        let i = toks.partition_point(|t| t.span.start < span.end);
+        let Some(next) = toks.get(i) else {
+            return false;
+        };
+        next.kind == TokKind::Word
+            && next.shape.has(Shape::CAPITALISED)
+            && text[span.end..next.span.start] == *" "
+            && !next.classes.intersects(Classes::all(&[
+                Class::StopCapitalised,
+                Class::RoleNoun,
+                Class::TitleModifier,
+                Class::TitleAbbreviation,
+            ]))
+            && gaz
+                .binary_search_by_key(&next.span.start, |(g, _)| g.start)
+                .is_err()
+    };
+    let dropped = |g: &(Span, usize)| first_name(g) || name_start(g);
+    if !gaz.iter().any(dropped) {
         return Cow::Borrowed(gaz);
     }
-    Cow::Owned(gaz.iter().filter(|g| !first_name(g)).copied().collect())
+    Cow::Owned(gaz.iter().filter(|g| !dropped(g)).copied().collect())
 }
 
 /// `a` followed by `b`, stably sorted by span. Both are in text order
