@@ -933,18 +933,7 @@ fn clip(s: &str, max: usize) -> String {
 }
 
 fn summary(variants: &[Variant]) -> String {
-    variants
-        .iter()
-        .map(|v| {
-            format!(
-                "{} outlet{}: {}",
-                v.outlets,
-                if v.outlets == 1 { "" } else { "s" },
-                clip(&v.display, 80)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    crate::model::variants_summary(variants, |d| clip(d, 80))
 }
 
 /// An agreement or matched finding: one variant with every claim.
