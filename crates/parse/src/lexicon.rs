@@ -334,10 +334,20 @@ struct Slot {
     id: u32,
     /// Classes of the key's `case: any` entries.
     any: Classes,
-    /// `case: exact` entries lowercasing to the key: (spelling, class).
-    exact: Vec<(&'static str, Class)>,
+    /// The spellings of the `case: exact` entries lowercasing to the key,
+    /// each with the classes listing it.
+    exact: Vec<Spelling>,
     /// Values: (class, spelling for an exact class, value).
     values: Vec<(Class, Option<&'static str>, &'static str)>,
+}
+
+/// A spelling of `case: exact` entries and the classes listing it so.
+struct Spelling {
+    text: &'static str,
+    /// Its first 16 bytes as [`load_le`] reads them: a short word is
+    /// compared with it in one test.
+    raw: u128,
+    classes: Classes,
 }
 
 /// Every class's entries, indexed by lowercase word.
@@ -479,8 +489,16 @@ impl Lexicon {
                 None
             }
             Case::Exact => {
-                if !slot.exact.contains(&(e.word, class)) {
-                    slot.exact.push((e.word, class));
+                match slot.exact.iter_mut().find(|s| s.text == e.word) {
+                    Some(s) => s.classes = s.classes.with(class),
+                    None => {
+                        let head = &e.word.as_bytes()[..e.word.len().min(16)];
+                        slot.exact.push(Spelling {
+                            text: e.word,
+                            raw: load_le(head),
+                            classes: Classes::of(class),
+                        });
+                    }
                 }
                 Some(e.word)
             }
@@ -538,21 +556,30 @@ pub(crate) fn pack(w: &str) -> Option<u128> {
 /// sixteen bytes at once, not one by one), other words are kept as they
 /// are.
 pub(crate) fn pack_any(w: &str) -> Option<(u128, bool)> {
-    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
     let b = w.as_bytes();
     if b.len() > 16 {
         return None;
     }
     let x = load_le(b);
-    if x & HIGH != 0 {
+    if x & HIGH_BITS != 0 {
         return Some((x, false));
     }
+    Some((ascii_lowercase_packed(x), true))
+}
+
+/// The high bit of each of 16 bytes: set in a packed word when it is not
+/// ASCII.
+const HIGH_BITS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+
+/// ASCII bytes packed by [`load_le`], lowercased (the sixteen at once).
+#[inline]
+fn ascii_lowercase_packed(x: u128) -> u128 {
     // bit 7 of each byte: set when the byte is at least `A` (0x41), and
     // when it is past `Z` (0x5A); ASCII bytes, so no carry crosses bytes
     let at_least_a = x + 0x3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f;
     let past_z = x + 0x2525_2525_2525_2525_2525_2525_2525_2525;
-    let upper = at_least_a & !past_z & HIGH;
-    Some((x | upper >> 2, true))
+    let upper = at_least_a & !past_z & HIGH_BITS;
+    x | upper >> 2
 }
 
 /// The bytes of `b` (at most 16) as a little-endian number, zero above
@@ -609,6 +636,18 @@ pub fn classes(word: &str) -> Classes {
 /// tokenizer's for every word.
 #[inline]
 pub fn lookup(word: &str) -> (Classes, WordId) {
+    // most words: at most 16 ASCII bytes, looked up by their packed
+    // lowercase form and told from exact spellings by their packed bytes
+    let bytes = word.as_bytes();
+    if bytes.len() <= 16 {
+        let raw = load_le(bytes);
+        if raw & HIGH_BITS == 0 {
+            return match LEXICON.short.get(&ascii_lowercase_packed(raw)) {
+                Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
+                None => (Classes::NONE, WordId::ABSENT),
+            };
+        }
+    }
     match LEXICON.ascii_slot(word) {
         Some(Some(s)) => (s.classes(word), WordId(s.id)),
         Some(None) => (Classes::NONE, WordId::ABSENT),
@@ -635,8 +674,18 @@ impl Slot {
             |s: &str| s.len() == word.len() && s.bytes().zip(word.bytes()).all(|(a, b)| a == b);
         self.exact
             .iter()
-            .filter(|(spelling, _)| is_word(spelling))
-            .fold(self.any, |acc, &(_, c)| acc.with(c))
+            .find(|s| is_word(s.text))
+            .map_or(self.any, |s| self.any | s.classes)
+    }
+
+    /// [`Slot::classes`] of a word of `len` bytes, at most 16, whose bytes
+    /// [`load_le`] reads as `raw`.
+    #[inline]
+    fn classes_of_packed(&self, raw: u128, len: usize) -> Classes {
+        self.exact
+            .iter()
+            .find(|s| s.raw == raw && s.text.len() == len)
+            .map_or(self.any, |s| self.any | s.classes)
     }
 }
 
@@ -882,6 +931,43 @@ mod tests {
         // one word, several classes
         let may = classes("May");
         assert!(may.has(Class::Month) && may.has(Class::StopCapitalised));
+    }
+
+    /// The tokenizer's lookup of a short ASCII word (packed, exact
+    /// spellings told apart by their packed bytes) answers as `classes`.
+    #[test]
+    fn packed_lookup_agrees_with_classes() {
+        for w in [
+            "The",
+            "the",
+            "THE",
+            "May",
+            "may",
+            "MAY",
+            "Antony",
+            "antony",
+            "has",
+            "Has",
+            "Gen",
+            "gen",
+            "said",
+            "Said",
+            "US",
+            "us",
+            "Us",
+            "thE",
+            "Mrs",
+            "mrs",
+            "EU",
+            "Blinken",
+            "",
+            "Reconstructions",
+            "Reconstructionism",
+            "NATO",
+            "Nato",
+        ] {
+            assert_eq!(lookup(w).0, classes(w), "{w:?}");
+        }
     }
 
     #[test]
