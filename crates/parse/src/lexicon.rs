@@ -585,6 +585,7 @@ fn ascii_lowercase_packed(x: u128) -> u128 {
 /// The bytes of `b` (at most 16) as a little-endian number, zero above
 /// them: two fixed-size loads of the first and the last 8 (or 4) bytes,
 /// which overlap on short words, instead of a copy into a buffer.
+#[inline]
 fn load_le(b: &[u8]) -> u128 {
     let n = b.len();
     debug_assert!(n <= 16);
@@ -648,6 +649,12 @@ pub fn lookup(word: &str) -> (Classes, WordId) {
             };
         }
     }
+    lookup_long(word)
+}
+
+/// [`lookup`] of a word of more than 16 bytes or not ASCII.
+#[inline(never)]
+fn lookup_long(word: &str) -> (Classes, WordId) {
     match LEXICON.ascii_slot(word) {
         Some(Some(s)) => (s.classes(word), WordId(s.id)),
         Some(None) => (Classes::NONE, WordId::ABSENT),

@@ -104,19 +104,21 @@ impl Shape {
         shape
     }
 
-    /// The shape of a word of ASCII letters and digits only (no
+    /// The shape of `word`, ASCII letters and digits only (no
     /// possessive, no hyphen), from what the tokenizer saw while scanning
-    /// it: the [`ASCII_CLASS`] of its first byte, the classes of all its
-    /// bytes or-ed together, and how many capitals it has. The same as
-    /// [`Shape::of_word`] of its text.
-    fn of_ascii_run(first: u8, seen: u8, upper: usize) -> Shape {
+    /// it: the [`ASCII_CLASS`] of its first byte and the classes of all
+    /// its bytes or-ed together. The same as [`Shape::of_word`] of it.
+    fn of_ascii_run(first: u8, seen: u8, word: &[u8]) -> Shape {
         let mut shape = Shape::of_classes_seen(seen);
         if first & UPPER != 0 {
             shape = shape.with(Shape::CAPITALISED);
         } else if first & LOWER != 0 {
             shape = shape.with(Shape::LOWERCASE);
         }
-        if upper >= 2 && seen & LOWER == 0 {
+        // capitals and no lowercase letter: count them (rare)
+        if seen & (UPPER | LOWER) == UPPER
+            && word.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+        {
             shape = shape.with(Shape::ALL_CAPS);
         }
         shape
@@ -315,7 +317,7 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
 fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
     let bytes = slice.as_bytes();
     let first = ASCII_CLASS[usize::from(bytes[i])];
-    let (mut seen, mut upper) = (0u8, 0usize);
+    let mut seen = 0u8;
     let mut j = i;
     while let Some(&b) = bytes.get(j) {
         let class = ASCII_CLASS[usize::from(b)];
@@ -323,7 +325,6 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
             break;
         }
         seen |= class;
-        upper += usize::from(class & UPPER);
         j += 1;
     }
     if let Some(&b) = bytes.get(j) {
@@ -350,7 +351,7 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
         Token {
             span,
             kind: TokKind::Word,
-            shape: Shape::of_ascii_run(first, seen, upper),
+            shape: Shape::of_ascii_run(first, seen, &bytes[i..j]),
             classes,
             word,
         }
