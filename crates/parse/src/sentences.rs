@@ -64,13 +64,13 @@ pub fn split(text: &str) -> Vec<Sentence> {
         pos = i + c.len_utf8();
         match c {
             '\n' => {
-                // Look at the next line.
-                let rest = &text[i + 1..];
-                let line_end = rest.find('\n').unwrap_or(rest.len());
-                let next_line = &rest[..line_end];
-                let blank = next_line.trim().is_empty();
-                let this_line = text[..i].rsplit('\n').next().unwrap_or("");
-                if blank {
+                // Look at the next line: its first char that is no
+                // white space (`None` when it is blank)
+                let next_first = text[i + 1..]
+                    .chars()
+                    .find(|&ch| ch == '\n' || !ch.is_whitespace())
+                    .filter(|&ch| ch != '\n');
+                if next_first.is_none() {
                     push(text, start, i, paragraph, &mut out, &mut para_has_text);
                     start = i + 1;
                     // swallow the run of blank lines
@@ -94,11 +94,16 @@ pub fn split(text: &str) -> Vec<Sentence> {
                     pos = pos.max(j.min(text.len()));
                     start = start.max(j.min(text.len()));
                 } else {
-                    let next_first = next_line.trim_start().chars().next();
+                    // this line's last char that is no white space (a
+                    // line break when the line is blank)
+                    let this_last = text[..i]
+                        .chars()
+                        .rev()
+                        .find(|&ch| ch == '\n' || !ch.is_whitespace());
                     let continues = next_first.is_some_and(|ch| ch.is_lowercase())
-                        || this_line
-                            .trim_end()
-                            .ends_with([',', '-', '–', ';', '(', '“', '‘']);
+                        || this_last.is_some_and(|ch| {
+                            matches!(ch, ',' | '-' | '–' | ';' | '(' | '“' | '‘')
+                        });
                     if !continues {
                         push(text, start, i, paragraph, &mut out, &mut para_has_text);
                         start = i + 1;
