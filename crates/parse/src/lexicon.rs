@@ -637,19 +637,26 @@ pub fn classes(word: &str) -> Classes {
 /// tokenizer's for every word.
 #[inline]
 pub fn lookup(word: &str) -> (Classes, WordId) {
-    // most words: at most 16 ASCII bytes, looked up by their packed
-    // lowercase form and told from exact spellings by their packed bytes
-    let bytes = word.as_bytes();
-    if bytes.len() <= 16 {
-        let raw = load_le(bytes);
-        if raw & HIGH_BITS == 0 {
-            return match LEXICON.short.get(&ascii_lowercase_packed(raw)) {
-                Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
-                None => (Classes::NONE, WordId::ABSENT),
-            };
-        }
+    lookup_short(word.as_bytes()).unwrap_or_else(|| lookup_long(word))
+}
+
+/// [`lookup`] of a word of at most 16 ASCII bytes, `None` for any other
+/// word: most words, looked up by their packed lowercase form and told
+/// from exact spellings by their packed bytes. Inlined into the
+/// tokenizer, which has the word's bytes.
+#[inline(always)]
+pub(crate) fn lookup_short(bytes: &[u8]) -> Option<(Classes, WordId)> {
+    if bytes.len() > 16 {
+        return None;
     }
-    lookup_long(word)
+    let raw = load_le(bytes);
+    if raw & HIGH_BITS != 0 {
+        return None;
+    }
+    Some(match LEXICON.short.get(&ascii_lowercase_packed(raw)) {
+        Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
+        None => (Classes::NONE, WordId::ABSENT),
+    })
 }
 
 /// [`lookup`] of a word of more than 16 bytes or not ASCII.

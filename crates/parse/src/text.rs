@@ -347,7 +347,10 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
             word: WordId::NONE,
         }
     } else {
-        let (classes, word) = lexicon::lookup(slice.get(i..j)?);
+        let (classes, word) = match lexicon::lookup_short(&bytes[i..j]) {
+            Some(found) => found,
+            None => lexicon::lookup(slice.get(i..j)?),
+        };
         Token {
             span,
             kind: TokKind::Word,
