@@ -31,6 +31,7 @@
 //! ```
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 /// Hash set of words (FxHash: the keys are short words of the article,
@@ -536,13 +537,39 @@ impl Lexicon {
         if let Some(slot) = self.ascii_slot(word) {
             return f(slot);
         }
-        // not ASCII, yet its lowercase form may be (“thin\u{212a}s”)
-        let lower = word.to_lowercase();
+        // not ASCII, yet its lowercase form may be (“thin\u{212a}s”);
+        // lowercased on the stack when it fits (most words: “NATO’s”)
+        let mut buf = [0u8; 64];
+        let lower = match lowercase_into(word, &mut buf) {
+            Some(n) => std::str::from_utf8(&buf[..n]).map(Cow::Borrowed),
+            None => Ok(Cow::Owned(word.to_lowercase())),
+        };
+        let Ok(lower) = lower else {
+            return f(None);
+        };
         match pack(&lower) {
             Some(key) => f(self.short.get(&key)),
             None => f(self.slots.get(lower.as_bytes())),
         }
     }
+}
+
+/// `word.to_lowercase()` written into `buf`, its length; `None` when it
+/// does not fit, or when `word` holds a capital sigma (whose lowercase
+/// form depends on its place in the word: `str::to_lowercase` decides).
+fn lowercase_into(word: &str, buf: &mut [u8]) -> Option<usize> {
+    let mut n = 0;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let end = n + l.len_utf8();
+            l.encode_utf8(buf.get_mut(n..end)?);
+            n = end;
+        }
+    }
+    Some(n)
 }
 
 /// A word of at most 16 ASCII bytes as a number, lowercased (see
@@ -628,6 +655,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 /// spaces): its `case: any` classes whatever its case, its `case: exact`
 /// classes when written as in the file.
 pub fn classes(word: &str) -> Classes {
+    if let Some((classes, _)) = lookup_short(word.as_bytes()) {
+        return classes;
+    }
     LEXICON.with_slot(word, |slot| slot.map_or(Classes::NONE, |s| s.classes(word)))
 }
 
