@@ -309,10 +309,11 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
 /// byte `i` of `slice` (a letter or a digit), ended by a byte that joins
 /// nothing to it (a space, a punctuation mark that is no joiner, the end),
 /// with its end. Its shape comes from the scan itself, with no second
-/// pass over its bytes. `None` when a joiner (`'`, `-`, `.`, `&`; `.` or
-/// `,` after a digit) or a non-ASCII char follows the run: the general
-/// path of [`tokenize_into`] decides, and makes the same token for a run
-/// this one takes.
+/// pass over its bytes. `None` when a joiner (`'`, `-`, `&`, `.` before
+/// a letter or digit; `.` or `,` after a digit) or a non-ASCII char
+/// follows the run, or when a title abbreviation is followed by its full
+/// stop: the general path of [`tokenize_into`] decides, and makes the
+/// same token for a run this one takes.
 #[inline]
 fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
     let bytes = slice.as_bytes();
@@ -327,11 +328,18 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
         seen |= class;
         j += 1;
     }
+    // a full stop after a word that joins nothing after it (the end of a
+    // sentence): the word ends here, unless it is a title abbreviation,
+    // which keeps its dot (told below, from the word's classes)
+    let mut full_stop = false;
     if let Some(&b) = bytes.get(j) {
+        full_stop = first != DIGIT
+            && b == b'.'
+            && char_at(slice, j + 1).is_none_or(|n| !is_alphanumeric(n));
         let joiner = if first == DIGIT {
             matches!(b, b'.' | b',')
         } else {
-            matches!(b, b'\'' | b'-' | b'.' | b'&')
+            matches!(b, b'\'' | b'-' | b'&') || (b == b'.' && !full_stop)
         };
         if joiner || !b.is_ascii() {
             return None;
@@ -351,6 +359,9 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
             Some(found) => found,
             None => lexicon::lookup(slice.get(i..j)?),
         };
+        if full_stop && classes.has(Class::TitleAbbreviation) {
+            return None;
+        }
         Token {
             span,
             kind: TokKind::Word,
@@ -537,7 +548,15 @@ mod tests {
             "Reconstructionism",
         ] {
             let numeric = w.as_bytes()[0].is_ascii_digit();
-            for end in ["", " ", ";", ")", "!", "?", ":", "\"", "/", "\n"] {
+            let words_end: &[&str] = if numeric {
+                &[]
+            } else {
+                &[".", ". ", ".”", ".\n"]
+            };
+            for end in ["", " ", ";", ")", "!", "?", ":", "\"", "/", "\n"]
+                .iter()
+                .chain(words_end)
+            {
                 let t = format!("{w}{end}");
                 let (tok, e) = ascii_run(&t, 0, 0).expect(&t);
                 assert_eq!((tok.span, e), (Span::new(0, w.len()), w.len()), "{t:?}");
@@ -552,11 +571,15 @@ mod tests {
             let joiners: &[&str] = if numeric {
                 &[".5", ",000", "é"]
             } else {
-                &[".", "-x", "'s", "’s", "é", "&T"]
+                &[".S.", ".5", "-x", "'s", "’s", "é", "&T", ".é", ".中"]
             };
             for end in joiners {
                 assert!(ascii_run(&format!("{w}{end}"), 0, 0).is_none(), "{w}{end}");
             }
+        }
+        // a title abbreviation keeps its full stop: the general path
+        for t in ["Gen.", "Mr. Smith", "Gen.”"] {
+            assert!(ascii_run(t, 0, 0).is_none(), "{t}");
         }
         // mid-text: spans are offset by `base`
         let t = "at 10 Downing";
