@@ -310,7 +310,7 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
 /// nothing to it (a space, a punctuation mark that is no joiner, the end),
 /// with its end. Its shape comes from the scan itself, with no second
 /// pass over its bytes. `None` when a joiner (`'`, `-`, `&`, `.` before
-/// a letter or digit; `.` or `,` after a digit) or a non-ASCII char
+/// a letter or digit; `.` or `,` between digits) or a non-ASCII char
 /// follows the run, or when a title abbreviation is followed by its full
 /// stop: the general path of [`tokenize_into`] decides, and makes the
 /// same token for a run this one takes.
@@ -337,7 +337,7 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
             && b == b'.'
             && char_at(slice, j + 1).is_none_or(|n| !is_alphanumeric(n));
         let joiner = if first == DIGIT {
-            matches!(b, b'.' | b',')
+            matches!(b, b'.' | b',') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
         } else {
             matches!(b, b'\'' | b'-' | b'&') || (b == b'.' && !full_stop)
         };
@@ -549,7 +549,7 @@ mod tests {
         ] {
             let numeric = w.as_bytes()[0].is_ascii_digit();
             let words_end: &[&str] = if numeric {
-                &[]
+                &[".", ",", ". ", ", ", ",”", ".x"]
             } else {
                 &[".", ". ", ".”", ".\n"]
             };
@@ -569,7 +569,7 @@ mod tests {
                 }
             }
             let joiners: &[&str] = if numeric {
-                &[".5", ",000", "é"]
+                &[".5", ",000", "é", "’s"]
             } else {
                 &[".S.", ".5", "-x", "'s", "’s", "é", "&T", ".é", ".中"]
             };
