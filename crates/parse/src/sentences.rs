@@ -75,13 +75,13 @@ pub fn split(text: &str) -> Vec<Sentence> {
                     start = i + 1;
                     // swallow the run of blank lines
                     let mut j = i + 1;
-                    loop {
-                        let r = &text[j..];
-                        let le = r.find('\n').map(|k| j + k);
-                        match le {
-                            Some(k) if text[j..k].trim().is_empty() => j = k + 1,
-                            _ => break,
-                        }
+                    // (a line is blank when its first char that is no
+                    // white space is its line break)
+                    while let Some((k, '\n')) = text[j..]
+                        .char_indices()
+                        .find(|&(_, ch)| ch == '\n' || !ch.is_whitespace())
+                    {
+                        j += k + 1;
                     }
                     if j < text.len() && text[j..].trim().is_empty() {
                         j = text.len();
