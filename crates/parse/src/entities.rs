@@ -538,7 +538,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     // Organisations and places: the mentions grouped by entry (in entry
     // order, each entry's in text order, as a map keyed by entry would
     // give them), so that each entity's mentions are allocated once.
-    let by_entry = group_by_entry(&gaz);
+    let by_entry = group_by_entry(gaz);
     let mut places: Vec<Entity> = Vec::new();
     for group in by_entry.chunk_by(|a, b| a.0 == b.0) {
         let entry = &gazetteer()[group[0].0];
