@@ -538,12 +538,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     // Organisations and places: the mentions grouped by entry (in entry
     // order, each entry's in text order, as a map keyed by entry would
     // give them), so that each entity's mentions are allocated once.
-    let mut by_entry: Vec<(usize, usize)> = gaz
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, id))| (id, k))
-        .collect();
-    by_entry.sort_unstable();
+    let by_entry = group_by_entry(gaz);
     let mut places: Vec<Entity> = Vec::new();
     for group in by_entry.chunk_by(|a, b| a.0 == b.0) {
         let entry = &gazetteer()[group[0].0];
@@ -604,6 +599,29 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             .cmp(&b.mentions[0])
             .then_with(|| a.name.cmp(&b.name))
     });
+    out
+}
+
+/// `(entry, k)` for each gazetteer mention `gaz[k]`, sorted: grouped by
+/// entry in entry order, each group in text order. A counting sort by
+/// entry (there are few entries, and the mentions come in text order)
+/// instead of a comparison sort of the pairs.
+fn group_by_entry(gaz: &[(Span, usize)]) -> Vec<(usize, usize)> {
+    let entries = gaz.iter().map(|&(_, id)| id + 1).max().unwrap_or(0);
+    // `next[id]`: where entry `id`'s next mention goes
+    let mut next = vec![0usize; entries];
+    for &(_, id) in gaz {
+        next[id] += 1;
+    }
+    let mut at = 0;
+    for n in &mut next {
+        (*n, at) = (at, at + *n);
+    }
+    let mut out = vec![(0, 0); gaz.len()];
+    for (k, &(_, id)) in gaz.iter().enumerate() {
+        out[next[id]] = (id, k);
+        next[id] += 1;
+    }
     out
 }
 
@@ -769,7 +787,6 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
     out.clear();
     let n = w.toks.len();
     let toks: &[Token] = &w.toks;
-    let bytes = w.text.as_bytes();
     // a headline in title case (“Lindsay Lohan Checks Into Rehab”): a name
     // ends before a word the article writes in lowercase elsewhere
     let title_case = w.title_case;
@@ -777,15 +794,12 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
         |k: usize| title_case && lexicon::with_lowercase(w.word(k), |l| w.vocabulary.contains(l));
     let mut i = 0;
     while i < n {
-        // skip to the next word token whose first byte is ASCII uppercase
-        // or not ASCII: no other token is capitalised (a quick walk over
-        // most tokens, without slicing words out)
-        let Some(k) = toks[i..].iter().position(|t| {
-            t.kind == TokKind::Word
-                && bytes
-                    .get(t.span.start)
-                    .is_some_and(|b| !b.is_ascii() || b.is_ascii_uppercase())
-        }) else {
+        // skip to the next capitalised word: no other token starts a run
+        // (a quick walk over most tokens, reading their shapes only)
+        let Some(k) = toks[i..]
+            .iter()
+            .position(|t| t.kind == TokKind::Word && t.shape.has(Shape::CAPITALISED))
+        else {
             break;
         };
         i += k;
@@ -1215,6 +1229,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn grouping_by_entry_agrees_with_sorting_the_pairs() {
+        let ids = [3usize, 0, 3, 7, 0, 1, 3, 7, 2];
+        let gaz: Vec<(Span, usize)> = ids
+            .iter()
+            .enumerate()
+            .map(|(k, &id)| (Span::new(10 * k, 10 * k + 4), id))
+            .collect();
+        let mut want: Vec<(usize, usize)> =
+            ids.iter().enumerate().map(|(k, &id)| (id, k)).collect();
+        want.sort_unstable();
+        assert_eq!(group_by_entry(&gaz), want);
+        assert!(group_by_entry(&[]).is_empty());
     }
 
     #[test]
