@@ -3,11 +3,13 @@
 //! stems that score it, and the facts (dates, figures, places) that are
 //! compared once two claims are matched.
 //!
-//! The facts of a sentence are **masked** out of the stems it is scored
-//! on: two sentences that differ only in a date or a place are the same
-//! claim with different values, and the differing value must not lower
-//! the match. Quoted words are masked out of sentences too (they are the
-//! speaker's claim, not the outlet's).
+//! The dates and figures of a sentence are **masked** out of the stems it
+//! is scored on: two sentences that differ only in a date or a figure are
+//! the same claim with different values, and the differing value must not
+//! lower the match. Places are not masked: a shared rare place name is
+//! strong evidence of the same claim in a paraphrase, and a different one
+//! costs a long sentence one word. Quoted words are masked out of
+//! sentences too (they are the speaker's claim, not the outlet's).
 
 use super::matching::Shape;
 use crate::config::Config;
@@ -287,8 +289,11 @@ fn doc_facts(x: &Extraction, quotes: &[Span]) -> Vec<RawFact> {
 /// counted: "agencies").
 fn fact_mask(f: &RawFact, toks: &[RawTok]) -> Vec<Span> {
     match &f.value {
-        // a place as the topic is part of what the claim says
-        FactValue::Place(_) if !f.locative => Vec::new(),
+        // a place is part of what the claim says, as its topic or as its
+        // location: a shared rare place name ("in Luxembourg") is strong
+        // evidence of the same claim in a paraphrase, and a different one
+        // lowers the match of a long sentence by one word
+        FactValue::Place(_) => Vec::new(),
         FactValue::Quantity(q) => {
             let unit_words: Vec<String> = q
                 .fact
