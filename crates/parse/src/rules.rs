@@ -274,6 +274,8 @@ pub struct Pattern {
     starts: Option<Vec<(Test, Option<Test>)>>,
     /// Capture names by slot.
     names: Arc<[&'static str]>,
+    /// `root` compiled to instructions (see [`Program`]).
+    prog: Program,
 }
 
 /// One match of a pattern: token indices into the slice it ran on.
@@ -588,6 +590,7 @@ impl Pattern {
             first_indexed: first.as_ref().is_some_and(indexed_exactly),
             first,
             starts: starts(&root),
+            prog: Program::of(&root),
             root,
             names: p.names.into(),
         })
@@ -617,15 +620,15 @@ impl Pattern {
         if !self.may_start(&m, start, false) {
             return None;
         }
-        // the captures of a try, in a buffer kept by the thread: most tries
-        // fail, and only a match copies them out
+        // the buffers of a try, kept by the thread: most tries fail, and
+        // only a match copies its captures out
         thread_local! {
-            static CAPS: std::cell::RefCell<Vec<Option<Range<usize>>>> =
-                const { std::cell::RefCell::new(Vec::new()) };
+            static SCRATCH: std::cell::RefCell<Scratch> =
+                std::cell::RefCell::new(Scratch::default());
         }
-        let mut caps = CAPS.with(|c| c.take());
-        let got = self.walk_from(&m, start, &mut caps);
-        CAPS.with(|c| c.replace(caps));
+        let mut scratch = SCRATCH.with(|c| c.take());
+        let got = self.walk_from(&m, start, &mut scratch);
+        SCRATCH.with(|c| c.replace(scratch));
         got
     }
 
@@ -649,26 +652,20 @@ impl Pattern {
         }
     }
 
-    /// The match starting at `start`, past [`Pattern::may_start`]; `caps`
-    /// a buffer for the captures of the try.
+    /// The match starting at `start`, past [`Pattern::may_start`]; `s`
+    /// the buffers of the try.
     #[inline(never)]
-    fn walk_from(
-        &self,
-        m: &Matcher,
-        start: usize,
-        caps: &mut Vec<Option<Range<usize>>>,
-    ) -> Option<Match> {
-        caps.clear();
-        caps.resize(self.names.len(), None);
-        let mut end = None;
-        let found = m.walk(&self.root, start, caps, &mut |e, _| {
-            end = Some(e);
-            true
-        });
-        end.filter(|_| found).map(|end| Match {
+    fn walk_from(&self, m: &Matcher, start: usize, s: &mut Scratch) -> Option<Match> {
+        s.caps.clear();
+        s.caps.resize(self.names.len(), None);
+        s.regs.clear();
+        s.regs.resize(self.prog.regs, 0);
+        s.stack.clear();
+        let end = m.run(&self.prog.ops, 0, start, None, s)?;
+        Some(Match {
             tokens: start..end,
             names: Arc::clone(&self.names),
-            captures: caps.clone(),
+            captures: s.caps.clone(),
         })
     }
 
@@ -1412,6 +1409,8 @@ impl RuleSet {
         let needs = Needs::new(&patterns, &vocab);
         for (_, p) in &mut rules {
             vocab.compile(p);
+            // the program's tests and phrase words, with their ids
+            p.prog = Program::of(&p.root);
         }
         Ok(RuleSet {
             rules,
@@ -1440,7 +1439,7 @@ impl RuleSet {
         // token to look at
         let (mut cur, mut next) = (0usize, 0usize);
         let mut pending: u128 = 0;
-        let mut caps = Vec::new();
+        let mut scratch = Scratch::default();
         let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
         // the rules whose required token is among the tokens at all
         let enabled = self.needs.enabled(toks, &ids);
@@ -1467,7 +1466,7 @@ impl RuleSet {
                 };
                 let found = p
                     .may_start(&m, cur, true)
-                    .then(|| p.walk_from(&m, cur, &mut caps));
+                    .then(|| p.walk_from(&m, cur, &mut scratch));
                 if let Some(m) = found.flatten() {
                     if !m.tokens.is_empty() {
                         next_from[r] = m.tokens.end;
@@ -2145,10 +2144,6 @@ struct Matcher<'a> {
     parts: &'a dyn Parts,
 }
 
-/// The continuation of a match: called with the token index reached and
-/// the captures so far; true ends the search (the match is accepted).
-type Cont<'k> = dyn FnMut(usize, &mut Vec<Option<Range<usize>>>) -> bool + 'k;
-
 /// The bit of [`Test::Words`]' `lengths` for a word of `n` bytes.
 fn length_bit(n: usize) -> u64 {
     1 << n.min(63)
@@ -2234,111 +2229,397 @@ impl Matcher<'_> {
         }
     }
 
-    /// Matches `node` at token `i`, then `k` at its end; backtracks into
-    /// `node` while `k` refuses.
-    fn walk(
+    /// The first way from phrase `from` on that an [`Op::Phrase`] matches
+    /// at token `i`: the token after it, and the phrase to try next on
+    /// backtracking (`None` when the way taken is the class's one-word
+    /// entries, the last).
+    fn phrase(
         &self,
-        node: &Node,
+        class: Class,
+        phrases: &[Vec<String>],
+        heads: &[u32],
+        ids: &[Vec<u16>],
         i: usize,
-        caps: &mut Vec<Option<Range<usize>>>,
-        k: &mut Cont<'_>,
-    ) -> bool {
-        match node {
-            Node::Test(t) => self.accepts(t, i) && k(i + 1, caps),
-            Node::Seq(items) => self.seq(items, i, caps, k),
-            Node::Alt(alts) => alts.iter().any(|a| self.walk(a, i, caps, k)),
-            Node::Repeat { node, min, max } => self.repeat(node, *min, *max, i, caps, k),
-            Node::Start => i == 0 && k(i, caps),
-            Node::Part(p) => match self.parts.end(*p, i) {
-                Some(e) if e > i && e <= self.toks.len() => k(e, caps),
-                _ => false,
-            },
-            Node::Capture { slot, node } => {
-                let slot = *slot;
-                let before = caps[slot].clone();
-                let found = self.walk(node, i, caps, &mut |e, caps| {
-                    let inner = caps[slot].replace(i..e);
-                    k(e, caps) || {
-                        caps[slot] = inner;
-                        false
-                    }
-                });
-                if !found {
-                    caps[slot] = before;
+        from: usize,
+    ) -> Option<(usize, Option<usize>)> {
+        let t = self.toks.get(i)?;
+        // by ids when the caller has the tokens' and the words' ids
+        let by_id = self.ids.filter(|_| !ids.is_empty());
+        let word_at = |j: usize, w: &String, id: Option<&u16>| match (by_id, id) {
+            (Some(v), Some(id)) => v.get(j) == Some(id),
+            _ => self
+                .toks
+                .get(j)
+                .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w)),
+        };
+        let key = head_key(t.text(self.text));
+        for (n, p) in phrases.iter().enumerate().skip(from) {
+            let p_ids = ids.get(n);
+            // the first word at once: most phrases stop there
+            let first = match (by_id, p_ids) {
+                (Some(v), Some(p_ids)) => v.get(i) == p_ids.first(),
+                _ => heads[n] == key && p.first().is_some_and(|w| self.is_word(t, w)),
+            };
+            if first
+                && p.iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(j, w)| word_at(i + j, w, p_ids.and_then(|v| v.get(j))))
+            {
+                return Some((i + p.len(), Some(n + 1)));
+            }
+        }
+        t.classes.has(class).then_some((i + 1, None))
+    }
+
+    /// Runs `ops` from instruction `pc` at token `i`: the token index
+    /// where the first `Match` in the order of preference is reached (at
+    /// `end` only, when given), or `None`. Backtracking state goes on
+    /// `s.stack` above its length at the call, which is left as it was.
+    fn run(
+        &self,
+        ops: &[Op],
+        mut pc: usize,
+        mut i: usize,
+        end: Option<usize>,
+        s: &mut Scratch,
+    ) -> Option<usize> {
+        let base = s.stack.len();
+        loop {
+            let ok = match &ops[pc] {
+                Op::Test(t) => {
+                    let ok = self.accepts(t, i);
+                    i += 1;
+                    ok
                 }
-                found
+                Op::Phrase {
+                    class,
+                    phrases,
+                    heads,
+                    ids,
+                } => match self.phrase(*class, phrases, heads, ids, i, 0) {
+                    Some((e, more)) => {
+                        if let Some(from) = more {
+                            s.stack.push(Frame::Phrase { pc, i, from });
+                        }
+                        i = e;
+                        true
+                    }
+                    None => false,
+                },
+                Op::Split(alt) => {
+                    s.stack.push(Frame::Resume { pc: *alt, i });
+                    true
+                }
+                Op::Jump(to) => {
+                    pc = *to;
+                    continue;
+                }
+                Op::Mark(r) => {
+                    s.regs[*r] = i;
+                    true
+                }
+                Op::Progress(r) => i > s.regs[*r],
+                Op::Save { slot, reg } => {
+                    let old = s.caps[*slot].replace(s.regs[*reg]..i);
+                    s.stack.push(Frame::Cap { slot: *slot, old });
+                    true
+                }
+                Op::Start => i == 0,
+                Op::Part(p) => match self.parts.end(*p, i) {
+                    Some(e) if e > i && e <= self.toks.len() => {
+                        i = e;
+                        true
+                    }
+                    _ => false,
+                },
+                Op::Look {
+                    behind,
+                    negate,
+                    len,
+                    body,
+                } => {
+                    let holds = if *behind {
+                        i.checked_sub(*len)
+                            .is_some_and(|from| self.run(ops, *body, from, Some(i), s).is_some())
+                    } else {
+                        self.run(ops, *body, i, None, s).is_some()
+                    };
+                    holds != *negate
+                }
+                Op::Match => {
+                    if end.is_none_or(|e| e == i) {
+                        s.stack.truncate(base);
+                        return Some(i);
+                    }
+                    false
+                }
+            };
+            if ok {
+                pc += 1;
+                continue;
+            }
+            // back to the last choice, undoing the captures set since
+            loop {
+                if s.stack.len() == base {
+                    return None;
+                }
+                match s.stack.pop() {
+                    Some(Frame::Resume { pc: p, i: j }) => {
+                        (pc, i) = (p, j);
+                        break;
+                    }
+                    Some(Frame::Cap { slot, old }) => s.caps[slot] = old,
+                    // the phrases after the one taken at `p`, then the class
+                    Some(Frame::Phrase { pc: p, i: j, from }) => {
+                        let Op::Phrase {
+                            class,
+                            phrases,
+                            heads,
+                            ids,
+                        } = &ops[p]
+                        else {
+                            continue;
+                        };
+                        if let Some((e, more)) = self.phrase(*class, phrases, heads, ids, j, from) {
+                            if let Some(from) = more {
+                                s.stack.push(Frame::Phrase { pc: p, i: j, from });
+                            }
+                            (pc, i) = (p + 1, e);
+                            break;
+                        }
+                    }
+                    None => return None,
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Compiled patterns
+
+/// A pattern compiled to instructions for a backtracking matcher: the
+/// same leftmost-first search as the pattern's tree (alternatives in
+/// order, repetitions greedy), with the choices left to try on a stack
+/// instead of in nested calls.
+#[derive(Clone, Debug, Default)]
+struct Program {
+    /// The pattern's instructions from 0, ending in [`Op::Match`]; then
+    /// the body of each lookaround, each ending in its own `Match`.
+    ops: Vec<Op>,
+    /// How many position registers [`Op::Mark`] sets.
+    regs: usize,
+}
+
+/// One instruction of a [`Program`]; each goes on to the next unless it
+/// fails (then the matcher backtracks) or jumps.
+#[derive(Clone, Debug)]
+enum Op {
+    /// The token passes the test: on to the next token.
+    Test(Test),
+    /// One of the phrases (their words' ids in the set's vocabulary,
+    /// when compiled in a [`RuleSet`]), in order, else a token of the
+    /// class: on past it ([`Node::Phrase`]).
+    Phrase {
+        class: Class,
+        phrases: Vec<Vec<String>>,
+        /// The [`head_key`] of each phrase's first word.
+        heads: Vec<u32>,
+        ids: Vec<Vec<u16>>,
+    },
+    /// Go on, and when that fails, try from instruction `.0` at this
+    /// token.
+    Split(usize),
+    /// Go on from instruction `.0`.
+    Jump(usize),
+    /// Register `.0` := this token (where a capture or a repetition
+    /// begins; each register has one `Mark`).
+    Mark(usize),
+    /// This token is past register `.0`: a repetition moved on.
+    Progress(usize),
+    /// Capture `slot` := the tokens from register `reg` to here.
+    Save { slot: usize, reg: usize },
+    /// This is the first token.
+    Start,
+    /// A caller's part starts here: on past its end.
+    Part(usize),
+    /// The body at instruction `body` matches here (lookahead) or ends
+    /// here having started `len` tokens back (lookbehind); `negate`: does
+    /// not. Consumes nothing.
+    Look {
+        behind: bool,
+        negate: bool,
+        len: usize,
+        body: usize,
+    },
+    /// The match ends here.
+    Match,
+}
+
+/// A choice left to try, or a capture to put back when backtracking.
+#[derive(Clone, Debug)]
+enum Frame {
+    Resume {
+        pc: usize,
+        i: usize,
+    },
+    Cap {
+        slot: usize,
+        old: Option<Range<usize>>,
+    },
+    /// The phrases of the [`Op::Phrase`] at `pc` from `from` on, at `i`.
+    Phrase {
+        pc: usize,
+        i: usize,
+        from: usize,
+    },
+}
+
+/// The buffers of a try: captures, registers and the backtracking stack.
+#[derive(Default)]
+struct Scratch {
+    caps: Vec<Option<Range<usize>>>,
+    regs: Vec<usize>,
+    stack: Vec<Frame>,
+}
+
+/// A word's length and first byte, ASCII lowercased: two words equal in
+/// any ASCII case have the same key.
+fn head_key(w: &str) -> u32 {
+    let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    (w.len() as u32) << 8 | u32::from(first)
+}
+
+/// True when every match of `node` covers at least one token.
+fn consumes(node: &Node) -> bool {
+    match node {
+        Node::Test(_) | Node::Phrase { .. } | Node::Part(_) => true,
+        Node::Seq(items) => items.iter().any(consumes),
+        Node::Alt(alts) => alts.iter().all(consumes),
+        Node::Repeat { node, min, .. } => *min > 0 && consumes(node),
+        Node::Capture { node, .. } => consumes(node),
+        Node::Look { .. } | Node::Start => false,
+    }
+}
+
+impl Program {
+    /// The program of `root`.
+    fn of(root: &Node) -> Program {
+        let mut prog = Program::default();
+        let mut looks = Vec::new();
+        prog.emit(root, &mut looks);
+        prog.ops.push(Op::Match);
+        // the lookaround bodies (and theirs in turn), after the pattern
+        let mut next = 0;
+        while let Some(&(at, node)) = looks.get(next) {
+            next += 1;
+            let body = prog.ops.len();
+            if let Op::Look { body: b, .. } = &mut prog.ops[at] {
+                *b = body;
+            }
+            prog.emit(node, &mut looks);
+            prog.ops.push(Op::Match);
+        }
+        prog
+    }
+
+    /// Appends a placeholder instruction, returning its index.
+    fn hole(&mut self) -> usize {
+        self.ops.push(Op::Jump(usize::MAX));
+        self.ops.len() - 1
+    }
+
+    /// A new register.
+    fn reg(&mut self) -> usize {
+        self.regs += 1;
+        self.regs - 1
+    }
+
+    /// Appends the instructions of `node`; lookaround bodies go on
+    /// `looks` (with their `Look`'s index) to be appended after.
+    fn emit<'n>(&mut self, node: &'n Node, looks: &mut Vec<(usize, &'n Node)>) {
+        match node {
+            Node::Test(t) => self.ops.push(Op::Test(t.clone())),
+            Node::Seq(items) => items.iter().for_each(|n| self.emit(n, looks)),
+            Node::Alt(alts) => {
+                let mut jumps = Vec::new();
+                for (n, a) in alts.iter().enumerate() {
+                    let last = n + 1 == alts.len();
+                    let split = (!last).then(|| self.hole());
+                    self.emit(a, looks);
+                    if !last {
+                        jumps.push(self.hole());
+                    }
+                    if let Some(at) = split {
+                        self.ops[at] = Op::Split(self.ops.len());
+                    }
+                }
+                let end = self.ops.len();
+                jumps
+                    .into_iter()
+                    .for_each(|at| self.ops[at] = Op::Jump(end));
+            }
+            Node::Repeat { node, min, max } => {
+                // unrolled: `max` copies, those past `min` optional (one
+                // more first, else on after the last); a copy that may
+                // match no token must move on
+                let mut splits = Vec::new();
+                for n in 0..*max {
+                    if n >= *min {
+                        splits.push(self.hole());
+                    }
+                    let moved = (!consumes(node)).then(|| {
+                        let r = self.reg();
+                        self.ops.push(Op::Mark(r));
+                        r
+                    });
+                    self.emit(node, looks);
+                    if let Some(r) = moved {
+                        self.ops.push(Op::Progress(r));
+                    }
+                }
+                let end = self.ops.len();
+                splits
+                    .into_iter()
+                    .for_each(|at| self.ops[at] = Op::Split(end));
+            }
+            Node::Capture { slot, node } => {
+                let reg = self.reg();
+                self.ops.push(Op::Mark(reg));
+                self.emit(node, looks);
+                self.ops.push(Op::Save { slot: *slot, reg });
             }
             Node::Phrase {
                 class,
                 phrases,
                 ids,
-            } => {
-                let word_at = |j: usize, w: &String, id: Option<u16>| match (self.ids, id) {
-                    (Some(v), Some(id)) => v.get(j) == Some(&id),
-                    _ => self
-                        .toks
-                        .get(j)
-                        .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w)),
-                };
-                phrases.iter().enumerate().any(|(n, p)| {
-                    p.iter()
-                        .enumerate()
-                        .all(|(j, w)| word_at(i + j, w, ids.get(n).and_then(|v| v.get(j)).copied()))
-                        && k(i + p.len(), caps)
-                }) || (self.toks.get(i).is_some_and(|t| t.classes.has(*class)) && k(i + 1, caps))
-            }
+            } => self.ops.push(Op::Phrase {
+                class: *class,
+                phrases: phrases.clone(),
+                heads: phrases
+                    .iter()
+                    .map(|p| p.first().map_or(u32::MAX, |w| head_key(w)))
+                    .collect(),
+                ids: ids.clone(),
+            }),
             Node::Look {
                 behind,
                 negate,
                 len,
                 node,
             } => {
-                // no capture inside: `caps` is left as it is
-                let holds = if *behind {
-                    i.checked_sub(*len)
-                        .is_some_and(|s| self.walk(node, s, caps, &mut |e, _| e == i))
-                } else {
-                    self.walk(node, i, caps, &mut |_, _| true)
-                };
-                holds != *negate && k(i, caps)
+                looks.push((self.ops.len(), node));
+                self.ops.push(Op::Look {
+                    behind: *behind,
+                    negate: *negate,
+                    len: *len,
+                    body: usize::MAX,
+                });
             }
+            Node::Part(p) => self.ops.push(Op::Part(*p)),
+            Node::Start => self.ops.push(Op::Start),
         }
-    }
-
-    fn seq(
-        &self,
-        items: &[Node],
-        i: usize,
-        caps: &mut Vec<Option<Range<usize>>>,
-        k: &mut Cont<'_>,
-    ) -> bool {
-        match items.split_first() {
-            None => k(i, caps),
-            Some((first, rest)) => {
-                self.walk(first, i, caps, &mut |e, caps| self.seq(rest, e, caps, k))
-            }
-        }
-    }
-
-    /// `node{min,max}` at `i`, greedy: one more repetition first (while
-    /// under `max`, and only when it moves on), then `k`.
-    fn repeat(
-        &self,
-        node: &Node,
-        min: usize,
-        max: usize,
-        i: usize,
-        caps: &mut Vec<Option<Range<usize>>>,
-        k: &mut Cont<'_>,
-    ) -> bool {
-        if max > 0
-            && self.walk(node, i, caps, &mut |e, caps| {
-                e > i && self.repeat(node, min.saturating_sub(1), max - 1, e, caps, k)
-            })
-        {
-            return true;
-        }
-        min == 0 && k(i, caps)
     }
 }
 
