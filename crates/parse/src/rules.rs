@@ -621,14 +621,15 @@ impl Pattern {
             return None;
         }
         // the buffers of a try, kept by the thread: most tries fail, and
-        // only a match copies its captures out
+        // only a match copies its captures out. One set per try in
+        // progress: a part's reader may try a pattern inside a try.
         thread_local! {
-            static SCRATCH: std::cell::RefCell<Scratch> =
-                std::cell::RefCell::new(Scratch::default());
+            static SCRATCH: std::cell::RefCell<Vec<Scratch>> =
+                const { std::cell::RefCell::new(Vec::new()) };
         }
-        let mut scratch = SCRATCH.with(|c| c.take());
+        let mut scratch = SCRATCH.with(|c| c.borrow_mut().pop().unwrap_or_default());
         let got = self.walk_from(&m, start, &mut scratch);
-        SCRATCH.with(|c| c.replace(scratch));
+        SCRATCH.with(|c| c.borrow_mut().push(scratch));
         got
     }
 
