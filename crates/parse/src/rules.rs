@@ -2544,11 +2544,31 @@ impl Program {
             Node::Test(t) => self.ops.push(Op::Test(t.clone())),
             Node::Seq(items) => items.iter().for_each(|n| self.emit(n, looks)),
             Node::Alt(alts) => {
+                // alternatives of one token test next to each other are one
+                // test: each goes on at the same token with the same
+                // captures, so after the first that passes, the others
+                // could only fail the same way
+                let mut groups: Vec<Vec<&Node>> = Vec::new();
+                for a in alts {
+                    match (groups.last_mut(), a) {
+                        (Some(g), Node::Test(_)) if matches!(g[0], Node::Test(_)) => g.push(a),
+                        _ => groups.push(vec![a]),
+                    }
+                }
                 let mut jumps = Vec::new();
-                for (n, a) in alts.iter().enumerate() {
-                    let last = n + 1 == alts.len();
+                for (n, g) in groups.iter().enumerate() {
+                    let last = n + 1 == groups.len();
                     let split = (!last).then(|| self.hole());
-                    self.emit(a, looks);
+                    match g.as_slice() {
+                        [a] => self.emit(a, looks),
+                        tests => {
+                            let any = tests.iter().filter_map(|a| match a {
+                                Node::Test(t) => Some(t.clone()),
+                                _ => None,
+                            });
+                            self.ops.push(Op::Test(Test::Or(any.collect())));
+                        }
+                    }
                     if !last {
                         jumps.push(self.hole());
                     }
