@@ -2238,7 +2238,7 @@ impl Matcher<'_> {
         &self,
         class: Class,
         phrases: &[Vec<String>],
-        heads: &[u32],
+        heads: &[(u32, usize)],
         ids: &[Vec<u16>],
         i: usize,
         from: usize,
@@ -2253,13 +2253,16 @@ impl Matcher<'_> {
                 .get(j)
                 .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w)),
         };
+        // only the phrases whose first word has the token's length and
+        // first letter, in order
         let key = head_key(t.text(self.text));
-        for (n, p) in phrases.iter().enumerate().skip(from) {
-            let p_ids = ids.get(n);
-            // the first word at once: most phrases stop there
+        let at = heads.partition_point(|&(k, n)| (k, n) < (key, from));
+        let same_head = heads[at..].iter().take_while(|&&(k, _)| k == key);
+        for &(_, n) in same_head {
+            let (p, p_ids) = (&phrases[n], ids.get(n));
             let first = match (by_id, p_ids) {
                 (Some(v), Some(p_ids)) => v.get(i) == p_ids.first(),
-                _ => heads[n] == key && p.first().is_some_and(|w| self.is_word(t, w)),
+                _ => p.first().is_some_and(|w| self.is_word(t, w)),
             };
             if first
                 && p.iter()
@@ -2425,8 +2428,9 @@ enum Op {
     Phrase {
         class: Class,
         phrases: Vec<Vec<String>>,
-        /// The [`head_key`] of each phrase's first word.
-        heads: Vec<u32>,
+        /// The [`head_key`] of each phrase's first word and the phrase's
+        /// index, in order.
+        heads: Vec<(u32, usize)>,
         ids: Vec<Vec<u16>>,
     },
     /// Go on, and when that fails, try from instruction `.0` at this
@@ -2618,10 +2622,15 @@ impl Program {
             } => self.ops.push(Op::Phrase {
                 class: *class,
                 phrases: phrases.clone(),
-                heads: phrases
-                    .iter()
-                    .map(|p| p.first().map_or(u32::MAX, |w| head_key(w)))
-                    .collect(),
+                heads: {
+                    let mut heads: Vec<(u32, usize)> = phrases
+                        .iter()
+                        .enumerate()
+                        .map(|(n, p)| (p.first().map_or(u32::MAX, |w| head_key(w)), n))
+                        .collect();
+                    heads.sort_unstable();
+                    heads
+                },
                 ids: ids.clone(),
             }),
             Node::Look {
