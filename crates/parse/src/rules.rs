@@ -620,17 +620,7 @@ impl Pattern {
         if !self.may_start(&m, start, false) {
             return None;
         }
-        // the buffers of a try, kept by the thread: most tries fail, and
-        // only a match copies its captures out. One set per try in
-        // progress: a part's reader may try a pattern inside a try.
-        thread_local! {
-            static SCRATCH: std::cell::RefCell<Vec<Scratch>> =
-                const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let mut scratch = SCRATCH.with(|c| c.borrow_mut().pop().unwrap_or_default());
-        let got = self.walk_from(&m, start, &mut scratch);
-        SCRATCH.with(|c| c.borrow_mut().push(scratch));
-        got
+        Scratch::with(|s| self.walk_from(&m, start, s))
     }
 
     /// True when a match may start at `start`: its first token passes the
@@ -1440,7 +1430,6 @@ impl RuleSet {
         // token to look at
         let (mut cur, mut next) = (0usize, 0usize);
         let mut pending: u128 = 0;
-        let mut scratch = Scratch::default();
         let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
         // the rules whose required token is among the tokens at all
         let enabled = self.needs.enabled(toks, &ids);
@@ -1467,7 +1456,7 @@ impl RuleSet {
                 };
                 let found = p
                     .may_start(&m, cur, true)
-                    .then(|| p.walk_from(&m, cur, &mut scratch));
+                    .then(|| Scratch::with(|s| p.walk_from(&m, cur, s)));
                 if let Some(m) = found.flatten() {
                     if !m.tokens.is_empty() {
                         next_from[r] = m.tokens.end;
@@ -2494,6 +2483,22 @@ struct Scratch {
 fn head_key(w: &str) -> u32 {
     let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
     (w.len() as u32) << 8 | u32::from(first)
+}
+
+impl Scratch {
+    /// Calls `f` with buffers kept by the thread: most tries fail, and
+    /// only a match copies its captures out. One set per try in progress:
+    /// a part's reader may try a pattern inside a try.
+    fn with<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Vec<Scratch>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut scratch = SCRATCH.with(|c| c.borrow_mut().pop().unwrap_or_default());
+        let got = f(&mut scratch);
+        SCRATCH.with(|c| c.borrow_mut().push(scratch));
+        got
+    }
 }
 
 /// True when every match of `node` covers at least one token.
