@@ -272,6 +272,10 @@ pub struct Pattern {
     first: Option<Test>,
     /// The ways a match can begin (see [`starts`]).
     starts: Option<Vec<(Test, Option<Test>)>>,
+    /// For each way of `starts`, in a [`RuleSet`]: a necessary condition
+    /// on its first and second tokens read off the tokens' kind, classes
+    /// and word id, so that most ways are turned away without a test.
+    way_filters: Vec<[TokFilter; 2]>,
     /// Capture names by slot.
     names: Arc<[&'static str]>,
     /// `root` compiled to instructions (see [`Program`]).
@@ -590,6 +594,7 @@ impl Pattern {
             first_indexed: first.as_ref().is_some_and(indexed_exactly),
             first,
             starts: starts(&root),
+            way_filters: Vec::new(),
             prog: Program::of(&root),
             root,
             names: p.names.into(),
@@ -635,11 +640,21 @@ impl Pattern {
                 return false;
             }
         }
-        match &self.starts {
-            Some(ways) => ways.iter().any(|(first, second)| {
-                m.accepts(first, start) && second.as_ref().is_none_or(|t| m.accepts(t, start + 1))
-            }),
-            None => true,
+        let way = |(first, second): &(Test, Option<Test>)| {
+            m.accepts(first, start) && second.as_ref().is_none_or(|t| m.accepts(t, start + 1))
+        };
+        match (&self.starts, m.ids) {
+            (Some(ways), Some(ids)) if ways.len() == self.way_filters.len() => {
+                let tok = |i: usize| Some((m.toks.get(i)?, *ids.get(i)?));
+                let (a, b) = (tok(start), tok(start + 1));
+                let may =
+                    |f: &TokFilter, t: Option<(&Token, u16)>| t.is_none_or(|(t, id)| f.may(t, id));
+                ways.iter()
+                    .zip(&self.way_filters)
+                    .any(|(w, [fa, fb])| may(fa, a) && may(fb, b) && way(w))
+            }
+            (Some(ways), _) => ways.iter().any(way),
+            (None, _) => true,
         }
     }
 
@@ -1283,6 +1298,54 @@ fn kind_index(k: TokKind) -> usize {
     }
 }
 
+/// A [`FirstFilter`] of one test, as [`FirstIndex::rules_at`] reads it:
+/// the token kinds, classes and words (by vocabulary id) that may pass.
+#[derive(Clone, Debug, Default)]
+struct TokFilter {
+    kinds: [bool; 3],
+    classes: Classes,
+    /// Vocabulary ids, as a bit set.
+    words: Vec<u64>,
+    digit_words: bool,
+    possessive_words: bool,
+}
+
+impl TokFilter {
+    /// The filter of `f`; any token when a word of `f` is not in `vocab`.
+    fn new(f: &FirstFilter, vocab: &Vocab) -> TokFilter {
+        if !f.words.iter().all(|w| vocab.get(w).is_some()) {
+            return TokFilter {
+                kinds: [true; 3],
+                ..TokFilter::default()
+            };
+        }
+        let mut words = vec![0u64; vocab.len() / 64 + 1];
+        for id in f.words.iter().filter_map(|w| vocab.get(w)) {
+            words[usize::from(id) / 64] |= 1 << (id % 64);
+        }
+        TokFilter {
+            kinds: f.kinds,
+            classes: f.classes,
+            words,
+            digit_words: f.digit_words,
+            possessive_words: f.possessive_words,
+        }
+    }
+
+    /// True when token `t` (`word` its vocabulary id) may pass the test.
+    fn may(&self, t: &Token, word: u16) -> bool {
+        self.kinds[kind_index(t.kind)]
+            || t.classes.intersects(self.classes)
+            || t.kind == TokKind::Word
+                && (self
+                    .words
+                    .get(usize::from(word) / 64)
+                    .is_some_and(|b| b >> (word % 64) & 1 != 0)
+                    || self.digit_words && t.shape.has(Shape::HAS_DIGIT)
+                    || self.possessive_words && t.shape.has(Shape::POSSESSIVE))
+    }
+}
+
 impl FirstIndex {
     /// The index of the patterns' first tests.
     fn new(patterns: &[&Pattern], vocab: &Vocab) -> FirstIndex {
@@ -1399,6 +1462,17 @@ impl RuleSet {
         let second = FirstIndex::second(&patterns, &vocab);
         let needs = Needs::new(&patterns, &vocab);
         for (_, p) in &mut rules {
+            p.way_filters = p
+                .starts
+                .iter()
+                .flatten()
+                .map(|(first, second)| {
+                    let filter = |t: Option<&Test>| {
+                        TokFilter::new(&t.map_or(FirstFilter::ANY, FirstFilter::of), &vocab)
+                    };
+                    [filter(Some(first)), filter(second.as_ref())]
+                })
+                .collect();
             vocab.compile(p);
             // the program's tests and phrase words, with their ids
             p.prog = Program::of(&p.root);
