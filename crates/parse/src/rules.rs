@@ -937,6 +937,7 @@ impl Vocab {
 
     /// The id of token `t`'s text in any ASCII case, [`NO_WORD`] when it
     /// is none of the words.
+    #[inline]
     fn id(&self, text: &str, t: &Token) -> u16 {
         if let Some(i) = t.word.index() {
             return self.by_word.get(i).copied().unwrap_or(NO_WORD);
@@ -954,7 +955,9 @@ impl Vocab {
         }
     }
 
-    /// [`Vocab::id`] from the token's text.
+    /// [`Vocab::id`] from the token's text (out of line: most tokens
+    /// have a [`WordId`]).
+    #[inline(never)]
     fn id_of_text(&self, text: &str, t: &Token) -> u16 {
         let w = t.text(text);
         let (i, bit) = edge_bit(w);
