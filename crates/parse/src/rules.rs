@@ -1507,6 +1507,9 @@ impl RuleSet {
         // token to look at
         let (mut cur, mut next) = (0usize, 0usize);
         let mut pending: u128 = 0;
+        // the buffers of the tries, taken at the first (most sentences
+        // try none)
+        let mut scratch: Option<Pooled> = None;
         let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
         // the rules whose required token is among the tokens at all
         let enabled = self.needs.enabled(toks, &ids);
@@ -1531,9 +1534,10 @@ impl RuleSet {
                     ids: Some(&ids),
                     parts: &NoParts,
                 };
-                let found = p
-                    .may_start(&m, cur, true)
-                    .then(|| Scratch::with(|s| p.walk_from(&m, cur, s)));
+                let found = p.may_start(&m, cur, true).then(|| {
+                    let s = scratch.get_or_insert_with(Pooled::take);
+                    p.walk_from(&m, cur, &mut s.0)
+                });
                 if let Some(m) = found.flatten() {
                     if !m.tokens.is_empty() {
                         next_from[r] = m.tokens.end;
@@ -2562,19 +2566,36 @@ fn head_key(w: &str) -> u32 {
     (w.len() as u32) << 8 | u32::from(first)
 }
 
+thread_local! {
+    /// The try buffers not in use, kept by the thread: most tries fail, and
+    /// only a match copies its captures out.
+    static SCRATCH: std::cell::RefCell<Vec<Scratch>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A set of try buffers taken from the thread's pool, put back when
+/// dropped. One set per try in progress: a part's reader may try a
+/// pattern inside a try.
+struct Pooled(Scratch);
+
+impl Pooled {
+    fn take() -> Pooled {
+        Pooled(SCRATCH.with(|c| c.borrow_mut().pop().unwrap_or_default()))
+    }
+}
+
+impl Drop for Pooled {
+    fn drop(&mut self) {
+        let s = std::mem::take(&mut self.0);
+        // (during the thread's exit the pool may be gone: then dropped)
+        let _ = SCRATCH.try_with(|c| c.borrow_mut().push(s));
+    }
+}
+
 impl Scratch {
-    /// Calls `f` with buffers kept by the thread: most tries fail, and
-    /// only a match copies its captures out. One set per try in progress:
-    /// a part's reader may try a pattern inside a try.
+    /// Calls `f` with a set of buffers from the thread's pool.
     fn with<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
-        thread_local! {
-            static SCRATCH: std::cell::RefCell<Vec<Scratch>> =
-                const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let mut scratch = SCRATCH.with(|c| c.borrow_mut().pop().unwrap_or_default());
-        let got = f(&mut scratch);
-        SCRATCH.with(|c| c.borrow_mut().push(scratch));
-        got
+        f(&mut Pooled::take().0)
     }
 }
 
