@@ -272,8 +272,14 @@ pub struct Pattern {
     first: Option<Test>,
     /// The ways a match can begin (see [`starts`]).
     starts: Option<Vec<(Test, Option<Test>)>>,
+    /// For each way of `starts`, in a [`RuleSet`]: a necessary condition
+    /// on its first and second tokens read off the tokens' kind, classes
+    /// and word id, so that most ways are turned away without a test.
+    way_filters: Vec<[TokFilter; 2]>,
     /// Capture names by slot.
     names: Arc<[&'static str]>,
+    /// `root` compiled to instructions (see [`Program`]).
+    prog: Program,
 }
 
 /// One match of a pattern: token indices into the slice it ran on.
@@ -588,6 +594,8 @@ impl Pattern {
             first_indexed: first.as_ref().is_some_and(indexed_exactly),
             first,
             starts: starts(&root),
+            way_filters: Vec::new(),
+            prog: Program::of(&root),
             root,
             names: p.names.into(),
         })
@@ -617,16 +625,7 @@ impl Pattern {
         if !self.may_start(&m, start, false) {
             return None;
         }
-        // the captures of a try, in a buffer kept by the thread: most tries
-        // fail, and only a match copies them out
-        thread_local! {
-            static CAPS: std::cell::RefCell<Vec<Option<Range<usize>>>> =
-                const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let mut caps = CAPS.with(|c| c.take());
-        let got = self.walk_from(&m, start, &mut caps);
-        CAPS.with(|c| c.replace(caps));
-        got
+        Scratch::with(|s| self.walk_from(&m, start, s))
     }
 
     /// True when a match may start at `start`: its first token passes the
@@ -641,34 +640,38 @@ impl Pattern {
                 return false;
             }
         }
-        match &self.starts {
-            Some(ways) => ways.iter().any(|(first, second)| {
-                m.accepts(first, start) && second.as_ref().is_none_or(|t| m.accepts(t, start + 1))
-            }),
-            None => true,
+        let way = |(first, second): &(Test, Option<Test>)| {
+            m.accepts(first, start) && second.as_ref().is_none_or(|t| m.accepts(t, start + 1))
+        };
+        match (&self.starts, m.ids) {
+            (Some(ways), Some(ids)) if ways.len() == self.way_filters.len() => {
+                let tok = |i: usize| Some((m.toks.get(i)?, *ids.get(i)?));
+                let (a, b) = (tok(start), tok(start + 1));
+                let may =
+                    |f: &TokFilter, t: Option<(&Token, u16)>| t.is_none_or(|(t, id)| f.may(t, id));
+                ways.iter()
+                    .zip(&self.way_filters)
+                    .any(|(w, [fa, fb])| may(fa, a) && may(fb, b) && way(w))
+            }
+            (Some(ways), _) => ways.iter().any(way),
+            (None, _) => true,
         }
     }
 
-    /// The match starting at `start`, past [`Pattern::may_start`]; `caps`
-    /// a buffer for the captures of the try.
+    /// The match starting at `start`, past [`Pattern::may_start`]; `s`
+    /// the buffers of the try.
     #[inline(never)]
-    fn walk_from(
-        &self,
-        m: &Matcher,
-        start: usize,
-        caps: &mut Vec<Option<Range<usize>>>,
-    ) -> Option<Match> {
-        caps.clear();
-        caps.resize(self.names.len(), None);
-        let mut end = None;
-        let found = m.walk(&self.root, start, caps, &mut |e, _| {
-            end = Some(e);
-            true
-        });
-        end.filter(|_| found).map(|end| Match {
+    fn walk_from(&self, m: &Matcher, start: usize, s: &mut Scratch) -> Option<Match> {
+        s.caps.clear();
+        s.caps.resize(self.names.len(), None);
+        s.regs.clear();
+        s.regs.resize(self.prog.regs, 0);
+        s.stack.clear();
+        let end = m.run(&self.prog.ops, 0, start, None, s)?;
+        Some(Match {
             tokens: start..end,
             names: Arc::clone(&self.names),
-            captures: caps.clone(),
+            captures: s.caps.clone(),
         })
     }
 
@@ -934,6 +937,7 @@ impl Vocab {
 
     /// The id of token `t`'s text in any ASCII case, [`NO_WORD`] when it
     /// is none of the words.
+    #[inline]
     fn id(&self, text: &str, t: &Token) -> u16 {
         if let Some(i) = t.word.index() {
             return self.by_word.get(i).copied().unwrap_or(NO_WORD);
@@ -951,7 +955,9 @@ impl Vocab {
         }
     }
 
-    /// [`Vocab::id`] from the token's text.
+    /// [`Vocab::id`] from the token's text (out of line: most tokens
+    /// have a [`WordId`]).
+    #[inline(never)]
     fn id_of_text(&self, text: &str, t: &Token) -> u16 {
         let w = t.text(text);
         let (i, bit) = edge_bit(w);
@@ -1295,6 +1301,54 @@ fn kind_index(k: TokKind) -> usize {
     }
 }
 
+/// A [`FirstFilter`] of one test, as [`FirstIndex::rules_at`] reads it:
+/// the token kinds, classes and words (by vocabulary id) that may pass.
+#[derive(Clone, Debug, Default)]
+struct TokFilter {
+    kinds: [bool; 3],
+    classes: Classes,
+    /// Vocabulary ids, as a bit set.
+    words: Vec<u64>,
+    digit_words: bool,
+    possessive_words: bool,
+}
+
+impl TokFilter {
+    /// The filter of `f`; any token when a word of `f` is not in `vocab`.
+    fn new(f: &FirstFilter, vocab: &Vocab) -> TokFilter {
+        if !f.words.iter().all(|w| vocab.get(w).is_some()) {
+            return TokFilter {
+                kinds: [true; 3],
+                ..TokFilter::default()
+            };
+        }
+        let mut words = vec![0u64; vocab.len() / 64 + 1];
+        for id in f.words.iter().filter_map(|w| vocab.get(w)) {
+            words[usize::from(id) / 64] |= 1 << (id % 64);
+        }
+        TokFilter {
+            kinds: f.kinds,
+            classes: f.classes,
+            words,
+            digit_words: f.digit_words,
+            possessive_words: f.possessive_words,
+        }
+    }
+
+    /// True when token `t` (`word` its vocabulary id) may pass the test.
+    fn may(&self, t: &Token, word: u16) -> bool {
+        self.kinds[kind_index(t.kind)]
+            || t.classes.intersects(self.classes)
+            || t.kind == TokKind::Word
+                && (self
+                    .words
+                    .get(usize::from(word) / 64)
+                    .is_some_and(|b| b >> (word % 64) & 1 != 0)
+                    || self.digit_words && t.shape.has(Shape::HAS_DIGIT)
+                    || self.possessive_words && t.shape.has(Shape::POSSESSIVE))
+    }
+}
+
 impl FirstIndex {
     /// The index of the patterns' first tests.
     fn new(patterns: &[&Pattern], vocab: &Vocab) -> FirstIndex {
@@ -1411,7 +1465,20 @@ impl RuleSet {
         let second = FirstIndex::second(&patterns, &vocab);
         let needs = Needs::new(&patterns, &vocab);
         for (_, p) in &mut rules {
+            p.way_filters = p
+                .starts
+                .iter()
+                .flatten()
+                .map(|(first, second)| {
+                    let filter = |t: Option<&Test>| {
+                        TokFilter::new(&t.map_or(FirstFilter::ANY, FirstFilter::of), &vocab)
+                    };
+                    [filter(Some(first)), filter(second.as_ref())]
+                })
+                .collect();
             vocab.compile(p);
+            // the program's tests and phrase words, with their ids
+            p.prog = Program::of(&p.root);
         }
         Ok(RuleSet {
             rules,
@@ -1440,7 +1507,9 @@ impl RuleSet {
         // token to look at
         let (mut cur, mut next) = (0usize, 0usize);
         let mut pending: u128 = 0;
-        let mut caps = Vec::new();
+        // the buffers of the tries, taken at the first (most sentences
+        // try none)
+        let mut scratch: Option<Pooled> = None;
         let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
         // the rules whose required token is among the tokens at all
         let enabled = self.needs.enabled(toks, &ids);
@@ -1465,9 +1534,10 @@ impl RuleSet {
                     ids: Some(&ids),
                     parts: &NoParts,
                 };
-                let found = p
-                    .may_start(&m, cur, true)
-                    .then(|| p.walk_from(&m, cur, &mut caps));
+                let found = p.may_start(&m, cur, true).then(|| {
+                    let s = scratch.get_or_insert_with(Pooled::take);
+                    p.walk_from(&m, cur, &mut s.0)
+                });
                 if let Some(m) = found.flatten() {
                     if !m.tokens.is_empty() {
                         next_from[r] = m.tokens.end;
@@ -2145,10 +2215,6 @@ struct Matcher<'a> {
     parts: &'a dyn Parts,
 }
 
-/// The continuation of a match: called with the token index reached and
-/// the captures so far; true ends the search (the match is accepted).
-type Cont<'k> = dyn FnMut(usize, &mut Vec<Option<Range<usize>>>) -> bool + 'k;
-
 /// The bit of [`Test::Words`]' `lengths` for a word of `n` bytes.
 fn length_bit(n: usize) -> u64 {
     1 << n.min(63)
@@ -2234,111 +2300,459 @@ impl Matcher<'_> {
         }
     }
 
-    /// Matches `node` at token `i`, then `k` at its end; backtracks into
-    /// `node` while `k` refuses.
-    fn walk(
+    /// The first way from phrase `from` on that an [`Op::Phrase`] matches
+    /// at token `i`: the token after it, and the phrase to try next on
+    /// backtracking (`None` when the way taken is the class's one-word
+    /// entries, the last).
+    fn phrase(
         &self,
-        node: &Node,
+        class: Class,
+        phrases: &[Vec<String>],
+        heads: &[(u32, usize)],
+        ids: &[Vec<u16>],
         i: usize,
-        caps: &mut Vec<Option<Range<usize>>>,
-        k: &mut Cont<'_>,
-    ) -> bool {
-        match node {
-            Node::Test(t) => self.accepts(t, i) && k(i + 1, caps),
-            Node::Seq(items) => self.seq(items, i, caps, k),
-            Node::Alt(alts) => alts.iter().any(|a| self.walk(a, i, caps, k)),
-            Node::Repeat { node, min, max } => self.repeat(node, *min, *max, i, caps, k),
-            Node::Start => i == 0 && k(i, caps),
-            Node::Part(p) => match self.parts.end(*p, i) {
-                Some(e) if e > i && e <= self.toks.len() => k(e, caps),
-                _ => false,
-            },
-            Node::Capture { slot, node } => {
-                let slot = *slot;
-                let before = caps[slot].clone();
-                let found = self.walk(node, i, caps, &mut |e, caps| {
-                    let inner = caps[slot].replace(i..e);
-                    k(e, caps) || {
-                        caps[slot] = inner;
-                        false
-                    }
-                });
-                if !found {
-                    caps[slot] = before;
+        from: usize,
+    ) -> Option<(usize, Option<usize>)> {
+        let t = self.toks.get(i)?;
+        // by ids when the caller has the tokens' and the words' ids
+        let by_id = self.ids.filter(|_| !ids.is_empty());
+        let word_at = |j: usize, w: &String, id: Option<&u16>| match (by_id, id) {
+            (Some(v), Some(id)) => v.get(j) == Some(id),
+            _ => self
+                .toks
+                .get(j)
+                .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w)),
+        };
+        // only the phrases whose first word has the token's length and
+        // first letter, in order
+        let key = head_key(t.text(self.text));
+        let at = heads.partition_point(|&(k, n)| (k, n) < (key, from));
+        let same_head = heads[at..].iter().take_while(|&&(k, _)| k == key);
+        for &(_, n) in same_head {
+            let (p, p_ids) = (&phrases[n], ids.get(n));
+            let first = match (by_id, p_ids) {
+                (Some(v), Some(p_ids)) => v.get(i) == p_ids.first(),
+                _ => p.first().is_some_and(|w| self.is_word(t, w)),
+            };
+            if first
+                && p.iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(j, w)| word_at(i + j, w, p_ids.and_then(|v| v.get(j))))
+            {
+                return Some((i + p.len(), Some(n + 1)));
+            }
+        }
+        t.classes.has(class).then_some((i + 1, None))
+    }
+
+    /// Runs `ops` from instruction `pc` at token `i`: the token index
+    /// where the first `Match` in the order of preference is reached (at
+    /// `end` only, when given), or `None`. Backtracking state goes on
+    /// `s.stack` above its length at the call, which is left as it was.
+    fn run(
+        &self,
+        ops: &[Op],
+        mut pc: usize,
+        mut i: usize,
+        end: Option<usize>,
+        s: &mut Scratch,
+    ) -> Option<usize> {
+        let base = s.stack.len();
+        loop {
+            let ok = match &ops[pc] {
+                Op::Test(t) => {
+                    let ok = self.accepts(t, i);
+                    i += 1;
+                    ok
                 }
-                found
+                Op::Phrase {
+                    class,
+                    phrases,
+                    heads,
+                    ids,
+                } => match self.phrase(*class, phrases, heads, ids, i, 0) {
+                    Some((e, more)) => {
+                        if let Some(from) = more {
+                            s.stack.push(Frame::Phrase { pc, i, from });
+                        }
+                        i = e;
+                        true
+                    }
+                    None => false,
+                },
+                Op::Split(alt) => {
+                    s.stack.push(Frame::Resume { pc: *alt, i });
+                    true
+                }
+                Op::Jump(to) => {
+                    pc = *to;
+                    continue;
+                }
+                Op::Mark(r) => {
+                    s.regs[*r] = i;
+                    true
+                }
+                Op::Progress(r) => i > s.regs[*r],
+                Op::Save { slot, reg } => {
+                    let old = s.caps[*slot].replace(s.regs[*reg]..i);
+                    s.stack.push(Frame::Cap { slot: *slot, old });
+                    true
+                }
+                Op::Start => i == 0,
+                Op::Part(p) => match self.parts.end(*p, i) {
+                    Some(e) if e > i && e <= self.toks.len() => {
+                        i = e;
+                        true
+                    }
+                    _ => false,
+                },
+                Op::Look {
+                    behind,
+                    negate,
+                    len,
+                    body,
+                } => {
+                    let holds = if *behind {
+                        i.checked_sub(*len)
+                            .is_some_and(|from| self.run(ops, *body, from, Some(i), s).is_some())
+                    } else {
+                        self.run(ops, *body, i, None, s).is_some()
+                    };
+                    holds != *negate
+                }
+                Op::Match => {
+                    if end.is_none_or(|e| e == i) {
+                        s.stack.truncate(base);
+                        return Some(i);
+                    }
+                    false
+                }
+            };
+            if ok {
+                pc += 1;
+                continue;
+            }
+            // back to the last choice, undoing the captures set since
+            loop {
+                if s.stack.len() == base {
+                    return None;
+                }
+                match s.stack.pop() {
+                    Some(Frame::Resume { pc: p, i: j }) => {
+                        (pc, i) = (p, j);
+                        break;
+                    }
+                    Some(Frame::Cap { slot, old }) => s.caps[slot] = old,
+                    // the phrases after the one taken at `p`, then the class
+                    Some(Frame::Phrase { pc: p, i: j, from }) => {
+                        let Op::Phrase {
+                            class,
+                            phrases,
+                            heads,
+                            ids,
+                        } = &ops[p]
+                        else {
+                            continue;
+                        };
+                        if let Some((e, more)) = self.phrase(*class, phrases, heads, ids, j, from) {
+                            if let Some(from) = more {
+                                s.stack.push(Frame::Phrase { pc: p, i: j, from });
+                            }
+                            (pc, i) = (p + 1, e);
+                            break;
+                        }
+                    }
+                    None => return None,
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Compiled patterns
+
+/// A pattern compiled to instructions for a backtracking matcher: the
+/// same leftmost-first search as the pattern's tree (alternatives in
+/// order, repetitions greedy), with the choices left to try on a stack
+/// instead of in nested calls.
+#[derive(Clone, Debug, Default)]
+struct Program {
+    /// The pattern's instructions from 0, ending in [`Op::Match`]; then
+    /// the body of each lookaround, each ending in its own `Match`.
+    ops: Vec<Op>,
+    /// How many position registers [`Op::Mark`] sets.
+    regs: usize,
+}
+
+/// One instruction of a [`Program`]; each goes on to the next unless it
+/// fails (then the matcher backtracks) or jumps.
+#[derive(Clone, Debug)]
+enum Op {
+    /// The token passes the test: on to the next token.
+    Test(Test),
+    /// One of the phrases (their words' ids in the set's vocabulary,
+    /// when compiled in a [`RuleSet`]), in order, else a token of the
+    /// class: on past it ([`Node::Phrase`]).
+    Phrase {
+        class: Class,
+        phrases: Vec<Vec<String>>,
+        /// The [`head_key`] of each phrase's first word and the phrase's
+        /// index, in order.
+        heads: Vec<(u32, usize)>,
+        ids: Vec<Vec<u16>>,
+    },
+    /// Go on, and when that fails, try from instruction `.0` at this
+    /// token.
+    Split(usize),
+    /// Go on from instruction `.0`.
+    Jump(usize),
+    /// Register `.0` := this token (where a capture or a repetition
+    /// begins; each register has one `Mark`).
+    Mark(usize),
+    /// This token is past register `.0`: a repetition moved on.
+    Progress(usize),
+    /// Capture `slot` := the tokens from register `reg` to here.
+    Save { slot: usize, reg: usize },
+    /// This is the first token.
+    Start,
+    /// A caller's part starts here: on past its end.
+    Part(usize),
+    /// The body at instruction `body` matches here (lookahead) or ends
+    /// here having started `len` tokens back (lookbehind); `negate`: does
+    /// not. Consumes nothing.
+    Look {
+        behind: bool,
+        negate: bool,
+        len: usize,
+        body: usize,
+    },
+    /// The match ends here.
+    Match,
+}
+
+/// A choice left to try, or a capture to put back when backtracking.
+#[derive(Clone, Debug)]
+enum Frame {
+    Resume {
+        pc: usize,
+        i: usize,
+    },
+    Cap {
+        slot: usize,
+        old: Option<Range<usize>>,
+    },
+    /// The phrases of the [`Op::Phrase`] at `pc` from `from` on, at `i`.
+    Phrase {
+        pc: usize,
+        i: usize,
+        from: usize,
+    },
+}
+
+/// The buffers of a try: captures, registers and the backtracking stack.
+#[derive(Default)]
+struct Scratch {
+    caps: Vec<Option<Range<usize>>>,
+    regs: Vec<usize>,
+    stack: Vec<Frame>,
+}
+
+/// A word's length and first byte, ASCII lowercased: two words equal in
+/// any ASCII case have the same key.
+fn head_key(w: &str) -> u32 {
+    let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    (w.len() as u32) << 8 | u32::from(first)
+}
+
+thread_local! {
+    /// The try buffers not in use, kept by the thread: most tries fail, and
+    /// only a match copies its captures out.
+    static SCRATCH: std::cell::RefCell<Vec<Scratch>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A set of try buffers taken from the thread's pool, put back when
+/// dropped. One set per try in progress: a part's reader may try a
+/// pattern inside a try.
+struct Pooled(Scratch);
+
+impl Pooled {
+    fn take() -> Pooled {
+        Pooled(SCRATCH.with(|c| c.borrow_mut().pop().unwrap_or_default()))
+    }
+}
+
+impl Drop for Pooled {
+    fn drop(&mut self) {
+        let s = std::mem::take(&mut self.0);
+        // (during the thread's exit the pool may be gone: then dropped)
+        let _ = SCRATCH.try_with(|c| c.borrow_mut().push(s));
+    }
+}
+
+impl Scratch {
+    /// Calls `f` with a set of buffers from the thread's pool.
+    fn with<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+        f(&mut Pooled::take().0)
+    }
+}
+
+/// True when every match of `node` covers at least one token.
+fn consumes(node: &Node) -> bool {
+    match node {
+        Node::Test(_) | Node::Phrase { .. } | Node::Part(_) => true,
+        Node::Seq(items) => items.iter().any(consumes),
+        Node::Alt(alts) => alts.iter().all(consumes),
+        Node::Repeat { node, min, .. } => *min > 0 && consumes(node),
+        Node::Capture { node, .. } => consumes(node),
+        Node::Look { .. } | Node::Start => false,
+    }
+}
+
+impl Program {
+    /// The program of `root`.
+    fn of(root: &Node) -> Program {
+        let mut prog = Program::default();
+        let mut looks = Vec::new();
+        prog.emit(root, &mut looks);
+        prog.ops.push(Op::Match);
+        // the lookaround bodies (and theirs in turn), after the pattern
+        let mut next = 0;
+        while let Some(&(at, node)) = looks.get(next) {
+            next += 1;
+            let body = prog.ops.len();
+            if let Op::Look { body: b, .. } = &mut prog.ops[at] {
+                *b = body;
+            }
+            prog.emit(node, &mut looks);
+            prog.ops.push(Op::Match);
+        }
+        prog
+    }
+
+    /// Appends a placeholder instruction, returning its index.
+    fn hole(&mut self) -> usize {
+        self.ops.push(Op::Jump(usize::MAX));
+        self.ops.len() - 1
+    }
+
+    /// A new register.
+    fn reg(&mut self) -> usize {
+        self.regs += 1;
+        self.regs - 1
+    }
+
+    /// Appends the instructions of `node`; lookaround bodies go on
+    /// `looks` (with their `Look`'s index) to be appended after.
+    fn emit<'n>(&mut self, node: &'n Node, looks: &mut Vec<(usize, &'n Node)>) {
+        match node {
+            Node::Test(t) => self.ops.push(Op::Test(t.clone())),
+            Node::Seq(items) => items.iter().for_each(|n| self.emit(n, looks)),
+            Node::Alt(alts) => {
+                // alternatives of one token test next to each other are one
+                // test: each goes on at the same token with the same
+                // captures, so after the first that passes, the others
+                // could only fail the same way
+                let mut groups: Vec<Vec<&Node>> = Vec::new();
+                for a in alts {
+                    match (groups.last_mut(), a) {
+                        (Some(g), Node::Test(_)) if matches!(g[0], Node::Test(_)) => g.push(a),
+                        _ => groups.push(vec![a]),
+                    }
+                }
+                let mut jumps = Vec::new();
+                for (n, g) in groups.iter().enumerate() {
+                    let last = n + 1 == groups.len();
+                    let split = (!last).then(|| self.hole());
+                    match g.as_slice() {
+                        [a] => self.emit(a, looks),
+                        tests => {
+                            let any = tests.iter().filter_map(|a| match a {
+                                Node::Test(t) => Some(t.clone()),
+                                _ => None,
+                            });
+                            self.ops.push(Op::Test(Test::Or(any.collect())));
+                        }
+                    }
+                    if !last {
+                        jumps.push(self.hole());
+                    }
+                    if let Some(at) = split {
+                        self.ops[at] = Op::Split(self.ops.len());
+                    }
+                }
+                let end = self.ops.len();
+                jumps
+                    .into_iter()
+                    .for_each(|at| self.ops[at] = Op::Jump(end));
+            }
+            Node::Repeat { node, min, max } => {
+                // unrolled: `max` copies, those past `min` optional (one
+                // more first, else on after the last); a copy that may
+                // match no token must move on
+                let mut splits = Vec::new();
+                for n in 0..*max {
+                    if n >= *min {
+                        splits.push(self.hole());
+                    }
+                    let moved = (!consumes(node)).then(|| {
+                        let r = self.reg();
+                        self.ops.push(Op::Mark(r));
+                        r
+                    });
+                    self.emit(node, looks);
+                    if let Some(r) = moved {
+                        self.ops.push(Op::Progress(r));
+                    }
+                }
+                let end = self.ops.len();
+                splits
+                    .into_iter()
+                    .for_each(|at| self.ops[at] = Op::Split(end));
+            }
+            Node::Capture { slot, node } => {
+                let reg = self.reg();
+                self.ops.push(Op::Mark(reg));
+                self.emit(node, looks);
+                self.ops.push(Op::Save { slot: *slot, reg });
             }
             Node::Phrase {
                 class,
                 phrases,
                 ids,
-            } => {
-                let word_at = |j: usize, w: &String, id: Option<u16>| match (self.ids, id) {
-                    (Some(v), Some(id)) => v.get(j) == Some(&id),
-                    _ => self
-                        .toks
-                        .get(j)
-                        .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w)),
-                };
-                phrases.iter().enumerate().any(|(n, p)| {
-                    p.iter()
+            } => self.ops.push(Op::Phrase {
+                class: *class,
+                phrases: phrases.clone(),
+                heads: {
+                    let mut heads: Vec<(u32, usize)> = phrases
+                        .iter()
                         .enumerate()
-                        .all(|(j, w)| word_at(i + j, w, ids.get(n).and_then(|v| v.get(j)).copied()))
-                        && k(i + p.len(), caps)
-                }) || (self.toks.get(i).is_some_and(|t| t.classes.has(*class)) && k(i + 1, caps))
-            }
+                        .map(|(n, p)| (p.first().map_or(u32::MAX, |w| head_key(w)), n))
+                        .collect();
+                    heads.sort_unstable();
+                    heads
+                },
+                ids: ids.clone(),
+            }),
             Node::Look {
                 behind,
                 negate,
                 len,
                 node,
             } => {
-                // no capture inside: `caps` is left as it is
-                let holds = if *behind {
-                    i.checked_sub(*len)
-                        .is_some_and(|s| self.walk(node, s, caps, &mut |e, _| e == i))
-                } else {
-                    self.walk(node, i, caps, &mut |_, _| true)
-                };
-                holds != *negate && k(i, caps)
+                looks.push((self.ops.len(), node));
+                self.ops.push(Op::Look {
+                    behind: *behind,
+                    negate: *negate,
+                    len: *len,
+                    body: usize::MAX,
+                });
             }
+            Node::Part(p) => self.ops.push(Op::Part(*p)),
+            Node::Start => self.ops.push(Op::Start),
         }
-    }
-
-    fn seq(
-        &self,
-        items: &[Node],
-        i: usize,
-        caps: &mut Vec<Option<Range<usize>>>,
-        k: &mut Cont<'_>,
-    ) -> bool {
-        match items.split_first() {
-            None => k(i, caps),
-            Some((first, rest)) => {
-                self.walk(first, i, caps, &mut |e, caps| self.seq(rest, e, caps, k))
-            }
-        }
-    }
-
-    /// `node{min,max}` at `i`, greedy: one more repetition first (while
-    /// under `max`, and only when it moves on), then `k`.
-    fn repeat(
-        &self,
-        node: &Node,
-        min: usize,
-        max: usize,
-        i: usize,
-        caps: &mut Vec<Option<Range<usize>>>,
-        k: &mut Cont<'_>,
-    ) -> bool {
-        if max > 0
-            && self.walk(node, i, caps, &mut |e, caps| {
-                e > i && self.repeat(node, min.saturating_sub(1), max - 1, e, caps, k)
-            })
-        {
-            return true;
-        }
-        min == 0 && k(i, caps)
     }
 }
 

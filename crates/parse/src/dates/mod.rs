@@ -221,6 +221,7 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
     let rules = patterns::rule_set();
     let mut cands: Vec<Cand> = Vec::with_capacity(16);
     let tense_cues = tense::SentenceCues::default();
+    let reference_text = reference.map(|r| r.to_string()).unwrap_or_default();
     let mut from = 0;
     let mut previous_start = 0;
     for (i, s) in a.sentences().iter().enumerate() {
@@ -237,6 +238,7 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
             sentence: start..end,
             previous_start,
             reference,
+            reference_text: &reference_text,
             tense_cues: &tense_cues,
         };
         tense_cues.reset(end - start);
@@ -285,6 +287,9 @@ pub(super) struct Ctx<'a> {
     /// piece for the first sentence).
     pub(super) previous_start: usize,
     pub(super) reference: Option<NaiveDate>,
+    /// `reference` as text (`2022-01-27`; empty without one), written
+    /// once for the article's reasons.
+    pub(super) reference_text: &'a str,
     /// The tense cues of the sentence's pieces, read once per sentence
     /// whatever the number of date mentions in it.
     pub(super) tense_cues: &'a tense::SentenceCues,
@@ -604,10 +609,16 @@ pub(super) struct Reasons(pub(super) String);
 impl Reasons {
     /// Adds the reason `r`.
     pub(super) fn push(&mut self, r: &str) {
+        self.push_all(&[r]);
+    }
+
+    /// Adds the reason made of `parts`, in order (no format string to
+    /// run, no string made for it).
+    pub(super) fn push_all(&mut self, parts: &[&str]) {
         if !self.0.is_empty() {
             self.0.push_str("; ");
         }
-        self.0.push_str(r);
+        parts.iter().for_each(|p| self.0.push_str(p));
     }
 }
 

@@ -245,17 +245,20 @@ fn tense_with_bound(
 }
 
 /// Adds the reason “`kind` resolved to the past/future of `r` (cue …)”.
-fn tense_reason(c: &mut Cand, kind: &str, tense: Tense, r: NaiveDate, cue: Option<&str>) {
+fn tense_reason(ctx: &Ctx, c: &mut Cand, kind: &str, tense: Tense, cue: Option<&str>) {
     let dir = match tense {
         Tense::Past => "past",
         Tense::Future => "future",
     };
-    let why = match cue {
-        Some(cue) => format!("cue '{cue}'"),
-        None => "news mode: no future cue".to_string(),
-    };
-    c.reasons
-        .push(&format!("{kind} resolved to the {dir} of {r} ({why})"));
+    let (r, head) = (ctx.reference_text, " resolved to the ");
+    match cue {
+        Some(cue) => c
+            .reasons
+            .push_all(&[kind, head, dir, " of ", r, " (cue '", cue, "')"]),
+        None => c
+            .reasons
+            .push_all(&[kind, head, dir, " of ", r, " (news mode: no future cue)"]),
+    }
 }
 
 /// The year of a yearly period (a month, quarter, season: `value(y)`)
@@ -344,11 +347,11 @@ fn relative_period(
             };
             match cue {
                 Some(cue) => {
-                    tense_reason(c, kind, tense, r, Some(&cue));
+                    tense_reason(ctx, c, kind, tense, Some(&cue));
                     pick_year(r, tense, &value)
                 }
                 None => {
-                    tense_reason(c, kind, Tense::Past, r, None);
+                    tense_reason(ctx, c, kind, Tense::Past, None);
                     pick_year(r, Tense::Past, &value)
                 }
             }
@@ -662,7 +665,7 @@ pub(super) fn month_range(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         (None, Some(r)) => {
             cand.reading = DateReading::Relative;
             let (tense, cue) = clause_tense(ctx, whole.first, whole.last + 1);
-            tense_reason(&mut cand, "month range", tense, r, cue.as_deref());
+            tense_reason(ctx, &mut cand, "month range", tense, cue.as_deref());
             pick_year(r, tense, span)
         }
         (None, None) => {
@@ -989,7 +992,7 @@ pub(super) fn weekday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     cand.value =
         calendar::nearest_weekday(r, wd, tense == Tense::Future, strict).map(DateValue::Day);
-    tense_reason(&mut cand, "weekday", tense, r, why.as_deref());
+    tense_reason(ctx, &mut cand, "weekday", tense, why.as_deref());
     Some(cand)
 }
 
@@ -1118,7 +1121,7 @@ pub(super) fn weekend(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         Tense::Past => add_days(this_sat, -7)?,
         Tense::Future => this_sat,
     };
-    tense_reason(&mut cand, "weekend", tense, r, cue.as_deref());
+    tense_reason(ctx, &mut cand, "weekend", tense, cue.as_deref());
     cand.value = Some(interval(sat, add_days(sat, 1)?));
     Some(cand)
 }
