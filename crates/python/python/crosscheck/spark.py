@@ -25,7 +25,7 @@ The stages (docs/spark.md says what each one costs):
 4. **Compare** (``groupBy("story").applyInArrow``): Spark shuffles the
    extractions by story; each story is compared alone, as the CLI compares
    it among all the articles, and gives the CSV rows of its findings.
-   A story of more than ``max_story_articles`` articles is compared in
+   With ``max_story_articles``, a story of more articles is compared in
    parts (``crosscheck_align::split``): its plan (speakers, repeated
    texts, blocking keys) from the whole story, the matches of every pair
    of parts in a task of its own, then its clusters and findings from the
@@ -262,13 +262,14 @@ def _split_finish(stats_broadcast, key: str, config_json: Optional[str]):
     return run
 
 
-#: Stories of more articles than this are compared in parts by default
-#: (``compare(max_story_articles=...)``; docs/spark.md, "Stories too large
-#: for one task").
-MAX_STORY_ARTICLES = 2000
+#: The default of ``compare(max_story_articles=...)``: ``None``, every story
+#: is compared whole. Comparing in parts gives the same rows but, measured
+#: (docs/spark.md, "Stories too large for one task"), costs more than it
+#: saves: the plan and the finish still read the whole story.
+MAX_STORY_ARTICLES: Optional[int] = None
 
 
-def _parts_of(ids: List[str], stories: List[str], max_story_articles: int):
+def _parts_of(ids: List[str], stories: List[str], max_story_articles: Optional[int]):
     """Per article (in the order of ``ids``), its part of its story and the
     story's number of parts: one part for a story of at most
     ``max_story_articles`` articles, else ``ceil(n / max)`` parts of
@@ -280,7 +281,7 @@ def _parts_of(ids: List[str], stories: List[str], max_story_articles: int):
     parts = [1] * len(ids)
     for idx in members.values():
         n = len(idx)
-        if n <= max_story_articles:
+        if max_story_articles is None or n <= max_story_articles:
             continue
         k = -(-n // max_story_articles)
         for rank, i in enumerate(sorted(idx, key=lambda i: ids[i])):
@@ -293,7 +294,7 @@ def compare(
     df: Any,
     date: Any = None,
     config: Optional[dict] = None,
-    max_story_articles: int = MAX_STORY_ARTICLES,
+    max_story_articles: Optional[int] = MAX_STORY_ARTICLES,
 ):
     """Compare the articles of a Spark DataFrame and return a Spark
     DataFrame of findings: the CSV report's rows (:data:`CSV_COLUMNS`), the
@@ -311,10 +312,13 @@ def compare(
     config:
         Matching thresholds, as for :func:`crosscheck.compare`.
     max_story_articles:
-        A story of more articles is compared in parts of at most this many
-        articles (the matches of every pair of parts in its own task, then
-        the story's clusters and findings from them): the same findings,
-        with the matching of the story spread over ``k (k + 1) / 2`` tasks.
+        ``None`` (the default) compares every story whole, in one task. A
+        number: a story of more articles is compared in parts of at most
+        this many articles (the story's plan, the matches of every pair of
+        parts in a task of its own, then the story's clusters and findings
+        from them): the same rows, with the matching of the story spread
+        over ``k (k + 1) / 2`` tasks; the plan and the finish still read
+        the whole story (docs/spark.md).
 
     Stories are grouped on the driver (from a few KB per article) and
     the extractions are cached (``MEMORY_AND_DISK``) between the stages;
@@ -327,13 +331,14 @@ def compare(
 
     spark = df.sparkSession
     config_json = _config_json(config)
-    if (
+    if max_story_articles is not None and (
         isinstance(max_story_articles, bool)
         or not isinstance(max_story_articles, int)
         or max_story_articles < 1
     ):
         raise InputError(
-            f"max_story_articles must be a whole number >= 1, not {max_story_articles!r}"
+            f"max_story_articles must be None or a whole number >= 1, "
+            f"not {max_story_articles!r}"
         )
     date_s = _date_str(date, "(every)")
     if date_s is not None:
