@@ -258,13 +258,24 @@ fn batch_articles(articles: Vec<ArticleTuple>, date: Option<&str>) -> PyResult<V
 }
 
 /// What the first Spark stage keeps of one article: id, extraction JSON,
-/// story features (bytes), claim count, claim words and their counts.
-type Prepared = (String, String, Vec<u8>, u64, Vec<String>, Vec<u64>);
+/// story features (bytes), claim count, claim words and their counts, and
+/// its warnings (`origin: message`).
+type Prepared = (
+    String,
+    String,
+    Vec<u8>,
+    u64,
+    Vec<String>,
+    Vec<u64>,
+    Vec<String>,
+);
 
 /// Extracts a batch of articles (the first stage of `crosscheck.spark`):
 /// per article its extraction as JSON, its story features
-/// (`stories::StoryFeatures::to_bytes`) and its claim statistics
-/// (`ClaimStats`: the claim count, the words and their counts).
+/// (`stories::StoryFeatures::to_bytes`), its claim statistics
+/// (`ClaimStats`: the claim count, the words and their counts) and its
+/// warnings: the extraction's, and relative dates left unresolved in an
+/// article without a publication date.
 #[pyfunction]
 #[pyo3(signature = (articles, date=None, config_json=None))]
 fn spark_prepare(
@@ -289,6 +300,17 @@ fn spark_prepare(
                     ))
                 })?;
                 let (words, counts) = stats.df.into_iter().unzip();
+                let warnings = x
+                    .diagnostics
+                    .iter()
+                    .cloned()
+                    .chain(crosscheck::unresolved_relative_dates(
+                        std::slice::from_ref(&x),
+                        "give one with date=YYYY-MM-DD or a published column",
+                    ))
+                    .filter(|d| d.severity == DiagnosticLevel::Warning)
+                    .map(|d| format!("{}: {}", d.origin, d.message))
+                    .collect();
                 Ok((
                     x.article.id.clone(),
                     json,
@@ -296,6 +318,7 @@ fn spark_prepare(
                     stats.claims as u64,
                     words,
                     counts,
+                    warnings,
                 ))
             })
             .collect()

@@ -155,6 +155,38 @@ def test_max_story_articles_is_checked(spark, corpus):
             ccs.compare(df, max_story_articles=bad)
 
 
+def test_workers_warnings_reach_the_driver(spark, monkeypatch):
+    """Relative dates left unresolved in undated articles: one warning per
+    article on the driver, naming it; none when a date is given; a cap."""
+    texts = [
+        "The harbour reopened yesterday after the storm, port officials said.",
+        "Fishing boats left the harbour on Monday as the storm moved north.",
+        "The storm damaged two piers at the harbour of Carrow, officials said.",
+    ]
+    rows = [(f"h{i}", t, "Coast News", None, None, None) for i, t in enumerate(texts)]
+    df = spark.createDataFrame(rows, ", ".join(f"{c} string" for c in ARTICLE_COLUMNS))
+    with pytest.warns(crosscheck.CrosscheckWarning) as caught:
+        ccs.compare(df)
+    messages = [str(w.message) for w in caught if issubclass(w.category, crosscheck.CrosscheckWarning)]
+    assert messages == [
+        'h0: 1 relative date (first: "yesterday") left unresolved: the article has no '
+        "publication date; give one with date=YYYY-MM-DD or a published column",
+        'h1: 1 relative date (first: "Monday") left unresolved: the article has no '
+        "publication date; give one with date=YYYY-MM-DD or a published column",
+    ]
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", crosscheck.CrosscheckWarning)
+        ccs.compare(df, date=DATE)
+    monkeypatch.setattr(ccs, "MAX_WARNINGS", 1)
+    with pytest.warns(crosscheck.CrosscheckWarning) as caught:
+        ccs.compare(df)
+    messages = [str(w.message) for w in caught if issubclass(w.category, crosscheck.CrosscheckWarning)]
+    assert len(messages) == 2 and messages[0].startswith("h0: ")
+    assert messages[1].startswith("1 more warnings of the workers not shown")
+
+
 def test_extract_gives_the_fields_of_crosscheck_extract(spark, corpus):
     _, articles = corpus
     some = articles[:8] + articles[-12:]

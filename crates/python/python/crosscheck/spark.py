@@ -47,7 +47,14 @@ from typing import Any, Dict, Iterator, List, Optional
 
 from . import InputError, _article_tuple, _date_str, _native
 
-__all__ = ["compare", "extract", "CSV_COLUMNS", "EXTRACT_COLUMNS", "MAX_STORY_ARTICLES"]
+__all__ = [
+    "compare",
+    "extract",
+    "CSV_COLUMNS",
+    "EXTRACT_COLUMNS",
+    "MAX_STORY_ARTICLES",
+    "MAX_WARNINGS",
+]
 
 _ARTICLE_COLUMNS = ("id", "text", "source", "title", "published", "url")
 
@@ -78,8 +85,12 @@ EXTRACT_COLUMNS = (
 
 _PREPARED_SCHEMA = (
     "id string, extraction string, features binary, claims long, "
-    "words array<string>, counts array<long>"
+    "words array<string>, counts array<long>, warnings array<string>"
 )
+
+#: At most this many of the workers' warnings are issued on the driver by
+#: :func:`compare`; one more warning says how many were left out.
+MAX_WARNINGS = 100
 
 
 def _csv_schema() -> str:
@@ -119,6 +130,31 @@ def _rows(batch) -> List[tuple]:
     return out
 
 
+def _warn_on_driver(prepared) -> None:
+    """The workers' warnings (relative dates left unresolved in undated
+    articles), issued on the driver as :class:`crosscheck.CrosscheckWarning`,
+    in id order: the first :data:`MAX_WARNINGS`, then how many more."""
+    import warnings
+
+    from pyspark.sql import functions as F
+
+    from . import CrosscheckWarning
+
+    warned = prepared.where(F.size("warnings") > 0)
+    first = warned.select("id", "warnings").orderBy("id").limit(MAX_WARNINGS + 1).collect()
+    lines = [w for row in first for w in row["warnings"]]
+    for w in lines[:MAX_WARNINGS]:
+        warnings.warn(w, CrosscheckWarning, stacklevel=3)
+    if len(lines) > MAX_WARNINGS:
+        total = warned.select(F.sum(F.size("warnings"))).first()[0]
+        warnings.warn(
+            f"{total - MAX_WARNINGS} more warnings of the workers not shown "
+            f"(crosscheck.spark.MAX_WARNINGS = {MAX_WARNINGS})",
+            CrosscheckWarning,
+            stacklevel=3,
+        )
+
+
 def _config_json(config: Optional[dict]) -> Optional[str]:
     if config is None:
         return None
@@ -142,11 +178,12 @@ def _prepare(date: Optional[str], config_json: Optional[str]):
                 ("claims", pa.int64()),
                 ("words", pa.list_(pa.string())),
                 ("counts", pa.list_(pa.int64())),
+                ("warnings", pa.list_(pa.string())),
             ]
         )
         for batch in batches:
             prepared = _native.spark_prepare(_rows(batch), date, config_json)
-            columns = list(zip(*prepared)) if prepared else [[] for _ in range(6)]
+            columns = list(zip(*prepared)) if prepared else [[] for _ in range(7)]
             yield pa.RecordBatch.from_arrays(
                 [pa.array(list(v), type=f.type) for v, f in zip(columns, schema)],
                 schema=schema,
@@ -320,6 +357,11 @@ def compare(
         over ``k (k + 1) / 2`` tasks; the plan and the finish still read
         the whole story (docs/spark.md).
 
+    The workers' warnings (relative dates left unresolved in articles
+    without a publication date) are issued on the driver as
+    :class:`crosscheck.CrosscheckWarning` when ``compare`` is called (the
+    first :data:`MAX_WARNINGS`, in id order, then how many more).
+
     Stories are grouped on the driver (from a few KB per article) and
     the extractions are cached (``MEMORY_AND_DISK``) between the stages;
     the result is computed when an action runs on it. Bad input (an empty
@@ -348,6 +390,7 @@ def compare(
         .mapInArrow(_prepare(date_s, config_json), _PREPARED_SCHEMA)
         .persist(StorageLevel.MEMORY_AND_DISK)
     )
+    _warn_on_driver(prepared)
     # stories, on the driver, from the ids and features alone
     feats = prepared.select("id", "features").toArrow()
     ids = feats.column("id").to_pylist()
