@@ -231,4 +231,20 @@ fn stages_reject_articles_and_matches_of_another_story() {
     let json = serde_json::to_string(&plan).expect("serialises");
     let back: split::StoryPlan = serde_json::from_str(&json).expect("reads back");
     assert_eq!(back, plan);
+    // a damaged plan (a claim's speaker lost, a representative after its
+    // claim) is an error, not a panic
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["speakers"].as_array_mut().unwrap().pop();
+    let short: split::StoryPlan = serde_json::from_value(v).unwrap();
+    assert!(matches!(
+        split::edges(&docs[..6], &[], &short, &cfg, &stats),
+        Err(split::SplitError::BadPlan(_))
+    ));
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["reps"][0] = serde_json::json!(5);
+    let later: split::StoryPlan = serde_json::from_value(v).unwrap();
+    assert!(matches!(
+        split::edges(&docs[..6], &[], &later, &cfg, &stats),
+        Err(split::SplitError::BadPlan(_))
+    ));
 }

@@ -94,6 +94,26 @@ impl StoryPlan {
     pub fn claims(&self) -> usize {
         self.speakers.len()
     }
+
+    /// Checks that the parts of the plan agree: one speaker and one
+    /// representative per claim, as many claims as the articles have, each
+    /// representative at or before its claim.
+    fn check(&self) -> Result<(), SplitError> {
+        let claims: u64 = self.articles.iter().map(|(_, n)| u64::from(*n)).sum();
+        if claims != self.speakers.len() as u64 || claims != self.reps.len() as u64 {
+            return Err(SplitError::BadPlan(format!(
+                "{claims} claims in its articles, {} speakers, {} representatives",
+                self.speakers.len(),
+                self.reps.len()
+            )));
+        }
+        if let Some(i) = (0..self.reps.len()).find(|&i| self.reps[i] as usize > i) {
+            return Err(SplitError::BadPlan(format!(
+                "claim {i} has a later representative"
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// A match between two claims of a story (stage 2, [`edges`]): claim
@@ -129,6 +149,9 @@ pub enum SplitError {
         /// Its claims in the plan.
         planned: usize,
     },
+    /// A plan whose parts do not agree (read from damaged bytes).
+    #[error("the story's plan is not consistent: {0}")]
+    BadPlan(String),
     /// An edge names a claim the story does not have, or is not ordered.
     #[error("edge ({a}, {b}) does not join two claims of the story's {claims} in order")]
     BadEdge {
@@ -199,6 +222,7 @@ pub fn edges(
     config: &Config,
     stats: &ClaimStats,
 ) -> Result<Vec<Edge>, SplitError> {
+    plan.check()?;
     let both: Vec<Extraction> = part.iter().chain(other).cloned().collect();
     let p = claims::prepare_with(&both, config, Some(stats));
     unique_ids(&p)?;
