@@ -173,6 +173,68 @@ fn every_format_parses() {
     assert!(table.contains("quote_wording") && table.contains("speaker_role"));
 }
 
+/// The first seed quotes Blinken two ways (its headline says "path", its
+/// body "channel"), the second seed says "path". The matrix must not read
+/// as if the first seed only disagreed: it differs and also gives the
+/// first variant, while the second agrees.
+#[test]
+fn the_matrix_says_when_an_article_gives_both_variants() {
+    let out = compare_seeds(&["--format", "html"]);
+    assert_eq!(code(&out), 0);
+    let html = stdout(&out);
+    assert!(
+        html.contains(
+            "<td class=\"st-differs\">differs (quote wording); also gives the first variant</td><td class=\"st-agrees\">agrees</td>"
+        ),
+        "{html}"
+    );
+}
+
+/// A syndicated copy that changed a fact must not hide behind "copy" in the
+/// story matrix: `wire` copies `paper` word for word but dates the meeting
+/// on Tuesday, where `paper` and `radio` say Saturday.
+#[test]
+fn the_matrix_shows_a_changed_copy_as_differing() {
+    let body = "Finance ministers of the euro zone met in Luxembourg on Saturday to discuss the new budget rules for the bloc. \
+The meeting lasted six hours and ended without a joint statement. Diplomats said the talks would resume next month in Brussels. \
+\"We are close, but we are not there yet,\" said Paschal Donohoe, the president of the Eurogroup. \
+Germany and the Netherlands want stricter limits on public debt, while France and Italy ask for room to invest in defence and energy.\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("paper.txt"), body).unwrap();
+    std::fs::write(
+        dir.path().join("wire.txt"),
+        body.replace("on Saturday", "on Tuesday"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("radio.txt"),
+        "Euro zone finance ministers gathered in Luxembourg on Saturday for talks on the bloc's budget rules, \
+which ended after six hours without a joint text. \"We are close, but we are not there yet,\" Eurogroup president \
+Paschal Donohoe told reporters. Talks resume next month, diplomats said.\n",
+    )
+    .unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    let out = crosscheck(&[
+        "compare",
+        dir_arg,
+        "--date",
+        "2023-06-20",
+        "--format",
+        "html",
+        "-q",
+    ]);
+    assert_eq!(code(&out), 0);
+    let html = stdout(&out);
+    assert!(html.contains("Syndicated copies"), "{html}");
+    // columns: paper, radio, wire
+    assert!(
+        html.contains(
+            "<td class=\"st-agrees\">agrees</td><td class=\"st-agrees\">agrees</td><td class=\"st-differs\">differs (date); a changed copy</td>"
+        ),
+        "{html}"
+    );
+}
+
 #[test]
 fn same_bytes_whatever_the_thread_count_or_input_order() {
     let base = crosscheck(&[

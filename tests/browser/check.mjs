@@ -146,7 +146,9 @@ for (const { name, file } of reports) {
   check((await page.locator('details.cluster[open]').count()) === open,
     `${name}: clearing the filters puts the clusters back as they were on load`);
 
-  // Screenshot of the whole page, all filters cleared.
+  // Screenshot of the whole page, all filters cleared, scrolled to the top
+  // so that the sticky filter bar is drawn where a reader first sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const png = path.join(outDir, `${name}.png`);
   await page.screenshot({ path: png, fullPage: true });
   console.log(`     ${name}: screenshot ${png}`);

@@ -3,7 +3,7 @@
 //! | file | what |
 //! | --- | --- |
 //! | `roles.tsv` | honorifics, qualifiers, title words, compound titles, rank words and synonyms for names and roles |
-//! | `calendar.tsv` | month and weekday names, for dates that could not be resolved |
+//! | `calendar.tsv` | month and weekday names, for dates that could not be resolved; words that date a claim to the day of the report ("today") |
 //! | `units.tsv` | families of counted nouns that measure the same thing |
 //! | `locatives.txt` | prepositions that make a place the location of an event |
 //! | `places.tsv` | which place contains which |
@@ -44,6 +44,9 @@ pub(crate) struct RoleWords {
     pub rank: HashSet<String>,
     pub suffix: HashSet<String>,
     pub connector: HashSet<String>,
+    /// Place nouns that stand for the story's place when possessive ("the
+    /// state's governor", "the country's president"): dropped from roles.
+    pub generic_place: HashSet<String>,
     /// Compound titles, as word sequences, longest first.
     pub compound: Vec<Vec<String>>,
     /// Synonym phrases (word sequences, longest first) and their canonical
@@ -93,6 +96,9 @@ pub(crate) fn role_words() -> &'static RoleWords {
                 "connector" => {
                     r.connector.insert(w.join(" "));
                 }
+                "generic_place" => {
+                    r.generic_place.insert(w.join(" "));
+                }
                 "compound" => r.compound.push(w),
                 "synonym" => r.synonym.push((w, words(cols.next().unwrap_or("")))),
                 "short" => {
@@ -117,6 +123,8 @@ pub(crate) fn role_words() -> &'static RoleWords {
 struct Calendar {
     month: HashMap<&'static str, u32>,
     weekday: HashMap<&'static str, u32>,
+    /// Phrases of class `today`, as words.
+    today: Vec<Vec<&'static str>>,
 }
 
 fn calendar() -> &'static Calendar {
@@ -125,6 +133,7 @@ fn calendar() -> &'static Calendar {
         let mut c = Calendar {
             month: HashMap::new(),
             weekday: HashMap::new(),
+            today: Vec::new(),
         };
         for line in lines(include_str!("../data/calendar.tsv")) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -133,6 +142,11 @@ fn calendar() -> &'static Calendar {
                 continue;
             };
             let Ok(n) = n.parse::<u32>() else { continue };
+            if *class == "today" {
+                c.today
+                    .extend(names.split('|').map(|p| p.split(' ').collect::<Vec<_>>()));
+                continue;
+            }
             let map = match *class {
                 "month" => &mut c.month,
                 "weekday" => &mut c.weekday,
@@ -154,6 +168,19 @@ pub(crate) fn month(word: &str) -> Option<u32> {
 /// The ISO weekday number (1 = Monday) of a folded word, if it names one.
 pub(crate) fn weekday(word: &str) -> Option<u32> {
     calendar().weekday.get(word).copied()
+}
+
+/// True when folded `words` end with a phrase that dates a claim to the
+/// day the report was written (`calendar.tsv` class `today`: "today",
+/// "this morning").
+pub(crate) fn ends_with_report_day(words: &[String]) -> bool {
+    calendar().today.iter().any(|p| {
+        words.len() >= p.len()
+            && words[words.len() - p.len()..]
+                .iter()
+                .zip(p)
+                .all(|(w, x)| w == x)
+    })
 }
 
 /// The unit families of `units.tsv`: stem prefixes per family.
@@ -238,6 +265,25 @@ pub(crate) fn place_contains(outer: &str, inner: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_day_phrases_end_the_words() {
+        let w = |s: &str| words(s);
+        assert!(ends_with_report_day(&w("the operator announced today")));
+        assert!(ends_with_report_day(&w("said this morning")));
+        assert!(!ends_with_report_day(&w("said this")));
+        assert!(!ends_with_report_day(&w("today's vote was on")));
+        assert!(!ends_with_report_day(&[]));
+    }
+
+    #[test]
+    fn places_lie_in_their_country() {
+        assert!(place_contains("Greece", "Athens"));
+        assert!(place_contains("United States", "Los Angeles"));
+        assert!(place_contains("Africa", "Lagos"));
+        assert!(!place_contains("France", "Athens"));
+        assert!(!place_contains("Athens", "Greece"));
+    }
 
     #[test]
     fn data_files_parse() {

@@ -455,19 +455,26 @@ impl Finding {
     /// "3 outlets: 4 February; 1 outlet: 5 February": the variants in
     /// one line.
     pub fn summary(&self) -> String {
-        self.variants
-            .iter()
-            .map(|v| {
-                format!(
-                    "{} outlet{}: {}",
-                    v.outlets,
-                    if v.outlets == 1 { "" } else { "s" },
-                    v.display
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+        variants_summary(&self.variants, str::to_string)
     }
+}
+
+/// Each variant's outlet count and value ("2 outlets: 130,000; 1 outlet:
+/// 100,000"), its value written by `display` (whole, or clipped where the
+/// engine writes an explanation).
+pub(crate) fn variants_summary(variants: &[Variant], display: impl Fn(&str) -> String) -> String {
+    variants
+        .iter()
+        .map(|v| {
+            format!(
+                "{} outlet{}: {}",
+                v.outlets,
+                if v.outlets == 1 { "" } else { "s" },
+                display(&v.display)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A group of articles about one event. Every article is in exactly one

@@ -240,6 +240,20 @@ impl People {
                     let text = &x.article.text;
                     let institution =
                         all_caps(&e.name) || e.mentions.iter().any(|m| after_the(text, *m));
+                    // the extractor merged two people of one family
+                    // ("Hillary Clinton" with "Bill Clinton"): the other
+                    // one is a person of the story too
+                    let mut others: Vec<(String, Name)> = names
+                        .iter()
+                        .filter_map(|n| clean_name(n).map(|c| (n.clone(), c)))
+                        .filter(|(_, c)| {
+                            !c.given.is_empty()
+                                && c.surname == name.surname
+                                && !given_compatible(&c.given, &name.given)
+                        })
+                        .collect();
+                    others.sort_by(|a, b| a.1.display.cmp(&b.1.display));
+                    others.dedup_by(|a, b| a.1.display == b.1.display);
                     entries.push(Entry {
                         doc: d,
                         entity: Some(i),
@@ -247,6 +261,15 @@ impl People {
                         name,
                         institution,
                     });
+                    for (raw, other) in others {
+                        entries.push(Entry {
+                            doc: d,
+                            entity: None,
+                            names: vec![raw],
+                            name: other,
+                            institution: false,
+                        });
+                    }
                 }
             }
             for q in &x.quotes {
@@ -467,6 +490,11 @@ pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
         .any(|w| r.past.contains(w));
     let mut w: Vec<String> = all
         .into_iter()
+        // "the state's governor": the place the story is about, no other
+        .filter(|t| {
+            !t.strip_suffix("'s")
+                .is_some_and(|stem| r.generic_place.contains(stem))
+        })
         .map(|t| t.trim_end_matches("'s").trim_end_matches('\'').to_string())
         .flat_map(|t| {
             // "secretary-general" is two words; "co-chair" keeps its rank
@@ -494,6 +522,13 @@ pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
         }
     }
     w = out;
+    // "Sen. Marco Rubio of Florida and Sen. Ted Cruz": a role that runs
+    // on over "and" into another title holds two people's roles
+    if w.windows(2)
+        .any(|p| p[0] == "and" && r.title.contains(p[1].as_str()))
+    {
+        return None;
+    }
     // "adviser to President", "aide for the Vice President": the title after
     // "to" or "for" is the boss's, not the person's
     if let Some(k) = w
@@ -663,32 +698,79 @@ pub(crate) struct RoleRef {
     pub key: RoleKey,
 }
 
+/// The full name written right after a role ("Gov. Bill Clinton"), among
+/// the entity's mentions, cleaned.
+fn name_after_role(e: &crosscheck_parse::Entity, text: &str, role: Span) -> Option<Name> {
+    e.mentions.iter().find_map(|m| {
+        let gap = text.get(role.end..m.start)?;
+        if m.start < role.end || gap.len() > 3 || !gap.trim().is_empty() {
+            return None;
+        }
+        clean_name(text.get(m.start..m.end)?).filter(|n| !n.given.is_empty())
+    })
+}
+
 /// Roles of each merged person, by person id; honorific-only roles are
-/// left out.
+/// left out. A role written before the full name of someone else than
+/// the person of its entity (the extractor merged "Gov. Bill Clinton"
+/// into "Hillary Clinton") goes to that other person, or nowhere.
 pub(crate) fn roles_by_person(people: &People, docs: &[&Extraction]) -> Vec<Vec<RoleRef>> {
-    people
+    let given: Vec<Name> = people
         .persons
         .iter()
         .map(|p| {
-            let mut v: Vec<RoleRef> = p
-                .entities
-                .iter()
-                .flat_map(|&(d, e)| {
-                    docs[d].entities[e].roles.iter().filter_map(move |r| {
-                        role_key(&r.text).map(|key| RoleRef {
-                            doc: d,
-                            entity: e,
-                            text: r.text.clone(),
-                            span: r.span,
-                            key,
-                        })
-                    })
-                })
-                .collect();
-            v.sort_by_key(|r| (r.doc, r.span));
-            v
+            clean_name(&p.name).unwrap_or(Name {
+                display: String::new(),
+                given: Vec::new(),
+                surname: p.surname.clone(),
+            })
         })
-        .collect()
+        .collect();
+    let mut out: Vec<Vec<RoleRef>> = vec![Vec::new(); people.persons.len()];
+    for (pid, p) in people.persons.iter().enumerate() {
+        for &(d, e) in &p.entities {
+            let ent = &docs[d].entities[e];
+            let text = docs[d].article.text.as_str();
+            for r in &ent.roles {
+                let Some(key) = role_key(&r.text) else {
+                    continue;
+                };
+                let mut to = Some(pid);
+                if let Some(n) = name_after_role(ent, text, r.span) {
+                    let own = &given[pid];
+                    if n.surname == own.surname
+                        && !own.given.is_empty()
+                        && !given_compatible(&n.given, &own.given)
+                    {
+                        // the full-named person of that name, if the story
+                        // has exactly one
+                        let mut them = (0..people.persons.len()).filter(|&q| {
+                            given[q].surname == n.surname
+                                && !given[q].given.is_empty()
+                                && given_compatible(&given[q].given, &n.given)
+                        });
+                        to = match (them.next(), them.next()) {
+                            (Some(q), None) => Some(q),
+                            _ => None,
+                        };
+                    }
+                }
+                if let Some(q) = to {
+                    out[q].push(RoleRef {
+                        doc: d,
+                        entity: e,
+                        text: r.text.clone(),
+                        span: r.span,
+                        key,
+                    });
+                }
+            }
+        }
+    }
+    for v in &mut out {
+        v.sort_by_key(|r| (r.doc, r.span));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -726,6 +808,13 @@ mod tests {
             Compatible
         );
         assert_eq!(rel("Foreign Minister", "Defence Minister"), Conflict);
+        // a possessive place noun is the story's place, not another one
+        assert_eq!(rel("Ohio Gov.", "the state’s governor"), Compatible);
+        assert_eq!(rel("Texas Sen.", "Florida Sen."), Conflict);
+        assert_eq!(rel("state Sen.", "Sen."), Compatible);
+        // two people's titles run together are no one's role
+        assert_eq!(role_key("Florida and Sen."), None);
+        assert!(role_key("Secretary of Health and Human Services").is_some());
         assert_eq!(rel("chair", "chairman"), Compatible);
         assert_eq!(rel("DNC Chairman", "chairman"), Compatible);
         assert_eq!(

@@ -33,6 +33,7 @@ use crate::lexicon::{self, gazetteer, Classes};
 use crate::model::{Sentence, Span};
 pub use crate::text::{Shape, TokKind, Token};
 use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
 use aho_corasick::dfa::DFA;
 #[cfg(test)]
 use aho_corasick::AhoCorasick;
@@ -182,10 +183,16 @@ struct GazetteerNames {
     /// Anchored, leftmost-longest: the longest name starting at a place
     /// ([`GazetteerNames::longest_at`]).
     dfa: DFA,
+    /// The DFA's anchored start state.
+    start: StateID,
     /// Gazetteer entry of each pattern.
     entry: Vec<usize>,
     /// `first[b]`: some name starts with byte `b`.
     first: [bool; 256],
+    /// Bit `b0 << 8 | b1`: some name starts with bytes `b0 b1`, or is the
+    /// one byte `b0`. A start the DFA would leave at once is dropped with
+    /// one bit test.
+    pairs: Box<[u64; 1024]>,
 }
 
 /// The gazetteer's names without a leading “the ”, with their entry.
@@ -212,7 +219,7 @@ impl GazetteerNames {
     /// than the few steps a walk takes before it dies).
     fn longest_at(&self, bytes: &[u8], s: usize) -> Option<(usize, usize)> {
         let dfa = &self.dfa;
-        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut sid = self.start;
         let mut found = None;
         for (at, &b) in bytes.iter().enumerate().skip(s) {
             sid = dfa.next_state(Anchored::Yes, sid, b);
@@ -235,17 +242,53 @@ static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
     for (n, _) in &names {
         first[usize::from(n.as_bytes()[0])] = true;
     }
+    let mut pairs = Box::new([0u64; 1024]);
+    for (n, _) in &names {
+        let b = n.as_bytes();
+        let seconds = match b.get(1) {
+            Some(&b1) => b1..=b1,
+            None => 0..=255,
+        };
+        for b1 in seconds {
+            let bit = pair_bit(b[0], b1);
+            pairs[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
     let dfa = DFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
         .build(names.iter().map(|(n, _)| n))
         .expect("gazetteer names build an automaton");
     GazetteerNames {
+        start: dfa
+            .start_state(Anchored::Yes)
+            .expect("an anchored start state"),
         dfa,
         entry: names.iter().map(|&(_, e)| e).collect(),
         first,
+        pairs,
     }
 });
+
+/// The bit of [`GazetteerNames::pairs`] for the bytes `b0 b1`.
+fn pair_bit(b0: u8, b1: u8) -> usize {
+    usize::from(b0) << 8 | usize::from(b1)
+}
+
+impl GazetteerNames {
+    /// True when a name may start at byte `s` of `bytes` (`bytes[s]` is
+    /// some name's first byte): its next byte continues some name, or
+    /// there is none.
+    fn may_start(&self, bytes: &[u8], s: usize) -> bool {
+        match bytes.get(s + 1) {
+            Some(&b1) => {
+                let bit = pair_bit(bytes[s], b1);
+                self.pairs[bit >> 6] >> (bit & 63) & 1 != 0
+            }
+            None => true,
+        }
+    }
+}
 
 /// True when no letter or digit touches `span` of `text` on either side.
 fn whole_words(text: &str, span: Span) -> bool {
@@ -270,7 +313,12 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
     let mut at = 0;
     while let Some(k) = bytes[at..].iter().position(|&b| g.first[usize::from(b)]) {
         let s = at + k;
-        let Some((end, pattern)) = g.longest_at(bytes, s) else {
+        let found = if g.may_start(bytes, s) {
+            g.longest_at(bytes, s)
+        } else {
+            None
+        };
+        let Some((end, pattern)) = found else {
             at = s + 1;
             continue;
         };

@@ -538,12 +538,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     // Organisations and places: the mentions grouped by entry (in entry
     // order, each entry's in text order, as a map keyed by entry would
     // give them), so that each entity's mentions are allocated once.
-    let mut by_entry: Vec<(usize, usize)> = gaz
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, id))| (id, k))
-        .collect();
-    by_entry.sort_unstable();
+    let by_entry = group_by_entry(gaz);
     let mut places: Vec<Entity> = Vec::new();
     for group in by_entry.chunk_by(|a, b| a.0 == b.0) {
         let entry = &gazetteer()[group[0].0];
@@ -607,11 +602,36 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     out
 }
 
+/// `(entry, k)` for each gazetteer mention `gaz[k]`, sorted: grouped by
+/// entry in entry order, each group in text order. A counting sort by
+/// entry (there are few entries, and the mentions come in text order)
+/// instead of a comparison sort of the pairs.
+fn group_by_entry(gaz: &[(Span, usize)]) -> Vec<(usize, usize)> {
+    let entries = gaz.iter().map(|&(_, id)| id + 1).max().unwrap_or(0);
+    // `next[id]`: where entry `id`'s next mention goes
+    let mut next = vec![0usize; entries];
+    for &(_, id) in gaz {
+        next[id] += 1;
+    }
+    let mut at = 0;
+    for n in &mut next {
+        (*n, at) = (at, at + *n);
+    }
+    let mut out = vec![(0, 0); gaz.len()];
+    for (k, &(_, id)) in gaz.iter().enumerate() {
+        out[next[id]] = (id, k);
+        next[id] += 1;
+    }
+    out
+}
+
 /// The gazetteer mentions of `a` less the places that are a person's
 /// first name here: a one-word place that is also a given name, followed
 /// on the same line by a capitalised word that is no stop word, no
 /// gazetteer name and no word of an organisation's or a place's name
-/// (“Jordan Smith”, “Georgia Brown”; not “Jordan River”).
+/// (“Jordan Smith”, “Georgia Brown”; not “Jordan River”); and less the
+/// places that begin a longer proper name (“Indianapolis Colts”, “Los
+/// Angeles Times”; not “Paris Tuesday” or “Kyiv Mayor”).
 fn without_first_names<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(Span, usize)]> {
     let toks = a.tokens();
     let text = a.text();
@@ -636,10 +656,37 @@ fn without_first_names<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(
                 .binary_search_by_key(&next.span.start, |(g, _)| g.start)
                 .is_err()
     };
-    if !gaz.iter().any(first_name) {
+    // a place written as the first words of a longer proper name: a team,
+    // an outlet, a company or a body ("Indianapolis Colts", "Los Angeles
+    // Times", "France Telecom"), not a place of the story; a weekday, a
+    // month or another stop word after it ("Paris Tuesday"), a title ("Kyiv
+    // Mayor", "Texas Gov.") or another gazetteer name keeps it a place
+    let name_start = |&(span, id): &(Span, usize)| -> bool {
+        if !gazetteer()[id].is_place {
+            return false;
+        }
+        let i = toks.partition_point(|t| t.span.start < span.end);
+        let Some(next) = toks.get(i) else {
+            return false;
+        };
+        next.kind == TokKind::Word
+            && next.shape.has(Shape::CAPITALISED)
+            && text[span.end..next.span.start] == *" "
+            && !next.classes.intersects(Classes::all(&[
+                Class::StopCapitalised,
+                Class::RoleNoun,
+                Class::TitleModifier,
+                Class::TitleAbbreviation,
+            ]))
+            && gaz
+                .binary_search_by_key(&next.span.start, |(g, _)| g.start)
+                .is_err()
+    };
+    let dropped = |g: &(Span, usize)| first_name(g) || name_start(g);
+    if !gaz.iter().any(dropped) {
         return Cow::Borrowed(gaz);
     }
-    Cow::Owned(gaz.iter().filter(|g| !first_name(g)).copied().collect())
+    Cow::Owned(gaz.iter().filter(|g| !dropped(g)).copied().collect())
 }
 
 /// `a` followed by `b`, stably sorted by span. Both are in text order
@@ -740,7 +787,6 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
     out.clear();
     let n = w.toks.len();
     let toks: &[Token] = &w.toks;
-    let bytes = w.text.as_bytes();
     // a headline in title case (“Lindsay Lohan Checks Into Rehab”): a name
     // ends before a word the article writes in lowercase elsewhere
     let title_case = w.title_case;
@@ -748,15 +794,12 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
         |k: usize| title_case && lexicon::with_lowercase(w.word(k), |l| w.vocabulary.contains(l));
     let mut i = 0;
     while i < n {
-        // skip to the next word token whose first byte is ASCII uppercase
-        // or not ASCII: no other token is capitalised (a quick walk over
-        // most tokens, without slicing words out)
-        let Some(k) = toks[i..].iter().position(|t| {
-            t.kind == TokKind::Word
-                && bytes
-                    .get(t.span.start)
-                    .is_some_and(|b| !b.is_ascii() || b.is_ascii_uppercase())
-        }) else {
+        // skip to the next capitalised word: no other token starts a run
+        // (a quick walk over most tokens, reading their shapes only)
+        let Some(k) = toks[i..]
+            .iter()
+            .position(|t| t.kind == TokKind::Word && t.shape.has(Shape::CAPITALISED))
+        else {
             break;
         };
         i += k;
@@ -1186,6 +1229,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn grouping_by_entry_agrees_with_sorting_the_pairs() {
+        let ids = [3usize, 0, 3, 7, 0, 1, 3, 7, 2];
+        let gaz: Vec<(Span, usize)> = ids
+            .iter()
+            .enumerate()
+            .map(|(k, &id)| (Span::new(10 * k, 10 * k + 4), id))
+            .collect();
+        let mut want: Vec<(usize, usize)> =
+            ids.iter().enumerate().map(|(k, &id)| (id, k)).collect();
+        want.sort_unstable();
+        assert_eq!(group_by_entry(&gaz), want);
+        assert!(group_by_entry(&[]).is_empty());
     }
 
     #[test]

@@ -31,6 +31,7 @@
 //! ```
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 /// Hash set of words (FxHash: the keys are short words of the article,
@@ -334,10 +335,20 @@ struct Slot {
     id: u32,
     /// Classes of the key's `case: any` entries.
     any: Classes,
-    /// `case: exact` entries lowercasing to the key: (spelling, class).
-    exact: Vec<(&'static str, Class)>,
+    /// The spellings of the `case: exact` entries lowercasing to the key,
+    /// each with the classes listing it.
+    exact: Vec<Spelling>,
     /// Values: (class, spelling for an exact class, value).
     values: Vec<(Class, Option<&'static str>, &'static str)>,
+}
+
+/// A spelling of `case: exact` entries and the classes listing it so.
+struct Spelling {
+    text: &'static str,
+    /// Its first 16 bytes as [`load_le`] reads them: a short word is
+    /// compared with it in one test.
+    raw: u128,
+    classes: Classes,
 }
 
 /// Every class's entries, indexed by lowercase word.
@@ -479,8 +490,16 @@ impl Lexicon {
                 None
             }
             Case::Exact => {
-                if !slot.exact.contains(&(e.word, class)) {
-                    slot.exact.push((e.word, class));
+                match slot.exact.iter_mut().find(|s| s.text == e.word) {
+                    Some(s) => s.classes = s.classes.with(class),
+                    None => {
+                        let head = &e.word.as_bytes()[..e.word.len().min(16)];
+                        slot.exact.push(Spelling {
+                            text: e.word,
+                            raw: load_le(head),
+                            classes: Classes::of(class),
+                        });
+                    }
                 }
                 Some(e.word)
             }
@@ -518,13 +537,39 @@ impl Lexicon {
         if let Some(slot) = self.ascii_slot(word) {
             return f(slot);
         }
-        // not ASCII, yet its lowercase form may be (“thin\u{212a}s”)
-        let lower = word.to_lowercase();
+        // not ASCII, yet its lowercase form may be (“thin\u{212a}s”);
+        // lowercased on the stack when it fits (most words: “NATO’s”)
+        let mut buf = [0u8; 64];
+        let lower = match lowercase_into(word, &mut buf) {
+            Some(n) => std::str::from_utf8(&buf[..n]).map(Cow::Borrowed),
+            None => Ok(Cow::Owned(word.to_lowercase())),
+        };
+        let Ok(lower) = lower else {
+            return f(None);
+        };
         match pack(&lower) {
             Some(key) => f(self.short.get(&key)),
             None => f(self.slots.get(lower.as_bytes())),
         }
     }
+}
+
+/// `word.to_lowercase()` written into `buf`, its length; `None` when it
+/// does not fit, or when `word` holds a capital sigma (whose lowercase
+/// form depends on its place in the word: `str::to_lowercase` decides).
+fn lowercase_into(word: &str, buf: &mut [u8]) -> Option<usize> {
+    let mut n = 0;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let end = n + l.len_utf8();
+            l.encode_utf8(buf.get_mut(n..end)?);
+            n = end;
+        }
+    }
+    Some(n)
 }
 
 /// A word of at most 16 ASCII bytes as a number, lowercased (see
@@ -538,26 +583,36 @@ pub(crate) fn pack(w: &str) -> Option<u128> {
 /// sixteen bytes at once, not one by one), other words are kept as they
 /// are.
 pub(crate) fn pack_any(w: &str) -> Option<(u128, bool)> {
-    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
     let b = w.as_bytes();
     if b.len() > 16 {
         return None;
     }
     let x = load_le(b);
-    if x & HIGH != 0 {
+    if x & HIGH_BITS != 0 {
         return Some((x, false));
     }
+    Some((ascii_lowercase_packed(x), true))
+}
+
+/// The high bit of each of 16 bytes: set in a packed word when it is not
+/// ASCII.
+const HIGH_BITS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+
+/// ASCII bytes packed by [`load_le`], lowercased (the sixteen at once).
+#[inline]
+fn ascii_lowercase_packed(x: u128) -> u128 {
     // bit 7 of each byte: set when the byte is at least `A` (0x41), and
     // when it is past `Z` (0x5A); ASCII bytes, so no carry crosses bytes
     let at_least_a = x + 0x3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f;
     let past_z = x + 0x2525_2525_2525_2525_2525_2525_2525_2525;
-    let upper = at_least_a & !past_z & HIGH;
-    Some((x | upper >> 2, true))
+    let upper = at_least_a & !past_z & HIGH_BITS;
+    x | upper >> 2
 }
 
 /// The bytes of `b` (at most 16) as a little-endian number, zero above
 /// them: two fixed-size loads of the first and the last 8 (or 4) bytes,
 /// which overlap on short words, instead of a copy into a buffer.
+#[inline]
 fn load_le(b: &[u8]) -> u128 {
     let n = b.len();
     debug_assert!(n <= 16);
@@ -600,6 +655,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 /// spaces): its `case: any` classes whatever its case, its `case: exact`
 /// classes when written as in the file.
 pub fn classes(word: &str) -> Classes {
+    if let Some((classes, _)) = lookup_short(word.as_bytes()) {
+        return classes;
+    }
     LEXICON.with_slot(word, |slot| slot.map_or(Classes::NONE, |s| s.classes(word)))
 }
 
@@ -609,6 +667,31 @@ pub fn classes(word: &str) -> Classes {
 /// tokenizer's for every word.
 #[inline]
 pub fn lookup(word: &str) -> (Classes, WordId) {
+    lookup_short(word.as_bytes()).unwrap_or_else(|| lookup_long(word))
+}
+
+/// [`lookup`] of a word of at most 16 ASCII bytes, `None` for any other
+/// word: most words, looked up by their packed lowercase form and told
+/// from exact spellings by their packed bytes. Inlined into the
+/// tokenizer, which has the word's bytes.
+#[inline(always)]
+pub(crate) fn lookup_short(bytes: &[u8]) -> Option<(Classes, WordId)> {
+    if bytes.len() > 16 {
+        return None;
+    }
+    let raw = load_le(bytes);
+    if raw & HIGH_BITS != 0 {
+        return None;
+    }
+    Some(match LEXICON.short.get(&ascii_lowercase_packed(raw)) {
+        Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
+        None => (Classes::NONE, WordId::ABSENT),
+    })
+}
+
+/// [`lookup`] of a word of more than 16 bytes or not ASCII.
+#[inline(never)]
+fn lookup_long(word: &str) -> (Classes, WordId) {
     match LEXICON.ascii_slot(word) {
         Some(Some(s)) => (s.classes(word), WordId(s.id)),
         Some(None) => (Classes::NONE, WordId::ABSENT),
@@ -635,8 +718,18 @@ impl Slot {
             |s: &str| s.len() == word.len() && s.bytes().zip(word.bytes()).all(|(a, b)| a == b);
         self.exact
             .iter()
-            .filter(|(spelling, _)| is_word(spelling))
-            .fold(self.any, |acc, &(_, c)| acc.with(c))
+            .find(|s| is_word(s.text))
+            .map_or(self.any, |s| self.any | s.classes)
+    }
+
+    /// [`Slot::classes`] of a word of `len` bytes, at most 16, whose bytes
+    /// [`load_le`] reads as `raw`.
+    #[inline]
+    fn classes_of_packed(&self, raw: u128, len: usize) -> Classes {
+        self.exact
+            .iter()
+            .find(|s| s.raw == raw && s.text.len() == len)
+            .map_or(self.any, |s| self.any | s.classes)
     }
 }
 
@@ -882,6 +975,43 @@ mod tests {
         // one word, several classes
         let may = classes("May");
         assert!(may.has(Class::Month) && may.has(Class::StopCapitalised));
+    }
+
+    /// The tokenizer's lookup of a short ASCII word (packed, exact
+    /// spellings told apart by their packed bytes) answers as `classes`.
+    #[test]
+    fn packed_lookup_agrees_with_classes() {
+        for w in [
+            "The",
+            "the",
+            "THE",
+            "May",
+            "may",
+            "MAY",
+            "Antony",
+            "antony",
+            "has",
+            "Has",
+            "Gen",
+            "gen",
+            "said",
+            "Said",
+            "US",
+            "us",
+            "Us",
+            "thE",
+            "Mrs",
+            "mrs",
+            "EU",
+            "Blinken",
+            "",
+            "Reconstructions",
+            "Reconstructionism",
+            "NATO",
+            "Nato",
+        ] {
+            assert_eq!(lookup(w).0, classes(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -64,24 +64,24 @@ pub fn split(text: &str) -> Vec<Sentence> {
         pos = i + c.len_utf8();
         match c {
             '\n' => {
-                // Look at the next line.
-                let rest = &text[i + 1..];
-                let line_end = rest.find('\n').unwrap_or(rest.len());
-                let next_line = &rest[..line_end];
-                let blank = next_line.trim().is_empty();
-                let this_line = text[..i].rsplit('\n').next().unwrap_or("");
-                if blank {
+                // Look at the next line: its first char that is no
+                // white space (`None` when it is blank)
+                let next_first = text[i + 1..]
+                    .chars()
+                    .find(|&ch| ch == '\n' || !ch.is_whitespace())
+                    .filter(|&ch| ch != '\n');
+                if next_first.is_none() {
                     push(text, start, i, paragraph, &mut out, &mut para_has_text);
                     start = i + 1;
                     // swallow the run of blank lines
                     let mut j = i + 1;
-                    loop {
-                        let r = &text[j..];
-                        let le = r.find('\n').map(|k| j + k);
-                        match le {
-                            Some(k) if text[j..k].trim().is_empty() => j = k + 1,
-                            _ => break,
-                        }
+                    // (a line is blank when its first char that is no
+                    // white space is its line break)
+                    while let Some((k, '\n')) = text[j..]
+                        .char_indices()
+                        .find(|&(_, ch)| ch == '\n' || !ch.is_whitespace())
+                    {
+                        j += k + 1;
                     }
                     if j < text.len() && text[j..].trim().is_empty() {
                         j = text.len();
@@ -94,11 +94,16 @@ pub fn split(text: &str) -> Vec<Sentence> {
                     pos = pos.max(j.min(text.len()));
                     start = start.max(j.min(text.len()));
                 } else {
-                    let next_first = next_line.trim_start().chars().next();
+                    // this line's last char that is no white space (a
+                    // line break when the line is blank)
+                    let this_last = text[..i]
+                        .chars()
+                        .rev()
+                        .find(|&ch| ch == '\n' || !ch.is_whitespace());
                     let continues = next_first.is_some_and(|ch| ch.is_lowercase())
-                        || this_line
-                            .trim_end()
-                            .ends_with([',', '-', '–', ';', '(', '“', '‘']);
+                        || this_last.is_some_and(|ch| {
+                            matches!(ch, ',' | '-' | '–' | ';' | '(' | '“' | '‘')
+                        });
                     if !continues {
                         push(text, start, i, paragraph, &mut out, &mut para_has_text);
                         start = i + 1;
@@ -156,20 +161,25 @@ pub fn split(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// Finds the bytes that may start a character the splitter acts on: `\n`,
-/// `.`, `!`, `?`, and 0xE2, the first byte of `…` (U+2026). None of these
-/// is a UTF-8 continuation byte, so every hit is on a char boundary.
+/// Finds the characters the splitter acts on: `\n`, `.`, `!`, `?` and
+/// `…` (U+2026). None of their bytes is a UTF-8 continuation byte, so
+/// every hit is on a char boundary.
 ///
-/// Two SIMD searches (`memchr3` for the common `\n . 0xE2`, `memchr2` for
-/// the rarer `! ?`) each remember their last hit, so every byte of the
-/// article is examined about twice in all, whatever the number of marks.
+/// Three SIMD searches (`memchr2` for the common `\n .`, `memchr2` for
+/// the rarer `! ?`, `memmem` for `…`) each remember their last hit, so
+/// every byte of the article is examined about three times in all,
+/// whatever the number of marks. (`…` is searched whole: its first byte,
+/// 0xE2, also starts the curly quotes and dashes of news copy, which the
+/// splitter has nothing to do with.)
 struct Marks<'a> {
     bytes: &'a [u8],
-    /// The next `\n`, `.` or 0xE2 found by the last search (the text's
-    /// length when there is none); `None` before the first search.
+    /// The next `\n` or `.` found by the last search (the text's length
+    /// when there is none); `None` before the first search.
     common: Option<usize>,
     /// The same for `!` and `?`.
     rare: Option<usize>,
+    /// The same for `…`.
+    ellipsis: Option<usize>,
 }
 
 impl<'a> Marks<'a> {
@@ -178,6 +188,7 @@ impl<'a> Marks<'a> {
             bytes,
             common: None,
             rare: None,
+            ellipsis: None,
         }
     }
 
@@ -189,12 +200,20 @@ impl<'a> Marks<'a> {
         }
         let rest = &self.bytes[from..];
         if self.common.is_none_or(|c| c < from) {
-            self.common = Some(memchr::memchr3(b'\n', b'.', 0xE2, rest).map_or(len, |k| from + k));
+            self.common = Some(memchr::memchr2(b'\n', b'.', rest).map_or(len, |k| from + k));
         }
         if self.rare.is_none_or(|r| r < from) {
             self.rare = Some(memchr::memchr2(b'!', b'?', rest).map_or(len, |k| from + k));
         }
-        let next = self.common.unwrap_or(len).min(self.rare.unwrap_or(len));
+        if self.ellipsis.is_none_or(|e| e < from) {
+            let hit = memchr::memmem::find(rest, "…".as_bytes());
+            self.ellipsis = Some(hit.map_or(len, |k| from + k));
+        }
+        let next = [self.common, self.rare, self.ellipsis]
+            .into_iter()
+            .map(|hit| hit.unwrap_or(len))
+            .min()
+            .unwrap_or(len);
         (next < len).then_some(next)
     }
 }
@@ -318,6 +337,23 @@ const MAX_SENTENCE_BYTES: usize = 2000;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An ellipsis ends a sentence as a full stop does; the dashes and
+    /// curly quotes that share its first byte do not.
+    #[test]
+    fn ellipsis_ends_a_sentence_and_dashes_do_not() {
+        let text = "The talks stalled… Officials left – for now. “We wait…” Then — nothing…";
+        let spans: Vec<&str> = split(text).iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(
+            spans,
+            [
+                "The talks stalled…",
+                "Officials left – for now.",
+                "“We wait…”",
+                "Then — nothing…"
+            ]
+        );
+    }
 
     /// Regression (hostile input): a sentence of megabytes made quote
     /// attribution quadratic. Over-long sentences are cut at white space.

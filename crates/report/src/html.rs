@@ -134,37 +134,52 @@ fn reference(report: &Report, m: &Mention) -> String {
 }
 
 /// How an article stands on one claim cluster in the story matrix: silent
-/// when no finding of the cluster cites it, a copy when it is a syndicated
-/// copy, differs when it carries another value than the first variant of
-/// some finding, else agrees.
+/// when no finding of the cluster cites it; differs when it carries another
+/// value than the first variant of some finding (and says so when the same
+/// article also gives the first variant, e.g. a headline and a body quoting
+/// one sentence two ways); a copy when it is a syndicated copy that does
+/// not differ; else agrees. A copy that changed a value differs: a changed
+/// copy is what a fact-checker most needs to see.
 fn stance(cluster: &[&Finding], article: &str) -> (&'static str, String) {
     let mut seen = false;
+    let mut copy = false;
+    let mut also_first = false;
     let mut differs: BTreeSet<String> = BTreeSet::new();
     for f in cluster {
         for (k, m) in f.mentions() {
             if m.article != article {
                 continue;
             }
-            if m.copy_of.is_some() {
-                return ("copy", "copy".into());
-            }
             seen = true;
+            copy |= m.copy_of.is_some();
             if k > 0 && f.kind.is_discrepancy() {
                 differs.insert(f.kind.as_str().replace('_', " "));
+            } else if k == 0 {
+                also_first = true;
             }
         }
     }
-    match (seen, differs.is_empty()) {
-        (false, _) => ("silent", "silent".into()),
-        (true, true) => ("agrees", "agrees".into()),
-        (true, false) => (
-            "differs",
-            format!(
-                "differs ({})",
-                differs.into_iter().collect::<Vec<_>>().join(", ")
-            ),
-        ),
+    if !seen {
+        return ("silent", "silent".into());
     }
+    if differs.is_empty() {
+        return if copy {
+            ("copy", "copy".into())
+        } else {
+            ("agrees", "agrees".into())
+        };
+    }
+    let mut text = format!(
+        "differs ({})",
+        differs.into_iter().collect::<Vec<_>>().join(", ")
+    );
+    if also_first {
+        text.push_str("; also gives the first variant");
+    }
+    if copy {
+        text.push_str("; a changed copy");
+    }
+    ("differs", text)
 }
 
 /// The id of a cluster's anchor (`c-` and the cluster id, or the first

@@ -933,18 +933,7 @@ fn clip(s: &str, max: usize) -> String {
 }
 
 fn summary(variants: &[Variant]) -> String {
-    variants
-        .iter()
-        .map(|v| {
-            format!(
-                "{} outlet{}: {}",
-                v.outlets,
-                if v.outlets == 1 { "" } else { "s" },
-                clip(&v.display, 80)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    crate::model::variants_summary(variants, |d| clip(d, 80))
 }
 
 /// An agreement or matched finding: one variant with every claim.
@@ -1123,6 +1112,16 @@ fn slots(
                 if !(near || alone && same_before) {
                     return None;
                 }
+                // two reports that each date the claim to their own day
+                // ("announced today (14 May)" / "today (20 May)") were
+                // written on different days: two updates, not one claim
+                // dated two ways
+                if sort == FactSort::Date
+                    && report_day(cx, members[mi].local, f)
+                    && report_day(cx, members[r.0].local, g)
+                {
+                    return None;
+                }
                 // a place as the topic, not the location, only between
                 // near-identical claims
                 let topic = !(f.locative && g.locative);
@@ -1163,6 +1162,23 @@ fn slots(
         }
     }
     slots
+}
+
+/// True when the date `f` of a claim is the day the report was written:
+/// the expression is "today" (or "this morning", `calendar.tsv` class
+/// `today`), or follows it ("today (14 October)").
+fn report_day(cx: &StoryCx, local: u32, f: &Fact) -> bool {
+    let text = &cx.p.docs[cx.unit(local).doc].article.text;
+    if crate::data::ends_with_report_day(&crate::data::words(&f.text)) {
+        return true;
+    }
+    // the few words before the expression, brackets and commas dropped
+    let Some(before) = text.get(..f.span.start) else {
+        return false;
+    };
+    let from = before.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+    let near = before[from..].trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == ',');
+    crate::data::ends_with_report_day(&crate::data::words(near))
 }
 
 /// True when the claim's sentence gives a figure of one sample or poll

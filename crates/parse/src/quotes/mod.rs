@@ -351,11 +351,11 @@ impl<'a> Ctx<'a> {
     /// initial, or else the whole name as written (no entity). Any other
     /// mention is returned as it is.
     fn past_initial(&self, m: Span, e: usize) -> (Option<usize>, Span) {
-        let initial = m
-            .slice(self.text)
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+        // the mention's last word is one capital letter
+        let initial = match m.slice(self.text).as_bytes() {
+            [.., b' ', c] | [c] => c.is_ascii_uppercase(),
+            _ => false,
+        };
         let rest = self.text.get(m.end..).unwrap_or("");
         if !initial || !rest.starts_with(". ") {
             return (Some(e), m);
