@@ -45,7 +45,7 @@ pub use crosscheck_align as align;
 pub use crosscheck_parse as parse;
 pub use crosscheck_report as report;
 
-use crosscheck_parse::{Extraction, Ingested};
+use crosscheck_parse::{DateReading, Diagnostic, DiagnosticLevel, Extraction, Ingested};
 use rayon::prelude::*;
 
 /// Runs [`parse::extract`] over every ingested article, in parallel on the
@@ -120,3 +120,43 @@ pub struct UserGuide;
 #[doc = include_str!("../docs/library.md")]
 #[cfg(doctest)]
 pub struct LibraryGuide;
+
+/// One warning per article without a publication date whose relative date
+/// expressions ("yesterday", "on Friday") therefore stay unresolved, with
+/// the first of them and `fix`, how to give a date (the command line says
+/// `--date`, `crosscheck.spark` its `date` argument).
+///
+/// ```
+/// use crosscheck::parse::{extract, Article};
+/// let x = extract(Article::new("a1", "The minister resigned yesterday, officials said."));
+/// let w = crosscheck::unresolved_relative_dates(&[x], "give one");
+/// assert_eq!(w.len(), 1);
+/// assert_eq!(w[0].origin, "a1");
+/// assert!(w[0].message.starts_with("1 relative date (first: \"yesterday\") left unresolved"));
+/// assert!(w[0].message.ends_with("; give one"));
+/// ```
+pub fn unresolved_relative_dates(extractions: &[Extraction], fix: &str) -> Vec<Diagnostic> {
+    extractions
+        .iter()
+        .filter(|x| x.article.published.is_none())
+        .filter_map(|x| {
+            let relative: Vec<&str> = x
+                .dates
+                .iter()
+                .filter(|d| d.reading == DateReading::Relative && !d.resolved)
+                .map(|d| d.text.as_str())
+                .collect();
+            let first = relative.first()?;
+            Some(Diagnostic::new(
+                x.article.origin.clone(),
+                DiagnosticLevel::Warning,
+                format!(
+                    "{} relative date{} (first: \"{first}\") left unresolved: the article has no \
+                     publication date; {fix}",
+                    relative.len(),
+                    if relative.len() == 1 { "" } else { "s" },
+                ),
+            ))
+        })
+        .collect()
+}

@@ -1,7 +1,7 @@
 //! Warnings the command line adds after extraction, and how every
 //! diagnostic is printed.
 
-use crosscheck::parse::{DateReading, Diagnostic, DiagnosticLevel, Extraction};
+use crosscheck::parse::{Diagnostic, Extraction};
 use crosscheck::report::sanitize::escape_controls;
 use std::io::Write;
 
@@ -9,29 +9,7 @@ use std::io::Write;
 /// expressions ("yesterday", "on Friday") therefore stay unresolved, with
 /// the first of them and how to fix it (`--date`).
 pub fn unresolved_relative_dates(extractions: &[Extraction]) -> Vec<Diagnostic> {
-    extractions
-        .iter()
-        .filter(|x| x.article.published.is_none())
-        .filter_map(|x| {
-            let relative: Vec<&str> = x
-                .dates
-                .iter()
-                .filter(|d| d.reading == DateReading::Relative && !d.resolved)
-                .map(|d| d.text.as_str())
-                .collect();
-            let first = relative.first()?;
-            Some(Diagnostic::new(
-                x.article.origin.clone(),
-                DiagnosticLevel::Warning,
-                format!(
-                    "{} relative date{} (first: \"{first}\") left unresolved: the article has no \
-                     publication date; give one with --date YYYY-MM-DD",
-                    relative.len(),
-                    if relative.len() == 1 { "" } else { "s" },
-                ),
-            ))
-        })
-        .collect()
+    crosscheck::unresolved_relative_dates(extractions, "give one with --date YYYY-MM-DD")
 }
 
 /// Prints diagnostics to stderr as `crosscheck: warning|error: ORIGIN:

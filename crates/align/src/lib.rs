@@ -41,6 +41,11 @@
 //! Output size grows with claim mentions, not with pairs of articles: a
 //! claim carried by 50 outlets is one finding with its variants.
 //!
+//! A story too large for one task of a distributed run can be compared in
+//! parts with [`split`]: the matches of step 4 are found per pair of
+//! parts, then clustered and classified over the whole story, with the
+//! findings of comparing it whole.
+//!
 //! ## Example
 //!
 //! ```
@@ -88,6 +93,7 @@ mod text;
 pub use config::{Config, ConfigError};
 #[cfg(feature = "test-util")]
 pub use engine::matched_pairs;
+pub use engine::split;
 pub use id::finding_id;
 pub use model::*;
 pub use text::fold;

@@ -2,6 +2,7 @@
 corpus (docs/spark.md, "Measurements").
 
     python crates/python/bench/spark_vs_cli.py CORPUS.jsonl OUT_DIR [--master local[2]]
+        [--max-story-articles N]
 
 Runs `crosscheck.spark.compare` on the JSON-lines corpus (read with
 spark.read.json) and writes nothing (Spark's `noop` sink), while a thread
@@ -28,6 +29,11 @@ from crosscheck import spark as ccs
 def main():
     corpus, out_dir = sys.argv[1], sys.argv[2]
     master = sys.argv[sys.argv.index("--master") + 1] if "--master" in sys.argv else "local[2]"
+    max_story = (
+        int(sys.argv[sys.argv.index("--max-story-articles") + 1])
+        if "--max-story-articles" in sys.argv
+        else ccs.MAX_STORY_ARTICLES
+    )
     os.environ["PYSPARK_PYTHON"] = sys.executable
     t0 = time.time()
     spark = (
@@ -64,7 +70,7 @@ def main():
     df = spark.read.json(corpus)
     n = df.count()
     t2 = time.time()
-    found = ccs.compare(df)  # extraction, stories and word counts run here
+    found = ccs.compare(df, max_story_articles=max_story)  # extraction, stories and word counts run here
     t3 = time.time()
     found.write.mode("overwrite").parquet(os.path.join(out_dir, "findings.parquet"))
     t4 = time.time()

@@ -258,13 +258,24 @@ fn batch_articles(articles: Vec<ArticleTuple>, date: Option<&str>) -> PyResult<V
 }
 
 /// What the first Spark stage keeps of one article: id, extraction JSON,
-/// story features (bytes), claim count, claim words and their counts.
-type Prepared = (String, String, Vec<u8>, u64, Vec<String>, Vec<u64>);
+/// story features (bytes), claim count, claim words and their counts, and
+/// its warnings (`origin: message`).
+type Prepared = (
+    String,
+    String,
+    Vec<u8>,
+    u64,
+    Vec<String>,
+    Vec<u64>,
+    Vec<String>,
+);
 
 /// Extracts a batch of articles (the first stage of `crosscheck.spark`):
 /// per article its extraction as JSON, its story features
-/// (`stories::StoryFeatures::to_bytes`) and its claim statistics
-/// (`ClaimStats`: the claim count, the words and their counts).
+/// (`stories::StoryFeatures::to_bytes`), its claim statistics
+/// (`ClaimStats`: the claim count, the words and their counts) and its
+/// warnings: the extraction's, and relative dates left unresolved in an
+/// article without a publication date.
 #[pyfunction]
 #[pyo3(signature = (articles, date=None, config_json=None))]
 fn spark_prepare(
@@ -289,6 +300,17 @@ fn spark_prepare(
                     ))
                 })?;
                 let (words, counts) = stats.df.into_iter().unzip();
+                let warnings = x
+                    .diagnostics
+                    .iter()
+                    .cloned()
+                    .chain(crosscheck::unresolved_relative_dates(
+                        std::slice::from_ref(&x),
+                        "give one with date=YYYY-MM-DD or a published column",
+                    ))
+                    .filter(|d| d.severity == DiagnosticLevel::Warning)
+                    .map(|d| format!("{}: {}", d.origin, d.message))
+                    .collect();
                 Ok((
                     x.article.id.clone(),
                     json,
@@ -296,6 +318,7 @@ fn spark_prepare(
                     stats.claims as u64,
                     words,
                     counts,
+                    warnings,
                 ))
             })
             .collect()
@@ -375,6 +398,33 @@ impl SparkStats {
     }
 }
 
+/// The configuration of the comparison stages of `crosscheck.spark`.
+fn story_config(config_json: Option<&str>) -> PyResult<align::Config> {
+    let mut config = config_from_json(config_json)?;
+    config.agreements = false;
+    Ok(config)
+}
+
+/// Extractions read back from their JSON (`spark_prepare`).
+fn extractions_of(json: &[String]) -> PyResult<Vec<Extraction>> {
+    json.iter()
+        .map(|j| serde_json::from_str::<Extraction>(j))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| InputError::new_err(format!("extraction JSON: {e}")))
+}
+
+/// One story's CSV report (header included): the rows the CLI writes for
+/// this story.
+fn story_csv(docs: &[Extraction], alignment: &Alignment) -> PyResult<String> {
+    let report = Report::new(docs, alignment).with_filter(Filter::default());
+    sanitize::render_with(&report, Format::Csv, &sanitize::RenderOptions::default())
+        .map_err(|e| InputError::new_err(format!("cannot render the report: {e}")))
+}
+
+fn split_error(e: align::split::SplitError) -> PyErr {
+    InputError::new_err(format!("split story: {e}"))
+}
+
 /// Compares the articles of one story (their extraction JSON from
 /// `spark_prepare`), weighting words by the collection's statistics, and
 /// returns the story's CSV report (header included): the rows the CLI
@@ -387,20 +437,79 @@ fn spark_compare_story(
     stats: &SparkStats,
     config_json: Option<&str>,
 ) -> PyResult<String> {
-    let mut config = config_from_json(config_json)?;
-    config.agreements = false;
-    let docs = extractions
-        .iter()
-        .map(|j| serde_json::from_str::<Extraction>(j))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| InputError::new_err(format!("extraction JSON: {e}")))?;
-    py.detach(|| {
+    let config = story_config(config_json)?;
+    let docs = extractions_of(&extractions)?;
+    let alignment = py.detach(|| {
         let all: Vec<usize> = (0..docs.len()).collect();
-        let alignment = align::compare_stories_with(&docs, &[all], &config, &stats.0);
-        let report = Report::new(&docs, &alignment).with_filter(Filter::default());
-        sanitize::render_with(&report, Format::Csv, &sanitize::RenderOptions::default())
-    })
-    .map_err(|e| InputError::new_err(format!("cannot render the report: {e}")))
+        align::compare_stories_with(&docs, &[all], &config, &stats.0)
+    });
+    story_csv(&docs, &alignment)
+}
+
+/// Stage 1 of a story compared in parts (`align::split::plan`): the
+/// story's plan, as JSON, from the extraction JSON of all its articles.
+#[pyfunction]
+#[pyo3(signature = (extractions, stats, config_json=None))]
+fn spark_split_plan(
+    py: Python<'_>,
+    extractions: Vec<String>,
+    stats: &SparkStats,
+    config_json: Option<&str>,
+) -> PyResult<String> {
+    let config = story_config(config_json)?;
+    let docs = extractions_of(&extractions)?;
+    let plan = py
+        .detach(|| align::split::plan(&docs, &config, &stats.0))
+        .map_err(split_error)?;
+    serde_json::to_string(&plan)
+        .map_err(|e| InputError::new_err(format!("cannot write the story's plan: {e}")))
+}
+
+/// Stage 2 (`align::split::edges`): the matches between the articles of
+/// `part` and those of `other` (among those of `part` when `other` is
+/// empty), as `(a, b, score)`.
+#[pyfunction]
+#[pyo3(signature = (part, other, plan_json, stats, config_json=None))]
+fn spark_split_edges(
+    py: Python<'_>,
+    part: Vec<String>,
+    other: Vec<String>,
+    plan_json: &str,
+    stats: &SparkStats,
+    config_json: Option<&str>,
+) -> PyResult<Vec<(u32, u32, f64)>> {
+    let config = story_config(config_json)?;
+    let plan: align::split::StoryPlan = serde_json::from_str(plan_json)
+        .map_err(|e| InputError::new_err(format!("the story's plan is not readable: {e}")))?;
+    let (part, other) = (extractions_of(&part)?, extractions_of(&other)?);
+    let edges = py
+        .detach(|| align::split::edges(&part, &other, &plan, &config, &stats.0))
+        .map_err(split_error)?;
+    Ok(edges.into_iter().map(|e| (e.a, e.b, e.score)).collect())
+}
+
+/// Stage 3 (`align::split::finish`): the story's CSV report (header
+/// included) from all its articles and the matches of every pair of its
+/// parts: the rows `spark_compare_story` gives for the whole story.
+#[pyfunction]
+#[pyo3(signature = (extractions, edges, stats, config_json=None))]
+fn spark_split_finish(
+    py: Python<'_>,
+    extractions: Vec<String>,
+    edges: Vec<(u32, u32, f64)>,
+    stats: &SparkStats,
+    config_json: Option<&str>,
+) -> PyResult<String> {
+    let config = story_config(config_json)?;
+    let docs = extractions_of(&extractions)?;
+    let edges = edges
+        .into_iter()
+        .map(|(a, b, score)| align::split::Edge { a, b, score })
+        .collect();
+    let alignment = py
+        .detach(|| align::split::finish(&docs, edges, &config, &stats.0))
+        .map_err(split_error)?;
+    story_csv(&docs, &alignment)
 }
 
 /// The CSV report's columns, in order (`report::csv_report::COLUMNS`):
@@ -420,6 +529,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(spark_prepare, m)?)?;
     m.add_function(wrap_pyfunction!(spark_stories, m)?)?;
     m.add_function(wrap_pyfunction!(spark_compare_story, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_split_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_split_edges, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_split_finish, m)?)?;
     m.add_class::<SparkStats>()?;
     m.add("InputError", m.py().get_type::<InputError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -112,6 +112,81 @@ def test_same_rows_and_finding_ids_as_the_cli_and_compare(spark, corpus):
     assert sorted_rows(report.to_pandas().values.tolist()) == spark_rows
 
 
+def test_stories_split_in_parts_give_the_cli_rows(spark, corpus):
+    """Every story of three articles or more compared in parts of two
+    (plan, matches per pair of parts, finish): the CLI's rows."""
+    inputs, articles = corpus
+    cli_csv = subprocess.run(
+        [tool("CROSSCHECK_BIN", "crosscheck"), "compare", *inputs, "--date", DATE,
+         "--format", "csv", "-q"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    cli_rows = sorted_rows(list(csv.reader(io.StringIO(cli_csv, newline="")))[1:])
+    sizes = {}
+    for r in cli_rows:
+        sizes.setdefault(r[4], set()).add(r[6])
+    assert sum(len(a) >= 3 for a in sizes.values()) > 20, "stories to split"
+
+    df = dataframe(spark, articles[::-1]).repartition(3)
+    found = ccs.compare(df, date=DATE, max_story_articles=2)
+    assert tuple(found.columns) == ccs.CSV_COLUMNS
+    assert sorted_rows(found.collect()) == cli_rows
+
+
+def test_one_large_story_in_parts_gives_the_rows_of_compare(spark, corpus):
+    """Every article in one story (over 240 articles), compared in three
+    parts: the rows of crosscheck.compare with the same configuration."""
+    _, articles = corpus
+    config = {"stories": {"force_one_story": True}}
+    expected = sorted_rows(crosscheck.compare(articles, date=DATE, config=config)
+                           .to_pandas().values.tolist())
+    assert len(expected) > 300 and len({r[4] for r in expected}) == 1
+    df = dataframe(spark, articles).repartition(2)
+    found = ccs.compare(df, date=DATE, config=config, max_story_articles=100)
+    assert sorted_rows(found.collect()) == expected
+
+
+def test_max_story_articles_is_checked(spark, corpus):
+    _, articles = corpus
+    df = dataframe(spark, articles[:3])
+    for bad in (0, -1, 2.5, True, "10"):
+        with pytest.raises(crosscheck.InputError, match="max_story_articles"):
+            ccs.compare(df, max_story_articles=bad)
+
+
+def test_workers_warnings_reach_the_driver(spark, monkeypatch):
+    """Relative dates left unresolved in undated articles: one warning per
+    article on the driver, naming it; none when a date is given; a cap."""
+    texts = [
+        "The harbour reopened yesterday after the storm, port officials said.",
+        "Fishing boats left the harbour on Monday as the storm moved north.",
+        "The storm damaged two piers at the harbour of Carrow, officials said.",
+    ]
+    rows = [(f"h{i}", t, "Coast News", None, None, None) for i, t in enumerate(texts)]
+    df = spark.createDataFrame(rows, ", ".join(f"{c} string" for c in ARTICLE_COLUMNS))
+    with pytest.warns(crosscheck.CrosscheckWarning) as caught:
+        ccs.compare(df)
+    messages = [str(w.message) for w in caught if issubclass(w.category, crosscheck.CrosscheckWarning)]
+    assert messages == [
+        'h0: 1 relative date (first: "yesterday") left unresolved: the article has no '
+        "publication date; give one with date=YYYY-MM-DD or a published column",
+        'h1: 1 relative date (first: "Monday") left unresolved: the article has no '
+        "publication date; give one with date=YYYY-MM-DD or a published column",
+    ]
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", crosscheck.CrosscheckWarning)
+        ccs.compare(df, date=DATE)
+    monkeypatch.setattr(ccs, "MAX_WARNINGS", 1)
+    with pytest.warns(crosscheck.CrosscheckWarning) as caught:
+        ccs.compare(df)
+    messages = [str(w.message) for w in caught if issubclass(w.category, crosscheck.CrosscheckWarning)]
+    assert len(messages) == 2 and messages[0].startswith("h0: ")
+    assert messages[1].startswith("1 more warnings of the workers not shown")
+
+
 def test_extract_gives_the_fields_of_crosscheck_extract(spark, corpus):
     _, articles = corpus
     some = articles[:8] + articles[-12:]

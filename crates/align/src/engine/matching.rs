@@ -345,29 +345,12 @@ pub(crate) fn score_pair(
     }
 }
 
-/// Candidate pairs `(a, b)`, `a < b`, of local claim indices into
-/// `units` (global ids): different articles, same kind, sharing enough
-/// rare stems or a speaker. Sorted.
-pub(crate) fn block(
-    p: &Prepared,
-    cfg: &Config,
-    units: &[u32],
-    speakers: &[Option<u32>],
-) -> Vec<(u32, u32)> {
-    if cfg.all_pairs {
-        let mut out = Vec::new();
-        for (a, &ua) in units.iter().enumerate() {
-            for (b, &ub) in units.iter().enumerate().skip(a + 1) {
-                let (x, y) = (&p.units[ua as usize], &p.units[ub as usize]);
-                if x.doc != y.doc && x.kind == y.kind {
-                    out.push((a as u32, b as u32));
-                }
-            }
-        }
-        return out;
-    }
+/// The blocking keys of each claim (global ids in `units`, with their
+/// speakers): its content stems, and its speaker as the key
+/// `p.strings.len() + person`.
+pub(crate) fn block_keys(p: &Prepared, units: &[u32], speakers: &[Option<u32>]) -> Vec<Vec<u32>> {
     let n_strings = p.strings.len() as u32;
-    let keys: Vec<Vec<u32>> = units
+    units
         .iter()
         .zip(speakers)
         .map(|(&g, sp)| {
@@ -380,15 +363,78 @@ pub(crate) fn block(
             }
             k
         })
-        .collect();
+        .collect()
+}
+
+/// Every `(key, claim)` of `keys`, sorted.
+fn postings_of(keys: &[Vec<u32>]) -> Vec<(u32, u32)> {
     let mut postings: Vec<(u32, u32)> = keys
         .iter()
         .enumerate()
         .flat_map(|(i, ks)| ks.iter().map(move |&k| (k, i as u32)))
         .collect();
     postings.par_sort_unstable();
+    postings
+}
+
+/// The keys (of [`block_keys`]) that give candidates among these claims:
+/// held by two claims or more and at most [`Config::block_max_df`].
+/// Sorted.
+pub(crate) fn blocking_keys(cfg: &Config, keys: &[Vec<u32>]) -> Vec<u32> {
+    let postings = postings_of(keys);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < postings.len() {
+        let mut j = i + 1;
+        while j < postings.len() && postings[j].0 == postings[i].0 {
+            j += 1;
+        }
+        if j - i >= 2 && j - i <= cfg.block_max_df {
+            out.push(postings[i].0);
+        }
+        i = j;
+    }
+    out
+}
+
+/// Candidate pairs `(a, b)`, `a < b`, of local claim indices into
+/// `units` (global ids): different articles, same kind, sharing enough
+/// rare stems or a speaker. Sorted.
+///
+/// `story_keys`: when `units` are only some of the story's claims (a part
+/// of a story split across tasks), the keys that give candidates in the
+/// whole story ([`blocking_keys`] of all its claims, sorted); `None` when
+/// `units` are the whole story. `sides`: when given, only pairs of claims
+/// on different sides (two parts of a story) are candidates.
+pub(crate) fn block(
+    p: &Prepared,
+    cfg: &Config,
+    units: &[u32],
+    speakers: &[Option<u32>],
+    story_keys: Option<&[u32]>,
+    sides: Option<&[bool]>,
+) -> Vec<(u32, u32)> {
+    let across = |a: usize, b: usize| sides.is_none_or(|s| s[a] != s[b]);
+    if cfg.all_pairs {
+        let mut out = Vec::new();
+        for (a, &ua) in units.iter().enumerate() {
+            for (b, &ub) in units.iter().enumerate().skip(a + 1) {
+                let (x, y) = (&p.units[ua as usize], &p.units[ub as usize]);
+                if x.doc != y.doc && x.kind == y.kind && across(a, b) {
+                    out.push((a as u32, b as u32));
+                }
+            }
+        }
+        return out;
+    }
+    let keys = block_keys(p, units, speakers);
+    let postings = postings_of(&keys);
     // each claim's keys, as runs of the postings (a key held by more than
     // `block_max_df` claims of the story, or by one, gives no candidate)
+    let gives = |key: u32, len: usize| match story_keys {
+        Some(k) => len >= 2 && k.binary_search(&key).is_ok(),
+        None => len >= 2 && len <= cfg.block_max_df,
+    };
     let mut runs: Vec<(u32, u32)> = Vec::new(); // (start, end) into postings
     let mut run_of: Vec<u32> = vec![u32::MAX; postings.len()];
     let mut i = 0;
@@ -397,7 +443,7 @@ pub(crate) fn block(
         while j < postings.len() && postings[j].0 == postings[i].0 {
             j += 1;
         }
-        if j - i >= 2 && j - i <= cfg.block_max_df {
+        if gives(postings[i].0, j - i) {
             for r in &mut run_of[i..j] {
                 *r = runs.len() as u32;
             }
@@ -427,7 +473,7 @@ pub(crate) fn block(
                         continue;
                     }
                     let ub = &p.units[units[b as usize] as usize];
-                    if ua.doc != ub.doc && ua.kind == ub.kind {
+                    if ua.doc != ub.doc && ua.kind == ub.kind && across(a as usize, b as usize) {
                         *count.entry(b).or_default() += 1;
                     }
                 }

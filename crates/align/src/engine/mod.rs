@@ -6,6 +6,7 @@
 //! | `matching` | blocking and scoring of claims within a story |
 //! | `clusters` | duplicates, syndicated copies, claim clusters (leader-checked) |
 //! | `classify` | findings with variants, severity and confidence |
+//! | `split` | one story compared in parts (plan, matches per pair of parts, finish): [`crate::split`] |
 //!
 //! [`run`] prepares every claim once (in parallel per article), splits the
 //! articles into stories, and compares the stories in parallel: each
@@ -17,6 +18,7 @@ pub(crate) mod claims;
 pub(crate) mod classify;
 pub(crate) mod clusters;
 pub(crate) mod matching;
+pub mod split;
 
 use crate::config::Config;
 use crate::model::*;
@@ -118,8 +120,13 @@ pub(crate) fn run_with(
     let results: Vec<StoryResult> = groups
         .par_iter()
         .zip(ids)
-        .map(|(g, id)| compare_story(&p, cfg, g, id))
+        .map(|(g, id)| compare_story(&p, cfg, g, id, None))
         .collect();
+    assemble(results)
+}
+
+/// The alignment of story results, in story order.
+fn assemble(results: Vec<StoryResult>) -> Alignment {
     let mut out = Alignment::default();
     for r in results {
         out.stories.push(r.story);
@@ -168,15 +175,46 @@ fn story_units(p: &Prepared, docs: &[usize]) -> (StoryUnits, People) {
     (StoryUnits { ids, speakers }, people)
 }
 
-/// Accepted matches between representatives (local indices), with their
-/// scores.
-fn matches(p: &Prepared, cfg: &Config, su: &StoryUnits, dup: &[u32]) -> Vec<(u32, u32, f64)> {
+/// The representatives among local claims (`dup[l] == l`: the first
+/// claim of each text), their global ids and their speakers.
+fn representatives(su: &StoryUnits, dup: &[u32]) -> (Vec<u32>, Vec<u32>, Vec<Option<u32>>) {
     let reps: Vec<u32> = (0..su.ids.len() as u32)
         .filter(|&l| dup[l as usize] == l)
         .collect();
     let rep_ids: Vec<u32> = reps.iter().map(|&l| su.ids[l as usize]).collect();
     let rep_speakers: Vec<Option<u32>> = reps.iter().map(|&l| su.speakers[l as usize]).collect();
-    let cands = block(p, cfg, &rep_ids, &rep_speakers);
+    (reps, rep_ids, rep_speakers)
+}
+
+/// The keys that give candidate pairs among a story's representatives
+/// ([`matching::blocking_keys`]): what a part of a split story needs to
+/// block as the whole story does.
+fn story_blocking_keys(p: &Prepared, cfg: &Config, su: &StoryUnits, dup: &[u32]) -> Vec<u32> {
+    let (_, rep_ids, rep_speakers) = representatives(su, dup);
+    matching::blocking_keys(cfg, &matching::block_keys(p, &rep_ids, &rep_speakers))
+}
+
+/// Accepted matches between representatives (local indices), with their
+/// scores. `su` is the whole story, or (with `story_keys` and `sides`)
+/// the claims of two parts of a split story: see [`block`].
+fn matches(
+    p: &Prepared,
+    cfg: &Config,
+    su: &StoryUnits,
+    dup: &[u32],
+    story_keys: Option<&[u32]>,
+    sides: Option<&[bool]>,
+) -> Vec<(u32, u32, f64)> {
+    let (reps, rep_ids, rep_speakers) = representatives(su, dup);
+    let rep_sides: Option<Vec<bool>> = sides.map(|s| reps.iter().map(|&l| s[l as usize]).collect());
+    let cands = block(
+        p,
+        cfg,
+        &rep_ids,
+        &rep_speakers,
+        story_keys,
+        rep_sides.as_deref(),
+    );
     cands
         .par_iter()
         .filter_map(|&(a, b)| {
@@ -194,11 +232,20 @@ fn matches(p: &Prepared, cfg: &Config, su: &StoryUnits, dup: &[u32]) -> Vec<(u32
         .collect()
 }
 
-fn compare_story(p: &Prepared, cfg: &Config, docs: &[usize], id: String) -> StoryResult {
+/// Compares one story (`docs`, canonical indices). `edges`: the accepted
+/// matches of the story when they were computed elsewhere (the parts of a
+/// split story, [`crate::split`]); `None` computes them here.
+fn compare_story(
+    p: &Prepared,
+    cfg: &Config,
+    docs: &[usize],
+    id: String,
+    edges: Option<Vec<(u32, u32, f64)>>,
+) -> StoryResult {
     let (su, people) = story_units(p, docs);
     let dup = clusters::duplicates(p, &su);
     let copy_root = clusters::copy_roots(p, cfg, docs, &su, &dup);
-    let accepted = matches(p, cfg, &su, &dup);
+    let accepted = edges.unwrap_or_else(|| matches(p, cfg, &su, &dup, None, None));
     let found = clusters::cluster(p, cfg, &su, &dup, accepted);
     let cx = StoryCx {
         p,
@@ -359,7 +406,7 @@ pub fn matched_pairs(input: &[Extraction], cfg: &Config) -> Vec<(String, Span, S
     for g in &groups {
         let (su, _) = story_units(&p, g);
         let dup = clusters::duplicates(&p, &su);
-        for (a, b, _) in matches(&p, cfg, &su, &dup) {
+        for (a, b, _) in matches(&p, cfg, &su, &dup, None, None) {
             let (u, w) = (
                 &p.units[su.ids[a as usize] as usize],
                 &p.units[su.ids[b as usize] as usize],

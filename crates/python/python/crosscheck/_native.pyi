@@ -31,7 +31,7 @@ def spark_prepare(
     articles: List[_Article],
     date: Optional[str] = None,
     config_json: Optional[str] = None,
-) -> List[Tuple[str, str, bytes, int, List[str], List[int]]]: ...
+) -> List[Tuple[str, str, bytes, int, List[str], List[int], List[str]]]: ...
 def spark_stories(
     ids: List[str], features: List[bytes], config_json: Optional[str] = None
 ) -> List[str]: ...
@@ -43,4 +43,20 @@ def spark_compare_story(
     extractions: List[str], stats: SparkStats, config_json: Optional[str] = None
 ) -> str: ...
 
+def spark_split_plan(
+    extractions: List[str], stats: SparkStats, config_json: Optional[str] = None
+) -> str: ...
+def spark_split_edges(
+    part: List[str],
+    other: List[str],
+    plan_json: str,
+    stats: SparkStats,
+    config_json: Optional[str] = None,
+) -> List[Tuple[int, int, float]]: ...
+def spark_split_finish(
+    extractions: List[str],
+    edges: List[Tuple[int, int, float]],
+    stats: SparkStats,
+    config_json: Optional[str] = None,
+) -> str: ...
 def csv_columns() -> List[str]: ...

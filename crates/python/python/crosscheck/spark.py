@@ -25,6 +25,11 @@ The stages (docs/spark.md says what each one costs):
 4. **Compare** (``groupBy("story").applyInArrow``): Spark shuffles the
    extractions by story; each story is compared alone, as the CLI compares
    it among all the articles, and gives the CSV rows of its findings.
+   With ``max_story_articles``, a story of more articles is compared in
+   parts (``crosscheck_align::split``): its plan (speakers, repeated
+   texts, blocking keys) from the whole story, the matches of every pair
+   of parts in a task of its own, then its clusters and findings from the
+   story's articles and matches (a cogroup by story): the same rows.
 
 The result has the CSV report's columns (all text, as
 :meth:`crosscheck.Report.to_pandas`), the same rows as ``crosscheck compare
@@ -42,7 +47,14 @@ from typing import Any, Dict, Iterator, List, Optional
 
 from . import InputError, _article_tuple, _date_str, _native
 
-__all__ = ["compare", "extract", "CSV_COLUMNS", "EXTRACT_COLUMNS"]
+__all__ = [
+    "compare",
+    "extract",
+    "CSV_COLUMNS",
+    "EXTRACT_COLUMNS",
+    "MAX_STORY_ARTICLES",
+    "MAX_WARNINGS",
+]
 
 _ARTICLE_COLUMNS = ("id", "text", "source", "title", "published", "url")
 
@@ -73,8 +85,12 @@ EXTRACT_COLUMNS = (
 
 _PREPARED_SCHEMA = (
     "id string, extraction string, features binary, claims long, "
-    "words array<string>, counts array<long>"
+    "words array<string>, counts array<long>, warnings array<string>"
 )
+
+#: At most this many of the workers' warnings are issued on the driver by
+#: :func:`compare`; one more warning says how many were left out.
+MAX_WARNINGS = 100
 
 
 def _csv_schema() -> str:
@@ -114,6 +130,31 @@ def _rows(batch) -> List[tuple]:
     return out
 
 
+def _warn_on_driver(prepared) -> None:
+    """The workers' warnings (relative dates left unresolved in undated
+    articles), issued on the driver as :class:`crosscheck.CrosscheckWarning`,
+    in id order: the first :data:`MAX_WARNINGS`, then how many more."""
+    import warnings
+
+    from pyspark.sql import functions as F
+
+    from . import CrosscheckWarning
+
+    warned = prepared.where(F.size("warnings") > 0)
+    first = warned.select("id", "warnings").orderBy("id").limit(MAX_WARNINGS + 1).collect()
+    lines = [w for row in first for w in row["warnings"]]
+    for w in lines[:MAX_WARNINGS]:
+        warnings.warn(w, CrosscheckWarning, stacklevel=3)
+    if len(lines) > MAX_WARNINGS:
+        total = warned.select(F.sum(F.size("warnings"))).first()[0]
+        warnings.warn(
+            f"{total - MAX_WARNINGS} more warnings of the workers not shown "
+            f"(crosscheck.spark.MAX_WARNINGS = {MAX_WARNINGS})",
+            CrosscheckWarning,
+            stacklevel=3,
+        )
+
+
 def _config_json(config: Optional[dict]) -> Optional[str]:
     if config is None:
         return None
@@ -137,11 +178,12 @@ def _prepare(date: Optional[str], config_json: Optional[str]):
                 ("claims", pa.int64()),
                 ("words", pa.list_(pa.string())),
                 ("counts", pa.list_(pa.int64())),
+                ("warnings", pa.list_(pa.string())),
             ]
         )
         for batch in batches:
             prepared = _native.spark_prepare(_rows(batch), date, config_json)
-            columns = list(zip(*prepared)) if prepared else [[] for _ in range(6)]
+            columns = list(zip(*prepared)) if prepared else [[] for _ in range(7)]
             yield pa.RecordBatch.from_arrays(
                 [pa.array(list(v), type=f.type) for v, f in zip(columns, schema)],
                 schema=schema,
@@ -155,27 +197,142 @@ def _prepare(date: Optional[str], config_json: Optional[str]):
 _STATS: Dict[str, Any] = {}
 
 
+def _stats(stats_broadcast, key: str):
+    if key not in _STATS:
+        _STATS.clear()
+        claims, words, counts = stats_broadcast.value
+        _STATS[key] = _native.SparkStats(claims, words, counts)
+    return _STATS[key]
+
+
+def _csv_table(text: str):
+    """A story's CSV report as an Arrow table of :data:`CSV_COLUMNS`."""
+    import pyarrow as pa
+
+    rows = list(_csv.reader(_io.StringIO(text, newline="")))[1:]
+    columns = list(zip(*rows)) if rows else [[] for _ in CSV_COLUMNS]
+    return pa.table(
+        {c: pa.array(list(v), type=pa.string()) for c, v in zip(CSV_COLUMNS, columns)}
+    )
+
+
 def _compare_story(stats_broadcast, key: str, config_json: Optional[str]):
+    def run(table):
+        text = _native.spark_compare_story(
+            table.column("extraction").to_pylist(), _stats(stats_broadcast, key), config_json
+        )
+        return _csv_table(text)
+
+    return run
+
+
+def _split_plan(stats_broadcast, key: str, config_json: Optional[str]):
+    """Stage 1 of a split story: its plan, from all its extractions."""
+
     def run(table):
         import pyarrow as pa
 
-        if key not in _STATS:
-            _STATS.clear()
-            claims, words, counts = stats_broadcast.value
-            _STATS[key] = _native.SparkStats(claims, words, counts)
-        text = _native.spark_compare_story(
-            table.column("extraction").to_pylist(), _STATS[key], config_json
+        plan = _native.spark_split_plan(
+            table.column("extraction").to_pylist(), _stats(stats_broadcast, key), config_json
         )
-        rows = list(_csv.reader(_io.StringIO(text, newline="")))[1:]
-        columns = list(zip(*rows)) if rows else [[] for _ in CSV_COLUMNS]
+        story = table.column("story")[0].as_py()
+        return pa.table({"story": [story], "plan": [plan]})
+
+    return run
+
+
+def _split_edges(plans_broadcast, stats_broadcast, key: str, config_json: Optional[str]):
+    """Stage 2: the matches between two parts ``pa <= pb`` of a story."""
+
+    def run(table):
+        import pyarrow as pa
+
+        story = table.column("story")[0].as_py()
+        first = table.column("pa")[0].as_py()
+        second = table.column("pb")[0].as_py()
+        parts = table.column("part").to_pylist()
+        texts = table.column("extraction").to_pylist()
+        part = [x for p, x in zip(parts, texts) if p == first]
+        other = [x for p, x in zip(parts, texts) if p == second] if second != first else []
+        edges = _native.spark_split_edges(
+            part,
+            other,
+            plans_broadcast.value[story],
+            _stats(stats_broadcast, key),
+            config_json,
+        )
+        a, b, score = (list(v) for v in zip(*edges)) if edges else ([], [], [])
         return pa.table(
-            {c: pa.array(list(v), type=pa.string()) for c, v in zip(CSV_COLUMNS, columns)}
+            {
+                "story": pa.array([story] * len(a), type=pa.string()),
+                "a": pa.array(a, type=pa.int64()),
+                "b": pa.array(b, type=pa.int64()),
+                "score": pa.array(score, type=pa.float64()),
+            }
         )
 
     return run
 
 
-def compare(df: Any, date: Any = None, config: Optional[dict] = None):
+def _split_finish(stats_broadcast, key: str, config_json: Optional[str]):
+    """Stage 3: a split story's CSV rows from its extractions and the
+    matches of every pair of its parts."""
+
+    def run(articles, edges):
+        if articles.num_rows == 0:
+            return _csv_table("")
+        matches = list(
+            zip(
+                edges.column("a").to_pylist(),
+                edges.column("b").to_pylist(),
+                edges.column("score").to_pylist(),
+            )
+        )
+        text = _native.spark_split_finish(
+            articles.column("extraction").to_pylist(),
+            matches,
+            _stats(stats_broadcast, key),
+            config_json,
+        )
+        return _csv_table(text)
+
+    return run
+
+
+#: The default of ``compare(max_story_articles=...)``: ``None``, every story
+#: is compared whole. Comparing in parts gives the same rows but, measured
+#: (docs/spark.md, "Stories too large for one task"), costs more than it
+#: saves: the plan and the finish still read the whole story.
+MAX_STORY_ARTICLES: Optional[int] = None
+
+
+def _parts_of(ids: List[str], stories: List[str], max_story_articles: Optional[int]):
+    """Per article (in the order of ``ids``), its part of its story and the
+    story's number of parts: one part for a story of at most
+    ``max_story_articles`` articles, else ``ceil(n / max)`` parts of
+    consecutive articles in id order."""
+    members: Dict[str, List[int]] = {}
+    for i, s in enumerate(stories):
+        members.setdefault(s, []).append(i)
+    part = [0] * len(ids)
+    parts = [1] * len(ids)
+    for idx in members.values():
+        n = len(idx)
+        if max_story_articles is None or n <= max_story_articles:
+            continue
+        k = -(-n // max_story_articles)
+        for rank, i in enumerate(sorted(idx, key=lambda i: ids[i])):
+            part[i] = rank * k // n
+            parts[i] = k
+    return part, parts
+
+
+def compare(
+    df: Any,
+    date: Any = None,
+    config: Optional[dict] = None,
+    max_story_articles: Optional[int] = MAX_STORY_ARTICLES,
+):
     """Compare the articles of a Spark DataFrame and return a Spark
     DataFrame of findings: the CSV report's rows (:data:`CSV_COLUMNS`), the
     same rows and finding ids as ``crosscheck compare --format csv`` and
@@ -191,6 +348,19 @@ def compare(df: Any, date: Any = None, config: Optional[dict] = None):
         for articles without one, as ``--date``.
     config:
         Matching thresholds, as for :func:`crosscheck.compare`.
+    max_story_articles:
+        ``None`` (the default) compares every story whole, in one task. A
+        number: a story of more articles is compared in parts of at most
+        this many articles (the story's plan, the matches of every pair of
+        parts in a task of its own, then the story's clusters and findings
+        from them): the same rows, with the matching of the story spread
+        over ``k (k + 1) / 2`` tasks; the plan and the finish still read
+        the whole story (docs/spark.md).
+
+    The workers' warnings (relative dates left unresolved in articles
+    without a publication date) are issued on the driver as
+    :class:`crosscheck.CrosscheckWarning` when ``compare`` is called (the
+    first :data:`MAX_WARNINGS`, in id order, then how many more).
 
     Stories are grouped on the driver (from a few KB per article) and
     the extractions are cached (``MEMORY_AND_DISK``) between the stages;
@@ -203,6 +373,15 @@ def compare(df: Any, date: Any = None, config: Optional[dict] = None):
 
     spark = df.sparkSession
     config_json = _config_json(config)
+    if max_story_articles is not None and (
+        isinstance(max_story_articles, bool)
+        or not isinstance(max_story_articles, int)
+        or max_story_articles < 1
+    ):
+        raise InputError(
+            f"max_story_articles must be None or a whole number >= 1, "
+            f"not {max_story_articles!r}"
+        )
     date_s = _date_str(date, "(every)")
     if date_s is not None:
         _native.spark_prepare([], date_s, None)  # checks the date
@@ -211,6 +390,7 @@ def compare(df: Any, date: Any = None, config: Optional[dict] = None):
         .mapInArrow(_prepare(date_s, config_json), _PREPARED_SCHEMA)
         .persist(StorageLevel.MEMORY_AND_DISK)
     )
+    _warn_on_driver(prepared)
     # stories, on the driver, from the ids and features alone
     feats = prepared.select("id", "features").toArrow()
     ids = feats.column("id").to_pylist()
@@ -218,8 +398,12 @@ def compare(df: Any, date: Any = None, config: Optional[dict] = None):
     del feats
     import pyarrow as pa
 
-    story_of = spark.createDataFrame(pa.table({"id": ids, "story": stories}))
-    del ids, stories
+    part, parts = _parts_of(ids, stories, max_story_articles)
+    split = {s for s, k in zip(stories, parts) if k > 1}
+    story_of = spark.createDataFrame(
+        pa.table({"id": ids, "story": stories, "part": part, "parts": parts})
+    )
+    del ids, stories, part, parts
     # the collection's claim statistics: words counted once need not travel
     words = (
         prepared.select(F.explode(F.arrays_zip("words", "counts")).alias("w"))
@@ -233,12 +417,53 @@ def compare(df: Any, date: Any = None, config: Optional[dict] = None):
         (int(claims), words.column("word").to_pylist(), words.column("n").to_pylist())
     )
     del words
-    return (
-        prepared.select("id", "extraction")
-        .join(story_of, "id")
+    key = _uuid.uuid4().hex
+    articles = prepared.select("id", "extraction").join(story_of, "id")
+    whole = (
+        articles.where("parts = 1")
+        .select("story", "extraction")
         .groupBy("story")
-        .applyInArrow(_compare_story(stats, _uuid.uuid4().hex, config_json), _csv_schema())
+        .applyInArrow(_compare_story(stats, key, config_json), _csv_schema())
     )
+    if not split:
+        return whole
+    # stories too large for one task: plan (whole story, cheap), matches
+    # per pair of parts, then clusters and findings from the matches
+    big = articles.where("parts > 1").select("story", "part", "parts", "extraction")
+    plans = (
+        big.select("story", "extraction")
+        .groupBy("story")
+        .applyInArrow(_split_plan(stats, key, config_json), "story string, plan string")
+        .toArrow()
+    )
+    plans_broadcast = spark.sparkContext.broadcast(
+        dict(zip(plans.column("story").to_pylist(), plans.column("plan").to_pylist()))
+    )
+    del plans
+    # each article goes to the k pairs of parts that hold its part
+    pairs = big.select(
+        "story",
+        "part",
+        "extraction",
+        F.explode(F.sequence(F.lit(0), F.col("parts") - 1)).alias("j"),
+    ).select(
+        "story",
+        "part",
+        "extraction",
+        F.least("part", "j").alias("pa"),
+        F.greatest("part", "j").alias("pb"),
+    )
+    edges = pairs.groupBy("story", "pa", "pb").applyInArrow(
+        _split_edges(plans_broadcast, stats, key, config_json),
+        "story string, a long, b long, score double",
+    )
+    found = (
+        big.select("story", "extraction")
+        .groupBy("story")
+        .cogroup(edges.groupBy("story"))
+        .applyInArrow(_split_finish(stats, key, config_json), _csv_schema())
+    )
+    return whole.unionByName(found)
 
 
 def _extract(date: Optional[str]):

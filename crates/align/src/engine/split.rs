@@ -1,0 +1,376 @@
+//! One story compared in parts, with the findings of comparing it whole:
+//! for a story too large for one task of a distributed run
+//! (`crosscheck.spark`, docs/spark.md).
+//!
+//! The comparison of a story has three stages, and only the middle one
+//! costs time and memory in proportion to the pairs of claims:
+//!
+//! 1. **[`plan`]**, over the whole story, cheap: the claims in the story's
+//!    order, each one's speaker (people are merged across all the
+//!    articles), its representative (the first claim with the same
+//!    words), and the blocking keys that give candidates in the story
+//!    (a key held by too many claims of the story gives none). Small: a
+//!    few numbers per claim and the story's rare stems.
+//! 2. **[`edges`]**, per pair of parts `(i, j)`, `i <= j`: the matches
+//!    (the accepted, scored pairs of representatives) with one claim in
+//!    part `i` and the other in part `j` (both in part `i` when `i ==
+//!    j`). Candidates and scores depend only on the two claims, the
+//!    plan's speakers and keys, and the collection's word statistics, so
+//!    every match of the story is found by exactly one pair of parts,
+//!    with the same score to the last bit.
+//! 3. **[`finish`]**, over the whole story: the matches of all pairs of
+//!    parts are the story's matches; clusters, findings, people and
+//!    copies are built from them as [`crate::compare_stories_with`]
+//!    builds them from its own.
+//!
+//! Any partition of the articles gives the same findings; [`compare_split`]
+//! runs the three stages in turn (what a test of the stages needs).
+//!
+//! ```
+//! use crosscheck_align::{compare_stories_with, split, ClaimStats, Config, fixture::Doc};
+//! let docs = [
+//!     Doc::new("a", "The mayor opened the new bridge on Monday, officials said.").build(),
+//!     Doc::new("b", "The mayor opened the new bridge on Tuesday, officials said.").build(),
+//!     Doc::new("c", "The mayor opened the new bridge on Monday, the city said.").build(),
+//! ];
+//! let cfg = Config::default();
+//! let mut stats = ClaimStats::default();
+//! for d in &docs {
+//!     stats.add(&ClaimStats::of(d, &cfg));
+//! }
+//! let whole = compare_stories_with(&docs, &[vec![0, 1, 2]], &cfg, &stats);
+//! assert!(!whole.findings.is_empty());
+//!
+//! // by hand: parts {a} and {b, c}
+//! let plan = split::plan(&docs, &cfg, &stats).unwrap();
+//! let mut edges = split::edges(&docs[..1], &[], &plan, &cfg, &stats).unwrap();
+//! edges.extend(split::edges(&docs[..1], &docs[1..], &plan, &cfg, &stats).unwrap());
+//! edges.extend(split::edges(&docs[1..], &[], &plan, &cfg, &stats).unwrap());
+//! let parts = split::finish(&docs, edges, &cfg, &stats).unwrap();
+//! assert_eq!(parts, whole);
+//! // or in one call
+//! assert_eq!(split::compare_split(&docs, 2, &cfg, &stats).unwrap(), whole);
+//! ```
+
+use super::claims::{self, Prepared};
+use super::{
+    assemble, clusters, compare_story, matches, story_blocking_keys, story_ids, story_units,
+    StoryUnits,
+};
+use crate::config::Config;
+use crate::model::Alignment;
+use crate::ClaimStats;
+use crosscheck_parse::Extraction;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What every part of a split story needs to know of the whole story
+/// (stage 1, [`plan`]). Serialisable (serde), to travel to the tasks that
+/// compute [`edges`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryPlan {
+    /// The articles in the story's order (by id, then text) with their
+    /// number of claims: claim `k` of the story is claim `k - first` of
+    /// its article.
+    articles: Vec<(String, u32)>,
+    /// Per claim of the story: its speaker (a person of the story).
+    speakers: Vec<Option<u32>>,
+    /// Per claim: the first claim of the story with the same kind and
+    /// words (itself for a representative).
+    reps: Vec<u32>,
+    /// Stems that give candidates in the story, sorted.
+    stems: Vec<String>,
+    /// Speakers (persons) that give candidates in the story, sorted.
+    speaker_keys: Vec<u32>,
+}
+
+impl StoryPlan {
+    /// Number of articles of the story.
+    pub fn articles(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Number of claims of the story.
+    pub fn claims(&self) -> usize {
+        self.speakers.len()
+    }
+
+    /// Checks that the parts of the plan agree: one speaker and one
+    /// representative per claim, as many claims as the articles have, each
+    /// representative at or before its claim.
+    fn check(&self) -> Result<(), SplitError> {
+        let claims: u64 = self.articles.iter().map(|(_, n)| u64::from(*n)).sum();
+        if claims != self.speakers.len() as u64 || claims != self.reps.len() as u64 {
+            return Err(SplitError::BadPlan(format!(
+                "{claims} claims in its articles, {} speakers, {} representatives",
+                self.speakers.len(),
+                self.reps.len()
+            )));
+        }
+        if let Some(i) = (0..self.reps.len()).find(|&i| self.reps[i] as usize > i) {
+            return Err(SplitError::BadPlan(format!(
+                "claim {i} has a later representative"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A match between two claims of a story (stage 2, [`edges`]): claim
+/// indices in the story's order ([`StoryPlan`]), `a < b`, and the score
+/// the pair matched with.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// The first claim (story order).
+    pub a: u32,
+    /// The second claim (story order), after `a`.
+    pub b: u32,
+    /// The match's score.
+    pub score: f64,
+}
+
+/// Why a stage of a split story cannot run on its input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SplitError {
+    /// Two articles of the story have the same id.
+    #[error("article '{0}': duplicate id in the story")]
+    DuplicateArticle(String),
+    /// A part has an article the plan does not know.
+    #[error("article '{0}' is not in the story's plan")]
+    UnknownArticle(String),
+    /// An article gives another number of claims than in the plan (another
+    /// extraction, or another configuration).
+    #[error("article '{article}': {found} claims, the story's plan has {planned}")]
+    ClaimCount {
+        /// The article's id.
+        article: String,
+        /// Its claims here.
+        found: usize,
+        /// Its claims in the plan.
+        planned: usize,
+    },
+    /// A plan whose parts do not agree (read from damaged bytes).
+    #[error("the story's plan is not consistent: {0}")]
+    BadPlan(String),
+    /// An edge names a claim the story does not have, or is not ordered.
+    #[error("edge ({a}, {b}) does not join two claims of the story's {claims} in order")]
+    BadEdge {
+        /// The edge's first claim.
+        a: u32,
+        /// The edge's second claim.
+        b: u32,
+        /// The story's number of claims.
+        claims: usize,
+    },
+}
+
+fn unique_ids(p: &Prepared) -> Result<(), SplitError> {
+    for w in p.docs.windows(2) {
+        if w[0].article.id == w[1].article.id {
+            return Err(SplitError::DuplicateArticle(w[0].article.id.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// Stage 1: the plan of a story, from all its articles. Cheap: the
+/// claims are read and people merged, but no pair of claims is compared.
+pub fn plan(
+    docs: &[Extraction],
+    config: &Config,
+    stats: &ClaimStats,
+) -> Result<StoryPlan, SplitError> {
+    let p = claims::prepare_with(docs, config, Some(stats));
+    unique_ids(&p)?;
+    let all: Vec<usize> = (0..p.docs.len()).collect();
+    let (su, _) = story_units(&p, &all);
+    let dup = clusters::duplicates(&p, &su);
+    let keys = story_blocking_keys(&p, config, &su, &dup);
+    let n_strings = p.strings.len() as u32;
+    let mut stems = Vec::new();
+    let mut speaker_keys = Vec::new();
+    for k in keys {
+        if k < n_strings {
+            stems.push(p.strings[k as usize].clone());
+        } else {
+            speaker_keys.push(k - n_strings);
+        }
+    }
+    stems.sort();
+    Ok(StoryPlan {
+        articles: p
+            .docs
+            .iter()
+            .zip(&p.doc_units)
+            .map(|(x, r)| (x.article.id.clone(), r.len() as u32))
+            .collect(),
+        speakers: su.speakers,
+        reps: dup,
+        stems,
+        speaker_keys,
+    })
+}
+
+/// Stage 2: the matches between the claims of `part` and those of
+/// `other` (two parts of the story), or among the claims of `part` when
+/// `other` is empty; sorted. Every pair of claims of the story is in
+/// exactly one of the calls over the pairs of parts `(i, j)`, `i <= j`.
+pub fn edges(
+    part: &[Extraction],
+    other: &[Extraction],
+    plan: &StoryPlan,
+    config: &Config,
+    stats: &ClaimStats,
+) -> Result<Vec<Edge>, SplitError> {
+    plan.check()?;
+    let both: Vec<Extraction> = part.iter().chain(other).cloned().collect();
+    let p = claims::prepare_with(&both, config, Some(stats));
+    unique_ids(&p)?;
+    let first: BTreeMap<&str, (usize, usize)> = {
+        let mut at = 0usize;
+        plan.articles
+            .iter()
+            .map(|(id, n)| {
+                let e = (id.as_str(), (at, *n as usize));
+                at += *n as usize;
+                e
+            })
+            .collect()
+    };
+    // the claims of the two parts, with their index in the story
+    let mut su = StoryUnits {
+        ids: Vec::new(),
+        speakers: Vec::new(),
+    };
+    let mut story_index: Vec<u32> = Vec::new();
+    let mut dup: Vec<u32> = Vec::new();
+    let mut sides: Vec<bool> = Vec::new();
+    for (d, x) in p.docs.iter().enumerate() {
+        let id = x.article.id.as_str();
+        let &(start, planned) = first
+            .get(id)
+            .ok_or_else(|| SplitError::UnknownArticle(id.to_string()))?;
+        let units = p.doc_units[d].clone();
+        if units.len() != planned {
+            return Err(SplitError::ClaimCount {
+                article: id.to_string(),
+                found: units.len(),
+                planned,
+            });
+        }
+        let side = p.input_index[d] >= part.len();
+        for (k, g) in units.enumerate() {
+            let s = start + k;
+            let l = su.ids.len() as u32;
+            su.ids.push(g as u32);
+            su.speakers.push(plan.speakers[s]);
+            story_index.push(s as u32);
+            // a representative of the story is one here; the others are
+            // no one's (their text's first claim may be in another part)
+            dup.push(if plan.reps[s] as usize == s {
+                l
+            } else {
+                u32::MAX
+            });
+            sides.push(side);
+        }
+    }
+    // the story's blocking keys, as keys of this comparison
+    let n_strings = p.strings.len() as u32;
+    let mut keys: Vec<u32> = p
+        .strings
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| plan.stems.binary_search(s).is_ok())
+        .map(|(i, _)| i as u32)
+        .collect();
+    keys.extend(
+        plan.speaker_keys
+            .iter()
+            .map(|&s| n_strings.saturating_add(s)),
+    );
+    keys.sort_unstable();
+    let sides = (!other.is_empty()).then_some(sides.as_slice());
+    let mut out: Vec<Edge> = matches(&p, config, &su, &dup, Some(&keys), sides)
+        .into_iter()
+        .map(|(a, b, score)| Edge {
+            a: story_index[a as usize],
+            b: story_index[b as usize],
+            score,
+        })
+        .collect();
+    out.sort_by_key(|x| (x.a, x.b));
+    Ok(out)
+}
+
+/// Stage 3: the story's findings from all its articles and the matches
+/// of every pair of its parts: what [`crate::compare_stories_with`] gives
+/// for the story as one group.
+pub fn finish(
+    docs: &[Extraction],
+    edges: Vec<Edge>,
+    config: &Config,
+    stats: &ClaimStats,
+) -> Result<Alignment, SplitError> {
+    let p = claims::prepare_with(docs, config, Some(stats));
+    unique_ids(&p)?;
+    let claims = p.units.len();
+    let mut accepted = Vec::with_capacity(edges.len());
+    for e in edges {
+        if e.a >= e.b || e.b as usize >= claims {
+            return Err(SplitError::BadEdge {
+                a: e.a,
+                b: e.b,
+                claims,
+            });
+        }
+        accepted.push((e.a, e.b, e.score));
+    }
+    accepted.sort_by_key(|x| (x.0, x.1));
+    accepted.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    if p.docs.is_empty() {
+        return Ok(Alignment::default());
+    }
+    // the story's claims in its order are the claims of `p` in order
+    let all: Vec<usize> = (0..p.docs.len()).collect();
+    let id = story_ids(&p, std::slice::from_ref(&all)).remove(0);
+    Ok(assemble(vec![compare_story(
+        &p,
+        config,
+        &all,
+        id,
+        Some(accepted),
+    )]))
+}
+
+/// The three stages in turn on a story cut into `parts` parts of
+/// consecutive articles (in id order): the findings of comparing the
+/// story whole with [`crate::compare_stories_with`].
+pub fn compare_split(
+    docs: &[Extraction],
+    parts: usize,
+    config: &Config,
+    stats: &ClaimStats,
+) -> Result<Alignment, SplitError> {
+    let plan = plan(docs, config, stats)?;
+    let mut order: Vec<&Extraction> = docs.iter().collect();
+    order.sort_by(|a, b| a.article.id.cmp(&b.article.id));
+    let k = parts.clamp(1, docs.len().max(1));
+    let n = order.len();
+    let cut: Vec<Vec<Extraction>> = (0..k)
+        .map(|i| {
+            order[i * n / k..(i + 1) * n / k]
+                .iter()
+                .map(|&x| x.clone())
+                .collect()
+        })
+        .collect();
+    let mut all = Vec::new();
+    for i in 0..k {
+        all.extend(edges(&cut[i], &[], &plan, config, stats)?);
+        for j in i + 1..k {
+            all.extend(edges(&cut[i], &cut[j], &plan, config, stats)?);
+        }
+    }
+    finish(docs, all, config, stats)
+}

@@ -1,0 +1,250 @@
+//! A story compared in parts (`crosscheck_align::split`: plan, matches per
+//! pair of parts, finish) gives the findings of the story compared whole,
+//! to the last bit and to the byte of the CSV report: what lets
+//! `crosscheck.spark` split a story too large for one task.
+
+mod common;
+
+use common::corpus::{generate, Params};
+use common::wire::{generate_wire, keep_sentences, SourceDoc, WireParams};
+use crosscheck::align::{self, split, stories, Alignment, ClaimStats, Config};
+use crosscheck::parse::{self, Extraction};
+use crosscheck::report::{self, Report};
+
+/// Source documents in wire style, written for this test: named
+/// speakers (full name, then surname), quotes, dates and figures, so that
+/// people, quote clusters and fact slots all take part.
+fn sources() -> Vec<SourceDoc> {
+    (0..12)
+        .map(|i| {
+            let port = format!("Belmara{i}");
+            let text = format!(
+                "Dock workers in {port} ended a nine-day strike on Wednesday after union leaders accepted a pay rise of {pct} percent. \
+                 “The agreement protects every job on the waterfront for three years,” union secretary Marta Okonkwo told reporters outside the port office. \
+                 Okonkwo said about 2,{i:02}0 workers would return to the cranes on Thursday morning. \
+                 The port authority estimated that the strike had cost shippers {cost} million dollars in delayed cargo. \
+                 “We are relieved that the ships can move again,” said harbour master Daniel Ferreira, adding that {berths} berths had stood idle. \
+                 Ferreira said the backlog of container ships anchored off {port} would take two weeks to clear. \
+                 Shipping companies had diverted at least {ships} vessels to other ports since the strike began on March 1. \
+                 The regional government welcomed the deal and promised to review safety rules at the docks before the summer. \
+                 “Nobody wins a strike like this one, but today the port is open,” Okonkwo said at a news conference on Wednesday evening. \
+                 Exporters of fruit and timber said they had lost orders during the stoppage and asked for compensation. \
+                 The agreement still needs the approval of union members, who will vote on it next Monday. \
+                 Traffic on the coastal highway returned to normal as the first trucks left the terminal.",
+                pct = 4 + i % 5,
+                cost = 30 + 7 * i,
+                berths = 11 + i,
+                ships = 40 + 3 * i,
+            );
+            SourceDoc {
+                title: format!("Strike ends at the port of {port}"),
+                sentences: keep_sentences(&text),
+            }
+        })
+        .collect()
+}
+
+fn extract(arts: impl Iterator<Item = parse::Article>) -> Vec<Extraction> {
+    crosscheck::extract_all(&parse::Ingested {
+        articles: arts.collect(),
+        diagnostics: vec![],
+    })
+}
+
+/// The collection's claim statistics, as a distributed run has them
+/// (strings counted once left out).
+fn stats_of(docs: &[Extraction], cfg: &Config) -> ClaimStats {
+    let mut stats = ClaimStats::default();
+    for d in docs {
+        stats.add(&ClaimStats::of(d, cfg));
+    }
+    stats.df.retain(|_, f| *f >= 2);
+    stats
+}
+
+/// The CSV report of one story's alignment, as `crosscheck.spark` renders
+/// it.
+fn csv(docs: &[Extraction], a: &Alignment) -> String {
+    let r = Report::new(docs, a);
+    report::render(&r, report::Format::Csv).expect("renders")
+}
+
+/// Every story of at least `min` articles, compared in 2, 3 and 5 parts,
+/// gives the alignment and the CSV bytes of the story compared whole.
+fn check_stories(docs: &[Extraction], groups: &[Vec<usize>], cfg: &Config, min: usize) -> usize {
+    let stats = stats_of(docs, cfg);
+    let mut checked = 0;
+    for g in groups.iter().filter(|g| g.len() >= min) {
+        let story: Vec<Extraction> = g.iter().map(|&i| docs[i].clone()).collect();
+        let whole = align::compare_stories_with(&story, &[(0..story.len()).collect()], cfg, &stats);
+        let whole_csv = csv(&story, &whole);
+        for k in [2, 3, 5] {
+            let parts = split::compare_split(&story, k, cfg, &stats).expect("splits");
+            assert_eq!(
+                csv(&story, &parts),
+                whole_csv,
+                "{} in {k} parts",
+                whole.stories[0].id
+            );
+            assert_eq!(parts, whole, "{} in {k} parts", whole.stories[0].id);
+        }
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn wire_stories_in_parts_give_the_whole_story_findings() {
+    let arts = generate_wire(
+        &sources(),
+        &WireParams {
+            articles: 160,
+            seed: 3,
+            date: chrono::NaiveDate::from_ymd_opt(2023, 3, 8).unwrap(),
+        },
+    );
+    let docs = extract(arts.iter().map(|a| parse::Article {
+        id: a.id.clone(),
+        source: Some(a.source.clone()),
+        title: Some(a.title.clone()),
+        published: Some(a.published),
+        text: a.text.clone(),
+        ..Default::default()
+    }));
+    let cfg = Config::default();
+    let groups = stories::group(&docs, &cfg.stories);
+    let largest = groups.iter().map(Vec::len).max().unwrap_or(0);
+    // the sources share their wording: one week-long story of every copy
+    assert!(largest >= 100, "largest story: {largest}");
+    let whole = align::compare(&docs, &cfg);
+    assert!(
+        whole.findings.len() >= 10,
+        "{} findings",
+        whole.findings.len()
+    );
+    assert!(check_stories(&docs, &groups, &cfg, 6) >= 1);
+}
+
+/// The matches of every pair of `k` parts (cut in input order), sorted.
+fn edges_in_parts(
+    docs: &[Extraction],
+    k: usize,
+    plan: &split::StoryPlan,
+    cfg: &Config,
+    stats: &ClaimStats,
+) -> Vec<split::Edge> {
+    let n = docs.len();
+    let cut: Vec<&[Extraction]> = (0..k).map(|i| &docs[i * n / k..(i + 1) * n / k]).collect();
+    let mut all = Vec::new();
+    for i in 0..k {
+        all.extend(split::edges(cut[i], &[], plan, cfg, stats).expect("edges"));
+        for j in i + 1..k {
+            all.extend(split::edges(cut[i], cut[j], plan, cfg, stats).expect("edges"));
+        }
+    }
+    all.sort_by_key(|x| (x.a, x.b));
+    all
+}
+
+#[test]
+fn one_story_of_every_article_in_parts_gives_the_cli_findings() {
+    // 120 template articles forced into one story: many clusters, people
+    // and copies across every cut
+    let c = generate(&Params {
+        articles: 120,
+        seed: 17,
+    });
+    let docs = crosscheck::extract_all(&common::ingested(&c));
+    let mut cfg = Config::default();
+    cfg.stories.force_one_story = true;
+    // and with a low cap on blocking keys, where a part alone would keep
+    // keys the whole story drops
+    let mut capped = cfg.clone();
+    capped.block_max_df = 6;
+    for cfg in [cfg, capped] {
+        let whole = align::compare(&docs, &cfg);
+        assert_eq!(whole.stories.len(), 1);
+        assert!(whole.findings.len() > 50, "{}", whole.findings.len());
+        // with every string's count, as the CLI weighs them
+        let mut stats = ClaimStats::default();
+        for d in &docs {
+            stats.add(&ClaimStats::of(d, &cfg));
+        }
+        let plan = split::plan(&docs, &cfg, &stats).expect("plans");
+        let one = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+        assert!(one.len() > 100, "{} matches", one.len());
+        for k in [2, 3, 5] {
+            assert_eq!(
+                edges_in_parts(&docs, k, &plan, &cfg, &stats),
+                one,
+                "{k} parts"
+            );
+            let parts = split::compare_split(&docs, k, &cfg, &stats).expect("splits");
+            assert_eq!(parts, whole, "{k} parts");
+        }
+        // and with the strings counted once left out, as Spark has them
+        let all: Vec<usize> = (0..docs.len()).collect();
+        assert_eq!(check_stories(&docs, &[all], &cfg, 1), 1);
+    }
+}
+
+#[test]
+fn stages_reject_articles_and_matches_of_another_story() {
+    let c = generate(&Params {
+        articles: 12,
+        seed: 4,
+    });
+    let docs = crosscheck::extract_all(&common::ingested(&c));
+    let cfg = Config::default();
+    let stats = stats_of(&docs, &cfg);
+    let plan = split::plan(&docs[..6], &cfg, &stats).expect("plans");
+    assert_eq!(plan.articles(), 6);
+    assert!(plan.claims() > 6);
+    // an article the plan does not know
+    assert!(matches!(
+        split::edges(&docs[..2], &docs[6..7], &plan, &cfg, &stats),
+        Err(split::SplitError::UnknownArticle(id)) if id == docs[6].article.id
+    ));
+    // an article read with another configuration (another claim count)
+    let mut fewer = cfg.clone();
+    fewer.min_sentence_tokens = 1000;
+    assert!(matches!(
+        split::edges(&docs[..2], &[], &plan, &fewer, &stats),
+        Err(split::SplitError::ClaimCount { .. })
+    ));
+    // matches that name claims the story does not have, or out of order
+    let claims = plan.claims() as u32;
+    for (a, b) in [(0, claims), (3, 2), (1, 1)] {
+        let e = split::Edge { a, b, score: 0.9 };
+        assert!(matches!(
+            split::finish(&docs[..6], vec![e], &cfg, &stats),
+            Err(split::SplitError::BadEdge { .. })
+        ));
+    }
+    // two articles with one id
+    let twice = [docs[0].clone(), docs[0].clone()];
+    assert!(matches!(
+        split::plan(&twice, &cfg, &stats),
+        Err(split::SplitError::DuplicateArticle(_))
+    ));
+    // a plan travels as JSON
+    let json = serde_json::to_string(&plan).expect("serialises");
+    let back: split::StoryPlan = serde_json::from_str(&json).expect("reads back");
+    assert_eq!(back, plan);
+    // a damaged plan (a claim's speaker lost, a representative after its
+    // claim) is an error, not a panic
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["speakers"].as_array_mut().unwrap().pop();
+    let short: split::StoryPlan = serde_json::from_value(v).unwrap();
+    assert!(matches!(
+        split::edges(&docs[..6], &[], &short, &cfg, &stats),
+        Err(split::SplitError::BadPlan(_))
+    ));
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["reps"][0] = serde_json::json!(5);
+    let later: split::StoryPlan = serde_json::from_value(v).unwrap();
+    assert!(matches!(
+        split::edges(&docs[..6], &[], &later, &cfg, &stats),
+        Err(split::SplitError::BadPlan(_))
+    ));
+}
