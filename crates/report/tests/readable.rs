@@ -53,11 +53,11 @@ fn markdown_has_stories_variants_and_references() {
         "{md}"
     );
     // summary table by severity and kind
-    assert!(md.contains("| severity | quote\\_wording | date | quantity | total |\n|---|---:|---:|---:|---:|\n| high | 1 | 0 | 1 | 2 |\n| medium | 0 | 1 | 0 | 1 |\n"), "{md}");
+    assert!(md.contains("| severity | quote\\_wording | date | quantity | total |\n|---|---:|---:|---:|---:|\n| high | 1 | 1 | 1 | 3 |\n\n"), "{md}");
     // one collapsible block per finding, with the sentence quoted in context
     assert_eq!(md.matches("<details id=").count(), 3);
     assert_eq!(md.matches("</details>").count(), 3);
-    assert!(md.contains("<summary><b>medium</b> date · "), "{md}");
+    assert!(md.contains("<summary><b>high</b> date · "), "{md}");
     assert!(
         md.contains(
             "  > “We **prefer** diplomacy and dialogue with Moscow,” Blinken said on Thursday.\n"
@@ -243,7 +243,7 @@ fn the_html_page_has_filters_a_matrix_and_accessible_tables() {
         assert!(page.contains(&format!("<label for=\"{id}\">")), "{id}");
     }
     assert!(page.contains("<select id=\"f-outlet\"><option value=\"\">all</option><option>AP news</option><option>BBC</option><option>rt</option></select>"));
-    assert!(page.contains("data-kind=\"date\" data-severity=\"medium\" data-outlets=\"BBC|rt\""));
+    assert!(page.contains("data-kind=\"date\" data-severity=\"high\" data-outlets=\"BBC|rt\""));
     // the matrix has a row per claim and says in words how each article
     // stands on it, not by colour alone
     assert!(page.contains("<td class=\"st-agrees\">agrees</td><td class=\"st-differs\">differs (quantity)</td><td class=\"st-silent\">silent</td>"), "{page}");
@@ -268,7 +268,7 @@ fn the_html_page_groups_findings_by_claim_cluster() {
         .collect();
     assert_eq!(clusters.len(), 3, "{page}");
     assert!(clusters[0].starts_with("<details class=\"cluster top-high\""));
-    assert!(clusters[2].starts_with("<details class=\"cluster top-medium\""));
+    assert!(clusters[2].starts_with("<details class=\"cluster top-high\""));
     let quote = a
         .findings
         .iter()
