@@ -369,7 +369,7 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
 pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     let text = a.text();
     let sentences = a.sentences();
-    let gaz = &*without_first_names(a, a.gazetteer_mentions());
+    let gaz = &*without_name_parts(a, a.gazetteer_mentions());
     let vocab = Vocabulary::new(text);
     // the gazetteer bits of every token of the article, found in one walk
     let all_facts = gazetteer_flags(gaz, a.tokens());
@@ -632,57 +632,55 @@ fn group_by_entry(gaz: &[(Span, usize)]) -> Vec<(usize, usize)> {
 /// (“Jordan Smith”, “Georgia Brown”; not “Jordan River”); and less the
 /// places that begin a longer proper name (“Indianapolis Colts”, “Los
 /// Angeles Times”; not “Paris Tuesday” or “Kyiv Mayor”).
-fn without_first_names<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(Span, usize)]> {
+fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(Span, usize)]> {
     let toks = a.tokens();
     let text = a.text();
-    let first_name = |&(span, id): &(Span, usize)| -> bool {
-        if !gazetteer()[id].is_place {
-            return false;
-        }
-        let i = toks.partition_point(|t| t.span.start < span.start);
-        let (Some(t), Some(next)) = (toks.get(i), toks.get(i + 1)) else {
-            return false;
-        };
-        t.span == span
-            && t.is(Class::GivenName)
-            && next.kind == TokKind::Word
+    // the token after a place mention when it is a capitalised word that
+    // starts no gazetteer name and has none of the classes `unless`
+    let name_word_after = |span: Span, unless: Classes| -> Option<&Token> {
+        let next = toks.get(toks.partition_point(|t| t.span.start < span.end))?;
+        (next.kind == TokKind::Word
             && next.shape.has(Shape::CAPITALISED)
-            && !next.classes.intersects(Classes::all(&[
-                Class::StopCapitalised,
-                Class::NonPersonWord,
-            ]))
-            && !text[t.span.end..next.span.start].contains('\n')
+            && !next.classes.intersects(unless)
             && gaz
                 .binary_search_by_key(&next.span.start, |(g, _)| g.start)
-                .is_err()
+                .is_err())
+        .then_some(next)
+    };
+    let first_name = |span: Span| -> bool {
+        let i = toks.partition_point(|t| t.span.start < span.start);
+        let Some(t) = toks
+            .get(i)
+            .filter(|t| t.span == span && t.is(Class::GivenName))
+        else {
+            return false;
+        };
+        name_word_after(
+            span,
+            Classes::all(&[Class::StopCapitalised, Class::NonPersonWord]),
+        )
+        .is_some_and(|next| !text[t.span.end..next.span.start].contains('\n'))
     };
     // a place written as the first words of a longer proper name: a team,
     // an outlet, a company or a body ("Indianapolis Colts", "Los Angeles
     // Times", "France Telecom"), not a place of the story; a weekday, a
     // month or another stop word after it ("Paris Tuesday"), a title ("Kyiv
     // Mayor", "Texas Gov.") or another gazetteer name keeps it a place
-    let name_start = |&(span, id): &(Span, usize)| -> bool {
-        if !gazetteer()[id].is_place {
-            return false;
-        }
-        let i = toks.partition_point(|t| t.span.start < span.end);
-        let Some(next) = toks.get(i) else {
-            return false;
-        };
-        next.kind == TokKind::Word
-            && next.shape.has(Shape::CAPITALISED)
-            && text[span.end..next.span.start] == *" "
-            && !next.classes.intersects(Classes::all(&[
+    let name_start = |span: Span| -> bool {
+        name_word_after(
+            span,
+            Classes::all(&[
                 Class::StopCapitalised,
                 Class::RoleNoun,
                 Class::TitleModifier,
                 Class::TitleAbbreviation,
-            ]))
-            && gaz
-                .binary_search_by_key(&next.span.start, |(g, _)| g.start)
-                .is_err()
+            ]),
+        )
+        .is_some_and(|next| text[span.end..next.span.start] == *" ")
     };
-    let dropped = |g: &(Span, usize)| first_name(g) || name_start(g);
+    let dropped = |&(span, id): &(Span, usize)| {
+        gazetteer()[id].is_place && (first_name(span) || name_start(span))
+    };
     if !gaz.iter().any(dropped) {
         return Cow::Borrowed(gaz);
     }
