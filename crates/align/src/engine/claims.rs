@@ -36,15 +36,15 @@ pub(crate) enum UnitKind {
     Sentence,
 }
 
-/// A token: its span, interned word and stem. Offsets are kept as `u32`
-/// (an article is far below 4 GB; `ingest` caps its size): a token is 20
-/// bytes, and there are tens of millions of them at 100,000 articles.
+/// A token: its span and interned word (its stem is
+/// [`Prepared::stem`] of the word). Offsets are kept as `u32` (an article
+/// is far below 4 GB; `ingest` caps its size): a token is 16 bytes, and
+/// there are tens of millions of them at 100,000 articles.
 #[derive(Clone, Debug)]
 pub(crate) struct Tok {
     start: u32,
     end: u32,
     pub word: u32,
-    pub stem: u32,
     pub stop: bool,
     /// Inside a fact (date, number, place) of the claim.
     pub fact: bool,
@@ -147,6 +147,10 @@ pub(crate) struct Prepared<'a> {
     pub doc_units: Vec<Range<usize>>,
     pub idf: Vec<f64>,
     pub strings: Vec<String>,
+    /// Per string used as a word: the id of its stem (`u32::MAX` for a
+    /// string only ever used as a stem). A word has one stem, so tokens
+    /// keep only the word.
+    pub stems: Vec<u32>,
     /// Per string: what the soft-token bounds need.
     pub shapes: Vec<Shape>,
     /// Per unit: its folded words joined by spaces and their char count
@@ -342,31 +346,31 @@ pub(crate) fn prepare_with<'a>(
     // units are built in parallel from the finished table.
     let mut map: FxHashMap<String, u32> = FxHashMap::default();
     let mut strings: Vec<String> = Vec::new();
+    let mut stems: Vec<u32> = Vec::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut doc_units = Vec::with_capacity(docs.len());
     for (c, chunk) in docs.chunks(PREPARE_CHUNK).enumerate() {
         let raw: Vec<Vec<RawUnit>> = chunk.par_iter().map(|x| raw_units(x, cfg)).collect();
-        let distinct: Vec<Vec<&str>> = raw
+        // each article's distinct words with their stems, in order of use
+        let distinct: Vec<Vec<(&str, &str)>> = raw
             .par_iter()
             .map(|rus| {
                 let mut seen: FxHashSet<&str> = FxHashSet::default();
                 let mut v = Vec::new();
                 for ru in rus {
                     for (t, stem, _, _) in &ru.toks {
-                        for x in [t.word.as_str(), stem.as_str()] {
-                            if seen.insert(x) {
-                                v.push(x);
-                            }
+                        if seen.insert(t.word.as_str()) {
+                            v.push((t.word.as_str(), stem.as_str()));
                         }
                     }
                 }
                 v
             })
             .collect();
-        for x in distinct.iter().flatten() {
-            if !map.contains_key(*x) {
-                map.insert((*x).to_string(), strings.len() as u32);
-                strings.push((*x).to_string());
+        for &(word, stem) in distinct.iter().flatten() {
+            let w = intern(&mut map, &mut strings, &mut stems, word);
+            if stems[w as usize] == u32::MAX {
+                stems[w as usize] = intern(&mut map, &mut strings, &mut stems, stem);
             }
         }
         drop(distinct);
@@ -374,7 +378,7 @@ pub(crate) fn prepare_with<'a>(
         let built: Vec<Vec<Unit>> = raw
             .into_par_iter()
             .enumerate()
-            .map(|(k, rus)| build_units(base + k, rus, &map, cfg))
+            .map(|(k, rus)| build_units(base + k, rus, &map, &stems, cfg))
             .collect();
         for us in built {
             let first = units.len();
@@ -383,7 +387,7 @@ pub(crate) fn prepare_with<'a>(
         }
     }
     drop(map);
-    let (strings, ellipsis) = in_string_order(strings, &mut units);
+    let (strings, stems, ellipsis) = in_string_order(strings, stems, &mut units);
     let mut df = vec![0u32; strings.len()];
     for u in &units {
         for &s in &u.content {
@@ -418,6 +422,7 @@ pub(crate) fn prepare_with<'a>(
         doc_units,
         idf,
         strings,
+        stems,
         shapes,
         quote_words: Vec::new(),
         ellipsis,
@@ -437,6 +442,24 @@ pub(crate) fn prepare_with<'a>(
     p
 }
 
+/// The id of `x`, interned at the end of `strings` (with no stem yet)
+/// when new.
+fn intern(
+    map: &mut FxHashMap<String, u32>,
+    strings: &mut Vec<String>,
+    stems: &mut Vec<u32>,
+    x: &str,
+) -> u32 {
+    if let Some(&i) = map.get(x) {
+        return i;
+    }
+    let i = strings.len() as u32;
+    map.insert(x.to_string(), i);
+    strings.push(x.to_string());
+    stems.push(u32::MAX);
+    i
+}
+
 /// Renumbers the interned strings in the order of the strings themselves
 /// (ids are interned in order of first use) and returns them with the id
 /// of the ellipsis. Ids order the content stems of a unit, and so the
@@ -444,7 +467,11 @@ pub(crate) fn prepare_with<'a>(
 /// strings, any subset of a collection (one story compared alone) orders
 /// them as the whole collection does, and gets the same scores to the
 /// last bit.
-fn in_string_order(strings: Vec<String>, units: &mut [Unit]) -> (Vec<String>, Option<u32>) {
+fn in_string_order(
+    strings: Vec<String>,
+    stems: Vec<u32>,
+    units: &mut [Unit],
+) -> (Vec<String>, Vec<u32>, Option<u32>) {
     let mut order: Vec<u32> = (0..strings.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| strings[a as usize].cmp(&strings[b as usize]));
     let mut rank = vec![0u32; strings.len()];
@@ -455,7 +482,6 @@ fn in_string_order(strings: Vec<String>, units: &mut [Unit]) -> (Vec<String>, Op
     units.par_iter_mut().for_each(|u| {
         for t in &mut u.toks {
             t.word = re(t.word);
-            t.stem = re(t.stem);
         }
         for x in &mut u.content {
             *x = re(*x);
@@ -469,6 +495,13 @@ fn in_string_order(strings: Vec<String>, units: &mut [Unit]) -> (Vec<String>, Op
             f.before = f.before.map(re);
         }
     });
+    let stems: Vec<u32> = order
+        .iter()
+        .map(|&s| match stems[s as usize] {
+            u32::MAX => u32::MAX,
+            x => re(x),
+        })
+        .collect();
     let mut slots: Vec<Option<String>> = strings.into_iter().map(Some).collect();
     let strings: Vec<String> = order
         .iter()
@@ -478,7 +511,7 @@ fn in_string_order(strings: Vec<String>, units: &mut [Unit]) -> (Vec<String>, Op
         .binary_search_by(|s| s.as_str().cmp(ELLIPSIS))
         .ok()
         .map(|i| i as u32);
-    (strings, ellipsis)
+    (strings, stems, ellipsis)
 }
 
 /// The units of one article, its strings interned in `map`.
@@ -486,19 +519,20 @@ fn build_units(
     d: usize,
     rus: Vec<RawUnit>,
     map: &FxHashMap<String, u32>,
+    stems: &[u32],
     cfg: &Config,
 ) -> Vec<Unit> {
     let id = |s: &str| map.get(s).copied().unwrap_or(u32::MAX);
+    let stem_of = |w: u32| stems.get(w as usize).copied().unwrap_or(u32::MAX);
     let mut out = Vec::new();
     for ru in rus {
         let toks: Vec<Tok> = ru
             .toks
             .iter()
-            .map(|(t, s, fact, name)| Tok {
+            .map(|(t, _, fact, name)| Tok {
                 start: u32::try_from(t.span.start).unwrap_or(u32::MAX),
                 end: u32::try_from(t.span.end).unwrap_or(u32::MAX),
                 word: id(&t.word),
-                stem: id(s),
                 stop: is_stop(&t.word),
                 fact: *fact,
                 name: *name,
@@ -507,7 +541,7 @@ fn build_units(
         let mut content: Vec<u32> = toks
             .iter()
             .filter(|t| !t.stop && !t.fact)
-            .map(|t| t.stem)
+            .map(|t| stem_of(t.word))
             .collect();
         content.sort_unstable();
         content.dedup();
@@ -524,7 +558,7 @@ fn build_units(
             .facts
             .into_iter()
             .map(|f| {
-                let context = fact_context(&toks, f.span);
+                let context = fact_context(&toks, stems, f.span);
                 let before = toks
                     .iter()
                     .rev()
@@ -561,7 +595,7 @@ fn build_units(
 /// Content stems within three tokens of the fact at `span` (not of the
 /// fact itself: a figure's counted noun says what is counted, not which
 /// figure it is).
-fn fact_context(toks: &[Tok], span: Span) -> Vec<u32> {
+fn fact_context(toks: &[Tok], stems: &[u32], span: Span) -> Vec<u32> {
     let first = toks.iter().position(|t| t.span().overlaps(&span));
     let last = toks.iter().rposition(|t| t.span().overlaps(&span));
     let (Some(first), Some(last)) = (first, last) else {
@@ -572,7 +606,7 @@ fn fact_context(toks: &[Tok], span: Span) -> Vec<u32> {
     let mut v: Vec<u32> = toks[lo..hi]
         .iter()
         .filter(|t| !t.stop && !t.fact && !span.overlaps(&t.span()))
-        .map(|t| t.stem)
+        .map(|t| stems.get(t.word as usize).copied().unwrap_or(u32::MAX))
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -736,7 +770,7 @@ pub(crate) fn claim_cosine(p: &Prepared, a: &Unit, b: &Unit) -> f64 {
             .toks
             .iter()
             .filter(|t| !t.stop && !t.fact && !t.name)
-            .map(|t| t.stem)
+            .map(|t| p.stem(t.word))
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -755,6 +789,13 @@ pub(crate) fn claim_cosine(p: &Prepared, a: &Unit, b: &Unit) -> f64 {
         (dot / (nx.sqrt() * ny.sqrt())).min(1.0)
     } else {
         0.0
+    }
+}
+
+impl Prepared<'_> {
+    /// The stem id of the word with id `word`.
+    pub fn stem(&self, word: u32) -> u32 {
+        self.stems.get(word as usize).copied().unwrap_or(u32::MAX)
     }
 }
 
