@@ -1065,6 +1065,15 @@ fn gives_value(g: &Fact, x: &Fact, cfg: &Config) -> bool {
     }
 }
 
+/// True when two facts are as fine as each other: dates of one
+/// granularity (two days, not a day and a week); every pair of other facts.
+fn same_granularity(a: &Fact, b: &Fact) -> bool {
+    match (&a.value, &b.value) {
+        (FactValue::Date(x), FactValue::Date(y)) => x.granularity == y.granularity,
+        _ => true,
+    }
+}
+
 fn specificity(f: &Fact) -> usize {
     match &f.value {
         FactValue::Date(d) => date_specificity(d),
@@ -1166,13 +1175,25 @@ fn slots(
                     c => Some(c),
                 }
             };
-            // the same value is the strongest evidence of the same slot
+            // the same value is the strongest evidence of the same slot,
+            // then a value as precise as the slot's in the same part of
+            // the sentence: "said on Tuesday" goes with "said on Monday",
+            // not with the "this week" both sentences also give (Tuesday
+            // lies in that week, so the two would seem to agree)
+            let as_precise = |slot: &Vec<FactRef>| same_granularity(fact(slot[0]), f);
             let same_anywhere = |slot: &Vec<FactRef>| {
                 !slot.iter().any(|r| r.0 == mi) && compare_facts(fact(slot[0]), f, cfg) == Cmp::Same
             };
             let choice = slots
                 .iter()
-                .position(|s| fits(s) == Some(Cmp::Same))
+                .position(|s| as_precise(s) && fits(s) == Some(Cmp::Same))
+                .or_else(|| slots.iter().position(|s| as_precise(s) && same_anywhere(s)))
+                .or_else(|| {
+                    slots
+                        .iter()
+                        .position(|s| as_precise(s) && fits(s).is_some())
+                })
+                .or_else(|| slots.iter().position(|s| fits(s) == Some(Cmp::Same)))
                 .or_else(|| slots.iter().position(same_anywhere))
                 .or_else(|| slots.iter().position(|s| fits(s).is_some()));
             match choice {
