@@ -557,9 +557,25 @@ impl Lexicon {
 /// `word.to_lowercase()` written into `buf`, its length; `None` when it
 /// does not fit, or when `word` holds a capital sigma (whose lowercase
 /// form depends on its place in the word: `str::to_lowercase` decides).
+///
+/// The chars of the words that come here (“NATO’s”, “Zelensky’s”) are
+/// mostly ASCII letters and General Punctuation (U+2000–U+206F, which has
+/// no cased char): both are written without `char::to_lowercase`'s table
+/// search.
 fn lowercase_into(word: &str, buf: &mut [u8]) -> Option<usize> {
     let mut n = 0;
     for c in word.chars() {
+        if c.is_ascii() {
+            *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
+        if GENERAL_PUNCTUATION.contains(&c) {
+            let end = n + c.len_utf8();
+            c.encode_utf8(buf.get_mut(n..end)?);
+            n = end;
+            continue;
+        }
         if c == 'Σ' {
             return None;
         }
@@ -571,6 +587,10 @@ fn lowercase_into(word: &str, buf: &mut [u8]) -> Option<usize> {
     }
     Some(n)
 }
+
+/// The General Punctuation block: curly quotes, dashes, special spaces;
+/// no char of it has a lowercase or uppercase form.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// A word of at most 16 ASCII bytes as a number, lowercased (see
 /// [`pack_any`]): the key of nearly every word's lexicon lookup.
@@ -1012,6 +1032,36 @@ mod tests {
         ] {
             assert_eq!(lookup(w).0, classes(w), "{w:?}");
         }
+    }
+
+    /// The lowercasing on the stack agrees with `str::to_lowercase`,
+    /// for ASCII, General Punctuation and other chars alike.
+    #[test]
+    fn lowercase_into_agrees_with_to_lowercase() {
+        let mut words: Vec<String> = [
+            "NATO’s",
+            "Zelensky’s",
+            "ÉLYSÉE",
+            "Straße",
+            "İstanbul",
+            "ΟΔΟΣ",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend(('\u{0}'..='\u{2200}').map(|c| format!("A{c}b")));
+        for w in &words {
+            let mut buf = [0u8; 64];
+            if let Some(n) = lowercase_into(w, &mut buf) {
+                assert_eq!(
+                    std::str::from_utf8(&buf[..n]),
+                    Ok(w.to_lowercase().as_str()),
+                    "{w:?}"
+                );
+            }
+        }
+        // a capital sigma is left to `str::to_lowercase`
+        assert_eq!(lowercase_into("ΟΔΟΣ", &mut [0u8; 64]), None);
     }
 
     #[test]
