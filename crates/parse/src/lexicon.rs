@@ -351,12 +351,28 @@ struct Spelling {
     classes: Classes,
 }
 
+/// A spelling's answer in [`Lexicon::spellings`].
+#[derive(Clone, Copy)]
+struct Spelled {
+    classes: Classes,
+    id: WordId,
+    /// The spelling's length: packed bytes do not tell "a" from "a\0".
+    len: usize,
+}
+
 /// Every class's entries, indexed by lowercase word.
 struct Lexicon {
     /// The slots of the words of at most 16 ASCII bytes, by [`pack`]:
     /// nearly every word of an article is looked up here, with no string
     /// hashed or compared.
     short: FxHashMap<u128, Slot>,
+    /// What [`lookup_short`] answers for the spellings of the short keys
+    /// that text commonly holds, by their packed bytes as written (not
+    /// lowercased): every key in lowercase and Capitalised, and every
+    /// exact spelling, each with its classes resolved and its length. A
+    /// word written so is answered with one probe, no lowercasing and no
+    /// walk over the slot's exact spellings.
+    spellings: FxHashMap<u128, Spelled>,
     /// The slots of the other words (longer or not ASCII), by lowercase
     /// form.
     slots: FxHashMap<Box<[u8]>, Slot>,
@@ -439,6 +455,7 @@ impl Lexicon {
     fn load() -> Self {
         let mut lex = Lexicon {
             short: FxHashMap::default(),
+            spellings: FxHashMap::default(),
             slots: FxHashMap::default(),
             len: 0,
         };
@@ -465,6 +482,7 @@ impl Lexicon {
             .filter_map(|(key, slot)| Some((pack(std::str::from_utf8(&key).ok()?)?, slot)))
             .collect();
         lex.slots = long.into_iter().collect();
+        lex.spellings = spellings_of(&lex.short);
         lex
     }
 
@@ -552,6 +570,27 @@ impl Lexicon {
             None => f(self.slots.get(lower.as_bytes())),
         }
     }
+}
+
+/// [`Lexicon::spellings`] of the slots of the short keys: each key
+/// lowercase (as it is) and Capitalised, and each exact spelling, with
+/// the classes and id [`Slot::classes_of_packed`] gives it.
+fn spellings_of(short: &FxHashMap<u128, Slot>) -> FxHashMap<u128, Spelled> {
+    let mut out = FxHashMap::default();
+    for (&key, slot) in short {
+        // the key's length: it has no NUL byte (a word of the data files)
+        let len = 16 - (key.leading_zeros() / 8) as usize;
+        let capitalised = key & !0xff | u128::from((key as u8).to_ascii_uppercase());
+        let exact = slot.exact.iter().map(|s| (s.raw, s.text.len()));
+        for (raw, len) in [(key, len), (capitalised, len)].into_iter().chain(exact) {
+            out.entry(raw).or_insert(Spelled {
+                classes: slot.classes_of_packed(raw, len),
+                id: WordId(slot.id),
+                len,
+            });
+        }
+    }
+    out
 }
 
 /// `word.to_lowercase()` written into `buf`, its length; `None` when it
@@ -703,7 +742,20 @@ pub(crate) fn lookup_short(bytes: &[u8]) -> Option<(Classes, WordId)> {
     if raw & HIGH_BITS != 0 {
         return None;
     }
-    Some(match LEXICON.short.get(&ascii_lowercase_packed(raw)) {
+    let lex = &*LEXICON;
+    if let Some(s) = lex.spellings.get(&raw) {
+        if s.len == bytes.len() {
+            return Some((s.classes, s.id));
+        }
+    }
+    let lower = ascii_lowercase_packed(raw);
+    // written in lowercase, or Capitalised (only the first byte differs
+    // from the lowercase form): the spellings would hold it if its key
+    // were in the lexicon (a last byte of 0 would be lost in the packing)
+    if (raw ^ lower) & !0xff == 0 && bytes.last().is_some_and(|&b| b != 0) {
+        return Some((Classes::NONE, WordId::ABSENT));
+    }
+    Some(match lex.short.get(&lower) {
         Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
         None => (Classes::NONE, WordId::ABSENT),
     })
@@ -1032,6 +1084,44 @@ mod tests {
         ] {
             assert_eq!(lookup(w).0, classes(w), "{w:?}");
         }
+    }
+
+    /// The spellings map answers as the slot of the lowercase key does
+    /// (`lookup_long` walks the slot), for every entry of every class
+    /// written as in its file, in lowercase, Capitalised, in capitals and
+    /// in odd cases, for words absent from the lexicon, and for words
+    /// with NUL bytes (which the packing does not tell from its padding).
+    #[test]
+    fn spellings_answer_as_the_slots() {
+        let mut words: Vec<String> = Vec::new();
+        for &class in Class::ALL {
+            for e in entries(class) {
+                let w = e.word;
+                let mut odd: String = w.chars().rev().collect();
+                odd = odd.to_uppercase() + w;
+                let mut chars = w.chars();
+                let first = chars.next().map(String::from).unwrap_or_default();
+                let cap = first.to_uppercase() + chars.as_str();
+                let lower_rest = first + &chars.as_str().to_lowercase();
+                words.extend([
+                    w.to_string(),
+                    w.to_lowercase(),
+                    w.to_uppercase(),
+                    cap,
+                    lower_rest,
+                    odd,
+                ]);
+            }
+        }
+        words.extend(["", "a\0", "Zyxwvu", "zyxwvu", "the\0", "\0", "Mr\0"].map(String::from));
+        let mut short = 0;
+        for w in &words {
+            if let Some(found) = lookup_short(w.as_bytes()) {
+                short += 1;
+                assert_eq!(found, lookup_long(w), "{w:?}");
+            }
+        }
+        assert!(short > 10_000, "{short} short words");
     }
 
     /// The lowercasing on the stack agrees with `str::to_lowercase`,
