@@ -669,7 +669,7 @@ fn ascii_lowercase_packed(x: u128) -> u128 {
 }
 
 /// The bytes of `b` (at most 16) as a little-endian number, zero above
-/// them: two fixed-size loads of the first and the last 8 (or 4) bytes,
+/// them: two fixed-size loads of the first and the last 8 (or 4, or 2) bytes,
 /// which overlap on short words, instead of a copy into a buffer.
 #[inline]
 fn load_le(b: &[u8]) -> u128 {
@@ -686,8 +686,13 @@ fn load_le(b: &[u8]) -> u128 {
         let tail = u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"));
         let rest = tail.checked_shr(8 * (8 - n) as u32).unwrap_or(0);
         u128::from(head) | u128::from(rest) << 32
+    } else if n >= 2 {
+        let head = u16::from_le_bytes(b[..2].try_into().expect("2 bytes"));
+        let tail = u16::from_le_bytes(b[n - 2..].try_into().expect("2 bytes"));
+        let rest = tail.checked_shr(8 * (4 - n) as u32).unwrap_or(0);
+        u128::from(head) | u128::from(rest) << 16
     } else {
-        b.iter().rev().fold(0, |x, &c| x << 8 | u128::from(c))
+        b.first().map_or(0, |&c| u128::from(c))
     }
 }
 
