@@ -335,7 +335,8 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
     // sentence): the word ends here, unless it is a title abbreviation,
     // which keeps its dot (told below, from the word's classes)
     let mut full_stop = false;
-    if let Some(&b) = bytes.get(j) {
+    // (a space, the commonest end, joins nothing: no test)
+    if let Some(&b) = bytes.get(j).filter(|&&b| b != b' ') {
         full_stop = first != DIGIT
             && b == b'.'
             && char_at(slice, j + 1).is_none_or(|n| !is_alphanumeric(n));
