@@ -773,23 +773,41 @@ impl Needs {
         n
     }
 
-    /// The rules whose required token is among `toks` (`ids` their
-    /// vocabulary ids).
-    fn enabled(&self, toks: &[Token], ids: &[u16]) -> u128 {
+    /// The rules whose required token is among `toks`, each token's
+    /// vocabulary id given to `each_id` in order (one pass: the kinds,
+    /// classes and shapes of the tokens are or-ed together, and each
+    /// token is looked up once).
+    fn enabled(
+        &self,
+        vocab: &Vocab,
+        text: &str,
+        toks: &[Token],
+        mut each_id: impl FnMut(u16),
+    ) -> u128 {
         let mut rules = self.always;
-        let mut classes = 0u128;
-        for (t, &id) in toks.iter().zip(ids) {
-            rules |= self.by_kind[kind_index(t.kind)];
+        let (mut kinds, mut classes) = (0usize, 0u128);
+        let (mut digit, mut possessive) = (false, false);
+        for t in toks {
+            let id = vocab.id(text, t);
+            each_id(id);
+            kinds |= 1 << kind_index(t.kind);
             classes |= t.classes.bits();
+            digit |= t.shape.has(Shape::HAS_DIGIT);
+            possessive |= t.shape.has(Shape::POSSESSIVE);
             if let Some(r) = self.by_word.get(usize::from(id)) {
                 rules |= r;
             }
-            if t.shape.has(Shape::HAS_DIGIT) {
-                rules |= self.by_digit_word;
+        }
+        for (k, r) in self.by_kind.iter().enumerate() {
+            if kinds >> k & 1 != 0 {
+                rules |= r;
             }
-            if t.shape.has(Shape::POSSESSIVE) {
-                rules |= self.by_possessive;
-            }
+        }
+        if digit {
+            rules |= self.by_digit_word;
+        }
+        if possessive {
+            rules |= self.by_possessive;
         }
         while classes != 0 {
             rules |= self.by_class[classes.trailing_zeros() as usize];
@@ -1500,9 +1518,6 @@ impl RuleSet {
         text: &'a str,
         toks: &'a [Token],
     ) -> impl Iterator<Item = (usize, Match)> + 'a {
-        // each rule's first token after its last match: made when a rule
-        // is first tried (most sentences try none)
-        let mut next_from: Vec<usize> = Vec::new();
         // the token whose candidate rules are `pending`, and the next
         // token to look at
         let (mut cur, mut next) = (0usize, 0usize);
@@ -1510,9 +1525,19 @@ impl RuleSet {
         // the buffers of the tries, taken at the first (most sentences
         // try none)
         let mut scratch: Option<Pooled> = None;
-        let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
+        // the tokens' vocabulary ids and each rule's first token after its
+        // last match, in buffers kept by the thread
+        let mut bufs = PooledScan::take();
         // the rules whose required token is among the tokens at all
-        let enabled = self.needs.enabled(toks, &ids);
+        let ids = &mut bufs.0.ids;
+        ids.clear();
+        ids.reserve(toks.len());
+        let enabled = self
+            .needs
+            .enabled(&self.vocab, text, toks, |id| ids.push(id));
+        // `next_from` is cleared when a rule is first tried (most
+        // sentences try none)
+        let mut tried = false;
         if enabled == 0 {
             // no rule can match: no token to look at
             next = toks.len();
@@ -1521,7 +1546,10 @@ impl RuleSet {
             while pending != 0 {
                 let r = pending.trailing_zeros() as usize;
                 pending &= pending - 1;
-                if next_from.is_empty() {
+                let ScanBufs { ids, next_from } = &mut bufs.0;
+                if !tried {
+                    tried = true;
+                    next_from.clear();
                     next_from.resize(self.rules.len(), 0);
                 }
                 if cur < next_from[r] {
@@ -1531,7 +1559,7 @@ impl RuleSet {
                 let m = Matcher {
                     text,
                     toks,
-                    ids: Some(&ids),
+                    ids: Some(ids),
                     parts: &NoParts,
                 };
                 let found = p.may_start(&m, cur, true).then(|| {
@@ -1548,6 +1576,7 @@ impl RuleSet {
             loop {
                 let t = toks.get(next)?;
                 next += 1;
+                let ids = &bufs.0.ids;
                 let mut rules = self.index.rules_at(t, ids[next - 1]) & enabled;
                 if rules != 0 {
                     // and whose second token may be the next one (past
@@ -1575,16 +1604,41 @@ impl RuleSet {
         start: usize,
         parts: &'a dyn Parts,
     ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
+        self.matches_among(text, toks, start, parts, u128::MAX)
+    }
+
+    /// The rules (bit `r` = rule `r`) that may match somewhere in `toks`:
+    /// those whose required token is among them (a necessary condition;
+    /// see [`RuleSet::matches_among`]).
+    pub(crate) fn enabled(&self, text: &str, toks: &[Token]) -> u128 {
+        self.needs.enabled(&self.vocab, text, toks, |_| {})
+    }
+
+    /// [`RuleSet::matches_at`] for the rules of `among` only (bit `r` =
+    /// rule `r`): a caller that tries many starts in the same tokens
+    /// passes [`RuleSet::enabled`] of them, so that rules whose required
+    /// token is not there are not tried at each start.
+    pub(crate) fn matches_among<'a>(
+        &'a self,
+        text: &'a str,
+        toks: &'a [Token],
+        start: usize,
+        parts: &'a dyn Parts,
+        among: u128,
+    ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
         // only the rules whose first test the token can pass, and whose
         // second test the next token can (the indices are necessary
         // conditions; past the last token, every rule)
-        let candidates = toks.get(start).map_or(u128::MAX, |t| {
-            let rules = self.index.rules_at(t, self.vocab.id(text, t));
-            match toks.get(start + 1) {
-                Some(u) if rules != 0 => rules & self.second.rules_at(u, self.vocab.id(text, u)),
-                _ => rules,
-            }
-        });
+        let candidates = among
+            & toks.get(start).map_or(u128::MAX, |t| {
+                let rules = self.index.rules_at(t, self.vocab.id(text, t));
+                match toks.get(start + 1) {
+                    Some(u) if rules != 0 => {
+                        rules & self.second.rules_at(u, self.vocab.id(text, u))
+                    }
+                    _ => rules,
+                }
+            });
         self.rules
             .iter()
             .enumerate()
@@ -2589,6 +2643,39 @@ impl Drop for Pooled {
         let s = std::mem::take(&mut self.0);
         // (during the thread's exit the pool may be gone: then dropped)
         let _ = SCRATCH.try_with(|c| c.borrow_mut().push(s));
+    }
+}
+
+/// The buffers of a [`RuleSet::scan`]: the tokens' vocabulary ids, and
+/// each rule's first token after its last match.
+#[derive(Default)]
+struct ScanBufs {
+    ids: Vec<u16>,
+    next_from: Vec<usize>,
+}
+
+thread_local! {
+    /// The scan buffers not in use, kept by the thread (a sentence's scan
+    /// reuses the previous one's).
+    static SCAN_BUFS: std::cell::RefCell<Vec<ScanBufs>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A set of scan buffers taken from the thread's pool, put back when
+/// dropped.
+struct PooledScan(ScanBufs);
+
+impl PooledScan {
+    fn take() -> PooledScan {
+        PooledScan(SCAN_BUFS.with(|c| c.borrow_mut().pop().unwrap_or_default()))
+    }
+}
+
+impl Drop for PooledScan {
+    fn drop(&mut self) {
+        let s = std::mem::take(&mut self.0);
+        // (during the thread's exit the pool may be gone: then dropped)
+        let _ = SCAN_BUFS.try_with(|c| c.borrow_mut().push(s));
     }
 }
 

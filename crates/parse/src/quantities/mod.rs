@@ -370,6 +370,11 @@ struct Scan<'a> {
     amounts: RefCell<Vec<Option<Option<Amount>>>>,
     /// Whether a look-alike covers each number token, once known.
     blocked: RefCell<Vec<Option<bool>>>,
+    /// The quantity rules and the look-alike rules whose required token
+    /// is in the segment ([`RuleSet::enabled`]), once known: the others
+    /// are not tried at any start.
+    enabled: std::cell::OnceCell<u128>,
+    lookalikes_enabled: std::cell::OnceCell<u128>,
 }
 
 impl Parts for Scan<'_> {
@@ -394,6 +399,8 @@ impl<'a> Scan<'a> {
             nums: RefCell::new(vec![None; toks.len()]),
             amounts: RefCell::new(vec![None; toks.len()]),
             blocked: RefCell::new(vec![None; toks.len()]),
+            enabled: std::cell::OnceCell::new(),
+            lookalikes_enabled: std::cell::OnceCell::new(),
         }
     }
 
@@ -480,9 +487,12 @@ impl<'a> Scan<'a> {
             return *b;
         }
         let c = &*COMPILED;
+        let among = *self
+            .lookalikes_enabled
+            .get_or_init(|| c.lookalikes.enabled(self.text, self.toks));
         let found = (i.saturating_sub(4)..=i).any(|s| {
             c.lookalikes
-                .matches_at(self.text, self.toks, s, &crate::rules::NoParts)
+                .matches_among(self.text, self.toks, s, &crate::rules::NoParts, among)
                 .any(|(_, _, m)| cap(&m, "x").is_some_and(|x| x.contains(&i)))
         });
         if let Some(slot) = self.blocked.borrow_mut().get_mut(i) {
@@ -653,6 +663,9 @@ impl<'a> Scan<'a> {
         let mut cursor = 0;
         let mut a = 0;
         let mut ms: Vec<(usize, &QuantityRule, Match)> = Vec::new();
+        let among = *self
+            .enabled
+            .get_or_init(|| c.quantities.enabled(self.text, self.toks));
         while a < self.toks.len() {
             if !self.anchor(a) {
                 a += 1;
@@ -668,7 +681,7 @@ impl<'a> Scan<'a> {
                 ms.clear();
                 ms.extend(
                     c.quantities
-                        .matches_at(self.text, self.toks, s, self)
+                        .matches_among(self.text, self.toks, s, self, among)
                         .filter(|(_, _, m)| m.tokens.end > a)
                         .map(|(k, _, m)| (k, &QUANTITY_RULES[k], m)),
                 );
