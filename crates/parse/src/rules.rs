@@ -734,6 +734,9 @@ struct Needs {
     by_possessive: u128,
     /// Rules needing nothing in particular (always enabled).
     always: u128,
+    /// Every class of `by_class` with rules: a sentence's tokens have
+    /// many classes, and most are none of these.
+    classes: u128,
 }
 
 impl Needs {
@@ -756,6 +759,7 @@ impl Needs {
             }
             for c in f.classes.iter() {
                 n.by_class[c as usize] |= bit;
+                n.classes |= Classes::of(c).bits();
             }
             for w in &f.words {
                 match vocab.get(w) {
@@ -809,6 +813,7 @@ impl Needs {
         if possessive {
             rules |= self.by_possessive;
         }
+        classes &= self.classes;
         while classes != 0 {
             rules |= self.by_class[classes.trailing_zeros() as usize];
             classes &= classes - 1;
