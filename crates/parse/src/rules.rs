@@ -718,63 +718,127 @@ pub struct RuleSet {
     needs: Needs,
 }
 
-/// For each rule of a set, a test that some token of every match passes
-/// (see [`required_test`]), as a [`FirstFilter`]: a scan enables a rule
-/// only when some token of the slice passes it (most sentences hold no
-/// month, weekday, number or unit of time, and most rules need one).
+/// For each rule of a set, the tests that some token of every match
+/// passes (see [`required_tests`]), as [`FirstFilter`]s: a scan enables a
+/// rule only when, for each of its tests, some token of the slice passes
+/// it (most sentences hold no month, weekday, number or unit of time,
+/// and most rules need one; “three years ago” needs a unit of time and
+/// `ago`).
+///
+/// The tokens are read once for the distinct tests (“needs”, one bit
+/// each): the rules whose rarest need ([`rarity`]) is met are the
+/// candidates, and those of them with another need unmet are dropped.
 #[derive(Clone, Debug, Default)]
 struct Needs {
-    /// Rules needing a token of some kind (word, number, punctuation).
+    /// Needs met by a token of some kind (word, number, punctuation).
     by_kind: [u128; 3],
-    /// `by_class[c]`: rules needing a token of class `c` (by its bit).
+    /// `by_class[c]`: needs met by a token of class `c` (by its bit).
     by_class: Vec<u128>,
-    /// `by_word[id]`: rules needing the literal word of id `id`.
+    /// `by_word[id]`: needs met by the literal word of id `id`.
     by_word: Vec<u128>,
     by_digit_word: u128,
     by_possessive: u128,
-    /// Rules needing nothing in particular (always enabled).
+    /// Needs taken as met whatever the tokens (a word outside the
+    /// vocabulary).
     always: u128,
-    /// Every class of `by_class` with rules: a sentence's tokens have
+    /// Every class of `by_class` with needs: a sentence's tokens have
     /// many classes, and most are none of these.
     classes: u128,
+    /// `primary[n]`: the rules whose rarest need is need `n`.
+    primary: Vec<u128>,
+    /// The needs that are some rule's rarest (most needs met in a
+    /// sentence are common words, no rule's rarest).
+    primaries: u128,
+    /// `all[r]`: every need of rule `r`.
+    all: Vec<u128>,
+    /// Rules needing nothing in particular (always enabled).
+    free: u128,
 }
+
+/// The most needs a [`Needs`] tells apart (one bit each); a rule's
+/// further needs are not checked.
+const MAX_NEEDS: usize = 128;
 
 impl Needs {
     fn new(patterns: &[&Pattern], vocab: &Vocab) -> Needs {
         let mut n = Needs {
             by_class: vec![0; 128],
             by_word: vec![0; vocab.len()],
+            all: vec![0; patterns.len()],
             ..Needs::default()
         };
-        for (r, p) in patterns.iter().enumerate() {
-            let bit = 1u128 << r;
-            let Some(f) = required_test(&p.root).map(|t| FirstFilter::of(&simplify(t))) else {
-                n.always |= bit;
-                continue;
-            };
-            for k in 0..3 {
-                if f.kinds[k] {
-                    n.by_kind[k] |= bit;
+        // each rule's tests, the rarest first (its primary need)
+        let tests: Vec<Vec<Test>> = patterns
+            .iter()
+            .map(|p| {
+                let mut ts = Vec::new();
+                required_tests(&p.root, &mut ts);
+                let mut ts: Vec<Test> = ts.into_iter().map(simplify).collect();
+                ts.sort_by_key(|t| rarity(&FirstFilter::of(t)));
+                ts.dedup();
+                ts
+            })
+            .collect();
+        let mut distinct: Vec<Test> = Vec::new();
+        // primaries first, so that every rule has one
+        for pass in 0..2 {
+            for (r, ts) in tests.iter().enumerate() {
+                let ts = if pass == 0 {
+                    ts.get(..1).unwrap_or(&[])
+                } else {
+                    ts.get(1..).unwrap_or(&[])
+                };
+                for t in ts {
+                    let need = match distinct.iter().position(|d| d == t) {
+                        Some(k) => k,
+                        None if distinct.len() < MAX_NEEDS => {
+                            distinct.push(t.clone());
+                            n.add(distinct.len() - 1, &FirstFilter::of(t), vocab);
+                            distinct.len() - 1
+                        }
+                        None => continue,
+                    };
+                    n.all[r] |= 1 << need;
+                    if pass == 0 {
+                        n.primary.resize(distinct.len(), 0);
+                        n.primary[need] |= 1 << r;
+                        n.primaries |= 1 << need;
+                    }
                 }
             }
-            for c in f.classes.iter() {
-                n.by_class[c as usize] |= bit;
-                n.classes |= Classes::of(c).bits();
-            }
-            for w in &f.words {
-                match vocab.get(w) {
-                    Some(id) => n.by_word[usize::from(id)] |= bit,
-                    None => n.always |= bit,
-                }
-            }
-            if f.digit_words {
-                n.by_digit_word |= bit;
-            }
-            if f.possessive_words {
-                n.by_possessive |= bit;
+        }
+        for (r, ts) in tests.iter().enumerate() {
+            if ts.is_empty() {
+                n.free |= 1 << r;
             }
         }
         n
+    }
+
+    /// Need `need` is met by the tokens passing `f`.
+    fn add(&mut self, need: usize, f: &FirstFilter, vocab: &Vocab) {
+        let bit = 1u128 << need;
+        for k in 0..3 {
+            if f.kinds[k] {
+                self.by_kind[k] |= bit;
+            }
+        }
+        for c in f.classes.iter() {
+            self.by_class[c as usize] |= bit;
+            self.classes |= Classes::of(c).bits();
+        }
+        for w in &f.words {
+            match vocab.get(w) {
+                Some(id) => self.by_word[usize::from(id)] |= bit,
+                None => self.always |= bit,
+            }
+        }
+        if f.digit_words {
+            self.by_digit_word |= bit;
+        }
+        if f.possessive_words {
+            self.by_possessive |= bit;
+        }
     }
 
     /// The rules whose required token is among `toks`, each token's
@@ -788,7 +852,7 @@ impl Needs {
         toks: &[Token],
         mut each_id: impl FnMut(u16),
     ) -> u128 {
-        let mut rules = self.always;
+        let mut met = self.always;
         let (mut kinds, mut classes) = (0usize, 0u128);
         let (mut digit, mut possessive) = (false, false);
         for t in toks {
@@ -799,26 +863,63 @@ impl Needs {
             digit |= t.shape.has(Shape::HAS_DIGIT);
             possessive |= t.shape.has(Shape::POSSESSIVE);
             if let Some(r) = self.by_word.get(usize::from(id)) {
-                rules |= r;
+                met |= r;
             }
         }
         for (k, r) in self.by_kind.iter().enumerate() {
             if kinds >> k & 1 != 0 {
-                rules |= r;
+                met |= r;
             }
         }
         if digit {
-            rules |= self.by_digit_word;
+            met |= self.by_digit_word;
         }
         if possessive {
-            rules |= self.by_possessive;
+            met |= self.by_possessive;
         }
         classes &= self.classes;
         while classes != 0 {
-            rules |= self.by_class[classes.trailing_zeros() as usize];
+            met |= self.by_class[classes.trailing_zeros() as usize];
             classes &= classes - 1;
         }
-        rules
+        // the rules whose rarest need is met, less those with another
+        // need unmet
+        let mut rules = 0;
+        let mut needs = met & self.primaries;
+        while needs != 0 {
+            rules |= self
+                .primary
+                .get(needs.trailing_zeros() as usize)
+                .unwrap_or(&0);
+            needs &= needs - 1;
+        }
+        let mut candidates = rules;
+        while candidates != 0 {
+            let r = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if self.all[r] & !met != 0 {
+                rules &= !(1 << r);
+            }
+        }
+        rules | self.free
+    }
+}
+
+/// Tests that some token of every match of `node` passes, each (the
+/// tokens of a positive lookaround are among those scanned too), added
+/// to `out`: those of each element of a sequence, the rarest test of
+/// each alternative of a group ([`required_test`]).
+fn required_tests(node: &Node, out: &mut Vec<Test>) {
+    match node {
+        Node::Seq(items) => items.iter().for_each(|n| required_tests(n, out)),
+        Node::Capture { node, .. } => required_tests(node, out),
+        Node::Repeat { node, min, .. } if *min > 0 => required_tests(node, out),
+        Node::Look {
+            negate: false,
+            node,
+            ..
+        } => required_tests(node, out),
+        _ => out.extend(required_test(node)),
     }
 }
 
@@ -3111,6 +3212,33 @@ mod tests {
                 "internationalisation"
             ]
         );
+    }
+
+    #[test]
+    fn a_rule_is_enabled_only_when_all_its_needs_are_met() {
+        const RULES: &[Rule] = &[
+            Rule {
+                name: "ago",
+                pattern: "n=#digits:1-3 unit=(days | weeks) ago",
+                examples: &[],
+            },
+            Rule {
+                name: "for",
+                pattern: "(?<= for ) n=#digits:1-3 unit=(days | weeks)",
+                examples: &[],
+            },
+        ];
+        let set = RuleSet::new(RULES).unwrap();
+        let enabled = |text: &str| {
+            let a = Analysis::new(text);
+            let toks = pieces(text, a.tokens());
+            set.enabled(text, &toks)
+        };
+        assert_eq!(enabled("The rain fell for 3 days."), 0b10);
+        assert_eq!(enabled("The rain stopped 3 days ago."), 0b01);
+        assert_eq!(enabled("It fell for 3 days until 2 weeks ago."), 0b11);
+        // the unit and the number, but neither `ago` nor `for`
+        assert_eq!(enabled("The rain fell 3 days in a row."), 0);
     }
 
     #[test]
