@@ -2406,12 +2406,36 @@ impl Matcher<'_> {
             .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }
 
+    /// True when token `i` passes `test`. The tests of one step (a class,
+    /// a kind, a word by its id) are answered here, inlined where a test
+    /// is run; the others by [`Matcher::accepts_other`] (a call saves
+    /// and restores registers: most tests are of one step).
+    #[inline(always)]
     fn accepts(&self, test: &Test, i: usize) -> bool {
         #[cfg(test)]
         tests::TESTS_RUN.with(|n| n.set(n.get() + 1));
         let Some(t) = self.toks.get(i) else {
             return false;
         };
+        match (test, self.ids) {
+            (Test::Class(c), _) => t.classes.has(*c),
+            (Test::AnyClass(cs), _) => t.classes.intersects(*cs),
+            (Test::Kind(k), _) => t.kind == *k,
+            (Test::Words { ids, .. }, Some(v)) if !ids.is_empty() => {
+                let id = v.get(i).copied().unwrap_or(NO_WORD);
+                id != NO_WORD
+                    && ids
+                        .get(usize::from(id) / 64)
+                        .is_some_and(|b| b >> (id % 64) & 1 != 0)
+            }
+            _ => self.accepts_other(test, t, i),
+        }
+    }
+
+    /// [`Matcher::accepts`] for the tests of more than one step, `t`
+    /// token `i`.
+    #[inline(never)]
+    fn accepts_other(&self, test: &Test, t: &Token, i: usize) -> bool {
         match test {
             Test::Literal(w) => t.span.len() == w.len() && self.is_word(t, w),
             Test::Words { ids, .. } if !ids.is_empty() && self.ids.is_some() => {
