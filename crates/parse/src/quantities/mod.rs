@@ -370,11 +370,12 @@ struct Scan<'a> {
     amounts: RefCell<Vec<Option<Option<Amount>>>>,
     /// Whether a look-alike covers each number token, once known.
     blocked: RefCell<Vec<Option<bool>>>,
-    /// The quantity rules and the look-alike rules whose required token
-    /// is in the segment ([`RuleSet::enabled`]), once known: the others
-    /// are not tried at any start.
+    /// The quantity rules whose required tokens are in the segment
+    /// ([`RuleSet::enabled`]), once known: the others are not tried at
+    /// any start. (The look-alike rules are tried at a few starts before
+    /// a number only: a pass over the segment for them costs more than
+    /// it saves.)
     enabled: std::cell::OnceCell<u128>,
-    lookalikes_enabled: std::cell::OnceCell<u128>,
 }
 
 impl Parts for Scan<'_> {
@@ -400,7 +401,6 @@ impl<'a> Scan<'a> {
             amounts: RefCell::new(vec![None; toks.len()]),
             blocked: RefCell::new(vec![None; toks.len()]),
             enabled: std::cell::OnceCell::new(),
-            lookalikes_enabled: std::cell::OnceCell::new(),
         }
     }
 
@@ -487,12 +487,9 @@ impl<'a> Scan<'a> {
             return *b;
         }
         let c = &*COMPILED;
-        let among = *self
-            .lookalikes_enabled
-            .get_or_init(|| c.lookalikes.enabled(self.text, self.toks));
         let found = (i.saturating_sub(4)..=i).any(|s| {
             c.lookalikes
-                .matches_among(self.text, self.toks, s, &crate::rules::NoParts, among)
+                .matches_at(self.text, self.toks, s, &crate::rules::NoParts)
                 .any(|(_, _, m)| cap(&m, "x").is_some_and(|x| x.contains(&i)))
         });
         if let Some(slot) = self.blocked.borrow_mut().get_mut(i) {
