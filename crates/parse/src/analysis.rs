@@ -305,27 +305,34 @@ fn whole_words(text: &str, span: Span) -> bool {
 /// The next leftmost-longest match is the longest one at the first place
 /// (from the end of the previous match) where a name matches, so it is
 /// found by an anchored search at each place in turn, skipping the bytes
-/// no name starts with (most of the text).
+/// no name starts with (most of the text). The places are found a block
+/// of 64 bytes at a time: a bit set of the block's bytes that start a
+/// name, made without a branch per byte, then its set bits in order.
 pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
     let g = &*GAZETTEER_NAMES;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(k) = bytes[at..].iter().position(|&b| g.first[usize::from(b)]) {
-        let s = at + k;
-        let found = if g.may_start(bytes, s) {
-            g.longest_at(bytes, s)
-        } else {
-            None
-        };
-        let Some((end, pattern)) = found else {
-            at = s + 1;
-            continue;
-        };
-        at = end;
-        let span = Span::new(s, end);
-        if whole_words(text, span) {
-            out.push((span, g.entry[pattern]));
+    // the next place a match may start: the end of the previous one
+    let mut from = 0;
+    for (b, block) in bytes.chunks(64).enumerate() {
+        // bit k: block[k] starts some name
+        let mut starts = block.iter().rev().fold(0u64, |set, &c| {
+            set << 1 | u64::from(g.first[usize::from(c)])
+        });
+        while starts != 0 {
+            let s = b * 64 + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if s < from || !g.may_start(bytes, s) {
+                continue;
+            }
+            let Some((end, pattern)) = g.longest_at(bytes, s) else {
+                continue;
+            };
+            let span = Span::new(s, end);
+            if whole_words(text, span) {
+                out.push((span, g.entry[pattern]));
+            }
+            from = end;
         }
     }
     out
@@ -402,14 +409,31 @@ mod tests {
             .match_kind(MatchKind::LeftmostLongest)
             .build(names.iter().map(|(n, _)| n))
             .unwrap();
-        for t in [
+        let mut texts: Vec<String> = [
             "The Kremlin, NATO’s Atlantic Alliance and the EU met in Washington. EUNATO, tiny time news.",
             "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU",
             "é NATO中文NATO 🙂EU\u{0}EU t ti tim time time news",
-        ] {
+        ]
+        .map(String::from)
+        .to_vec();
+        // names across the scan's 64-byte blocks, and a match that ends in
+        // the next block hiding a start there
+        for pad in 50..70 {
+            texts.push(format!(
+                "{}United States of America, NATO and the EU. xUnited States",
+                "a ".repeat(pad / 2) + &"b".repeat(pad % 2)
+            ));
+        }
+        for t in &texts {
+            let t = t.as_str();
             let want: Vec<(Span, usize)> = ac
                 .find_iter(t)
-                .map(|m| (Span::new(m.start(), m.end()), names[m.pattern().as_usize()].1))
+                .map(|m| {
+                    (
+                        Span::new(m.start(), m.end()),
+                        names[m.pattern().as_usize()].1,
+                    )
+                })
                 .filter(|&(span, _)| whole_words(t, span))
                 .collect();
             assert!(!want.is_empty());

@@ -351,12 +351,28 @@ struct Spelling {
     classes: Classes,
 }
 
+/// A spelling's answer in [`Lexicon::spellings`].
+#[derive(Clone, Copy)]
+struct Spelled {
+    classes: Classes,
+    id: WordId,
+    /// The spelling's length: packed bytes do not tell "a" from "a\0".
+    len: usize,
+}
+
 /// Every class's entries, indexed by lowercase word.
 struct Lexicon {
     /// The slots of the words of at most 16 ASCII bytes, by [`pack`]:
     /// nearly every word of an article is looked up here, with no string
     /// hashed or compared.
     short: FxHashMap<u128, Slot>,
+    /// What [`lookup_short`] answers for the spellings of the short keys
+    /// that text commonly holds, by their packed bytes as written (not
+    /// lowercased): every key in lowercase and Capitalised, and every
+    /// exact spelling, each with its classes resolved and its length. A
+    /// word written so is answered with one probe, no lowercasing and no
+    /// walk over the slot's exact spellings.
+    spellings: FxHashMap<u128, Spelled>,
     /// The slots of the other words (longer or not ASCII), by lowercase
     /// form.
     slots: FxHashMap<Box<[u8]>, Slot>,
@@ -439,6 +455,7 @@ impl Lexicon {
     fn load() -> Self {
         let mut lex = Lexicon {
             short: FxHashMap::default(),
+            spellings: FxHashMap::default(),
             slots: FxHashMap::default(),
             len: 0,
         };
@@ -465,6 +482,7 @@ impl Lexicon {
             .filter_map(|(key, slot)| Some((pack(std::str::from_utf8(&key).ok()?)?, slot)))
             .collect();
         lex.slots = long.into_iter().collect();
+        lex.spellings = spellings_of(&lex.short);
         lex
     }
 
@@ -554,12 +572,49 @@ impl Lexicon {
     }
 }
 
+/// [`Lexicon::spellings`] of the slots of the short keys: each key
+/// lowercase (as it is) and Capitalised, and each exact spelling, with
+/// the classes and id [`Slot::classes_of_packed`] gives it.
+fn spellings_of(short: &FxHashMap<u128, Slot>) -> FxHashMap<u128, Spelled> {
+    let mut out = FxHashMap::default();
+    for (&key, slot) in short {
+        // the key's length: it has no NUL byte (a word of the data files)
+        let len = 16 - (key.leading_zeros() / 8) as usize;
+        let capitalised = key & !0xff | u128::from((key as u8).to_ascii_uppercase());
+        let exact = slot.exact.iter().map(|s| (s.raw, s.text.len()));
+        for (raw, len) in [(key, len), (capitalised, len)].into_iter().chain(exact) {
+            out.entry(raw).or_insert(Spelled {
+                classes: slot.classes_of_packed(raw, len),
+                id: WordId(slot.id),
+                len,
+            });
+        }
+    }
+    out
+}
+
 /// `word.to_lowercase()` written into `buf`, its length; `None` when it
 /// does not fit, or when `word` holds a capital sigma (whose lowercase
 /// form depends on its place in the word: `str::to_lowercase` decides).
+///
+/// The chars of the words that come here (“NATO’s”, “Zelensky’s”) are
+/// mostly ASCII letters and General Punctuation (U+2000–U+206F, which has
+/// no cased char): both are written without `char::to_lowercase`'s table
+/// search.
 fn lowercase_into(word: &str, buf: &mut [u8]) -> Option<usize> {
     let mut n = 0;
     for c in word.chars() {
+        if c.is_ascii() {
+            *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
+        if GENERAL_PUNCTUATION.contains(&c) {
+            let end = n + c.len_utf8();
+            c.encode_utf8(buf.get_mut(n..end)?);
+            n = end;
+            continue;
+        }
         if c == 'Σ' {
             return None;
         }
@@ -571,6 +626,10 @@ fn lowercase_into(word: &str, buf: &mut [u8]) -> Option<usize> {
     }
     Some(n)
 }
+
+/// The General Punctuation block: curly quotes, dashes, special spaces;
+/// no char of it has a lowercase or uppercase form.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// A word of at most 16 ASCII bytes as a number, lowercased (see
 /// [`pack_any`]): the key of nearly every word's lexicon lookup.
@@ -610,7 +669,7 @@ fn ascii_lowercase_packed(x: u128) -> u128 {
 }
 
 /// The bytes of `b` (at most 16) as a little-endian number, zero above
-/// them: two fixed-size loads of the first and the last 8 (or 4) bytes,
+/// them: two fixed-size loads of the first and the last 8 (or 4, or 2) bytes,
 /// which overlap on short words, instead of a copy into a buffer.
 #[inline]
 fn load_le(b: &[u8]) -> u128 {
@@ -627,8 +686,13 @@ fn load_le(b: &[u8]) -> u128 {
         let tail = u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"));
         let rest = tail.checked_shr(8 * (8 - n) as u32).unwrap_or(0);
         u128::from(head) | u128::from(rest) << 32
+    } else if n >= 2 {
+        let head = u16::from_le_bytes(b[..2].try_into().expect("2 bytes"));
+        let tail = u16::from_le_bytes(b[n - 2..].try_into().expect("2 bytes"));
+        let rest = tail.checked_shr(8 * (4 - n) as u32).unwrap_or(0);
+        u128::from(head) | u128::from(rest) << 16
     } else {
-        b.iter().rev().fold(0, |x, &c| x << 8 | u128::from(c))
+        b.first().map_or(0, |&c| u128::from(c))
     }
 }
 
@@ -683,7 +747,20 @@ pub(crate) fn lookup_short(bytes: &[u8]) -> Option<(Classes, WordId)> {
     if raw & HIGH_BITS != 0 {
         return None;
     }
-    Some(match LEXICON.short.get(&ascii_lowercase_packed(raw)) {
+    let lex = &*LEXICON;
+    if let Some(s) = lex.spellings.get(&raw) {
+        if s.len == bytes.len() {
+            return Some((s.classes, s.id));
+        }
+    }
+    let lower = ascii_lowercase_packed(raw);
+    // written in lowercase, or Capitalised (only the first byte differs
+    // from the lowercase form): the spellings would hold it if its key
+    // were in the lexicon (a last byte of 0 would be lost in the packing)
+    if (raw ^ lower) & !0xff == 0 && bytes.last().is_some_and(|&b| b != 0) {
+        return Some((Classes::NONE, WordId::ABSENT));
+    }
+    Some(match lex.short.get(&lower) {
         Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
         None => (Classes::NONE, WordId::ABSENT),
     })
@@ -1012,6 +1089,74 @@ mod tests {
         ] {
             assert_eq!(lookup(w).0, classes(w), "{w:?}");
         }
+    }
+
+    /// The spellings map answers as the slot of the lowercase key does
+    /// (`lookup_long` walks the slot), for every entry of every class
+    /// written as in its file, in lowercase, Capitalised, in capitals and
+    /// in odd cases, for words absent from the lexicon, and for words
+    /// with NUL bytes (which the packing does not tell from its padding).
+    #[test]
+    fn spellings_answer_as_the_slots() {
+        let mut words: Vec<String> = Vec::new();
+        for &class in Class::ALL {
+            for e in entries(class) {
+                let w = e.word;
+                let mut odd: String = w.chars().rev().collect();
+                odd = odd.to_uppercase() + w;
+                let mut chars = w.chars();
+                let first = chars.next().map(String::from).unwrap_or_default();
+                let cap = first.to_uppercase() + chars.as_str();
+                let lower_rest = first + &chars.as_str().to_lowercase();
+                words.extend([
+                    w.to_string(),
+                    w.to_lowercase(),
+                    w.to_uppercase(),
+                    cap,
+                    lower_rest,
+                    odd,
+                ]);
+            }
+        }
+        words.extend(["", "a\0", "Zyxwvu", "zyxwvu", "the\0", "\0", "Mr\0"].map(String::from));
+        let mut short = 0;
+        for w in &words {
+            if let Some(found) = lookup_short(w.as_bytes()) {
+                short += 1;
+                assert_eq!(found, lookup_long(w), "{w:?}");
+            }
+        }
+        assert!(short > 10_000, "{short} short words");
+    }
+
+    /// The lowercasing on the stack agrees with `str::to_lowercase`,
+    /// for ASCII, General Punctuation and other chars alike.
+    #[test]
+    fn lowercase_into_agrees_with_to_lowercase() {
+        let mut words: Vec<String> = [
+            "NATO’s",
+            "Zelensky’s",
+            "ÉLYSÉE",
+            "Straße",
+            "İstanbul",
+            "ΟΔΟΣ",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend(('\u{0}'..='\u{2200}').map(|c| format!("A{c}b")));
+        for w in &words {
+            let mut buf = [0u8; 64];
+            if let Some(n) = lowercase_into(w, &mut buf) {
+                assert_eq!(
+                    std::str::from_utf8(&buf[..n]),
+                    Ok(w.to_lowercase().as_str()),
+                    "{w:?}"
+                );
+            }
+        }
+        // a capital sigma is left to `str::to_lowercase`
+        assert_eq!(lowercase_into("ΟΔΟΣ", &mut [0u8; 64]), None);
     }
 
     #[test]

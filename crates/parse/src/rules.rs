@@ -718,84 +718,208 @@ pub struct RuleSet {
     needs: Needs,
 }
 
-/// For each rule of a set, a test that some token of every match passes
-/// (see [`required_test`]), as a [`FirstFilter`]: a scan enables a rule
-/// only when some token of the slice passes it (most sentences hold no
-/// month, weekday, number or unit of time, and most rules need one).
+/// For each rule of a set, the tests that some token of every match
+/// passes (see [`required_tests`]), as [`FirstFilter`]s: a scan enables a
+/// rule only when, for each of its tests, some token of the slice passes
+/// it (most sentences hold no month, weekday, number or unit of time,
+/// and most rules need one; “three years ago” needs a unit of time and
+/// `ago`).
+///
+/// The tokens are read once for the distinct tests (“needs”, one bit
+/// each): the rules whose rarest need ([`rarity`]) is met are the
+/// candidates, and those of them with another need unmet are dropped.
 #[derive(Clone, Debug, Default)]
 struct Needs {
-    /// Rules needing a token of some kind (word, number, punctuation).
+    /// Needs met by a token of some kind (word, number, punctuation).
     by_kind: [u128; 3],
-    /// `by_class[c]`: rules needing a token of class `c` (by its bit).
+    /// `by_class[c]`: needs met by a token of class `c` (by its bit).
     by_class: Vec<u128>,
-    /// `by_word[id]`: rules needing the literal word of id `id`.
+    /// `by_word[id]`: needs met by the literal word of id `id`.
     by_word: Vec<u128>,
     by_digit_word: u128,
     by_possessive: u128,
-    /// Rules needing nothing in particular (always enabled).
+    /// Needs taken as met whatever the tokens (a word outside the
+    /// vocabulary).
     always: u128,
+    /// Every class of `by_class` with needs: a sentence's tokens have
+    /// many classes, and most are none of these.
+    classes: u128,
+    /// `primary[n]`: the rules whose rarest need is need `n`.
+    primary: Vec<u128>,
+    /// The needs that are some rule's rarest (most needs met in a
+    /// sentence are common words, no rule's rarest).
+    primaries: u128,
+    /// `all[r]`: every need of rule `r`.
+    all: Vec<u128>,
+    /// Rules needing nothing in particular (always enabled).
+    free: u128,
 }
+
+/// The most needs a [`Needs`] tells apart (one bit each); a rule's
+/// further needs are not checked.
+const MAX_NEEDS: usize = 128;
 
 impl Needs {
     fn new(patterns: &[&Pattern], vocab: &Vocab) -> Needs {
         let mut n = Needs {
             by_class: vec![0; 128],
             by_word: vec![0; vocab.len()],
+            all: vec![0; patterns.len()],
             ..Needs::default()
         };
-        for (r, p) in patterns.iter().enumerate() {
-            let bit = 1u128 << r;
-            let Some(f) = required_test(&p.root).map(|t| FirstFilter::of(&simplify(t))) else {
-                n.always |= bit;
-                continue;
-            };
-            for k in 0..3 {
-                if f.kinds[k] {
-                    n.by_kind[k] |= bit;
+        // each rule's tests, the rarest first (its primary need)
+        let tests: Vec<Vec<Test>> = patterns
+            .iter()
+            .map(|p| {
+                let mut ts = Vec::new();
+                required_tests(&p.root, &mut ts);
+                let mut ts: Vec<Test> = ts.into_iter().map(simplify).collect();
+                ts.sort_by_key(|t| rarity(&FirstFilter::of(t)));
+                ts.dedup();
+                ts
+            })
+            .collect();
+        let mut distinct: Vec<Test> = Vec::new();
+        // primaries first, so that every rule has one
+        for pass in 0..2 {
+            for (r, ts) in tests.iter().enumerate() {
+                let ts = if pass == 0 {
+                    ts.get(..1).unwrap_or(&[])
+                } else {
+                    ts.get(1..).unwrap_or(&[])
+                };
+                for t in ts {
+                    let need = match distinct.iter().position(|d| d == t) {
+                        Some(k) => k,
+                        None if distinct.len() < MAX_NEEDS => {
+                            distinct.push(t.clone());
+                            n.add(distinct.len() - 1, &FirstFilter::of(t), vocab);
+                            distinct.len() - 1
+                        }
+                        None => continue,
+                    };
+                    n.all[r] |= 1 << need;
+                    if pass == 0 {
+                        n.primary.resize(distinct.len(), 0);
+                        n.primary[need] |= 1 << r;
+                        n.primaries |= 1 << need;
+                    }
                 }
             }
-            for c in f.classes.iter() {
-                n.by_class[c as usize] |= bit;
-            }
-            for w in &f.words {
-                match vocab.get(w) {
-                    Some(id) => n.by_word[usize::from(id)] |= bit,
-                    None => n.always |= bit,
-                }
-            }
-            if f.digit_words {
-                n.by_digit_word |= bit;
-            }
-            if f.possessive_words {
-                n.by_possessive |= bit;
+        }
+        for (r, ts) in tests.iter().enumerate() {
+            if ts.is_empty() {
+                n.free |= 1 << r;
             }
         }
         n
     }
 
-    /// The rules whose required token is among `toks` (`ids` their
-    /// vocabulary ids).
-    fn enabled(&self, toks: &[Token], ids: &[u16]) -> u128 {
-        let mut rules = self.always;
-        let mut classes = 0u128;
-        for (t, &id) in toks.iter().zip(ids) {
-            rules |= self.by_kind[kind_index(t.kind)];
-            classes |= t.classes.bits();
-            if let Some(r) = self.by_word.get(usize::from(id)) {
-                rules |= r;
-            }
-            if t.shape.has(Shape::HAS_DIGIT) {
-                rules |= self.by_digit_word;
-            }
-            if t.shape.has(Shape::POSSESSIVE) {
-                rules |= self.by_possessive;
+    /// Need `need` is met by the tokens passing `f`.
+    fn add(&mut self, need: usize, f: &FirstFilter, vocab: &Vocab) {
+        let bit = 1u128 << need;
+        for k in 0..3 {
+            if f.kinds[k] {
+                self.by_kind[k] |= bit;
             }
         }
+        for c in f.classes.iter() {
+            self.by_class[c as usize] |= bit;
+            self.classes |= Classes::of(c).bits();
+        }
+        for w in &f.words {
+            match vocab.get(w) {
+                Some(id) => self.by_word[usize::from(id)] |= bit,
+                None => self.always |= bit,
+            }
+        }
+        if f.digit_words {
+            self.by_digit_word |= bit;
+        }
+        if f.possessive_words {
+            self.by_possessive |= bit;
+        }
+    }
+
+    /// The rules whose required token is among `toks`, each token's
+    /// vocabulary id given to `each_id` in order (one pass: the kinds,
+    /// classes and shapes of the tokens are or-ed together, and each
+    /// token is looked up once).
+    fn enabled(
+        &self,
+        vocab: &Vocab,
+        text: &str,
+        toks: &[Token],
+        mut each_id: impl FnMut(u16),
+    ) -> u128 {
+        let mut met = self.always;
+        let (mut kinds, mut classes) = (0usize, 0u128);
+        let (mut digit, mut possessive) = (false, false);
+        for t in toks {
+            let id = vocab.id(text, t);
+            each_id(id);
+            kinds |= 1 << kind_index(t.kind);
+            classes |= t.classes.bits();
+            digit |= t.shape.has(Shape::HAS_DIGIT);
+            possessive |= t.shape.has(Shape::POSSESSIVE);
+            if let Some(r) = self.by_word.get(usize::from(id)) {
+                met |= r;
+            }
+        }
+        for (k, r) in self.by_kind.iter().enumerate() {
+            if kinds >> k & 1 != 0 {
+                met |= r;
+            }
+        }
+        if digit {
+            met |= self.by_digit_word;
+        }
+        if possessive {
+            met |= self.by_possessive;
+        }
+        classes &= self.classes;
         while classes != 0 {
-            rules |= self.by_class[classes.trailing_zeros() as usize];
+            met |= self.by_class[classes.trailing_zeros() as usize];
             classes &= classes - 1;
         }
-        rules
+        // the rules whose rarest need is met, less those with another
+        // need unmet
+        let mut rules = 0;
+        let mut needs = met & self.primaries;
+        while needs != 0 {
+            rules |= self
+                .primary
+                .get(needs.trailing_zeros() as usize)
+                .unwrap_or(&0);
+            needs &= needs - 1;
+        }
+        let mut candidates = rules;
+        while candidates != 0 {
+            let r = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if self.all[r] & !met != 0 {
+                rules &= !(1 << r);
+            }
+        }
+        rules | self.free
+    }
+}
+
+/// Tests that some token of every match of `node` passes, each (the
+/// tokens of a positive lookaround are among those scanned too), added
+/// to `out`: those of each element of a sequence, the rarest test of
+/// each alternative of a group ([`required_test`]).
+fn required_tests(node: &Node, out: &mut Vec<Test>) {
+    match node {
+        Node::Seq(items) => items.iter().for_each(|n| required_tests(n, out)),
+        Node::Capture { node, .. } => required_tests(node, out),
+        Node::Repeat { node, min, .. } if *min > 0 => required_tests(node, out),
+        Node::Look {
+            negate: false,
+            node,
+            ..
+        } => required_tests(node, out),
+        _ => out.extend(required_test(node)),
     }
 }
 
@@ -1500,9 +1624,6 @@ impl RuleSet {
         text: &'a str,
         toks: &'a [Token],
     ) -> impl Iterator<Item = (usize, Match)> + 'a {
-        // each rule's first token after its last match: made when a rule
-        // is first tried (most sentences try none)
-        let mut next_from: Vec<usize> = Vec::new();
         // the token whose candidate rules are `pending`, and the next
         // token to look at
         let (mut cur, mut next) = (0usize, 0usize);
@@ -1510,9 +1631,19 @@ impl RuleSet {
         // the buffers of the tries, taken at the first (most sentences
         // try none)
         let mut scratch: Option<Pooled> = None;
-        let ids: Vec<u16> = toks.iter().map(|t| self.vocab.id(text, t)).collect();
+        // the tokens' vocabulary ids and each rule's first token after its
+        // last match, in buffers kept by the thread
+        let mut bufs = PooledScan::take();
         // the rules whose required token is among the tokens at all
-        let enabled = self.needs.enabled(toks, &ids);
+        let ids = &mut bufs.0.ids;
+        ids.clear();
+        ids.reserve(toks.len());
+        let enabled = self
+            .needs
+            .enabled(&self.vocab, text, toks, |id| ids.push(id));
+        // `next_from` is cleared when a rule is first tried (most
+        // sentences try none)
+        let mut tried = false;
         if enabled == 0 {
             // no rule can match: no token to look at
             next = toks.len();
@@ -1521,7 +1652,10 @@ impl RuleSet {
             while pending != 0 {
                 let r = pending.trailing_zeros() as usize;
                 pending &= pending - 1;
-                if next_from.is_empty() {
+                let ScanBufs { ids, next_from } = &mut bufs.0;
+                if !tried {
+                    tried = true;
+                    next_from.clear();
                     next_from.resize(self.rules.len(), 0);
                 }
                 if cur < next_from[r] {
@@ -1531,7 +1665,7 @@ impl RuleSet {
                 let m = Matcher {
                     text,
                     toks,
-                    ids: Some(&ids),
+                    ids: Some(ids),
                     parts: &NoParts,
                 };
                 let found = p.may_start(&m, cur, true).then(|| {
@@ -1548,6 +1682,7 @@ impl RuleSet {
             loop {
                 let t = toks.get(next)?;
                 next += 1;
+                let ids = &bufs.0.ids;
                 let mut rules = self.index.rules_at(t, ids[next - 1]) & enabled;
                 if rules != 0 {
                     // and whose second token may be the next one (past
@@ -1575,16 +1710,41 @@ impl RuleSet {
         start: usize,
         parts: &'a dyn Parts,
     ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
+        self.matches_among(text, toks, start, parts, u128::MAX)
+    }
+
+    /// The rules (bit `r` = rule `r`) that may match somewhere in `toks`:
+    /// those whose required token is among them (a necessary condition;
+    /// see [`RuleSet::matches_among`]).
+    pub(crate) fn enabled(&self, text: &str, toks: &[Token]) -> u128 {
+        self.needs.enabled(&self.vocab, text, toks, |_| {})
+    }
+
+    /// [`RuleSet::matches_at`] for the rules of `among` only (bit `r` =
+    /// rule `r`): a caller that tries many starts in the same tokens
+    /// passes [`RuleSet::enabled`] of them, so that rules whose required
+    /// token is not there are not tried at each start.
+    pub(crate) fn matches_among<'a>(
+        &'a self,
+        text: &'a str,
+        toks: &'a [Token],
+        start: usize,
+        parts: &'a dyn Parts,
+        among: u128,
+    ) -> impl Iterator<Item = (usize, &'a Rule, Match)> + 'a {
         // only the rules whose first test the token can pass, and whose
         // second test the next token can (the indices are necessary
         // conditions; past the last token, every rule)
-        let candidates = toks.get(start).map_or(u128::MAX, |t| {
-            let rules = self.index.rules_at(t, self.vocab.id(text, t));
-            match toks.get(start + 1) {
-                Some(u) if rules != 0 => rules & self.second.rules_at(u, self.vocab.id(text, u)),
-                _ => rules,
-            }
-        });
+        let candidates = among
+            & toks.get(start).map_or(u128::MAX, |t| {
+                let rules = self.index.rules_at(t, self.vocab.id(text, t));
+                match toks.get(start + 1) {
+                    Some(u) if rules != 0 => {
+                        rules & self.second.rules_at(u, self.vocab.id(text, u))
+                    }
+                    _ => rules,
+                }
+            });
         self.rules
             .iter()
             .enumerate()
@@ -2246,12 +2406,36 @@ impl Matcher<'_> {
             .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }
 
+    /// True when token `i` passes `test`. The tests of one step (a class,
+    /// a kind, a word by its id) are answered here, inlined where a test
+    /// is run; the others by [`Matcher::accepts_other`] (a call saves
+    /// and restores registers: most tests are of one step).
+    #[inline(always)]
     fn accepts(&self, test: &Test, i: usize) -> bool {
         #[cfg(test)]
         tests::TESTS_RUN.with(|n| n.set(n.get() + 1));
         let Some(t) = self.toks.get(i) else {
             return false;
         };
+        match (test, self.ids) {
+            (Test::Class(c), _) => t.classes.has(*c),
+            (Test::AnyClass(cs), _) => t.classes.intersects(*cs),
+            (Test::Kind(k), _) => t.kind == *k,
+            (Test::Words { ids, .. }, Some(v)) if !ids.is_empty() => {
+                let id = v.get(i).copied().unwrap_or(NO_WORD);
+                id != NO_WORD
+                    && ids
+                        .get(usize::from(id) / 64)
+                        .is_some_and(|b| b >> (id % 64) & 1 != 0)
+            }
+            _ => self.accepts_other(test, t, i),
+        }
+    }
+
+    /// [`Matcher::accepts`] for the tests of more than one step, `t`
+    /// token `i`.
+    #[inline(never)]
+    fn accepts_other(&self, test: &Test, t: &Token, i: usize) -> bool {
         match test {
             Test::Literal(w) => t.span.len() == w.len() && self.is_word(t, w),
             Test::Words { ids, .. } if !ids.is_empty() && self.ids.is_some() => {
@@ -2589,6 +2773,39 @@ impl Drop for Pooled {
         let s = std::mem::take(&mut self.0);
         // (during the thread's exit the pool may be gone: then dropped)
         let _ = SCRATCH.try_with(|c| c.borrow_mut().push(s));
+    }
+}
+
+/// The buffers of a [`RuleSet::scan`]: the tokens' vocabulary ids, and
+/// each rule's first token after its last match.
+#[derive(Default)]
+struct ScanBufs {
+    ids: Vec<u16>,
+    next_from: Vec<usize>,
+}
+
+thread_local! {
+    /// The scan buffers not in use, kept by the thread (a sentence's scan
+    /// reuses the previous one's).
+    static SCAN_BUFS: std::cell::RefCell<Vec<ScanBufs>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A set of scan buffers taken from the thread's pool, put back when
+/// dropped.
+struct PooledScan(ScanBufs);
+
+impl PooledScan {
+    fn take() -> PooledScan {
+        PooledScan(SCAN_BUFS.with(|c| c.borrow_mut().pop().unwrap_or_default()))
+    }
+}
+
+impl Drop for PooledScan {
+    fn drop(&mut self) {
+        let s = std::mem::take(&mut self.0);
+        // (during the thread's exit the pool may be gone: then dropped)
+        let _ = SCAN_BUFS.try_with(|c| c.borrow_mut().push(s));
     }
 }
 
@@ -3019,6 +3236,33 @@ mod tests {
                 "internationalisation"
             ]
         );
+    }
+
+    #[test]
+    fn a_rule_is_enabled_only_when_all_its_needs_are_met() {
+        const RULES: &[Rule] = &[
+            Rule {
+                name: "ago",
+                pattern: "n=#digits:1-3 unit=(days | weeks) ago",
+                examples: &[],
+            },
+            Rule {
+                name: "for",
+                pattern: "(?<= for ) n=#digits:1-3 unit=(days | weeks)",
+                examples: &[],
+            },
+        ];
+        let set = RuleSet::new(RULES).unwrap();
+        let enabled = |text: &str| {
+            let a = Analysis::new(text);
+            let toks = pieces(text, a.tokens());
+            set.enabled(text, &toks)
+        };
+        assert_eq!(enabled("The rain fell for 3 days."), 0b10);
+        assert_eq!(enabled("The rain stopped 3 days ago."), 0b01);
+        assert_eq!(enabled("It fell for 3 days until 2 weeks ago."), 0b11);
+        // the unit and the number, but neither `ago` nor `for`
+        assert_eq!(enabled("The rain fell 3 days in a row."), 0);
     }
 
     #[test]

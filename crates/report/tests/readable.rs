@@ -142,6 +142,15 @@ fn every_human_report_lists_findings_by_severity_then_confidence() {
     assert_eq!(date, a.findings.len() - 1, "the test needs it last");
     a.findings[date].severity = crosscheck_align::Severity::High;
     a.findings[date].confidence = 0.99;
+    // the quantity, made medium but surer than anything else, must come
+    // last: severity ranks before confidence
+    let quantity = a
+        .findings
+        .iter()
+        .position(|f| f.kind == FindingKind::Quantity)
+        .unwrap();
+    a.findings[quantity].severity = crosscheck_align::Severity::Medium;
+    a.findings[quantity].confidence = 1.0;
     let report = Report::new(&x, &a);
     let ids: Vec<&str> = report.ranked().iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids[0], a.findings[date].id);
@@ -153,19 +162,20 @@ fn every_human_report_lists_findings_by_severity_then_confidence() {
     let page = html::to_html(&report);
     let body = &page[page.find("<article class=\"finding\"").unwrap()..];
     assert_eq!(order_in(body, &a), expected);
-    // the quantity (0.950) before the quote wording (0.864): confidence breaks the tie
+    // the date (0.99) before the quote wording (0.864): confidence breaks
+    // the tie between two high findings; the medium quantity last
     let sev: Vec<&str> = expected
         .iter()
         .map(|s| s.split(' ').next().unwrap())
         .collect();
-    assert_eq!(sev, ["high", "high", "high"]);
+    assert_eq!(sev, ["high", "high", "medium"]);
     let kinds: Vec<FindingKind> = report.ranked().iter().map(|f| f.kind).collect();
     assert_eq!(
         kinds,
         [
             FindingKind::Date,
-            FindingKind::Quantity,
-            FindingKind::QuoteWording
+            FindingKind::QuoteWording,
+            FindingKind::Quantity
         ]
     );
 }

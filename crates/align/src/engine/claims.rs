@@ -102,6 +102,14 @@ pub(crate) struct Unit {
     pub speaker_text: Option<Box<str>>,
     /// Quotes: how the speaker was found.
     pub attribution: Attribution,
+    /// Quotes: the sorted, distinct content stems of the whole utterance
+    /// the quote is part of: every quote whose attribution rests on the
+    /// same speaker mention (“The benefit of it,” she said, “is plain to
+    /// see.”: one quote in two pieces; “A,” Roe said. “B.”: the second
+    /// carried over), or every piece of an interrupted quote with no
+    /// speaker. Empty when the quote is the whole utterance (then it is
+    /// `content`); see [`Unit::utterance`].
+    pub utterance: Vec<u32>,
 }
 
 impl Tok {
@@ -122,6 +130,16 @@ impl Unit {
             // a scare quote, or a kind this version does not know
             Some(_) => 0.3,
             None => 1.0,
+        }
+    }
+
+    /// The content stems of the whole utterance this quote is part of
+    /// (its own `content` when it is the whole).
+    pub fn utterance(&self) -> &[u32] {
+        if self.utterance.is_empty() {
+            &self.content
+        } else {
+            &self.utterance
         }
     }
 
@@ -184,6 +202,8 @@ struct RawUnit {
     speaker_entity: Option<usize>,
     speaker_text: Option<String>,
     attribution: Attribution,
+    /// Quotes: the utterance this quote is part of.
+    utterance: Option<Utterance>,
 }
 
 /// The union of `spans` as sorted, pairwise disjoint spans (spans that
@@ -516,6 +536,34 @@ fn in_string_order(
     (strings, stems, ellipsis)
 }
 
+/// The claim tokens of a raw unit, their strings interned in `map`.
+fn unit_tokens(ru: &RawUnit, id: &impl Fn(&str) -> u32) -> Vec<Tok> {
+    ru.toks
+        .iter()
+        .map(|(t, _, fact, name)| Tok {
+            start: u32::try_from(t.span.start).unwrap_or(u32::MAX),
+            end: u32::try_from(t.span.end).unwrap_or(u32::MAX),
+            word: id(&t.word),
+            stop: is_stop(&t.word),
+            fact: *fact,
+            name: *name,
+        })
+        .collect()
+}
+
+/// Sorted, deduplicated stems of the content tokens (not stop words, not
+/// inside facts); `stems`: each word's stem id.
+fn content_stems(toks: &[Tok], stems: &[u32]) -> Vec<u32> {
+    let mut content: Vec<u32> = toks
+        .iter()
+        .filter(|t| !t.stop && !t.fact)
+        .map(|t| stems.get(t.word as usize).copied().unwrap_or(u32::MAX))
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+    content
+}
+
 /// The units of one article, its strings interned in `map`.
 fn build_units(
     d: usize,
@@ -525,28 +573,34 @@ fn build_units(
     cfg: &Config,
 ) -> Vec<Unit> {
     let id = |s: &str| map.get(s).copied().unwrap_or(u32::MAX);
-    let stem_of = |w: u32| stems.get(w as usize).copied().unwrap_or(u32::MAX);
+    let built: Vec<(RawUnit, Vec<Tok>, Vec<u32>)> = rus
+        .into_iter()
+        .map(|ru| {
+            let toks = unit_tokens(&ru, &id);
+            let content = content_stems(&toks, stems);
+            (ru, toks, content)
+        })
+        .collect();
+    // The content of each utterance, over all its quotes (also those
+    // too short to be claims of their own).
+    let mut utterances: BTreeMap<Utterance, Vec<u32>> = BTreeMap::new();
+    for (ru, _, content) in &built {
+        if let Some(key) = ru.utterance {
+            utterances.entry(key).or_default().extend(content);
+        }
+    }
+    for v in utterances.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
     let mut out = Vec::new();
-    for ru in rus {
-        let toks: Vec<Tok> = ru
-            .toks
-            .iter()
-            .map(|(t, _, fact, name)| Tok {
-                start: u32::try_from(t.span.start).unwrap_or(u32::MAX),
-                end: u32::try_from(t.span.end).unwrap_or(u32::MAX),
-                word: id(&t.word),
-                stop: is_stop(&t.word),
-                fact: *fact,
-                name: *name,
-            })
-            .collect();
-        let mut content: Vec<u32> = toks
-            .iter()
-            .filter(|t| !t.stop && !t.fact)
-            .map(|t| stem_of(t.word))
-            .collect();
-        content.sort_unstable();
-        content.dedup();
+    for (ru, toks, content) in built {
+        let utterance = ru
+            .utterance
+            .and_then(|key| utterances.get(&key))
+            .filter(|u| u.len() > content.len())
+            .cloned()
+            .unwrap_or_default();
         let min = match ru.kind {
             UnitKind::Quote => cfg.min_quote_tokens,
             UnitKind::Sentence => cfg.min_sentence_tokens,
@@ -589,6 +643,7 @@ fn build_units(
             speaker_entity: ru.speaker_entity,
             speaker_text: ru.speaker_text.map(String::into_boxed_str),
             attribution: ru.attribution,
+            utterance,
         });
     }
     out
@@ -613,6 +668,39 @@ fn fact_context(toks: &[Tok], stems: &[u32], span: Span) -> Vec<u32> {
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// What makes direct quotes of one article parts of one utterance: the speaker
+/// mention their attribution rests on (“A,” Roe said. “B.”: the second
+/// quote's speaker is carried over from the first's mention; “A,” Roe said,
+/// “B.”: one quote in two pieces), else, with no speaker mention, the
+/// first piece of an interrupted quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Utterance {
+    Speaker(Span),
+    Piece(usize),
+}
+
+/// The utterance quote `qi` is part of.
+fn utterance_of(x: &Extraction, qi: usize) -> Utterance {
+    match x.quotes[qi].speaker_span {
+        Some(s) => Utterance::Speaker(s),
+        None => Utterance::Piece(first_piece(x, qi)),
+    }
+}
+
+/// The index of the first piece of the quote `qi` belongs to, following
+/// [`Quote::continues`](crosscheck_parse::Quote::continues) back (pieces
+/// only point at earlier ones; a bad link ends the walk).
+fn first_piece(x: &Extraction, qi: usize) -> usize {
+    let mut at = qi;
+    while let Some(prev) = x.quotes.get(at).and_then(|q| q.continues) {
+        if prev >= at {
+            break;
+        }
+        at = prev;
+    }
+    at
 }
 
 fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
@@ -670,6 +758,9 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
             speaker_entity: q.speaker_entity,
             speaker_text: q.speaker.clone(),
             attribution: q.attribution,
+            // only direct quotes: a partial quote inside reported speech
+            // shares its speaker mention with the paraphrase around it
+            utterance: (q.kind == QuoteKind::Direct).then(|| utterance_of(x, qi)),
         });
     }
     for (si, s) in x.sentences.iter().enumerate() {
@@ -706,6 +797,7 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
             speaker_entity: None,
             speaker_text: None,
             attribution: Attribution::None,
+            utterance: None,
         });
     }
     out

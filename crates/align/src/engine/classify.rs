@@ -427,6 +427,21 @@ fn said_twice(cx: &StoryCx, a: &[Member], b: &[Member], one_word: bool) -> bool 
     })
 }
 
+/// True when two quotes given to different people say enough in common
+/// to be more than a common phrase: each has
+/// [`Config::attribution_min_words`] content words, or, for a short quote,
+/// the two whole utterances it is part of (see `Unit::utterance`) share
+/// that many (a shared opening “We will win,” followed by two different
+/// sentences is not the same quote).
+fn long_enough_together(a: &Unit, b: &Unit, cfg: &Config) -> bool {
+    let min = cfg.attribution_min_words;
+    if a.content.len() >= min && b.content.len() >= min {
+        return true;
+    }
+    let (ua, ub) = (a.utterance(), b.utterance());
+    ua.iter().filter(|s| ub.binary_search(s).is_ok()).count() >= min
+}
+
 /// Content stems two units have in common.
 fn shared_content(a: &Unit, b: &Unit) -> usize {
     a.content
@@ -569,8 +584,10 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
         .filter(|(m, _)| {
             let u = cx.unit(m.local);
             // a speaker carried over from context, a pronoun or a role is
-            // too weak to accuse an outlet of misattribution
-            u.content.len() >= cfg.attribution_min_words
+            // too weak to accuse an outlet of misattribution; a short quote
+            // counts the words of its whole utterance (“A,” Roe said, “B.”;
+            // “A,” Roe said. “B.”), checked pairwise below
+            u.utterance().len() >= cfg.attribution_min_words
                 && u.speaker_confidence() >= cfg.attribution_min_speaker_confidence
         })
         .take(MAX_ATTRIBUTION_MEMBERS)
@@ -588,6 +605,9 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
                 || names_beside(cx, mi, pj)
                 || names_beside(cx, mj, pi)
             {
+                continue;
+            }
+            if !long_enough_together(cx.unit(mi.local), cx.unit(mj.local), cfg) {
                 continue;
             }
             let (gi, gj) = (cx.units[mi.local as usize], cx.units[mj.local as usize]);
@@ -1045,6 +1065,15 @@ fn gives_value(g: &Fact, x: &Fact, cfg: &Config) -> bool {
     }
 }
 
+/// True when two facts are as fine as each other: dates of one
+/// granularity (two days, not a day and a week); every pair of other facts.
+fn same_granularity(a: &Fact, b: &Fact) -> bool {
+    match (&a.value, &b.value) {
+        (FactValue::Date(x), FactValue::Date(y)) => x.granularity == y.granularity,
+        _ => true,
+    }
+}
+
 fn specificity(f: &Fact) -> usize {
     match &f.value {
         FactValue::Date(d) => date_specificity(d),
@@ -1146,13 +1175,25 @@ fn slots(
                     c => Some(c),
                 }
             };
-            // the same value is the strongest evidence of the same slot
+            // the same value is the strongest evidence of the same slot,
+            // then a value as precise as the slot's in the same part of
+            // the sentence: "said on Tuesday" goes with "said on Monday",
+            // not with the "this week" both sentences also give (Tuesday
+            // lies in that week, so the two would seem to agree)
+            let as_precise = |slot: &Vec<FactRef>| same_granularity(fact(slot[0]), f);
             let same_anywhere = |slot: &Vec<FactRef>| {
                 !slot.iter().any(|r| r.0 == mi) && compare_facts(fact(slot[0]), f, cfg) == Cmp::Same
             };
             let choice = slots
                 .iter()
-                .position(|s| fits(s) == Some(Cmp::Same))
+                .position(|s| as_precise(s) && fits(s) == Some(Cmp::Same))
+                .or_else(|| slots.iter().position(|s| as_precise(s) && same_anywhere(s)))
+                .or_else(|| {
+                    slots
+                        .iter()
+                        .position(|s| as_precise(s) && fits(s).is_some())
+                })
+                .or_else(|| slots.iter().position(|s| fits(s) == Some(Cmp::Same)))
                 .or_else(|| slots.iter().position(same_anywhere))
                 .or_else(|| slots.iter().position(|s| fits(s).is_some()));
             match choice {

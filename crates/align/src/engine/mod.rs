@@ -28,7 +28,7 @@ use classify::Member;
 use crosscheck_parse::{Extraction, Span};
 use matching::{block, relation, score_pair};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The claims of one story: global unit ids in canonical order, with the
 /// speaker (person id within the story) of each.
@@ -296,6 +296,7 @@ fn compare_story(
         findings.extend(roles);
     }
     sort_findings(&mut findings, p, docs);
+    drop_repeated_attributions(&mut findings);
     let mut copies: Vec<Vec<String>> = Vec::new();
     let mut by_root: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (&d, &r) in &cx.copy_root {
@@ -322,6 +323,36 @@ fn compare_story(
         findings,
         people,
     }
+}
+
+/// Keeps one attribution finding per misattributed utterance: the quotes
+/// of one utterance (“…,” she said, “…”, or “…,” she said. “…”) are
+/// claims of their own, and each would accuse the same outlets of the
+/// same misattribution. Two attribution findings whose variants name the same
+/// people at the same speaker spans are one; the first in report order
+/// stays.
+fn drop_repeated_attributions(findings: &mut Vec<Finding>) {
+    /// Per variant: the person, and each mention's article and speaker span.
+    type Accusation = Vec<(String, Vec<(String, Option<Span>)>)>;
+    let mut seen: BTreeSet<Accusation> = BTreeSet::new();
+    findings.retain(|f| {
+        if f.kind != FindingKind::Attribution {
+            return true;
+        }
+        let key = f
+            .variants
+            .iter()
+            .map(|v| {
+                let spans = v
+                    .mentions
+                    .iter()
+                    .map(|m| (m.article.clone(), m.value_span))
+                    .collect();
+                (v.display.clone(), spans)
+            })
+            .collect();
+        seen.insert(key)
+    });
 }
 
 /// The members of a cluster with their scores against the leader

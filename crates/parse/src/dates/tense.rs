@@ -109,8 +109,11 @@ struct PieceCues {
 /// The tense cues of the current sentence's pieces, each read at most
 /// once: a sentence's date mentions share their clause windows, so their
 /// pieces are not matched against the tense rules again for each mention.
+///
+/// It also keeps the buffers of [`clause_tense`]'s clause windows, so
+/// that a mention's windows are no new vectors.
 #[derive(Default)]
-pub(crate) struct SentenceCues(RefCell<Vec<PieceCues>>);
+pub(crate) struct SentenceCues(RefCell<Vec<PieceCues>>, RefCell<[Vec<usize>; 2]>);
 
 impl SentenceCues {
     /// Forgets the previous sentence; the next has `len` pieces.
@@ -143,16 +146,14 @@ pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Optio
     let text = ctx.text;
     let toks = ctx.toks;
     let sent = &ctx.sentence;
-    let words = |r: &[usize]| {
-        r.iter()
-            .filter(|&&i| toks[i].kind != TokKind::Punct)
-            .count()
-    };
     let is_clause_word = |i: usize| toks[i].is(Class::ClauseBoundary);
+    let mut windows = ctx.tense_cues.1.borrow_mut();
+    let [left, right] = &mut *windows;
     // Left window: back to the last clause punctuation or clause word, at
     // most ten words, from before a clock time right before the expression
     // (“opens at 17:30 GMT Friday”: its colon ends no clause).
-    let mut left: Vec<usize> = Vec::with_capacity(12);
+    left.clear();
+    let mut left_words = 0;
     let mut i = ctx.clock_before(first);
     while i > sent.start {
         i -= 1;
@@ -161,7 +162,8 @@ pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Optio
             break;
         }
         left.push(i);
-        if words(&left) >= 10 {
+        left_words += usize::from(t.kind != TokKind::Punct);
+        if left_words >= 10 {
             break;
         }
     }
@@ -181,7 +183,8 @@ pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Optio
     // Right window: forward to the next clause punctuation (past the
     // first one when the expression opens its clause: “On Friday, he will
     // …”) or clause word, at most ten words.
-    let mut right: Vec<usize> = Vec::with_capacity(12);
+    right.clear();
+    let mut right_words = 0;
     let mut skipped = false;
     let mut i = end;
     while i < sent.end {
@@ -194,16 +197,19 @@ pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Optio
             }
             break;
         }
-        if is_clause_word(i) || words(&right) >= 10 {
+        if is_clause_word(i) || right_words >= 10 {
             break;
         }
         right.push(i);
+        right_words += usize::from(t.kind != TokKind::Punct);
         i += 1;
     }
 
     let (start_byte, end_byte) = (toks[first].span.start, toks[end - 1].span.end);
-    let mut best: Option<(usize, Tense, String)> = None;
-    let mut consider = |dist: usize, tense: Tense, cue: String| {
+    // the nearest cue: its distance, tense and text (written out once, for
+    // the one that decides)
+    let mut best: Option<(usize, Tense, Cue)> = None;
+    let mut consider = |dist: usize, tense: Tense, cue: Cue| {
         if best.as_ref().is_none_or(|b| dist < b.0) {
             best = Some((dist, tense, cue));
         }
@@ -221,33 +227,56 @@ pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Optio
             },
         )
     };
-    for &i in left.iter().chain(&right) {
+    for &i in left.iter().chain(right.iter()) {
         if let Some((t, cue)) = cue_at(i) {
-            let cue = cue.slice(text).to_lowercase();
             let s = toks[i].span;
             let dist = if s.end <= start_byte {
                 start_byte - s.end
             } else {
                 s.start.saturating_sub(end_byte)
             };
-            consider(dist, t, cue);
+            consider(dist, t, Cue::Match(cue));
         }
     }
     // An -ed verb right before the expression (“announced on Tuesday”).
     if let Some(&i) = left.iter().rev().find(|&&i| !is_filler(i)) {
-        let w = toks[i].text(text).to_ascii_lowercase();
+        let w = toks[i].text(text).as_bytes();
+        let ends = |suffix: &[u8]| {
+            w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
         if w.len() >= 4
-            && w.ends_with("ed")
-            && !w.ends_with("eed")
+            && ends(b"ed")
+            && !ends(b"eed")
             && !toks[i].is(Class::FutureCue)
-            && w != "expected"
+            && !w.eq_ignore_ascii_case(b"expected")
         {
-            consider(start_byte - toks[i].span.end, Tense::Past, w);
+            consider(
+                start_byte - toks[i].span.end,
+                Tense::Past,
+                Cue::Verb(toks[i].span),
+            );
         }
     }
     match best {
-        Some((_, t, cue)) => (t, Some(cue)),
+        Some((_, t, cue)) => (t, Some(cue.text(text))),
         None => (Tense::Past, None),
+    }
+}
+
+/// The cue that decided a clause's tense, before its text is written.
+enum Cue {
+    /// A tense rule's match: its text, lowercased.
+    Match(Span),
+    /// An -ed verb: its text, ASCII lowercased.
+    Verb(Span),
+}
+
+impl Cue {
+    fn text(&self, text: &str) -> String {
+        match self {
+            Cue::Match(s) => s.slice(text).to_lowercase(),
+            Cue::Verb(s) => s.slice(text).to_ascii_lowercase(),
+        }
     }
 }
 

@@ -370,6 +370,12 @@ struct Scan<'a> {
     amounts: RefCell<Vec<Option<Option<Amount>>>>,
     /// Whether a look-alike covers each number token, once known.
     blocked: RefCell<Vec<Option<bool>>>,
+    /// The quantity rules whose required tokens are in the segment
+    /// ([`RuleSet::enabled`]), once known: the others are not tried at
+    /// any start. (The look-alike rules are tried at a few starts before
+    /// a number only: a pass over the segment for them costs more than
+    /// it saves.)
+    enabled: std::cell::OnceCell<u128>,
 }
 
 impl Parts for Scan<'_> {
@@ -394,6 +400,7 @@ impl<'a> Scan<'a> {
             nums: RefCell::new(vec![None; toks.len()]),
             amounts: RefCell::new(vec![None; toks.len()]),
             blocked: RefCell::new(vec![None; toks.len()]),
+            enabled: std::cell::OnceCell::new(),
         }
     }
 
@@ -653,6 +660,9 @@ impl<'a> Scan<'a> {
         let mut cursor = 0;
         let mut a = 0;
         let mut ms: Vec<(usize, &QuantityRule, Match)> = Vec::new();
+        let among = *self
+            .enabled
+            .get_or_init(|| c.quantities.enabled(self.text, self.toks));
         while a < self.toks.len() {
             if !self.anchor(a) {
                 a += 1;
@@ -668,7 +678,7 @@ impl<'a> Scan<'a> {
                 ms.clear();
                 ms.extend(
                     c.quantities
-                        .matches_at(self.text, self.toks, s, self)
+                        .matches_among(self.text, self.toks, s, self, among)
                         .filter(|(_, _, m)| m.tokens.end > a)
                         .map(|(k, _, m)| (k, &QUANTITY_RULES[k], m)),
                 );
