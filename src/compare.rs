@@ -143,7 +143,7 @@ pub fn run(args: Args) -> ExitCode {
 
     let progress = crate::progress::Progress::new(args.quiet);
     progress.stage("reading");
-    let ingested = parse::read_inputs(&args.input.inputs, &args.input.options());
+    let mut ingested = parse::read_inputs(&args.input.inputs, &args.input.options());
     progress.articles_read(ingested.articles.len());
     print_diagnostics(&ingested.diagnostics);
     if let Err(e) = crate::exit::require_articles(&ingested, 2) {
@@ -151,7 +151,8 @@ pub fn run(args: Args) -> ExitCode {
     }
     progress.counted("extracting", ingested.articles.len());
     let (extractions, alignment) = pool.install(|| {
-        let x = crosscheck::extract_all_with(&ingested, || progress.inc());
+        // the articles move into the extractions: each text is held once
+        let x = crosscheck::extract_all_taking(&mut ingested, || progress.inc());
         progress.stage("matching claims and stories");
         let a = align::compare(&x, &config);
         (x, a)

@@ -36,15 +36,15 @@ pub(crate) enum UnitKind {
     Sentence,
 }
 
-/// A token: its span, interned word and stem. Offsets are kept as `u32`
-/// (an article is far below 4 GB; `ingest` caps its size): a token is 20
-/// bytes, and there are tens of millions of them at 100,000 articles.
+/// A token: its span and interned word (its stem is
+/// [`Prepared::stem`] of the word). Offsets are kept as `u32` (an article
+/// is far below 4 GB; `ingest` caps its size): a token is 16 bytes, and
+/// there are tens of millions of them at 100,000 articles.
 #[derive(Clone, Debug)]
 pub(crate) struct Tok {
     start: u32,
     end: u32,
     pub word: u32,
-    pub stem: u32,
     pub stop: bool,
     /// Inside a fact (date, number, place) of the claim.
     pub fact: bool,
@@ -72,7 +72,7 @@ pub(crate) struct Fact {
     pub confidence: f64,
     /// Content stems of the words around the fact (three on each side),
     /// to tell two dates of one sentence apart.
-    pub context: Vec<u32>,
+    pub context: Box<[u32]>,
     /// The word right before the fact ("on", "by", "of"), when there is one.
     pub before: Option<u32>,
     /// A place named as the location of the claim ("in Geneva"), not its
@@ -80,7 +80,9 @@ pub(crate) struct Fact {
     pub locative: bool,
 }
 
-/// A claim that takes part in matching.
+/// A claim that takes part in matching. There are about a dozen per
+/// article, all held while stories are compared: the vectors are boxed
+/// slices (no spare capacity, 16 bytes each).
 #[derive(Clone, Debug)]
 pub(crate) struct Unit {
     pub doc: usize,
@@ -88,16 +90,16 @@ pub(crate) struct Unit {
     /// Index in the extraction (`quotes` or `sentences`).
     pub index: usize,
     pub span: Span,
-    pub toks: Vec<Tok>,
+    pub toks: Box<[Tok]>,
     /// Sorted, deduplicated stems of the content tokens (not stop words,
     /// not inside facts).
-    pub content: Vec<u32>,
-    pub facts: Vec<Fact>,
+    pub content: Box<[u32]>,
+    pub facts: Box<[Fact]>,
     /// Quotes: the quote's kind.
     pub quote_kind: Option<QuoteKind>,
     /// Quotes: the speaker entity and name the article gives.
     pub speaker_entity: Option<usize>,
-    pub speaker_text: Option<String>,
+    pub speaker_text: Option<Box<str>>,
     /// Quotes: how the speaker was found.
     pub attribution: Attribution,
     /// Quotes: the sorted, distinct content stems of the whole utterance
@@ -165,6 +167,10 @@ pub(crate) struct Prepared<'a> {
     pub doc_units: Vec<Range<usize>>,
     pub idf: Vec<f64>,
     pub strings: Vec<String>,
+    /// Per string used as a word: the id of its stem (`u32::MAX` for a
+    /// string only ever used as a stem). A word has one stem, so tokens
+    /// keep only the word.
+    pub stems: Vec<u32>,
     /// Per string: what the soft-token bounds need.
     pub shapes: Vec<Shape>,
     /// Per unit: its folded words joined by spaces and their char count
@@ -331,7 +337,7 @@ fn fact_mask(f: &RawFact, toks: &[RawTok]) -> Vec<Span> {
 }
 
 /// Articles read in parallel before their tokens are interned.
-const PREPARE_CHUNK: usize = 2048;
+const PREPARE_CHUNK: usize = 512;
 
 pub(crate) fn prepare<'a>(input: &'a [Extraction], cfg: &Config) -> Prepared<'a> {
     prepare_with(input, cfg, None)
@@ -362,31 +368,31 @@ pub(crate) fn prepare_with<'a>(
     // units are built in parallel from the finished table.
     let mut map: FxHashMap<String, u32> = FxHashMap::default();
     let mut strings: Vec<String> = Vec::new();
+    let mut stems: Vec<u32> = Vec::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut doc_units = Vec::with_capacity(docs.len());
     for (c, chunk) in docs.chunks(PREPARE_CHUNK).enumerate() {
         let raw: Vec<Vec<RawUnit>> = chunk.par_iter().map(|x| raw_units(x, cfg)).collect();
-        let distinct: Vec<Vec<&str>> = raw
+        // each article's distinct words with their stems, in order of use
+        let distinct: Vec<Vec<(&str, &str)>> = raw
             .par_iter()
             .map(|rus| {
                 let mut seen: FxHashSet<&str> = FxHashSet::default();
                 let mut v = Vec::new();
                 for ru in rus {
                     for (t, stem, _, _) in &ru.toks {
-                        for x in [t.word.as_str(), stem.as_str()] {
-                            if seen.insert(x) {
-                                v.push(x);
-                            }
+                        if seen.insert(t.word.as_str()) {
+                            v.push((t.word.as_str(), stem.as_str()));
                         }
                     }
                 }
                 v
             })
             .collect();
-        for x in distinct.iter().flatten() {
-            if !map.contains_key(*x) {
-                map.insert((*x).to_string(), strings.len() as u32);
-                strings.push((*x).to_string());
+        for &(word, stem) in distinct.iter().flatten() {
+            let w = intern(&mut map, &mut strings, &mut stems, word);
+            if stems[w as usize] == u32::MAX {
+                stems[w as usize] = intern(&mut map, &mut strings, &mut stems, stem);
             }
         }
         drop(distinct);
@@ -394,7 +400,7 @@ pub(crate) fn prepare_with<'a>(
         let built: Vec<Vec<Unit>> = raw
             .into_par_iter()
             .enumerate()
-            .map(|(k, rus)| build_units(base + k, rus, &map, cfg))
+            .map(|(k, rus)| build_units(base + k, rus, &map, &stems, cfg))
             .collect();
         for us in built {
             let first = units.len();
@@ -403,7 +409,7 @@ pub(crate) fn prepare_with<'a>(
         }
     }
     drop(map);
-    let (strings, ellipsis) = in_string_order(strings, &mut units);
+    let (strings, stems, ellipsis) = in_string_order(strings, stems, &mut units);
     let mut df = vec![0u32; strings.len()];
     for u in &units {
         for &s in &u.content {
@@ -438,6 +444,7 @@ pub(crate) fn prepare_with<'a>(
         doc_units,
         idf,
         strings,
+        stems,
         shapes,
         quote_words: Vec::new(),
         ellipsis,
@@ -457,6 +464,24 @@ pub(crate) fn prepare_with<'a>(
     p
 }
 
+/// The id of `x`, interned at the end of `strings` (with no stem yet)
+/// when new.
+fn intern(
+    map: &mut FxHashMap<String, u32>,
+    strings: &mut Vec<String>,
+    stems: &mut Vec<u32>,
+    x: &str,
+) -> u32 {
+    if let Some(&i) = map.get(x) {
+        return i;
+    }
+    let i = strings.len() as u32;
+    map.insert(x.to_string(), i);
+    strings.push(x.to_string());
+    stems.push(u32::MAX);
+    i
+}
+
 /// Renumbers the interned strings in the order of the strings themselves
 /// (ids are interned in order of first use) and returns them with the id
 /// of the ellipsis. Ids order the content stems of a unit, and so the
@@ -464,7 +489,11 @@ pub(crate) fn prepare_with<'a>(
 /// strings, any subset of a collection (one story compared alone) orders
 /// them as the whole collection does, and gets the same scores to the
 /// last bit.
-fn in_string_order(strings: Vec<String>, units: &mut [Unit]) -> (Vec<String>, Option<u32>) {
+fn in_string_order(
+    strings: Vec<String>,
+    stems: Vec<u32>,
+    units: &mut [Unit],
+) -> (Vec<String>, Vec<u32>, Option<u32>) {
     let mut order: Vec<u32> = (0..strings.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| strings[a as usize].cmp(&strings[b as usize]));
     let mut rank = vec![0u32; strings.len()];
@@ -473,22 +502,28 @@ fn in_string_order(strings: Vec<String>, units: &mut [Unit]) -> (Vec<String>, Op
     }
     let re = |x: u32| rank.get(x as usize).copied().unwrap_or(x);
     units.par_iter_mut().for_each(|u| {
-        for t in &mut u.toks {
+        for t in u.toks.iter_mut() {
             t.word = re(t.word);
-            t.stem = re(t.stem);
         }
-        for x in &mut u.content {
+        for x in u.content.iter_mut() {
             *x = re(*x);
         }
         u.content.sort_unstable();
-        for f in &mut u.facts {
-            for x in &mut f.context {
+        for f in u.facts.iter_mut() {
+            for x in f.context.iter_mut() {
                 *x = re(*x);
             }
             f.context.sort_unstable();
             f.before = f.before.map(re);
         }
     });
+    let stems: Vec<u32> = order
+        .iter()
+        .map(|&s| match stems[s as usize] {
+            u32::MAX => u32::MAX,
+            x => re(x),
+        })
+        .collect();
     let mut slots: Vec<Option<String>> = strings.into_iter().map(Some).collect();
     let strings: Vec<String> = order
         .iter()
@@ -498,18 +533,17 @@ fn in_string_order(strings: Vec<String>, units: &mut [Unit]) -> (Vec<String>, Op
         .binary_search_by(|s| s.as_str().cmp(ELLIPSIS))
         .ok()
         .map(|i| i as u32);
-    (strings, ellipsis)
+    (strings, stems, ellipsis)
 }
 
 /// The claim tokens of a raw unit, their strings interned in `map`.
 fn unit_tokens(ru: &RawUnit, id: &impl Fn(&str) -> u32) -> Vec<Tok> {
     ru.toks
         .iter()
-        .map(|(t, s, fact, name)| Tok {
+        .map(|(t, _, fact, name)| Tok {
             start: u32::try_from(t.span.start).unwrap_or(u32::MAX),
             end: u32::try_from(t.span.end).unwrap_or(u32::MAX),
             word: id(&t.word),
-            stem: id(s),
             stop: is_stop(&t.word),
             fact: *fact,
             name: *name,
@@ -518,12 +552,12 @@ fn unit_tokens(ru: &RawUnit, id: &impl Fn(&str) -> u32) -> Vec<Tok> {
 }
 
 /// Sorted, deduplicated stems of the content tokens (not stop words, not
-/// inside facts).
-fn content_stems(toks: &[Tok]) -> Vec<u32> {
+/// inside facts); `stems`: each word's stem id.
+fn content_stems(toks: &[Tok], stems: &[u32]) -> Vec<u32> {
     let mut content: Vec<u32> = toks
         .iter()
         .filter(|t| !t.stop && !t.fact)
-        .map(|t| t.stem)
+        .map(|t| stems.get(t.word as usize).copied().unwrap_or(u32::MAX))
         .collect();
     content.sort_unstable();
     content.dedup();
@@ -535,6 +569,7 @@ fn build_units(
     d: usize,
     rus: Vec<RawUnit>,
     map: &FxHashMap<String, u32>,
+    stems: &[u32],
     cfg: &Config,
 ) -> Vec<Unit> {
     let id = |s: &str| map.get(s).copied().unwrap_or(u32::MAX);
@@ -542,7 +577,7 @@ fn build_units(
         .into_iter()
         .map(|ru| {
             let toks = unit_tokens(&ru, &id);
-            let content = content_stems(&toks);
+            let content = content_stems(&toks, stems);
             (ru, toks, content)
         })
         .collect();
@@ -579,7 +614,7 @@ fn build_units(
             .facts
             .into_iter()
             .map(|f| {
-                let context = fact_context(&toks, f.span);
+                let context = fact_context(&toks, stems, f.span);
                 let before = toks
                     .iter()
                     .rev()
@@ -592,7 +627,7 @@ fn build_units(
                     span: f.span,
                     text: f.text,
                     confidence: f.confidence,
-                    context,
+                    context: context.into(),
                 }
             })
             .collect();
@@ -601,12 +636,12 @@ fn build_units(
             kind: ru.kind,
             index: ru.index,
             span: ru.span,
-            toks,
-            content,
+            toks: toks.into(),
+            content: content.into(),
             facts,
             quote_kind: ru.quote_kind,
             speaker_entity: ru.speaker_entity,
-            speaker_text: ru.speaker_text,
+            speaker_text: ru.speaker_text.map(String::into_boxed_str),
             attribution: ru.attribution,
             utterance,
         });
@@ -617,7 +652,7 @@ fn build_units(
 /// Content stems within three tokens of the fact at `span` (not of the
 /// fact itself: a figure's counted noun says what is counted, not which
 /// figure it is).
-fn fact_context(toks: &[Tok], span: Span) -> Vec<u32> {
+fn fact_context(toks: &[Tok], stems: &[u32], span: Span) -> Vec<u32> {
     let first = toks.iter().position(|t| t.span().overlaps(&span));
     let last = toks.iter().rposition(|t| t.span().overlaps(&span));
     let (Some(first), Some(last)) = (first, last) else {
@@ -628,7 +663,7 @@ fn fact_context(toks: &[Tok], span: Span) -> Vec<u32> {
     let mut v: Vec<u32> = toks[lo..hi]
         .iter()
         .filter(|t| !t.stop && !t.fact && !span.overlaps(&t.span()))
-        .map(|t| t.stem)
+        .map(|t| stems.get(t.word as usize).copied().unwrap_or(u32::MAX))
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -829,7 +864,7 @@ pub(crate) fn claim_cosine(p: &Prepared, a: &Unit, b: &Unit) -> f64 {
             .toks
             .iter()
             .filter(|t| !t.stop && !t.fact && !t.name)
-            .map(|t| t.stem)
+            .map(|t| p.stem(t.word))
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -848,6 +883,13 @@ pub(crate) fn claim_cosine(p: &Prepared, a: &Unit, b: &Unit) -> f64 {
         (dot / (nx.sqrt() * ny.sqrt())).min(1.0)
     } else {
         0.0
+    }
+}
+
+impl Prepared<'_> {
+    /// The stem id of the word with id `word`.
+    pub fn stem(&self, word: u32) -> u32 {
+        self.stems.get(word as usize).copied().unwrap_or(u32::MAX)
     }
 }
 

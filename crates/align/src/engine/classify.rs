@@ -109,7 +109,7 @@ impl StoryCx<'_> {
     fn speaker_name(&self, local: u32) -> Option<String> {
         match self.speakers[local as usize] {
             Some(p) => Some(self.people.persons[p as usize].name.clone()),
-            None => self.unit(local).speaker_text.clone(),
+            None => self.unit(local).speaker_text.as_deref().map(str::to_string),
         }
     }
 

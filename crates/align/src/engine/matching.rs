@@ -357,7 +357,7 @@ pub(crate) fn block_keys(p: &Prepared, units: &[u32], speakers: &[Option<u32>]) 
             let u = &p.units[g as usize];
             // every stem is a key; the cap applies to its claims in this
             // story (a word common in the corpus may be rare in a story)
-            let mut k: Vec<u32> = u.content.clone();
+            let mut k: Vec<u32> = u.content.to_vec();
             if let Some(sp) = sp {
                 k.push(n_strings.saturating_add(*sp));
             }

@@ -52,13 +52,24 @@ pub(crate) struct StoryCx<'a> {
     pub copy_root: BTreeMap<usize, usize>,
 }
 
-/// The stories as groups of canonical doc indices.
+/// The stories as groups of input indices: `given` (the caller's groups)
+/// unless the configuration forces one story.
 ///
 /// **The one place stories are decided**: [`crate::stories::group`] with
-/// [`Config::stories`] (which may force one story), its groups of input
-/// indices mapped through [`canonical_groups`].
-fn story_groups(p: &Prepared, input: &[Extraction], cfg: &Config) -> Vec<Vec<usize>> {
-    canonical_groups(p, crate::stories::group(input, &cfg.stories))
+/// [`Config::stories`] (which may force one story). It runs before the
+/// claims are prepared, so the grouping's working memory (features of
+/// every article, candidate pairs) is freed before the units of every
+/// article are built; [`canonical_groups`] then maps the groups to
+/// canonical doc indices.
+fn story_groups(
+    input: &[Extraction],
+    given: Option<&[Vec<usize>]>,
+    cfg: &Config,
+) -> Vec<Vec<usize>> {
+    match given {
+        Some(g) if !cfg.stories.force_one_story => g.to_vec(),
+        _ => crate::stories::group(input, &cfg.stories),
+    }
 }
 
 /// Maps groups of input indices to groups of canonical doc indices, each
@@ -111,11 +122,9 @@ pub(crate) fn run_with(
     cfg: &Config,
     global: Option<&crate::ClaimStats>,
 ) -> Alignment {
+    let groups = story_groups(input, stories, cfg);
     let p = claims::prepare_with(input, cfg, global);
-    let groups = match stories {
-        Some(g) if !cfg.stories.force_one_story => canonical_groups(&p, g.to_vec()),
-        _ => story_groups(&p, input, cfg),
-    };
+    let groups = canonical_groups(&p, groups);
     let ids = story_ids(&p, &groups);
     let results: Vec<StoryResult> = groups
         .par_iter()
@@ -431,8 +440,9 @@ fn people_of(cx: &StoryCx, story: &str) -> Vec<Person> {
 /// (feature `test-util`).
 #[cfg(feature = "test-util")]
 pub fn matched_pairs(input: &[Extraction], cfg: &Config) -> Vec<(String, Span, String, Span)> {
+    let groups = story_groups(input, None, cfg);
     let p = claims::prepare(input, cfg);
-    let groups = story_groups(&p, input, cfg);
+    let groups = canonical_groups(&p, groups);
     let mut v = Vec::new();
     for g in &groups {
         let (su, _) = story_units(&p, g);
