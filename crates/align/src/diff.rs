@@ -125,9 +125,17 @@ pub(crate) fn diff(a: &Side, b: &Side, ellipsis: Option<u32>) -> Vec<TokenEdit> 
         .max()
         .unwrap_or(0)
         .clamp(1, ANCHOR_WORDS);
+    // The last run, when it ends both quotes, anchors like a run before an
+    // edit: at least as long as the edit before it ("his mood is [not]
+    // calm" ends both quotes on "calm": the "not" is inside the quote, no
+    // truncation).
     let is_anchor = |k: usize| {
         let n = eq_len(&ops[k]);
-        n > 0 && (n >= longest || ops.get(k + 1).is_some_and(|next| n >= edit_len(next)))
+        let ends_both = k + 1 == ops.len() && k > 0;
+        n > 0
+            && (n >= longest
+                || ops.get(k + 1).is_some_and(|next| n >= edit_len(next))
+                || ends_both && n >= edit_len(&ops[k - 1]))
     };
     let first_eq = (0..ops.len()).find(|&k| is_anchor(k));
     let last_eq = (0..ops.len()).rev().find(|&k| is_anchor(k));
@@ -357,6 +365,29 @@ mod tests {
         let d = diff(
             &side(&long, &spans(long.len()), &"x ".repeat(long.len())),
             &side(&[7, 3, 4, 5], &spans(4), "w l a b"),
+            None,
+        );
+        assert!(d.iter().all(|e| e.op == EditOp::Truncation), "{d:?}");
+    }
+
+    /// A word added before the last word of both quotes is an insertion
+    /// ("his usual mood is [not] calm"): the last word, ending both
+    /// quotes, anchors an edit as long as it; a long stretch before a
+    /// lone last word is still a truncation.
+    #[test]
+    fn a_last_common_word_anchors_the_edit_before_it() {
+        let d = diff(
+            &side(&[1, 2, 3, 4, 5], &spans(5), "h u m i c"),
+            &side(&[1, 2, 3, 4, 9, 5], &spans(6), "h u m i n c"),
+            None,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].op, EditOp::Insertion);
+        assert_eq!(d[0].b_text, "n");
+        let long: Vec<u32> = [1, 2, 3, 4].into_iter().chain(20..26).chain([5]).collect();
+        let d = diff(
+            &side(&[1, 2, 3, 4, 5], &spans(5), "h u m i c"),
+            &side(&long, &spans(long.len()), &"x ".repeat(long.len())),
             None,
         );
         assert!(d.iter().all(|e| e.op == EditOp::Truncation), "{d:?}");

@@ -204,6 +204,9 @@ struct RawUnit {
     attribution: Attribution,
     /// Quotes: the utterance this quote is part of.
     utterance: Option<Utterance>,
+    /// The index of the sentence the unit is (sentences) or lies in
+    /// (quotes).
+    sentence: usize,
 }
 
 /// The union of `spans` as sorted, pairwise disjoint spans (spans that
@@ -573,7 +576,7 @@ fn build_units(
     cfg: &Config,
 ) -> Vec<Unit> {
     let id = |s: &str| map.get(s).copied().unwrap_or(u32::MAX);
-    let built: Vec<(RawUnit, Vec<Tok>, Vec<u32>)> = rus
+    let mut built: Vec<(RawUnit, Vec<Tok>, Vec<u32>)> = rus
         .into_iter()
         .map(|ru| {
             let toks = unit_tokens(&ru, &id);
@@ -593,44 +596,58 @@ fn build_units(
         v.sort_unstable();
         v.dedup();
     }
+    // each unit's facts, read against its own tokens
+    let mut facts: Vec<Vec<Fact>> = built
+        .iter_mut()
+        .map(|(ru, toks, _)| {
+            std::mem::take(&mut ru.facts)
+                .into_iter()
+                .map(|f| fact_of(f, toks, stems))
+                .collect()
+        })
+        .collect();
+    let keep: Vec<bool> = built
+        .iter()
+        .map(|(ru, _, content)| {
+            let min = match ru.kind {
+                UnitKind::Quote => cfg.min_quote_tokens,
+                UnitKind::Sentence => cfg.min_sentence_tokens,
+            };
+            content.len() >= min.max(1)
+                && (ru.kind == UnitKind::Quote || ru.claim_tokens >= cfg.min_claim_tokens)
+        })
+        .collect();
+    // The facts of a sentence too thin to be a claim once its quotes are
+    // masked ("Roe said Monday that “…”", "In a statement Friday, Roe
+    // said: “…”") frame its first quote that is a claim: they are
+    // compared between matched quotes (`classify::quote_findings`).
+    for (i, (ru, _, _)) in built.iter().enumerate() {
+        if keep[i] || ru.kind != UnitKind::Sentence || facts[i].is_empty() {
+            continue;
+        }
+        let quote = built.iter().enumerate().position(|(j, (q, _, _))| {
+            keep[j]
+                && q.kind == UnitKind::Quote
+                && q.sentence == ru.sentence
+                && matches!(q.quote_kind, Some(QuoteKind::Direct | QuoteKind::Partial))
+        });
+        if let Some(j) = quote {
+            let moved = std::mem::take(&mut facts[i]);
+            facts[j].extend(moved);
+        }
+    }
     let mut out = Vec::new();
-    for (ru, toks, content) in built {
+    for (((ru, toks, content), facts), keep) in built.into_iter().zip(facts).zip(keep) {
+        if !keep {
+            continue;
+        }
         let utterance = ru
             .utterance
             .and_then(|key| utterances.get(&key))
             .filter(|u| u.len() > content.len())
             .cloned()
             .unwrap_or_default();
-        let min = match ru.kind {
-            UnitKind::Quote => cfg.min_quote_tokens,
-            UnitKind::Sentence => cfg.min_sentence_tokens,
-        };
-        if content.len() < min.max(1)
-            || (ru.kind == UnitKind::Sentence && ru.claim_tokens < cfg.min_claim_tokens)
-        {
-            continue;
-        }
-        let facts = ru
-            .facts
-            .into_iter()
-            .map(|f| {
-                let context = fact_context(&toks, stems, f.span);
-                let before = toks
-                    .iter()
-                    .rev()
-                    .find(|t| t.span().end <= f.span.start)
-                    .map(|t| t.word);
-                Fact {
-                    before,
-                    locative: f.locative,
-                    value: f.value,
-                    span: f.span,
-                    text: f.text,
-                    confidence: f.confidence,
-                    context: context.into(),
-                }
-            })
-            .collect();
+        let facts: Box<[Fact]> = facts.into();
         out.push(Unit {
             doc: d,
             kind: ru.kind,
@@ -647,6 +664,25 @@ fn build_units(
         });
     }
     out
+}
+
+/// A fact of a unit, read against the unit's tokens (`toks`).
+fn fact_of(f: RawFact, toks: &[Tok], stems: &[u32]) -> Fact {
+    let context = fact_context(toks, stems, f.span);
+    let before = toks
+        .iter()
+        .rev()
+        .find(|t| t.span().end <= f.span.start)
+        .map(|t| t.word);
+    Fact {
+        before,
+        locative: f.locative,
+        value: f.value,
+        span: f.span,
+        text: f.text,
+        confidence: f.confidence,
+        context: context.into(),
+    }
 }
 
 /// Content stems within three tokens of the fact at `span` (not of the
@@ -761,6 +797,7 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
             // only direct quotes: a partial quote inside reported speech
             // shares its speaker mention with the paraphrase around it
             utterance: (q.kind == QuoteKind::Direct).then(|| utterance_of(x, qi)),
+            sentence: q.sentence,
         });
     }
     for (si, s) in x.sentences.iter().enumerate() {
@@ -798,6 +835,7 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
             speaker_text: None,
             attribution: Attribution::None,
             utterance: None,
+            sentence: si,
         });
     }
     out

@@ -825,6 +825,33 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
             out.push(wording_finding(cx, members, persons.len(), drafts, worst));
         }
     }
+    // --- facts framing the quote: the date, figure or place of a sentence
+    // too thin to be a claim of its own ("Roe said Monday that “…”",
+    // `claims::build_units`), compared between quotes of the leader's
+    // named speaker that match well and are long enough to be one
+    // statement (`attribution_min_words`); at most medium, since a speaker
+    // may say the same words on two days
+    // (a framing fact one outlet gives and another does not leaves the
+    // quote's own agreement as it was: the quote is the claim)
+    let framed = members.iter().any(|m| !cx.unit(m.local).facts.is_empty());
+    let mut consistent: Vec<&str> = Vec::new();
+    if framed && !attribution_done {
+        let speaker =
+            cx.speakers[members[0].local as usize].filter(|&p| cx.people.persons[p as usize].named);
+        let comparable: Vec<usize> = (0..members.len())
+            .filter(|&i| {
+                speaker.is_some()
+                    && cx.speakers[members[i].local as usize] == speaker
+                    && (i == 0 || members[i].score >= cfg.value_threshold)
+                    // a short quote recurs (a slogan, a show's title
+                    // taken for a quote): its framing dates another use
+                    && cx.unit(members[i].local).utterance().len() >= cfg.attribution_min_words
+            })
+            .collect();
+        let outcome = fact_findings(cx, members, comparable, ClaimKind::Quote, Severity::Medium);
+        out.extend(outcome.findings);
+        consistent = outcome.consistent;
+    }
     if !out.is_empty() || wording_differs || !cfg.agreements {
         return out;
     }
@@ -842,7 +869,15 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     } else {
         FindingKind::Matched
     };
-    out.push(claim_finding(cx, members, kind, ClaimKind::Quote, &[]));
+    consistent.sort_unstable();
+    consistent.dedup();
+    out.push(claim_finding(
+        cx,
+        members,
+        kind,
+        ClaimKind::Quote,
+        &consistent,
+    ));
     out
 }
 
@@ -1249,17 +1284,27 @@ fn variants_of(cx: &StoryCx, members: &[Member], slot: &[FactRef]) -> Vec<Vec<Fa
     vars
 }
 
-pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
+/// What comparing the facts of a cluster's members found.
+struct FactOutcome {
+    /// Date, quantity and place discrepancies.
+    findings: Vec<Finding>,
+    /// Some fact (or member) was left uncompared: no agreement.
+    uncompared: bool,
+    /// The sorts of fact compared and found consistent ("date", ...).
+    consistent: Vec<&'static str>,
+}
+
+/// Compares the facts (dates, figures, places) of the members
+/// `comparable` (indices into `members`) of one cluster, slot by slot;
+/// a discrepancy's severity is at most `max_severity`.
+fn fact_findings(
+    cx: &StoryCx,
+    members: &[Member],
+    comparable: Vec<usize>,
+    claim: ClaimKind,
+    max_severity: Severity,
+) -> FactOutcome {
     let cfg = cx.cfg;
-    let mut out = Vec::new();
-    let leader = cx.unit(members[0].local);
-    let comparable: Vec<usize> = (0..members.len())
-        .filter(|&i| {
-            i == 0
-                || (members[i].score >= cfg.value_threshold
-                    && claim_cosine(cx.p, leader, cx.unit(members[i].local)) >= cfg.value_threshold)
-        })
-        .collect();
     let fact = |r: FactRef| &cx.unit(members[r.0].local).facts[r.1];
     // A claim that differs from the others in two sorts of fact at once
     // (another figure and another place) is more likely another fact of
@@ -1296,8 +1341,11 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
         .into_iter()
         .filter(|&i| disagree[i] < 2)
         .collect();
-    let mut uncompared = comparable.len() < members.len();
-    let mut consistent: Vec<&str> = Vec::new();
+    let mut out = FactOutcome {
+        findings: Vec::new(),
+        uncompared: comparable.len() < members.len(),
+        consistent: Vec::new(),
+    };
     for sort in [FactSort::Date, FactSort::Quantity, FactSort::Place] {
         let slots = slots(cx, members, &comparable, sort);
         for slot in slots {
@@ -1310,12 +1358,12 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
             docs.sort_unstable();
             docs.dedup();
             if docs.len() < 2 {
-                uncompared = true;
+                out.uncompared = true;
                 continue;
             }
             let vars = variants_of(cx, members, &slot);
             if vars.len() < 2 {
-                consistent.push(match sort {
+                out.consistent.push(match sort {
                     FactSort::Date => "date",
                     FactSort::Quantity => "figure",
                     FactSort::Place => "place",
@@ -1375,7 +1423,7 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
                 }
             }
             if worst.2 == Severity::Info {
-                uncompared = true;
+                out.uncompared = true;
                 continue;
             }
             // Every outlet with a value of its own, four or more values:
@@ -1409,17 +1457,35 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
                 ),
             };
             let explanation = format!("{what}: {}.", summary(&variants));
-            out.push(finding(
+            out.findings.push(finding(
                 cx,
                 kind,
-                worst.2,
+                worst.2.min(max_severity),
                 worst.1,
-                ClaimKind::Sentence,
+                claim,
                 variants,
                 explanation,
             ));
         }
     }
+    out
+}
+
+pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
+    let cfg = cx.cfg;
+    let leader = cx.unit(members[0].local);
+    let comparable: Vec<usize> = (0..members.len())
+        .filter(|&i| {
+            i == 0
+                || (members[i].score >= cfg.value_threshold
+                    && claim_cosine(cx.p, leader, cx.unit(members[i].local)) >= cfg.value_threshold)
+        })
+        .collect();
+    let FactOutcome {
+        findings: mut out,
+        uncompared,
+        mut consistent,
+    } = fact_findings(cx, members, comparable, ClaimKind::Sentence, Severity::High);
     if !out.is_empty() || !cfg.agreements || cx.outlets(members) < 2 {
         return out;
     }
