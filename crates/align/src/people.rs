@@ -848,7 +848,10 @@ mod tests {
         assert_eq!(rel("Fed Chair", "Federal Reserve chairwoman"), Compatible);
         assert_eq!(rel("House Speaker", "speaker of the House"), Compatible);
         assert_eq!(rel("Speaker", "House Speaker"), Compatible);
-        assert_eq!(rel("House Speaker", "House Majority Leader"), Unrelated);
+        assert_eq!(rel("House Speaker", "House Majority Leader"), Conflict);
+        assert_eq!(rel("Speaker", "Majority Leader"), Conflict);
+        assert_eq!(rel("Senate Majority Leader", "Majority Leader"), Compatible);
+        assert_eq!(rel("House Speaker", "Republican leader"), Unrelated);
         assert_eq!(
             rel("U.S. House Speaker", "Speaker of the House Rep."),
             Compatible
