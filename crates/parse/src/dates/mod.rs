@@ -614,10 +614,13 @@ impl Reasons {
 
     /// Adds the reason made of `parts`, in order (no format string to
     /// run, no string made for it).
+    /// The room for all of it is reserved first: one allocation where
+    /// growing by each part took several.
     pub(super) fn push_all(&mut self, parts: &[&str]) {
-        if !self.0.is_empty() {
-            self.0.push_str("; ");
-        }
+        let sep = if self.0.is_empty() { "" } else { "; " };
+        self.0
+            .reserve(sep.len() + parts.iter().map(|p| p.len()).sum::<usize>());
+        self.0.push_str(sep);
         parts.iter().for_each(|p| self.0.push_str(p));
     }
 }
