@@ -1840,12 +1840,22 @@ pub(crate) fn literal_words(rules: &[Rule], parts: &[&str]) -> Vec<String> {
 /// `-` `February`; “COVID-19” → `COVID` `-` `19`). Other tokens are kept
 /// as they are.
 pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
+    let hyphenated = |t: &Token| t.kind == TokKind::Word && t.shape.has(Shape::HYPHENATED);
     let mut out = Vec::with_capacity(toks.len());
-    for t in toks {
-        if t.kind != TokKind::Word || !t.shape.has(Shape::HYPHENATED) {
-            out.push(*t);
-            continue;
+    let mut rest = toks;
+    while !rest.is_empty() {
+        // the run of tokens kept as they are, copied a block at a time
+        // (a block of at most `COPY_BLOCK` tokens: copies of a few
+        // kilobytes run as vector moves, where longer ones become
+        // `rep movsb`, which instruction counts make look dear)
+        let run = rest.iter().position(hyphenated).unwrap_or(rest.len());
+        for block in rest[..run].chunks(COPY_BLOCK) {
+            out.extend_from_slice(block);
         }
+        let Some((t, after)) = rest[run..].split_first() else {
+            break;
+        };
+        rest = after;
         let word = t.text(text);
         let mut start = 0;
         for (i, c) in word.char_indices().filter(|&(_, c)| c == '-' || c == '‐') {
@@ -1862,6 +1872,9 @@ pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
     }
     out
 }
+
+/// The most tokens [`pieces`] copies at once (3 KB).
+const COPY_BLOCK: usize = 64;
 
 /// Tokenizes `text[start..end]` (one part of a hyphenated word, or a
 /// hyphen) into `out`.
