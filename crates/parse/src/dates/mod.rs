@@ -219,7 +219,9 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
     let text = a.text();
     let toks = a.pieces();
     let rules = patterns::rule_set();
-    let mut cands: Vec<Cand> = Vec::with_capacity(16);
+    // room for a candidate per sentence (news text holds fewer dates than
+    // sentences): a `Cand` is large, and growing the vector moved them all
+    let mut cands: Vec<Cand> = Vec::with_capacity(a.sentences().len());
     let tense_cues = tense::SentenceCues::default();
     let reference_text = reference.map(|r| r.to_string()).unwrap_or_default();
     let mut from = 0;
