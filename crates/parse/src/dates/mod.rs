@@ -165,6 +165,7 @@ use crate::model::{
 use crate::rules::Match;
 use crate::text::{TokKind, Token};
 use chrono::{NaiveDate, NaiveTime};
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -630,22 +631,21 @@ impl Reasons {
 /// Picks non-overlapping candidates, longest first, then earliest, then
 /// of the rule declared first; returns them in text order.
 fn select(cands: Vec<Cand>) -> Vec<Cand> {
-    // Candidates are large: sort their indices (longest first, then by
-    // start, then by rule rank), not the candidates themselves.
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&cands[a], &cands[b]);
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.start.cmp(&b.start))
-            .then(a.rank.cmp(&b.rank))
-    });
+    // Candidates are large: sort their keys (longest first, then by
+    // start, then by rule rank, then in the order found), not the
+    // candidates themselves.
+    let mut order: Vec<(Reverse<usize>, usize, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (Reverse(c.end - c.start), c.start, c.rank, i))
+        .collect();
+    order.sort_unstable();
     let mut keep = vec![false; cands.len()];
     // The kept spans by start, to find the one that could overlap a
     // candidate in O(log n): comparing with every kept span made an article
     // of 50,000 dates take seconds, and grew with the square of the count.
     let mut by_start: BTreeMap<usize, usize> = BTreeMap::new();
-    for i in order {
+    for (.., i) in order {
         let c = &cands[i];
         // The kept spans are non-empty and pairwise disjoint, so ordered
         // by start they are ordered by end too: if any kept span overlaps
