@@ -228,9 +228,21 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
     let mut from = 0;
     let mut previous_start = 0;
     for (i, s) in a.sentences().iter().enumerate() {
-        // the sentence's pieces: those from its first token on
-        let start = from + toks[from..].partition_point(|t| t.span.start < s.span.start);
-        let end = start + toks[start..].partition_point(|t| t.span.end <= s.span.end);
+        // the sentence's pieces: those from its first token on (pieces and
+        // sentences are in text order: a walk on from the previous
+        // sentence's end, where a binary search of all the pieces took a
+        // dozen steps twice per sentence). A sentence has at least as many
+        // pieces as tokens, mostly as many: the walk to its end starts
+        // there when that piece is still in it.
+        let start = from + count_while(&toks[from..], |t| t.span.start < s.span.start);
+        let in_sentence = |t: &Token| t.span.end <= s.span.end;
+        let at_least = (start + a.sentence_token_range(i).len()).min(toks.len());
+        let known = if at_least > start && in_sentence(&toks[at_least - 1]) {
+            at_least
+        } else {
+            start
+        };
+        let end = known + count_while(&toks[known..], in_sentence);
         from = end;
         if start == end {
             continue;
@@ -273,6 +285,11 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
         .filter(|c| !c.drop)
         .map(|c| c.into_mention(text))
         .collect()
+}
+
+/// How many tokens from the first of `toks` on pass `pred`.
+fn count_while(toks: &[Token], pred: impl Fn(&Token) -> bool) -> usize {
+    toks.iter().take_while(|t| pred(t)).count()
 }
 
 // ---------------------------------------------------------------------------
