@@ -791,6 +791,9 @@ struct Needs {
     primaries: u128,
     /// `all[r]`: every need of rule `r`.
     all: Vec<u128>,
+    /// The rules with more than one need (a rule whose one need is its
+    /// rarest is enabled when that is met).
+    several: u128,
     /// Rules needing nothing in particular (always enabled).
     free: u128,
 }
@@ -850,6 +853,9 @@ impl Needs {
         for (r, ts) in tests.iter().enumerate() {
             if ts.is_empty() {
                 n.free |= 1 << r;
+            }
+            if n.all[r].count_ones() > 1 {
+                n.several |= 1 << r;
             }
         }
         n
@@ -933,7 +939,7 @@ impl Needs {
                 .unwrap_or(&0);
             needs &= needs - 1;
         }
-        let mut candidates = rules;
+        let mut candidates = rules & self.several;
         while candidates != 0 {
             let r = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
