@@ -85,24 +85,29 @@ enum Count {
 /// hyphen (“twenty-five”), “a”/“an”/“one”, “a couple of” (2), or a vague
 /// word (“few”, “several”, “many”, “a few”).
 fn count_of(ctx: &Ctx, g: &Group) -> Option<Count> {
-    let words: Vec<String> = g
-        .toks()
-        .map(|i| ctx.word(i).to_ascii_lowercase())
-        .filter(|w| w != "-")
-        .collect();
-    let ws: Vec<&str> = words.iter().map(String::as_str).collect();
-    match ws.as_slice() {
-        ["a" | "an"] => Some(Count::N(1)),
-        ["a", "couple", "of"] | ["couple", "of"] | ["a", "couple"] => Some(Count::N(2)),
-        ["a", "few"] | ["few"] | ["several"] | ["many"] | ["some"] => Some(Count::Vague),
-        [w] if w.bytes().all(|b| b.is_ascii_digit()) => w.parse().ok().map(Count::N),
-        [w] => value_in(w, Class::NumberWord)?.parse().ok().map(Count::N),
-        [tens, ones] => {
+    // the words but hyphens, ASCII lowercased, one space between (one
+    // string, not one per word)
+    let mut phrase = String::new();
+    for w in g.toks().map(|i| ctx.word(i)).filter(|&w| w != "-") {
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    match phrase.as_str() {
+        "a" | "an" => Some(Count::N(1)),
+        "a couple of" | "couple of" | "a couple" => Some(Count::N(2)),
+        "a few" | "few" | "several" | "many" | "some" => Some(Count::Vague),
+        w if !w.contains(' ') && w.bytes().all(|b| b.is_ascii_digit()) => {
+            w.parse().ok().map(Count::N)
+        }
+        w if !w.contains(' ') => value_in(w, Class::NumberWord)?.parse().ok().map(Count::N),
+        two => {
+            let (tens, ones) = two.split_once(' ').filter(|(_, o)| !o.contains(' '))?;
             let t: u32 = value_in(tens, Class::NumberWord)?.parse().ok()?;
             let o: u32 = value_in(ones, Class::NumberWord)?.parse().ok()?;
             (t >= 20 && t % 10 == 0 && (1..=9).contains(&o)).then_some(Count::N(t + o))
         }
-        _ => None,
     }
 }
 
