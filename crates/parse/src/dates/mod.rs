@@ -330,9 +330,14 @@ impl<'a> Ctx<'a> {
     /// The words of pieces `toks`, as [`Ctx::word`] gives them, lowercased
     /// and joined by single spaces (“Last  Week” is `last week`).
     pub(super) fn lower_phrase(&self, toks: Range<usize>) -> String {
-        toks.map(|i| self.word(i).to_ascii_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut phrase = String::new();
+        for (k, i) in toks.enumerate() {
+            if k > 0 {
+                phrase.push(' ');
+            }
+            phrase.extend(self.word(i).chars().map(|c| c.to_ascii_lowercase()));
+        }
+        phrase
     }
 
     /// The text of piece `i` (empty outside the sentence), without a
