@@ -120,23 +120,32 @@ fn unit_of(ctx: &Ctx, g: &Group) -> Option<(&'static str, bool)> {
 
 /// An ISO 8601 duration of `count` `unit`s (`P3Y`, `PT2H`, `PXW`).
 fn iso_duration(count: Count, unit: &str) -> Option<String> {
-    let n = |k: u32| match count {
-        Count::N(c) => c.checked_mul(k).map(|v| v.to_string()),
-        Count::Vague => Some("X".to_string()),
-    };
-    Some(match unit {
-        "minute" => format!("PT{}M", n(1)?),
-        "hour" => format!("PT{}H", n(1)?),
-        "day" => format!("P{}D", n(1)?),
-        "week" => format!("P{}W", n(1)?),
-        "fortnight" => format!("P{}W", n(2)?),
-        "month" => format!("P{}M", n(1)?),
-        "quarter" => format!("P{}Q", n(1)?),
-        "year" => format!("P{}Y", n(1)?),
-        "decade" => format!("P{}Y", n(10)?),
-        "century" => format!("P{}Y", n(100)?),
+    // the designator before the number, units per `unit`, the one after
+    let (head, per, tail) = match unit {
+        "minute" => ("PT", 1, 'M'),
+        "hour" => ("PT", 1, 'H'),
+        "day" => ("P", 1, 'D'),
+        "week" => ("P", 1, 'W'),
+        "fortnight" => ("P", 2, 'W'),
+        "month" => ("P", 1, 'M'),
+        "quarter" => ("P", 1, 'Q'),
+        "year" => ("P", 1, 'Y'),
+        "decade" => ("P", 10, 'Y'),
+        "century" => ("P", 100, 'Y'),
         _ => return None,
-    })
+    };
+    // one string, written in place
+    let mut out = String::with_capacity(8);
+    out.push_str(head);
+    match count {
+        Count::N(c) => {
+            use std::fmt::Write;
+            write!(out, "{}", c.checked_mul(per)?).ok()?;
+        }
+        Count::Vague => out.push('X'),
+    }
+    out.push(tail);
+    Some(out)
 }
 
 /// The granularity of a span of `unit`.
