@@ -1339,7 +1339,7 @@ pub(super) fn reference(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         TimeRef::Future => "vague future",
     };
     cand.reasons
-        .push(&format!("{what} ('{phrase}'): not resolved to a date"));
+        .push_all(&[what, " ('", &phrase, "'): not resolved to a date"]);
     Some(cand)
 }
 
