@@ -160,20 +160,60 @@ enum Test {
 
 /// A regex on a token's whole text (compared by its source).
 #[derive(Clone, Debug)]
-struct TokenRegex(regex::Regex);
+struct TokenRegex {
+    re: regex::Regex,
+    /// The bytes a match may end with (bit `b % 64` of word `b / 64`),
+    /// when they are known: the last bytes of the regex's suffix literals,
+    /// in every case the regex accepts (`/.+s/`: `s`, `S` and the last
+    /// byte of `ſ`). A token ending otherwise is turned away without
+    /// running the regex (most tokens a regex is tried on are). `None`
+    /// when any byte may end a match (`/\d{2}z?/`).
+    last_bytes: Option<[u64; 4]>,
+}
 
 impl TokenRegex {
+    /// The test of a token's whole text against `re` (case-insensitive).
+    fn new(re: &str) -> Result<TokenRegex, regex::Error> {
+        let re = regex::Regex::new(&format!("(?i)^(?:{re})$"))?;
+        let last_bytes = regex_syntax::Parser::new()
+            .parse(re.as_str())
+            .ok()
+            .and_then(|hir| {
+                let mut suffixes = regex_syntax::hir::literal::Extractor::new();
+                suffixes.kind(regex_syntax::hir::literal::ExtractKind::Suffix);
+                let seq = suffixes.extract(&hir);
+                let mut bits = [0u64; 4];
+                for l in seq.literals().filter(|ls| !ls.is_empty())? {
+                    // an empty suffix rules nothing out
+                    let b = *l.as_bytes().last()?;
+                    bits[usize::from(b / 64)] |= 1 << (b % 64);
+                }
+                Some(bits)
+            });
+        Ok(TokenRegex { re, last_bytes })
+    }
+
+    /// True when `w` matches the regex.
+    fn is_match(&self, w: &str) -> bool {
+        let may_end = |bits: &[u64; 4]| {
+            w.as_bytes()
+                .last()
+                .is_some_and(|&b| bits[usize::from(b / 64)] >> (b % 64) & 1 != 0)
+        };
+        self.last_bytes.as_ref().is_none_or(may_end) && self.re.is_match(w)
+    }
+
     /// True when every match starts with an ASCII digit (the source, as
     /// written in the pattern, starts with `\d` or a digit).
     fn starts_with_digit(&self) -> bool {
-        let src = self.0.as_str().trim_start_matches("(?i)^(?:");
+        let src = self.re.as_str().trim_start_matches("(?i)^(?:");
         src.starts_with("\\d") || src.starts_with(|c: char| c.is_ascii_digit())
     }
 }
 
 impl PartialEq for TokenRegex {
     fn eq(&self, other: &Self) -> bool {
-        self.0.as_str() == other.0.as_str()
+        self.re.as_str() == other.re.as_str()
     }
 }
 
@@ -751,6 +791,9 @@ struct Needs {
     primaries: u128,
     /// `all[r]`: every need of rule `r`.
     all: Vec<u128>,
+    /// The rules with more than one need (a rule whose one need is its
+    /// rarest is enabled when that is met).
+    several: u128,
     /// Rules needing nothing in particular (always enabled).
     free: u128,
 }
@@ -810,6 +853,9 @@ impl Needs {
         for (r, ts) in tests.iter().enumerate() {
             if ts.is_empty() {
                 n.free |= 1 << r;
+            }
+            if n.all[r].count_ones() > 1 {
+                n.several |= 1 << r;
             }
         }
         n
@@ -893,7 +939,7 @@ impl Needs {
                 .unwrap_or(&0);
             needs &= needs - 1;
         }
-        let mut candidates = rules;
+        let mut candidates = rules & self.several;
         while candidates != 0 {
             let r = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
@@ -1840,12 +1886,22 @@ pub(crate) fn literal_words(rules: &[Rule], parts: &[&str]) -> Vec<String> {
 /// `-` `February`; “COVID-19” → `COVID` `-` `19`). Other tokens are kept
 /// as they are.
 pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
+    let hyphenated = |t: &Token| t.kind == TokKind::Word && t.shape.has(Shape::HYPHENATED);
     let mut out = Vec::with_capacity(toks.len());
-    for t in toks {
-        if t.kind != TokKind::Word || !t.shape.has(Shape::HYPHENATED) {
-            out.push(*t);
-            continue;
+    let mut rest = toks;
+    while !rest.is_empty() {
+        // the run of tokens kept as they are, copied a block at a time
+        // (a block of at most `COPY_BLOCK` tokens: copies of a few
+        // kilobytes run as vector moves, where longer ones become
+        // `rep movsb`, which instruction counts make look dear)
+        let run = rest.iter().position(hyphenated).unwrap_or(rest.len());
+        for block in rest[..run].chunks(COPY_BLOCK) {
+            out.extend_from_slice(block);
         }
+        let Some((t, after)) = rest[run..].split_first() else {
+            break;
+        };
+        rest = after;
         let word = t.text(text);
         let mut start = 0;
         for (i, c) in word.char_indices().filter(|&(_, c)| c == '-' || c == '‐') {
@@ -1862,6 +1918,9 @@ pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
     }
     out
 }
+
+/// The most tokens [`pieces`] copies at once (3 KB).
+const COPY_BLOCK: usize = 64;
 
 /// Tokenizes `text[start..end]` (one part of a hyphenated word, or a
 /// hyphen) into `out`.
@@ -2352,8 +2411,8 @@ impl Parser<'_> {
             .and_then(|r| r.strip_suffix('/'))
             .filter(|r| !r.is_empty())
         {
-            return regex::Regex::new(&format!("(?i)^(?:{re})$"))
-                .map(|r| Test::Regex(TokenRegex(r)))
+            return TokenRegex::new(re)
+                .map(Test::Regex)
                 .map_err(|e| self.error(&format!("bad regex /{re}/: {e}")));
         }
         if a.is_empty() {
@@ -2474,7 +2533,7 @@ impl Matcher<'_> {
                         .iter()
                         .any(|s| w[digits..].eq_ignore_ascii_case(s))
             }
-            Test::Regex(re) => re.0.is_match(t.text(self.text)),
+            Test::Regex(re) => re.is_match(t.text(self.text)),
             Test::Any => true,
             Test::Touching => i > 0 && self.toks[i - 1].span.end == t.span.start,
             Test::And(all) => all.iter().all(|a| self.accepts(a, i)),
@@ -3071,6 +3130,30 @@ mod tests {
         let toks = pieces(text, Analysis::new(text).tokens());
         let m = p.match_at(text, &toks, 0).unwrap();
         assert_eq!((m.tokens.clone(), m.capture("x")), (0..2, None));
+    }
+
+    #[test]
+    fn a_regex_turns_away_by_last_byte_only_tokens_it_cannot_match() {
+        let words = [
+            "weeks", "WEEKS", "Week’s", "week", "We’ll", "THEY'LL", "well", "tell", "ll", "1990s",
+            "1990’S", "12z", "12", "9pm", "9PM", "Q3", "", "ſ", "ss",
+        ];
+        for (re, known) in [
+            (".+s", true),
+            (".+['’]ll", true),
+            ("(1[89]|20)\\d0['’]?s", true),
+            ("\\d{1,2}(am|pm)", true),
+            ("\\d{2}z?", false),
+            ("q[1-4]", true),
+        ] {
+            let r = TokenRegex::new(re).unwrap();
+            assert_eq!(r.last_bytes.is_some(), known, "{re}");
+            for w in words {
+                assert_eq!(r.is_match(w), r.re.is_match(w), "/{re}/ on {w:?}");
+            }
+        }
+        let r = TokenRegex::new(".+['’]ll").unwrap();
+        assert!(r.is_match("We’ll") && r.is_match("THEY'LL") && !r.is_match("well"));
     }
 
     #[test]

@@ -165,6 +165,7 @@ use crate::model::{
 use crate::rules::Match;
 use crate::text::{TokKind, Token};
 use chrono::{NaiveDate, NaiveTime};
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -219,15 +220,29 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
     let text = a.text();
     let toks = a.pieces();
     let rules = patterns::rule_set();
-    let mut cands: Vec<Cand> = Vec::with_capacity(16);
+    // room for a candidate per sentence (news text holds fewer dates than
+    // sentences): a `Cand` is large, and growing the vector moved them all
+    let mut cands: Vec<Cand> = Vec::with_capacity(a.sentences().len());
     let tense_cues = tense::SentenceCues::default();
     let reference_text = reference.map(|r| r.to_string()).unwrap_or_default();
     let mut from = 0;
     let mut previous_start = 0;
     for (i, s) in a.sentences().iter().enumerate() {
-        // the sentence's pieces: those from its first token on
-        let start = from + toks[from..].partition_point(|t| t.span.start < s.span.start);
-        let end = start + toks[start..].partition_point(|t| t.span.end <= s.span.end);
+        // the sentence's pieces: those from its first token on (pieces and
+        // sentences are in text order: a walk on from the previous
+        // sentence's end, where a binary search of all the pieces took a
+        // dozen steps twice per sentence). A sentence has at least as many
+        // pieces as tokens, mostly as many: the walk to its end starts
+        // there when that piece is still in it.
+        let start = from + count_while(&toks[from..], |t| t.span.start < s.span.start);
+        let in_sentence = |t: &Token| t.span.end <= s.span.end;
+        let at_least = (start + a.sentence_token_range(i).len()).min(toks.len());
+        let known = if at_least > start && in_sentence(&toks[at_least - 1]) {
+            at_least
+        } else {
+            start
+        };
+        let end = known + count_while(&toks[known..], in_sentence);
         from = end;
         if start == end {
             continue;
@@ -272,6 +287,11 @@ pub(crate) fn extract_from(a: &Analysis, reference: Option<NaiveDate>) -> Vec<Da
         .collect()
 }
 
+/// How many tokens from the first of `toks` on pass `pred`.
+fn count_while(toks: &[Token], pred: impl Fn(&Token) -> bool) -> usize {
+    toks.iter().take_while(|t| pred(t)).count()
+}
+
 // ---------------------------------------------------------------------------
 // What handlers read: the sentence's context and a match's captures
 
@@ -310,9 +330,14 @@ impl<'a> Ctx<'a> {
     /// The words of pieces `toks`, as [`Ctx::word`] gives them, lowercased
     /// and joined by single spaces (“Last  Week” is `last week`).
     pub(super) fn lower_phrase(&self, toks: Range<usize>) -> String {
-        toks.map(|i| self.word(i).to_ascii_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut phrase = String::new();
+        for (k, i) in toks.enumerate() {
+            if k > 0 {
+                phrase.push(' ');
+            }
+            phrase.extend(self.word(i).chars().map(|c| c.to_ascii_lowercase()));
+        }
+        phrase
     }
 
     /// The text of piece `i` (empty outside the sentence), without a
@@ -614,10 +639,13 @@ impl Reasons {
 
     /// Adds the reason made of `parts`, in order (no format string to
     /// run, no string made for it).
+    /// The room for all of it is reserved first: one allocation where
+    /// growing by each part took several.
     pub(super) fn push_all(&mut self, parts: &[&str]) {
-        if !self.0.is_empty() {
-            self.0.push_str("; ");
-        }
+        let sep = if self.0.is_empty() { "" } else { "; " };
+        self.0
+            .reserve(sep.len() + parts.iter().map(|p| p.len()).sum::<usize>());
+        self.0.push_str(sep);
         parts.iter().for_each(|p| self.0.push_str(p));
     }
 }
@@ -625,22 +653,21 @@ impl Reasons {
 /// Picks non-overlapping candidates, longest first, then earliest, then
 /// of the rule declared first; returns them in text order.
 fn select(cands: Vec<Cand>) -> Vec<Cand> {
-    // Candidates are large: sort their indices (longest first, then by
-    // start, then by rule rank), not the candidates themselves.
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&cands[a], &cands[b]);
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.start.cmp(&b.start))
-            .then(a.rank.cmp(&b.rank))
-    });
+    // Candidates are large: sort their keys (longest first, then by
+    // start, then by rule rank, then in the order found), not the
+    // candidates themselves.
+    let mut order: Vec<(Reverse<usize>, usize, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (Reverse(c.end - c.start), c.start, c.rank, i))
+        .collect();
+    order.sort_unstable();
     let mut keep = vec![false; cands.len()];
     // The kept spans by start, to find the one that could overlap a
     // candidate in O(log n): comparing with every kept span made an article
     // of 50,000 dates take seconds, and grew with the square of the count.
     let mut by_start: BTreeMap<usize, usize> = BTreeMap::new();
-    for i in order {
+    for (.., i) in order {
         let c = &cands[i];
         // The kept spans are non-empty and pairwise disjoint, so ordered
         // by start they are ordered by end too: if any kept span overlaps

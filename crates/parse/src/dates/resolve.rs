@@ -85,24 +85,29 @@ enum Count {
 /// hyphen (“twenty-five”), “a”/“an”/“one”, “a couple of” (2), or a vague
 /// word (“few”, “several”, “many”, “a few”).
 fn count_of(ctx: &Ctx, g: &Group) -> Option<Count> {
-    let words: Vec<String> = g
-        .toks()
-        .map(|i| ctx.word(i).to_ascii_lowercase())
-        .filter(|w| w != "-")
-        .collect();
-    let ws: Vec<&str> = words.iter().map(String::as_str).collect();
-    match ws.as_slice() {
-        ["a" | "an"] => Some(Count::N(1)),
-        ["a", "couple", "of"] | ["couple", "of"] | ["a", "couple"] => Some(Count::N(2)),
-        ["a", "few"] | ["few"] | ["several"] | ["many"] | ["some"] => Some(Count::Vague),
-        [w] if w.bytes().all(|b| b.is_ascii_digit()) => w.parse().ok().map(Count::N),
-        [w] => value_in(w, Class::NumberWord)?.parse().ok().map(Count::N),
-        [tens, ones] => {
+    // the words but hyphens, ASCII lowercased, one space between (one
+    // string, not one per word)
+    let mut phrase = String::new();
+    for w in g.toks().map(|i| ctx.word(i)).filter(|&w| w != "-") {
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    match phrase.as_str() {
+        "a" | "an" => Some(Count::N(1)),
+        "a couple of" | "couple of" | "a couple" => Some(Count::N(2)),
+        "a few" | "few" | "several" | "many" | "some" => Some(Count::Vague),
+        w if !w.contains(' ') && w.bytes().all(|b| b.is_ascii_digit()) => {
+            w.parse().ok().map(Count::N)
+        }
+        w if !w.contains(' ') => value_in(w, Class::NumberWord)?.parse().ok().map(Count::N),
+        two => {
+            let (tens, ones) = two.split_once(' ').filter(|(_, o)| !o.contains(' '))?;
             let t: u32 = value_in(tens, Class::NumberWord)?.parse().ok()?;
             let o: u32 = value_in(ones, Class::NumberWord)?.parse().ok()?;
             (t >= 20 && t % 10 == 0 && (1..=9).contains(&o)).then_some(Count::N(t + o))
         }
-        _ => None,
     }
 }
 
@@ -115,23 +120,32 @@ fn unit_of(ctx: &Ctx, g: &Group) -> Option<(&'static str, bool)> {
 
 /// An ISO 8601 duration of `count` `unit`s (`P3Y`, `PT2H`, `PXW`).
 fn iso_duration(count: Count, unit: &str) -> Option<String> {
-    let n = |k: u32| match count {
-        Count::N(c) => c.checked_mul(k).map(|v| v.to_string()),
-        Count::Vague => Some("X".to_string()),
-    };
-    Some(match unit {
-        "minute" => format!("PT{}M", n(1)?),
-        "hour" => format!("PT{}H", n(1)?),
-        "day" => format!("P{}D", n(1)?),
-        "week" => format!("P{}W", n(1)?),
-        "fortnight" => format!("P{}W", n(2)?),
-        "month" => format!("P{}M", n(1)?),
-        "quarter" => format!("P{}Q", n(1)?),
-        "year" => format!("P{}Y", n(1)?),
-        "decade" => format!("P{}Y", n(10)?),
-        "century" => format!("P{}Y", n(100)?),
+    // the designator before the number, units per `unit`, the one after
+    let (head, per, tail) = match unit {
+        "minute" => ("PT", 1, 'M'),
+        "hour" => ("PT", 1, 'H'),
+        "day" => ("P", 1, 'D'),
+        "week" => ("P", 1, 'W'),
+        "fortnight" => ("P", 2, 'W'),
+        "month" => ("P", 1, 'M'),
+        "quarter" => ("P", 1, 'Q'),
+        "year" => ("P", 1, 'Y'),
+        "decade" => ("P", 10, 'Y'),
+        "century" => ("P", 100, 'Y'),
         _ => return None,
-    })
+    };
+    // one string, written in place
+    let mut out = String::with_capacity(8);
+    out.push_str(head);
+    match count {
+        Count::N(c) => {
+            use std::fmt::Write;
+            write!(out, "{}", c.checked_mul(per)?).ok()?;
+        }
+        Count::Vague => out.push('X'),
+    }
+    out.push(tail);
+    Some(out)
 }
 
 /// The granularity of a span of `unit`.
@@ -1325,7 +1339,7 @@ pub(super) fn reference(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         TimeRef::Future => "vague future",
     };
     cand.reasons
-        .push(&format!("{what} ('{phrase}'): not resolved to a date"));
+        .push_all(&[what, " ('", &phrase, "'): not resolved to a date"]);
     Some(cand)
 }
 

@@ -16,7 +16,7 @@ use crate::lexicon::Class;
 use crate::model::Span;
 use crate::rules::{Pattern, Rule, RuleSet};
 use crate::text::TokKind;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
 /// Past or future.
@@ -112,15 +112,22 @@ struct PieceCues {
 ///
 /// It also keeps the buffers of [`clause_tense`]'s clause windows, so
 /// that a mention's windows are no new vectors.
+///
+/// The entries of a sentence are made when it first asks for one (most
+/// sentences have no mention whose tense is read): `.2` is the sentence's
+/// number of pieces.
 #[derive(Default)]
-pub(crate) struct SentenceCues(RefCell<Vec<PieceCues>>, RefCell<[Vec<usize>; 2]>);
+pub(crate) struct SentenceCues(
+    RefCell<Vec<PieceCues>>,
+    RefCell<[Vec<usize>; 2]>,
+    Cell<usize>,
+);
 
 impl SentenceCues {
     /// Forgets the previous sentence; the next has `len` pieces.
     pub(super) fn reset(&self, len: usize) {
-        let mut v = self.0.borrow_mut();
-        v.clear();
-        v.resize(len, PieceCues::default());
+        self.0.borrow_mut().clear();
+        self.2.set(len);
     }
 
     /// The entry of sentence piece `k`, computed by `read` the first time.
@@ -130,8 +137,14 @@ impl SentenceCues {
         field: fn(&mut PieceCues) -> &mut Option<T>,
         read: impl FnOnce() -> T,
     ) -> T {
-        if let Some(v) = *field(&mut self.0.borrow_mut()[k]) {
-            return v;
+        {
+            let mut cues = self.0.borrow_mut();
+            if cues.is_empty() {
+                cues.resize(self.2.get(), PieceCues::default());
+            }
+            if let Some(v) = *field(&mut cues[k]) {
+                return v;
+            }
         }
         let v = read();
         *field(&mut self.0.borrow_mut()[k]) = Some(v);

@@ -360,16 +360,24 @@ struct Found {
     fraction: bool,
 }
 
+/// What a [`Scan`] knows at one token, each once read.
+#[derive(Clone, Copy, Default)]
+struct Memo {
+    /// The number starting at the token.
+    num: Option<Option<Num>>,
+    /// The amount starting at the token.
+    amount: Option<Option<Amount>>,
+    /// Whether a look-alike covers the token (a number).
+    blocked: Option<bool>,
+}
+
 /// One segment being read: its pieces and what is known of them.
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Token],
-    /// The number at each token, once read.
-    nums: RefCell<Vec<Option<Option<Num>>>>,
-    /// The amount at each token, once read.
-    amounts: RefCell<Vec<Option<Option<Amount>>>>,
-    /// Whether a look-alike covers each number token, once known.
-    blocked: RefCell<Vec<Option<bool>>>,
+    /// What is known at each token (one vector for the three: a segment's
+    /// scan allocates once).
+    memo: RefCell<Vec<Memo>>,
     /// The quantity rules whose required tokens are in the segment
     /// ([`RuleSet::enabled`]), once known: the others are not tried at
     /// any start. (The look-alike rules are tried at a few starts before
@@ -397,9 +405,7 @@ impl<'a> Scan<'a> {
         Scan {
             text,
             toks,
-            nums: RefCell::new(vec![None; toks.len()]),
-            amounts: RefCell::new(vec![None; toks.len()]),
-            blocked: RefCell::new(vec![None; toks.len()]),
+            memo: RefCell::new(vec![Memo::default(); toks.len()]),
             enabled: std::cell::OnceCell::new(),
         }
     }
@@ -483,8 +489,8 @@ impl<'a> Scan<'a> {
     /// Is number token `i` covered by a look-alike (a date, a clock time,
     /// a label)? Memoised.
     fn blocked(&self, i: usize) -> bool {
-        if let Some(Some(b)) = self.blocked.borrow().get(i) {
-            return *b;
+        if let Some(b) = self.memo.borrow().get(i).and_then(|m| m.blocked) {
+            return b;
         }
         let c = &*COMPILED;
         let found = (i.saturating_sub(4)..=i).any(|s| {
@@ -492,8 +498,8 @@ impl<'a> Scan<'a> {
                 .matches_at(self.text, self.toks, s, &crate::rules::NoParts)
                 .any(|(_, _, m)| cap(&m, "x").is_some_and(|x| x.contains(&i)))
         });
-        if let Some(slot) = self.blocked.borrow_mut().get_mut(i) {
-            *slot = Some(found);
+        if let Some(m) = self.memo.borrow_mut().get_mut(i) {
+            m.blocked = Some(found);
         }
         found
     }
@@ -502,15 +508,15 @@ impl<'a> Scan<'a> {
 
     /// The amount starting at token `i` (memoised).
     fn amount(&self, i: usize) -> Option<Amount> {
-        if let Some(Some(known)) = self.amounts.borrow().get(i) {
-            return *known;
+        if let Some(known) = self.memo.borrow().get(i).and_then(|m| m.amount) {
+            return known;
         }
         let got = COMPILED
             .amount
             .match_at_with(self.text, self.toks, i, self)
             .and_then(|m| self.read_amount(&m));
-        if let Some(slot) = self.amounts.borrow_mut().get_mut(i) {
-            *slot = Some(got);
+        if let Some(m) = self.memo.borrow_mut().get_mut(i) {
+            m.amount = Some(got);
         }
         got
     }

@@ -112,12 +112,12 @@ const BAD_AFTER: &[char] = &[
 impl Scan<'_> {
     /// The number starting at token `i`, if one does (memoised).
     pub(super) fn num(&self, i: usize) -> Option<Num> {
-        if let Some(&Some(known)) = self.nums.borrow().get(i) {
+        if let Some(known) = self.memo.borrow().get(i).and_then(|m| m.num) {
             return known;
         }
         let got = self.read_num(i);
-        if let Some(slot) = self.nums.borrow_mut().get_mut(i) {
-            *slot = Some(got);
+        if let Some(m) = self.memo.borrow_mut().get_mut(i) {
+            m.num = Some(got);
         }
         got
     }
