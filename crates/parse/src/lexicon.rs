@@ -373,8 +373,8 @@ impl Default for Spelled {
 
 /// A map from words packed by [`load_le`] (non-zero: no word packs to
 /// 0) to `V`, for the tokenizer's lookups of nearly every word: open
-/// addressing with linear probing in a power-of-two table at most half
-/// full, a key's first slot the top bits of a multiplicative hash of its
+/// addressing with linear probing in a power-of-two table at most a
+/// quarter full (two slots at least), a key's first slot the top bits of a multiplicative hash of its
 /// two halves. A lookup is a hash, a load and a compare or two, a miss
 /// mostly ends at the first empty slot (hashbrown's group probing costs
 /// more for one-word keys).
@@ -385,12 +385,9 @@ struct PackedMap<V> {
     shift: u32,
 }
 
-impl<V> Default for PackedMap<V> {
+impl<V: Default> Default for PackedMap<V> {
     fn default() -> Self {
-        PackedMap {
-            slots: Box::new([]),
-            shift: 64,
-        }
+        std::iter::empty().collect()
     }
 }
 
@@ -399,6 +396,7 @@ impl<V: Default> FromIterator<(u128, V)> for PackedMap<V> {
     /// dropped, a later pair with a key seen replaces the earlier one).
     fn from_iter<I: IntoIterator<Item = (u128, V)>>(pairs: I) -> Self {
         let pairs: Vec<(u128, V)> = pairs.into_iter().filter(|&(k, _)| k != 0).collect();
+        // two slots at least: `shift` stays below 64
         let bits = (4 * pairs.len())
             .max(2)
             .next_power_of_two()
@@ -424,16 +422,13 @@ impl<V> PackedMap<V> {
     #[inline]
     fn first_slot(&self, key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        // `shift` is 64 for the empty table: no bit of the hash
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15))
-            .checked_shr(self.shift)
-            .unwrap_or(0) as usize
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// The value of `key`.
     #[inline]
     fn get(&self, key: u128) -> Option<&V> {
-        if self.slots.is_empty() || key == 0 {
+        if key == 0 {
             return None;
         }
         let mask = self.slots.len() - 1;
