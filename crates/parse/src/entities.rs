@@ -58,9 +58,9 @@ fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize
 /// starting at or before it, and is `None` unless the token starts before
 /// mention `i - 1` ends ([`gazetteer_before`]'s first test). So every token
 /// is `None` except those starting inside a mention `k` (and before mention
-/// `k + 1` starts, so that `i = k + 1`): only those, found by a binary
-/// search per mention, are asked [`gazetteer_before`] with `i = k + 1`.
-/// Mentions are few next to tokens.
+/// `k + 1` starts, so that `i = k + 1`): only those, found by one walk
+/// over the tokens alongside the mentions, are asked [`gazetteer_before`]
+/// with `i = k + 1`.
 fn gazetteer_flags(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<u8> {
     let mut out = vec![0; toks.len()];
     gazetteer_flags_into(gaz, toks, &mut out);
@@ -86,7 +86,11 @@ fn gazetteer_flags_into(gaz: &[(Span, usize)], toks: &[Token], out: &mut [u8]) {
         // tokens with `i == k + 1` start in `g.start..next`
         let next = gaz.get(k + 1).map_or(usize::MAX, |(n, _)| n.start);
         let stop = g.end.min(next);
-        t += toks[t..].partition_point(|x| x.span.start < g.start);
+        // the tokens before the mention: walked over (each token once in
+        // all, cheaper than a binary search of the rest per mention)
+        while t < toks.len() && toks[t].span.start < g.start {
+            t += 1;
+        }
         while t < toks.len() && toks[t].span.start < stop {
             if gazetteer_before(gaz, k + 1, toks[t].span).is_some() {
                 out[t] = IN_GAZETTEER;
