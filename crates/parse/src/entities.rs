@@ -797,10 +797,11 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < n {
         // skip to the next capitalised word: no other token starts a run
-        // (a quick walk over most tokens, reading their shapes only)
+        // (a quick walk over most tokens, reading their shapes only: only
+        // a word has a shape flag set)
         let Some(k) = toks[i..]
             .iter()
-            .position(|t| t.kind == TokKind::Word && t.shape.has(Shape::CAPITALISED))
+            .position(|t| t.shape.has(Shape::CAPITALISED))
         else {
             break;
         };
