@@ -189,6 +189,10 @@ struct GazetteerNames {
     entry: Vec<usize>,
     /// `first[b]`: some name starts with byte `b`.
     first: [bool; 256],
+    /// `first_of_two[usize::from(u16::from_le_bytes([b0, b1]))]`: bit 0
+    /// `first[b0]`, bit 1 `first[b1]`: the start bits of two bytes in one
+    /// table read (64 KiB).
+    first_of_two: Box<[u8; 1 << 16]>,
     /// Bit `b0 << 8 | b1`: some name starts with bytes `b0 b1`, or is the
     /// one byte `b0`. A start the DFA would leave at once is dropped with
     /// one bit test.
@@ -242,6 +246,11 @@ static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
     for (n, _) in &names {
         first[usize::from(n.as_bytes()[0])] = true;
     }
+    let mut first_of_two = Box::new([0u8; 1 << 16]);
+    for (i, bits) in (0..=u16::MAX).zip(first_of_two.iter_mut()) {
+        let [b0, b1] = i.to_le_bytes();
+        *bits = u8::from(first[usize::from(b0)]) | u8::from(first[usize::from(b1)]) << 1;
+    }
     let mut pairs = Box::new([0u64; 1024]);
     for (n, _) in &names {
         let b = n.as_bytes();
@@ -266,6 +275,7 @@ static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
         dfa,
         entry: names.iter().map(|&(_, e)| e).collect(),
         first,
+        first_of_two,
         pairs,
     }
 });
@@ -315,10 +325,18 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
     // the next place a match may start: the end of the previous one
     let mut from = 0;
     for (b, block) in bytes.chunks(64).enumerate() {
-        // bit k: block[k] starts some name
-        let mut starts = block.iter().rev().fold(0u64, |set, &c| {
-            set << 1 | u64::from(g.first[usize::from(c)])
-        });
+        // bit k: block[k] starts some name (a whole block two bytes at a
+        // time, the last one byte by byte)
+        let mut starts = if block.len() == 64 {
+            block.chunks_exact(2).rev().fold(0u64, |set, two| {
+                let i = u16::from_le_bytes([two[0], two[1]]);
+                set << 2 | u64::from(g.first_of_two[usize::from(i)])
+            })
+        } else {
+            block.iter().rev().fold(0u64, |set, &c| {
+                set << 1 | u64::from(g.first[usize::from(c)])
+            })
+        };
         while starts != 0 {
             let s = b * 64 + starts.trailing_zeros() as usize;
             starts &= starts - 1;
