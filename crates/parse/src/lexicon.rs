@@ -860,6 +860,36 @@ pub(crate) fn lookup_short(bytes: &[u8]) -> Option<(Classes, WordId)> {
     })
 }
 
+/// [`lookup_short`] of a word of ASCII letters and digits, with
+/// `tail_capitals` telling whether a byte after its first is a capital
+/// (the tokenizer's fast path knows it from its scan): a word in
+/// lowercase or Capitalised that the spellings lack is absent at once,
+/// with no lowercasing of its packed bytes to find that out.
+#[inline(always)]
+pub(crate) fn lookup_alnum(bytes: &[u8], tail_capitals: bool) -> Option<(Classes, WordId)> {
+    if bytes.len() > 16 {
+        return None;
+    }
+    debug_assert!(bytes.iter().all(u8::is_ascii_alphanumeric));
+    let raw = load_le(bytes);
+    let lex = &*LEXICON;
+    if let Some(s) = lex.spellings.get(raw) {
+        if s.len == bytes.len() {
+            return Some((s.classes, s.id));
+        }
+    }
+    // as in `lookup_short`: the spellings would hold it if its key were
+    // in the lexicon (and its last byte, a letter or a digit, is no 0)
+    if !tail_capitals {
+        return Some((Classes::NONE, WordId::ABSENT));
+    }
+    let lower = ascii_lowercase_packed(raw);
+    Some(match lex.short.get(lower) {
+        Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
+        None => (Classes::NONE, WordId::ABSENT),
+    })
+}
+
 /// [`lookup`] of a word of more than 16 bytes or not ASCII.
 #[inline(never)]
 fn lookup_long(word: &str) -> (Classes, WordId) {
@@ -1218,6 +1248,15 @@ mod tests {
             if let Some(found) = lookup_short(w.as_bytes()) {
                 short += 1;
                 assert_eq!(found, lookup_long(w), "{w:?}");
+                // the tokenizer's lookup of a word of letters and digits
+                if !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    let tail_capitals = w.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+                    assert_eq!(
+                        lookup_alnum(w.as_bytes(), tail_capitals),
+                        Some(found),
+                        "{w:?}"
+                    );
+                }
             }
         }
         assert!(short > 10_000, "{short} short words");

@@ -340,19 +340,21 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
 fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
     let bytes = slice.as_bytes();
     let first = ASCII_CLASS[usize::from(bytes[i])];
+    // the classes of the bytes after the first (a letter or a digit),
     // or-ed as a `u32`: one instruction per byte (a `u8` takes three)
-    let mut seen = 0u32;
-    let mut j = i;
+    let mut rest = 0u32;
+    let mut j = i + 1;
     while let Some(&b) = bytes.get(j) {
         let class = u32::from(ASCII_CLASS[usize::from(b)]);
         if class & u32::from(ALNUM_CLASSES) == 0 {
             break;
         }
-        seen |= class;
+        rest |= class;
         j += 1;
     }
     // only the low bits are classes
-    let seen = seen as u8;
+    let rest = rest as u8;
+    let seen = first | rest;
     // a full stop after a word that joins nothing after it (the end of a
     // sentence): the word ends here, unless it is a title abbreviation,
     // which keeps its dot (told below, from the word's classes)
@@ -381,7 +383,7 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
             word: WordId::NONE,
         }
     } else {
-        let (classes, word) = match lexicon::lookup_short(&bytes[i..j]) {
+        let (classes, word) = match lexicon::lookup_alnum(&bytes[i..j], rest & UPPER != 0) {
             Some(found) => found,
             None => lexicon::lookup(slice.get(i..j)?),
         };
