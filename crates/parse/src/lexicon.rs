@@ -953,15 +953,18 @@ pub fn value(word: &str, class: Class) -> Option<&'static str> {
 /// Its [`WordId`] is the char's as a word (as [`lookup`] gives it) when
 /// it is ASCII, [`WordId::NONE`] otherwise.
 pub(crate) fn punct_lookup(c: char) -> (Classes, WordId) {
-    /// Classes and word ids of the ASCII chars, classes of the other
-    /// chars listed.
+    /// Classes and word ids of the ASCII chars, classes of the General
+    /// Punctuation block (curly quotes, dashes: the commonest others,
+    /// answered with no search) and of the other chars listed.
     struct Punct {
         ascii: [(Classes, WordId); 128],
+        general: [Classes; 0x70],
         other: Vec<(char, Classes)>,
     }
     static PUNCT: LazyLock<Punct> = LazyLock::new(|| {
         let mut p = Punct {
             ascii: [(Classes::NONE, WordId::NONE); 128],
+            general: [Classes::NONE; 0x70],
             other: Vec::new(),
         };
         for (b, (_, id)) in (0u8..).zip(p.ascii.iter_mut()) {
@@ -987,11 +990,20 @@ pub(crate) fn punct_lookup(c: char) -> (Classes, WordId) {
             }
         }
         p.other.sort_by_key(|&(c, _)| c);
+        for (c, classes) in GENERAL_PUNCTUATION.zip(p.general.iter_mut()) {
+            if let Ok(i) = p.other.binary_search_by_key(&c, |&(x, _)| x) {
+                *classes = p.other[i].1;
+            }
+        }
         p
     });
     let p = &*PUNCT;
     match u8::try_from(c) {
         Ok(b) if b < 128 => p.ascii[usize::from(b)],
+        _ if GENERAL_PUNCTUATION.contains(&c) => {
+            let i = c as usize - *GENERAL_PUNCTUATION.start() as usize;
+            (p.general[i], WordId::NONE)
+        }
         _ => {
             let classes = p
                 .other
@@ -1320,6 +1332,23 @@ mod tests {
         assert_eq!(word_id("Zürich"), WordId::NONE, "not ASCII");
         assert_eq!(punct_lookup('$').1, word_id("$"));
         assert_eq!(punct_lookup('–').1, WordId::NONE);
+    }
+
+    /// The General Punctuation table and the search of the other chars
+    /// answer as the classes' entries say.
+    #[test]
+    fn punctuation_classes_are_those_of_the_entries() {
+        for c in ('\u{80}'..='\u{2200}').filter(|c| !c.is_alphanumeric() && !c.is_whitespace()) {
+            let mut want = Classes::NONE;
+            for &class in Class::ALL {
+                let mut buf = [0; 4];
+                let w: &str = c.encode_utf8(&mut buf);
+                if entries(class).iter().any(|e| e.word == w) {
+                    want |= Classes::of(class);
+                }
+            }
+            assert_eq!(punct_lookup(c), (want, WordId::NONE), "{c:?}");
+        }
     }
 
     #[test]
