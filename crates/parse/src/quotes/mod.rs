@@ -703,7 +703,9 @@ fn sorted_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
                 | i as u64
         }));
         if offsets < 1 << OFFSET_BITS {
-            keys.sort_unstable();
+            // each entity's mentions come in text order: the stable sort
+            // finds those runs and merges them
+            keys.sort();
             let field = |k: u64, shift: u32, bits: u32| (k >> shift) as usize & ((1 << bits) - 1);
             mentions.extend(keys.iter().map(|&k| {
                 let start = field(k, OFFSET_BITS + ENTITY_BITS, OFFSET_BITS);
