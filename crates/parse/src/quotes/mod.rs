@@ -733,6 +733,9 @@ fn according_to_offsets(text: &str) -> Vec<usize> {
     let cue = ACCORDING_TO.as_bytes();
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'g', b'G', bytes)
+        // most `g`s end no cue: the byte after it, a space, rules them out
+        // before the whole cue is compared
+        .filter(|&q| bytes.get(q + 1) == Some(&cue[G + 1]))
         .filter_map(|q| q.checked_sub(G))
         .filter(|&p| {
             bytes
