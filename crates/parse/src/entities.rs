@@ -515,7 +515,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             }),
             std::collections::btree_map::Entry::Occupied(o) => {
                 let e = o.into_mut();
-                if p.name.split(' ').count() > e.name.split(' ').count() {
+                if spaces(&p.name) > spaces(&e.name) {
                     let old = std::mem::replace(&mut e.name, p.name);
                     if !e.aliases.contains(&old) {
                         e.aliases.push(old);
@@ -748,6 +748,12 @@ fn token_name(text: &str, toks: &[Token]) -> String {
     let keep = strip_possessive(&out).len();
     out.truncate(keep);
     out
+}
+
+/// The spaces of a name: one less than its words (`split(' ').count()`),
+/// counted without splitting.
+fn spaces(name: &str) -> usize {
+    name.bytes().filter(|&b| b == b' ').count()
 }
 
 /// `surname(&token_name(text, toks))` (the key people are merged on), as
