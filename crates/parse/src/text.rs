@@ -342,16 +342,12 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
     let first = ASCII_CLASS[usize::from(bytes[i])];
     // the classes of the bytes after the first (a letter or a digit),
     // or-ed as a `u32`: one instruction per byte (a `u8` takes three)
-    let mut rest = 0u32;
-    let mut j = i + 1;
-    while let Some(&b) = bytes.get(j) {
-        let class = u32::from(ASCII_CLASS[usize::from(b)]);
-        if class & u32::from(ALNUM_CLASSES) == 0 {
-            break;
-        }
-        rest |= class;
-        j += 1;
-    }
+    let (n, rest) = bytes[i + 1..]
+        .iter()
+        .map(|&b| u32::from(ASCII_CLASS[usize::from(b)]))
+        .take_while(|class| class & u32::from(ALNUM_CLASSES) != 0)
+        .fold((0, 0u32), |(n, rest), class| (n + 1, rest | class));
+    let j = i + 1 + n;
     // only the low bits are classes
     let rest = rest as u8;
     let seen = first | rest;
