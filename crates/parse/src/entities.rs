@@ -639,56 +639,69 @@ fn group_by_entry(gaz: &[(Span, usize)]) -> Vec<(usize, usize)> {
 fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(Span, usize)]> {
     let toks = a.tokens();
     let text = a.text();
-    // the token after a place mention when it is a capitalised word that
-    // starts no gazetteer name and has none of the classes `unless`
-    let name_word_after = |span: Span, unless: Classes| -> Option<&Token> {
-        let next = toks.get(toks.partition_point(|t| t.span.start < span.end))?;
-        (next.kind == TokKind::Word
+    // `next`, the token after a place mention, when it is a capitalised
+    // word that starts no gazetteer name and has none of the classes
+    // `unless`
+    let name_word_after = |next: &Token, unless: Classes| -> bool {
+        next.kind == TokKind::Word
             && next.shape.has(Shape::CAPITALISED)
             && !next.classes.intersects(unless)
             && gaz
                 .binary_search_by_key(&next.span.start, |(g, _)| g.start)
-                .is_err())
-        .then_some(next)
+                .is_err()
     };
-    let first_name = |span: Span| -> bool {
-        let i = toks.partition_point(|t| t.span.start < span.start);
-        let Some(t) = toks
-            .get(i)
-            .filter(|t| t.span == span && t.is(Class::GivenName))
-        else {
+    // `first`: the first token starting at or after the mention's start;
+    // `next`: the one after the mention
+    let first_name = |span: Span, first: Option<&Token>, next: Option<&Token>| -> bool {
+        let Some(t) = first.filter(|t| t.span == span && t.is(Class::GivenName)) else {
             return false;
         };
-        name_word_after(
-            span,
-            Classes::all(&[Class::StopCapitalised, Class::NonPersonWord]),
-        )
-        .is_some_and(|next| !text[t.span.end..next.span.start].contains('\n'))
+        next.is_some_and(|next| {
+            name_word_after(
+                next,
+                Classes::all(&[Class::StopCapitalised, Class::NonPersonWord]),
+            ) && !text[t.span.end..next.span.start].contains('\n')
+        })
     };
     // a place written as the first words of a longer proper name: a team,
     // an outlet, a company or a body ("Indianapolis Colts", "Los Angeles
     // Times", "France Telecom"), not a place of the story; a weekday, a
     // month or another stop word after it ("Paris Tuesday"), a title ("Kyiv
     // Mayor", "Texas Gov.") or another gazetteer name keeps it a place
-    let name_start = |span: Span| -> bool {
-        name_word_after(
-            span,
-            Classes::all(&[
-                Class::StopCapitalised,
-                Class::RoleNoun,
-                Class::TitleModifier,
-                Class::TitleAbbreviation,
-            ]),
-        )
-        .is_some_and(|next| text[span.end..next.span.start] == *" ")
+    let name_start = |span: Span, next: Option<&Token>| -> bool {
+        next.is_some_and(|next| {
+            name_word_after(
+                next,
+                Classes::all(&[
+                    Class::StopCapitalised,
+                    Class::RoleNoun,
+                    Class::TitleModifier,
+                    Class::TitleAbbreviation,
+                ]),
+            ) && text[span.end..next.span.start] == *" "
+        })
     };
-    let dropped = |&(span, id): &(Span, usize)| {
-        gazetteer()[id].is_place && (first_name(span) || name_start(span))
+    // the tokens are walked alongside the mentions (both in text order,
+    // mentions disjoint), not searched for each
+    let mut at = 0;
+    let mut dropped = |&(span, id): &(Span, usize)| {
+        if !gazetteer()[id].is_place {
+            return false;
+        }
+        at += toks[at..].partition_point(|t| t.span.start < span.start);
+        let mut after = at;
+        while after < toks.len() && toks[after].span.start < span.end {
+            after += 1;
+        }
+        first_name(span, toks.get(at), toks.get(after)) || name_start(span, toks.get(after))
     };
-    if !gaz.iter().any(dropped) {
+    // each mention judged once: the ones before the first dropped are kept
+    let Some(first_dropped) = gaz.iter().position(&mut dropped) else {
         return Cow::Borrowed(gaz);
-    }
-    Cow::Owned(gaz.iter().filter(|g| !dropped(g)).copied().collect())
+    };
+    let mut kept = gaz[..first_dropped].to_vec();
+    kept.extend(gaz[first_dropped + 1..].iter().filter(|g| !dropped(g)));
+    Cow::Owned(kept)
 }
 
 /// `a` followed by `b`, stably sorted by span. Both are in text order
