@@ -688,7 +688,9 @@ fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(S
         if !gazetteer()[id].is_place {
             return false;
         }
-        at += toks[at..].partition_point(|t| t.span.start < span.start);
+        while at < toks.len() && toks[at].span.start < span.start {
+            at += 1;
+        }
         let mut after = at;
         while after < toks.len() && toks[after].span.start < span.end {
             after += 1;
