@@ -88,9 +88,10 @@ fn gazetteer_flags_into(gaz: &[(Span, usize)], toks: &[Token], out: &mut [u8]) {
         let stop = g.end.min(next);
         // the tokens before the mention: walked over (each token once in
         // all, cheaper than a binary search of the rest per mention)
-        while t < toks.len() && toks[t].span.start < g.start {
-            t += 1;
-        }
+        t += toks[t..]
+            .iter()
+            .position(|x| x.span.start >= g.start)
+            .unwrap_or(toks.len() - t);
         while t < toks.len() && toks[t].span.start < stop {
             if gazetteer_before(gaz, k + 1, toks[t].span).is_some() {
                 out[t] = IN_GAZETTEER;
