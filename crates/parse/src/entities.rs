@@ -689,9 +689,10 @@ fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(S
         if !gazetteer()[id].is_place {
             return false;
         }
-        while at < toks.len() && toks[at].span.start < span.start {
-            at += 1;
-        }
+        at += toks[at..]
+            .iter()
+            .position(|t| t.span.start >= span.start)
+            .unwrap_or(toks.len() - at);
         let mut after = at;
         while after < toks.len() && toks[after].span.start < span.end {
             after += 1;
