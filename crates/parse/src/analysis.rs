@@ -189,6 +189,11 @@ struct GazetteerNames {
     entry: Vec<usize>,
     /// `first[b]`: some name starts with byte `b`.
     first: [bool; 256],
+    /// `first_of_two[usize::from(u16::from_le_bytes([b0, b1]))]`: bit 0
+    /// set when a name may start at `b0` ([`GazetteerNames::may_start`]
+    /// with `b1` next), bit 1 `first[b1]`: the start bits of two bytes in
+    /// one table read (64 KiB), the first of them checked already.
+    first_of_two: Box<[u8; 1 << 16]>,
     /// Bit `b0 << 8 | b1`: some name starts with bytes `b0 b1`, or is the
     /// one byte `b0`. A start the DFA would leave at once is dropped with
     /// one bit test.
@@ -254,6 +259,13 @@ static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
             pairs[bit >> 6] |= 1 << (bit & 63);
         }
     }
+    let mut first_of_two = Box::new([0u8; 1 << 16]);
+    for (i, bits) in (0..=u16::MAX).zip(first_of_two.iter_mut()) {
+        let [b0, b1] = i.to_le_bytes();
+        let bit = pair_bit(b0, b1);
+        let may_start = pairs[bit >> 6] >> (bit & 63) & 1 != 0;
+        *bits = u8::from(may_start) | u8::from(first[usize::from(b1)]) << 1;
+    }
     let dfa = DFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
@@ -266,6 +278,7 @@ static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
         dfa,
         entry: names.iter().map(|&(_, e)| e).collect(),
         first,
+        first_of_two,
         pairs,
     }
 });
@@ -315,14 +328,26 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
     // the next place a match may start: the end of the previous one
     let mut from = 0;
     for (b, block) in bytes.chunks(64).enumerate() {
-        // bit k: block[k] starts some name
-        let mut starts = block.iter().rev().fold(0u64, |set, &c| {
-            set << 1 | u64::from(g.first[usize::from(c)])
-        });
+        // bit k: block[k] starts some name (a whole block two bytes at a
+        // time, the last one byte by byte); `checked`: the bits known to
+        // pass `may_start` already (the first byte of each two)
+        let (mut starts, checked) = if block.len() == 64 {
+            let starts = block.chunks_exact(2).rev().fold(0u64, |set, two| {
+                let i = u16::from_le_bytes([two[0], two[1]]);
+                set << 2 | u64::from(g.first_of_two[usize::from(i)])
+            });
+            (starts, 0x5555_5555_5555_5555u64)
+        } else {
+            let starts = block.iter().rev().fold(0u64, |set, &c| {
+                set << 1 | u64::from(g.first[usize::from(c)])
+            });
+            (starts, 0)
+        };
         while starts != 0 {
-            let s = b * 64 + starts.trailing_zeros() as usize;
+            let k = starts.trailing_zeros();
+            let s = b * 64 + k as usize;
             starts &= starts - 1;
-            if s < from || !g.may_start(bytes, s) {
+            if s < from || (checked >> k & 1 == 0 && !g.may_start(bytes, s)) {
                 continue;
             }
             let Some((end, pattern)) = g.longest_at(bytes, s) else {

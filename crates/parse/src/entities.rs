@@ -58,9 +58,9 @@ fn gazetteer_before(gaz: &[(Span, usize)], i: usize, span: Span) -> Option<usize
 /// starting at or before it, and is `None` unless the token starts before
 /// mention `i - 1` ends ([`gazetteer_before`]'s first test). So every token
 /// is `None` except those starting inside a mention `k` (and before mention
-/// `k + 1` starts, so that `i = k + 1`): only those, found by a binary
-/// search per mention, are asked [`gazetteer_before`] with `i = k + 1`.
-/// Mentions are few next to tokens.
+/// `k + 1` starts, so that `i = k + 1`): only those, found by one walk
+/// over the tokens alongside the mentions, are asked [`gazetteer_before`]
+/// with `i = k + 1`.
 fn gazetteer_flags(gaz: &[(Span, usize)], toks: &[Token]) -> Vec<u8> {
     let mut out = vec![0; toks.len()];
     gazetteer_flags_into(gaz, toks, &mut out);
@@ -86,7 +86,12 @@ fn gazetteer_flags_into(gaz: &[(Span, usize)], toks: &[Token], out: &mut [u8]) {
         // tokens with `i == k + 1` start in `g.start..next`
         let next = gaz.get(k + 1).map_or(usize::MAX, |(n, _)| n.start);
         let stop = g.end.min(next);
-        t += toks[t..].partition_point(|x| x.span.start < g.start);
+        // the tokens before the mention: walked over (each token once in
+        // all, cheaper than a binary search of the rest per mention)
+        t += toks[t..]
+            .iter()
+            .position(|x| x.span.start >= g.start)
+            .unwrap_or(toks.len() - t);
         while t < toks.len() && toks[t].span.start < stop {
             if gazetteer_before(gaz, k + 1, toks[t].span).is_some() {
                 out[t] = IN_GAZETTEER;
@@ -511,7 +516,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             }),
             std::collections::btree_map::Entry::Occupied(o) => {
                 let e = o.into_mut();
-                if p.name.split(' ').count() > e.name.split(' ').count() {
+                if spaces(&p.name) > spaces(&e.name) {
                     let old = std::mem::replace(&mut e.name, p.name);
                     if !e.aliases.contains(&old) {
                         e.aliases.push(old);
@@ -635,56 +640,72 @@ fn group_by_entry(gaz: &[(Span, usize)]) -> Vec<(usize, usize)> {
 fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(Span, usize)]> {
     let toks = a.tokens();
     let text = a.text();
-    // the token after a place mention when it is a capitalised word that
-    // starts no gazetteer name and has none of the classes `unless`
-    let name_word_after = |span: Span, unless: Classes| -> Option<&Token> {
-        let next = toks.get(toks.partition_point(|t| t.span.start < span.end))?;
-        (next.kind == TokKind::Word
+    // `next`, the token after a place mention, when it is a capitalised
+    // word that starts no gazetteer name and has none of the classes
+    // `unless`
+    let name_word_after = |next: &Token, unless: Classes| -> bool {
+        next.kind == TokKind::Word
             && next.shape.has(Shape::CAPITALISED)
             && !next.classes.intersects(unless)
             && gaz
                 .binary_search_by_key(&next.span.start, |(g, _)| g.start)
-                .is_err())
-        .then_some(next)
+                .is_err()
     };
-    let first_name = |span: Span| -> bool {
-        let i = toks.partition_point(|t| t.span.start < span.start);
-        let Some(t) = toks
-            .get(i)
-            .filter(|t| t.span == span && t.is(Class::GivenName))
-        else {
+    // `first`: the first token starting at or after the mention's start;
+    // `next`: the one after the mention
+    let first_name = |span: Span, first: Option<&Token>, next: Option<&Token>| -> bool {
+        let Some(t) = first.filter(|t| t.span == span && t.is(Class::GivenName)) else {
             return false;
         };
-        name_word_after(
-            span,
-            Classes::all(&[Class::StopCapitalised, Class::NonPersonWord]),
-        )
-        .is_some_and(|next| !text[t.span.end..next.span.start].contains('\n'))
+        next.is_some_and(|next| {
+            name_word_after(
+                next,
+                Classes::all(&[Class::StopCapitalised, Class::NonPersonWord]),
+            ) && !text[t.span.end..next.span.start].contains('\n')
+        })
     };
     // a place written as the first words of a longer proper name: a team,
     // an outlet, a company or a body ("Indianapolis Colts", "Los Angeles
     // Times", "France Telecom"), not a place of the story; a weekday, a
     // month or another stop word after it ("Paris Tuesday"), a title ("Kyiv
     // Mayor", "Texas Gov.") or another gazetteer name keeps it a place
-    let name_start = |span: Span| -> bool {
-        name_word_after(
-            span,
-            Classes::all(&[
-                Class::StopCapitalised,
-                Class::RoleNoun,
-                Class::TitleModifier,
-                Class::TitleAbbreviation,
-            ]),
-        )
-        .is_some_and(|next| text[span.end..next.span.start] == *" ")
+    let name_start = |span: Span, next: Option<&Token>| -> bool {
+        next.is_some_and(|next| {
+            name_word_after(
+                next,
+                Classes::all(&[
+                    Class::StopCapitalised,
+                    Class::RoleNoun,
+                    Class::TitleModifier,
+                    Class::TitleAbbreviation,
+                ]),
+            ) && text[span.end..next.span.start] == *" "
+        })
     };
-    let dropped = |&(span, id): &(Span, usize)| {
-        gazetteer()[id].is_place && (first_name(span) || name_start(span))
+    // the tokens are walked alongside the mentions (both in text order,
+    // mentions disjoint), not searched for each
+    let mut at = 0;
+    let mut dropped = |&(span, id): &(Span, usize)| {
+        if !gazetteer()[id].is_place {
+            return false;
+        }
+        at += toks[at..]
+            .iter()
+            .position(|t| t.span.start >= span.start)
+            .unwrap_or(toks.len() - at);
+        let mut after = at;
+        while after < toks.len() && toks[after].span.start < span.end {
+            after += 1;
+        }
+        first_name(span, toks.get(at), toks.get(after)) || name_start(span, toks.get(after))
     };
-    if !gaz.iter().any(dropped) {
+    // each mention judged once: the ones before the first dropped are kept
+    let Some(first_dropped) = gaz.iter().position(&mut dropped) else {
         return Cow::Borrowed(gaz);
-    }
-    Cow::Owned(gaz.iter().filter(|g| !dropped(g)).copied().collect())
+    };
+    let mut kept = gaz[..first_dropped].to_vec();
+    kept.extend(gaz[first_dropped + 1..].iter().filter(|g| !dropped(g)));
+    Cow::Owned(kept)
 }
 
 /// `a` followed by `b`, stably sorted by span. Both are in text order
@@ -746,6 +767,12 @@ fn token_name(text: &str, toks: &[Token]) -> String {
     out
 }
 
+/// The spaces of a name: one less than its words (`split(' ').count()`),
+/// counted without splitting.
+fn spaces(name: &str) -> usize {
+    name.bytes().filter(|&b| b == b' ').count()
+}
+
 /// `surname(&token_name(text, toks))` (the key people are merged on), as
 /// a slice of the text: the last run of touching tokens, possessive
 /// stripped twice (once by [`token_name`], once by `surname`).
@@ -793,10 +820,11 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < n {
         // skip to the next capitalised word: no other token starts a run
-        // (a quick walk over most tokens, reading their shapes only)
+        // (a quick walk over most tokens, reading their shapes only: only
+        // a word has a shape flag set)
         let Some(k) = toks[i..]
             .iter()
-            .position(|t| t.kind == TokKind::Word && t.shape.has(Shape::CAPITALISED))
+            .position(|t| t.shape.has(Shape::CAPITALISED))
         else {
             break;
         };

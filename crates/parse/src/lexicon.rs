@@ -360,19 +360,113 @@ struct Spelled {
     len: usize,
 }
 
+/// An empty slot of [`PackedMap`].
+impl Default for Spelled {
+    fn default() -> Self {
+        Spelled {
+            classes: Classes::NONE,
+            id: WordId::ABSENT,
+            len: 0,
+        }
+    }
+}
+
+/// A map from words packed by [`load_le`] (non-zero: no word packs to
+/// 0) to `V`, for the tokenizer's lookups of nearly every word: open
+/// addressing with linear probing in a power-of-two table at most a
+/// quarter full (two slots at least), a key's first slot the top bits of a multiplicative hash of its
+/// two halves. A lookup is a hash, a load and a compare or two, a miss
+/// mostly ends at the first empty slot (hashbrown's group probing costs
+/// more for one-word keys).
+struct PackedMap<V> {
+    /// `(key, value)`; key 0 and `V::default()` in an empty slot.
+    slots: Box<[(u128, V)]>,
+    /// 64 minus the number of index bits: the hash's top bits index.
+    shift: u32,
+}
+
+impl<V: Default> Default for PackedMap<V> {
+    fn default() -> Self {
+        std::iter::empty().collect()
+    }
+}
+
+impl<V: Default> FromIterator<(u128, V)> for PackedMap<V> {
+    /// The map of `pairs` (keys distinct and non-zero; a key 0 is
+    /// dropped, a later pair with a key seen replaces the earlier one).
+    fn from_iter<I: IntoIterator<Item = (u128, V)>>(pairs: I) -> Self {
+        let pairs: Vec<(u128, V)> = pairs.into_iter().filter(|&(k, _)| k != 0).collect();
+        // two slots at least: `shift` stays below 64
+        let bits = (4 * pairs.len())
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut map = PackedMap {
+            slots: (0..1usize << bits).map(|_| (0, V::default())).collect(),
+            shift: 64 - bits,
+        };
+        let mask = map.slots.len() - 1;
+        for (key, value) in pairs {
+            let mut i = map.first_slot(key);
+            while map.slots[i].0 != 0 && map.slots[i].0 != key {
+                i = (i + 1) & mask;
+            }
+            map.slots[i] = (key, value);
+        }
+        map
+    }
+}
+
+impl<V> PackedMap<V> {
+    /// The slot where the probe for `key` starts.
+    #[inline]
+    fn first_slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The value of `key`.
+    #[inline]
+    fn get(&self, key: u128) -> Option<&V> {
+        if key == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.first_slot(key);
+        loop {
+            let (k, v) = &self.slots[i];
+            if *k == key {
+                return Some(v);
+            }
+            if *k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The keys and values, in table order.
+    fn iter(&self) -> impl Iterator<Item = (u128, &V)> {
+        self.slots
+            .iter()
+            .filter(|(k, _)| *k != 0)
+            .map(|(k, v)| (*k, v))
+    }
+}
+
 /// Every class's entries, indexed by lowercase word.
 struct Lexicon {
     /// The slots of the words of at most 16 ASCII bytes, by [`pack`]:
     /// nearly every word of an article is looked up here, with no string
     /// hashed or compared.
-    short: FxHashMap<u128, Slot>,
+    short: PackedMap<Slot>,
     /// What [`lookup_short`] answers for the spellings of the short keys
     /// that text commonly holds, by their packed bytes as written (not
     /// lowercased): every key in lowercase and Capitalised, and every
     /// exact spelling, each with its classes resolved and its length. A
     /// word written so is answered with one probe, no lowercasing and no
     /// walk over the slot's exact spellings.
-    spellings: FxHashMap<u128, Spelled>,
+    spellings: PackedMap<Spelled>,
     /// The slots of the other words (longer or not ASCII), by lowercase
     /// form.
     slots: FxHashMap<Box<[u8]>, Slot>,
@@ -454,8 +548,8 @@ fn load_entries() -> Vec<Vec<Entry>> {
 impl Lexicon {
     fn load() -> Self {
         let mut lex = Lexicon {
-            short: FxHashMap::default(),
-            spellings: FxHashMap::default(),
+            short: PackedMap::default(),
+            spellings: PackedMap::default(),
             slots: FxHashMap::default(),
             len: 0,
         };
@@ -532,7 +626,7 @@ impl Lexicon {
     #[inline]
     fn ascii_slot(&self, word: &str) -> Option<Option<&Slot>> {
         if let Some(key) = pack(word) {
-            return Some(self.short.get(&key));
+            return Some(self.short.get(key));
         }
         if !word.is_ascii() {
             return None;
@@ -566,7 +660,7 @@ impl Lexicon {
             return f(None);
         };
         match pack(&lower) {
-            Some(key) => f(self.short.get(&key)),
+            Some(key) => f(self.short.get(key)),
             None => f(self.slots.get(lower.as_bytes())),
         }
     }
@@ -575,9 +669,9 @@ impl Lexicon {
 /// [`Lexicon::spellings`] of the slots of the short keys: each key
 /// lowercase (as it is) and Capitalised, and each exact spelling, with
 /// the classes and id [`Slot::classes_of_packed`] gives it.
-fn spellings_of(short: &FxHashMap<u128, Slot>) -> FxHashMap<u128, Spelled> {
+fn spellings_of(short: &PackedMap<Slot>) -> PackedMap<Spelled> {
     let mut out = FxHashMap::default();
-    for (&key, slot) in short {
+    for (key, slot) in short.iter() {
         // the key's length: it has no NUL byte (a word of the data files)
         let len = 16 - (key.leading_zeros() / 8) as usize;
         let capitalised = key & !0xff | u128::from((key as u8).to_ascii_uppercase());
@@ -590,7 +684,7 @@ fn spellings_of(short: &FxHashMap<u128, Slot>) -> FxHashMap<u128, Spelled> {
             });
         }
     }
-    out
+    out.into_iter().collect()
 }
 
 /// `word.to_lowercase()` written into `buf`, its length; `None` when it
@@ -748,7 +842,7 @@ pub(crate) fn lookup_short(bytes: &[u8]) -> Option<(Classes, WordId)> {
         return None;
     }
     let lex = &*LEXICON;
-    if let Some(s) = lex.spellings.get(&raw) {
+    if let Some(s) = lex.spellings.get(raw) {
         if s.len == bytes.len() {
             return Some((s.classes, s.id));
         }
@@ -760,7 +854,37 @@ pub(crate) fn lookup_short(bytes: &[u8]) -> Option<(Classes, WordId)> {
     if (raw ^ lower) & !0xff == 0 && bytes.last().is_some_and(|&b| b != 0) {
         return Some((Classes::NONE, WordId::ABSENT));
     }
-    Some(match lex.short.get(&lower) {
+    Some(match lex.short.get(lower) {
+        Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
+        None => (Classes::NONE, WordId::ABSENT),
+    })
+}
+
+/// [`lookup_short`] of a word of ASCII letters and digits, with
+/// `tail_capitals` telling whether a byte after its first is a capital
+/// (the tokenizer's fast path knows it from its scan): a word in
+/// lowercase or Capitalised that the spellings lack is absent at once,
+/// with no lowercasing of its packed bytes to find that out.
+#[inline(always)]
+pub(crate) fn lookup_alnum(bytes: &[u8], tail_capitals: bool) -> Option<(Classes, WordId)> {
+    if bytes.len() > 16 {
+        return None;
+    }
+    debug_assert!(bytes.iter().all(u8::is_ascii_alphanumeric));
+    let raw = load_le(bytes);
+    let lex = &*LEXICON;
+    if let Some(s) = lex.spellings.get(raw) {
+        if s.len == bytes.len() {
+            return Some((s.classes, s.id));
+        }
+    }
+    // as in `lookup_short`: the spellings would hold it if its key were
+    // in the lexicon (and its last byte, a letter or a digit, is no 0)
+    if !tail_capitals {
+        return Some((Classes::NONE, WordId::ABSENT));
+    }
+    let lower = ascii_lowercase_packed(raw);
+    Some(match lex.short.get(lower) {
         Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
         None => (Classes::NONE, WordId::ABSENT),
     })
@@ -829,15 +953,18 @@ pub fn value(word: &str, class: Class) -> Option<&'static str> {
 /// Its [`WordId`] is the char's as a word (as [`lookup`] gives it) when
 /// it is ASCII, [`WordId::NONE`] otherwise.
 pub(crate) fn punct_lookup(c: char) -> (Classes, WordId) {
-    /// Classes and word ids of the ASCII chars, classes of the other
-    /// chars listed.
+    /// Classes and word ids of the ASCII chars, classes of the General
+    /// Punctuation block (curly quotes, dashes: the commonest others,
+    /// answered with no search) and of the other chars listed.
     struct Punct {
         ascii: [(Classes, WordId); 128],
+        general: [Classes; 0x70],
         other: Vec<(char, Classes)>,
     }
     static PUNCT: LazyLock<Punct> = LazyLock::new(|| {
         let mut p = Punct {
             ascii: [(Classes::NONE, WordId::NONE); 128],
+            general: [Classes::NONE; 0x70],
             other: Vec::new(),
         };
         for (b, (_, id)) in (0u8..).zip(p.ascii.iter_mut()) {
@@ -863,11 +990,20 @@ pub(crate) fn punct_lookup(c: char) -> (Classes, WordId) {
             }
         }
         p.other.sort_by_key(|&(c, _)| c);
+        for (c, classes) in GENERAL_PUNCTUATION.zip(p.general.iter_mut()) {
+            if let Ok(i) = p.other.binary_search_by_key(&c, |&(x, _)| x) {
+                *classes = p.other[i].1;
+            }
+        }
         p
     });
     let p = &*PUNCT;
     match u8::try_from(c) {
         Ok(b) if b < 128 => p.ascii[usize::from(b)],
+        _ if GENERAL_PUNCTUATION.contains(&c) => {
+            let i = c as usize - *GENERAL_PUNCTUATION.start() as usize;
+            (p.general[i], WordId::NONE)
+        }
         _ => {
             let classes = p
                 .other
@@ -1124,6 +1260,15 @@ mod tests {
             if let Some(found) = lookup_short(w.as_bytes()) {
                 short += 1;
                 assert_eq!(found, lookup_long(w), "{w:?}");
+                // the tokenizer's lookup of a word of letters and digits
+                if !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    let tail_capitals = w.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+                    assert_eq!(
+                        lookup_alnum(w.as_bytes(), tail_capitals),
+                        Some(found),
+                        "{w:?}"
+                    );
+                }
             }
         }
         assert!(short > 10_000, "{short} short words");
@@ -1187,6 +1332,23 @@ mod tests {
         assert_eq!(word_id("Zürich"), WordId::NONE, "not ASCII");
         assert_eq!(punct_lookup('$').1, word_id("$"));
         assert_eq!(punct_lookup('–').1, WordId::NONE);
+    }
+
+    /// The General Punctuation table and the search of the other chars
+    /// answer as the classes' entries say.
+    #[test]
+    fn punctuation_classes_are_those_of_the_entries() {
+        for c in ('\u{80}'..='\u{2200}').filter(|c| !c.is_alphanumeric() && !c.is_whitespace()) {
+            let mut want = Classes::NONE;
+            for &class in Class::ALL {
+                let mut buf = [0; 4];
+                let w: &str = c.encode_utf8(&mut buf);
+                if entries(class).iter().any(|e| e.word == w) {
+                    want |= Classes::of(class);
+                }
+            }
+            assert_eq!(punct_lookup(c), (want, WordId::NONE), "{c:?}");
+        }
     }
 
     #[test]

@@ -93,8 +93,8 @@ impl Shape {
 
     /// [`Shape::HAS_DIGIT`] and [`Shape::HYPHENATED`] from the
     /// [`ASCII_CLASS`] bits of a word's bytes or-ed together.
-    fn of_classes_seen(seen: u8) -> Shape {
-        let mut shape = Shape::default();
+    const fn of_classes_seen(seen: u8) -> Shape {
+        let mut shape = Shape(0);
         if seen & DIGIT != 0 {
             shape = shape.with(Shape::HAS_DIGIT);
         }
@@ -109,21 +109,43 @@ impl Shape {
     /// it: the [`ASCII_CLASS`] of its first byte and the classes of all
     /// its bytes or-ed together. The same as [`Shape::of_word`] of it.
     fn of_ascii_run(first: u8, seen: u8, word: &[u8]) -> Shape {
-        let mut shape = Shape::of_classes_seen(seen);
-        if first & UPPER != 0 {
-            shape = shape.with(Shape::CAPITALISED);
-        } else if first & LOWER != 0 {
-            shape = shape.with(Shape::LOWERCASE);
-        }
+        let shape =
+            RUN_SHAPE[usize::from(first & ALNUM_CLASSES) | usize::from(seen & ALNUM_CLASSES) << 3];
         // capitals and no lowercase letter: count them (rare)
         if seen & (UPPER | LOWER) == UPPER
             && word.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
         {
-            shape = shape.with(Shape::ALL_CAPS);
+            return shape.with(Shape::ALL_CAPS);
         }
         shape
     }
+
+    /// [`Shape::of_ascii_run`] but [`Shape::ALL_CAPS`], from the first
+    /// byte's class and the classes seen.
+    const fn of_run_classes(first: u8, seen: u8) -> Shape {
+        let shape = Shape::of_classes_seen(seen);
+        if first & UPPER != 0 {
+            shape.with(Shape::CAPITALISED)
+        } else if first & LOWER != 0 {
+            shape.with(Shape::LOWERCASE)
+        } else {
+            shape
+        }
+    }
 }
+
+/// `RUN_SHAPE[first | seen << 3]`: [`Shape::of_run_classes`] of the
+/// [`ALNUM_CLASSES`] bits `first` of a word's first byte and `seen` of
+/// all its bytes, one load instead of their tests.
+static RUN_SHAPE: [Shape; 64] = {
+    let mut t = [Shape(0); 64];
+    let mut i = 0;
+    while i < 64 {
+        t[i] = Shape::of_run_classes(i as u8 & 7, i as u8 >> 3);
+        i += 1;
+    }
+    t
+};
 
 // The classes of an ASCII byte that a word's shape reads
 // (`Shape::of_word`); `UPPER` is 1 so that it counts capitals as it is.
@@ -318,19 +340,17 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
 fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
     let bytes = slice.as_bytes();
     let first = ASCII_CLASS[usize::from(bytes[i])];
+    // the classes of the bytes after the first (a letter or a digit),
     // or-ed as a `u32`: one instruction per byte (a `u8` takes three)
-    let mut seen = 0u32;
-    let mut j = i;
-    while let Some(&b) = bytes.get(j) {
-        let class = u32::from(ASCII_CLASS[usize::from(b)]);
-        if class & u32::from(ALNUM_CLASSES) == 0 {
-            break;
-        }
-        seen |= class;
-        j += 1;
-    }
+    let (n, rest) = bytes[i + 1..]
+        .iter()
+        .map(|&b| u32::from(ASCII_CLASS[usize::from(b)]))
+        .take_while(|class| class & u32::from(ALNUM_CLASSES) != 0)
+        .fold((0, 0u32), |(n, rest), class| (n + 1, rest | class));
+    let j = i + 1 + n;
     // only the low bits are classes
-    let seen = seen as u8;
+    let rest = rest as u8;
+    let seen = first | rest;
     // a full stop after a word that joins nothing after it (the end of a
     // sentence): the word ends here, unless it is a title abbreviation,
     // which keeps its dot (told below, from the word's classes)
@@ -359,7 +379,7 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
             word: WordId::NONE,
         }
     } else {
-        let (classes, word) = match lexicon::lookup_short(&bytes[i..j]) {
+        let (classes, word) = match lexicon::lookup_alnum(&bytes[i..j], rest & UPPER != 0) {
             Some(found) => found,
             None => lexicon::lookup(slice.get(i..j)?),
         };

@@ -703,7 +703,9 @@ fn sorted_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
                 | i as u64
         }));
         if offsets < 1 << OFFSET_BITS {
-            keys.sort_unstable();
+            // each entity's mentions come in text order: the stable sort
+            // finds those runs and merges them
+            keys.sort();
             let field = |k: u64, shift: u32, bits: u32| (k >> shift) as usize & ((1 << bits) - 1);
             mentions.extend(keys.iter().map(|&k| {
                 let start = field(k, OFFSET_BITS + ENTITY_BITS, OFFSET_BITS);
@@ -731,6 +733,9 @@ fn according_to_offsets(text: &str) -> Vec<usize> {
     let cue = ACCORDING_TO.as_bytes();
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'g', b'G', bytes)
+        // most `g`s end no cue: the byte after it, a space, rules them out
+        // before the whole cue is compared
+        .filter(|&q| bytes.get(q + 1) == Some(&cue[G + 1]))
         .filter_map(|q| q.checked_sub(G))
         .filter(|&p| {
             bytes
