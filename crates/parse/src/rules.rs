@@ -1676,12 +1676,12 @@ impl RuleSet {
         let mut pending: u128 = 0;
         // the buffers of the tries, taken at the first (most sentences
         // try none)
-        let mut scratch: Option<Pooled> = None;
+        let mut scratch: Option<Pooled<Scratch>> = None;
         // the tokens' vocabulary ids and each rule's first token after its
         // last match, in buffers kept by the thread
-        let mut bufs = PooledScan::take();
+        let mut bufs = Pooled::take(&SCAN_BUFS);
         // the rules whose required token is among the tokens at all
-        let ids = &mut bufs.0.ids;
+        let ids = &mut bufs.value.ids;
         ids.clear();
         ids.reserve(toks.len());
         let enabled = self
@@ -1698,7 +1698,7 @@ impl RuleSet {
             while pending != 0 {
                 let r = pending.trailing_zeros() as usize;
                 pending &= pending - 1;
-                let ScanBufs { ids, next_from } = &mut bufs.0;
+                let ScanBufs { ids, next_from } = &mut bufs.value;
                 if !tried {
                     tried = true;
                     next_from.clear();
@@ -1715,8 +1715,8 @@ impl RuleSet {
                     parts: &NoParts,
                 };
                 let found = p.may_start(&m, cur, true).then(|| {
-                    let s = scratch.get_or_insert_with(Pooled::take);
-                    p.walk_from(&m, cur, &mut s.0)
+                    let s = scratch.get_or_insert_with(|| Pooled::take(&SCRATCH));
+                    p.walk_from(&m, cur, &mut s.value)
                 });
                 if let Some(m) = found.flatten() {
                     if !m.tokens.is_empty() {
@@ -1728,7 +1728,7 @@ impl RuleSet {
             loop {
                 let t = toks.get(next)?;
                 next += 1;
-                let ids = &bufs.0.ids;
+                let ids = &bufs.value.ids;
                 let mut rules = self.index.rules_at(t, ids[next - 1]) & enabled;
                 if rules != 0 {
                     // and whose second token may be the next one (past
@@ -2816,22 +2816,29 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// A set of try buffers taken from the thread's pool, put back when
-/// dropped. One set per try in progress: a part's reader may try a
-/// pattern inside a try.
-struct Pooled(Scratch);
+/// A thread's pool of buffers not in use ([`SCRATCH`], [`SCAN_BUFS`]).
+type Pool<T> = std::thread::LocalKey<std::cell::RefCell<Vec<T>>>;
 
-impl Pooled {
-    fn take() -> Pooled {
-        Pooled(SCRATCH.with(|c| c.borrow_mut().pop().unwrap_or_default()))
+/// A set of buffers taken from one of the thread's pools, put back when
+/// dropped. One set per use in progress: a part's reader may try a
+/// pattern inside a try.
+struct Pooled<T: Default + 'static> {
+    value: T,
+    pool: &'static Pool<T>,
+}
+
+impl<T: Default + 'static> Pooled<T> {
+    fn take(pool: &'static Pool<T>) -> Pooled<T> {
+        let value = pool.with(|c| c.borrow_mut().pop().unwrap_or_default());
+        Pooled { value, pool }
     }
 }
 
-impl Drop for Pooled {
+impl<T: Default + 'static> Drop for Pooled<T> {
     fn drop(&mut self) {
-        let s = std::mem::take(&mut self.0);
+        let s = std::mem::take(&mut self.value);
         // (during the thread's exit the pool may be gone: then dropped)
-        let _ = SCRATCH.try_with(|c| c.borrow_mut().push(s));
+        let _ = self.pool.try_with(|c| c.borrow_mut().push(s));
     }
 }
 
@@ -2850,28 +2857,10 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// A set of scan buffers taken from the thread's pool, put back when
-/// dropped.
-struct PooledScan(ScanBufs);
-
-impl PooledScan {
-    fn take() -> PooledScan {
-        PooledScan(SCAN_BUFS.with(|c| c.borrow_mut().pop().unwrap_or_default()))
-    }
-}
-
-impl Drop for PooledScan {
-    fn drop(&mut self) {
-        let s = std::mem::take(&mut self.0);
-        // (during the thread's exit the pool may be gone: then dropped)
-        let _ = SCAN_BUFS.try_with(|c| c.borrow_mut().push(s));
-    }
-}
-
 impl Scratch {
     /// Calls `f` with a set of buffers from the thread's pool.
     fn with<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
-        f(&mut Pooled::take().0)
+        f(&mut Pooled::take(&SCRATCH).value)
     }
 }
 
