@@ -869,8 +869,6 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     } else {
         FindingKind::Matched
     };
-    consistent.sort_unstable();
-    consistent.dedup();
     out.push(claim_finding(
         cx,
         members,
@@ -1290,7 +1288,8 @@ struct FactOutcome {
     findings: Vec<Finding>,
     /// Some fact (or member) was left uncompared: no agreement.
     uncompared: bool,
-    /// The sorts of fact compared and found consistent ("date", ...).
+    /// The sorts of fact compared and found consistent ("date", ...),
+    /// sorted, each once.
     consistent: Vec<&'static str>,
 }
 
@@ -1468,6 +1467,8 @@ fn fact_findings(
             ));
         }
     }
+    out.consistent.sort_unstable();
+    out.consistent.dedup();
     out
 }
 
@@ -1484,7 +1485,7 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
     let FactOutcome {
         findings: mut out,
         uncompared,
-        mut consistent,
+        consistent,
     } = fact_findings(cx, members, comparable, ClaimKind::Sentence, Severity::High);
     if !out.is_empty() || !cfg.agreements || cx.outlets(members) < 2 {
         return out;
@@ -1494,8 +1495,6 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
     } else {
         FindingKind::Agreement
     };
-    consistent.sort_unstable();
-    consistent.dedup();
     out.push(claim_finding(
         cx,
         members,
