@@ -102,32 +102,15 @@ pub fn extract_all_taking(ingested: &mut Ingested, done: impl Fn() + Sync) -> Ve
 }
 
 /// One article extracted, its ingest diagnostics first, its vectors
-/// trimmed to their length.
+/// trimmed to their length ([`parse::Extraction::shrink_to_fit`]: the
+/// extractions are kept until the report is written).
 fn extract_one(article: parse::Article, mut diags: Vec<Diagnostic>, done: impl Fn()) -> Extraction {
     let mut x = parse::extract(article);
     diags.append(&mut x.diagnostics);
     x.diagnostics = diags;
-    compact(&mut x);
+    x.shrink_to_fit();
     done();
     x
-}
-
-/// Trims every vector of an extraction to its length. The extractors grow
-/// their vectors by pushing, which leaves up to half of each allocation
-/// unused; extractions are kept until the report is written, so at 100,000
-/// articles the slack was about a third of the extractions' memory.
-fn compact(x: &mut Extraction) {
-    x.sentences.shrink_to_fit();
-    x.quotes.shrink_to_fit();
-    x.dates.shrink_to_fit();
-    x.quantities.shrink_to_fit();
-    x.diagnostics.shrink_to_fit();
-    x.entities.shrink_to_fit();
-    for e in &mut x.entities {
-        e.aliases.shrink_to_fit();
-        e.roles.shrink_to_fit();
-        e.mentions.shrink_to_fit();
-    }
 }
 
 /// Runs [`parse::extract`] over articles built in memory

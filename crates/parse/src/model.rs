@@ -902,6 +902,36 @@ impl Interval {
 }
 
 impl Extraction {
+    /// Trims every vector of the extraction to its length. The extractors
+    /// grow their vectors by pushing, which leaves up to half of each
+    /// allocation unused: a caller that keeps many extractions
+    /// (`crosscheck compare` keeps them until the report is written) calls
+    /// this on each; at 100,000 articles the slack was about a third of
+    /// the extractions' memory. The contents do not change.
+    ///
+    /// ```
+    /// use crosscheck_parse::{extract, Article};
+    ///
+    /// let mut x = extract(Article::new("a", "“We will stay,” Jane Roe said on Monday."));
+    /// let before = x.clone();
+    /// x.shrink_to_fit();
+    /// assert_eq!(x, before);
+    /// assert_eq!(x.quotes.capacity(), x.quotes.len());
+    /// ```
+    pub fn shrink_to_fit(&mut self) {
+        self.sentences.shrink_to_fit();
+        self.quotes.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.quantities.shrink_to_fit();
+        self.diagnostics.shrink_to_fit();
+        self.entities.shrink_to_fit();
+        for e in &mut self.entities {
+            e.aliases.shrink_to_fit();
+            e.roles.shrink_to_fit();
+            e.mentions.shrink_to_fit();
+        }
+    }
+
     /// An extraction of `article` with its sentences and nothing found yet.
     pub fn new(article: Article, sentences: Vec<Sentence>) -> Extraction {
         Extraction {
