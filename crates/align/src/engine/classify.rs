@@ -442,6 +442,76 @@ fn long_enough_together(a: &Unit, b: &Unit, cfg: &Config) -> bool {
     ua.iter().filter(|s| ub.binary_search(s).is_ok()).count() >= min
 }
 
+/// Fewest words the sentence around a short quote must have outside the
+/// quote and its speaker's name for [`same_report`] to vouch for it.
+const MIN_FRAMING_WORDS: usize = 3;
+
+/// Fewest content words a quote too short for [`long_enough_together`]
+/// needs for [`same_report`] to be asked.
+const MIN_FRAMED_QUOTE_WORDS: usize = 2;
+
+/// The folded words of the sentence around quote `m`, without the quote
+/// and without its speaker's name (`Sen. [Roe] called the plan "a
+/// giveaway."` gives `sen called the plan`); a quote of several
+/// sentences is read up to the one naming its speaker. `None` for a
+/// quote with no speaker's name in the text, or a name that is not one
+/// of the article's entities.
+fn words_around(cx: &StoryCx, m: Member) -> Option<Vec<String>> {
+    let u = cx.unit(m.local);
+    let x = cx.p.docs[u.doc];
+    let q = x.quotes.get(u.index)?;
+    // a speaker the article names as a person it mentions, not only a
+    // capitalised word before a cue
+    q.speaker_entity?;
+    let speaker = q.speaker_span?;
+    // the sentences from the quote's to the speaker's (a quote of two
+    // sentences ends in the one that names its speaker)
+    let (lo, hi) = (u.span.start.min(speaker.start), u.span.end.max(speaker.end));
+    let mut covering = x
+        .sentences
+        .iter()
+        .filter(|s| s.span.end > lo && s.span.start < hi);
+    let first = covering.next()?.span;
+    let last = covering.next_back().map_or(first, |s| s.span);
+    if last.end < hi || first.start > lo {
+        return None;
+    }
+    let sentence = Span::new(first.start, last.end);
+    let text = &x.article.text;
+    let mut cuts = [u.span, speaker];
+    cuts.sort_by_key(|s| s.start);
+    let mut words = Vec::new();
+    let mut at = sentence.start;
+    for c in cuts {
+        if c.start > at {
+            words.extend(folded_words(&text[at..c.start.min(sentence.end)]));
+        }
+        at = at.max(c.end);
+    }
+    if at < sentence.end {
+        words.extend(folded_words(&text[at..sentence.end]));
+    }
+    Some(words)
+}
+
+/// True when two quotes too short to stand alone as one statement sit in
+/// sentences that say the same words around them, all but the speaker's
+/// name (`Sen. Roe called the plan "a giveaway."` / `Sen. Poe called the
+/// plan "a giveaway."`): the same report, told of two people. Two people
+/// who both used a common phrase are not written up in one sentence word
+/// for word.
+fn same_report(cx: &StoryCx, a: Member, b: Member) -> bool {
+    if cx.unit(a.local).content.len() < MIN_FRAMED_QUOTE_WORDS
+        || cx.unit(b.local).content.len() < MIN_FRAMED_QUOTE_WORDS
+    {
+        return false;
+    }
+    match (words_around(cx, a), words_around(cx, b)) {
+        (Some(fa), Some(fb)) => fa.len() >= MIN_FRAMING_WORDS && fa == fb,
+        _ => false,
+    }
+}
+
 /// Content stems two units have in common.
 fn shared_content(a: &Unit, b: &Unit) -> usize {
     a.content
@@ -587,7 +657,8 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
             // too weak to accuse an outlet of misattribution; a short quote
             // counts the words of its whole utterance (“A,” Roe said, “B.”;
             // “A,” Roe said. “B.”), checked pairwise below
-            u.utterance().len() >= cfg.attribution_min_words
+            (u.utterance().len() >= cfg.attribution_min_words
+                || u.content.len() >= MIN_FRAMED_QUOTE_WORDS)
                 && u.speaker_confidence() >= cfg.attribution_min_speaker_confidence
         })
         .take(MAX_ATTRIBUTION_MEMBERS)
@@ -596,7 +667,7 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
         .iter()
         .map(|(p, ms)| (*p, docs_of(cx, ms.iter().copied())))
         .collect();
-    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    let mut pairs: Vec<(usize, usize, f64, bool)> = Vec::new();
     for i in 0..named.len() {
         for j in i + 1..named.len() {
             let ((mi, pi), (mj, pj)) = (named[i], named[j]);
@@ -607,13 +678,15 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
             {
                 continue;
             }
-            if !long_enough_together(cx.unit(mi.local), cx.unit(mj.local), cfg) {
+            // a short quote counts only in the same sentence as the other
+            let short = !long_enough_together(cx.unit(mi.local), cx.unit(mj.local), cfg);
+            if short && !same_report(cx, mi, mj) {
                 continue;
             }
             let (gi, gj) = (cx.units[mi.local as usize], cx.units[mj.local as usize]);
             let (sc, ok) = score_pair(cx.p, cfg, gi, gj, Rel::Different, false);
             if ok {
-                pairs.push((i, j, sc.score));
+                pairs.push((i, j, sc.score, short));
             }
         }
     }
@@ -621,7 +694,7 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     if !pairs.is_empty() {
         let mut involved: BTreeMap<u32, Vec<Member>> = BTreeMap::new();
         let mut top = (0.0f64, Severity::Medium);
-        for &(i, j, score) in &pairs {
+        for &(i, j, score, short) in &pairs {
             for k in [i, j] {
                 let (m, p) = named[k];
                 let v = involved.entry(p).or_default();
@@ -636,7 +709,8 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
                     u.speaker_confidence() * u.confidence()
                 })
                 .fold(1.0f64, f64::min);
-            let high = score >= cfg.high_match.max(0.9) && sure >= cfg.high_confidence;
+            // a short quote's speakers are compared on the framing: medium
+            let high = !short && score >= cfg.high_match.max(0.9) && sure >= cfg.high_confidence;
             let sev = if high {
                 Severity::High
             } else {
