@@ -847,6 +847,9 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
                 && w.is_capitalised_word(k + 1)
             {
                 j = k + 1;
+            } else if is_initial_dot(w, j, k) {
+                // a middle initial: “George W. Bush”, “John F. Kerry”
+                j = k + 1;
             } else {
                 break;
             }
@@ -925,6 +928,25 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Is token `dot` the full stop of an initial in a name: a single
+/// capital letter (`j`, not the pronoun or numeral “I”) right before it,
+/// and a capitalised word that could go on the name after a space
+/// (“George W. Bush”, “W. Mark Felt”; not the “U.S.” of “U.S. Senate”,
+/// whose letters touch the stop).
+fn is_initial_dot(w: &Words, j: usize, dot: usize) -> bool {
+    let next = dot + 1;
+    next < w.toks.len()
+        && w.word(dot) == "."
+        && w.toks[j].span.end == w.toks[dot].span.start
+        && w.is_capitalised_word(j)
+        && w.word(j).len() == 1
+        && w.word(j) != "I"
+        && w.toks[next].span.start > w.toks[dot].span.end
+        && w.is_capitalised_word(next)
+        && !w.in_gazetteer(next)
+        && !w.toks[next].is(Class::StopCapitalised)
+}
+
 /// Is a sentence (its tokens) in title case, as headlines are: four words
 /// or more, three in four of them capitalised?
 fn is_title_case(toks: &[Token]) -> bool {
@@ -971,7 +993,10 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
     };
     let role = role_before.or(role_appos_before).or(role_appos_after);
 
-    let given = tokens >= 2 && w.toks[first].is(Class::GivenName);
+    // a given name first, or an initial in the name (“W. Mark Felt”)
+    let given = tokens >= 2
+        && (w.toks[first].is(Class::GivenName)
+            || (first..last).any(|k| is_initial_dot(w, k, k + 1)));
     let (verb_after, verb_before) = verb_cues(w, first, last);
     // A lone capitalised word that also appears in lowercase in the text is
     // a common word at a sentence start (“Officials said”), not a name.
