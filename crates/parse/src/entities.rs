@@ -884,6 +884,15 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
             let title = w.lists(k).intersects(TITLE) && !w.lists(k + 1).intersects(TITLE);
             possessive || title
         }) {
+            // the owner may be a person too, whatever follows is (“President
+            // Obama's Clean Power Plan”; an outlet's or a body's name has a
+            // word no person's has: “the Washington Post's Ishaan Tharoor”)
+            let owner = first..=k;
+            if w.toks[k].shape.has(Shape::POSSESSIVE)
+                && !owner.clone().any(|o| w.lists(o).has(Class::NonPersonWord))
+            {
+                out.extend(judge(w, first, k));
+            }
             first = k + 1;
         }
         // trailing possessive/title words and stop words (“Maurice Cheeks
