@@ -897,10 +897,13 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
         }
         // trailing possessive/title words and stop words (“Maurice Cheeks
         // Saturday”) are not part of the name
+        // (a surname after an initial stays, title word or not: “Peter T.
+        // King”)
         let mut last = run_end;
         while last >= first
             && last > 0
             && (is_title_as_written(w, last) || w.toks[last].is(Class::StopCapitalised))
+            && !(last >= first + 2 && is_initial_dot(w, last - 2, last - 1))
         {
             last -= 1;
         }
