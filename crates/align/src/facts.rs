@@ -10,7 +10,7 @@
 use crate::data;
 use crate::model::{DateFact, QuantityFact};
 use crate::text::{fold, stem, stemmer};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use crosscheck_parse::{
     DateMention, DateReading, DateValue, Granularity, Interval, Qualifier, Quantity, QuantityKind,
 };
@@ -40,6 +40,7 @@ pub(crate) fn date_fact(d: &DateMention) -> DateFact {
         month: None,
         day: None,
         weekday: None,
+        ends: None,
     };
     // An absolute expression without a year ("May 12") was given its year
     // by the resolver: a guess, not what the article says. Such a date
@@ -48,6 +49,12 @@ pub(crate) fn date_fact(d: &DateMention) -> DateFact {
         || d.text
             .split(|c: char| !c.is_ascii_digit())
             .any(|n| n.len() == 4);
+    // a range's ends, when its years are written (“from 1984 to 1991”)
+    if let (true, Some([a, b])) = (year_written, &d.range) {
+        if let (Some(x), Some(y)) = (a.value, b.value) {
+            f.ends = Some([(x.start(), x.end()), (y.start(), y.end())]);
+        }
+    }
     if let Some(v) = d.value {
         let (s, e) = (v.start(), v.end());
         f.start = Some(s);
@@ -156,10 +163,21 @@ pub(crate) fn compare_dates(a: &DateFact, b: &DateFact, tolerance: i64) -> Cmp {
         return Cmp::Incomparable;
     }
     let years = a.year.is_some() && b.year.is_some();
+    let t = chrono::Duration::days(tolerance);
+    let overlap = |(sa, ea): (NaiveDate, NaiveDate), (sb, eb): (NaiveDate, NaiveDate)| {
+        sa - t <= eb && sb - t <= ea
+    };
+    // two ranges with their years written: the same when each end is
+    if let (Some([a0, a1]), Some([b0, b1])) = (a.ends, b.ends) {
+        return if overlap(a0, b0) && overlap(a1, b1) {
+            Cmp::Same
+        } else {
+            Cmp::Contradict
+        };
+    }
     if let (true, Some(sa), Some(ea), Some(sb), Some(eb)) = (years, a.start, a.end, b.start, b.end)
     {
-        let t = chrono::Duration::days(tolerance);
-        return if sa - t <= eb && sb - t <= ea {
+        return if overlap((sa, ea), (sb, eb)) {
             Cmp::Same
         } else {
             Cmp::Contradict

@@ -277,6 +277,12 @@ pub struct DateFact {
     pub day: Option<u32>,
     /// The ISO weekday (1 = Monday), when known.
     pub weekday: Option<u32>,
+    /// A range with both ends written and resolved ("from 1984 to 1991"):
+    /// each end's first and last day. Two such ranges compare end by end
+    /// ("from 1984 to 1991" and "from 1985 to 1991" overlap but disagree
+    /// on when it began). Used by the comparison only; not serialised.
+    #[serde(skip)]
+    pub ends: Option<[(chrono::NaiveDate, chrono::NaiveDate); 2]>,
 }
 
 /// A figure as compared.
