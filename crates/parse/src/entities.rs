@@ -198,9 +198,9 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// [`gazetteer_flags`] bit: the token is part of a gazetteer mention.
 const IN_GAZETTEER: u8 = 1;
-/// Fact bit: the token is part of an ambiguous place's mention
-/// (“Dallas”, “Jackson”).
-const AMBIGUOUS_PLACE: u8 = 2;
+/// Fact bit: the token is part of an ambiguous place's mention (“Dallas”,
+/// “Jackson”) that its context makes a place ([`PlaceContext::place`]).
+const PLACE_IN_CONTEXT: u8 = 2;
 
 /// Title words: what may make up a role phrase besides role modifiers.
 const TITLE: Classes = Classes::all(&[Class::RoleNoun, Class::TitleModifier]);
@@ -211,7 +211,7 @@ struct Words<'t> {
     /// Every word of the article as written (to tell common words from names).
     vocabulary: &'t Vocabulary<'t>,
     toks: Cow<'t, [Token]>,
-    /// For each token, [`IN_GAZETTEER`] and [`AMBIGUOUS_PLACE`] bits.
+    /// For each token, [`IN_GAZETTEER`] and [`PLACE_IN_CONTEXT`] bits.
     facts: &'t [u8],
     /// The sentence is a headline in title case ([`is_title_case`]).
     title_case: bool,
@@ -395,11 +395,26 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     let vocab = Vocabulary::new(text);
     // the gazetteer bits of every token of the article, found in one walk
     let mut all_facts = gazetteer_flags(gaz, a.tokens());
-    if !a.ambiguous_places().is_empty() {
-        let ambiguous = gazetteer_flags(a.ambiguous_places(), a.tokens());
-        for (f, x) in all_facts.iter_mut().zip(ambiguous) {
+    // the ambiguous places (“Dallas”, “Jackson”) and what their context
+    // says, before the people: one in a place's context is no person
+    // speaking (“officials in Houston said”)
+    let ambiguous = without_name_parts(a, a.ambiguous_places());
+    let context = if ambiguous.is_empty() {
+        Vec::new()
+    } else {
+        place_contexts(a, &ambiguous, gaz)
+    };
+    if context.iter().any(PlaceContext::place) {
+        let placed: Vec<(Span, usize)> = ambiguous
+            .iter()
+            .zip(&context)
+            .filter(|(_, c)| c.place())
+            .map(|(&m, _)| m)
+            .collect();
+        let flags = gazetteer_flags(&placed, a.tokens());
+        for (f, x) in all_facts.iter_mut().zip(flags) {
             if x != 0 {
-                *f |= AMBIGUOUS_PLACE;
+                *f |= PLACE_IN_CONTEXT;
             }
         }
     }
@@ -417,7 +432,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         });
     }
 
-    // Pass 1: candidates, and people with cues.
+    // Pass 1: ambiguous, and people with cues.
     let mut persons: Vec<PersonMention> = Vec::new();
     // uncued names: their span and tokens
     let mut uncued: Vec<(Span, &[Token])> = Vec::new();
@@ -565,13 +580,12 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         }
     }
 
-    // Ambiguous places (“Dallas”, “Jackson”), read in their context once
-    // the people are known, join the gazetteer's mentions.
-    let candidates = without_name_parts(a, a.ambiguous_places());
-    let gaz: Cow<[(Span, usize)]> = if candidates.is_empty() {
+    // Ambiguous places (“Dallas”, “Jackson”) found in context, less those
+    // the people bear, join the gazetteer's mentions.
+    let gaz: Cow<[(Span, usize)]> = if ambiguous.is_empty() {
         Cow::Borrowed(gaz)
     } else {
-        let accepted = ambiguous_places(a, &candidates, gaz, &by_surname, &vocab);
+        let accepted = ambiguous_places(text, &ambiguous, &context, &by_surname, &vocab);
         if accepted.is_empty() {
             Cow::Borrowed(gaz)
         } else {
@@ -774,6 +788,9 @@ const KNOWN_PART: usize = 1;
 ///   (“Houston-based”, “the Denver suburbs”, “Dallas police”).
 /// - `place_noun_of`: after such a noun, or an orientation, and “of” (“the
 ///   mayor of Austin”, “east of Phoenix”).
+/// - `residence`: after an age and “of” (“Maria Lopez, 41, of Houston”).
+/// - `dateline`: opening a sentence before an agency in brackets and a
+///   dash (“Cleveland (AFP) –”).
 /// - `state`: before a comma and a state or a state abbreviation
 ///   (“Jackson, Miss.”, “Lincoln, Nebraska”), not in a list of names
 ///   (“Lincoln, Washington and Jefferson”).
@@ -806,11 +823,12 @@ pub(crate) const PLACE_RULES: &[Rule] = &[
     },
     Rule {
         name: "place_noun_after",
-        pattern: "place=<ambiguous> ( ~- ~@place_noun | @place_noun )",
+        pattern: "place=<ambiguous> ( ~- ~@place_noun | @place_noun | @place_noun's )",
         examples: &[
             "A [{place:Houston}-based] firm won the bid.",
             "Voters in the [{place:Denver} suburbs] turned out.",
             "[{place:Dallas} police] said the suspect fled.",
+            "The [{place:Phoenix} suburb’s] mayor resigned.",
             "!The Jackson campaign said it would appeal.",
         ],
     },
@@ -820,7 +838,26 @@ pub(crate) const PLACE_RULES: &[Rule] = &[
         examples: &[
             "She met the [mayor of {place:Austin}] on Friday.",
             "Fires burned [east of {place:Phoenix}].",
+            "He left his [hometown of {place:Houston}] at 18.",
             "!A friend of Jackson said so.",
+        ],
+    },
+    Rule {
+        name: "residence",
+        pattern: "#num , of (?! #possessive ) place=<ambiguous>",
+        examples: &[
+            "Maria Lopez, [41, of {place:Houston}], was hurt.",
+            "!Item 4, of Jackson's list, was cut.",
+        ],
+    },
+    Rule {
+        name: "dateline",
+        pattern: "^ place=<ambiguous> ( , ( <known> | @state_abbreviation ~.? ) )? \\( ( /[a-z]{2,10}/ ){1,2} \\) \
+                  ( - | – | — )",
+        examples: &[
+            "[{place:Cleveland} (AFP) –] The convention opened on Monday.",
+            "[{place:Jackson}, Miss. (AP) —] The plant closed.",
+            "!Jackson (D) — not the senator — spoke first.",
         ],
     },
     Rule {
@@ -909,29 +946,39 @@ impl Parts for PlaceParts {
     }
 }
 
-/// The mentions of `candidates` (ambiguous places, sorted, kept by
-/// [`without_name_parts`]) that are places here, sorted: those a rule of
-/// [`PLACE_RULES`] finds in context (and `name_before` does not block),
-/// then every other mention of the same place in the article; none whose
-/// words are all words of a person's name (`people`), or that overlaps
-/// one of their mentions. `gaz`: the gazetteer's other mentions.
-fn ambiguous_places(
+/// What the context of an ambiguous place's mention says
+/// ([`PLACE_RULES`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct PlaceContext {
+    /// A rule finds it a place (after a preposition, in a list after one,
+    /// next to a place noun, before a state, in a dateline).
+    in_context: bool,
+    /// Part of a longer name (`name_before`).
+    named: bool,
+}
+
+impl PlaceContext {
+    /// A place by its context alone.
+    fn place(&self) -> bool {
+        self.in_context && !self.named
+    }
+}
+
+/// What the context says of each of `candidates` (ambiguous places,
+/// sorted, kept by [`without_name_parts`]), by [`PLACE_RULES`]; `gaz`: the
+/// gazetteer's other mentions.
+fn place_contexts(
     a: &Analysis,
     candidates: &[(Span, usize)],
     gaz: &[(Span, usize)],
-    people: &BTreeMap<&str, Entity>,
-    vocabulary: &Vocabulary,
-) -> Vec<(Span, usize)> {
+) -> Vec<PlaceContext> {
     let text = a.text();
     let known: Vec<(Span, usize)> = gaz
         .iter()
         .copied()
         .filter(|&(_, id)| gazetteer()[id].is_place)
         .collect();
-    // what the context says of each candidate
-    let mut in_context = vec![false; candidates.len()];
-    let mut blocked = vec![false; candidates.len()];
-    let mut sentence_start = vec![false; candidates.len()];
+    let mut out = vec![PlaceContext::default(); candidates.len()];
     let pieces = a.pieces();
     let set = &*PLACE_RULE_SET;
     let mut next = 0;
@@ -975,68 +1022,67 @@ fn ambiguous_places(
                     }
                     "name_before" => {
                         if let Some(c) = candidate_at(place.start) {
-                            blocked[c] = true;
+                            out[c].named = true;
                         }
                     }
                     _ => {
                         if let Some(c) = candidate_at(place.start) {
-                            in_context[c] = true;
+                            out[c].in_context = true;
                         }
                     }
                 }
             }
         }
         // a list goes on from a located place that is one (known, or a
-        // candidate not blocked), left to right
+        // candidate not part of a longer name), left to right
         lists.sort_unstable();
         for &(prev, place) in &lists {
-            let prev_is_place = candidate_at(prev).is_none_or(|c| !blocked[c]);
+            let prev_is_place = candidate_at(prev).is_none_or(|c| !out[c].named);
             if prev_is_place && located.contains(&prev) && !located.contains(&place) {
                 located.push(place);
             }
         }
         for first in located {
             if let Some(c) = candidate_at(first) {
-                in_context[c] = true;
-            }
-        }
-        // the first word of the sentence
-        let first_word = toks.iter().position(|t| t.kind == TokKind::Word);
-        for r in &parts.ambiguous {
-            if Some(r.start) == first_word {
-                if let Some(c) = candidate_at(r.start) {
-                    sentence_start[c] = true;
-                }
+                out[c].in_context = true;
             }
         }
     }
-    // the people's name words and mentions block
-    let mut names: WordSet = WordSet::default();
-    let mut mentions: Vec<Span> = Vec::new();
-    for e in people.values() {
-        for n in std::iter::once(&e.name).chain(&e.aliases) {
-            names.extend(n.split(' '));
-        }
-        mentions.extend(&e.mentions);
-    }
+    out
+}
+
+/// The mentions of `candidates` (ambiguous places, sorted, with their
+/// `context`) that are places here, sorted: those found in context, then
+/// every other mention of the same place in the article, but a common
+/// word (one the article also writes in lowercase, “Reading the
+/// report”); none that is a part of a longer name, names a person's
+/// surname (`people`, by surname), or overlaps one of their mentions.
+fn ambiguous_places(
+    text: &str,
+    candidates: &[(Span, usize)],
+    context: &[PlaceContext],
+    people: &BTreeMap<&str, Entity>,
+    vocabulary: &Vocabulary,
+) -> Vec<(Span, usize)> {
+    let mut mentions: Vec<Span> = people
+        .values()
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
     mentions.sort_unstable();
-    for (k, &(span, _)) in candidates.iter().enumerate() {
-        let words = span.slice(text).split_whitespace().map(strip_possessive);
-        let overlaps = {
+    let blocked: Vec<bool> = candidates
+        .iter()
+        .zip(context)
+        .map(|(&(span, _), c)| {
             let i = mentions.partition_point(|m| m.end <= span.start);
-            mentions.get(i).is_some_and(|m| m.start < span.end)
-        };
-        if overlaps || words.clone().all(|w| names.contains(w)) {
-            blocked[k] = true;
-        }
-    }
-    // one sense per article: a place found in context makes every other
-    // mention of it one, but a common word opening a sentence (“Reading
-    // the report”)
+            let overlaps = mentions.get(i).is_some_and(|m| m.start < span.end);
+            c.named || overlaps || people.contains_key(strip_possessive(span.slice(text)))
+        })
+        .collect();
+    // one sense per article
     let mut places: Vec<usize> = candidates
         .iter()
-        .zip(in_context.iter().zip(&blocked))
-        .filter(|(_, (&c, &b))| c && !b)
+        .zip(context.iter().zip(&blocked))
+        .filter(|(_, (c, &b))| c.in_context && !b)
         .map(|((_, id), _)| *id)
         .collect();
     places.sort_unstable();
@@ -1048,8 +1094,7 @@ fn ambiguous_places(
             if blocked[k] || places.binary_search(&id).is_err() {
                 return false;
             }
-            in_context[k]
-                || !sentence_start[k]
+            context[k].in_context
                 || !lexicon::with_lowercase(span.slice(text), |l| vocabulary.contains(l))
         })
         .map(|(_, &m)| m)
@@ -1320,15 +1365,11 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
     let role = role_before.or(role_appos_before).or(role_appos_after);
 
     let given = tokens >= 2 && w.toks[first].is(Class::GivenName);
-    let (mut verb_after, verb_before) = verb_cues(w, first, last);
-    // an ambiguous place after a locative preposition is no subject of
-    // the verb after it (“officials in Houston said”)
-    if tokens == 1
-        && w.facts[first] & AMBIGUOUS_PLACE != 0
-        && first > 0
-        && w.toks[first - 1].is(Class::LocativePreposition)
-    {
-        verb_after = false;
+    let (mut verb_after, mut verb_before) = verb_cues(w, first, last);
+    // an ambiguous place in a place's context is no one speaking
+    // (“officials in Houston said”, “told Flint residents”)
+    if tokens == 1 && w.facts[first] & PLACE_IN_CONTEXT != 0 {
+        (verb_after, verb_before) = (false, false);
     }
     // A lone capitalised word that also appears in lowercase in the text is
     // a common word at a sentence start (“Officials said”), not a name.
@@ -1783,6 +1824,21 @@ mod tests {
         // a known place leads a list too; a prepositionless list does not
         let t = "Rallies in Ohio and Columbus drew crowds. Lincoln and Washington were presidents.";
         assert_eq!(places(t), ["Ohio", "Columbus", "Washington"]);
+    }
+
+    #[test]
+    fn an_ambiguous_place_in_context_is_no_one_speaking() {
+        // a reporting verb next to a place in context makes no person of
+        // it (which would take the place away everywhere)
+        let t = "Officials told Flint residents not to drink the water. The city of Nice \
+                 urged people to stay indoors. The crisis in Flint is not over.";
+        assert_eq!(places(t), ["Flint", "Nice", "Flint"]);
+        assert!(ents(t).iter().all(|e| e.kind != EntityKind::Person));
+        // a name a given name starts (“Orlando Sentinel”, read as a
+        // person) takes nothing from the place; a dateline is one
+        let t = "Orlando (AP) — Mourners gathered downtown, the Orlando Sentinel reported. \
+                 Flags flew at half-staff in Orlando on Monday.";
+        assert_eq!(places(t), ["Orlando", "Orlando"]);
     }
 
     #[test]
