@@ -20,14 +20,17 @@
 //! An **ambiguous place** of the gazetteer, a city whose name is also a
 //! person's or a word (“Dallas”, “Jackson”, “Mobile”: `ambiguous` in
 //! `data/places.tsv`), is no name for people, and a place only where its
-//! context says so ([`PLACE_RULES`]): after a locative preposition (“in
-//! Dallas”, “from downtown Houston”) or in a list after one (“in Chicago and
-//! Denver”), before a place noun (“the Denver suburbs”, “Houston-based”),
-//! after one and “of” (“the mayor of Austin”, “east of Phoenix”), before a
-//! comma and a state (“Jackson, Miss.”), or anywhere in an article that
-//! uses it so once. Never right after another capitalised name word
-//! (“Michael Jackson”) or before one (“Dallas Cowboys”), nor when a person
-//! of the article bears the name.
+//! context says so (the place context rules, `PLACE_RULES`): after a
+//! locative preposition (“in Dallas”, “from downtown Houston”) or in a list
+//! after one (“in Chicago and Denver”), before a place noun (“the Denver
+//! suburbs”, “Houston-based”), after one and “of” (“the mayor of Austin”,
+//! “east of Phoenix”), before a comma and a state (“Jackson, Miss.”), in a
+//! dateline, or anywhere in an article that uses it so once (unless the
+//! article also writes the word in lowercase). Never right after another
+//! capitalised name word (“Michael Jackson”) or before one (“Dallas
+//! Cowboys”), nor when it is the surname of a person of the article; and a
+//! mention in a place's context is no person speaking (“officials in
+//! Houston said”).
 
 use crate::analysis::Analysis;
 use crate::lexicon::{self, gazetteer, Class, Classes, WordSet};
