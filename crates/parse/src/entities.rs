@@ -797,9 +797,12 @@ const KNOWN_PART: usize = 1;
 /// - `state`: before a comma and a state or a state abbreviation
 ///   (“Jackson, Miss.”, “Lincoln, Nebraska”), not in a list of names
 ///   (“Lincoln, Washington and Jefferson”).
-/// - `name_before`, which blocks the others: after a capitalised word that
-///   is no stop word, preposition or orientation, as a part of a longer
-///   name (“Michael Jackson”, “Gov. Madison”).
+/// - `name_before` and `name_after`, which block the others: after a
+///   capitalised word that is no stop word, preposition or orientation, or
+///   before one that is no stop word, title or place noun, as a part of a
+///   longer name (“Michael Jackson”, “Gov. Madison”, “Cleveland’s Plain
+///   Dealer”; [`without_name_parts`] drops most names that go on after a
+///   place, “Dallas Cowboys”, but not after a possessive).
 pub(crate) const PLACE_RULES: &[Rule] = &[
     Rule {
         name: "preposition",
@@ -886,6 +889,17 @@ pub(crate) const PLACE_RULES: &[Rule] = &[
             "!Traffic slowed in North Dallas.",
         ],
     },
+    Rule {
+        name: "name_after",
+        pattern: "place=<ambiguous> \
+                  #cap&!@stop_capitalised&!@role_noun&!@title_modifier&!@title_abbreviation&!@place_noun",
+        examples: &[
+            "An editorial in [{place:Cleveland’s} Plain] Dealer disagreed.",
+            "!The Orlando Mayor spoke first.",
+            "!Flooding hit Houston Tuesday.",
+            "!Crews reached Dallas County by noon.",
+        ],
+    },
 ];
 
 /// [`PLACE_RULES`], compiled once.
@@ -956,7 +970,7 @@ struct PlaceContext {
     /// A rule finds it a place (after a preposition, in a list after one,
     /// next to a place noun, before a state, in a dateline).
     in_context: bool,
-    /// Part of a longer name (`name_before`).
+    /// Part of a longer name (`name_before`, `name_after`).
     named: bool,
 }
 
@@ -1023,7 +1037,7 @@ fn place_contexts(
                             lists.push((prev.start, place.start));
                         }
                     }
-                    "name_before" => {
+                    "name_before" | "name_after" => {
                         if let Some(c) = candidate_at(place.start) {
                             out[c].named = true;
                         }
