@@ -1023,7 +1023,7 @@ fn place_contexts(
         };
         // located: after a preposition, or next in a list of such places
         // (known or ambiguous), by first piece
-        let mut located: Vec<usize> = Vec::new();
+        let mut located = vec![false; toks.len()];
         let mut lists: Vec<(usize, usize)> = Vec::new();
         for start in 0..toks.len() {
             for (_, rule, m) in set.matches_at(text, toks, start, &parts) {
@@ -1031,7 +1031,7 @@ fn place_contexts(
                     continue;
                 };
                 match rule.name {
-                    "preposition" => located.push(place.start),
+                    "preposition" => located[place.start] = true,
                     "list" => {
                         if let Some(prev) = m.capture("prev") {
                             lists.push((prev.start, place.start));
@@ -1055,11 +1055,11 @@ fn place_contexts(
         lists.sort_unstable();
         for &(prev, place) in &lists {
             let prev_is_place = candidate_at(prev).is_none_or(|c| !out[c].named);
-            if prev_is_place && located.contains(&prev) && !located.contains(&place) {
-                located.push(place);
+            if prev_is_place && located[prev] {
+                located[place] = true;
             }
         }
-        for first in located {
+        for (first, _) in located.iter().enumerate().filter(|(_, &l)| l) {
             if let Some(c) = candidate_at(first) {
                 out[c].in_context = true;
             }
@@ -1879,6 +1879,20 @@ mod tests {
         let t = "The fair opened in Reading on Monday. Reading the rules, officials said \
                  the reading room would stay shut.";
         assert_eq!(places(t), ["Reading"]);
+    }
+
+    /// Many ambiguous places in long sentences and a long article: each
+    /// found, in time linear in the text.
+    #[test]
+    fn many_ambiguous_places() {
+        let t = "Storms hit Houston, Dallas, Austin, Denver and Phoenix in Ohio, Mobile, \
+                 Jackson, Lincoln and Flint. "
+            .repeat(20)
+            .repeat(100);
+        // the objects of "hit" are no places; the list after "in" is
+        assert_eq!(places(&t).len(), 2_000 * 5);
+        let one = "in Dallas, ".repeat(5_000);
+        assert_eq!(places(&one).len(), 5_000);
     }
 
     #[test]
