@@ -797,12 +797,12 @@ const KNOWN_PART: usize = 1;
 /// - `state`: before a comma and a state or a state abbreviation
 ///   (“Jackson, Miss.”, “Lincoln, Nebraska”), not in a list of names
 ///   (“Lincoln, Washington and Jefferson”).
-/// - `name_before` and `name_after`, which block the others: after a
-///   capitalised word that is no stop word, preposition or orientation, or
-///   before one that is no stop word, title or place noun, as a part of a
-///   longer name (“Michael Jackson”, “Gov. Madison”, “Cleveland’s Plain
-///   Dealer”; [`without_name_parts`] drops most names that go on after a
-///   place, “Dallas Cowboys”, but not after a possessive).
+/// - `name_before`, which blocks the others: after a capitalised word that
+///   is no stop word, preposition or orientation, as a part of a longer
+///   name (“Michael Jackson”, “Gov. Madison”; a name that goes on after
+///   the place, “Dallas Cowboys”, is dropped before, by
+///   [`without_name_parts`]). A possessive place before a name is a place
+///   (“Nice’s Promenade des Anglais”).
 pub(crate) const PLACE_RULES: &[Rule] = &[
     Rule {
         name: "preposition",
@@ -889,17 +889,6 @@ pub(crate) const PLACE_RULES: &[Rule] = &[
             "!Traffic slowed in North Dallas.",
         ],
     },
-    Rule {
-        name: "name_after",
-        pattern: "place=<ambiguous> \
-                  #cap&!@stop_capitalised&!@role_noun&!@title_modifier&!@title_abbreviation&!@place_noun",
-        examples: &[
-            "An editorial in [{place:Cleveland’s} Plain] Dealer disagreed.",
-            "!The Orlando Mayor spoke first.",
-            "!Flooding hit Houston Tuesday.",
-            "!Crews reached Dallas County by noon.",
-        ],
-    },
 ];
 
 /// [`PLACE_RULES`], compiled once.
@@ -970,7 +959,7 @@ struct PlaceContext {
     /// A rule finds it a place (after a preposition, in a list after one,
     /// next to a place noun, before a state, in a dateline).
     in_context: bool,
-    /// Part of a longer name (`name_before`, `name_after`).
+    /// Part of a longer name (`name_before`).
     named: bool,
 }
 
@@ -1037,7 +1026,7 @@ fn place_contexts(
                             lists.push((prev.start, place.start));
                         }
                     }
-                    "name_before" | "name_after" => {
+                    "name_before" => {
                         if let Some(c) = candidate_at(place.start) {
                             out[c].named = true;
                         }
@@ -1838,6 +1827,9 @@ mod tests {
         // once found in context, the place is one everywhere in the article
         let t = "Flooding hit Houston on Sunday. Rescuers in Houston said the water rose fast.";
         assert_eq!(places(t), ["Houston", "Houston"]);
+        // a possessive place before a name is one
+        let t = "Crowds filled Nice’s Promenade des Anglais a day after the attack in Nice.";
+        assert_eq!(places(t), ["Nice", "Nice"]);
         // a known place leads a list too; a prepositionless list does not
         let t = "Rallies in Ohio and Columbus drew crowds. Lincoln and Washington were presidents.";
         assert_eq!(places(t), ["Ohio", "Columbus", "Washington"]);
