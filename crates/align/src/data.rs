@@ -283,6 +283,10 @@ mod tests {
         assert!(place_contains("Africa", "Lagos"));
         assert!(!place_contains("France", "Athens"));
         assert!(!place_contains("Athens", "Greece"));
+        // the parse gazetteer's ambiguous places too (“in Dallas”)
+        assert!(place_contains("Texas", "Dallas"));
+        assert!(place_contains("United States", "Jackson"));
+        assert!(!place_contains("Texas", "Denver"));
     }
 
     #[test]

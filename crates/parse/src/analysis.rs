@@ -50,8 +50,12 @@ pub struct Analysis<'t> {
     tokens: Vec<Token>,
     /// `tokens[ends[i - 1]..ends[i]]` are the tokens of sentence `i`.
     ends: Vec<usize>,
-    /// Gazetteer mentions on whole words: (span, gazetteer entry), sorted.
+    /// Gazetteer mentions on whole words: (span, gazetteer entry), sorted;
+    /// no ambiguous place.
     gazetteer: Vec<(Span, usize)>,
+    /// The mentions of ambiguous places (“Dallas”, “Jackson”), sorted:
+    /// a place or not by its context (see [`crate::entities`]).
+    ambiguous_places: Vec<(Span, usize)>,
     /// [`crate::rules::pieces`] of all the tokens, made on first use.
     pieces: OnceLock<Vec<Token>>,
 }
@@ -83,12 +87,14 @@ impl<'t> Analysis<'t> {
             crate::text::tokenize_into(text, s.span, &mut tokens);
             ends.push(tokens.len());
         }
+        let (gazetteer, ambiguous_places) = gazetteer_scan(text);
         Analysis {
             text,
             sentences,
             tokens,
             ends,
-            gazetteer: gazetteer_mentions(text),
+            gazetteer,
+            ambiguous_places,
             pieces: OnceLock::new(),
         }
     }
@@ -144,7 +150,8 @@ impl<'t> Analysis<'t> {
     }
 
     /// The gazetteer's organisations and places found on whole words, in
-    /// text order.
+    /// text order. An ambiguous place (a name also a person's or a word,
+    /// “Jackson”) is not among them: the entities read it in context.
     pub fn gazetteer_hits(&self) -> impl Iterator<Item = GazetteerHit> + '_ {
         let g = gazetteer();
         self.gazetteer.iter().map(move |&(span, id)| GazetteerHit {
@@ -158,6 +165,13 @@ impl<'t> Analysis<'t> {
     /// [`lexicon::gazetteer`]), sorted.
     pub(crate) fn gazetteer_mentions(&self) -> &[(Span, usize)] {
         &self.gazetteer
+    }
+
+    /// The mentions of the gazetteer's ambiguous places (“Dallas”,
+    /// “Jackson”), as (span, entry index), sorted: not in
+    /// [`Analysis::gazetteer_mentions`].
+    pub(crate) fn ambiguous_places(&self) -> &[(Span, usize)] {
+        &self.ambiguous_places
     }
 
     /// The classes of token `t`'s text with a possessive ending removed
@@ -187,6 +201,8 @@ struct GazetteerNames {
     start: StateID,
     /// Gazetteer entry of each pattern.
     entry: Vec<usize>,
+    /// Whether each pattern names an ambiguous place.
+    ambiguous: Vec<bool>,
     /// `first[b]`: some name starts with byte `b`.
     first: [bool; 256],
     /// `first_of_two[usize::from(u16::from_le_bytes([b0, b1]))]`: bit 0
@@ -277,6 +293,10 @@ static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
             .expect("an anchored start state"),
         dfa,
         entry: names.iter().map(|&(_, e)| e).collect(),
+        ambiguous: names
+            .iter()
+            .map(|&(_, e)| gazetteer()[e].ambiguous)
+            .collect(),
         first,
         first_of_two,
         pairs,
@@ -310,6 +330,16 @@ fn whole_words(text: &str, span: Span) -> bool {
     before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Gazetteer mentions: (span, entry index), sorted.
+type Mentions = Vec<(Span, usize)>;
+
+/// [`gazetteer_scan`]'s mentions but the ambiguous places: what
+/// [`Analysis::gazetteer_mentions`] holds.
+#[cfg(test)]
+pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
+    gazetteer_scan(text).0
+}
+
 /// Gazetteer matches on whole words, case-sensitive: `(span, entry index)`,
 /// in text order: the leftmost-longest matches of the names (as an
 /// unanchored `find_iter` gives them) that have no letter or digit right
@@ -321,10 +351,14 @@ fn whole_words(text: &str, span: Span) -> bool {
 /// no name starts with (most of the text). The places are found a block
 /// of 64 bytes at a time: a bit set of the block's bytes that start a
 /// name, made without a branch per byte, then its set bits in order.
-pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
+///
+/// The matches of ambiguous places (“Dallas”, “Jackson”) come second,
+/// apart from the others.
+fn gazetteer_scan(text: &str) -> (Mentions, Mentions) {
     let g = &*GAZETTEER_NAMES;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut ambiguous = Vec::new();
     // the next place a match may start: the end of the previous one
     let mut from = 0;
     for (b, block) in bytes.chunks(64).enumerate() {
@@ -355,12 +389,16 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
             };
             let span = Span::new(s, end);
             if whole_words(text, span) {
-                out.push((span, g.entry[pattern]));
+                if g.ambiguous[pattern] {
+                    ambiguous.push((span, g.entry[pattern]));
+                } else {
+                    out.push((span, g.entry[pattern]));
+                }
             }
             from = end;
         }
     }
-    out
+    (out, ambiguous)
 }
 
 #[cfg(test)]
@@ -438,6 +476,7 @@ mod tests {
             "The Kremlin, NATO’s Atlantic Alliance and the EU met in Washington. EUNATO, tiny time news.",
             "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU",
             "é NATO中文NATO 🙂EU\u{0}EU t ti tim time time news",
+            "Jackson met Dallas officials in Houston, Denver-based NATO; Dallasite Jacksonville.",
         ]
         .map(String::from)
         .to_vec();
@@ -462,7 +501,13 @@ mod tests {
                 .filter(|&(span, _)| whole_words(t, span))
                 .collect();
             assert!(!want.is_empty());
-            assert_eq!(gazetteer_mentions(t), want, "{t}");
+            let (plain, ambiguous) = gazetteer_scan(t);
+            let ambiguous_entry = |&(_, e): &(Span, usize)| gazetteer()[e].ambiguous;
+            assert!(plain.iter().all(|m| !ambiguous_entry(m)), "{t}");
+            assert!(ambiguous.iter().all(ambiguous_entry), "{t}");
+            let mut both = [plain.as_slice(), &ambiguous].concat();
+            both.sort();
+            assert_eq!(both, want, "{t}");
         }
     }
 

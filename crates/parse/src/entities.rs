@@ -16,13 +16,30 @@
 //! Mentions of one person are merged on the surname within the article
 //! (“Blinken” = “Antony Blinken”); the canonical name is the longest full name
 //! seen. Roles are kept as written, with their spans.
+//!
+//! An **ambiguous place** of the gazetteer, a city whose name is also a
+//! person's or a word (“Dallas”, “Jackson”, “Mobile”: `ambiguous` in
+//! `data/places.tsv`), is no name for people, and a place only where its
+//! context says so (the place context rules, `PLACE_RULES`): after a
+//! locative preposition (“in Dallas”, “from downtown Houston”) or in a list
+//! after one (“in Chicago and Denver”), before a place noun (“the Denver
+//! suburbs”, “Houston-based”), after one and “of” (“the mayor of Austin”,
+//! “east of Phoenix”), before a comma and a state (“Jackson, Miss.”), in a
+//! dateline, or anywhere in an article that uses it so once (unless the
+//! article also writes the word in lowercase). Never right after another
+//! capitalised name word (“Michael Jackson”) or before one (“Dallas
+//! Cowboys”), nor when it is the surname of a person of the article; and a
+//! mention in a place's context is no person speaking (“officials in
+//! Houston said”).
 
 use crate::analysis::Analysis;
 use crate::lexicon::{self, gazetteer, Class, Classes, WordSet};
 use crate::model::{Entity, EntityKind, Role, Sentence, Span};
+use crate::rules::{Parts, Rule, RuleSet};
 use crate::text::{tokenize, Shape, TokKind, Token};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// The gazetteer entry whose mention (in `gaz`, sorted by start) covers
 /// `span`, or starts with it and runs on (a possessive: “NATO’s”).
@@ -184,6 +201,9 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// [`gazetteer_flags`] bit: the token is part of a gazetteer mention.
 const IN_GAZETTEER: u8 = 1;
+/// Fact bit: the token is part of an ambiguous place's mention (“Dallas”,
+/// “Jackson”) that its context makes a place ([`PlaceContext::place`]).
+const PLACE_IN_CONTEXT: u8 = 2;
 
 /// Title words: what may make up a role phrase besides role modifiers.
 const TITLE: Classes = Classes::all(&[Class::RoleNoun, Class::TitleModifier]);
@@ -194,7 +214,7 @@ struct Words<'t> {
     /// Every word of the article as written (to tell common words from names).
     vocabulary: &'t Vocabulary<'t>,
     toks: Cow<'t, [Token]>,
-    /// For each token, [`IN_GAZETTEER`] or 0.
+    /// For each token, [`IN_GAZETTEER`] and [`PLACE_IN_CONTEXT`] bits.
     facts: &'t [u8],
     /// The sentence is a headline in title case ([`is_title_case`]).
     title_case: bool,
@@ -377,7 +397,30 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     let gaz = &*without_name_parts(a, a.gazetteer_mentions());
     let vocab = Vocabulary::new(text);
     // the gazetteer bits of every token of the article, found in one walk
-    let all_facts = gazetteer_flags(gaz, a.tokens());
+    let mut all_facts = gazetteer_flags(gaz, a.tokens());
+    // the ambiguous places (“Dallas”, “Jackson”) and what their context
+    // says, before the people: one in a place's context is no person
+    // speaking (“officials in Houston said”)
+    let ambiguous = without_name_parts(a, a.ambiguous_places());
+    let context = if ambiguous.is_empty() {
+        Vec::new()
+    } else {
+        place_contexts(a, &ambiguous, gaz)
+    };
+    if context.iter().any(PlaceContext::place) {
+        let placed: Vec<(Span, usize)> = ambiguous
+            .iter()
+            .zip(&context)
+            .filter(|(_, c)| c.place())
+            .map(|(&m, _)| m)
+            .collect();
+        let flags = gazetteer_flags(&placed, a.tokens());
+        for (f, x) in all_facts.iter_mut().zip(flags) {
+            if x != 0 {
+                *f |= PLACE_IN_CONTEXT;
+            }
+        }
+    }
     let mut sentence_words = Vec::with_capacity(sentences.len());
     let mut at = 0;
     for toks in a.tokens_by_sentence() {
@@ -392,7 +435,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         });
     }
 
-    // Pass 1: candidates, and people with cues.
+    // Pass 1: ambiguous, and people with cues.
     let mut persons: Vec<PersonMention> = Vec::new();
     // uncued names: their span and tokens
     let mut uncued: Vec<(Span, &[Token])> = Vec::new();
@@ -539,6 +582,22 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             e.mentions.push(p.span);
         }
     }
+
+    // Ambiguous places (“Dallas”, “Jackson”) found in context, less those
+    // the people bear, join the gazetteer's mentions.
+    let gaz: Cow<[(Span, usize)]> = if ambiguous.is_empty() {
+        Cow::Borrowed(gaz)
+    } else {
+        let accepted = ambiguous_places(text, &ambiguous, &context, &by_surname, &vocab);
+        if accepted.is_empty() {
+            Cow::Borrowed(gaz)
+        } else {
+            let mut all = [gaz, &accepted].concat();
+            all.sort_unstable();
+            Cow::Owned(all)
+        }
+    };
+    let gaz = &*gaz;
 
     // Organisations and places: the mentions grouped by entry (in entry
     // order, each entry's in text order, as a map keyed by entry would
@@ -706,6 +765,346 @@ fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(S
     let mut kept = gaz[..first_dropped].to_vec();
     kept.extend(gaz[first_dropped + 1..].iter().filter(|g| !dropped(g)));
     Cow::Owned(kept)
+}
+
+/// The parts of [`PLACE_RULES`]: `<ambiguous>`, the mention of an
+/// ambiguous place; `<known>`, a place of the gazetteer (not ambiguous,
+/// and kept by [`without_name_parts`]).
+const PLACE_PARTS: &[&str] = &["ambiguous", "known"];
+/// Index of `<ambiguous>` in [`PLACE_PARTS`].
+const AMBIGUOUS_PART: usize = 0;
+/// Index of `<known>` in [`PLACE_PARTS`].
+const KNOWN_PART: usize = 1;
+
+/// The context rules of an ambiguous place (a gazetteer place whose name is
+/// also a person's or a word, “Dallas”, “Jackson”): each finds the mention
+/// it captures as `place` (and `prev` for a list). Over the pieces of a
+/// sentence ([`crate::rules::pieces`]); the words are lexicon classes.
+///
+/// - `preposition`: a place after a locative preposition, over words that
+///   place it (“in Dallas”, “from downtown Houston”), not a possessive (“at
+///   Jackson’s urging”). Tried on the gazetteer's places too: a list goes
+///   on from them.
+/// - `list`: the next place of a list (“in Chicago and Houston”): a place
+///   when `prev` is one after a preposition (or in such a list).
+/// - `place_noun_after`: before a noun that takes a place as its modifier
+///   (“Houston-based”, “the Denver suburbs”, “Dallas police”).
+/// - `place_noun_of`: after such a noun, or an orientation, and “of” (“the
+///   mayor of Austin”, “east of Phoenix”).
+/// - `residence`: after an age and “of” (“Maria Lopez, 41, of Houston”).
+/// - `dateline`: opening a sentence before an agency in brackets and a
+///   dash (“Cleveland (AFP) –”).
+/// - `state`: before a comma and a state or a state abbreviation
+///   (“Jackson, Miss.”, “Lincoln, Nebraska”), not in a list of names
+///   (“Lincoln, Washington and Jefferson”).
+/// - `name_before`, which blocks the others: after a capitalised word that
+///   is no stop word, preposition or orientation, as a part of a longer
+///   name (“Michael Jackson”, “Gov. Madison”; a name that goes on after
+///   the place, “Dallas Cowboys”, is dropped before, by
+///   [`without_name_parts`]). A possessive place before a name is a place
+///   (“Nice’s Promenade des Anglais”).
+pub(crate) const PLACE_RULES: &[Rule] = &[
+    Rule {
+        name: "preposition",
+        pattern: "@locative_preposition @place_modifier{0,2} (?! #possessive ) \
+                  place=( <ambiguous> | <known> )",
+        examples: &[
+            "The convention opens [in {place:Cleveland}] on Monday.",
+            "She moved [to suburban {place:Denver}] in May.",
+            "Crowds gathered [outside of {place:Phoenix}].",
+            "Flights [from {place:Chicago}] resumed.",
+            "!The vote came at Jackson’s urging.",
+            "!Voters asked Jackson about it.",
+        ],
+    },
+    Rule {
+        name: "list",
+        pattern: "prev=( <ambiguous> | <known> ) ( , | ,? and | ,? or ) @place_modifier{0,2} \
+                  (?! #possessive ) place=<ambiguous>",
+        examples: &[
+            "Rallies in [{prev:Chicago} and {place:Houston}] drew crowds.",
+            "Stops in [{prev:Dallas}, {place:Austin}] and Ohio.",
+            "!Ohio and Jackson’s allies won.",
+        ],
+    },
+    Rule {
+        name: "place_noun_after",
+        pattern: "place=<ambiguous> ( ~- ~@place_noun | @place_noun | @place_noun's )",
+        examples: &[
+            "A [{place:Houston}-based] firm won the bid.",
+            "Voters in the [{place:Denver} suburbs] turned out.",
+            "[{place:Dallas} police] said the suspect fled.",
+            "The [{place:Phoenix} suburb’s] mayor resigned.",
+            "!The Jackson campaign said it would appeal.",
+        ],
+    },
+    Rule {
+        name: "place_noun_of",
+        pattern: "( @place_noun | @place_modifier ) of place=<ambiguous>",
+        examples: &[
+            "She met the [mayor of {place:Austin}] on Friday.",
+            "Fires burned [east of {place:Phoenix}].",
+            "He left his [hometown of {place:Houston}] at 18.",
+            "!A friend of Jackson said so.",
+        ],
+    },
+    Rule {
+        name: "residence",
+        pattern: "#num , of (?! #possessive ) place=<ambiguous>",
+        examples: &[
+            "Maria Lopez, [41, of {place:Houston}], was hurt.",
+            "!Item 4, of Jackson's list, was cut.",
+        ],
+    },
+    Rule {
+        name: "dateline",
+        pattern: "^ place=<ambiguous> ( , ( <known> | @state_abbreviation ~.? ) )? \\( ( /[a-z]{2,10}/ ){1,2} \\) \
+                  ( - | – | — )",
+        examples: &[
+            "[{place:Cleveland} (AFP) –] The convention opened on Monday.",
+            "[{place:Jackson}, Miss. (AP) —] The plant closed.",
+            "!Jackson (D) — not the senator — spoke first.",
+        ],
+    },
+    Rule {
+        name: "state",
+        pattern: "place=<ambiguous> , ( <known> (?! ( , | ,? and | ,? or ) #cap ) \
+                  | @state_abbreviation ~. | @state_abbreviation&#upper )",
+        examples: &[
+            "The plant in [{place:Jackson}, Miss.] closed.",
+            "A rally in [{place:Lincoln}, Nebraska], drew 300 people.",
+            "He grew up in [{place:Aurora}, CO] and left.",
+            "!Portraits of Lincoln, Washington and Jefferson hung there.",
+            "!Lincoln, Miss Ada Smith said, was late.",
+        ],
+    },
+    Rule {
+        name: "name_before",
+        pattern:
+            "#cap&!@stop_capitalised&!@locative_preposition&!@place_modifier place=<ambiguous>",
+        examples: &[
+            "The singer [Michael {place:Jackson}] died in 2009.",
+            "!Crowds filled downtown Dallas.",
+            "!In Dallas, crowds filled the streets.",
+            "!Traffic slowed in North Dallas.",
+        ],
+    },
+];
+
+/// [`PLACE_RULES`], compiled once.
+static PLACE_RULE_SET: LazyLock<RuleSet> = LazyLock::new(|| {
+    RuleSet::with_parts(PLACE_RULES, PLACE_PARTS).expect("the place context rules parse")
+});
+
+/// The literal words of [`PLACE_RULES`] (for the lexicon's word ids,
+/// [`crate::lexicon::WordId`]).
+pub(crate) fn rule_words() -> Vec<String> {
+    crate::rules::literal_words(PLACE_RULES, PLACE_PARTS)
+}
+
+/// The [`Parts`] of [`PLACE_RULES`] in one sentence's pieces: the
+/// ambiguous places' and the known places' mentions, each as the range of
+/// its pieces, sorted.
+#[derive(Default)]
+struct PlaceParts {
+    ambiguous: Vec<std::ops::Range<usize>>,
+    known: Vec<std::ops::Range<usize>>,
+}
+
+impl PlaceParts {
+    /// The parts of `pieces` (the pieces of one sentence, or of a text):
+    /// the mentions of `ambiguous` and `known` (sorted) that start on a
+    /// piece, with the index of each ambiguous one in `ambiguous`.
+    fn of(
+        pieces: &[Token],
+        ambiguous: &[(Span, usize)],
+        known: &[(Span, usize)],
+    ) -> (PlaceParts, Vec<usize>) {
+        let range = |span: Span| {
+            let first = pieces
+                .binary_search_by_key(&span.start, |p| p.span.start)
+                .ok()?;
+            let end = first + pieces[first..].partition_point(|p| p.span.start < span.end);
+            Some(first..end)
+        };
+        let mut parts = PlaceParts::default();
+        let mut which = Vec::new();
+        for (k, &(span, _)) in ambiguous.iter().enumerate() {
+            if let Some(r) = range(span) {
+                parts.ambiguous.push(r);
+                which.push(k);
+            }
+        }
+        parts.known = known.iter().filter_map(|&(span, _)| range(span)).collect();
+        (parts, which)
+    }
+}
+
+impl Parts for PlaceParts {
+    fn end(&self, part: usize, at: usize) -> Option<usize> {
+        let list = match part {
+            AMBIGUOUS_PART => &self.ambiguous,
+            KNOWN_PART => &self.known,
+            _ => return None,
+        };
+        let i = list.binary_search_by_key(&at, |r| r.start).ok()?;
+        Some(list[i].end)
+    }
+}
+
+/// What the context of an ambiguous place's mention says
+/// ([`PLACE_RULES`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct PlaceContext {
+    /// A rule finds it a place (after a preposition, in a list after one,
+    /// next to a place noun, before a state, in a dateline).
+    in_context: bool,
+    /// Part of a longer name (`name_before`).
+    named: bool,
+}
+
+impl PlaceContext {
+    /// A place by its context alone.
+    fn place(&self) -> bool {
+        self.in_context && !self.named
+    }
+}
+
+/// What the context says of each of `candidates` (ambiguous places,
+/// sorted, kept by [`without_name_parts`]), by [`PLACE_RULES`]; `gaz`: the
+/// gazetteer's other mentions.
+fn place_contexts(
+    a: &Analysis,
+    candidates: &[(Span, usize)],
+    gaz: &[(Span, usize)],
+) -> Vec<PlaceContext> {
+    let text = a.text();
+    let known: Vec<(Span, usize)> = gaz
+        .iter()
+        .copied()
+        .filter(|&(_, id)| gazetteer()[id].is_place)
+        .collect();
+    let mut out = vec![PlaceContext::default(); candidates.len()];
+    let pieces = a.pieces();
+    let set = &*PLACE_RULE_SET;
+    let mut next = 0;
+    for s in a.sentences() {
+        let span = s.span;
+        let from = next + candidates[next..].partition_point(|(c, _)| c.start < span.start);
+        let to = from + candidates[from..].partition_point(|(c, _)| c.start < span.end);
+        next = to;
+        if from == to {
+            continue;
+        }
+        let lo = pieces.partition_point(|p| p.span.start < span.start);
+        let hi = pieces.partition_point(|p| p.span.start < span.end);
+        let toks = &pieces[lo..hi];
+        let k_from = known.partition_point(|(k, _)| k.start < span.start);
+        let k_to = known.partition_point(|(k, _)| k.start < span.end);
+        let (parts, which) = PlaceParts::of(toks, &candidates[from..to], &known[k_from..k_to]);
+        // the candidate at a first piece, if any
+        let candidate_at = |first: usize| {
+            parts
+                .ambiguous
+                .binary_search_by_key(&first, |r| r.start)
+                .ok()
+                .map(|i| from + which[i])
+        };
+        // located: after a preposition, or next in a list of such places
+        // (known or ambiguous), by first piece
+        let mut located = vec![false; toks.len()];
+        let mut lists: Vec<(usize, usize)> = Vec::new();
+        for start in 0..toks.len() {
+            for (_, rule, m) in set.matches_at(text, toks, start, &parts) {
+                let Some(place) = m.capture("place") else {
+                    continue;
+                };
+                match rule.name {
+                    "preposition" => located[place.start] = true,
+                    "list" => {
+                        if let Some(prev) = m.capture("prev") {
+                            lists.push((prev.start, place.start));
+                        }
+                    }
+                    "name_before" => {
+                        if let Some(c) = candidate_at(place.start) {
+                            out[c].named = true;
+                        }
+                    }
+                    _ => {
+                        if let Some(c) = candidate_at(place.start) {
+                            out[c].in_context = true;
+                        }
+                    }
+                }
+            }
+        }
+        // a list goes on from a located place that is one (known, or a
+        // candidate not part of a longer name), left to right
+        lists.sort_unstable();
+        for &(prev, place) in &lists {
+            let prev_is_place = candidate_at(prev).is_none_or(|c| !out[c].named);
+            if prev_is_place && located[prev] {
+                located[place] = true;
+            }
+        }
+        for (first, _) in located.iter().enumerate().filter(|(_, &l)| l) {
+            if let Some(c) = candidate_at(first) {
+                out[c].in_context = true;
+            }
+        }
+    }
+    out
+}
+
+/// The mentions of `candidates` (ambiguous places, sorted, with their
+/// `context`) that are places here, sorted: those found in context, then
+/// every other mention of the same place in the article, but a common
+/// word (one the article also writes in lowercase, “Reading the
+/// report”); none that is a part of a longer name, names a person's
+/// surname (`people`, by surname), or overlaps one of their mentions.
+fn ambiguous_places(
+    text: &str,
+    candidates: &[(Span, usize)],
+    context: &[PlaceContext],
+    people: &BTreeMap<&str, Entity>,
+    vocabulary: &Vocabulary,
+) -> Vec<(Span, usize)> {
+    let mut mentions: Vec<Span> = people
+        .values()
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
+    mentions.sort_unstable();
+    let blocked: Vec<bool> = candidates
+        .iter()
+        .zip(context)
+        .map(|(&(span, _), c)| {
+            let i = mentions.partition_point(|m| m.end <= span.start);
+            let overlaps = mentions.get(i).is_some_and(|m| m.start < span.end);
+            c.named || overlaps || people.contains_key(strip_possessive(span.slice(text)))
+        })
+        .collect();
+    // one sense per article
+    let mut places: Vec<usize> = candidates
+        .iter()
+        .zip(context.iter().zip(&blocked))
+        .filter(|(_, (c, &b))| c.in_context && !b)
+        .map(|((_, id), _)| *id)
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|&(k, &(span, id))| {
+            if blocked[k] || places.binary_search(&id).is_err() {
+                return false;
+            }
+            context[k].in_context
+                || !lexicon::with_lowercase(span.slice(text), |l| vocabulary.contains(l))
+        })
+        .map(|(_, &m)| m)
+        .collect()
 }
 
 /// `a` followed by `b`, stably sorted by span. Both are in text order
@@ -1009,7 +1408,12 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
     let given = tokens >= 2
         && (w.toks[first].is(Class::GivenName)
             || (first..last).any(|k| is_initial_dot(w, k, k + 1)));
-    let (verb_after, verb_before) = verb_cues(w, first, last);
+    let (mut verb_after, mut verb_before) = verb_cues(w, first, last);
+    // an ambiguous place in a place's context is no one speaking
+    // (“officials in Houston said”, “told Flint residents”)
+    if tokens == 1 && w.facts[first] & PLACE_IN_CONTEXT != 0 {
+        (verb_after, verb_before) = (false, false);
+    }
     // A lone capitalised word that also appears in lowercase in the text is
     // a common word at a sentence start (“Officials said”), not a name.
     let common_word =
@@ -1390,6 +1794,134 @@ mod tests {
         for p in probes {
             assert_eq!(v.contains(p), set.contains(p), "{p:?}");
         }
+    }
+
+    /// Every place context rule's examples, with the parts an analysis of
+    /// the example finds.
+    #[test]
+    fn place_rule_examples() {
+        let make: &crate::rules::MakeParts = &|text, toks| {
+            let a = Analysis::new(text);
+            let known: Vec<(Span, usize)> = a
+                .gazetteer_mentions()
+                .iter()
+                .copied()
+                .filter(|&(_, id)| gazetteer()[id].is_place)
+                .collect();
+            let (parts, _) = PlaceParts::of(toks, a.ambiguous_places(), &known);
+            Box::new(parts) as Box<dyn Parts + '_>
+        };
+        let failures = crate::rules::check_examples_with(PLACE_RULES, PLACE_PARTS, make);
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// A token's vocabulary id in the place rule set, read from its
+    /// lexicon word id, is the one its text gives.
+    #[test]
+    fn place_rule_word_ids_agree_with_the_texts() {
+        let text = "Stops in Dallas, Austin and Ohio, or Denver-based firms east of Phoenix.";
+        let a = Analysis::new(text);
+        for toks in [a.tokens(), a.pieces()] {
+            assert_eq!(
+                PLACE_RULE_SET.word_id_mismatches(text, toks),
+                Vec::<String>::new()
+            );
+        }
+    }
+
+    /// The mentions of places, as written, in text order.
+    fn places(t: &str) -> Vec<&str> {
+        let mut spans: Vec<Span> = ents(t)
+            .iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .flat_map(|e| e.mentions.clone())
+            .collect();
+        spans.sort();
+        spans.into_iter().map(|s| s.slice(t)).collect()
+    }
+
+    #[test]
+    fn ambiguous_places_in_a_locative_context() {
+        // after a preposition, over words that place it; in a list after
+        // one; before a place noun; after one and "of"; before a state
+        let t = "The Republican convention opens in Cleveland on Monday. Delegates flew in \
+                 from downtown Houston, Dallas and Austin, and a Denver-based group drove \
+                 to the suburbs of Phoenix. The plant in Jackson, Miss., closed; Orlando \
+                 residents were told to stay home.";
+        assert_eq!(
+            places(t),
+            [
+                "Cleveland",
+                "Houston",
+                "Dallas",
+                "Austin",
+                "Denver",
+                "Phoenix",
+                "Jackson",
+                "Orlando"
+            ]
+        );
+        // once found in context, the place is one everywhere in the article
+        let t = "Flooding hit Houston on Sunday. Rescuers in Houston said the water rose fast.";
+        assert_eq!(places(t), ["Houston", "Houston"]);
+        // a possessive place before a name is one
+        let t = "Crowds filled Nice’s Promenade des Anglais a day after the attack in Nice.";
+        assert_eq!(places(t), ["Nice", "Nice"]);
+        // a known place leads a list too; a prepositionless list does not
+        let t = "Rallies in Ohio and Columbus drew crowds. Lincoln and Washington were presidents.";
+        assert_eq!(places(t), ["Ohio", "Columbus", "Washington"]);
+    }
+
+    #[test]
+    fn an_ambiguous_place_in_context_is_no_one_speaking() {
+        // a reporting verb next to a place in context makes no person of
+        // it (which would take the place away everywhere)
+        let t = "Officials told Flint residents not to drink the water. The city of Nice \
+                 urged people to stay indoors. The crisis in Flint is not over.";
+        assert_eq!(places(t), ["Flint", "Nice", "Flint"]);
+        assert!(ents(t).iter().all(|e| e.kind != EntityKind::Person));
+        // a name a given name starts (“Orlando Sentinel”, read as a
+        // person) takes nothing from the place; a dateline is one
+        let t = "Orlando (AP) — Mourners gathered downtown, the Orlando Sentinel reported. \
+                 Flags flew at half-staff in Orlando on Monday.";
+        assert_eq!(places(t), ["Orlando", "Orlando"]);
+    }
+
+    #[test]
+    fn ambiguous_places_that_are_people_teams_or_words() {
+        // a person of the article bears the name: never a place, even
+        // after a preposition
+        let t = "“We will win,” Jackson said on Tuesday. The crowd cheered for Jackson and \
+                 turned to Jackson for a speech.";
+        assert!(places(t).is_empty(), "{:?}", places(t));
+        let t = "The Rev. Jesse Jackson spoke in Chicago. Reporters followed Jackson to Detroit.";
+        assert_eq!(places(t), ["Chicago", "Detroit"]);
+        // part of a longer name: a person, a team, a film
+        let t = "Fans of Michael Jackson gathered in Los Angeles. The Dallas Cowboys lost to \
+                 the Houston Texans, and a sequel to Austin Powers opened.";
+        assert_eq!(places(t), ["Los Angeles"]);
+        // no locative context: a surname or a word
+        let t = "Lincoln freed the slaves. Mobile phones are banned. Reading is fun.";
+        assert!(places(t).is_empty(), "{:?}", places(t));
+        // a common word opening a sentence stays one, even where the place
+        // is named in context
+        let t = "The fair opened in Reading on Monday. Reading the rules, officials said \
+                 the reading room would stay shut.";
+        assert_eq!(places(t), ["Reading"]);
+    }
+
+    /// Many ambiguous places in long sentences and a long article: each
+    /// found, in time linear in the text.
+    #[test]
+    fn many_ambiguous_places() {
+        let t = "Storms hit Houston, Dallas, Austin, Denver and Phoenix in Ohio, Mobile, \
+                 Jackson, Lincoln and Flint. "
+            .repeat(20)
+            .repeat(100);
+        // the objects of "hit" are no places; the list after "in" is
+        assert_eq!(places(&t).len(), 2_000 * 5);
+        let one = "in Dallas, ".repeat(5_000);
+        assert_eq!(places(&one).len(), 5_000);
     }
 
     #[test]

@@ -226,6 +226,18 @@ classes! {
     /// Words that make a following “half” part of a period (“first half”),
     /// value = the number for the ordinals of parts of a year (“third”).
     OrdinalWord => "ordinal_word",
+    // The place context word lists (read by `entities`).
+    /// Prepositions of place (“in”, “from”, “near”): an ambiguous place
+    /// after one is a place (“in Dallas”).
+    LocativePreposition => "locative_preposition",
+    /// Words that modify or orient a place (“downtown”, “suburban”,
+    /// “east”).
+    PlaceModifier => "place_modifier",
+    /// Nouns whose modifier, or complement with “of”, is a place
+    /// (“suburbs”, “residents”, “mayor”, “based”).
+    PlaceNoun => "place_noun",
+    /// US state abbreviations after a city and a comma (“Miss”, “TX”).
+    StateAbbreviation => "state_abbreviation",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the
@@ -565,6 +577,7 @@ impl Lexicon {
         for w in crate::dates::rule_words()
             .into_iter()
             .chain(crate::quantities::rule_words())
+            .chain(crate::entities::rule_words())
         {
             lex.slot(&w);
         }
@@ -794,7 +807,8 @@ fn load_le(b: &[u8]) -> u128 {
 /// entries of [`Class::RoleModifier`] besides its own file's.
 fn role_modifiers_from_gazetteers() -> Vec<Entry> {
     let mut out = Vec::new();
-    for e in gazetteer() {
+    // an ambiguous place is no role modifier: “Jackson” stays a name
+    for e in gazetteer().iter().filter(|e| !e.ambiguous) {
         for &d in &e.demonyms {
             out.push(Entry { word: d, value: "" });
         }
@@ -1053,6 +1067,10 @@ pub(crate) struct GazetteerEntry {
     pub aliases: Vec<&'static str>,
     pub demonyms: Vec<&'static str>,
     pub is_place: bool,
+    /// A place whose name is also a person's or a word (“Dallas”,
+    /// “Jackson”; `ambiguous` in the fourth column of `data/places.tsv`):
+    /// a place only in a locative context (see `entities`).
+    pub ambiguous: bool,
 }
 
 /// Every organisation and place the crate knows, organisations first.
@@ -1079,11 +1097,13 @@ pub(crate) fn gazetteer() -> &'static [GazetteerEntry] {
                 };
                 let aliases = split(cols.next());
                 let demonyms = split(cols.next());
+                let ambiguous = cols.next().map(str::trim) == Some("ambiguous");
                 out.push(GazetteerEntry {
                     name,
                     aliases,
                     demonyms,
                     is_place,
+                    ambiguous,
                 });
             }
         }
@@ -1166,6 +1186,16 @@ mod tests {
         let modifier = |w| classes(w).has(Class::RoleModifier);
         assert!(modifier("Russian") && modifier("NATO") && modifier("US"));
         assert!(!modifier("Blinken") && !modifier("russian"));
+        // an ambiguous place is a place, and no role modifier (“Jackson”
+        // stays a name); its fourth column says nothing else
+        let dallas = g.iter().find(|e| e.name == "Dallas").unwrap();
+        assert!(dallas.is_place && dallas.ambiguous && !us.ambiguous);
+        assert!(!modifier("Dallas") && !modifier("Jackson"));
+        for line in include_str!("../data/places.tsv").lines() {
+            if let Some(kind) = line.split('\t').nth(3).filter(|_| !line.starts_with('#')) {
+                assert!(matches!(kind, "" | "ambiguous"), "{line:?}");
+            }
+        }
     }
 
     #[test]
