@@ -64,7 +64,11 @@
 //! mid-February”, “the third quarter”) is [`DateReading::Relative`] and
 //! resolves to the nearest such day or period **in the past** of the
 //! reference date, unless a future cue is nearer to the expression than
-//! any past cue in the same clause of its sentence (`dates/tense.rs`). Future
+//! any past cue in the same clause of its sentence (`dates/tense.rs`).
+//! Without any cue, a month or season whose next occurrence begins much
+//! nearer ahead than its last one ended behind (the days ahead counting
+//! twice, as for a day and month) is the coming one: “in November”
+//! written in late October is next month. Future
 //! cues (class `future_cue`): `will`, `would` (reported future), `shall`,
 //! `’ll`, `must`, `should`, `next`, `coming`, `upcoming`, `scheduled`,
 //! `is due`, `due to`, `is to`, `going to`, `expected to`, `plans to`,

@@ -291,6 +291,31 @@ fn pick_year(r: NaiveDate, tense: Tense, value: impl Fn(i32) -> Option<DateValue
     }
 }
 
+/// The year of a yearly period without a year or a tense cue (news
+/// mode): the one holding `r`, else the nearest with the past favoured,
+/// as for a day and month ([`nearest_year`]): the days until the next one
+/// begins count [`AHEAD_WEIGHT`] times the days since the last one ended (“in
+/// November” written in late October is next month's, “in April”
+/// written in October last April's).
+fn nearest_period_year(r: NaiveDate, value: impl Fn(i32) -> Option<DateValue>) -> Option<i32> {
+    let past = pick_year(r, Tense::Past, &value)?;
+    let pv = value(past)?;
+    if pv.end() >= r {
+        return Some(past);
+    }
+    let Some(fy) = pick_year(r, Tense::Future, &value) else {
+        return Some(past);
+    };
+    let fv = value(fy)?;
+    let ahead = (fv.start() - r).num_days();
+    let behind = (r - pv.end()).num_days();
+    Some(if AHEAD_WEIGHT * ahead < behind {
+        fy
+    } else {
+        past
+    })
+}
+
 /// A yearly period after a modifier: `last` the latest over before `r`,
 /// `next` the earliest begun after it, `this` the one holding `r` (else
 /// the one of `r`'s year).
@@ -324,9 +349,10 @@ fn pick_year_by(
 /// How a yearly period without a year or modifier is placed.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Placing {
-    /// By the tense cue of its clause, else in the past (news mode; months,
-    /// seasons: “will reopen in June”, “was closed in March”, “In March,
-    /// the firm …”).
+    /// By the tense cue of its clause, else the nearest with the past
+    /// favoured (news mode; months, seasons: “will reopen in June”, “was
+    /// closed in March”, “In March, the firm …”; see
+    /// [`nearest_period_year`]).
     Cue,
     /// The nearest, whatever the clause (quarters: financial news reports
     /// a quarter soon after it ends and forecasts the next ones).
@@ -363,6 +389,21 @@ fn relative_period(
                 Some(cue) => {
                     tense_reason(ctx, c, kind, tense, Some(&cue));
                     pick_year(r, tense, &value)
+                }
+                None if placing == Placing::Cue => {
+                    let y = nearest_period_year(r, &value);
+                    let past = pick_year(r, Tense::Past, &value);
+                    if y.is_some() && y != past {
+                        c.reasons.push_all(&[
+                            kind,
+                            " resolved to the future of ",
+                            ctx.reference_text,
+                            " (news mode: no tense cue, the next one much nearer)",
+                        ]);
+                    } else {
+                        tense_reason(ctx, c, kind, Tense::Past, None);
+                    }
+                    y
                 }
                 None => {
                     tense_reason(ctx, c, kind, Tense::Past, None);
@@ -438,6 +479,10 @@ fn day_parts(ctx: &Ctx, c: &Caps, m: &str, d: &str) -> Option<DayParts> {
     Some(DayParts { month, day, year })
 }
 
+/// News mode's lean to the past: without a tense cue, a day or period
+/// ahead of the reference date counts this many times its distance.
+const AHEAD_WEIGHT: i64 = 2;
+
 /// The year of a day and month without one, with its reason: the cue's
 /// side of the reference date when its clause has a tense cue, else the
 /// nearest with the past favoured (news mode): a day ahead counts twice
@@ -476,7 +521,7 @@ fn nearest_year(ctx: &Ctx, c: &mut Cand, month: u32, day: u32, r: NaiveDate) -> 
     for y in years {
         if let Some(d) = ymd(y, month, day) {
             let days = (d - r).num_days();
-            let dist = if days > 0 { 2 * days } else { -days };
+            let dist = if days > 0 { AHEAD_WEIGHT * days } else { -days };
             if best.is_none_or(|b| dist < b.0) {
                 best = Some((dist, y));
             }

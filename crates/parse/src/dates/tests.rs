@@ -660,6 +660,37 @@ fn no_cue_means_the_past() {
     assert_eq!(range(&found[1]), (d(2022, 3, 1), d(2022, 3, 31)));
 }
 
+/// Without a tense cue, a month only weeks ahead is the coming one (news
+/// mode favours the past, by the weight a day and month has too): “in
+/// November” written in late October is next month, not last year's.
+#[test]
+fn no_cue_a_month_just_ahead_is_the_coming_one() {
+    let r = Some(d(2024, 10, 28));
+    let text = "Shareholders vote on the merger in November, the board said. \
+        In April, the insurer received a takeover offer. \
+        Output in October rose 3 percent.";
+    let found = run(text, r);
+    assert_eq!(
+        range(find(&found, "November")),
+        (d(2024, 11, 1), d(2024, 11, 30))
+    );
+    assert!(find(&found, "November")
+        .reason
+        .as_deref()
+        .is_some_and(|w| w.contains("no tense cue")));
+    assert_eq!(
+        range(find(&found, "April")),
+        (d(2024, 4, 1), d(2024, 4, 30))
+    );
+    assert_eq!(
+        range(find(&found, "October")),
+        (d(2024, 10, 1), d(2024, 10, 31))
+    );
+    // a past cue still wins over nearness
+    let found = run("The merger was approved in November.", r);
+    assert_eq!(range(&found[0]), (d(2023, 11, 1), d(2023, 11, 30)));
+}
+
 /// A token's vocabulary id in the date and tense rule sets, read from its
 /// lexicon word id, is the one its text gives.
 #[test]
