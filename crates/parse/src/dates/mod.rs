@@ -112,7 +112,11 @@
 //! offset, at the anchor's granularity (“the third quarter … a year
 //! earlier” is the third quarter of the year before). Without an anchor
 //! they count from the reference date; “the quarter”, “the latest
-//! quarter” without a quarter to point back to are not reported.
+//! quarter” without a quarter to point back to are not reported. A year
+//! before a quarter names its year: “the 1988 third quarter”, “next
+//! year's first quarter”, “the year-ago third quarter” (a year before the
+//! nearest third quarter); “the 1988 period”, “last year's quarter” are
+//! the anchor quarter in that year, else that year.
 //!
 //! **Durations and sets.** A count and a unit (“three years”, “a
 //! two-week visit”, “the first nine months”), a span around the reference
@@ -507,6 +511,9 @@ pub(super) enum Shift {
     Years(i64),
     Months(i64),
     Days(i64),
+    /// The anchor's period in the given year (“the 1988 quarter”: the
+    /// anchor quarter of 1988).
+    ToYear(i32),
 }
 
 /// Which date before an anchored expression is its anchor.

@@ -362,6 +362,27 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         &["Sales rose in its [{fiscal:fiscal} {ord:second} quarter]."],
     ),
     p(
+        "year_quarter",
+        "( y=#digits:4 | ymod=( last | this | next ) /year['’]s/ | ago=( year ~- ~earlier | year ~- ~ago ) ) \
+         fiscal=fiscal? ord=@ordinal_word ~-? unit=( quarter | half )",
+        resolve::quarter,
+        &[
+            "Net fell from $5 million in the [{y:1988} {ord:third} {unit:quarter}].",
+            "The cut takes effect in [{ymod:next} year's {ord:first} {unit:quarter}].",
+            "Profit beat the [{ago:year-ago} {ord:third} quarter] result.",
+        ],
+    ),
+    p(
+        "year_period",
+        "( y=#digits:4 | ymod=( last | this | next ) /year['’]s/ ) ( quarter | period ) (?! ~- | of )",
+        resolve::year_quarter,
+        &[
+            "The bank earned $3 million in the [{y:1988} period].",
+            "Sales for [{ymod:last} year's quarter] were $3 million.",
+            "!Net rose in the 1988 quarter-point cut.",
+        ],
+    ),
+    p(
         "half_of_year",
         "the ord=@ordinal_word unit=half of y=#digits:4",
         resolve::quarter,

@@ -196,6 +196,7 @@ pub(super) fn shift(v: DateValue, shift: Shift) -> Option<DateValue> {
         Shift::Years(n) => calendar::shift_years(v, n),
         Shift::Months(n) => Some(interval(add_months(v.start(), n)?, add_months(v.end(), n)?)),
         Shift::Days(n) => Some(interval(add_days(v.start(), n)?, add_days(v.end(), n)?)),
+        Shift::ToYear(y) => calendar::shift_years(v, i64::from(y - v.start().year())),
     }
 }
 
@@ -900,9 +901,27 @@ pub(super) fn quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         cand.value = value(y);
         return Some(cand);
     }
+    // “next year's first quarter”: the year the modifier names
+    if let Some(m) = c.get("ymod") {
+        cand.reading = DateReading::Relative;
+        let Some(r) = ctx.reference else {
+            cand.reasons.push(NO_REF);
+            return Some(cand);
+        };
+        let y = r.year() + year_offset(ctx.word(m.first))?;
+        cand.reasons.push(&format!(
+            "'{}': the year relative to {r}",
+            m.text.to_lowercase()
+        ));
+        cand.value = value(y);
+        return Some(cand);
+    }
+    // “the year-ago third quarter”: a financial quarter named with its
+    // comparison
+    let ago = c.get("ago").is_some();
     // without a year: a financial quarter needs a word of money or the
     // economy nearby (a game's third quarter is no date)
-    if c.get("fiscal").is_none() && !economic_context(ctx) {
+    if c.get("fiscal").is_none() && !ago && !economic_context(ctx) {
         return None;
     }
     cand.reading = DateReading::Relative;
@@ -920,7 +939,21 @@ pub(super) fn quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         Placing::Nearest,
         value,
     );
+    if ago {
+        cand.value = cand.value.and_then(|v| calendar::shift_years(v, -1));
+        cand.reasons.push("a year before");
+    }
     Some(cand)
+}
+
+/// The years from the reference year that `last`, `this`, `next` name.
+fn year_offset(word: &str) -> Option<i32> {
+    match word.to_ascii_lowercase().as_str() {
+        "last" | "past" => Some(-1),
+        "this" | "current" => Some(0),
+        "next" | "coming" => Some(1),
+        _ => None,
+    }
 }
 
 /// True when the sentence, or the one before, holds a word of money or
@@ -942,6 +975,32 @@ pub(super) fn anchored_quarter(_: &Ctx, c: &Caps) -> Option<Cand> {
         shift: Shift::Years(years),
         scope: Scope::Quarter,
         fallback: None,
+    });
+    Some(cand)
+}
+
+/// “the 1988 quarter”, “the 1989 period”, “last year's quarter”: the
+/// quarter of the article's last quarter mention, in the year named; the
+/// year itself without one.
+pub(super) fn year_quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let whole = c.whole()?;
+    let y = match (c.get("y"), c.get("ymod")) {
+        (Some(y), _) => year_of(&y)?,
+        (None, Some(m)) => match ctx.reference {
+            Some(r) => r.year() + year_offset(ctx.word(m.first))?,
+            None => {
+                let mut cand = Cand::over(&whole, Granularity::Quarter, DateReading::Relative);
+                cand.reasons.push(NO_REF);
+                return Some(cand);
+            }
+        },
+        (None, None) => return None,
+    };
+    let mut cand = Cand::over(&whole, Granularity::Quarter, DateReading::Relative);
+    cand.anchor = Some(Anchor {
+        shift: Shift::ToYear(y),
+        scope: Scope::Quarter,
+        fallback: calendar::year_value(y, None).map(|v| (v, Granularity::Year)),
     });
     Some(cand)
 }

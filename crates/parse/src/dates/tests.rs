@@ -691,6 +691,43 @@ fn no_cue_a_month_just_ahead_is_the_coming_one() {
     assert_eq!(range(&found[0]), (d(2023, 11, 1), d(2023, 11, 30)));
 }
 
+/// A year before a quarter or period names the quarter's year: “the 2023
+/// third quarter”, “next year's first quarter”, “the year-ago second
+/// quarter”, and “the 2023 period” is the quarter reported before it, in
+/// 2023.
+#[test]
+fn a_year_before_a_quarter_names_its_year() {
+    let r = Some(d(2024, 11, 5));
+    let text = "The brewer earned $40 million in the third quarter, \
+        up from $31 million in the 2023 period. \
+        It lost money in the 2022 second quarter and in the year-ago second quarter. \
+        A price rise takes effect in next year's first quarter.";
+    let found = run(text, r);
+    assert_eq!(
+        range(find(&found, "the third quarter")),
+        (d(2024, 7, 1), d(2024, 9, 30))
+    );
+    let period = find(&found, "2023 period");
+    assert_eq!(range(period), (d(2023, 7, 1), d(2023, 9, 30)));
+    assert_eq!(period.granularity, Granularity::Quarter);
+    assert_eq!(
+        range(find(&found, "2022 second quarter")),
+        (d(2022, 4, 1), d(2022, 6, 30))
+    );
+    assert_eq!(
+        range(find(&found, "year-ago second quarter")),
+        (d(2023, 4, 1), d(2023, 6, 30))
+    );
+    assert_eq!(
+        range(find(&found, "next year's first quarter")),
+        (d(2025, 1, 1), d(2025, 3, 31))
+    );
+    // no quarter before it: the year
+    let found = run("Sales were $3 million in the 2023 period.", r);
+    assert_eq!(range(&found[0]), (d(2023, 1, 1), d(2023, 12, 31)));
+    assert_eq!(found[0].granularity, Granularity::Year);
+}
+
 /// A token's vocabulary id in the date and tense rule sets, read from its
 /// lexicon word id, is the one its text gives.
 #[test]
