@@ -99,7 +99,9 @@
 //! this week/month/year” runs from the period's start to the day before
 //! the reference; “later this …” from the day after to the period's end.
 //! Parts of a month ([`Granularity::PartOfMonth`]): early = days 1–10, mid
-//! = 11–20, late (and “end of”) = 21–end. Parts of a year: early =
+//! = 11–20, late (and “end of”) = 21–end. “by year-end”, “since year's
+//! end” are 31 December, placed like a month; “the current year” is
+//! “this year”. Parts of a year: early =
 //! January–April, mid = May–August, late = September–December; “the end
 //! of the year”/“the end of 2021” = December, “the beginning of …” =
 //! January. Quarters are calendar quarters; seasons are meteorological

@@ -149,6 +149,15 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         ],
     ),
     p(
+        "abbr_month_day",
+        concat!("m=@month_abbr ~. d=", day!(), " ( ( - | – ) d2=", day!(), " )? (?! ~#num )"),
+        resolve::day,
+        &[
+            "The bombings on [{m:Aug}. {d:7}] killed 224 people.",
+            "Shares will be redeemed on [{m:Dec}. {d:7}] of this year.",
+        ],
+    ),
+    p(
         "weekday_month_day",
         concat!("wd=@weekday ,? m=", month_name!(), " d=", day!(), " ( ( - | – ) d2=", day!(), " )? \
          ( ,? y=#digits:4", year_stop!(), " )?"),
@@ -301,9 +310,12 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "year_of",
-        concat!("(?<= ( rest | course ) of ) y=#digits:4", year_stop!()),
+        concat!("(?<= ( rest | course | @time_unit&/.+s/ ) of ) y=#digits:4", year_stop!()),
         resolve::year,
-        &["Prices will rise for the rest of [2024]."],
+        &[
+            "Prices will rise for the rest of [2024].",
+            "Hiring slowed in the first nine months of [2023].",
+        ],
     ),
     p(
         "year",
@@ -484,6 +496,24 @@ pub(super) const PATTERNS: &[DatePattern] = &[
             "Fuel prices rose sharply [{mod:last} {unit:week}], the agency said.",
             "[{mod:This} {unit:year's}] harvest is poor.",
             "The vote was held [{mod:this past} {unit:weekend}].",
+        ],
+    ),
+    p(
+        "current_period",
+        "the mod=current fiscal? unit=( week | month | year )",
+        resolve::period,
+        &["Sales should rise in [the {mod:current} fiscal {unit:year}]."],
+    ),
+    p(
+        "year_end",
+        "(?<= @date_preposition&!of | @date_bound | around | toward | towards ) the? \
+         ( year ~- ~end | year end | /year['’]s/ end ) (?! ~- )",
+        resolve::year_end,
+        &[
+            "The deal should close by [year-end], the bank said.",
+            "The index has risen 12 percent since [year-end].",
+            "Staff will be cut by [year's end].",
+            "!The year-end bonus was paid.",
         ],
     ),
     p(

@@ -1005,6 +1005,25 @@ pub(super) fn year_quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     Some(cand)
 }
 
+/// “by year-end”, “since year-end”, “by year's end”: the last day of the
+/// year, placed like a month (a bound or the clause's cue, else the
+/// nearest with the past favoured).
+pub(super) fn year_end(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let whole = c.whole()?;
+    let mut cand = Cand::over(&whole, Granularity::Day, DateReading::Relative);
+    let bound = take_bound(ctx, &mut cand, whole.first);
+    relative_period(
+        ctx,
+        &mut cand,
+        "year-end",
+        None,
+        bound.as_ref(),
+        Placing::Cue,
+        |y| ymd(y, 12, 31).map(DateValue::Day),
+    );
+    Some(cand)
+}
+
 /// “last summer”, “the winter of 2023”, “in the spring”.
 pub(super) fn season(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
@@ -1167,10 +1186,10 @@ pub(super) fn deictic(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 pub(super) fn period(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let modifier = ctx.lower_phrase(c.get("mod")?.toks());
-    let modifier = if modifier == "this past" {
-        "last".to_string()
-    } else {
-        modifier
+    let modifier = match modifier.as_str() {
+        "this past" => "last".to_string(),
+        "current" => "this".to_string(),
+        _ => modifier,
     };
     let unit = ctx.word(c.get("unit")?.first).to_ascii_lowercase();
     let adv = c

@@ -728,6 +728,35 @@ fn a_year_before_a_quarter_names_its_year() {
     assert_eq!(found[0].granularity, Granularity::Year);
 }
 
+/// Year-end is the year's last day, placed by its bound; “the current
+/// year” is this year; an abbreviated month and day stay a date before a
+/// counted noun; a year after a plural unit and “of” is a year.
+#[test]
+fn year_end_current_year_and_abbreviated_days() {
+    let r = Some(d(2024, 10, 28));
+    let text = "The bank expects the sale to close by year-end. \
+        Its shares have risen 9 percent since year-end. \
+        Profit should rise in the current fiscal year. \
+        The storms on Aug. 7 killed 14 people. \
+        Hiring slowed in the first nine months of 2023.";
+    let found = run(text, r);
+    assert_eq!(day(find(&found, "by year-end")), d(2024, 12, 31));
+    assert_eq!(day(find(&found, "since year-end")), d(2023, 12, 31));
+    assert_eq!(
+        range(find(&found, "the current fiscal year")),
+        (d(2024, 1, 1), d(2024, 12, 31))
+    );
+    assert_eq!(day(find(&found, "Aug. 7")), d(2024, 8, 7));
+    assert_eq!(
+        range(find(&found, "2023")),
+        (d(2023, 1, 1), d(2023, 12, 31))
+    );
+    // an adjective of a noun is no date; a full month name before a
+    // counted noun is still a count
+    let found = run("The year-end bonus was paid. In March 15 people died.", r);
+    assert_eq!(texts(&found), ["March"]);
+}
+
 /// A token's vocabulary id in the date and tense rule sets, read from its
 /// lexicon word id, is the one its text gives.
 #[test]
