@@ -146,6 +146,12 @@
 //! `value: None`, `resolved: false`, reason “relative date and no
 //! reference date”, and the granularity they would have had.
 //!
+//! **Years in words.** A year read aloud, as broadcast transcripts write
+//! it (“nineteen ninety-six”, “January nineteen ninety-seven”, “the
+//! winter of nineteen eighty-six”, “the year two thousand”), is a year
+//! like its digits; only “nineteen …” and “year two thousand …” (“twenty
+//! fifty” is too often a count).
+//!
 //! **Not dates.** Month names must be capitalised, except before a day
 //! (“may 8”, when a date preposition comes first for the months that are
 //! common words); weekdays may be lowercase. “May”, “March”, “April”,

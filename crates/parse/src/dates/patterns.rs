@@ -76,6 +76,15 @@ macro_rules! year_stop {
     };
 }
 
+/// A year in words as read aloud: “nineteen ninety-six”, “nineteen
+/// seventy”. Only the twentieth century's “nineteen …”: “twenty fifty”
+/// is too often a count.
+macro_rules! year_words {
+    () => {
+        "( nineteen @number_word ( ~- ~@number_word )? (?! ~- | @counted_noun | @scale_word | @number_word ) )"
+    };
+}
+
 /// Every date pattern, in the order that breaks ties.
 pub(super) const PATTERNS: &[DatePattern] = &[
     // ----------------------------------------------------------- ISO forms
@@ -197,11 +206,12 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "month_year",
-        concat!("m=@month&#cap ,? of? y=#digits:4", year_stop!()),
+        concat!("m=@month&#cap ,? of? y=( #digits:4", year_stop!(), " | ", year_words!(), " )"),
         resolve::month,
         &[
             "The plant opened in [{m:March} {y:2021}].",
             "Prices peaked in [{m:June} of {y:2022}].",
+            "The clinic was bombed in [{m:January} {y:nineteen ninety-seven}].",
             "!The plant opened in March 2000 people.",
         ],
     ),
@@ -332,6 +342,25 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         ],
     ),
     p(
+        "year_in_words",
+        concat!("(?<! @number_word | #num ) y=", year_words!()),
+        resolve::year,
+        &[
+            "The convictions were overturned in [{y:nineteen ninety-six}].",
+            "!Nineteen people were hurt.",
+            "!Some nineteen hundred people fled.",
+        ],
+    ),
+    p(
+        "year_two_thousand",
+        "(?<= year ) y=( two thousand ( and? @number_word )? ) (?! @counted_noun | @scale_word | @number_word )",
+        resolve::year,
+        &[
+            "Unemployment was to halve by the year [{y:two thousand}].",
+            "!About two thousand were evacuated.",
+        ],
+    ),
+    p(
         "decade",
         "y=#digit&/(1[89]|20)\\d0['’]?s/",
         resolve::decade,
@@ -418,9 +447,12 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "season_year",
-        "s=@season of? y=#digits:4 (?! ~% | @counted_noun )",
+        concat!("s=@season of? y=( #digits:4 (?! ~% | @counted_noun ) | ", year_words!(), " )"),
         resolve::season,
-        &["The dam burst in the [{s:summer} of {y:2021}]."],
+        &[
+            "The dam burst in the [{s:summer} of {y:2021}].",
+            "Oil fell to that level in the [{s:winter} of {y:nineteen ninety-four}].",
+        ],
     ),
     p(
         "modified_season",
@@ -500,14 +532,14 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "current_period",
-        "the mod=current fiscal? unit=( week | month | year )",
+        "(?<= the ) mod=current fiscal? unit=( week | month | year )",
         resolve::period,
-        &["Sales should rise in [the {mod:current} fiscal {unit:year}]."],
+        &["Sales should rise in the [{mod:current} fiscal {unit:year}]."],
     ),
     p(
         "year_end",
-        "(?<= @date_preposition&!of | @date_bound | around | toward | towards ) the? \
-         ( year ~- ~end | year end | /year['’]s/ end ) (?! ~- )",
+        "(?<= @date_preposition&!of | @date_bound | around | toward | towards ) \
+         ( year ~- ~end | year end | @time_unit's&/year['’]s/ end ) (?! ~- )",
         resolve::year_end,
         &[
             "The deal should close by [year-end], the bank said.",

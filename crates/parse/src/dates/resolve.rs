@@ -219,6 +219,47 @@ fn year_of(g: &Group) -> Option<i32> {
     (1900..=2099).contains(&y).then_some(y)
 }
 
+/// A year in digits or in words (“nineteen ninety-six”, “twenty twenty”,
+/// “two thousand and five”: see [`year_in_words`]).
+fn year_in(ctx: &Ctx, g: &Group) -> Option<i32> {
+    if g.text.starts_with(|c: char| c.is_ascii_digit()) {
+        year_of(g)
+    } else {
+        year_in_words(ctx, g)
+    }
+}
+
+/// A year written in words, as read aloud: the century's two digits then
+/// the year's (“nineteen ninety-six” 1996; “nineteen oh five” is not
+/// read), or “two thousand” and a number below a hundred (“two thousand
+/// and five”). Between 1900 and 2099.
+fn year_in_words(ctx: &Ctx, g: &Group) -> Option<i32> {
+    let words: Vec<String> = (g.first..=g.last)
+        .map(|i| ctx.word(i).to_ascii_lowercase())
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()) && w != "and")
+        .collect();
+    let (century, rest) = match words.as_slice() {
+        [two, thousand, rest @ ..] if two == "two" && thousand == "thousand" => (2000, rest),
+        [c, rest @ ..] if !rest.is_empty() => (
+            100 * value_in(c, Class::NumberWord)?.parse::<i32>().ok()?,
+            rest,
+        ),
+        _ => return None,
+    };
+    let numbers: Vec<i32> = rest
+        .iter()
+        .map(|w| value_in(w, Class::NumberWord)?.parse().ok())
+        .collect::<Option<_>>()?;
+    let yy = match numbers.as_slice() {
+        [] if century == 2000 => 0,
+        [t] if (1..=99).contains(t) => *t,
+        [t, u] if t % 10 == 0 && (20..=90).contains(t) && (1..=9).contains(u) => t + u,
+        _ => return None,
+    };
+    let y = century + yy;
+    (1900..=2099).contains(&y).then_some(y)
+}
+
 // ---------------------------------------------------------------------------
 // Bounds and tense
 
@@ -666,7 +707,7 @@ pub(super) fn month(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         Granularity::Month
     };
     let year = match c.get("y") {
-        Some(y) => Some(year_of(&y)?),
+        Some(y) => Some(year_in(ctx, &y)?),
         None => None,
     };
     let mut cand = Cand::over(&whole, granularity, DateReading::Absolute);
@@ -764,7 +805,7 @@ pub(super) fn month_slash_year(_: &Ctx, c: &Caps) -> Option<Cand> {
 /// “fiscal 1989”.
 pub(super) fn year(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let y_g = c.get("y")?;
-    let y = year_of(&y_g)?;
+    let y = year_in(ctx, &y_g)?;
     let part = c.get("part").and_then(|p| part_of(ctx, &p));
     let granularity = if part.is_some() {
         Granularity::Month
@@ -1031,7 +1072,7 @@ pub(super) fn season(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let code = value_in(ctx.word(s_g.first), Class::Season)?;
     let mut cand = Cand::over(&whole, Granularity::Season, DateReading::Absolute);
     if let Some(y) = c.get("y") {
-        cand.value = calendar::season_value(year_of(&y)?, code);
+        cand.value = calendar::season_value(year_in(ctx, &y)?, code);
         return Some(cand);
     }
     cand.reading = DateReading::Relative;

@@ -743,7 +743,7 @@ fn year_end_current_year_and_abbreviated_days() {
     assert_eq!(day(find(&found, "by year-end")), d(2024, 12, 31));
     assert_eq!(day(find(&found, "since year-end")), d(2023, 12, 31));
     assert_eq!(
-        range(find(&found, "the current fiscal year")),
+        range(find(&found, "current fiscal year")),
         (d(2024, 1, 1), d(2024, 12, 31))
     );
     assert_eq!(day(find(&found, "Aug. 7")), d(2024, 8, 7));
@@ -755,6 +755,34 @@ fn year_end_current_year_and_abbreviated_days() {
     // counted noun is still a count
     let found = run("The year-end bonus was paid. In March 15 people died.", r);
     assert_eq!(texts(&found), ["March"]);
+}
+
+/// Years read aloud, as broadcast transcripts write them.
+#[test]
+fn years_in_words() {
+    let text = "The verdict was overturned in nineteen ninety-six on appeal. \
+        A bomb went off in January nineteen ninety-seven. \
+        Oil last sold this cheaply in the winter of nineteen eighty-six. \
+        The party promised full employment by the year two thousand. \
+        Nineteen people were hurt and about two thousand fled.";
+    let found = run(text, Some(d(1998, 2, 27)));
+    assert_eq!(
+        range(find(&found, "nineteen ninety-six")),
+        (d(1996, 1, 1), d(1996, 12, 31))
+    );
+    assert_eq!(
+        range(find(&found, "January nineteen ninety-seven")),
+        (d(1997, 1, 1), d(1997, 1, 31))
+    );
+    assert_eq!(
+        range(find(&found, "winter of nineteen eighty-six")),
+        (d(1986, 12, 1), d(1987, 2, 28))
+    );
+    assert_eq!(
+        range(find(&found, "two thousand")),
+        (d(2000, 1, 1), d(2000, 12, 31))
+    );
+    assert_eq!(found.len(), 4, "{found:#?}");
 }
 
 /// A token's vocabulary id in the date and tense rule sets, read from its
