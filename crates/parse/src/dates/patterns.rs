@@ -474,6 +474,16 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     // ----------------------------------------------- days and periods
     p(
+        "holiday",
+        "mod=( last | next | this )? h=@holiday",
+        resolve::holiday,
+        &[
+            "The boy was rescued at sea on [{h:Thanksgiving Day}].",
+            "Sales slumped [{mod:last} {h:Christmas}], the chain said.",
+            "Stores stay open on [{h:Christmas Eve}].",
+        ],
+    ),
+    p(
         "weekday",
         "(?<! @holiday_word&#cap ) wd=( @weekday | @weekday's ) tod=@day_part?",
         resolve::weekday,
@@ -528,6 +538,7 @@ pub(super) const PATTERNS: &[DatePattern] = &[
             "Fuel prices rose sharply [{mod:last} {unit:week}], the agency said.",
             "[{mod:This} {unit:year's}] harvest is poor.",
             "The vote was held [{mod:this past} {unit:weekend}].",
+            "NEWS OF [{mod:THIS} {unit:WEEK}]",
         ],
     ),
     p(

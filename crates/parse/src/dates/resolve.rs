@@ -1065,6 +1065,59 @@ pub(super) fn year_end(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     Some(cand)
 }
 
+/// The day of a holiday in year `y`, from its lexicon value: `MM-DD`, or
+/// `MM/N/weekday`, the N-th weekday of the month (N = -1: the last).
+fn holiday_day(spec: &str, y: i32) -> Option<NaiveDate> {
+    if let Some((m, d)) = spec.split_once('-') {
+        return ymd(y, m.parse().ok()?, d.parse().ok()?);
+    }
+    let mut parts = spec.split('/');
+    let m: u32 = parts.next()?.parse().ok()?;
+    let n: i32 = parts.next()?.parse().ok()?;
+    let wd = weekday_of(parts.next()?)?;
+    if n > 0 {
+        NaiveDate::from_weekday_of_month_opt(y, m, wd, u8::try_from(n).ok()?)
+    } else {
+        // the last: back from the month's last day
+        let mut d = calendar::month_end(y, m)?;
+        while d.weekday() != wd {
+            d = d.pred_opt()?;
+        }
+        Some(d)
+    }
+}
+
+/// “Thanksgiving Day”, “last Christmas”, “by Christmas”: the holiday's
+/// day (class `holiday`), placed like a month (a modifier, a bound or
+/// the clause's cue, else the nearest with the past favoured).
+pub(super) fn holiday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let whole = c.whole()?;
+    let h = c.get("h")?;
+    // a name is capitalised: “the thanksgiving service” is no date
+    if !h.text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let name = h.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let spec = value_in(&name.to_lowercase(), Class::Holiday)?;
+    holiday_day(spec, 2000)?;
+    let mut cand = Cand::over(&whole, Granularity::Day, DateReading::Relative);
+    let modifier = c.get("mod").map(|g| g.text.to_ascii_lowercase());
+    let bound = match modifier {
+        None => take_bound(ctx, &mut cand, whole.first),
+        Some(_) => None,
+    };
+    relative_period(
+        ctx,
+        &mut cand,
+        "holiday",
+        modifier.as_deref(),
+        bound.as_ref(),
+        Placing::Cue,
+        |y| holiday_day(spec, y).map(DateValue::Day),
+    );
+    Some(cand)
+}
+
 /// “last summer”, “the winter of 2023”, “in the spring”.
 pub(super) fn season(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
@@ -1232,7 +1285,15 @@ pub(super) fn period(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         "current" => "this".to_string(),
         _ => modifier,
     };
-    let unit = ctx.word(c.get("unit")?.first).to_ascii_lowercase();
+    let unit_g = c.get("unit")?;
+    // “This Week” with a capital unit is a title (a TV show), not a week:
+    // prose writes “This week, …”
+    if unit_g.text.starts_with(|c: char| c.is_ascii_uppercase())
+        && !unit_g.text.bytes().all(|b| !b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let unit = ctx.word(unit_g.first).to_ascii_lowercase();
     let adv = c
         .get("adv")
         .filter(|_| modifier == "this")

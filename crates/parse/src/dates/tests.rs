@@ -785,6 +785,32 @@ fn years_in_words() {
     assert_eq!(found.len(), 4, "{found:#?}");
 }
 
+/// Named holidays are days: fixed (Christmas) or the N-th weekday of a
+/// month (Thanksgiving, the fourth Thursday of November), placed like a
+/// month.
+#[test]
+fn holidays_are_days() {
+    let text = "The fisherman was rescued on Thanksgiving Day after two days at sea. \
+        Toy sales slumped last Christmas. \
+        The mayor wants the bridge open by Halloween. \
+        The thanksgiving service was held in the chapel.";
+    let found = run(text, Some(d(2024, 1, 10)));
+    assert_eq!(day(find(&found, "Thanksgiving Day")), d(2023, 11, 23));
+    assert_eq!(day(find(&found, "last Christmas")), d(2023, 12, 25));
+    assert_eq!(day(find(&found, "by Halloween")), d(2024, 10, 31));
+    assert!(!texts(&found).iter().any(|t| t.contains("thanksgiving")));
+}
+
+/// A period with a capital unit mid-sentence is a title, not a date.
+#[test]
+fn a_capitalised_period_is_a_title() {
+    let found = run(
+        "The minister, speaking on “This Week,” said talks resume this week.",
+        thu(),
+    );
+    assert_eq!(texts(&found), ["this week"]);
+}
+
 /// A token's vocabulary id in the date and tense rule sets, read from its
 /// lexicon word id, is the one its text gives.
 #[test]
