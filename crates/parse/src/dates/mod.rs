@@ -114,7 +114,10 @@
 //! offset, at the anchor's granularity (“the third quarter … a year
 //! earlier” is the third quarter of the year before). Without an anchor
 //! they count from the reference date; “the quarter”, “the latest
-//! quarter” without a quarter to point back to are not reported. A year
+//! quarter” without a quarter to point back to are the last quarter over
+//! by the reference date in a sentence about money (the one a company
+//! reports on), else not reported; “the current quarter” is the quarter
+//! of the reference date. A year
 //! before a quarter names its year: “the 1988 third quarter”, “next
 //! year's first quarter”, “the year-ago third quarter” (a year before the
 //! nearest third quarter); “the 1988 period”, “last year's quarter” are

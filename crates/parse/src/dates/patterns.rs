@@ -437,11 +437,13 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "anchored_quarter",
-        "the ( ago=( year ~- ~earlier | year ~- ~ago ) | latest | current | recent | most recent | same )? ( quarter | period ) (?! of | ~- )",
+        "the ( ago=( year ~- ~earlier | year ~- ~ago ) | which=( latest | current | recent | most recent | same ) )? \
+         unit=( quarter | period ) (?! of | ~- )",
         resolve::anchored_quarter,
         &[
             "Net fell to $5 million from $7 million in [the {ago:year-ago} quarter].",
             "Sales rose in [the quarter].",
+            "Orders should pick up in [the {which:current} {unit:quarter}].",
             "!A quarter of the staff left.",
         ],
     ),

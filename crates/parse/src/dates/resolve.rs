@@ -1007,15 +1007,42 @@ fn economic_context(ctx: &Ctx) -> bool {
 
 /// “the quarter”, “the latest quarter”, “the year-earlier quarter”: the
 /// quarter of the article's last quarter mention (a year before for
-/// “year-earlier”); not reported without one.
-pub(super) fn anchored_quarter(_: &Ctx, c: &Caps) -> Option<Cand> {
+/// “year-earlier”). Without one, in a sentence about money, “the
+/// (latest) quarter” is the last quarter over by the reference date
+/// (the one a company reports on); else it is not reported. “the current
+/// quarter” is the quarter holding the reference date.
+pub(super) fn anchored_quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let mut cand = Cand::over(&whole, Granularity::Quarter, DateReading::Relative);
+    let which = c.get("which").map(|g| ctx.lower_phrase(g.toks()));
+    let quarter_of = |d: NaiveDate| calendar::quarter_value(d.year(), d.month().div_ceil(3));
+    if which.as_deref() == Some("current") {
+        let Some(r) = ctx.reference else {
+            cand.reasons.push(NO_REF);
+            return Some(cand);
+        };
+        cand.reasons.push(&format!("the quarter of {r}"));
+        cand.value = quarter_of(r);
+        return Some(cand);
+    }
     let years = if c.get("ago").is_some() { -1 } else { 0 };
+    let is_quarter = c
+        .get("unit")
+        .is_some_and(|u| ctx.word(u.first).eq_ignore_ascii_case("quarter"));
+    let fallback = match (ctx.reference, which.as_deref()) {
+        (Some(r), None | Some("latest" | "most recent")) if is_quarter && economic_context(ctx) => {
+            quarter_of(r)
+                .and_then(|q| add_days(q.start(), -1))
+                .and_then(quarter_of)
+                .and_then(|q| calendar::shift_years(q, years))
+                .map(|q| (q, Granularity::Quarter))
+        }
+        _ => None,
+    };
     cand.anchor = Some(Anchor {
         shift: Shift::Years(years),
         scope: Scope::Quarter,
-        fallback: None,
+        fallback,
     });
     Some(cand)
 }

@@ -811,6 +811,29 @@ fn a_capitalised_period_is_a_title() {
     assert_eq!(texts(&found), ["this week"]);
 }
 
+/// “The quarter” with no quarter before it, in a sentence about money, is
+/// the last quarter over (the one reported); “the current quarter” the
+/// quarter of the reference date; elsewhere “the quarter” is no date.
+#[test]
+fn the_quarter_without_an_anchor() {
+    let r = Some(d(2024, 11, 5));
+    let found = run(
+        "The chain sold $40 million of goods in the quarter. \
+         Orders should recover in the current quarter, with sales up 3 percent.",
+        r,
+    );
+    assert_eq!(
+        range(find(&found, "the quarter")),
+        (d(2024, 7, 1), d(2024, 9, 30))
+    );
+    assert_eq!(
+        range(find(&found, "the current quarter")),
+        (d(2024, 10, 1), d(2024, 12, 31))
+    );
+    let found = run("He scored twice in the quarter.", r);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
 /// A token's vocabulary id in the date and tense rule sets, read from its
 /// lexicon word id, is the one its text gives.
 #[test]
