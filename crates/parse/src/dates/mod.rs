@@ -108,7 +108,9 @@
 //! (winter = December to February).
 //!
 //! **Anchored expressions.** “a year earlier”, “two days later”, “the
-//! year-earlier quarter”, “the next day”, and “a year ago” in a sentence
+//! year-earlier quarter”, “the next day”, “later that year”, “that same
+//! day” (the day, month or year holding the anchor; not reported without
+//! one, or when the anchor is coarser), and “a year ago” in a sentence
 //! about a quarter take the nearest resolved date before them in the
 //! article (at most five sentences back) as their anchor, moved by the
 //! offset, at the anchor's granularity (“the third quarter … a year
@@ -525,6 +527,10 @@ pub(super) enum Shift {
     /// The anchor's period in the given year (“the 1988 quarter”: the
     /// anchor quarter of 1988).
     ToYear(i32),
+    /// The calendar unit (`day`, `month`, `year`) holding the anchor
+    /// (“that year”, “later that day”), at that unit's granularity; none
+    /// when the anchor is coarser than the unit.
+    Within(&'static str),
 }
 
 /// Which date before an anchored expression is its anchor.
@@ -797,7 +803,14 @@ fn resolve_anchors(kept: &mut [Cand], reference: Option<NaiveDate>) {
         match from {
             Some((v, g, at)) => {
                 c.value = resolve::shift(v, anchor.shift);
-                c.granularity = g;
+                c.granularity = match anchor.shift {
+                    Shift::Within(unit) => {
+                        // “that day” after a month names no day of it
+                        c.drop = c.value.is_none();
+                        resolve::unit_granularity(unit)
+                    }
+                    _ => g,
+                };
                 c.reading = DateReading::Relative;
                 c.reasons.push(&format!(
                     "anchored on the date at byte {at} ({} to {})",
@@ -814,7 +827,11 @@ fn resolve_anchors(kept: &mut [Cand], reference: Option<NaiveDate>) {
                             .push(&format!("no date before it: counted from {r}"));
                     }
                 }
-                None if anchor.scope == Scope::Quarter => c.drop = true,
+                None if anchor.scope == Scope::Quarter
+                    || matches!(anchor.shift, Shift::Within(_)) =>
+                {
+                    c.drop = true
+                }
                 None if reference.is_none() => c.reasons.push(resolve::NO_REF),
                 None => c.reasons.push("anchored: no date before it to count from"),
             },

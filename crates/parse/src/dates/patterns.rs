@@ -607,6 +607,16 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         &["Profit beat the [{unit:year}-{dir:earlier}] level."],
     ),
     p(
+        "that_unit",
+        "( earlier | later )? that same? unit=( day | month | year ) (?! ~- | @plural_noun )",
+        resolve::that_unit,
+        &[
+            "The plant opened in June 2019 and closed [later that {unit:year}].",
+            "He was arrested on March 3; [that same {unit:day}] his house was searched.",
+            "!Officials said that day-to-day work goes on.",
+        ],
+    ),
+    p(
         "next_day",
         "the dir=( next | following | previous | prior ) unit=( day | week | month | year )",
         resolve::anchored,

@@ -149,7 +149,7 @@ fn iso_duration(count: Count, unit: &str) -> Option<String> {
 }
 
 /// The granularity of a span of `unit`.
-fn unit_granularity(unit: &str) -> Granularity {
+pub(super) fn unit_granularity(unit: &str) -> Granularity {
     match unit {
         "minute" | "hour" | "day" => Granularity::Day,
         "week" | "fortnight" => Granularity::Week,
@@ -197,6 +197,10 @@ pub(super) fn shift(v: DateValue, shift: Shift) -> Option<DateValue> {
         Shift::Months(n) => Some(interval(add_months(v.start(), n)?, add_months(v.end(), n)?)),
         Shift::Days(n) => Some(interval(add_days(v.start(), n)?, add_days(v.end(), n)?)),
         Shift::ToYear(y) => calendar::shift_years(v, i64::from(y - v.start().year())),
+        Shift::Within(unit) => {
+            let around = unit_around(v.start(), unit)?;
+            (around.end() >= v.end()).then_some(around)
+        }
     }
 }
 
@@ -1003,6 +1007,21 @@ fn economic_context(ctx: &Ctx) -> bool {
     ctx.toks[ctx.previous_start..ctx.sentence.end]
         .iter()
         .any(|t| t.is(Class::EconomicWord) || matches!(t.text(ctx.text), "$" | "%" | "€" | "£"))
+}
+
+/// “that year”, “later that day”, “that same month”: the day, month or
+/// year of the date before it (at most five sentences back); not
+/// reported without one.
+pub(super) fn that_unit(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let whole = c.whole()?;
+    let (unit, _) = unit_of(ctx, &c.get("unit")?)?;
+    let mut cand = Cand::over(&whole, unit_granularity(unit), DateReading::Relative);
+    cand.anchor = Some(Anchor {
+        shift: Shift::Within(unit),
+        scope: Scope::Near,
+        fallback: None,
+    });
+    Some(cand)
 }
 
 /// “the quarter”, “the latest quarter”, “the year-earlier quarter”: the

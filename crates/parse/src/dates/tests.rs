@@ -834,6 +834,23 @@ fn the_quarter_without_an_anchor() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// “that year”, “later that day” take the day, month or year of the date
+/// before them; none when that date is coarser, or when there is none.
+#[test]
+fn that_day_and_that_year() {
+    let text = "The refinery opened in June 2019 and was sold later that year. \
+        The strike began on March 3. Later that day the port closed. \
+        Output fell in May; that day the mine flooded.";
+    let found = run(text, thu());
+    let year = find(&found, "later that year");
+    assert_eq!(range(year), (d(2019, 1, 1), d(2019, 12, 31)));
+    assert_eq!(year.granularity, Granularity::Year);
+    assert_eq!(day(find(&found, "Later that day")), d(2022, 3, 3));
+    assert!(!texts(&found).contains(&"that day"), "{found:#?}");
+    let found = run("Brokers lost money on trades made that day.", thu());
+    assert!(found.is_empty(), "{found:#?}");
+}
+
 /// A token's vocabulary id in the date and tense rule sets, read from its
 /// lexicon word id, is the one its text gives.
 #[test]
