@@ -1113,8 +1113,9 @@ pub(super) fn year_end(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 
 /// The day of a holiday in year `y`, from its lexicon value: `MM-DD`, or
 /// `MM/N/weekday`, the N-th weekday of the month (N = -1: the last).
-fn holiday_day(spec: &str, y: i32) -> Option<NaiveDate> {
-    if let Some((m, d)) = spec.split_once('-') {
+pub(super) fn holiday_day(spec: &str, y: i32) -> Option<NaiveDate> {
+    if !spec.contains('/') {
+        let (m, d) = spec.split_once('-')?;
         return ymd(y, m.parse().ok()?, d.parse().ok()?);
     }
     let mut parts = spec.split('/');

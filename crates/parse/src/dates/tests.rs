@@ -799,6 +799,17 @@ fn holidays_are_days() {
     assert_eq!(day(find(&found, "last Christmas")), d(2023, 12, 25));
     assert_eq!(day(find(&found, "by Halloween")), d(2024, 10, 31));
     assert!(!texts(&found).iter().any(|t| t.contains("thanksgiving")));
+    // the day formats of the holiday data: fixed, N-th and last weekday
+    assert_eq!(resolve::holiday_day("12-25", 2024), Some(d(2024, 12, 25)));
+    assert_eq!(
+        resolve::holiday_day("11/4/thursday", 2024),
+        Some(d(2024, 11, 28))
+    );
+    assert_eq!(
+        resolve::holiday_day("05/-1/monday", 2024),
+        Some(d(2024, 5, 27))
+    );
+    assert_eq!(resolve::holiday_day("13/1/monday", 2024), None);
 }
 
 /// A period with a capital unit mid-sentence is a title, not a date.
