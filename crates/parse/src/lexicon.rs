@@ -166,6 +166,9 @@ classes! {
     ClauseBoundary => "clause_boundary",
     /// Words making the weekday after them a name (“Good Friday”).
     HolidayWord => "holiday_word",
+    /// Named days of the year (“Thanksgiving”), value = the day (`12-25`,
+    /// `11/4/thursday`).
+    Holiday => "holiday",
     /// Seasons, value = TimeML code (`SU`).
     Season => "season",
     /// Words of a recurring time (“daily”), value = period (`P1D`).

@@ -64,7 +64,11 @@
 //! mid-February”, “the third quarter”) is [`DateReading::Relative`] and
 //! resolves to the nearest such day or period **in the past** of the
 //! reference date, unless a future cue is nearer to the expression than
-//! any past cue in the same clause of its sentence (`dates/tense.rs`). Future
+//! any past cue in the same clause of its sentence (`dates/tense.rs`).
+//! Without any cue, a month or season whose next occurrence begins much
+//! nearer ahead than its last one ended behind (the days ahead counting
+//! twice, as for a day and month) is the coming one: “in November”
+//! written in late October is next month. Future
 //! cues (class `future_cue`): `will`, `would` (reported future), `shall`,
 //! `’ll`, `must`, `should`, `next`, `coming`, `upcoming`, `scheduled`,
 //! `is due`, `due to`, `is to`, `going to`, `expected to`, `plans to`,
@@ -95,20 +99,31 @@
 //! this week/month/year” runs from the period's start to the day before
 //! the reference; “later this …” from the day after to the period's end.
 //! Parts of a month ([`Granularity::PartOfMonth`]): early = days 1–10, mid
-//! = 11–20, late (and “end of”) = 21–end. Parts of a year: early =
+//! = 11–20, late (and “end of”) = 21–end. “by year-end”, “since year's
+//! end” are 31 December, placed like a month; “the current year” is
+//! “this year”. Parts of a year: early =
 //! January–April, mid = May–August, late = September–December; “the end
 //! of the year”/“the end of 2021” = December, “the beginning of …” =
 //! January. Quarters are calendar quarters; seasons are meteorological
 //! (winter = December to February).
 //!
 //! **Anchored expressions.** “a year earlier”, “two days later”, “the
-//! year-earlier quarter”, “the next day”, and “a year ago” in a sentence
+//! year-earlier quarter”, “the next day”, “later that year”, “that same
+//! day” (the day, month or year holding the anchor; not reported without
+//! one, or when the anchor is coarser), and “a year ago” in a sentence
 //! about a quarter take the nearest resolved date before them in the
 //! article (at most five sentences back) as their anchor, moved by the
 //! offset, at the anchor's granularity (“the third quarter … a year
 //! earlier” is the third quarter of the year before). Without an anchor
 //! they count from the reference date; “the quarter”, “the latest
-//! quarter” without a quarter to point back to are not reported.
+//! quarter” without a quarter to point back to are the last quarter over
+//! by the reference date in a sentence about money (the one a company
+//! reports on), else not reported; “the current quarter” is the quarter
+//! of the reference date. A year
+//! before a quarter names its year: “the 1988 third quarter”, “next
+//! year's first quarter”, “the year-ago third quarter” (a year before the
+//! nearest third quarter); “the 1988 period”, “last year's quarter” are
+//! the anchor quarter in that year, else that year.
 //!
 //! **Durations and sets.** A count and a unit (“three years”, “a
 //! two-week visit”, “the first nine months”), a span around the reference
@@ -135,6 +150,12 @@
 //! Relative expressions without a reference date come out with
 //! `value: None`, `resolved: false`, reason “relative date and no
 //! reference date”, and the granularity they would have had.
+//!
+//! **Years in words.** A year read aloud, as broadcast transcripts write
+//! it (“nineteen ninety-six”, “January nineteen ninety-seven”, “the
+//! winter of nineteen eighty-six”, “the year two thousand”), is a year
+//! like its digits; only “nineteen …” and “year two thousand …” (“twenty
+//! fifty” is too often a count).
 //!
 //! **Not dates.** Month names must be capitalised, except before a day
 //! (“may 8”, when a date preposition comes first for the months that are
@@ -503,6 +524,13 @@ pub(super) enum Shift {
     Years(i64),
     Months(i64),
     Days(i64),
+    /// The anchor's period in the given year (“the 1988 quarter”: the
+    /// anchor quarter of 1988).
+    ToYear(i32),
+    /// The calendar unit (`day`, `month`, `year`) holding the anchor
+    /// (“that year”, “later that day”), at that unit's granularity; none
+    /// when the anchor is coarser than the unit.
+    Within(&'static str),
 }
 
 /// Which date before an anchored expression is its anchor.
@@ -775,7 +803,14 @@ fn resolve_anchors(kept: &mut [Cand], reference: Option<NaiveDate>) {
         match from {
             Some((v, g, at)) => {
                 c.value = resolve::shift(v, anchor.shift);
-                c.granularity = g;
+                c.granularity = match anchor.shift {
+                    Shift::Within(unit) => {
+                        // “that day” after a month names no day of it
+                        c.drop = c.value.is_none();
+                        resolve::unit_granularity(unit)
+                    }
+                    _ => g,
+                };
                 c.reading = DateReading::Relative;
                 c.reasons.push(&format!(
                     "anchored on the date at byte {at} ({} to {})",
@@ -792,7 +827,11 @@ fn resolve_anchors(kept: &mut [Cand], reference: Option<NaiveDate>) {
                             .push(&format!("no date before it: counted from {r}"));
                     }
                 }
-                None if anchor.scope == Scope::Quarter => c.drop = true,
+                None if anchor.scope == Scope::Quarter
+                    || matches!(anchor.shift, Shift::Within(_)) =>
+                {
+                    c.drop = true
+                }
                 None if reference.is_none() => c.reasons.push(resolve::NO_REF),
                 None => c.reasons.push("anchored: no date before it to count from"),
             },

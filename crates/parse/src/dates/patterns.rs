@@ -76,6 +76,15 @@ macro_rules! year_stop {
     };
 }
 
+/// A year in words as read aloud: “nineteen ninety-six”, “nineteen
+/// seventy”. Only the twentieth century's “nineteen …”: “twenty fifty”
+/// is too often a count.
+macro_rules! year_words {
+    () => {
+        "( nineteen @number_word ( ~- ~@number_word )? (?! ~- | @counted_noun | @scale_word | @number_word ) )"
+    };
+}
+
 /// Every date pattern, in the order that breaks ties.
 pub(super) const PATTERNS: &[DatePattern] = &[
     // ----------------------------------------------------------- ISO forms
@@ -149,6 +158,15 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         ],
     ),
     p(
+        "abbr_month_day",
+        concat!("m=@month_abbr ~. d=", day!(), " ( ( - | – ) d2=", day!(), " )? (?! ~#num )"),
+        resolve::day,
+        &[
+            "The bombings on [{m:Aug}. {d:7}] killed 224 people.",
+            "Shares will be redeemed on [{m:Dec}. {d:7}] of this year.",
+        ],
+    ),
+    p(
         "weekday_month_day",
         concat!("wd=@weekday ,? m=", month_name!(), " d=", day!(), " ( ( - | – ) d2=", day!(), " )? \
          ( ,? y=#digits:4", year_stop!(), " )?"),
@@ -188,11 +206,12 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "month_year",
-        concat!("m=@month&#cap ,? of? y=#digits:4", year_stop!()),
+        concat!("m=@month&#cap ,? of? y=( #digits:4", year_stop!(), " | ", year_words!(), " )"),
         resolve::month,
         &[
             "The plant opened in [{m:March} {y:2021}].",
             "Prices peaked in [{m:June} of {y:2022}].",
+            "The clinic was bombed in [{m:January} {y:nineteen ninety-seven}].",
             "!The plant opened in March 2000 people.",
         ],
     ),
@@ -301,9 +320,12 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "year_of",
-        concat!("(?<= ( rest | course ) of ) y=#digits:4", year_stop!()),
+        concat!("(?<= ( rest | course | @time_unit&/.+s/ ) of ) y=#digits:4", year_stop!()),
         resolve::year,
-        &["Prices will rise for the rest of [2024]."],
+        &[
+            "Prices will rise for the rest of [2024].",
+            "Hiring slowed in the first nine months of [2023].",
+        ],
     ),
     p(
         "year",
@@ -317,6 +339,25 @@ pub(super) const PATTERNS: &[DatePattern] = &[
             "!About 2000 people marched.",
             "!He runs Windows 2000 still.",
             "!The total of 2000 is a record.",
+        ],
+    ),
+    p(
+        "year_in_words",
+        concat!("(?<! @number_word | #num ) y=", year_words!()),
+        resolve::year,
+        &[
+            "The convictions were overturned in [{y:nineteen ninety-six}].",
+            "!Nineteen people were hurt.",
+            "!Some nineteen hundred people fled.",
+        ],
+    ),
+    p(
+        "year_two_thousand",
+        "(?<= year ) y=( two thousand ( and? @number_word )? ) (?! @counted_noun | @scale_word | @number_word )",
+        resolve::year,
+        &[
+            "Unemployment was to halve by the year [{y:two thousand}].",
+            "!About two thousand were evacuated.",
         ],
     ),
     p(
@@ -362,6 +403,27 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         &["Sales rose in its [{fiscal:fiscal} {ord:second} quarter]."],
     ),
     p(
+        "year_quarter",
+        "( y=#digits:4 | ymod=( last | this | next ) /year['’]s/ | ago=( year ~- ~earlier | year ~- ~ago ) ) \
+         fiscal=fiscal? ord=@ordinal_word ~-? unit=( quarter | half )",
+        resolve::quarter,
+        &[
+            "Net fell from $5 million in the [{y:1988} {ord:third} {unit:quarter}].",
+            "The cut takes effect in [{ymod:next} year's {ord:first} {unit:quarter}].",
+            "Profit beat the [{ago:year-ago} {ord:third} quarter] result.",
+        ],
+    ),
+    p(
+        "year_period",
+        "( y=#digits:4 | ymod=( last | this | next ) /year['’]s/ ) ( quarter | period ) (?! ~- | of )",
+        resolve::year_quarter,
+        &[
+            "The bank earned $3 million in the [{y:1988} period].",
+            "Sales for [{ymod:last} year's quarter] were $3 million.",
+            "!Net rose in the 1988 quarter-point cut.",
+        ],
+    ),
+    p(
         "half_of_year",
         "the ord=@ordinal_word unit=half of y=#digits:4",
         resolve::quarter,
@@ -375,19 +437,24 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "anchored_quarter",
-        "the ( ago=( year ~- ~earlier | year ~- ~ago ) | latest | current | recent | most recent | same )? ( quarter | period ) (?! of | ~- )",
+        "the ( ago=( year ~- ~earlier | year ~- ~ago ) | which=( latest | current | recent | most recent | same ) )? \
+         unit=( quarter | period ) (?! of | ~- )",
         resolve::anchored_quarter,
         &[
             "Net fell to $5 million from $7 million in [the {ago:year-ago} quarter].",
             "Sales rose in [the quarter].",
+            "Orders should pick up in [the {which:current} {unit:quarter}].",
             "!A quarter of the staff left.",
         ],
     ),
     p(
         "season_year",
-        "s=@season of? y=#digits:4 (?! ~% | @counted_noun )",
+        concat!("s=@season of? y=( #digits:4 (?! ~% | @counted_noun ) | ", year_words!(), " )"),
         resolve::season,
-        &["The dam burst in the [{s:summer} of {y:2021}]."],
+        &[
+            "The dam burst in the [{s:summer} of {y:2021}].",
+            "Oil fell to that level in the [{s:winter} of {y:nineteen ninety-four}].",
+        ],
     ),
     p(
         "modified_season",
@@ -408,6 +475,16 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         ],
     ),
     // ----------------------------------------------- days and periods
+    p(
+        "holiday",
+        "mod=( last | next | this )? h=@holiday",
+        resolve::holiday,
+        &[
+            "The boy was rescued at sea on [{h:Thanksgiving Day}].",
+            "Sales slumped [{mod:last} {h:Christmas}], the chain said.",
+            "Stores stay open on [{h:Christmas Eve}].",
+        ],
+    ),
     p(
         "weekday",
         "(?<! @holiday_word&#cap ) wd=( @weekday | @weekday's ) tod=@day_part?",
@@ -463,6 +540,25 @@ pub(super) const PATTERNS: &[DatePattern] = &[
             "Fuel prices rose sharply [{mod:last} {unit:week}], the agency said.",
             "[{mod:This} {unit:year's}] harvest is poor.",
             "The vote was held [{mod:this past} {unit:weekend}].",
+            "NEWS OF [{mod:THIS} {unit:WEEK}]",
+        ],
+    ),
+    p(
+        "current_period",
+        "(?<= the ) mod=current fiscal? unit=( week | month | year )",
+        resolve::period,
+        &["Sales should rise in the [{mod:current} fiscal {unit:year}]."],
+    ),
+    p(
+        "year_end",
+        "(?<= @date_preposition&!of | @date_bound | around | toward | towards ) \
+         ( year ~- ~end | year end | @time_unit's&/year['’]s/ end ) (?! ~- )",
+        resolve::year_end,
+        &[
+            "The deal should close by [year-end], the bank said.",
+            "The index has risen 12 percent since [year-end].",
+            "Staff will be cut by [year's end].",
+            "!The year-end bonus was paid.",
         ],
     ),
     p(
@@ -509,6 +605,16 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         "unit=year ~- dir=( ~earlier | ~ago )",
         resolve::anchored,
         &["Profit beat the [{unit:year}-{dir:earlier}] level."],
+    ),
+    p(
+        "that_unit",
+        "( earlier | later )? that same? unit=( day | month | year ) (?! ~- | @plural_noun )",
+        resolve::that_unit,
+        &[
+            "The plant opened in June 2019 and closed [later that {unit:year}].",
+            "He was arrested on March 3; [that same {unit:day}] his house was searched.",
+            "!Officials said that day-to-day work goes on.",
+        ],
     ),
     p(
         "next_day",

@@ -149,7 +149,7 @@ fn iso_duration(count: Count, unit: &str) -> Option<String> {
 }
 
 /// The granularity of a span of `unit`.
-fn unit_granularity(unit: &str) -> Granularity {
+pub(super) fn unit_granularity(unit: &str) -> Granularity {
     match unit {
         "minute" | "hour" | "day" => Granularity::Day,
         "week" | "fortnight" => Granularity::Week,
@@ -196,6 +196,11 @@ pub(super) fn shift(v: DateValue, shift: Shift) -> Option<DateValue> {
         Shift::Years(n) => calendar::shift_years(v, n),
         Shift::Months(n) => Some(interval(add_months(v.start(), n)?, add_months(v.end(), n)?)),
         Shift::Days(n) => Some(interval(add_days(v.start(), n)?, add_days(v.end(), n)?)),
+        Shift::ToYear(y) => calendar::shift_years(v, i64::from(y - v.start().year())),
+        Shift::Within(unit) => {
+            let around = unit_around(v.start(), unit)?;
+            (around.end() >= v.end()).then_some(around)
+        }
     }
 }
 
@@ -215,6 +220,47 @@ fn two_digit_year(yy: i32, reference: Option<NaiveDate>) -> i32 {
 /// A four-digit year between 1900 and 2099.
 fn year_of(g: &Group) -> Option<i32> {
     let y: i32 = g.text.get(..4)?.parse().ok()?;
+    (1900..=2099).contains(&y).then_some(y)
+}
+
+/// A year in digits or in words (“nineteen ninety-six”, “twenty twenty”,
+/// “two thousand and five”: see [`year_in_words`]).
+fn year_in(ctx: &Ctx, g: &Group) -> Option<i32> {
+    if g.text.starts_with(|c: char| c.is_ascii_digit()) {
+        year_of(g)
+    } else {
+        year_in_words(ctx, g)
+    }
+}
+
+/// A year written in words, as read aloud: the century's two digits then
+/// the year's (“nineteen ninety-six” 1996; “nineteen oh five” is not
+/// read), or “two thousand” and a number below a hundred (“two thousand
+/// and five”). Between 1900 and 2099.
+fn year_in_words(ctx: &Ctx, g: &Group) -> Option<i32> {
+    let words: Vec<String> = (g.first..=g.last)
+        .map(|i| ctx.word(i).to_ascii_lowercase())
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()) && w != "and")
+        .collect();
+    let (century, rest) = match words.as_slice() {
+        [two, thousand, rest @ ..] if two == "two" && thousand == "thousand" => (2000, rest),
+        [c, rest @ ..] if !rest.is_empty() => (
+            100 * value_in(c, Class::NumberWord)?.parse::<i32>().ok()?,
+            rest,
+        ),
+        _ => return None,
+    };
+    let numbers: Vec<i32> = rest
+        .iter()
+        .map(|w| value_in(w, Class::NumberWord)?.parse().ok())
+        .collect::<Option<_>>()?;
+    let yy = match numbers.as_slice() {
+        [] if century == 2000 => 0,
+        [t] if (1..=99).contains(t) => *t,
+        [t, u] if t % 10 == 0 && (20..=90).contains(t) && (1..=9).contains(u) => t + u,
+        _ => return None,
+    };
+    let y = century + yy;
     (1900..=2099).contains(&y).then_some(y)
 }
 
@@ -291,6 +337,31 @@ fn pick_year(r: NaiveDate, tense: Tense, value: impl Fn(i32) -> Option<DateValue
     }
 }
 
+/// The year of a yearly period without a year or a tense cue (news
+/// mode): the one holding `r`, else the nearest with the past favoured,
+/// as for a day and month ([`nearest_year`]): the days until the next one
+/// begins count [`AHEAD_WEIGHT`] times the days since the last one ended (“in
+/// November” written in late October is next month's, “in April”
+/// written in October last April's).
+fn nearest_period_year(r: NaiveDate, value: impl Fn(i32) -> Option<DateValue>) -> Option<i32> {
+    let past = pick_year(r, Tense::Past, &value)?;
+    let pv = value(past)?;
+    if pv.end() >= r {
+        return Some(past);
+    }
+    let Some(fy) = pick_year(r, Tense::Future, &value) else {
+        return Some(past);
+    };
+    let fv = value(fy)?;
+    let ahead = (fv.start() - r).num_days();
+    let behind = (r - pv.end()).num_days();
+    Some(if AHEAD_WEIGHT * ahead < behind {
+        fy
+    } else {
+        past
+    })
+}
+
 /// A yearly period after a modifier: `last` the latest over before `r`,
 /// `next` the earliest begun after it, `this` the one holding `r` (else
 /// the one of `r`'s year).
@@ -324,9 +395,10 @@ fn pick_year_by(
 /// How a yearly period without a year or modifier is placed.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Placing {
-    /// By the tense cue of its clause, else in the past (news mode; months,
-    /// seasons: “will reopen in June”, “was closed in March”, “In March,
-    /// the firm …”).
+    /// By the tense cue of its clause, else the nearest with the past
+    /// favoured (news mode; months, seasons: “will reopen in June”, “was
+    /// closed in March”, “In March, the firm …”; see
+    /// [`nearest_period_year`]).
     Cue,
     /// The nearest, whatever the clause (quarters: financial news reports
     /// a quarter soon after it ends and forecasts the next ones).
@@ -363,6 +435,21 @@ fn relative_period(
                 Some(cue) => {
                     tense_reason(ctx, c, kind, tense, Some(&cue));
                     pick_year(r, tense, &value)
+                }
+                None if placing == Placing::Cue => {
+                    let y = nearest_period_year(r, &value);
+                    let past = pick_year(r, Tense::Past, &value);
+                    if y.is_some() && y != past {
+                        c.reasons.push_all(&[
+                            kind,
+                            " resolved to the future of ",
+                            ctx.reference_text,
+                            " (news mode: no tense cue, the next one much nearer)",
+                        ]);
+                    } else {
+                        tense_reason(ctx, c, kind, Tense::Past, None);
+                    }
+                    y
                 }
                 None => {
                     tense_reason(ctx, c, kind, Tense::Past, None);
@@ -438,6 +525,10 @@ fn day_parts(ctx: &Ctx, c: &Caps, m: &str, d: &str) -> Option<DayParts> {
     Some(DayParts { month, day, year })
 }
 
+/// News mode's lean to the past: without a tense cue, a day or period
+/// ahead of the reference date counts this many times its distance.
+const AHEAD_WEIGHT: i64 = 2;
+
 /// The year of a day and month without one, with its reason: the cue's
 /// side of the reference date when its clause has a tense cue, else the
 /// nearest with the past favoured (news mode): a day ahead counts twice
@@ -476,7 +567,7 @@ fn nearest_year(ctx: &Ctx, c: &mut Cand, month: u32, day: u32, r: NaiveDate) -> 
     for y in years {
         if let Some(d) = ymd(y, month, day) {
             let days = (d - r).num_days();
-            let dist = if days > 0 { 2 * days } else { -days };
+            let dist = if days > 0 { AHEAD_WEIGHT * days } else { -days };
             if best.is_none_or(|b| dist < b.0) {
                 best = Some((dist, y));
             }
@@ -620,7 +711,7 @@ pub(super) fn month(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         Granularity::Month
     };
     let year = match c.get("y") {
-        Some(y) => Some(year_of(&y)?),
+        Some(y) => Some(year_in(ctx, &y)?),
         None => None,
     };
     let mut cand = Cand::over(&whole, granularity, DateReading::Absolute);
@@ -718,7 +809,7 @@ pub(super) fn month_slash_year(_: &Ctx, c: &Caps) -> Option<Cand> {
 /// “fiscal 1989”.
 pub(super) fn year(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let y_g = c.get("y")?;
-    let y = year_of(&y_g)?;
+    let y = year_in(ctx, &y_g)?;
     let part = c.get("part").and_then(|p| part_of(ctx, &p));
     let granularity = if part.is_some() {
         Granularity::Month
@@ -855,9 +946,27 @@ pub(super) fn quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         cand.value = value(y);
         return Some(cand);
     }
+    // “next year's first quarter”: the year the modifier names
+    if let Some(m) = c.get("ymod") {
+        cand.reading = DateReading::Relative;
+        let Some(r) = ctx.reference else {
+            cand.reasons.push(NO_REF);
+            return Some(cand);
+        };
+        let y = r.year() + year_offset(ctx.word(m.first))?;
+        cand.reasons.push(&format!(
+            "'{}': the year relative to {r}",
+            m.text.to_lowercase()
+        ));
+        cand.value = value(y);
+        return Some(cand);
+    }
+    // “the year-ago third quarter”: a financial quarter named with its
+    // comparison
+    let ago = c.get("ago").is_some();
     // without a year: a financial quarter needs a word of money or the
     // economy nearby (a game's third quarter is no date)
-    if c.get("fiscal").is_none() && !economic_context(ctx) {
+    if c.get("fiscal").is_none() && !ago && !economic_context(ctx) {
         return None;
     }
     cand.reading = DateReading::Relative;
@@ -875,7 +984,21 @@ pub(super) fn quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         Placing::Nearest,
         value,
     );
+    if ago {
+        cand.value = cand.value.and_then(|v| calendar::shift_years(v, -1));
+        cand.reasons.push("a year before");
+    }
     Some(cand)
+}
+
+/// The years from the reference year that `last`, `this`, `next` name.
+fn year_offset(word: &str) -> Option<i32> {
+    match word.to_ascii_lowercase().as_str() {
+        "last" | "past" => Some(-1),
+        "this" | "current" => Some(0),
+        "next" | "coming" => Some(1),
+        _ => None,
+    }
 }
 
 /// True when the sentence, or the one before, holds a word of money or
@@ -886,18 +1009,159 @@ fn economic_context(ctx: &Ctx) -> bool {
         .any(|t| t.is(Class::EconomicWord) || matches!(t.text(ctx.text), "$" | "%" | "€" | "£"))
 }
 
+/// “that year”, “later that day”, “that same month”: the day, month or
+/// year of the date before it (at most five sentences back); not
+/// reported without one.
+pub(super) fn that_unit(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let whole = c.whole()?;
+    let (unit, _) = unit_of(ctx, &c.get("unit")?)?;
+    let mut cand = Cand::over(&whole, unit_granularity(unit), DateReading::Relative);
+    cand.anchor = Some(Anchor {
+        shift: Shift::Within(unit),
+        scope: Scope::Near,
+        fallback: None,
+    });
+    Some(cand)
+}
+
 /// “the quarter”, “the latest quarter”, “the year-earlier quarter”: the
 /// quarter of the article's last quarter mention (a year before for
-/// “year-earlier”); not reported without one.
-pub(super) fn anchored_quarter(_: &Ctx, c: &Caps) -> Option<Cand> {
+/// “year-earlier”). Without one, in a sentence about money, “the
+/// (latest) quarter” is the last quarter over by the reference date
+/// (the one a company reports on); else it is not reported. “the current
+/// quarter” is the quarter holding the reference date.
+pub(super) fn anchored_quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let mut cand = Cand::over(&whole, Granularity::Quarter, DateReading::Relative);
+    let which = c.get("which").map(|g| ctx.lower_phrase(g.toks()));
+    let quarter_of = |d: NaiveDate| calendar::quarter_value(d.year(), d.month().div_ceil(3));
+    if which.as_deref() == Some("current") {
+        let Some(r) = ctx.reference else {
+            cand.reasons.push(NO_REF);
+            return Some(cand);
+        };
+        cand.reasons.push(&format!("the quarter of {r}"));
+        cand.value = quarter_of(r);
+        return Some(cand);
+    }
     let years = if c.get("ago").is_some() { -1 } else { 0 };
+    let is_quarter = c
+        .get("unit")
+        .is_some_and(|u| ctx.word(u.first).eq_ignore_ascii_case("quarter"));
+    let fallback = match (ctx.reference, which.as_deref()) {
+        (Some(r), None | Some("latest" | "most recent")) if is_quarter && economic_context(ctx) => {
+            quarter_of(r)
+                .and_then(|q| add_days(q.start(), -1))
+                .and_then(quarter_of)
+                .and_then(|q| calendar::shift_years(q, years))
+                .map(|q| (q, Granularity::Quarter))
+        }
+        _ => None,
+    };
     cand.anchor = Some(Anchor {
         shift: Shift::Years(years),
         scope: Scope::Quarter,
-        fallback: None,
+        fallback,
     });
+    Some(cand)
+}
+
+/// “the 1988 quarter”, “the 1989 period”, “last year's quarter”: the
+/// quarter of the article's last quarter mention, in the year named; the
+/// year itself without one.
+pub(super) fn year_quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let whole = c.whole()?;
+    let y = match (c.get("y"), c.get("ymod")) {
+        (Some(y), _) => year_of(&y)?,
+        (None, Some(m)) => match ctx.reference {
+            Some(r) => r.year() + year_offset(ctx.word(m.first))?,
+            None => {
+                let mut cand = Cand::over(&whole, Granularity::Quarter, DateReading::Relative);
+                cand.reasons.push(NO_REF);
+                return Some(cand);
+            }
+        },
+        (None, None) => return None,
+    };
+    let mut cand = Cand::over(&whole, Granularity::Quarter, DateReading::Relative);
+    cand.anchor = Some(Anchor {
+        shift: Shift::ToYear(y),
+        scope: Scope::Quarter,
+        fallback: calendar::year_value(y, None).map(|v| (v, Granularity::Year)),
+    });
+    Some(cand)
+}
+
+/// “by year-end”, “since year-end”, “by year's end”: the last day of the
+/// year, placed like a month (a bound or the clause's cue, else the
+/// nearest with the past favoured).
+pub(super) fn year_end(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let whole = c.whole()?;
+    let mut cand = Cand::over(&whole, Granularity::Day, DateReading::Relative);
+    let bound = take_bound(ctx, &mut cand, whole.first);
+    relative_period(
+        ctx,
+        &mut cand,
+        "year-end",
+        None,
+        bound.as_ref(),
+        Placing::Cue,
+        |y| ymd(y, 12, 31).map(DateValue::Day),
+    );
+    Some(cand)
+}
+
+/// The day of a holiday in year `y`, from its lexicon value: `MM-DD`, or
+/// `MM/N/weekday`, the N-th weekday of the month (N = -1: the last).
+pub(super) fn holiday_day(spec: &str, y: i32) -> Option<NaiveDate> {
+    if !spec.contains('/') {
+        let (m, d) = spec.split_once('-')?;
+        return ymd(y, m.parse().ok()?, d.parse().ok()?);
+    }
+    let mut parts = spec.split('/');
+    let m: u32 = parts.next()?.parse().ok()?;
+    let n: i32 = parts.next()?.parse().ok()?;
+    let wd = weekday_of(parts.next()?)?;
+    if n > 0 {
+        NaiveDate::from_weekday_of_month_opt(y, m, wd, u8::try_from(n).ok()?)
+    } else {
+        // the last: back from the month's last day
+        let mut d = calendar::month_end(y, m)?;
+        while d.weekday() != wd {
+            d = d.pred_opt()?;
+        }
+        Some(d)
+    }
+}
+
+/// “Thanksgiving Day”, “last Christmas”, “by Christmas”: the holiday's
+/// day (class `holiday`), placed like a month (a modifier, a bound or
+/// the clause's cue, else the nearest with the past favoured).
+pub(super) fn holiday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let whole = c.whole()?;
+    let h = c.get("h")?;
+    // a name is capitalised: “the thanksgiving service” is no date
+    if !h.text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let name = h.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let spec = value_in(&name.to_lowercase(), Class::Holiday)?;
+    holiday_day(spec, 2000)?;
+    let mut cand = Cand::over(&whole, Granularity::Day, DateReading::Relative);
+    let modifier = c.get("mod").map(|g| g.text.to_ascii_lowercase());
+    let bound = match modifier {
+        None => take_bound(ctx, &mut cand, whole.first),
+        Some(_) => None,
+    };
+    relative_period(
+        ctx,
+        &mut cand,
+        "holiday",
+        modifier.as_deref(),
+        bound.as_ref(),
+        Placing::Cue,
+        |y| holiday_day(spec, y).map(DateValue::Day),
+    );
     Some(cand)
 }
 
@@ -908,7 +1172,7 @@ pub(super) fn season(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let code = value_in(ctx.word(s_g.first), Class::Season)?;
     let mut cand = Cand::over(&whole, Granularity::Season, DateReading::Absolute);
     if let Some(y) = c.get("y") {
-        cand.value = calendar::season_value(year_of(&y)?, code);
+        cand.value = calendar::season_value(year_in(ctx, &y)?, code);
         return Some(cand);
     }
     cand.reading = DateReading::Relative;
@@ -1063,12 +1327,20 @@ pub(super) fn deictic(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 pub(super) fn period(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let modifier = ctx.lower_phrase(c.get("mod")?.toks());
-    let modifier = if modifier == "this past" {
-        "last".to_string()
-    } else {
-        modifier
+    let modifier = match modifier.as_str() {
+        "this past" => "last".to_string(),
+        "current" => "this".to_string(),
+        _ => modifier,
     };
-    let unit = ctx.word(c.get("unit")?.first).to_ascii_lowercase();
+    let unit_g = c.get("unit")?;
+    // “This Week” with a capital unit is a title (a TV show), not a week:
+    // prose writes “This week, …”
+    if unit_g.text.starts_with(|c: char| c.is_ascii_uppercase())
+        && !unit_g.text.bytes().all(|b| !b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let unit = ctx.word(unit_g.first).to_ascii_lowercase();
     let adv = c
         .get("adv")
         .filter(|_| modifier == "this")

@@ -660,6 +660,208 @@ fn no_cue_means_the_past() {
     assert_eq!(range(&found[1]), (d(2022, 3, 1), d(2022, 3, 31)));
 }
 
+/// Without a tense cue, a month only weeks ahead is the coming one (news
+/// mode favours the past, by the weight a day and month has too): “in
+/// November” written in late October is next month, not last year's.
+#[test]
+fn no_cue_a_month_just_ahead_is_the_coming_one() {
+    let r = Some(d(2024, 10, 28));
+    let text = "Shareholders vote on the merger in November, the board said. \
+        In April, the insurer received a takeover offer. \
+        Output in October rose 3 percent.";
+    let found = run(text, r);
+    assert_eq!(
+        range(find(&found, "November")),
+        (d(2024, 11, 1), d(2024, 11, 30))
+    );
+    assert!(find(&found, "November")
+        .reason
+        .as_deref()
+        .is_some_and(|w| w.contains("no tense cue")));
+    assert_eq!(
+        range(find(&found, "April")),
+        (d(2024, 4, 1), d(2024, 4, 30))
+    );
+    assert_eq!(
+        range(find(&found, "October")),
+        (d(2024, 10, 1), d(2024, 10, 31))
+    );
+    // a past cue still wins over nearness
+    let found = run("The merger was approved in November.", r);
+    assert_eq!(range(&found[0]), (d(2023, 11, 1), d(2023, 11, 30)));
+}
+
+/// A year before a quarter or period names the quarter's year: “the 2023
+/// third quarter”, “next year's first quarter”, “the year-ago second
+/// quarter”, and “the 2023 period” is the quarter reported before it, in
+/// 2023.
+#[test]
+fn a_year_before_a_quarter_names_its_year() {
+    let r = Some(d(2024, 11, 5));
+    let text = "The brewer earned $40 million in the third quarter, \
+        up from $31 million in the 2023 period. \
+        It lost money in the 2022 second quarter and in the year-ago second quarter. \
+        A price rise takes effect in next year's first quarter.";
+    let found = run(text, r);
+    assert_eq!(
+        range(find(&found, "the third quarter")),
+        (d(2024, 7, 1), d(2024, 9, 30))
+    );
+    let period = find(&found, "2023 period");
+    assert_eq!(range(period), (d(2023, 7, 1), d(2023, 9, 30)));
+    assert_eq!(period.granularity, Granularity::Quarter);
+    assert_eq!(
+        range(find(&found, "2022 second quarter")),
+        (d(2022, 4, 1), d(2022, 6, 30))
+    );
+    assert_eq!(
+        range(find(&found, "year-ago second quarter")),
+        (d(2023, 4, 1), d(2023, 6, 30))
+    );
+    assert_eq!(
+        range(find(&found, "next year's first quarter")),
+        (d(2025, 1, 1), d(2025, 3, 31))
+    );
+    // no quarter before it: the year
+    let found = run("Sales were $3 million in the 2023 period.", r);
+    assert_eq!(range(&found[0]), (d(2023, 1, 1), d(2023, 12, 31)));
+    assert_eq!(found[0].granularity, Granularity::Year);
+}
+
+/// Year-end is the year's last day, placed by its bound; “the current
+/// year” is this year; an abbreviated month and day stay a date before a
+/// counted noun; a year after a plural unit and “of” is a year.
+#[test]
+fn year_end_current_year_and_abbreviated_days() {
+    let r = Some(d(2024, 10, 28));
+    let text = "The bank expects the sale to close by year-end. \
+        Its shares have risen 9 percent since year-end. \
+        Profit should rise in the current fiscal year. \
+        The storms on Aug. 7 killed 14 people. \
+        Hiring slowed in the first nine months of 2023.";
+    let found = run(text, r);
+    assert_eq!(day(find(&found, "by year-end")), d(2024, 12, 31));
+    assert_eq!(day(find(&found, "since year-end")), d(2023, 12, 31));
+    assert_eq!(
+        range(find(&found, "current fiscal year")),
+        (d(2024, 1, 1), d(2024, 12, 31))
+    );
+    assert_eq!(day(find(&found, "Aug. 7")), d(2024, 8, 7));
+    assert_eq!(
+        range(find(&found, "2023")),
+        (d(2023, 1, 1), d(2023, 12, 31))
+    );
+    // an adjective of a noun is no date; a full month name before a
+    // counted noun is still a count
+    let found = run("The year-end bonus was paid. In March 15 people died.", r);
+    assert_eq!(texts(&found), ["March"]);
+}
+
+/// Years read aloud, as broadcast transcripts write them.
+#[test]
+fn years_in_words() {
+    let text = "The verdict was overturned in nineteen ninety-six on appeal. \
+        A bomb went off in January nineteen ninety-seven. \
+        Oil last sold this cheaply in the winter of nineteen eighty-six. \
+        The party promised full employment by the year two thousand. \
+        Nineteen people were hurt and about two thousand fled.";
+    let found = run(text, Some(d(1998, 2, 27)));
+    assert_eq!(
+        range(find(&found, "nineteen ninety-six")),
+        (d(1996, 1, 1), d(1996, 12, 31))
+    );
+    assert_eq!(
+        range(find(&found, "January nineteen ninety-seven")),
+        (d(1997, 1, 1), d(1997, 1, 31))
+    );
+    assert_eq!(
+        range(find(&found, "winter of nineteen eighty-six")),
+        (d(1986, 12, 1), d(1987, 2, 28))
+    );
+    assert_eq!(
+        range(find(&found, "two thousand")),
+        (d(2000, 1, 1), d(2000, 12, 31))
+    );
+    assert_eq!(found.len(), 4, "{found:#?}");
+}
+
+/// Named holidays are days: fixed (Christmas) or the N-th weekday of a
+/// month (Thanksgiving, the fourth Thursday of November), placed like a
+/// month.
+#[test]
+fn holidays_are_days() {
+    let text = "The fisherman was rescued on Thanksgiving Day after two days at sea. \
+        Toy sales slumped last Christmas. \
+        The mayor wants the bridge open by Halloween. \
+        The thanksgiving service was held in the chapel.";
+    let found = run(text, Some(d(2024, 1, 10)));
+    assert_eq!(day(find(&found, "Thanksgiving Day")), d(2023, 11, 23));
+    assert_eq!(day(find(&found, "last Christmas")), d(2023, 12, 25));
+    assert_eq!(day(find(&found, "by Halloween")), d(2024, 10, 31));
+    assert!(!texts(&found).iter().any(|t| t.contains("thanksgiving")));
+    // the day formats of the holiday data: fixed, N-th and last weekday
+    assert_eq!(resolve::holiday_day("12-25", 2024), Some(d(2024, 12, 25)));
+    assert_eq!(
+        resolve::holiday_day("11/4/thursday", 2024),
+        Some(d(2024, 11, 28))
+    );
+    assert_eq!(
+        resolve::holiday_day("05/-1/monday", 2024),
+        Some(d(2024, 5, 27))
+    );
+    assert_eq!(resolve::holiday_day("13/1/monday", 2024), None);
+}
+
+/// A period with a capital unit mid-sentence is a title, not a date.
+#[test]
+fn a_capitalised_period_is_a_title() {
+    let found = run(
+        "The minister, speaking on “This Week,” said talks resume this week.",
+        thu(),
+    );
+    assert_eq!(texts(&found), ["this week"]);
+}
+
+/// “The quarter” with no quarter before it, in a sentence about money, is
+/// the last quarter over (the one reported); “the current quarter” the
+/// quarter of the reference date; elsewhere “the quarter” is no date.
+#[test]
+fn the_quarter_without_an_anchor() {
+    let r = Some(d(2024, 11, 5));
+    let found = run(
+        "The chain sold $40 million of goods in the quarter. \
+         Orders should recover in the current quarter, with sales up 3 percent.",
+        r,
+    );
+    assert_eq!(
+        range(find(&found, "the quarter")),
+        (d(2024, 7, 1), d(2024, 9, 30))
+    );
+    assert_eq!(
+        range(find(&found, "the current quarter")),
+        (d(2024, 10, 1), d(2024, 12, 31))
+    );
+    let found = run("He scored twice in the quarter.", r);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// “that year”, “later that day” take the day, month or year of the date
+/// before them; none when that date is coarser, or when there is none.
+#[test]
+fn that_day_and_that_year() {
+    let text = "The refinery opened in June 2019 and was sold later that year. \
+        The strike began on March 3. Later that day the port closed. \
+        Output fell in May; that day the mine flooded.";
+    let found = run(text, thu());
+    let year = find(&found, "later that year");
+    assert_eq!(range(year), (d(2019, 1, 1), d(2019, 12, 31)));
+    assert_eq!(year.granularity, Granularity::Year);
+    assert_eq!(day(find(&found, "Later that day")), d(2022, 3, 3));
+    assert!(!texts(&found).contains(&"that day"), "{found:#?}");
+    let found = run("Brokers lost money on trades made that day.", thu());
+    assert!(found.is_empty(), "{found:#?}");
+}
+
 /// A token's vocabulary id in the date and tense rule sets, read from its
 /// lexicon word id, is the one its text gives.
 #[test]
