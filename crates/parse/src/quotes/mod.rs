@@ -481,13 +481,20 @@ impl<'a> Ctx<'a> {
     /// around them: of the sentence before (up to two back) or after,
     /// when no other person is named in between.
     fn context_pass(&self, out: &mut [Quote]) {
-        // (sentence, quote start, index in `out`) of the attributed quotes
-        let mut attributed: Vec<(usize, usize, usize)> = Vec::with_capacity(out.len());
+        // (sentence of its start, sentence of its end, quote start, index
+        // in `out`) of the attributed quotes: a quote of several sentences
+        // (“A. B. C,” said Roe. “D.”) is as near as its last one
+        let mut attributed: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(out.len());
         attributed.extend(
             out.iter()
                 .enumerate()
                 .filter(|(_, q)| q.speaker.is_some() && q.kind != QuoteKind::ScareQuote)
-                .map(|(i, q)| (q.sentence, q.span.start, i)),
+                .map(|(i, q)| {
+                    let last = self
+                        .sentence_of(q.span.end.saturating_sub(1))
+                        .max(q.sentence);
+                    (q.sentence, last, q.span.start, i)
+                }),
         );
         for i in 0..out.len() {
             let q = &out[i];
@@ -509,15 +516,15 @@ impl<'a> Ctx<'a> {
             let prev = attributed
                 .iter()
                 .rev()
-                .find(|&&(qs, start, _)| start < q.span.start && qs + 2 >= s && qs < s)
-                .filter(|&&(_, start, k)| alone(start, q.span.start, &out[k]));
+                .find(|&&(_, qe, start, _)| start < q.span.start && qe + 2 >= s && qe < s)
+                .filter(|&&(_, _, start, k)| alone(start, q.span.start, &out[k]));
             // “Q1.” “Q2,” he said: the next quote of the paragraph, with
             // nothing but marks and space in between
             let next = || {
                 attributed
                     .iter()
-                    .find(|&&(qs, start, _)| start > q.span.start && qs == s + 1)
-                    .filter(|&&(qs, start, _)| {
+                    .find(|&&(qs, _, start, _)| start > q.span.start && qs == s + 1)
+                    .filter(|&&(qs, _, start, _)| {
                         self.sentences[qs].paragraph == self.sentences[s].paragraph
                             && self
                                 .text
@@ -526,7 +533,7 @@ impl<'a> Ctx<'a> {
                     })
             };
             let found = match prev.or_else(next) {
-                Some(&(_, _, k)) => Some((
+                Some(&(_, _, _, k)) => Some((
                     out[k].speaker.clone(),
                     out[k].speaker_entity,
                     out[k].speaker_span,
