@@ -14,6 +14,10 @@ use crate::text::{Shape, TokKind, Token};
 /// Tokens between a closing mark and its verb (“…,” Hugh Hill, a doctor
 /// at the clinic in the north of the city, said).
 const MAX_AFTER: usize = 32;
+/// Tokens of the quoted sentence's own words between a closing mark and a
+/// comma before the attribution (“…” and donations rose again last week,
+/// Gilbert said).
+const MAX_TAIL: usize = 24;
 /// Tokens between a quote-only cue (“read”, “snapped”) and the opening
 /// mark it introduces (“…, the sign read: “…”).
 const QUOTE_VERB_REACH: usize = 5;
@@ -256,7 +260,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // “…,” said Blinken
-        if first.classes.intersects(QUOTE_CUES) {
+        if self.is_cue_after(win, k) {
             let subject = self.subject_right(win, k);
             let sp = self.resolve_subject(subject, speakers)?;
             return Some((sp, self.word(first).to_string()));
@@ -272,33 +276,57 @@ impl<'a> Ctx<'a> {
                     || self.is_initial_stop(win, i)
                     || self.is_inner_stop(win, i))
             })
-            .find(|&i| win[i].classes.intersects(QUOTE_CUES))?;
+            .find(|&i| self.is_cue_after(win, i))?;
+        let cue = self.word(&win[v]).to_string();
         let subject = self.subject_left(win, v, k);
-        let start = subject.span()?.start;
-        // only titles and names between the mark and the subject (“Texas
-        // Sen. Ted Cruz said”), not “a source close to Smith said”; or the
-        // last words of the quoted sentence, then a comma (“…'' income, he
-        // said”)
-        let gap: Vec<&Token> = win[k..v]
-            .iter()
-            .take_while(|t| t.span.start < start)
-            .collect();
-        // (a middle initial's full stop is part of the name: “Peter K.
-        // Lanning said”, where the entity pass may take only the surname)
-        let titles_only = gap
-            .iter()
-            .enumerate()
-            .all(|(j, t)| self.is_title_token(t) || self.is_initial_stop(win, k + j));
-        // (the titles right before the name aside: “…, Mr. Turry said”)
-        let comma = gap.iter().rposition(|t| !self.is_title_token(t));
-        let tail_then_comma = gap.len() <= 10
-            && comma.is_some_and(|c| self.word(gap[c]) == ",")
-            && !gap.iter().any(|t| t.classes.intersects(QUOTE_CUES));
-        if !titles_only && !tail_then_comma {
-            return None;
+        if let Some(start) = subject.span().map(|s| s.start) {
+            // only titles and names between the mark and the subject
+            // (“Texas Sen. Ted Cruz said”), not “a source close to Smith
+            // said”; or the last words of the quoted sentence, then a comma
+            // (“…'' income, he said”)
+            let gap: Vec<&Token> = win[k..v]
+                .iter()
+                .take_while(|t| t.span.start < start)
+                .collect();
+            // (a middle initial's full stop is part of the name: “Peter K.
+            // Lanning said”, where the entity pass may take only the surname)
+            let titles_only = gap
+                .iter()
+                .enumerate()
+                .all(|(j, t)| self.is_title_token(t) || self.is_initial_stop(win, k + j));
+            // (the titles right before the name aside: “…, Mr. Turry said”)
+            let comma = gap.iter().rposition(|t| !self.is_title_token(t));
+            let tail_then_comma = gap.len() <= MAX_TAIL
+                && comma.is_some_and(|c| self.word(gap[c]) == ",")
+                && !(k..k + gap.len()).any(|i| self.is_cue_after(win, i));
+            if titles_only || tail_then_comma {
+                let sp = self.resolve_subject(subject, speakers)?;
+                return Some((sp, cue));
+            }
         }
-        let sp = self.resolve_subject(subject, speakers)?;
-        Some((sp, self.word(&win[v]).to_string()))
+        // the last words of the quoted sentence, then a comma and an
+        // inverted attribution (“…'' since most cases were close, said Lee
+        // Epstein”): the cue is the first after the quote, so the words
+        // between hold none
+        if v > k + 1 && v - k <= MAX_TAIL && self.word(&win[v - 1]) == "," {
+            let subject = self.subject_right(win, v);
+            if subject.span().is_some() {
+                let sp = self.resolve_subject(subject, speakers)?;
+                return Some((sp, cue));
+            }
+        }
+        None
+    }
+
+    /// True when `toks[i]` is a cue (a reporting or quote verb) and not
+    /// the first word of a capitalised title (“Fire Chief Dan Roark”).
+    fn is_cue_after(&self, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        t.classes.intersects(QUOTE_CUES)
+            && !(t.shape.has(Shape::CAPITALISED)
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.shape.has(Shape::CAPITALISED) && n.classes.intersects(TITLE_WORDS)
+                }))
     }
 
     /// True for a full stop in `toks[i]` that a comma or a closing

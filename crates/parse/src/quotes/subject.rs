@@ -445,8 +445,12 @@ impl<'a> Ctx<'a> {
     /// Secretary General of NATO, Jens Stoltenberg”, “said the younger Mr.
     /// Trump”, “said his best friend at Lehigh, Bruce Turry”, “said the
     /// White House”, “said the senator”). A name after a preposition is no
-    /// subject (“said a source close to Tom Reyes”).
+    /// subject (“said a source close to Tom Reyes”), nor the name after a
+    /// verb whose object is the addressee (“told Fox News”).
     pub(super) fn subject_right(&self, toks: &[Token], v: usize) -> Subject {
+        if toks[v].is(Class::AddresseeVerb) {
+            return Subject::Unknown;
+        }
         let rest = &toks[v + 1..];
         let mut role: Option<(usize, usize)> = None; // token range of a role phrase
         let mut org: Option<(usize, Span)> = None; // an organisation or place first
