@@ -4,8 +4,8 @@
 
 use super::subject::{Subject, QUOTE_CUES, ROLE_WORDS, TITLE_WORDS};
 use super::{
-    has_reporting_verb, has_words, is_modifier_slot, last_word, last_words, Ctx, Marks, Said,
-    Speaker, ACCORDING_TO,
+    has_quote_cue, has_words, is_modifier_slot, last_word, last_words, Ctx, Marks, Said, Speaker,
+    ACCORDING_TO,
 };
 use crate::lexicon::Class;
 use crate::model::{Attribution, EntityKind, Quote, QuoteKind, Span};
@@ -129,8 +129,8 @@ impl<'a> Ctx<'a> {
             if pq.speaker.is_some() && same_sentence() {
                 let between =
                     Span::new(prev_close.unwrap_or(m.open).min(m.open), m.open).slice(text);
-                let interrupted = between.trim_end().ends_with([',', ':', '–', '—'])
-                    && has_reporting_verb(between);
+                let interrupted =
+                    between.trim_end().ends_with([',', ':', '–', '—']) && has_quote_cue(between);
                 if interrupted || found.is_none() {
                     if found.is_none() {
                         // the speaker of the previous piece, as found for it
@@ -174,7 +174,7 @@ impl<'a> Ctx<'a> {
                     .all(|c| !c.is_alphanumeric())
             };
             let after_said =
-                || before_text.ends_with(',') && has_reporting_verb(last_words(before_text, 4));
+                || before_text.ends_with(',') && has_quote_cue(last_words(before_text, 4));
             if colon || opens_sentence() || after_said() {
                 QuoteKind::Direct
             } else {
@@ -412,8 +412,13 @@ impl<'a> Ctx<'a> {
             // “He adopted a fake accent and joked, “…””; “Mr. Trump was
             // prompted to say, “…””
             let coordinated = before.is_some_and(|b| matches!(b, "and" | "but" | "then" | "to"));
+            // “Said Comey, “…””, “Added the senator: “…””: a cue opening
+            // its sentence, its subject after it
+            let opens = toks[..v].iter().all(|t| t.kind == TokKind::Punct);
             let subject = if participle || coordinated {
                 self.first_subject(toks, floor, v - 1)
+            } else if opens {
+                self.subject_right(toks, v)
             } else {
                 self.subject_left(toks, v, floor)
             };
@@ -528,6 +533,15 @@ impl<'a> Ctx<'a> {
     /// stage, telling the crowd, …”; “Later on Sunday, Kerpen shared a
     /// syllabus, writing …”).
     fn first_subject(&self, toks: &[Token], from: usize, to: usize) -> Subject {
+        // “Appearing before supporters at NLD headquarters, Suu Kyi said
+        // … and added”: a clause opened by a participle holds no subject
+        let from = match toks.get(from) {
+            Some(t) if self.is_participle(toks, from) && t.kind == TokKind::Word => toks[from..to]
+                .iter()
+                .position(|t| self.word(t) == ",")
+                .map_or(from, |c| from + c + 1),
+            _ => from,
+        };
         for i in from..to {
             let t = &toks[i];
             if t.kind != TokKind::Word {
@@ -550,15 +564,31 @@ impl<'a> Ctx<'a> {
                     && !n.is(Class::FunctionWord)
                     && !n.is(Class::Determiner)
             });
+            let participle = self.is_participle(toks, i);
             if verb_next {
                 if let Some(span) = self.name_ending_at(toks, i + 1) {
-                    if span.start >= toks[from].span.start && !t.shape.has(Shape::POSSESSIVE) {
+                    if span.start >= toks[from].span.start
+                        && !t.shape.has(Shape::POSSESSIVE)
+                        && !(participle && span == t.span)
+                    {
                         return Subject::Name(span);
                     }
                 }
             }
         }
         Subject::Unknown
+    }
+
+    /// True when `toks[i]` is a capitalised “-ing” word that no cue
+    /// follows: a participle opening a clause (“Smiling broadly, …”,
+    /// “Appearing before supporters, …”), not a name (“Manning said”).
+    fn is_participle(&self, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        t.shape.has(Shape::CAPITALISED)
+            && self.word(t).ends_with("ing")
+            && !toks
+                .get(i + 1)
+                .is_some_and(|n| n.classes.intersects(QUOTE_CUES))
     }
 
     /// The speaker of a colon introduction with no cue: a name right

@@ -596,22 +596,22 @@ impl<'a> Ctx<'a> {
 }
 
 /// True when a piece of `s` between chars that are not letters or digits
-/// (the pieces of `s.split(|c: char| !c.is_alphanumeric())`) is a
-/// reporting verb.
-fn has_reporting_verb(s: &str) -> bool {
+/// (the pieces of `s.split(|c: char| !c.is_alphanumeric())`) is a cue
+/// next to a quotation: a reporting verb or a quote verb (“snapped”).
+fn has_quote_cue(s: &str) -> bool {
     let (mut start, mut i) = (0, 0);
     while i < s.len() {
         let Some(c) = char_at(s, i) else { break };
         let len = c.len_utf8();
         if !c.is_alphanumeric() {
-            if lexicon::classes(&s[start..i]).has(Class::ReportingVerb) {
+            if lexicon::classes(&s[start..i]).intersects(subject::QUOTE_CUES) {
                 return true;
             }
             start = i + len;
         }
         i += len;
     }
-    lexicon::classes(&s[start..]).has(Class::ReportingVerb)
+    lexicon::classes(&s[start..]).intersects(subject::QUOTE_CUES)
 }
 
 /// True when `s` has at least `n` words (whitespace-separated pieces with
@@ -1052,8 +1052,8 @@ mod tests {
         for t in texts {
             let verb = t
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| lexicon::classes(w).has(Class::ReportingVerb));
-            assert_eq!(has_reporting_verb(t), verb, "{t:?}");
+                .any(|w| lexicon::classes(w).intersects(subject::QUOTE_CUES));
+            assert_eq!(has_quote_cue(t), verb, "{t:?}");
             for n in 0..8 {
                 let words = t
                     .split_whitespace()

@@ -339,10 +339,13 @@ impl<'a> Ctx<'a> {
         let mut typical_seen = false;
         for _ in 0..3 {
             let left = (floor..right).rev().take(MAX_APPOSITION).find(|&i| {
-                matches!(
-                    self.word(&toks[i]),
-                    "," | "“" | "”" | "\"" | ";" | ":" | "—" | "'"
-                )
+                match self.word(&toks[i]) {
+                    "," | "“" | "”" | "\"" | ";" | ":" | "—" => true,
+                    // a mark, unless the possessive of a word in “s”
+                    // (“Jeff Weaver, Sanders' campaign manager, said”)
+                    "'" => !self.is_plural_possessive(toks, i),
+                    _ => false,
+                }
             })?;
             if self.word(&toks[left]) != "," || left + 1 >= right {
                 return None;
@@ -383,6 +386,19 @@ impl<'a> Ctx<'a> {
             right = left;
         }
         None
+    }
+
+    /// True when `toks[i]` is an apostrophe glued to a word ending in “s”
+    /// and followed by a word (“Sanders' campaign”): a possessive, not a
+    /// quotation mark.
+    pub(super) fn is_plural_possessive(&self, toks: &[Token], i: usize) -> bool {
+        i > 0
+            && toks[i - 1].kind == TokKind::Word
+            && toks[i - 1].span.end == toks[i].span.start
+            && self.word(&toks[i - 1]).ends_with(['s', 'S'])
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokKind::Word && n.span.start > toks[i].span.end)
     }
 
     /// True for a subject that is a person entity or a name of two words
