@@ -160,8 +160,31 @@ impl<'a> Ctx<'a> {
         // a scare quote has at most three words; the (pure) tests run
         // cheapest first, the word count last, for the quotes that pass the
         // other tests
+        // “…,” he said. “Nobody is moving.”: a short quote in double marks
+        // that is a whole sentence of its own (a capital, two words or
+        // more, its own full stop, nothing else in the sentence), after
+        // another sentence of its paragraph (a paragraph of one such quote
+        // is a subheading), is speech
+        let whole_sentence = || {
+            let words = m.content.slice(text);
+            let si = self.sentence_of(m.open);
+            let follows = si > 0 && self.sentences[si - 1].paragraph == open_sent.paragraph;
+            let close_sent = self.sentences[self.sentence_of(m.close_end.saturating_sub(1))];
+            let outside = |a: usize, b: usize| {
+                text.get(a.min(b)..b)
+                    .is_some_and(|g| !g.chars().any(char::is_alphanumeric))
+            };
+            !m.single
+                && follows
+                && words.ends_with('.')
+                && words.chars().next().is_some_and(char::is_uppercase)
+                && has_words(words, 2)
+                && outside(open_sent.span.start, m.open)
+                && outside(m.close_end, close_sent.span.end)
+        };
         let kind = if (found.is_none() || (m.single && !via_after) || modifier_slot())
             && !has_words(m.content.slice(text), 4)
+            && !whole_sentence()
         {
             QuoteKind::ScareQuote
         } else if cont.is_some() {
