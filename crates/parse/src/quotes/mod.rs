@@ -498,10 +498,16 @@ impl<'a> Ctx<'a> {
         );
         for i in 0..out.len() {
             let q = &out[i];
+            // (a quote of several sentences: its attribution may follow its
+            // last one)
+            let last = self
+                .sentence_of(q.span.end.saturating_sub(1))
+                .max(q.sentence);
             if q.speaker.is_some()
                 || q.kind == QuoteKind::ScareQuote
                 || q.kind == QuoteKind::Indirect
                 || self.has_cue_outside_marks(q.sentence)
+                || (last != q.sentence && self.has_cue_outside_marks(last))
             {
                 continue;
             }

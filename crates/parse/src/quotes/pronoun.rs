@@ -16,6 +16,7 @@
 use super::{Ctx, Said};
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
+use crate::text::{Shape, TokKind};
 
 /// How far back a pronoun's antecedent is searched, in sentences.
 const MAX_SENTENCES_BACK: usize = 6;
@@ -181,6 +182,41 @@ impl<'a> Ctx<'a> {
         i > 0 && pos < self.mark_reach[i - 1]
     }
 
+    /// The entities named, outside quotation marks, in the clause of the
+    /// pronoun at `pronoun` (in sentence `si`) after it: up to a quotation
+    /// mark, a semicolon, a comma before “and”, “but” or “while”, or an
+    /// adverbial clause (“he said after Smith read the charges”). A
+    /// pronoun subject never stands for a name of its own clause (“she
+    /// told Reeves”, “he said of Trump”, “he said, adding that Trump …”).
+    fn named_in_clause_after(&self, si: usize, pronoun: Span) -> Vec<usize> {
+        let toks = self.sentence_toks(si);
+        let k = toks.partition_point(|t| t.span.start <= pronoun.start);
+        let mut out = Vec::new();
+        for (j, t) in toks.iter().enumerate().skip(k) {
+            let w = self.word(t);
+            if matches!(w, "“" | "”" | "\"" | "''" | ";") || t.is(Class::AdverbialSubordinator)
+            {
+                break;
+            }
+            if w == ","
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(self.word(n), "and" | "but" | "while"))
+            {
+                break;
+            }
+            if t.kind != TokKind::Word || !t.shape.has(Shape::CAPITALISED) {
+                continue;
+            }
+            if let Some((_, e)) = self.mention_starting_at(t.span.start) {
+                if !self.inside_marks(t.span.start) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
     /// The person that the pronoun at `pronoun` stands for, as an entity
     /// or (for a speaker no entity holds) the span of a name. `speakers`
     /// are the speakers found so far.
@@ -190,14 +226,16 @@ impl<'a> Ctx<'a> {
         speakers: &Said,
     ) -> Option<(Option<usize>, Span)> {
         let gender = pronoun_gender(pronoun.slice(self.text));
+        let si = self.sentence_of(pronoun.start);
+        let named_after = self.named_in_clause_after(si, pronoun);
         let fits = |span: Span, e: usize| {
             self.plausible_person(e)
+                && !named_after.contains(&e)
                 && match (gender, self.mention_gender(span, e)) {
                     (Some(a), Some(b)) => a == b,
                     _ => true,
                 }
         };
-        let si = self.sentence_of(pronoun.start);
         let lo = si.saturating_sub(MAX_SENTENCES_BACK);
         // “Asked whether Clinton would win, she replied”: after a fronted
         // clause, the names of that clause are not the subject
@@ -216,6 +254,7 @@ impl<'a> Ctx<'a> {
                 .take_while(|&&(p, _)| p < limit)
                 .find(|(_, sp)| {
                     let (person, g) = match sp.entity {
+                        Some(e) if named_after.contains(&e) => (false, None),
                         Some(e) => (self.plausible_person(e), self.entity_gender(e)),
                         None => (true, name_gender(sp.name.slice(self.text))),
                     };
