@@ -174,6 +174,7 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
         }
     }
     ctx.context_pass(&mut out);
+    ctx.continuation_pass(&mut out);
     out
 }
 
@@ -563,6 +564,85 @@ impl<'a> Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The span of the paragraph holding sentence `si`: from its first
+    /// sentence's start to its last sentence's end.
+    fn paragraph_span(&self, si: usize) -> Span {
+        let p = self.sentences[si].paragraph;
+        let first = self.sentences[..si]
+            .iter()
+            .rposition(|s| s.paragraph != p)
+            .map_or(0, |k| k + 1);
+        let last = self.sentences[si..]
+            .iter()
+            .position(|s| s.paragraph != p)
+            .map_or(self.sentences.len(), |k| si + k)
+            - 1;
+        Span::new(
+            self.sentences[first].span.start,
+            self.sentences[last].span.end,
+        )
+    }
+
+    /// Gives a quote that goes on from one paragraph to the next the
+    /// speaker of its other pieces. News style leaves a quote that goes on
+    /// in the next paragraph open at the end of its paragraph and opens
+    /// the next one with a new mark (“We will fight.¶“We will win,” she
+    /// said.): a quote with no speaker that opens its paragraph takes the
+    /// speaker of a quote left open at the end of the paragraph before, and
+    /// a quote with no speaker left open at the end of its paragraph takes
+    /// the speaker of a quote opening the next one, when that quote's own
+    /// attribution found it.
+    fn continuation_pass(&self, out: &mut [Quote]) {
+        // (index in `out`, paragraph, opens it, left open at its end) of
+        // the marked quotes
+        let pieces: Vec<(usize, usize, bool, bool)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.kind != QuoteKind::Indirect && q.kind != QuoteKind::ScareQuote)
+            .filter_map(|(i, q)| {
+                let para = self.paragraph_span(q.sentence);
+                let before = self.text.get(para.start..q.span.start)?;
+                let after = self.text.get(q.span.end..para.end)?;
+                let opens = !before.chars().any(char::is_alphanumeric);
+                let left_open = !after
+                    .chars()
+                    .any(|c| c.is_alphanumeric() || is_quote_char(c));
+                Some((i, self.sentences[q.sentence].paragraph, opens, left_open))
+            })
+            .collect();
+        let speaker = |q: &Quote| (q.speaker.clone(), q.speaker_entity, q.speaker_span);
+        let take =
+            |q: &mut Quote,
+             (speaker, entity, span): (Option<String>, Option<usize>, Option<Span>)| {
+                q.speaker = speaker;
+                q.speaker_entity = entity;
+                q.speaker_span = span;
+                q.attribution = Attribution::Context;
+            };
+        for w in 0..pieces.len().saturating_sub(1) {
+            let (a, pa, _, a_open) = pieces[w];
+            let (b, pb, b_opens, _) = pieces[w + 1];
+            if a_open
+                && b_opens
+                && pb == pa + 1
+                && out[a].speaker.is_some()
+                && out[b].speaker.is_none()
+            {
+                let s = speaker(&out[a]);
+                take(&mut out[b], s);
+            }
+        }
+        for w in (0..pieces.len().saturating_sub(1)).rev() {
+            let (a, pa, _, a_open) = pieces[w];
+            let (b, pb, b_opens, _) = pieces[w + 1];
+            let found_itself = !matches!(out[b].attribution, Attribution::None);
+            if a_open && b_opens && pb == pa + 1 && found_itself && out[a].speaker.is_none() {
+                let s = speaker(&out[b]);
+                take(&mut out[a], s);
+            }
+        }
+    }
+
     /// The person named first, outside quotation marks, in the sentence
     /// before sentence `s` of the same paragraph, when that mention opens
     /// the sentence (its subject) and is no possessive.
@@ -618,6 +698,11 @@ fn has_quote_cue(s: &str) -> bool {
         i += len;
     }
     lexicon::classes(&s[start..]).intersects(subject::QUOTE_CUES)
+}
+
+/// True for a quotation mark or an apostrophe (what may close a quote).
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'')
 }
 
 /// True when `s` has at least `n` words (whitespace-separated pieces with

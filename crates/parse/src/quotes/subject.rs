@@ -273,7 +273,11 @@ impl<'a> Ctx<'a> {
         {
             end -= 1;
         }
-        // a parenthetical after the name
+        // a parenthetical after the name (“Gov. John Kasich (R-OH), said”)
+        if end >= floor + 2 && self.word(&toks[end - 1]) == "," && self.word(&toks[end - 2]) == ")"
+        {
+            end -= 1;
+        }
         if self.word(&toks[end - 1]) == ")" {
             if let Some(open) = (floor..end - 1)
                 .rev()
