@@ -57,6 +57,33 @@ fn name_gender(name: &str) -> Option<Gender> {
     gender_of_value(lexicon::value(first, Class::GivenNameGender))
 }
 
+/// True when a name no entity holds may be a person's: it opens with a
+/// known given name (“Hugh Hill”), or none of its words is a function
+/// word, determiner, cue or pronoun (“the website”, “Because Pete”), a word
+/// of an organisation's or place's name (“Jet Services”), a demonym or
+/// one-word place (“Nice”), and it is not one word in capitals
+/// (“POLITICO”).
+fn plausible_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let given = Classes::all(&[Class::GivenName, Class::GivenNameGender]);
+    if words.len() >= 2 && lexicon::classes(words[0]).intersects(given) {
+        return true;
+    }
+    let bad = Classes::all(&[
+        Class::FunctionWord,
+        Class::Determiner,
+        Class::ReportingVerb,
+        Class::QuoteVerb,
+        Class::PersonPronoun,
+        Class::NonPersonWord,
+        Class::RoleModifier,
+    ]);
+    let one_in_capitals =
+        words.len() == 1 && words[0].len() > 2 && !words[0].chars().any(char::is_lowercase);
+    let bad_word = words.iter().any(|w| lexicon::classes(w).intersects(bad));
+    !words.is_empty() && !bad_word && !one_in_capitals
+}
+
 /// The gender the words of a role say (“spokeswoman”, “first lady”).
 fn role_gender(role: &str) -> Option<Gender> {
     let lower = role.to_lowercase();
@@ -256,7 +283,12 @@ impl<'a> Ctx<'a> {
                     let (person, g) = match sp.entity {
                         Some(e) if named_after.contains(&e) => (false, None),
                         Some(e) => (self.plausible_person(e), self.entity_gender(e)),
-                        None => (true, name_gender(sp.name.slice(self.text))),
+                        // a name no entity holds (an outlet, a company, a
+                        // person the entity pass missed)
+                        None => {
+                            let name = sp.name.slice(self.text);
+                            (plausible_name(name), name_gender(name))
+                        }
                     };
                     person
                         && match (gender, g) {
