@@ -115,6 +115,11 @@ impl<'a> Ctx<'a> {
         if found.is_none() {
             found = self.colon_before_sentence(m, open_sent.span, speakers);
         }
+        // 3c. a quote opening its paragraph, then a dash and the name
+        // (“…”¶— Jane Roe, on Monday)
+        if found.is_none() {
+            found = self.dash_byline(m);
+        }
         // 4. continuation of the previous quote in the same sentence
         let mut cont = None;
         if let Some((pk, pq)) = prev {
@@ -171,8 +176,10 @@ impl<'a> Ctx<'a> {
             let follows = si > 0 && self.sentences[si - 1].paragraph == open_sent.paragraph;
             let close_sent = self.sentences[self.sentence_of(m.close_end.saturating_sub(1))];
             let outside = |a: usize, b: usize| {
-                text.get(a.min(b)..b)
-                    .is_some_and(|g| !g.chars().any(char::is_alphanumeric))
+                text.get(a.min(b)..b).is_some_and(|g| {
+                    !g.chars()
+                        .any(|c| !super::is_quote_char(c) && c.is_alphanumeric())
+                })
             };
             !m.single
                 && follows
@@ -511,6 +518,79 @@ impl<'a> Ctx<'a> {
             sp.how = Attribution::Colon;
         }
         Some((sp, cue))
+    }
+
+    /// The speaker of a quote that opens its paragraph and ends its
+    /// sentence, named after it by a dash, on the same line or the next
+    /// (a list of quotes, an epigraph: “…”¶— Jane Roe, on Monday): a person
+    /// mention or a name of two words or more right after the dash, then a
+    /// comma, a full stop or the end of the sentence.
+    fn dash_byline(&self, m: &Marks) -> Option<(Speaker, String)> {
+        let text = self.text;
+        if !m.content.slice(text).ends_with(['.', '?', '!']) {
+            return None;
+        }
+        let rest = text.get(m.close_end..)?;
+        let gap = rest.len() - rest.trim_start_matches([' ', '\n', '\r', '.']).len();
+        let dash = rest[gap..].chars().next()?;
+        if gap > 4 || !matches!(dash, '-' | '–' | '—') {
+            return None;
+        }
+        let para = self.paragraph_span(self.sentence_of(m.open));
+        if text
+            .get(para.start..m.open)?
+            .chars()
+            .any(|c| !super::is_quote_char(c) && c.is_alphanumeric())
+        {
+            return None;
+        }
+        let after = &rest[gap + dash.len_utf8()..];
+        let name_start =
+            m.close_end + gap + dash.len_utf8() + (after.len() - after.trim_start().len());
+        let si = self.sentence_of(name_start);
+        let toks = self.sentence_toks(si);
+        let k = toks.partition_point(|t| t.span.start < name_start);
+        if toks.get(k).is_none_or(|t| t.span.start != name_start) {
+            return None;
+        }
+        // titles and role words may come first (“— Energy analyst Kim Oduya”)
+        let person = (k..toks.len().min(k + 5))
+            .take_while(|&j| toks[j].kind == TokKind::Word && self.is_title_token(&toks[j]))
+            .find_map(|j| {
+                self.mention_starting_at(toks[j].span.start)
+                    .filter(|&(_, e)| self.entities[e].kind == EntityKind::Person)
+            });
+        let (span, entity) = match person {
+            Some((span, e)) => (span, Some(e)),
+            _ => {
+                let mut end = k;
+                while end < toks.len() && end < k + 4 && self.is_name_word(toks, end) {
+                    end += 1;
+                }
+                let span = self.name_ending_at(toks, end)?;
+                if !span.slice(text).contains(' ') {
+                    return None;
+                }
+                (span, self.person_named(span))
+            }
+        };
+        let next = toks.partition_point(|t| t.span.start < span.end);
+        if toks
+            .get(next)
+            .is_some_and(|t| !matches!(self.word(t), "," | "."))
+        {
+            return None;
+        }
+        let how = Attribution::Verb;
+        Some((
+            Speaker {
+                entity,
+                name: span,
+                span,
+                how,
+            },
+            dash.to_string(),
+        ))
     }
 
     /// “in NAME’s words, “…”” / “in the words of NAME, “…””: the name,

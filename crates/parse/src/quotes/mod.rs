@@ -193,6 +193,8 @@ struct Ctx<'a> {
     /// `role_core` of every role of every entity (`[entity][role]`), made on
     /// the first role subject: resolving one compares it with all of them.
     role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
+    /// The span of the paragraph of each sentence, made on first use.
+    paragraphs: OnceCell<Vec<Span>>,
     /// The gender of each entity, made on the first pronoun.
     genders: OnceCell<Vec<Option<Gender>>>,
     /// Whether each entity looks like a person a pronoun can stand for.
@@ -238,6 +240,7 @@ impl<'a> Ctx<'a> {
             analysis,
             by_end,
             role_cores: OnceCell::new(),
+            paragraphs: OnceCell::new(),
             genders: OnceCell::new(),
             plausible: OnceCell::new(),
             mark_spans,
@@ -565,22 +568,28 @@ impl<'a> Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// The span of the paragraph holding sentence `si`: from its first
-    /// sentence's start to its last sentence's end.
+    /// sentence's start to its last sentence's end (one table for the
+    /// article, made on the first call).
     fn paragraph_span(&self, si: usize) -> Span {
-        let p = self.sentences[si].paragraph;
-        let first = self.sentences[..si]
-            .iter()
-            .rposition(|s| s.paragraph != p)
-            .map_or(0, |k| k + 1);
-        let last = self.sentences[si..]
-            .iter()
-            .position(|s| s.paragraph != p)
-            .map_or(self.sentences.len(), |k| si + k)
-            - 1;
-        Span::new(
-            self.sentences[first].span.start,
-            self.sentences[last].span.end,
-        )
+        let spans = self.paragraphs.get_or_init(|| {
+            // each run of sentences of one paragraph, in one pass
+            let mut out = vec![Span::default(); self.sentences.len()];
+            let mut first = 0;
+            for i in 1..=self.sentences.len() {
+                let ends = self
+                    .sentences
+                    .get(i)
+                    .is_none_or(|s| s.paragraph != self.sentences[first].paragraph);
+                if ends {
+                    let start = self.sentences[first].span.start;
+                    let span = Span::new(start, self.sentences[i - 1].span.end.max(start));
+                    out[first..i].fill(span);
+                    first = i;
+                }
+            }
+            out
+        });
+        spans.get(si).copied().unwrap_or_default()
     }
 
     /// Gives a quote that goes on from one paragraph to the next the
@@ -603,10 +612,13 @@ impl<'a> Ctx<'a> {
                 let para = self.paragraph_span(q.sentence);
                 let before = self.text.get(para.start..q.span.start)?;
                 let after = self.text.get(q.span.end..para.end)?;
-                let opens = !before.chars().any(char::is_alphanumeric);
+                // (the marks first: a curly mark is a slow alphanumeric test)
+                let opens = !before
+                    .chars()
+                    .any(|c| !is_quote_char(c) && c.is_alphanumeric());
                 let left_open = !after
                     .chars()
-                    .any(|c| c.is_alphanumeric() || is_quote_char(c));
+                    .any(|c| is_quote_char(c) || c.is_alphanumeric());
                 Some((i, self.sentences[q.sentence].paragraph, opens, left_open))
             })
             .collect();

@@ -132,7 +132,7 @@ impl<'a> Ctx<'a> {
     /// True for a token that may be part of a person's or an outlet's
     /// name: a capitalised word that is no stop word, month or weekday, or
     /// an initial's full stop (“Jeffrey M. Jones”).
-    fn is_name_word(&self, toks: &[Token], i: usize) -> bool {
+    pub(super) fn is_name_word(&self, toks: &[Token], i: usize) -> bool {
         let t = &toks[i];
         if t.kind == TokKind::Word {
             return t.shape.has(Shape::CAPITALISED) && !t.classes.intersects(NOT_NAME);
