@@ -536,12 +536,7 @@ impl<'a> Ctx<'a> {
         if gap > 4 || !matches!(dash, '-' | '–' | '—') {
             return None;
         }
-        let para = self.paragraph_span(self.sentence_of(m.open));
-        if text
-            .get(para.start..m.open)?
-            .chars()
-            .any(|c| !super::is_quote_char(c) && c.is_alphanumeric())
-        {
+        if !self.opens_paragraph(self.sentence_of(m.open), m.open) {
             return None;
         }
         let after = &rest[gap + dash.len_utf8()..];

@@ -193,8 +193,6 @@ struct Ctx<'a> {
     /// `role_core` of every role of every entity (`[entity][role]`), made on
     /// the first role subject: resolving one compares it with all of them.
     role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
-    /// The span of the paragraph of each sentence, made on first use.
-    paragraphs: OnceCell<Vec<Span>>,
     /// The gender of each entity, made on the first pronoun.
     genders: OnceCell<Vec<Option<Gender>>>,
     /// Whether each entity looks like a person a pronoun can stand for.
@@ -240,7 +238,6 @@ impl<'a> Ctx<'a> {
             analysis,
             by_end,
             role_cores: OnceCell::new(),
-            paragraphs: OnceCell::new(),
             genders: OnceCell::new(),
             plausible: OnceCell::new(),
             mark_spans,
@@ -493,26 +490,21 @@ impl<'a> Ctx<'a> {
             out.iter()
                 .enumerate()
                 .filter(|(_, q)| q.speaker.is_some() && q.kind != QuoteKind::ScareQuote)
-                .map(|(i, q)| {
-                    let last = self
-                        .sentence_of(q.span.end.saturating_sub(1))
-                        .max(q.sentence);
-                    (q.sentence, last, q.span.start, i)
-                }),
+                .map(|(i, q)| (q.sentence, self.last_sentence_of(q), q.span.start, i)),
         );
         for i in 0..out.len() {
             let q = &out[i];
-            // (a quote of several sentences: its attribution may follow its
-            // last one)
-            let last = self
-                .sentence_of(q.span.end.saturating_sub(1))
-                .max(q.sentence);
             if q.speaker.is_some()
                 || q.kind == QuoteKind::ScareQuote
                 || q.kind == QuoteKind::Indirect
                 || self.has_cue_outside_marks(q.sentence)
-                || (last != q.sentence && self.has_cue_outside_marks(last))
             {
+                continue;
+            }
+            // (a quote of several sentences: its attribution may follow its
+            // last one)
+            let last = self.last_sentence_of(q);
+            if last != q.sentence && self.has_cue_outside_marks(last) {
                 continue;
             }
             let s = q.sentence;
@@ -567,29 +559,51 @@ impl<'a> Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The span of the paragraph holding sentence `si`: from its first
-    /// sentence's start to its last sentence's end (one table for the
-    /// article, made on the first call).
-    fn paragraph_span(&self, si: usize) -> Span {
-        let spans = self.paragraphs.get_or_init(|| {
-            // each run of sentences of one paragraph, in one pass
-            let mut out = vec![Span::default(); self.sentences.len()];
-            let mut first = 0;
-            for i in 1..=self.sentences.len() {
-                let ends = self
-                    .sentences
-                    .get(i)
-                    .is_none_or(|s| s.paragraph != self.sentences[first].paragraph);
-                if ends {
-                    let start = self.sentences[first].span.start;
-                    let span = Span::new(start, self.sentences[i - 1].span.end.max(start));
-                    out[first..i].fill(span);
-                    first = i;
-                }
-            }
-            out
-        });
-        spans.get(si).copied().unwrap_or_default()
+    /// The sentence a quote ends in (the one it starts in, mostly).
+    fn last_sentence_of(&self, q: &Quote) -> usize {
+        let end = q.span.end.saturating_sub(1);
+        if self
+            .sentences
+            .get(q.sentence)
+            .is_some_and(|s| s.span.start <= end && end < s.span.end)
+        {
+            q.sentence
+        } else {
+            self.sentence_of(end).max(q.sentence)
+        }
+    }
+
+    /// True when `pos` opens its paragraph: sentence `si` holding it is
+    /// the paragraph's first, and no letter or digit comes before `pos` in
+    /// it (marks and spaces aside).
+    pub(super) fn opens_paragraph(&self, si: usize, pos: usize) -> bool {
+        let Some(s) = self.sentences.get(si) else {
+            return false;
+        };
+        let first = si == 0 || self.sentences[si - 1].paragraph != s.paragraph;
+        // (the marks first: a curly mark is a slow alphanumeric test)
+        first
+            && self
+                .text
+                .get(s.span.start.min(pos)..pos)
+                .is_some_and(|g| !g.chars().any(|c| !is_quote_char(c) && c.is_alphanumeric()))
+    }
+
+    /// True when sentence `si` ends its paragraph and nothing but spaces
+    /// and punctuation other than quotation marks follows `pos` in it: a
+    /// quote ending at `pos` was left open.
+    fn left_open_at(&self, si: usize, pos: usize) -> bool {
+        let Some(s) = self.sentences.get(si) else {
+            return false;
+        };
+        let last = self
+            .sentences
+            .get(si + 1)
+            .is_none_or(|n| n.paragraph != s.paragraph);
+        last && self
+            .text
+            .get(pos.min(s.span.end)..s.span.end)
+            .is_some_and(|g| !g.chars().any(|c| is_quote_char(c) || c.is_alphanumeric()))
     }
 
     /// Gives a quote that goes on from one paragraph to the next the
@@ -602,26 +616,21 @@ impl<'a> Ctx<'a> {
     /// the speaker of a quote opening the next one, when that quote's own
     /// attribution found it.
     fn continuation_pass(&self, out: &mut [Quote]) {
-        // (index in `out`, paragraph, opens it, left open at its end) of
-        // the marked quotes
-        let pieces: Vec<(usize, usize, bool, bool)> = out
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.kind != QuoteKind::Indirect && q.kind != QuoteKind::ScareQuote)
-            .filter_map(|(i, q)| {
-                let para = self.paragraph_span(q.sentence);
-                let before = self.text.get(para.start..q.span.start)?;
-                let after = self.text.get(q.span.end..para.end)?;
-                // (the marks first: a curly mark is a slow alphanumeric test)
-                let opens = !before
-                    .chars()
-                    .any(|c| !is_quote_char(c) && c.is_alphanumeric());
-                let left_open = !after
-                    .chars()
-                    .any(|c| is_quote_char(c) || c.is_alphanumeric());
-                Some((i, self.sentences[q.sentence].paragraph, opens, left_open))
-            })
+        // the marked quotes, in text order: a quote and the next one are
+        // pieces of one when the first is left open at its paragraph's end
+        // and the second opens the paragraph after
+        let marked: Vec<usize> = (0..out.len())
+            .filter(|&i| out[i].kind != QuoteKind::Indirect && out[i].kind != QuoteKind::ScareQuote)
             .collect();
+        let pieces_of_one = |a: &Quote, b: &Quote| {
+            let (pa, pb) = (
+                self.sentences[a.sentence].paragraph,
+                self.sentences[b.sentence].paragraph,
+            );
+            pb == pa + 1
+                && self.left_open_at(self.last_sentence_of(a), a.span.end)
+                && self.opens_paragraph(b.sentence, b.span.start)
+        };
         let speaker = |q: &Quote| (q.speaker.clone(), q.speaker_entity, q.speaker_span);
         let take =
             |q: &mut Quote,
@@ -631,24 +640,20 @@ impl<'a> Ctx<'a> {
                 q.speaker_span = span;
                 q.attribution = Attribution::Context;
             };
-        for w in 0..pieces.len().saturating_sub(1) {
-            let (a, pa, _, a_open) = pieces[w];
-            let (b, pb, b_opens, _) = pieces[w + 1];
-            if a_open
-                && b_opens
-                && pb == pa + 1
-                && out[a].speaker.is_some()
+        for w in marked.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if out[a].speaker.is_some()
                 && out[b].speaker.is_none()
+                && pieces_of_one(&out[a], &out[b])
             {
                 let s = speaker(&out[a]);
                 take(&mut out[b], s);
             }
         }
-        for w in (0..pieces.len().saturating_sub(1)).rev() {
-            let (a, pa, _, a_open) = pieces[w];
-            let (b, pb, b_opens, _) = pieces[w + 1];
+        for w in marked.windows(2).rev() {
+            let (a, b) = (w[0], w[1]);
             let found_itself = !matches!(out[b].attribution, Attribution::None);
-            if a_open && b_opens && pb == pa + 1 && found_itself && out[a].speaker.is_none() {
+            if out[a].speaker.is_none() && found_itself && pieces_of_one(&out[a], &out[b]) {
                 let s = speaker(&out[b]);
                 take(&mut out[a], s);
             }

@@ -16,7 +16,7 @@
 use super::{Ctx, Said};
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
-use crate::text::{Shape, TokKind};
+use crate::text::TokKind;
 
 /// How far back a pronoun's antecedent is searched, in sentences.
 const MAX_SENTENCES_BACK: usize = 6;
@@ -218,30 +218,32 @@ impl<'a> Ctx<'a> {
     fn named_in_clause_after(&self, si: usize, pronoun: Span) -> Vec<usize> {
         let toks = self.sentence_toks(si);
         let k = toks.partition_point(|t| t.span.start <= pronoun.start);
-        let mut out = Vec::new();
-        for (j, t) in toks.iter().enumerate().skip(k) {
-            let w = self.word(t);
-            if matches!(w, "“" | "”" | "\"" | "''" | ";") || t.is(Class::AdverbialSubordinator)
-            {
-                break;
-            }
-            if w == ","
-                && toks
-                    .get(j + 1)
-                    .is_some_and(|n| matches!(self.word(n), "and" | "but" | "while"))
-            {
-                break;
-            }
-            if t.kind != TokKind::Word || !t.shape.has(Shape::CAPITALISED) {
-                continue;
-            }
-            if let Some((_, e)) = self.mention_starting_at(t.span.start) {
-                if !self.inside_marks(t.span.start) {
-                    out.push(e);
+        // where the clause ends: only punctuation and one class can end it
+        let end = toks[k..]
+            .iter()
+            .enumerate()
+            .find(|&(j, t)| {
+                if t.kind == TokKind::Word {
+                    return t.is(Class::AdverbialSubordinator);
                 }
-            }
-        }
-        out
+                match self.word(t) {
+                    "“" | "”" | "\"" | "''" | ";" => true,
+                    "," => toks
+                        .get(k + j + 1)
+                        .is_some_and(|n| matches!(self.word(n), "and" | "but" | "while")),
+                    _ => false,
+                }
+            })
+            .map_or(self.sentences[si].span.end, |(_, t)| t.span.start);
+        let from = self
+            .mentions
+            .partition_point(|(m, _)| m.start < pronoun.end);
+        self.mentions[from..]
+            .iter()
+            .take_while(|(m, _)| m.start < end)
+            .filter(|(m, _)| !self.inside_marks(m.start))
+            .map(|&(_, e)| e)
+            .collect()
     }
 
     /// The person that the pronoun at `pronoun` stands for, as an entity
