@@ -174,6 +174,13 @@ impl<'a> Ctx<'a> {
         if let Some(span) = self.name_ending_at(toks, end) {
             return Subject::Name(span);
         }
+        // a surname that is also a role word (“Cuban said”, “English
+        // said”): a person of the article by that surname
+        if last.shape.has(Shape::CAPITALISED) && (end < 2 || !toks[end - 2].is(Class::Determiner)) {
+            if let Some(e) = self.person_named(last.span) {
+                return Subject::Entity(e, last.span);
+            }
+        }
         if let Some(role) = self.role_ending_at(toks, end) {
             return Subject::Role(role);
         }
@@ -542,6 +549,15 @@ impl<'a> Ctx<'a> {
                     return Subject::Entity(e, mspan);
                 }
                 return Subject::Name(span);
+            }
+            // “said Cuban, who …”: a surname that is also a role word, alone
+            if n == 0
+                && t.shape.has(Shape::CAPITALISED)
+                && rest.get(1).is_none_or(|x| !x.shape.has(Shape::CAPITALISED))
+            {
+                if let Some(e) = self.person_named(t.span) {
+                    return Subject::Entity(e, t.span);
+                }
             }
             // a lowercase word after an organisation or place may be a
             // role our lists do not know (“said Idaho delegate Beau Correll”)
