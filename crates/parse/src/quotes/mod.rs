@@ -21,18 +21,21 @@
 //!    found (Blinken assured that the US response establishes “…”; Clinton
 //!    took the stage, telling the crowd, “…”; As Vulture put it, “…”), or a
 //!    colon introduction (Blinken concluded: “…”; a headline `Name: ‘…’`).
-//! 3. **“according to X”** in the same sentence.
+//! 3. **“according to X”** in the same sentence; a quote opening its
+//!    paragraph signed by a dash and a name (“…”¶— Jane Roe).
 //! 4. **Continuation**: a quote interrupted by its attribution (“A,” he said,
 //!    “B”) takes the speaker of the first piece, and `continues` points at it.
 //! 5. **Context**: a quote standing as its own sentence with no cue takes the
 //!    speaker of the speech in the sentence before it (or, failing that,
-//!    the sentence after it), when no other person is named in between.
+//!    the sentence after it), when no other person is named in between; a
+//!    quote left open at its paragraph's end and the quote opening the
+//!    next paragraph are one quote, with one speaker.
 //!
 //! Subjects (`subject.rs`) are person mentions (see [`crate::entities`]),
 //! capitalised names no entity holds (an outlet, a person the entity pass
 //! did not find: the speaker is the name as written, with no entity),
 //! pronouns (“he”, resolved to the nearest fitting person by gender and
-//! salience, see `pronoun.rs`), roles (“the US Secretary of State”, resolved
+//! salience, never to a name of its own clause: see `pronoun.rs`), roles (“the US Secretary of State”, resolved
 //! to a person holding a compatible role, else no speaker), or
 //! organisations and places (“The United States believes …”). A quote
 //! whose speaker cannot be found has `speaker: None` and

@@ -11,7 +11,10 @@
 //! of the speech attributed there, else the first person mentioned outside
 //! quotation marks (the subject, most often), possessives last; a sentence
 //! whose first person reference is a pronoun of the same gender continues
-//! the same topic and is passed over. With no fitting person, no speaker.
+//! the same topic and is passed over. A person named in the pronoun's own
+//! clause after it (“she told Reeves”, “he said of Trump”) is never its
+//! antecedent, nor a speaker name that names no person (an outlet). With no
+//! fitting person, no speaker.
 
 use super::{Ctx, Said};
 use crate::lexicon::{self, Class, Classes};
