@@ -176,7 +176,10 @@ impl<'a> Ctx<'a> {
         }
         // a surname that is also a role word (“Cuban said”, “English
         // said”): a person of the article by that surname
-        if last.shape.has(Shape::CAPITALISED) && (end < 2 || !toks[end - 2].is(Class::Determiner)) {
+        if last.shape.has(Shape::CAPITALISED)
+            && last.is(Class::RoleModifier)
+            && (end < 2 || !toks[end - 2].is(Class::Determiner))
+        {
             if let Some(e) = self.person_named(last.span) {
                 return Subject::Entity(e, last.span);
             }
@@ -553,6 +556,7 @@ impl<'a> Ctx<'a> {
             // “said Cuban, who …”: a surname that is also a role word, alone
             if n == 0
                 && t.shape.has(Shape::CAPITALISED)
+                && t.is(Class::RoleModifier)
                 && rest.get(1).is_none_or(|x| !x.shape.has(Shape::CAPITALISED))
             {
                 if let Some(e) = self.person_named(t.span) {
