@@ -145,6 +145,11 @@ classes! {
     /// Words that report speech only right next to a quotation (“read”,
     /// “snapped”, “posted”).
     QuoteVerb => "quote_verb",
+    /// Reporting verbs whose object is the person spoken to (“told”,
+    /// “assured”): the name after one is no inverted subject.
+    AddresseeVerb => "addressee_verb",
+    /// Conjunctions opening an adverbial clause (“after”, “because”).
+    AdverbialSubordinator => "adverbial_subordinator",
     /// Finite auxiliary and modal verbs (“would”, “had”, “was”): the mark
     /// of a clause reported without “that”.
     FiniteAuxiliary => "finite_auxiliary",

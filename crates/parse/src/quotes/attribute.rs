@@ -4,8 +4,8 @@
 
 use super::subject::{Subject, QUOTE_CUES, ROLE_WORDS, TITLE_WORDS};
 use super::{
-    has_reporting_verb, has_words, is_modifier_slot, last_word, last_words, Ctx, Marks, Said,
-    Speaker, ACCORDING_TO,
+    has_quote_cue, has_words, is_modifier_slot, last_word, last_words, Ctx, Marks, Said, Speaker,
+    ACCORDING_TO,
 };
 use crate::lexicon::Class;
 use crate::model::{Attribution, EntityKind, Quote, QuoteKind, Span};
@@ -14,6 +14,10 @@ use crate::text::{Shape, TokKind, Token};
 /// Tokens between a closing mark and its verb (“…,” Hugh Hill, a doctor
 /// at the clinic in the north of the city, said).
 const MAX_AFTER: usize = 32;
+/// Tokens of the quoted sentence's own words between a closing mark and a
+/// comma before the attribution (“…” and donations rose again last week,
+/// Gilbert said).
+const MAX_TAIL: usize = 24;
 /// Tokens between a quote-only cue (“read”, “snapped”) and the opening
 /// mark it introduces (“…, the sign read: “…”).
 const QUOTE_VERB_REACH: usize = 5;
@@ -111,6 +115,11 @@ impl<'a> Ctx<'a> {
         if found.is_none() {
             found = self.colon_before_sentence(m, open_sent.span, speakers);
         }
+        // 3c. a quote opening its paragraph, then a dash and the name
+        // (“…”¶— Jane Roe, on Monday)
+        if found.is_none() {
+            found = self.dash_byline(m);
+        }
         // 4. continuation of the previous quote in the same sentence
         let mut cont = None;
         if let Some((pk, pq)) = prev {
@@ -125,8 +134,8 @@ impl<'a> Ctx<'a> {
             if pq.speaker.is_some() && same_sentence() {
                 let between =
                     Span::new(prev_close.unwrap_or(m.open).min(m.open), m.open).slice(text);
-                let interrupted = between.trim_end().ends_with([',', ':', '–', '—'])
-                    && has_reporting_verb(between);
+                let interrupted =
+                    between.trim_end().ends_with([',', ':', '–', '—']) && has_quote_cue(between);
                 if interrupted || found.is_none() {
                     if found.is_none() {
                         // the speaker of the previous piece, as found for it
@@ -156,8 +165,33 @@ impl<'a> Ctx<'a> {
         // a scare quote has at most three words; the (pure) tests run
         // cheapest first, the word count last, for the quotes that pass the
         // other tests
+        // “…,” he said. “Nobody is moving.”: a short quote in double marks
+        // that is a whole sentence of its own (a capital, two words or
+        // more, its own full stop, nothing else in the sentence), after
+        // another sentence of its paragraph (a paragraph of one such quote
+        // is a subheading), is speech
+        let whole_sentence = || {
+            let words = m.content.slice(text);
+            let si = self.sentence_of(m.open);
+            let follows = si > 0 && self.sentences[si - 1].paragraph == open_sent.paragraph;
+            let close_sent = self.sentences[self.sentence_of(m.close_end.saturating_sub(1))];
+            let outside = |a: usize, b: usize| {
+                text.get(a.min(b)..b).is_some_and(|g| {
+                    !g.chars()
+                        .any(|c| !super::is_quote_char(c) && c.is_alphanumeric())
+                })
+            };
+            !m.single
+                && follows
+                && words.ends_with('.')
+                && words.chars().next().is_some_and(char::is_uppercase)
+                && has_words(words, 2)
+                && outside(open_sent.span.start, m.open)
+                && outside(m.close_end, close_sent.span.end)
+        };
         let kind = if (found.is_none() || (m.single && !via_after) || modifier_slot())
             && !has_words(m.content.slice(text), 4)
+            && !whole_sentence()
         {
             QuoteKind::ScareQuote
         } else if cont.is_some() {
@@ -170,7 +204,7 @@ impl<'a> Ctx<'a> {
                     .all(|c| !c.is_alphanumeric())
             };
             let after_said =
-                || before_text.ends_with(',') && has_reporting_verb(last_words(before_text, 4));
+                || before_text.ends_with(',') && has_quote_cue(last_words(before_text, 4));
             if colon || opens_sentence() || after_said() {
                 QuoteKind::Direct
             } else {
@@ -256,7 +290,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // “…,” said Blinken
-        if first.classes.intersects(QUOTE_CUES) {
+        if self.is_cue_after(win, k) {
             let subject = self.subject_right(win, k);
             let sp = self.resolve_subject(subject, speakers)?;
             return Some((sp, self.word(first).to_string()));
@@ -272,33 +306,57 @@ impl<'a> Ctx<'a> {
                     || self.is_initial_stop(win, i)
                     || self.is_inner_stop(win, i))
             })
-            .find(|&i| win[i].classes.intersects(QUOTE_CUES))?;
+            .find(|&i| self.is_cue_after(win, i))?;
+        let cue = self.word(&win[v]).to_string();
         let subject = self.subject_left(win, v, k);
-        let start = subject.span()?.start;
-        // only titles and names between the mark and the subject (“Texas
-        // Sen. Ted Cruz said”), not “a source close to Smith said”; or the
-        // last words of the quoted sentence, then a comma (“…'' income, he
-        // said”)
-        let gap: Vec<&Token> = win[k..v]
-            .iter()
-            .take_while(|t| t.span.start < start)
-            .collect();
-        // (a middle initial's full stop is part of the name: “Peter K.
-        // Lanning said”, where the entity pass may take only the surname)
-        let titles_only = gap
-            .iter()
-            .enumerate()
-            .all(|(j, t)| self.is_title_token(t) || self.is_initial_stop(win, k + j));
-        // (the titles right before the name aside: “…, Mr. Turry said”)
-        let comma = gap.iter().rposition(|t| !self.is_title_token(t));
-        let tail_then_comma = gap.len() <= 10
-            && comma.is_some_and(|c| self.word(gap[c]) == ",")
-            && !gap.iter().any(|t| t.classes.intersects(QUOTE_CUES));
-        if !titles_only && !tail_then_comma {
-            return None;
+        if let Some(start) = subject.span().map(|s| s.start) {
+            // only titles and names between the mark and the subject
+            // (“Texas Sen. Ted Cruz said”), not “a source close to Smith
+            // said”; or the last words of the quoted sentence, then a comma
+            // (“…'' income, he said”)
+            let gap: Vec<&Token> = win[k..v]
+                .iter()
+                .take_while(|t| t.span.start < start)
+                .collect();
+            // (a middle initial's full stop is part of the name: “Peter K.
+            // Lanning said”, where the entity pass may take only the surname)
+            let titles_only = gap
+                .iter()
+                .enumerate()
+                .all(|(j, t)| self.is_title_token(t) || self.is_initial_stop(win, k + j));
+            // (the titles right before the name aside: “…, Mr. Turry said”)
+            let comma = gap.iter().rposition(|t| !self.is_title_token(t));
+            let tail_then_comma = gap.len() <= MAX_TAIL
+                && comma.is_some_and(|c| self.word(gap[c]) == ",")
+                && !(k..k + gap.len()).any(|i| self.is_cue_after(win, i));
+            if titles_only || tail_then_comma {
+                let sp = self.resolve_subject(subject, speakers)?;
+                return Some((sp, cue));
+            }
         }
-        let sp = self.resolve_subject(subject, speakers)?;
-        Some((sp, self.word(&win[v]).to_string()))
+        // the last words of the quoted sentence, then a comma and an
+        // inverted attribution (“…'' since most cases were close, said Lee
+        // Epstein”): the cue is the first after the quote, so the words
+        // between hold none
+        if v > k + 1 && v - k <= MAX_TAIL && self.word(&win[v - 1]) == "," {
+            let subject = self.subject_right(win, v);
+            if subject.span().is_some() {
+                let sp = self.resolve_subject(subject, speakers)?;
+                return Some((sp, cue));
+            }
+        }
+        None
+    }
+
+    /// True when `toks[i]` is a cue (a reporting or quote verb) and not
+    /// the first word of a capitalised title (“Fire Chief Dan Roark”).
+    fn is_cue_after(&self, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        t.classes.intersects(QUOTE_CUES)
+            && !(t.shape.has(Shape::CAPITALISED)
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.shape.has(Shape::CAPITALISED) && n.classes.intersects(TITLE_WORDS)
+                }))
     }
 
     /// True for a full stop in `toks[i]` that a comma or a closing
@@ -384,8 +442,13 @@ impl<'a> Ctx<'a> {
             // “He adopted a fake accent and joked, “…””; “Mr. Trump was
             // prompted to say, “…””
             let coordinated = before.is_some_and(|b| matches!(b, "and" | "but" | "then" | "to"));
+            // “Said Comey, “…””, “Added the senator: “…””: a cue opening
+            // its sentence, its subject after it
+            let opens = toks[..v].iter().all(|t| t.kind == TokKind::Punct);
             let subject = if participle || coordinated {
                 self.first_subject(toks, floor, v - 1)
+            } else if opens {
+                self.subject_right(toks, v)
             } else {
                 self.subject_left(toks, v, floor)
             };
@@ -457,6 +520,74 @@ impl<'a> Ctx<'a> {
         Some((sp, cue))
     }
 
+    /// The speaker of a quote that opens its paragraph and ends its
+    /// sentence, named after it by a dash, on the same line or the next
+    /// (a list of quotes, an epigraph: “…”¶— Jane Roe, on Monday): a person
+    /// mention or a name of two words or more right after the dash, then a
+    /// comma, a full stop or the end of the sentence.
+    fn dash_byline(&self, m: &Marks) -> Option<(Speaker, String)> {
+        let text = self.text;
+        if !m.content.slice(text).ends_with(['.', '?', '!']) {
+            return None;
+        }
+        let rest = text.get(m.close_end..)?;
+        let gap = rest.len() - rest.trim_start_matches([' ', '\n', '\r', '.']).len();
+        let dash = rest[gap..].chars().next()?;
+        if gap > 4 || !matches!(dash, '-' | '–' | '—') {
+            return None;
+        }
+        if !self.opens_paragraph(self.sentence_of(m.open), m.open) {
+            return None;
+        }
+        let after = &rest[gap + dash.len_utf8()..];
+        let name_start =
+            m.close_end + gap + dash.len_utf8() + (after.len() - after.trim_start().len());
+        let si = self.sentence_of(name_start);
+        let toks = self.sentence_toks(si);
+        let k = toks.partition_point(|t| t.span.start < name_start);
+        if toks.get(k).is_none_or(|t| t.span.start != name_start) {
+            return None;
+        }
+        // titles and role words may come first (“— Energy analyst Kim Oduya”)
+        let person = (k..toks.len().min(k + 5))
+            .take_while(|&j| toks[j].kind == TokKind::Word && self.is_title_token(&toks[j]))
+            .find_map(|j| {
+                self.mention_starting_at(toks[j].span.start)
+                    .filter(|&(_, e)| self.entities[e].kind == EntityKind::Person)
+            });
+        let (span, entity) = match person {
+            Some((span, e)) => (span, Some(e)),
+            _ => {
+                let mut end = k;
+                while end < toks.len() && end < k + 4 && self.is_name_word(toks, end) {
+                    end += 1;
+                }
+                let span = self.name_ending_at(toks, end)?;
+                if !span.slice(text).contains(' ') {
+                    return None;
+                }
+                (span, self.person_named(span))
+            }
+        };
+        let next = toks.partition_point(|t| t.span.start < span.end);
+        if toks
+            .get(next)
+            .is_some_and(|t| !matches!(self.word(t), "," | "."))
+        {
+            return None;
+        }
+        let how = Attribution::Verb;
+        Some((
+            Speaker {
+                entity,
+                name: span,
+                span,
+                how,
+            },
+            dash.to_string(),
+        ))
+    }
+
     /// “in NAME’s words, “…”” / “in the words of NAME, “…””: the name,
     /// right before the opening mark (a comma between).
     fn words_of(&self, clause: &[Token], speakers: &Said) -> Option<(Speaker, String)> {
@@ -500,6 +631,15 @@ impl<'a> Ctx<'a> {
     /// stage, telling the crowd, …”; “Later on Sunday, Kerpen shared a
     /// syllabus, writing …”).
     fn first_subject(&self, toks: &[Token], from: usize, to: usize) -> Subject {
+        // “Appearing before supporters at NLD headquarters, Suu Kyi said
+        // … and added”: a clause opened by a participle holds no subject
+        let from = match toks.get(from) {
+            Some(t) if self.is_participle(toks, from) && t.kind == TokKind::Word => toks[from..to]
+                .iter()
+                .position(|t| self.word(t) == ",")
+                .map_or(from, |c| from + c + 1),
+            _ => from,
+        };
         for i in from..to {
             let t = &toks[i];
             if t.kind != TokKind::Word {
@@ -522,15 +662,31 @@ impl<'a> Ctx<'a> {
                     && !n.is(Class::FunctionWord)
                     && !n.is(Class::Determiner)
             });
+            let participle = self.is_participle(toks, i);
             if verb_next {
                 if let Some(span) = self.name_ending_at(toks, i + 1) {
-                    if span.start >= toks[from].span.start && !t.shape.has(Shape::POSSESSIVE) {
+                    if span.start >= toks[from].span.start
+                        && !t.shape.has(Shape::POSSESSIVE)
+                        && !(participle && span == t.span)
+                    {
                         return Subject::Name(span);
                     }
                 }
             }
         }
         Subject::Unknown
+    }
+
+    /// True when `toks[i]` is a capitalised “-ing” word that no cue
+    /// follows: a participle opening a clause (“Smiling broadly, …”,
+    /// “Appearing before supporters, …”), not a name (“Manning said”).
+    fn is_participle(&self, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        t.shape.has(Shape::CAPITALISED)
+            && self.word(t).ends_with("ing")
+            && !toks
+                .get(i + 1)
+                .is_some_and(|n| n.classes.intersects(QUOTE_CUES))
     }
 
     /// The speaker of a colon introduction with no cue: a name right

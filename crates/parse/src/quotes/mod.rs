@@ -21,18 +21,21 @@
 //!    found (Blinken assured that the US response establishes “…”; Clinton
 //!    took the stage, telling the crowd, “…”; As Vulture put it, “…”), or a
 //!    colon introduction (Blinken concluded: “…”; a headline `Name: ‘…’`).
-//! 3. **“according to X”** in the same sentence.
+//! 3. **“according to X”** in the same sentence; a quote opening its
+//!    paragraph signed by a dash and a name (“…”¶— Jane Roe).
 //! 4. **Continuation**: a quote interrupted by its attribution (“A,” he said,
 //!    “B”) takes the speaker of the first piece, and `continues` points at it.
 //! 5. **Context**: a quote standing as its own sentence with no cue takes the
 //!    speaker of the speech in the sentence before it (or, failing that,
-//!    the sentence after it), when no other person is named in between.
+//!    the sentence after it), when no other person is named in between; a
+//!    quote left open at its paragraph's end and the quote opening the
+//!    next paragraph are one quote, with one speaker.
 //!
 //! Subjects (`subject.rs`) are person mentions (see [`crate::entities`]),
 //! capitalised names no entity holds (an outlet, a person the entity pass
 //! did not find: the speaker is the name as written, with no entity),
 //! pronouns (“he”, resolved to the nearest fitting person by gender and
-//! salience, see `pronoun.rs`), roles (“the US Secretary of State”, resolved
+//! salience, never to a name of its own clause: see `pronoun.rs`), roles (“the US Secretary of State”, resolved
 //! to a person holding a compatible role, else no speaker), or
 //! organisations and places (“The United States believes …”). A quote
 //! whose speaker cannot be found has `speaker: None` and
@@ -174,6 +177,7 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
         }
     }
     ctx.context_pass(&mut out);
+    ctx.continuation_pass(&mut out);
     out
 }
 
@@ -481,13 +485,15 @@ impl<'a> Ctx<'a> {
     /// around them: of the sentence before (up to two back) or after,
     /// when no other person is named in between.
     fn context_pass(&self, out: &mut [Quote]) {
-        // (sentence, quote start, index in `out`) of the attributed quotes
-        let mut attributed: Vec<(usize, usize, usize)> = Vec::with_capacity(out.len());
+        // (sentence of its start, sentence of its end, quote start, index
+        // in `out`) of the attributed quotes: a quote of several sentences
+        // (“A. B. C,” said Roe. “D.”) is as near as its last one
+        let mut attributed: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(out.len());
         attributed.extend(
             out.iter()
                 .enumerate()
                 .filter(|(_, q)| q.speaker.is_some() && q.kind != QuoteKind::ScareQuote)
-                .map(|(i, q)| (q.sentence, q.span.start, i)),
+                .map(|(i, q)| (q.sentence, self.last_sentence_of(q), q.span.start, i)),
         );
         for i in 0..out.len() {
             let q = &out[i];
@@ -496,6 +502,12 @@ impl<'a> Ctx<'a> {
                 || q.kind == QuoteKind::Indirect
                 || self.has_cue_outside_marks(q.sentence)
             {
+                continue;
+            }
+            // (a quote of several sentences: its attribution may follow its
+            // last one)
+            let last = self.last_sentence_of(q);
+            if last != q.sentence && self.has_cue_outside_marks(last) {
                 continue;
             }
             let s = q.sentence;
@@ -509,15 +521,15 @@ impl<'a> Ctx<'a> {
             let prev = attributed
                 .iter()
                 .rev()
-                .find(|&&(qs, start, _)| start < q.span.start && qs + 2 >= s && qs < s)
-                .filter(|&&(_, start, k)| alone(start, q.span.start, &out[k]));
+                .find(|&&(_, qe, start, _)| start < q.span.start && qe + 2 >= s && qe < s)
+                .filter(|&&(_, _, start, k)| alone(start, q.span.start, &out[k]));
             // “Q1.” “Q2,” he said: the next quote of the paragraph, with
             // nothing but marks and space in between
             let next = || {
                 attributed
                     .iter()
-                    .find(|&&(qs, start, _)| start > q.span.start && qs == s + 1)
-                    .filter(|&&(qs, start, _)| {
+                    .find(|&&(qs, _, start, _)| start > q.span.start && qs == s + 1)
+                    .filter(|&&(qs, _, start, _)| {
                         self.sentences[qs].paragraph == self.sentences[s].paragraph
                             && self
                                 .text
@@ -526,7 +538,7 @@ impl<'a> Ctx<'a> {
                     })
             };
             let found = match prev.or_else(next) {
-                Some(&(_, _, k)) => Some((
+                Some(&(_, _, _, k)) => Some((
                     out[k].speaker.clone(),
                     out[k].speaker_entity,
                     out[k].speaker_span,
@@ -550,6 +562,107 @@ impl<'a> Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The sentence a quote ends in (the one it starts in, mostly).
+    fn last_sentence_of(&self, q: &Quote) -> usize {
+        let end = q.span.end.saturating_sub(1);
+        if self
+            .sentences
+            .get(q.sentence)
+            .is_some_and(|s| s.span.start <= end && end < s.span.end)
+        {
+            q.sentence
+        } else {
+            self.sentence_of(end).max(q.sentence)
+        }
+    }
+
+    /// True when `pos` opens its paragraph: sentence `si` holding it is
+    /// the paragraph's first, and no letter or digit comes before `pos` in
+    /// it (marks and spaces aside).
+    pub(super) fn opens_paragraph(&self, si: usize, pos: usize) -> bool {
+        let Some(s) = self.sentences.get(si) else {
+            return false;
+        };
+        let first = si == 0 || self.sentences[si - 1].paragraph != s.paragraph;
+        // (the marks first: a curly mark is a slow alphanumeric test)
+        first
+            && self
+                .text
+                .get(s.span.start.min(pos)..pos)
+                .is_some_and(|g| !g.chars().any(|c| !is_quote_char(c) && c.is_alphanumeric()))
+    }
+
+    /// True when sentence `si` ends its paragraph and nothing but spaces
+    /// and punctuation other than quotation marks follows `pos` in it: a
+    /// quote ending at `pos` was left open.
+    fn left_open_at(&self, si: usize, pos: usize) -> bool {
+        let Some(s) = self.sentences.get(si) else {
+            return false;
+        };
+        let last = self
+            .sentences
+            .get(si + 1)
+            .is_none_or(|n| n.paragraph != s.paragraph);
+        last && self
+            .text
+            .get(pos.min(s.span.end)..s.span.end)
+            .is_some_and(|g| !g.chars().any(|c| is_quote_char(c) || c.is_alphanumeric()))
+    }
+
+    /// Gives a quote that goes on from one paragraph to the next the
+    /// speaker of its other pieces. News style leaves a quote that goes on
+    /// in the next paragraph open at the end of its paragraph and opens
+    /// the next one with a new mark (“We will fight.¶“We will win,” she
+    /// said.): a quote with no speaker that opens its paragraph takes the
+    /// speaker of a quote left open at the end of the paragraph before, and
+    /// a quote with no speaker left open at the end of its paragraph takes
+    /// the speaker of a quote opening the next one, when that quote's own
+    /// attribution found it.
+    fn continuation_pass(&self, out: &mut [Quote]) {
+        // the marked quotes, in text order: a quote and the next one are
+        // pieces of one when the first is left open at its paragraph's end
+        // and the second opens the paragraph after
+        let marked: Vec<usize> = (0..out.len())
+            .filter(|&i| out[i].kind != QuoteKind::Indirect && out[i].kind != QuoteKind::ScareQuote)
+            .collect();
+        let pieces_of_one = |a: &Quote, b: &Quote| {
+            let (pa, pb) = (
+                self.sentences[a.sentence].paragraph,
+                self.sentences[b.sentence].paragraph,
+            );
+            pb == pa + 1
+                && self.left_open_at(self.last_sentence_of(a), a.span.end)
+                && self.opens_paragraph(b.sentence, b.span.start)
+        };
+        let speaker = |q: &Quote| (q.speaker.clone(), q.speaker_entity, q.speaker_span);
+        let take =
+            |q: &mut Quote,
+             (speaker, entity, span): (Option<String>, Option<usize>, Option<Span>)| {
+                q.speaker = speaker;
+                q.speaker_entity = entity;
+                q.speaker_span = span;
+                q.attribution = Attribution::Context;
+            };
+        for w in marked.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if out[a].speaker.is_some()
+                && out[b].speaker.is_none()
+                && pieces_of_one(&out[a], &out[b])
+            {
+                let s = speaker(&out[a]);
+                take(&mut out[b], s);
+            }
+        }
+        for w in marked.windows(2).rev() {
+            let (a, b) = (w[0], w[1]);
+            let found_itself = !matches!(out[b].attribution, Attribution::None);
+            if out[a].speaker.is_none() && found_itself && pieces_of_one(&out[a], &out[b]) {
+                let s = speaker(&out[b]);
+                take(&mut out[a], s);
+            }
+        }
+    }
+
     /// The person named first, outside quotation marks, in the sentence
     /// before sentence `s` of the same paragraph, when that mention opens
     /// the sentence (its subject) and is no possessive.
@@ -589,22 +702,27 @@ impl<'a> Ctx<'a> {
 }
 
 /// True when a piece of `s` between chars that are not letters or digits
-/// (the pieces of `s.split(|c: char| !c.is_alphanumeric())`) is a
-/// reporting verb.
-fn has_reporting_verb(s: &str) -> bool {
+/// (the pieces of `s.split(|c: char| !c.is_alphanumeric())`) is a cue
+/// next to a quotation: a reporting verb or a quote verb (“snapped”).
+fn has_quote_cue(s: &str) -> bool {
     let (mut start, mut i) = (0, 0);
     while i < s.len() {
         let Some(c) = char_at(s, i) else { break };
         let len = c.len_utf8();
         if !c.is_alphanumeric() {
-            if lexicon::classes(&s[start..i]).has(Class::ReportingVerb) {
+            if lexicon::classes(&s[start..i]).intersects(subject::QUOTE_CUES) {
                 return true;
             }
             start = i + len;
         }
         i += len;
     }
-    lexicon::classes(&s[start..]).has(Class::ReportingVerb)
+    lexicon::classes(&s[start..]).intersects(subject::QUOTE_CUES)
+}
+
+/// True for a quotation mark or an apostrophe (what may close a quote).
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'')
 }
 
 /// True when `s` has at least `n` words (whitespace-separated pieces with
@@ -1045,8 +1163,8 @@ mod tests {
         for t in texts {
             let verb = t
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| lexicon::classes(w).has(Class::ReportingVerb));
-            assert_eq!(has_reporting_verb(t), verb, "{t:?}");
+                .any(|w| lexicon::classes(w).intersects(subject::QUOTE_CUES));
+            assert_eq!(has_quote_cue(t), verb, "{t:?}");
             for n in 0..8 {
                 let words = t
                     .split_whitespace()

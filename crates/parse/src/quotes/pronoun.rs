@@ -11,11 +11,15 @@
 //! of the speech attributed there, else the first person mentioned outside
 //! quotation marks (the subject, most often), possessives last; a sentence
 //! whose first person reference is a pronoun of the same gender continues
-//! the same topic and is passed over. With no fitting person, no speaker.
+//! the same topic and is passed over. A person named in the pronoun's own
+//! clause after it (“she told Reeves”, “he said of Trump”) is never its
+//! antecedent, nor a speaker name that names no person (an outlet). With no
+//! fitting person, no speaker.
 
 use super::{Ctx, Said};
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
+use crate::text::TokKind;
 
 /// How far back a pronoun's antecedent is searched, in sentences.
 const MAX_SENTENCES_BACK: usize = 6;
@@ -54,6 +58,33 @@ fn name_gender(name: &str) -> Option<Gender> {
     let first = words.next()?;
     words.next()?;
     gender_of_value(lexicon::value(first, Class::GivenNameGender))
+}
+
+/// True when a name no entity holds may be a person's: it opens with a
+/// known given name (“Hugh Hill”), or none of its words is a function
+/// word, determiner, cue or pronoun (“the website”, “Because Pete”), a word
+/// of an organisation's or place's name (“Jet Services”), a demonym or
+/// one-word place (“Nice”), and it is not one word in capitals
+/// (“POLITICO”).
+fn plausible_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let given = Classes::all(&[Class::GivenName, Class::GivenNameGender]);
+    if words.len() >= 2 && lexicon::classes(words[0]).intersects(given) {
+        return true;
+    }
+    let bad = Classes::all(&[
+        Class::FunctionWord,
+        Class::Determiner,
+        Class::ReportingVerb,
+        Class::QuoteVerb,
+        Class::PersonPronoun,
+        Class::NonPersonWord,
+        Class::RoleModifier,
+    ]);
+    let one_in_capitals =
+        words.len() == 1 && words[0].len() > 2 && !words[0].chars().any(char::is_lowercase);
+    let bad_word = words.iter().any(|w| lexicon::classes(w).intersects(bad));
+    !words.is_empty() && !bad_word && !one_in_capitals
 }
 
 /// The gender the words of a role say (“spokeswoman”, “first lady”).
@@ -181,6 +212,43 @@ impl<'a> Ctx<'a> {
         i > 0 && pos < self.mark_reach[i - 1]
     }
 
+    /// The entities named, outside quotation marks, in the clause of the
+    /// pronoun at `pronoun` (in sentence `si`) after it: up to a quotation
+    /// mark, a semicolon, a comma before “and”, “but” or “while”, or an
+    /// adverbial clause (“he said after Smith read the charges”). A
+    /// pronoun subject never stands for a name of its own clause (“she
+    /// told Reeves”, “he said of Trump”, “he said, adding that Trump …”).
+    fn named_in_clause_after(&self, si: usize, pronoun: Span) -> Vec<usize> {
+        let toks = self.sentence_toks(si);
+        let k = toks.partition_point(|t| t.span.start <= pronoun.start);
+        // where the clause ends: only punctuation and one class can end it
+        let end = toks[k..]
+            .iter()
+            .enumerate()
+            .find(|&(j, t)| {
+                if t.kind == TokKind::Word {
+                    return t.is(Class::AdverbialSubordinator);
+                }
+                match self.word(t) {
+                    "“" | "”" | "\"" | "''" | ";" => true,
+                    "," => toks
+                        .get(k + j + 1)
+                        .is_some_and(|n| matches!(self.word(n), "and" | "but" | "while")),
+                    _ => false,
+                }
+            })
+            .map_or(self.sentences[si].span.end, |(_, t)| t.span.start);
+        let from = self
+            .mentions
+            .partition_point(|(m, _)| m.start < pronoun.end);
+        self.mentions[from..]
+            .iter()
+            .take_while(|(m, _)| m.start < end)
+            .filter(|(m, _)| !self.inside_marks(m.start))
+            .map(|&(_, e)| e)
+            .collect()
+    }
+
     /// The person that the pronoun at `pronoun` stands for, as an entity
     /// or (for a speaker no entity holds) the span of a name. `speakers`
     /// are the speakers found so far.
@@ -190,14 +258,16 @@ impl<'a> Ctx<'a> {
         speakers: &Said,
     ) -> Option<(Option<usize>, Span)> {
         let gender = pronoun_gender(pronoun.slice(self.text));
+        let si = self.sentence_of(pronoun.start);
+        let named_after = self.named_in_clause_after(si, pronoun);
         let fits = |span: Span, e: usize| {
             self.plausible_person(e)
+                && !named_after.contains(&e)
                 && match (gender, self.mention_gender(span, e)) {
                     (Some(a), Some(b)) => a == b,
                     _ => true,
                 }
         };
-        let si = self.sentence_of(pronoun.start);
         let lo = si.saturating_sub(MAX_SENTENCES_BACK);
         // “Asked whether Clinton would win, she replied”: after a fronted
         // clause, the names of that clause are not the subject
@@ -216,8 +286,14 @@ impl<'a> Ctx<'a> {
                 .take_while(|&&(p, _)| p < limit)
                 .find(|(_, sp)| {
                     let (person, g) = match sp.entity {
+                        Some(e) if named_after.contains(&e) => (false, None),
                         Some(e) => (self.plausible_person(e), self.entity_gender(e)),
-                        None => (true, name_gender(sp.name.slice(self.text))),
+                        // a name no entity holds (an outlet, a company, a
+                        // person the entity pass missed)
+                        None => {
+                            let name = sp.name.slice(self.text);
+                            (plausible_name(name), name_gender(name))
+                        }
                     };
                     person
                         && match (gender, g) {

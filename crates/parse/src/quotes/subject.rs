@@ -132,7 +132,7 @@ impl<'a> Ctx<'a> {
     /// True for a token that may be part of a person's or an outlet's
     /// name: a capitalised word that is no stop word, month or weekday, or
     /// an initial's full stop (“Jeffrey M. Jones”).
-    fn is_name_word(&self, toks: &[Token], i: usize) -> bool {
+    pub(super) fn is_name_word(&self, toks: &[Token], i: usize) -> bool {
         let t = &toks[i];
         if t.kind == TokKind::Word {
             return t.shape.has(Shape::CAPITALISED) && !t.classes.intersects(NOT_NAME);
@@ -173,6 +173,16 @@ impl<'a> Ctx<'a> {
         }
         if let Some(span) = self.name_ending_at(toks, end) {
             return Subject::Name(span);
+        }
+        // a surname that is also a role word (“Cuban said”, “English
+        // said”): a person of the article by that surname
+        if last.shape.has(Shape::CAPITALISED)
+            && last.is(Class::RoleModifier)
+            && (end < 2 || !toks[end - 2].is(Class::Determiner))
+        {
+            if let Some(e) = self.person_named(last.span) {
+                return Subject::Entity(e, last.span);
+            }
         }
         if let Some(role) = self.role_ending_at(toks, end) {
             return Subject::Role(role);
@@ -273,7 +283,11 @@ impl<'a> Ctx<'a> {
         {
             end -= 1;
         }
-        // a parenthetical after the name
+        // a parenthetical after the name (“Gov. John Kasich (R-OH), said”)
+        if end >= floor + 2 && self.word(&toks[end - 1]) == "," && self.word(&toks[end - 2]) == ")"
+        {
+            end -= 1;
+        }
         if self.word(&toks[end - 1]) == ")" {
             if let Some(open) = (floor..end - 1)
                 .rev()
@@ -339,10 +353,13 @@ impl<'a> Ctx<'a> {
         let mut typical_seen = false;
         for _ in 0..3 {
             let left = (floor..right).rev().take(MAX_APPOSITION).find(|&i| {
-                matches!(
-                    self.word(&toks[i]),
-                    "," | "“" | "”" | "\"" | ";" | ":" | "—" | "'"
-                )
+                match self.word(&toks[i]) {
+                    "," | "“" | "”" | "\"" | ";" | ":" | "—" => true,
+                    // a mark, unless the possessive of a word in “s”
+                    // (“Jeff Weaver, Sanders' campaign manager, said”)
+                    "'" => !self.is_plural_possessive(toks, i),
+                    _ => false,
+                }
             })?;
             if self.word(&toks[left]) != "," || left + 1 >= right {
                 return None;
@@ -383,6 +400,19 @@ impl<'a> Ctx<'a> {
             right = left;
         }
         None
+    }
+
+    /// True when `toks[i]` is an apostrophe glued to a word ending in “s”
+    /// and followed by a word (“Sanders' campaign”): a possessive, not a
+    /// quotation mark.
+    pub(super) fn is_plural_possessive(&self, toks: &[Token], i: usize) -> bool {
+        i > 0
+            && toks[i - 1].kind == TokKind::Word
+            && toks[i - 1].span.end == toks[i].span.start
+            && self.word(&toks[i - 1]).ends_with(['s', 'S'])
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokKind::Word && n.span.start > toks[i].span.end)
     }
 
     /// True for a subject that is a person entity or a name of two words
@@ -445,8 +475,12 @@ impl<'a> Ctx<'a> {
     /// Secretary General of NATO, Jens Stoltenberg”, “said the younger Mr.
     /// Trump”, “said his best friend at Lehigh, Bruce Turry”, “said the
     /// White House”, “said the senator”). A name after a preposition is no
-    /// subject (“said a source close to Tom Reyes”).
+    /// subject (“said a source close to Tom Reyes”), nor the name after a
+    /// verb whose object is the addressee (“told Fox News”).
     pub(super) fn subject_right(&self, toks: &[Token], v: usize) -> Subject {
+        if toks[v].is(Class::AddresseeVerb) {
+            return Subject::Unknown;
+        }
         let rest = &toks[v + 1..];
         let mut role: Option<(usize, usize)> = None; // token range of a role phrase
         let mut org: Option<(usize, Span)> = None; // an organisation or place first
@@ -518,6 +552,16 @@ impl<'a> Ctx<'a> {
                     return Subject::Entity(e, mspan);
                 }
                 return Subject::Name(span);
+            }
+            // “said Cuban, who …”: a surname that is also a role word, alone
+            if n == 0
+                && t.shape.has(Shape::CAPITALISED)
+                && t.is(Class::RoleModifier)
+                && rest.get(1).is_none_or(|x| !x.shape.has(Shape::CAPITALISED))
+            {
+                if let Some(e) = self.person_named(t.span) {
+                    return Subject::Entity(e, t.span);
+                }
             }
             // a lowercase word after an organisation or place may be a
             // role our lists do not know (“said Idaho delegate Beau Correll”)
