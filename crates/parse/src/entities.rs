@@ -1346,11 +1346,13 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
 /// whose letters touch the stop).
 fn is_initial_dot(w: &Words, j: usize, dot: usize) -> bool {
     let next = dot + 1;
+    // (cheapest tests first: most names have no initial)
+    let (letter, stop) = (w.toks[j].span, w.toks[dot].span);
     next < w.toks.len()
-        && w.word(dot) == "."
-        && w.toks[j].span.end == w.toks[dot].span.start
+        && letter.end - letter.start == 1
+        && letter.end == stop.start
         && w.is_capitalised_word(j)
-        && w.word(j).len() == 1
+        && w.word(dot) == "."
         && w.word(j) != "I"
         && w.toks[next].span.start > w.toks[dot].span.end
         && w.is_capitalised_word(next)
