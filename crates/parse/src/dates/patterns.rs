@@ -477,12 +477,26 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     // ----------------------------------------------- days and periods
     p(
         "holiday",
-        "mod=( last | next | this )? h=@holiday",
+        "mod=( last | next | this )? h=@holiday (?! #lower | day | eve )",
         resolve::holiday,
         &[
             "The boy was rescued at sea on [{h:Thanksgiving Day}].",
             "Sales slumped [{mod:last} {h:Christmas}], the chain said.",
             "Stores stay open on [{h:Christmas Eve}].",
+            // a holiday before a lowercase noun names a thing, not a day
+            "!A truck drove into the Christmas market in the square.",
+            "!The Thanksgiving Day parade drew big crowds.",
+            "!Thanksgiving dinner costs more this year, a survey found.",
+        ],
+    ),
+    p(
+        "cued_holiday",
+        // … unless a modifier or a date preposition makes it one
+        "( mod=( last | next | this ) | (?<= @date_preposition&!of | @date_bound | on | at | over | for ) ) h=@holiday",
+        resolve::holiday,
+        &[
+            "[{mod:Last} {h:Christmas}] we sold more toys.",
+            "On [{h:Christmas}] families gather in the square.",
         ],
     ),
     p(
@@ -545,9 +559,9 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "current_period",
-        "(?<= the ) mod=current fiscal? unit=( week | month | year )",
+        "(?<= the ) mod=current unit=( week | month | year )",
         resolve::period,
-        &["Sales should rise in the [{mod:current} fiscal {unit:year}]."],
+        &["Sales should rise in the [{mod:current} {unit:year}]."],
     ),
     p(
         "year_end",
@@ -608,12 +622,17 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "that_unit",
-        "( earlier | later )? that same? unit=( day | month | year ) (?! ~- | @plural_noun )",
+        // “that day” needs a word of time with it or a preposition before
+        // it: after “said” it opens a clause (“said that day care
+        // centers would reopen”)
+        "( ( earlier | later ) that same? | (?<= @date_preposition&!of | on | at | by ) that same? | that same ) unit=( day | month | year ) (?! ~- | @plural_noun )",
         resolve::that_unit,
         &[
             "The plant opened in June 2019 and closed [later that {unit:year}].",
             "He was arrested on March 3; [that same {unit:day}] his house was searched.",
+            "The bridge opened in May 2019; on [that {unit:day}] the mayor cut a ribbon.",
             "!Officials said that day-to-day work goes on.",
+            "!Officials said that day care centers would reopen next week.",
         ],
     ),
     p(
