@@ -728,17 +728,26 @@ fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(S
     // Times", "France Telecom"), not a place of the story; a weekday, a
     // month or another stop word after it ("Paris Tuesday"), a title ("Kyiv
     // Mayor", "Texas Gov.") or another gazetteer name keeps it a place
-    let name_start = |span: Span, next: Option<&Token>| -> bool {
+    // (an ambiguous place before a capitalised title modifier starts a
+    // name too: “Montgomery County”, “Jackson County” are no Montgomery
+    // or Jackson)
+    let name_start = |span: Span, next: Option<&Token>, ambiguous: bool| -> bool {
+        let titles = if ambiguous {
+            Classes::all(&[
+                Class::StopCapitalised,
+                Class::RoleNoun,
+                Class::TitleAbbreviation,
+            ])
+        } else {
+            Classes::all(&[
+                Class::StopCapitalised,
+                Class::RoleNoun,
+                Class::TitleModifier,
+                Class::TitleAbbreviation,
+            ])
+        };
         next.is_some_and(|next| {
-            name_word_after(
-                next,
-                Classes::all(&[
-                    Class::StopCapitalised,
-                    Class::RoleNoun,
-                    Class::TitleModifier,
-                    Class::TitleAbbreviation,
-                ]),
-            ) && text[span.end..next.span.start] == *" "
+            name_word_after(next, titles) && text[span.end..next.span.start] == *" "
         })
     };
     // the tokens are walked alongside the mentions (both in text order,
@@ -756,7 +765,8 @@ fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(S
         while after < toks.len() && toks[after].span.start < span.end {
             after += 1;
         }
-        first_name(span, toks.get(at), toks.get(after)) || name_start(span, toks.get(after))
+        first_name(span, toks.get(at), toks.get(after))
+            || name_start(span, toks.get(after), gazetteer()[id].ambiguous)
     };
     // each mention judged once: the ones before the first dropped are kept
     let Some(first_dropped) = gaz.iter().position(&mut dropped) else {
@@ -782,9 +792,15 @@ const KNOWN_PART: usize = 1;
 /// sentence ([`crate::rules::pieces`]); the words are lexicon classes.
 ///
 /// - `preposition`: a place after a locative preposition, over words that
-///   place it (“in Dallas”, “from downtown Houston”), not a possessive (“at
+///   place it (“in Dallas”, “outside of Phoenix”), not a possessive (“at
 ///   Jackson’s urging”). Tried on the gazetteer's places too: a list goes
-///   on from them.
+///   on from them. After “to”, “from” or “at”, which name people as often
+///   (“spoke to Jackson”, “a letter from Madison”, “according to
+///   Austin”), only a gazetteer place (`person_preposition`), an
+///   ambiguous one with a word that places it (“to suburban Denver”,
+///   `person_preposition_modified`) or after a word of going or coming
+///   (“moved to Denver”, “reporting from Dallas”,
+///   `person_preposition_motion`).
 /// - `list`: the next place of a list (“in Chicago and Houston”): a place
 ///   when `prev` is one after a preposition (or in such a list).
 /// - `place_noun_after`: before a noun that takes a place as its modifier
@@ -806,15 +822,39 @@ const KNOWN_PART: usize = 1;
 pub(crate) const PLACE_RULES: &[Rule] = &[
     Rule {
         name: "preposition",
-        pattern: "@locative_preposition @place_modifier{0,2} (?! #possessive ) \
+        pattern: "(?! @person_preposition ) @locative_preposition @place_modifier{0,2} (?! #possessive ) \
                   place=( <ambiguous> | <known> )",
         examples: &[
             "The convention opens [in {place:Cleveland}] on Monday.",
-            "She moved [to suburban {place:Denver}] in May.",
             "Crowds gathered [outside of {place:Phoenix}].",
-            "Flights [from {place:Chicago}] resumed.",
             "!The vote came at Jackson’s urging.",
             "!Voters asked Jackson about it.",
+        ],
+    },
+    Rule {
+        name: "person_preposition",
+        pattern: "@person_preposition (?! #possessive ) place=<known>",
+        examples: &[
+            "Flights [from {place:Chicago}] resumed.",
+            "!The governor spoke to Jackson on Monday.",
+        ],
+    },
+    Rule {
+        name: "person_preposition_modified",
+        pattern: "@person_preposition @place_modifier{1,2} (?! #possessive ) place=<ambiguous>",
+        examples: &[
+            "The protests spread [to suburban {place:Denver}].",
+            "!Lawmakers wrote to Charlotte about the budget.",
+        ],
+    },
+    Rule {
+        name: "person_preposition_motion",
+        pattern: "@motion_word @person_preposition @place_modifier{0,2} (?! #possessive ) \
+                  place=<ambiguous>",
+        examples: &[
+            "She is [moving to {place:Denver}] in May.",
+            "He was [reporting from {place:Dallas}] this week.",
+            "!The governor spoke to Jackson on Monday.",
         ],
     },
     Rule {
@@ -829,13 +869,14 @@ pub(crate) const PLACE_RULES: &[Rule] = &[
     },
     Rule {
         name: "place_noun_after",
-        pattern: "place=<ambiguous> ( ~- ~@place_noun | @place_noun | @place_noun's )",
+        pattern: "place=<ambiguous> ( ~- ~@place_noun&#lower | @place_noun&#lower | @place_noun's&#lower )",
         examples: &[
             "A [{place:Houston}-based] firm won the bid.",
             "Voters in the [{place:Denver} suburbs] turned out.",
             "[{place:Dallas} police] said the suspect fled.",
             "The [{place:Phoenix} suburb’s] mayor resigned.",
             "!The Jackson campaign said it would appeal.",
+            "!Schools in Montgomery County closed.",
         ],
     },
     Rule {
@@ -1020,7 +1061,10 @@ fn place_contexts(
                     continue;
                 };
                 match rule.name {
-                    "preposition" => located[place.start] = true,
+                    "preposition"
+                    | "person_preposition"
+                    | "person_preposition_modified"
+                    | "person_preposition_motion" => located[place.start] = true,
                     "list" => {
                         if let Some(prev) = m.capture("prev") {
                             lists.push((prev.start, place.start));
@@ -1361,10 +1405,16 @@ fn is_initial_dot(w: &Words, j: usize, dot: usize) -> bool {
 }
 
 /// Is a sentence (its tokens) in title case, as headlines are: four words
-/// or more, three in four of them capitalised?
+/// or more (not counting initials and abbreviated titles), three in four
+/// of them capitalised?
 fn is_title_case(toks: &[Token]) -> bool {
     let (mut all, mut lower) = (0usize, 0usize);
-    for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
+    // an initial or an abbreviated title is capitalised in any sentence
+    // (“President George W. Bush met Rep. Peter T. King on Tuesday.”)
+    let counted = |t: &&Token| {
+        t.kind == TokKind::Word && t.span.end - t.span.start > 1 && !t.is(Class::TitleAbbreviation)
+    };
+    for t in toks.iter().filter(counted) {
         all += 1;
         if !t.shape.has(Shape::CAPITALISED) {
             lower += 1;

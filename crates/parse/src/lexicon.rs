@@ -238,6 +238,14 @@ classes! {
     /// Prepositions of place (“in”, “from”, “near”): an ambiguous place
     /// after one is a place (“in Dallas”).
     LocativePreposition => "locative_preposition",
+    /// Locative prepositions that name people as often as places (“to”,
+    /// “from”, “at”: “spoke to Jackson”): an ambiguous place after one
+    /// needs a word that places it (“to suburban Denver”).
+    PersonPreposition => "person_preposition",
+    /// Verbs and nouns of going, coming and reporting from a place (“moved”,
+    /// “flew”, “trip”, “reporting”): after one, “to”, “from” or “at” takes
+    /// a place (“moved to Denver”).
+    MotionWord => "motion_word",
     /// Words that modify or orient a place (“downtown”, “suburban”,
     /// “east”).
     PlaceModifier => "place_modifier",
