@@ -176,6 +176,10 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             out.push(ctx.quote(ind.content, QuoteKind::Indirect, sp, Some(ind.cue)));
         }
     }
+    // a quote that goes on from the paragraph before takes its speaker
+    // before the context guesses one, and again after it (from a piece
+    // whose speaker the context found)
+    ctx.continuation_pass(&mut out);
     ctx.context_pass(&mut out);
     ctx.continuation_pass(&mut out);
     out
@@ -655,7 +659,8 @@ impl<'a> Ctx<'a> {
         }
         for w in marked.windows(2).rev() {
             let (a, b) = (w[0], w[1]);
-            let found_itself = !matches!(out[b].attribution, Attribution::None);
+            let found_itself =
+                !matches!(out[b].attribution, Attribution::None | Attribution::Context);
             if out[a].speaker.is_none() && found_itself && pieces_of_one(&out[a], &out[b]) {
                 let s = speaker(&out[b]);
                 take(&mut out[a], s);
