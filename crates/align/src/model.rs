@@ -280,9 +280,10 @@ pub struct DateFact {
     /// A range with both ends written and resolved ("from 1984 to 1991"):
     /// each end's first and last day. Two such ranges compare end by end
     /// ("from 1984 to 1991" and "from 1985 to 1991" overlap but disagree
-    /// on when it began). Used by the comparison only; not serialised.
+    /// on when it began). The comparison's own: always `None` in a
+    /// finding's value, and not serialised.
     #[serde(skip)]
-    pub ends: Option<[(chrono::NaiveDate, chrono::NaiveDate); 2]>,
+    pub(crate) ends: Option<[(chrono::NaiveDate, chrono::NaiveDate); 2]>,
 }
 
 /// A figure as compared.

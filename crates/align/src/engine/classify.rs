@@ -642,9 +642,10 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
             diff: Vec::new(),
         }
     };
-    // Attribution: two quotes, each long enough to be more than a common
-    // phrase, given to two named, different people, and matching each
-    // other at the attribution threshold (not only through the leader).
+    // Attribution: two quotes given to two named, different people, each
+    // long enough to be more than a common phrase or told in the same
+    // sentence (`same_report`), and matching each other at the
+    // attribution threshold (not only through the leader).
     let named: Vec<(Member, u32)> = members
         .iter()
         .filter_map(|&m| match cx.speakers[m.local as usize] {
@@ -1448,7 +1449,10 @@ fn fact_findings(
                 .map(|v| {
                     let f0 = fact(v[0]);
                     let (value, display) = match &f0.value {
-                        FactValue::Date(d) => (Value::Date(*d), fmt_date(d, &f0.text)),
+                        FactValue::Date(d) => (
+                            Value::Date(DateFact { ends: None, ..*d }),
+                            fmt_date(d, &f0.text),
+                        ),
                         FactValue::Quantity(q) => {
                             (Value::Quantity(q.fact.clone()), fmt_quantity(&q.fact))
                         }
