@@ -405,6 +405,25 @@ enum Placing {
     Nearest,
 }
 
+/// A yearly period without a year placed by its clause
+/// ([`Placing::Cue`]): a bound before it (“by June”, “since the
+/// summer”) is read when no modifier (“last”, “next”) names it, then
+/// [`relative_period`]. Months, seasons and holidays.
+fn cued_period(
+    ctx: &Ctx,
+    c: &mut Cand,
+    first: usize,
+    kind: &str,
+    modifier: Option<&str>,
+    value: impl Fn(i32) -> Option<DateValue>,
+) {
+    let bound = match modifier {
+        None => take_bound(ctx, c, first),
+        Some(_) => None,
+    };
+    relative_period(ctx, c, kind, modifier, bound.as_ref(), Placing::Cue, value);
+}
+
 /// Resolves a yearly period without a year (`value(y)`) relative to the
 /// reference, by its modifier, else as `placing` says.
 fn relative_period(
@@ -730,17 +749,12 @@ pub(super) fn month(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     }
     cand.reading = DateReading::Relative;
     let modifier = c.get("mod").map(|g| g.text.to_ascii_lowercase());
-    let bound = match modifier {
-        None => take_bound(ctx, &mut cand, whole.first),
-        Some(_) => None,
-    };
-    relative_period(
+    cued_period(
         ctx,
         &mut cand,
+        whole.first,
         "month",
         modifier.as_deref(),
-        bound.as_ref(),
-        Placing::Cue,
         |y| month_value(y, month, part),
     );
     Some(cand)
@@ -1149,17 +1163,12 @@ pub(super) fn holiday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     holiday_day(spec, 2000)?;
     let mut cand = Cand::over(&whole, Granularity::Day, DateReading::Relative);
     let modifier = c.get("mod").map(|g| g.text.to_ascii_lowercase());
-    let bound = match modifier {
-        None => take_bound(ctx, &mut cand, whole.first),
-        Some(_) => None,
-    };
-    relative_period(
+    cued_period(
         ctx,
         &mut cand,
+        whole.first,
         "holiday",
         modifier.as_deref(),
-        bound.as_ref(),
-        Placing::Cue,
         |y| holiday_day(spec, y).map(DateValue::Day),
     );
     Some(cand)
@@ -1180,17 +1189,12 @@ pub(super) fn season(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         .get("mod")
         .map(|g| g.text.to_ascii_lowercase())
         .filter(|m| !matches!(m.as_str(), "early" | "late"));
-    let bound = match modifier {
-        None => take_bound(ctx, &mut cand, whole.first),
-        Some(_) => None,
-    };
-    relative_period(
+    cued_period(
         ctx,
         &mut cand,
+        whole.first,
         "season",
         modifier.as_deref(),
-        bound.as_ref(),
-        Placing::Cue,
         |y| calendar::season_value(y, code),
     );
     Some(cand)
