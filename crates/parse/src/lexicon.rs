@@ -165,8 +165,13 @@ classes! {
     CountedNoun => "counted_noun",
     /// Words and phrases of a future clause (“will”, “due to”).
     FutureCue => "future_cue",
-    /// Words of a past clause (“was”, “met”).
+    /// Past auxiliaries and adverbs of a past clause (“was”, “ago”).
     PastCue => "past_cue",
+    /// Irregular past tenses (“met”, “took”); regular ones are read by
+    /// their ending.
+    PastVerb => "past_verb",
+    /// Pronouns that open a clause as its subject (“they”, “it”, “there”).
+    SubjectPronoun => "subject_pronoun",
     /// Words starting a new clause (“and”, “which”, “saying”).
     ClauseBoundary => "clause_boundary",
     /// Words making the weekday after them a name (“Good Friday”).

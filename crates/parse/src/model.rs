@@ -262,6 +262,10 @@ pub enum Attribution {
     /// No cue in the sentence; the speaker of the surrounding reported
     /// speech (previous or next sentence) is carried over.
     Context,
+    /// A reporting verb whose subject names no person, name or role: the
+    /// subject phrase as written (“Military analysts say …”, “exit polls
+    /// suggested that …”). Not a person: never compared as one.
+    Phrase,
     /// No speaker could be found (or the quote is not speech).
     None,
 }

@@ -316,6 +316,18 @@ fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// A regular past tense or participle, read by its ending: four letters
+/// or more ending in “-ed” but not “-eed” (“announced”, “warned”; not
+/// “need”, “agreed” is read as one: “-eed” words are mostly not pasts).
+/// Irregular forms are the lexicon class `past_verb`.
+pub(crate) fn is_regular_past(word: &str) -> bool {
+    let w = word.as_bytes();
+    let ends = |suffix: &[u8]| {
+        w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    w.len() >= 4 && ends(b"ed") && !ends(b"eed")
+}
+
 /// The character starting at byte `i` of `s` (`i` on a char boundary),
 /// without decoding an ASCII byte; `None` at the end.
 #[inline]

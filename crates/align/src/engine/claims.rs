@@ -150,6 +150,9 @@ impl Unit {
             Attribution::Role => 0.8,
             Attribution::Pronoun => 0.7,
             Attribution::Context => 0.6,
+            // a subject phrase as written (“analysts say”) is no person to
+            // accuse of misattribution
+            Attribution::Phrase => 0.5,
             // no attribution, or one this version does not know
             _ => 0.0,
         }

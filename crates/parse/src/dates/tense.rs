@@ -15,7 +15,7 @@ use super::Ctx;
 use crate::lexicon::Class;
 use crate::model::Span;
 use crate::rules::{Pattern, Rule, RuleSet};
-use crate::text::TokKind;
+use crate::text::{is_regular_past, TokKind};
 use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
@@ -46,7 +46,7 @@ pub(super) const TENSE_RULES: &[Rule] = &[
     },
     Rule {
         name: "past",
-        pattern: "(?<! be | been | being ) @past_cue",
+        pattern: "(?<! be | been | being ) ( @past_cue | @past_verb )",
         examples: &[
             "The minister [met] Lavrov on Friday.",
             "The vote [was] held in March.",
@@ -253,15 +253,10 @@ pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Optio
     }
     // An -ed verb right before the expression (“announced on Tuesday”).
     if let Some(&i) = left.iter().rev().find(|&&i| !is_filler(i)) {
-        let w = toks[i].text(text).as_bytes();
-        let ends = |suffix: &[u8]| {
-            w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-        };
-        if w.len() >= 4
-            && ends(b"ed")
-            && !ends(b"eed")
+        let w = toks[i].text(text);
+        if is_regular_past(w)
             && !toks[i].is(Class::FutureCue)
-            && !w.eq_ignore_ascii_case(b"expected")
+            && !w.eq_ignore_ascii_case("expected")
         {
             consider(
                 start_byte - toks[i].span.end,

@@ -6,7 +6,7 @@ use super::subject::Subject;
 use super::{has_words, trim_span, Ctx};
 use crate::lexicon::Class;
 use crate::model::{Sentence, Span};
-use crate::text::TokKind;
+use crate::text::{is_regular_past, Shape, TokKind};
 
 /// Reported speech without marks.
 pub(super) struct Indirect {
@@ -14,6 +14,9 @@ pub(super) struct Indirect {
     pub(super) verb: Span,
     pub(super) cue: String,
     pub(super) subject: Subject,
+    /// The subject is a phrase as written ([`Ctx::phrase_subject`]): no
+    /// person a later pronoun or quote may stand for.
+    pub(super) phrase: bool,
 }
 
 /// Tokens an object or adverbial between a reporting verb and its clause
@@ -26,6 +29,10 @@ const ACCORDING_PHRASE_WORDS: usize = 8;
 
 /// How far after the clause's first word its auxiliary may come.
 const CLAUSE_AUX_REACH: usize = 5;
+
+/// The most words of a subject phrase that names no person, name or role
+/// (“military analysts”, “the exit polls”).
+const SUBJECT_PHRASE_WORDS: usize = 4;
 
 impl<'a> Ctx<'a> {
     /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
@@ -92,7 +99,45 @@ impl<'a> Ctx<'a> {
             verb: cue,
             cue: "according to".into(),
             subject,
+            phrase: false,
         })
+    }
+
+    /// The subject of the reporting verb `toks[v]` as written, when it is
+    /// no person, name or role: the words between the clause's start (the
+    /// sentence start, a punctuation mark or a clause word such as “and”,
+    /// “that”, “because”) and the verb, at most [`SUBJECT_PHRASE_WORDS`]
+    /// (“Military analysts say …”, “In Nevada, exit polls suggested …”).
+    /// A lone pronoun is no source to name (“they said”): unknown.
+    fn phrase_subject(&self, toks: &[crate::text::Token], v: usize) -> Subject {
+        let end = self.skip_auxiliaries(&toks[..v], v);
+        let mut start = end;
+        while start > 0 && end - start <= SUBJECT_PHRASE_WORDS {
+            let t = &toks[start - 1];
+            let word = matches!(t.kind, TokKind::Word | TokKind::Number);
+            if !word
+                || t.is(Class::ClauseBoundary)
+                || t.is(Class::AdverbialSubordinator)
+                || t.is(Class::ReportingVerb)
+                || t.is(Class::FiniteAuxiliary)
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let words = end - start;
+        let at_boundary = start == 0 || toks[start - 1].kind != TokKind::Word || {
+            let t = &toks[start - 1];
+            t.is(Class::ClauseBoundary) || t.is(Class::AdverbialSubordinator)
+        };
+        if words == 0
+            || words > SUBJECT_PHRASE_WORDS
+            || !at_boundary
+            || (words == 1 && toks[start].is(Class::SubjectPronoun))
+        {
+            return Subject::Unknown;
+        }
+        Subject::Name(Span::new(toks[start].span.start, toks[end - 1].span.end))
     }
 
     /// Where a clause reported without “that” starts after the reporting
@@ -106,7 +151,7 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let opens = |t: &crate::text::Token| {
             t.kind == TokKind::Word
-                && (t.is(Class::PersonPronoun)
+                && (t.is(Class::SubjectPronoun)
                     || t.is(Class::Article)
                     || t.is(Class::Determiner)
                     || t.shape.has(crate::text::Shape::CAPITALISED))
@@ -114,7 +159,13 @@ impl<'a> Ctx<'a> {
         };
         for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {
             let w = toks[c].text(text);
-            if matches!(w, "," | "." | ":" | ";" | "that") || toks[c].is(Class::ReportingVerb) {
+            // a clause word: “that” is the other rule's; “whether”, “if”
+            // and “because” open no reported statement
+            if matches!(w, "," | "." | ":" | ";")
+                || toks[c].is(Class::ClauseBoundary)
+                || toks[c].is(Class::AdverbialSubordinator)
+                || toks[c].is(Class::ReportingVerb)
+            {
                 return None;
             }
             if !opens(&toks[c]) {
@@ -124,7 +175,10 @@ impl<'a> Ctx<'a> {
                 if u.text(text) == "," {
                     break;
                 }
-                if u.is(Class::FiniteAuxiliary) {
+                if u.is(Class::FiniteAuxiliary)
+                    || u.is(Class::PastVerb)
+                    || (is_regular_past(u.text(text)) && !u.shape.has(Shape::CAPITALISED))
+                {
                     return Some(c);
                 }
             }
@@ -186,10 +240,13 @@ impl<'a> Ctx<'a> {
                 let next = toks.get(i + 1).map(|n| n.text(text));
                 if next == Some("that") {
                     // SUBJECT VERB that CONTENT
-                    let subject = self.subject_left(toks, i, 0);
-                    if matches!(subject, Subject::Unknown) {
-                        continue;
-                    }
+                    let (subject, phrase) = match self.subject_left(toks, i, 0) {
+                        Subject::Unknown => {
+                            let s = self.phrase_subject(toks, i);
+                            (s, !matches!(s, Subject::Unknown))
+                        }
+                        found => (found, false),
+                    };
                     let c_start = toks[i + 1].span.end;
                     let mut c_end = s.span.end;
                     for u in &toks[i + 2..] {
@@ -207,15 +264,19 @@ impl<'a> Ctx<'a> {
                             verb: t.span,
                             cue: t.text(text).to_string(),
                             subject,
+                            phrase,
                         });
                     }
                 } else if let Some(c) = self.clause_after(toks, i) {
                     // SUBJECT VERB [object or adverbial] CLAUSE, no “that”:
                     // “Hart said the budget would be balanced”
-                    let subject = self.subject_left(toks, i, 0);
-                    if matches!(subject, Subject::Unknown) {
-                        continue;
-                    }
+                    let (subject, phrase) = match self.subject_left(toks, i, 0) {
+                        Subject::Unknown => {
+                            let s = self.phrase_subject(toks, i);
+                            (s, !matches!(s, Subject::Unknown))
+                        }
+                        found => (found, false),
+                    };
                     let mut c_end = s.span.end;
                     for u in &toks[c..] {
                         let w = u.text(text);
@@ -232,6 +293,7 @@ impl<'a> Ctx<'a> {
                             verb: t.span,
                             cue: t.text(text).to_string(),
                             subject,
+                            phrase,
                         });
                     }
                 } else if !index.overlaps(s.span) {
@@ -268,6 +330,7 @@ impl<'a> Ctx<'a> {
                             verb: t.span,
                             cue: t.text(text).to_string(),
                             subject,
+                            phrase: false,
                         });
                     }
                 }

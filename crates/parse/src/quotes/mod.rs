@@ -164,13 +164,17 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             let Some(ind) = indirect_left.next() else {
                 break;
             };
-            let mut sp = ctx.resolve_subject(ind.subject, &speakers);
-            if ind.cue == "according to" {
-                if let Some(sp) = sp.as_mut() {
+            let mut sp = ctx
+                .resolve_subject(ind.subject, &speakers)
+                .or_else(|| ctx.participle_speaker(ind.verb, &speakers));
+            if let Some(sp) = sp.as_mut() {
+                if ind.cue == "according to" {
                     sp.how = Attribution::AccordingTo;
+                } else if ind.phrase {
+                    sp.how = Attribution::Phrase;
                 }
             }
-            if let Some(sp) = sp {
+            if let Some(sp) = sp.filter(|_| !ind.phrase) {
                 speakers.push((ind.verb.start, sp));
             }
             out.push(ctx.quote(ind.content, QuoteKind::Indirect, sp, Some(ind.cue)));
@@ -338,6 +342,24 @@ impl<'a> Ctx<'a> {
             sentence: self.sentence_of(span.start),
             continues: None,
         }
+    }
+
+    /// “…,” Mwangi said, adding that …: a reporting participle after a
+    /// comma has the subject of its sentence's main reporting verb, the
+    /// speaker found last in the same sentence.
+    fn participle_speaker(&self, verb: Span, speakers: &Said) -> Option<Speaker> {
+        let word = verb.slice(self.text);
+        let after_comma = self.text[..verb.start].trim_end().ends_with(',');
+        if !(after_comma && word.len() > 4 && word.ends_with("ing")) {
+            return None;
+        }
+        let sentence = self.sentence_of(verb.start);
+        speakers
+            .iter()
+            .rev()
+            .take_while(|(at, _)| *at < verb.start)
+            .find(|(at, _)| self.sentence_of(*at) == sentence)
+            .map(|(_, sp)| *sp)
     }
 
     /// The entity mention ending exactly at `end` (possessive allowed).

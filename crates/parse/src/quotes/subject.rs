@@ -250,7 +250,7 @@ impl<'a> Ctx<'a> {
     /// The first index left of `end` that is not an auxiliary or an adverb
     /// (“Blinken has also announced”, “Trump angrily said”, “he often
     /// says”).
-    fn skip_auxiliaries(&self, toks: &[Token], mut end: usize) -> usize {
+    pub(super) fn skip_auxiliaries(&self, toks: &[Token], mut end: usize) -> usize {
         while end > 0 {
             let t = &toks[end - 1];
             let w = self.word(t);
