@@ -402,7 +402,10 @@ impl People {
                         entities: ents,
                         full_name,
                         surname: best.surname.clone(),
-                        named: full_name || !institution,
+                        // a phrase as written (“according to published
+                        // reports”) names no one
+                        named: (full_name || !institution)
+                            && !best.display.starts_with(char::is_lowercase),
                     },
                     members,
                 )

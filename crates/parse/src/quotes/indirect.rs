@@ -150,12 +150,14 @@ impl<'a> Ctx<'a> {
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let text = self.text;
         let opens = |t: &crate::text::Token| {
-            t.kind == TokKind::Word
-                && (t.is(Class::SubjectPronoun)
-                    || t.is(Class::Article)
-                    || t.is(Class::Determiner)
-                    || t.shape.has(crate::text::Shape::CAPITALISED))
-                && !t.is(Class::Auxiliary)
+            t.kind == TokKind::Number
+                || t.kind == TokKind::Word
+                    && (t.is(Class::SubjectPronoun)
+                        || t.is(Class::NumberWord)
+                        || t.is(Class::Article)
+                        || t.is(Class::Determiner)
+                        || t.shape.has(crate::text::Shape::CAPITALISED))
+                    && !t.is(Class::Auxiliary)
         };
         for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {
             let w = toks[c].text(text);
@@ -184,6 +186,29 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// “CONTENT, VERB SUBJECT”: reported speech before a comma and an
+    /// inverted reporting verb `toks[v]` whose subject follows it (“The
+    /// ferry left late, said Tomas Lind.”, “…, said the harbour master”).
+    fn inverted_after_content(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        v: usize,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        let comma = toks[..v].last().filter(|t| t.text(text) == ",")?;
+        let subject = self.subject_right(toks, v);
+        subject.span()?;
+        let content = trim_span(text, Span::new(s.span.start, comma.span.start));
+        has_words(content.slice(text), 4).then(|| Indirect {
+            content,
+            verb: toks[v].span,
+            cue: toks[v].text(text).to_string(),
+            subject,
+            phrase: false,
+        })
     }
 
     /// Reported speech without quotation marks.
@@ -300,6 +325,12 @@ impl<'a> Ctx<'a> {
                     // CONTENT, SUBJECT VERB [adverbials].
                     let subject = self.subject_left(toks, i, 0);
                     let Some(subj_start) = subject.span().map(|sp| sp.start) else {
+                        // CONTENT, VERB SUBJECT: “The ferry was late, said
+                        // Tomas Lind.”
+                        if let Some(ind) = self.inverted_after_content(s, toks, i) {
+                            taken_until = s.span.end;
+                            out.push(ind);
+                        }
                         continue;
                     };
                     // walk back over an apposed role: “the Secretary General …, Jens Stoltenberg,”
