@@ -446,6 +446,11 @@ fn long_enough_together(a: &Unit, b: &Unit, cfg: &Config) -> bool {
 /// quote and its speaker's name for [`same_report`] to vouch for it.
 const MIN_FRAMING_WORDS: usize = 3;
 
+/// Least token cosine of two renderings of reported speech (no quotation
+/// marks on either side) given to two people for an attribution finding:
+/// the same words, not the same news in other words.
+const REPORTED_SAME_WORDS: f64 = 0.9;
+
 /// Fewest content words a quote too short for [`long_enough_together`]
 /// needs for [`same_report`] to be asked.
 const MIN_FRAMED_QUOTE_WORDS: usize = 2;
@@ -686,7 +691,14 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
             }
             let (gi, gj) = (cx.units[mi.local as usize], cx.units[mj.local as usize]);
             let (sc, ok) = score_pair(cx.p, cfg, gi, gj, Rel::Different, false);
-            if ok {
+            // two sources may report the same news in their own words
+            // (“Patrick reported that the club made an offer”, “according
+            // to Silverman, the club made an offer”): reported speech on
+            // both sides is given to two people only in the same words
+            let both_reported = [mi, mj]
+                .iter()
+                .all(|m| cx.unit(m.local).quote_kind == Some(QuoteKind::Indirect));
+            if ok && (!both_reported || sc.token >= REPORTED_SAME_WORDS) {
                 pairs.push((i, j, sc.score, short));
             }
         }

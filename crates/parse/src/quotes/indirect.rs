@@ -27,9 +27,6 @@ const CLAUSE_SKIP: usize = 3;
 /// entity may have (“a new poll by the Harvard Institute of Politics”).
 const ACCORDING_PHRASE_WORDS: usize = 8;
 
-/// How far after the clause's first word its auxiliary may come.
-const CLAUSE_AUX_REACH: usize = 5;
-
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
 const SUBJECT_PHRASE_WORDS: usize = 4;
@@ -143,10 +140,11 @@ impl<'a> Ctx<'a> {
     /// Where a clause reported without “that” starts after the reporting
     /// verb `toks[v]`: within [`CLAUSE_SKIP`] tokens (an object or an
     /// adverbial: “told reporters”, “said on Monday”), a token that opens a
-    /// clause (a pronoun, article or determiner, or a capitalised word)
-    /// followed, before any comma and within [`CLAUSE_AUX_REACH`] tokens,
-    /// by a finite auxiliary (“would”, “had”, “was”): “said the budget would be
-    /// balanced”, “told reporters the suspect had fled”.
+    /// clause (a subject pronoun, a number, an article or determiner, or a
+    /// capitalised word) followed, before any comma, by a finite verb: an
+    /// auxiliary (“would”, “had”, “was”) or a past tense: “said the budget
+    /// would be balanced”, “told reporters the suspect had fled”, “said the
+    /// ferry left port late”.
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let text = self.text;
         let opens = |t: &crate::text::Token| {
@@ -173,9 +171,19 @@ impl<'a> Ctx<'a> {
             if !opens(&toks[c]) {
                 continue;
             }
-            for u in toks.iter().skip(c + 1).take(CLAUSE_AUX_REACH) {
-                if u.text(text) == "," {
-                    break;
+            for (k, u) in toks.iter().enumerate().skip(c + 1) {
+                match u.text(text) {
+                    // the clause ends at a comma, colon, semicolon,
+                    // parenthesis or quotation mark (“warned of the
+                    // situation: “Europe is in danger””)
+                    "," | ":" | ";" | "(" | ")" | "“" | "”" | "„" | "«" | "»" | "\"" => {
+                        break
+                    }
+                    // “in relation to Russia's request that NATO not
+                    // expand”: a “that” clause after a noun may be the
+                    // noun's, not the verb's; left unread
+                    "that" if toks.get(k + 1).is_some_and(opens) => return None,
+                    _ => {}
                 }
                 if u.is(Class::FiniteAuxiliary)
                     || u.is(Class::PastVerb)
