@@ -1406,17 +1406,26 @@ fn is_initial_dot(w: &Words, j: usize, dot: usize) -> bool {
 
 /// Is a sentence (its tokens) in title case, as headlines are: four words
 /// or more (not counting initials and abbreviated titles), three in four
-/// of them capitalised?
+/// of them capitalised, and every lowercase word one that title case
+/// leaves so ([`Class::TitleCaseMinor`]: “of”, “the”, “and”) or a name
+/// particle (“von”)? A lowercase verb or noun makes a sentence full of
+/// names a sentence (“President George W. Bush met Rep. Peter T. King on
+/// Tuesday.”).
 fn is_title_case(toks: &[Token]) -> bool {
     let (mut all, mut lower) = (0usize, 0usize);
     // an initial or an abbreviated title is capitalised in any sentence
-    // (“President George W. Bush met Rep. Peter T. King on Tuesday.”)
     let counted = |t: &&Token| {
         t.kind == TokKind::Word && t.span.end - t.span.start > 1 && !t.is(Class::TitleAbbreviation)
     };
+    let minor = Classes::all(&[Class::TitleCaseMinor, Class::NameParticle]);
     for t in toks.iter().filter(counted) {
         all += 1;
         if !t.shape.has(Shape::CAPITALISED) {
+            // (a word with a digit is no word of the language: scraped
+            // page furniture, “5ptsmoderator”, glued to a headline)
+            if !t.shape.has(Shape::HAS_DIGIT) && !t.classes.intersects(minor) {
+                return false;
+            }
             lower += 1;
             // most sentences: turned away at their fourth lowercase word
             if lower > 3 {

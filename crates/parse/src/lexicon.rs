@@ -169,6 +169,10 @@ classes! {
     PastCue => "past_cue",
     /// Words starting a new clause (“and”, “which”, “saying”).
     ClauseBoundary => "clause_boundary",
+    /// Short words that title case leaves in lowercase (“of”, “the”,
+    /// “and”): a sentence with any other lowercase word is no title-case
+    /// headline.
+    TitleCaseMinor => "title_case_minor",
     /// Words making the weekday after them a name (“Good Friday”).
     HolidayWord => "holiday_word",
     /// Named days of the year (“Thanksgiving”), value = the day (`12-25`,
