@@ -240,11 +240,14 @@ impl<'t> Words<'t> {
         self.facts[i] & IN_GAZETTEER != 0
     }
 
-    /// The classes of token `i`'s text with a possessive ending removed.
+    /// The classes of token `i`'s text with a possessive ending removed;
+    /// of a title after a prefix, the title's (“then-Sen.”: “Sen.”).
     fn lists(&self, i: usize) -> Classes {
         let t = &self.toks[i];
         if t.shape.has(Shape::POSSESSIVE) {
             lexicon::classes(strip_possessive(self.word(i)))
+        } else if t.shape.has(Shape::HYPHENATED) {
+            lexicon::prefixed_title(self.word(i)).map_or(t.classes, lexicon::classes)
         } else {
             t.classes
         }
