@@ -518,11 +518,20 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
                     });
                 let Some((at, len)) = found else { continue };
                 let toks = &w.toks[c.first + at..c.first + at + len];
+                // the role right before the run, when the name kept starts it
+                // (“Refugees Fleeing President Trump”)
+                let role = c.role.filter(|_| at == 0).map(|(a, b)| {
+                    let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
+                    Role {
+                        text: span.slice(text).to_string(),
+                        span,
+                    }
+                });
                 persons.push(PersonMention {
                     span: Span::new(toks[0].span.start, toks[len - 1].span.end),
                     name: token_name(text, toks),
                     surname: token_surname(text, toks),
-                    role: None,
+                    role,
                 });
             }
         }
