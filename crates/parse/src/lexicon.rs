@@ -174,6 +174,13 @@ classes! {
     SubjectPronoun => "subject_pronoun",
     /// Words starting a new clause (“and”, “which”, “saying”).
     ClauseBoundary => "clause_boundary",
+    /// Prefixes joined by a hyphen to a title, naming when it was held
+    /// (“then-Sen.”, “ex-Gov.”).
+    TitlePrefix => "title_prefix",
+    /// Short words that title case leaves in lowercase (“of”, “the”,
+    /// “and”): a sentence with any other lowercase word is no title-case
+    /// headline.
+    TitleCaseMinor => "title_case_minor",
     /// Words making the weekday after them a name (“Good Friday”).
     HolidayWord => "holiday_word",
     /// Named days of the year (“Thanksgiving”), value = the day (`12-25`,
@@ -852,6 +859,32 @@ pub fn classes(word: &str) -> Classes {
         return classes;
     }
     LEXICON.with_slot(word, |slot| slot.map_or(Classes::NONE, |s| s.classes(word)))
+}
+
+/// The title of a word made of a [`Class::TitlePrefix`] word, a hyphen and
+/// a capitalised title word (“then-Sen”, “ex-Governor”): the part after
+/// the hyphen, which is looked up as the title (“Sen”); `None` for any
+/// other word (“then-Arkansas”: the prefix is on the whole phrase).
+///
+/// ```
+/// use crosscheck_parse::lexicon::prefixed_title;
+/// assert_eq!(prefixed_title("then-Sen"), Some("Sen"));
+/// assert_eq!(prefixed_title("ex-Governor"), Some("Governor"));
+/// assert_eq!(prefixed_title("then-Arkansas"), None);
+/// assert_eq!(prefixed_title("anti-Trump"), None);
+/// assert_eq!(prefixed_title("then-senator"), None);
+/// ```
+pub fn prefixed_title(word: &str) -> Option<&str> {
+    let (prefix, rest) = word.split_once('-')?;
+    let title = Classes::all(&[
+        Class::RoleNoun,
+        Class::TitleModifier,
+        Class::TitleAbbreviation,
+    ]);
+    (rest.starts_with(|c: char| c.is_uppercase())
+        && classes(prefix).has(Class::TitlePrefix)
+        && classes(rest).intersects(title))
+    .then_some(rest)
 }
 
 /// The classes of `word` (as [`classes`]) and its [`WordId`]: the id of

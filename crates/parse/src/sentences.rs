@@ -239,6 +239,8 @@ fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
         // single-letter initial: "J. Smith", but not "in the U.S.A." handled above
         return c.is_uppercase();
     }
+    // a title with a prefix: "then-Sen."
+    let word = lexicon::prefixed_title(word).unwrap_or(word);
     lexicon::classes(word).intersects(ABBREVIATIONS)
 }
 
@@ -423,6 +425,20 @@ mod tests {
             [
                 "It starts Tue. Jan. 4 at the Dept. Of course.",
                 "No. 10 APPROX. Then"
+            ]
+        );
+    }
+
+    /// A title after a prefix keeps its full stop (“then-Sen.”); a word
+    /// of no title does not (“next-gen.”).
+    #[test]
+    fn prefixed_title_ends_no_sentence() {
+        assert_eq!(
+            texts("It went to then-Sen. Owen Marsh. Phones are next-gen. Sales rose."),
+            [
+                "It went to then-Sen. Owen Marsh.",
+                "Phones are next-gen.",
+                "Sales rose."
             ]
         );
     }

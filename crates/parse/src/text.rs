@@ -503,9 +503,10 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                     j += 1;
                 }
             }
-            // a title abbreviation keeps its dot: "Gen.", "Mr."
+            // a title abbreviation keeps its dot: "Gen.", "Mr.", "then-Sen."
             if !numeric && j < len && slice.as_bytes()[j] == b'.' {
                 let w = &slice[off..j];
+                let w = lexicon::prefixed_title(w).unwrap_or(w);
                 if lexicon::classes(w).has(Class::TitleAbbreviation) {
                     j += 1;
                 }

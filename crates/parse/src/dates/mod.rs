@@ -185,7 +185,7 @@ use crate::model::{
 };
 use crate::rules::Match;
 use crate::text::{TokKind, Token};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -545,6 +545,22 @@ pub(super) enum Scope {
     /// Any date at most five sentences back (“two days later”, “the next
     /// day”).
     Near,
+    /// The day right after it in the sentence, which it ends on: a
+    /// period of `months` months with a stated end (“the quarter ended
+    /// Jan. 31” is November 1 to January 31, whatever the calendar
+    /// quarters are). Without that day it is not reported.
+    EndsOn {
+        /// The period's length in months (3 for a quarter).
+        months: u32,
+        /// The period's number, when it names one (“the fourth quarter
+        /// ended June 30”): a company's fiscal number, which the calendar
+        /// periods of that number need not match. Such a period is
+        /// reported only when it is that calendar period (“the third
+        /// quarter ended Sept. 30”): a fiscal fourth quarter that other
+        /// articles call “the fourth quarter” must not be told apart from
+        /// them by a date.
+        named: Option<u32>,
+    },
 }
 
 /// An expression resolved against a date before it (see
@@ -793,10 +809,40 @@ fn resolve_anchors(kept: &mut [Cand], reference: Option<NaiveDate>) {
                     && (!quarter || p.granularity == Granularity::Quarter)
             })
         };
+        if let Scope::EndsOn { months, named } = anchor.scope {
+            let end = kept
+                .get(i + 1)
+                .filter(|p| p.sentence == sentence && p.anchor.is_none())
+                .and_then(|p| match p.value {
+                    Some(DateValue::Day(d)) => Some((d, p.start)),
+                    _ => None,
+                });
+            let c = &mut kept[i];
+            let first = end
+                .and_then(|(d, _)| {
+                    calendar::add_months(calendar::add_days(d, 1)?, -i64::from(months))
+                })
+                .filter(|f| {
+                    named.is_none_or(|n| f.day() == 1 && f.month() == (n - 1) * months + 1)
+                });
+            match (first, end) {
+                (Some(first), Some((d, at))) => {
+                    c.value = Some(calendar::interval(first, d));
+                    // resolved: an anchor for what follows (“from the
+                    // year-earlier quarter”), like any quarter
+                    c.anchor = None;
+                    c.reasons
+                        .push(&format!("{months} months ending on the date at byte {at}"));
+                }
+                _ => c.drop = true,
+            }
+            continue;
+        }
         let found = match anchor.scope {
             Scope::Quarter => before(true, false),
             Scope::QuarterOrSentence => before(true, false).or_else(|| before(false, true)),
             Scope::Near => before(false, false),
+            Scope::EndsOn { .. } => None,
         };
         let from = found.and_then(|p| Some((p.value?, p.granularity, p.start)));
         let c = &mut kept[i];

@@ -328,6 +328,30 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         ],
     ),
     p(
+        "year_of_name",
+        concat!("(?<= #word #cap&!@count_cue of ) y=#digits:4", year_stop!()),
+        resolve::year,
+        &[
+            "After the Refugee Act of [1980] set up a process, the town grew.",
+            "He spoke to the Class of [2002] on Sunday.",
+            "!Out of 1990 applicants, few passed.",
+        ],
+    ),
+    p(
+        "year_after_of",
+        concat!("(?<= ( as | #word&!@count_cue&!@vague_plural&!@number_word ) of ) \
+         y=#digits:4&!/\\d\\d00/", year_stop!(), " (?! #word&!@clause_boundary )"),
+        resolve::year,
+        &[
+            "Debt per graduate was $25,550 as of [2012].",
+            "After the crash of [2008] and the slump that followed, savings fell.",
+            "She wants to avoid a replay of [2008], when she lost Iowa.",
+            "!A crowd of 2000 gathered outside.",
+            "!The total of 1985 is a record.",
+            "!She was one of 1950 who applied.",
+        ],
+    ),
+    p(
         "year",
         concat!("(?<! #num | @count_cue | of | to | from | by | #cap&!#possessive&!@determiner&!@date_preposition&!@date_bound | ~- | ~– | $ | € | £ ) \
          y=#digits:4", year_stop!()),

@@ -956,6 +956,15 @@ pub(super) fn quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         None => None,
     };
     let mut cand = Cand::over(&whole, Granularity::Quarter, DateReading::Absolute);
+    if ends_on_next(
+        ctx,
+        &mut cand,
+        whole.last,
+        if half { 6 } else { 3 },
+        Some(n),
+    ) {
+        return Some(cand);
+    }
     if let Some(y) = year {
         cand.value = value(y);
         return Some(cand);
@@ -1005,14 +1014,13 @@ pub(super) fn quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     Some(cand)
 }
 
-/// The years from the reference year that `last`, `this`, `next` name.
+/// The years from the reference year that `last`, `this`, `next` name
+/// (the only words the `ymod` captures allow: “last year's quarter”).
 fn year_offset(word: &str) -> Option<i32> {
-    match word.to_ascii_lowercase().as_str() {
-        "last" | "past" => Some(-1),
-        "this" | "current" => Some(0),
-        "next" | "coming" => Some(1),
-        _ => None,
-    }
+    ["last", "this", "next"]
+        .iter()
+        .position(|w| word.eq_ignore_ascii_case(w))
+        .map(|i| i as i32 - 1)
 }
 
 /// True when the sentence, or the one before, holds a word of money or
@@ -1038,6 +1046,36 @@ pub(super) fn that_unit(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     Some(cand)
 }
 
+/// A period with its end stated after it (“the quarter ended Jan. 31”,
+/// “the fourth quarter, which ended Oct. 31”, “the half ending June
+/// 30”): a fiscal period, whose months are those before that day, not a
+/// calendar quarter. Makes `cand` a period of `months` months ending on
+/// the date that follows ([`Scope::EndsOn`]) and says so; `last` is the
+/// period's last piece, `named` the number it names (“fourth”).
+fn ends_on_next(ctx: &Ctx, cand: &mut Cand, last: usize, months: u32, named: Option<u32>) -> bool {
+    let mut k = last + 1;
+    let is = |k: usize, words: &[&str]| {
+        ctx.tok(k).is_some() && words.iter().any(|w| ctx.word(k).eq_ignore_ascii_case(w))
+    };
+    if is(k, &[","]) {
+        k += 1;
+    }
+    if is(k, &["that", "which"]) {
+        k += 1;
+    }
+    if !is(k, &["ended", "ending", "ends"]) {
+        return false;
+    }
+    cand.value = None;
+    cand.reading = DateReading::Relative;
+    cand.anchor = Some(Anchor {
+        shift: Shift::Years(0),
+        scope: Scope::EndsOn { months, named },
+        fallback: None,
+    });
+    true
+}
+
 /// “the quarter”, “the latest quarter”, “the year-earlier quarter”: the
 /// quarter of the article's last quarter mention (a year before for
 /// “year-earlier”). Without one, in a sentence about money, “the
@@ -1047,6 +1085,9 @@ pub(super) fn that_unit(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 pub(super) fn anchored_quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let mut cand = Cand::over(&whole, Granularity::Quarter, DateReading::Relative);
+    if ends_on_next(ctx, &mut cand, whole.last, 3, None) {
+        return Some(cand);
+    }
     let which = c.get("which").map(|g| ctx.lower_phrase(g.toks()));
     let quarter_of = |d: NaiveDate| calendar::quarter_value(d.year(), d.month().div_ceil(3));
     if which.as_deref() == Some("current") {

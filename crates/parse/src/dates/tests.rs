@@ -728,6 +728,37 @@ fn a_year_before_a_quarter_names_its_year() {
     assert_eq!(found[0].granularity, Granularity::Year);
 }
 
+/// A quarter with its end stated after it is the three months ending on
+/// that day (a fiscal quarter), not a calendar quarter; with no day to
+/// end on it is not reported rather than guessed.
+#[test]
+fn a_quarter_with_a_stated_end_ends_on_it() {
+    let r = Some(d(2016, 3, 10));
+    let text = "The retailer earned $40 million in the quarter ended Jan. 31, \
+        up from $31 million in the year-earlier quarter. \
+        Its rival lost money in the fourth quarter, which ended Oct. 31. \
+        A third chain grew in the quarter that ended last month.";
+    let found = run(text, r);
+    let q = find(&found, "the quarter");
+    assert_eq!(range(q), (d(2015, 11, 1), d(2016, 1, 31)));
+    assert_eq!(q.granularity, Granularity::Quarter);
+    assert_eq!(
+        range(find(&found, "the year-earlier quarter")),
+        (d(2014, 11, 1), d(2015, 1, 31))
+    );
+    // a numbered quarter that is no calendar quarter of its number (a
+    // fiscal one): not reported; one that is: its dates
+    assert!(!found.iter().any(|m| m.text == "the fourth quarter"));
+    let third = run("Profit rose in the third quarter ended Sept. 30.", r);
+    assert_eq!(
+        range(find(&third, "the third quarter")),
+        (d(2015, 7, 1), d(2015, 9, 30))
+    );
+    // “last month” is no day to end on: only the month is reported
+    assert_eq!(found.iter().filter(|m| m.text == "the quarter").count(), 1);
+    assert!(found.iter().any(|m| m.text == "last month"));
+}
+
 /// Year-end is the year's last day, placed by its bound; “the current
 /// year” is this year; an abbreviated month and day stay a date before a
 /// counted noun; a year after a plural unit and “of” is a year.

@@ -304,9 +304,11 @@ pub(super) const LOOKALIKES: &[Rule] = &[
     },
     Rule {
         name: "label",
-        pattern: "@label_word \\.? x=#num",
+        pattern: "@label_word \\.? x=#num (?! ~% | @percent_word )",
         examples: &[
             "[Article {x:5}] of the treaty was invoked.",
+            "!The plan helps the top 1 percent of earners.",
+            "!No 58%. Yes 33%.",
             "He lives at [No. {x:10}] Downing Street.",
             "The details are on [page {x:12}] of the report.",
             "[Flight {x:370}] vanished over the ocean.",
