@@ -152,6 +152,14 @@ impl<'a> Ctx<'a> {
             }
         }
 
+        // 5. a fragment inside a sentence with no cue for it (“Dana
+        // Whitcombe worried that the benefit was becoming “a trap that
+        // keeps families poor.””): the subject of the sentence, when it
+        // opens a clause before the quote; only for a fragment long
+        // enough to be no scare quote, so its kind does not change
+        if found.is_none() && has_words(m.content.slice(text), 4) {
+            found = self.clause_subject(m, before_start, speakers);
+        }
         // kind
         let win_end = next_open.unwrap_or(usize::MAX);
         let modifier_slot = || {
@@ -409,6 +417,23 @@ impl<'a> Ctx<'a> {
         self.before_in(self.sentence_of(m.open), from, m.open, colon, speakers)
     }
 
+    /// The subject of the clause a quote stands in (from `from`, the
+    /// sentence start or the end of an earlier quote): a person, a name
+    /// or a pronoun followed by its verb, before the opening mark; the cue
+    /// is that verb.
+    fn clause_subject(&self, m: &Marks, from: usize, speakers: &Said) -> Option<(Speaker, String)> {
+        let si = self.sentence_of(m.open);
+        let toks = self.sentence_toks(si);
+        let floor = toks.partition_point(|t| t.span.start < from);
+        let hi = toks.partition_point(|t| t.span.start < m.open).max(floor);
+        let subject = self.first_subject(&toks[..hi], floor, hi);
+        let sp = self.resolve_subject(subject, speakers)?;
+        // the cue is the subject's verb, the word after it
+        let end = subject.span()?.end;
+        let verb = toks[..hi].iter().find(|t| t.span.start >= end)?;
+        Some((sp, self.word(verb).to_string()))
+    }
+
     /// [`Self::before_quote`] on the tokens of sentence `si` in
     /// `from..to`.
     fn before_in(
@@ -445,13 +470,27 @@ impl<'a> Ctx<'a> {
             // “Said Comey, “…””, “Added the senator: “…””: a cue opening
             // its sentence, its subject after it
             let opens = toks[..v].iter().all(|t| t.kind == TokKind::Punct);
-            let subject = if participle || coordinated {
+            let mut subject = if participle || coordinated {
                 self.first_subject(toks, floor, v - 1)
             } else if opens {
                 self.subject_right(toks, v)
             } else {
                 self.subject_left(toks, v, floor)
             };
+            // the clause may start before an earlier quote of the sentence
+            // (“Okafor needled the paper's “reporter,” saying, “…””), and a
+            // participle with no subject of its own is the clause
+            // subject's (“Halvorsen released a statement condemning “…””)
+            if subject == Subject::Unknown
+                && !opens
+                && t.shape.has(Shape::LOWERCASE)
+                && super::subject::is_ing_form(w)
+            {
+                subject = self.first_subject(toks, floor, v);
+                if subject == Subject::Unknown && floor > 0 {
+                    subject = self.first_subject(toks, 0, v);
+                }
+            }
             if let Some(mut sp) = self.resolve_subject(subject, speakers) {
                 // “Blinken concluded: “…””
                 if colon && sp.how == Attribution::Verb {
@@ -642,7 +681,7 @@ impl<'a> Ctx<'a> {
         };
         for i in from..to {
             let t = &toks[i];
-            if t.kind != TokKind::Word {
+            if t.kind != TokKind::Word || self.inside_marks(t.span.start) {
                 continue;
             }
             if t.is(Class::PersonPronoun) {
@@ -722,6 +761,13 @@ impl<'a> Ctx<'a> {
                         how: Attribution::Colon,
                     });
                 }
+            }
+        }
+        // a name no entity holds, as the clause's subject (“Jones
+        // resisted: “…””)
+        if let s @ Subject::Name(_) = self.first_subject(clause, 0, n) {
+            if let Some(sp) = self.resolve_subject(s, speakers) {
+                return colon_at(sp);
             }
         }
         // a role (the longest phrase from a title word), else a pronoun
