@@ -28,7 +28,10 @@
 //! 5. **Clause subject**: a fragment of four words or more inside a
 //!    sentence with no cue for it takes the subject of its clause (Dana
 //!    Whitcombe worried that the benefit was becoming “a trap that keeps
-//!    families poor”).
+//!    families poor”): no name after a preposition (“with Clinton”) or a
+//!    determiner (“his Facebook page”), none inside an adverbial clause
+//!    before the subject (“as he was becoming chairman, …”). A cue word
+//!    after a possessive or a determiner is a noun (“Hale’s comments”).
 //! 6. **Context**: a quote standing as its own sentence with no cue takes the
 //!    speaker of the speech in the sentence before it (or, failing that,
 //!    the sentence after it), when no other person is named in between; a

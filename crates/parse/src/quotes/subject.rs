@@ -654,7 +654,7 @@ pub(super) fn is_ing_form(w: &str) -> bool {
 
 /// Prepositions that make the name after them an object (“a source close
 /// to Tom Reyes”, “his friend at Lehigh”).
-fn is_preposition(w: &str) -> bool {
+pub(super) fn is_preposition(w: &str) -> bool {
     matches!(
         w,
         "to" | "at"
