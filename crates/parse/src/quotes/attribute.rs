@@ -2,7 +2,7 @@
 //! it, “according to”, the continuation of an interrupted quote; and its
 //! kind (direct, partial, scare quote).
 
-use super::subject::{Subject, QUOTE_CUES, ROLE_WORDS, TITLE_WORDS};
+use super::subject::{is_preposition, Subject, QUOTE_CUES, ROLE_WORDS, TITLE_WORDS};
 use super::{
     has_quote_cue, has_words, is_modifier_slot, last_word, last_words, Ctx, Marks, Said, Speaker,
     ACCORDING_TO,
@@ -10,6 +10,14 @@ use super::{
 use crate::lexicon::Class;
 use crate::model::{Attribution, EntityKind, Quote, QuoteKind, Span};
 use crate::text::{Shape, TokKind, Token};
+
+/// True when a word of `name` goes on in lowercase after a hyphen
+/// (“Two-season”, “Anti-war”): an adjective, no name (“Seitz-Wald” is).
+fn hyphen_lowercase(name: &str) -> bool {
+    name.split('-')
+        .skip(1)
+        .any(|part| part.starts_with(|c: char| c.is_lowercase()))
+}
 
 /// Tokens between a closing mark and its verb (“…,” Hugh Hill, a doctor
 /// at the clinic in the north of the city, said).
@@ -152,6 +160,14 @@ impl<'a> Ctx<'a> {
             }
         }
 
+        // 5. a fragment inside a sentence with no cue for it (“Dana
+        // Whitcombe worried that the benefit was becoming “a trap that
+        // keeps families poor.””): the subject of the sentence, when it
+        // opens a clause before the quote; only for a fragment long
+        // enough to be no scare quote, so its kind does not change
+        if found.is_none() && has_words(m.content.slice(text), 4) {
+            found = self.clause_subject(m, before_start, speakers);
+        }
         // kind
         let win_end = next_open.unwrap_or(usize::MAX);
         let modifier_slot = || {
@@ -409,6 +425,38 @@ impl<'a> Ctx<'a> {
         self.before_in(self.sentence_of(m.open), from, m.open, colon, speakers)
     }
 
+    /// The subject of the clause a quote stands in (from `from`, the
+    /// sentence start or the end of an earlier quote): a person, a name
+    /// or a pronoun followed by its verb, before the opening mark; the cue
+    /// is that verb.
+    fn clause_subject(&self, m: &Marks, from: usize, speakers: &Said) -> Option<(Speaker, String)> {
+        let si = self.sentence_of(m.open);
+        let toks = self.sentence_toks(si);
+        let floor = toks.partition_point(|t| t.span.start < from);
+        let hi = toks.partition_point(|t| t.span.start < m.open).max(floor);
+        let subject = self.first_subject(&toks[..hi], floor, hi);
+        // a single capitalised word opening the sentence (or what follows
+        // a headline's colon: “Flood: Son had begged “…””) may be any noun:
+        // a name only when a person of the article bears it
+        if let Subject::Name(span) = subject {
+            let k = toks.partition_point(|t| t.span.start < span.start);
+            let opens = k == 0 || matches!(self.word(&toks[k - 1]), ":" | "—" | "–");
+            if opens && !span.slice(self.text).contains(' ') && self.person_named(span).is_none() {
+                return None;
+            }
+        }
+        let sp = self.resolve_subject(subject, speakers)?;
+        // the cue is the subject's verb, the word after it: a lowercase
+        // word or punctuation (an apposition), not a capitalised word or a
+        // number glued to the name (a page's debris, a headline)
+        let end = subject.span()?.end;
+        let verb = toks[..hi].iter().find(|t| t.span.start >= end)?;
+        if verb.kind != TokKind::Punct && !verb.shape.has(Shape::LOWERCASE) {
+            return None;
+        }
+        Some((sp, self.word(verb).to_string()))
+    }
+
     /// [`Self::before_quote`] on the tokens of sentence `si` in
     /// `from..to`.
     fn before_in(
@@ -430,6 +478,16 @@ impl<'a> Ctx<'a> {
             if !cue {
                 continue;
             }
+            // after a possessive or a determiner the word is a noun
+            // (“Ginsburg’s comments “…””, “his remarks”), not a verb
+            let noun = v > 0 && {
+                let b = &toks[v - 1];
+                b.shape.has(Shape::POSSESSIVE)
+                    || (b.is(Class::Determiner) && self.word(b) != "that")
+            };
+            if noun {
+                continue;
+            }
             let w = self.word(t);
             let before = (v > floor).then(|| self.word(&toks[v - 1]));
             // “…, telling the crowd, “…””, “he began by saying, “…””
@@ -445,13 +503,27 @@ impl<'a> Ctx<'a> {
             // “Said Comey, “…””, “Added the senator: “…””: a cue opening
             // its sentence, its subject after it
             let opens = toks[..v].iter().all(|t| t.kind == TokKind::Punct);
-            let subject = if participle || coordinated {
+            let mut subject = if participle || coordinated {
                 self.first_subject(toks, floor, v - 1)
             } else if opens {
                 self.subject_right(toks, v)
             } else {
                 self.subject_left(toks, v, floor)
             };
+            // the clause may start before an earlier quote of the sentence
+            // (“Okafor needled the paper's “reporter,” saying, “…””), and a
+            // participle with no subject of its own is the clause
+            // subject's (“Halvorsen released a statement condemning “…””)
+            if subject == Subject::Unknown
+                && !opens
+                && t.shape.has(Shape::LOWERCASE)
+                && super::subject::is_ing_form(w)
+            {
+                subject = self.first_subject(toks, floor, v);
+                if subject == Subject::Unknown && floor > 0 {
+                    subject = self.first_subject(toks, 0, v);
+                }
+            }
             if let Some(mut sp) = self.resolve_subject(subject, speakers) {
                 // “Blinken concluded: “…””
                 if colon && sp.how == Attribution::Verb {
@@ -640,35 +712,65 @@ impl<'a> Ctx<'a> {
                 .map_or(from, |c| from + c + 1),
             _ => from,
         };
-        for i in from..to {
+        // the word before a candidate: a noun phrase after a preposition
+        // is its object (“with Clinton”), after a determiner a modifier
+        // (“his Facebook page”)
+        let object = |k: usize| {
+            k > from && {
+                let b = &toks[k - 1];
+                is_preposition(self.word(b))
+            }
+        };
+        let modifier = |k: usize| {
+            k > from && {
+                let b = &toks[k - 1];
+                b.is(Class::Determiner) || b.shape.has(Shape::POSSESSIVE)
+            }
+        };
+        let mut i = from;
+        while i < to {
             let t = &toks[i];
-            if t.kind != TokKind::Word {
+            i += 1;
+            if t.kind != TokKind::Word || self.inside_marks(t.span.start) {
                 continue;
+            }
+            // an adverbial clause before the subject (“as he was becoming
+            // chairman, Alex Brant-Lowe told …”) holds none of its words
+            if t.is(Class::AdverbialSubordinator) {
+                if let Some(c) = toks[i..to].iter().position(|t| self.word(t) == ",") {
+                    i += c + 1;
+                    continue;
+                }
             }
             if t.is(Class::PersonPronoun) {
                 return Subject::Pronoun(t.span);
             }
             if let Some((span, e)) = self.mention_starting_at(t.span.start) {
-                if self.entities[e].kind == EntityKind::Person {
+                if self.entities[e].kind == EntityKind::Person && !object(i - 1) && !modifier(i - 1)
+                {
                     return Subject::Entity(e, span);
                 }
             }
             // a name of ours, right before a lowercase word that is no
             // function word (its verb)
-            let next = toks.get(i + 1).filter(|_| i + 1 < to);
+            let next = toks.get(i).filter(|_| i < to);
             let verb_next = next.is_some_and(|n| {
                 n.kind == TokKind::Word
                     && n.shape.has(Shape::LOWERCASE)
                     && !n.is(Class::FunctionWord)
                     && !n.is(Class::Determiner)
             });
-            let participle = self.is_participle(toks, i);
+            let participle = self.is_participle(toks, i - 1);
             if verb_next {
-                if let Some(span) = self.name_ending_at(toks, i + 1) {
-                    if span.start >= toks[from].span.start
-                        && !t.shape.has(Shape::POSSESSIVE)
-                        && !(participle && span == t.span)
-                    {
+                if let Some(span) = self.name_ending_at(toks, i) {
+                    let first = toks.partition_point(|x| x.span.start < span.start);
+                    let no_subject = span.start < toks[from].span.start
+                        || t.shape.has(Shape::POSSESSIVE)
+                        || (participle && span == t.span)
+                        || object(first)
+                        || modifier(first)
+                        || hyphen_lowercase(span.slice(self.text));
+                    if !no_subject {
                         return Subject::Name(span);
                     }
                 }
@@ -722,6 +824,13 @@ impl<'a> Ctx<'a> {
                         how: Attribution::Colon,
                     });
                 }
+            }
+        }
+        // a name no entity holds, as the clause's subject (“Jones
+        // resisted: “…””)
+        if let s @ Subject::Name(_) = self.first_subject(clause, 0, n) {
+            if let Some(sp) = self.resolve_subject(s, speakers) {
+                return colon_at(sp);
             }
         }
         // a role (the longest phrase from a title word), else a pronoun

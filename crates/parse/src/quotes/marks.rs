@@ -172,6 +172,10 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
         let is_last_char = next.is_none();
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
         if let Some((open, open_len, closers)) = double {
+            // a height in feet and inches (“he’s like 6’2”,”) closes nothing
+            if matches!(c, '”' | '"') && is_inch_mark(&slice[..rel]) {
+                continue;
+            }
             // a straight mark closes a curly quote only where a quote ends
             let closes = (closers.contains(&c) && (c != '"' || !next_is_letter))
                 || (c == '“'
@@ -227,6 +231,23 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
     // in text order), so a stable sort of all of `out` would leave them
     // first and in place.
     out[first..].sort_by_key(|m| m.open);
+}
+
+/// True when the text `before` a double mark ends in a height in feet and
+/// inches (`6’2`, `5'11`): the mark after it is an inch sign, not the end
+/// of a quote.
+fn is_inch_mark(before: &str) -> bool {
+    let b = before.as_bytes();
+    let inches = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&inches) {
+        return false;
+    }
+    let rest = &before[..before.len() - inches];
+    let feet = rest
+        .strip_suffix('’')
+        .or_else(|| rest.strip_suffix('\''))
+        .and_then(|f| f.as_bytes().last());
+    feet.is_some_and(u8::is_ascii_digit)
 }
 
 /// Is `b` the first byte of a quotation mark: `"`, `'`, 0xC2 (« ») or

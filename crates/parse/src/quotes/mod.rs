@@ -25,7 +25,14 @@
 //!    paragraph signed by a dash and a name (“…”¶— Jane Roe).
 //! 4. **Continuation**: a quote interrupted by its attribution (“A,” he said,
 //!    “B”) takes the speaker of the first piece, and `continues` points at it.
-//! 5. **Context**: a quote standing as its own sentence with no cue takes the
+//! 5. **Clause subject**: a fragment of four words or more inside a
+//!    sentence with no cue for it takes the subject of its clause (Dana
+//!    Whitcombe worried that the benefit was becoming “a trap that keeps
+//!    families poor”): no name after a preposition (“with Clinton”) or a
+//!    determiner (“his Facebook page”), none inside an adverbial clause
+//!    before the subject (“as he was becoming chairman, …”). A cue word
+//!    after a possessive or a determiner is a noun (“Hale’s comments”).
+//! 6. **Context**: a quote standing as its own sentence with no cue takes the
 //!    speaker of the speech in the sentence before it (or, failing that,
 //!    the sentence after it), when no other person is named in between; a
 //!    quote left open at its paragraph's end and the quote opening the

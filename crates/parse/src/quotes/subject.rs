@@ -183,6 +183,12 @@ impl<'a> Ctx<'a> {
             if let Some(e) = self.person_named(last.span) {
                 return Subject::Entity(e, last.span);
             }
+            // alone in its clause, right before its verb, such a word can
+            // only be a name: a word of a role would need a determiner or
+            // a noun (“Cuban said” is no “the Cuban official said”)
+            if end < 2 || matches!(self.word(&toks[end - 2]), "," | "”" | "\"" | "''") {
+                return Subject::Name(last.span);
+            }
         }
         if let Some(role) = self.role_ending_at(toks, end) {
             return Subject::Role(role);
@@ -375,9 +381,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.word(first);
+            // (a participle opens a clause: “Hewlett, delivering the
+            // mayor's speech, asked”)
             let lower_start = first.kind == TokKind::Word
                 && first.shape.has(Shape::LOWERCASE)
-                && APPOSITION_STARTS.contains(&w);
+                && (APPOSITION_STARTS.contains(&w) || is_ing_form(w));
             let typical = lower_start
                 || first.kind == TokKind::Number
                 || first.shape.has(Shape::POSSESSIVE)
@@ -638,9 +646,15 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// True for a lowercase word of five letters or more ending in “-ing”: a
+/// present participle (“delivering”, “condemning”), or a gerund.
+pub(super) fn is_ing_form(w: &str) -> bool {
+    w.len() >= 5 && w.ends_with("ing")
+}
+
 /// Prepositions that make the name after them an object (“a source close
 /// to Tom Reyes”, “his friend at Lehigh”).
-fn is_preposition(w: &str) -> bool {
+pub(super) fn is_preposition(w: &str) -> bool {
     matches!(
         w,
         "to" | "at"
