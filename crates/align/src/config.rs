@@ -134,8 +134,10 @@ pub struct Config {
     /// compared: outlets of one story cite different polls in sentences of
     /// one pattern. Such a discrepancy is at most `low`. Default `0.9`.
     pub sample_figure_match: f64,
-    /// Minimum number of content tokens (outside quotes and facts) of a
-    /// sentence for it to take part in matching. Default `4`.
+    /// Minimum size of a sentence for it to take part in matching: its
+    /// content tokens (outside quotes and facts), plus, when it gives two
+    /// facts or more (dates, figures, places), its facts, each counting
+    /// once. Default `4`.
     pub min_sentence_tokens: usize,
     /// Minimum number of content tokens of a sentence outside people's
     /// names and roles, its quotes and its facts: "The spokesman, Josh

@@ -75,6 +75,8 @@ pub(crate) struct Fact {
     pub context: Box<[u32]>,
     /// The word right before the fact ("on", "by", "of"), when there is one.
     pub before: Option<u32>,
+    /// The word right after the fact, when there is one.
+    pub after: Option<u32>,
     /// A place named as the location of the claim ("in Geneva"), not its
     /// topic ("talks on Ukraine"). Always true for dates and figures.
     pub locative: bool,
@@ -306,10 +308,20 @@ fn doc_facts(x: &Extraction, quotes: &[Span]) -> Vec<RawFact> {
     }
     out.sort_by_key(|f| f.span);
     // a date inside a figure's span ("2016 budget") or the reverse: keep
-    // the first
+    // the first; but a place inside a figure's counted noun phrase ("one
+    // Ohio county clerks") is a fact of its own
+    let place_in_figure = |k: &RawFact, f: &RawFact| {
+        let is_place = |x: &RawFact| matches!(x.value, FactValue::Place(_));
+        let is_figure = |x: &RawFact| matches!(x.value, FactValue::Quantity(_));
+        (is_place(f) && is_figure(k) && k.span.contains(&f.span))
+            || (is_place(k) && is_figure(f) && f.span.contains(&k.span))
+    };
     let mut kept: Vec<RawFact> = Vec::with_capacity(out.len());
     for f in out {
-        if !kept.iter().any(|k| k.span.overlaps(&f.span)) {
+        if !kept
+            .iter()
+            .any(|k| k.span.overlaps(&f.span) && !place_in_figure(k, &f))
+        {
             kept.push(f);
         }
     }
@@ -521,6 +533,7 @@ fn in_string_order(
             }
             f.context.sort_unstable();
             f.before = f.before.map(re);
+            f.after = f.after.map(re);
         }
     });
     let stems: Vec<u32> = order
@@ -609,14 +622,25 @@ fn build_units(
                 .collect()
         })
         .collect();
+    // The facts of a sentence that gives several count towards its size:
+    // "Quarterly profit fell to $85 million in the second quarter, from
+    // $120 million a year ago" has three content words beside its figures
+    // and dates, and they are what it claims.
     let keep: Vec<bool> = built
         .iter()
-        .map(|(ru, _, content)| {
-            let min = match ru.kind {
-                UnitKind::Quote => cfg.min_quote_tokens,
-                UnitKind::Sentence => cfg.min_sentence_tokens,
+        .zip(&facts)
+        .map(|((ru, _, content), facts)| {
+            let (min, size) = match ru.kind {
+                UnitKind::Quote => (cfg.min_quote_tokens, content.len()),
+                // (one value beside a few words is more often the piece of
+                // a sentence split in the wrong place than a claim)
+                UnitKind::Sentence if facts.len() >= 2 => {
+                    (cfg.min_sentence_tokens, content.len() + facts.len())
+                }
+                UnitKind::Sentence => (cfg.min_sentence_tokens, content.len()),
             };
-            content.len() >= min.max(1)
+            !content.is_empty()
+                && size >= min.max(1)
                 && (ru.kind == UnitKind::Quote || ru.claim_tokens >= cfg.min_claim_tokens)
         })
         .collect();
@@ -677,8 +701,13 @@ fn fact_of(f: RawFact, toks: &[Tok], stems: &[u32]) -> Fact {
         .rev()
         .find(|t| t.span().end <= f.span.start)
         .map(|t| t.word);
+    let after = toks
+        .iter()
+        .find(|t| t.span().start >= f.span.end)
+        .map(|t| t.word);
     Fact {
         before,
+        after,
         locative: f.locative,
         value: f.value,
         span: f.span,
@@ -900,11 +929,56 @@ fn quote_tokens(text: &str, quote: Span) -> Vec<RawTok> {
 /// rare words that tie two different statements of one person together;
 /// a value may only be compared when what is said matches too.
 pub(crate) fn claim_cosine(p: &Prepared, a: &Unit, b: &Unit) -> f64 {
+    cosine_on(p, a, b, |_, t| !t.stop && !t.fact && !t.name)
+}
+
+/// IDF-weighted cosine of two sentences on everything but their values:
+/// content stems outside dates, figures and places (names kept). It says
+/// how alike two claims are apart from the values to compare: a changed
+/// place costs the match score of a short sentence several rare words
+/// ("The Oregon delegation backed the budget deal." / "The New Mexico
+/// delegation …"), and a value must not lower the gate on its own
+/// comparison.
+pub(crate) fn frame_cosine(p: &Prepared, a: &Unit, b: &Unit) -> f64 {
+    let frame = |u: &Unit, t: &Tok| !t.stop && !t.fact && !in_place(u, t);
+    // a frame of one or two words ("Roe won Ohio, Utah and Iowa") says
+    // nothing about which claim it is
+    let words = |u: &Unit| {
+        let mut v: Vec<u32> = u
+            .toks
+            .iter()
+            .filter(|t| frame(u, t))
+            .map(|t| t.word)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    if words(a).min(words(b)) < MIN_FRAME_WORDS {
+        return 0.0;
+    }
+    cosine_on(p, a, b, frame)
+}
+
+/// Fewest distinct content words outside facts a sentence needs for
+/// [`frame_cosine`] to vouch for it.
+const MIN_FRAME_WORDS: usize = 3;
+
+/// True when token `t` of `u` lies inside one of its places.
+fn in_place(u: &Unit, t: &Tok) -> bool {
+    let s = t.span();
+    u.facts
+        .iter()
+        .any(|f| matches!(f.value, FactValue::Place(_)) && f.span.contains(&s))
+}
+
+/// IDF-weighted cosine of the distinct stems of the tokens `keep` takes.
+fn cosine_on(p: &Prepared, a: &Unit, b: &Unit, keep: impl Fn(&Unit, &Tok) -> bool) -> f64 {
     let stems = |u: &Unit| -> Vec<u32> {
         let mut v: Vec<u32> = u
             .toks
             .iter()
-            .filter(|t| !t.stop && !t.fact && !t.name)
+            .filter(|t| keep(u, t))
             .map(|t| p.stem(t.word))
             .collect();
         v.sort_unstable();

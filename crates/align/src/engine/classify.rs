@@ -37,7 +37,7 @@
 //! to two named people by reporting verbs. Place and role discrepancies
 //! are at most `medium`; overlapping figures and renderings `low`.
 
-use super::claims::{claim_cosine, Fact, FactValue, Unit};
+use super::claims::{claim_cosine, frame_cosine, Fact, FactValue, Unit};
 use super::matching::{relation, score_pair, Rel};
 use super::StoryCx;
 use crate::config::Config;
@@ -63,6 +63,10 @@ const MAX_ATTRIBUTION_MEMBERS: usize = 64;
 pub(crate) struct Member {
     pub local: u32,
     pub score: f64,
+    /// How alike the claim and the leader are apart from the values to
+    /// compare ([`claims::frame_cosine`](super::claims::frame_cosine) for
+    /// sentences, at least `score`): the gate on comparing their facts.
+    pub value: f64,
 }
 
 impl StoryCx<'_> {
@@ -1258,7 +1262,7 @@ fn slots(
                 // a figure's unit already says what is counted
                 let same_before =
                     sort == FactSort::Quantity || f.before.is_some() && f.before == g.before;
-                if !(near || alone && same_before) {
+                if !(near || alone && same_before || same_place(f, g)) {
                     return None;
                 }
                 // two reports that each date the claim to their own day
@@ -1274,13 +1278,13 @@ fn slots(
                 // a place as the topic, not the location, only between
                 // near-identical claims
                 let topic = !(f.locative && g.locative);
-                if topic && members[mi].score.min(members[r.0].score) < cfg.high_match {
+                if topic && members[mi].value.min(members[r.0].value) < cfg.high_match {
                     return None;
                 }
                 // a figure of one poll only between near-identical claims
                 if sort == FactSort::Quantity
                     && (sample[mi] || sample[r.0])
-                    && members[mi].score.min(members[r.0].score) < cfg.sample_figure_match
+                    && members[mi].value.min(members[r.0].value) < cfg.sample_figure_match
                 {
                     return None;
                 }
@@ -1304,9 +1308,33 @@ fn slots(
             let same_anywhere = |slot: &Vec<FactRef>| {
                 !slot.iter().any(|r| r.0 == mi) && compare_facts(fact(slot[0]), f, cfg) == Cmp::Same
             };
+            // the very place of the slot's value in its sentence (the same
+            // words on both sides: "By Thursday, no network" / "By Friday,
+            // no network") outweighs a value elsewhere in it that merely
+            // holds this one ("conducted Dec. 1 – Dec. 5" holds Friday);
+            // not the very same value, unless the other claim gives it
+            // fewer times than this one ("in Ohio, Iowa and Utah" / "in
+            // Utah, Iowa and Ohio": a list in another order; "Ohio farmers
+            // sued an Ohio agency" / "Iowa farmers sued an Ohio agency":
+            // one Ohio changed)
+            let same_count = |i: usize| {
+                cx.unit(members[i].local)
+                    .facts
+                    .iter()
+                    .filter(|x| sort_of(x) == sort && exactly_same(x, f, cfg))
+                    .count()
+            };
+            let in_place = |slot: &Vec<FactRef>| {
+                same_place(f, fact(slot[0])) && same_count(slot[0].0) < same_count(mi)
+            };
             let choice = slots
                 .iter()
                 .position(|s| as_precise(s) && fits(s) == Some(Cmp::Same))
+                .or_else(|| {
+                    slots
+                        .iter()
+                        .position(|s| as_precise(s) && in_place(s) && fits(s).is_some())
+                })
                 .or_else(|| slots.iter().position(|s| as_precise(s) && same_anywhere(s)))
                 .or_else(|| {
                     slots
@@ -1323,6 +1351,26 @@ fn slots(
         }
     }
     slots
+}
+
+/// True when two facts give the very same value: [`compare_facts`] finds
+/// them the same, and two dates also cover the same days (not a day and a
+/// span of days that holds it).
+fn exactly_same(a: &Fact, b: &Fact, cfg: &Config) -> bool {
+    let same_days = match (&a.value, &b.value) {
+        (FactValue::Date(x), FactValue::Date(y)) => x.start == y.start && x.end == y.end,
+        _ => true,
+    };
+    same_days && compare_facts(a, b, cfg) == Cmp::Same
+}
+
+/// True when two facts stand between the same words: the same word right
+/// before and the same right after (either may be the sentence's edge, not
+/// both). In two matched sentences, that is one value's place written two
+/// ways ("went from $80 million in 2019 to $95 million in 2021" / "… to
+/// $125 million in 2021"), even where no content word is near.
+fn same_place(f: &Fact, g: &Fact) -> bool {
+    f.before == g.before && f.after == g.after && (f.before.is_some() || f.after.is_some())
 }
 
 /// True when the date `f` of a claim is the day the report was written:
@@ -1565,11 +1613,30 @@ fn fact_findings(
 pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     let cfg = cx.cfg;
     let leader = cx.unit(members[0].local);
+    // a changed place lowers the match score of its sentence, but must
+    // not keep the sentence from being compared on that very place
+    let members: Vec<Member> = members
+        .iter()
+        .enumerate()
+        .map(|(i, &m)| Member {
+            value: match frame_cosine(cx.p, leader, cx.unit(m.local)) {
+                f if i > 0 && f >= cfg.high_match => m.value.max(f),
+                _ => m.value,
+            },
+            ..m
+        })
+        .collect();
+    let members = &members[..];
     let comparable: Vec<usize> = (0..members.len())
         .filter(|&i| {
+            // (claims alike in all but their values need no more: the
+            // claim words of a short sentence are few, and a changed place
+            // is one of them)
             i == 0
-                || (members[i].score >= cfg.value_threshold
-                    && claim_cosine(cx.p, leader, cx.unit(members[i].local)) >= cfg.value_threshold)
+                || (members[i].value >= cfg.value_threshold
+                    && (members[i].value >= cfg.high_match
+                        || claim_cosine(cx.p, leader, cx.unit(members[i].local))
+                            >= cfg.value_threshold))
         })
         .collect();
     let FactOutcome {

@@ -379,7 +379,11 @@ fn member_scores(cx: &StoryCx, members: &[u32], dup: &[u32]) -> Vec<Member> {
                     score_pair(cx.p, cx.cfg, gl, gr, rel, true).0.score
                 })
             };
-            Member { local: m, score }
+            Member {
+                local: m,
+                score,
+                value: score,
+            }
         })
         .collect()
 }

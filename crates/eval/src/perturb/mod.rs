@@ -121,6 +121,20 @@ struct Outcome {
     snippet: String,
 }
 
+/// True when a finding of kind `hit` on the edited span reports an edit
+/// of kind `edit`: the finding kind that fits the edit's kind
+/// ([`adapter::fits`]), or, for a figure or a place, a misquote
+/// (`quote_wording`). A figure or place changed inside a quote that is
+/// otherwise identical is a changed word of the speaker's, and issue 10
+/// names exactly that (“a changed number”) as the misquote a fact-checker
+/// wants first; the quote's words are the speaker's claim, not facts of
+/// the outlet, so no date, figure or place finding is made of them. The
+/// finding must lie on the edited span, as for every hit.
+fn reports(edit: Kind, hit: &str) -> bool {
+    adapter::fits(edit, hit)
+        || (matches!(edit, Kind::Number | Kind::Place) && adapter::fits(Kind::QuoteWord, hit))
+}
+
 /// The id of the copy: the original's id plus the kind.
 fn copy_id(d: &PolnearDoc, kind: Kind) -> String {
     format!("{}~{}", d.name, kind.name())
@@ -141,7 +155,7 @@ fn evaluate(run: &Run, docs: &[PolnearDoc], orig: &Extraction, context: &[&Extra
     let ot = e.orig_target(&d.text);
     let hit = hits
         .iter()
-        .any(|h| h.discrepancy && adapter::fits(e.kind, h.kind) && any_overlap(&h.x_value, &ct));
+        .any(|h| h.discrepancy && reports(e.kind, h.kind) && any_overlap(&h.x_value, &ct));
     let touches = |h: &Hit| {
         any_overlap(&h.x_value, &ct)
             || any_overlap(&h.x_claim, &ct)
@@ -247,7 +261,7 @@ fn diagnose(
 ) -> String {
     if hits
         .iter()
-        .any(|h| h.discrepancy && adapter::fits(e.kind, h.kind) && any_overlap(&h.x_claim, ct))
+        .any(|h| h.discrepancy && reports(e.kind, h.kind) && any_overlap(&h.x_claim, ct))
     {
         return "right kind, on another value of the claim".into();
     }
