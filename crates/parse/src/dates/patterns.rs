@@ -301,6 +301,51 @@ pub(super) const PATTERNS: &[DatePattern] = &[
         ],
     ),
     p(
+        "cued_early_year",
+        // a year before 1900 needs a preposition of time before it and
+        // nothing that could be its noun after it: “in 1500 homes” and
+        // “by 1500” are counts, “in 1898.” is a year
+        concat!("(?<! #num ) cue=@date_preposition&!of&!by&!from&!through&!within \
+         y=#digits:4&/1[0-8]\\d\\d/", year_stop!(), " (?! #word&!@clause_boundary | #num )"),
+        resolve::year_any_century,
+        &[
+            "The island won its independence [{cue:in} {y:1898}].",
+            "The bridge has stood [since {y:1865}], records show.",
+            "The town grew [after {y:1850}], when the railway came.",
+            "!The firm sells in 1500 shops.",
+            "!Prices fell by 1500 last year.",
+            "!About 1500 were killed.",
+        ],
+    ),
+    p(
+        "dating_to_year",
+        // “dating (back) to”, “dates (back) to”: what follows is a time
+        concat!("(?<= ( dating | dates | dated ) to ) y=#digits:4", year_stop!(), " (?! /b\\.?c\\.?e?\\.?/ | b ~. )"),
+        resolve::year_any_century,
+        &[
+            "The feud, dating to [1994], split the town.",
+            "The church dates to [1452], the guide said.",
+            "!The tool dates to 1500 BC, the guide said.",
+        ],
+    ),
+    p(
+        "dating_back_to_year",
+        concat!("(?<= ( dating | dates | dated ) back to ) y=#digits:4", year_stop!(), " (?! /b\\.?c\\.?e?\\.?/ | b ~. )"),
+        resolve::year_any_century,
+        &["Records dating back to [1865] were lost in the fire."],
+    ),
+    p(
+        "clause_opening_for_year",
+        // “For 1988, the company earned …”: a year after “for” opening
+        // the sentence, set off by a comma, is the period reported on
+        concat!("(?<= ^ for ) y=#digits:4", year_stop!(), " (?= , )"),
+        resolve::year,
+        &[
+            "For [1988], the bank earned $1.7 billion.",
+            "!He paid for 2000 tickets.",
+        ],
+    ),
+    p(
         "part_year",
         concat!("part=@date_part ~-? y=#digits:4", year_stop!()),
         resolve::year,

@@ -822,8 +822,24 @@ pub(super) fn month_slash_year(_: &Ctx, c: &Caps) -> Option<Cand> {
 /// “in 2021”, “since 2014”, “by 2030”, “mid-2022”, “a 2015 report”,
 /// “fiscal 1989”.
 pub(super) fn year(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let y = year_in(ctx, &c.get("y")?)?;
+    year_cand(ctx, c, y)
+}
+
+/// A year its rule's cue makes a year in any century from 1000 to 2099,
+/// where a bare year must lie between 1900 and 2099: “in 1898.”, “since
+/// 1865,”, “dating back to 1215”. The rules ask for the cue and keep out
+/// counts (“in 1500 homes”).
+pub(super) fn year_any_century(ctx: &Ctx, c: &Caps) -> Option<Cand> {
+    let y: i32 = c.get("y")?.text.parse().ok()?;
+    (1000..=2099).contains(&y).then_some(())?;
+    year_cand(ctx, c, y)
+}
+
+/// The candidate of year `y` captured as `y` in `c`, with its cue,
+/// “fiscal” or part (see [`year`]).
+fn year_cand(ctx: &Ctx, c: &Caps, y: i32) -> Option<Cand> {
     let y_g = c.get("y")?;
-    let y = year_in(ctx, &y_g)?;
     let part = c.get("part").and_then(|p| part_of(ctx, &p));
     let granularity = if part.is_some() {
         Granularity::Month
