@@ -164,7 +164,9 @@
 //! cue in front (`in`, `since`, `by`, `until`, `last`, …) and must not be
 //! followed by a reporting verb (“May said”); any other bare month right
 //! after a capitalised word is taken for a name. A four-digit number is a
-//! year only between 1900 and 2099, and not when a counted noun follows
+//! year only between 1900 and 2099 (from 1000 after a time preposition
+//! with no word after it but a conjunction, “in 1898.”, “since 1865,”,
+//! or after “dating (back) to”), and not when a counted noun follows
 //! (“by 2000 soldiers”, class `counted_noun`), a verb of change precedes
 //! a `by`/`from` before it (“rose by 2000”, class `change_verb`), or, for
 //! a year without a cue, an amount word (“about 2000”), a number, `of`
