@@ -713,11 +713,12 @@ fn name_after_role(e: &crosscheck_parse::Entity, text: &str, role: Span) -> Opti
     })
 }
 
-/// The title after the last "to" or "for" of a role ("senior adviser to
-/// Vice President" gives "Vice President"), with its span, when it names
-/// a title; `None` otherwise.
+/// The title after the last "to", "for" or "and" of a role ("senior
+/// adviser to Vice President" gives "Vice President"; "Ohio and Sen.",
+/// read over a list of people, gives "Sen."), with its span, when it
+/// names a title; `None` otherwise.
 fn boss_title(r: &crosscheck_parse::Role) -> Option<(String, Span)> {
-    let k = [" to ", " for "]
+    let k = [" to ", " for ", " and "]
         .iter()
         .filter_map(|w| r.text.rfind(w).map(|k| k + w.len()))
         .max()?;
@@ -753,9 +754,11 @@ pub(crate) fn roles_by_person(people: &People, docs: &[&Extraction]) -> Vec<Vec<
             let text = docs[d].article.text.as_str();
             for r in &ent.roles {
                 let after = name_after_role(ent, text, r.span);
-                // "an adviser to Vice President Laura Brennan": written
-                // right before this person's name, the title after "to"
-                // is this person's own (the adviser is someone else)
+                // "an adviser to Vice President Laura Brennan", "Sen. Ana
+                // Ruiz of Ohio and Rep. Tom Marsh": written right before
+                // this person's name, the title after "to" or "and" is
+                // this person's own (the adviser, the first of the list,
+                // is someone else)
                 let (role_text, role_span) = match after.as_ref().and_then(|_| boss_title(r)) {
                     Some((t, sp)) => (t, sp),
                     None => (r.text.clone(), r.span),
