@@ -713,6 +713,24 @@ fn name_after_role(e: &crosscheck_parse::Entity, text: &str, role: Span) -> Opti
     })
 }
 
+/// The title after the last "to", "for" or "and" of a role ("senior
+/// adviser to Vice President" gives "Vice President"; "Ohio and Sen.",
+/// read over a list of people, gives "Sen."), with its span, when it
+/// names a title; `None` otherwise.
+fn boss_title(r: &crosscheck_parse::Role) -> Option<(String, Span)> {
+    let k = [" to ", " for ", " and "]
+        .iter()
+        .filter_map(|w| r.text.rfind(w).map(|k| k + w.len()))
+        .max()?;
+    // the span holds the text as written
+    if r.span.end.checked_sub(r.span.start) != Some(r.text.len()) {
+        return None;
+    }
+    let tail = r.text.get(k..)?;
+    role_key(tail).filter(|key| !key.titles.is_empty())?;
+    Some((tail.to_string(), Span::new(r.span.start + k, r.span.end)))
+}
+
 /// Roles of each merged person, by person id; honorific-only roles are
 /// left out. A role written before the full name of someone else than
 /// the person of its entity (the extractor merged "Gov. Bill Clinton"
@@ -735,11 +753,21 @@ pub(crate) fn roles_by_person(people: &People, docs: &[&Extraction]) -> Vec<Vec<
             let ent = &docs[d].entities[e];
             let text = docs[d].article.text.as_str();
             for r in &ent.roles {
-                let Some(key) = role_key(&r.text) else {
+                let after = name_after_role(ent, text, r.span);
+                // "an adviser to Vice President Laura Brennan", "Sen. Ana
+                // Ruiz of Ohio and Rep. Tom Marsh": written right before
+                // this person's name, the title after "to" or "and" is
+                // this person's own (the adviser, the first of the list,
+                // is someone else)
+                let (role_text, role_span) = match after.as_ref().and_then(|_| boss_title(r)) {
+                    Some((t, sp)) => (t, sp),
+                    None => (r.text.clone(), r.span),
+                };
+                let Some(key) = role_key(&role_text) else {
                     continue;
                 };
                 let mut to = Some(pid);
-                if let Some(n) = name_after_role(ent, text, r.span) {
+                if let Some(n) = after {
                     let own = &given[pid];
                     if n.surname == own.surname
                         && !own.given.is_empty()
@@ -762,8 +790,8 @@ pub(crate) fn roles_by_person(people: &People, docs: &[&Extraction]) -> Vec<Vec<
                     out[q].push(RoleRef {
                         doc: d,
                         entity: e,
-                        text: r.text.clone(),
-                        span: r.span,
+                        text: role_text,
+                        span: role_span,
                         key,
                     });
                 }

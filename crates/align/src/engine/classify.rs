@@ -1226,12 +1226,21 @@ fn slots(
         .iter()
         .map(|m| sort == FactSort::Quantity && sample_sentence(cx, m.local))
         .collect();
-    // whether member `i` has a fact of this sort the same as `g`
-    let gives = |i: usize, g: &Fact| {
+    // how many facts of this sort member `i` has the same as `g`
+    let times = |i: usize, g: &Fact| {
         cx.unit(members[i].local)
             .facts
             .iter()
-            .any(|x| sort_of(x) == sort && gives_value(g, x, cfg))
+            .filter(|x| sort_of(x) == sort && gives_value(g, x, cfg))
+            .count()
+    };
+    // whether member `i` gives `g`, held by member `j`, elsewhere in its
+    // sentence as often as `j` does: "fills 24 of its 24 seats" gives 24
+    // twice where "fills 17 of its 24 seats" gives it once, so one of its
+    // 24s is a changed figure, not the other's given again
+    let gives = |i: usize, g: &Fact, j: usize| {
+        let n = times(i, g);
+        n > 0 && n >= times(j, g)
     };
     for &mi in comparable {
         let u = cx.unit(members[mi].local);
@@ -1295,7 +1304,9 @@ fn slots(
                     // ("needs 67 delegates to reach the 2,383 needed" /
                     // "needs 2,383 delegates") agrees with it on that
                     // value: its other value is another fact
-                    _ if sort == FactSort::Quantity && (gives(mi, g) || gives(r.0, f)) => None,
+                    _ if sort == FactSort::Quantity && (gives(mi, g, r.0) || gives(r.0, f, mi)) => {
+                        None
+                    }
                     c => Some(c),
                 }
             };

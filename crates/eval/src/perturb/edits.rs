@@ -906,6 +906,12 @@ fn role_edits(text: &str, quoted: &[Span], l: &Lists) -> Vec<Edit> {
         if !capitalized(nt) || inside(quoted, s) {
             continue;
         }
+        // "the Justice Department" names an organisation: editing it to
+        // "Chief Justice Department" changes no one's office
+        let head = nt.trim_end_matches("'s").trim_end_matches("’s");
+        if l.has("org_head", head) {
+            continue;
+        }
         // "Vice President" when the list matched "President" inside a longer title
         if let Some(w) = prev_word(text, s.start) {
             let pw = w.slice(text);
@@ -1080,6 +1086,16 @@ mod tests {
                 "President Joe Biden met Sen. Ted Cruz and the president of the club.",
                 "Vice President Joe Biden met Rep. Ted Cruz and the president of the club.",
             ]
+        );
+    }
+
+    #[test]
+    fn titles_inside_organisation_names_are_not_roles() {
+        let t = "The Justice Department asked Justice Elena Kagan to step aside.";
+        let got = applied(t, Kind::Role);
+        assert_eq!(
+            got,
+            vec!["The Justice Department asked Chief Justice Elena Kagan to step aside."]
         );
     }
 
