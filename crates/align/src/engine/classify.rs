@@ -1226,14 +1226,16 @@ fn slots(
         .iter()
         .map(|m| sort == FactSort::Quantity && sample_sentence(cx, m.local))
         .collect();
-    // how many facts of this sort member `i` has the same as `g`
-    let times = |i: usize, g: &Fact| {
+    // how many facts of this sort member `i` has that `like` accepts
+    let count = |i: usize, like: &dyn Fn(&Fact) -> bool| {
         cx.unit(members[i].local)
             .facts
             .iter()
-            .filter(|x| sort_of(x) == sort && gives_value(g, x, cfg))
+            .filter(|x| sort_of(x) == sort && like(x))
             .count()
     };
+    // how many facts of this sort member `i` has the same as `g`
+    let times = |i: usize, g: &Fact| count(i, &|x| gives_value(g, x, cfg));
     // whether member `i` gives `g`, held by member `j`, elsewhere in its
     // sentence as often as `j` does: "fills 24 of its 24 seats" gives 24
     // twice where "fills 17 of its 24 seats" gives it once, so one of its
@@ -1328,13 +1330,7 @@ fn slots(
             // Utah, Iowa and Ohio": a list in another order; "Ohio farmers
             // sued an Ohio agency" / "Iowa farmers sued an Ohio agency":
             // one Ohio changed)
-            let same_count = |i: usize| {
-                cx.unit(members[i].local)
-                    .facts
-                    .iter()
-                    .filter(|x| sort_of(x) == sort && exactly_same(x, f, cfg))
-                    .count()
-            };
+            let same_count = |i: usize| count(i, &|x| exactly_same(x, f, cfg));
             let in_place = |slot: &Vec<FactRef>| {
                 same_place(f, fact(slot[0])) && same_count(slot[0].0) < same_count(mi)
             };
@@ -1629,12 +1625,16 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
     let members: Vec<Member> = members
         .iter()
         .enumerate()
-        .map(|(i, &m)| Member {
-            value: match frame_cosine(cx.p, leader, cx.unit(m.local)) {
-                f if i > 0 && f >= cfg.high_match => m.value.max(f),
-                _ => m.value,
+        .map(|(i, &m)| match i {
+            // (the leader against itself: nothing to compute)
+            0 => m,
+            _ => Member {
+                value: match frame_cosine(cx.p, leader, cx.unit(m.local)) {
+                    f if f >= cfg.high_match => m.value.max(f),
+                    _ => m.value,
+                },
+                ..m
             },
-            ..m
         })
         .collect();
     let members = &members[..];

@@ -107,26 +107,23 @@ impl<'a> Ctx<'a> {
     /// (“Military analysts say …”, “In Nevada, exit polls suggested …”).
     /// A lone pronoun is no source to name (“they said”): unknown.
     fn phrase_subject(&self, toks: &[crate::text::Token], v: usize) -> Subject {
+        // a punctuation mark or a clause word: the phrase may start after it
+        let opens_clause = |t: &crate::text::Token| {
+            !matches!(t.kind, TokKind::Word | TokKind::Number)
+                || t.is(Class::ClauseBoundary)
+                || t.is(Class::AdverbialSubordinator)
+        };
         let end = self.skip_auxiliaries(&toks[..v], v);
         let mut start = end;
         while start > 0 && end - start <= SUBJECT_PHRASE_WORDS {
             let t = &toks[start - 1];
-            let word = matches!(t.kind, TokKind::Word | TokKind::Number);
-            if !word
-                || t.is(Class::ClauseBoundary)
-                || t.is(Class::AdverbialSubordinator)
-                || t.is(Class::ReportingVerb)
-                || t.is(Class::FiniteAuxiliary)
-            {
+            if opens_clause(t) || t.is(Class::ReportingVerb) || t.is(Class::FiniteAuxiliary) {
                 break;
             }
             start -= 1;
         }
         let words = end - start;
-        let at_boundary = start == 0 || toks[start - 1].kind != TokKind::Word || {
-            let t = &toks[start - 1];
-            t.is(Class::ClauseBoundary) || t.is(Class::AdverbialSubordinator)
-        };
+        let at_boundary = start == 0 || opens_clause(&toks[start - 1]);
         if words == 0
             || words > SUBJECT_PHRASE_WORDS
             || !at_boundary
@@ -154,7 +151,7 @@ impl<'a> Ctx<'a> {
                         || t.is(Class::NumberWord)
                         || t.is(Class::Article)
                         || t.is(Class::Determiner)
-                        || t.shape.has(crate::text::Shape::CAPITALISED))
+                        || t.shape.has(Shape::CAPITALISED))
                     && !t.is(Class::Auxiliary)
         };
         for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {

@@ -357,7 +357,7 @@ impl<'a> Ctx<'a> {
     fn participle_speaker(&self, verb: Span, speakers: &Said) -> Option<Speaker> {
         let word = verb.slice(self.text);
         let after_comma = self.text[..verb.start].trim_end().ends_with(',');
-        if !(after_comma && word.len() > 4 && word.ends_with("ing")) {
+        if !(after_comma && subject::is_ing_form(word)) {
             return None;
         }
         let sentence = self.sentence_of(verb.start);
