@@ -69,16 +69,88 @@ fn csv(docs: &[Extraction], a: &Alignment) -> String {
     report::render(&r, report::Format::Csv).expect("renders")
 }
 
+/// The plan of a story made from the summaries of `k` parts (cut in
+/// input order, merged in reverse order): checked against the plan of the
+/// whole story, and returned.
+fn plan_in_parts(
+    docs: &[Extraction],
+    k: usize,
+    cfg: &Config,
+    stats: &ClaimStats,
+) -> split::StoryPlan {
+    let n = docs.len();
+    let summaries: Vec<split::PartSummary> = (0..k)
+        .map(|i| split::summarize(&docs[i * n / k..(i + 1) * n / k], cfg).expect("summarises"))
+        .collect();
+    assert_eq!(summaries.iter().map(|s| s.articles()).sum::<usize>(), n);
+    let merged = summaries
+        .into_iter()
+        .rev()
+        .fold(split::PartSummary::default(), split::PartSummary::merge);
+    let from_parts = split::plan_from(&merged, cfg).expect("plans from parts");
+    let whole = split::plan(docs, cfg, stats).expect("plans");
+    assert_eq!(from_parts, whole, "plan from {k} parts");
+    from_parts
+}
+
+/// What a plan holds, for the checks that it is not trivial: per claim
+/// its speaker and representative, the stems and speakers giving
+/// candidates.
+struct PlanView {
+    speakers: Vec<Option<u32>>,
+    reps: Vec<u32>,
+    stems: Vec<String>,
+    speaker_keys: Vec<u32>,
+}
+
+fn view(plan: &split::StoryPlan) -> PlanView {
+    let v = serde_json::to_value(plan).expect("serialises");
+    let take = |k: &str| v[k].clone();
+    PlanView {
+        speakers: serde_json::from_value(take("speakers")).expect("speakers"),
+        reps: serde_json::from_value(take("reps")).expect("reps"),
+        stems: serde_json::from_value(take("stems")).expect("stems"),
+        speaker_keys: serde_json::from_value(take("speaker_keys")).expect("keys"),
+    }
+}
+
+/// How many claims after the first third of the story's articles repeat
+/// the text of a claim in that first third (their representative).
+fn repeats_across(plan: &split::StoryPlan) -> usize {
+    let j = serde_json::to_value(plan).unwrap();
+    let arts: Vec<(String, u32)> = serde_json::from_value(j["articles"].clone()).unwrap();
+    let cut: usize = arts[..arts.len() / 3]
+        .iter()
+        .map(|(_, c)| *c as usize)
+        .sum();
+    let reps = view(plan).reps;
+    (cut..reps.len())
+        .filter(|&i| (reps[i] as usize) < cut)
+        .count()
+}
+
 /// Every story of at least `min` articles, compared in 2, 3 and 5 parts,
 /// gives the alignment and the CSV bytes of the story compared whole.
-fn check_stories(docs: &[Extraction], groups: &[Vec<usize>], cfg: &Config, min: usize) -> usize {
+///
+/// Returns how many stories were checked, and the most claims of one
+/// whose text was first written in the first third of its articles (the
+/// plan from parts finds such repeats across parts).
+fn check_stories(
+    docs: &[Extraction],
+    groups: &[Vec<usize>],
+    cfg: &Config,
+    min: usize,
+) -> (usize, usize) {
     let stats = stats_of(docs, cfg);
     let mut checked = 0;
+    let mut most_repeats = 0;
     for g in groups.iter().filter(|g| g.len() >= min) {
         let story: Vec<Extraction> = g.iter().map(|&i| docs[i].clone()).collect();
         let whole = align::compare_stories_with(&story, &[(0..story.len()).collect()], cfg, &stats);
         let whole_csv = csv(&story, &whole);
+        let mut repeats = 0;
         for k in [2, 3, 5] {
+            repeats = repeats_across(&plan_in_parts(&story, k, cfg, &stats));
             let parts = split::compare_split(&story, k, cfg, &stats).expect("splits");
             assert_eq!(
                 csv(&story, &parts),
@@ -89,8 +161,9 @@ fn check_stories(docs: &[Extraction], groups: &[Vec<usize>], cfg: &Config, min: 
             assert_eq!(parts, whole, "{} in {k} parts", whole.stories[0].id);
         }
         checked += 1;
+        most_repeats = most_repeats.max(repeats);
     }
-    checked
+    (checked, most_repeats)
 }
 
 #[test]
@@ -122,7 +195,10 @@ fn wire_stories_in_parts_give_the_whole_story_findings() {
         "{} findings",
         whole.findings.len()
     );
-    assert!(check_stories(&docs, &groups, &cfg, 6) >= 1);
+    let (checked, repeats) = check_stories(&docs, &groups, &cfg, 6);
+    assert!(checked >= 1);
+    // wire copies: many texts of the first part repeated in later parts
+    assert!(repeats >= 100, "{repeats} repeats across parts");
 }
 
 /// The matches of every pair of `k` parts (cut in input order), sorted.
@@ -171,6 +247,22 @@ fn one_story_of_every_article_in_parts_gives_the_cli_findings() {
             stats.add(&ClaimStats::of(d, &cfg));
         }
         let plan = split::plan(&docs, &cfg, &stats).expect("plans");
+        // the plan from the parts' summaries is the whole story's, and
+        // what it holds comes from across the parts: texts first written
+        // in an earlier part, speakers merged over the story, keys counted
+        // over the story
+        let n = docs.len();
+        let v = view(&plan);
+        assert!(v.speakers.iter().flatten().count() >= 20);
+        assert!(!v.speaker_keys.is_empty() && !v.stems.is_empty());
+        for k in [2, 3, 5] {
+            assert_eq!(plan_in_parts(&docs, k, &cfg, &stats), plan);
+        }
+        // a part alone plans otherwise (its own repeated texts and keys):
+        // what the plan from the summaries must not give
+        let third =
+            split::plan_from(&split::summarize(&docs[n / 3..], &cfg).unwrap(), &cfg).unwrap();
+        assert_ne!(view(&third).stems, v.stems);
         let one = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
         assert!(one.len() > 100, "{} matches", one.len());
         for k in [2, 3, 5] {
@@ -184,7 +276,7 @@ fn one_story_of_every_article_in_parts_gives_the_cli_findings() {
         }
         // and with the strings counted once left out, as Spark has them
         let all: Vec<usize> = (0..docs.len()).collect();
-        assert_eq!(check_stories(&docs, &[all], &cfg, 1), 1);
+        assert_eq!(check_stories(&docs, &[all], &cfg, 1).0, 1);
     }
 }
 
@@ -225,6 +317,15 @@ fn stages_reject_articles_and_matches_of_another_story() {
     let twice = [docs[0].clone(), docs[0].clone()];
     assert!(matches!(
         split::plan(&twice, &cfg, &stats),
+        Err(split::SplitError::DuplicateArticle(_))
+    ));
+    // a part summarised twice, and a summary that travels as JSON
+    let s = split::summarize(&docs[..3], &cfg).expect("summarises");
+    let json = serde_json::to_string(&s).expect("serialises");
+    let back: split::PartSummary = serde_json::from_str(&json).expect("reads back");
+    assert_eq!(back, s);
+    assert!(matches!(
+        split::plan_from(&s.clone().merge(back), &cfg),
         Err(split::SplitError::DuplicateArticle(_))
     ));
     // a plan travels as JSON

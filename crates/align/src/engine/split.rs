@@ -5,12 +5,17 @@
 //! The comparison of a story has three stages, and only the middle one
 //! costs time and memory in proportion to the pairs of claims:
 //!
-//! 1. **[`plan`]**, over the whole story, cheap: the claims in the story's
-//!    order, each one's speaker (people are merged across all the
-//!    articles), its representative (the first claim with the same
-//!    words), and the blocking keys that give candidates in the story
-//!    (a key held by too many claims of the story gives none). Small: a
-//!    few numbers per claim and the story's rare stems.
+//! 1. **The plan** ([`StoryPlan`]): the claims in the story's order, each
+//!    one's speaker (people are merged across all the articles), its
+//!    representative (the first claim with the same words), and the
+//!    blocking keys that give candidates in the story (a key held by too
+//!    many claims of the story gives none). Small: a few numbers per claim
+//!    and the story's rare stems. Made from parts: [`summarize`] per part
+//!    (any set of the story's articles: the claims' text hashes, speakers
+//!    and stems, the people's names; a few hundred bytes per article),
+//!    the summaries merged ([`PartSummary::merge`], associative), then
+//!    [`plan_from`] on the merged summary, which reads no extraction.
+//!    [`plan`] makes the same plan from all the articles at once.
 //! 2. **[`edges`]**, per pair of parts `(i, j)`, `i <= j`: the matches
 //!    (the accepted, scored pairs of representatives) with one claim in
 //!    part `i` and the other in part `j` (both in part `i` when `i ==
@@ -41,8 +46,12 @@
 //! let whole = compare_stories_with(&docs, &[vec![0, 1, 2]], &cfg, &stats);
 //! assert!(!whole.findings.is_empty());
 //!
-//! // by hand: parts {a} and {b, c}
-//! let plan = split::plan(&docs, &cfg, &stats).unwrap();
+//! // by hand: parts {a} and {b, c}; the plan from the parts' summaries
+//! let summary = split::summarize(&docs[1..], &cfg)
+//!     .unwrap()
+//!     .merge(split::summarize(&docs[..1], &cfg).unwrap());
+//! let plan = split::plan_from(&summary, &cfg).unwrap();
+//! assert_eq!(plan, split::plan(&docs, &cfg, &stats).unwrap());
 //! let mut edges = split::edges(&docs[..1], &[], &plan, &cfg, &stats).unwrap();
 //! edges.extend(split::edges(&docs[..1], &docs[1..], &plan, &cfg, &stats).unwrap());
 //! edges.extend(split::edges(&docs[1..], &[], &plan, &cfg, &stats).unwrap());
@@ -52,20 +61,21 @@
 //! assert_eq!(split::compare_split(&docs, 2, &cfg, &stats).unwrap(), whole);
 //! ```
 
-use super::claims::{self, Prepared};
+use super::claims::{self, Prepared, UnitKind};
 use super::{
     assemble, clusters, compare_story, matches, story_blocking_keys, story_ids, story_units,
     StoryUnits,
 };
 use crate::config::Config;
 use crate::model::Alignment;
+use crate::people::People;
 use crate::ClaimStats;
-use crosscheck_parse::Extraction;
+use crosscheck_parse::{Article, Entity, EntityKind, Extraction, Quote, QuoteKind, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What every part of a split story needs to know of the whole story
-/// (stage 1, [`plan`]). Serialisable (serde), to travel to the tasks that
+/// (stage 1: [`plan_from`] the parts' summaries, or [`plan`]). Serialisable (serde), to travel to the tasks that
 /// compute [`edges`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoryPlan {
@@ -173,8 +183,10 @@ fn unique_ids(p: &Prepared) -> Result<(), SplitError> {
     Ok(())
 }
 
-/// Stage 1: the plan of a story, from all its articles. Cheap: the
-/// claims are read and people merged, but no pair of claims is compared.
+/// Stage 1 in one task: the plan of a story from all its articles (what
+/// [`plan_from`] gives from the parts' summaries). The claims of every
+/// article are built and people merged, but no pair of claims is
+/// compared.
 pub fn plan(
     docs: &[Extraction],
     config: &Config,
@@ -208,6 +220,293 @@ pub fn plan(
         reps: dup,
         stems,
         speaker_keys,
+    })
+}
+
+/// What [`plan_from`] needs of one part of a split story (stage 1a,
+/// [`summarize`]): per article its id, per claim a 128-bit hash of its
+/// kind and words, its speaker as the article names it, and its content
+/// stems when it is the first claim of the part with its text; and what
+/// merging the story's people needs of each article (its people's names,
+/// and the speakers named without an entity). A few hundred bytes per
+/// article, against the extraction's kilobytes and the claims' tens of
+/// kilobytes. Serialisable (serde), to travel from the part's task to
+/// the task that merges the summaries.
+///
+/// Summaries of parts merge with [`PartSummary::merge`] (associative and
+/// commutative: the articles are put in the story's order when the plan
+/// is made), in any grouping, into the summary of their union.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartSummary {
+    articles: Vec<ArticleSummary>,
+}
+
+/// One article of a [`PartSummary`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct ArticleSummary {
+    id: String,
+    /// Its claims, in article order.
+    claims: Vec<ClaimSummary>,
+    /// Per entity of the extraction (the indices the quotes' speakers
+    /// use): a person's names, `None` for another kind.
+    entities: Vec<Option<PersonSummary>>,
+    /// The quotes' speakers named without an entity and unknown among the
+    /// article's entities, in quote order, each with whether its mention
+    /// follows "the".
+    speakers: Vec<(String, bool)>,
+}
+
+/// The names of a person entity, and whether a mention follows "the".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct PersonSummary {
+    name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    the: bool,
+}
+
+/// One claim of an [`ArticleSummary`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct ClaimSummary {
+    /// SHA-256 (first 128 bits) of the claim's kind and words: two claims
+    /// are one text when these are equal.
+    text: (u64, u64),
+    /// A quote (else a sentence).
+    quote: bool,
+    /// Quotes: the speaker entity and name the article gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    speaker_entity: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    speaker: Option<String>,
+    /// The content stems, for the first claim of the part with its text
+    /// (the first of the story with it is the first of some part).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stems: Option<Vec<String>>,
+}
+
+impl PartSummary {
+    /// Number of articles summarised.
+    pub fn articles(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// The summary of the union of two disjoint sets of articles.
+    pub fn merge(mut self, other: PartSummary) -> PartSummary {
+        self.articles.extend(other.articles);
+        self
+    }
+}
+
+/// The hash of a claim's kind and words that tells repeated texts apart
+/// (`clusters::duplicates` compares the same two things).
+fn text_key(p: &Prepared, u: &super::claims::Unit) -> (u64, u64) {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update([u8::from(u.kind == UnitKind::Quote)]);
+    for t in u.toks.iter() {
+        let w = p.strings[t.word as usize].as_bytes();
+        h.update((w.len() as u64).to_le_bytes());
+        h.update(w);
+    }
+    let d = h.finalize();
+    let half = |r: std::ops::Range<usize>| {
+        u64::from_le_bytes(d[r].try_into().expect("8 bytes of a 32-byte digest"))
+    };
+    (half(0..8), half(8..16))
+}
+
+/// True when the text right before `span` ends with the word "the" (as
+/// the people merge reads an institution's mention: "the Elysee said").
+fn after_the(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+/// Stage 1a, per part of the story (any set of its articles): the part's
+/// [`PartSummary`]. Reads the part's extractions and builds their claims
+/// (no pair of claims is compared); gives a few hundred bytes per article.
+pub fn summarize(part: &[Extraction], config: &Config) -> Result<PartSummary, SplitError> {
+    let p = claims::prepare(part, config);
+    unique_ids(&p)?;
+    let mut seen: HashSet<(u64, u64)> = HashSet::new();
+    let articles = p
+        .docs
+        .iter()
+        .zip(&p.doc_units)
+        .map(|(x, units)| {
+            let text = x.article.text.as_str();
+            let claims = units
+                .clone()
+                .map(|g| {
+                    let u = &p.units[g];
+                    let key = text_key(&p, u);
+                    let quote = u.kind == UnitKind::Quote;
+                    ClaimSummary {
+                        text: key,
+                        quote,
+                        speaker_entity: u.speaker_entity.filter(|_| quote),
+                        speaker: u.speaker_text.as_deref().filter(|_| quote).map(Into::into),
+                        stems: seen.insert(key).then(|| {
+                            u.content
+                                .iter()
+                                .map(|&s| p.strings[s as usize].clone())
+                                .collect()
+                        }),
+                    }
+                })
+                .collect();
+            let entities = x
+                .entities
+                .iter()
+                .map(|e| {
+                    (e.kind == EntityKind::Person).then(|| PersonSummary {
+                        name: e.name.clone(),
+                        aliases: e.aliases.clone(),
+                        the: e.mentions.iter().any(|m| after_the(text, *m)),
+                    })
+                })
+                .collect();
+            let speakers = x
+                .quotes
+                .iter()
+                .filter_map(|q| match (&q.speaker, q.speaker_entity) {
+                    (Some(s), None)
+                        if !x
+                            .entities
+                            .iter()
+                            .any(|e| &e.name == s || e.aliases.contains(s)) =>
+                    {
+                        Some((
+                            s.clone(),
+                            q.speaker_span.is_some_and(|sp| after_the(text, sp)),
+                        ))
+                    }
+                    _ => None,
+                })
+                .collect();
+            ArticleSummary {
+                id: x.article.id.clone(),
+                claims,
+                entities,
+                speakers,
+            }
+        })
+        .collect();
+    Ok(PartSummary { articles })
+}
+
+/// What the people merge reads of an article, and nothing more: its
+/// people's names (other entities keep their place, nameless), whether
+/// their mentions follow "the", and the speakers named without an entity.
+fn people_doc(a: &ArticleSummary) -> Extraction {
+    // a mention at 4..5 follows "the"; no mention follows nothing
+    let the = Span::new(4, 5);
+    let mut x = Extraction::new(Article::new(a.id.clone(), "the X"), Vec::new());
+    x.entities = a
+        .entities
+        .iter()
+        .map(|e| match e {
+            Some(ps) => {
+                let mut ent = Entity::new(ps.name.clone(), EntityKind::Person);
+                ent.aliases = ps.aliases.clone();
+                if ps.the {
+                    ent.mentions.push(the);
+                }
+                ent
+            }
+            None => Entity::new("", EntityKind::Organization),
+        })
+        .collect();
+    x.quotes = a
+        .speakers
+        .iter()
+        .map(|(s, after)| {
+            let mut q = Quote::new("", Span::new(0, 0), QuoteKind::Direct, 0);
+            q.speaker = Some(s.clone());
+            q.speaker_span = after.then_some(the);
+            q
+        })
+        .collect();
+    x
+}
+
+/// Stage 1b: the story's plan from the summaries of its parts (merged
+/// with [`PartSummary::merge`], covering every article once): equal to
+/// [`plan`] of all the articles. Reads only the summaries: the people
+/// are merged from their names, the repeated texts found by their
+/// hashes, the blocking keys counted over the representatives' stems.
+pub fn plan_from(summary: &PartSummary, config: &Config) -> Result<StoryPlan, SplitError> {
+    let mut arts: Vec<&ArticleSummary> = summary.articles.iter().collect();
+    arts.sort_by(|a, b| a.id.cmp(&b.id));
+    for w in arts.windows(2) {
+        if w[0].id == w[1].id {
+            return Err(SplitError::DuplicateArticle(w[0].id.clone()));
+        }
+    }
+    let people = {
+        let docs: Vec<Extraction> = arts.iter().map(|a| people_doc(a)).collect();
+        let refs: Vec<&Extraction> = docs.iter().collect();
+        let all: Vec<usize> = (0..refs.len()).collect();
+        People::merge(&refs, &all)
+    };
+    let mut speakers: Vec<Option<u32>> = Vec::new();
+    let mut reps: Vec<u32> = Vec::new();
+    let mut first: HashMap<(bool, (u64, u64)), u32> = HashMap::new();
+    let mut stem_df: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut speaker_df: BTreeMap<u32, usize> = BTreeMap::new();
+    for (d, a) in arts.iter().enumerate() {
+        for c in &a.claims {
+            let l = speakers.len() as u32;
+            let speaker = if c.quote {
+                people
+                    .speaker(d, c.speaker_entity, c.speaker.as_deref())
+                    .map(|x| x as u32)
+            } else {
+                None
+            };
+            speakers.push(speaker);
+            let rep = *first.entry((c.quote, c.text)).or_insert(l);
+            reps.push(rep);
+            if rep != l {
+                continue;
+            }
+            // a representative: its keys count
+            let stems = c.stems.as_ref().ok_or_else(|| {
+                SplitError::BadPlan(format!(
+                    "article '{}': the first claim of a text has no stems",
+                    a.id
+                ))
+            })?;
+            for s in stems {
+                *stem_df.entry(s.as_str()).or_default() += 1;
+            }
+            if let Some(sp) = speaker {
+                *speaker_df.entry(sp).or_default() += 1;
+            }
+        }
+    }
+    let gives = |n: usize| n >= 2 && n <= config.block_max_df;
+    Ok(StoryPlan {
+        articles: arts
+            .iter()
+            .map(|a| (a.id.clone(), a.claims.len() as u32))
+            .collect(),
+        speakers,
+        reps,
+        stems: stem_df
+            .into_iter()
+            .filter(|&(_, n)| gives(n))
+            .map(|(s, _)| s.to_string())
+            .collect(),
+        speaker_keys: speaker_df
+            .into_iter()
+            .filter(|&(_, n)| gives(n))
+            .map(|(s, _)| s)
+            .collect(),
     })
 }
 
@@ -344,15 +643,15 @@ pub fn finish(
 }
 
 /// The three stages in turn on a story cut into `parts` parts of
-/// consecutive articles (in id order): the findings of comparing the
-/// story whole with [`crate::compare_stories_with`].
+/// consecutive articles (in id order), the plan made from the parts'
+/// summaries ([`summarize`], [`plan_from`]): the findings of comparing
+/// the story whole with [`crate::compare_stories_with`].
 pub fn compare_split(
     docs: &[Extraction],
     parts: usize,
     config: &Config,
     stats: &ClaimStats,
 ) -> Result<Alignment, SplitError> {
-    let plan = plan(docs, config, stats)?;
     let mut order: Vec<&Extraction> = docs.iter().collect();
     order.sort_by(|a, b| a.article.id.cmp(&b.article.id));
     let k = parts.clamp(1, docs.len().max(1));
@@ -365,6 +664,12 @@ pub fn compare_split(
                 .collect()
         })
         .collect();
+    let mut summary = PartSummary::default();
+    for part in &cut {
+        summary = summary.merge(summarize(part, config)?);
+    }
+    let plan = plan_from(&summary, config)?;
+    drop(summary);
     let mut all = Vec::new();
     for i in 0..k {
         all.extend(edges(&cut[i], &[], &plan, config, stats)?);
