@@ -446,8 +446,11 @@ fn spark_compare_story(
     story_csv(&docs, &alignment)
 }
 
-/// Stage 1 of a story compared in parts (`align::split::plan`): the
-/// story's plan, as JSON, from the extraction JSON of all its articles.
+/// Stage 1 of a story compared in parts in one task (`align::split::plan`):
+/// the story's plan, as JSON, from the extraction JSON of all its
+/// articles. `crosscheck.spark` makes it from parts instead
+/// (`spark_split_summary`, `spark_split_plan_from`); this is the
+/// reference they are tested and measured against.
 #[pyfunction]
 #[pyo3(signature = (extractions, stats, config_json=None))]
 fn spark_split_plan(
@@ -461,6 +464,52 @@ fn spark_split_plan(
     let plan = py
         .detach(|| align::split::plan(&docs, &config, &stats.0))
         .map_err(split_error)?;
+    serde_json::to_string(&plan)
+        .map_err(|e| InputError::new_err(format!("cannot write the story's plan: {e}")))
+}
+
+/// Stage 1a of a story compared in parts (`align::split::summarize`):
+/// the summary, as JSON, of one part of the story (any set of its
+/// articles) from their extraction JSON: a few hundred bytes per article.
+#[pyfunction]
+#[pyo3(signature = (extractions, config_json=None))]
+fn spark_split_summary(
+    py: Python<'_>,
+    extractions: Vec<String>,
+    config_json: Option<&str>,
+) -> PyResult<String> {
+    let config = story_config(config_json)?;
+    let docs = extractions_of(&extractions)?;
+    let summary = py
+        .detach(|| align::split::summarize(&docs, &config))
+        .map_err(split_error)?;
+    serde_json::to_string(&summary)
+        .map_err(|e| InputError::new_err(format!("cannot write the part's summary: {e}")))
+}
+
+/// Stage 1b (`align::split::plan_from`): the story's plan, as JSON, from
+/// the summaries (`spark_split_summary`) of parts that hold each of its
+/// articles once: the plan `spark_split_plan` gives from all the
+/// articles, without reading an extraction.
+#[pyfunction]
+#[pyo3(signature = (summaries, config_json=None))]
+fn spark_split_plan_from(
+    py: Python<'_>,
+    summaries: Vec<String>,
+    config_json: Option<&str>,
+) -> PyResult<String> {
+    let config = story_config(config_json)?;
+    let plan = py
+        .detach(|| {
+            let mut all = align::split::PartSummary::default();
+            for s in &summaries {
+                let part: align::split::PartSummary = serde_json::from_str(s).map_err(|e| {
+                    InputError::new_err(format!("a part's summary is not readable: {e}"))
+                })?;
+                all = all.merge(part);
+            }
+            align::split::plan_from(&all, &config).map_err(split_error)
+        })?;
     serde_json::to_string(&plan)
         .map_err(|e| InputError::new_err(format!("cannot write the story's plan: {e}")))
 }
@@ -530,6 +579,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(spark_stories, m)?)?;
     m.add_function(wrap_pyfunction!(spark_compare_story, m)?)?;
     m.add_function(wrap_pyfunction!(spark_split_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_split_summary, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_split_plan_from, m)?)?;
     m.add_function(wrap_pyfunction!(spark_split_edges, m)?)?;
     m.add_function(wrap_pyfunction!(spark_split_finish, m)?)?;
     m.add_class::<SparkStats>()?;

@@ -147,6 +147,33 @@ def test_one_large_story_in_parts_gives_the_rows_of_compare(spark, corpus):
     assert sorted_rows(found.collect()) == expected
 
 
+def test_plan_from_parts_is_the_whole_story_plan(corpus):
+    """The plan of a story split in parts, made as compare() makes it
+    (a summary per part, merged in any order, no extraction read), is the
+    plan made from all its articles; the summaries are a fraction of the
+    extractions."""
+    from crosscheck import _native
+
+    _, articles = corpus
+    rows = [crosscheck._article_tuple(a, i) for i, a in enumerate(articles)]
+    ext = [p[1] for p in sorted(_native.spark_prepare(rows, DATE, None))]
+    stats = _native.SparkStats(0, [], [])
+    for config in (None, json.dumps({"block_max_df": 6})):
+        whole = json.loads(_native.spark_split_plan(ext, stats, config))
+        assert len(whole["reps"]) > 2000 and any(s is not None for s in whole["speakers"])
+        n = len(ext)
+        summaries = [_native.spark_split_summary(ext[i * n // 3:(i + 1) * n // 3], config)
+                     for i in range(3)]
+        assert sum(map(len, summaries)) < sum(map(len, ext)) / 3
+        for order in (summaries, summaries[::-1]):
+            assert json.loads(_native.spark_split_plan_from(order, config)) == whole
+        # a part's own keys are not the story's
+        alone = json.loads(_native.spark_split_plan_from(summaries[1:2], config))
+        assert alone["stems"] != whole["stems"]
+    with pytest.raises(crosscheck.InputError, match="duplicate id"):
+        _native.spark_split_plan_from(summaries[:1] * 2)
+
+
 def test_max_story_articles_is_checked(spark, corpus):
     _, articles = corpus
     df = dataframe(spark, articles[:3])

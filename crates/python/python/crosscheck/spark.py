@@ -27,9 +27,11 @@ The stages (docs/spark.md says what each one costs):
    it among all the articles, and gives the CSV rows of its findings.
    With ``max_story_articles``, a story of more articles is compared in
    parts (``crosscheck_align::split``): its plan (speakers, repeated
-   texts, blocking keys) from the whole story, the matches of every pair
-   of parts in a task of its own, then its clusters and findings from the
-   story's articles and matches (a cogroup by story): the same rows.
+   texts, blocking keys) merged from a summary of each part (a task per
+   part, then one per story over the summaries), the matches of every
+   pair of parts in a task of its own, then its clusters and findings
+   from the story's articles and matches (a cogroup by story): the same
+   rows.
 
 The result has the CSV report's columns (all text, as
 :meth:`crosscheck.Report.to_pandas`), the same rows as ``crosscheck compare
@@ -226,15 +228,28 @@ def _compare_story(stats_broadcast, key: str, config_json: Optional[str]):
     return run
 
 
-def _split_plan(stats_broadcast, key: str, config_json: Optional[str]):
-    """Stage 1 of a split story: its plan, from all its extractions."""
+def _split_summary(config_json: Optional[str]):
+    """Stage 1a of a split story: the summary of one of its parts, from
+    the part's extractions (a few hundred bytes per article)."""
 
     def run(table):
         import pyarrow as pa
 
-        plan = _native.spark_split_plan(
-            table.column("extraction").to_pylist(), _stats(stats_broadcast, key), config_json
-        )
+        summary = _native.spark_split_summary(table.column("extraction").to_pylist(), config_json)
+        story = table.column("story")[0].as_py()
+        return pa.table({"story": [story], "summary": [summary]})
+
+    return run
+
+
+def _split_plan(config_json: Optional[str]):
+    """Stage 1b of a split story: its plan, from its parts' summaries
+    (no extraction is read)."""
+
+    def run(table):
+        import pyarrow as pa
+
+        plan = _native.spark_split_plan_from(table.column("summary").to_pylist(), config_json)
         story = table.column("story")[0].as_py()
         return pa.table({"story": [story], "plan": [plan]})
 
@@ -302,7 +317,7 @@ def _split_finish(stats_broadcast, key: str, config_json: Optional[str]):
 #: The default of ``compare(max_story_articles=...)``: ``None``, every story
 #: is compared whole. Comparing in parts gives the same rows but, measured
 #: (docs/spark.md, "Stories too large for one task"), costs more than it
-#: saves: the plan and the finish still read the whole story.
+#: saves: the finish still reads the whole story.
 MAX_STORY_ARTICLES: Optional[int] = None
 
 
@@ -354,8 +369,8 @@ def compare(
         this many articles (the story's plan, the matches of every pair of
         parts in a task of its own, then the story's clusters and findings
         from them): the same rows, with the matching of the story spread
-        over ``k (k + 1) / 2`` tasks; the plan and the finish still read
-        the whole story (docs/spark.md).
+        over ``k (k + 1) / 2`` tasks and its plan made from a summary of
+        each part; the finish still reads the whole story (docs/spark.md).
 
     The workers' warnings (relative dates left unresolved in articles
     without a publication date) are issued on the driver as
@@ -427,13 +442,17 @@ def compare(
     )
     if not split:
         return whole
-    # stories too large for one task: plan (whole story, cheap), matches
-    # per pair of parts, then clusters and findings from the matches
+    # stories too large for one task: plan (from the parts' summaries),
+    # matches per pair of parts, then clusters and findings from the matches
     big = articles.where("parts > 1").select("story", "part", "parts", "extraction")
+    # the plan: each part summarised in a task of its own, the summaries
+    # of a story merged into its plan in another (small data)
     plans = (
-        big.select("story", "extraction")
+        big.select("story", "part", "extraction")
+        .groupBy("story", "part")
+        .applyInArrow(_split_summary(config_json), "story string, summary string")
         .groupBy("story")
-        .applyInArrow(_split_plan(stats, key, config_json), "story string, plan string")
+        .applyInArrow(_split_plan(config_json), "story string, plan string")
         .toArrow()
     )
     plans_broadcast = spark.sparkContext.broadcast(

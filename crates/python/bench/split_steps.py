@@ -1,0 +1,141 @@
+"""Time and peak memory of each step of a story compared in parts, each
+step run alone in a fresh Python process through the functions the Spark
+tasks call (docs/spark.md, "What it costs, measured").
+
+    python split_steps.py extract CORPUS.jsonl DIR    # every article, one story
+    python split_steps.py run STEP DIR [--k K] [--i I] [--j J]
+
+``extract`` writes DIR/extractions.jsonl (the extraction JSON of every
+article of CORPUS, in id order: the articles of one story) and
+DIR/stats.json (the collection's claim statistics, words counted twice
+or more, as Spark broadcasts them). ``run`` runs one STEP on them and
+prints one JSON line: the step, its seconds, the MiB of its input and
+the growth of the process's peak RSS over the loaded input (MiB):
+
+- ``whole``: the story compared in one task (``spark_compare_story``);
+- ``plan``: the plan from all the articles (``spark_split_plan``);
+- ``summary``: the summary of part ``I`` of ``K`` (``spark_split_summary``);
+  ``summaries`` writes those of every part to DIR/summaries-K.json, for:
+- ``plan_from``: the plan from the ``K`` parts' summaries
+  (``spark_split_plan_from``); writes DIR/plan.json;
+- ``edges``: the matches of parts ``I`` and ``J`` of ``K`` (needs
+  DIR/plan.json); ``all_edges`` writes every pair's to DIR/edges-K.json;
+- ``finish``: the story's rows from all its articles and DIR/edges-K.json.
+
+Parts are consecutive articles in id order, as ``crosscheck.spark`` cuts
+them.
+"""
+
+import argparse
+import json
+import pathlib
+import resource
+import sys
+import time
+
+from crosscheck import _article_tuple, _native
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def extract(corpus: str, out: pathlib.Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    with open(corpus, encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            a = json.loads(line)
+            rows.append(_article_tuple({k: a.get(k) for k in
+                                        ("id", "text", "source", "title", "published", "url")}, i))
+    prepared = []
+    for s in range(0, len(rows), 2000):
+        prepared.extend(_native.spark_prepare(rows[s:s + 2000], None, None))
+    prepared.sort(key=lambda p: p[0])
+    counts = {}
+    claims = 0
+    with open(out / "extractions.jsonl", "w", encoding="utf-8") as f:
+        for p in prepared:
+            f.write(p[1] + "\n")
+            claims += p[3]
+            for w, c in zip(p[4], p[5]):
+                counts[w] = counts.get(w, 0) + c
+    words = sorted(w for w, c in counts.items() if c >= 2)
+    (out / "stats.json").write_text(json.dumps([claims, words, [counts[w] for w in words]]))
+    print(f"{len(prepared)} articles, {claims} claims, {len(words)} words counted twice or more")
+
+
+def parts(ext, k):
+    n = len(ext)
+    return [ext[i * n // k:(i + 1) * n // k] for i in range(k)]
+
+
+def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
+    ext = (d / "extractions.jsonl").read_text(encoding="utf-8").splitlines()
+    claims, words, counts = json.loads((d / "stats.json").read_text())
+    stats = _native.SparkStats(claims, words, counts)
+    del words, counts
+    inputs = {"extractions": ext}
+    if step == "plan_from":
+        inputs = {"summaries": json.loads((d / f"summaries-{k}.json").read_text())}
+        del ext
+    elif step in ("edges", "all_edges"):
+        inputs["plan"] = (d / "plan.json").read_text()
+    elif step == "finish":
+        inputs["edges"] = [tuple(e) for e in json.loads((d / f"edges-{k}.json").read_text())]
+    size = sum(len(x) for v in inputs.values() for x in (v if isinstance(v, list) else [v])
+               if isinstance(x, str)) / 2**20
+    before = peak_mib()
+    t = time.perf_counter()
+    if step == "whole":
+        _native.spark_compare_story(ext, stats)
+    elif step == "plan":
+        _native.spark_split_plan(ext, stats)
+    elif step == "summary":
+        s = _native.spark_split_summary(parts(ext, k)[i])
+        size = sum(map(len, parts(ext, k)[i])) / 2**20
+        print(json.dumps({"summary_mib": len(s) / 2**20}), file=sys.stderr)
+    elif step == "summaries":
+        out = [_native.spark_split_summary(p) for p in parts(ext, k)]
+        (d / f"summaries-{k}.json").write_text(json.dumps(out))
+    elif step == "plan_from":
+        plan = _native.spark_split_plan_from(inputs["summaries"])
+        (d / "plan.json").write_text(plan)
+    elif step == "edges":
+        ps = parts(ext, k)
+        size = (sum(map(len, ps[i])) + (sum(map(len, ps[j])) if j != i else 0)) / 2**20
+        _native.spark_split_edges(ps[i], ps[j] if j != i else [], inputs["plan"], stats)
+    elif step == "all_edges":
+        ps = parts(ext, k)
+        edges = []
+        for a in range(k):
+            for b in range(a, k):
+                edges.extend(_native.spark_split_edges(
+                    ps[a], ps[b] if b != a else [], inputs["plan"], stats))
+        (d / f"edges-{k}.json").write_text(json.dumps(edges))
+    elif step == "finish":
+        _native.spark_split_finish(ext, inputs["edges"], stats)
+    else:
+        raise SystemExit(f"unknown step {step}")
+    secs = time.perf_counter() - t
+    print(json.dumps({"step": step, "k": k, "i": i, "j": j, "seconds": round(secs, 2),
+                      "input_mib": round(size, 1),
+                      "peak_growth_mib": round(peak_mib() - before, 1)}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=["extract", "run"])
+    ap.add_argument("args", nargs="+")
+    ap.add_argument("--k", type=int, default=4)
+    ap.add_argument("--i", type=int, default=0)
+    ap.add_argument("--j", type=int, default=0)
+    a = ap.parse_args()
+    if a.what == "extract":
+        extract(a.args[0], pathlib.Path(a.args[1]))
+    else:
+        run(a.args[0], pathlib.Path(a.args[1]), a.k, a.i, a.j)
+
+
+if __name__ == "__main__":
+    main()
