@@ -9,8 +9,10 @@ tasks call (docs/spark.md, "What it costs, measured").
 article of CORPUS, in id order: the articles of one story) and
 DIR/stats.json (the collection's claim statistics, words counted twice
 or more, as Spark broadcasts them). ``run`` runs one STEP on them and
-prints one JSON line: the step, its seconds, the MiB of its input and
-the growth of the process's peak RSS over the loaded input (MiB):
+prints one JSON line: the step, its seconds, the MiB of its input (the
+JSON it reads), the process's RSS once the input is loaded, and the
+growth of the peak RSS over it during the step (MiB; the peak is reset
+after loading by writing 5 to /proc/self/clear_refs, Linux):
 
 - ``whole``: the story compared in one task (``spark_compare_story``);
 - ``plan``: the plan from all the articles (``spark_split_plan``);
@@ -29,15 +31,27 @@ them.
 import argparse
 import json
 import pathlib
-import resource
 import sys
 import time
 
 from crosscheck import _article_tuple, _native
 
 
-def peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def status_mib(field: str) -> float:
+    """A field of /proc/self/status (``VmRSS``, ``VmHWM``) in MiB."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    raise KeyError(field)
+
+
+def reset_peak() -> float:
+    """Resets the process's peak RSS to its current RSS (Linux: 5 written
+    to /proc/self/clear_refs) and returns the current RSS in MiB."""
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+    return status_mib("VmRSS")
 
 
 def extract(corpus: str, out: pathlib.Path) -> None:
@@ -85,15 +99,18 @@ def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
         inputs["edges"] = [tuple(e) for e in json.loads((d / f"edges-{k}.json").read_text())]
     size = sum(len(x) for v in inputs.values() for x in (v if isinstance(v, list) else [v])
                if isinstance(x, str)) / 2**20
-    before = peak_mib()
+    if step == "summary":
+        part = parts(ext, k)[i]
+        del ext, inputs
+    before = reset_peak()
     t = time.perf_counter()
     if step == "whole":
         _native.spark_compare_story(ext, stats)
     elif step == "plan":
         _native.spark_split_plan(ext, stats)
     elif step == "summary":
-        s = _native.spark_split_summary(parts(ext, k)[i])
-        size = sum(map(len, parts(ext, k)[i])) / 2**20
+        s = _native.spark_split_summary(part)
+        size = sum(map(len, part)) / 2**20
         print(json.dumps({"summary_mib": len(s) / 2**20}), file=sys.stderr)
     elif step == "summaries":
         out = [_native.spark_split_summary(p) for p in parts(ext, k)]
@@ -120,7 +137,8 @@ def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
     secs = time.perf_counter() - t
     print(json.dumps({"step": step, "k": k, "i": i, "j": j, "seconds": round(secs, 2),
                       "input_mib": round(size, 1),
-                      "peak_growth_mib": round(peak_mib() - before, 1)}))
+                      "rss_before_mib": round(before, 1),
+                      "peak_growth_mib": round(status_mib("VmHWM") - before, 1)}))
 
 
 def main() -> None:
