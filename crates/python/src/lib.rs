@@ -470,7 +470,7 @@ fn spark_split_plan(
 
 /// Stage 1a of a story compared in parts (`align::split::summarize`):
 /// the summary, as JSON, of one part of the story (any set of its
-/// articles) from their extraction JSON: a few hundred bytes per article.
+/// articles) from their extraction JSON: 1-2 KB per article.
 #[pyfunction]
 #[pyo3(signature = (extractions, config_json=None))]
 fn spark_split_summary(

@@ -230,7 +230,7 @@ def _compare_story(stats_broadcast, key: str, config_json: Optional[str]):
 
 def _split_summary(config_json: Optional[str]):
     """Stage 1a of a split story: the summary of one of its parts, from
-    the part's extractions (a few hundred bytes per article)."""
+    the part's extractions (1-2 KB per article)."""
 
     def run(table):
         import pyarrow as pa
