@@ -306,7 +306,7 @@ fn is_alphabetic(c: char) -> bool {
 /// `char::is_alphanumeric`, with the same shortcut as [`is_alphabetic`]
 /// (the block holds no digit or number either).
 #[inline]
-fn is_alphanumeric(c: char) -> bool {
+pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if ('\u{2000}'..='\u{206F}').contains(&c) {
