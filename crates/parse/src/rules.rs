@@ -900,18 +900,21 @@ impl Needs {
     ) -> u128 {
         let mut met = self.always;
         let (mut kinds, mut classes) = (0usize, 0u128);
-        let (mut digit, mut possessive) = (false, false);
+        // the shapes of all the tokens, or-ed (numbers and punctuation
+        // have none)
+        let mut shapes = Shape::default();
         for t in toks {
             let id = vocab.id(text, t);
             each_id(id);
             kinds |= 1 << kind_index(t.kind);
             classes |= t.classes.bits();
-            digit |= t.shape.has(Shape::HAS_DIGIT);
-            possessive |= t.shape.has(Shape::POSSESSIVE);
+            shapes = shapes.with(t.shape);
             if let Some(r) = self.by_word.get(usize::from(id)) {
                 met |= r;
             }
         }
+        let digit = shapes.has(Shape::HAS_DIGIT);
+        let possessive = shapes.has(Shape::POSSESSIVE);
         for (k, r) in self.by_kind.iter().enumerate() {
             if kinds >> k & 1 != 0 {
                 met |= r;

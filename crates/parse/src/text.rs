@@ -43,7 +43,8 @@ impl Shape {
         self.0 & flags.0 == flags.0
     }
 
-    const fn with(self, flags: Shape) -> Shape {
+    /// Every flag of `self` and of `flags`.
+    pub(crate) const fn with(self, flags: Shape) -> Shape {
         Shape(self.0 | flags.0)
     }
 
