@@ -942,12 +942,15 @@ impl Needs {
                 .unwrap_or(&0);
             needs &= needs - 1;
         }
+        let unmet = !met;
         let mut candidates = rules & self.several;
         while candidates != 0 {
             let r = candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
-            if self.all[r] & !met != 0 {
-                rules &= !(1 << r);
+            // rule `r`'s bit alone (a `u128` shift by `r` costs more)
+            let bit = candidates & candidates.wrapping_neg();
+            candidates ^= bit;
+            if self.all[r] & unmet != 0 {
+                rules ^= bit;
             }
         }
         rules | self.free
