@@ -1731,10 +1731,12 @@ impl RuleSet {
                     }
                 }
             }
+            // one id per token (sliced to the tokens' count once, so that
+            // reading a token's id needs no bounds test of its own)
+            let ids = &bufs.value.ids[..toks.len()];
             loop {
                 let t = toks.get(next)?;
                 next += 1;
-                let ids = &bufs.value.ids;
                 let mut rules = self.index.rules_at(t, ids[next - 1]) & enabled;
                 if rules != 0 {
                     // and whose second token may be the next one (past
