@@ -1330,6 +1330,27 @@ struct FirstIndex {
     by_class: Vec<u128>,
     /// Every class of `by_class` with rules.
     classes: Classes,
+    /// `by_kind` and, for a word, `by_digit_word` and `by_possessive` as
+    /// its shape asks, or-ed: one table read per token
+    /// ([`kind_shape_index`]) instead of a kind read and two flag tests.
+    by_kind_shape: KindShapeTable,
+}
+
+/// [`FirstIndex::by_kind_shape`]: 256 entries, so that an index made
+/// by [`kind_shape_index`] needs no bounds test.
+#[derive(Clone, Debug)]
+struct KindShapeTable(Box<[u128; 256]>);
+
+impl Default for KindShapeTable {
+    fn default() -> Self {
+        KindShapeTable(Box::new([0; 256]))
+    }
+}
+
+/// The place of a token of kind index `kind` ([`kind_index`]) and shape
+/// `shape` in a [`KindShapeTable`].
+fn kind_shape_index(kind: usize, shape: Shape) -> usize {
+    (kind << 6 | usize::from(shape.bits() & 63)) & 255
 }
 
 /// A necessary condition on a token for `test` to pass: the token kinds
@@ -1585,21 +1606,31 @@ impl FirstIndex {
                 index.classes = index.classes.with(c);
             }
         }
+        for kind in [TokKind::Word, TokKind::Number, TokKind::Punct] {
+            let k = kind_index(kind);
+            for bits in 0..64u8 {
+                let shape = Shape::from_bits(bits);
+                let mut rules = index.by_kind[k];
+                if kind == TokKind::Word {
+                    if shape.has(Shape::HAS_DIGIT) {
+                        rules |= index.by_digit_word;
+                    }
+                    if shape.has(Shape::POSSESSIVE) {
+                        rules |= index.by_possessive;
+                    }
+                }
+                index.by_kind_shape.0[kind_shape_index(k, shape)] = rules;
+            }
+        }
         index
     }
 
     /// The rules that may start at `t`.
     fn rules_at(&self, t: &Token, word: u16) -> u128 {
-        let mut rules = self.by_kind[kind_index(t.kind)];
+        let mut rules = self.by_kind_shape.0[kind_shape_index(kind_index(t.kind), t.shape)];
         if t.kind == TokKind::Word {
             if let Some(r) = self.by_word.get(usize::from(word)) {
                 rules |= r;
-            }
-            if t.shape.has(Shape::HAS_DIGIT) {
-                rules |= self.by_digit_word;
-            }
-            if t.shape.has(Shape::POSSESSIVE) {
-                rules |= self.by_possessive;
             }
         }
         let mut bits = t.classes.bits() & self.classes.bits();

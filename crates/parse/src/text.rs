@@ -43,6 +43,16 @@ impl Shape {
         self.0 & flags.0 == flags.0
     }
 
+    /// The flags as bits (each flag's constant is one bit).
+    pub(crate) const fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// The shape of flags `bits` (as [`Shape::bits`] gives them).
+    pub(crate) const fn from_bits(bits: u8) -> Shape {
+        Shape(bits)
+    }
+
     /// Every flag of `self` and of `flags`.
     pub(crate) const fn with(self, flags: Shape) -> Shape {
         Shape(self.0 | flags.0)
