@@ -1056,8 +1056,7 @@ struct Vocab {
 
 /// The place of a word's (first byte, last byte) pair, ASCII lowercased,
 /// in [`Vocab`]'s `edges` bits: (word index, bit).
-fn edge_bit(w: &str) -> (usize, u64) {
-    let b = w.as_bytes();
+fn edge_bit(b: &[u8]) -> (usize, u64) {
     let byte = |i: Option<&u8>| usize::from(i.map_or(0, u8::to_ascii_lowercase));
     let pair = byte(b.first()) << 8 | byte(b.last());
     (pair / 64, 1 << (pair % 64))
@@ -1085,7 +1084,7 @@ impl Vocab {
         if self.edges.is_empty() {
             self.edges = vec![0; 256 * 256 / 64];
         }
-        let (i, bit) = edge_bit(w);
+        let (i, bit) = edge_bit(w.as_bytes());
         self.edges[i] |= bit;
     }
 
@@ -1124,11 +1123,22 @@ impl Vocab {
             // a non-ASCII word or mark (“o’clock”, “–”)
             _ => true,
         };
-        if listed {
+        // (most of these tokens, numbers above all, are turned away by
+        // their length and edge bytes, here rather than after a call)
+        let bytes = text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
+        if listed && self.may_hold(bytes) {
             self.id_of_text(text, t)
         } else {
             NO_WORD
         }
+    }
+
+    /// False when no word of the set has as many bytes as `w`, or its
+    /// first and last bytes (ASCII lowercased): `w` is none of them.
+    #[inline]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let (i, bit) = edge_bit(w);
+        self.lengths & length_bit(w.len()) != 0 && self.edges.get(i).is_some_and(|&e| e & bit != 0)
     }
 
     /// [`Vocab::id`] from the token's text (out of line: most tokens
@@ -1136,10 +1146,7 @@ impl Vocab {
     #[inline(never)]
     fn id_of_text(&self, text: &str, t: &Token) -> u16 {
         let w = t.text(text);
-        let (i, bit) = edge_bit(w);
-        if self.lengths & length_bit(w.len()) == 0
-            || self.edges.get(i).is_none_or(|&e| e & bit == 0)
-        {
+        if !self.may_hold(w.as_bytes()) {
             return NO_WORD;
         }
         match pack_any(w) {
