@@ -327,7 +327,10 @@ impl GazetteerNames {
 fn whole_words(text: &str, span: Span) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    // (the tokenizer's `is_alphanumeric`: the curly quotes and dashes
+    // around names answer without the Unicode tables)
+    let alnum = crate::text::is_alphanumeric;
+    before.is_none_or(|c| !alnum(c)) && after.is_none_or(|c| !alnum(c))
 }
 
 /// Gazetteer mentions: (span, entry index), sorted.

@@ -158,7 +158,7 @@ impl<'t> Vocabulary<'t> {
         if asked.len() >= Self::SEARCHES {
             let text = self.text;
             let set = self.set.get_or_init(|| {
-                text.split(|c: char| !c.is_alphanumeric())
+                text.split(|c: char| !crate::text::is_alphanumeric(c))
                     .filter(|w| !w.is_empty())
                     .collect()
             });
@@ -179,8 +179,8 @@ impl<'t> Vocabulary<'t> {
         memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).any(|at| {
             let before = self.text[..at].chars().next_back();
             let after = self.text[at + word.len()..].chars().next();
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric())
+            let alnum = crate::text::is_alphanumeric;
+            before.is_none_or(|c| !alnum(c)) && after.is_none_or(|c| !alnum(c))
         })
     }
 }

@@ -900,18 +900,21 @@ impl Needs {
     ) -> u128 {
         let mut met = self.always;
         let (mut kinds, mut classes) = (0usize, 0u128);
-        let (mut digit, mut possessive) = (false, false);
+        // the shapes of all the tokens, or-ed (numbers and punctuation
+        // have none)
+        let mut shapes = Shape::default();
         for t in toks {
             let id = vocab.id(text, t);
             each_id(id);
             kinds |= 1 << kind_index(t.kind);
             classes |= t.classes.bits();
-            digit |= t.shape.has(Shape::HAS_DIGIT);
-            possessive |= t.shape.has(Shape::POSSESSIVE);
+            shapes = shapes.with(t.shape);
             if let Some(r) = self.by_word.get(usize::from(id)) {
                 met |= r;
             }
         }
+        let digit = shapes.has(Shape::HAS_DIGIT);
+        let possessive = shapes.has(Shape::POSSESSIVE);
         for (k, r) in self.by_kind.iter().enumerate() {
             if kinds >> k & 1 != 0 {
                 met |= r;
@@ -939,12 +942,15 @@ impl Needs {
                 .unwrap_or(&0);
             needs &= needs - 1;
         }
+        let unmet = !met;
         let mut candidates = rules & self.several;
         while candidates != 0 {
             let r = candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
-            if self.all[r] & !met != 0 {
-                rules &= !(1 << r);
+            // rule `r`'s bit alone (a `u128` shift by `r` costs more)
+            let bit = candidates & candidates.wrapping_neg();
+            candidates ^= bit;
+            if self.all[r] & unmet != 0 {
+                rules ^= bit;
             }
         }
         rules | self.free
@@ -1050,8 +1056,7 @@ struct Vocab {
 
 /// The place of a word's (first byte, last byte) pair, ASCII lowercased,
 /// in [`Vocab`]'s `edges` bits: (word index, bit).
-fn edge_bit(w: &str) -> (usize, u64) {
-    let b = w.as_bytes();
+fn edge_bit(b: &[u8]) -> (usize, u64) {
     let byte = |i: Option<&u8>| usize::from(i.map_or(0, u8::to_ascii_lowercase));
     let pair = byte(b.first()) << 8 | byte(b.last());
     (pair / 64, 1 << (pair % 64))
@@ -1079,7 +1084,7 @@ impl Vocab {
         if self.edges.is_empty() {
             self.edges = vec![0; 256 * 256 / 64];
         }
-        let (i, bit) = edge_bit(w);
+        let (i, bit) = edge_bit(w.as_bytes());
         self.edges[i] |= bit;
     }
 
@@ -1118,11 +1123,22 @@ impl Vocab {
             // a non-ASCII word or mark (“o’clock”, “–”)
             _ => true,
         };
-        if listed {
+        // (most of these tokens, numbers above all, are turned away by
+        // their length and edge bytes, here rather than after a call)
+        let bytes = text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
+        if listed && self.may_hold(bytes) {
             self.id_of_text(text, t)
         } else {
             NO_WORD
         }
+    }
+
+    /// False when no word of the set has as many bytes as `w`, or its
+    /// first and last bytes (ASCII lowercased): `w` is none of them.
+    #[inline]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let (i, bit) = edge_bit(w);
+        self.lengths & length_bit(w.len()) != 0 && self.edges.get(i).is_some_and(|&e| e & bit != 0)
     }
 
     /// [`Vocab::id`] from the token's text (out of line: most tokens
@@ -1130,10 +1146,7 @@ impl Vocab {
     #[inline(never)]
     fn id_of_text(&self, text: &str, t: &Token) -> u16 {
         let w = t.text(text);
-        let (i, bit) = edge_bit(w);
-        if self.lengths & length_bit(w.len()) == 0
-            || self.edges.get(i).is_none_or(|&e| e & bit == 0)
-        {
+        if !self.may_hold(w.as_bytes()) {
             return NO_WORD;
         }
         match pack_any(w) {
@@ -1324,6 +1337,27 @@ struct FirstIndex {
     by_class: Vec<u128>,
     /// Every class of `by_class` with rules.
     classes: Classes,
+    /// `by_kind` and, for a word, `by_digit_word` and `by_possessive` as
+    /// its shape asks, or-ed: one table read per token
+    /// ([`kind_shape_index`]) instead of a kind read and two flag tests.
+    by_kind_shape: KindShapeTable,
+}
+
+/// [`FirstIndex::by_kind_shape`]: 256 entries, so that an index made
+/// by [`kind_shape_index`] needs no bounds test.
+#[derive(Clone, Debug)]
+struct KindShapeTable(Box<[u128; 256]>);
+
+impl Default for KindShapeTable {
+    fn default() -> Self {
+        KindShapeTable(Box::new([0; 256]))
+    }
+}
+
+/// The place of a token of kind index `kind` ([`kind_index`]) and shape
+/// `shape` in a [`KindShapeTable`].
+fn kind_shape_index(kind: usize, shape: Shape) -> usize {
+    (kind << 6 | usize::from(shape.bits() & 63)) & 255
 }
 
 /// A necessary condition on a token for `test` to pass: the token kinds
@@ -1579,21 +1613,31 @@ impl FirstIndex {
                 index.classes = index.classes.with(c);
             }
         }
+        for kind in [TokKind::Word, TokKind::Number, TokKind::Punct] {
+            let k = kind_index(kind);
+            for bits in 0..64u8 {
+                let shape = Shape::from_bits(bits);
+                let mut rules = index.by_kind[k];
+                if kind == TokKind::Word {
+                    if shape.has(Shape::HAS_DIGIT) {
+                        rules |= index.by_digit_word;
+                    }
+                    if shape.has(Shape::POSSESSIVE) {
+                        rules |= index.by_possessive;
+                    }
+                }
+                index.by_kind_shape.0[kind_shape_index(k, shape)] = rules;
+            }
+        }
         index
     }
 
     /// The rules that may start at `t`.
     fn rules_at(&self, t: &Token, word: u16) -> u128 {
-        let mut rules = self.by_kind[kind_index(t.kind)];
+        let mut rules = self.by_kind_shape.0[kind_shape_index(kind_index(t.kind), t.shape)];
         if t.kind == TokKind::Word {
             if let Some(r) = self.by_word.get(usize::from(word)) {
                 rules |= r;
-            }
-            if t.shape.has(Shape::HAS_DIGIT) {
-                rules |= self.by_digit_word;
-            }
-            if t.shape.has(Shape::POSSESSIVE) {
-                rules |= self.by_possessive;
             }
         }
         let mut bits = t.classes.bits() & self.classes.bits();
@@ -1725,10 +1769,12 @@ impl RuleSet {
                     }
                 }
             }
+            // one id per token (sliced to the tokens' count once, so that
+            // reading a token's id needs no bounds test of its own)
+            let ids = &bufs.value.ids[..toks.len()];
             loop {
                 let t = toks.get(next)?;
                 next += 1;
-                let ids = &bufs.value.ids;
                 let mut rules = self.index.rules_at(t, ids[next - 1]) & enabled;
                 if rules != 0 {
                     // and whose second token may be the next one (past

@@ -43,7 +43,18 @@ impl Shape {
         self.0 & flags.0 == flags.0
     }
 
-    const fn with(self, flags: Shape) -> Shape {
+    /// The flags as bits (each flag's constant is one bit).
+    pub(crate) const fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// The shape of flags `bits` (as [`Shape::bits`] gives them).
+    pub(crate) const fn from_bits(bits: u8) -> Shape {
+        Shape(bits)
+    }
+
+    /// Every flag of `self` and of `flags`.
+    pub(crate) const fn with(self, flags: Shape) -> Shape {
         Shape(self.0 | flags.0)
     }
 
@@ -306,7 +317,7 @@ fn is_alphabetic(c: char) -> bool {
 /// `char::is_alphanumeric`, with the same shortcut as [`is_alphabetic`]
 /// (the block holds no digit or number either).
 #[inline]
-fn is_alphanumeric(c: char) -> bool {
+pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if ('\u{2000}'..='\u{206F}').contains(&c) {

@@ -29,8 +29,16 @@ pub(super) fn month_start(y: i32, m: u32) -> Option<NaiveDate> {
     ymd(y, m, 1)
 }
 
+/// The last day of month `m` of year `y`: the day before the first of
+/// the next month (`None` when either is no date).
 pub(super) fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
-    add_months(month_start(y, m)?, 1)?.pred_opt()
+    month_start(y, m)?;
+    let next = if m == 12 {
+        ymd(y.checked_add(1)?, 1, 1)
+    } else {
+        ymd(y, m + 1, 1)
+    };
+    next?.pred_opt()
 }
 
 /// `start..=end` as a value: a single day when they are equal.
@@ -173,6 +181,23 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn month_end_is_the_day_before_a_month_later() {
+        let years = [i32::MIN, -262_144, -262_143, -1, 0, 1900, 2023, 2024, 2100]
+            .into_iter()
+            .chain([262_142, 262_143, 262_144, i32::MAX]);
+        for y in years {
+            for m in 0..=13 {
+                let by_months = month_start(y, m)
+                    .and_then(|s| add_months(s, 1))
+                    .and_then(|n| n.pred_opt());
+                assert_eq!(month_end(y, m), by_months, "{y}-{m}");
+            }
+        }
+        assert_eq!(month_end(2024, 2), Some(d(2024, 2, 29)));
+        assert_eq!(month_end(2023, 12), Some(d(2023, 12, 31)));
     }
 
     #[test]
