@@ -29,47 +29,6 @@ const MAX_TAIL: usize = 24;
 /// Tokens between a quote-only cue (“read”, “snapped”) and the opening
 /// mark it introduces (“…, the sign read: “…”).
 const QUOTE_VERB_REACH: usize = 5;
-/// Lowercase words that never stand between a closing mark and the name
-/// of its speaker: they make the name the object of someone else.
-const NOT_IN_TITLE: &[&str] = &[
-    "to", "with", "by", "near", "from", "about", "against", "for", "at", "in", "on", "who", "that",
-    "which", "and", "or", "but", "of", "than", "as", "like", "after", "before",
-];
-/// Participles that attach a quotation to the subject of their clause
-/// (“…, telling the crowd, “…””).
-const PARTICIPLES: &[&str] = &[
-    "saying",
-    "telling",
-    "adding",
-    "writing",
-    "noting",
-    "asking",
-    "declaring",
-    "insisting",
-    "warning",
-    "explaining",
-    "arguing",
-    "tweeting",
-    "posting",
-    "calling",
-    "quipping",
-    "joking",
-    "stating",
-    "claiming",
-    "replying",
-    "responding",
-    "answering",
-    "urging",
-    "proclaiming",
-    "exclaiming",
-    "shouting",
-    "yelling",
-    "chanting",
-    "recalling",
-    "concluding",
-    "acknowledging",
-    "reiterating",
-];
 
 impl<'a> Ctx<'a> {
     /// Attributes one marked quote.
@@ -408,7 +367,7 @@ impl<'a> Ctx<'a> {
                     .analysis
                     .classes_without_possessive(t)
                     .intersects(ROLE_WORDS)
-                || !NOT_IN_TITLE.contains(&self.word(t)))
+                || !t.is(Class::SpeakerBarrier))
     }
 
     /// Attribution before the opening mark, within its sentence (from
@@ -496,7 +455,7 @@ impl<'a> Ctx<'a> {
                     b,
                     "," | "by" | "after" | "before" | "while" | "when" | "without"
                 )
-            }) && PARTICIPLES.iter().any(|p| w.eq_ignore_ascii_case(p));
+            }) && t.is(Class::CueParticiple);
             // “He adopted a fake accent and joked, “…””; “Mr. Trump was
             // prompted to say, “…””
             let coordinated = before.is_some_and(|b| matches!(b, "and" | "but" | "then" | "to"));

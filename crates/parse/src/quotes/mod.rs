@@ -754,9 +754,18 @@ fn has_quote_cue(s: &str) -> bool {
     lexicon::classes(&s[start..]).intersects(subject::QUOTE_CUES)
 }
 
-/// True for a quotation mark or an apostrophe (what may close a quote).
-fn is_quote_char(c: char) -> bool {
-    matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'')
+/// True for a double quotation mark, straight or typographic (`"` “ ” „ «
+/// »): what ends a clause reported without “that” (indirect.rs). With the
+/// single marks of [`is_quote_char`], the one list of the quotation marks.
+pub(super) fn is_double_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '«' | '»' | '"')
+}
+
+/// True for a quotation mark or an apostrophe (what may open or close a
+/// quote): a double mark ([`is_double_mark`]) or a single one (‘ ’ ').
+#[inline]
+pub(super) fn is_quote_char(c: char) -> bool {
+    is_double_mark(c) || matches!(c, '‘' | '’' | '\'')
 }
 
 /// True when `s` has at least `n` words (whitespace-separated pieces with

@@ -53,73 +53,6 @@ const NOT_NAME: Classes = Classes::all(&[
     Class::Determiner,
 ]);
 
-/// First words of an apposition or a relative clause between a name and
-/// its verb (“Hugh Hill, a doctor at the clinic, said”, “Viguerie, who
-/// founded …, notes”, “Sarandon, 69, told”), lowercase.
-const APPOSITION_STARTS: &[&str] = &[
-    "of",
-    "a",
-    "an",
-    "the",
-    "who",
-    "whose",
-    "which",
-    "one",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "now",
-    "then",
-    "former",
-    "formerly",
-    "also",
-    "currently",
-    "once",
-    "himself",
-    "herself",
-    "speaking",
-    "writing",
-    "asked",
-    "when",
-    "after",
-    "before",
-    "in",
-    "on",
-    "at",
-    "during",
-    "with",
-    "like",
-    "for",
-    "from",
-    "meanwhile",
-    "however",
-    "too",
-    "though",
-    "by",
-    "as",
-    "among",
-    "another",
-    "both",
-    "citing",
-    "responding",
-    "referring",
-    "pointing",
-    "addressing",
-    "standing",
-    "sitting",
-    "appearing",
-    "reacting",
-    "not",
-];
-
-/// Adverbs between a subject and its verb that do not end in “-ly”.
-const ADVERBS: &[&str] = &[
-    "often", "always", "never", "still", "now", "soon", "even", "only", "later", "once", "again",
-    "first", "twice", "too", "quickly", "long",
-];
-
 /// Longest apposition skipped between a name and its verb, in tokens.
 const MAX_APPOSITION: usize = 40;
 
@@ -261,7 +194,7 @@ impl<'a> Ctx<'a> {
             let t = &toks[end - 1];
             let w = self.word(t);
             let adverb = t.shape.has(Shape::LOWERCASE)
-                && ((w.len() > 4 && w.ends_with("ly")) || ADVERBS.contains(&w));
+                && ((w.len() > 4 && w.ends_with("ly")) || t.is(Class::SubjectAdverb));
             if t.kind == TokKind::Word && (t.is(Class::Auxiliary) || adverb) {
                 end -= 1;
             } else {
@@ -385,7 +318,7 @@ impl<'a> Ctx<'a> {
             // mayor's speech, asked”)
             let lower_start = first.kind == TokKind::Word
                 && first.shape.has(Shape::LOWERCASE)
-                && (APPOSITION_STARTS.contains(&w) || is_ing_form(w));
+                && (first.is(Class::AppositionStart) || is_ing_form(w));
             let typical = lower_start
                 || first.kind == TokKind::Number
                 || first.shape.has(Shape::POSSESSIVE)
