@@ -462,7 +462,19 @@ impl<'a> Ctx<'a> {
             // “Said Comey, “…””, “Added the senator: “…””: a cue opening
             // its sentence, its subject after it
             let opens = toks[..v].iter().all(|t| t.kind == TokKind::Punct);
-            let mut subject = if participle || coordinated {
+            // “…, Spicer said, adding, “…””: a participle after a comma
+            // and a reporting verb is that verb's subject's, not the
+            // sentence's first
+            let after_cue = participle
+                && before == Some(",")
+                && v >= floor + 2
+                && toks[v - 2].is(Class::ReportingVerb);
+            let mut subject = if after_cue {
+                match self.subject_left(toks, v - 2, floor) {
+                    Subject::Unknown => self.first_subject(toks, floor, v - 1),
+                    found => found,
+                }
+            } else if participle || coordinated {
                 self.first_subject(toks, floor, v - 1)
             } else if opens {
                 self.subject_right(toks, v)

@@ -4,7 +4,7 @@
 //! (“said Blinken”, “said the White House”).
 
 use super::Ctx;
-use crate::lexicon::{Class, Classes};
+use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
 use crate::text::{Shape, TokKind, Token};
 
@@ -123,10 +123,43 @@ impl<'a> Ctx<'a> {
                 return Subject::Name(last.span);
             }
         }
+        // a surname that is also a role noun, right after a person's
+        // abbreviated title (“Mr. Singer said”, “Rep. King said”): the
+        // title makes it a name
+        if end >= 2
+            && last.shape.has(Shape::CAPITALISED)
+            && !last.shape.has(Shape::POSSESSIVE)
+            && self.title_abbreviation_before(toks, end - 1)
+        {
+            if let Some(e) = self.person_named(last.span) {
+                return Subject::Entity(e, last.span);
+            }
+            return Subject::Name(last.span);
+        }
         if let Some(role) = self.role_ending_at(toks, end) {
             return Subject::Role(role);
         }
         Subject::Unknown
+    }
+
+    /// True when a person's abbreviated title with its full stop ends
+    /// right before `toks[i]` (“Mr.”, “Dr.”, “Sen.”:
+    /// `title_abbreviation.tsv`), one token or a word and a full stop.
+    fn title_abbreviation_before(&self, toks: &[Token], i: usize) -> bool {
+        let title = |t: &Token, w: &str| {
+            t.kind == TokKind::Word
+                && t.shape.has(Shape::CAPITALISED)
+                && lexicon::classes(w).has(Class::TitleAbbreviation)
+        };
+        match i.checked_sub(1).map(|k| (&toks[k], self.word(&toks[k]))) {
+            Some((t, ".")) => {
+                i >= 2
+                    && title(&toks[i - 2], self.word(&toks[i - 2]))
+                    && toks[i - 2].span.end == t.span.start
+            }
+            Some((t, w)) => w.strip_suffix('.').is_some_and(|a| title(t, a)),
+            None => false,
+        }
     }
 
     /// A role phrase ending with `toks[end - 1]`.
