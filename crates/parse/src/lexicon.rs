@@ -163,6 +163,9 @@ classes! {
     /// Adverbs not ending in “-ly” between a subject and its verb
     /// (“often”, “later”).
     SubjectAdverb => "subject_adverb",
+    /// Words naming a party, a faith, a people or a generation, never one
+    /// person (“Democratic”, “Latinos”), as written.
+    GroupWord => "group_word",
     /// Finite auxiliary and modal verbs (“would”, “had”, “was”): the mark
     /// of a clause reported without “that”.
     FiniteAuxiliary => "finite_auxiliary",

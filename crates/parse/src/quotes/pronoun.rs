@@ -62,7 +62,8 @@ fn name_gender(name: &str) -> Option<Gender> {
 
 /// True when a name no entity holds may be a person's: it opens with a
 /// known given name (“Hugh Hill”), or none of its words is a function
-/// word, determiner, cue or pronoun (“the website”, “Because Pete”), a word
+/// word, determiner, cue, pronoun or group word (“the website”, “Because
+/// Pete”, “Latinos”), a word
 /// of an organisation's or place's name (“Jet Services”), a demonym or
 /// one-word place (“Nice”), and it is not one word in capitals
 /// (“POLITICO”).
@@ -80,6 +81,7 @@ fn plausible_name(name: &str) -> bool {
         Class::PersonPronoun,
         Class::NonPersonWord,
         Class::RoleModifier,
+        Class::GroupWord,
     ]);
     let one_in_capitals =
         words.len() == 1 && words[0].len() > 2 && !words[0].chars().any(char::is_lowercase);
@@ -162,8 +164,10 @@ impl<'a> Ctx<'a> {
 
     /// True when entity `e` looks like a person a pronoun can stand for:
     /// a person whose name holds a given name and a surname, or else has
-    /// no function word, pronoun or cue among its words (“Because I”,
-    /// “Sanders Is Not”: headline words taken for a name), and is not one
+    /// no function word, pronoun, cue, group word (“Republicans”:
+    /// `group_word.tsv`), number word, holiday or weekday among its words
+    /// (“Because I”, “Sanders Is Not”: headline words taken for a name;
+    /// “Democratic”, “Christmas”, “Eight”), and is not one
     /// word in capitals (“POLITICO”) or naming a place or a people
     /// (“Tennessee”, “Chinese”). Computed once per article.
     pub(super) fn plausible_person(&self, e: usize) -> bool {
@@ -193,6 +197,10 @@ impl<'a> Ctx<'a> {
                             Class::ReportingVerb,
                             Class::QuoteVerb,
                             Class::PersonPronoun,
+                            Class::GroupWord,
+                            Class::NumberWord,
+                            Class::Holiday,
+                            Class::Weekday,
                         ])) || (words.len() == 1
                             && w.len() > 2
                             && !w.chars().any(char::is_lowercase))
