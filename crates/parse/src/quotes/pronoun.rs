@@ -13,7 +13,9 @@
 //! whose first person reference is a pronoun of the same gender continues
 //! the same topic and is passed over. A person named in the pronoun's own
 //! clause after it (“she told Reeves”, “he said of Trump”) is never its
-//! antecedent, nor a speaker name that names no person (an outlet). With no
+//! antecedent, nor a person named inside the quotation marks of its own
+//! sentence before it (“Cruz is our best debater,” he says), nor a speaker
+//! name that names no person (an outlet). With no
 //! fitting person, no speaker.
 
 use super::{Ctx, Said};
@@ -267,7 +269,19 @@ impl<'a> Ctx<'a> {
     ) -> Option<(Option<usize>, Span)> {
         let gender = pronoun_gender(pronoun.slice(self.text));
         let si = self.sentence_of(pronoun.start);
-        let named_after = self.named_in_clause_after(si, pronoun);
+        let mut named_after = self.named_in_clause_after(si, pronoun);
+        // nor a person named inside the quotation marks of its own
+        // sentence before it: a speaker seldom names himself (“Cruz is
+        // our best debater,” he says)
+        let sent = self.sentences[si].span;
+        let k = self.mentions.partition_point(|(m, _)| m.start < sent.start);
+        named_after.extend(
+            self.mentions[k..]
+                .iter()
+                .take_while(|(m, _)| m.start < pronoun.start)
+                .filter(|(m, _)| self.inside_marks(m.start))
+                .map(|&(_, e)| e),
+        );
         let fits = |span: Span, e: usize| {
             self.plausible_person(e)
                 && !named_after.contains(&e)
