@@ -284,6 +284,23 @@ impl<'a> Ctx<'a> {
             .find(|&i| self.is_cue_after(win, i))?;
         let cue = self.word(&win[v]).to_string();
         let subject = self.subject_left(win, v, k);
+        // “…,” one user wrote: a subject phrase in lowercase right after
+        // the mark, naming no person, name or role, is the speaker as
+        // written (no person: never compared as one, never a pronoun's
+        // antecedent)
+        if subject == Subject::Unknown {
+            if let Subject::Name(span) = self.phrase_subject(win, v) {
+                if span.start == first.span.start && first.shape.has(Shape::LOWERCASE) {
+                    let sp = Speaker {
+                        entity: None,
+                        name: span,
+                        span,
+                        how: Attribution::Phrase,
+                    };
+                    return Some((sp, cue));
+                }
+            }
+        }
         if let Some(start) = subject.span().map(|s| s.start) {
             // only titles and names between the mark and the subject
             // (“Texas Sen. Ted Cruz said”), not “a source close to Smith

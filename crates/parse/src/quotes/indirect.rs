@@ -106,7 +106,7 @@ impl<'a> Ctx<'a> {
     /// “that”, “because”) and the verb, at most [`SUBJECT_PHRASE_WORDS`]
     /// (“Military analysts say …”, “In Nevada, exit polls suggested …”).
     /// A lone pronoun is no source to name (“they said”): unknown.
-    fn phrase_subject(&self, toks: &[crate::text::Token], v: usize) -> Subject {
+    pub(super) fn phrase_subject(&self, toks: &[crate::text::Token], v: usize) -> Subject {
         // a punctuation mark or a clause word: the phrase may start after it
         let opens_clause = |t: &crate::text::Token| {
             !matches!(t.kind, TokKind::Word | TokKind::Number)

@@ -161,7 +161,8 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             let Some(m) = marks_left.next() else { break };
             let prev = last_marked.map(|k| (k, &out[k]));
             let (mut q, cont, sp) = ctx.attribute(m, &marks, prev, &speakers);
-            if let Some(sp) = sp {
+            // (a phrase speaker is no person a pronoun may stand for)
+            if let Some(sp) = sp.filter(|s| s.how != Attribution::Phrase) {
                 speakers.push((m.open, sp));
             }
             q.continues = cont;
@@ -1070,9 +1071,11 @@ mod tests {
         assert_eq!(a.speaker.as_deref(), Some("Antony Blinken"));
         assert_eq!(a.attribution, Attribution::Context);
         assert_eq!(a.kind, QuoteKind::Direct);
+        // no person: never Blinken guessed from the context; the subject
+        // phrase as written
         let b = find(&q, "Unrelated words");
-        assert_eq!(b.speaker, None, "no person: never guess");
-        assert_eq!(b.attribution, Attribution::None);
+        assert_eq!(b.speaker.as_deref(), Some("the crowd"));
+        assert_eq!(b.attribution, Attribution::Phrase);
     }
 
     #[test]
