@@ -433,6 +433,26 @@ impl<'a> Ctx<'a> {
         Some((sp, self.word(verb).to_string()))
     }
 
+    /// The subject phrase of the cue `toks[v]` as a speaker
+    /// ([`Attribution::Phrase`]), when it starts at or after `floor` in
+    /// lowercase, or opens the sentence with an article, a determiner or a
+    /// number word (“One reader wrote”).
+    fn phrase_speaker_before(&self, toks: &[Token], floor: usize, v: usize) -> Option<Speaker> {
+        let Subject::Name(span) = self.phrase_subject(toks, v) else {
+            return None;
+        };
+        let k = toks.partition_point(|t| t.span.start < span.start);
+        let f = toks.get(k)?;
+        let opens = toks[..k].iter().all(|t| t.kind == TokKind::Punct)
+            && (f.is(Class::Article) || f.is(Class::Determiner) || f.is(Class::NumberWord));
+        (k >= floor && (f.shape.has(Shape::LOWERCASE) || opens)).then_some(Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        })
+    }
+
     /// [`Self::before_quote`] on the tokens of sentence `si` in
     /// `from..to`.
     fn before_in(
@@ -518,6 +538,16 @@ impl<'a> Ctx<'a> {
                     sp.how = Attribution::Colon;
                 }
                 return Some((sp, w.to_string()));
+            }
+            // “One reader wrote, “…””, “the group said: “…””: the cue right
+            // before the mark, its subject a phrase naming no person, name
+            // or role, in lowercase (or opening the sentence with an
+            // article, determiner or number word): the speaker as written,
+            // as after a quote
+            if subject == Subject::Unknown && !participle && !coordinated && !opens && v + 2 >= hi {
+                if let Some(sp) = self.phrase_speaker_before(toks, floor, v) {
+                    return Some((sp, w.to_string()));
+                }
             }
         }
         // “in Forbes’ words, “…””, “in the words of Jane Roe, “…””
