@@ -267,7 +267,13 @@ impl<'a> Ctx<'a> {
         // “…,” said Blinken
         if self.is_cue_after(win, k) {
             let subject = self.subject_right(win, k);
-            let sp = self.resolve_subject(subject, speakers)?;
+            // “…,” wrote one commenter: a phrase naming no person, name
+            // or role, as written
+            let sp = match subject {
+                Subject::Unknown if self.hands_over(m) => self.phrase_speaker_after(win, k)?,
+                Subject::Unknown => return None,
+                _ => self.resolve_subject(subject, speakers)?,
+            };
             return Some((sp, self.word(first).to_string()));
         }
         // “…,” Blinken (the NATO chief, 63) has said
@@ -446,6 +452,46 @@ impl<'a> Ctx<'a> {
         let opens = toks[..k].iter().all(|t| t.kind == TokKind::Punct)
             && (f.is(Class::Article) || f.is(Class::Determiner) || f.is(Class::NumberWord));
         (k >= floor && (f.shape.has(Shape::LOWERCASE) || opens)).then_some(Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        })
+    }
+
+    /// The subject phrase after the inverted cue `toks[v]` as a speaker
+    /// ([`Attribution::Phrase`]): an article, determiner or number word and
+    /// one to three more lowercase words (“…,” wrote one commenter.), up
+    /// to a comma, colon, semicolon, full stop or the sentence end; not
+    /// after a participle cue (“saying the city …”).
+    fn phrase_speaker_after(&self, toks: &[Token], v: usize) -> Option<Speaker> {
+        let first = toks.get(v + 1)?;
+        if super::subject::is_ing_form(self.word(&toks[v]))
+            || !(first.shape.has(Shape::LOWERCASE)
+                && (first.is(Class::Article)
+                    || first.is(Class::Determiner)
+                    || first.is(Class::NumberWord)))
+        {
+            return None;
+        }
+        let mut end = v + 2;
+        while end < toks.len() && end - v - 1 < 4 {
+            let t = &toks[end];
+            if t.kind != TokKind::Word
+                || !t.shape.has(Shape::LOWERCASE)
+                || t.is(Class::SpeakerBarrier)
+                || t.is(Class::ClauseBoundary)
+                || super::subject::is_ing_form(self.word(t))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let stops = toks
+            .get(end)
+            .is_none_or(|t| matches!(self.word(t), "," | "." | ";" | ":"));
+        let span = Span::new(first.span.start, toks[end - 1].span.end);
+        (end >= v + 3 && stops).then_some(Speaker {
             entity: None,
             name: span,
             span,
