@@ -150,6 +150,22 @@ classes! {
     AddresseeVerb => "addressee_verb",
     /// Conjunctions opening an adverbial clause (“after”, “because”).
     AdverbialSubordinator => "adverbial_subordinator",
+    /// Lowercase words (“to”, “who”, “and”) that never stand between a
+    /// closing mark and the name of its speaker: the name after one is
+    /// someone else's object.
+    SpeakerBarrier => "speaker_barrier",
+    /// Participles that attach a quotation to the subject of their clause
+    /// (“…, telling the crowd, “…””).
+    CueParticiple => "cue_participle",
+    /// Lowercase first words of an apposition or relative clause between
+    /// a name and its verb (“a”, “who”, “speaking”).
+    AppositionStart => "apposition_start",
+    /// Adverbs not ending in “-ly” between a subject and its verb
+    /// (“often”, “later”).
+    SubjectAdverb => "subject_adverb",
+    /// Words naming a party, a faith, a people or a generation, never one
+    /// person (“Democratic”, “Latinos”), as written.
+    GroupWord => "group_word",
     /// Finite auxiliary and modal verbs (“would”, “had”, “was”): the mark
     /// of a clause reported without “that”.
     FiniteAuxiliary => "finite_auxiliary",

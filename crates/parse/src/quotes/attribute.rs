@@ -29,47 +29,6 @@ const MAX_TAIL: usize = 24;
 /// Tokens between a quote-only cue (“read”, “snapped”) and the opening
 /// mark it introduces (“…, the sign read: “…”).
 const QUOTE_VERB_REACH: usize = 5;
-/// Lowercase words that never stand between a closing mark and the name
-/// of its speaker: they make the name the object of someone else.
-const NOT_IN_TITLE: &[&str] = &[
-    "to", "with", "by", "near", "from", "about", "against", "for", "at", "in", "on", "who", "that",
-    "which", "and", "or", "but", "of", "than", "as", "like", "after", "before",
-];
-/// Participles that attach a quotation to the subject of their clause
-/// (“…, telling the crowd, “…””).
-const PARTICIPLES: &[&str] = &[
-    "saying",
-    "telling",
-    "adding",
-    "writing",
-    "noting",
-    "asking",
-    "declaring",
-    "insisting",
-    "warning",
-    "explaining",
-    "arguing",
-    "tweeting",
-    "posting",
-    "calling",
-    "quipping",
-    "joking",
-    "stating",
-    "claiming",
-    "replying",
-    "responding",
-    "answering",
-    "urging",
-    "proclaiming",
-    "exclaiming",
-    "shouting",
-    "yelling",
-    "chanting",
-    "recalling",
-    "concluding",
-    "acknowledging",
-    "reiterating",
-];
 
 impl<'a> Ctx<'a> {
     /// Attributes one marked quote.
@@ -308,7 +267,13 @@ impl<'a> Ctx<'a> {
         // “…,” said Blinken
         if self.is_cue_after(win, k) {
             let subject = self.subject_right(win, k);
-            let sp = self.resolve_subject(subject, speakers)?;
+            // “…,” wrote one commenter: a phrase naming no person, name
+            // or role, as written
+            let sp = match subject {
+                Subject::Unknown if self.hands_over(m) => self.phrase_speaker_after(win, k)?,
+                Subject::Unknown => return None,
+                _ => self.resolve_subject(subject, speakers)?,
+            };
             return Some((sp, self.word(first).to_string()));
         }
         // “…,” Blinken (the NATO chief, 63) has said
@@ -325,6 +290,23 @@ impl<'a> Ctx<'a> {
             .find(|&i| self.is_cue_after(win, i))?;
         let cue = self.word(&win[v]).to_string();
         let subject = self.subject_left(win, v, k);
+        // “…,” one user wrote: a subject phrase in lowercase right after
+        // the mark, naming no person, name or role, is the speaker as
+        // written (no person: never compared as one, never a pronoun's
+        // antecedent)
+        if subject == Subject::Unknown {
+            if let Subject::Name(span) = self.phrase_subject(win, v) {
+                if span.start == first.span.start && first.shape.has(Shape::LOWERCASE) {
+                    let sp = Speaker {
+                        entity: None,
+                        name: span,
+                        span,
+                        how: Attribution::Phrase,
+                    };
+                    return Some((sp, cue));
+                }
+            }
+        }
         if let Some(start) = subject.span().map(|s| s.start) {
             // only titles and names between the mark and the subject
             // (“Texas Sen. Ted Cruz said”), not “a source close to Smith
@@ -408,7 +390,7 @@ impl<'a> Ctx<'a> {
                     .analysis
                     .classes_without_possessive(t)
                     .intersects(ROLE_WORDS)
-                || !NOT_IN_TITLE.contains(&self.word(t)))
+                || !t.is(Class::SpeakerBarrier))
     }
 
     /// Attribution before the opening mark, within its sentence (from
@@ -457,6 +439,66 @@ impl<'a> Ctx<'a> {
         Some((sp, self.word(verb).to_string()))
     }
 
+    /// The subject phrase of the cue `toks[v]` as a speaker
+    /// ([`Attribution::Phrase`]), when it starts at or after `floor` in
+    /// lowercase, or opens the sentence with an article, a determiner or a
+    /// number word (“One reader wrote”).
+    fn phrase_speaker_before(&self, toks: &[Token], floor: usize, v: usize) -> Option<Speaker> {
+        let Subject::Name(span) = self.phrase_subject(toks, v) else {
+            return None;
+        };
+        let k = toks.partition_point(|t| t.span.start < span.start);
+        let f = toks.get(k)?;
+        let opens = toks[..k].iter().all(|t| t.kind == TokKind::Punct)
+            && (f.is(Class::Article) || f.is(Class::Determiner) || f.is(Class::NumberWord));
+        (k >= floor && (f.shape.has(Shape::LOWERCASE) || opens)).then_some(Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        })
+    }
+
+    /// The subject phrase after the inverted cue `toks[v]` as a speaker
+    /// ([`Attribution::Phrase`]): an article, determiner or number word and
+    /// one to three more lowercase words (“…,” wrote one commenter.), up
+    /// to a comma, colon, semicolon, full stop or the sentence end; not
+    /// after a participle cue (“saying the city …”).
+    fn phrase_speaker_after(&self, toks: &[Token], v: usize) -> Option<Speaker> {
+        let first = toks.get(v + 1)?;
+        if super::subject::is_ing_form(self.word(&toks[v]))
+            || !(first.shape.has(Shape::LOWERCASE)
+                && (first.is(Class::Article)
+                    || first.is(Class::Determiner)
+                    || first.is(Class::NumberWord)))
+        {
+            return None;
+        }
+        let mut end = v + 2;
+        while end < toks.len() && end - v - 1 < 4 {
+            let t = &toks[end];
+            if t.kind != TokKind::Word
+                || !t.shape.has(Shape::LOWERCASE)
+                || t.is(Class::SpeakerBarrier)
+                || t.is(Class::ClauseBoundary)
+                || super::subject::is_ing_form(self.word(t))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let stops = toks
+            .get(end)
+            .is_none_or(|t| matches!(self.word(t), "," | "." | ";" | ":"));
+        let span = Span::new(first.span.start, toks[end - 1].span.end);
+        (end >= v + 3 && stops).then_some(Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        })
+    }
+
     /// [`Self::before_quote`] on the tokens of sentence `si` in
     /// `from..to`.
     fn before_in(
@@ -496,14 +538,26 @@ impl<'a> Ctx<'a> {
                     b,
                     "," | "by" | "after" | "before" | "while" | "when" | "without"
                 )
-            }) && PARTICIPLES.iter().any(|p| w.eq_ignore_ascii_case(p));
+            }) && t.is(Class::CueParticiple);
             // “He adopted a fake accent and joked, “…””; “Mr. Trump was
             // prompted to say, “…””
             let coordinated = before.is_some_and(|b| matches!(b, "and" | "but" | "then" | "to"));
             // “Said Comey, “…””, “Added the senator: “…””: a cue opening
             // its sentence, its subject after it
             let opens = toks[..v].iter().all(|t| t.kind == TokKind::Punct);
-            let mut subject = if participle || coordinated {
+            // “…, Spicer said, adding, “…””: a participle after a comma
+            // and a reporting verb is that verb's subject's, not the
+            // sentence's first
+            let after_cue = participle
+                && before == Some(",")
+                && v >= floor + 2
+                && toks[v - 2].is(Class::ReportingVerb);
+            let mut subject = if after_cue {
+                match self.subject_left(toks, v - 2, floor) {
+                    Subject::Unknown => self.first_subject(toks, floor, v - 1),
+                    found => found,
+                }
+            } else if participle || coordinated {
                 self.first_subject(toks, floor, v - 1)
             } else if opens {
                 self.subject_right(toks, v)
@@ -530,6 +584,16 @@ impl<'a> Ctx<'a> {
                     sp.how = Attribution::Colon;
                 }
                 return Some((sp, w.to_string()));
+            }
+            // “One reader wrote, “…””, “the group said: “…””: the cue right
+            // before the mark, its subject a phrase naming no person, name
+            // or role, in lowercase (or opening the sentence with an
+            // article, determiner or number word): the speaker as written,
+            // as after a quote
+            if subject == Subject::Unknown && !participle && !coordinated && !opens && v + 2 >= hi {
+                if let Some(sp) = self.phrase_speaker_before(toks, floor, v) {
+                    return Some((sp, w.to_string()));
+                }
             }
         }
         // “in Forbes’ words, “…””, “in the words of Jane Roe, “…””

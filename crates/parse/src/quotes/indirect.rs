@@ -3,7 +3,7 @@
 
 use super::marks::{MarkIndex, Marks};
 use super::subject::Subject;
-use super::{has_words, trim_span, Ctx};
+use super::{has_words, is_double_mark, trim_span, Ctx};
 use crate::lexicon::Class;
 use crate::model::{Sentence, Span};
 use crate::text::{is_regular_past, Shape, TokKind};
@@ -106,7 +106,7 @@ impl<'a> Ctx<'a> {
     /// “that”, “because”) and the verb, at most [`SUBJECT_PHRASE_WORDS`]
     /// (“Military analysts say …”, “In Nevada, exit polls suggested …”).
     /// A lone pronoun is no source to name (“they said”): unknown.
-    fn phrase_subject(&self, toks: &[crate::text::Token], v: usize) -> Subject {
+    pub(super) fn phrase_subject(&self, toks: &[crate::text::Token], v: usize) -> Subject {
         // a punctuation mark or a clause word: the phrase may start after it
         let opens_clause = |t: &crate::text::Token| {
             !matches!(t.kind, TokKind::Word | TokKind::Number)
@@ -169,22 +169,25 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             for (k, u) in toks.iter().enumerate().skip(c + 1) {
-                match u.text(text) {
-                    // the clause ends at a comma, colon, semicolon,
-                    // parenthesis or quotation mark (“warned of the
-                    // situation: “Europe is in danger””)
-                    "," | ":" | ";" | "(" | ")" | "“" | "”" | "„" | "«" | "»" | "\"" => {
-                        break
+                let w = u.text(text);
+                // the clause ends at a comma, colon, semicolon, parenthesis
+                // or double quotation mark (“warned of the situation:
+                // “Europe is in danger””)
+                let mut chars = w.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    if matches!(c, ',' | ':' | ';' | '(' | ')') || is_double_mark(c) {
+                        break;
                     }
-                    // “in relation to Russia's request that NATO not
-                    // expand”: a “that” clause after a noun may be the
-                    // noun's, not the verb's; left unread
-                    "that" if toks.get(k + 1).is_some_and(opens) => return None,
-                    _ => {}
+                }
+                // “in relation to Russia's request that NATO not expand”: a
+                // “that” clause after a noun may be the noun's, not the
+                // verb's; left unread
+                if w == "that" && toks.get(k + 1).is_some_and(opens) {
+                    return None;
                 }
                 if u.is(Class::FiniteAuxiliary)
                     || u.is(Class::PastVerb)
-                    || (is_regular_past(u.text(text)) && !u.shape.has(Shape::CAPITALISED))
+                    || (is_regular_past(w) && !u.shape.has(Shape::CAPITALISED))
                 {
                     return Some(c);
                 }
@@ -206,11 +209,26 @@ impl<'a> Ctx<'a> {
         let comma = toks[..v].last().filter(|t| t.text(text) == ",")?;
         let subject = self.subject_right(toks, v);
         subject.span()?;
-        let content = trim_span(text, Span::new(s.span.start, comma.span.start));
+        self.content_before_verb(s, comma.span.start, &toks[v], subject)
+    }
+
+    /// The reported speech of “CONTENT, SUBJECT VERB” and “CONTENT, VERB
+    /// SUBJECT”: the sentence from its start to `end` (the comma before
+    /// the attribution), cued by the reporting verb `verb`, when it has
+    /// four words or more.
+    fn content_before_verb(
+        &self,
+        s: &Sentence,
+        end: usize,
+        verb: &crate::text::Token,
+        subject: Subject,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        let content = trim_span(text, Span::new(s.span.start, end));
         has_words(content.slice(text), 4).then(|| Indirect {
             content,
-            verb: toks[v].span,
-            cue: toks[v].text(text).to_string(),
+            verb: verb.span,
+            cue: verb.text(text).to_string(),
             subject,
             phrase: false,
         })
@@ -358,16 +376,9 @@ impl<'a> Ctx<'a> {
                             cut = h.len();
                         }
                     }
-                    let content = trim_span(text, Span::new(s.span.start, s.span.start + cut));
-                    if has_words(content.slice(text), 4) {
+                    if let Some(ind) = self.content_before_verb(s, s.span.start + cut, t, subject) {
                         taken_until = s.span.end;
-                        out.push(Indirect {
-                            content,
-                            verb: t.span,
-                            cue: t.text(text).to_string(),
-                            subject,
-                            phrase: false,
-                        });
+                        out.push(ind);
                     }
                 }
             }

@@ -131,7 +131,7 @@ fn scan_paragraph(text: &str, para: Span, mark_bytes: &mut MarkBytes, out: &mut 
             break;
         };
         from = rel + c.len_utf8();
-        if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'') {
+        if !super::is_quote_char(c) {
             continue;
         }
         let i = para.start + rel;

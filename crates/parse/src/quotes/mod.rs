@@ -161,7 +161,8 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             let Some(m) = marks_left.next() else { break };
             let prev = last_marked.map(|k| (k, &out[k]));
             let (mut q, cont, sp) = ctx.attribute(m, &marks, prev, &speakers);
-            if let Some(sp) = sp {
+            // (a phrase speaker is no person a pronoun may stand for)
+            if let Some(sp) = sp.filter(|s| s.how != Attribution::Phrase) {
                 speakers.push((m.open, sp));
             }
             q.continues = cont;
@@ -754,9 +755,18 @@ fn has_quote_cue(s: &str) -> bool {
     lexicon::classes(&s[start..]).intersects(subject::QUOTE_CUES)
 }
 
-/// True for a quotation mark or an apostrophe (what may close a quote).
-fn is_quote_char(c: char) -> bool {
-    matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'')
+/// True for a double quotation mark, straight or typographic (`"` “ ” „ «
+/// »): what ends a clause reported without “that” (indirect.rs). With the
+/// single marks of [`is_quote_char`], the one list of the quotation marks.
+pub(super) fn is_double_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '«' | '»' | '"')
+}
+
+/// True for a quotation mark or an apostrophe (what may open or close a
+/// quote): a double mark ([`is_double_mark`]) or a single one (‘ ’ ').
+#[inline]
+pub(super) fn is_quote_char(c: char) -> bool {
+    is_double_mark(c) || matches!(c, '‘' | '’' | '\'')
 }
 
 /// True when `s` has at least `n` words (whitespace-separated pieces with
@@ -1061,9 +1071,11 @@ mod tests {
         assert_eq!(a.speaker.as_deref(), Some("Antony Blinken"));
         assert_eq!(a.attribution, Attribution::Context);
         assert_eq!(a.kind, QuoteKind::Direct);
+        // no person: never Blinken guessed from the context; the subject
+        // phrase as written
         let b = find(&q, "Unrelated words");
-        assert_eq!(b.speaker, None, "no person: never guess");
-        assert_eq!(b.attribution, Attribution::None);
+        assert_eq!(b.speaker.as_deref(), Some("the crowd"));
+        assert_eq!(b.attribution, Attribution::Phrase);
     }
 
     #[test]

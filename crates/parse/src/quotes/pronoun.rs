@@ -13,7 +13,9 @@
 //! whose first person reference is a pronoun of the same gender continues
 //! the same topic and is passed over. A person named in the pronoun's own
 //! clause after it (“she told Reeves”, “he said of Trump”) is never its
-//! antecedent, nor a speaker name that names no person (an outlet). With no
+//! antecedent, nor a person named inside the quotation marks of its own
+//! sentence before it (“Cruz is our best debater,” he says), nor a speaker
+//! name that names no person (an outlet). With no
 //! fitting person, no speaker.
 
 use super::{Ctx, Said};
@@ -62,7 +64,8 @@ fn name_gender(name: &str) -> Option<Gender> {
 
 /// True when a name no entity holds may be a person's: it opens with a
 /// known given name (“Hugh Hill”), or none of its words is a function
-/// word, determiner, cue or pronoun (“the website”, “Because Pete”), a word
+/// word, determiner, cue, pronoun or group word (“the website”, “Because
+/// Pete”, “Latinos”), a word
 /// of an organisation's or place's name (“Jet Services”), a demonym or
 /// one-word place (“Nice”), and it is not one word in capitals
 /// (“POLITICO”).
@@ -80,6 +83,7 @@ fn plausible_name(name: &str) -> bool {
         Class::PersonPronoun,
         Class::NonPersonWord,
         Class::RoleModifier,
+        Class::GroupWord,
     ]);
     let one_in_capitals =
         words.len() == 1 && words[0].len() > 2 && !words[0].chars().any(char::is_lowercase);
@@ -162,8 +166,10 @@ impl<'a> Ctx<'a> {
 
     /// True when entity `e` looks like a person a pronoun can stand for:
     /// a person whose name holds a given name and a surname, or else has
-    /// no function word, pronoun or cue among its words (“Because I”,
-    /// “Sanders Is Not”: headline words taken for a name), and is not one
+    /// no function word, pronoun, cue, group word (“Republicans”:
+    /// `group_word.tsv`), number word, holiday or weekday among its words
+    /// (“Because I”, “Sanders Is Not”: headline words taken for a name;
+    /// “Democratic”, “Christmas”, “Eight”), and is not one
     /// word in capitals (“POLITICO”) or naming a place or a people
     /// (“Tennessee”, “Chinese”). Computed once per article.
     pub(super) fn plausible_person(&self, e: usize) -> bool {
@@ -193,6 +199,10 @@ impl<'a> Ctx<'a> {
                             Class::ReportingVerb,
                             Class::QuoteVerb,
                             Class::PersonPronoun,
+                            Class::GroupWord,
+                            Class::NumberWord,
+                            Class::Holiday,
+                            Class::Weekday,
                         ])) || (words.len() == 1
                             && w.len() > 2
                             && !w.chars().any(char::is_lowercase))
@@ -259,7 +269,19 @@ impl<'a> Ctx<'a> {
     ) -> Option<(Option<usize>, Span)> {
         let gender = pronoun_gender(pronoun.slice(self.text));
         let si = self.sentence_of(pronoun.start);
-        let named_after = self.named_in_clause_after(si, pronoun);
+        let mut named_after = self.named_in_clause_after(si, pronoun);
+        // nor a person named inside the quotation marks of its own
+        // sentence before it: a speaker seldom names himself (“Cruz is
+        // our best debater,” he says)
+        let sent = self.sentences[si].span;
+        let k = self.mentions.partition_point(|(m, _)| m.start < sent.start);
+        named_after.extend(
+            self.mentions[k..]
+                .iter()
+                .take_while(|(m, _)| m.start < pronoun.start)
+                .filter(|(m, _)| self.inside_marks(m.start))
+                .map(|&(_, e)| e),
+        );
         let fits = |span: Span, e: usize| {
             self.plausible_person(e)
                 && !named_after.contains(&e)

@@ -4,7 +4,7 @@
 //! (“said Blinken”, “said the White House”).
 
 use super::Ctx;
-use crate::lexicon::{Class, Classes};
+use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
 use crate::text::{Shape, TokKind, Token};
 
@@ -52,73 +52,6 @@ const NOT_NAME: Classes = Classes::all(&[
     Class::PersonPronoun,
     Class::Determiner,
 ]);
-
-/// First words of an apposition or a relative clause between a name and
-/// its verb (“Hugh Hill, a doctor at the clinic, said”, “Viguerie, who
-/// founded …, notes”, “Sarandon, 69, told”), lowercase.
-const APPOSITION_STARTS: &[&str] = &[
-    "of",
-    "a",
-    "an",
-    "the",
-    "who",
-    "whose",
-    "which",
-    "one",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "now",
-    "then",
-    "former",
-    "formerly",
-    "also",
-    "currently",
-    "once",
-    "himself",
-    "herself",
-    "speaking",
-    "writing",
-    "asked",
-    "when",
-    "after",
-    "before",
-    "in",
-    "on",
-    "at",
-    "during",
-    "with",
-    "like",
-    "for",
-    "from",
-    "meanwhile",
-    "however",
-    "too",
-    "though",
-    "by",
-    "as",
-    "among",
-    "another",
-    "both",
-    "citing",
-    "responding",
-    "referring",
-    "pointing",
-    "addressing",
-    "standing",
-    "sitting",
-    "appearing",
-    "reacting",
-    "not",
-];
-
-/// Adverbs between a subject and its verb that do not end in “-ly”.
-const ADVERBS: &[&str] = &[
-    "often", "always", "never", "still", "now", "soon", "even", "only", "later", "once", "again",
-    "first", "twice", "too", "quickly", "long",
-];
 
 /// Longest apposition skipped between a name and its verb, in tokens.
 const MAX_APPOSITION: usize = 40;
@@ -190,10 +123,43 @@ impl<'a> Ctx<'a> {
                 return Subject::Name(last.span);
             }
         }
+        // a surname that is also a role noun, right after a person's
+        // abbreviated title (“Mr. Singer said”, “Rep. King said”): the
+        // title makes it a name
+        if end >= 2
+            && last.shape.has(Shape::CAPITALISED)
+            && !last.shape.has(Shape::POSSESSIVE)
+            && self.title_abbreviation_before(toks, end - 1)
+        {
+            if let Some(e) = self.person_named(last.span) {
+                return Subject::Entity(e, last.span);
+            }
+            return Subject::Name(last.span);
+        }
         if let Some(role) = self.role_ending_at(toks, end) {
             return Subject::Role(role);
         }
         Subject::Unknown
+    }
+
+    /// True when a person's abbreviated title with its full stop ends
+    /// right before `toks[i]` (“Mr.”, “Dr.”, “Sen.”:
+    /// `title_abbreviation.tsv`), one token or a word and a full stop.
+    fn title_abbreviation_before(&self, toks: &[Token], i: usize) -> bool {
+        let title = |t: &Token, w: &str| {
+            t.kind == TokKind::Word
+                && t.shape.has(Shape::CAPITALISED)
+                && lexicon::classes(w).has(Class::TitleAbbreviation)
+        };
+        match i.checked_sub(1).map(|k| (&toks[k], self.word(&toks[k]))) {
+            Some((t, ".")) => {
+                i >= 2
+                    && title(&toks[i - 2], self.word(&toks[i - 2]))
+                    && toks[i - 2].span.end == t.span.start
+            }
+            Some((t, w)) => w.strip_suffix('.').is_some_and(|a| title(t, a)),
+            None => false,
+        }
     }
 
     /// A role phrase ending with `toks[end - 1]`.
@@ -261,7 +227,7 @@ impl<'a> Ctx<'a> {
             let t = &toks[end - 1];
             let w = self.word(t);
             let adverb = t.shape.has(Shape::LOWERCASE)
-                && ((w.len() > 4 && w.ends_with("ly")) || ADVERBS.contains(&w));
+                && ((w.len() > 4 && w.ends_with("ly")) || t.is(Class::SubjectAdverb));
             if t.kind == TokKind::Word && (t.is(Class::Auxiliary) || adverb) {
                 end -= 1;
             } else {
@@ -385,7 +351,7 @@ impl<'a> Ctx<'a> {
             // mayor's speech, asked”)
             let lower_start = first.kind == TokKind::Word
                 && first.shape.has(Shape::LOWERCASE)
-                && (APPOSITION_STARTS.contains(&w) || is_ing_form(w));
+                && (first.is(Class::AppositionStart) || is_ing_form(w));
             let typical = lower_start
                 || first.kind == TokKind::Number
                 || first.shape.has(Shape::POSSESSIVE)
