@@ -172,6 +172,9 @@ classes! {
     PastVerb => "past_verb",
     /// Pronouns that open a clause as its subject (“they”, “it”, “there”).
     SubjectPronoun => "subject_pronoun",
+    /// Pronouns that are only ever subjects (“he”, “they”; not “it” or
+    /// “you”): after a reporting verb one opens its reported clause.
+    NominativePronoun => "nominative_pronoun",
     /// Words starting a new clause (“and”, “which”, “saying”).
     ClauseBoundary => "clause_boundary",
     /// Prefixes joined by a hyphen to a title, naming when it was held

@@ -141,7 +141,9 @@ impl<'a> Ctx<'a> {
     /// capitalised word) followed, before any comma, by a finite verb: an
     /// auxiliary (“would”, “had”, “was”) or a past tense: “said the budget
     /// would be balanced”, “told reporters the suspect had fled”, “said the
-    /// ferry left port late”.
+    /// ferry left port late”. A pronoun that is only ever a subject (“he”,
+    /// “they”) needs only a lowercase word after it, whatever its tense:
+    /// “says he opposes the plan”.
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let text = self.text;
         let opens = |t: &crate::text::Token| {
@@ -167,6 +169,16 @@ impl<'a> Ctx<'a> {
             }
             if !opens(&toks[c]) {
                 continue;
+            }
+            // a pronoun that is only ever a subject opens the clause
+            // whatever its verb's tense: “says he opposes the plan”, “said
+            // she hopes to return” (“said it again” stays unread)
+            if toks[c].is(Class::NominativePronoun)
+                && toks
+                    .get(c + 1)
+                    .is_some_and(|n| n.kind == TokKind::Word && !n.shape.has(Shape::CAPITALISED))
+            {
+                return Some(c);
             }
             for (k, u) in toks.iter().enumerate().skip(c + 1) {
                 match u.text(text) {
