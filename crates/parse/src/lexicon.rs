@@ -175,6 +175,9 @@ classes! {
     /// Pronouns that are only ever subjects (“he”, “they”; not “it” or
     /// “you”): after a reporting verb one opens its reported clause.
     NominativePronoun => "nominative_pronoun",
+    /// Nouns naming how something was said (“statement”, “interview”):
+    /// “said in a statement that …” reports the clause.
+    SpeechMedium => "speech_medium",
     /// Words starting a new clause (“and”, “which”, “saying”).
     ClauseBoundary => "clause_boundary",
     /// Prefixes joined by a hyphen to a title, naming when it was held

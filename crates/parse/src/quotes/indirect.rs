@@ -23,6 +23,10 @@ pub(super) struct Indirect {
 /// may take (“told reporters”, “said in a statement”).
 const CLAUSE_SKIP: usize = 3;
 
+/// Tokens an adverbial between a reporting verb and its “that” may take
+/// (“said in an interview with The Associated Press last week that”).
+const THAT_ADVERBIAL_MAX: usize = 9;
+
 /// The most words a source phrase after “according to” that names no
 /// entity may have (“a new poll by the Harvard Institute of Politics”).
 const ACCORDING_PHRASE_WORDS: usize = 8;
@@ -134,6 +138,75 @@ impl<'a> Ctx<'a> {
         Subject::Name(Span::new(toks[start].span.start, toks[end - 1].span.end))
     }
 
+    /// A token that may open a clause as (the start of) its subject: a
+    /// subject pronoun, a number, an article or determiner, or a
+    /// capitalised word; no auxiliary.
+    fn opens_clause_subject(t: &crate::text::Token) -> bool {
+        t.kind == TokKind::Number
+            || t.kind == TokKind::Word
+                && (t.is(Class::SubjectPronoun)
+                    || t.is(Class::NumberWord)
+                    || t.is(Class::Article)
+                    || t.is(Class::Determiner)
+                    || t.shape.has(Shape::CAPITALISED))
+                && !t.is(Class::Auxiliary)
+    }
+
+    /// A finite verb: an auxiliary (“would”, “had”, “was”) or a past tense.
+    fn is_finite_verb(&self, t: &crate::text::Token) -> bool {
+        t.is(Class::FiniteAuxiliary)
+            || t.is(Class::PastVerb)
+            || (is_regular_past(t.text(self.text)) && !t.shape.has(Shape::CAPITALISED))
+    }
+
+    /// “SUBJECT VERB ADVERBIAL that CLAUSE”: where the “that” stands when
+    /// an adverbial of time, place or medium separates it from the
+    /// reporting verb `toks[v]` (“said on Saturday that”, “told CNN on
+    /// Sunday that”, “said in a statement that”). The adverbial has no
+    /// punctuation, clause word or verb of its own and ends in a word of
+    /// time, a name or a medium of speech (`speech_medium`), so a noun
+    /// whose own “that” clause follows (“insisted on the union's demand
+    /// that the port stay closed”) is no adverbial; the clause opens with
+    /// a subject and has a finite verb before its first comma (“said in a
+    /// statement that was released” is no report).
+    fn that_after_adverbial(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let ends_adverbial = |t: &crate::text::Token| {
+            t.kind == TokKind::Punct
+                || t.is(Class::ClauseBoundary)
+                || t.is(Class::AdverbialSubordinator)
+                || t.is(Class::ReportingVerb)
+                || self.is_finite_verb(t)
+        };
+        let last = (v + 2 + THAT_ADVERBIAL_MAX).min(toks.len());
+        // the first clause word ends the adverbial: it must be the “that”
+        let k = (v + 2..last).find(|&k| ends_adverbial(&toks[k]))?;
+        if toks[k].text(text) != "that" {
+            return None;
+        }
+        let before = &toks[k - 1];
+        let time_place_or_medium = before.kind == TokKind::Number
+            || before.shape.has(Shape::CAPITALISED)
+            || [
+                Class::Weekday,
+                Class::Month,
+                Class::DayPart,
+                Class::TimeUnit,
+                Class::DeicticDay,
+                Class::TimeReference,
+                Class::SpeechMedium,
+            ]
+            .into_iter()
+            .any(|c| before.is(c));
+        let opener = toks.get(k + 1).filter(|t| Self::opens_clause_subject(t))?;
+        let finite = opener.is(Class::NominativePronoun)
+            || toks[k + 2..]
+                .iter()
+                .take_while(|u| u.text(text) != ",")
+                .any(|u| self.is_finite_verb(u));
+        (time_place_or_medium && finite).then_some(k)
+    }
+
     /// Where a clause reported without “that” starts after the reporting
     /// verb `toks[v]`: within [`CLAUSE_SKIP`] tokens (an object or an
     /// adverbial: “told reporters”, “said on Monday”), a token that opens a
@@ -146,16 +219,7 @@ impl<'a> Ctx<'a> {
     /// “says he opposes the plan”.
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let text = self.text;
-        let opens = |t: &crate::text::Token| {
-            t.kind == TokKind::Number
-                || t.kind == TokKind::Word
-                    && (t.is(Class::SubjectPronoun)
-                        || t.is(Class::NumberWord)
-                        || t.is(Class::Article)
-                        || t.is(Class::Determiner)
-                        || t.shape.has(Shape::CAPITALISED))
-                    && !t.is(Class::Auxiliary)
-        };
+        let opens = |t: &crate::text::Token| Self::opens_clause_subject(t);
         for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {
             let w = toks[c].text(text);
             // a clause word: “that” is the other rule's; “whether”, “if”
@@ -194,10 +258,7 @@ impl<'a> Ctx<'a> {
                     "that" if toks.get(k + 1).is_some_and(opens) => return None,
                     _ => {}
                 }
-                if u.is(Class::FiniteAuxiliary)
-                    || u.is(Class::PastVerb)
-                    || (is_regular_past(u.text(text)) && !u.shape.has(Shape::CAPITALISED))
-                {
+                if self.is_finite_verb(u) {
                     return Some(c);
                 }
             }
@@ -280,7 +341,13 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let next = toks.get(i + 1).map(|n| n.text(text));
-                if next == Some("that") {
+                // the “that” right after the verb, or after an adverbial
+                let that = if next == Some("that") {
+                    Some(i + 1)
+                } else {
+                    self.that_after_adverbial(toks, i)
+                };
+                if let Some(that) = that {
                     // SUBJECT VERB that CONTENT
                     let (subject, phrase) = match self.subject_left(toks, i, 0) {
                         Subject::Unknown => {
@@ -289,9 +356,9 @@ impl<'a> Ctx<'a> {
                         }
                         found => (found, false),
                     };
-                    let c_start = toks[i + 1].span.end;
+                    let c_start = toks[that].span.end;
                     let mut c_end = s.span.end;
-                    for u in &toks[i + 2..] {
+                    for u in &toks[that + 1..] {
                         let w = u.text(text);
                         if (w == ":" || w == ";") && !inside(u.span.start) {
                             c_end = u.span.start;
