@@ -231,6 +231,16 @@ impl<'a> Ctx<'a> {
             {
                 return None;
             }
+            // a bare noun right before an auxiliary opens the clause too:
+            // “said allies were rattled”, “said turnout had fallen”
+            let bare_subject = toks[c].kind == TokKind::Word
+                && !toks[c].is(Class::FunctionWord)
+                && toks
+                    .get(c + 1)
+                    .is_some_and(|n| n.is(Class::FiniteAuxiliary));
+            if bare_subject {
+                return Some(c);
+            }
             if !opens(&toks[c]) {
                 continue;
             }
