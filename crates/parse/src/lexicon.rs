@@ -178,6 +178,9 @@ classes! {
     /// Nouns naming how something was said (“statement”, “interview”):
     /// “said in a statement that …” reports the clause.
     SpeechMedium => "speech_medium",
+    /// Verbs that report only with their “that” (“the poll found that”,
+    /// “the lawsuit alleges that”), no reporting verbs otherwise.
+    ThatVerb => "that_verb",
     /// Words starting a new clause (“and”, “which”, “saying”).
     ClauseBoundary => "clause_boundary",
     /// Prefixes joined by a hyphen to a title, naming when it was held

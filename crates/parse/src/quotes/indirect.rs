@@ -198,13 +198,44 @@ impl<'a> Ctx<'a> {
             ]
             .into_iter()
             .any(|c| before.is(c));
-        let opener = toks.get(k + 1).filter(|t| Self::opens_clause_subject(t))?;
-        let finite = opener.is(Class::NominativePronoun)
+        (time_place_or_medium && self.finite_that_clause(toks, k)).then_some(k)
+    }
+
+    /// Whether `toks[k]` is a “that” opening a clause: a subject follows,
+    /// and a finite verb before the clause's first comma (or the subject
+    /// is a pronoun that is only ever one): “found that turnout had
+    /// fallen”, not “found that report troubling”.
+    fn finite_that_clause(&self, toks: &[crate::text::Token], k: usize) -> bool {
+        let text = self.text;
+        if toks.get(k).map(|t| t.text(text)) != Some("that") {
+            return false;
+        }
+        let Some(opener) = toks.get(k + 1).filter(|t| Self::opens_clause_subject(t)) else {
+            return false;
+        };
+        opener.is(Class::NominativePronoun)
             || toks[k + 2..]
                 .iter()
                 .take_while(|u| u.text(text) != ",")
-                .any(|u| self.is_finite_verb(u));
-        (time_place_or_medium && finite).then_some(k)
+                .any(|u| self.is_finite_verb(u))
+    }
+
+    /// The content of a “that” clause at `toks[that]`: to the sentence's
+    /// end, or to a colon or semicolon outside quotation marks.
+    fn that_content(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        that: usize,
+        inside: &dyn Fn(usize) -> bool,
+    ) -> Span {
+        let text = self.text;
+        let c_start = toks[that].span.end;
+        let c_end = toks[that + 1..]
+            .iter()
+            .find(|u| matches!(u.text(text), ":" | ";") && !inside(u.span.start))
+            .map_or(s.span.end, |u| u.span.start);
+        trim_span(text, Span::new(c_start, c_end))
     }
 
     /// Where a clause reported without “that” starts after the reporting
@@ -347,7 +378,32 @@ impl<'a> Ctx<'a> {
                 if !state.0.contains(&p) {
                     state = inside_around(p);
                 }
-                if state.1 || !t.is(Class::ReportingVerb) {
+                if state.1 {
+                    continue;
+                }
+                if !t.is(Class::ReportingVerb) {
+                    // “the poll found that …”, “the lawsuit alleges that
+                    // …”: verbs that report only with their “that”
+                    if t.is(Class::ThatVerb) && self.finite_that_clause(toks, i + 1) {
+                        let (subject, phrase) = match self.subject_left(toks, i, 0) {
+                            Subject::Unknown => {
+                                let s = self.phrase_subject(toks, i);
+                                (s, !matches!(s, Subject::Unknown))
+                            }
+                            found => (found, false),
+                        };
+                        let content = self.that_content(s, toks, i + 1, &inside);
+                        if has_words(content.slice(text), 3) {
+                            taken_until = content.end;
+                            out.push(Indirect {
+                                content,
+                                verb: t.span,
+                                cue: t.text(text).to_string(),
+                                subject,
+                                phrase,
+                            });
+                        }
+                    }
                     continue;
                 }
                 let next = toks.get(i + 1).map(|n| n.text(text));
@@ -366,16 +422,7 @@ impl<'a> Ctx<'a> {
                         }
                         found => (found, false),
                     };
-                    let c_start = toks[that].span.end;
-                    let mut c_end = s.span.end;
-                    for u in &toks[that + 1..] {
-                        let w = u.text(text);
-                        if (w == ":" || w == ";") && !inside(u.span.start) {
-                            c_end = u.span.start;
-                            break;
-                        }
-                    }
-                    let content = trim_span(text, Span::new(c_start, c_end));
+                    let content = self.that_content(s, toks, that, &inside);
                     if has_words(content.slice(text), 3) {
                         taken_until = content.end;
                         out.push(Indirect {
