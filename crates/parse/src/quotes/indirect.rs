@@ -272,9 +272,6 @@ impl<'a> Ctx<'a> {
             if bare_subject {
                 return Some(c);
             }
-            if !opens(&toks[c]) {
-                continue;
-            }
             // a pronoun that is only ever a subject opens the clause
             // whatever its verb's tense: “says he opposes the plan”, “said
             // she hopes to return” (“said it again” stays unread)
@@ -284,6 +281,9 @@ impl<'a> Ctx<'a> {
                     .is_some_and(|n| n.kind == TokKind::Word && !n.shape.has(Shape::CAPITALISED))
             {
                 return Some(c);
+            }
+            if !opens(&toks[c]) {
+                continue;
             }
             for (k, u) in toks.iter().enumerate().skip(c + 1) {
                 match u.text(text) {
