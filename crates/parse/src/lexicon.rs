@@ -181,6 +181,20 @@ classes! {
     /// Verbs that report only with their “that” (“the poll found that”,
     /// “the lawsuit alleges that”), no reporting verbs otherwise.
     ThatVerb => "that_verb",
+    /// Words opening an indirect question (“what”, “how”, “why”): no
+    /// reported statement follows (“asked how she plans to pay”).
+    QuestionWord => "question_word",
+    /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
+    /// form, no report of what was said.
+    Modal => "modal",
+    /// Negations (“not”, “never”, “didn't”).
+    Negation => "negation",
+    /// Words making their clause a condition or a question (“if”,
+    /// “unless”, “whether”).
+    Condition => "condition",
+    /// First-person pronouns (“we”, “I”): outside quotation marks, the
+    /// writer's own voice.
+    FirstPerson => "first_person",
     /// Words starting a new clause (“and”, “which”, “saying”).
     ClauseBoundary => "clause_boundary",
     /// Prefixes joined by a hyphen to a title, naming when it was held

@@ -220,22 +220,70 @@ impl<'a> Ctx<'a> {
                 .any(|u| self.is_finite_verb(u))
     }
 
-    /// The content of a “that” clause at `toks[that]`: to the sentence's
-    /// end, or to a colon or semicolon outside quotation marks.
-    fn that_content(
+    /// Whether a verb that reports only with its “that” (`toks[v]`,
+    /// [`Class::ThatVerb`]) reports here: it is no noun (after an article,
+    /// a determiner or a possessive: “the findings show”, “the report's
+    /// findings”), no base form after “to”, a modal or “please” (“has to
+    /// show that”, “may find that”), not negated (“didn't find that”), not
+    /// in a condition or question (`condition`: “if the records show that”,
+    /// “whether the audit found that”), and has no first-person subject
+    /// (`first_person`: the writer's own voice, “we found that”).
+    fn reports_as_verb(&self, s: &Sentence, toks: &[crate::text::Token], v: usize) -> bool {
+        let text = self.text;
+        let Some(prev) = v.checked_sub(1).map(|p| &toks[p]) else {
+            return true;
+        };
+        let w = prev.text(text);
+        let lower = w.to_ascii_lowercase();
+        if prev.is(Class::Article)
+            || prev.is(Class::Determiner)
+            || prev.is(Class::Modal)
+            || prev.is(Class::Negation)
+            || matches!(lower.as_str(), "to" | "please")
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+        {
+            return false;
+        }
+        // the verb's own clause: from the last comma or clause word
+        let clause_start = toks[..v]
+            .iter()
+            .rposition(|t| t.text(text) == "," || t.is(Class::ClauseBoundary))
+            .map_or(s.span.start, |p| toks[p].span.end);
+        !toks[..v]
+            .iter()
+            .filter(|t| t.span.start >= clause_start)
+            .any(|t| t.is(Class::Condition) || t.is(Class::FirstPerson))
+    }
+
+    /// The content of a reported clause from byte `start` (its first token
+    /// `toks[first]`): to the sentence's end, or to a colon or semicolon
+    /// outside quotation marks; to the first comma when the reporting verb
+    /// `toks[v]` sits in a clause of its own (“Barkley, who said he votes
+    /// Democratic, said …”, “After suggesting on Friday that he would
+    /// resign, the mayor …”).
+    fn clause_content(
         &self,
         s: &Sentence,
         toks: &[crate::text::Token],
-        that: usize,
+        v: usize,
+        first: usize,
+        start: usize,
         inside: &dyn Fn(usize) -> bool,
     ) -> Span {
         let text = self.text;
-        let c_start = toks[that].span.end;
-        let c_end = toks[that + 1..]
+        let embedded = v.checked_sub(1).is_some_and(|p| {
+            toks[p].is(Class::ClauseBoundary)
+                || toks[p].is(Class::AdverbialSubordinator) && toks[v].text(text).ends_with("ing")
+        });
+        let end = toks[first..]
             .iter()
-            .find(|u| matches!(u.text(text), ":" | ";") && !inside(u.span.start))
+            .find(|u| {
+                let w = u.text(text);
+                (matches!(w, ":" | ";") || embedded && w == ",") && !inside(u.span.start)
+            })
             .map_or(s.span.end, |u| u.span.start);
-        trim_span(text, Span::new(c_start, c_end))
+        trim_span(text, Span::new(start, end))
     }
 
     /// Where a clause reported without “that” starts after the reporting
@@ -258,24 +306,26 @@ impl<'a> Ctx<'a> {
             if matches!(w, "," | "." | ":" | ";")
                 || toks[c].is(Class::ClauseBoundary)
                 || toks[c].is(Class::AdverbialSubordinator)
+                || toks[c].is(Class::QuestionWord)
                 || toks[c].is(Class::ReportingVerb)
             {
                 return None;
             }
-            // a bare noun right before an auxiliary opens the clause too:
-            // “said allies were rattled”, “said turnout had fallen”
-            let bare_subject = toks[c].kind == TokKind::Word
-                && !toks[c].is(Class::FunctionWord)
-                && toks
-                    .get(c + 1)
-                    .is_some_and(|n| n.is(Class::FiniteAuxiliary));
-            if bare_subject {
-                return Some(c);
-            }
             // a pronoun that is only ever a subject opens the clause
             // whatever its verb's tense: “says he opposes the plan”, “said
             // she hopes to return” (“said it again” stays unread)
+            // (after an object or adverbial with an article, only when
+            // it ends in a name: “told the Times he”, not “say the more
+            // delegates he takes”)
+            let skipped = &toks[v + 1..c];
+            let after_phrase = skipped
+                .iter()
+                .any(|t| t.is(Class::Article) || t.is(Class::Determiner))
+                && !skipped
+                    .last()
+                    .is_some_and(|t| t.shape.has(Shape::CAPITALISED));
             if toks[c].is(Class::NominativePronoun)
+                && !after_phrase
                 && toks
                     .get(c + 1)
                     .is_some_and(|n| n.kind == TokKind::Word && !n.shape.has(Shape::CAPITALISED))
@@ -384,7 +434,10 @@ impl<'a> Ctx<'a> {
                 if !t.is(Class::ReportingVerb) {
                     // “the poll found that …”, “the lawsuit alleges that
                     // …”: verbs that report only with their “that”
-                    if t.is(Class::ThatVerb) && self.finite_that_clause(toks, i + 1) {
+                    if t.is(Class::ThatVerb)
+                        && self.reports_as_verb(s, toks, i)
+                        && self.finite_that_clause(toks, i + 1)
+                    {
                         let (subject, phrase) = match self.subject_left(toks, i, 0) {
                             Subject::Unknown => {
                                 let s = self.phrase_subject(toks, i);
@@ -392,7 +445,8 @@ impl<'a> Ctx<'a> {
                             }
                             found => (found, false),
                         };
-                        let content = self.that_content(s, toks, i + 1, &inside);
+                        let content =
+                            self.clause_content(s, toks, i, i + 2, toks[i + 1].span.end, &inside);
                         if has_words(content.slice(text), 3) {
                             taken_until = content.end;
                             out.push(Indirect {
@@ -422,7 +476,8 @@ impl<'a> Ctx<'a> {
                         }
                         found => (found, false),
                     };
-                    let content = self.that_content(s, toks, that, &inside);
+                    let content =
+                        self.clause_content(s, toks, i, that + 1, toks[that].span.end, &inside);
                     if has_words(content.slice(text), 3) {
                         taken_until = content.end;
                         out.push(Indirect {
@@ -443,15 +498,7 @@ impl<'a> Ctx<'a> {
                         }
                         found => (found, false),
                     };
-                    let mut c_end = s.span.end;
-                    for u in &toks[c..] {
-                        let w = u.text(text);
-                        if (w == ":" || w == ";") && !inside(u.span.start) {
-                            c_end = u.span.start;
-                            break;
-                        }
-                    }
-                    let content = trim_span(text, Span::new(toks[c].span.start, c_end));
+                    let content = self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
                     if has_words(content.slice(text), 3) && !index.overlaps(content) {
                         taken_until = content.end;
                         out.push(Indirect {
