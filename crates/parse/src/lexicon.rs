@@ -188,6 +188,29 @@ classes! {
     PastVerb => "past_verb",
     /// Pronouns that open a clause as its subject (“they”, “it”, “there”).
     SubjectPronoun => "subject_pronoun",
+    /// Pronouns that are only ever subjects (“he”, “they”; not “it” or
+    /// “you”): after a reporting verb one opens its reported clause.
+    NominativePronoun => "nominative_pronoun",
+    /// Nouns naming how something was said (“statement”, “interview”):
+    /// “said in a statement that …” reports the clause.
+    SpeechMedium => "speech_medium",
+    /// Verbs that report only with their “that” (“the poll found that”,
+    /// “the lawsuit alleges that”), no reporting verbs otherwise.
+    ThatVerb => "that_verb",
+    /// Words opening an indirect question (“what”, “how”, “why”): no
+    /// reported statement follows (“asked how she plans to pay”).
+    QuestionWord => "question_word",
+    /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
+    /// form, no report of what was said.
+    Modal => "modal",
+    /// Negations (“not”, “never”, “didn't”).
+    Negation => "negation",
+    /// Words making their clause a condition or a question (“if”,
+    /// “unless”, “whether”).
+    Condition => "condition",
+    /// First-person pronouns (“we”, “I”): outside quotation marks, the
+    /// writer's own voice.
+    FirstPerson => "first_person",
     /// Words starting a new clause (“and”, “which”, “saying”).
     ClauseBoundary => "clause_boundary",
     /// Prefixes joined by a hyphen to a title, naming when it was held

@@ -709,6 +709,20 @@ fn speaker_edits(
                 (s, "surname")
             }
         };
+        // the name must head the source phrase: after a comma or a word
+        // like "for" it is the object of another speaker's description;
+        // and a name inside quotation marks ("“Matthews: Seriously…”", a
+        // transcript) is part of the quoted words: renaming it edits the
+        // quote, not its speaker
+        let before = &text[src.start..span.start];
+        if quoted.iter().any(|q| q.contains(&span))
+            || before.contains(',')
+            || before
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| l.has("name_object", w))
+        {
+            continue;
+        }
         // another real person the article never names
         let mut pick = None;
         for _ in 0..64 {
@@ -1155,6 +1169,53 @@ mod tests {
         );
         let copy = e[0].apply(text);
         assert_eq!(e[0].copy_target(&copy)[0].slice(&copy), "Maria Lopez");
+    }
+
+    #[test]
+    fn a_name_the_source_phrase_describes_is_no_speaker() {
+        let pool = NamePool {
+            names: vec![
+                ("Maria Lopez".into(), "Lopez".into()),
+                ("Paul Novak".into(), "Novak".into()),
+            ],
+            surnames: ["Lopez".to_string(), "Novak".to_string()].into(),
+        };
+        let edited = |source: &str| {
+            let text = format!("“We will fix the roads this year,” said {source}.");
+            let mut d = doc(&text);
+            let src = text.find(source).unwrap();
+            d.attributions.push(GoldAttribution {
+                source: vec![Span::new(src, src + source.len())],
+                content: vec![Span::new(0, src - " said ".len())],
+                cue: Vec::new(),
+            });
+            let mut rng = SplitMix64::new(3);
+            edits(&d, Kind::Speaker, &pool, &mut rng)
+                .iter()
+                .map(|e| e.apply(&text))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            edited("Sen. Paul Novak"),
+            vec!["“We will fix the roads this year,” said Sen. Maria Lopez."]
+        );
+        // a transcript line inside the quotation marks
+        let text = "“Paul Novak: We will fix the roads this year.”";
+        let mut d = doc(text);
+        d.attributions.push(GoldAttribution {
+            source: vec![Span::new(3, 3 + "Paul Novak".len())],
+            content: vec![Span::new(3 + "Paul Novak: ".len(), text.len() - 4)],
+            cue: Vec::new(),
+        });
+        let mut rng = SplitMix64::new(3);
+        assert!(edits(&d, Kind::Speaker, &pool, &mut rng).is_empty());
+        for source in [
+            "Rick Tyler, a spokesman for Paul Novak",
+            "a spokesman for Paul Novak",
+            "the only senator to endorse Novak",
+        ] {
+            assert_eq!(edited(source), Vec::<String>::new(), "{source}");
+        }
     }
 
     #[test]

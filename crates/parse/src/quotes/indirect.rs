@@ -23,6 +23,10 @@ pub(super) struct Indirect {
 /// may take (“told reporters”, “said in a statement”).
 const CLAUSE_SKIP: usize = 3;
 
+/// Tokens an adverbial between a reporting verb and its “that” may take
+/// (“said in an interview with The Associated Press last week that”).
+const THAT_ADVERBIAL_MAX: usize = 9;
+
 /// The most words a source phrase after “according to” that names no
 /// entity may have (“a new poll by the Harvard Institute of Politics”).
 const ACCORDING_PHRASE_WORDS: usize = 8;
@@ -134,6 +138,154 @@ impl<'a> Ctx<'a> {
         Subject::Name(Span::new(toks[start].span.start, toks[end - 1].span.end))
     }
 
+    /// A token that may open a clause as (the start of) its subject: a
+    /// subject pronoun, a number, an article or determiner, or a
+    /// capitalised word; no auxiliary.
+    fn opens_clause_subject(t: &crate::text::Token) -> bool {
+        t.kind == TokKind::Number
+            || t.kind == TokKind::Word
+                && (t.is(Class::SubjectPronoun)
+                    || t.is(Class::NumberWord)
+                    || t.is(Class::Article)
+                    || t.is(Class::Determiner)
+                    || t.shape.has(Shape::CAPITALISED))
+                && !t.is(Class::Auxiliary)
+    }
+
+    /// A finite verb: an auxiliary (“would”, “had”, “was”) or a past tense.
+    fn is_finite_verb(&self, t: &crate::text::Token) -> bool {
+        t.is(Class::FiniteAuxiliary)
+            || t.is(Class::PastVerb)
+            || (is_regular_past(t.text(self.text)) && !t.shape.has(Shape::CAPITALISED))
+    }
+
+    /// “SUBJECT VERB ADVERBIAL that CLAUSE”: where the “that” stands when
+    /// an adverbial of time, place or medium separates it from the
+    /// reporting verb `toks[v]` (“said on Saturday that”, “told CNN on
+    /// Sunday that”, “said in a statement that”). The adverbial has no
+    /// punctuation, clause word or verb of its own and ends in a word of
+    /// time, a name or a medium of speech (`speech_medium`), so a noun
+    /// whose own “that” clause follows (“insisted on the union's demand
+    /// that the port stay closed”) is no adverbial; the clause opens with
+    /// a subject and has a finite verb before its first comma (“said in a
+    /// statement that was released” is no report).
+    fn that_after_adverbial(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let ends_adverbial = |t: &crate::text::Token| {
+            t.kind == TokKind::Punct
+                || t.is(Class::ClauseBoundary)
+                || t.is(Class::AdverbialSubordinator)
+                || t.is(Class::ReportingVerb)
+                || self.is_finite_verb(t)
+        };
+        let last = (v + 2 + THAT_ADVERBIAL_MAX).min(toks.len());
+        // the first clause word ends the adverbial: it must be the “that”
+        let k = (v + 2..last).find(|&k| ends_adverbial(&toks[k]))?;
+        if toks[k].text(text) != "that" {
+            return None;
+        }
+        let before = &toks[k - 1];
+        let time_place_or_medium = before.kind == TokKind::Number
+            || before.shape.has(Shape::CAPITALISED)
+            || [
+                Class::Weekday,
+                Class::Month,
+                Class::DayPart,
+                Class::TimeUnit,
+                Class::DeicticDay,
+                Class::TimeReference,
+                Class::SpeechMedium,
+            ]
+            .into_iter()
+            .any(|c| before.is(c));
+        (time_place_or_medium && self.finite_that_clause(toks, k)).then_some(k)
+    }
+
+    /// Whether `toks[k]` is a “that” opening a clause: a subject follows,
+    /// and a finite verb before the clause's first comma (or the subject
+    /// is a pronoun that is only ever one): “found that turnout had
+    /// fallen”, not “found that report troubling”.
+    fn finite_that_clause(&self, toks: &[crate::text::Token], k: usize) -> bool {
+        let text = self.text;
+        if toks.get(k).map(|t| t.text(text)) != Some("that") {
+            return false;
+        }
+        let Some(opener) = toks.get(k + 1).filter(|t| Self::opens_clause_subject(t)) else {
+            return false;
+        };
+        opener.is(Class::NominativePronoun)
+            || toks[k + 2..]
+                .iter()
+                .take_while(|u| u.text(text) != ",")
+                .any(|u| self.is_finite_verb(u))
+    }
+
+    /// Whether a verb that reports only with its “that” (`toks[v]`,
+    /// [`Class::ThatVerb`]) reports here: it is no noun (after an article,
+    /// a determiner or a possessive: “the findings show”, “the report's
+    /// findings”), no base form after “to”, a modal or “please” (“has to
+    /// show that”, “may find that”), not negated (“didn't find that”), not
+    /// in a condition or question (`condition`: “if the records show that”,
+    /// “whether the audit found that”), and has no first-person subject
+    /// (`first_person`: the writer's own voice, “we found that”).
+    fn reports_as_verb(&self, s: &Sentence, toks: &[crate::text::Token], v: usize) -> bool {
+        let text = self.text;
+        let Some(prev) = v.checked_sub(1).map(|p| &toks[p]) else {
+            return true;
+        };
+        let w = prev.text(text);
+        let lower = w.to_ascii_lowercase();
+        if prev.is(Class::Article)
+            || prev.is(Class::Determiner)
+            || prev.is(Class::Modal)
+            || prev.is(Class::Negation)
+            || matches!(lower.as_str(), "to" | "please")
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+        {
+            return false;
+        }
+        // the verb's own clause: from the last comma or clause word
+        let clause_start = toks[..v]
+            .iter()
+            .rposition(|t| t.text(text) == "," || t.is(Class::ClauseBoundary))
+            .map_or(s.span.start, |p| toks[p].span.end);
+        !toks[..v]
+            .iter()
+            .filter(|t| t.span.start >= clause_start)
+            .any(|t| t.is(Class::Condition) || t.is(Class::FirstPerson))
+    }
+
+    /// The content of a reported clause from byte `start` (its first token
+    /// `toks[first]`): to the sentence's end, or to a colon or semicolon
+    /// outside quotation marks; to the first comma when the reporting verb
+    /// `toks[v]` sits in a clause of its own (“Barkley, who said he votes
+    /// Democratic, said …”, “After suggesting on Friday that he would
+    /// resign, the mayor …”).
+    fn clause_content(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        v: usize,
+        first: usize,
+        start: usize,
+        inside: &dyn Fn(usize) -> bool,
+    ) -> Span {
+        let text = self.text;
+        let embedded = v.checked_sub(1).is_some_and(|p| {
+            toks[p].is(Class::ClauseBoundary)
+                || toks[p].is(Class::AdverbialSubordinator) && toks[v].text(text).ends_with("ing")
+        });
+        let end = toks[first..]
+            .iter()
+            .find(|u| {
+                let w = u.text(text);
+                (matches!(w, ":" | ";") || embedded && w == ",") && !inside(u.span.start)
+            })
+            .map_or(s.span.end, |u| u.span.start);
+        trim_span(text, Span::new(start, end))
+    }
+
     /// Where a clause reported without “that” starts after the reporting
     /// verb `toks[v]`: within [`CLAUSE_SKIP`] tokens (an object or an
     /// adverbial: “told reporters”, “said on Monday”), a token that opens a
@@ -141,19 +293,12 @@ impl<'a> Ctx<'a> {
     /// capitalised word) followed, before any comma, by a finite verb: an
     /// auxiliary (“would”, “had”, “was”) or a past tense: “said the budget
     /// would be balanced”, “told reporters the suspect had fled”, “said the
-    /// ferry left port late”.
+    /// ferry left port late”. A pronoun that is only ever a subject (“he”,
+    /// “they”) needs only a lowercase word after it, whatever its tense:
+    /// “says he opposes the plan”.
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let text = self.text;
-        let opens = |t: &crate::text::Token| {
-            t.kind == TokKind::Number
-                || t.kind == TokKind::Word
-                    && (t.is(Class::SubjectPronoun)
-                        || t.is(Class::NumberWord)
-                        || t.is(Class::Article)
-                        || t.is(Class::Determiner)
-                        || t.shape.has(Shape::CAPITALISED))
-                    && !t.is(Class::Auxiliary)
-        };
+        let opens = |t: &crate::text::Token| Self::opens_clause_subject(t);
         for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {
             let w = toks[c].text(text);
             // a clause word: “that” is the other rule's; “whether”, “if”
@@ -161,9 +306,31 @@ impl<'a> Ctx<'a> {
             if matches!(w, "," | "." | ":" | ";")
                 || toks[c].is(Class::ClauseBoundary)
                 || toks[c].is(Class::AdverbialSubordinator)
+                || toks[c].is(Class::QuestionWord)
                 || toks[c].is(Class::ReportingVerb)
             {
                 return None;
+            }
+            // a pronoun that is only ever a subject opens the clause
+            // whatever its verb's tense: “says he opposes the plan”, “said
+            // she hopes to return” (“said it again” stays unread)
+            // (after an object or adverbial with an article, only when
+            // it ends in a name: “told the Times he”, not “say the more
+            // delegates he takes”)
+            let skipped = &toks[v + 1..c];
+            let after_phrase = skipped
+                .iter()
+                .any(|t| t.is(Class::Article) || t.is(Class::Determiner))
+                && !skipped
+                    .last()
+                    .is_some_and(|t| t.shape.has(Shape::CAPITALISED));
+            if toks[c].is(Class::NominativePronoun)
+                && !after_phrase
+                && toks
+                    .get(c + 1)
+                    .is_some_and(|n| n.kind == TokKind::Word && !n.shape.has(Shape::CAPITALISED))
+            {
+                return Some(c);
             }
             if !opens(&toks[c]) {
                 continue;
@@ -185,10 +352,7 @@ impl<'a> Ctx<'a> {
                 if w == "that" && toks.get(k + 1).is_some_and(opens) {
                     return None;
                 }
-                if u.is(Class::FiniteAuxiliary)
-                    || u.is(Class::PastVerb)
-                    || (is_regular_past(w) && !u.shape.has(Shape::CAPITALISED))
-                {
+                if self.is_finite_verb(u) {
                     return Some(c);
                 }
             }
@@ -282,11 +446,46 @@ impl<'a> Ctx<'a> {
                 if !state.0.contains(&p) {
                     state = inside_around(p);
                 }
-                if state.1 || !t.is(Class::ReportingVerb) {
+                if state.1 {
+                    continue;
+                }
+                if !t.is(Class::ReportingVerb) {
+                    // “the poll found that …”, “the lawsuit alleges that
+                    // …”: verbs that report only with their “that”
+                    if t.is(Class::ThatVerb)
+                        && self.reports_as_verb(s, toks, i)
+                        && self.finite_that_clause(toks, i + 1)
+                    {
+                        let (subject, phrase) = match self.subject_left(toks, i, 0) {
+                            Subject::Unknown => {
+                                let s = self.phrase_subject(toks, i);
+                                (s, !matches!(s, Subject::Unknown))
+                            }
+                            found => (found, false),
+                        };
+                        let content =
+                            self.clause_content(s, toks, i, i + 2, toks[i + 1].span.end, &inside);
+                        if has_words(content.slice(text), 3) {
+                            taken_until = content.end;
+                            out.push(Indirect {
+                                content,
+                                verb: t.span,
+                                cue: t.text(text).to_string(),
+                                subject,
+                                phrase,
+                            });
+                        }
+                    }
                     continue;
                 }
                 let next = toks.get(i + 1).map(|n| n.text(text));
-                if next == Some("that") {
+                // the “that” right after the verb, or after an adverbial
+                let that = if next == Some("that") {
+                    Some(i + 1)
+                } else {
+                    self.that_after_adverbial(toks, i)
+                };
+                if let Some(that) = that {
                     // SUBJECT VERB that CONTENT
                     let (subject, phrase) = match self.subject_left(toks, i, 0) {
                         Subject::Unknown => {
@@ -295,16 +494,8 @@ impl<'a> Ctx<'a> {
                         }
                         found => (found, false),
                     };
-                    let c_start = toks[i + 1].span.end;
-                    let mut c_end = s.span.end;
-                    for u in &toks[i + 2..] {
-                        let w = u.text(text);
-                        if (w == ":" || w == ";") && !inside(u.span.start) {
-                            c_end = u.span.start;
-                            break;
-                        }
-                    }
-                    let content = trim_span(text, Span::new(c_start, c_end));
+                    let content =
+                        self.clause_content(s, toks, i, that + 1, toks[that].span.end, &inside);
                     if has_words(content.slice(text), 3) {
                         taken_until = content.end;
                         out.push(Indirect {
@@ -325,15 +516,7 @@ impl<'a> Ctx<'a> {
                         }
                         found => (found, false),
                     };
-                    let mut c_end = s.span.end;
-                    for u in &toks[c..] {
-                        let w = u.text(text);
-                        if (w == ":" || w == ";") && !inside(u.span.start) {
-                            c_end = u.span.start;
-                            break;
-                        }
-                    }
-                    let content = trim_span(text, Span::new(toks[c].span.start, c_end));
+                    let content = self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
                     if has_words(content.slice(text), 3) && !index.overlaps(content) {
                         taken_until = content.end;
                         out.push(Indirect {
