@@ -264,7 +264,8 @@ pub enum Attribution {
     Context,
     /// A reporting verb whose subject names no person, name or role: the
     /// subject phrase as written (“Military analysts say …”, “exit polls
-    /// suggested that …”). Not a person: never compared as one.
+    /// suggested that …”, a direct quote's “…,” one reader wrote). Not a
+    /// person: never compared as one.
     Phrase,
     /// No speaker could be found (or the quote is not speech).
     None,
