@@ -27,6 +27,11 @@ const CLAUSE_SKIP: usize = 3;
 /// (“said in an interview with The Associated Press last week that”).
 const THAT_ADVERBIAL_MAX: usize = 9;
 
+/// Words after a comma inside a reported clause within which a reporting
+/// verb and its “that” start another report (“…, but her team denied
+/// that …”): the first clause ends at the comma.
+const NEXT_REPORT_WORDS: usize = 8;
+
 /// The most words a source phrase after “according to” that names no
 /// entity may have (“a new poll by the Harvard Institute of Politics”).
 const ACCORDING_PHRASE_WORDS: usize = 8;
@@ -276,13 +281,29 @@ impl<'a> Ctx<'a> {
             toks[p].is(Class::ClauseBoundary)
                 || toks[p].is(Class::AdverbialSubordinator) && toks[v].text(text).ends_with("ing")
         });
+        // a comma after which another report starts (“…, but her team
+        // denied that …”): a reporting verb and its “that” within
+        // [`NEXT_REPORT_WORDS`] words, with no punctuation between
+        let next_report = |k: usize| {
+            toks[k + 1..]
+                .iter()
+                .take(NEXT_REPORT_WORDS)
+                .take_while(|t| t.kind != TokKind::Punct)
+                .enumerate()
+                .any(|(j, t)| {
+                    (t.is(Class::ReportingVerb) || t.is(Class::ThatVerb))
+                        && toks.get(k + 2 + j).is_some_and(|n| n.text(text) == "that")
+                })
+        };
         let end = toks[first..]
             .iter()
-            .find(|u| {
+            .enumerate()
+            .find(|(j, u)| {
                 let w = u.text(text);
-                (matches!(w, ":" | ";") || embedded && w == ",") && !inside(u.span.start)
+                (matches!(w, ":" | ";") || w == "," && (embedded || next_report(first + j)))
+                    && !inside(u.span.start)
             })
-            .map_or(s.span.end, |u| u.span.start);
+            .map_or(s.span.end, |(_, u)| u.span.start);
         trim_span(text, Span::new(start, end))
     }
 
@@ -446,7 +467,12 @@ impl<'a> Ctx<'a> {
                 if !state.0.contains(&p) {
                     state = inside_around(p);
                 }
-                if state.1 {
+                // a negated report reports nothing (“did not say that …”,
+                // “is not predicting she'll win”)
+                let negated = toks[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|p| p.is(Class::Negation));
+                if state.1 || negated {
                     continue;
                 }
                 if !t.is(Class::ReportingVerb) {
