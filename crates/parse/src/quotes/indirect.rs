@@ -467,18 +467,21 @@ impl<'a> Ctx<'a> {
                 if !state.0.contains(&p) {
                     state = inside_around(p);
                 }
-                // a negated report reports nothing (“did not say that …”,
-                // “is not predicting she'll win”)
-                let negated = toks[i.saturating_sub(2)..i]
-                    .iter()
-                    .any(|p| p.is(Class::Negation));
-                if state.1 || negated {
+                if state.1 {
                     continue;
                 }
+                // a negated report reports nothing (“did not say that …”,
+                // “is not predicting she'll win”)
+                let negated = || {
+                    toks[i.saturating_sub(2)..i]
+                        .iter()
+                        .any(|p| p.is(Class::Negation))
+                };
                 if !t.is(Class::ReportingVerb) {
                     // “the poll found that …”, “the lawsuit alleges that
                     // …”: verbs that report only with their “that”
                     if t.is(Class::ThatVerb)
+                        && !negated()
                         && self.reports_as_verb(s, toks, i)
                         && self.finite_that_clause(toks, i + 1)
                     {
@@ -502,6 +505,9 @@ impl<'a> Ctx<'a> {
                             });
                         }
                     }
+                    continue;
+                }
+                if negated() {
                     continue;
                 }
                 let next = toks.get(i + 1).map(|n| n.text(text));
