@@ -197,8 +197,11 @@ struct Entry {
     institution: bool,
 }
 
-/// True when the text right before `span` ends with the word "the".
-fn after_the(text: &str, span: Span) -> bool {
+/// True when the text right before `span` ends with the word "the" (an
+/// institution's mention: "the Elysee said"). Also read by the split
+/// plan's summaries (`engine/split.rs`), which must flag mentions as the
+/// merge does.
+pub(crate) fn after_the(text: &str, span: Span) -> bool {
     let before = text.get(..span.start).unwrap_or("").trim_end();
     before
         .rsplit(|c: char| !c.is_alphanumeric())

@@ -68,7 +68,7 @@ use super::{
 };
 use crate::config::Config;
 use crate::model::Alignment;
-use crate::people::People;
+use crate::people::{after_the, People};
 use crate::ClaimStats;
 use crosscheck_parse::{Article, Entity, EntityKind, Extraction, Quote, QuoteKind, Span};
 use serde::{Deserialize, Serialize};
@@ -314,16 +314,6 @@ fn text_key(p: &Prepared, u: &super::claims::Unit) -> (u64, u64) {
         u64::from_le_bytes(d[r].try_into().expect("8 bytes of a 32-byte digest"))
     };
     (half(0..8), half(8..16))
-}
-
-/// True when the text right before `span` ends with the word "the" (as
-/// the people merge reads an institution's mention: "the Elysee said").
-fn after_the(text: &str, span: Span) -> bool {
-    let before = text.get(..span.start).unwrap_or("").trim_end();
-    before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// Stage 1a, per part of the story (any set of its articles): the part's
