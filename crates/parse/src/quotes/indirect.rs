@@ -239,12 +239,11 @@ impl<'a> Ctx<'a> {
             return true;
         };
         let w = prev.text(text);
-        let lower = w.to_ascii_lowercase();
         if prev.is(Class::Article)
             || prev.is(Class::Determiner)
             || prev.is(Class::Modal)
             || prev.is(Class::Negation)
-            || matches!(lower.as_str(), "to" | "please")
+            || ["to", "please"].iter().any(|x| w.eq_ignore_ascii_case(x))
             || w.ends_with("'s")
             || w.ends_with("’s")
         {
@@ -307,6 +306,19 @@ impl<'a> Ctx<'a> {
         trim_span(text, Span::new(start, end))
     }
 
+    /// The subject of the reporting verb `toks[v]` ([`Ctx::subject_left`]),
+    /// else its subject phrase as written ([`Ctx::phrase_subject`]), with
+    /// `true` for a phrase.
+    fn subject_or_phrase(&self, toks: &[crate::text::Token], v: usize) -> (Subject, bool) {
+        match self.subject_left(toks, v, 0) {
+            Subject::Unknown => {
+                let s = self.phrase_subject(toks, v);
+                (s, !matches!(s, Subject::Unknown))
+            }
+            found => (found, false),
+        }
+    }
+
     /// Where a clause reported without “that” starts after the reporting
     /// verb `toks[v]`: within [`CLAUSE_SKIP`] tokens (an object or an
     /// adverbial: “told reporters”, “said on Monday”), a token that opens a
@@ -319,7 +331,7 @@ impl<'a> Ctx<'a> {
     /// “says he opposes the plan”.
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let text = self.text;
-        let opens = |t: &crate::text::Token| Self::opens_clause_subject(t);
+        let opens = Self::opens_clause_subject;
         for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {
             let w = toks[c].text(text);
             // a clause word: “that” is the other rule's; “whether”, “if”
@@ -477,55 +489,27 @@ impl<'a> Ctx<'a> {
                         .iter()
                         .any(|p| p.is(Class::Negation))
                 };
-                if !t.is(Class::ReportingVerb) {
+                let reporting = t.is(Class::ReportingVerb);
+                if !(reporting || t.is(Class::ThatVerb)) || negated() {
+                    continue;
+                }
+                let that = if reporting {
+                    // the “that” right after the verb, or after an adverbial
+                    if toks.get(i + 1).map(|n| n.text(text)) == Some("that") {
+                        Some(i + 1)
+                    } else {
+                        self.that_after_adverbial(toks, i)
+                    }
+                } else if self.reports_as_verb(s, toks, i) && self.finite_that_clause(toks, i + 1) {
                     // “the poll found that …”, “the lawsuit alleges that
                     // …”: verbs that report only with their “that”
-                    if t.is(Class::ThatVerb)
-                        && !negated()
-                        && self.reports_as_verb(s, toks, i)
-                        && self.finite_that_clause(toks, i + 1)
-                    {
-                        let (subject, phrase) = match self.subject_left(toks, i, 0) {
-                            Subject::Unknown => {
-                                let s = self.phrase_subject(toks, i);
-                                (s, !matches!(s, Subject::Unknown))
-                            }
-                            found => (found, false),
-                        };
-                        let content =
-                            self.clause_content(s, toks, i, i + 2, toks[i + 1].span.end, &inside);
-                        if has_words(content.slice(text), 3) {
-                            taken_until = content.end;
-                            out.push(Indirect {
-                                content,
-                                verb: t.span,
-                                cue: t.text(text).to_string(),
-                                subject,
-                                phrase,
-                            });
-                        }
-                    }
-                    continue;
-                }
-                if negated() {
-                    continue;
-                }
-                let next = toks.get(i + 1).map(|n| n.text(text));
-                // the “that” right after the verb, or after an adverbial
-                let that = if next == Some("that") {
                     Some(i + 1)
                 } else {
-                    self.that_after_adverbial(toks, i)
+                    continue;
                 };
                 if let Some(that) = that {
                     // SUBJECT VERB that CONTENT
-                    let (subject, phrase) = match self.subject_left(toks, i, 0) {
-                        Subject::Unknown => {
-                            let s = self.phrase_subject(toks, i);
-                            (s, !matches!(s, Subject::Unknown))
-                        }
-                        found => (found, false),
-                    };
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
                     let content =
                         self.clause_content(s, toks, i, that + 1, toks[that].span.end, &inside);
                     if has_words(content.slice(text), 3) {
@@ -541,13 +525,7 @@ impl<'a> Ctx<'a> {
                 } else if let Some(c) = self.clause_after(toks, i) {
                     // SUBJECT VERB [object or adverbial] CLAUSE, no “that”:
                     // “Hart said the budget would be balanced”
-                    let (subject, phrase) = match self.subject_left(toks, i, 0) {
-                        Subject::Unknown => {
-                            let s = self.phrase_subject(toks, i);
-                            (s, !matches!(s, Subject::Unknown))
-                        }
-                        found => (found, false),
-                    };
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
                     let content = self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
                     if has_words(content.slice(text), 3) && !index.overlaps(content) {
                         taken_until = content.end;
