@@ -463,15 +463,11 @@ const MIN_FRAMED_QUOTE_WORDS: usize = 2;
 /// and without its speaker's name (`Sen. [Roe] called the plan "a
 /// giveaway."` gives `sen called the plan`); a quote of several
 /// sentences is read up to the one naming its speaker. `None` for a
-/// quote with no speaker's name in the text, or a name that is not one
-/// of the article's entities.
+/// quote with no speaker's name in the text.
 fn words_around(cx: &StoryCx, m: Member) -> Option<Vec<String>> {
     let u = cx.unit(m.local);
     let x = cx.p.docs[u.doc];
     let q = x.quotes.get(u.index)?;
-    // a speaker the article names as a person it mentions, not only a
-    // capitalised word before a cue
-    q.speaker_entity?;
     let speaker = q.speaker_span?;
     // the sentences from the quote's to the speaker's (a quote of two
     // sentences ends in the one that names its speaker)

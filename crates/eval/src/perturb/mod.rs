@@ -46,6 +46,10 @@ const EXAMPLES: usize = 3;
 /// Set this environment variable to list every miss and false finding
 /// with the copy's text around the edit (standard error only).
 pub const VERBOSE: &str = "CROSSCHECK_PERTURB_VERBOSE";
+/// Set this environment variable to a folder to write each missed run's
+/// original and copy there as one JSON-lines file (`ID~KIND.jsonl`), ready
+/// for `crosscheck compare` (the devdata text stays on this machine).
+pub const DUMP: &str = "CROSSCHECK_PERTURB_DUMP";
 
 /// The suite, as registered in [`crate::suites`].
 pub fn suite() -> Suite {
@@ -207,6 +211,9 @@ fn evaluate(run: &Run, docs: &[PolnearDoc], orig: &Extraction, context: &[&Extra
     let reason = if hit {
         String::new()
     } else {
+        if let Some(dir) = std::env::var_os(DUMP) {
+            dump_pair(Path::new(&dir), &cid, d, &copy_text);
+        }
         diagnose(e, &hits, orig, &copy, &ct, &ot)
     };
     Outcome {
@@ -224,6 +231,25 @@ fn evaluate(run: &Run, docs: &[PolnearDoc], orig: &Extraction, context: &[&Extra
         false_hits,
         follow_on,
         snippet: snippet(&copy_text, ct[0]),
+    }
+}
+
+/// Writes a missed run's original and copy to `dir/ID.jsonl` (see
+/// [`DUMP`]); a failure to write is reported on standard error only, as
+/// the dump is a debugging aid.
+fn dump_pair(dir: &Path, copy_id: &str, d: &PolnearDoc, copy_text: &str) {
+    let line = |id: &str, text: &str| {
+        serde_json::json!({
+            "id": id,
+            "published": d.published.map(|p| p.to_string()),
+            "text": text,
+        })
+        .to_string()
+    };
+    let body = format!("{}\n{}\n", line(&d.name, &d.text), line(copy_id, copy_text));
+    let path = dir.join(format!("{copy_id}.jsonl"));
+    if let Err(e) = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, body)) {
+        eprintln!("perturb: cannot write {}: {e}", path.display());
     }
 }
 
