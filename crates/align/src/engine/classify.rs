@@ -463,12 +463,19 @@ const MIN_FRAMED_QUOTE_WORDS: usize = 2;
 /// and without its speaker's name (`Sen. [Roe] called the plan "a
 /// giveaway."` gives `sen called the plan`); a quote of several
 /// sentences is read up to the one naming its speaker. `None` for a
-/// quote with no speaker's name in the text.
+/// quote with no speaker's name in the text, or a speaker no entity of
+/// the article holds whose cue is capitalised: a word of a name, not a
+/// verb (“LOS ANGELES (Prairie Post) –” gives the speaker “Prairie” and
+/// the cue “Post”, and two outlets' datelines differ in that name only).
 fn words_around(cx: &StoryCx, m: Member) -> Option<Vec<String>> {
     let u = cx.unit(m.local);
     let x = cx.p.docs[u.doc];
     let q = x.quotes.get(u.index)?;
     let speaker = q.speaker_span?;
+    let cue_as_written = |c: &String| c.chars().next().is_some_and(char::is_lowercase);
+    if q.speaker_entity.is_none() && !q.cue.as_ref().is_some_and(cue_as_written) {
+        return None;
+    }
     // the sentences from the quote's to the speaker's (a quote of two
     // sentences ends in the one that names its speaker)
     let (lo, hi) = (u.span.start.min(speaker.start), u.span.end.max(speaker.end));
