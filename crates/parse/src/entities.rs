@@ -618,6 +618,38 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     let mut places: Vec<Entity> = Vec::new();
     for group in by_entry.chunk_by(|a, b| a.0 == b.0) {
         let entry = &gazetteer()[group[0].0];
+        // An organisation spelled as the surname of a person the article
+        // names in full is that person (“Michael Bloomberg … Now Bloomberg
+        // says”), unless a capitalised word goes on with the
+        // organisation's name (“Bloomberg News”). Asked once per entry.
+        let group: Cow<[(usize, usize)]> = if !entry.is_place
+            && std::iter::once(&entry.name)
+                .chain(&entry.aliases)
+                .any(|&n| by_surname.get(n).is_some_and(|p| p.name.contains(' ')))
+        {
+            let (theirs, kept): (Vec<_>, Vec<_>) = group.iter().partition(|&&(_, k)| {
+                let span = gaz[k].0;
+                let name_goes_on = text[span.end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+                !name_goes_on
+                    && by_surname
+                        .get(strip_possessive(span.slice(text)))
+                        .is_some_and(|p| p.name.contains(' '))
+            });
+            for (_, k) in theirs {
+                let span = gaz[k].0;
+                if let Some(p) = by_surname.get_mut(strip_possessive(span.slice(text))) {
+                    p.mentions.push(span);
+                }
+            }
+            if kept.is_empty() {
+                continue;
+            }
+            Cow::Owned(kept)
+        } else {
+            Cow::Borrowed(group)
+        };
         let mut e = Entity {
             name: entry.name.to_string(),
             kind: if entry.is_place {
@@ -629,7 +661,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             roles: Vec::new(),
             mentions: Vec::with_capacity(group.len()),
         };
-        for &(_, k) in group {
+        for &(_, k) in group.iter() {
             let span = gaz[k].0;
             let surface = span.slice(text);
             if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
@@ -767,7 +799,19 @@ fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(S
     let mut at = 0;
     let mut dropped = |&(span, id): &(Span, usize)| {
         if !gazetteer()[id].is_place {
-            return false;
+            // an organisation named after a person, after that person's
+            // given name, is the person's surname (“Michael Bloomberg”)
+            let word_before = text[..span.start]
+                .strip_suffix(' ')
+                .and_then(|b| b.rsplit(char::is_whitespace).next());
+            return word_before.is_some_and(|w| w.starts_with(char::is_uppercase)) && {
+                let k = toks.partition_point(|t| t.span.start < span.start);
+                k.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|g| {
+                    g.is(Class::GivenName)
+                        && g.shape.has(Shape::CAPITALISED)
+                        && g.span.end + 1 == span.start
+                })
+            };
         }
         at += toks[at..]
             .iter()
