@@ -2585,10 +2585,10 @@ impl Matcher<'_> {
             (Test::Class(c), _) => t.classes.has(*c),
             (Test::AnyClass(cs), _) => t.classes.intersects(*cs),
             (Test::Kind(k), _) => t.kind == *k,
-            (Test::Words { ids, .. }, Some(v)) if !ids.is_empty() => {
-                let id = v.get(i).copied().unwrap_or(NO_WORD);
-                has_id(ids, id)
-            }
+            (Test::Words { ids, .. }, _) if !ids.is_empty() => match self.vocab_id(i, t) {
+                Some(id) => has_id(ids, id),
+                None => self.accepts_other(test, t, i),
+            },
             _ => self.accepts_other(test, t, i),
         }
     }
