@@ -1961,7 +1961,8 @@ pub(crate) fn literal_words(rules: &[Rule], parts: &[&str]) -> Vec<String> {
 /// `-` `February`; “COVID-19” → `COVID` `-` `19`). Other tokens are kept
 /// as they are.
 pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
-    let hyphenated = |t: &Token| t.kind == TokKind::Word && t.shape.has(Shape::HYPHENATED);
+    // (only a word has a shape flag set: no test of the kind)
+    let hyphenated = |t: &Token| t.shape.has(Shape::HYPHENATED);
     let mut out = Vec::with_capacity(toks.len());
     let mut rest = toks;
     while !rest.is_empty() {
