@@ -657,6 +657,36 @@ fn a_sets_pattern_alone_matches_as_one_comparing_texts() {
     }
 }
 
+/// `select`'s bit set of taken bytes answers as a set of offsets does,
+/// for spans within one word of bits, across a word's end, and whole
+/// words.
+#[test]
+fn taken_bytes_are_a_set_of_offsets() {
+    let spans = [(3, 9), (60, 70), (64, 128), (130, 131), (190, 300), (0, 1)];
+    let mut taken = Taken::new(300);
+    let mut naive = [false; 300];
+    for (start, end) in spans {
+        for (s, e) in [
+            (0, 300),
+            (1, 3),
+            (9, 60),
+            (63, 65),
+            (127, 129),
+            (128, 130),
+            (131, 190),
+        ] {
+            assert_eq!(taken.any(s, e), naive[s..e].iter().any(|&b| b), "{s}..{e}");
+        }
+        taken.take(start, end);
+        naive[start..end].fill(true);
+    }
+    for s in 0..300 {
+        for e in s + 1..=300 {
+            assert_eq!(taken.any(s, e), naive[s..e].iter().any(|&b| b), "{s}..{e}");
+        }
+    }
+}
+
 /// A possessive ending is read through and left out of the span (“last
 /// year’s summit”: `last year`).
 #[test]
