@@ -1802,18 +1802,25 @@ impl RuleSet {
             // reading a token's id needs no bounds test of its own)
             let ids = &bufs.value.ids[..toks.len()];
             loop {
-                let t = toks.get(next)?;
-                next += 1;
-                let mut rules = self.index.rules_at(t, ids[next - 1]) & enabled;
-                if rules != 0 {
-                    // and whose second token may be the next one (past
-                    // the last token, [`Pattern::may_start`] decides)
-                    if let Some(u) = toks.get(next) {
-                        rules &= self.second.rules_at(u, ids[next]);
-                    }
+                // the next token where an enabled rule may start (a walk
+                // over the tokens and their ids together)
+                let (at, mut rules) = toks
+                    .get(next..)?
+                    .iter()
+                    .zip(&ids[next..])
+                    .enumerate()
+                    .find_map(|(k, (t, &id))| {
+                        let rules = self.index.rules_at(t, id) & enabled;
+                        (rules != 0).then_some((next + k, rules))
+                    })?;
+                next = at + 1;
+                // and whose second token may be the next one (past the
+                // last token, [`Pattern::may_start`] decides)
+                if let Some(u) = toks.get(next) {
+                    rules &= self.second.rules_at(u, ids[next]);
                 }
                 if rules != 0 {
-                    cur = next - 1;
+                    cur = at;
                     pending = rules;
                     break;
                 }
