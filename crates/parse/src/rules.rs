@@ -316,6 +316,8 @@ pub struct Pattern {
     /// on its first and second tokens read off the tokens' kind, classes
     /// and word id, so that most ways are turned away without a test.
     way_filters: Vec<[TokFilter; 2]>,
+    /// In a [`RuleSet`], the set's vocabulary ids by lexicon word.
+    word_ids: Option<WordIds>,
     /// Capture names by slot.
     names: Arc<[&'static str]>,
     /// `root` compiled to instructions (see [`Program`]).
@@ -635,6 +637,7 @@ impl Pattern {
             first,
             starts: starts(&root),
             way_filters: Vec::new(),
+            word_ids: None,
             prog: Program::of(&root),
             root,
             names: p.names.into(),
@@ -660,6 +663,7 @@ impl Pattern {
             text,
             toks,
             ids: None,
+            word_ids: self.word_ids.as_ref(),
             parts,
         };
         if !self.may_start(&m, start, false) {
@@ -1035,8 +1039,9 @@ struct Vocab {
     ids: rustc_hash::FxHashMap<String, u16>,
     /// `by_word[w]`: the id of the word whose lexicon [`WordId`] is `w`
     /// ([`NO_WORD`] for the other words): a word token carries its
-    /// `WordId`, so its id is one array read.
-    by_word: Vec<u16>,
+    /// `WordId`, so its id is one array read. Shared with the set's
+    /// patterns ([`WordIds`]).
+    by_word: Arc<[u16]>,
     /// True when some word a word token may spell has no `WordId` (a rule
     /// set of the caller's, not the crate's: the lexicon holds the crate's
     /// rules' words), so that [`WordId::ABSENT`] does not rule it out.
@@ -1090,7 +1095,7 @@ impl Vocab {
 
     /// Fills `by_word` and `unlisted` once every word is added.
     fn index_word_ids(&mut self) {
-        self.by_word = vec![NO_WORD; crate::lexicon::word_count()];
+        let mut by_word = vec![NO_WORD; crate::lexicon::word_count()];
         for (w, &id) in &self.ids {
             if is_number(w) {
                 self.numbers = true;
@@ -1104,10 +1109,11 @@ impl Vocab {
                 continue;
             }
             match crate::lexicon::word_id(w).index() {
-                Some(i) => self.by_word[i] = id,
+                Some(i) => by_word[i] = id,
                 None => self.unlisted = true,
             }
         }
+        self.by_word = by_word.into();
     }
 
     /// The id of token `t`'s text in any ASCII case, [`NO_WORD`] when it
@@ -1198,6 +1204,27 @@ impl Vocab {
                 .map(|ph| ph.iter().map(|w| self.get(w).unwrap_or(NO_WORD)).collect())
                 .collect();
         });
+    }
+}
+
+/// A set's vocabulary ids by lexicon [`WordId`] ([`Vocab::by_word`] and
+/// [`Vocab::unlisted`]), kept by each of its patterns: a token with a
+/// `WordId` finds its id by one read when the caller has not looked the
+/// tokens up ([`Pattern::match_at`]), so that a literal test or a
+/// phrase's word needs no comparison of texts.
+#[derive(Clone, Debug)]
+struct WordIds {
+    by_word: Arc<[u16]>,
+    unlisted: bool,
+}
+
+impl Vocab {
+    /// The ids the set's patterns keep (once every word is indexed).
+    fn word_ids(&self) -> WordIds {
+        WordIds {
+            by_word: Arc::clone(&self.by_word),
+            unlisted: self.unlisted,
+        }
     }
 }
 
@@ -1691,6 +1718,7 @@ impl RuleSet {
                 })
                 .collect();
             vocab.compile(p);
+            p.word_ids = Some(vocab.word_ids());
             // the program's tests and phrase words, with their ids
             p.prog = Program::of(&p.root);
         }
@@ -1756,6 +1784,7 @@ impl RuleSet {
                     text,
                     toks,
                     ids: Some(ids),
+                    word_ids: None,
                     parts: &NoParts,
                 };
                 let found = p.may_start(&m, cur, true).then(|| {
@@ -1773,18 +1802,25 @@ impl RuleSet {
             // reading a token's id needs no bounds test of its own)
             let ids = &bufs.value.ids[..toks.len()];
             loop {
-                let t = toks.get(next)?;
-                next += 1;
-                let mut rules = self.index.rules_at(t, ids[next - 1]) & enabled;
-                if rules != 0 {
-                    // and whose second token may be the next one (past
-                    // the last token, [`Pattern::may_start`] decides)
-                    if let Some(u) = toks.get(next) {
-                        rules &= self.second.rules_at(u, ids[next]);
-                    }
+                // the next token where an enabled rule may start (a walk
+                // over the tokens and their ids together)
+                let (at, mut rules) = toks
+                    .get(next..)?
+                    .iter()
+                    .zip(&ids[next..])
+                    .enumerate()
+                    .find_map(|(k, (t, &id))| {
+                        let rules = self.index.rules_at(t, id) & enabled;
+                        (rules != 0).then_some((next + k, rules))
+                    })?;
+                next = at + 1;
+                // and whose second token may be the next one (past the
+                // last token, [`Pattern::may_start`] decides)
+                if let Some(u) = toks.get(next) {
+                    rules &= self.second.rules_at(u, ids[next]);
                 }
                 if rules != 0 {
-                    cur = next - 1;
+                    cur = at;
                     pending = rules;
                     break;
                 }
@@ -1932,7 +1968,8 @@ pub(crate) fn literal_words(rules: &[Rule], parts: &[&str]) -> Vec<String> {
 /// `-` `February`; “COVID-19” → `COVID` `-` `19`). Other tokens are kept
 /// as they are.
 pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
-    let hyphenated = |t: &Token| t.kind == TokKind::Word && t.shape.has(Shape::HYPHENATED);
+    // (only a word has a shape flag set: no test of the kind)
+    let hyphenated = |t: &Token| t.shape.has(Shape::HYPHENATED);
     let mut out = Vec::with_capacity(toks.len());
     let mut rest = toks;
     while !rest.is_empty() {
@@ -2477,12 +2514,24 @@ struct Matcher<'a> {
     /// The vocabulary id of each token ([`NO_WORD`] when none), when the
     /// caller has them: literal tests compare ids.
     ids: Option<&'a [u16]>,
+    /// Without `ids`, the set's ids by lexicon word (see [`WordIds`]).
+    word_ids: Option<&'a WordIds>,
     parts: &'a dyn Parts,
 }
 
 /// The bit of [`Test::Words`]' `lengths` for a word of `n` bytes.
 fn length_bit(n: usize) -> u64 {
     1 << n.min(63)
+}
+
+/// True when vocabulary id `id` is in the bit set `ids` ([`NO_WORD`] is
+/// in none).
+#[inline(always)]
+fn has_id(ids: &[u64], id: u16) -> bool {
+    id != NO_WORD
+        && ids
+            .get(usize::from(id) / 64)
+            .is_some_and(|b| b >> (id % 64) & 1 != 0)
 }
 
 /// `alts` as one [`Test::Words`] when every alternative is a literal word.
@@ -2503,6 +2552,24 @@ fn words_test(alts: &[Node]) -> Option<Test> {
 }
 
 impl Matcher<'_> {
+    /// Token `i`'s (`t`'s) vocabulary id ([`NO_WORD`] when it is none of
+    /// the set's words), when known without reading its text: from the
+    /// caller's ids, else by its [`WordId`] (as [`Vocab::id`] finds it).
+    /// `None` for a token with no `WordId` (a number, a non-ASCII word or
+    /// mark) when the caller has no ids, and outside a set.
+    #[inline(always)]
+    fn vocab_id(&self, i: usize, t: &Token) -> Option<u16> {
+        if let Some(v) = self.ids {
+            return Some(v.get(i).copied().unwrap_or(NO_WORD));
+        }
+        let w = self.word_ids?;
+        match t.word.index() {
+            Some(k) => Some(w.by_word.get(k).copied().unwrap_or(NO_WORD)),
+            None if t.word == WordId::ABSENT && !w.unlisted => Some(NO_WORD),
+            None => None,
+        }
+    }
+
     /// True when token `t`'s text is `w` (lowercase) in any ASCII case.
     fn is_word(&self, t: &Token, w: &str) -> bool {
         self.text
@@ -2526,13 +2593,10 @@ impl Matcher<'_> {
             (Test::Class(c), _) => t.classes.has(*c),
             (Test::AnyClass(cs), _) => t.classes.intersects(*cs),
             (Test::Kind(k), _) => t.kind == *k,
-            (Test::Words { ids, .. }, Some(v)) if !ids.is_empty() => {
-                let id = v.get(i).copied().unwrap_or(NO_WORD);
-                id != NO_WORD
-                    && ids
-                        .get(usize::from(id) / 64)
-                        .is_some_and(|b| b >> (id % 64) & 1 != 0)
-            }
+            (Test::Words { ids, .. }, _) if !ids.is_empty() => match self.vocab_id(i, t) {
+                Some(id) => has_id(ids, id),
+                None => self.accepts_other(test, t, i),
+            },
             _ => self.accepts_other(test, t, i),
         }
     }
@@ -2543,19 +2607,19 @@ impl Matcher<'_> {
     fn accepts_other(&self, test: &Test, t: &Token, i: usize) -> bool {
         match test {
             Test::Literal(w) => t.span.len() == w.len() && self.is_word(t, w),
-            Test::Words { ids, .. } if !ids.is_empty() && self.ids.is_some() => {
-                let id = self.ids.and_then(|v| v.get(i)).copied().unwrap_or(NO_WORD);
-                id != NO_WORD
-                    && ids
-                        .get(usize::from(id) / 64)
-                        .is_some_and(|b| b >> (id % 64) & 1 != 0)
-            }
-            Test::Words { words, lengths, .. } => {
-                lengths & length_bit(t.span.len()) != 0
-                    && words
-                        .iter()
-                        .any(|w| t.span.len() == w.len() && self.is_word(t, w))
-            }
+            Test::Words {
+                words,
+                lengths,
+                ids,
+            } => match self.vocab_id(i, t).filter(|_| !ids.is_empty()) {
+                Some(id) => has_id(ids, id),
+                None => {
+                    lengths & length_bit(t.span.len()) != 0
+                        && words
+                            .iter()
+                            .any(|w| t.span.len() == w.len() && self.is_word(t, w))
+                }
+            },
             Test::Class(c) => t.classes.has(*c),
             Test::AnyClass(cs) => t.classes.intersects(*cs),
             Test::PossessiveOf(c) => {
@@ -2603,14 +2667,16 @@ impl Matcher<'_> {
         from: usize,
     ) -> Option<(usize, Option<usize>)> {
         let t = self.toks.get(i)?;
-        // by ids when the caller has the tokens' and the words' ids
-        let by_id = self.ids.filter(|_| !ids.is_empty());
-        let word_at = |j: usize, w: &String, id: Option<&u16>| match (by_id, id) {
-            (Some(v), Some(id)) => v.get(j) == Some(id),
-            _ => self
-                .toks
-                .get(j)
-                .is_some_and(|t| t.span.len() == w.len() && self.is_word(t, w)),
+        // by ids when the tokens' (see `vocab_id`) and the words' are known
+        let by_id = !ids.is_empty();
+        let word_at = |j: usize, w: &String, id: Option<&u16>| {
+            let Some(t) = self.toks.get(j) else {
+                return false;
+            };
+            match (id.filter(|_| by_id), self.vocab_id(j, t)) {
+                (Some(id), Some(v)) => v == *id,
+                _ => t.span.len() == w.len() && self.is_word(t, w),
+            }
         };
         // only the phrases whose first word has the token's length and
         // first letter, in order
@@ -2619,9 +2685,9 @@ impl Matcher<'_> {
         let same_head = heads[at..].iter().take_while(|&&(k, _)| k == key);
         for &(_, n) in same_head {
             let (p, p_ids) = (&phrases[n], ids.get(n));
-            let first = match (by_id, p_ids) {
-                (Some(v), Some(p_ids)) => v.get(i) == p_ids.first(),
-                _ => p.first().is_some_and(|w| self.is_word(t, w)),
+            let first = match p.first() {
+                Some(w) => word_at(i, w, p_ids.and_then(|v| v.first())),
+                None => false,
             };
             if first
                 && p.iter()

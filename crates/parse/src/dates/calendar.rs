@@ -30,15 +30,27 @@ pub(super) fn month_start(y: i32, m: u32) -> Option<NaiveDate> {
 }
 
 /// The last day of month `m` of year `y`: the day before the first of
-/// the next month (`None` when either is no date).
+/// the next month (`None` when either is no date). Its day is read off
+/// the month's length (one date made, not three).
 pub(super) fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
-    month_start(y, m)?;
-    let next = if m == 12 {
-        ymd(y.checked_add(1)?, 1, 1)
-    } else {
-        ymd(y, m + 1, 1)
-    };
-    next?.pred_opt()
+    if m == 12 {
+        // the first of the next year must be a date too
+        ymd(y.checked_add(1)?, 1, 1)?;
+    }
+    ymd(y, m, days_in_month(y, m)?)
+}
+
+/// How many days month `m` (1–12) of year `y` has, in the proleptic
+/// Gregorian calendar (chrono's): `None` for no month.
+fn days_in_month(y: i32, m: u32) -> Option<u32> {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    Some(match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        _ => return None,
+    })
 }
 
 /// `start..=end` as a value: a single day when they are equal.
@@ -85,7 +97,9 @@ pub(super) fn month_value(y: i32, m: u32, part: Option<Part>) -> Option<DateValu
         Some(Part::Mid) => (11, 20),
         Some(Part::Late) => (21, last.day()),
     };
-    Some(interval(ymd(y, m, a)?, ymd(y, m, b)?))
+    // (the month's last day is made already)
+    let end = if b == last.day() { last } else { ymd(y, m, b)? };
+    Some(interval(ymd(y, m, a)?, end))
 }
 
 /// The months of year `y` that `part` covers: early = January–April, mid

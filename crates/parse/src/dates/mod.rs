@@ -189,7 +189,6 @@ use crate::rules::Match;
 use crate::text::{TokKind, Token};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Finds date and time expressions in `text` and resolves relative ones
@@ -709,22 +708,16 @@ fn select(cands: Vec<Cand>) -> Vec<Cand> {
         .collect();
     order.sort_unstable();
     let mut keep = vec![false; cands.len()];
-    // The kept spans by start, to find the one that could overlap a
-    // candidate in O(log n): comparing with every kept span made an article
-    // of 50,000 dates take seconds, and grew with the square of the count.
-    let mut by_start: BTreeMap<usize, usize> = BTreeMap::new();
+    // The bytes the kept spans cover: a candidate overlaps a kept span
+    // when one of its bytes is taken (a few words of the bit set each;
+    // comparing with every kept span made an article of 50,000 dates take
+    // seconds, and grew with the square of the count)
+    let mut taken = Taken::new(cands.iter().map(|c| c.end).max().unwrap_or(0));
     for (.., i) in order {
         let c = &cands[i];
-        // The kept spans are non-empty and pairwise disjoint, so ordered
-        // by start they are ordered by end too: if any kept span overlaps
-        // [start, end), the last one starting before `end` does.
         debug_assert!(c.start < c.end, "empty date candidate");
-        let clash = by_start
-            .range(..c.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > c.start);
-        if !clash {
-            by_start.insert(c.start, c.end);
+        if !taken.any(c.start, c.end) {
+            taken.take(c.start, c.end);
             keep[i] = true;
         }
     }
@@ -736,6 +729,36 @@ fn select(cands: Vec<Cand>) -> Vec<Cand> {
         .collect();
     kept.sort_by_key(|c| c.start);
     kept
+}
+
+/// A set of byte offsets (below a bound given when made), as bits.
+struct Taken(Vec<u64>);
+
+impl Taken {
+    /// No offset below `len` taken.
+    fn new(len: usize) -> Taken {
+        Taken(vec![0; len / 64 + 1])
+    }
+
+    /// The words and bits of offsets `start..end` (`start < end`, within
+    /// the bound): one word for most spans, two across a word's end.
+    fn bits(start: usize, end: usize) -> impl Iterator<Item = (usize, u64)> {
+        (start / 64..=(end - 1) / 64).map(move |w| {
+            let lo = start.max(w * 64) - w * 64;
+            let hi = end.min(w * 64 + 64) - w * 64;
+            (w, u64::MAX >> (64 - (hi - lo)) << lo)
+        })
+    }
+
+    /// True when some offset of `start..end` is taken.
+    fn any(&self, start: usize, end: usize) -> bool {
+        Taken::bits(start, end).any(|(w, bits)| self.0[w] & bits != 0)
+    }
+
+    /// Takes the offsets `start..end`.
+    fn take(&mut self, start: usize, end: usize) {
+        Taken::bits(start, end).for_each(|(w, bits)| self.0[w] |= bits);
+    }
 }
 
 /// Joins each clock time without a day to a day right next to it (“9 a.m.

@@ -616,6 +616,77 @@ fn scan_of_the_date_rules_is_each_rules_matches() {
     }
 }
 
+/// A set's pattern tried alone (`match_at`, no ids from a scan) reads a
+/// token's vocabulary id off its lexicon `WordId`: the same matches as the
+/// pattern parsed outside the set, which compares texts, at every start
+/// and in every case (the tense rules' words and phrases, the date rules').
+#[test]
+fn a_sets_pattern_alone_matches_as_one_comparing_texts() {
+    let own = "He WILL meet them ON Friday; they Are Due in court on MONDAY, as \
+        Early As Tuesday. We’ll see. The vote IS TO be held in March, AGO, \
+        the Day Before Yesterday, last year's summit and the 2014-2016 drought.";
+    let sets = [
+        (
+            patterns::rule_set(),
+            patterns::PATTERNS.iter().map(|p| p.rule).collect(),
+        ),
+        (tense::rule_set(), tense::TENSE_RULES.to_vec()),
+    ];
+    for (set, rules) in sets {
+        let rules: Vec<crate::rules::Rule> = rules;
+        let mut found = 0;
+        for text in [SEED_A, SEED_B, own] {
+            let a = crate::analysis::Analysis::new(text);
+            let toks = a.pieces();
+            for r in &rules {
+                let in_set = set.pattern(r.name).unwrap();
+                let alone = crate::rules::Pattern::parse(r.name, r.pattern).unwrap();
+                for start in 0..toks.len() {
+                    let got = in_set.match_at(text, toks, start);
+                    assert_eq!(
+                        got,
+                        alone.match_at(text, toks, start),
+                        "{} at {start}",
+                        r.name
+                    );
+                    found += usize::from(got.is_some());
+                }
+            }
+        }
+        assert!(found > 20, "{found}");
+    }
+}
+
+/// `select`'s bit set of taken bytes answers as a set of offsets does,
+/// for spans within one word of bits, across a word's end, and whole
+/// words.
+#[test]
+fn taken_bytes_are_a_set_of_offsets() {
+    let spans = [(3, 9), (60, 70), (64, 128), (130, 131), (190, 300), (0, 1)];
+    let mut taken = Taken::new(300);
+    let mut naive = [false; 300];
+    for (start, end) in spans {
+        for (s, e) in [
+            (0, 300),
+            (1, 3),
+            (9, 60),
+            (63, 65),
+            (127, 129),
+            (128, 130),
+            (131, 190),
+        ] {
+            assert_eq!(taken.any(s, e), naive[s..e].iter().any(|&b| b), "{s}..{e}");
+        }
+        taken.take(start, end);
+        naive[start..end].fill(true);
+    }
+    for s in 0..300 {
+        for e in s + 1..=300 {
+            assert_eq!(taken.any(s, e), naive[s..e].iter().any(|&b| b), "{s}..{e}");
+        }
+    }
+}
+
 /// A possessive ending is read through and left out of the span (“last
 /// year’s summit”: `last year`).
 #[test]
