@@ -197,6 +197,10 @@ classes! {
     /// Verbs that report only with their “that” (“the poll found that”,
     /// “the lawsuit alleges that”), no reporting verbs otherwise.
     ThatVerb => "that_verb",
+    /// Prepositions opening an adverbial of time or medium after a
+    /// reporting verb that ends its sentence (“…, she said in a
+    /// statement.”).
+    TailPreposition => "tail_preposition",
     /// Words opening an indirect question (“what”, “how”, “why”): no
     /// reported statement follows (“asked how she plans to pay”).
     QuestionWord => "question_word",

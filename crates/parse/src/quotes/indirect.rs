@@ -2,7 +2,7 @@
 //! `CONTENT, SUBJECT VERB`, and “according to X”.
 
 use super::marks::{MarkIndex, Marks};
-use super::subject::Subject;
+use super::subject::{is_ing_form, Subject};
 use super::{has_words, is_double_mark, trim_span, Ctx};
 use crate::lexicon::Class;
 use crate::model::{Sentence, Span};
@@ -35,6 +35,15 @@ const NEXT_REPORT_WORDS: usize = 8;
 /// The most words a source phrase after “according to” that names no
 /// entity may have (“a new poll by the Harvard Institute of Politics”).
 const ACCORDING_PHRASE_WORDS: usize = 8;
+
+/// The most titles and modifiers between the comma that ends reported
+/// speech and the subject after it (“…, former Defense Secretary Ash
+/// Carter said”).
+const ATTRIBUTION_LEAD: usize = 6;
+
+/// The most tokens after a reporting verb that closes the attribution of
+/// reported speech before it (“…, she told a Senate panel on Wednesday”).
+const TAIL_MAX: usize = 8;
 
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
@@ -409,6 +418,202 @@ impl<'a> Ctx<'a> {
         self.content_before_verb(s, comma.span.start, &toks[v], subject)
     }
 
+    /// Whether `t` may stand between the comma that ends reported speech
+    /// and the subject after it: a title, a modifier or a role word
+    /// (“…, Mayor Ted Terry said”, “…, Sen. Jane Roe said”, “…, retired
+    /// general Ann Wexley told …”), a number, or an abbreviation's full
+    /// stop; no clause word, verb or negation.
+    fn leads_subject(&self, t: &crate::text::Token) -> bool {
+        match t.kind {
+            TokKind::Word => ![
+                Class::ClauseBoundary,
+                Class::AdverbialSubordinator,
+                Class::ReportingVerb,
+                Class::FiniteAuxiliary,
+                Class::QuestionWord,
+                Class::Negation,
+                Class::Condition,
+            ]
+            .into_iter()
+            .any(|c| t.is(c)),
+            TokKind::Number => true,
+            _ => t.text(self.text) == ".",
+        }
+    }
+
+    /// Whether the words after the reporting verb `toks[v]`, up to the
+    /// next punctuation mark, let it close the attribution of reported
+    /// speech before it: none; adverbs and words of time (“said
+    /// Thursday”, “said last week”, “wrote recently”); an adverbial opened
+    /// by a preposition of `tail_preposition` that holds a word of time or
+    /// a medium of speech (“said in a statement”, “said on Monday”); after
+    /// a verb naming its addressee (`addressee_verb`), its object first
+    /// (“told reporters”, “told a Senate panel on Wednesday”). Never a
+    /// clause word, a verb, “to” or “that” (“…, Smith called for a
+    /// recount”, “…, she told them to wait”).
+    fn closes_attribution(&self, toks: &[crate::text::Token], v: usize) -> bool {
+        let text = self.text;
+        let tail_end = toks[v + 1..]
+            .iter()
+            .position(|t| t.kind == TokKind::Punct)
+            .map_or(toks.len(), |k| v + 1 + k);
+        let tail = &toks[v + 1..tail_end];
+        if tail.is_empty() {
+            return true;
+        }
+        let blocked = |t: &crate::text::Token| {
+            let w = t.text(text);
+            w == "to"
+                || w == "that"
+                || self.is_finite_verb(t)
+                || [
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::ReportingVerb,
+                    Class::ThatVerb,
+                    Class::QuestionWord,
+                    Class::Condition,
+                    Class::Negation,
+                ]
+                .into_iter()
+                .any(|c| t.is(c))
+        };
+        if tail.len() > TAIL_MAX || tail.iter().any(blocked) {
+            return false;
+        }
+        let time = |t: &crate::text::Token| {
+            [
+                Class::Weekday,
+                Class::Month,
+                Class::DeicticDay,
+                Class::TimeReference,
+                Class::DayPart,
+                Class::DateModifier,
+                Class::TimeUnit,
+            ]
+            .into_iter()
+            .any(|c| t.is(c))
+        };
+        let adverb = |t: &crate::text::Token| {
+            let w = t.text(text);
+            t.shape.has(Shape::LOWERCASE)
+                && ((w.len() > 4 && w.ends_with("ly")) || t.is(Class::SubjectAdverb))
+        };
+        let rest = &tail[tail.iter().take_while(|t| adverb(t)).count()..];
+        match rest.first() {
+            None => true,
+            Some(first) if time(first) => true,
+            Some(first) if first.is(Class::TailPreposition) => {
+                rest.iter().any(|t| time(t) || t.is(Class::SpeechMedium))
+            }
+            Some(_) => toks[v].is(Class::AddresseeVerb),
+        }
+    }
+
+    /// “CONTENT, SUBJECT VERB [adverbials].” and “A, SUBJECT VERB, B.”:
+    /// reported speech before the attribution of the reporting verb
+    /// `toks[v]` when no clause follows the verb. The subject (a person,
+    /// name or role, after its titles: “…, Mayor Ted Terry said”; a
+    /// phrase as written: “…, law enforcement officials say”; or a lone
+    /// pronoun, unnamed: “…, they said”) follows a comma; the content runs
+    /// from the sentence start to that comma, or, when a comma after the
+    /// verb goes on with the clause (“The permit, his campaign said, had
+    /// been hard to get.”), over the whole sentence. “CONTENT, VERB
+    /// SUBJECT” is [`Ctx::inverted_after_content`].
+    fn content_before_attribution(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        v: usize,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        // a finite verb ending its attribution: no participle or
+        // infinitive (“…, instead claiming …”, “…, to tell everyone …”)
+        let verb = toks[v].text(text);
+        if is_ing_form(verb) || v.checked_sub(1).is_some_and(|p| toks[p].text(text) == "to") {
+            return None;
+        }
+        let left = self.subject_left(toks, v, 0);
+        if left == Subject::Unknown {
+            if let Some(ind) = self.inverted_after_content(s, toks, v) {
+                return Some(ind);
+            }
+        }
+        if !self.closes_attribution(toks, v) {
+            return None;
+        }
+        let (subject, phrase, subj_start) = match left {
+            Subject::Unknown => {
+                let end = self.skip_auxiliaries(&toks[..v], v);
+                match self.phrase_subject(toks, v) {
+                    Subject::Unknown => {
+                        // a lone pronoun: no source to name (“…, they said”)
+                        let p = end.checked_sub(1)?;
+                        if !toks[p].is(Class::SubjectPronoun) {
+                            return None;
+                        }
+                        (Subject::Unknown, false, toks[p].span.start)
+                    }
+                    found => (found, true, found.span()?.start),
+                }
+            }
+            found => (found, false, found.span()?.start),
+        };
+        // over the subject's titles and modifiers to the comma
+        let first = toks.partition_point(|t| t.span.start < subj_start);
+        let mut j = first;
+        while j > 0 && first - j < ATTRIBUTION_LEAD && self.leads_subject(&toks[j - 1]) {
+            j -= 1;
+        }
+        let comma = j.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
+        let mut cut = toks[comma].span.start;
+        // walk back over an apposed role: “the Secretary General …, Jens
+        // Stoltenberg,”
+        let k = comma;
+        if let Some(r) = self.role_ending_at(toks, k) {
+            let before_role = text[s.span.start..r.start].trim_end();
+            let before_role = before_role
+                .strip_suffix("the")
+                .or_else(|| before_role.strip_suffix("The"))
+                .unwrap_or(before_role)
+                .trim_end();
+            if let Some(h) = before_role.strip_suffix(',') {
+                cut = s.span.start + h.len();
+            }
+        }
+        // A, SUBJECT VERB, B: the clause goes on after a comma after the
+        // verb (not a participle or a clause word: “…, she said, adding
+        // that …”, “…, he said, but …”)
+        let goes_on = toks[v + 1..]
+            .iter()
+            .position(|t| t.text(text) == ",")
+            .and_then(|c| toks.get(v + 2 + c))
+            .is_some_and(|n| {
+                let w = n.text(text);
+                let participle = n.shape.has(Shape::LOWERCASE) && is_ing_form(w);
+                let clause_word = [
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::ReportingVerb,
+                ]
+                .into_iter()
+                .any(|c| n.is(c));
+                n.kind == TokKind::Word
+                    && !participle
+                    && !clause_word
+                    && !w.eq_ignore_ascii_case("according")
+            });
+        let end = if goes_on { s.span.end } else { cut };
+        let content = trim_span(text, Span::new(s.span.start, end));
+        has_words(content.slice(text), 4).then(|| Indirect {
+            content,
+            verb: toks[v].span,
+            cue: toks[v].text(text).to_string(),
+            subject,
+            phrase,
+        })
+    }
+
     /// The reported speech of “CONTENT, SUBJECT VERB” and “CONTENT, VERB
     /// SUBJECT”: the sentence from its start to `end` (the comma before
     /// the attribution), cued by the reporting verb `verb`, when it has
@@ -538,38 +743,8 @@ impl<'a> Ctx<'a> {
                         });
                     }
                 } else if !index.overlaps(s.span) {
-                    // CONTENT, SUBJECT VERB [adverbials].
-                    let subject = self.subject_left(toks, i, 0);
-                    let Some(subj_start) = subject.span().map(|sp| sp.start) else {
-                        // CONTENT, VERB SUBJECT: “The ferry was late, said
-                        // Tomas Lind.”
-                        if let Some(ind) = self.inverted_after_content(s, toks, i) {
-                            taken_until = s.span.end;
-                            out.push(ind);
-                        }
-                        continue;
-                    };
-                    // walk back over an apposed role: “the Secretary General …, Jens Stoltenberg,”
-                    let head = &text[s.span.start..subj_start];
-                    let head = head.trim_end();
-                    let Some(head) = head.strip_suffix(',') else {
-                        continue;
-                    };
-                    let mut cut = head.len();
-                    let head_end = s.span.start + head.trim_end().len();
-                    let j = toks.partition_point(|t| t.span.start < head_end);
-                    if let Some(r) = self.role_ending_at(toks, j) {
-                        let before_role = text[s.span.start..r.start].trim_end();
-                        let before_role = before_role
-                            .strip_suffix("the")
-                            .or_else(|| before_role.strip_suffix("The"))
-                            .unwrap_or(before_role)
-                            .trim_end();
-                        if let Some(h) = before_role.strip_suffix(',') {
-                            cut = h.len();
-                        }
-                    }
-                    if let Some(ind) = self.content_before_verb(s, s.span.start + cut, t, subject) {
+                    // CONTENT, SUBJECT VERB [adverbials]. / A, SUBJECT VERB, B.
+                    if let Some(ind) = self.content_before_attribution(s, toks, i) {
                         taken_until = s.span.end;
                         out.push(ind);
                     }
