@@ -315,6 +315,47 @@ impl<'a> Ctx<'a> {
         trim_span(text, Span::new(start, end))
     }
 
+    /// A reported clause `content` that runs on into a quotation, cut
+    /// before the last comma, “and” or “but” before the quotation (and
+    /// before the one before it when a cue stands between: “said the move
+    /// was made by the commissioner and said, “…”” gives “the move was
+    /// made by the commissioner”). With none (the quotation is part of the
+    /// clause: “said the plan was a “disaster””), or with no quotation in
+    /// it, `content` as it is.
+    fn before_next_quote(
+        &self,
+        toks: &[crate::text::Token],
+        content: Span,
+        index: &MarkIndex,
+    ) -> Span {
+        let Some(open) = index.first_open_within(content) else {
+            return content;
+        };
+        // the words before the mark, last first
+        let before: Vec<&crate::text::Token> = toks
+            .iter()
+            .rev()
+            .skip_while(|t| t.span.start >= open)
+            .take_while(|t| t.span.start > content.start)
+            .collect();
+        let is_cut = |t: &crate::text::Token| matches!(t.text(self.text), "," | "and" | "but");
+        let is_cue = |t: &crate::text::Token| {
+            t.is(Class::ReportingVerb) || t.is(Class::QuoteVerb) || t.is(Class::CueParticiple)
+        };
+        // the last comma, “and” or “but” before the mark, and further back
+        // while a cue lies between two (“and said, “…””)
+        let Some(mut cut) = before.iter().position(|t| is_cut(t)) else {
+            return content;
+        };
+        while let Some(next) = before[cut + 1..].iter().position(|t| is_cut(t)) {
+            if !before[cut + 1..cut + 1 + next].iter().any(|t| is_cue(t)) {
+                break;
+            }
+            cut += 1 + next;
+        }
+        trim_span(self.text, Span::new(content.start, before[cut].span.start))
+    }
+
     /// The subject of the reporting verb `toks[v]` ([`Ctx::subject_left`]),
     /// else its subject phrase as written ([`Ctx::phrase_subject`]), with
     /// `true` for a phrase.
@@ -732,6 +773,7 @@ impl<'a> Ctx<'a> {
                     // “Hart said the budget would be balanced”
                     let (subject, phrase) = self.subject_or_phrase(toks, i);
                     let content = self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
+                    let content = self.before_next_quote(toks, content, &index);
                     if has_words(content.slice(text), 3) && !index.overlaps(content) {
                         taken_until = content.end;
                         out.push(Indirect {
