@@ -2,7 +2,7 @@
 //! `CONTENT, SUBJECT VERB`, and “according to X”.
 
 use super::marks::{MarkIndex, Marks};
-use super::subject::{is_ing_form, Subject};
+use super::subject::{is_ing_form, is_preposition, Subject};
 use super::{has_words, is_double_mark, trim_span, Ctx};
 use crate::lexicon::Class;
 use crate::model::{Sentence, Span};
@@ -236,8 +236,8 @@ impl<'a> Ctx<'a> {
 
     /// Whether a verb that reports only with its “that” (`toks[v]`,
     /// [`Class::ThatVerb`]) reports here: it is no noun (after an article,
-    /// a determiner or a possessive: “the findings show”, “the report's
-    /// findings”), no base form after “to”, a modal or “please” (“has to
+    /// a determiner, a possessive or a preposition: “the findings show”,
+    /// “the report's findings”, “in states that …”), no base form after “to”, a modal or “please” (“has to
     /// show that”, “may find that”), not negated (“didn't find that”), not
     /// in a condition or question (`condition`: “if the records show that”,
     /// “whether the audit found that”), and has no first-person subject
@@ -253,6 +253,7 @@ impl<'a> Ctx<'a> {
             || prev.is(Class::Modal)
             || prev.is(Class::Negation)
             || ["to", "please"].iter().any(|x| w.eq_ignore_ascii_case(x))
+            || is_preposition(w)
             || w.ends_with("'s")
             || w.ends_with("’s")
         {
