@@ -199,7 +199,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let before = &toks[k - 1];
-        let time_place_or_medium = before.kind == TokKind::Number
+        // a verb naming its addressee takes its object first (“told
+        // reporters that”, “assured donors on Friday that”)
+        let time_place_or_medium = toks[v].is(Class::AddresseeVerb)
+            || before.kind == TokKind::Number
             || before.shape.has(Shape::CAPITALISED)
             || [
                 Class::Weekday,
