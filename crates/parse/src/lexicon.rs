@@ -201,6 +201,9 @@ classes! {
     /// reporting verb that ends its sentence (“…, she said in a
     /// statement.”).
     TailPreposition => "tail_preposition",
+    /// Relative words that may stand for the subject of a clause reported
+    /// inside a relative clause (“which critics said was unfair”).
+    RelativeWord => "relative_word",
     /// Words opening an indirect question (“what”, “how”, “why”): no
     /// reported statement follows (“asked how she plans to pay”).
     QuestionWord => "question_word",

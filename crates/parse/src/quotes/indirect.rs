@@ -373,6 +373,30 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// “a rule which critics said was unfair”, “what she says is a
+    /// growing demand”, “a finish that he said defied expectations”: the
+    /// reported clause's subject is the relative word before the reporting
+    /// verb `toks[v]`, so its verb follows the reporting verb at once (a
+    /// finite auxiliary or an irregular past: `finite_auxiliary.tsv`,
+    /// `past_verb.tsv`). The relative word (`relative_word.tsv`) opens the
+    /// subject of `toks[v]`, at most [`SUBJECT_PHRASE_WORDS`] words with no
+    /// punctuation. Where the clause starts.
+    fn relative_report(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let next = toks.get(v + 1)?;
+        if !(next.is(Class::FiniteAuxiliary) || next.is(Class::PastVerb)) {
+            return None;
+        }
+        let end = self.skip_auxiliaries(&toks[..v], v);
+        let rel = toks[..end]
+            .iter()
+            .rev()
+            .take(SUBJECT_PHRASE_WORDS + 1)
+            .take_while(|t| t.kind != TokKind::Punct)
+            .position(|t| t.is(Class::RelativeWord))?;
+        // a subject between the relative word and the verb
+        (rel > 0).then_some(v + 1)
+    }
+
     /// Where a clause reported without “that” starts after the reporting
     /// verb `toks[v]`: within [`CLAUSE_SKIP`] tokens (an object or an
     /// adverbial: “told reporters”, “said on Monday”), a token that opens a
@@ -763,6 +787,21 @@ impl<'a> Ctx<'a> {
                     let content =
                         self.clause_content(s, toks, i, that + 1, toks[that].span.end, &inside);
                     if has_words(content.slice(text), 3) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                            phrase,
+                        });
+                    }
+                } else if let Some(c) = self.relative_report(toks, i) {
+                    // RELATIVE SUBJECT VERB CLAUSE-WITHOUT-ITS-SUBJECT:
+                    // “a rule which critics said was unfair”
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    let content = self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
+                    if has_words(content.slice(text), 3) && !index.overlaps(content) {
                         taken_until = content.end;
                         out.push(Indirect {
                             content,
