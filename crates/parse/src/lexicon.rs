@@ -204,6 +204,9 @@ classes! {
     /// Relative words that may stand for the subject of a clause reported
     /// inside a relative clause (“which critics said was unfair”).
     RelativeWord => "relative_word",
+    /// Nouns of a statement, claim or belief whose content a “that”
+    /// clause gives (“amid complaints that the count was rigged”).
+    SpeechNoun => "speech_noun",
     /// Words opening an indirect question (“what”, “how”, “why”): no
     /// reported statement follows (“asked how she plans to pay”).
     QuestionWord => "question_word",

@@ -764,10 +764,37 @@ impl<'a> Ctx<'a> {
                         .any(|p| p.is(Class::Negation))
                 };
                 let reporting = t.is(Class::ReportingVerb);
-                if !(reporting || t.is(Class::ThatVerb)) || negated() {
+                let noun = t.is(Class::SpeechNoun);
+                if !(reporting || t.is(Class::ThatVerb) || noun) || negated() {
                     continue;
                 }
-                let that = if reporting {
+                let that = if noun && !reporting {
+                    // “amid complaints that the count was rigged”: a noun's
+                    // clause, its source unnamed
+                    if !self.finite_that_clause(toks, i + 1) {
+                        continue;
+                    }
+                    // (to its first comma: the noun stands in a clause of
+                    // the sentence, whose verb may report it: “Trump's
+                    // accusation that …, Biden said”)
+                    let content =
+                        self.clause_content(s, toks, i, i + 2, toks[i + 1].span.end, &inside);
+                    let end = toks[i + 2..]
+                        .iter()
+                        .find(|u| u.text(text) == "," && !inside(u.span.start))
+                        .map_or(content.end, |u| u.span.start.min(content.end));
+                    let content = trim_span(text, Span::new(content.start, end));
+                    if has_words(content.slice(text), 3) {
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject: Subject::Unknown,
+                            phrase: false,
+                        });
+                    }
+                    continue;
+                } else if reporting {
                     // the “that” right after the verb, or after an adverbial
                     if toks.get(i + 1).map(|n| n.text(text)) == Some("that") {
                         Some(i + 1)
