@@ -90,7 +90,8 @@ impl<'a> Ctx<'a> {
         let content = trim_span(text, content);
         // the source: an entity mentioned right after the cue, else the
         // phrase itself, as written (“according to a new poll”, “according
-        // to the results”: not a role to resolve to a person), when short
+        // to the results”: not a role to resolve to a person), when short;
+        // none named when long
         let subject = match entity {
             Some((_, source, e)) => Subject::Entity(e, source),
             None => {
@@ -103,10 +104,17 @@ impl<'a> Ctx<'a> {
                     ),
                 );
                 let words = phrase.slice(text).split_whitespace().count();
-                if words == 0 || words > ACCORDING_PHRASE_WORDS {
+                if words == 0 {
                     return None;
                 }
-                Subject::Name(phrase)
+                // a longer source (“early results of exit polls conducted
+                // for the networks by …”) is no speaker to name, but the
+                // content is still reported
+                if words > ACCORDING_PHRASE_WORDS {
+                    Subject::Unknown
+                } else {
+                    Subject::Name(phrase)
+                }
             }
         };
         has_words(content.slice(text), 4).then(|| Indirect {
