@@ -207,6 +207,9 @@ classes! {
     /// Nouns of a statement, claim or belief whose content a “that”
     /// clause gives (“amid complaints that the count was rigged”).
     SpeechNoun => "speech_noun",
+    /// Words of quantity opening a noun phrase (“some”, “many”): the
+    /// subject of a clause reported without “that” may start with one.
+    Quantifier => "quantifier",
     /// Words opening an indirect question (“what”, “how”, “why”): no
     /// reported statement follows (“asked how she plans to pay”).
     QuestionWord => "question_word",

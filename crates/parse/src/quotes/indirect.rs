@@ -161,8 +161,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// A token that may open a clause as (the start of) its subject: a
-    /// subject pronoun, a number, an article or determiner, or a
-    /// capitalised word; no auxiliary.
+    /// subject pronoun, a number, an article, a determiner or a quantifier
+    /// (`quantifier.tsv`: “some”, “many”), or a capitalised word; no
+    /// auxiliary.
     fn opens_clause_subject(t: &crate::text::Token) -> bool {
         t.kind == TokKind::Number
             || t.kind == TokKind::Word
@@ -170,6 +171,7 @@ impl<'a> Ctx<'a> {
                     || t.is(Class::NumberWord)
                     || t.is(Class::Article)
                     || t.is(Class::Determiner)
+                    || t.is(Class::Quantifier)
                     || t.shape.has(Shape::CAPITALISED))
                 && !t.is(Class::Auxiliary)
     }
