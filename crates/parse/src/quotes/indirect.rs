@@ -3,7 +3,7 @@
 
 use super::marks::{MarkIndex, Marks};
 use super::subject::{is_ing_form, is_preposition, Subject};
-use super::{has_words, is_double_mark, trim_span, Ctx};
+use super::{has_words, is_double_mark, is_quote_char, trim_span, Ctx};
 use crate::lexicon::Class;
 use crate::model::{Sentence, Span};
 use crate::text::{is_regular_past, Shape, TokKind};
@@ -42,8 +42,10 @@ const ACCORDING_PHRASE_WORDS: usize = 8;
 const ATTRIBUTION_LEAD: usize = 6;
 
 /// The most tokens after a reporting verb that closes the attribution of
-/// reported speech before it (“…, she told a Senate panel on Wednesday”).
-const TAIL_MAX: usize = 8;
+/// reported speech before it (“…, she told a Senate panel on Wednesday”,
+/// “…, Kaine insisted Thursday during a whistle-stop tour of morning
+/// shows”).
+const TAIL_MAX: usize = 12;
 
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
@@ -504,6 +506,9 @@ impl<'a> Ctx<'a> {
     /// stop; no clause word, verb or negation.
     fn leads_subject(&self, t: &crate::text::Token) -> bool {
         match t.kind {
+            // (“and” joins two subjects: “…, teachers and union officials
+            // said”)
+            TokKind::Word if t.text(self.text) == "and" => true,
             TokKind::Word => ![
                 Class::ClauseBoundary,
                 Class::AdverbialSubordinator,
@@ -621,6 +626,22 @@ impl<'a> Ctx<'a> {
         if !self.closes_attribution(toks, v) {
             return None;
         }
+        // the attribution hands over to a quotation or a colon (“In a
+        // statement, the mayor said, “…””): it introduces that, and what
+        // comes before is no report
+        let stop = toks[v + 1..].iter().position(|t| t.kind == TokKind::Punct);
+        if let Some(k) = stop.map(|k| v + 1 + k) {
+            let w = toks[k].text(text);
+            let quote_mark = w.chars().next().is_some_and(is_quote_char);
+            let hands_over = quote_mark
+                || matches!(w, "," | ":")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind != TokKind::Word && n.kind != TokKind::Number);
+            if hands_over {
+                return None;
+            }
+        }
         let (subject, phrase, subj_start) = match left {
             Subject::Unknown => {
                 let end = self.skip_auxiliaries(&toks[..v], v);
@@ -684,6 +705,31 @@ impl<'a> Ctx<'a> {
             });
         let end = if goes_on { s.span.end } else { cut };
         let content = trim_span(text, Span::new(s.span.start, end));
+        // a sentence opening with an adverbial (a preposition, a
+        // participle: “In a statement Thursday, the mayor said …”, “Asked
+        // about the plan, …”) reports only a clause after it: a finite verb
+        // after its first comma
+        let first = toks.partition_point(|t| t.span.start < content.start);
+        let opener = toks.get(first).map_or("", |t| t.text(text));
+        let lower = opener.to_lowercase();
+        let number_next = toks
+            .get(first + 1)
+            .is_some_and(|t| t.kind == TokKind::Number);
+        let adverbial =
+            (is_preposition(&lower) && !number_next) || is_ing_form(&lower) || lower == "asked";
+        if adverbial {
+            let comma = toks[first..]
+                .iter()
+                .take_while(|t| t.span.start < content.end)
+                .position(|t| t.text(text) == ",")?;
+            if !toks[first + comma..]
+                .iter()
+                .take_while(|t| t.span.start < content.end)
+                .any(|t| self.is_finite_verb(t))
+            {
+                return None;
+            }
+        }
         has_words(content.slice(text), 4).then(|| Indirect {
             content,
             verb: toks[v].span,
@@ -864,12 +910,16 @@ impl<'a> Ctx<'a> {
                             phrase,
                         });
                     }
-                } else if !index.overlaps(s.span) {
+                } else if let Some(ind) = self
+                    .content_before_attribution(s, toks, i)
+                    .filter(|ind| !index.overlaps(ind.content))
+                {
                     // CONTENT, SUBJECT VERB [adverbials]. / A, SUBJECT VERB, B.
-                    if let Some(ind) = self.content_before_attribution(s, toks, i) {
-                        taken_until = s.span.end;
-                        out.push(ind);
-                    }
+                    // (no quotation in the content: “…,” she said, and
+                    // “The plan will fail, Hart said, adding, “…”” is
+                    // “The plan will fail”)
+                    taken_until = s.span.end;
+                    out.push(ind);
                 }
             }
         }
