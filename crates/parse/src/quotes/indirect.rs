@@ -230,16 +230,28 @@ impl<'a> Ctx<'a> {
         (time_place_or_medium && self.finite_that_clause(toks, k)).then_some(k)
     }
 
-    /// Whether `toks[k]` is a “that” opening a clause: a subject follows,
-    /// and a finite verb before the clause's first comma (or the subject
-    /// is a pronoun that is only ever one): “found that turnout had
-    /// fallen”, not “found that report troubling”.
+    /// Whether `toks[k]` is a “that” opening a clause: a subject follows
+    /// (a clause opener, [`Ctx::opens_clause_subject`], or any lowercase
+    /// word but an auxiliary or a verb), and a finite verb before the
+    /// clause's first comma (or the subject is a pronoun that is only ever
+    /// one): “found that turnout had fallen”, not “found that report
+    /// troubling”.
     fn finite_that_clause(&self, toks: &[crate::text::Token], k: usize) -> bool {
         let text = self.text;
         if toks.get(k).map(|t| t.text(text)) != Some("that") {
             return false;
         }
-        let Some(opener) = toks.get(k + 1).filter(|t| Self::opens_clause_subject(t)) else {
+        // the subject may also be a bare noun or open with a subordinate
+        // clause (“found that agency staffers had not searched …”, “showed
+        // that although turnout rose, …”); no auxiliary or verb
+        let opens = |t: &crate::text::Token| {
+            Self::opens_clause_subject(t)
+                || t.kind == TokKind::Word
+                    && t.shape.has(Shape::LOWERCASE)
+                    && !t.is(Class::Auxiliary)
+                    && !self.is_finite_verb(t)
+        };
+        let Some(opener) = toks.get(k + 1).filter(|t| opens(t)) else {
             return false;
         };
         opener.is(Class::NominativePronoun)
