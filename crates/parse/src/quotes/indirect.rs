@@ -254,11 +254,23 @@ impl<'a> Ctx<'a> {
         let Some(opener) = toks.get(k + 1).filter(|t| opens(t)) else {
             return false;
         };
+        // after a bare noun (“that” may be its determiner: “found that
+        // report in a locked drawer”), no “-ed” word after an article,
+        // determiner or preposition (an adjective or a participle)
+        let bare = !Self::opens_clause_subject(opener);
         opener.is(Class::NominativePronoun)
             || toks[k + 2..]
                 .iter()
-                .take_while(|u| u.text(text) != ",")
-                .any(|u| self.is_finite_verb(u))
+                .enumerate()
+                .take_while(|(_, u)| u.text(text) != ",")
+                .any(|(j, u)| {
+                    let b = &toks[k + 1 + j];
+                    self.is_finite_verb(u)
+                        && !(bare
+                            && (b.is(Class::Article)
+                                || b.is(Class::Determiner)
+                                || is_preposition(b.text(text))))
+                })
     }
 
     /// Whether a verb that reports only with its “that” (`toks[v]`,
