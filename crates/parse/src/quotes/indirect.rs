@@ -936,12 +936,12 @@ impl<'a> Ctx<'a> {
                     }
                 } else if let Some(ind) = self
                     .content_before_attribution(s, toks, i)
-                    .filter(|ind| !index.overlaps(ind.content))
+                    .filter(|_| !index.overlaps(s.span))
                 {
                     // CONTENT, SUBJECT VERB [adverbials]. / A, SUBJECT VERB, B.
-                    // (no quotation in the content: “…,” she said, and
-                    // “The plan will fail, Hart said, adding, “…”” is
-                    // “The plan will fail”)
+                    // (in a sentence with no quotation: “The plan will fail,
+                    // Hart said, adding, “…”” stays the quote's alone, so
+                    // that two copies compare the quote, not the sentence)
                     taken_until = s.span.end;
                     out.push(ind);
                 }
