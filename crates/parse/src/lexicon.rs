@@ -197,6 +197,19 @@ classes! {
     /// Verbs that report only with their “that” (“the poll found that”,
     /// “the lawsuit alleges that”), no reporting verbs otherwise.
     ThatVerb => "that_verb",
+    /// Prepositions opening an adverbial of time or medium after a
+    /// reporting verb that ends its sentence (“…, she said in a
+    /// statement.”).
+    TailPreposition => "tail_preposition",
+    /// Relative words that may stand for the subject of a clause reported
+    /// inside a relative clause (“which critics said was unfair”).
+    RelativeWord => "relative_word",
+    /// Nouns of a statement, claim or belief whose content a “that”
+    /// clause gives (“amid complaints that the count was rigged”).
+    SpeechNoun => "speech_noun",
+    /// Words of quantity opening a noun phrase (“some”, “many”): the
+    /// subject of a clause reported without “that” may start with one.
+    Quantifier => "quantifier",
     /// Words opening an indirect question (“what”, “how”, “why”): no
     /// reported statement follows (“asked how she plans to pay”).
     QuestionWord => "question_word",

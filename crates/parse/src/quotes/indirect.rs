@@ -2,8 +2,8 @@
 //! `CONTENT, SUBJECT VERB`, and “according to X”.
 
 use super::marks::{MarkIndex, Marks};
-use super::subject::Subject;
-use super::{has_words, is_double_mark, trim_span, Ctx};
+use super::subject::{is_ing_form, is_preposition, Subject};
+use super::{has_words, is_double_mark, is_quote_char, trim_span, Ctx};
 use crate::lexicon::Class;
 use crate::model::{Sentence, Span};
 use crate::text::{is_regular_past, Shape, TokKind};
@@ -35,6 +35,17 @@ const NEXT_REPORT_WORDS: usize = 8;
 /// The most words a source phrase after “according to” that names no
 /// entity may have (“a new poll by the Harvard Institute of Politics”).
 const ACCORDING_PHRASE_WORDS: usize = 8;
+
+/// The most titles and modifiers between the comma that ends reported
+/// speech and the subject after it (“…, former Defense Secretary Ash
+/// Carter said”).
+const ATTRIBUTION_LEAD: usize = 6;
+
+/// The most tokens after a reporting verb that closes the attribution of
+/// reported speech before it (“…, she told a Senate panel on Wednesday”,
+/// “…, Kaine insisted Thursday during a whistle-stop tour of morning
+/// shows”).
+const TAIL_MAX: usize = 12;
 
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
@@ -81,7 +92,8 @@ impl<'a> Ctx<'a> {
         let content = trim_span(text, content);
         // the source: an entity mentioned right after the cue, else the
         // phrase itself, as written (“according to a new poll”, “according
-        // to the results”: not a role to resolve to a person), when short
+        // to the results”: not a role to resolve to a person), when short;
+        // none named when long
         let subject = match entity {
             Some((_, source, e)) => Subject::Entity(e, source),
             None => {
@@ -94,10 +106,17 @@ impl<'a> Ctx<'a> {
                     ),
                 );
                 let words = phrase.slice(text).split_whitespace().count();
-                if words == 0 || words > ACCORDING_PHRASE_WORDS {
+                if words == 0 {
                     return None;
                 }
-                Subject::Name(phrase)
+                // a longer source (“early results of exit polls conducted
+                // for the networks by …”) is no speaker to name, but the
+                // content is still reported
+                if words > ACCORDING_PHRASE_WORDS {
+                    Subject::Unknown
+                } else {
+                    Subject::Name(phrase)
+                }
             }
         };
         has_words(content.slice(text), 4).then(|| Indirect {
@@ -144,8 +163,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// A token that may open a clause as (the start of) its subject: a
-    /// subject pronoun, a number, an article or determiner, or a
-    /// capitalised word; no auxiliary.
+    /// subject pronoun, a number, an article, a determiner or a quantifier
+    /// (`quantifier.tsv`: “some”, “many”), or a capitalised word; no
+    /// auxiliary.
     fn opens_clause_subject(t: &crate::text::Token) -> bool {
         t.kind == TokKind::Number
             || t.kind == TokKind::Word
@@ -153,6 +173,7 @@ impl<'a> Ctx<'a> {
                     || t.is(Class::NumberWord)
                     || t.is(Class::Article)
                     || t.is(Class::Determiner)
+                    || t.is(Class::Quantifier)
                     || t.shape.has(Shape::CAPITALISED))
                 && !t.is(Class::Auxiliary)
     }
@@ -190,7 +211,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let before = &toks[k - 1];
-        let time_place_or_medium = before.kind == TokKind::Number
+        // a verb naming its addressee takes its object first (“told
+        // reporters that”, “assured donors on Friday that”)
+        let time_place_or_medium = toks[v].is(Class::AddresseeVerb)
+            || before.kind == TokKind::Number
             || before.shape.has(Shape::CAPITALISED)
             || [
                 Class::Weekday,
@@ -206,29 +230,53 @@ impl<'a> Ctx<'a> {
         (time_place_or_medium && self.finite_that_clause(toks, k)).then_some(k)
     }
 
-    /// Whether `toks[k]` is a “that” opening a clause: a subject follows,
-    /// and a finite verb before the clause's first comma (or the subject
-    /// is a pronoun that is only ever one): “found that turnout had
-    /// fallen”, not “found that report troubling”.
+    /// Whether `toks[k]` is a “that” opening a clause: a subject follows
+    /// (a clause opener, [`Ctx::opens_clause_subject`], or any lowercase
+    /// word but an auxiliary or a verb), and a finite verb before the
+    /// clause's first comma (or the subject is a pronoun that is only ever
+    /// one): “found that turnout had fallen”, not “found that report
+    /// troubling”.
     fn finite_that_clause(&self, toks: &[crate::text::Token], k: usize) -> bool {
         let text = self.text;
         if toks.get(k).map(|t| t.text(text)) != Some("that") {
             return false;
         }
-        let Some(opener) = toks.get(k + 1).filter(|t| Self::opens_clause_subject(t)) else {
+        // the subject may also be a bare noun or open with a subordinate
+        // clause (“found that agency staffers had not searched …”, “showed
+        // that although turnout rose, …”); no auxiliary or verb
+        let opens = |t: &crate::text::Token| {
+            Self::opens_clause_subject(t)
+                || t.kind == TokKind::Word
+                    && t.shape.has(Shape::LOWERCASE)
+                    && !t.is(Class::Auxiliary)
+                    && !self.is_finite_verb(t)
+        };
+        let Some(opener) = toks.get(k + 1).filter(|t| opens(t)) else {
             return false;
         };
+        // after a bare noun (“that” may be its determiner: “found that
+        // report in a locked drawer”), no “-ed” word after an article,
+        // determiner or preposition (an adjective or a participle)
+        let bare = !Self::opens_clause_subject(opener);
         opener.is(Class::NominativePronoun)
             || toks[k + 2..]
                 .iter()
-                .take_while(|u| u.text(text) != ",")
-                .any(|u| self.is_finite_verb(u))
+                .enumerate()
+                .take_while(|(_, u)| u.text(text) != ",")
+                .any(|(j, u)| {
+                    let b = &toks[k + 1 + j];
+                    self.is_finite_verb(u)
+                        && !(bare
+                            && (b.is(Class::Article)
+                                || b.is(Class::Determiner)
+                                || is_preposition(b.text(text))))
+                })
     }
 
     /// Whether a verb that reports only with its “that” (`toks[v]`,
     /// [`Class::ThatVerb`]) reports here: it is no noun (after an article,
-    /// a determiner or a possessive: “the findings show”, “the report's
-    /// findings”), no base form after “to”, a modal or “please” (“has to
+    /// a determiner, a possessive or a preposition: “the findings show”,
+    /// “the report's findings”, “in states that …”), no base form after “to”, a modal or “please” (“has to
     /// show that”, “may find that”), not negated (“didn't find that”), not
     /// in a condition or question (`condition`: “if the records show that”,
     /// “whether the audit found that”), and has no first-person subject
@@ -244,6 +292,7 @@ impl<'a> Ctx<'a> {
             || prev.is(Class::Modal)
             || prev.is(Class::Negation)
             || ["to", "please"].iter().any(|x| w.eq_ignore_ascii_case(x))
+            || is_preposition(w)
             || w.ends_with("'s")
             || w.ends_with("’s")
         {
@@ -306,6 +355,47 @@ impl<'a> Ctx<'a> {
         trim_span(text, Span::new(start, end))
     }
 
+    /// A reported clause `content` that runs on into a quotation, cut
+    /// before the last comma, “and” or “but” before the quotation (and
+    /// before the one before it when a cue stands between: “said the move
+    /// was made by the commissioner and said, “…”” gives “the move was
+    /// made by the commissioner”). With none (the quotation is part of the
+    /// clause: “said the plan was a “disaster””), or with no quotation in
+    /// it, `content` as it is.
+    fn before_next_quote(
+        &self,
+        toks: &[crate::text::Token],
+        content: Span,
+        index: &MarkIndex,
+    ) -> Span {
+        let Some(open) = index.first_open_within(content) else {
+            return content;
+        };
+        // the words before the mark, last first
+        let before: Vec<&crate::text::Token> = toks
+            .iter()
+            .rev()
+            .skip_while(|t| t.span.start >= open)
+            .take_while(|t| t.span.start > content.start)
+            .collect();
+        let is_cut = |t: &crate::text::Token| matches!(t.text(self.text), "," | "and" | "but");
+        let is_cue = |t: &crate::text::Token| {
+            t.is(Class::ReportingVerb) || t.is(Class::QuoteVerb) || t.is(Class::CueParticiple)
+        };
+        // the last comma, “and” or “but” before the mark, and further back
+        // while a cue lies between two (“and said, “…””)
+        let Some(mut cut) = before.iter().position(|t| is_cut(t)) else {
+            return content;
+        };
+        while let Some(next) = before[cut + 1..].iter().position(|t| is_cut(t)) {
+            if !before[cut + 1..cut + 1 + next].iter().any(|t| is_cue(t)) {
+                break;
+            }
+            cut += 1 + next;
+        }
+        trim_span(self.text, Span::new(content.start, before[cut].span.start))
+    }
+
     /// The subject of the reporting verb `toks[v]` ([`Ctx::subject_left`]),
     /// else its subject phrase as written ([`Ctx::phrase_subject`]), with
     /// `true` for a phrase.
@@ -317,6 +407,30 @@ impl<'a> Ctx<'a> {
             }
             found => (found, false),
         }
+    }
+
+    /// “a rule which critics said was unfair”, “what she says is a
+    /// growing demand”, “a finish that he said defied expectations”: the
+    /// reported clause's subject is the relative word before the reporting
+    /// verb `toks[v]`, so its verb follows the reporting verb at once (a
+    /// finite auxiliary or an irregular past: `finite_auxiliary.tsv`,
+    /// `past_verb.tsv`). The relative word (`relative_word.tsv`) opens the
+    /// subject of `toks[v]`, at most [`SUBJECT_PHRASE_WORDS`] words with no
+    /// punctuation. Where the clause starts.
+    fn relative_report(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let next = toks.get(v + 1)?;
+        if !(next.is(Class::FiniteAuxiliary) || next.is(Class::PastVerb)) {
+            return None;
+        }
+        let end = self.skip_auxiliaries(&toks[..v], v);
+        let rel = toks[..end]
+            .iter()
+            .rev()
+            .take(SUBJECT_PHRASE_WORDS + 1)
+            .take_while(|t| t.kind != TokKind::Punct)
+            .position(|t| t.is(Class::RelativeWord))?;
+        // a subject between the relative word and the verb
+        (rel > 0).then_some(v + 1)
     }
 
     /// Where a clause reported without “that” starts after the reporting
@@ -409,6 +523,246 @@ impl<'a> Ctx<'a> {
         self.content_before_verb(s, comma.span.start, &toks[v], subject)
     }
 
+    /// Whether `t` may stand between the comma that ends reported speech
+    /// and the subject after it: a title, a modifier or a role word
+    /// (“…, Mayor Ted Terry said”, “…, Sen. Jane Roe said”, “…, retired
+    /// general Ann Wexley told …”), a number, or an abbreviation's full
+    /// stop; no clause word, verb or negation.
+    fn leads_subject(&self, t: &crate::text::Token) -> bool {
+        match t.kind {
+            // (“and” joins two subjects: “…, teachers and union officials
+            // said”)
+            TokKind::Word if t.text(self.text) == "and" => true,
+            TokKind::Word => ![
+                Class::ClauseBoundary,
+                Class::AdverbialSubordinator,
+                Class::ReportingVerb,
+                Class::FiniteAuxiliary,
+                Class::QuestionWord,
+                Class::Negation,
+                Class::Condition,
+            ]
+            .into_iter()
+            .any(|c| t.is(c)),
+            TokKind::Number => true,
+            _ => t.text(self.text) == ".",
+        }
+    }
+
+    /// Whether the words after the reporting verb `toks[v]`, up to the
+    /// next punctuation mark, let it close the attribution of reported
+    /// speech before it: none; adverbs and words of time (“said
+    /// Thursday”, “said last week”, “wrote recently”); an adverbial opened
+    /// by a preposition of `tail_preposition` that holds a word of time or
+    /// a medium of speech (“said in a statement”, “said on Monday”); after
+    /// a verb naming its addressee (`addressee_verb`), its object first
+    /// (“told reporters”, “told a Senate panel on Wednesday”). Never a
+    /// clause word, a verb, “to” or “that” (“…, Smith called for a
+    /// recount”, “…, she told them to wait”).
+    fn closes_attribution(&self, toks: &[crate::text::Token], v: usize) -> bool {
+        let text = self.text;
+        let tail_end = toks[v + 1..]
+            .iter()
+            .position(|t| t.kind == TokKind::Punct)
+            .map_or(toks.len(), |k| v + 1 + k);
+        let tail = &toks[v + 1..tail_end];
+        if tail.is_empty() {
+            return true;
+        }
+        let blocked = |t: &crate::text::Token| {
+            let w = t.text(text);
+            w == "to"
+                || w == "that"
+                || self.is_finite_verb(t)
+                || [
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::ReportingVerb,
+                    Class::ThatVerb,
+                    Class::QuestionWord,
+                    Class::Condition,
+                    Class::Negation,
+                ]
+                .into_iter()
+                .any(|c| t.is(c))
+        };
+        if tail.len() > TAIL_MAX || tail.iter().any(blocked) {
+            return false;
+        }
+        let time = |t: &crate::text::Token| {
+            [
+                Class::Weekday,
+                Class::Month,
+                Class::DeicticDay,
+                Class::TimeReference,
+                Class::DayPart,
+                Class::DateModifier,
+                Class::TimeUnit,
+            ]
+            .into_iter()
+            .any(|c| t.is(c))
+        };
+        let adverb = |t: &crate::text::Token| {
+            let w = t.text(text);
+            t.shape.has(Shape::LOWERCASE)
+                && ((w.len() > 4 && w.ends_with("ly")) || t.is(Class::SubjectAdverb))
+        };
+        let rest = &tail[tail.iter().take_while(|t| adverb(t)).count()..];
+        match rest.first() {
+            None => true,
+            Some(first) if time(first) => true,
+            Some(first) if first.is(Class::TailPreposition) => {
+                rest.iter().any(|t| time(t) || t.is(Class::SpeechMedium))
+            }
+            Some(_) => toks[v].is(Class::AddresseeVerb),
+        }
+    }
+
+    /// “CONTENT, SUBJECT VERB [adverbials].” and “A, SUBJECT VERB, B.”:
+    /// reported speech before the attribution of the reporting verb
+    /// `toks[v]` when no clause follows the verb. The subject (a person,
+    /// name or role, after its titles: “…, Mayor Ted Terry said”; a
+    /// phrase as written: “…, law enforcement officials say”; or a lone
+    /// pronoun, unnamed: “…, they said”) follows a comma; the content runs
+    /// from the sentence start to that comma, or, when a comma after the
+    /// verb goes on with the clause (“The permit, his campaign said, had
+    /// been hard to get.”), over the whole sentence. “CONTENT, VERB
+    /// SUBJECT” is [`Ctx::inverted_after_content`].
+    fn content_before_attribution(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        v: usize,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        // a finite verb ending its attribution: no participle or
+        // infinitive (“…, instead claiming …”, “…, to tell everyone …”)
+        let verb = toks[v].text(text);
+        if is_ing_form(verb) || v.checked_sub(1).is_some_and(|p| toks[p].text(text) == "to") {
+            return None;
+        }
+        let left = self.subject_left(toks, v, 0);
+        if left == Subject::Unknown {
+            if let Some(ind) = self.inverted_after_content(s, toks, v) {
+                return Some(ind);
+            }
+        }
+        if !self.closes_attribution(toks, v) {
+            return None;
+        }
+        // the attribution hands over to a quotation or a colon (“In a
+        // statement, the mayor said, “…””): it introduces that, and what
+        // comes before is no report
+        let stop = toks[v + 1..].iter().position(|t| t.kind == TokKind::Punct);
+        if let Some(k) = stop.map(|k| v + 1 + k) {
+            let w = toks[k].text(text);
+            let quote_mark = w.chars().next().is_some_and(is_quote_char);
+            let hands_over = quote_mark
+                || matches!(w, "," | ":")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind != TokKind::Word && n.kind != TokKind::Number);
+            if hands_over {
+                return None;
+            }
+        }
+        let (subject, phrase, subj_start) = match left {
+            Subject::Unknown => {
+                let end = self.skip_auxiliaries(&toks[..v], v);
+                match self.phrase_subject(toks, v) {
+                    Subject::Unknown => {
+                        // a lone pronoun: no source to name (“…, they said”)
+                        let p = end.checked_sub(1)?;
+                        if !toks[p].is(Class::SubjectPronoun) {
+                            return None;
+                        }
+                        (Subject::Unknown, false, toks[p].span.start)
+                    }
+                    found => (found, true, found.span()?.start),
+                }
+            }
+            found => (found, false, found.span()?.start),
+        };
+        // over the subject's titles and modifiers to the comma
+        let first = toks.partition_point(|t| t.span.start < subj_start);
+        let mut j = first;
+        while j > 0 && first - j < ATTRIBUTION_LEAD && self.leads_subject(&toks[j - 1]) {
+            j -= 1;
+        }
+        let comma = j.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
+        let mut cut = toks[comma].span.start;
+        // walk back over an apposed role: “the Secretary General …, Jens
+        // Stoltenberg,”
+        let k = comma;
+        if let Some(r) = self.role_ending_at(toks, k) {
+            let before_role = text[s.span.start..r.start].trim_end();
+            let before_role = before_role
+                .strip_suffix("the")
+                .or_else(|| before_role.strip_suffix("The"))
+                .unwrap_or(before_role)
+                .trim_end();
+            if let Some(h) = before_role.strip_suffix(',') {
+                cut = s.span.start + h.len();
+            }
+        }
+        // A, SUBJECT VERB, B: the clause goes on after a comma after the
+        // verb (not a participle or a clause word: “…, she said, adding
+        // that …”, “…, he said, but …”)
+        let goes_on = toks[v + 1..]
+            .iter()
+            .position(|t| t.text(text) == ",")
+            .and_then(|c| toks.get(v + 2 + c))
+            .is_some_and(|n| {
+                let w = n.text(text);
+                let participle = n.shape.has(Shape::LOWERCASE) && is_ing_form(w);
+                let clause_word = [
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::ReportingVerb,
+                ]
+                .into_iter()
+                .any(|c| n.is(c));
+                n.kind == TokKind::Word
+                    && !participle
+                    && !clause_word
+                    && !w.eq_ignore_ascii_case("according")
+            });
+        let end = if goes_on { s.span.end } else { cut };
+        let content = trim_span(text, Span::new(s.span.start, end));
+        // a sentence opening with an adverbial (a preposition, a
+        // participle: “In a statement Thursday, the mayor said …”, “Asked
+        // about the plan, …”) reports only a clause after it: a finite verb
+        // after its first comma
+        let first = toks.partition_point(|t| t.span.start < content.start);
+        let opener = toks.get(first).map_or("", |t| t.text(text));
+        let lower = opener.to_lowercase();
+        let number_next = toks
+            .get(first + 1)
+            .is_some_and(|t| t.kind == TokKind::Number);
+        let adverbial =
+            (is_preposition(&lower) && !number_next) || is_ing_form(&lower) || lower == "asked";
+        if adverbial {
+            let comma = toks[first..]
+                .iter()
+                .take_while(|t| t.span.start < content.end)
+                .position(|t| t.text(text) == ",")?;
+            if !toks[first + comma..]
+                .iter()
+                .take_while(|t| t.span.start < content.end)
+                .any(|t| self.is_finite_verb(t))
+            {
+                return None;
+            }
+        }
+        has_words(content.slice(text), 4).then(|| Indirect {
+            content,
+            verb: toks[v].span,
+            cue: toks[v].text(text).to_string(),
+            subject,
+            phrase,
+        })
+    }
+
     /// The reported speech of “CONTENT, SUBJECT VERB” and “CONTENT, VERB
     /// SUBJECT”: the sentence from its start to `end` (the comma before
     /// the attribution), cued by the reporting verb `verb`, when it has
@@ -490,10 +844,37 @@ impl<'a> Ctx<'a> {
                         .any(|p| p.is(Class::Negation))
                 };
                 let reporting = t.is(Class::ReportingVerb);
-                if !(reporting || t.is(Class::ThatVerb)) || negated() {
+                let noun = t.is(Class::SpeechNoun);
+                if !(reporting || t.is(Class::ThatVerb) || noun) || negated() {
                     continue;
                 }
-                let that = if reporting {
+                let that = if noun && !reporting {
+                    // “amid complaints that the count was rigged”: a noun's
+                    // clause, its source unnamed
+                    if !self.finite_that_clause(toks, i + 1) {
+                        continue;
+                    }
+                    // (to its first comma: the noun stands in a clause of
+                    // the sentence, whose verb may report it: “Trump's
+                    // accusation that …, Biden said”)
+                    let content =
+                        self.clause_content(s, toks, i, i + 2, toks[i + 1].span.end, &inside);
+                    let end = toks[i + 2..]
+                        .iter()
+                        .find(|u| u.text(text) == "," && !inside(u.span.start))
+                        .map_or(content.end, |u| u.span.start.min(content.end));
+                    let content = trim_span(text, Span::new(content.start, end));
+                    if has_words(content.slice(text), 3) {
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject: Subject::Unknown,
+                            phrase: false,
+                        });
+                    }
+                    continue;
+                } else if reporting {
                     // the “that” right after the verb, or after an adverbial
                     if toks.get(i + 1).map(|n| n.text(text)) == Some("that") {
                         Some(i + 1)
@@ -522,9 +903,9 @@ impl<'a> Ctx<'a> {
                             phrase,
                         });
                     }
-                } else if let Some(c) = self.clause_after(toks, i) {
-                    // SUBJECT VERB [object or adverbial] CLAUSE, no “that”:
-                    // “Hart said the budget would be balanced”
+                } else if let Some(c) = self.relative_report(toks, i) {
+                    // RELATIVE SUBJECT VERB CLAUSE-WITHOUT-ITS-SUBJECT:
+                    // “a rule which critics said was unfair”
                     let (subject, phrase) = self.subject_or_phrase(toks, i);
                     let content = self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
                     if has_words(content.slice(text), 3) && !index.overlaps(content) {
@@ -537,42 +918,32 @@ impl<'a> Ctx<'a> {
                             phrase,
                         });
                     }
-                } else if !index.overlaps(s.span) {
-                    // CONTENT, SUBJECT VERB [adverbials].
-                    let subject = self.subject_left(toks, i, 0);
-                    let Some(subj_start) = subject.span().map(|sp| sp.start) else {
-                        // CONTENT, VERB SUBJECT: “The ferry was late, said
-                        // Tomas Lind.”
-                        if let Some(ind) = self.inverted_after_content(s, toks, i) {
-                            taken_until = s.span.end;
-                            out.push(ind);
-                        }
-                        continue;
-                    };
-                    // walk back over an apposed role: “the Secretary General …, Jens Stoltenberg,”
-                    let head = &text[s.span.start..subj_start];
-                    let head = head.trim_end();
-                    let Some(head) = head.strip_suffix(',') else {
-                        continue;
-                    };
-                    let mut cut = head.len();
-                    let head_end = s.span.start + head.trim_end().len();
-                    let j = toks.partition_point(|t| t.span.start < head_end);
-                    if let Some(r) = self.role_ending_at(toks, j) {
-                        let before_role = text[s.span.start..r.start].trim_end();
-                        let before_role = before_role
-                            .strip_suffix("the")
-                            .or_else(|| before_role.strip_suffix("The"))
-                            .unwrap_or(before_role)
-                            .trim_end();
-                        if let Some(h) = before_role.strip_suffix(',') {
-                            cut = h.len();
-                        }
+                } else if let Some(c) = self.clause_after(toks, i) {
+                    // SUBJECT VERB [object or adverbial] CLAUSE, no “that”:
+                    // “Hart said the budget would be balanced”
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    let content = self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
+                    let content = self.before_next_quote(toks, content, &index);
+                    if has_words(content.slice(text), 3) && !index.overlaps(content) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                            phrase,
+                        });
                     }
-                    if let Some(ind) = self.content_before_verb(s, s.span.start + cut, t, subject) {
-                        taken_until = s.span.end;
-                        out.push(ind);
-                    }
+                } else if let Some(ind) = self
+                    .content_before_attribution(s, toks, i)
+                    .filter(|_| !index.overlaps(s.span))
+                {
+                    // CONTENT, SUBJECT VERB [adverbials]. / A, SUBJECT VERB, B.
+                    // (in a sentence with no quotation: “The plan will fail,
+                    // Hart said, adding, “…”” stays the quote's alone, so
+                    // that two copies compare the quote, not the sentence)
+                    taken_until = s.span.end;
+                    out.push(ind);
                 }
             }
         }

@@ -50,6 +50,15 @@ impl MarkIndex {
         i > 0 && self.reach[i - 1] > span.start
     }
 
+    /// The first opening mark inside `span`, if any.
+    pub(super) fn first_open_within(&self, span: Span) -> Option<usize> {
+        let i = self.spans.partition_point(|&(open, _)| open < span.start);
+        self.spans
+            .get(i)
+            .map(|&(open, _)| open)
+            .filter(|&open| open < span.end)
+    }
+
     /// The quoted words of the marks that lie inside `span`. A content
     /// span is never inverted (`find_marks` builds it as a start and a
     /// length), so one inside `span` starts in `span.start..=span.end`.
