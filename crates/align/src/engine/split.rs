@@ -817,11 +817,15 @@ pub struct PartFindings {
 /// component ever merge, so the clusters of a component made alone are
 /// its clusters in the whole story. A component whose claims are all in
 /// one article gives no cluster (a cluster spans two articles) and is
-/// left out. The components, by first claim, are packed into parts of at
-/// most `max_articles` articles (a larger component is a part alone).
-/// Copy groups come from the plan (which texts each article repeats); the
-/// people part reads the articles that name a person, for the story's
-/// people and role findings.
+/// left out. The components, by first claim, are packed into parts: a
+/// part takes the next component while it reads at most `max_articles`
+/// articles, or builds at most as many claims as `max_articles` articles
+/// of the story have on average (a task builds only its components'
+/// claims, but reads every article one of them is in: a quote every
+/// outlet repeats makes a component of the whole story). Copy groups
+/// come from the plan (which texts each article repeats); the people
+/// part reads the articles that name a person (their entities, no claim
+/// built), for the story's people and role findings.
 pub fn partition(
     plan: &StoryPlan,
     edges: Vec<Edge>,
@@ -883,13 +887,18 @@ pub fn partition(
         })
         .collect();
     comps.sort_by_key(|c| c[0]);
-    // packed into parts of at most `max_articles` articles
+    // packed into parts: a part grows while it reads at most
+    // `max_articles` articles or builds at most the claims of as many
+    // articles of the story (a task reads its components' articles, and
+    // builds only their claims)
+    let max_articles = max_articles.max(1);
+    let max_claims = (max_articles as u64 * claims as u64).div_ceil(n.max(1) as u64) as usize;
     let mut groups: Vec<(Vec<u32>, BTreeSet<usize>)> = Vec::new();
     let mut cur: (Vec<u32>, BTreeSet<usize>) = (Vec::new(), BTreeSet::new());
     for c in comps {
         let arts: BTreeSet<usize> = c.iter().map(|&l| claim_doc[l as usize]).collect();
         let joined = cur.1.union(&arts).count();
-        if !cur.0.is_empty() && joined > max_articles.max(1) {
+        if !cur.0.is_empty() && joined > max_articles && cur.0.len() + c.len() > max_claims {
             groups.push(std::mem::take(&mut cur));
         }
         cur.0.extend(c);
@@ -1033,15 +1042,6 @@ pub fn finish_part(
             part.articles[i].id
         )));
     }
-    if part.roles {
-        // people and roles read the entities, not the claims
-        for x in &mut docs {
-            x.sentences.clear();
-            x.quotes.clear();
-            x.dates.clear();
-            x.quantities.clear();
-        }
-    }
     // the copy roots the task does not read: their ids alone
     let mut stubs: BTreeSet<&str> = BTreeSet::new();
     for (_, r) in &part.roots {
@@ -1054,7 +1054,26 @@ pub fn finish_part(
             .iter()
             .map(|&id| Extraction::new(Article::new(id, ""), Vec::new())),
     );
-    let p = claims::prepare_with(&docs, config, Some(stats));
+    // only the part's claims are built (none for the people part): per
+    // article, its claims' indices among its own
+    let mut wanted_claims: HashMap<&str, Vec<usize>> = HashMap::new();
+    {
+        let mut at = 0usize;
+        for a in &part.articles {
+            let mut ks = Vec::new();
+            while at < part.claims.len() && part.claims[at] < a.first.saturating_add(a.claims) {
+                ks.push(part.claims[at].saturating_sub(a.first) as usize);
+                at += 1;
+            }
+            wanted_claims.insert(a.id.as_str(), ks);
+        }
+    }
+    let keep = |x: &Extraction, k: usize| {
+        wanted_claims
+            .get(x.article.id.as_str())
+            .is_some_and(|ks| ks.binary_search(&k).is_ok())
+    };
+    let (p, counts) = claims::prepare_kept(&docs, config, Some(stats), Some(&keep));
     let doc_of: HashMap<&str, usize> = p
         .docs
         .iter()
@@ -1100,24 +1119,34 @@ pub fn finish_part(
         ));
     }
     for (i, a) in part.articles.iter().enumerate() {
-        let range = p.doc_units[doc[i]].clone();
-        if part.roles {
-            // its claims stripped: none read
-            continue;
-        }
-        if range.len() != a.claims as usize {
+        if counts[doc[i]] != a.claims as usize {
             return Err(SplitError::ClaimCount {
                 article: a.id.clone(),
-                found: range.len(),
+                found: counts[doc[i]],
                 planned: a.claims as usize,
             });
         }
-        while at < n && part.claims[at] < a.first + a.claims {
-            let k = part.claims[at].checked_sub(a.first).ok_or_else(|| {
-                SplitError::BadPlan(format!("claim {} in no article", part.claims[at]))
+        // the kept claims of the article: the part's, in order
+        let range = p.doc_units[doc[i]].clone();
+        let mut kept = range.clone();
+        while at < n && part.claims[at] < a.first.saturating_add(a.claims) {
+            if part.claims[at] < a.first {
+                return Err(SplitError::BadPlan(format!(
+                    "claim {} in no article",
+                    part.claims[at]
+                )));
+            }
+            let g = kept.next().ok_or_else(|| {
+                SplitError::BadPlan(format!("claim {} not built", part.claims[at]))
             })?;
-            units.push((range.start + k as usize) as u32);
+            units.push(g as u32);
             at += 1;
+        }
+        if kept.next().is_some() {
+            return Err(SplitError::BadPlan(format!(
+                "article '{}': claims built out of the part",
+                a.id
+            )));
         }
     }
     if units.len() != n {
