@@ -403,6 +403,10 @@ fn check_finish_in_parts(
         let part: split::FinishPart = serde_json::from_str(&json).expect("reads back");
         let mut mine: Vec<Extraction> = part.articles().map(|id| by_id[id].clone()).collect();
         mine.reverse();
+        if part.is_people() {
+            // what the people task keeps of each article
+            mine = mine.into_iter().map(split::people_only).collect();
+        }
         let r = split::finish_part(mine, &part, cfg, stats).expect("finishes");
         giving += usize::from(!r.findings.is_empty() && !part.is_people());
         results.push(r);
