@@ -11,6 +11,7 @@ use crosscheck::report::{self, sanitize, Filter, Format, Report};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyList;
 use std::path::PathBuf;
 
 create_exception!(
@@ -607,11 +608,15 @@ fn spark_split_partition(
 /// and those as JSON (`align::split::PartFinding`) for
 /// `spark_split_merge`, which keeps one per misattributed utterance
 /// over the whole story.
+///
+/// The extractions are read one at a time (one JSON string copied at a
+/// time); the people task keeps of each only what people and roles read
+/// (the article and its entities).
 #[pyfunction]
 #[pyo3(signature = (extractions, part_json, stats, config_json=None))]
 fn spark_split_finish_part(
     py: Python<'_>,
-    extractions: Vec<String>,
+    extractions: &Bound<'_, PyList>,
     part_json: &str,
     stats: &SparkStats,
     config_json: Option<&str>,
@@ -619,8 +624,16 @@ fn spark_split_finish_part(
     let config = story_config(config_json)?;
     let part: align::split::FinishPart = serde_json::from_str(part_json)
         .map_err(|e| InputError::new_err(format!("a part of the finish is not readable: {e}")))?;
-    let docs = extractions_of(&extractions)?;
-    drop(extractions);
+    let mut docs = Vec::with_capacity(extractions.len());
+    for item in extractions.iter() {
+        let json: String = item.extract()?;
+        let mut x = serde_json::from_str::<Extraction>(&json)
+            .map_err(|e| InputError::new_err(format!("extraction JSON: {e}")))?;
+        if part.is_people() {
+            x = align::split::people_only(x);
+        }
+        docs.push(x);
+    }
     let found = py
         .detach(|| align::split::finish_part(docs, &part, &config, &stats.0))
         .map_err(split_error)?;
