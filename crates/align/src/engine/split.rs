@@ -819,10 +819,12 @@ pub struct PartFindings {
 /// one article gives no cluster (a cluster spans two articles) and is
 /// left out. The components, by first claim, are packed into parts: a
 /// part takes the next component while it reads at most `max_articles`
-/// articles, or builds at most as many claims as `max_articles` articles
-/// of the story have on average (a task builds only its components'
-/// claims, but reads every article one of them is in: a quote every
-/// outlet repeats makes a component of the whole story). Copy groups
+/// articles and builds at most as many claims as `max_articles` articles
+/// of the story have on average, or no more than the story's largest
+/// component needs alone (a task builds only its components' claims,
+/// but reads every article one of them is in: a quote every outlet
+/// repeats makes a component of the whole story, and its task reads
+/// every article). Copy groups
 /// come from the plan (which texts each article repeats); the people
 /// part reads the articles that name a person (their entities, no claim
 /// built), for the story's people and role findings.
@@ -887,18 +889,26 @@ pub fn partition(
         })
         .collect();
     comps.sort_by_key(|c| c[0]);
-    // packed into parts: a part grows while it reads at most
-    // `max_articles` articles or builds at most the claims of as many
-    // articles of the story (a task reads its components' articles, and
-    // builds only their claims)
+    // packed into parts: a part takes the next component while it reads
+    // at most `max_articles` articles and builds at most the claims of as
+    // many articles of the story on average, or no more than the story's
+    // largest component needs alone (a task reads all the articles of its
+    // components, and builds only their claims)
+    let largest = comps.iter().fold((0usize, 0usize), |m, c| {
+        let mut arts: Vec<usize> = c.iter().map(|&l| claim_doc[l as usize]).collect();
+        arts.dedup();
+        (m.0.max(arts.len()), m.1.max(c.len()))
+    });
     let max_articles = max_articles.max(1);
-    let max_claims = (max_articles as u64 * claims as u64).div_ceil(n.max(1) as u64) as usize;
+    let max_claims =
+        ((max_articles as u64 * claims as u64).div_ceil(n.max(1) as u64) as usize).max(largest.1);
+    let max_articles = max_articles.max(largest.0);
     let mut groups: Vec<(Vec<u32>, BTreeSet<usize>)> = Vec::new();
     let mut cur: (Vec<u32>, BTreeSet<usize>) = (Vec::new(), BTreeSet::new());
     for c in comps {
         let arts: BTreeSet<usize> = c.iter().map(|&l| claim_doc[l as usize]).collect();
         let joined = cur.1.union(&arts).count();
-        if !cur.0.is_empty() && joined > max_articles && cur.0.len() + c.len() > max_claims {
+        if !cur.0.is_empty() && (joined > max_articles || cur.0.len() + c.len() > max_claims) {
             groups.push(std::mem::take(&mut cur));
         }
         cur.0.extend(c);
