@@ -32,7 +32,9 @@ after loading by writing 5 to /proc/self/clear_refs, Linux):
   its articles alone (``spark_split_finish_part``); writes its
   attribution findings to DIR/found-K-I.json;
 - ``merge``: the attribution findings of every task (DIR/found-K-*.json)
-  merged (``spark_split_merge``).
+  merged (``spark_split_merge``);
+- ``check``: every task of DIR/tasks-K.json and the merge in turn, their
+  rows compared with the story compared whole (prints the row count).
 
 Every task of the finish, each in a fresh process::
 
@@ -179,6 +181,26 @@ def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
         (d / f"found-{k}-{i}.json").write_text(json.dumps(found))
     elif step == "merge":
         _native.spark_split_merge(inputs["found"])
+    elif step == "check":
+        import csv
+        import io
+
+        def rows(text):
+            return list(csv.reader(io.StringIO(text, newline="")))[1:]
+
+        whole = sorted(map(tuple, rows(_native.spark_compare_story(ext, stats))))
+        by_id = {_id_of(x): x for x in ext}
+        got, found = [], []
+        for _, ids, part in json.loads((d / f"tasks-{k}.json").read_text()):
+            text, attributions = _native.spark_split_finish_part(
+                [by_id[a] for a in ids], part, stats)
+            got += rows(text)
+            found += attributions
+        got += rows(_native.spark_split_merge(found))
+        got = sorted(map(tuple, got))
+        print(json.dumps({"rows": len(whole), "same": got == whole}), file=sys.stderr)
+        if got != whole:
+            raise SystemExit("the tasks' rows differ from the whole story's")
     else:
         raise SystemExit(f"unknown step {step}")
     secs = time.perf_counter() - t
