@@ -23,13 +23,23 @@
 //!    plan's speakers and keys, and the collection's word statistics, so
 //!    every match of the story is found by exactly one pair of parts,
 //!    with the same score to the last bit.
-//! 3. **[`finish`]**, over the whole story: the matches of all pairs of
-//!    parts are the story's matches; clusters, findings, people and
-//!    copies are built from them as [`crate::compare_stories_with`]
-//!    builds them from its own.
+//! 3. **The finish**: the matches of all pairs of parts are the story's
+//!    matches; clusters, findings, people and copies are built from them
+//!    as [`crate::compare_stories_with`] builds them from its own.
+//!    [`partition`] (from the plan and the matches, no extraction) cuts
+//!    it into tasks ([`FinishPart`]): the connected components of the
+//!    matches and the repeated texts, packed into groups, each task
+//!    reading the articles of its components and building only their
+//!    claims ([`finish_part`]), and a people task (the story's people
+//!    and role findings, from the articles that name a person,
+//!    [`people_only`]); [`merge`] (or [`merge_findings`]) puts their
+//!    findings in the story's order and keeps one attribution finding
+//!    per misattributed utterance. [`finish`] does it in one task over
+//!    the whole story.
 //!
 //! Any partition of the articles gives the same findings; [`compare_split`]
-//! runs the three stages in turn (what a test of the stages needs).
+//! runs the three stages in turn (what a test of the stages needs), the
+//! finish in tasks.
 //!
 //! ```
 //! use crosscheck_align::{compare_stories_with, split, ClaimStats, Config, fixture::Doc};
@@ -55,8 +65,16 @@
 //! let mut edges = split::edges(&docs[..1], &[], &plan, &cfg, &stats).unwrap();
 //! edges.extend(split::edges(&docs[..1], &docs[1..], &plan, &cfg, &stats).unwrap());
 //! edges.extend(split::edges(&docs[1..], &[], &plan, &cfg, &stats).unwrap());
-//! let parts = split::finish(&docs, edges, &cfg, &stats).unwrap();
+//! let parts = split::finish(&docs, edges.clone(), &cfg, &stats).unwrap();
 //! assert_eq!(parts, whole);
+//! // the finish in tasks of at most 2 articles: each reads its articles
+//! let finish = split::partition(&plan, edges, &cfg, 2).unwrap();
+//! let mut results = Vec::new();
+//! for task in finish.parts() {
+//!     let mine = docs.iter().filter(|d| task.articles().any(|id| id == d.article.id));
+//!     results.push(split::finish_part(mine.cloned().collect(), task, &cfg, &stats).unwrap());
+//! }
+//! assert_eq!(split::merge(&finish, results), whole);
 //! // or in one call
 //! assert_eq!(split::compare_split(&docs, 2, &cfg, &stats).unwrap(), whole);
 //! ```
@@ -1108,8 +1126,11 @@ pub fn finish_part(
     let copy_root: BTreeMap<usize, usize> = part
         .roots
         .iter()
-        .map(|(i, r)| (doc[*i as usize], doc_of[r.as_str()]))
-        .collect();
+        .map(|(i, r)| match doc.get(*i as usize) {
+            Some(&d) => Ok((d, doc_of[r.as_str()])),
+            None => Err(SplitError::BadPlan(format!("copy root of article {i}"))),
+        })
+        .collect::<Result<_, _>>()?;
     let mut people = People::default();
     people.persons = vec![
         MergedPerson {

@@ -30,8 +30,10 @@ The stages (docs/spark.md says what each one costs):
    texts, blocking keys) merged from a summary of each part (a task per
    part, then one per story over the summaries), the matches of every
    pair of parts in a task of its own, then its clusters and findings
-   from the story's articles and matches (a cogroup by story): the same
-   rows.
+   in tasks of the connected components of its matches and repeated
+   texts (each reading their articles and building only their claims),
+   a task for its people and role findings, and a last one that keeps
+   one attribution finding per misattributed utterance: the same rows.
 
 The result has the CSV report's columns (all text, as
 :meth:`crosscheck.Report.to_pandas`), the same rows as ``crosscheck compare
@@ -355,9 +357,9 @@ def _split_merge():
 
 
 #: The default of ``compare(max_story_articles=...)``: ``None``, every story
-#: is compared whole. Comparing in parts gives the same rows but, measured
-#: (docs/spark.md, "Stories too large for one task"), costs more than it
-#: saves: the finish still reads the whole story.
+#: is compared whole. Comparing in parts gives the same rows and bounds
+#: the memory of a story's tasks (docs/spark.md, "Stories too large for
+#: one task"), for more CPU in all and a larger shuffle.
 MAX_STORY_ARTICLES: Optional[int] = None
 
 
@@ -409,8 +411,12 @@ def compare(
         this many articles (the story's plan, the matches of every pair of
         parts in a task of its own, then the story's clusters and findings
         from them): the same rows, with the matching of the story spread
-        over ``k (k + 1) / 2`` tasks and its plan made from a summary of
-        each part; the finish still reads the whole story (docs/spark.md).
+        over ``k (k + 1) / 2`` tasks, its plan made from a summary of each
+        part, and its clusters and findings made in tasks of the
+        connected components of its matches, each reading only their
+        articles (docs/spark.md: a component every article of the story
+        is in is read by one task, and so are the articles that name a
+        person, for the role findings).
 
     The workers' warnings (relative dates left unresolved in articles
     without a publication date) are issued on the driver as
