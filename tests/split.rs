@@ -358,8 +358,13 @@ fn stages_reject_articles_and_matches_of_another_story() {
 /// fewer claims than the story (each claim in one task at most),
 /// findings from more than one task. Returns how many claim tasks read
 /// articles of two or more of the `k` parts of the matching (their
-/// components span parts).
-fn check_finish_in_parts(docs: &[Extraction], cfg: &Config, stats: &ClaimStats, k: usize) -> usize {
+/// components span parts), and how many people tasks there are.
+fn check_finish_in_parts(
+    docs: &[Extraction],
+    cfg: &Config,
+    stats: &ClaimStats,
+    k: usize,
+) -> (usize, usize) {
     let whole = align::compare_stories_with(docs, &[(0..docs.len()).collect()], cfg, stats);
     let plan = split::plan(docs, cfg, stats).expect("plans");
     let edges = split::edges(docs, &[], &plan, cfg, stats).expect("edges");
@@ -375,11 +380,14 @@ fn check_finish_in_parts(docs: &[Extraction], cfg: &Config, stats: &ClaimStats, 
     let claim_parts: Vec<&split::FinishPart> =
         finish.parts().iter().filter(|p| !p.is_people()).collect();
     assert!(claim_parts.len() >= 2, "{} claim tasks", claim_parts.len());
-    assert_eq!(
-        finish.parts().iter().filter(|p| p.is_people()).count(),
-        1,
-        "one people task"
-    );
+    // people tasks: persons grouped by surname, as many articles each
+    let people: Vec<usize> = finish
+        .parts()
+        .iter()
+        .filter(|p| p.is_people())
+        .map(|p| p.articles().count())
+        .collect();
+    assert!(!people.is_empty(), "a people task");
     // each claim is built by one task at most
     let built: Vec<usize> = claim_parts.iter().map(|p| p.claims()).collect();
     assert!(built.iter().sum::<usize>() <= plan.claims());
@@ -408,7 +416,7 @@ fn check_finish_in_parts(docs: &[Extraction], cfg: &Config, stats: &ClaimStats, 
         results.push(r);
     }
     eprintln!(
-        "k {k} n {n} claims {} built {built:?} read {read:?} spanning {spanning} giving {giving} copies {}",
+        "k {k} n {n} claims {} built {built:?} read {read:?} people {people:?} spanning {spanning} giving {giving} copies {}",
         plan.claims(),
         whole.stories[0].copies.len()
     );
@@ -416,7 +424,7 @@ fn check_finish_in_parts(docs: &[Extraction], cfg: &Config, stats: &ClaimStats, 
     let merged = split::merge(&finish, results);
     assert_eq!(csv(docs, &merged), csv(docs, &whole), "{k} parts: CSV");
     assert_eq!(merged, whole, "finish in {k} parts");
-    spanning
+    (spanning, people.len())
 }
 
 #[test]
@@ -453,7 +461,7 @@ fn finish_in_parts_gives_the_whole_story_findings() {
     for k in [2, 4, 8] {
         // every task's components span the parts: the sources' sentences
         // are copied across the whole story
-        let tasks = check_finish_in_parts(&story, &cfg, &stats, k);
+        let (tasks, _) = check_finish_in_parts(&story, &cfg, &stats, k);
         assert!(tasks >= 3, "{tasks} tasks span parts");
     }
     // 120 template articles forced into one story, roles compared and
@@ -471,10 +479,13 @@ fn finish_in_parts_gives_the_whole_story_findings() {
     for (i, cfg) in [cfg, no_roles, capped].into_iter().enumerate() {
         let stats = stats_of(&docs, &cfg);
         for k in [2, 5] {
-            let spanning = check_finish_in_parts(&docs, &cfg, &stats, k);
+            let (spanning, people) = check_finish_in_parts(&docs, &cfg, &stats, k);
             if i == 0 {
                 assert!(spanning >= 2, "{spanning} tasks span parts");
             }
+            // the persons in several tasks (by surname), role findings
+            // and people merged from them
+            assert!(people >= 2, "{people} people tasks");
         }
     }
 }

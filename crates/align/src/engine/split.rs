@@ -87,7 +87,7 @@ use super::{
 };
 use crate::config::Config;
 use crate::model::{Alignment, Finding, Person, Story};
-use crate::people::{after_the, MergedPerson, People};
+use crate::people::{after_the, clean_name, MergedPerson, People};
 use crate::sets::DisjointSets;
 use crate::ClaimStats;
 use crosscheck_parse::{Article, Entity, EntityKind, Extraction, Quote, QuoteKind, Span};
@@ -821,8 +821,9 @@ pub struct PartFindings {
     pub clusters: usize,
     /// Its findings, in its clusters' order.
     pub findings: Vec<PartFinding>,
-    /// The story's people (the people part only).
-    pub people: Vec<Person>,
+    /// The story's people the part gives (people parts only), each with
+    /// its id in the story.
+    pub people: Vec<(u32, Person)>,
 }
 
 /// Stage 3a, per story, small: the finish cut into tasks from the plan
@@ -1007,15 +1008,39 @@ pub fn partition(
             roles: false,
         });
     }
-    if persons > 0 {
-        let arts: Vec<usize> = plan
-            .people
-            .iter()
-            .flat_map(|p| p.entities.iter().map(|&(d, _)| d as usize))
-            .collect::<BTreeSet<usize>>()
-            .into_iter()
-            .collect();
-        let ids: BTreeSet<u32> = (0..persons).collect();
+    // people tasks: the persons grouped by the surname roles are given
+    // by (a role is only ever moved to a person of the same surname,
+    // `roles_by_person`), the groups packed as the components are
+    let mut by_surname: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (pid, p) in plan.people.iter().enumerate() {
+        let surname = clean_name(&p.name).map_or_else(|| p.surname.clone(), |n| n.surname);
+        by_surname.entry(surname).or_default().push(pid as u32);
+    }
+    let mut kin: Vec<Vec<u32>> = by_surname.into_values().collect();
+    kin.sort_by_key(|g| g[0]);
+    let arts_of = |g: &[u32]| -> BTreeSet<usize> {
+        g.iter()
+            .flat_map(|&p| plan.people[p as usize].entities.iter())
+            .map(|&(d, _)| d as usize)
+            .collect()
+    };
+    let widest = kin.iter().map(|g| arts_of(g).len()).max().unwrap_or(0);
+    let limit = max_articles.max(widest);
+    let mut cur: (BTreeSet<u32>, BTreeSet<usize>) = (BTreeSet::new(), BTreeSet::new());
+    let mut people_tasks: Vec<(BTreeSet<u32>, BTreeSet<usize>)> = Vec::new();
+    for g in kin {
+        let arts = arts_of(&g);
+        if !cur.0.is_empty() && cur.1.union(&arts).count() > limit {
+            people_tasks.push(std::mem::take(&mut cur));
+        }
+        cur.0.extend(g);
+        cur.1.extend(arts);
+    }
+    if !cur.0.is_empty() {
+        people_tasks.push(cur);
+    }
+    for (ids, arts) in people_tasks {
+        let arts: Vec<usize> = arts.into_iter().collect();
         parts.push(FinishPart {
             story: story.clone(),
             articles: arts.iter().map(|&d| article(d)).collect(),
@@ -1250,7 +1275,13 @@ pub fn finish_part(
                     finding: f,
                 }));
         }
-        out.people = people_of(&cx, &part.story);
+        let mine: BTreeSet<u32> = part.people.iter().map(|(id, _)| *id).collect();
+        out.people = people_of(&cx, &part.story)
+            .into_iter()
+            .enumerate()
+            .filter(|(id, _)| mine.contains(&(*id as u32)))
+            .map(|(id, p)| (id as u32, p))
+            .collect();
     }
     Ok(out)
 }
@@ -1291,6 +1322,8 @@ pub fn merge(plan: &FinishPlan, parts: Vec<PartFindings>) -> Alignment {
         found.extend(p.findings);
         people.extend(p.people);
     }
+    people.sort_by_key(|(id, _)| *id);
+    let people = people.into_iter().map(|(_, p)| p).collect();
     if plan.articles.is_empty() {
         return Alignment::default();
     }
