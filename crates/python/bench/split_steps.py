@@ -27,7 +27,8 @@ after loading by writing 5 to /proc/self/clear_refs, Linux):
 - ``partition``: the finish cut into tasks (``spark_split_partition``,
   at most ``ceil(n / K)`` articles or their claims per task) from
   DIR/plan.json and DIR/edges-K.json; writes DIR/tasks-K.json and prints
-  each task's articles and claims to stderr;
+  each task's articles and claims to stderr (and each task alone to
+  DIR/task-K-I.json);
 - ``finish_part``: task ``I`` of DIR/tasks-K.json from the extractions of
   its articles alone (``spark_split_finish_part``); writes its
   attribution findings to DIR/found-K-I.json;
@@ -106,7 +107,10 @@ def parts(ext, k):
 
 
 def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
-    ext = (d / "extractions.jsonl").read_text(encoding="utf-8").splitlines()
+    # a finish task reads only its articles, line by line: memory freed
+    # before the peak is reset would be reused by the step unseen
+    ext = ([] if step == "finish_part"
+           else (d / "extractions.jsonl").read_text(encoding="utf-8").splitlines())
     claims, words, counts = json.loads((d / "stats.json").read_text())
     stats = _native.SparkStats(claims, words, counts)
     del words, counts
@@ -123,10 +127,15 @@ def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
             n = len(ext)
             del ext, inputs["extractions"]
     elif step == "finish_part":
-        task = json.loads((d / f"tasks-{k}.json").read_text())[i]
+        with open(d / f"task-{k}-{i}.json", encoding="utf-8") as f:
+            task = json.load(f)
         wanted = set(task[1])
-        mine = [x for x in ext if _id_of(x) in wanted]
-        del ext
+        mine = []
+        with open(d / "extractions.jsonl", encoding="utf-8") as f:
+            for line in f:
+                if line[7:line.index('"', 7)] in wanted:  # {"id":"...
+                    mine.append(line.rstrip("\n"))
+        assert len(mine) == len(wanted), "every article of the task"
         inputs = {"extractions": mine, "part": task[2]}
     elif step == "merge":
         found = []
@@ -172,6 +181,8 @@ def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
     elif step == "partition":
         tasks = _native.spark_split_partition(inputs["plan"], inputs["edges"], -(-n // k))
         (d / f"tasks-{k}.json").write_text(json.dumps(tasks))
+        for t in tasks:
+            (d / f"task-{k}-{t[0]}.json").write_text(json.dumps(t))
         print(json.dumps({"tasks": [{"articles": len(t[1]),
                                      "claims": len(json.loads(t[2])["claims"]),
                                      "people": json.loads(t[2])["roles"]} for t in tasks]}),
