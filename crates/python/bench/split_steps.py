@@ -181,8 +181,8 @@ def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
     elif step == "partition":
         tasks = _native.spark_split_partition(inputs["plan"], inputs["edges"], -(-n // k))
         (d / f"tasks-{k}.json").write_text(json.dumps(tasks))
-        for t in tasks:
-            (d / f"task-{k}-{t[0]}.json").write_text(json.dumps(t))
+        for task in tasks:
+            (d / f"task-{k}-{task[0]}.json").write_text(json.dumps(task))
         print(json.dumps({"tasks": [{"articles": len(t[1]),
                                      "claims": len(json.loads(t[2])["claims"]),
                                      "people": json.loads(t[2])["roles"]} for t in tasks]}),
