@@ -30,9 +30,9 @@
 //!    it into tasks ([`FinishPart`]): the connected components of the
 //!    matches and the repeated texts, packed into groups, each task
 //!    reading the articles of its components and building only their
-//!    claims ([`finish_part`]), and a people task (the story's people
-//!    and role findings, from the articles that name a person,
-//!    [`people_only`]); [`merge`] (or [`merge_findings`]) puts their
+//!    claims ([`finish_part`]), and people tasks (the story's persons
+//!    grouped by surname: their records and role findings, from the
+//!    articles that name them, [`people_only`]); [`merge`] (or [`merge_findings`]) puts their
 //!    findings in the story's order and keeps one attribution finding
 //!    per misattributed utterance. [`finish`] does it in one task over
 //!    the whole story.
@@ -731,8 +731,8 @@ struct PartArticle {
 
 /// What one task of the split finish reads and does (stage 3b,
 /// [`finish_part`]): the clusters and findings of some components of the
-/// story's claims, or (the *people* part) the story's people and role
-/// findings. Made by [`partition`]; serialisable (serde), to travel to
+/// story's claims, or (a *people* part) some of the story's persons
+/// (by surname): their records and role findings. Made by [`partition`]; serialisable (serde), to travel to
 /// the task with the articles it names ([`FinishPart::articles`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FinishPart {
@@ -757,7 +757,7 @@ pub struct FinishPart {
     /// id), their entities as `(index in articles, entity)`.
     persons: u32,
     people: Vec<(u32, PlanPerson)>,
-    /// The people part: people and role findings, no claims.
+    /// A people part: persons and role findings, no claims.
     roles: bool,
 }
 
@@ -767,8 +767,8 @@ impl FinishPart {
         self.articles.iter().map(|a| a.id.as_str())
     }
 
-    /// True for the part that gives the story's people and role findings
-    /// (it reads the articles that name a person, not their claims).
+    /// True for a part that gives persons of the story and their role
+    /// findings (it reads the articles that name them, not their claims).
     pub fn is_people(&self) -> bool {
         self.roles
     }
@@ -844,9 +844,12 @@ pub struct PartFindings {
 /// but reads every article one of them is in: a quote every outlet
 /// repeats makes a component of the whole story, and its task reads
 /// every article). Copy groups
-/// come from the plan (which texts each article repeats); the people
-/// part reads the articles that name a person (their entities, no claim
-/// built), for the story's people and role findings.
+/// come from the plan (which texts each article repeats). The persons
+/// are grouped by surname (`roles_by_person` moves a role only to
+/// another person of the same surname), the groups packed into people
+/// parts of three times as many articles (or the widest group's), each
+/// reading the articles that name its persons (their text and entities,
+/// no claim built) for their records and role findings.
 pub fn partition(
     plan: &StoryPlan,
     edges: Vec<Edge>,
@@ -1065,7 +1068,7 @@ pub fn partition(
     })
 }
 
-/// What the people part of a split story's finish reads of an
+/// What a people part of a split story's finish reads of an
 /// extraction: the article and its entities (a task may drop the rest
 /// as it reads each article, before [`finish_part`]).
 pub fn people_only(x: Extraction) -> Extraction {
@@ -1076,7 +1079,7 @@ pub fn people_only(x: Extraction) -> Extraction {
 
 /// Stage 3b, per task of the finish: the clusters and findings of a
 /// [`FinishPart`]'s components (or the story's people and role findings
-/// for the people part) from the extractions of the articles it names
+/// for a people part) from the extractions of the articles it names
 /// (in any order): the findings the story compared whole gives for these
 /// clusters (or persons).
 pub fn finish_part(
@@ -1118,7 +1121,7 @@ pub fn finish_part(
             .iter()
             .map(|&id| Extraction::new(Article::new(id, ""), Vec::new())),
     );
-    // only the part's claims are built (none for the people part): per
+    // only the part's claims are built (none for a people part): per
     // article, its claims' indices among its own
     let mut wanted_claims: HashMap<&str, Vec<usize>> = HashMap::new();
     {
