@@ -349,3 +349,200 @@ fn stages_reject_articles_and_matches_of_another_story() {
         Err(split::SplitError::BadPlan(_))
     ));
 }
+
+/// The finish of a story in tasks of at most `ceil(n / k)` articles
+/// ([`split::partition`]), each task run alone on the articles it names
+/// (its part read back from JSON, the tasks in reverse order), merged:
+/// the alignment and CSV bytes of the story compared whole. Checks that
+/// the finish is really cut: two claim tasks or more, each building
+/// fewer claims than the story (each claim in one task at most),
+/// findings from more than one task. Returns how many claim tasks read
+/// articles of two or more of the `k` parts of the matching (their
+/// components span parts), and how many people tasks there are.
+fn check_finish_in_parts(
+    docs: &[Extraction],
+    cfg: &Config,
+    stats: &ClaimStats,
+    k: usize,
+) -> (usize, usize) {
+    let whole = align::compare_stories_with(docs, &[(0..docs.len()).collect()], cfg, stats);
+    let plan = split::plan(docs, cfg, stats).expect("plans");
+    let edges = split::edges(docs, &[], &plan, cfg, stats).expect("edges");
+    let n = docs.len();
+    let max = n.div_ceil(k);
+    let finish = split::partition(&plan, edges, cfg, max).expect("partitions");
+    let by_id: std::collections::BTreeMap<&str, &Extraction> =
+        docs.iter().map(|x| (x.article.id.as_str(), x)).collect();
+    let mut ids: Vec<&str> = by_id.keys().copied().collect();
+    ids.sort_unstable();
+    // the part of the matching (consecutive ids) an article is in
+    let cut_of = |id: &str| ids.binary_search(&id).unwrap() * k / n;
+    let claim_parts: Vec<&split::FinishPart> =
+        finish.parts().iter().filter(|p| !p.is_people()).collect();
+    assert!(claim_parts.len() >= 2, "{} claim tasks", claim_parts.len());
+    // people tasks: persons grouped by surname, as many articles each
+    let people: Vec<usize> = finish
+        .parts()
+        .iter()
+        .filter(|p| p.is_people())
+        .map(|p| p.articles().count())
+        .collect();
+    assert!(!people.is_empty(), "a people task");
+    // each claim is built by one task at most
+    let built: Vec<usize> = claim_parts.iter().map(|p| p.claims()).collect();
+    assert!(built.iter().sum::<usize>() <= plan.claims());
+    assert!(built.iter().all(|&c| c < plan.claims()), "{built:?}");
+    let read: Vec<usize> = claim_parts.iter().map(|p| p.articles().count()).collect();
+    let spanning = claim_parts
+        .iter()
+        .filter(|p| {
+            let cuts: std::collections::BTreeSet<usize> = p.articles().map(cut_of).collect();
+            cuts.len() >= 2
+        })
+        .count();
+    let mut results = Vec::new();
+    let mut giving = 0;
+    for part in finish.parts().iter().rev() {
+        let json = serde_json::to_string(part).expect("serialises");
+        let part: split::FinishPart = serde_json::from_str(&json).expect("reads back");
+        let mut mine: Vec<Extraction> = part.articles().map(|id| by_id[id].clone()).collect();
+        mine.reverse();
+        if part.is_people() {
+            // what the people task keeps of each article
+            mine = mine.into_iter().map(split::people_only).collect();
+        }
+        let r = split::finish_part(mine, &part, cfg, stats).expect("finishes");
+        giving += usize::from(!r.findings.is_empty() && !part.is_people());
+        results.push(r);
+    }
+    eprintln!(
+        "k {k} n {n} claims {} built {built:?} read {read:?} people {people:?} spanning {spanning} giving {giving} copies {}",
+        plan.claims(),
+        whole.stories[0].copies.len()
+    );
+    assert!(giving >= 2, "{giving} claim tasks give findings");
+    let merged = split::merge(&finish, results);
+    assert_eq!(csv(docs, &merged), csv(docs, &whole), "{k} parts: CSV");
+    assert_eq!(merged, whole, "finish in {k} parts");
+    (spanning, people.len())
+}
+
+#[test]
+fn finish_in_parts_gives_the_whole_story_findings() {
+    // the wire story: quotes and sentences copied across the story, copy
+    // groups, people across articles
+    let arts = generate_wire(
+        &sources(),
+        &WireParams {
+            articles: 160,
+            seed: 3,
+            date: chrono::NaiveDate::from_ymd_opt(2023, 3, 8).unwrap(),
+        },
+    );
+    let docs = extract(arts.iter().map(|a| parse::Article {
+        id: a.id.clone(),
+        source: Some(a.source.clone()),
+        title: Some(a.title.clone()),
+        published: Some(a.published),
+        text: a.text.clone(),
+        ..Default::default()
+    }));
+    let cfg = Config::default();
+    let groups = stories::group(&docs, &cfg.stories);
+    let largest = groups.iter().max_by_key(|g| g.len()).unwrap();
+    let story: Vec<Extraction> = largest.iter().map(|&i| docs[i].clone()).collect();
+    let stats = stats_of(&docs, &cfg);
+    let whole = align::compare_stories_with(&story, &[(0..story.len()).collect()], &cfg, &stats);
+    eprintln!(
+        "wire copies {:?} findings {}",
+        whole.stories[0].copies.len(),
+        whole.findings.len()
+    );
+    for k in [2, 4, 8] {
+        // every task's components span the parts: the sources' sentences
+        // are copied across the whole story
+        let (tasks, _) = check_finish_in_parts(&story, &cfg, &stats, k);
+        assert!(tasks >= 3, "{tasks} tasks span parts");
+    }
+    // 120 template articles forced into one story, roles compared and
+    // not, blocking capped
+    let c = generate(&Params {
+        articles: 120,
+        seed: 17,
+    });
+    let docs = crosscheck::extract_all(&common::ingested(&c));
+    let cfg = Config::default();
+    let mut no_roles = cfg.clone();
+    no_roles.compare_roles = false;
+    let mut capped = cfg.clone();
+    capped.block_max_df = 6;
+    for (i, cfg) in [cfg, no_roles, capped].into_iter().enumerate() {
+        let stats = stats_of(&docs, &cfg);
+        for k in [2, 5] {
+            let (spanning, people) = check_finish_in_parts(&docs, &cfg, &stats, k);
+            if i == 0 {
+                assert!(spanning >= 2, "{spanning} tasks span parts");
+            }
+            // small components, small parts: the persons in several
+            // tasks (by surname), role findings and people merged from
+            // them
+            if i == 2 && k == 5 {
+                assert!(people >= 2, "{people} people tasks");
+            }
+        }
+    }
+}
+
+#[test]
+fn finish_parts_reject_what_is_not_theirs() {
+    let c = generate(&Params {
+        articles: 30,
+        seed: 5,
+    });
+    let docs = crosscheck::extract_all(&common::ingested(&c));
+    let mut cfg = Config::default();
+    cfg.stories.force_one_story = true;
+    let stats = stats_of(&docs, &cfg);
+    let plan = split::plan(&docs, &cfg, &stats).expect("plans");
+    let edges = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+    assert!(!edges.is_empty());
+    let claims = plan.claims() as u32;
+    let bad = split::Edge {
+        a: 0,
+        b: claims,
+        score: 0.9,
+    };
+    assert!(matches!(
+        split::partition(&plan, vec![bad], &cfg, 10),
+        Err(split::SplitError::BadEdge { .. })
+    ));
+    let finish = split::partition(&plan, edges, &cfg, 10).expect("partitions");
+    let part = finish.parts().iter().find(|p| !p.is_people()).unwrap();
+    let mine: Vec<Extraction> = docs
+        .iter()
+        .filter(|x| part.articles().any(|id| id == x.article.id))
+        .cloned()
+        .collect();
+    // an article the part does not name
+    let mut other = docs[0].clone();
+    other.article.id = "not-in-the-story".into();
+    let mut more = mine.clone();
+    more.push(other);
+    assert!(matches!(
+        split::finish_part(more, part, &cfg, &stats),
+        Err(split::SplitError::UnknownArticle(_))
+    ));
+    // one of its articles missing
+    assert!(matches!(
+        split::finish_part(mine[1..].to_vec(), part, &cfg, &stats),
+        Err(split::SplitError::BadPlan(_))
+    ));
+    // read with another configuration (other claims)
+    let mut fewer = cfg.clone();
+    fewer.min_sentence_tokens = 1000;
+    assert!(matches!(
+        split::finish_part(mine.clone(), part, &fewer, &stats),
+        Err(split::SplitError::ClaimCount { .. })
+    ));
+    assert!(split::finish_part(mine, part, &cfg, &stats).is_ok());
+}

@@ -22,7 +22,24 @@ after loading by writing 5 to /proc/self/clear_refs, Linux):
   (``spark_split_plan_from``); writes DIR/plan.json;
 - ``edges``: the matches of parts ``I`` and ``J`` of ``K`` (needs
   DIR/plan.json); ``all_edges`` writes every pair's to DIR/edges-K.json;
-- ``finish``: the story's rows from all its articles and DIR/edges-K.json.
+- ``finish``: the story's rows from all its articles and DIR/edges-K.json
+  (the finish in one task, before round 16);
+- ``partition``: the finish cut into tasks (``spark_split_partition``,
+  at most ``ceil(n / K)`` articles or their claims per task) from
+  DIR/plan.json and DIR/edges-K.json; writes DIR/tasks-K.json and prints
+  each task's articles and claims to stderr (and each task alone to
+  DIR/task-K-I.json);
+- ``finish_part``: task ``I`` of DIR/tasks-K.json from the extractions of
+  its articles alone (``spark_split_finish_part``); writes its
+  attribution findings to DIR/found-K-I.json;
+- ``merge``: the attribution findings of every task (DIR/found-K-*.json)
+  merged (``spark_split_merge``);
+- ``check``: every task of DIR/tasks-K.json and the merge in turn, their
+  rows compared with the story compared whole (prints the row count).
+
+Every task of the finish, each in a fresh process::
+
+    for i in $(seq 0 $((T - 1))); do python split_steps.py run finish_part DIR --k 4 --i $i; done
 
 Parts are consecutive articles in id order, as ``crosscheck.spark`` cuts
 them.
@@ -79,13 +96,21 @@ def extract(corpus: str, out: pathlib.Path) -> None:
     print(f"{len(prepared)} articles, {claims} claims, {len(words)} words counted twice or more")
 
 
+def _id_of(extraction: str) -> str:
+    """The article id of an extraction's JSON."""
+    return json.loads(extraction)["id"]
+
+
 def parts(ext, k):
     n = len(ext)
     return [ext[i * n // k:(i + 1) * n // k] for i in range(k)]
 
 
 def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
-    ext = (d / "extractions.jsonl").read_text(encoding="utf-8").splitlines()
+    # a finish task reads only its articles, line by line: memory freed
+    # before the peak is reset would be reused by the step unseen
+    ext = ([] if step == "finish_part"
+           else (d / "extractions.jsonl").read_text(encoding="utf-8").splitlines())
     claims, words, counts = json.loads((d / "stats.json").read_text())
     stats = _native.SparkStats(claims, words, counts)
     del words, counts
@@ -95,8 +120,29 @@ def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
         del ext
     elif step in ("edges", "all_edges"):
         inputs["plan"] = (d / "plan.json").read_text()
-    elif step == "finish":
+    elif step in ("finish", "partition"):
         inputs["edges"] = [tuple(e) for e in json.loads((d / f"edges-{k}.json").read_text())]
+        if step == "partition":
+            inputs["plan"] = (d / "plan.json").read_text()
+            n = len(ext)
+            del ext, inputs["extractions"]
+    elif step == "finish_part":
+        with open(d / f"task-{k}-{i}.json", encoding="utf-8") as f:
+            task = json.load(f)
+        wanted = set(task[1])
+        mine = []
+        with open(d / "extractions.jsonl", encoding="utf-8") as f:
+            for line in f:
+                if line[7:line.index('"', 7)] in wanted:  # {"id":"...
+                    mine.append(line.rstrip("\n"))
+        assert len(mine) == len(wanted), "every article of the task"
+        inputs = {"extractions": mine, "part": task[2]}
+    elif step == "merge":
+        found = []
+        for f in sorted(d.glob(f"found-{k}-*.json")):
+            found += json.loads(f.read_text())
+        inputs = {"found": found}
+        del ext
     size = sum(len(x) for v in inputs.values() for x in (v if isinstance(v, list) else [v])
                if isinstance(x, str)) / 2**20
     if step == "summary":
@@ -132,6 +178,40 @@ def run(step: str, d: pathlib.Path, k: int, i: int, j: int) -> None:
         (d / f"edges-{k}.json").write_text(json.dumps(edges))
     elif step == "finish":
         _native.spark_split_finish(ext, inputs["edges"], stats)
+    elif step == "partition":
+        tasks = _native.spark_split_partition(inputs["plan"], inputs["edges"], -(-n // k))
+        (d / f"tasks-{k}.json").write_text(json.dumps(tasks))
+        for task in tasks:
+            (d / f"task-{k}-{task[0]}.json").write_text(json.dumps(task))
+        print(json.dumps({"tasks": [{"articles": len(t[1]),
+                                     "claims": len(json.loads(t[2])["claims"]),
+                                     "people": json.loads(t[2])["roles"]} for t in tasks]}),
+              file=sys.stderr)
+    elif step == "finish_part":
+        _, found = _native.spark_split_finish_part(inputs["extractions"], inputs["part"], stats)
+        (d / f"found-{k}-{i}.json").write_text(json.dumps(found))
+    elif step == "merge":
+        _native.spark_split_merge(inputs["found"])
+    elif step == "check":
+        import csv
+        import io
+
+        def rows(text):
+            return list(csv.reader(io.StringIO(text, newline="")))[1:]
+
+        whole = sorted(map(tuple, rows(_native.spark_compare_story(ext, stats))))
+        by_id = {_id_of(x): x for x in ext}
+        got, found = [], []
+        for _, ids, part in json.loads((d / f"tasks-{k}.json").read_text()):
+            text, attributions = _native.spark_split_finish_part(
+                [by_id[a] for a in ids], part, stats)
+            got += rows(text)
+            found += attributions
+        got += rows(_native.spark_split_merge(found))
+        got = sorted(map(tuple, got))
+        print(json.dumps({"rows": len(whole), "same": got == whole}), file=sys.stderr)
+        if got != whole:
+            raise SystemExit("the tasks' rows differ from the whole story's")
     else:
         raise SystemExit(f"unknown step {step}")
     secs = time.perf_counter() - t

@@ -11,6 +11,7 @@ use crosscheck::report::{self, sanitize, Filter, Format, Report};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyList;
 use std::path::PathBuf;
 
 create_exception!(
@@ -499,17 +500,16 @@ fn spark_split_plan_from(
     config_json: Option<&str>,
 ) -> PyResult<String> {
     let config = story_config(config_json)?;
-    let plan = py
-        .detach(|| {
-            let mut all = align::split::PartSummary::default();
-            for s in &summaries {
-                let part: align::split::PartSummary = serde_json::from_str(s).map_err(|e| {
-                    InputError::new_err(format!("a part's summary is not readable: {e}"))
-                })?;
-                all = all.merge(part);
-            }
-            align::split::plan_from(&all, &config).map_err(split_error)
-        })?;
+    let plan = py.detach(|| {
+        let mut all = align::split::PartSummary::default();
+        for s in &summaries {
+            let part: align::split::PartSummary = serde_json::from_str(s).map_err(|e| {
+                InputError::new_err(format!("a part's summary is not readable: {e}"))
+            })?;
+            all = all.merge(part);
+        }
+        align::split::plan_from(&all, &config).map_err(split_error)
+    })?;
     serde_json::to_string(&plan)
         .map_err(|e| InputError::new_err(format!("cannot write the story's plan: {e}")))
 }
@@ -561,6 +561,115 @@ fn spark_split_finish(
     story_csv(&docs, &alignment)
 }
 
+/// Stage 3a (`align::split::partition`): the finish of a split story cut
+/// into tasks, from its plan and all its matches (no extraction read):
+/// per task its number, the ids of the articles it reads and its part
+/// (JSON) for `spark_split_finish_part`. A task builds the claims of
+/// some components of the story's matches and repeated texts (at most
+/// `max_articles` articles, or the claims of as many); the people task
+/// (role findings) is left out when roles are not compared.
+#[pyfunction]
+#[pyo3(signature = (plan_json, edges, max_articles, config_json=None))]
+fn spark_split_partition(
+    py: Python<'_>,
+    plan_json: &str,
+    edges: Vec<(u32, u32, f64)>,
+    max_articles: usize,
+    config_json: Option<&str>,
+) -> PyResult<Vec<(u32, Vec<String>, String)>> {
+    let config = story_config(config_json)?;
+    let plan: align::split::StoryPlan = serde_json::from_str(plan_json)
+        .map_err(|e| InputError::new_err(format!("the story's plan is not readable: {e}")))?;
+    let edges = edges
+        .into_iter()
+        .map(|(a, b, score)| align::split::Edge { a, b, score })
+        .collect();
+    let finish = py
+        .detach(|| align::split::partition(&plan, edges, &config, max_articles))
+        .map_err(split_error)?;
+    finish
+        .into_parts()
+        .into_iter()
+        .filter(|p| !p.is_people() || config.compare_roles)
+        .enumerate()
+        .map(|(i, p)| {
+            let ids = p.articles().map(str::to_string).collect();
+            let json = serde_json::to_string(&p).map_err(|e| {
+                InputError::new_err(format!("cannot write a part of the finish: {e}"))
+            })?;
+            Ok((i as u32, ids, json))
+        })
+        .collect()
+}
+
+/// Stage 3b (`align::split::finish_part`): one task of the finish from
+/// the extraction JSON of the articles its part names. Returns the CSV
+/// report (header included) of its findings but the attribution ones,
+/// and those as JSON (`align::split::PartFinding`) for
+/// `spark_split_merge`, which keeps one per misattributed utterance
+/// over the whole story.
+///
+/// The extractions are read one at a time (one JSON string copied at a
+/// time); the people task keeps of each only what people and roles read
+/// (the article and its entities).
+#[pyfunction]
+#[pyo3(signature = (extractions, part_json, stats, config_json=None))]
+fn spark_split_finish_part(
+    py: Python<'_>,
+    extractions: &Bound<'_, PyList>,
+    part_json: &str,
+    stats: &SparkStats,
+    config_json: Option<&str>,
+) -> PyResult<(String, Vec<String>)> {
+    let config = story_config(config_json)?;
+    let part: align::split::FinishPart = serde_json::from_str(part_json)
+        .map_err(|e| InputError::new_err(format!("a part of the finish is not readable: {e}")))?;
+    let mut docs = Vec::with_capacity(extractions.len());
+    for item in extractions.iter() {
+        let json: String = item.extract()?;
+        let mut x = serde_json::from_str::<Extraction>(&json)
+            .map_err(|e| InputError::new_err(format!("extraction JSON: {e}")))?;
+        if part.is_people() {
+            x = align::split::people_only(x);
+        }
+        docs.push(x);
+    }
+    let found = py
+        .detach(|| align::split::finish_part(docs, &part, &config, &stats.0))
+        .map_err(split_error)?;
+    let (attributions, others): (Vec<_>, Vec<_>) = found
+        .findings
+        .into_iter()
+        .partition(|f| f.finding.kind == align::FindingKind::Attribution);
+    let mut alignment = Alignment::default();
+    alignment.findings = others.into_iter().map(|f| f.finding).collect();
+    let csv = story_csv(&[], &alignment)?;
+    let attributions = attributions
+        .iter()
+        .map(|f| {
+            serde_json::to_string(f)
+                .map_err(|e| InputError::new_err(format!("cannot write a finding: {e}")))
+        })
+        .collect::<PyResult<Vec<String>>>()?;
+    Ok((csv, attributions))
+}
+
+/// Stage 3c (`align::split::merge_findings`): the CSV report (header
+/// included) of a split story's attribution findings
+/// (`spark_split_finish_part`'s JSON, of all its tasks): one kept per
+/// misattributed utterance, as comparing the story whole keeps.
+#[pyfunction]
+fn spark_split_merge(py: Python<'_>, found: Vec<String>) -> PyResult<String> {
+    let found = found
+        .iter()
+        .map(|j| serde_json::from_str::<align::split::PartFinding>(j))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| InputError::new_err(format!("a finding is not readable: {e}")))?;
+    let mut alignment = Alignment::default();
+    alignment.findings = py.detach(|| align::split::merge_findings(found));
+    story_csv(&[], &alignment)
+}
+
 /// The CSV report's columns, in order (`report::csv_report::COLUMNS`):
 /// the one list `crosscheck.spark` names its result's columns from.
 #[pyfunction]
@@ -583,6 +692,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(spark_split_plan_from, m)?)?;
     m.add_function(wrap_pyfunction!(spark_split_edges, m)?)?;
     m.add_function(wrap_pyfunction!(spark_split_finish, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_split_partition, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_split_finish_part, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_split_merge, m)?)?;
     m.add_class::<SparkStats>()?;
     m.add("InputError", m.py().get_type::<InputError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

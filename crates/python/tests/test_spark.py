@@ -174,6 +174,57 @@ def test_plan_from_parts_is_the_whole_story_plan(corpus):
         _native.spark_split_plan_from(summaries[:1] * 2)
 
 
+def test_finish_in_tasks_gives_the_whole_story_rows(corpus):
+    """Every article as one story, its finish cut into tasks as compare()
+    cuts it (the components of its matches and repeated texts, a task per
+    group of them reading only their articles, a people task, the
+    attribution findings merged last): the rows of the story compared
+    whole, with no task reading every article."""
+    from crosscheck import _native
+
+    _, articles = corpus
+    rows = [crosscheck._article_tuple(a, i) for i, a in enumerate(articles)]
+    prepared = sorted(_native.spark_prepare(rows, DATE, None))
+    ids = [p[0] for p in prepared]
+    ext = [p[1] for p in prepared]
+    by_id = dict(zip(ids, ext))
+    # the collection's statistics, as compare() broadcasts them
+    counts = {}
+    for p in prepared:
+        for w, c in zip(p[4], p[5]):
+            counts[w] = counts.get(w, 0) + c
+    kept = sorted(w for w, c in counts.items() if c >= 2)
+    stats = _native.SparkStats(sum(p[3] for p in prepared), kept, [counts[w] for w in kept])
+    n = len(ext)
+    whole = list(csv.reader(io.StringIO(_native.spark_compare_story(ext, stats), newline="")))
+    expected = sorted_rows(whole[1:])
+    assert len(expected) > 300
+    for k in (3, 6):
+        cut = [ext[i * n // k:(i + 1) * n // k] for i in range(k)]
+        plan = _native.spark_split_plan_from([_native.spark_split_summary(c) for c in cut])
+        edges = []
+        for i in range(k):
+            for j in range(i, k):
+                edges += _native.spark_split_edges(cut[i], cut[j] if j > i else [], plan, stats)
+        tasks = _native.spark_split_partition(plan, edges, -(-n // k))
+        claim_tasks = [t for t in tasks if not json.loads(t[2])["roles"]]
+        assert len(claim_tasks) >= 2, len(claim_tasks)
+        assert len(tasks) > len(claim_tasks), "people tasks"
+        assert all(len(t[1]) < n for t in claim_tasks), [len(t[1]) for t in claim_tasks]
+        got, found = [], []
+        for _, task_ids, part in tasks[::-1]:
+            text, attributions = _native.spark_split_finish_part(
+                [by_id[i] for i in task_ids], part, stats)
+            got += list(csv.reader(io.StringIO(text, newline="")))[1:]
+            found += attributions
+        assert found, "attribution findings to merge"
+        got += list(csv.reader(io.StringIO(_native.spark_split_merge(found), newline="")))[1:]
+        assert sorted_rows(got) == expected
+    with pytest.raises(crosscheck.InputError, match="not in the story"):
+        _native.spark_split_finish_part(ext[:1], json.dumps({**json.loads(tasks[0][2]),
+                                                             "articles": []}), stats)
+
+
 def test_max_story_articles_is_checked(spark, corpus):
     _, articles = corpus
     df = dataframe(spark, articles[:3])

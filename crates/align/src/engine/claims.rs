@@ -370,6 +370,23 @@ pub(crate) fn prepare_with<'a>(
     cfg: &Config,
     global: Option<&ClaimStats>,
 ) -> Prepared<'a> {
+    prepare_kept(input, cfg, global, None).0
+}
+
+/// Which claims [`prepare_kept`] builds: an article and the index of a
+/// claim among the article's claims.
+pub(crate) type Keep<'k> = &'k (dyn Fn(&Extraction, usize) -> bool + Sync);
+
+/// [`prepare_with`] keeping only the claims `keep` accepts (all without
+/// it), and each doc's number of claims before the filter (canonical
+/// order). A kept claim is built as among all of them (a split story's
+/// finish builds only the claims of its components).
+pub(crate) fn prepare_kept<'a>(
+    input: &'a [Extraction],
+    cfg: &Config,
+    global: Option<&ClaimStats>,
+    keep: Option<Keep>,
+) -> (Prepared<'a>, Vec<usize>) {
     let mut order: Vec<(usize, &Extraction)> = input.iter().enumerate().collect();
     order.sort_by(|(_, a), (_, b)| {
         a.article
@@ -389,6 +406,7 @@ pub(crate) fn prepare_with<'a>(
     let mut stems: Vec<u32> = Vec::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut doc_units = Vec::with_capacity(docs.len());
+    let mut counts: Vec<usize> = Vec::with_capacity(docs.len());
     for (c, chunk) in docs.chunks(PREPARE_CHUNK).enumerate() {
         let raw: Vec<Vec<RawUnit>> = chunk.par_iter().map(|x| raw_units(x, cfg)).collect();
         // each article's distinct words with their stems, in order of use
@@ -420,7 +438,16 @@ pub(crate) fn prepare_with<'a>(
             .enumerate()
             .map(|(k, rus)| build_units(base + k, rus, &map, &stems, cfg))
             .collect();
-        for us in built {
+        for (k, mut us) in built.into_iter().enumerate() {
+            counts.push(us.len());
+            if let Some(keep) = keep {
+                let x = chunk[k];
+                let mut i = 0;
+                us.retain(|_| {
+                    i += 1;
+                    keep(x, i - 1)
+                });
+            }
             let first = units.len();
             units.extend(us);
             doc_units.push(first..units.len());
@@ -479,7 +506,7 @@ pub(crate) fn prepare_with<'a>(
             UnitKind::Sentence => (String::new(), 0),
         })
         .collect();
-    p
+    (p, counts)
 }
 
 /// The id of `x`, interned at the end of `strings` (with no stem yet)

@@ -51,10 +51,22 @@ pub(crate) fn copy_roots(
     su: &StoryUnits,
     dup: &[u32],
 ) -> BTreeMap<usize, usize> {
+    let claim_docs: Vec<usize> = su.ids.iter().map(|&g| p.units[g as usize].doc).collect();
+    copy_roots_of(cfg, docs, &claim_docs, dup)
+}
+
+/// [`copy_roots`] from the doc of each local claim (`claim_docs`) and
+/// the duplicates (`dup`): what a split story's finish computes from its
+/// plan, without the claims themselves.
+pub(crate) fn copy_roots_of(
+    cfg: &Config,
+    docs: &[usize],
+    claim_docs: &[usize],
+    dup: &[u32],
+) -> BTreeMap<usize, usize> {
     let mut claims: BTreeMap<usize, usize> = BTreeMap::new();
     let mut groups: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-    for (l, &g) in su.ids.iter().enumerate() {
-        let d = p.units[g as usize].doc;
+    for (l, &d) in claim_docs.iter().enumerate() {
         *claims.entry(d).or_default() += 1;
         groups.entry(dup[l]).or_default().push(d);
     }

@@ -267,33 +267,10 @@ fn compare_story(
     };
     let mut findings: Vec<Finding> = found
         .par_iter()
-        .flat_map_iter(|c| {
-            let members = member_scores(&cx, &c.members, &dup);
-            let leader = &p.units[cx.units[c.members[0] as usize] as usize];
-            let mut found = match leader.kind {
-                UnitKind::Quote => classify::quote_findings(&cx, &members),
-                UnitKind::Sentence => classify::sentence_findings(&cx, &members),
-            };
-            let article = &p.docs[leader.doc].article;
-            let cluster =
-                crate::id::cluster_id("claim", &article.id, leader.span.slice(&article.text));
-            for f in &mut found {
-                f.cluster.clone_from(&cluster);
-            }
-            found
-        })
+        .flat_map_iter(|c| cluster_findings(&cx, c, &dup))
         .collect();
     if cfg.compare_roles {
-        let mut roles = classify::role_findings(&cx);
-        for f in &mut roles {
-            // a role finding is about one person: the speaker of its mentions
-            let person = f
-                .claim()
-                .and_then(|m| m.speaker.clone())
-                .unwrap_or_default();
-            f.cluster = crate::id::cluster_id("person", &id, &person);
-        }
-        findings.extend(roles);
+        findings.extend(story_role_findings(&cx));
     }
     sort_findings(&mut findings, p, docs);
     drop_repeated_attributions(&mut findings);
@@ -323,6 +300,37 @@ fn compare_story(
         findings,
         people,
     }
+}
+
+/// The findings of one claim cluster, each with the cluster's id.
+fn cluster_findings(cx: &StoryCx, c: &clusters::Cluster, dup: &[u32]) -> Vec<Finding> {
+    let p = cx.p;
+    let members = member_scores(cx, &c.members, dup);
+    let leader = &p.units[cx.units[c.members[0] as usize] as usize];
+    let mut found = match leader.kind {
+        UnitKind::Quote => classify::quote_findings(cx, &members),
+        UnitKind::Sentence => classify::sentence_findings(cx, &members),
+    };
+    let article = &p.docs[leader.doc].article;
+    let cluster = crate::id::cluster_id("claim", &article.id, leader.span.slice(&article.text));
+    for f in &mut found {
+        f.cluster.clone_from(&cluster);
+    }
+    found
+}
+
+/// The role findings of a story, each with its person's cluster id.
+fn story_role_findings(cx: &StoryCx) -> Vec<Finding> {
+    let mut roles = classify::role_findings(cx);
+    for f in &mut roles {
+        // a role finding is about one person: the speaker of its mentions
+        let person = f
+            .claim()
+            .and_then(|m| m.speaker.clone())
+            .unwrap_or_default();
+        f.cluster = crate::id::cluster_id("person", &cx.id, &person);
+    }
+    roles
 }
 
 /// Keeps one attribution finding per misattributed utterance: the quotes
@@ -395,6 +403,12 @@ fn sort_findings(v: &mut [Finding], p: &Prepared, docs: &[usize]) {
         .iter()
         .map(|&d| (p.docs[d].article.id.as_str(), d))
         .collect();
+    sort_findings_by(v, &rank);
+}
+
+/// [`sort_findings`] with each article's rank (its doc index, or any
+/// number in the same order).
+fn sort_findings_by(v: &mut [Finding], rank: &BTreeMap<&str, usize>) {
     let first = |f: &Finding| -> (usize, Span) {
         f.mentions()
             .map(|(_, m)| (rank.get(m.article.as_str()).copied().unwrap_or(0), m.span))

@@ -23,13 +23,23 @@
 //!    plan's speakers and keys, and the collection's word statistics, so
 //!    every match of the story is found by exactly one pair of parts,
 //!    with the same score to the last bit.
-//! 3. **[`finish`]**, over the whole story: the matches of all pairs of
-//!    parts are the story's matches; clusters, findings, people and
-//!    copies are built from them as [`crate::compare_stories_with`]
-//!    builds them from its own.
+//! 3. **The finish**: the matches of all pairs of parts are the story's
+//!    matches; clusters, findings, people and copies are built from them
+//!    as [`crate::compare_stories_with`] builds them from its own.
+//!    [`partition`] (from the plan and the matches, no extraction) cuts
+//!    it into tasks ([`FinishPart`]): the connected components of the
+//!    matches and the repeated texts, packed into groups, each task
+//!    reading the articles of its components and building only their
+//!    claims ([`finish_part`]), and people tasks (the story's persons
+//!    grouped by surname: their records and role findings, from the
+//!    articles that name them, [`people_only`]); [`merge`] (or [`merge_findings`]) puts their
+//!    findings in the story's order and keeps one attribution finding
+//!    per misattributed utterance. [`finish`] does it in one task over
+//!    the whole story.
 //!
 //! Any partition of the articles gives the same findings; [`compare_split`]
-//! runs the three stages in turn (what a test of the stages needs).
+//! runs the three stages in turn (what a test of the stages needs), the
+//! finish in tasks.
 //!
 //! ```
 //! use crosscheck_align::{compare_stories_with, split, ClaimStats, Config, fixture::Doc};
@@ -55,24 +65,35 @@
 //! let mut edges = split::edges(&docs[..1], &[], &plan, &cfg, &stats).unwrap();
 //! edges.extend(split::edges(&docs[..1], &docs[1..], &plan, &cfg, &stats).unwrap());
 //! edges.extend(split::edges(&docs[1..], &[], &plan, &cfg, &stats).unwrap());
-//! let parts = split::finish(&docs, edges, &cfg, &stats).unwrap();
+//! let parts = split::finish(&docs, edges.clone(), &cfg, &stats).unwrap();
 //! assert_eq!(parts, whole);
+//! // the finish in tasks of at most 2 articles: each reads its articles
+//! let finish = split::partition(&plan, edges, &cfg, 2).unwrap();
+//! let mut results = Vec::new();
+//! for task in finish.parts() {
+//!     let mine = docs.iter().filter(|d| task.articles().any(|id| id == d.article.id));
+//!     results.push(split::finish_part(mine.cloned().collect(), task, &cfg, &stats).unwrap());
+//! }
+//! assert_eq!(split::merge(&finish, results), whole);
 //! // or in one call
 //! assert_eq!(split::compare_split(&docs, 2, &cfg, &stats).unwrap(), whole);
 //! ```
 
 use super::claims::{self, Prepared, UnitKind};
 use super::{
-    assemble, clusters, compare_story, matches, story_blocking_keys, story_ids, story_units,
-    StoryUnits,
+    assemble, cluster_findings, clusters, compare_story, drop_repeated_attributions, matches,
+    people_of, sort_findings_by, story_blocking_keys, story_ids, story_role_findings, story_units,
+    StoryCx, StoryUnits,
 };
 use crate::config::Config;
-use crate::model::Alignment;
-use crate::people::{after_the, People};
+use crate::model::{Alignment, Finding, Person, Story};
+use crate::people::{after_the, clean_name, MergedPerson, People};
+use crate::sets::DisjointSets;
 use crate::ClaimStats;
 use crosscheck_parse::{Article, Entity, EntityKind, Extraction, Quote, QuoteKind, Span};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What every part of a split story needs to know of the whole story
 /// (stage 1: [`plan_from`] the parts' summaries, or [`plan`]). Serialisable (serde), to travel to the tasks that
@@ -92,6 +113,64 @@ pub struct StoryPlan {
     stems: Vec<String>,
     /// Speakers (persons) that give candidates in the story, sorted.
     speaker_keys: Vec<u32>,
+    /// The story's people (persons in their order): what the finish's
+    /// tasks need of them ([`partition`]).
+    #[serde(default)]
+    people: Vec<PlanPerson>,
+}
+
+/// One person of a story, as the tasks of the finish need it: the
+/// fields of the merged person, its entities as `(article in the story's
+/// order, entity index)`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct PlanPerson {
+    name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    entities: Vec<(u32, u32)>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    full_name: bool,
+    surname: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    named: bool,
+}
+
+/// The people of a story (doc indices in the story's order) for its plan.
+fn plan_people(people: &People) -> Vec<PlanPerson> {
+    people
+        .persons
+        .iter()
+        .map(|m| PlanPerson {
+            name: m.name.clone(),
+            names: m.names.clone(),
+            entities: m
+                .entities
+                .iter()
+                .map(|&(d, e)| (d as u32, e as u32))
+                .collect(),
+            full_name: m.full_name,
+            surname: m.surname.clone(),
+            named: m.named,
+        })
+        .collect()
+}
+
+/// A merged person from its plan entry, its entities' articles mapped by
+/// `doc` (an article the task does not read is left out).
+fn merged_person(p: &PlanPerson, doc: impl Fn(u32) -> Option<usize>) -> MergedPerson {
+    MergedPerson {
+        name: p.name.clone(),
+        names: p.names.clone(),
+        entities: p
+            .entities
+            .iter()
+            .filter_map(|&(a, e)| doc(a).map(|d| (d, e as usize)))
+            .collect(),
+        full_name: p.full_name,
+        surname: p.surname.clone(),
+        named: p.named,
+    }
 }
 
 impl StoryPlan {
@@ -195,7 +274,7 @@ pub fn plan(
     let p = claims::prepare_with(docs, config, Some(stats));
     unique_ids(&p)?;
     let all: Vec<usize> = (0..p.docs.len()).collect();
-    let (su, _) = story_units(&p, &all);
+    let (su, people) = story_units(&p, &all);
     let dup = clusters::duplicates(&p, &su);
     let keys = story_blocking_keys(&p, config, &su, &dup);
     let n_strings = p.strings.len() as u32;
@@ -220,6 +299,7 @@ pub fn plan(
         reps: dup,
         stems,
         speaker_keys,
+        people: plan_people(&people),
     })
 }
 
@@ -502,6 +582,7 @@ pub fn plan_from(summary: &PartSummary, config: &Config) -> Result<StoryPlan, Sp
             .filter(|&(_, n)| gives(n))
             .map(|(s, _)| s)
             .collect(),
+        people: plan_people(&people),
     })
 }
 
@@ -637,10 +718,641 @@ pub fn finish(
     )]))
 }
 
+/// One article a task of the finish reads ([`FinishPart`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct PartArticle {
+    id: String,
+    /// Its position in the story's order.
+    at: u32,
+    /// The story index of its first claim, and its number of claims.
+    first: u32,
+    claims: u32,
+}
+
+/// What one task of the split finish reads and does (stage 3b,
+/// [`finish_part`]): the clusters and findings of some components of the
+/// story's claims, or (a *people* part) some of the story's persons
+/// (by surname): their records and role findings. Made by [`partition`]; serialisable (serde), to travel to
+/// the task with the articles it names ([`FinishPart::articles`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FinishPart {
+    /// The story id.
+    story: String,
+    /// The articles the task reads, in the story's order.
+    articles: Vec<PartArticle>,
+    /// The copy root of an article (index in `articles`) that is not its
+    /// own root: the root's id (the task may not read the root).
+    roots: Vec<(u32, String)>,
+    /// The claims of the part's components (story indices, sorted); empty
+    /// for the people part.
+    claims: Vec<u32>,
+    /// Per claim: its speaker (a person of the story).
+    speakers: Vec<Option<u32>>,
+    /// Per claim: its representative, as an index in `claims`.
+    reps: Vec<u32>,
+    /// The matches between the claims (indices in `claims`), the score as
+    /// the bits of its `f64` (exact through any JSON reader).
+    edges: Vec<(u32, u32, u64)>,
+    /// The number of persons of the story, and those the task reads (by
+    /// id), their entities as `(index in articles, entity)`.
+    persons: u32,
+    people: Vec<(u32, PlanPerson)>,
+    /// A people part: persons and role findings, no claims.
+    roles: bool,
+}
+
+impl FinishPart {
+    /// The ids of the articles the task reads, in the story's order.
+    pub fn articles(&self) -> impl Iterator<Item = &str> {
+        self.articles.iter().map(|a| a.id.as_str())
+    }
+
+    /// True for a part that gives persons of the story and their role
+    /// findings (it reads the articles that name them, not their claims).
+    pub fn is_people(&self) -> bool {
+        self.roles
+    }
+
+    /// The number of claims of the part's components.
+    pub fn claims(&self) -> usize {
+        self.claims.len()
+    }
+}
+
+/// The finish of a split story cut into tasks ([`partition`]): what each
+/// task does ([`FinishPart`]), and what the story's record needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FinishPlan {
+    story: String,
+    articles: Vec<String>,
+    claims: usize,
+    copies: Vec<Vec<String>>,
+    parts: Vec<FinishPart>,
+}
+
+impl FinishPlan {
+    /// The tasks of the finish.
+    pub fn parts(&self) -> &[FinishPart] {
+        &self.parts
+    }
+
+    /// The tasks of the finish, taken out.
+    pub fn into_parts(self) -> Vec<FinishPart> {
+        self.parts
+    }
+}
+
+/// A finding of one task of the finish, with what ordering the story's
+/// findings needs: the story index of its cluster's first claim
+/// (`u32::MAX` for a role finding).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartFinding {
+    /// The story index of its cluster's first claim; `u32::MAX` for a
+    /// role finding.
+    pub first: u32,
+    /// The finding.
+    pub finding: Finding,
+}
+
+/// What one task of the finish gives ([`finish_part`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PartFindings {
+    /// The clusters of the part (spanning two articles or more).
+    pub clusters: usize,
+    /// Its findings, in its clusters' order.
+    pub findings: Vec<PartFinding>,
+    /// The story's people the part gives (people parts only), each with
+    /// its id in the story.
+    pub people: Vec<(u32, Person)>,
+}
+
+/// Stage 3a, per story, small: the finish cut into tasks from the plan
+/// and the story's matches ([`edges`] of every pair of parts), reading no
+/// extraction.
+///
+/// The claim clusters are made within the connected components of the
+/// matches and the repeated texts (a claim and its representative): the
+/// matches are taken by descending score and only clusters of one
+/// component ever merge, so the clusters of a component made alone are
+/// its clusters in the whole story. A component whose claims are all in
+/// one article gives no cluster (a cluster spans two articles) and is
+/// left out. The components, by first claim, are packed into parts: a
+/// part takes the next component while it reads at most `max_articles`
+/// articles and builds at most as many claims as `max_articles` articles
+/// of the story have on average, or no more than the story's largest
+/// component needs alone (a task builds only its components' claims,
+/// but reads every article one of them is in: a quote every outlet
+/// repeats makes a component of the whole story, and its task reads
+/// every article). Copy groups
+/// come from the plan (which texts each article repeats). The persons
+/// are grouped by surname (`roles_by_person` moves a role only to
+/// another person of the same surname), the groups packed into people
+/// parts of three times as many articles (or the widest group's), each
+/// reading the articles that name its persons (their text and entities,
+/// no claim built) for their records and role findings.
+pub fn partition(
+    plan: &StoryPlan,
+    edges: Vec<Edge>,
+    config: &Config,
+    max_articles: usize,
+) -> Result<FinishPlan, SplitError> {
+    plan.check()?;
+    let claims = plan.claims();
+    let n = plan.articles.len();
+    let mut claim_doc: Vec<usize> = Vec::with_capacity(claims);
+    let mut first: Vec<u32> = Vec::with_capacity(n);
+    for (d, (_, c)) in plan.articles.iter().enumerate() {
+        first.push(claim_doc.len() as u32);
+        claim_doc.extend(std::iter::repeat_n(d, *c as usize));
+    }
+    let docs: Vec<usize> = (0..n).collect();
+    let copy_root = clusters::copy_roots_of(config, &docs, &claim_doc, &plan.reps);
+    let mut by_root: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (&d, &r) in &copy_root {
+        by_root
+            .entry(r)
+            .or_default()
+            .push(plan.articles[d].0.clone());
+    }
+    let copies: Vec<Vec<String>> = by_root.into_values().filter(|v| v.len() >= 2).collect();
+    let story = match plan.articles.first() {
+        Some((id, _)) => format!("story:{id}"),
+        None => String::new(),
+    };
+    // components of the matches and the repeated texts
+    let mut sets = DisjointSets::new(claims);
+    for (l, &r) in plan.reps.iter().enumerate() {
+        sets.union(l, r as usize);
+    }
+    let mut accepted: Vec<Edge> = Vec::with_capacity(edges.len());
+    for e in edges {
+        if e.a >= e.b || e.b as usize >= claims {
+            return Err(SplitError::BadEdge {
+                a: e.a,
+                b: e.b,
+                claims,
+            });
+        }
+        sets.union(e.a as usize, e.b as usize);
+        accepted.push(e);
+    }
+    accepted.sort_by_key(|x| (x.a, x.b));
+    accepted.dedup_by(|x, y| (x.a, x.b) == (y.a, y.b));
+    let mut comps: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+    for l in 0..claims {
+        let r = sets.find(l);
+        comps.entry(r).or_default().push(l as u32);
+    }
+    let mut comps: Vec<Vec<u32>> = comps
+        .into_values()
+        .filter(|c| {
+            let d = claim_doc[c[0] as usize];
+            c.iter().any(|&l| claim_doc[l as usize] != d)
+        })
+        .collect();
+    comps.sort_by_key(|c| c[0]);
+    // packed into parts: a part takes the next component while it reads
+    // at most `max_articles` articles and builds at most the claims of as
+    // many articles of the story on average, or no more than the story's
+    // largest component needs alone (a task reads all the articles of its
+    // components, and builds only their claims)
+    let largest = comps.iter().fold((0usize, 0usize), |m, c| {
+        let mut arts: Vec<usize> = c.iter().map(|&l| claim_doc[l as usize]).collect();
+        arts.dedup();
+        (m.0.max(arts.len()), m.1.max(c.len()))
+    });
+    let max_articles = max_articles.max(1);
+    let max_claims =
+        ((max_articles as u64 * claims as u64).div_ceil(n.max(1) as u64) as usize).max(largest.1);
+    let max_articles = max_articles.max(largest.0);
+    let mut groups: Vec<(Vec<u32>, BTreeSet<usize>)> = Vec::new();
+    let mut cur: (Vec<u32>, BTreeSet<usize>) = (Vec::new(), BTreeSet::new());
+    for c in comps {
+        let arts: BTreeSet<usize> = c.iter().map(|&l| claim_doc[l as usize]).collect();
+        let joined = cur.1.union(&arts).count();
+        if !cur.0.is_empty() && (joined > max_articles || cur.0.len() + c.len() > max_claims) {
+            groups.push(std::mem::take(&mut cur));
+        }
+        cur.0.extend(c);
+        cur.1.extend(arts);
+    }
+    if !cur.0.is_empty() {
+        groups.push(cur);
+    }
+    // the matches of each part
+    let mut part_of: HashMap<usize, usize> = HashMap::new();
+    for (i, (cl, _)) in groups.iter().enumerate() {
+        for &l in cl {
+            part_of.insert(sets.find(l as usize), i);
+        }
+    }
+    let mut part_edges: Vec<Vec<Edge>> = vec![Vec::new(); groups.len()];
+    for e in accepted {
+        if let Some(&i) = part_of.get(&sets.find(e.a as usize)) {
+            part_edges[i].push(e);
+        }
+    }
+    let article = |d: usize| PartArticle {
+        id: plan.articles[d].0.clone(),
+        at: d as u32,
+        first: first[d],
+        claims: plan.articles[d].1,
+    };
+    let roots_of = |arts: &[usize]| -> Vec<(u32, String)> {
+        arts.iter()
+            .enumerate()
+            .filter_map(|(i, &d)| {
+                let r = copy_root.get(&d).copied().unwrap_or(d);
+                (r != d).then(|| (i as u32, plan.articles[r].0.clone()))
+            })
+            .collect()
+    };
+    let persons = plan.people.len() as u32;
+    let people_in = |ids: &BTreeSet<u32>, arts: &[usize]| -> Vec<(u32, PlanPerson)> {
+        let at: HashMap<usize, u32> = arts
+            .iter()
+            .enumerate()
+            .map(|(i, &d)| (d, i as u32))
+            .collect();
+        ids.iter()
+            .map(|&p| {
+                let mut person = plan.people[p as usize].clone();
+                person.entities = person
+                    .entities
+                    .iter()
+                    .filter_map(|&(d, e)| at.get(&(d as usize)).map(|&i| (i, e)))
+                    .collect();
+                (p, person)
+            })
+            .collect()
+    };
+    let mut parts: Vec<FinishPart> = Vec::with_capacity(groups.len() + 1);
+    for ((mut cl, arts), es) in groups.into_iter().zip(part_edges) {
+        cl.sort_unstable();
+        let arts: Vec<usize> = arts.into_iter().collect();
+        let index = |s: u32| cl.binary_search(&s).expect("a claim of the part") as u32;
+        let speakers: Vec<Option<u32>> = cl.iter().map(|&l| plan.speakers[l as usize]).collect();
+        let reps: Vec<u32> = cl.iter().map(|&l| index(plan.reps[l as usize])).collect();
+        let edges: Vec<(u32, u32, u64)> = es
+            .iter()
+            .map(|e| (index(e.a), index(e.b), e.score.to_bits()))
+            .collect();
+        let ids: BTreeSet<u32> = speakers.iter().flatten().copied().collect();
+        parts.push(FinishPart {
+            story: story.clone(),
+            articles: arts.iter().map(|&d| article(d)).collect(),
+            roots: roots_of(&arts),
+            people: people_in(&ids, &arts),
+            persons,
+            claims: cl,
+            speakers,
+            reps,
+            edges,
+            roles: false,
+        });
+    }
+    // people tasks: the persons grouped by the surname roles are given
+    // by (a role is only ever moved to a person of the same surname,
+    // `roles_by_person`), the groups packed as the components are, three
+    // times as many articles a task (it keeps an article's text and
+    // entities, about a third of what a claim task holds of it)
+    let mut by_surname: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (pid, p) in plan.people.iter().enumerate() {
+        let surname = clean_name(&p.name).map_or_else(|| p.surname.clone(), |n| n.surname);
+        by_surname.entry(surname).or_default().push(pid as u32);
+    }
+    let mut kin: Vec<Vec<u32>> = by_surname.into_values().collect();
+    kin.sort_by_key(|g| g[0]);
+    let arts_of = |g: &[u32]| -> BTreeSet<usize> {
+        g.iter()
+            .flat_map(|&p| plan.people[p as usize].entities.iter())
+            .map(|&(d, _)| d as usize)
+            .collect()
+    };
+    let widest = kin.iter().map(|g| arts_of(g).len()).max().unwrap_or(0);
+    let limit = max_articles.saturating_mul(3).max(widest);
+    let mut cur: (BTreeSet<u32>, BTreeSet<usize>) = (BTreeSet::new(), BTreeSet::new());
+    let mut people_tasks: Vec<(BTreeSet<u32>, BTreeSet<usize>)> = Vec::new();
+    for g in kin {
+        let arts = arts_of(&g);
+        if !cur.0.is_empty() && cur.1.union(&arts).count() > limit {
+            people_tasks.push(std::mem::take(&mut cur));
+        }
+        cur.0.extend(g);
+        cur.1.extend(arts);
+    }
+    if !cur.0.is_empty() {
+        people_tasks.push(cur);
+    }
+    for (ids, arts) in people_tasks {
+        let arts: Vec<usize> = arts.into_iter().collect();
+        parts.push(FinishPart {
+            story: story.clone(),
+            articles: arts.iter().map(|&d| article(d)).collect(),
+            roots: roots_of(&arts),
+            people: people_in(&ids, &arts),
+            persons,
+            claims: Vec::new(),
+            speakers: Vec::new(),
+            reps: Vec::new(),
+            edges: Vec::new(),
+            roles: true,
+        });
+    }
+    Ok(FinishPlan {
+        story,
+        articles: plan.articles.iter().map(|(id, _)| id.clone()).collect(),
+        claims,
+        copies,
+        parts,
+    })
+}
+
+/// What a people part of a split story's finish reads of an
+/// extraction: the article and its entities (a task may drop the rest
+/// as it reads each article, before [`finish_part`]).
+pub fn people_only(x: Extraction) -> Extraction {
+    let mut out = Extraction::new(x.article, Vec::new());
+    out.entities = x.entities;
+    out
+}
+
+/// Stage 3b, per task of the finish: the clusters and findings of a
+/// [`FinishPart`]'s components (or the story's people and role findings
+/// for a people part) from the extractions of the articles it names
+/// (in any order): the findings the story compared whole gives for these
+/// clusters (or persons).
+pub fn finish_part(
+    mut docs: Vec<Extraction>,
+    part: &FinishPart,
+    config: &Config,
+    stats: &ClaimStats,
+) -> Result<PartFindings, SplitError> {
+    let wanted: HashMap<&str, usize> = part
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut seen = vec![false; part.articles.len()];
+    for x in &docs {
+        let i = *wanted
+            .get(x.article.id.as_str())
+            .ok_or_else(|| SplitError::UnknownArticle(x.article.id.clone()))?;
+        if std::mem::replace(&mut seen[i], true) {
+            return Err(SplitError::DuplicateArticle(x.article.id.clone()));
+        }
+    }
+    if let Some(i) = seen.iter().position(|s| !s) {
+        return Err(SplitError::BadPlan(format!(
+            "article '{}' of the finish's part is missing",
+            part.articles[i].id
+        )));
+    }
+    // the copy roots the task does not read: their ids alone
+    let mut stubs: BTreeSet<&str> = BTreeSet::new();
+    for (_, r) in &part.roots {
+        if !wanted.contains_key(r.as_str()) {
+            stubs.insert(r.as_str());
+        }
+    }
+    docs.extend(
+        stubs
+            .iter()
+            .map(|&id| Extraction::new(Article::new(id, ""), Vec::new())),
+    );
+    // only the part's claims are built (none for a people part): per
+    // article, its claims' indices among its own
+    let mut wanted_claims: HashMap<&str, Vec<usize>> = HashMap::new();
+    {
+        let mut at = 0usize;
+        for a in &part.articles {
+            let mut ks = Vec::new();
+            while at < part.claims.len() && part.claims[at] < a.first.saturating_add(a.claims) {
+                ks.push(part.claims[at].saturating_sub(a.first) as usize);
+                at += 1;
+            }
+            wanted_claims.insert(a.id.as_str(), ks);
+        }
+    }
+    let keep = |x: &Extraction, k: usize| {
+        wanted_claims
+            .get(x.article.id.as_str())
+            .is_some_and(|ks| ks.binary_search(&k).is_ok())
+    };
+    let (p, counts) = claims::prepare_kept(&docs, config, Some(stats), Some(&keep));
+    let doc_of: HashMap<&str, usize> = p
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(d, x)| (x.article.id.as_str(), d))
+        .collect();
+    // part article index -> doc of this task
+    let doc: Vec<usize> = part
+        .articles
+        .iter()
+        .map(|a| doc_of[a.id.as_str()])
+        .collect();
+    let copy_root: BTreeMap<usize, usize> = part
+        .roots
+        .iter()
+        .map(|(i, r)| match doc.get(*i as usize) {
+            Some(&d) => Ok((d, doc_of[r.as_str()])),
+            None => Err(SplitError::BadPlan(format!("copy root of article {i}"))),
+        })
+        .collect::<Result<_, _>>()?;
+    let mut people = People::default();
+    people.persons = vec![
+        MergedPerson {
+            name: String::new(),
+            names: Vec::new(),
+            entities: Vec::new(),
+            full_name: false,
+            surname: String::new(),
+            named: false,
+        };
+        part.persons as usize
+    ];
+    for (id, person) in &part.people {
+        let slot = people
+            .persons
+            .get_mut(*id as usize)
+            .ok_or_else(|| SplitError::BadPlan(format!("person {id} of {}", part.persons)))?;
+        *slot = merged_person(person, |i| doc.get(i as usize).copied());
+    }
+    let mut units = Vec::with_capacity(part.claims.len());
+    let mut at = 0usize;
+    let n = part.claims.len();
+    if part.speakers.len() != n || part.reps.len() != n {
+        return Err(SplitError::BadPlan(
+            "a part's claims, speakers and representatives differ in number".into(),
+        ));
+    }
+    for (i, a) in part.articles.iter().enumerate() {
+        if part.roles {
+            // no claim read (the articles may be [`people_only`])
+            continue;
+        }
+        if counts[doc[i]] != a.claims as usize {
+            return Err(SplitError::ClaimCount {
+                article: a.id.clone(),
+                found: counts[doc[i]],
+                planned: a.claims as usize,
+            });
+        }
+        // the kept claims of the article: the part's, in order
+        let range = p.doc_units[doc[i]].clone();
+        let mut kept = range.clone();
+        while at < n && part.claims[at] < a.first.saturating_add(a.claims) {
+            if part.claims[at] < a.first {
+                return Err(SplitError::BadPlan(format!(
+                    "claim {} in no article",
+                    part.claims[at]
+                )));
+            }
+            let g = kept.next().ok_or_else(|| {
+                SplitError::BadPlan(format!("claim {} not built", part.claims[at]))
+            })?;
+            units.push(g as u32);
+            at += 1;
+        }
+        if kept.next().is_some() {
+            return Err(SplitError::BadPlan(format!(
+                "article '{}': claims built out of the part",
+                a.id
+            )));
+        }
+    }
+    if units.len() != n {
+        return Err(SplitError::BadPlan(
+            "a claim of the part in no article".into(),
+        ));
+    }
+    let su = StoryUnits {
+        ids: units,
+        speakers: part.speakers.clone(),
+    };
+    let dup = part.reps.clone();
+    if dup.iter().any(|&r| r as usize >= n) {
+        return Err(SplitError::BadPlan(
+            "a representative out of the part".into(),
+        ));
+    }
+    let mut accepted = Vec::with_capacity(part.edges.len());
+    for &(a, b, bits) in &part.edges {
+        if a >= b || b as usize >= n {
+            return Err(SplitError::BadEdge { a, b, claims: n });
+        }
+        accepted.push((a, b, f64::from_bits(bits)));
+    }
+    let found = clusters::cluster(&p, config, &su, &dup, accepted);
+    let cx = StoryCx {
+        p: &p,
+        cfg: config,
+        id: part.story.clone(),
+        units: su.ids.clone(),
+        speakers: su.speakers.clone(),
+        people,
+        copy_root,
+    };
+    let mut out = PartFindings {
+        clusters: found.len(),
+        ..PartFindings::default()
+    };
+    let per: Vec<Vec<Finding>> = found
+        .par_iter()
+        .map(|c| cluster_findings(&cx, c, &dup))
+        .collect();
+    for (c, fs) in found.iter().zip(per) {
+        let first = c.members.iter().map(|&m| part.claims[m as usize]).min();
+        for f in fs {
+            out.findings.push(PartFinding {
+                first: first.unwrap_or(u32::MAX),
+                finding: f,
+            });
+        }
+    }
+    if part.roles {
+        if config.compare_roles {
+            out.findings
+                .extend(story_role_findings(&cx).into_iter().map(|f| PartFinding {
+                    first: u32::MAX,
+                    finding: f,
+                }));
+        }
+        let mine: BTreeSet<u32> = part.people.iter().map(|(id, _)| *id).collect();
+        out.people = people_of(&cx, &part.story)
+            .into_iter()
+            .enumerate()
+            .filter(|(id, _)| mine.contains(&(*id as u32)))
+            .map(|(id, p)| (id as u32, p))
+            .collect();
+    }
+    Ok(out)
+}
+
+/// Stage 3c: the story's findings from those of its finish's tasks, in
+/// the order comparing it whole gives (its clusters' order, then the
+/// role findings, then sorted by first mention, kind and id), one
+/// attribution finding kept per misattributed utterance. Any subset of
+/// the findings can be merged alone: the attribution findings merged
+/// alone keep the same ones.
+pub fn merge_findings(mut found: Vec<PartFinding>) -> Vec<Finding> {
+    found.sort_by_key(|f| f.first);
+    let mut findings: Vec<Finding> = found.into_iter().map(|f| f.finding).collect();
+    // an article's rank: the story's order is the order of the ids
+    let ids: BTreeSet<String> = findings
+        .iter()
+        .flat_map(|f| f.mentions().map(|(_, m)| m.article.clone()))
+        .collect();
+    let rank: BTreeMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    sort_findings_by(&mut findings, &rank);
+    drop_repeated_attributions(&mut findings);
+    findings
+}
+
+/// Stage 3c for the story's record: its alignment from the plan of the
+/// finish and the results of all its tasks: what comparing the story
+/// whole gives.
+pub fn merge(plan: &FinishPlan, parts: Vec<PartFindings>) -> Alignment {
+    let mut clusters = 0;
+    let mut found = Vec::new();
+    let mut people = Vec::new();
+    for p in parts {
+        clusters += p.clusters;
+        found.extend(p.findings);
+        people.extend(p.people);
+    }
+    people.sort_by_key(|(id, _)| *id);
+    let people = people.into_iter().map(|(_, p)| p).collect();
+    if plan.articles.is_empty() {
+        return Alignment::default();
+    }
+    let story = Story {
+        id: plan.story.clone(),
+        articles: plan.articles.clone(),
+        copies: plan.copies.clone(),
+        claims: plan.claims,
+        clusters,
+    };
+    let mut out = Alignment::default();
+    out.stories.push(story);
+    out.findings = merge_findings(found);
+    out.people = people;
+    out
+}
+
 /// The three stages in turn on a story cut into `parts` parts of
 /// consecutive articles (in id order), the plan made from the parts'
-/// summaries ([`summarize`], [`plan_from`]): the findings of comparing
-/// the story whole with [`crate::compare_stories_with`].
+/// summaries ([`summarize`], [`plan_from`]), the finish in tasks of at
+/// most `ceil(n / parts)` articles each ([`partition`], [`finish_part`],
+/// [`merge`]; a component of more articles is a task alone): the
+/// findings of comparing the story whole with
+/// [`crate::compare_stories_with`].
 pub fn compare_split(
     docs: &[Extraction],
     parts: usize,
@@ -672,7 +1384,16 @@ pub fn compare_split(
             all.extend(edges(&cut[i], &cut[j], &plan, config, stats)?);
         }
     }
-    finish(docs, all, config, stats)
+    drop(cut);
+    let finish = partition(&plan, all, config, n.div_ceil(k))?;
+    let by_id: BTreeMap<&str, &Extraction> =
+        order.iter().map(|x| (x.article.id.as_str(), *x)).collect();
+    let mut results = Vec::with_capacity(finish.parts().len());
+    for part in finish.parts() {
+        let docs: Vec<Extraction> = part.articles().map(|id| by_id[id].clone()).collect();
+        results.push(finish_part(docs, part, config, stats)?);
+    }
+    Ok(merge(&finish, results))
 }
 
 #[cfg(test)]

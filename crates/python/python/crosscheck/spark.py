@@ -30,8 +30,10 @@ The stages (docs/spark.md says what each one costs):
    texts, blocking keys) merged from a summary of each part (a task per
    part, then one per story over the summaries), the matches of every
    pair of parts in a task of its own, then its clusters and findings
-   from the story's articles and matches (a cogroup by story): the same
-   rows.
+   in tasks of the connected components of its matches and repeated
+   texts (each reading their articles and building only their claims),
+   a task for its people and role findings, and a last one that keeps
+   one attribution finding per misattributed utterance: the same rows.
 
 The result has the CSV report's columns (all text, as
 :meth:`crosscheck.Report.to_pandas`), the same rows as ``crosscheck compare
@@ -289,13 +291,14 @@ def _split_edges(plans_broadcast, stats_broadcast, key: str, config_json: Option
     return run
 
 
-def _split_finish(stats_broadcast, key: str, config_json: Optional[str]):
-    """Stage 3: a split story's CSV rows from its extractions and the
-    matches of every pair of its parts."""
+def _split_partition(plans_broadcast, max_articles: int, config_json: Optional[str]):
+    """Stage 3a of a split story: its finish cut into tasks (components of
+    its matches and repeated texts), from its plan and all its matches."""
 
-    def run(articles, edges):
-        if articles.num_rows == 0:
-            return _csv_table("")
+    def run(stories, edges):
+        import pyarrow as pa
+
+        story = (stories if stories.num_rows else edges).column("story")[0].as_py()
         matches = list(
             zip(
                 edges.column("a").to_pylist(),
@@ -303,21 +306,60 @@ def _split_finish(stats_broadcast, key: str, config_json: Optional[str]):
                 edges.column("score").to_pylist(),
             )
         )
-        text = _native.spark_split_finish(
-            articles.column("extraction").to_pylist(),
-            matches,
+        tasks = _native.spark_split_partition(
+            plans_broadcast.value[story], matches, max_articles, config_json
+        )
+        return pa.table(
+            {
+                "story": pa.array([story] * len(tasks), type=pa.string()),
+                "task": pa.array([t[0] for t in tasks], type=pa.int64()),
+                "ids": pa.array([t[1] for t in tasks], type=pa.list_(pa.string())),
+                "part": pa.array([t[2] for t in tasks], type=pa.string()),
+            }
+        )
+
+    return run
+
+
+def _split_finish_part(stats_broadcast, key: str, config_json: Optional[str]):
+    """Stage 3b: one task of a split story's finish, from the articles its
+    part names: the CSV rows of its findings, and its attribution findings
+    (JSON, in the ``found`` column) for the story's merge."""
+
+    def run(articles, part):
+        import pyarrow as pa
+
+        text, found = _native.spark_split_finish_part(
+            articles.column("extraction").to_pylist() if articles.num_rows else [],
+            part.column("part")[0].as_py(),
             _stats(stats_broadcast, key),
             config_json,
         )
-        return _csv_table(text)
+        rows = _csv_table(text)
+        story = part.column("story")[0].as_py()
+        rows = rows.append_column("found", pa.array([None] * rows.num_rows, type=pa.string()))
+        extra = {c: pa.array([None] * len(found), type=pa.string()) for c in CSV_COLUMNS}
+        extra["story"] = pa.array([story] * len(found), type=pa.string())
+        extra["found"] = pa.array(found, type=pa.string())
+        return pa.concat_tables([rows, pa.table(extra)])
+
+    return run
+
+
+def _split_merge():
+    """Stage 3c: a split story's attribution findings, one kept per
+    misattributed utterance over the whole story, as CSV rows."""
+
+    def run(table):
+        return _csv_table(_native.spark_split_merge(table.column("found").to_pylist()))
 
     return run
 
 
 #: The default of ``compare(max_story_articles=...)``: ``None``, every story
-#: is compared whole. Comparing in parts gives the same rows but, measured
-#: (docs/spark.md, "Stories too large for one task"), costs more than it
-#: saves: the finish still reads the whole story.
+#: is compared whole. Comparing in parts gives the same rows and bounds
+#: the memory of a story's tasks (docs/spark.md, "Stories too large for
+#: one task"), for more CPU in all and a larger shuffle.
 MAX_STORY_ARTICLES: Optional[int] = None
 
 
@@ -369,8 +411,12 @@ def compare(
         this many articles (the story's plan, the matches of every pair of
         parts in a task of its own, then the story's clusters and findings
         from them): the same rows, with the matching of the story spread
-        over ``k (k + 1) / 2`` tasks and its plan made from a summary of
-        each part; the finish still reads the whole story (docs/spark.md).
+        over ``k (k + 1) / 2`` tasks, its plan made from a summary of each
+        part, and its clusters and findings made in tasks of the
+        connected components of its matches, each reading only their
+        articles (docs/spark.md: a component every article of the story
+        is in is read by one task, and so are the articles that name a
+        person, for the role findings).
 
     The workers' warnings (relative dates left unresolved in articles
     without a publication date) are issued on the driver as
@@ -444,7 +490,7 @@ def compare(
         return whole
     # stories too large for one task: plan (from the parts' summaries),
     # matches per pair of parts, then clusters and findings from the matches
-    big = articles.where("parts > 1").select("story", "part", "parts", "extraction")
+    big = articles.where("parts > 1").select("id", "story", "part", "parts", "extraction")
     # the plan: each part summarised in a task of its own, the summaries
     # of a story merged into its plan in another (small data)
     plans = (
@@ -476,13 +522,43 @@ def compare(
         _split_edges(plans_broadcast, stats, key, config_json),
         "story string, a long, b long, score double",
     )
-    found = (
-        big.select("story", "extraction")
-        .groupBy("story")
+    # the finish: cut into tasks per story from its plan and matches (the
+    # components of the matches and repeated texts), each task reading the
+    # articles of its components, the attribution findings merged per story
+    names = spark.createDataFrame(pa.table({"story": sorted(split)}))
+    tasks = (
+        names.groupBy("story")
         .cogroup(edges.groupBy("story"))
-        .applyInArrow(_split_finish(stats, key, config_json), _csv_schema())
+        .applyInArrow(
+            _split_partition(plans_broadcast, max_story_articles, config_json),
+            "story string, task long, ids array<string>, part string",
+        )
+        .persist(StorageLevel.MEMORY_AND_DISK)
     )
-    return whole.unionByName(found)
+    # (renamed: the tasks are on both sides of the cogroup below)
+    needs = tasks.select(
+        F.col("story").alias("need_story"),
+        F.col("task").alias("need_task"),
+        F.explode("ids").alias("need_id"),
+    )
+    results = (
+        big.join(needs, (big.story == needs.need_story) & (big.id == needs.need_id))
+        .select("need_story", "need_task", "extraction")
+        .groupBy("need_story", "need_task")
+        .cogroup(tasks.select("story", "task", "part").groupBy("story", "task"))
+        .applyInArrow(
+            _split_finish_part(stats, key, config_json), _csv_schema() + ", found string"
+        )
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    )
+    rows = results.where("found is null").select(*CSV_COLUMNS)
+    attributions = (
+        results.where("found is not null")
+        .select("story", "found")
+        .groupBy("story")
+        .applyInArrow(_split_merge(), _csv_schema())
+    )
+    return whole.unionByName(rows).unionByName(attributions)
 
 
 def _extract(date: Optional[str]):
