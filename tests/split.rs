@@ -546,3 +546,281 @@ fn finish_parts_reject_what_is_not_theirs() {
     ));
     assert!(split::finish_part(mine, part, &cfg, &stats).is_ok());
 }
+
+// ------------------------------------------------ any partition, bad input
+
+/// The finish run in tasks of at most `max` articles (each task on the
+/// articles it names, the people tasks on `people_only`), merged, against
+/// the whole story.
+fn finish_in_tasks(docs: &[Extraction], cfg: &Config, stats: &ClaimStats, max: usize) -> bool {
+    let whole = align::compare_stories_with(docs, &[(0..docs.len()).collect()], cfg, stats);
+    let plan = split::plan(docs, cfg, stats).expect("plans");
+    let edges = split::edges(docs, &[], &plan, cfg, stats).expect("edges");
+    let finish = split::partition(&plan, edges, cfg, max).expect("partitions");
+    let by_id: std::collections::BTreeMap<&str, &Extraction> =
+        docs.iter().map(|x| (x.article.id.as_str(), x)).collect();
+    let mut results = Vec::new();
+    for part in finish.parts() {
+        let mut mine: Vec<Extraction> = part.articles().map(|id| by_id[id].clone()).collect();
+        if part.is_people() {
+            mine = mine.into_iter().map(split::people_only).collect();
+        }
+        results.push(split::finish_part(mine, part, cfg, stats).expect("finishes"));
+    }
+    let merged = split::merge(&finish, results);
+    merged == whole && csv(docs, &merged) == csv(docs, &whole)
+}
+
+fn configs() -> Vec<(&'static str, Config)> {
+    let base = Config::default();
+    let mut agreements = base.clone();
+    agreements.agreements = false;
+    let mut unattributed = base.clone();
+    unattributed.report_unattributed = true;
+    let mut all = agreements.clone();
+    all.report_unattributed = true;
+    all.compare_roles = true;
+    let mut pairs = base.clone();
+    pairs.all_pairs = true;
+    vec![
+        ("default", base),
+        ("no agreements", agreements),
+        ("unattributed", unattributed),
+        ("no agreements+unattributed", all),
+        ("all_pairs", pairs),
+    ]
+}
+
+#[test]
+fn finish_in_tasks_of_any_size_any_config_gives_the_whole_story() {
+    let mut failures = Vec::new();
+    let c = generate(&Params {
+        articles: 40,
+        seed: 9,
+    });
+    let template = crosscheck::extract_all(&common::ingested(&c));
+    let fixture_story = align::fixture::story(14, 3);
+    let fixture_corpus = align::fixture::corpus(25, 11);
+    for (name, docs) in [
+        ("template", template),
+        ("fixture story", fixture_story),
+        ("fixture corpus", fixture_corpus),
+    ] {
+        for (cname, cfg) in configs() {
+            let stats = stats_of(&docs, &cfg);
+            for max in [1, 2, 3, 7, docs.len()] {
+                if !finish_in_tasks(&docs, &cfg, &stats, max) {
+                    failures.push(format!("{name} / {cname} / max {max}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn finish_in_tasks_of_small_stories_gives_the_whole_story() {
+    let cfg = Config::default();
+    // one article; articles without claims; no article
+    let one = vec![align::fixture::Doc::new(
+        "a",
+        "The mayor opened the new bridge on Monday, officials said.",
+    )
+    .person("Ana Ruiz", &[], &["mayor"])
+    .build()];
+    let none = vec![
+        align::fixture::Doc::new("a", "Hi.").build(),
+        align::fixture::Doc::new("b", "Yes.").build(),
+    ];
+    for (name, docs) in [("one", one), ("no claims", none)] {
+        let stats = stats_of(&docs, &cfg);
+        for max in [1, 2] {
+            assert!(
+                finish_in_tasks(&docs, &cfg, &stats, max),
+                "{name} max {max}"
+            );
+        }
+        for k in [1, 2, 3] {
+            let whole =
+                align::compare_stories_with(&docs, &[(0..docs.len()).collect()], &cfg, &stats);
+            assert_eq!(
+                split::compare_split(&docs, k, &cfg, &stats).expect("splits"),
+                whole,
+                "{name} k {k}"
+            );
+        }
+    }
+    let stats = ClaimStats::default();
+    assert_eq!(
+        split::compare_split(&[], 2, &cfg, &stats).expect("splits"),
+        align::compare_stories_with(&[], &[], &cfg, &stats)
+    );
+}
+
+/// The people task reads an article whose extraction has fewer entities
+/// than the plan was made from (another extraction of it): an error, as
+/// a claim task gives `ClaimCount`, not a panic.
+#[test]
+fn people_task_with_another_extraction_is_an_error() {
+    let c = generate(&Params {
+        articles: 20,
+        seed: 5,
+    });
+    let docs = crosscheck::extract_all(&common::ingested(&c));
+    let cfg = Config::default();
+    let stats = stats_of(&docs, &cfg);
+    let plan = split::plan(&docs, &cfg, &stats).expect("plans");
+    let edges = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+    let finish = split::partition(&plan, edges, &cfg, 5).expect("partitions");
+    let part = finish
+        .parts()
+        .iter()
+        .find(|p| p.is_people())
+        .expect("people");
+    let mine: Vec<Extraction> = docs
+        .iter()
+        .filter(|x| part.articles().any(|id| id == x.article.id))
+        .cloned()
+        .map(|mut x| {
+            x.entities.clear();
+            split::people_only(x)
+        })
+        .collect();
+    let got = split::finish_part(mine, part, &cfg, &stats);
+    assert!(
+        matches!(&got, Err(split::SplitError::PersonEntity { article, .. }) if part.articles().any(|id| id == article)),
+        "{got:?}"
+    );
+}
+
+/// A damaged part (its speakers name persons the part does not have):
+/// an error, as the other checks of `finish_part` give `BadPlan`, not a
+/// panic (`spark_split_finish_part` reads the part from JSON).
+#[test]
+fn part_with_speakers_out_of_range_is_an_error() {
+    let c = generate(&Params {
+        articles: 20,
+        seed: 5,
+    });
+    let docs = crosscheck::extract_all(&common::ingested(&c));
+    let cfg = Config::default();
+    let stats = stats_of(&docs, &cfg);
+    let plan = split::plan(&docs, &cfg, &stats).expect("plans");
+    let edges = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+    let finish = split::partition(&plan, edges, &cfg, 5).expect("partitions");
+    let mut damaged = 0;
+    for part in finish.parts().iter().filter(|p| !p.is_people()) {
+        let v = serde_json::to_value(part).unwrap();
+        if !v["speakers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| !s.is_null())
+        {
+            continue;
+        }
+        let mine: Vec<Extraction> = part
+            .articles()
+            .map(|id| docs.iter().find(|x| x.article.id == id).unwrap().clone())
+            .collect();
+        let expected = split::finish_part(mine.clone(), part, &cfg, &stats).expect("finishes");
+        // speakers that are no persons of the part
+        let mut bad = v.clone();
+        bad["persons"] = 0.into();
+        bad["people"] = serde_json::json!([]);
+        let bad: split::FinishPart = serde_json::from_value(bad).unwrap();
+        let got = split::finish_part(mine.clone(), &bad, &cfg, &stats);
+        assert!(matches!(got, Err(split::SplitError::BadPlan(_))), "{got:?}");
+        // a part claiming billions of persons in the story: only its own
+        // are built, and it finishes as the part does
+        let mut huge = v.clone();
+        huge["persons"] = u32::MAX.into();
+        let huge: split::FinishPart = serde_json::from_value(huge).unwrap();
+        assert_eq!(
+            split::finish_part(mine, &huge, &cfg, &stats).expect("finishes"),
+            expected
+        );
+        damaged += 1;
+    }
+    assert!(damaged > 0);
+}
+
+/// One utterance in two quotes (two clusters, two tasks) given to two
+/// people: the whole story keeps one attribution finding; so must the
+/// merge of the tasks.
+#[test]
+fn repeated_attribution_dropped_across_tasks() {
+    let arts = (0..6).map(|i| {
+        let who = if i % 2 == 0 { "Marta Quill" } else { "Owen Pryce" };
+        parse::Article {
+            id: format!("a{i}"),
+            source: Some(format!("outlet{i}")),
+            published: chrono::NaiveDate::from_ymd_opt(2024, 5, 14),
+            text: format!(
+                "Fishing crews blocked the harbour mouth at Port Ellin on Monday over the new quota rules.\n\n“The harbour stays open to every trawler that wants to leave before the storm,” {who} said, “but our own boats are not moving until the ministry withdraws the quota rules.”"
+            ),
+            ..Default::default()
+        }
+    });
+    let docs = extract(arts);
+    let cfg = Config::default();
+    let stats = stats_of(&docs, &cfg);
+    let whole = align::compare_stories_with(&docs, &[(0..docs.len()).collect()], &cfg, &stats);
+    let attributions = whole
+        .findings
+        .iter()
+        .filter(|f| f.kind == align::FindingKind::Attribution)
+        .count();
+    assert_eq!(attributions, 1, "{:#?}", whole.findings);
+    let plan = split::plan(&docs, &cfg, &stats).expect("plans");
+    let edges = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+    let finish = split::partition(&plan, edges, &cfg, 1).expect("partitions");
+    let mut per_task = Vec::new();
+    let mut results = Vec::new();
+    for part in finish.parts() {
+        let mine: Vec<Extraction> = docs
+            .iter()
+            .filter(|x| part.articles().any(|id| id == x.article.id))
+            .cloned()
+            .collect();
+        let r = split::finish_part(mine, part, &cfg, &stats).expect("finishes");
+        per_task.push(
+            r.findings
+                .iter()
+                .filter(|f| f.finding.kind == align::FindingKind::Attribution)
+                .count(),
+        );
+        results.push(r);
+    }
+    assert!(
+        per_task.iter().filter(|&&n| n > 0).count() >= 2,
+        "{per_task:?}"
+    );
+    assert_eq!(split::merge(&finish, results), whole);
+}
+
+/// A plan without its people (`people` is `#[serde(default)]`: a plan
+/// written before round 16, or damaged): `partition` must refuse it
+/// (`BadPlan`), not index persons that are not there.
+#[test]
+fn plan_without_people_is_an_error() {
+    let c = generate(&Params {
+        articles: 20,
+        seed: 5,
+    });
+    let docs = crosscheck::extract_all(&common::ingested(&c));
+    let cfg = Config::default();
+    let stats = stats_of(&docs, &cfg);
+    let plan = split::plan(&docs, &cfg, &stats).expect("plans");
+    let edges = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+    let mut v = serde_json::to_value(&plan).unwrap();
+    v.as_object_mut().unwrap().remove("people");
+    let old: split::StoryPlan = serde_json::from_value(v).expect("reads");
+    let got = split::partition(&old, edges.clone(), &cfg, 5);
+    assert!(matches!(got, Err(split::SplitError::BadPlan(_))), "{got:?}");
+    // the matches' stage checks the plan alike
+    assert!(matches!(
+        split::edges(&docs, &[], &old, &cfg, &stats),
+        Err(split::SplitError::BadPlan(_))
+    ));
+}

@@ -186,7 +186,9 @@ impl StoryPlan {
 
     /// Checks that the parts of the plan agree: one speaker and one
     /// representative per claim, as many claims as the articles have, each
-    /// representative at or before its claim.
+    /// representative at or before its claim, each speaker (and speaker
+    /// key) a person of the plan, each person named in articles of the
+    /// plan.
     fn check(&self) -> Result<(), SplitError> {
         let claims: u64 = self.articles.iter().map(|(_, n)| u64::from(*n)).sum();
         if claims != self.speakers.len() as u64 || claims != self.reps.len() as u64 {
@@ -200,6 +202,31 @@ impl StoryPlan {
             return Err(SplitError::BadPlan(format!(
                 "claim {i} has a later representative"
             )));
+        }
+        let persons = self.people.len();
+        if let Some(i) = self
+            .speakers
+            .iter()
+            .position(|s| s.is_some_and(|p| p as usize >= persons))
+        {
+            return Err(SplitError::BadPlan(format!(
+                "claim {i} has speaker {}, the plan has {persons} people (a plan without its people?)",
+                self.speakers[i].unwrap_or_default()
+            )));
+        }
+        if let Some(&p) = self.speaker_keys.iter().find(|&&p| p as usize >= persons) {
+            return Err(SplitError::BadPlan(format!(
+                "speaker key {p}, the plan has {persons} people"
+            )));
+        }
+        let n = self.articles.len();
+        for (i, person) in self.people.iter().enumerate() {
+            if let Some(&(a, _)) = person.entities.iter().find(|&&(a, _)| a as usize >= n) {
+                return Err(SplitError::BadPlan(format!(
+                    "person {i} ('{}') is named in article {a}, the plan has {n} articles",
+                    person.name
+                )));
+            }
         }
         Ok(())
     }
@@ -237,6 +264,20 @@ pub enum SplitError {
         found: usize,
         /// Its claims in the plan.
         planned: usize,
+    },
+    /// A person of the plan is named by an entity the article does not
+    /// have, or that is not that person (another extraction of the
+    /// article).
+    #[error(
+        "article '{article}': entity {entity} is not the person '{person}' of the story's plan (another extraction of the article?)"
+    )]
+    PersonEntity {
+        /// The article's id.
+        article: String,
+        /// The entity's index in the plan.
+        entity: usize,
+        /// The person's name in the plan.
+        person: String,
     },
     /// A plan whose parts do not agree (read from damaged bytes).
     #[error("the story's plan is not consistent: {0}")]
@@ -1161,33 +1202,71 @@ pub fn finish_part(
             None => Err(SplitError::BadPlan(format!("copy root of article {i}"))),
         })
         .collect::<Result<_, _>>()?;
-    let mut people = People::default();
-    people.persons = vec![
-        MergedPerson {
-            name: String::new(),
-            names: Vec::new(),
-            entities: Vec::new(),
-            full_name: false,
-            surname: String::new(),
-            named: false,
-        };
-        part.persons as usize
-    ];
-    for (id, person) in &part.people {
-        let slot = people
-            .persons
-            .get_mut(*id as usize)
-            .ok_or_else(|| SplitError::BadPlan(format!("person {id} of {}", part.persons)))?;
-        *slot = merged_person(person, |i| doc.get(i as usize).copied());
+    // the part's persons, by story id, numbered in id order: a speaker
+    // or person of the part is one of them (no placeholder for the
+    // story's other persons, whatever `persons` says)
+    let mut local: BTreeMap<u32, u32> = BTreeMap::new();
+    for (id, _) in &part.people {
+        if *id >= part.persons || local.insert(*id, 0).is_some() {
+            return Err(SplitError::BadPlan(format!(
+                "person {id} of the part: not one of the story's {} persons, or twice",
+                part.persons
+            )));
+        }
     }
-    let mut units = Vec::with_capacity(part.claims.len());
-    let mut at = 0usize;
+    for (i, v) in local.values_mut().enumerate() {
+        *v = i as u32;
+    }
     let n = part.claims.len();
     if part.speakers.len() != n || part.reps.len() != n {
         return Err(SplitError::BadPlan(
             "a part's claims, speakers and representatives differ in number".into(),
         ));
     }
+    let speakers: Vec<Option<u32>> = part
+        .speakers
+        .iter()
+        .map(|s| match s {
+            None => Ok(None),
+            Some(p) => local.get(p).map(|&l| Some(l)).ok_or_else(|| {
+                SplitError::BadPlan(format!(
+                    "speaker {p}: not a person of the part ({} of the story's {})",
+                    local.len(),
+                    part.persons
+                ))
+            }),
+        })
+        .collect::<Result<_, _>>()?;
+    let mut people = People::default();
+    people.persons = Vec::with_capacity(local.len());
+    for (id, person) in &part.people {
+        // the person's entities are in the articles read, and are that
+        // person's (names as the plan has them)
+        for &(i, e) in &person.entities {
+            let x = doc.get(i as usize).map(|&d| &p.docs[d]).ok_or_else(|| {
+                SplitError::BadPlan(format!("person {id} named in article {i} of the part"))
+            })?;
+            let ok = x.entities.get(e as usize).is_some_and(|ent| {
+                ent.kind == EntityKind::Person && person.names.contains(&ent.name)
+            });
+            if !ok {
+                return Err(SplitError::PersonEntity {
+                    article: x.article.id.clone(),
+                    entity: e as usize,
+                    person: person.name.clone(),
+                });
+            }
+        }
+    }
+    let mut mine: Vec<(u32, &PlanPerson)> = part.people.iter().map(|(id, p)| (*id, p)).collect();
+    mine.sort_by_key(|(id, _)| *id);
+    for (_, person) in &mine {
+        people
+            .persons
+            .push(merged_person(person, |i| doc.get(i as usize).copied()));
+    }
+    let mut units = Vec::with_capacity(part.claims.len());
+    let mut at = 0usize;
     for (i, a) in part.articles.iter().enumerate() {
         if part.roles {
             // no claim read (the articles may be [`people_only`])
@@ -1230,7 +1309,7 @@ pub fn finish_part(
     }
     let su = StoryUnits {
         ids: units,
-        speakers: part.speakers.clone(),
+        speakers,
     };
     let dup = part.reps.clone();
     if dup.iter().any(|&r| r as usize >= n) {
@@ -1280,12 +1359,11 @@ pub fn finish_part(
                     finding: f,
                 }));
         }
-        let mine: BTreeSet<u32> = part.people.iter().map(|(id, _)| *id).collect();
-        out.people = people_of(&cx, &part.story)
-            .into_iter()
-            .enumerate()
-            .filter(|(id, _)| mine.contains(&(*id as u32)))
-            .map(|(id, p)| (id as u32, p))
+        // the part's persons, back to their ids in the story
+        out.people = mine
+            .iter()
+            .map(|(id, _)| *id)
+            .zip(people_of(&cx, &part.story))
             .collect();
     }
     Ok(out)
