@@ -566,8 +566,11 @@ fn spark_split_finish(
 /// per task its number, the ids of the articles it reads and its part
 /// (JSON) for `spark_split_finish_part`. A task builds the claims of
 /// some components of the story's matches and repeated texts (at most
-/// `max_articles` articles, or the claims of as many); the people task
-/// (role findings) is left out when roles are not compared.
+/// `max_articles` articles, or the claims of as many); the people tasks
+/// (the persons grouped by surname, the groups packed into tasks of
+/// about three times `max_articles` articles, each reading the articles
+/// that name its persons for their records and role findings) are left
+/// out when roles are not compared.
 #[pyfunction]
 #[pyo3(signature = (plan_json, edges, max_articles, config_json=None))]
 fn spark_split_partition(
@@ -610,7 +613,7 @@ fn spark_split_partition(
 /// over the whole story.
 ///
 /// The extractions are read one at a time (one JSON string copied at a
-/// time); the people task keeps of each only what people and roles read
+/// time); a people task keeps of each only what people and roles read
 /// (the article and its entities).
 #[pyfunction]
 #[pyo3(signature = (extractions, part_json, stats, config_json=None))]

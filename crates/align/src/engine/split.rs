@@ -30,12 +30,14 @@
 //!    it into tasks ([`FinishPart`]): the connected components of the
 //!    matches and the repeated texts, packed into groups, each task
 //!    reading the articles of its components and building only their
-//!    claims ([`finish_part`]), and people tasks (the story's persons
-//!    grouped by surname: their records and role findings, from the
-//!    articles that name them, [`people_only`]); [`merge`] (or [`merge_findings`]) puts their
-//!    findings in the story's order and keeps one attribution finding
-//!    per misattributed utterance. [`finish`] does it in one task over
-//!    the whole story.
+//!    claims ([`finish_part`]), and people tasks: the story's persons
+//!    grouped by surname (a role only ever moves to a person of the same
+//!    surname), the groups packed into tasks, each reading the articles
+//!    that name its persons ([`people_only`]: text and entities, no claim
+//!    built) for their records and role findings. [`merge`] (or
+//!    [`merge_findings`]) puts the tasks' findings in the story's order
+//!    and keeps one attribution finding per misattributed utterance.
+//!    [`finish`] does it in one task over the whole story.
 //!
 //! Any partition of the articles gives the same findings; [`compare_split`]
 //! runs the three stages in turn (what a test of the stages needs), the
@@ -772,9 +774,11 @@ struct PartArticle {
 
 /// What one task of the split finish reads and does (stage 3b,
 /// [`finish_part`]): the clusters and findings of some components of the
-/// story's claims, or (a *people* part) some of the story's persons
-/// (by surname): their records and role findings. Made by [`partition`]; serialisable (serde), to travel to
-/// the task with the articles it names ([`FinishPart::articles`]).
+/// story's claims, or (a *people* part) one or more groups of the
+/// story's persons of one surname each, packed together: their records
+/// and role findings, from the articles that name them. Made by
+/// [`partition`]; serialisable (serde), to travel to the task with the
+/// articles it names ([`FinishPart::articles`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FinishPart {
     /// The story id.
@@ -785,7 +789,7 @@ pub struct FinishPart {
     /// own root: the root's id (the task may not read the root).
     roots: Vec<(u32, String)>,
     /// The claims of the part's components (story indices, sorted); empty
-    /// for the people part.
+    /// for a people part.
     claims: Vec<u32>,
     /// Per claim: its speaker (a person of the story).
     speakers: Vec<Option<u32>>,
@@ -795,10 +799,13 @@ pub struct FinishPart {
     /// the bits of its `f64` (exact through any JSON reader).
     edges: Vec<(u32, u32, u64)>,
     /// The number of persons of the story, and those the task reads (by
-    /// id), their entities as `(index in articles, entity)`.
+    /// id: the speakers of its claims, or the persons of a people part's
+    /// surname groups), their entities as `(index in articles, entity)`.
+    /// [`finish_part`] builds only these.
     persons: u32,
     people: Vec<(u32, PlanPerson)>,
-    /// A people part: persons and role findings, no claims.
+    /// A people part: the records and role findings of its persons (its
+    /// surname groups), no claims.
     roles: bool,
 }
 
@@ -1109,8 +1116,8 @@ pub fn partition(
     })
 }
 
-/// What a people part of a split story's finish reads of an
-/// extraction: the article and its entities (a task may drop the rest
+/// What a people part of a split story's finish (its persons' surname
+/// groups) reads of an extraction: the article and its entities (a task may drop the rest
 /// as it reads each article, before [`finish_part`]).
 pub fn people_only(x: Extraction) -> Extraction {
     let mut out = Extraction::new(x.article, Vec::new());
@@ -1119,10 +1126,16 @@ pub fn people_only(x: Extraction) -> Extraction {
 }
 
 /// Stage 3b, per task of the finish: the clusters and findings of a
-/// [`FinishPart`]'s components (or the story's people and role findings
-/// for a people part) from the extractions of the articles it names
-/// (in any order): the findings the story compared whole gives for these
-/// clusters (or persons).
+/// [`FinishPart`]'s components (or, for a people part, the records and
+/// role findings of the persons of its surname groups) from the
+/// extractions of the articles it names (in any order): the findings the
+/// story compared whole gives for these clusters (or persons).
+///
+/// The extractions must be those the plan was made from: an article of
+/// another number of claims is [`SplitError::ClaimCount`], a person's
+/// entity the article does not have (or that is not that person)
+/// [`SplitError::PersonEntity`]; a part whose speakers or persons do not
+/// agree is [`SplitError::BadPlan`].
 pub fn finish_part(
     mut docs: Vec<Extraction>,
     part: &FinishPart,

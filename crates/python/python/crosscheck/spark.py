@@ -32,7 +32,9 @@ The stages (docs/spark.md says what each one costs):
    pair of parts in a task of its own, then its clusters and findings
    in tasks of the connected components of its matches and repeated
    texts (each reading their articles and building only their claims),
-   a task for its people and role findings, and a last one that keeps
+   people tasks for its people and role findings (the persons grouped
+   by surname, the groups packed into tasks, each reading the articles
+   that name its persons), and a last one that keeps
    one attribution finding per misattributed utterance: the same rows.
 
 The result has the CSV report's columns (all text, as
@@ -558,6 +560,9 @@ def compare(
         .groupBy("story")
         .applyInArrow(_split_merge(), _csv_schema())
     )
+    # `prepared`, `tasks` and `results` stay persisted: the result is lazy
+    # and reads them when the caller's action runs (unpersisted here, they
+    # would be recomputed, the finish tasks twice)
     return whole.unionByName(rows).unionByName(attributions)
 
 
