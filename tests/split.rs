@@ -53,6 +53,28 @@ fn extract(arts: impl Iterator<Item = parse::Article>) -> Vec<Extraction> {
 
 /// The collection's claim statistics, as a distributed run has them
 /// (strings counted once left out).
+/// The extractions of the 160-article wire corpus (seed 3): quotes and
+/// sentences copied across one story, copy groups, people across articles.
+fn wire_docs() -> Vec<Extraction> {
+    let arts = generate_wire(
+        &sources(),
+        &WireParams {
+            articles: 160,
+            seed: 3,
+            date: chrono::NaiveDate::from_ymd_opt(2023, 3, 8).unwrap(),
+        },
+    );
+    let docs = extract(arts.iter().map(|a| parse::Article {
+        id: a.id.clone(),
+        source: Some(a.source.clone()),
+        title: Some(a.title.clone()),
+        published: Some(a.published),
+        text: a.text.clone(),
+        ..Default::default()
+    }));
+    docs
+}
+
 fn stats_of(docs: &[Extraction], cfg: &Config) -> ClaimStats {
     let mut stats = ClaimStats::default();
     for d in docs {
@@ -168,22 +190,7 @@ fn check_stories(
 
 #[test]
 fn wire_stories_in_parts_give_the_whole_story_findings() {
-    let arts = generate_wire(
-        &sources(),
-        &WireParams {
-            articles: 160,
-            seed: 3,
-            date: chrono::NaiveDate::from_ymd_opt(2023, 3, 8).unwrap(),
-        },
-    );
-    let docs = extract(arts.iter().map(|a| parse::Article {
-        id: a.id.clone(),
-        source: Some(a.source.clone()),
-        title: Some(a.title.clone()),
-        published: Some(a.published),
-        text: a.text.clone(),
-        ..Default::default()
-    }));
+    let docs = wire_docs();
     let cfg = Config::default();
     let groups = stories::group(&docs, &cfg.stories);
     let largest = groups.iter().map(Vec::len).max().unwrap_or(0);
@@ -431,22 +438,7 @@ fn check_finish_in_parts(
 fn finish_in_parts_gives_the_whole_story_findings() {
     // the wire story: quotes and sentences copied across the story, copy
     // groups, people across articles
-    let arts = generate_wire(
-        &sources(),
-        &WireParams {
-            articles: 160,
-            seed: 3,
-            date: chrono::NaiveDate::from_ymd_opt(2023, 3, 8).unwrap(),
-        },
-    );
-    let docs = extract(arts.iter().map(|a| parse::Article {
-        id: a.id.clone(),
-        source: Some(a.source.clone()),
-        title: Some(a.title.clone()),
-        published: Some(a.published),
-        text: a.text.clone(),
-        ..Default::default()
-    }));
+    let docs = wire_docs();
     let cfg = Config::default();
     let groups = stories::group(&docs, &cfg.stories);
     let largest = groups.iter().max_by_key(|g| g.len()).unwrap();

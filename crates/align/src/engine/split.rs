@@ -247,6 +247,15 @@ pub struct Edge {
     pub score: f64,
 }
 
+/// An edge `(a, b)` joins two claims of a story of `claims` claims in
+/// story order, or [`SplitError::BadEdge`].
+fn check_edge(a: u32, b: u32, claims: usize) -> Result<(), SplitError> {
+    if a >= b || b as usize >= claims {
+        return Err(SplitError::BadEdge { a, b, claims });
+    }
+    Ok(())
+}
+
 /// Why a stage of a split story cannot run on its input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SplitError {
@@ -735,13 +744,7 @@ pub fn finish(
     let claims = p.units.len();
     let mut accepted = Vec::with_capacity(edges.len());
     for e in edges {
-        if e.a >= e.b || e.b as usize >= claims {
-            return Err(SplitError::BadEdge {
-                a: e.a,
-                b: e.b,
-                claims,
-            });
-        }
+        check_edge(e.a, e.b, claims)?;
         accepted.push((e.a, e.b, e.score));
     }
     accepted.sort_by_key(|x| (x.0, x.1));
@@ -934,13 +937,7 @@ pub fn partition(
     }
     let mut accepted: Vec<Edge> = Vec::with_capacity(edges.len());
     for e in edges {
-        if e.a >= e.b || e.b as usize >= claims {
-            return Err(SplitError::BadEdge {
-                a: e.a,
-                b: e.b,
-                claims,
-            });
-        }
+        check_edge(e.a, e.b, claims)?;
         sets.union(e.a as usize, e.b as usize);
         accepted.push(e);
     }
@@ -1332,9 +1329,7 @@ pub fn finish_part(
     }
     let mut accepted = Vec::with_capacity(part.edges.len());
     for &(a, b, bits) in &part.edges {
-        if a >= b || b as usize >= n {
-            return Err(SplitError::BadEdge { a, b, claims: n });
-        }
+        check_edge(a, b, n)?;
         accepted.push((a, b, f64::from_bits(bits)));
     }
     let found = clusters::cluster(&p, config, &su, &dup, accepted);
