@@ -627,20 +627,18 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
                 .chain(&entry.aliases)
                 .any(|&n| by_surname.get(n).is_some_and(|p| p.name.contains(' ')))
         {
-            let (theirs, kept): (Vec<_>, Vec<_>) = group.iter().partition(|&&(_, k)| {
+            let mut kept = Vec::with_capacity(group.len());
+            for &(id, k) in group {
                 let span = gaz[k].0;
                 let name_goes_on = text[span.end..]
                     .strip_prefix(' ')
                     .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-                !name_goes_on
-                    && by_surname
-                        .get(strip_possessive(span.slice(text)))
-                        .is_some_and(|p| p.name.contains(' '))
-            });
-            for (_, k) in theirs {
-                let span = gaz[k].0;
-                if let Some(p) = by_surname.get_mut(strip_possessive(span.slice(text))) {
-                    p.mentions.push(span);
+                let person = by_surname
+                    .get_mut(strip_possessive(span.slice(text)))
+                    .filter(|p| !name_goes_on && p.name.contains(' '));
+                match person {
+                    Some(p) => p.mentions.push(span),
+                    None => kept.push((id, k)),
                 }
             }
             if kept.is_empty() {
