@@ -55,6 +55,20 @@ pub(crate) fn copy_roots(
     copy_roots_of(cfg, docs, &claim_docs, dup)
 }
 
+/// The story's copy groups from each article's copy root (see
+/// [`copy_roots`]): the ids (`id` of a doc) of the articles sharing a
+/// root, by root, for the roots two articles or more share.
+pub(crate) fn copy_groups(
+    copy_root: &BTreeMap<usize, usize>,
+    id: impl Fn(usize) -> String,
+) -> Vec<Vec<String>> {
+    let mut by_root: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (&d, &r) in copy_root {
+        by_root.entry(r).or_default().push(id(d));
+    }
+    by_root.into_values().filter(|v| v.len() >= 2).collect()
+}
+
 /// [`copy_roots`] from the doc of each local claim (`claim_docs`) and
 /// the duplicates (`dup`): what a split story's finish computes from its
 /// plan, without the claims themselves.

@@ -274,19 +274,7 @@ fn compare_story(
     }
     sort_findings(&mut findings, p, docs);
     drop_repeated_attributions(&mut findings);
-    let mut copies: Vec<Vec<String>> = Vec::new();
-    let mut by_root: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (&d, &r) in &cx.copy_root {
-        by_root
-            .entry(r)
-            .or_default()
-            .push(p.docs[d].article.id.clone());
-    }
-    for (_, v) in by_root {
-        if v.len() >= 2 {
-            copies.push(v);
-        }
-    }
+    let copies = clusters::copy_groups(&cx.copy_root, |d| p.docs[d].article.id.clone());
     let story = Story {
         id: id.clone(),
         articles: docs.iter().map(|&d| p.docs[d].article.id.clone()).collect(),

@@ -918,14 +918,7 @@ pub fn partition(
     }
     let docs: Vec<usize> = (0..n).collect();
     let copy_root = clusters::copy_roots_of(config, &docs, &claim_doc, &plan.reps);
-    let mut by_root: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (&d, &r) in &copy_root {
-        by_root
-            .entry(r)
-            .or_default()
-            .push(plan.articles[d].0.clone());
-    }
-    let copies: Vec<Vec<String>> = by_root.into_values().filter(|v| v.len() >= 2).collect();
+    let copies = clusters::copy_groups(&copy_root, |d| plan.articles[d].0.clone());
     let story = match plan.articles.first() {
         Some((id, _)) => format!("story:{id}"),
         None => String::new(),
