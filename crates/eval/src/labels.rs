@@ -385,6 +385,10 @@ pub fn run(dir: &Path) -> Result<Figures, String> {
     // two are guarded apart, not as one "still reported" count.
     figures.higher("true_findings_reported", t_all as f64);
     figures.lower("false_findings_reported", (n_all - t_all) as f64);
+    // A finding nobody judged leaves the precision above unmeasured: label
+    // it (CROSSCHECK_LABELS_DUMP lists every current finding) when it
+    // appears, true or false.
+    figures.lower("unlabelled_findings", unlabelled as f64);
     Ok(figures)
 }
 

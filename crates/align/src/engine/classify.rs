@@ -684,7 +684,11 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     for i in 0..named.len() {
         for j in i + 1..named.len() {
             let ((mi, pi), (mj, pj)) = (named[i], named[j]);
-            if !cx.people.different(pi as usize, pj as usize)
+            // two quotes of one article given to two people are two
+            // statements (a headline about one, the other's reply), not
+            // an outlet contradicting another
+            if cx.unit(mi.local).doc == cx.unit(mj.local).doc
+                || !cx.people.different(pi as usize, pj as usize)
                 || !apart(&person_docs[&pi], &person_docs[&pj])
                 || names_beside(cx, mi, pj)
                 || names_beside(cx, mj, pi)
