@@ -341,6 +341,15 @@ fn semeval(dir: &Path, cfg: &StoryConfig, figures: &mut Figures) -> Result<(), S
         "stories/semeval8 baseline (TF-IDF cosine over the same texts): AUC {:.4}",
         auc(&base, &labels)
     );
+    if let Some(path) = std::env::var_os("CROSSCHECK_SEMEVAL_SCORES") {
+        // every pair's score and label, one per line, for analysis
+        let mut out = String::new();
+        for (k, (s, l)) in scores.iter().zip(&labels).enumerate() {
+            let id = xs[2 * k].article.id.trim_end_matches("/1");
+            out.push_str(&format!("{id}\t{s:.4}\t{l}\n"));
+        }
+        std::fs::write(&path, out).map_err(|e| format!("{}: {e}", Path::new(&path).display()))?;
+    }
     // the hardest: positives scored lowest, negatives highest
     let mut ranked: Vec<(f64, bool, usize)> = scores
         .iter()

@@ -186,6 +186,21 @@ impl StoryPlan {
         self.speakers.len()
     }
 
+    /// The story index of each article's first claim (its claims are the
+    /// next `articles[d].1`), after [`StoryPlan::check`]: the counts sum to
+    /// the claims, which fit a `u32`.
+    fn first_claims(&self) -> Vec<u32> {
+        let mut at = 0u32;
+        self.articles
+            .iter()
+            .map(|(_, n)| {
+                let first = at;
+                at = at.saturating_add(*n);
+                first
+            })
+            .collect()
+    }
+
     /// Checks that the parts of the plan agree: one speaker and one
     /// representative per claim, as many claims as the articles have, each
     /// representative at or before its claim, each speaker (and speaker
@@ -653,17 +668,12 @@ pub fn edges(
     let both: Vec<Extraction> = part.iter().chain(other).cloned().collect();
     let p = claims::prepare_with(&both, config, Some(stats));
     unique_ids(&p)?;
-    let first: BTreeMap<&str, (usize, usize)> = {
-        let mut at = 0usize;
-        plan.articles
-            .iter()
-            .map(|(id, n)| {
-                let e = (id.as_str(), (at, *n as usize));
-                at += *n as usize;
-                e
-            })
-            .collect()
-    };
+    let first: BTreeMap<&str, (usize, usize)> = plan
+        .articles
+        .iter()
+        .zip(plan.first_claims())
+        .map(|((id, n), at)| (id.as_str(), (at as usize, *n as usize)))
+        .collect();
     // the claims of the two parts, with their index in the story
     let mut su = StoryUnits {
         ids: Vec::new(),
@@ -877,6 +887,62 @@ pub struct PartFindings {
     pub people: Vec<(u32, Person)>,
 }
 
+/// Packs items (ids, and the articles a task needs for them) into
+/// tasks in their order, greedily: an item joins the current task unless
+/// `full(articles, ids)` holds for the task with it (its distinct
+/// articles and its ids then); a task is never empty, so an item too
+/// large alone is a task of its own.
+fn pack(
+    items: impl IntoIterator<Item = (Vec<u32>, BTreeSet<usize>)>,
+    full: impl Fn(usize, usize) -> bool,
+) -> Vec<(Vec<u32>, BTreeSet<usize>)> {
+    let mut tasks = Vec::new();
+    let mut cur: (Vec<u32>, BTreeSet<usize>) = (Vec::new(), BTreeSet::new());
+    for (ids, arts) in items {
+        let joined = cur.1.union(&arts).count();
+        if !cur.0.is_empty() && full(joined, cur.0.len() + ids.len()) {
+            tasks.push(std::mem::take(&mut cur));
+        }
+        cur.0.extend(ids);
+        cur.1.extend(arts);
+    }
+    if !cur.0.is_empty() {
+        tasks.push(cur);
+    }
+    tasks
+}
+
+/// The people tasks of a story's finish: its persons grouped by the
+/// surname roles are given by (a role is only ever moved to a person of
+/// the same surname, `roles_by_person`), the groups packed as the claim
+/// components are, with three times as many articles a task as a claim
+/// task (a people task keeps an article's text and entities, about a
+/// third of what a claim task holds of it), or the widest group's.
+fn people_tasks(plan: &StoryPlan, max_articles: usize) -> Vec<(Vec<u32>, BTreeSet<usize>)> {
+    let mut by_surname: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (pid, p) in plan.people.iter().enumerate() {
+        let surname = clean_name(&p.name).map_or_else(|| p.surname.clone(), |n| n.surname);
+        by_surname.entry(surname).or_default().push(pid as u32);
+    }
+    let mut kin: Vec<Vec<u32>> = by_surname.into_values().collect();
+    kin.sort_by_key(|g| g[0]);
+    let arts_of = |g: &[u32]| -> BTreeSet<usize> {
+        g.iter()
+            .flat_map(|&p| plan.people[p as usize].entities.iter())
+            .map(|&(d, _)| d as usize)
+            .collect()
+    };
+    let widest = kin.iter().map(|g| arts_of(g).len()).max().unwrap_or(0);
+    let limit = max_articles.saturating_mul(3).max(widest);
+    pack(
+        kin.into_iter().map(|g| {
+            let arts = arts_of(&g);
+            (g, arts)
+        }),
+        |articles, _| articles > limit,
+    )
+}
+
 /// Stage 3a, per story, small: the finish cut into tasks from the plan
 /// and the story's matches ([`edges`] of every pair of parts), reading no
 /// extraction.
@@ -910,12 +976,13 @@ pub fn partition(
     plan.check()?;
     let claims = plan.claims();
     let n = plan.articles.len();
-    let mut claim_doc: Vec<usize> = Vec::with_capacity(claims);
-    let mut first: Vec<u32> = Vec::with_capacity(n);
-    for (d, (_, c)) in plan.articles.iter().enumerate() {
-        first.push(claim_doc.len() as u32);
-        claim_doc.extend(std::iter::repeat_n(d, *c as usize));
-    }
+    let first = plan.first_claims();
+    let claim_doc: Vec<usize> = plan
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(d, (_, c))| std::iter::repeat_n(d, *c as usize))
+        .collect();
     let docs: Vec<usize> = (0..n).collect();
     let copy_root = clusters::copy_roots_of(config, &docs, &claim_doc, &plan.reps);
     let copies = clusters::copy_groups(&copy_root, |d| plan.articles[d].0.clone());
@@ -963,20 +1030,13 @@ pub fn partition(
     let max_claims =
         ((max_articles as u64 * claims as u64).div_ceil(n.max(1) as u64) as usize).max(largest.1);
     let max_articles = max_articles.max(largest.0);
-    let mut groups: Vec<(Vec<u32>, BTreeSet<usize>)> = Vec::new();
-    let mut cur: (Vec<u32>, BTreeSet<usize>) = (Vec::new(), BTreeSet::new());
-    for c in comps {
-        let arts: BTreeSet<usize> = c.iter().map(|&l| claim_doc[l as usize]).collect();
-        let joined = cur.1.union(&arts).count();
-        if !cur.0.is_empty() && (joined > max_articles || cur.0.len() + c.len() > max_claims) {
-            groups.push(std::mem::take(&mut cur));
-        }
-        cur.0.extend(c);
-        cur.1.extend(arts);
-    }
-    if !cur.0.is_empty() {
-        groups.push(cur);
-    }
+    let groups = pack(
+        comps.into_iter().map(|c| {
+            let arts: BTreeSet<usize> = c.iter().map(|&l| claim_doc[l as usize]).collect();
+            (c, arts)
+        }),
+        |articles, claims| articles > max_articles || claims > max_claims,
+    );
     // the matches of each part
     let mut part_of: HashMap<usize, usize> = HashMap::new();
     for (i, (cl, _)) in groups.iter().enumerate() {
@@ -1049,40 +1109,8 @@ pub fn partition(
             roles: false,
         });
     }
-    // people tasks: the persons grouped by the surname roles are given
-    // by (a role is only ever moved to a person of the same surname,
-    // `roles_by_person`), the groups packed as the components are, three
-    // times as many articles a task (it keeps an article's text and
-    // entities, about a third of what a claim task holds of it)
-    let mut by_surname: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (pid, p) in plan.people.iter().enumerate() {
-        let surname = clean_name(&p.name).map_or_else(|| p.surname.clone(), |n| n.surname);
-        by_surname.entry(surname).or_default().push(pid as u32);
-    }
-    let mut kin: Vec<Vec<u32>> = by_surname.into_values().collect();
-    kin.sort_by_key(|g| g[0]);
-    let arts_of = |g: &[u32]| -> BTreeSet<usize> {
-        g.iter()
-            .flat_map(|&p| plan.people[p as usize].entities.iter())
-            .map(|&(d, _)| d as usize)
-            .collect()
-    };
-    let widest = kin.iter().map(|g| arts_of(g).len()).max().unwrap_or(0);
-    let limit = max_articles.saturating_mul(3).max(widest);
-    let mut cur: (BTreeSet<u32>, BTreeSet<usize>) = (BTreeSet::new(), BTreeSet::new());
-    let mut people_tasks: Vec<(BTreeSet<u32>, BTreeSet<usize>)> = Vec::new();
-    for g in kin {
-        let arts = arts_of(&g);
-        if !cur.0.is_empty() && cur.1.union(&arts).count() > limit {
-            people_tasks.push(std::mem::take(&mut cur));
-        }
-        cur.0.extend(g);
-        cur.1.extend(arts);
-    }
-    if !cur.0.is_empty() {
-        people_tasks.push(cur);
-    }
-    for (ids, arts) in people_tasks {
+    for (ids, arts) in people_tasks(plan, max_articles) {
+        let ids: BTreeSet<u32> = ids.into_iter().collect();
         let arts: Vec<usize> = arts.into_iter().collect();
         parts.push(FinishPart {
             story: story.clone(),
@@ -1132,27 +1160,8 @@ pub fn finish_part(
     config: &Config,
     stats: &ClaimStats,
 ) -> Result<PartFindings, SplitError> {
-    let wanted: HashMap<&str, usize> = part
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    let mut seen = vec![false; part.articles.len()];
-    for x in &docs {
-        let i = *wanted
-            .get(x.article.id.as_str())
-            .ok_or_else(|| SplitError::UnknownArticle(x.article.id.clone()))?;
-        if std::mem::replace(&mut seen[i], true) {
-            return Err(SplitError::DuplicateArticle(x.article.id.clone()));
-        }
-    }
-    if let Some(i) = seen.iter().position(|s| !s) {
-        return Err(SplitError::BadPlan(format!(
-            "article '{}' of the finish's part is missing",
-            part.articles[i].id
-        )));
-    }
+    let wanted = part_articles(&docs, part)?;
+    let ranges = claim_ranges(part);
     // the copy roots the task does not read: their ids alone
     let mut stubs: BTreeSet<&str> = BTreeSet::new();
     for (_, r) in &part.roots {
@@ -1167,18 +1176,18 @@ pub fn finish_part(
     );
     // only the part's claims are built (none for a people part): per
     // article, its claims' indices among its own
-    let mut wanted_claims: HashMap<&str, Vec<usize>> = HashMap::new();
-    {
-        let mut at = 0usize;
-        for a in &part.articles {
-            let mut ks = Vec::new();
-            while at < part.claims.len() && part.claims[at] < a.first.saturating_add(a.claims) {
-                ks.push(part.claims[at].saturating_sub(a.first) as usize);
-                at += 1;
-            }
-            wanted_claims.insert(a.id.as_str(), ks);
-        }
-    }
+    let wanted_claims: HashMap<&str, Vec<usize>> = part
+        .articles
+        .iter()
+        .zip(&ranges)
+        .map(|(a, r)| {
+            let ks = part.claims[r.clone()]
+                .iter()
+                .map(|&c| c.saturating_sub(a.first) as usize)
+                .collect();
+            (a.id.as_str(), ks)
+        })
+        .collect();
     let keep = |x: &Extraction, k: usize| {
         wanted_claims
             .get(x.article.id.as_str())
@@ -1208,18 +1217,7 @@ pub fn finish_part(
     // the part's persons, by story id, numbered in id order: a speaker
     // or person of the part is one of them (no placeholder for the
     // story's other persons, whatever `persons` says)
-    let mut local: BTreeMap<u32, u32> = BTreeMap::new();
-    for (id, _) in &part.people {
-        if *id >= part.persons || local.insert(*id, 0).is_some() {
-            return Err(SplitError::BadPlan(format!(
-                "person {id} of the part: not one of the story's {} persons, or twice",
-                part.persons
-            )));
-        }
-    }
-    for (i, v) in local.values_mut().enumerate() {
-        *v = i as u32;
-    }
+    let local = part_persons(part)?;
     let n = part.claims.len();
     if part.speakers.len() != n || part.reps.len() != n {
         return Err(SplitError::BadPlan(
@@ -1269,8 +1267,7 @@ pub fn finish_part(
             .push(merged_person(person, |i| doc.get(i as usize).copied()));
     }
     let mut units = Vec::with_capacity(part.claims.len());
-    let mut at = 0usize;
-    for (i, a) in part.articles.iter().enumerate() {
+    for (i, (a, r)) in part.articles.iter().zip(&ranges).enumerate() {
         if part.roles {
             // no claim read (the articles may be [`people_only`])
             continue;
@@ -1283,20 +1280,15 @@ pub fn finish_part(
             });
         }
         // the kept claims of the article: the part's, in order
-        let range = p.doc_units[doc[i]].clone();
-        let mut kept = range.clone();
-        while at < n && part.claims[at] < a.first.saturating_add(a.claims) {
-            if part.claims[at] < a.first {
-                return Err(SplitError::BadPlan(format!(
-                    "claim {} in no article",
-                    part.claims[at]
-                )));
+        let mut kept = p.doc_units[doc[i]].clone();
+        for &c in &part.claims[r.clone()] {
+            if c < a.first {
+                return Err(SplitError::BadPlan(format!("claim {c} in no article")));
             }
-            let g = kept.next().ok_or_else(|| {
-                SplitError::BadPlan(format!("claim {} not built", part.claims[at]))
-            })?;
+            let g = kept
+                .next()
+                .ok_or_else(|| SplitError::BadPlan(format!("claim {c} not built")))?;
             units.push(g as u32);
-            at += 1;
         }
         if kept.next().is_some() {
             return Err(SplitError::BadPlan(format!(
@@ -1368,6 +1360,74 @@ pub fn finish_part(
             .collect();
     }
     Ok(out)
+}
+
+/// The articles of a finish part by id (to their index in the part),
+/// after checking that `docs` holds each of them exactly once and no other.
+fn part_articles<'a>(
+    docs: &[Extraction],
+    part: &'a FinishPart,
+) -> Result<HashMap<&'a str, usize>, SplitError> {
+    let wanted: HashMap<&str, usize> = part
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut seen = vec![false; part.articles.len()];
+    for x in docs {
+        let i = *wanted
+            .get(x.article.id.as_str())
+            .ok_or_else(|| SplitError::UnknownArticle(x.article.id.clone()))?;
+        if std::mem::replace(&mut seen[i], true) {
+            return Err(SplitError::DuplicateArticle(x.article.id.clone()));
+        }
+    }
+    if let Some(i) = seen.iter().position(|s| !s) {
+        return Err(SplitError::BadPlan(format!(
+            "article '{}' of the finish's part is missing",
+            part.articles[i].id
+        )));
+    }
+    Ok(wanted)
+}
+
+/// Per article of a finish part, the range of `part.claims` (sorted
+/// story indices) before the article's last claim ends: its claims when
+/// the plan is sound (a claim before the article's first is an error the
+/// caller reports; claims after the last article are in no range).
+fn claim_ranges(part: &FinishPart) -> Vec<std::ops::Range<usize>> {
+    let mut at = 0usize;
+    part.articles
+        .iter()
+        .map(|a| {
+            let start = at;
+            let end = a.first.saturating_add(a.claims);
+            while at < part.claims.len() && part.claims[at] < end {
+                at += 1;
+            }
+            start..at
+        })
+        .collect()
+}
+
+/// The persons of a finish part, story id to their number in the part
+/// (in id order), after checking each is one of the story's persons and
+/// is listed once.
+fn part_persons(part: &FinishPart) -> Result<BTreeMap<u32, u32>, SplitError> {
+    let mut local: BTreeMap<u32, u32> = BTreeMap::new();
+    for (id, _) in &part.people {
+        if *id >= part.persons || local.insert(*id, 0).is_some() {
+            return Err(SplitError::BadPlan(format!(
+                "person {id} of the part: not one of the story's {} persons, or twice",
+                part.persons
+            )));
+        }
+    }
+    for (i, v) in local.values_mut().enumerate() {
+        *v = i as u32;
+    }
+    Ok(local)
 }
 
 /// Stage 3c: the story's findings from those of its finish's tasks, in
