@@ -318,6 +318,52 @@ fn articles_only(e: &TokenEdit) -> bool {
     only(&e.a_text) && only(&e.b_text)
 }
 
+/// Most words a full quote may lack at its end for the lack to be a
+/// dropped word rather than a shorter excerpt (see [`dropped_last_words`]).
+const MAX_DROPPED_LAST_WORDS: usize = 2;
+
+/// Turns into an [`EditOp::Omission`] a [`EditOp::Truncation`] at the end
+/// of two full direct quotes that is a word or two with no punctuation
+/// before it (“we are not out of the woods [yet],” / “we are not out of
+/// the woods,”): both outlets quote the statement to the same point, and
+/// one dropped its last word, which can turn its meaning. A cut after a
+/// sentence or clause break (“… the woods. [We will see.]”), a longer
+/// cut, a cut at the start (“[And] we are …”: an editor's trim) and any
+/// cut of a partial quote (a fragment the writer chose) stay excerpts.
+fn dropped_last_words(cx: &StoryCx, a: u32, b: u32, edits: &mut [TokenEdit]) {
+    let (ua, ub) = (cx.unit(a), cx.unit(b));
+    let direct = |u: &Unit| u.quote_kind == Some(QuoteKind::Direct);
+    if !direct(ua) || !direct(ub) {
+        return;
+    }
+    for e in edits.iter_mut().filter(|e| e.op == EditOp::Truncation) {
+        let (u, words, span) = if e.b_text.is_empty() {
+            (ua, &e.a_text, e.a_span)
+        } else if e.a_text.is_empty() {
+            (ub, &e.b_text, e.b_span)
+        } else {
+            continue;
+        };
+        let (Some(span), Some(last)) = (span, u.toks.last()) else {
+            continue;
+        };
+        let n = count_words(words);
+        if n == 0 || n > MAX_DROPPED_LAST_WORDS || span.end < last.span().end {
+            continue;
+        }
+        // the text between the quote's word before the cut and the cut
+        let Some(before) = u.toks.iter().rev().find(|t| t.span().end <= span.start) else {
+            continue;
+        };
+        let text = &cx.p.docs[u.doc].article.text;
+        let gap = text.get(before.span().end..span.start).unwrap_or(".");
+        if gap.chars().any(|c| ".!?;:,\u{2014}\u{2013}-()".contains(c)) {
+            continue;
+        }
+        e.op = EditOp::Omission;
+    }
+}
+
 fn quote_diff(cx: &StoryCx, a: u32, b: u32) -> Vec<TokenEdit> {
     let (ua, ub) = (cx.unit(a), cx.unit(b));
     let (xa, xb) = (cx.p.docs[ua.doc], cx.p.docs[ub.doc]);
@@ -325,7 +371,7 @@ fn quote_diff(cx: &StoryCx, a: u32, b: u32) -> Vec<TokenEdit> {
     let sa: Vec<Span> = ua.toks.iter().map(|t| t.span()).collect();
     let wb: Vec<u32> = ub.toks.iter().map(|t| t.word).collect();
     let sb: Vec<Span> = ub.toks.iter().map(|t| t.span()).collect();
-    diff(
+    let mut edits = diff(
         &Side {
             article: &xa.article.id,
             words: &wa,
@@ -339,7 +385,9 @@ fn quote_diff(cx: &StoryCx, a: u32, b: u32) -> Vec<TokenEdit> {
             text: &xb.article.text,
         },
         cx.p.ellipsis,
-    )
+    );
+    dropped_last_words(cx, a, b, &mut edits);
+    edits
 }
 
 /// Content stems (not names, roles, reporting verbs or stop words) of the
