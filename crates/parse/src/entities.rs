@@ -1353,6 +1353,30 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
         }
         let run_end = j;
         let run_start = i;
+        // the tail of a body's name (“the Office for National Statistics
+        // said”, “the Centers for Disease Control and Prevention”): no
+        // person, the body speaking when a reporting verb is beside it;
+        // a run with a title or a given name is a person after the body
+        // (“the Department of Justice and Attorney General Jane Roe”)
+        if let Some(head) = body_name_start(w, run_start) {
+            if !(run_start..=run_end).any(|k| {
+                w.lists(k)
+                    .intersects(Classes::all(&[Class::RoleNoun, Class::GivenName]))
+            }) {
+                let (after, before) = verb_cues(w, head, run_end);
+                if after || before {
+                    out.push(Candidate {
+                        first: head,
+                        last: run_end,
+                        cued: true,
+                        role: None,
+                        org: true,
+                    });
+                }
+                i = run_end + 1;
+                continue;
+            }
+        }
         // peel leading stop words, titles and modifiers
         let mut first = i;
         while first <= run_end {
@@ -1435,6 +1459,34 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+}
+
+/// Most tokens [`body_name_start`] walks back over.
+const MAX_BODY_NAME_TOKENS: usize = 12;
+
+/// When the capitalised run starting at token `start` ends the name of a
+/// body, the first word of that name: walking back over lowercase
+/// connectors (`role_connector`: “of”, “for”, “and”) and capitalised words,
+/// some word no person's name has (`non_person_word`: “Office”, “Bureau”,
+/// “Centers”) is met. The name starts at the first capitalised word
+/// reached that is not a sentence-initial stop word (“The”).
+fn body_name_start(w: &Words, start: usize) -> Option<usize> {
+    let mut first_cap = None;
+    let mut body = false;
+    let mut k = start;
+    for _ in 0..MAX_BODY_NAME_TOKENS {
+        let Some(j) = k.checked_sub(1) else { break };
+        if w.is_capitalised_word(j) {
+            body |= w.lists(j).has(Class::NonPersonWord);
+            if !w.lists(j).has(Class::StopCapitalised) {
+                first_cap = Some(j);
+            }
+        } else if !(w.is_word(j) && w.toks[j].is(Class::RoleConnector)) {
+            break;
+        }
+        k = j;
+    }
+    first_cap.filter(|_| body)
 }
 
 /// Is token `dot` the full stop of an initial in a name: a single
