@@ -27,8 +27,8 @@
 //! [`Place`](FindingKind::Place) finding.
 //!
 //! **Agreement** needs two independent outlets and every fact of every
-//! claim compared and consistent (for quotes: the same named speaker on
-//! every side); otherwise the cluster is [`Matched`](FindingKind::Matched).
+//! claim compared and consistent (for quotes: the same named speaker and
+//! one wording on every side); otherwise the cluster is [`Matched`](FindingKind::Matched).
 //!
 //! **Severity.** `high` only when both contradicting values were extracted
 //! with high confidence ([`Config::high_confidence`]), the claims match
@@ -870,6 +870,8 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
             None => wordings.push((m, vec![m])),
         }
     }
+    // the quotes' words were all compared and are one wording
+    let one_wording = wordings.len() <= 1;
     let mut wording_differs = false;
     if wordings.len() >= 2 && !attribution_done {
         // the wordings most outlets (then articles) give first
@@ -919,8 +921,14 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
                 );
                 let (gi, gj) = (cx.units[ri.local as usize], cx.units[rj.local as usize]);
                 let (sc, ok) = score_pair(cx.p, cfg, gi, gj, rel, true);
+                // a short quote's one changed word weighs much in its
+                // content words: its words as written tell it instead
+                let overlap =
+                    sc.token
+                        .max(sc.containment)
+                        .max(if one_word { sc.chars } else { 0.0 });
                 let same_statement = ok
-                    && sc.token.max(sc.containment) >= cfg.wording_min_overlap
+                    && overlap >= cfg.wording_min_overlap
                     && (shared >= cfg.wording_min_shared || one_word)
                     && !said_twice(cx, &wordings[i].1, &wordings[j].1, one_word)
                     && (grade != Wording::Rendering || same_framing(cx, ri.local, rj.local))
@@ -1010,7 +1018,9 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
         && members
             .iter()
             .all(|m| cx.speakers[m.local as usize] == Some(persons[0]));
-    let kind = if same_person {
+    // two wordings no finding was made of (not clearly one statement) are
+    // no agreement either
+    let kind = if same_person && one_wording {
         FindingKind::Agreement
     } else {
         FindingKind::Matched

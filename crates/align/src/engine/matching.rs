@@ -176,6 +176,15 @@ pub(crate) struct Scores {
     pub fragment: bool,
 }
 
+/// Fewest words two quotes of one speaker that share fewer content words
+/// than [`Config::quote_min_shared`] need to match on their words as
+/// written ([`WORDS_AS_WRITTEN`]).
+const MIN_WORDS_AS_WRITTEN: usize = 6;
+
+/// Least character similarity of such quotes: all but a word or two the
+/// same.
+const WORDS_AS_WRITTEN: f64 = 0.85;
+
 fn contains_seq(long: &[u32], short: &[u32]) -> bool {
     !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
@@ -287,7 +296,14 @@ pub(crate) fn score_pair(
         }
         UnitKind::Quote => {
             let enough_shared = shared >= cfg.quote_min_shared.min(short_n).max(1);
-            if !enough_shared && !exact {
+            // a quote of few content words (“We are closer than we have
+            // been in weeks”) may share fewer: then one speaker's two
+            // quotes of several words match on their words as written
+            let as_written = !enough_shared
+                && rel == Rel::Same
+                && shared >= 1
+                && u.toks.len().min(v.toks.len()) >= MIN_WORDS_AS_WRITTEN;
+            if !enough_shared && !as_written && !exact {
                 return (sc, false);
             }
             let (long, short) = if u_short { (v, u) } else { (u, v) };
@@ -320,6 +336,7 @@ pub(crate) fn score_pair(
             let (wv, nv) = &p.quote_words[vi as usize];
             let other = token.max(cont);
             let needed = exact
+                || as_written
                 || other >= thr
                 || (rel != Rel::Different && {
                     let (a, b) = (*nu.max(nv) as f64, *nu.min(nv) as f64);
@@ -340,7 +357,12 @@ pub(crate) fn score_pair(
             sc.score = score;
             sc.fragment =
                 containment >= cfg.containment_threshold && containment > token.max(chars);
-            (sc, enough_shared && score >= thr)
+            let ok = if as_written {
+                chars >= WORDS_AS_WRITTEN
+            } else {
+                enough_shared && score >= thr
+            };
+            (sc, ok)
         }
     }
 }
