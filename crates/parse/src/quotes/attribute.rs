@@ -441,8 +441,9 @@ impl<'a> Ctx<'a> {
 
     /// The subject phrase of the cue `toks[v]` as a speaker
     /// ([`Attribution::Phrase`]), when it starts at or after `floor` in
-    /// lowercase, or opens the sentence with an article, a determiner or a
-    /// number word (“One reader wrote”).
+    /// lowercase, or opens the sentence with an article, a determiner, a
+    /// number word or a `phrase_opener` (“One reader wrote”, “Another
+    /// commenter wrote”).
     fn phrase_speaker_before(&self, toks: &[Token], floor: usize, v: usize) -> Option<Speaker> {
         let Subject::Name(span) = self.phrase_subject(toks, v) else {
             return None;
@@ -450,7 +451,10 @@ impl<'a> Ctx<'a> {
         let k = toks.partition_point(|t| t.span.start < span.start);
         let f = toks.get(k)?;
         let opens = toks[..k].iter().all(|t| t.kind == TokKind::Punct)
-            && (f.is(Class::Article) || f.is(Class::Determiner) || f.is(Class::NumberWord));
+            && (f.is(Class::Article)
+                || f.is(Class::Determiner)
+                || f.is(Class::NumberWord)
+                || f.is(Class::PhraseOpener));
         (k >= floor && (f.shape.has(Shape::LOWERCASE) || opens)).then_some(Speaker {
             entity: None,
             name: span,
@@ -460,7 +464,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject phrase after the inverted cue `toks[v]` as a speaker
-    /// ([`Attribution::Phrase`]): an article, determiner or number word and
+    /// ([`Attribution::Phrase`]): an article, determiner, number word or
+    /// `phrase_opener` and
     /// one to three more lowercase words (“…,” wrote one commenter.), up
     /// to a comma, colon, semicolon, full stop or the sentence end; not
     /// after a participle cue (“saying the city …”).
@@ -470,7 +475,8 @@ impl<'a> Ctx<'a> {
             || !(first.shape.has(Shape::LOWERCASE)
                 && (first.is(Class::Article)
                     || first.is(Class::Determiner)
-                    || first.is(Class::NumberWord)))
+                    || first.is(Class::NumberWord)
+                    || first.is(Class::PhraseOpener)))
         {
             return None;
         }
