@@ -616,8 +616,10 @@ impl<'a> Ctx<'a> {
     /// the sentence before ends, outside quotation marks, with a colon
     /// and only space lies between (“Dr. Ward stated:¶“…””, “He said:
     /// “…””): the subject of the nearest cue of that sentence, as of a
-    /// colon introduction. Not when the quote's sentence has a cue of its
-    /// own.
+    /// colon introduction; with no cue, when the colon follows a medium of
+    /// speech (`speech_medium.tsv`: “Trump issued the following
+    /// statement:¶“…””), the last person named before it. Not when
+    /// the quote's sentence has a cue of its own.
     fn colon_before_sentence(
         &self,
         m: &Marks,
@@ -654,8 +656,41 @@ impl<'a> Ctx<'a> {
         if self.has_cue_outside_marks(si) {
             return None;
         }
-        // only a cue with its subject: “as follows:” names no one
-        let (mut sp, cue) = self.before_in(si - 1, from, prev.end, false, speakers)?;
+        // only a cue with its subject: “as follows:” names no one; or an
+        // introduction whose colon follows a medium of speech (“Trump
+        // issued the following statement:”): its subject, with no cue
+        let (mut sp, cue) = match self.before_in(si - 1, from, prev.end, false, speakers) {
+            Some(found) => found,
+            None => {
+                let toks = self.sentence_toks(si - 1);
+                let clause = &toks[toks.partition_point(|t| t.span.start < from)..];
+                let n = clause.len();
+                if n < 3
+                    || self.word(&clause[n - 1]) != ":"
+                    || !clause[n - 2].is(Class::SpeechMedium)
+                {
+                    return None;
+                }
+                // the last person named before it (“Upon Roe's death,
+                // President Lee released the following statement:”), not
+                // an owner (“Lee's campaign issued a statement:”)
+                let (span, e) = clause.iter().rev().find_map(|t| {
+                    self.mention_starting_at(t.span.start)
+                        .filter(|&(_, e)| self.entities[e].kind == EntityKind::Person)
+                })?;
+                let rest = self.text.get(span.end..)?;
+                if rest.starts_with("’s") || rest.starts_with("'s") {
+                    return None;
+                }
+                let sp = Speaker {
+                    entity: Some(e),
+                    name: span,
+                    span,
+                    how: Attribution::Colon,
+                };
+                (sp, ":".to_string())
+            }
+        };
         if sp.how == Attribution::Verb {
             sp.how = Attribution::Colon;
         }
