@@ -287,6 +287,10 @@ pub struct PersonEvidence {
     /// (“Billie Jean King”, “Mr. King”): a person's name even when it is
     /// also a role noun.
     pub named: bool,
+    /// Written capitalised somewhere inside a sentence, not only where a
+    /// sentence or a quotation starts: a name, not a common word opening
+    /// its sentence (“Documents show …”, “Friends say …”).
+    pub mid: bool,
     /// A title or given name before it says a man (“Mr.”, “John”).
     pub male: bool,
     /// A title or given name before it says a woman (“Mrs.”, “Jane”).
@@ -374,24 +378,27 @@ impl PersonEvidence {
     }
 }
 
-/// For every capitalised word of `text`, the gender the capitalised words
-/// right before it (up to four) say: a gendered title among them
-/// ([`PERSON_TITLES`]: “Mr.”, “Mrs.”), else the first of them that is a
-/// given name of `given_name_gender.tsv` (parse lexicon): “Christine Todd
-/// Whitman” is a woman. Possessives are dropped (“Roe’s”). A key with
-/// both (“Bill Clinton”, “Hillary Clinton”) fits either pronoun.
+/// For every capitalised word of `text` (possessives dropped: “Roe’s”),
+/// what the article shows of it: whether it is ever written capitalised
+/// inside a sentence ([`PersonEvidence::mid`]), and the gender the
+/// capitalised words right before it (up to four) say: a gendered title
+/// among them ([`PERSON_TITLES`]: “Mr.”, “Mrs.”), else the first of them
+/// that is a given name of `given_name_gender.tsv` (parse lexicon):
+/// “Christine Todd Whitman” is a woman. A key with both (“Bill Clinton”,
+/// “Hillary Clinton”) fits either pronoun.
 ///
 /// ```
 /// use crosscheck_eval::quotes::person_evidence;
 /// let ev = person_evidence("Mr. Roe met Jane Doe and the Associated Press.");
 /// assert!(ev["Roe"].male && !ev["Roe"].female);
 /// assert!(ev["Doe"].female);
-/// assert!(!ev.contains_key("Press"));
+/// assert!(ev["Press"].mid && !ev["Press"].named);
 /// ```
 pub fn person_evidence(text: &str) -> std::collections::HashMap<String, PersonEvidence> {
     use crosscheck_parse::lexicon::{classes, value, Class};
-    let tokens: Vec<&str> = text
-        .split_whitespace()
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let tokens: Vec<&str> = raw
+        .iter()
         .map(|t| t.trim_start_matches(['"', '“', '‘', '(', '[', '\'']))
         .collect();
     let initial = |t: &str| {
@@ -408,6 +415,26 @@ pub fn person_evidence(text: &str) -> std::collections::HashMap<String, PersonEv
             .unwrap_or(w);
         if !w.chars().next().is_some_and(char::is_uppercase) {
             continue;
+        }
+        // inside a sentence: no quotation or bracket opens at it and the
+        // word before it ends in a letter, a digit, a comma or a quotation
+        // handing over to its attribution (“…,” Roe said), or is an
+        // initial or an abbreviated title (“Paul D. Ryan”, “Mr. Ryan”)
+        let before = raw[i - 1];
+        let inside = raw[i].len() == tok.len()
+            && (before
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+                || initial(before)
+                || [",”", ",\"", ",''", "?”", "?\"", "!”", "!\""]
+                    .iter()
+                    .any(|e| before.ends_with(e))
+                || before
+                    .strip_suffix('.')
+                    .is_some_and(|b| classes(b).has(Class::TitleAbbreviation)));
+        if inside {
+            out.entry(w.to_string()).or_default().mid = true;
         }
         // the capitalised words and initials before it, nearest first: a
         // title among them, else the first of them that is a given name
@@ -487,8 +514,11 @@ pub enum Verdict {
 ///   speaker span overlaps the source span.
 /// - A **third-person pronoun** (`he`, `she`, …): the pronoun stands for
 ///   `antecedent`, the [`person_key`] of the nearest gold source before it
-///   in the article that has one; right when our name holds that key. With no antecedent, the
-///   span rule alone.
+///   in the article that has one and, for he/she/him/her, may name a
+///   person of the pronoun's gender ([`may_be_person`], written
+///   capitalised inside a sentence somewhere, [`PersonEvidence::fits`]);
+///   right when our name holds that key. With no antecedent, the span rule
+///   alone.
 /// - A **first/second-person pronoun** or a **role** with no name: right
 ///   when our speaker span overlaps the source span (we pointed at the
 ///   same words), or, for a role, our name holds a name word in it.
@@ -750,7 +780,7 @@ impl Scorer {
                         .filter(|(start, _)| *start < src.start)
                         .find(|(_, k)| {
                             let e = evidence.get(k).copied().unwrap_or_default();
-                            may_be_person(k, e.named) && e.fits(pronoun)
+                            e.mid && may_be_person(k, e.named) && e.fits(pronoun)
                         })
                         .map(|(_, k)| k.as_str())
                 } else {
@@ -800,50 +830,6 @@ impl Scorer {
                             q.speaker.as_deref().unwrap_or("")
                         )
                     },
-                );
-            }
-            if verdict != verdict_old {
-                self.changed.note(
-                    &format!("{} → {}", verdict_name(verdict_old), verdict_name(verdict)),
-                    || {
-                        format!(
-                            "{}  gold source «{}» (= {} before, {} now)  ours «{}»",
-                            context(hull),
-                            src.slice(text),
-                            antecedent_old.unwrap_or("-"),
-                            antecedent.unwrap_or("-"),
-                            q.speaker.as_deref().unwrap_or("")
-                        )
-                    },
-                );
-            }
-            if std::env::var_os("SP6_DUMP").is_some() && shape == SourceShape::Pronoun3 {
-                let prev: Vec<String> = doc
-                    .attributions
-                    .iter()
-                    .filter_map(|b| b.source_hull())
-                    .filter(|s| s.start < src.start)
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .rev()
-                    .take(4)
-                    .map(|s| snippet(text, s.start, s.end, 50))
-                    .collect();
-                eprintln!(
-                    "DUMP {:?} {} pron={} ante={:?} ours={:?} how={:?} prev={:?}\n   CTX «{}»",
-                    verdict,
-                    at(hull.start),
-                    src.slice(text),
-                    antecedent,
-                    q.speaker,
-                    q.attribution,
-                    prev,
-                    snippet(
-                        text,
-                        back(text, hull.start, 400),
-                        ahead(text, hull.start, 80),
-                        600
-                    )
                 );
             }
             if verdict == Verdict::Wrong
@@ -1162,6 +1148,12 @@ mod tests {
         assert!(!ev.contains_key("Roe"));
         // both genders: either pronoun fits
         assert!(ev["Clinton"].fits("he") && ev["Clinton"].fits("she"));
+        // capitalised inside a sentence (after a title, a given name)
+        assert!(ev["Clinton"].mid && ev["Whitman"].mid);
+        let ev = person_evidence("Friends say it. “We won,” Roe said. Documents show it.");
+        assert!(ev["Roe"].mid);
+        assert!(!ev.get("Friends").is_some_and(|e| e.mid));
+        assert!(!ev.get("Documents").is_some_and(|e| e.mid));
         assert!(PersonEvidence::default().fits("she"));
     }
 
