@@ -37,6 +37,9 @@ const PRONOUNS_3: &[&str] = &["he", "she", "they", "it", "him", "her", "them"];
 /// First- and second-person pronouns: who they are is not in the
 /// annotation (often the writer), so only the span can be judged.
 const PRONOUNS_12: &[&str] = &["i", "we", "you", "me", "us"];
+/// Relative pronouns: a source that is one stands for the name right
+/// before it.
+const RELATIVES: &[&str] = &["who", "whom", "which", "that"];
 /// Words that start a source phrase without making it a name.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
@@ -112,6 +115,9 @@ pub enum SourceShape {
     Pronoun3,
     /// I, we, you, me, us.
     Pronoun12,
+    /// who, whom, which, that: a relative pronoun, standing for the name
+    /// right before it (“Sen. Mike Lee, who declared”).
+    Relative,
     /// Anything else: a role or group with no name (“the businessman”,
     /// “officials”).
     Role,
@@ -132,6 +138,9 @@ pub fn source_shape(source: &str) -> SourceShape {
     }
     if PRONOUNS_12.contains(&lower.as_str()) {
         return SourceShape::Pronoun12;
+    }
+    if RELATIVES.contains(&lower.as_str()) {
+        return SourceShape::Relative;
     }
     if name_key(source).is_some() {
         SourceShape::Name
@@ -488,6 +497,32 @@ pub fn person_evidence(text: &str) -> std::collections::HashMap<String, PersonEv
     out
 }
 
+/// The name a relative pronoun source stands for: the [`person_key`] of
+/// the capitalised words (up to six) right before it, a comma between
+/// allowed. `None` when a lowercase word comes first (“the report,
+/// which”).
+///
+/// ```
+/// use crosscheck_eval::quotes::relative_key;
+/// assert_eq!(relative_key("support came from Sen. Mike Lee, ").as_deref(), Some("Lee"));
+/// assert_eq!(relative_key("a new report, "), None);
+/// ```
+pub fn relative_key(before: &str) -> Option<String> {
+    let before = before.trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let mut words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(6)
+        .collect();
+    words.reverse();
+    if words.is_empty() {
+        return None;
+    }
+    person_key(&words.join(" "))
+}
+
 /// True when the name `ours` holds `key` as a whole word, ignoring case and
 /// apostrophe style.
 fn name_has(ours: &str, key: &str) -> bool {
@@ -519,6 +554,9 @@ pub enum Verdict {
 ///   capitalised inside a sentence somewhere, [`PersonEvidence::fits`]);
 ///   right when our name holds that key. With no antecedent, the span rule
 ///   alone.
+/// - A **relative pronoun** (`who`, `which`, …): it stands for
+///   `antecedent`, the [`relative_key`] of the text right before it; right
+///   when our name holds it. With none, the span rule alone.
 /// - A **first/second-person pronoun** or a **role** with no name: right
 ///   when our speaker span overlaps the source span (we pointed at the
 ///   same words), or, for a role, our name holds a name word in it.
@@ -542,6 +580,10 @@ pub fn judge(
     let right = match shape {
         SourceShape::Name => span_hits || name_key(&src_text).is_some_and(|k| name_has(name, &k)),
         SourceShape::Pronoun3 => match antecedent {
+            Some(k) => name_has(name, k),
+            None => span_hits,
+        },
+        SourceShape::Relative => match antecedent {
             Some(k) => name_has(name, k),
             None => span_hits,
         },
@@ -772,26 +814,32 @@ impl Scorer {
             // the rule: for he/she/him/her, the nearest earlier named source
             // the article shows as a person of the pronoun's gender
             let pronoun = src.slice(text).trim();
-            let antecedent =
-                if ["he", "she", "him", "her"].contains(&pronoun.to_lowercase().as_str()) {
-                    named
-                        .iter()
-                        .rev()
-                        .filter(|(start, _)| *start < src.start)
-                        .find(|(_, k)| {
-                            let e = evidence.get(k).copied().unwrap_or_default();
-                            e.mid && may_be_person(k, e.named) && e.fits(pronoun)
-                        })
-                        .map(|(_, k)| k.as_str())
-                } else {
-                    antecedent_old
-                };
+            let is_relative = RELATIVES.contains(&pronoun.to_lowercase().as_str());
+            let relative = is_relative
+                .then(|| relative_key(&text[..src.start]))
+                .flatten();
+            let antecedent = if is_relative {
+                relative.as_deref()
+            } else if ["he", "she", "him", "her"].contains(&pronoun.to_lowercase().as_str()) {
+                named
+                    .iter()
+                    .rev()
+                    .filter(|(start, _)| *start < src.start)
+                    .find(|(_, k)| {
+                        let e = evidence.get(k).copied().unwrap_or_default();
+                        e.mid && may_be_person(k, e.named) && e.fits(pronoun)
+                    })
+                    .map(|(_, k)| k.as_str())
+            } else {
+                antecedent_old
+            };
+            // the old judge read a relative pronoun as a role: span only
             let (verdict_old, _) = judge(
                 q.speaker.as_deref(),
                 q.speaker_span,
                 text,
                 &a.source,
-                antecedent_old,
+                antecedent_old.filter(|_| !is_relative),
             );
             let (verdict, shape) = judge(
                 q.speaker.as_deref(),
@@ -1093,6 +1141,7 @@ fn shape_name(s: SourceShape) -> &'static str {
         SourceShape::Pronoun3 => "he/she/they",
         SourceShape::Pronoun12 => "I/we/you",
         SourceShape::Role => "role",
+        SourceShape::Relative => "who/which",
     }
 }
 
@@ -1155,6 +1204,19 @@ mod tests {
         assert!(!ev.get("Friends").is_some_and(|e| e.mid));
         assert!(!ev.get("Documents").is_some_and(|e| e.mid));
         assert!(PersonEvidence::default().fits("she"));
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_name_before_it() {
+        let text = "Support came from Sen. Mike Lee, who declared: “Unite.”";
+        let who = [Span::new(33, 36)];
+        assert_eq!(who[0].slice(text), "who");
+        assert_eq!(source_shape("who"), SourceShape::Relative);
+        let key = relative_key(&text[..33]);
+        assert_eq!(key.as_deref(), Some("Lee"));
+        let v = |name| judge(Some(name), None, text, &who, key.as_deref()).0;
+        assert_eq!(v("Mike Lee"), Verdict::Right);
+        assert_eq!(v("Ted Cruz"), Verdict::Wrong);
     }
 
     #[test]
