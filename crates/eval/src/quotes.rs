@@ -37,6 +37,9 @@ const PRONOUNS_3: &[&str] = &["he", "she", "they", "it", "him", "her", "them"];
 /// First- and second-person pronouns: who they are is not in the
 /// annotation (often the writer), so only the span can be judged.
 const PRONOUNS_12: &[&str] = &["i", "we", "you", "me", "us"];
+/// Relative pronouns: a source that is one stands for the name right
+/// before it.
+const RELATIVES: &[&str] = &["who", "whom", "which", "that"];
 /// Words that start a source phrase without making it a name.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
@@ -112,6 +115,9 @@ pub enum SourceShape {
     Pronoun3,
     /// I, we, you, me, us.
     Pronoun12,
+    /// who, whom, which, that: a relative pronoun, standing for the name
+    /// right before it (“Sen. Mike Lee, who declared”).
+    Relative,
     /// Anything else: a role or group with no name (“the businessman”,
     /// “officials”).
     Role,
@@ -132,6 +138,9 @@ pub fn source_shape(source: &str) -> SourceShape {
     }
     if PRONOUNS_12.contains(&lower.as_str()) {
         return SourceShape::Pronoun12;
+    }
+    if RELATIVES.contains(&lower.as_str()) {
+        return SourceShape::Relative;
     }
     if name_key(source).is_some() {
         SourceShape::Name
@@ -267,6 +276,253 @@ pub fn head_phrase(phrase: &str) -> &str {
     &phrase[..cut]
 }
 
+/// Titles that, written right before a name, say the person's gender.
+const PERSON_TITLES: &[(&str, char)] = &[
+    ("mr", 'm'),
+    ("mrs", 'f'),
+    ("ms", 'f'),
+    ("miss", 'f'),
+    ("chairman", 'm'),
+    ("chairwoman", 'f'),
+    ("congressman", 'm'),
+    ("congresswoman", 'f'),
+];
+
+/// What the article says of the person a name key may stand for, for the
+/// pronoun judge.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PersonEvidence {
+    /// Written somewhere right after a given name or a gendered title
+    /// (“Billie Jean King”, “Mr. King”): a person's name even when it is
+    /// also a role noun.
+    pub named: bool,
+    /// Written capitalised somewhere inside a sentence, not only where a
+    /// sentence or a quotation starts: a name, not a common word opening
+    /// its sentence (“Documents show …”, “Friends say …”).
+    pub mid: bool,
+    /// A title or given name before it says a man (“Mr.”, “John”).
+    pub male: bool,
+    /// A title or given name before it says a woman (“Mrs.”, “Jane”).
+    pub female: bool,
+}
+
+/// Place and organisation names of the parse crate's gazetteers (the
+/// data files, not the extractor's decisions): a key that is a one-word
+/// name (“Iowa”) or the last word of a place's name (“Carolina”) names no
+/// person.
+const GAZETTEERS: [&str; 2] = [
+    include_str!("../../parse/data/places.tsv"),
+    include_str!("../../parse/data/organizations.tsv"),
+];
+
+/// True when a name key may name a person: it is no word of the lexicon's
+/// classes of words that name no person (`non_person_word`: “Press”,
+/// “Street”; `group_word`, weekdays, months, holidays; a role noun unless
+/// `named`, written after a given name or title somewhere: “Billie Jean
+/// King”), no word
+/// of a place's name or a one-word organisation name of the gazetteers
+/// (“Iowa”, “Carolina”),
+/// not in capitals only and not a hyphenated word ending in lowercase
+/// (“Fact-checkers”).
+///
+/// ```
+/// use crosscheck_eval::quotes::may_be_person;
+/// assert!(may_be_person("Roe", false));
+/// assert!(!may_be_person("Press", false));
+/// assert!(!may_be_person("Wednesday", false));
+/// assert!(!may_be_person("Carolina", false));
+/// assert!(!may_be_person("Fact-checkers", false));
+/// assert!(!may_be_person("King", false) && may_be_person("King", true));
+/// ```
+pub fn may_be_person(key: &str, named: bool) -> bool {
+    use crosscheck_parse::lexicon::{classes, Class};
+    static PLACE_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let place_words = PLACE_WORDS.get_or_init(|| {
+        let names = |g: &'static str| {
+            g.lines()
+                .filter(|l| !l.starts_with('#') && !l.ends_with("ambiguous"))
+                .flat_map(|l| l.split('\t').take(2))
+                .flat_map(|names| names.split('|'))
+        };
+        let places = names(GAZETTEERS[0]).filter_map(|n| n.split(' ').next_back());
+        let orgs = names(GAZETTEERS[1]).filter(|n| !n.contains(' '));
+        places
+            .chain(orgs)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect()
+    });
+    let c = classes(key);
+    let not_person = [
+        Class::NonPersonWord,
+        Class::GroupWord,
+        Class::Weekday,
+        Class::Month,
+        Class::Holiday,
+    ];
+    let role = c.has(Class::RoleNoun) && !named;
+    let hyphen_lower = key
+        .split_once('-')
+        .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
+    let all_caps = !key.chars().any(char::is_lowercase);
+    !(not_person.iter().any(|&k| c.has(k))
+        || role
+        || place_words.contains(key)
+        || hyphen_lower
+        || all_caps)
+}
+
+impl PersonEvidence {
+    /// True when a third-person pronoun may stand for the person: `he` /
+    /// `him` (`she` / `her`) is not said of someone the article shows only
+    /// as a woman (a man).
+    pub fn fits(&self, pronoun: &str) -> bool {
+        let p = pronoun.to_lowercase();
+        let (male, female) = (self.male && !self.female, self.female && !self.male);
+        match p.as_str() {
+            "he" | "him" => !female,
+            "she" | "her" => !male,
+            _ => true,
+        }
+    }
+}
+
+/// For every capitalised word of `text` (possessives dropped: “Roe’s”),
+/// what the article shows of it: whether it is ever written capitalised
+/// inside a sentence ([`PersonEvidence::mid`]), and the gender the
+/// capitalised words right before it (up to four) say: a gendered title
+/// among them ([`PERSON_TITLES`]: “Mr.”, “Mrs.”), else the first of them
+/// that is a given name of `given_name_gender.tsv` (parse lexicon):
+/// “Christine Todd Whitman” is a woman. A key with both (“Bill Clinton”,
+/// “Hillary Clinton”) fits either pronoun.
+///
+/// ```
+/// use crosscheck_eval::quotes::person_evidence;
+/// let ev = person_evidence("Mr. Roe met Jane Doe and the Associated Press.");
+/// assert!(ev["Roe"].male && !ev["Roe"].female);
+/// assert!(ev["Doe"].female);
+/// assert!(ev["Press"].mid && !ev["Press"].named);
+/// ```
+pub fn person_evidence(text: &str) -> std::collections::HashMap<String, PersonEvidence> {
+    use crosscheck_parse::lexicon::{classes, value, Class};
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let tokens: Vec<&str> = raw
+        .iter()
+        .map(|t| t.trim_start_matches(['"', '“', '‘', '(', '[', '\'']))
+        .collect();
+    let initial = |t: &str| {
+        let mut c = t.chars();
+        matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+    };
+    let mut out: std::collections::HashMap<String, PersonEvidence> = Default::default();
+    for i in 1..tokens.len() {
+        let tok = tokens[i];
+        let w = tok.trim_end_matches([',', ';', ':', '.', '!', '?', '"', '”', '’', '\'', ')', ']']);
+        let w = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w);
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // inside a sentence: no quotation or bracket opens at it and the
+        // word before it ends in a letter, a digit, a comma or a quotation
+        // handing over to its attribution (“…,” Roe said), or is an
+        // initial or an abbreviated title (“Paul D. Ryan”, “Mr. Ryan”)
+        let before = raw[i - 1];
+        let inside = raw[i].len() == tok.len()
+            && (before
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+                || initial(before)
+                || [",”", ",\"", ",''", "?”", "?\"", "!”", "!\""]
+                    .iter()
+                    .any(|e| before.ends_with(e))
+                || before
+                    .strip_suffix('.')
+                    .is_some_and(|b| classes(b).has(Class::TitleAbbreviation)));
+        if inside {
+            out.entry(w.to_string()).or_default().mid = true;
+        }
+        // the capitalised words and initials before it, nearest first: a
+        // title among them, else the first of them that is a given name
+        let run: Vec<&str> = tokens[i.saturating_sub(4)..i]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|t| {
+                let title = PERSON_TITLES
+                    .iter()
+                    .any(|(w, _)| t.trim_end_matches('.').eq_ignore_ascii_case(w));
+                // a word ending in punctuation ends the run (“Clinton. Roe”),
+                // an initial or a title's full stop does not
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && (t.chars().last().is_some_and(char::is_alphanumeric)
+                        || initial(t)
+                        || (title && t.ends_with('.')))
+            })
+            .collect();
+        let title = run.iter().find_map(|t| {
+            let lower = t.trim_end_matches('.').to_lowercase();
+            PERSON_TITLES
+                .iter()
+                .find(|(w, _)| *w == lower)
+                .map(|(_, g)| *g)
+        });
+        let given = || {
+            run.iter().rev().filter(|t| !initial(t)).find_map(|t| {
+                match value(t, Class::GivenNameGender) {
+                    Some("m") => Some('m'),
+                    Some("f") => Some('f'),
+                    _ => None,
+                }
+            })
+        };
+        let gender = title.or_else(given);
+        let named = gender.is_some()
+            || run.iter().any(|t| {
+                let t = t.trim_end_matches('.');
+                classes(t).has(Class::GivenName)
+            });
+        if named {
+            out.entry(w.to_string()).or_default().named = true;
+        }
+        if let Some(g) = gender {
+            let e = out.entry(w.to_string()).or_default();
+            e.male |= g == 'm';
+            e.female |= g == 'f';
+        }
+    }
+    out
+}
+
+/// The name a relative pronoun source stands for: the [`person_key`] of
+/// the capitalised words (up to six) right before it, a comma between
+/// allowed. `None` when a lowercase word comes first (“the report,
+/// which”).
+///
+/// ```
+/// use crosscheck_eval::quotes::relative_key;
+/// assert_eq!(relative_key("support came from Sen. Mike Lee, ").as_deref(), Some("Lee"));
+/// assert_eq!(relative_key("a new report, "), None);
+/// ```
+pub fn relative_key(before: &str) -> Option<String> {
+    let before = before.trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let mut words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(6)
+        .collect();
+    words.reverse();
+    if words.is_empty() {
+        return None;
+    }
+    person_key(&words.join(" "))
+}
+
 /// True when the name `ours` holds `key` as a whole word, ignoring case and
 /// apostrophe style.
 fn name_has(ours: &str, key: &str) -> bool {
@@ -293,8 +549,14 @@ pub enum Verdict {
 ///   speaker span overlaps the source span.
 /// - A **third-person pronoun** (`he`, `she`, …): the pronoun stands for
 ///   `antecedent`, the [`person_key`] of the nearest gold source before it
-///   in the article that has one; right when our name holds that key. With no antecedent, the
-///   span rule alone.
+///   in the article that has one and, for he/she/him/her, may name a
+///   person of the pronoun's gender ([`may_be_person`], written
+///   capitalised inside a sentence somewhere, [`PersonEvidence::fits`]);
+///   right when our name holds that key. With no antecedent, the span rule
+///   alone.
+/// - A **relative pronoun** (`who`, `which`, …): it stands for
+///   `antecedent`, the [`relative_key`] of the text right before it; right
+///   when our name holds it. With none, the span rule alone.
 /// - A **first/second-person pronoun** or a **role** with no name: right
 ///   when our speaker span overlaps the source span (we pointed at the
 ///   same words), or, for a role, our name holds a name word in it.
@@ -318,6 +580,10 @@ pub fn judge(
     let right = match shape {
         SourceShape::Name => span_hits || name_key(&src_text).is_some_and(|k| name_has(name, &k)),
         SourceShape::Pronoun3 => match antecedent {
+            Some(k) => name_has(name, k),
+            None => span_hits,
+        },
+        SourceShape::Relative => match antecedent {
             Some(k) => name_has(name, k),
             None => span_hits,
         },
@@ -358,6 +624,12 @@ struct Scorer {
     speaker_direct: [usize; 3],
     /// Every found gold content with a source, judged.
     speaker_all: [usize; 3],
+    /// The same two counts by the judge of round 16 (a pronoun's
+    /// antecedent: the nearest earlier named gold source, person or not).
+    speaker_direct_old: [usize; 3],
+    speaker_all_old: [usize; 3],
+    /// Direct verdicts the two judges give differently.
+    changed: Tally,
     /// Speaker verdicts on direct quotes by the gold source's shape.
     by_shape: Tally,
     speaker_errors: Tally,
@@ -386,6 +658,9 @@ impl Scorer {
             all: Prf::default(),
             speaker_direct: [0; 3],
             speaker_all: [0; 3],
+            speaker_direct_old: [0; 3],
+            speaker_all_old: [0; 3],
+            changed: Tally::new(keep),
             by_shape: Tally::new(0),
             speaker_errors: Tally::new(keep),
             missing_cues: Tally::new(0),
@@ -453,6 +728,8 @@ impl Scorer {
             .collect::<std::collections::BTreeMap<_, _>>()
             .into_iter()
             .collect();
+
+        let evidence = person_evidence(text);
 
         for a in &doc.attributions {
             let hull = a.content_hull();
@@ -528,11 +805,42 @@ impl Scorer {
                 );
                 continue;
             };
-            let antecedent = named
+            // the old rule: the nearest earlier named source
+            let antecedent_old = named
                 .iter()
                 .rev()
                 .find(|(start, _)| *start < src.start)
                 .map(|(_, k)| k.as_str());
+            // the rule: for he/she/him/her, the nearest earlier named source
+            // the article shows as a person of the pronoun's gender
+            let pronoun = src.slice(text).trim();
+            let is_relative = RELATIVES.contains(&pronoun.to_lowercase().as_str());
+            let relative = is_relative
+                .then(|| relative_key(&text[..src.start]))
+                .flatten();
+            let antecedent = if is_relative {
+                relative.as_deref()
+            } else if ["he", "she", "him", "her"].contains(&pronoun.to_lowercase().as_str()) {
+                named
+                    .iter()
+                    .rev()
+                    .filter(|(start, _)| *start < src.start)
+                    .find(|(_, k)| {
+                        let e = evidence.get(k).copied().unwrap_or_default();
+                        e.mid && may_be_person(k, e.named) && e.fits(pronoun)
+                    })
+                    .map(|(_, k)| k.as_str())
+            } else {
+                antecedent_old
+            };
+            // the old judge read a relative pronoun as a role: span only
+            let (verdict_old, _) = judge(
+                q.speaker.as_deref(),
+                q.speaker_span,
+                text,
+                &a.source,
+                antecedent_old.filter(|_| !is_relative),
+            );
             let (verdict, shape) = judge(
                 q.speaker.as_deref(),
                 q.speaker_span,
@@ -545,11 +853,33 @@ impl Scorer {
                 Verdict::Missing => 1,
                 Verdict::Wrong => 2,
             };
+            let slot_old = match verdict_old {
+                Verdict::Right => 0,
+                Verdict::Missing => 1,
+                Verdict::Wrong => 2,
+            };
             self.speaker_all[slot] += 1;
+            self.speaker_all_old[slot_old] += 1;
             if class != GoldClass::Direct {
                 continue;
             }
             self.speaker_direct[slot] += 1;
+            self.speaker_direct_old[slot_old] += 1;
+            if verdict != verdict_old {
+                self.changed.note(
+                    &format!("{} → {}", verdict_name(verdict_old), verdict_name(verdict)),
+                    || {
+                        format!(
+                            "{}  gold source «{}» (= {} before, {} now)  ours «{}»",
+                            context(hull),
+                            src.slice(text),
+                            antecedent_old.unwrap_or("-"),
+                            antecedent.unwrap_or("-"),
+                            q.speaker.as_deref().unwrap_or("")
+                        )
+                    },
+                );
+            }
             if verdict == Verdict::Wrong
                 && shape == SourceShape::Pronoun3
                 && q.speaker_span
@@ -654,6 +984,14 @@ impl Scorer {
         let acc = |c: [usize; 3]| ratio(c[0], c.iter().sum());
         f.higher("speaker_accuracy", acc(self.speaker_direct));
         f.higher("speaker_accuracy_all", acc(self.speaker_all));
+        f.higher(
+            "speaker_accuracy_nearest_source",
+            acc(self.speaker_direct_old),
+        );
+        f.higher(
+            "speaker_accuracy_all_nearest_source",
+            acc(self.speaker_all_old),
+        );
 
         eprintln!("quotes: overlap matching (a prediction is right when it shares a byte with a gold content)");
         eprintln!("  {}", self.direct.line("direct (gold starts with a mark)"));
@@ -690,6 +1028,10 @@ impl Scorer {
         eprintln!(
             "  speaker on every found attribution: {r} right, {m} none, {w} wrong person (accuracy {:.4})",
             acc(self.speaker_all)
+        );
+        self.changed.print(
+            "direct verdicts changed by the person-and-gender antecedent (old → new)",
+            10,
         );
         self.by_shape.print(
             "speaker verdicts on direct quotes, by gold source shape",
@@ -799,6 +1141,7 @@ fn shape_name(s: SourceShape) -> &'static str {
         SourceShape::Pronoun3 => "he/she/they",
         SourceShape::Pronoun12 => "I/we/you",
         SourceShape::Role => "role",
+        SourceShape::Relative => "who/which",
     }
 }
 
@@ -840,6 +1183,40 @@ mod tests {
         let on_aide = Some(Span::new(51, 55));
         assert_eq!(v((Some("Bo Park"), on_aide), &aide, None), Verdict::Right);
         assert_eq!(v((Some("Bo Park"), None), &aide, None), Verdict::Wrong);
+    }
+
+    #[test]
+    fn a_pronoun_needs_a_person_of_its_gender() {
+        let ev = person_evidence(
+            "Christine Todd Whitman spoke. Mrs. Clinton left. Hillary Clinton. Roe said so. Bill Clinton too.",
+        );
+        // the first given name of the run says the gender, not the middle one
+        assert!(ev["Whitman"].female && !ev["Whitman"].male);
+        assert!(!ev["Whitman"].fits("he") && ev["Whitman"].fits("she"));
+        // a sentence end breaks the run: "Clinton. Roe" says nothing of Roe
+        assert!(!ev.contains_key("Roe"));
+        // both genders: either pronoun fits
+        assert!(ev["Clinton"].fits("he") && ev["Clinton"].fits("she"));
+        // capitalised inside a sentence (after a title, a given name)
+        assert!(ev["Clinton"].mid && ev["Whitman"].mid);
+        let ev = person_evidence("Friends say it. “We won,” Roe said. Documents show it.");
+        assert!(ev["Roe"].mid);
+        assert!(!ev.get("Friends").is_some_and(|e| e.mid));
+        assert!(!ev.get("Documents").is_some_and(|e| e.mid));
+        assert!(PersonEvidence::default().fits("she"));
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_name_before_it() {
+        let text = "Support came from Sen. Mike Lee, who declared: “Unite.”";
+        let who = [Span::new(33, 36)];
+        assert_eq!(who[0].slice(text), "who");
+        assert_eq!(source_shape("who"), SourceShape::Relative);
+        let key = relative_key(&text[..33]);
+        assert_eq!(key.as_deref(), Some("Lee"));
+        let v = |name| judge(Some(name), None, text, &who, key.as_deref()).0;
+        assert_eq!(v("Mike Lee"), Verdict::Right);
+        assert_eq!(v("Ted Cruz"), Verdict::Wrong);
     }
 
     #[test]

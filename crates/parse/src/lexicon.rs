@@ -163,6 +163,10 @@ classes! {
     /// Adverbs not ending in “-ly” between a subject and its verb
     /// (“often”, “later”).
     SubjectAdverb => "subject_adverb",
+    /// Words besides articles, determiners and number words that open a
+    /// speaker phrase named as written (“Another reader wrote, “…””,
+    /// “Many residents said: “…””).
+    PhraseOpener => "phrase_opener",
     /// Words naming a party, a faith, a people or a generation, never one
     /// person (“Democratic”, “Latinos”), as written.
     GroupWord => "group_word",

@@ -441,8 +441,9 @@ impl<'a> Ctx<'a> {
 
     /// The subject phrase of the cue `toks[v]` as a speaker
     /// ([`Attribution::Phrase`]), when it starts at or after `floor` in
-    /// lowercase, or opens the sentence with an article, a determiner or a
-    /// number word (“One reader wrote”).
+    /// lowercase, or opens the sentence with an article, a determiner, a
+    /// number word or a `phrase_opener` (“One reader wrote”, “Another
+    /// commenter wrote”).
     fn phrase_speaker_before(&self, toks: &[Token], floor: usize, v: usize) -> Option<Speaker> {
         let Subject::Name(span) = self.phrase_subject(toks, v) else {
             return None;
@@ -450,7 +451,10 @@ impl<'a> Ctx<'a> {
         let k = toks.partition_point(|t| t.span.start < span.start);
         let f = toks.get(k)?;
         let opens = toks[..k].iter().all(|t| t.kind == TokKind::Punct)
-            && (f.is(Class::Article) || f.is(Class::Determiner) || f.is(Class::NumberWord));
+            && (f.is(Class::Article)
+                || f.is(Class::Determiner)
+                || f.is(Class::NumberWord)
+                || f.is(Class::PhraseOpener));
         (k >= floor && (f.shape.has(Shape::LOWERCASE) || opens)).then_some(Speaker {
             entity: None,
             name: span,
@@ -460,7 +464,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject phrase after the inverted cue `toks[v]` as a speaker
-    /// ([`Attribution::Phrase`]): an article, determiner or number word and
+    /// ([`Attribution::Phrase`]): an article, determiner, number word or
+    /// `phrase_opener` and
     /// one to three more lowercase words (“…,” wrote one commenter.), up
     /// to a comma, colon, semicolon, full stop or the sentence end; not
     /// after a participle cue (“saying the city …”).
@@ -470,7 +475,8 @@ impl<'a> Ctx<'a> {
             || !(first.shape.has(Shape::LOWERCASE)
                 && (first.is(Class::Article)
                     || first.is(Class::Determiner)
-                    || first.is(Class::NumberWord)))
+                    || first.is(Class::NumberWord)
+                    || first.is(Class::PhraseOpener)))
         {
             return None;
         }
@@ -610,8 +616,10 @@ impl<'a> Ctx<'a> {
     /// the sentence before ends, outside quotation marks, with a colon
     /// and only space lies between (“Dr. Ward stated:¶“…””, “He said:
     /// “…””): the subject of the nearest cue of that sentence, as of a
-    /// colon introduction. Not when the quote's sentence has a cue of its
-    /// own.
+    /// colon introduction; with no cue, when the colon follows a medium of
+    /// speech (`speech_medium.tsv`: “Trump issued the following
+    /// statement:¶“…””), the last person named before it. Not when
+    /// the quote's sentence has a cue of its own.
     fn colon_before_sentence(
         &self,
         m: &Marks,
@@ -648,8 +656,41 @@ impl<'a> Ctx<'a> {
         if self.has_cue_outside_marks(si) {
             return None;
         }
-        // only a cue with its subject: “as follows:” names no one
-        let (mut sp, cue) = self.before_in(si - 1, from, prev.end, false, speakers)?;
+        // only a cue with its subject: “as follows:” names no one; or an
+        // introduction whose colon follows a medium of speech (“Trump
+        // issued the following statement:”): its subject, with no cue
+        let (mut sp, cue) = match self.before_in(si - 1, from, prev.end, false, speakers) {
+            Some(found) => found,
+            None => {
+                let toks = self.sentence_toks(si - 1);
+                let clause = &toks[toks.partition_point(|t| t.span.start < from)..];
+                let n = clause.len();
+                if n < 3
+                    || self.word(&clause[n - 1]) != ":"
+                    || !clause[n - 2].is(Class::SpeechMedium)
+                {
+                    return None;
+                }
+                // the last person named before it (“Upon Roe's death,
+                // President Lee released the following statement:”), not
+                // an owner (“Lee's campaign issued a statement:”)
+                let (span, e) = clause.iter().rev().find_map(|t| {
+                    self.mention_starting_at(t.span.start)
+                        .filter(|&(_, e)| self.entities[e].kind == EntityKind::Person)
+                })?;
+                let rest = self.text.get(span.end..)?;
+                if rest.starts_with("’s") || rest.starts_with("'s") {
+                    return None;
+                }
+                let sp = Speaker {
+                    entity: Some(e),
+                    name: span,
+                    span,
+                    how: Attribution::Colon,
+                };
+                (sp, ":".to_string())
+            }
+        };
         if sp.how == Attribution::Verb {
             sp.how = Attribution::Colon;
         }

@@ -62,8 +62,9 @@ fn name_gender(name: &str) -> Option<Gender> {
     gender_of_value(lexicon::value(first, Class::GivenNameGender))
 }
 
-/// True when a name no entity holds may be a person's: it opens with a
-/// known given name (“Hugh Hill”), or none of its words is a function
+/// True when a name no entity holds may be a person's: it holds a known
+/// given name before a capitalised word (“Hugh Hill”; “Republican Christine
+/// Todd Waller”: a party word glued before the name), or none of its words is a function
 /// word, determiner, cue, pronoun or group word (“the website”, “Because
 /// Pete”, “Latinos”), a word
 /// of an organisation's or place's name (“Jet Services”), a demonym or
@@ -72,7 +73,10 @@ fn name_gender(name: &str) -> Option<Gender> {
 fn plausible_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let given = Classes::all(&[Class::GivenName, Class::GivenNameGender]);
-    if words.len() >= 2 && lexicon::classes(words[0]).intersects(given) {
+    if words.windows(2).any(|p| {
+        lexicon::classes(p[0]).intersects(given)
+            && p[1].chars().next().is_some_and(char::is_uppercase)
+    }) {
         return true;
     }
     let bad = Classes::all(&[
