@@ -644,6 +644,15 @@ impl Pattern {
         })
     }
 
+    /// How many tokens from a match's first token capture `name` may
+    /// reach (one past its last token, at most): a match starting further
+    /// back than that before a token cannot capture it. `None` when the
+    /// pattern has no such capture or its reach is unbounded (a part).
+    pub fn capture_reach(&self, name: &str) -> Option<usize> {
+        let slot = self.names.iter().position(|n| *n == name)?;
+        capture_reach(&self.root, slot).flatten()
+    }
+
     /// The match starting at token `start` of `toks`, if any.
     pub fn match_at(&self, text: &str, toks: &[Token], start: usize) -> Option<Match> {
         self.match_at_with(text, toks, start, &NoParts)
@@ -2257,6 +2266,56 @@ fn fixed_len(node: &Node) -> Option<usize> {
     }
 }
 
+/// The most tokens a match of `node` covers; `None` when unbounded (a
+/// caller's part).
+fn max_len(node: &Node) -> Option<usize> {
+    match node {
+        Node::Test(_) => Some(1),
+        Node::Seq(items) => items.iter().map(max_len).sum(),
+        Node::Alt(alts) => alts.iter().map(max_len).try_fold(0, |m, n| Some(m.max(n?))),
+        Node::Repeat { node, max, .. } => Some(max_len(node)? * max),
+        Node::Capture { node, .. } => max_len(node),
+        Node::Look { .. } | Node::Start => Some(0),
+        Node::Phrase { phrases, .. } => Some(phrases.iter().map(Vec::len).max().unwrap_or(1)),
+        Node::Part(_) => None,
+    }
+}
+
+/// How far capture `slot` reaches into a match of `node`: the most
+/// tokens from the match's first token to the capture's end. `None` when
+/// `node` holds no such capture, `Some(None)` when the reach is unbounded.
+fn capture_reach(node: &Node, slot: usize) -> Option<Option<usize>> {
+    let add = |a: Option<usize>, b: Option<usize>| Some(a? + b?);
+    let max = |a: Option<usize>, b: Option<usize>| Some(a?.max(b?));
+    match node {
+        Node::Capture { slot: s, node } if *s == slot => Some(max_len(node)),
+        Node::Capture { node, .. } => capture_reach(node, slot),
+        Node::Seq(items) => {
+            // the items before the capture, at their longest
+            let mut before = Some(0);
+            let mut reach = None;
+            for item in items {
+                if let Some(r) = capture_reach(item, slot) {
+                    reach = Some(reach.map_or(add(before, r), |m| max(m, add(before, r))));
+                }
+                before = add(before, max_len(item));
+            }
+            reach
+        }
+        Node::Alt(alts) => alts
+            .iter()
+            .filter_map(|a| capture_reach(a, slot))
+            .reduce(max),
+        // the capture in the last repetition, after the others
+        Node::Repeat { node, max: n, .. } => capture_reach(node, slot)
+            .map(|r| add(max_len(node).map(|len| len * n.saturating_sub(1)), r)),
+        // (a lookaround holds no capture)
+        Node::Test(_) | Node::Phrase { .. } | Node::Look { .. } | Node::Part(_) | Node::Start => {
+            None
+        }
+    }
+}
+
 impl Parser<'_> {
     fn error(&self, message: &str) -> PatternError {
         PatternError {
@@ -3137,6 +3196,28 @@ impl Program {
 mod tests {
     use super::*;
     use crate::lexicon::pack;
+
+    /// A capture's reach: the most tokens from a match's start to the
+    /// capture's end, over every way the pattern may match.
+    #[test]
+    fn capture_reach_is_the_furthest_end_of_the_capture() {
+        let reach = |src: &'static str| Pattern::parse("t", src).unwrap().capture_reach("x");
+        assert_eq!(reach("x=a"), Some(1));
+        assert_eq!(reach("a b? x=c"), Some(3));
+        assert_eq!(reach("x=((a ( b | c ))? d) e? f"), Some(3));
+        assert_eq!(reach("( a | b c d ) x=e"), Some(4));
+        assert_eq!(reach("a x=( b | c d )"), Some(3));
+        assert_eq!(reach("(a x=b){1,3} c"), Some(6));
+        assert_eq!(reach("(?<= a b ) x=c (?= d e )"), Some(1));
+        assert_eq!(
+            reach("@deictic_day x=a"),
+            Some(5),
+            "“the day before yesterday”"
+        );
+        assert_eq!(reach("a b"), None, "no capture");
+        let part = Pattern::parse_with("t", "x=<num> a", &["num"]).unwrap();
+        assert_eq!(part.capture_reach("x"), None, "unbounded");
+    }
 
     fn matches(pattern: &'static str, text: &str) -> Vec<String> {
         let p = Pattern::parse("t", pattern).unwrap();
