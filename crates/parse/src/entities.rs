@@ -796,25 +796,29 @@ fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(S
     // mentions disjoint), not searched for each
     let mut at = 0;
     let mut dropped = |&(span, id): &(Span, usize)| {
-        if !gazetteer()[id].is_place {
-            // an organisation named after a person, after that person's
-            // given name, is the person's surname (“Michael Bloomberg”)
-            let word_before = text[..span.start]
-                .strip_suffix(' ')
-                .and_then(|b| b.rsplit(char::is_whitespace).next());
-            return word_before.is_some_and(|w| w.starts_with(char::is_uppercase)) && {
-                let k = toks.partition_point(|t| t.span.start < span.start);
-                k.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|g| {
-                    g.is(Class::GivenName)
-                        && g.shape.has(Shape::CAPITALISED)
-                        && g.span.end + 1 == span.start
-                })
-            };
-        }
+        // `at`: the first token from the mention's start on
         at += toks[at..]
             .iter()
             .position(|t| t.span.start >= span.start)
             .unwrap_or(toks.len() - at);
+        if !gazetteer()[id].is_place {
+            // an organisation named after a person, after that person's
+            // given name, is the person's surname (“Michael Bloomberg”)
+            // (the token before first: most are no given name)
+            let given_name_before = at.checked_sub(1).is_some_and(|k| {
+                let g = &toks[k];
+                g.is(Class::GivenName)
+                    && g.shape.has(Shape::CAPITALISED)
+                    && g.span.end + 1 == span.start
+            });
+            let word_before = || {
+                text[..span.start]
+                    .strip_suffix(' ')
+                    .and_then(|b| b.rsplit(char::is_whitespace).next())
+            };
+            return given_name_before
+                && word_before().is_some_and(|w| w.starts_with(char::is_uppercase));
+        }
         let mut after = at;
         while after < toks.len() && toks[after].span.start < span.end {
             after += 1;
