@@ -367,7 +367,8 @@ struct Candidate {
 
 struct PersonMention<'t> {
     span: Span,
-    name: String,
+    /// As [`token_name`] writes it.
+    name: Cow<'t, str>,
     /// `surname(&name)`, a slice of the article text.
     surname: &'t str,
     role: Option<Role>,
@@ -457,7 +458,10 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         for c in &cands {
             let span = Span::new(w.toks[c.first].span.start, w.toks[c.last].span.end);
             if c.org {
-                orgs.push((span, token_name(text, &w.toks[c.first..=c.last])));
+                orgs.push((
+                    span,
+                    token_name(text, &w.toks[c.first..=c.last]).into_owned(),
+                ));
             } else if c.cued {
                 let role = c.role.map(|(a, b)| {
                     let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
@@ -483,7 +487,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     // in it; a run that starts with a given name and holds no known name
     // keeps its first two words; any other run is dropped.
     if !headlines.is_empty() {
-        let names: Vec<String> = persons.iter().map(|p| p.name.clone()).collect();
+        let names: Vec<String> = persons.iter().map(|p| p.name.to_string()).collect();
         let known: Vec<Vec<&str>> = names.iter().map(|n| n.split(' ').collect()).collect();
         let surnames: WordSet = persons.iter().map(|p| p.surname).collect();
         for w in headlines {
@@ -563,7 +567,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     for p in persons {
         let e = match by_surname.entry(p.surname) {
             std::collections::btree_map::Entry::Vacant(v) => v.insert(Entity {
-                name: p.name,
+                name: p.name.into_owned(),
                 kind: EntityKind::Person,
                 aliases: Vec::new(),
                 roles: Vec::new(),
@@ -572,12 +576,12 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             std::collections::btree_map::Entry::Occupied(o) => {
                 let e = o.into_mut();
                 if spaces(&p.name) > spaces(&e.name) {
-                    let old = std::mem::replace(&mut e.name, p.name);
+                    let old = std::mem::replace(&mut e.name, p.name.into_owned());
                     if !e.aliases.contains(&old) {
                         e.aliases.push(old);
                     }
-                } else if p.name != e.name && !e.aliases.contains(&p.name) {
-                    e.aliases.push(p.name);
+                } else if p.name != e.name && !e.aliases.iter().any(|a| *a == p.name) {
+                    e.aliases.push(p.name.into_owned());
                 }
                 e
             }
@@ -1250,11 +1254,20 @@ fn surname(name: &str) -> Option<&str> {
 /// touching tokens. They are joined with one space where a gap separates
 /// two tokens; the possessive stripped from the end of the whole is the
 /// one stripped from the last part (no ending removed holds a space).
-fn token_name(text: &str, toks: &[Token]) -> String {
+/// Borrowed from the text when the tokens' gaps are single spaces (most
+/// names are written so).
+fn token_name<'a>(text: &'a str, toks: &[Token]) -> Cow<'a, str> {
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
-        return String::new();
+        return Cow::Borrowed("");
     };
-    let mut out = String::with_capacity(last.span.end - first.span.start);
+    let written = Span::new(first.span.start, last.span.end).slice(text);
+    let single_spaces = toks.windows(2).all(|p| {
+        p[0].span.end == p[1].span.start || text.get(p[0].span.end..p[1].span.start) == Some(" ")
+    });
+    if single_spaces {
+        return Cow::Borrowed(strip_possessive(written));
+    }
+    let mut out = String::with_capacity(written.len());
     let mut end = first.span.start;
     for t in toks {
         if t.span.start > end {
@@ -1265,7 +1278,7 @@ fn token_name(text: &str, toks: &[Token]) -> String {
     }
     let keep = strip_possessive(&out).len();
     out.truncate(keep);
-    out
+    Cow::Owned(out)
 }
 
 /// The spaces of a name: one less than its words (`split(' ').count()`),
@@ -1839,7 +1852,7 @@ mod tests {
                 .iter()
                 .map(|&(at, name)| PersonMention {
                     span: Span::new(at, at + 1),
-                    name: name.to_string(),
+                    name: name.into(),
                     surname: name,
                     role: None,
                 })
