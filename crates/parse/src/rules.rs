@@ -318,6 +318,10 @@ pub struct Pattern {
     way_filters: Vec<[TokFilter; 2]>,
     /// In a [`RuleSet`], the set's vocabulary ids by lexicon word.
     word_ids: Option<WordIds>,
+    /// The pattern is one test of one token, with no capture (“( @article
+    /// | on | at )”): its match at a start is that token when the token
+    /// passes `first`, with no walk ([`one_token`]).
+    one_token: bool,
     /// Capture names by slot.
     names: Arc<[&'static str]>,
     /// `root` compiled to instructions (see [`Program`]).
@@ -588,6 +592,19 @@ fn seq_starts<'a>(items: &[&'a Node]) -> Option<Vec<(Test, Option<Test>)>> {
     }
 }
 
+/// True when every match of `node` is one token that passes a test of
+/// `node` (what [`first_test`] makes of it: a test, a class's one-word
+/// entries, alternatives of these).
+fn one_token(node: &Node) -> bool {
+    match node {
+        Node::Test(_) => true,
+        Node::Phrase { phrases, .. } => phrases.is_empty(),
+        Node::Alt(alts) => alts.iter().all(one_token),
+        Node::Seq(items) => matches!(items.as_slice(), [one] if one_token(one)),
+        _ => false,
+    }
+}
+
 /// True when `node` only tests context: lookarounds, and groups of them.
 fn zero_width(node: &Node) -> bool {
     match node {
@@ -633,6 +650,7 @@ impl Pattern {
             _ => None,
         };
         Ok(Pattern {
+            one_token: one_token(&root) && p.names.is_empty(),
             first_indexed: first.as_ref().is_some_and(indexed_exactly),
             first,
             starts: starts(&root),
@@ -677,6 +695,14 @@ impl Pattern {
         };
         if !self.may_start(&m, start, false) {
             return None;
+        }
+        if self.one_token {
+            // `may_start` tested the one test
+            return Some(Match {
+                tokens: start..start + 1,
+                names: Arc::clone(&self.names),
+                captures: Vec::new(),
+            });
         }
         Scratch::with(|s| self.walk_from(&m, start, s))
     }
@@ -3196,6 +3222,38 @@ impl Program {
 mod tests {
     use super::*;
     use crate::lexicon::pack;
+
+    /// A pattern of one token test matches, with no walk, what its walk
+    /// matches; a pattern that may match more, or captures, walks.
+    #[test]
+    fn one_token_patterns_match_as_their_walk() {
+        let text = "On Friday the talks, at noon, ended on a high; an aide left Monday at 5, and yesterday.";
+        let toks = crate::text::tokenize(text, Span::new(0, text.len()));
+        for (src, one) in [
+            ("( @article | @date_preposition | on | at )", true),
+            ("@weekday", true),
+            ("( on | at )", true),
+            ("the", true),
+            ("x=the", false),
+            ("the talks?", false),
+            ("(?<! on ) @weekday", false),
+            ("@deictic_day", false),
+        ] {
+            let p = Pattern::parse("t", src).unwrap();
+            assert_eq!(p.one_token, one, "{src}");
+            let walked = Pattern {
+                one_token: false,
+                ..p.clone()
+            };
+            let mut matched = 0;
+            for i in 0..=toks.len() {
+                let m = p.match_at(text, &toks, i);
+                assert_eq!(m, walked.match_at(text, &toks, i), "{src} at {i}");
+                matched += usize::from(m.is_some());
+            }
+            assert!(matched > 0, "{src}");
+        }
+    }
 
     /// A capture's reach: the most tokens from a match's start to the
     /// capture's end, over every way the pattern may match.
