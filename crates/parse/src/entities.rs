@@ -118,6 +118,27 @@ fn gazetteer_flags_into(gaz: &[(Span, usize)], toks: &[Token], out: &mut [u8]) {
     }
 }
 
+/// [`gazetteer_flags`] of all the tokens `toks` of the article, given
+/// `firsts`, the index of each mention's first token (the first starting
+/// at or after it): no walk to each mention.
+fn gazetteer_flags_from(gaz: &[(Span, usize)], firsts: &[usize], toks: &[Token]) -> Vec<u8> {
+    debug_assert_eq!(gaz.len(), firsts.len());
+    let mut out = vec![0; toks.len()];
+    for (k, ((g, _), &first)) in gaz.iter().zip(firsts).enumerate() {
+        // tokens with `i == k + 1` start in `g.start..next`
+        let next = gaz.get(k + 1).map_or(usize::MAX, |(n, _)| n.start);
+        let stop = g.end.min(next);
+        let mut t = first;
+        while t < toks.len() && toks[t].span.start < stop {
+            if gazetteer_before(gaz, k + 1, toks[t].span).is_some() {
+                out[t] = IN_GAZETTEER;
+            }
+            t += 1;
+        }
+    }
+    out
+}
+
 /// The words of an article (maximal runs of letters and digits, as
 /// written), asked "does this word occur?" only for the few lone names
 /// next to a reporting verb.
@@ -367,7 +388,8 @@ struct Candidate {
 
 struct PersonMention<'t> {
     span: Span,
-    name: String,
+    /// As [`token_name`] writes it.
+    name: Cow<'t, str>,
     /// `surname(&name)`, a slice of the article text.
     surname: &'t str,
     role: Option<Role>,
@@ -397,14 +419,16 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
 pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     let text = a.text();
     let sentences = a.sentences();
-    let gaz = &*without_name_parts(a, a.gazetteer_mentions());
+    let (gaz, firsts) = without_name_parts(a, a.gazetteer_mentions());
+    let gaz = &*gaz;
     let vocab = Vocabulary::new(text);
-    // the gazetteer bits of every token of the article, found in one walk
-    let mut all_facts = gazetteer_flags(gaz, a.tokens());
+    // the gazetteer bits of every token of the article, from each
+    // mention's first token on
+    let mut all_facts = gazetteer_flags_from(gaz, &firsts, a.tokens());
     // the ambiguous places (“Dallas”, “Jackson”) and what their context
     // says, before the people: one in a place's context is no person
     // speaking (“officials in Houston said”)
-    let ambiguous = without_name_parts(a, a.ambiguous_places());
+    let (ambiguous, _) = without_name_parts(a, a.ambiguous_places());
     let context = if ambiguous.is_empty() {
         Vec::new()
     } else {
@@ -457,7 +481,10 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         for c in &cands {
             let span = Span::new(w.toks[c.first].span.start, w.toks[c.last].span.end);
             if c.org {
-                orgs.push((span, token_name(text, &w.toks[c.first..=c.last])));
+                orgs.push((
+                    span,
+                    token_name(text, &w.toks[c.first..=c.last]).into_owned(),
+                ));
             } else if c.cued {
                 let role = c.role.map(|(a, b)| {
                     let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
@@ -483,7 +510,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     // in it; a run that starts with a given name and holds no known name
     // keeps its first two words; any other run is dropped.
     if !headlines.is_empty() {
-        let names: Vec<String> = persons.iter().map(|p| p.name.clone()).collect();
+        let names: Vec<String> = persons.iter().map(|p| p.name.to_string()).collect();
         let known: Vec<Vec<&str>> = names.iter().map(|n| n.split(' ').collect()).collect();
         let surnames: WordSet = persons.iter().map(|p| p.surname).collect();
         for w in headlines {
@@ -563,7 +590,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     for p in persons {
         let e = match by_surname.entry(p.surname) {
             std::collections::btree_map::Entry::Vacant(v) => v.insert(Entity {
-                name: p.name,
+                name: p.name.into_owned(),
                 kind: EntityKind::Person,
                 aliases: Vec::new(),
                 roles: Vec::new(),
@@ -572,12 +599,12 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             std::collections::btree_map::Entry::Occupied(o) => {
                 let e = o.into_mut();
                 if spaces(&p.name) > spaces(&e.name) {
-                    let old = std::mem::replace(&mut e.name, p.name);
+                    let old = std::mem::replace(&mut e.name, p.name.into_owned());
                     if !e.aliases.contains(&old) {
                         e.aliases.push(old);
                     }
-                } else if p.name != e.name && !e.aliases.contains(&p.name) {
-                    e.aliases.push(p.name);
+                } else if p.name != e.name && !e.aliases.iter().any(|a| *a == p.name) {
+                    e.aliases.push(p.name.into_owned());
                 }
                 e
             }
@@ -738,7 +765,13 @@ fn group_by_entry(gaz: &[(Span, usize)]) -> Vec<(usize, usize)> {
 /// (“Jordan Smith”, “Georgia Brown”; not “Jordan River”); and less the
 /// places that begin a longer proper name (“Indianapolis Colts”, “Los
 /// Angeles Times”; not “Paris Tuesday” or “Kyiv Mayor”).
-fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(Span, usize)]> {
+///
+/// With the mentions kept, the index of each one's first token (the
+/// first starting at or after it), found by the walk that judges them.
+fn without_name_parts<'g>(
+    a: &Analysis,
+    gaz: &'g [(Span, usize)],
+) -> (Cow<'g, [(Span, usize)]>, Vec<usize>) {
     let toks = a.tokens();
     let text = a.text();
     // `next`, the token after a place mention, when it is a capitalised
@@ -792,29 +825,27 @@ fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(S
             name_word_after(next, titles) && text[span.end..next.span.start] == *" "
         })
     };
-    // the tokens are walked alongside the mentions (both in text order,
-    // mentions disjoint), not searched for each
-    let mut at = 0;
-    let mut dropped = |&(span, id): &(Span, usize)| {
+    // whether the mention `span` of entry `id`, whose first token is
+    // `toks[at]`, is dropped
+    let dropped = |span: Span, id: usize, at: usize| -> bool {
         if !gazetteer()[id].is_place {
             // an organisation named after a person, after that person's
             // given name, is the person's surname (“Michael Bloomberg”)
-            let word_before = text[..span.start]
-                .strip_suffix(' ')
-                .and_then(|b| b.rsplit(char::is_whitespace).next());
-            return word_before.is_some_and(|w| w.starts_with(char::is_uppercase)) && {
-                let k = toks.partition_point(|t| t.span.start < span.start);
-                k.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|g| {
-                    g.is(Class::GivenName)
-                        && g.shape.has(Shape::CAPITALISED)
-                        && g.span.end + 1 == span.start
-                })
+            // (the token before first: most are no given name)
+            let given_name_before = at.checked_sub(1).is_some_and(|k| {
+                let g = &toks[k];
+                g.is(Class::GivenName)
+                    && g.shape.has(Shape::CAPITALISED)
+                    && g.span.end + 1 == span.start
+            });
+            let word_before = || {
+                text[..span.start]
+                    .strip_suffix(' ')
+                    .and_then(|b| b.rsplit(char::is_whitespace).next())
             };
+            return given_name_before
+                && word_before().is_some_and(|w| w.starts_with(char::is_uppercase));
         }
-        at += toks[at..]
-            .iter()
-            .position(|t| t.span.start >= span.start)
-            .unwrap_or(toks.len() - at);
         let mut after = at;
         while after < toks.len() && toks[after].span.start < span.end {
             after += 1;
@@ -822,13 +853,28 @@ fn without_name_parts<'g>(a: &Analysis, gaz: &'g [(Span, usize)]) -> Cow<'g, [(S
         first_name(span, toks.get(at), toks.get(after))
             || name_start(span, toks.get(after), gazetteer()[id].ambiguous)
     };
-    // each mention judged once: the ones before the first dropped are kept
-    let Some(first_dropped) = gaz.iter().position(&mut dropped) else {
-        return Cow::Borrowed(gaz);
-    };
-    let mut kept = gaz[..first_dropped].to_vec();
-    kept.extend(gaz[first_dropped + 1..].iter().filter(|g| !dropped(g)));
-    Cow::Owned(kept)
+    // each mention judged once, in order, the tokens walked alongside
+    // (both in text order, mentions disjoint), not searched for each;
+    // `kept` made at the first mention dropped
+    let mut at = 0;
+    let mut firsts = Vec::with_capacity(gaz.len());
+    let mut kept: Option<Vec<(Span, usize)>> = None;
+    for (k, &(span, id)) in gaz.iter().enumerate() {
+        // the first token from the mention's start on
+        at += toks[at..]
+            .iter()
+            .position(|t| t.span.start >= span.start)
+            .unwrap_or(toks.len() - at);
+        if dropped(span, id, at) {
+            kept.get_or_insert_with(|| gaz[..k].to_vec());
+        } else {
+            firsts.push(at);
+            if let Some(kept) = &mut kept {
+                kept.push((span, id));
+            }
+        }
+    }
+    (kept.map_or(Cow::Borrowed(gaz), Cow::Owned), firsts)
 }
 
 /// The parts of [`PLACE_RULES`]: `<ambiguous>`, the mention of an
@@ -1246,11 +1292,20 @@ fn surname(name: &str) -> Option<&str> {
 /// touching tokens. They are joined with one space where a gap separates
 /// two tokens; the possessive stripped from the end of the whole is the
 /// one stripped from the last part (no ending removed holds a space).
-fn token_name(text: &str, toks: &[Token]) -> String {
+/// Borrowed from the text when the tokens' gaps are single spaces (most
+/// names are written so).
+fn token_name<'a>(text: &'a str, toks: &[Token]) -> Cow<'a, str> {
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
-        return String::new();
+        return Cow::Borrowed("");
     };
-    let mut out = String::with_capacity(last.span.end - first.span.start);
+    let written = Span::new(first.span.start, last.span.end).slice(text);
+    let single_spaces = toks.windows(2).all(|p| {
+        p[0].span.end == p[1].span.start || text.get(p[0].span.end..p[1].span.start) == Some(" ")
+    });
+    if single_spaces {
+        return Cow::Borrowed(strip_possessive(written));
+    }
+    let mut out = String::with_capacity(written.len());
     let mut end = first.span.start;
     for t in toks {
         if t.span.start > end {
@@ -1261,7 +1316,7 @@ fn token_name(text: &str, toks: &[Token]) -> String {
     }
     let keep = strip_possessive(&out).len();
     out.truncate(keep);
-    out
+    Cow::Owned(out)
 }
 
 /// The spaces of a name: one less than its words (`split(' ').count()`),
@@ -1820,6 +1875,13 @@ mod tests {
                 .map(|k| u8::from(gazetteer_at(&gaz, k.span).is_some()) * IN_GAZETTEER)
                 .collect();
             assert_eq!(gazetteer_flags(&gaz, &toks), want, "{t}");
+            // from each mention's first token, as `without_name_parts`
+            // finds it
+            let firsts: Vec<usize> = gaz
+                .iter()
+                .map(|(g, _)| toks.partition_point(|k| k.span.start < g.start))
+                .collect();
+            assert_eq!(gazetteer_flags_from(&gaz, &firsts, &toks), want, "{t}");
             // every run of the tokens, as for a sentence or a role's end
             for from in 0..toks.len() {
                 for to in from..=toks.len() {
@@ -1827,6 +1889,24 @@ mod tests {
                     assert_eq!(got, want[from..to], "{t} {from}..{to}");
                 }
             }
+        }
+    }
+
+    /// The mentions `without_name_parts` keeps come with their first
+    /// tokens, those dropped (a given name, a longer proper name, a
+    /// person's surname) without.
+    #[test]
+    fn kept_mentions_come_with_their_first_tokens() {
+        let text = "Jordan Smith met Georgia officials. The Indianapolis Colts, the Los Angeles \
+                    Times and Michael Bloomberg left Paris Tuesday; Bloomberg News and NATO stayed.";
+        let a = Analysis::new(text);
+        let all = a.gazetteer_mentions();
+        let (kept, firsts) = without_name_parts(&a, all);
+        assert!(kept.len() < all.len() && kept.len() >= 3, "{kept:?}");
+        assert_eq!(kept.len(), firsts.len());
+        for ((g, _), &first) in kept.iter().zip(&firsts) {
+            let want = a.tokens().partition_point(|t| t.span.start < g.start);
+            assert_eq!(first, want, "{}", g.slice(text));
         }
     }
 
@@ -1887,7 +1967,7 @@ mod tests {
                 .iter()
                 .map(|&(at, name)| PersonMention {
                     span: Span::new(at, at + 1),
-                    name: name.to_string(),
+                    name: name.into(),
                     surname: name,
                     role: None,
                 })

@@ -748,17 +748,16 @@ impl Lexicon {
         }
         // not ASCII, yet its lowercase form may be (“thin\u{212a}s”);
         // lowercased on the stack when it fits (most words: “NATO’s”)
+        // (looked up by its bytes: no check that they are UTF-8, which
+        // lowercasing chars writes)
         let mut buf = [0u8; 64];
-        let lower = match lowercase_into(word, &mut buf) {
-            Some(n) => std::str::from_utf8(&buf[..n]).map(Cow::Borrowed),
-            None => Ok(Cow::Owned(word.to_lowercase())),
+        let lower: Cow<[u8]> = match lowercase_into(word, &mut buf) {
+            Some(n) => Cow::Borrowed(&buf[..n]),
+            None => Cow::Owned(word.to_lowercase().into_bytes()),
         };
-        let Ok(lower) = lower else {
-            return f(None);
-        };
-        match pack(&lower) {
+        match pack_bytes(&lower) {
             Some(key) => f(self.short.get(key)),
-            None => f(self.slots.get(lower.as_bytes())),
+            None => f(self.slots.get(&*lower)),
         }
     }
 }
@@ -825,7 +824,16 @@ const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206
 /// A word of at most 16 ASCII bytes as a number, lowercased (see
 /// [`pack_any`]): the key of nearly every word's lexicon lookup.
 pub(crate) fn pack(w: &str) -> Option<u128> {
-    pack_any(w).filter(|&(_, ascii)| ascii).map(|(key, _)| key)
+    pack_bytes(w.as_bytes())
+}
+
+/// [`pack`] of a word's bytes.
+fn pack_bytes(b: &[u8]) -> Option<u128> {
+    if b.len() > 16 {
+        return None;
+    }
+    let x = load_le(b);
+    (x & HIGH_BITS == 0).then(|| ascii_lowercase_packed(x))
 }
 
 /// A word of at most 16 bytes as a number, its bytes little-endian, and

@@ -318,6 +318,10 @@ pub struct Pattern {
     way_filters: Vec<[TokFilter; 2]>,
     /// In a [`RuleSet`], the set's vocabulary ids by lexicon word.
     word_ids: Option<WordIds>,
+    /// The pattern is one test of one token, with no capture (“( @article
+    /// | on | at )”): its match at a start is that token when the token
+    /// passes `first`, with no walk ([`one_token`]).
+    one_token: bool,
     /// Capture names by slot.
     names: Arc<[&'static str]>,
     /// `root` compiled to instructions (see [`Program`]).
@@ -588,6 +592,19 @@ fn seq_starts<'a>(items: &[&'a Node]) -> Option<Vec<(Test, Option<Test>)>> {
     }
 }
 
+/// True when every match of `node` is one token that passes a test of
+/// `node` (what [`first_test`] makes of it: a test, a class's one-word
+/// entries, alternatives of these).
+fn one_token(node: &Node) -> bool {
+    match node {
+        Node::Test(_) => true,
+        Node::Phrase { phrases, .. } => phrases.is_empty(),
+        Node::Alt(alts) => alts.iter().all(one_token),
+        Node::Seq(items) => matches!(items.as_slice(), [one] if one_token(one)),
+        _ => false,
+    }
+}
+
 /// True when `node` only tests context: lookarounds, and groups of them.
 fn zero_width(node: &Node) -> bool {
     match node {
@@ -633,6 +650,7 @@ impl Pattern {
             _ => None,
         };
         Ok(Pattern {
+            one_token: one_token(&root) && p.names.is_empty(),
             first_indexed: first.as_ref().is_some_and(indexed_exactly),
             first,
             starts: starts(&root),
@@ -642,6 +660,15 @@ impl Pattern {
             root,
             names: p.names.into(),
         })
+    }
+
+    /// How many tokens from a match's first token capture `name` may
+    /// reach (one past its last token, at most): a match starting further
+    /// back than that before a token cannot capture it. `None` when the
+    /// pattern has no such capture or its reach is unbounded (a part).
+    pub fn capture_reach(&self, name: &str) -> Option<usize> {
+        let slot = self.names.iter().position(|n| *n == name)?;
+        capture_reach(&self.root, slot).flatten()
     }
 
     /// The match starting at token `start` of `toks`, if any.
@@ -668,6 +695,14 @@ impl Pattern {
         };
         if !self.may_start(&m, start, false) {
             return None;
+        }
+        if self.one_token {
+            // `may_start` tested the one test
+            return Some(Match {
+                tokens: start..start + 1,
+                names: Arc::clone(&self.names),
+                captures: Vec::new(),
+            });
         }
         Scratch::with(|s| self.walk_from(&m, start, s))
     }
@@ -2257,6 +2292,56 @@ fn fixed_len(node: &Node) -> Option<usize> {
     }
 }
 
+/// The most tokens a match of `node` covers; `None` when unbounded (a
+/// caller's part).
+fn max_len(node: &Node) -> Option<usize> {
+    match node {
+        Node::Test(_) => Some(1),
+        Node::Seq(items) => items.iter().map(max_len).sum(),
+        Node::Alt(alts) => alts.iter().map(max_len).try_fold(0, |m, n| Some(m.max(n?))),
+        Node::Repeat { node, max, .. } => Some(max_len(node)? * max),
+        Node::Capture { node, .. } => max_len(node),
+        Node::Look { .. } | Node::Start => Some(0),
+        Node::Phrase { phrases, .. } => Some(phrases.iter().map(Vec::len).max().unwrap_or(1)),
+        Node::Part(_) => None,
+    }
+}
+
+/// How far capture `slot` reaches into a match of `node`: the most
+/// tokens from the match's first token to the capture's end. `None` when
+/// `node` holds no such capture, `Some(None)` when the reach is unbounded.
+fn capture_reach(node: &Node, slot: usize) -> Option<Option<usize>> {
+    let add = |a: Option<usize>, b: Option<usize>| Some(a? + b?);
+    let max = |a: Option<usize>, b: Option<usize>| Some(a?.max(b?));
+    match node {
+        Node::Capture { slot: s, node } if *s == slot => Some(max_len(node)),
+        Node::Capture { node, .. } => capture_reach(node, slot),
+        Node::Seq(items) => {
+            // the items before the capture, at their longest
+            let mut before = Some(0);
+            let mut reach = None;
+            for item in items {
+                if let Some(r) = capture_reach(item, slot) {
+                    reach = Some(reach.map_or(add(before, r), |m| max(m, add(before, r))));
+                }
+                before = add(before, max_len(item));
+            }
+            reach
+        }
+        Node::Alt(alts) => alts
+            .iter()
+            .filter_map(|a| capture_reach(a, slot))
+            .reduce(max),
+        // the capture in the last repetition, after the others
+        Node::Repeat { node, max: n, .. } => capture_reach(node, slot)
+            .map(|r| add(max_len(node).map(|len| len * n.saturating_sub(1)), r)),
+        // (a lookaround holds no capture)
+        Node::Test(_) | Node::Phrase { .. } | Node::Look { .. } | Node::Part(_) | Node::Start => {
+            None
+        }
+    }
+}
+
 impl Parser<'_> {
     fn error(&self, message: &str) -> PatternError {
         PatternError {
@@ -3137,6 +3222,60 @@ impl Program {
 mod tests {
     use super::*;
     use crate::lexicon::pack;
+
+    /// A pattern of one token test matches, with no walk, what its walk
+    /// matches; a pattern that may match more, or captures, walks.
+    #[test]
+    fn one_token_patterns_match_as_their_walk() {
+        let text = "On Friday the talks, at noon, ended on a high; an aide left Monday at 5, and yesterday.";
+        let toks = crate::text::tokenize(text, Span::new(0, text.len()));
+        for (src, one) in [
+            ("( @article | @date_preposition | on | at )", true),
+            ("@weekday", true),
+            ("( on | at )", true),
+            ("the", true),
+            ("x=the", false),
+            ("the talks?", false),
+            ("(?<! on ) @weekday", false),
+            ("@deictic_day", false),
+        ] {
+            let p = Pattern::parse("t", src).unwrap();
+            assert_eq!(p.one_token, one, "{src}");
+            let walked = Pattern {
+                one_token: false,
+                ..p.clone()
+            };
+            let mut matched = 0;
+            for i in 0..=toks.len() {
+                let m = p.match_at(text, &toks, i);
+                assert_eq!(m, walked.match_at(text, &toks, i), "{src} at {i}");
+                matched += usize::from(m.is_some());
+            }
+            assert!(matched > 0, "{src}");
+        }
+    }
+
+    /// A capture's reach: the most tokens from a match's start to the
+    /// capture's end, over every way the pattern may match.
+    #[test]
+    fn capture_reach_is_the_furthest_end_of_the_capture() {
+        let reach = |src: &'static str| Pattern::parse("t", src).unwrap().capture_reach("x");
+        assert_eq!(reach("x=a"), Some(1));
+        assert_eq!(reach("a b? x=c"), Some(3));
+        assert_eq!(reach("x=((a ( b | c ))? d) e? f"), Some(3));
+        assert_eq!(reach("( a | b c d ) x=e"), Some(4));
+        assert_eq!(reach("a x=( b | c d )"), Some(3));
+        assert_eq!(reach("(a x=b){1,3} c"), Some(6));
+        assert_eq!(reach("(?<= a b ) x=c (?= d e )"), Some(1));
+        assert_eq!(
+            reach("@deictic_day x=a"),
+            Some(5),
+            "“the day before yesterday”"
+        );
+        assert_eq!(reach("a b"), None, "no capture");
+        let part = Pattern::parse_with("t", "x=<num> a", &["num"]).unwrap();
+        assert_eq!(part.capture_reach("x"), None, "unbounded");
+    }
 
     fn matches(pattern: &'static str, text: &str) -> Vec<String> {
         let p = Pattern::parse("t", pattern).unwrap();

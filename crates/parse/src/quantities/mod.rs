@@ -240,6 +240,10 @@ struct Compiled {
     amount: Pattern,
     quantities: RuleSet,
     lookalikes: RuleSet,
+    /// How many tokens a look-alike's `x` reaches from its match's start
+    /// ([`crate::rules::Pattern::capture_reach`]): a match starting that
+    /// far back or further before a number cannot cover it.
+    lookalike_reach: usize,
     /// The words of every qualifier phrase (lowercase): a token that can
     /// come before a number in a match.
     qualifier_words: FxHashSet<&'static str>,
@@ -256,11 +260,22 @@ pub(crate) fn rule_words() -> Vec<String> {
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     let rules: Vec<_> = QUANTITY_RULES.iter().map(|r| r.rule).collect();
+    let lookalikes = RuleSet::new(LOOKALIKES).expect("the look-alike patterns parse");
+    let lookalike_reach = LOOKALIKES
+        .iter()
+        .map(|r| {
+            let p = lookalikes.pattern(r.name).expect("a look-alike of the set");
+            p.capture_reach("x")
+                .expect("every look-alike captures a bounded `x`")
+        })
+        .max()
+        .unwrap_or(0);
     Compiled {
         amount: Pattern::parse_with(AMOUNT.name, AMOUNT.pattern, PARTS)
             .expect("the amount pattern parses"),
         quantities: RuleSet::with_parts(&rules, PARTS).expect("the quantity patterns parse"),
-        lookalikes: RuleSet::new(LOOKALIKES).expect("the look-alike patterns parse"),
+        lookalikes,
+        lookalike_reach,
         qualifier_words: lexicon::entries(Class::Qualifier)
             .iter()
             .flat_map(|e| e.word.split(' '))
@@ -493,7 +508,9 @@ impl<'a> Scan<'a> {
             return b;
         }
         let c = &*COMPILED;
-        let found = (i.saturating_sub(4)..=i).any(|s| {
+        // (a start `lookalike_reach` tokens back or more cannot reach `i`)
+        let first = (i + 1).saturating_sub(c.lookalike_reach);
+        let found = (first..=i).any(|s| {
             c.lookalikes
                 .matches_at(self.text, self.toks, s, &crate::rules::NoParts)
                 .any(|(_, _, m)| cap(&m, "x").is_some_and(|x| x.contains(&i)))

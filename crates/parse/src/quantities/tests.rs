@@ -913,3 +913,32 @@ fn word_ids_agree_with_the_texts() {
         }
     }
 }
+
+/// A number is blocked by a look-alike tried at the starts within its
+/// reach alone exactly when one tried at any start before it covers it.
+#[test]
+fn lookalikes_are_tried_within_their_reach() {
+    let text = "Talks run 2 to 4 March in Vienna; Oct. 9 and February 12, Friday 13 at 9 a.m. \
+                or 10:30:15, Article 5 of No. 10, the Group of 20, seven in 10 voters, \
+                F-35 and COVID-19 jets, Joe Biden, 79, said (see item (3) below) \
+                that 4 of 5 and 1,200 rose.";
+    let a = Analysis::new(text);
+    let toks = a.pieces();
+    let scan = Scan::new(text, toks);
+    let everywhere = |i: usize| {
+        (0..=i).any(|s| {
+            COMPILED
+                .lookalikes
+                .matches_at(text, toks, s, &crate::rules::NoParts)
+                .any(|(_, _, m)| cap(&m, "x").is_some_and(|x| x.contains(&i)))
+        })
+    };
+    let mut blocked = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == TokKind::Number {
+            assert_eq!(scan.blocked(i), everywhere(i), "{}", t.text(text));
+            blocked += usize::from(everywhere(i));
+        }
+    }
+    assert!(blocked >= 10, "{blocked}");
+}
