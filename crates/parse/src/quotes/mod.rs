@@ -428,6 +428,13 @@ impl<'a> Ctx<'a> {
             .map(|&(_, e)| e)
     }
 
+    /// True when the words right before byte `at` end in a possessive
+    /// (“Mr Johnson's [spokesman]”, “the ministers' [envoy]”).
+    fn owned_role(&self, at: usize) -> bool {
+        let before = self.text.get(..at).unwrap_or("").trim_end();
+        ["'s", "’s", "s'", "s’"].iter().any(|p| before.ends_with(p))
+    }
+
     /// The person whose surname (last word) is the last word of the name
     /// at `span`, or whose name or alias is those words: a name the entity
     /// pass left alone at this place but knows elsewhere.
@@ -483,7 +490,14 @@ impl<'a> Ctx<'a> {
                         (0..self.entities.len())
                             .find(|&e| self.entities[e].kind == EntityKind::Person && holds(e))
                     })
-                    .or_else(|| self.nearest_person_before(span.start, compatible))?;
+                    .or_else(|| {
+                        // another's aide (“Mr Johnson's spokesman said”)
+                        // is someone the article may never name: only a
+                        // person known to hold the role stands for it
+                        (!self.owned_role(span.start))
+                            .then(|| self.nearest_person_before(span.start, compatible))
+                            .flatten()
+                    })?;
                 Some(Speaker {
                     entity: Some(e),
                     name: span,
