@@ -165,17 +165,18 @@ impl<'a> Ctx<'a> {
     /// A token that may open a clause as (the start of) its subject: a
     /// subject pronoun, a number, an article, a determiner or a quantifier
     /// (`quantifier.tsv`: “some”, “many”), or a capitalised word; no
-    /// auxiliary.
+    /// auxiliary (but “its”, listed there for “…, for its part, said”, is
+    /// a determiner: “said its main goal was …”).
     fn opens_clause_subject(t: &crate::text::Token) -> bool {
         t.kind == TokKind::Number
             || t.kind == TokKind::Word
                 && (t.is(Class::SubjectPronoun)
                     || t.is(Class::NumberWord)
                     || t.is(Class::Article)
-                    || t.is(Class::Determiner)
                     || t.is(Class::Quantifier)
-                    || t.shape.has(Shape::CAPITALISED))
-                && !t.is(Class::Auxiliary)
+                    || t.shape.has(Shape::CAPITALISED)
+                    || t.is(Class::Determiner))
+                && (!t.is(Class::Auxiliary) || t.is(Class::Determiner))
     }
 
     /// A finite verb: an auxiliary (“would”, “had”, “was”) or a past tense.
