@@ -213,6 +213,10 @@ classes! {
     /// Words opening an indirect question (“what”, “how”, “why”): no
     /// reported statement follows (“asked how she plans to pay”).
     QuestionWord => "question_word",
+    /// Lowercase words that stand in no bare noun subject right after a
+    /// reporting verb (“or”, “off”, “yes”): “said [allies] were rattled”,
+    /// not “called [off or] went unnoticed”.
+    BareSubjectStop => "bare_subject_stop",
     /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
     /// form, no report of what was said.
     Modal => "modal",

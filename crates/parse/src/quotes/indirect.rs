@@ -47,6 +47,11 @@ const ATTRIBUTION_LEAD: usize = 6;
 /// shows”).
 const TAIL_MAX: usize = 12;
 
+/// The most words of a bare noun phrase (no article or determiner) that
+/// opens a clause reported without “that” (“said [groups of observers]
+/// were sent”).
+const BARE_SUBJECT_WORDS: usize = 4;
+
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
 const SUBJECT_PHRASE_WORDS: usize = 4;
@@ -505,7 +510,71 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        None
+        self.bare_subject_clause(toks, v)
+    }
+
+    /// A clause reported without “that” whose subject is a bare noun
+    /// phrase right after the reporting verb `toks[v]` (“said allies were
+    /// rattled”, “says climate change is not happening”, “said groups of
+    /// observers were sent”): one to [`BARE_SUBJECT_WORDS`] lowercase
+    /// words, none a verb form, adverb, word of time, clause word or
+    /// preposition but “of”, followed at once by a finite auxiliary or an
+    /// irregular past (`finite_auxiliary.tsv`, `past_verb.tsv`). An
+    /// “-ing” word opens no such subject (“says running for governor is
+    /// …”). Where the clause starts.
+    fn bare_subject_clause(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        // a reporting verb after a determiner or a possessive is an
+        // adjective (“his proposed ban would …”)
+        if v.checked_sub(1).is_some_and(|p| {
+            let w = toks[p].text(text);
+            toks[p].is(Class::Determiner) || w.ends_with("'s") || w.ends_with("’s")
+        }) {
+            return None;
+        }
+        let c = v + 1;
+        let noun = |t: &crate::text::Token| {
+            let w = t.text(text);
+            t.kind == TokKind::Word
+                && t.shape.has(Shape::LOWERCASE)
+                && !is_ing_form(w)
+                && !(w.len() > 4 && w.ends_with("ly"))
+                && !(is_preposition(w) || w == "that")
+                && ![
+                    Class::Auxiliary,
+                    Class::FiniteAuxiliary,
+                    Class::PastVerb,
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::QuestionWord,
+                    Class::ReportingVerb,
+                    Class::Negation,
+                    Class::Condition,
+                    Class::SubjectAdverb,
+                    Class::DeicticDay,
+                    Class::TimeReference,
+                    Class::DateModifier,
+                    Class::Modal,
+                    Class::BareSubjectStop,
+                ]
+                .into_iter()
+                .any(|k| t.is(k))
+                && !is_regular_past(w)
+        };
+        if !toks.get(c).is_some_and(noun) {
+            return None;
+        }
+        let mut k = c + 1;
+        while k < toks.len() && k - c < BARE_SUBJECT_WORDS {
+            let t = &toks[k];
+            if noun(t) || (t.text(text) == "of" && toks.get(k + 1).is_some_and(noun)) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let verb = toks.get(k)?;
+        (verb.is(Class::FiniteAuxiliary) || verb.is(Class::PastVerb)).then_some(c)
     }
 
     /// “CONTENT, VERB SUBJECT”: reported speech before a comma and an
