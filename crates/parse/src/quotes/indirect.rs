@@ -513,6 +513,44 @@ impl<'a> Ctx<'a> {
         self.bare_subject_clause(toks, v)
     }
 
+    /// Where a clause reported without its “that” starts after a verb
+    /// that reports only with one (`toks[v]`, [`Class::ThatVerb`]: “the
+    /// poll shows Cruz has fallen”, “she learned he had been dropped”):
+    /// right after the verb, as [`Ctx::clause_after`] finds it, and its
+    /// verb a finite auxiliary or an irregular past before the clause's
+    /// first comma (“found Democrats favored” is left: an “-ed” word after
+    /// a noun may be its participle, “showed the scene she described”).
+    fn clause_after_that_verb(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        // (a capitalised one is a noun or a headline word: “The Daily
+        // Show”, “the United States”)
+        // (nor one that reports only with its “that”: `that_verb.tsv`
+        // value “only”, “the swing states Clinton must win”)
+        if !toks[v].shape.has(Shape::LOWERCASE)
+            || crate::lexicon::value(toks[v].text(self.text), Class::ThatVerb) == Some("only")
+        {
+            return None;
+        }
+        let c = self.clause_after(toks, v).filter(|&c| c == v + 1)?;
+        let text = self.text;
+        // the verb of the clause's own subject: before any clause word
+        // (“showed a video that was …”, “found it right before the plane
+        // took off”)
+        let verb = toks[c + 1..].iter().find(|t| {
+            matches!(t.text(text), "," | ":" | ";")
+                || t.is(Class::FiniteAuxiliary)
+                || t.is(Class::PastVerb)
+                || [
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::RelativeWord,
+                    Class::QuestionWord,
+                ]
+                .into_iter()
+                .any(|k| t.is(k))
+        })?;
+        (verb.is(Class::FiniteAuxiliary) || verb.is(Class::PastVerb)).then_some(c)
+    }
+
     /// A clause reported without “that” whose subject is a bare noun
     /// phrase right after the reporting verb `toks[v]` (“said allies were
     /// rattled”, “says climate change is not happening”, “said groups of
@@ -951,11 +989,32 @@ impl<'a> Ctx<'a> {
                     } else {
                         self.that_after_adverbial(toks, i)
                     }
-                } else if self.reports_as_verb(s, toks, i) && self.finite_that_clause(toks, i + 1) {
+                } else if !self.reports_as_verb(s, toks, i) {
+                    continue;
+                } else if self.finite_that_clause(toks, i + 1) {
                     // “the poll found that …”, “the lawsuit alleges that
                     // …”: verbs that report only with their “that”
                     Some(i + 1)
                 } else {
+                    // or with a clause right after them whose verb is a
+                    // finite auxiliary or an irregular past: “the poll
+                    // shows Cruz has fallen to third”
+                    if let Some(c) = self.clause_after_that_verb(toks, i) {
+                        let (subject, phrase) = self.subject_or_phrase(toks, i);
+                        let content =
+                            self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
+                        let content = self.before_next_quote(toks, content, &index);
+                        if has_words(content.slice(text), 3) && !index.overlaps(content) {
+                            taken_until = content.end;
+                            out.push(Indirect {
+                                content,
+                                verb: t.span,
+                                cue: t.text(text).to_string(),
+                                subject,
+                                phrase,
+                            });
+                        }
+                    }
                     continue;
                 };
                 if let Some(that) = that {
