@@ -217,6 +217,9 @@ classes! {
     /// reporting verb (“or”, “off”, “yes”): “said [allies] were rattled”,
     /// not “called [off or] went unnoticed”.
     BareSubjectStop => "bare_subject_stop",
+    /// Verbs of promise and refusal that report a “to” infinitive (“vowed
+    /// to keep the port closed”, “refused to sign”).
+    InfinitiveReport => "infinitive_report",
     /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
     /// form, no report of what was said.
     Modal => "modal",

@@ -551,6 +551,48 @@ impl<'a> Ctx<'a> {
         (verb.is(Class::FiniteAuxiliary) || verb.is(Class::PastVerb)).then_some(c)
     }
 
+    /// Where the “to” infinitive reported by a verb of promise or refusal
+    /// (`toks[v]`, [`Class::InfinitiveReport`]: “vowed to keep the port
+    /// closed”, “refused to sign the budget”) starts: the “to” right
+    /// after the verb, followed by a lowercase word that is no article,
+    /// determiner or number (“pledged to the cause” reports nothing). Not
+    /// when the verb is a noun or an adjective (after an article, a
+    /// determiner or a possessive: “his promise to”).
+    fn infinitive_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        // (nor a base form after “to” or a preposition: “require him to
+        // pledge to”, “by threatening to”)
+        if v.checked_sub(1).is_some_and(|p| {
+            let w = toks[p].text(text);
+            toks[p].is(Class::Determiner)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || is_preposition(&w.to_lowercase())
+        }) {
+            return None;
+        }
+        // a report in an adverbial clause (“While Clinton pledged to …,
+        // Sanders insisted …”) is the background of its sentence's
+        let clause = toks[..v]
+            .iter()
+            .rposition(|t| t.kind == TokKind::Punct)
+            .map_or(0, |p| p + 1);
+        if toks
+            .get(clause)
+            .is_some_and(|t| t.is(Class::AdverbialSubordinator))
+        {
+            return None;
+        }
+        let to = toks.get(v + 1).filter(|t| t.text(text) == "to")?;
+        let verb = toks.get(v + 2)?;
+        (to.kind == TokKind::Word
+            && verb.kind == TokKind::Word
+            && verb.shape.has(Shape::LOWERCASE)
+            && !verb.is(Class::Determiner)
+            && !verb.is(Class::NumberWord))
+        .then_some(v + 1)
+    }
+
     /// A clause reported without “that” whose subject is a bare noun
     /// phrase right after the reporting verb `toks[v]` (“said allies were
     /// rattled”, “says climate change is not happening”, “said groups of
@@ -953,7 +995,38 @@ impl<'a> Ctx<'a> {
                 };
                 let reporting = t.is(Class::ReportingVerb);
                 let noun = t.is(Class::SpeechNoun);
-                if !(reporting || t.is(Class::ThatVerb) || noun) || negated() {
+                let infinitive = t.is(Class::InfinitiveReport);
+                if !(reporting || t.is(Class::ThatVerb) || noun || infinitive) || negated() {
+                    continue;
+                }
+                // SUBJECT VERB to-INFINITIVE: “the union vowed to keep the
+                // port closed”, “the mayor refused to sign the budget”
+                if let Some(c) = infinitive.then(|| self.infinitive_after(toks, i)).flatten() {
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    // “the debate promised to be close”, “the primary
+                    // threatens to knock him out”: a forecast, unless a
+                    // person, name or role is the subject (value “person”)
+                    if phrase
+                        && crate::lexicon::value(t.text(text), Class::InfinitiveReport)
+                            == Some("person")
+                    {
+                        continue;
+                    }
+                    let content = self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
+                    let content = self.before_next_quote(toks, content, &index);
+                    if has_words(content.slice(text), 4) && !index.overlaps(content) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                            phrase,
+                        });
+                    }
+                    continue;
+                }
+                if !(reporting || t.is(Class::ThatVerb) || noun) {
                     continue;
                 }
                 let that = if noun && !reporting {
