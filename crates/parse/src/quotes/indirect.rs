@@ -47,6 +47,10 @@ const ATTRIBUTION_LEAD: usize = 6;
 /// shows”).
 const TAIL_MAX: usize = 12;
 
+/// The most tokens of the object between a verb of request and the “to”
+/// of its infinitive (“urged [the city's bus drivers] to return”).
+const REQUEST_OBJECT_MAX: usize = 5;
+
 /// The most words of a bare noun phrase (no article or determiner) that
 /// opens a clause reported without “that” (“said [groups of observers]
 /// were sent”).
@@ -583,9 +587,37 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        let to = toks.get(v + 1).filter(|t| t.text(text) == "to")?;
-        let verb = toks.get(v + 2)?;
-        (to.kind == TokKind::Word
+        // a verb of request takes its object first (value “object”:
+        // “urged Congress to act”, “asked the bankers to wait”): the
+        // content starts at the object
+        let object =
+            crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport) == Some("object");
+        let to = if object {
+            let k = (v + 2..(v + 2 + REQUEST_OBJECT_MAX).min(toks.len()))
+                .find(|&k| toks[k].text(text) == "to")?;
+            let plain = toks[v + 1..k].iter().all(|t| {
+                t.kind == TokKind::Word
+                    && !is_preposition(t.text(text))
+                    && ![
+                        Class::ClauseBoundary,
+                        Class::AdverbialSubordinator,
+                        Class::QuestionWord,
+                        Class::ReportingVerb,
+                        Class::Negation,
+                    ]
+                    .into_iter()
+                    .any(|c| t.is(c))
+                    && !self.is_finite_verb(t)
+            });
+            if !plain {
+                return None;
+            }
+            k
+        } else {
+            v + 1
+        };
+        let verb = toks.get(to + 1)?;
+        (toks[to].text(text) == "to"
             && verb.kind == TokKind::Word
             && verb.shape.has(Shape::LOWERCASE)
             && !verb.is(Class::Determiner)
