@@ -555,6 +555,54 @@ impl<'a> Ctx<'a> {
         (verb.is(Class::FiniteAuxiliary) || verb.is(Class::PastVerb)).then_some(c)
     }
 
+    /// “SUBJECT PHRASE that CLAUSE” for a reporting phrase of several
+    /// words (`report_phrase.tsv`: “pointed out that”, “made it clear
+    /// that”, “made the case that”) ending at `toks[end]` (its last word,
+    /// [`Class::ReportPhraseEnd`]): the phrase is not negated, and its
+    /// “that” opens a clause with a subject and a finite verb
+    /// ([`Ctx::finite_that_clause`]).
+    fn phrase_report(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        end: usize,
+        inside: &dyn Fn(usize) -> bool,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        if !self.finite_that_clause(toks, end + 1) {
+            return None;
+        }
+        // the phrase whose words end at `end`
+        let first = crate::lexicon::entries(Class::ReportPhrase)
+            .iter()
+            .find_map(|e| {
+                let n = e.word.split(' ').count();
+                let first = (end + 1).checked_sub(n)?;
+                toks[first..=end]
+                    .iter()
+                    .zip(e.word.split(' '))
+                    .all(|(t, w)| t.text(text).eq_ignore_ascii_case(w))
+                    .then_some(first)
+            })?;
+        if toks[first.saturating_sub(2)..first]
+            .iter()
+            .any(|p| p.is(Class::Negation))
+        {
+            return None;
+        }
+        let (subject, phrase) = self.subject_or_phrase(toks, first);
+        let content = self.clause_content(s, toks, first, end + 2, toks[end + 1].span.end, inside);
+        has_words(content.slice(text), 3).then(|| Indirect {
+            content,
+            verb: Span::new(toks[first].span.start, toks[end].span.end),
+            cue: Span::new(toks[first].span.start, toks[end].span.end)
+                .slice(text)
+                .to_string(),
+            subject,
+            phrase,
+        })
+    }
+
     /// Where the “to” infinitive reported by a verb of promise or refusal
     /// (`toks[v]`, [`Class::InfinitiveReport`]: “vowed to keep the port
     /// closed”, “refused to sign the budget”) starts: the “to” right
@@ -1028,8 +1076,22 @@ impl<'a> Ctx<'a> {
                 let reporting = t.is(Class::ReportingVerb);
                 let noun = t.is(Class::SpeechNoun);
                 let infinitive = t.is(Class::InfinitiveReport);
-                if !(reporting || t.is(Class::ThatVerb) || noun || infinitive) || negated() {
+                let phrase_end = t.is(Class::ReportPhraseEnd);
+                if !(reporting || t.is(Class::ThatVerb) || noun || infinitive || phrase_end)
+                    || negated()
+                {
                     continue;
+                }
+                // a reporting phrase and its “that” (`report_phrase.tsv`:
+                // “pointed out that”, “made it clear that”)
+                if phrase_end {
+                    if let Some(ind) = self.phrase_report(s, toks, i, &inside) {
+                        taken_until = ind.content.end;
+                        out.push(ind);
+                    }
+                    if !(reporting || t.is(Class::ThatVerb) || noun || infinitive) {
+                        continue;
+                    }
                 }
                 // SUBJECT VERB to-INFINITIVE: “the union vowed to keep the
                 // port closed”, “the mayor refused to sign the budget”
@@ -1182,5 +1244,25 @@ impl<'a> Ctx<'a> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::{self, Class};
+
+    /// The reporting-phrase rule looks for a phrase only at a word of
+    /// `report_phrase_end`: every phrase's last word must be one.
+    #[test]
+    fn every_report_phrase_ends_in_a_phrase_end_word() {
+        for e in lexicon::entries(Class::ReportPhrase) {
+            let last = e.word.rsplit(' ').next().unwrap_or_default();
+            assert!(e.word.contains(' '), "{:?} is one word", e.word);
+            assert!(
+                lexicon::classes(last).has(Class::ReportPhraseEnd),
+                "{last:?} (of {:?}) is not in report_phrase_end.tsv",
+                e.word
+            );
+        }
     }
 }
