@@ -4,7 +4,7 @@
 use super::marks::{MarkIndex, Marks};
 use super::subject::{is_ing_form, is_preposition, Subject};
 use super::{has_words, is_double_mark, is_quote_char, trim_span, Ctx};
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Classes};
 use crate::model::{Sentence, Span};
 use crate::text::{is_regular_past, Shape, TokKind};
 
@@ -46,6 +46,17 @@ const ATTRIBUTION_LEAD: usize = 6;
 /// “…, Kaine insisted Thursday during a whistle-stop tour of morning
 /// shows”).
 const TAIL_MAX: usize = 12;
+
+/// The classes of a word that may start a report: a reporting verb, a
+/// verb that reports with its “that”, a noun of speech, a verb of promise
+/// or request, the last word of a reporting phrase.
+const TRIGGERS: Classes = Classes::all(&[
+    Class::ReportingVerb,
+    Class::ThatVerb,
+    Class::SpeechNoun,
+    Class::InfinitiveReport,
+    Class::ReportPhraseEnd,
+]);
 
 /// The most tokens of the object between a verb of request and the “to”
 /// of its infinitive (“urged [the city's bus drivers] to return”).
@@ -454,9 +465,20 @@ impl<'a> Ctx<'a> {
     /// “they”) needs only a lowercase word after it, whatever its tense:
     /// “says he opposes the plan”.
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        self.clause_after_within(toks, v, CLAUSE_SKIP)
+    }
+
+    /// [`Ctx::clause_after`] with at most `skip` tokens of object or
+    /// adverbial before the clause.
+    fn clause_after_within(
+        &self,
+        toks: &[crate::text::Token],
+        v: usize,
+        skip: usize,
+    ) -> Option<usize> {
         let text = self.text;
         let opens = Self::opens_clause_subject;
-        for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {
+        for c in v + 1..(v + 2 + skip).min(toks.len()) {
             let w = toks[c].text(text);
             // a clause word: “that” is the other rule's; “whether”, “if”
             // and “because” open no reported statement
@@ -527,15 +549,16 @@ impl<'a> Ctx<'a> {
     fn clause_after_that_verb(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         // (a capitalised one is a noun or a headline word: “The Daily
         // Show”, “the United States”)
-        // (nor one that reports only with its “that”: `that_verb.tsv`
-        // value “only”, “the swing states Clinton must win”)
-        if !toks[v].shape.has(Shape::LOWERCASE)
-            || crate::lexicon::value(toks[v].text(self.text), Class::ThatVerb) == Some("only")
-        {
+        if !toks[v].shape.has(Shape::LOWERCASE) {
             return None;
         }
-        let c = self.clause_after(toks, v).filter(|&c| c == v + 1)?;
+        let c = self.clause_after_within(toks, v, 0)?;
         let text = self.text;
+        // (nor one that reports only with its “that”: `that_verb.tsv`
+        // value “only”, “the swing states Clinton must win”)
+        if crate::lexicon::value(toks[v].text(text), Class::ThatVerb) == Some("only") {
+            return None;
+        }
         // the verb of the clause's own subject: before any clause word
         // (“showed a video that was …”, “found it right before the plane
         // took off”)
@@ -613,64 +636,59 @@ impl<'a> Ctx<'a> {
     fn infinitive_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let text = self.text;
         // (nor a base form after “to” or a preposition: “require him to
-        // pledge to”, “by threatening to”)
+        // pledge to”, “by threatening to”, “in order to”)
         if v.checked_sub(1).is_some_and(|p| {
             let w = toks[p].text(text);
             toks[p].is(Class::Determiner)
                 || w.ends_with("'s")
                 || w.ends_with("’s")
-                || is_preposition(&w.to_lowercase())
+                || is_preposition(w)
         }) {
             return None;
         }
+        // the “to” right after the verb, or a few tokens on, after the
+        // object of a verb of request (value “object”: “urged Congress to
+        // act”, “asked the bankers to wait”: the content starts at the
+        // object); a verb of request needs its object
+        let to = (v + 1..(v + 2 + REQUEST_OBJECT_MAX).min(toks.len()))
+            .find(|&k| toks[k].text(text) == "to")?;
+        let verb = toks.get(to + 1)?;
+        if !(verb.kind == TokKind::Word
+            && verb.shape.has(Shape::LOWERCASE)
+            && !verb.is(Class::Determiner)
+            && !verb.is(Class::NumberWord))
+        {
+            return None;
+        }
+        let object =
+            crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport) == Some("object");
+        if object != (to > v + 1) {
+            return None;
+        }
+        let plain = toks[v + 1..to].iter().all(|t| {
+            t.kind == TokKind::Word
+                && !is_preposition(t.text(text))
+                && ![
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::QuestionWord,
+                    Class::ReportingVerb,
+                    Class::Negation,
+                ]
+                .into_iter()
+                .any(|c| t.is(c))
+                && !self.is_finite_verb(t)
+        });
         // a report in an adverbial clause (“While Clinton pledged to …,
         // Sanders insisted …”) is the background of its sentence's
         let clause = toks[..v]
             .iter()
             .rposition(|t| t.kind == TokKind::Punct)
             .map_or(0, |p| p + 1);
-        if toks
+        let adverbial = toks
             .get(clause)
-            .is_some_and(|t| t.is(Class::AdverbialSubordinator))
-        {
-            return None;
-        }
-        // a verb of request takes its object first (value “object”:
-        // “urged Congress to act”, “asked the bankers to wait”): the
-        // content starts at the object
-        let object =
-            crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport) == Some("object");
-        let to = if object {
-            let k = (v + 2..(v + 2 + REQUEST_OBJECT_MAX).min(toks.len()))
-                .find(|&k| toks[k].text(text) == "to")?;
-            let plain = toks[v + 1..k].iter().all(|t| {
-                t.kind == TokKind::Word
-                    && !is_preposition(t.text(text))
-                    && ![
-                        Class::ClauseBoundary,
-                        Class::AdverbialSubordinator,
-                        Class::QuestionWord,
-                        Class::ReportingVerb,
-                        Class::Negation,
-                    ]
-                    .into_iter()
-                    .any(|c| t.is(c))
-                    && !self.is_finite_verb(t)
-            });
-            if !plain {
-                return None;
-            }
-            k
-        } else {
-            v + 1
-        };
-        let verb = toks.get(to + 1)?;
-        (toks[to].text(text) == "to"
-            && verb.kind == TokKind::Word
-            && verb.shape.has(Shape::LOWERCASE)
-            && !verb.is(Class::Determiner)
-            && !verb.is(Class::NumberWord))
-        .then_some(v + 1)
+            .is_some_and(|t| t.is(Class::AdverbialSubordinator));
+        (plain && !adverbial).then_some(v + 1)
     }
 
     /// A clause reported without “that” whose subject is a bare noun
@@ -1051,12 +1069,16 @@ impl<'a> Ctx<'a> {
             }
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
-                // pure tests, cheapest-rejecting first: the remembered range
-                // turns away the words inside quotes before the verb test. No
+                // pure tests, cheapest-rejecting first: one test of the
+                // classes that may start a report, then the remembered range
+                // turns away the words inside quotes. No
                 // token but a word is a reporting verb: a number token is
                 // ASCII digits, `.` and `,` (no letter), a punctuation token
                 // is one char (no single char is a verb, see the tests).
-                if t.kind != TokKind::Word || t.span.start < taken_until {
+                if t.kind != TokKind::Word
+                    || t.span.start < taken_until
+                    || !t.classes.intersects(TRIGGERS)
+                {
                     continue;
                 }
                 let p = t.span.start;
@@ -1077,9 +1099,7 @@ impl<'a> Ctx<'a> {
                 let noun = t.is(Class::SpeechNoun);
                 let infinitive = t.is(Class::InfinitiveReport);
                 let phrase_end = t.is(Class::ReportPhraseEnd);
-                if !(reporting || t.is(Class::ThatVerb) || noun || infinitive || phrase_end)
-                    || negated()
-                {
+                if negated() {
                     continue;
                 }
                 // a reporting phrase and its “that” (`report_phrase.tsv`:
