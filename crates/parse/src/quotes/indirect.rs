@@ -653,10 +653,10 @@ impl<'a> Ctx<'a> {
         let to = (v + 1..(v + 2 + REQUEST_OBJECT_MAX).min(toks.len()))
             .find(|&k| toks[k].text(text) == "to")?;
         let verb = toks.get(to + 1)?;
-        if !(verb.kind == TokKind::Word
-            && verb.shape.has(Shape::LOWERCASE)
-            && !verb.is(Class::Determiner)
-            && !verb.is(Class::NumberWord))
+        if verb.kind != TokKind::Word
+            || !verb.shape.has(Shape::LOWERCASE)
+            || verb.is(Class::Determiner)
+            || verb.is(Class::NumberWord)
         {
             return None;
         }
