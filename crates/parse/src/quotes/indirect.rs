@@ -58,6 +58,10 @@ const TRIGGERS: Classes = Classes::all(&[
     Class::ReportPhraseEnd,
 ]);
 
+/// The most words of an interruption between a clause's subject and its
+/// verb (“says the scandal, [while troublesome], was dealt with”).
+const INTERRUPTION_WORDS: usize = 6;
+
 /// The most tokens of the object between a verb of request and the “to”
 /// of its infinitive (“urged [the city's bus drivers] to return”).
 const REQUEST_OBJECT_MAX: usize = 5;
@@ -199,6 +203,30 @@ impl<'a> Ctx<'a> {
                 && (!t.is(Class::Auxiliary) || t.is(Class::Determiner))
     }
 
+    /// Whether the comma `toks[comma]` opens an interruption of a clause's
+    /// subject: at most [`INTERRUPTION_WORDS`] words or numbers, a second
+    /// comma, and right after it a finite auxiliary or an irregular past
+    /// that is no reporting verb (“the scandal, while troublesome, was
+    /// dealt with”, “Millennials, numbering 75 million, surpassed …”; not
+    /// “Jeff Zucker, the network's president, said”).
+    fn interrupted_verb(&self, toks: &[crate::text::Token], comma: usize) -> bool {
+        let text = self.text;
+        let Some(n) = toks[comma + 1..]
+            .iter()
+            .take(INTERRUPTION_WORDS + 1)
+            .position(|t| t.kind == TokKind::Punct)
+        else {
+            return false;
+        };
+        let close = comma + 1 + n;
+        n > 0
+            && toks[close].text(text) == ","
+            && toks.get(close + 1).is_some_and(|t| {
+                (t.is(Class::FiniteAuxiliary) || t.is(Class::PastVerb))
+                    && !t.is(Class::ReportingVerb)
+            })
+    }
+
     /// A finite verb: an auxiliary (“would”, “had”, “was”) or a past tense.
     fn is_finite_verb(&self, t: &crate::text::Token) -> bool {
         t.is(Class::FiniteAuxiliary)
@@ -279,7 +307,16 @@ impl<'a> Ctx<'a> {
         // report in a locked drawer”), no “-ed” word after an article,
         // determiner or preposition (an adjective or a participle)
         let bare = !Self::opens_clause_subject(opener);
+        // (or the subject is interrupted by commas before its verb: “found
+        // that the letter, postmarked in Ohio, was sent …”)
+        let interrupted = || {
+            toks[k + 2..]
+                .iter()
+                .position(|u| u.text(text) == ",")
+                .is_some_and(|c| self.interrupted_verb(toks, k + 2 + c))
+        };
         opener.is(Class::NominativePronoun)
+            || interrupted()
             || toks[k + 2..]
                 .iter()
                 .enumerate()
@@ -520,8 +557,14 @@ impl<'a> Ctx<'a> {
                 // or double quotation mark (“warned of the situation:
                 // “Europe is in danger””)
                 let mut chars = w.chars();
-                if let (Some(c), None) = (chars.next(), chars.next()) {
-                    if matches!(c, ',' | ':' | ';' | '(' | ')') || is_double_mark(c) {
+                if let (Some(ch), None) = (chars.next(), chars.next()) {
+                    // (but a subject right after the verb may be
+                    // interrupted: “says the scandal, while troublesome, was
+                    // dealt with”)
+                    if ch == ',' && c == v + 1 && self.interrupted_verb(toks, k) {
+                        return Some(c);
+                    }
+                    if matches!(ch, ',' | ':' | ';' | '(' | ')') || is_double_mark(ch) {
                         break;
                     }
                 }
