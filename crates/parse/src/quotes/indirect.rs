@@ -227,9 +227,11 @@ impl<'a> Ctx<'a> {
             })
     }
 
-    /// A finite verb: an auxiliary (“would”, “had”, “was”) or a past tense.
+    /// A finite verb: an auxiliary (“would”, “had”, “was”; not the month
+    /// “May”) or a past tense.
     fn is_finite_verb(&self, t: &crate::text::Token) -> bool {
-        t.is(Class::FiniteAuxiliary)
+        // (“May” in capitals is the month: “to the traders in May”)
+        t.is(Class::FiniteAuxiliary) && !(t.shape.has(Shape::CAPITALISED) && t.is(Class::Month))
             || t.is(Class::PastVerb)
             || (is_regular_past(t.text(self.text)) && !t.shape.has(Shape::CAPITALISED))
     }
