@@ -217,6 +217,19 @@ classes! {
     /// Words opening an indirect question (“what”, “how”, “why”): no
     /// reported statement follows (“asked how she plans to pay”).
     QuestionWord => "question_word",
+    /// Lowercase words that stand in no bare noun subject right after a
+    /// reporting verb (“or”, “off”, “yes”): “said [allies] were rattled”,
+    /// not “called [off or] went unnoticed”.
+    BareSubjectStop => "bare_subject_stop",
+    /// Verbs of promise and refusal that report a “to” infinitive (“vowed
+    /// to keep the port closed”, “refused to sign”).
+    InfinitiveReport => "infinitive_report",
+    /// Reporting phrases of several words before a “that” clause
+    /// (“pointed out”, “made it clear”).
+    ReportPhrase => "report_phrase",
+    /// The last words of the phrases of `report_phrase` (“out”, “clear”):
+    /// where the rule looks for one.
+    ReportPhraseEnd => "report_phrase_end",
     /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
     /// form, no report of what was said.
     Modal => "modal",

@@ -4,7 +4,7 @@
 use super::marks::{MarkIndex, Marks};
 use super::subject::{is_ing_form, is_preposition, Subject};
 use super::{has_words, is_double_mark, is_quote_char, trim_span, Ctx};
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Classes};
 use crate::model::{Sentence, Span};
 use crate::text::{is_regular_past, Shape, TokKind};
 
@@ -46,6 +46,30 @@ const ATTRIBUTION_LEAD: usize = 6;
 /// “…, Kaine insisted Thursday during a whistle-stop tour of morning
 /// shows”).
 const TAIL_MAX: usize = 12;
+
+/// The classes of a word that may start a report: a reporting verb, a
+/// verb that reports with its “that”, a noun of speech, a verb of promise
+/// or request, the last word of a reporting phrase.
+const TRIGGERS: Classes = Classes::all(&[
+    Class::ReportingVerb,
+    Class::ThatVerb,
+    Class::SpeechNoun,
+    Class::InfinitiveReport,
+    Class::ReportPhraseEnd,
+]);
+
+/// The most words of an interruption between a clause's subject and its
+/// verb (“says the scandal, [while troublesome], was dealt with”).
+const INTERRUPTION_WORDS: usize = 6;
+
+/// The most tokens of the object between a verb of request and the “to”
+/// of its infinitive (“urged [the city's bus drivers] to return”).
+const REQUEST_OBJECT_MAX: usize = 5;
+
+/// The most words of a bare noun phrase (no article or determiner) that
+/// opens a clause reported without “that” (“said [groups of observers]
+/// were sent”).
+const BARE_SUBJECT_WORDS: usize = 4;
 
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
@@ -165,22 +189,49 @@ impl<'a> Ctx<'a> {
     /// A token that may open a clause as (the start of) its subject: a
     /// subject pronoun, a number, an article, a determiner or a quantifier
     /// (`quantifier.tsv`: “some”, “many”), or a capitalised word; no
-    /// auxiliary.
+    /// auxiliary (but “its”, listed there for “…, for its part, said”, is
+    /// a determiner: “said its main goal was …”).
     fn opens_clause_subject(t: &crate::text::Token) -> bool {
         t.kind == TokKind::Number
             || t.kind == TokKind::Word
                 && (t.is(Class::SubjectPronoun)
                     || t.is(Class::NumberWord)
                     || t.is(Class::Article)
-                    || t.is(Class::Determiner)
                     || t.is(Class::Quantifier)
-                    || t.shape.has(Shape::CAPITALISED))
-                && !t.is(Class::Auxiliary)
+                    || t.shape.has(Shape::CAPITALISED)
+                    || t.is(Class::Determiner))
+                && (!t.is(Class::Auxiliary) || t.is(Class::Determiner))
     }
 
-    /// A finite verb: an auxiliary (“would”, “had”, “was”) or a past tense.
+    /// Whether the comma `toks[comma]` opens an interruption of a clause's
+    /// subject: at most [`INTERRUPTION_WORDS`] words or numbers, a second
+    /// comma, and right after it a finite auxiliary or an irregular past
+    /// that is no reporting verb (“the scandal, while troublesome, was
+    /// dealt with”, “Millennials, numbering 75 million, surpassed …”; not
+    /// “Jeff Zucker, the network's president, said”).
+    fn interrupted_verb(&self, toks: &[crate::text::Token], comma: usize) -> bool {
+        let text = self.text;
+        let Some(n) = toks[comma + 1..]
+            .iter()
+            .take(INTERRUPTION_WORDS + 1)
+            .position(|t| t.kind == TokKind::Punct)
+        else {
+            return false;
+        };
+        let close = comma + 1 + n;
+        n > 0
+            && toks[close].text(text) == ","
+            && toks.get(close + 1).is_some_and(|t| {
+                (t.is(Class::FiniteAuxiliary) || t.is(Class::PastVerb))
+                    && !t.is(Class::ReportingVerb)
+            })
+    }
+
+    /// A finite verb: an auxiliary (“would”, “had”, “was”; not the month
+    /// “May”) or a past tense.
     fn is_finite_verb(&self, t: &crate::text::Token) -> bool {
-        t.is(Class::FiniteAuxiliary)
+        // (“May” in capitals is the month: “to the traders in May”)
+        t.is(Class::FiniteAuxiliary) && !(t.shape.has(Shape::CAPITALISED) && t.is(Class::Month))
             || t.is(Class::PastVerb)
             || (is_regular_past(t.text(self.text)) && !t.shape.has(Shape::CAPITALISED))
     }
@@ -258,7 +309,16 @@ impl<'a> Ctx<'a> {
         // report in a locked drawer”), no “-ed” word after an article,
         // determiner or preposition (an adjective or a participle)
         let bare = !Self::opens_clause_subject(opener);
+        // (or the subject is interrupted by commas before its verb: “found
+        // that the letter, postmarked in Ohio, was sent …”)
+        let interrupted = || {
+            toks[k + 2..]
+                .iter()
+                .position(|u| u.text(text) == ",")
+                .is_some_and(|c| self.interrupted_verb(toks, k + 2 + c))
+        };
         opener.is(Class::NominativePronoun)
+            || interrupted()
             || toks[k + 2..]
                 .iter()
                 .enumerate()
@@ -444,9 +504,20 @@ impl<'a> Ctx<'a> {
     /// “they”) needs only a lowercase word after it, whatever its tense:
     /// “says he opposes the plan”.
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        self.clause_after_within(toks, v, CLAUSE_SKIP)
+    }
+
+    /// [`Ctx::clause_after`] with at most `skip` tokens of object or
+    /// adverbial before the clause.
+    fn clause_after_within(
+        &self,
+        toks: &[crate::text::Token],
+        v: usize,
+        skip: usize,
+    ) -> Option<usize> {
         let text = self.text;
         let opens = Self::opens_clause_subject;
-        for c in v + 1..(v + 2 + CLAUSE_SKIP).min(toks.len()) {
+        for c in v + 1..(v + 2 + skip).min(toks.len()) {
             let w = toks[c].text(text);
             // a clause word: “that” is the other rule's; “whether”, “if”
             // and “because” open no reported statement
@@ -488,8 +559,14 @@ impl<'a> Ctx<'a> {
                 // or double quotation mark (“warned of the situation:
                 // “Europe is in danger””)
                 let mut chars = w.chars();
-                if let (Some(c), None) = (chars.next(), chars.next()) {
-                    if matches!(c, ',' | ':' | ';' | '(' | ')') || is_double_mark(c) {
+                if let (Some(ch), None) = (chars.next(), chars.next()) {
+                    // (but a subject right after the verb may be
+                    // interrupted: “says the scandal, while troublesome, was
+                    // dealt with”)
+                    if ch == ',' && c == v + 1 && self.interrupted_verb(toks, k) {
+                        return Some(c);
+                    }
+                    if matches!(ch, ',' | ':' | ';' | '(' | ')') || is_double_mark(ch) {
                         break;
                     }
                 }
@@ -504,7 +581,223 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        None
+        self.bare_subject_clause(toks, v)
+    }
+
+    /// Where a clause reported without its “that” starts after a verb
+    /// that reports only with one (`toks[v]`, [`Class::ThatVerb`]: “the
+    /// poll shows Cruz has fallen”, “she learned he had been dropped”):
+    /// right after the verb, as [`Ctx::clause_after`] finds it, and its
+    /// verb a finite auxiliary or an irregular past before the clause's
+    /// first comma (“found Democrats favored” is left: an “-ed” word after
+    /// a noun may be its participle, “showed the scene she described”).
+    fn clause_after_that_verb(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        // (a capitalised one is a noun or a headline word: “The Daily
+        // Show”, “the United States”)
+        if !toks[v].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
+        let c = self.clause_after_within(toks, v, 0)?;
+        let text = self.text;
+        // (nor one that reports only with its “that”: `that_verb.tsv`
+        // value “only”, “the swing states Clinton must win”)
+        if crate::lexicon::value(toks[v].text(text), Class::ThatVerb) == Some("only") {
+            return None;
+        }
+        // the verb of the clause's own subject: before any clause word
+        // (“showed a video that was …”, “found it right before the plane
+        // took off”)
+        let verb = toks[c + 1..].iter().find(|t| {
+            matches!(t.text(text), "," | ":" | ";")
+                || t.is(Class::FiniteAuxiliary)
+                || t.is(Class::PastVerb)
+                || [
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::RelativeWord,
+                    Class::QuestionWord,
+                ]
+                .into_iter()
+                .any(|k| t.is(k))
+        })?;
+        (verb.is(Class::FiniteAuxiliary) || verb.is(Class::PastVerb)).then_some(c)
+    }
+
+    /// “SUBJECT PHRASE that CLAUSE” for a reporting phrase of several
+    /// words (`report_phrase.tsv`: “pointed out that”, “made it clear
+    /// that”, “made the case that”) ending at `toks[end]` (its last word,
+    /// [`Class::ReportPhraseEnd`]): the phrase is not negated, and its
+    /// “that” opens a clause with a subject and a finite verb
+    /// ([`Ctx::finite_that_clause`]).
+    fn phrase_report(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        end: usize,
+        inside: &dyn Fn(usize) -> bool,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        if !self.finite_that_clause(toks, end + 1) {
+            return None;
+        }
+        // the phrase whose words end at `end`
+        let first = crate::lexicon::entries(Class::ReportPhrase)
+            .iter()
+            .find_map(|e| {
+                let n = e.word.split(' ').count();
+                let first = (end + 1).checked_sub(n)?;
+                toks[first..=end]
+                    .iter()
+                    .zip(e.word.split(' '))
+                    .all(|(t, w)| t.text(text).eq_ignore_ascii_case(w))
+                    .then_some(first)
+            })?;
+        if toks[first.saturating_sub(2)..first]
+            .iter()
+            .any(|p| p.is(Class::Negation))
+        {
+            return None;
+        }
+        let (subject, phrase) = self.subject_or_phrase(toks, first);
+        let content = self.clause_content(s, toks, first, end + 2, toks[end + 1].span.end, inside);
+        has_words(content.slice(text), 3).then(|| Indirect {
+            content,
+            verb: Span::new(toks[first].span.start, toks[end].span.end),
+            cue: Span::new(toks[first].span.start, toks[end].span.end)
+                .slice(text)
+                .to_string(),
+            subject,
+            phrase,
+        })
+    }
+
+    /// Where the “to” infinitive reported by a verb of promise or refusal
+    /// (`toks[v]`, [`Class::InfinitiveReport`]: “vowed to keep the port
+    /// closed”, “refused to sign the budget”) starts: the “to” right
+    /// after the verb, followed by a lowercase word that is no article,
+    /// determiner or number (“pledged to the cause” reports nothing). Not
+    /// when the verb is a noun or an adjective (after an article, a
+    /// determiner or a possessive: “his promise to”).
+    fn infinitive_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        // (nor a base form after “to” or a preposition: “require him to
+        // pledge to”, “by threatening to”, “in order to”)
+        if v.checked_sub(1).is_some_and(|p| {
+            let w = toks[p].text(text);
+            toks[p].is(Class::Determiner)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || is_preposition(w)
+        }) {
+            return None;
+        }
+        // the “to” right after the verb, or a few tokens on, after the
+        // object of a verb of request (value “object”: “urged Congress to
+        // act”, “asked the bankers to wait”: the content starts at the
+        // object); a verb of request needs its object
+        let to = (v + 1..(v + 2 + REQUEST_OBJECT_MAX).min(toks.len()))
+            .find(|&k| toks[k].text(text) == "to")?;
+        let verb = toks.get(to + 1)?;
+        if verb.kind != TokKind::Word
+            || !verb.shape.has(Shape::LOWERCASE)
+            || verb.is(Class::Determiner)
+            || verb.is(Class::NumberWord)
+        {
+            return None;
+        }
+        let object =
+            crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport) == Some("object");
+        if object != (to > v + 1) {
+            return None;
+        }
+        let plain = toks[v + 1..to].iter().all(|t| {
+            t.kind == TokKind::Word
+                && !is_preposition(t.text(text))
+                && ![
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::QuestionWord,
+                    Class::ReportingVerb,
+                    Class::Negation,
+                ]
+                .into_iter()
+                .any(|c| t.is(c))
+                && !self.is_finite_verb(t)
+        });
+        // a report in an adverbial clause (“While Clinton pledged to …,
+        // Sanders insisted …”) is the background of its sentence's
+        let clause = toks[..v]
+            .iter()
+            .rposition(|t| t.kind == TokKind::Punct)
+            .map_or(0, |p| p + 1);
+        let adverbial = toks
+            .get(clause)
+            .is_some_and(|t| t.is(Class::AdverbialSubordinator));
+        (plain && !adverbial).then_some(v + 1)
+    }
+
+    /// A clause reported without “that” whose subject is a bare noun
+    /// phrase right after the reporting verb `toks[v]` (“said allies were
+    /// rattled”, “says climate change is not happening”, “said groups of
+    /// observers were sent”): one to [`BARE_SUBJECT_WORDS`] lowercase
+    /// words, none a verb form, adverb, word of time, clause word or
+    /// preposition but “of”, followed at once by a finite auxiliary or an
+    /// irregular past (`finite_auxiliary.tsv`, `past_verb.tsv`). An
+    /// “-ing” word opens no such subject (“says running for governor is
+    /// …”). Where the clause starts.
+    fn bare_subject_clause(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        // a reporting verb after a determiner or a possessive is an
+        // adjective (“his proposed ban would …”)
+        if v.checked_sub(1).is_some_and(|p| {
+            let w = toks[p].text(text);
+            toks[p].is(Class::Determiner) || w.ends_with("'s") || w.ends_with("’s")
+        }) {
+            return None;
+        }
+        let c = v + 1;
+        let noun = |t: &crate::text::Token| {
+            let w = t.text(text);
+            t.kind == TokKind::Word
+                && t.shape.has(Shape::LOWERCASE)
+                && !is_ing_form(w)
+                && !(w.len() > 4 && w.ends_with("ly"))
+                && !(is_preposition(w) || w == "that")
+                && ![
+                    Class::Auxiliary,
+                    Class::FiniteAuxiliary,
+                    Class::PastVerb,
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::QuestionWord,
+                    Class::ReportingVerb,
+                    Class::Negation,
+                    Class::Condition,
+                    Class::SubjectAdverb,
+                    Class::DeicticDay,
+                    Class::TimeReference,
+                    Class::DateModifier,
+                    Class::Modal,
+                    Class::BareSubjectStop,
+                ]
+                .into_iter()
+                .any(|k| t.is(k))
+                && !is_regular_past(w)
+        };
+        if !toks.get(c).is_some_and(noun) {
+            return None;
+        }
+        let mut k = c + 1;
+        while k < toks.len() && k - c < BARE_SUBJECT_WORDS {
+            let t = &toks[k];
+            if noun(t) || (t.text(text) == "of" && toks.get(k + 1).is_some_and(noun)) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let verb = toks.get(k)?;
+        (verb.is(Class::FiniteAuxiliary) || verb.is(Class::PastVerb)).then_some(c)
     }
 
     /// “CONTENT, VERB SUBJECT”: reported speech before a comma and an
@@ -821,12 +1114,16 @@ impl<'a> Ctx<'a> {
             }
             let mut taken_until = 0usize;
             for (i, t) in toks.iter().enumerate() {
-                // pure tests, cheapest-rejecting first: the remembered range
-                // turns away the words inside quotes before the verb test. No
+                // pure tests, cheapest-rejecting first: one test of the
+                // classes that may start a report, then the remembered range
+                // turns away the words inside quotes. No
                 // token but a word is a reporting verb: a number token is
                 // ASCII digits, `.` and `,` (no letter), a punctuation token
                 // is one char (no single char is a verb, see the tests).
-                if t.kind != TokKind::Word || t.span.start < taken_until {
+                if t.kind != TokKind::Word
+                    || t.span.start < taken_until
+                    || !t.classes.intersects(TRIGGERS)
+                {
                     continue;
                 }
                 let p = t.span.start;
@@ -845,7 +1142,50 @@ impl<'a> Ctx<'a> {
                 };
                 let reporting = t.is(Class::ReportingVerb);
                 let noun = t.is(Class::SpeechNoun);
-                if !(reporting || t.is(Class::ThatVerb) || noun) || negated() {
+                let infinitive = t.is(Class::InfinitiveReport);
+                let phrase_end = t.is(Class::ReportPhraseEnd);
+                if negated() {
+                    continue;
+                }
+                // a reporting phrase and its “that” (`report_phrase.tsv`:
+                // “pointed out that”, “made it clear that”)
+                if phrase_end {
+                    if let Some(ind) = self.phrase_report(s, toks, i, &inside) {
+                        taken_until = ind.content.end;
+                        out.push(ind);
+                    }
+                    if !(reporting || t.is(Class::ThatVerb) || noun || infinitive) {
+                        continue;
+                    }
+                }
+                // SUBJECT VERB to-INFINITIVE: “the union vowed to keep the
+                // port closed”, “the mayor refused to sign the budget”
+                if let Some(c) = infinitive.then(|| self.infinitive_after(toks, i)).flatten() {
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    // “the debate promised to be close”, “the primary
+                    // threatens to knock him out”: a forecast, unless a
+                    // person, name or role is the subject (value “person”)
+                    if phrase
+                        && crate::lexicon::value(t.text(text), Class::InfinitiveReport)
+                            == Some("person")
+                    {
+                        continue;
+                    }
+                    let content = self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
+                    let content = self.before_next_quote(toks, content, &index);
+                    if has_words(content.slice(text), 4) && !index.overlaps(content) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                            phrase,
+                        });
+                    }
+                    continue;
+                }
+                if !(reporting || t.is(Class::ThatVerb) || noun) {
                     continue;
                 }
                 let that = if noun && !reporting {
@@ -881,11 +1221,32 @@ impl<'a> Ctx<'a> {
                     } else {
                         self.that_after_adverbial(toks, i)
                     }
-                } else if self.reports_as_verb(s, toks, i) && self.finite_that_clause(toks, i + 1) {
+                } else if !self.reports_as_verb(s, toks, i) {
+                    continue;
+                } else if self.finite_that_clause(toks, i + 1) {
                     // “the poll found that …”, “the lawsuit alleges that
                     // …”: verbs that report only with their “that”
                     Some(i + 1)
                 } else {
+                    // or with a clause right after them whose verb is a
+                    // finite auxiliary or an irregular past: “the poll
+                    // shows Cruz has fallen to third”
+                    if let Some(c) = self.clause_after_that_verb(toks, i) {
+                        let (subject, phrase) = self.subject_or_phrase(toks, i);
+                        let content =
+                            self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
+                        let content = self.before_next_quote(toks, content, &index);
+                        if has_words(content.slice(text), 3) && !index.overlaps(content) {
+                            taken_until = content.end;
+                            out.push(Indirect {
+                                content,
+                                verb: t.span,
+                                cue: t.text(text).to_string(),
+                                subject,
+                                phrase,
+                            });
+                        }
+                    }
                     continue;
                 };
                 if let Some(that) = that {
@@ -948,5 +1309,25 @@ impl<'a> Ctx<'a> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::{self, Class};
+
+    /// The reporting-phrase rule looks for a phrase only at a word of
+    /// `report_phrase_end`: every phrase's last word must be one.
+    #[test]
+    fn every_report_phrase_ends_in_a_phrase_end_word() {
+        for e in lexicon::entries(Class::ReportPhrase) {
+            let last = e.word.rsplit(' ').next().unwrap_or_default();
+            assert!(e.word.contains(' '), "{:?} is one word", e.word);
+            assert!(
+                lexicon::classes(last).has(Class::ReportPhraseEnd),
+                "{last:?} (of {:?}) is not in report_phrase_end.tsv",
+                e.word
+            );
+        }
     }
 }
