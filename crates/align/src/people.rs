@@ -861,6 +861,11 @@ mod tests {
         assert_eq!(rel("foreign minister", "deputy foreign minister"), Conflict);
         assert_eq!(rel("president", "vice president"), Conflict);
         assert_eq!(rel("secretary", "Secretary of State"), Compatible);
+        // one portfolio, whatever a country calls it; two portfolios conflict
+        assert_eq!(rel("Defence Secretary", "defence minister"), Compatible);
+        assert_eq!(rel("Secretary of State", "foreign minister"), Compatible);
+        assert_eq!(rel("Secretary of State", "Secretary of Defense"), Conflict);
+        assert_eq!(rel("Treasury Secretary", "Defense Secretary"), Conflict);
         assert_eq!(rel("party whip", "finance minister"), Unrelated);
         assert_eq!(
             rel("Texas senator", "Republican presidential candidate"),

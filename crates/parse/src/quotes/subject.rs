@@ -292,9 +292,14 @@ impl<'a> Ctx<'a> {
     /// “former Gov. Jeb Bush of Florida said”: a subject that is an
     /// organisation, a place or a name, after “of” or “of the”, behind a
     /// person: that person.
+    ///
+    /// A one-word “person” there (“Jane Foley of Rabobank said”: the
+    /// entity pass made the bank a person, a single capitalised word
+    /// before a reporting verb) is the body too.
     fn person_of_place(&self, toks: &[Token], floor: usize, s: Subject) -> Option<Subject> {
         let span = match s {
             Subject::Entity(e, span) if self.entities[e].kind != EntityKind::Person => span,
+            Subject::Entity(_, span) if !span.slice(self.text).contains(' ') => span,
             Subject::Name(span) => span,
             _ => return None,
         };
