@@ -218,7 +218,7 @@ classes! {
     /// reported statement follows (“asked how she plans to pay”).
     QuestionWord => "question_word",
     /// Lowercase words that stand in no bare noun subject right after a
-    /// reporting verb (“or”, “off”, “yes”): “said [allies] were rattled”,
+    /// reporting verb (“or”, “off”, “yes”): “said (allies) were rattled”,
     /// not “called [off or] went unnoticed”.
     BareSubjectStop => "bare_subject_stop",
     /// Verbs of promise and refusal that report a “to” infinitive (“vowed
