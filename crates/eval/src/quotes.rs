@@ -391,7 +391,7 @@ impl PersonEvidence {
 /// what the article shows of it: whether it is ever written capitalised
 /// inside a sentence ([`PersonEvidence::mid`]), and the gender the
 /// capitalised words right before it (up to four) say: a gendered title
-/// among them ([`PERSON_TITLES`]: “Mr.”, “Mrs.”), else the first of them
+/// among them (“Mr.”, “Mrs.”: the titles that say a gender), else the first of them
 /// that is a given name of `given_name_gender.tsv` (parse lexicon):
 /// “Christine Todd Whitman” is a woman. A key with both (“Bill Clinton”,
 /// “Hillary Clinton”) fits either pronoun.

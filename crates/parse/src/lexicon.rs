@@ -219,7 +219,7 @@ classes! {
     QuestionWord => "question_word",
     /// Lowercase words that stand in no bare noun subject right after a
     /// reporting verb (“or”, “off”, “yes”): “said (allies) were rattled”,
-    /// not “called [off or] went unnoticed”.
+    /// not “called (off or) went unnoticed”.
     BareSubjectStop => "bare_subject_stop",
     /// Verbs of promise and refusal that report a “to” infinitive (“vowed
     /// to keep the port closed”, “refused to sign”).
