@@ -47,6 +47,11 @@ const ATTRIBUTION_LEAD: usize = 6;
 /// shows”).
 const TAIL_MAX: usize = 12;
 
+/// A verb form that is finite whatever its subject: a finite auxiliary
+/// (`finite_auxiliary.tsv`: “is”, “would”, “has”) or an irregular past
+/// (`past_verb.tsv`: “were”, “fell”).
+const FINITE_VERB: Classes = Classes::all(&[Class::FiniteAuxiliary, Class::PastVerb]);
+
 /// The classes of a word that may start a report: a reporting verb, a
 /// verb that reports with its “that”, a noun of speech, a verb of promise
 /// or request, the last word of a reporting phrase.
@@ -221,10 +226,9 @@ impl<'a> Ctx<'a> {
         let close = comma + 1 + n;
         n > 0
             && toks[close].text(text) == ","
-            && toks.get(close + 1).is_some_and(|t| {
-                (t.is(Class::FiniteAuxiliary) || t.is(Class::PastVerb))
-                    && !t.is(Class::ReportingVerb)
-            })
+            && toks
+                .get(close + 1)
+                .is_some_and(|t| t.classes.intersects(FINITE_VERB) && !t.is(Class::ReportingVerb))
     }
 
     /// A finite verb: an auxiliary (“would”, “had”, “was”; not the month
@@ -267,7 +271,7 @@ impl<'a> Ctx<'a> {
         let time_place_or_medium = toks[v].is(Class::AddresseeVerb)
             || before.kind == TokKind::Number
             || before.shape.has(Shape::CAPITALISED)
-            || [
+            || before.classes.intersects(Classes::all(&[
                 Class::Weekday,
                 Class::Month,
                 Class::DayPart,
@@ -275,9 +279,7 @@ impl<'a> Ctx<'a> {
                 Class::DeicticDay,
                 Class::TimeReference,
                 Class::SpeechMedium,
-            ]
-            .into_iter()
-            .any(|c| before.is(c));
+            ]));
         (time_place_or_medium && self.finite_that_clause(toks, k)).then_some(k)
     }
 
@@ -479,7 +481,7 @@ impl<'a> Ctx<'a> {
     /// punctuation. Where the clause starts.
     fn relative_report(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let next = toks.get(v + 1)?;
-        if !(next.is(Class::FiniteAuxiliary) || next.is(Class::PastVerb)) {
+        if !next.classes.intersects(FINITE_VERB) {
             return None;
         }
         let end = self.skip_auxiliaries(&toks[..v], v);
@@ -609,18 +611,16 @@ impl<'a> Ctx<'a> {
         // took off”)
         let verb = toks[c + 1..].iter().find(|t| {
             matches!(t.text(text), "," | ":" | ";")
-                || t.is(Class::FiniteAuxiliary)
-                || t.is(Class::PastVerb)
-                || [
+                || t.classes.intersects(Classes::all(&[
+                    Class::FiniteAuxiliary,
+                    Class::PastVerb,
                     Class::ClauseBoundary,
                     Class::AdverbialSubordinator,
                     Class::RelativeWord,
                     Class::QuestionWord,
-                ]
-                .into_iter()
-                .any(|k| t.is(k))
+                ]))
         })?;
-        (verb.is(Class::FiniteAuxiliary) || verb.is(Class::PastVerb)).then_some(c)
+        verb.classes.intersects(FINITE_VERB).then_some(c)
     }
 
     /// “SUBJECT PHRASE that CLAUSE” for a reporting phrase of several
@@ -713,15 +713,13 @@ impl<'a> Ctx<'a> {
         let plain = toks[v + 1..to].iter().all(|t| {
             t.kind == TokKind::Word
                 && !is_preposition(t.text(text))
-                && ![
+                && !t.classes.intersects(Classes::all(&[
                     Class::ClauseBoundary,
                     Class::AdverbialSubordinator,
                     Class::QuestionWord,
                     Class::ReportingVerb,
                     Class::Negation,
-                ]
-                .into_iter()
-                .any(|c| t.is(c))
+                ]))
                 && !self.is_finite_verb(t)
         });
         // a report in an adverbial clause (“While Clinton pledged to …,
@@ -763,7 +761,7 @@ impl<'a> Ctx<'a> {
                 && !is_ing_form(w)
                 && !(w.len() > 4 && w.ends_with("ly"))
                 && !(is_preposition(w) || w == "that")
-                && ![
+                && !t.classes.intersects(Classes::all(&[
                     Class::Auxiliary,
                     Class::FiniteAuxiliary,
                     Class::PastVerb,
@@ -779,9 +777,7 @@ impl<'a> Ctx<'a> {
                     Class::DateModifier,
                     Class::Modal,
                     Class::BareSubjectStop,
-                ]
-                .into_iter()
-                .any(|k| t.is(k))
+                ]))
                 && !is_regular_past(w)
         };
         if !toks.get(c).is_some_and(noun) {
@@ -797,7 +793,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let verb = toks.get(k)?;
-        (verb.is(Class::FiniteAuxiliary) || verb.is(Class::PastVerb)).then_some(c)
+        verb.classes.intersects(FINITE_VERB).then_some(c)
     }
 
     /// “CONTENT, VERB SUBJECT”: reported speech before a comma and an
@@ -826,7 +822,7 @@ impl<'a> Ctx<'a> {
             // (“and” joins two subjects: “…, teachers and union officials
             // said”)
             TokKind::Word if t.text(self.text) == "and" => true,
-            TokKind::Word => ![
+            TokKind::Word => !t.classes.intersects(Classes::all(&[
                 Class::ClauseBoundary,
                 Class::AdverbialSubordinator,
                 Class::ReportingVerb,
@@ -834,9 +830,7 @@ impl<'a> Ctx<'a> {
                 Class::QuestionWord,
                 Class::Negation,
                 Class::Condition,
-            ]
-            .into_iter()
-            .any(|c| t.is(c)),
+            ])),
             TokKind::Number => true,
             _ => t.text(self.text) == ".",
         }
@@ -867,7 +861,7 @@ impl<'a> Ctx<'a> {
             w == "to"
                 || w == "that"
                 || self.is_finite_verb(t)
-                || [
+                || t.classes.intersects(Classes::all(&[
                     Class::ClauseBoundary,
                     Class::AdverbialSubordinator,
                     Class::ReportingVerb,
@@ -875,15 +869,13 @@ impl<'a> Ctx<'a> {
                     Class::QuestionWord,
                     Class::Condition,
                     Class::Negation,
-                ]
-                .into_iter()
-                .any(|c| t.is(c))
+                ]))
         };
         if tail.len() > TAIL_MAX || tail.iter().any(blocked) {
             return false;
         }
         let time = |t: &crate::text::Token| {
-            [
+            t.classes.intersects(Classes::all(&[
                 Class::Weekday,
                 Class::Month,
                 Class::DeicticDay,
@@ -891,9 +883,7 @@ impl<'a> Ctx<'a> {
                 Class::DayPart,
                 Class::DateModifier,
                 Class::TimeUnit,
-            ]
-            .into_iter()
-            .any(|c| t.is(c))
+            ]))
         };
         let adverb = |t: &crate::text::Token| {
             let w = t.text(text);
@@ -1008,13 +998,11 @@ impl<'a> Ctx<'a> {
             .is_some_and(|n| {
                 let w = n.text(text);
                 let participle = n.shape.has(Shape::LOWERCASE) && is_ing_form(w);
-                let clause_word = [
+                let clause_word = n.classes.intersects(Classes::all(&[
                     Class::ClauseBoundary,
                     Class::AdverbialSubordinator,
                     Class::ReportingVerb,
-                ]
-                .into_iter()
-                .any(|c| n.is(c));
+                ]));
                 n.kind == TokKind::Word
                     && !participle
                     && !clause_word
