@@ -1084,6 +1084,20 @@ pub fn partition(
             })
             .collect()
     };
+    // a task reading `arts` for the persons `ids`: a people task as it
+    // is, a claim task once its claims are set
+    let task = |ids: &BTreeSet<u32>, arts: &[usize]| FinishPart {
+        story: story.clone(),
+        articles: arts.iter().map(|&d| article(d)).collect(),
+        roots: roots_of(arts),
+        people: people_in(ids, arts),
+        persons,
+        claims: Vec::new(),
+        speakers: Vec::new(),
+        reps: Vec::new(),
+        edges: Vec::new(),
+        roles: true,
+    };
     let mut parts: Vec<FinishPart> = Vec::with_capacity(groups.len() + 1);
     for ((mut cl, arts), es) in groups.into_iter().zip(part_edges) {
         cl.sort_unstable();
@@ -1097,33 +1111,18 @@ pub fn partition(
             .collect();
         let ids: BTreeSet<u32> = speakers.iter().flatten().copied().collect();
         parts.push(FinishPart {
-            story: story.clone(),
-            articles: arts.iter().map(|&d| article(d)).collect(),
-            roots: roots_of(&arts),
-            people: people_in(&ids, &arts),
-            persons,
             claims: cl,
             speakers,
             reps,
             edges,
             roles: false,
+            ..task(&ids, &arts)
         });
     }
     for (ids, arts) in people_tasks(plan, max_articles) {
         let ids: BTreeSet<u32> = ids.into_iter().collect();
         let arts: Vec<usize> = arts.into_iter().collect();
-        parts.push(FinishPart {
-            story: story.clone(),
-            articles: arts.iter().map(|&d| article(d)).collect(),
-            roots: roots_of(&arts),
-            people: people_in(&ids, &arts),
-            persons,
-            claims: Vec::new(),
-            speakers: Vec::new(),
-            reps: Vec::new(),
-            edges: Vec::new(),
-            roles: true,
-        });
+        parts.push(task(&ids, &arts));
     }
     Ok(FinishPlan {
         story,
