@@ -51,8 +51,6 @@ fn extract(arts: impl Iterator<Item = parse::Article>) -> Vec<Extraction> {
     })
 }
 
-/// The collection's claim statistics, as a distributed run has them
-/// (strings counted once left out).
 /// The extractions of the 160-article wire corpus (seed 3): quotes and
 /// sentences copied across one story, copy groups, people across articles.
 fn wire_docs() -> Vec<Extraction> {
@@ -64,17 +62,11 @@ fn wire_docs() -> Vec<Extraction> {
             date: chrono::NaiveDate::from_ymd_opt(2023, 3, 8).unwrap(),
         },
     );
-    let docs = extract(arts.iter().map(|a| parse::Article {
-        id: a.id.clone(),
-        source: Some(a.source.clone()),
-        title: Some(a.title.clone()),
-        published: Some(a.published),
-        text: a.text.clone(),
-        ..Default::default()
-    }));
-    docs
+    crosscheck::extract_all(&common::ingested_wire(&arts))
 }
 
+/// The collection's claim statistics, as a distributed run has them
+/// (strings counted once left out).
 fn stats_of(docs: &[Extraction], cfg: &Config) -> ClaimStats {
     let mut stats = ClaimStats::default();
     for d in docs {
@@ -82,6 +74,34 @@ fn stats_of(docs: &[Extraction], cfg: &Config) -> ClaimStats {
     }
     stats.df.retain(|_, f| *f >= 2);
     stats
+}
+
+/// The generated corpus of `articles` articles (seed 5), extracted, with
+/// its claim statistics, its plan as one story and its matches under
+/// `cfg`.
+fn planned(
+    articles: usize,
+    cfg: &Config,
+) -> (
+    Vec<Extraction>,
+    ClaimStats,
+    split::StoryPlan,
+    Vec<split::Edge>,
+) {
+    let c = generate(&Params { articles, seed: 5 });
+    let docs = crosscheck::extract_all(&common::ingested(&c));
+    let stats = stats_of(&docs, cfg);
+    let plan = split::plan(&docs, cfg, &stats).expect("plans");
+    let edges = split::edges(&docs, &[], &plan, cfg, &stats).expect("edges");
+    (docs, stats, plan, edges)
+}
+
+/// The extractions of the articles a task of the finish names.
+fn part_docs(docs: &[Extraction], part: &split::FinishPart) -> Vec<Extraction> {
+    docs.iter()
+        .filter(|x| part.articles().any(|id| id == x.article.id))
+        .cloned()
+        .collect()
 }
 
 /// The CSV report of one story's alignment, as `crosscheck.spark` renders
@@ -487,16 +507,9 @@ fn finish_in_parts_gives_the_whole_story_findings() {
 
 #[test]
 fn finish_parts_reject_what_is_not_theirs() {
-    let c = generate(&Params {
-        articles: 30,
-        seed: 5,
-    });
-    let docs = crosscheck::extract_all(&common::ingested(&c));
     let mut cfg = Config::default();
     cfg.stories.force_one_story = true;
-    let stats = stats_of(&docs, &cfg);
-    let plan = split::plan(&docs, &cfg, &stats).expect("plans");
-    let edges = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+    let (docs, stats, plan, edges) = planned(30, &cfg);
     assert!(!edges.is_empty());
     let claims = plan.claims() as u32;
     let bad = split::Edge {
@@ -510,11 +523,7 @@ fn finish_parts_reject_what_is_not_theirs() {
     ));
     let finish = split::partition(&plan, edges, &cfg, 10).expect("partitions");
     let part = finish.parts().iter().find(|p| !p.is_people()).unwrap();
-    let mine: Vec<Extraction> = docs
-        .iter()
-        .filter(|x| part.articles().any(|id| id == x.article.id))
-        .cloned()
-        .collect();
+    let mine = part_docs(&docs, part);
     // an article the part does not name
     let mut other = docs[0].clone();
     other.article.id = "not-in-the-story".into();
@@ -654,25 +663,16 @@ fn finish_in_tasks_of_small_stories_gives_the_whole_story() {
 /// a claim task gives `ClaimCount`, not a panic.
 #[test]
 fn people_task_with_another_extraction_is_an_error() {
-    let c = generate(&Params {
-        articles: 20,
-        seed: 5,
-    });
-    let docs = crosscheck::extract_all(&common::ingested(&c));
     let cfg = Config::default();
-    let stats = stats_of(&docs, &cfg);
-    let plan = split::plan(&docs, &cfg, &stats).expect("plans");
-    let edges = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+    let (docs, stats, plan, edges) = planned(20, &cfg);
     let finish = split::partition(&plan, edges, &cfg, 5).expect("partitions");
     let part = finish
         .parts()
         .iter()
         .find(|p| p.is_people())
         .expect("people");
-    let mine: Vec<Extraction> = docs
-        .iter()
-        .filter(|x| part.articles().any(|id| id == x.article.id))
-        .cloned()
+    let mine: Vec<Extraction> = part_docs(&docs, part)
+        .into_iter()
         .map(|mut x| {
             x.entities.clear();
             split::people_only(x)
@@ -690,15 +690,8 @@ fn people_task_with_another_extraction_is_an_error() {
 /// panic (`spark_split_finish_part` reads the part from JSON).
 #[test]
 fn part_with_speakers_out_of_range_is_an_error() {
-    let c = generate(&Params {
-        articles: 20,
-        seed: 5,
-    });
-    let docs = crosscheck::extract_all(&common::ingested(&c));
     let cfg = Config::default();
-    let stats = stats_of(&docs, &cfg);
-    let plan = split::plan(&docs, &cfg, &stats).expect("plans");
-    let edges = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+    let (docs, stats, plan, edges) = planned(20, &cfg);
     let finish = split::partition(&plan, edges, &cfg, 5).expect("partitions");
     let mut damaged = 0;
     for part in finish.parts().iter().filter(|p| !p.is_people()) {
@@ -711,10 +704,7 @@ fn part_with_speakers_out_of_range_is_an_error() {
         {
             continue;
         }
-        let mine: Vec<Extraction> = part
-            .articles()
-            .map(|id| docs.iter().find(|x| x.article.id == id).unwrap().clone())
-            .collect();
+        let mine = part_docs(&docs, part);
         let expected = split::finish_part(mine.clone(), part, &cfg, &stats).expect("finishes");
         // speakers that are no persons of the part
         let mut bad = v.clone();
@@ -770,12 +760,7 @@ fn repeated_attribution_dropped_across_tasks() {
     let mut per_task = Vec::new();
     let mut results = Vec::new();
     for part in finish.parts() {
-        let mine: Vec<Extraction> = docs
-            .iter()
-            .filter(|x| part.articles().any(|id| id == x.article.id))
-            .cloned()
-            .collect();
-        let r = split::finish_part(mine, part, &cfg, &stats).expect("finishes");
+        let r = split::finish_part(part_docs(&docs, part), part, &cfg, &stats).expect("finishes");
         per_task.push(
             r.findings
                 .iter()
@@ -796,15 +781,8 @@ fn repeated_attribution_dropped_across_tasks() {
 /// (`BadPlan`), not index persons that are not there.
 #[test]
 fn plan_without_people_is_an_error() {
-    let c = generate(&Params {
-        articles: 20,
-        seed: 5,
-    });
-    let docs = crosscheck::extract_all(&common::ingested(&c));
     let cfg = Config::default();
-    let stats = stats_of(&docs, &cfg);
-    let plan = split::plan(&docs, &cfg, &stats).expect("plans");
-    let edges = split::edges(&docs, &[], &plan, &cfg, &stats).expect("edges");
+    let (docs, stats, plan, edges) = planned(20, &cfg);
     let mut v = serde_json::to_value(&plan).unwrap();
     v.as_object_mut().unwrap().remove("people");
     let old: split::StoryPlan = serde_json::from_value(v).expect("reads");
