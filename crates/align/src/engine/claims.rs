@@ -112,6 +112,11 @@ pub(crate) struct Unit {
     /// speaker. Empty when the quote is the whole utterance (then it is
     /// `content`); see [`Unit::utterance`].
     pub utterance: Vec<u32>,
+    /// Reported speech: the dates, figures and places inside its words.
+    /// They are facts of its sentence and compared there; the quote's
+    /// cluster agrees only when they are consistent on every side
+    /// (`classify::quote_findings`). Empty for other claims.
+    pub inner: Box<[Fact]>,
 }
 
 impl Tok {
@@ -203,6 +208,8 @@ struct RawUnit {
     /// Tokens with their stem and the fact and name flags.
     toks: Vec<(RawTok, String, bool, bool)>,
     facts: Vec<RawFact>,
+    /// Reported speech: the facts inside its words ([`Unit::inner`]).
+    inner: Vec<RawFact>,
     quote_kind: Option<QuoteKind>,
     speaker_entity: Option<usize>,
     speaker_text: Option<String>,
@@ -702,6 +709,11 @@ fn build_units(
             .cloned()
             .unwrap_or_default();
         let facts: Box<[Fact]> = facts.into();
+        let inner: Box<[Fact]> = ru
+            .inner
+            .into_iter()
+            .map(|f| fact_of(f, &toks, stems))
+            .collect();
         out.push(Unit {
             doc: d,
             kind: ru.kind,
@@ -715,6 +727,7 @@ fn build_units(
             speaker_text: ru.speaker_text.map(String::into_boxed_str),
             attribution: ru.attribution,
             utterance,
+            inner,
         });
     }
     out
@@ -842,6 +855,14 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
             continue;
         }
         let toks = quote_tokens(text, q.span);
+        let inner = match q.kind {
+            QuoteKind::Indirect => all_facts
+                .iter()
+                .filter(|f| q.span.contains(&f.span))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
         out.push(RawUnit {
             claim_tokens: 0,
             kind: UnitKind::Quote,
@@ -849,6 +870,7 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
             span: q.span,
             toks: with_stems(toks, &[], &[]),
             facts: Vec::new(),
+            inner,
             quote_kind: Some(q.kind),
             speaker_entity: q.speaker_entity,
             speaker_text: q.speaker.clone(),
@@ -889,6 +911,7 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
             span: s.span,
             toks,
             facts,
+            inner: Vec::new(),
             quote_kind: None,
             speaker_entity: None,
             speaker_text: None,

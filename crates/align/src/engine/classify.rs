@@ -1019,8 +1019,9 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
             .iter()
             .all(|m| cx.speakers[m.local as usize] == Some(persons[0]));
     // two wordings no finding was made of (not clearly one statement) are
-    // no agreement either
-    let kind = if same_person && one_wording {
+    // no agreement either; nor is reported speech whose dates, figures and
+    // places were not all found, consistent, on every side
+    let kind = if same_person && one_wording && inner_facts_agree(cx, members) {
         FindingKind::Agreement
     } else {
         FindingKind::Matched
@@ -1033,6 +1034,31 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
         &consistent,
     ));
     out
+}
+
+/// True when the dates, figures and places inside the words of the
+/// cluster's reported speech ([`Unit::inner`](super::claims::Unit::inner))
+/// agree: every one of each claim has a consistent partner in every other
+/// claim of another article. Reported speech is a paraphrase, so these are
+/// compared as facts of its sentence, where a difference is a finding;
+/// here a difference, or a value one side gives and another does not,
+/// only keeps the cluster from being called an agreement ("said the
+/// government would release 50 billion pesos" / "… 40 billion pesos").
+fn inner_facts_agree(cx: &StoryCx, members: &[Member]) -> bool {
+    let cfg = cx.cfg;
+    let covered = |a: &Unit, b: &Unit| {
+        a.inner.iter().all(|f| {
+            b.inner
+                .iter()
+                .any(|g| compare_facts(f, g, cfg) == Cmp::Same)
+        })
+    };
+    members.iter().enumerate().all(|(i, m)| {
+        members[i + 1..].iter().all(|n| {
+            let (a, b) = (cx.unit(m.local), cx.unit(n.local));
+            a.doc == b.doc || (covered(a, b) && covered(b, a))
+        })
+    })
 }
 
 /// The quote wording finding of one statement's wordings (the first is
