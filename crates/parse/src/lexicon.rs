@@ -190,6 +190,10 @@ classes! {
     /// Irregular past tenses (“met”, “took”); regular ones are read by
     /// their ending.
     PastVerb => "past_verb",
+    /// Verbs linking a subject to a state (“be”, “remain”, “stay”): an
+    /// `-ed` word after one is the state, no past verb (“will remain
+    /// closed until Monday”).
+    LinkingVerb => "linking_verb",
     /// Pronouns that open a clause as its subject (“they”, “it”, “there”).
     SubjectPronoun => "subject_pronoun",
     /// Pronouns that are only ever subjects (“he”, “they”; not “it” or

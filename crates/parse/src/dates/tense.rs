@@ -8,7 +8,8 @@
 //! way. The cue nearest the expression decides: a future cue
 //! ([`TENSE_RULES`] `future`: class `future_cue`, words and phrases, and
 //! `’ll`), a past cue (`past`: class `past_cue`, not right after
-//! “be”/“been”/“being”), or an `-ed` verb right before the expression.
+//! “be”/“been”/“being”), or an `-ed` verb right before the expression
+//! (not a state after a linking verb: “will remain closed until Monday”).
 //! Without a cue the clause is in the past (news mode).
 
 use super::Ctx;
@@ -251,10 +252,16 @@ pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Optio
             consider(dist, t, Cue::Match(cue));
         }
     }
-    // An -ed verb right before the expression (“announced on Tuesday”).
+    // An -ed verb right before the expression (“announced on Tuesday”),
+    // not a state after a linking verb (“will remain closed until Monday”).
     if let Some(&i) = left.iter().rev().find(|&&i| !is_filler(i)) {
         let w = toks[i].text(text);
+        let linked = (sent.start..i)
+            .rev()
+            .find(|&k| toks[k].kind != TokKind::Punct)
+            .is_some_and(|k| toks[k].is(Class::LinkingVerb));
         if is_regular_past(w)
+            && !linked
             && !toks[i].is(Class::FutureCue)
             && !w.eq_ignore_ascii_case("expected")
         {
