@@ -1392,6 +1392,7 @@ impl<'a> Scan<'a> {
     /// `None` when a number word finds no noun to count.
     fn finish(&self, f: Found) -> Option<(Quantity, usize)> {
         let mut end = f.end;
+        let mut start = f.start;
         let mut unit = f.unit.clone();
         let mut measure = f.measure;
         match measure {
@@ -1405,6 +1406,20 @@ impl<'a> Scan<'a> {
                     unit = Some(u);
                     end = e + 1;
                 }
+            }
+            // a unit of measure written before its number, with a space
+            // (`a magnitude 7.1 earthquake`)
+            Measure::Count
+                if unit.is_none()
+                    && f.qualifier == Qualifier::Exact
+                    && start > 0
+                    && !self.touching(start)
+                    && self.word_end(start - 1) == start - 1
+                    && self.has(start - 1, Class::MeasureUnit)
+                    && self.toks[start - 1].shape.has(Shape::LOWERCASE) =>
+            {
+                start -= 1;
+                unit = Some(self.word_text(start).to_lowercase());
             }
             Measure::Count if unit.is_none() => {
                 let mut k = end;
@@ -1420,13 +1435,28 @@ impl<'a> Scan<'a> {
                         k += 1;
                     }
                 }
+                // a people or party after `of` is what a fraction or vague
+                // amount counts (`two-thirds of Republicans opposed`)
+                let group = (f.of_unit && k > end)
+                    .then(|| self.toks.get(k))
+                    .flatten()
+                    .filter(|t| {
+                        t.kind == TokKind::Word
+                            && t.shape.has(Shape::CAPITALISED)
+                            && self.word_end(k) == k
+                            && plural_looking(&t.text(self.text).to_lowercase())
+                    });
+                if let Some(t) = group {
+                    unit = Some(t.text(self.text).to_lowercase());
+                    end = k + 1;
+                }
                 // a count above one counts a plural noun or a unit of
                 // measure (`18-34 comprise` counts nothing); `one` counts
                 // the noun right after it, not a verb (`one adds`)
                 let strict = !f.of_unit
                     && !f.singular_ok
                     && (f.value.abs() > 1.0 || f.qualifier == Qualifier::Between);
-                match self.noun_after(k, strict) {
+                match self.noun_after(k, strict).filter(|_| unit.is_none()) {
                     Some((u, _, _))
                         if f.lone_one && !(self.noun_like(&u) && self.noun_first(k)) => {}
                     Some((u, e, _)) => {
@@ -1454,7 +1484,7 @@ impl<'a> Scan<'a> {
             Measure::Percent(_) => QuantityKind::Percent,
             Measure::Currency(code) => QuantityKind::Currency(code.to_string()),
         };
-        let span = Span::new(self.toks[f.start].span.start, self.toks[end - 1].span.end);
+        let span = Span::new(self.toks[start].span.start, self.toks[end - 1].span.end);
         Some((
             Quantity {
                 text: span.slice(self.text).to_string(),
