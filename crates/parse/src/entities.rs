@@ -15,7 +15,10 @@
 //!
 //! Mentions of one person are merged on the surname within the article
 //! (“Blinken” = “Antony Blinken”); the canonical name is the longest full name
-//! seen. Roles are kept as written, with their spans.
+//! seen. Two full names of one surname that open with different given names
+//! of the lexicon are two people (“Bill Clinton” and “Hillary Clinton”; “Mark
+//! Ortiz”, the lawyer of “Daniel Ortiz”); the bare surname stays the first
+//! one's. Roles are kept as written, with their spans.
 //!
 //! An **ambiguous place** of the gazetteer, a city whose name is also a
 //! person's or a word (“Dallas”, “Jackson”, “Mobile”: `ambiguous` in
@@ -585,30 +588,40 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     // Merge people on surname. The aliases of an entity are kept as the
     // names seen other than its current name (the same set as pushing every
     // name and dropping the final name from them at the end), so that each
-    // name is moved into the entity, not copied.
+    // name is moved into the entity, not copied. A full name whose given
+    // name is another's is another person (“Mark Ortiz”, the lawyer of
+    // “Daniel Ortiz”; “Hunter Biden” and “Joe Biden”): a namesake of its
+    // own, while the bare surname stays the first person's.
     let mut by_surname: BTreeMap<&str, Entity> = BTreeMap::new();
+    let mut namesakes: Vec<(&str, Entity)> = Vec::new();
     for p in persons {
-        let e = match by_surname.entry(p.surname) {
-            std::collections::btree_map::Entry::Vacant(v) => v.insert(Entity {
-                name: p.name.into_owned(),
-                kind: EntityKind::Person,
-                aliases: Vec::new(),
-                roles: Vec::new(),
-                mentions: Vec::new(),
-            }),
-            std::collections::btree_map::Entry::Occupied(o) => {
-                let e = o.into_mut();
-                if spaces(&p.name) > spaces(&e.name) {
-                    let old = std::mem::replace(&mut e.name, p.name.into_owned());
-                    if !e.aliases.contains(&old) {
-                        e.aliases.push(old);
-                    }
-                } else if p.name != e.name && !e.aliases.iter().any(|a| *a == p.name) {
-                    e.aliases.push(p.name.into_owned());
+        let other = by_surname
+            .get(p.surname)
+            .is_some_and(|e| namesakes_differ(&e.name, &p.name));
+        let e = if other {
+            match namesakes
+                .iter()
+                .position(|(s, e)| *s == p.surname && !namesakes_differ(&e.name, &p.name))
+            {
+                Some(i) => &mut namesakes[i].1,
+                None => {
+                    namesakes.push((p.surname, person_entity(&p.name)));
+                    &mut namesakes.last_mut().expect("just pushed").1
                 }
-                e
             }
+        } else {
+            by_surname
+                .entry(p.surname)
+                .or_insert_with(|| person_entity(&p.name))
         };
+        if spaces(&p.name) > spaces(&e.name) {
+            let old = std::mem::replace(&mut e.name, p.name.into_owned());
+            if !e.aliases.contains(&old) {
+                e.aliases.push(old);
+            }
+        } else if p.name != e.name && !e.aliases.iter().any(|a| *a == p.name) {
+            e.aliases.push(p.name.into_owned());
+        }
         if let Some(r) = p.role {
             if !e.roles.iter().any(|x| x.text == r.text) {
                 e.roles.push(r);
@@ -717,6 +730,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
     }));
     let mut out: Vec<Entity> = by_surname
         .into_values()
+        .chain(namesakes.into_iter().map(|(_, e)| e))
         .map(|mut e| {
             e.aliases.retain(|a| *a != e.name);
             e.aliases.sort();
@@ -1275,6 +1289,45 @@ fn merge_by_span<'t>(
     out.extend(a);
     out.extend(b);
     out
+}
+
+/// A person entity of one name, before its mentions are added.
+fn person_entity(name: &str) -> Entity {
+    Entity {
+        name: name.to_string(),
+        kind: EntityKind::Person,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        mentions: Vec::new(),
+    }
+}
+
+/// True when two names of one surname are two people: neither ends the
+/// other (“De Vries” ends “Marieke de Vries”, “Republican Donald Trump”
+/// ends in “Donald Trump”), both open with a given name of the lexicon
+/// (not “Stop Trump”, “Team Trump”), and their first two letters differ
+/// (“Daniel Ortiz” / “Mark Ortiz”, “Jill Biden” / “Joe Biden”; not “Joe
+/// Biden” / “Joseph R. Biden”, “Mike” / “Michael”).
+fn namesakes_differ(a: &str, b: &str) -> bool {
+    let ends = |long: &str, short: &str| {
+        long.len() > short.len()
+            && long.is_char_boundary(long.len() - short.len() - 1)
+            && long[long.len() - short.len() - 1..].starts_with(' ')
+            && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
+    };
+    if ends(a, b) || ends(b, a) {
+        return false;
+    }
+    let given = |n: &str| {
+        let w = n.split(' ').next().filter(|_| n.contains(' '))?;
+        let head: Vec<char> = w.chars().take(2).collect();
+        (head.len() == 2 && lexicon::classes(w).has(Class::GivenName)).then(|| {
+            head.iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect::<String>()
+        })
+    };
+    matches!((given(a), given(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// The last word of a multi- or single-word name, possessive stripped.
