@@ -1439,19 +1439,22 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        // extend the run over capitalised words and name particles
+        // extend the run over capitalised words and name particles (one
+        // or more: “Ursula von der Leyen”)
         let mut j = i;
         while j + 1 < n {
             let k = j + 1;
             let next_ok = w.is_word(k) && !w.in_gazetteer(k) && !common(k);
+            // the first word after the particles from `k`
+            let after_particles = || {
+                (k..n)
+                    .find(|&m| !(w.is_word(m) && w.toks[m].is(Class::NameParticle)))
+                    .filter(|&m| m > k && m < n && w.is_capitalised_word(m))
+            };
             if next_ok && w.is_capitalised_word(k) {
                 j = k;
-            } else if next_ok
-                && w.toks[k].is(Class::NameParticle)
-                && k + 1 < n
-                && w.is_capitalised_word(k + 1)
-            {
-                j = k + 1;
+            } else if let Some(m) = after_particles().filter(|_| next_ok) {
+                j = m;
             } else if is_initial_dot(w, j, k) {
                 // a middle initial: “George W. Bush”, “John F. Kerry”
                 j = k + 1;
