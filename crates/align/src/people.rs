@@ -527,7 +527,17 @@ pub(crate) fn role_key(role: &str) -> Option<RoleKey> {
             }
         }
     }
-    w = out;
+    // a people for its place ("Slovak Prime Minister" is "Slovakia's prime
+    // minister"): the gazetteer's demonyms, for places of one word
+    w = out
+        .into_iter()
+        .map(
+            |t| match crosscheck_parse::lexicon::demonym_place(&t).filter(|p| !p.contains(' ')) {
+                Some(place) => crate::text::fold(place),
+                None => t,
+            },
+        )
+        .collect();
     // "Sen. Marco Rubio of Florida and Sen. Ted Cruz": a role that runs
     // on over "and" into another title holds two people's roles
     if w.windows(2)

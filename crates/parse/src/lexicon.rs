@@ -1246,6 +1246,30 @@ pub(crate) fn gazetteer() -> &'static [GazetteerEntry] {
     })
 }
 
+/// The place whose people `word` names (“Slovak” → “Slovakia”, “Russians”
+/// → “Russia”), by the demonyms of `data/places.tsv`; any case.
+///
+/// ```
+/// use crosscheck_parse::lexicon::demonym_place;
+/// assert_eq!(demonym_place("Slovak"), Some("Slovakia"));
+/// assert_eq!(demonym_place("ukrainian"), Some("Ukraine"));
+/// assert_eq!(demonym_place("minister"), None);
+/// ```
+pub fn demonym_place(word: &str) -> Option<&'static str> {
+    static BY_DEMONYM: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    let map = BY_DEMONYM.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for e in gazetteer().iter().filter(|e| e.is_place) {
+            for d in &e.demonyms {
+                // the first place listed keeps a demonym two places share
+                m.entry(d.to_lowercase()).or_insert(e.name);
+            }
+        }
+        m
+    });
+    map.get(&word.to_lowercase()).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
