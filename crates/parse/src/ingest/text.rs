@@ -1,8 +1,8 @@
 //! Plain-text articles: an optional `Key: value` header block, else a
 //! detected dateline, byline and title.
 //!
-//! The header block (keys Title, Source, Date, URL, Language, Id,
-//! case-insensitive, every line of the first block a known key, ended by a
+//! The header block (keys Title, Source, Date (or Published), URL,
+//! Language, Id, case-insensitive, every line of the first block a known key, ended by a
 //! blank line) is removed from the text. Detected datelines, bylines and
 //! titles stay in the text so that spans index the text as written.
 
@@ -57,7 +57,15 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-const HEADER_KEYS: [&str; 6] = ["title", "source", "date", "url", "language", "id"];
+const HEADER_KEYS: [&str; 7] = [
+    "title",
+    "source",
+    "date",
+    "published",
+    "url",
+    "language",
+    "id",
+];
 
 /// Parses the header block. Returns the fields and the byte offset where the
 /// body starts (after the blank line(s) ending the block).
@@ -106,7 +114,7 @@ fn apply_header(
             "url" => article.url = Some(value.clone()),
             "language" => article.language = Some(value.clone()),
             "id" => article.id = value.clone(),
-            "date" => match parse_date(value) {
+            "date" | "published" => match parse_date(value) {
                 Some(d) => article.published = Some(d),
                 None => out.warning(
                     origin,
@@ -284,5 +292,18 @@ mod tests {
         assert!(parse_header("Title: A\n").is_none());
         let (_, end) = parse_header("TITLE: A\r\n\r\n\r\nBody").unwrap();
         assert_eq!(end, "TITLE: A\r\n\r\n\r\n".len());
+    }
+
+    #[test]
+    fn published_is_the_date_key_too() {
+        let got = parse(
+            b"Published: 2026-03-04\nSource: Wire\n\nThe talks resumed on Friday.",
+            "a.txt",
+            "a",
+            &IngestOptions::default(),
+        );
+        let a = &got.articles[0];
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2026, 3, 4));
+        assert_eq!(a.text, "The talks resumed on Friday.");
     }
 }
