@@ -1692,6 +1692,17 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
     if tokens == 1 && w.facts[first] & PLACE_IN_CONTEXT != 0 {
         (verb_after, verb_before) = (false, false);
     }
+    // a word before a role and a name modifies the role (“said Labour
+    // leader Sarah Hughes”, “Union boss Pat Cullen hit back, saying”): the
+    // name speaks, not the word
+    let modifies_role = tokens == 1
+        && last + 1 < n
+        && w.is_role_token(last + 1)
+        && role_forwards(w, last + 1)
+            .is_some_and(|(_, e)| e + 1 < n && w.is_capitalised_word(e + 1));
+    if modifies_role {
+        (verb_after, verb_before) = (false, false);
+    }
     // A lone capitalised word that also appears in lowercase in the text is
     // a common word at a sentence start (“Officials said”), not a name.
     let common_word =
