@@ -123,6 +123,12 @@ pub struct Config {
     /// facts to be compared: a value may only be called different when the
     /// claims are clearly the same. Default `0.55`.
     pub value_threshold: f64,
+    /// Minimum IDF-weighted cosine for two sentences that say one figure in
+    /// other words to be matched as paraphrases: both give a figure of one
+    /// unit with two words around it in common ("killing at least 14
+    /// people" / "killed at least 16 people"). Only those figures are
+    /// compared, at most `medium`. Default `0.25`.
+    pub paraphrase_threshold: f64,
     /// Minimum score between the claims for a discrepancy to be `high`.
     /// Default `0.7`.
     pub high_match: f64,
@@ -213,6 +219,7 @@ impl Default for Config {
             quote_min_shared: 2,
             sentence_threshold: 0.45,
             value_threshold: 0.55,
+            paraphrase_threshold: 0.25,
             high_match: 0.7,
             high_confidence: 0.8,
             sample_figure_match: 0.9,

@@ -982,6 +982,78 @@ pub(crate) fn claim_cosine(p: &Prepared, a: &Unit, b: &Unit) -> f64 {
     cosine_on(p, a, b, |_, t| !t.stop && !t.fact && !t.name)
 }
 
+/// Fewest content stems the contexts of two figures share for them to be
+/// one figure said in other words ([`anchored_figures`]).
+const ANCHOR_SHARED: usize = 2;
+
+/// The figures two sentences give of one fact in other words: pairs `(i,
+/// j)` of counts of `a` and `b` with one counted noun (no percentages or
+/// sums of money) whose contexts (three words each side)
+/// share [`ANCHOR_SHARED`] stems ("killing at least 14 people" / "killed
+/// at least 16 people"); a figure that could pair with two is in none.
+/// Empty when one sentence names a year, other than its article's, that
+/// the other does not: another event ("a quake in 2010 killed more than
+/// 500 people").
+pub(crate) fn anchored_figures(p: &Prepared, a: &Unit, b: &Unit) -> Vec<(usize, usize)> {
+    let years = |u: &Unit| -> Vec<i32> {
+        u.facts
+            .iter()
+            .filter_map(|f| match &f.value {
+                FactValue::Date(d) => d.year,
+                _ => None,
+            })
+            .collect()
+    };
+    let (ya, yb) = (years(a), years(b));
+    let foreign = |u: &Unit, own: &[i32], other: &[i32]| {
+        let published = p.docs[u.doc]
+            .article
+            .published
+            .map(|d| chrono::Datelike::year(&d));
+        own.iter()
+            .any(|y| Some(*y) != published && !other.contains(y))
+    };
+    if foreign(a, &ya, &yb) || foreign(b, &yb, &ya) {
+        return Vec::new();
+    }
+    fn figure(f: &Fact) -> Option<&crate::facts::QuantityRead> {
+        match &f.value {
+            // counts of a named thing only: percentages and sums in other
+            // words are most often other figures (another poll, the wage
+            // now and the wage asked)
+            FactValue::Quantity(q)
+                if q.unit_stem.is_some()
+                    && matches!(q.fact.kind, crosscheck_parse::QuantityKind::Count) =>
+            {
+                Some(q)
+            }
+            _ => None,
+        }
+    }
+    let shared = |x: &[u32], y: &[u32]| x.iter().filter(|s| y.binary_search(s).is_ok()).count();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, f) in a.facts.iter().enumerate() {
+        let Some(qf) = figure(f) else { continue };
+        for (j, g) in b.facts.iter().enumerate() {
+            let Some(qg) = figure(g) else { continue };
+            if qf.unit_stem == qg.unit_stem
+                && crate::facts::units_compatible(qf, qg)
+                && shared(&f.context, &g.context) >= ANCHOR_SHARED
+            {
+                pairs.push((i, j));
+            }
+        }
+    }
+    let once = |k: usize, side: fn(&(usize, usize)) -> usize, v: &[(usize, usize)]| {
+        v.iter().filter(|p| side(p) == k).count() == 1
+    };
+    pairs
+        .iter()
+        .copied()
+        .filter(|&(i, j)| once(i, |p| p.0, &pairs) && once(j, |p| p.1, &pairs))
+        .collect()
+}
+
 /// IDF-weighted cosine of two sentences on everything but their values:
 /// content stems outside dates, figures and places (names kept). It says
 /// how alike two claims are apart from the values to compare: a changed

@@ -24,7 +24,10 @@
 //! match the leader take part: on all their words and on their words
 //! outside people's names ([`Config::value_threshold`]). A slot with two values that differ is a
 //! [`Date`](FindingKind::Date), [`Quantity`](FindingKind::Quantity) or
-//! [`Place`](FindingKind::Place) finding.
+//! [`Place`](FindingKind::Place) finding. A claim that says one count of
+//! the leader in other words (`claims::anchored_figures`, matched by
+//! [`Config::paraphrase_threshold`]) is compared on that count alone, at
+//! most `medium` (`paraphrase_findings`).
 //!
 //! **Agreement** needs two independent outlets and every fact of every
 //! claim compared and consistent (for quotes: the same named speaker and
@@ -1708,6 +1711,108 @@ fn fact_findings(
     out
 }
 
+/// The figures of the claims that say the leader's figure in other words
+/// ([`anchored_figures`](super::claims::anchored_figures)) and are too
+/// unlike it to be compared on everything (`comparable` leaves them out):
+/// one finding per figure of the leader whose counterparts differ. Only
+/// those figures are compared, and at most `medium`: the claims match on
+/// little more than them ("A quake … killing at least 14 people" /
+/// "Rescuers searched … after a quake killed at least 16 people").
+fn paraphrase_findings(cx: &StoryCx, members: &[Member], comparable: &[usize]) -> Vec<Finding> {
+    let cfg = cx.cfg;
+    let leader = cx.unit(members[0].local);
+    // leader fact → (member index, its fact)
+    let mut partners: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for (k, m) in members.iter().enumerate().skip(1) {
+        let u = cx.unit(m.local);
+        if comparable.contains(&k) || u.doc == leader.doc || m.score < cfg.paraphrase_threshold {
+            continue;
+        }
+        for (i, j) in super::claims::anchored_figures(cx.p, leader, u) {
+            partners.entry(i).or_default().push((k, j));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, counterparts) in partners {
+        let fact = |(k, j): (usize, usize)| &cx.unit(members[k].local).facts[j];
+        let refs: Vec<(usize, usize)> = std::iter::once((0, i)).chain(counterparts).collect();
+        // the values, each fact in the first variant it is the same as
+        let mut vars: Vec<Vec<(usize, usize)>> = Vec::new();
+        for &r in &refs {
+            match vars
+                .iter_mut()
+                .find(|v| compare_facts(fact(v[0]), fact(r), cfg) == Cmp::Same)
+            {
+                Some(v) => v.push(r),
+                None => vars.push(vec![r]),
+            }
+        }
+        if vars.len() < 2 {
+            continue;
+        }
+        let mut worst = (Severity::Info, 0.0f64, Cmp::Incomparable);
+        for v in &vars[1..] {
+            let c = compare_facts(fact(vars[0][0]), fact(v[0]), cfg);
+            let sev = match c {
+                Cmp::Contradict => Severity::Medium,
+                Cmp::Differ => Severity::Low,
+                Cmp::Same | Cmp::Incomparable => Severity::Info,
+            };
+            let conf = members[v[0].0].score.min(members[vars[0][0].0].score)
+                * fact(v[0]).confidence.min(fact(vars[0][0]).confidence);
+            if (sev, conf) > (worst.0, worst.1) {
+                worst = (sev, conf, c);
+            }
+        }
+        if worst.0 == Severity::Info {
+            continue;
+        }
+        if refs
+            .iter()
+            .any(|&(k, _)| sample_sentence(cx, members[k].local))
+        {
+            worst.0 = Severity::Low;
+        }
+        let drafts: Vec<Draft> = vars
+            .iter()
+            .map(|v| {
+                let f0 = fact(v[0]);
+                let (value, display) = match &f0.value {
+                    FactValue::Quantity(q) => {
+                        (Value::Quantity(q.fact.clone()), fmt_quantity(&q.fact))
+                    }
+                    _ => unreachable!("anchored figures are quantities"),
+                };
+                Draft {
+                    value,
+                    display,
+                    members: v
+                        .iter()
+                        .map(|&r| (members[r.0], Some(fact(r).span), fact(r).confidence))
+                        .collect(),
+                    diff: Vec::new(),
+                }
+            })
+            .collect();
+        let variants = finish(cx, drafts, false, true);
+        let what = match worst.2 {
+            Cmp::Differ => "Sentences that give this figure in other words differ (their bounds overlap)",
+            _ => "Sentences that give this figure in other words give values that cannot both be true",
+        };
+        let explanation = format!("{what}: {}.", summary(&variants));
+        out.push(finding(
+            cx,
+            FindingKind::Quantity,
+            worst.0,
+            worst.1,
+            ClaimKind::Sentence,
+            variants,
+            explanation,
+        ));
+    }
+    out
+}
+
 pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     let cfg = cx.cfg;
     let leader = cx.unit(members[0].local);
@@ -1741,11 +1846,13 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
                             >= cfg.value_threshold))
         })
         .collect();
+    let paraphrases = paraphrase_findings(cx, members, &comparable);
     let FactOutcome {
         findings: mut out,
         uncompared,
         consistent,
     } = fact_findings(cx, members, comparable, ClaimKind::Sentence, Severity::High);
+    out.extend(paraphrases);
     if !out.is_empty() || !cfg.agreements || cx.outlets(members) < 2 {
         return out;
     }

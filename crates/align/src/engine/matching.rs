@@ -291,7 +291,11 @@ pub(crate) fn score_pair(
     };
     match u.kind {
         UnitKind::Sentence => {
-            let ok = shared >= cfg.sentence_min_shared && token >= cfg.sentence_threshold;
+            // (or one figure said in other words: `claims::anchored_figures`)
+            let ok = (shared >= cfg.sentence_min_shared && token >= cfg.sentence_threshold)
+                || (shared >= 2
+                    && token >= cfg.paraphrase_threshold
+                    && !super::claims::anchored_figures(p, u, v).is_empty());
             (sc, ok)
         }
         UnitKind::Quote => {
