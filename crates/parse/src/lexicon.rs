@@ -230,6 +230,10 @@ classes! {
     /// The last words of the phrases of `report_phrase` (“out”, “clear”):
     /// where the rule looks for one.
     ReportPhraseEnd => "report_phrase_end",
+    /// Verbs of evaluation and announcement whose object is reported
+    /// content (“endorsed Hillary Clinton”, “criticized the budget”), value
+    /// the preposition some need first (“called for a recount”).
+    ObjectReport => "object_report",
     /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
     /// form, no report of what was said.
     Modal => "modal",

@@ -61,6 +61,7 @@ const TRIGGERS: Classes = Classes::all(&[
     Class::SpeechNoun,
     Class::InfinitiveReport,
     Class::ReportPhraseEnd,
+    Class::ObjectReport,
 ]);
 
 /// The most words of an interruption between a clause's subject and its
@@ -75,6 +76,11 @@ const REQUEST_OBJECT_MAX: usize = 5;
 /// opens a clause reported without “that” (“said [groups of observers]
 /// were sent”).
 const BARE_SUBJECT_WORDS: usize = 4;
+
+/// The fewest words of the object a verb of evaluation or announcement
+/// reports (“endorsed [Hillary Clinton]”; “criticized [Clinton]” is too
+/// little to compare).
+const OBJECT_WORDS: usize = 2;
 
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
@@ -734,6 +740,105 @@ impl<'a> Ctx<'a> {
         (plain && !adverbial).then_some(v + 1)
     }
 
+    /// “SUBJECT VERB OBJECT”: a verb of evaluation or announcement
+    /// (`toks[v]`, [`Class::ObjectReport`]: “the union endorsed Hillary
+    /// Clinton”, “Kaine praised the deal”, “called for a recount”) reports
+    /// the noun phrase after it (after its preposition, the entry's value)
+    /// to the end of its clause: the first punctuation mark. The object
+    /// opens with an article, a determiner or possessive, a quantifier or a
+    /// capitalised word that is no word of time (“announced Friday that”);
+    /// it has [`OBJECT_WORDS`] words or more. Not when the verb is a noun or
+    /// an adjective (after an article, a determiner or a possessive: “the
+    /// proposed ban”, “his calls for”), a base form after “to”, a passive
+    /// (after a form of “be”: “was accused of”), in a relative clause (“a
+    /// donor who has endorsed Cruz”: the background of a person, not what
+    /// the sentence reports), or capitalised (a headline's word).
+    fn object_report(
+        &self,
+        toks: &[crate::text::Token],
+        v: usize,
+        index: &MarkIndex,
+    ) -> Option<Span> {
+        let text = self.text;
+        let verb = toks[v].text(text);
+        // (a capitalised one is a headline's word: “Senator Stressed The
+        // Importance Of …”; but “Citing the report, …” opens its sentence)
+        if !(toks[v].shape.has(Shape::LOWERCASE) || v == 0 && is_ing_form(verb)) {
+            return None;
+        }
+        // over auxiliaries and adverbs (“who has also endorsed”, “was
+        // later accused”)
+        let s = self.skip_auxiliaries(toks, v);
+        let passive = !is_ing_form(verb)
+            && toks[s.saturating_sub(1)..v].iter().any(|t| {
+                let w = t.text(text);
+                [
+                    "was", "were", "is", "are", "be", "been", "being", "get", "got",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+            });
+        if passive {
+            return None;
+        }
+        if let Some(p) = s.checked_sub(1) {
+            let w = toks[p].text(text);
+            if w.eq_ignore_ascii_case("to")
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || toks[p].classes.intersects(Classes::all(&[
+                    Class::Article,
+                    Class::Determiner,
+                    Class::RelativeWord,
+                ]))
+            {
+                return None;
+            }
+        }
+        let mut o = v + 1;
+        if let Some(prep) = crate::lexicon::value(verb, Class::ObjectReport) {
+            if !toks.get(o)?.text(text).eq_ignore_ascii_case(prep) {
+                return None;
+            }
+            o += 1;
+        }
+        let first = toks.get(o)?;
+        let opens = first.kind == TokKind::Word
+            && first.text(text) != "that"
+            && (first.is(Class::Article)
+                || first.is(Class::Determiner)
+                || first.is(Class::Quantifier)
+                || first.shape.has(Shape::CAPITALISED))
+            && !first.classes.intersects(Classes::all(&[
+                Class::Weekday,
+                Class::Month,
+                Class::DeicticDay,
+                Class::TimeReference,
+                Class::SubjectPronoun,
+                Class::FirstPerson,
+                Class::Auxiliary,
+            ]));
+        if !opens {
+            return None;
+        }
+        // to the first punctuation mark; none when a quotation comes first
+        // (“described the vote as “largely peaceful””: the partial quote
+        // reports it)
+        let stop = toks[o..].iter().find(|t| {
+            t.kind == TokKind::Punct
+                && t.text(text).chars().next().is_some_and(|c| {
+                    matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!') || is_quote_char(c)
+                })
+        });
+        if stop.is_some_and(|t| t.text(text).chars().next().is_some_and(is_quote_char)) {
+            return None;
+        }
+        let end = stop.map_or(toks[toks.len() - 1].span.end, |t| t.span.start);
+        let content = trim_span(text, Span::new(first.span.start, end));
+        (has_words(content.slice(text), OBJECT_WORDS) && !index.overlaps(content))
+            .then_some(content)
+    }
+
     /// A clause reported without “that” whose subject is a bare noun
     /// phrase right after the reporting verb `toks[v]` (“said allies were
     /// rattled”, “says climate change is not happening”, “said groups of
@@ -1173,7 +1278,26 @@ impl<'a> Ctx<'a> {
                     }
                     continue;
                 }
+                // SUBJECT VERB OBJECT: “the union endorsed Hillary Clinton”
+                let object = t.is(Class::ObjectReport);
+                let object_report = |out: &mut Vec<Indirect>| {
+                    let content = self.object_report(toks, i, &index)?;
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    out.push(Indirect {
+                        content,
+                        verb: t.span,
+                        cue: t.text(text).to_string(),
+                        subject,
+                        phrase,
+                    });
+                    Some(content.end)
+                };
                 if !(reporting || t.is(Class::ThatVerb) || noun) {
+                    if object {
+                        if let Some(end) = object_report(&mut out) {
+                            taken_until = end;
+                        }
+                    }
                     continue;
                 }
                 let that = if noun && !reporting {
@@ -1293,6 +1417,12 @@ impl<'a> Ctx<'a> {
                     // that two copies compare the quote, not the sentence)
                     taken_until = s.span.end;
                     out.push(ind);
+                } else if object {
+                    // a reporting verb with a noun phrase and no clause:
+                    // “Trump announced the partnership with …”
+                    if let Some(end) = object_report(&mut out) {
+                        taken_until = end;
+                    }
                 }
             }
         }
