@@ -234,6 +234,12 @@ classes! {
     /// content (“endorsed Hillary Clinton”, “criticized the budget”), value
     /// the preposition some need first (“called for a recount”).
     ObjectReport => "object_report",
+    /// Verbs of asking and wondering that report an indirect question
+    /// (“asked whether”, “wondered if”).
+    QuestionVerb => "question_verb",
+    /// Words opening an indirect question after a verb of
+    /// `question_verb` (“whether”, “if”, “how”, “who”).
+    QuestionOpener => "question_opener",
     /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
     /// form, no report of what was said.
     Modal => "modal",

@@ -62,6 +62,7 @@ const TRIGGERS: Classes = Classes::all(&[
     Class::InfinitiveReport,
     Class::ReportPhraseEnd,
     Class::ObjectReport,
+    Class::QuestionVerb,
 ]);
 
 /// The most words of an interruption between a clause's subject and its
@@ -81,6 +82,15 @@ const BARE_SUBJECT_WORDS: usize = 4;
 /// reports (“endorsed [Hillary Clinton]”; “criticized [Clinton]” is too
 /// little to compare).
 const OBJECT_WORDS: usize = 2;
+
+/// The most words of the object between a verb of asking and its
+/// question (“asked [the minister] how …”).
+const QUESTION_OBJECT_MAX: usize = 3;
+
+/// The most tokens between a reporting verb and a “that” set off by a
+/// comma or dash (“told POLITICO, however, that”, “said — on Twitter, as
+/// it happens — that”).
+const THAT_INTERRUPTION_MAX: usize = 14;
 
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
@@ -740,6 +750,109 @@ impl<'a> Ctx<'a> {
         (plain && !adverbial).then_some(v + 1)
     }
 
+    /// Whether the verb `toks[v]` is a passive participle or stands in a
+    /// reduced clause: a form of “be” or “get” before it, over auxiliaries
+    /// and adverbs (“was later accused”, “has been asked”), unless it is an
+    /// “-ing” form. With the index of the first auxiliary.
+    fn passive(&self, toks: &[crate::text::Token], v: usize) -> (bool, usize) {
+        let text = self.text;
+        let s = self.skip_auxiliaries(toks, v);
+        let passive = !is_ing_form(toks[v].text(text))
+            && toks[s.saturating_sub(1)..v].iter().any(|t| {
+                let w = t.text(text);
+                [
+                    "was", "were", "is", "are", "be", "been", "being", "get", "got",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+            });
+        (passive, s)
+    }
+
+    /// “SUBJECT asked [OBJECT] whether/how …”: where the indirect question
+    /// reported by a verb of asking or wondering (`toks[v]`,
+    /// [`Class::QuestionVerb`]) starts: a word of `question_opener` right
+    /// after the verb or after an object of at most
+    /// [`QUESTION_OBJECT_MAX`] plain words (“asked the minister how”). Not
+    /// in the passive (“was asked whether”: the asker is unnamed), in a
+    /// reduced clause (“when asked whether”), after an article, determiner
+    /// or possessive (a noun: “the questioning”), or capitalised.
+    fn question_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        if !toks[v].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
+        let (passive, s) = self.passive(toks, v);
+        if passive {
+            return None;
+        }
+        if let Some(p) = s.checked_sub(1) {
+            let w = toks[p].text(text);
+            if w.ends_with("'s")
+                || w.ends_with("’s")
+                || toks[p].classes.intersects(Classes::all(&[
+                    Class::Article,
+                    Class::Determiner,
+                    Class::AdverbialSubordinator,
+                    Class::Condition,
+                ]))
+            {
+                return None;
+            }
+        }
+        let q = (v + 1..(v + 2 + QUESTION_OBJECT_MAX).min(toks.len()))
+            .find(|&k| toks[k].is(Class::QuestionOpener))?;
+        let plain = toks[v + 1..q].iter().all(|t| {
+            t.kind == TokKind::Word
+                && !is_preposition(t.text(text))
+                && !self.is_finite_verb(t)
+                && !t.classes.intersects(Classes::all(&[
+                    Class::ClauseBoundary,
+                    Class::ReportingVerb,
+                    Class::Negation,
+                ]))
+        });
+        // a word must follow the opener (“asked if necessary” is none)
+        let next = toks.get(q + 1)?;
+        (plain && next.kind == TokKind::Word).then_some(q)
+    }
+
+    /// “SUBJECT VERB [ADVERBIAL], INTERRUPTION, that CLAUSE”: where the
+    /// “that” of the reporting verb `toks[v]` stands when a comma or dash
+    /// sets it off (“told POLITICO, however, that”, “believes, for example,
+    /// that”, “said — on Twitter, as it happens — that”): within
+    /// [`THAT_INTERRUPTION_MAX`] tokens, after a comma or dash, with no
+    /// colon, semicolon, quotation mark or other reporting verb between,
+    /// and opening a clause with a subject and a finite verb.
+    fn that_after_interruption(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let last = (v + 2 + THAT_INTERRUPTION_MAX).min(toks.len());
+        let mut set_off = false;
+        for k in v + 1..last {
+            let t = &toks[k];
+            let w = t.text(text);
+            if w == "that" {
+                return (set_off
+                    && matches!(toks[k - 1].text(text), "," | "—" | "--" | "–")
+                    && self.finite_that_clause(toks, k))
+                .then_some(k);
+            }
+            if matches!(w, "," | "—" | "--" | "–") {
+                set_off = true;
+                continue;
+            }
+            let quote = t.kind == TokKind::Punct && w.chars().next().is_some_and(is_quote_char);
+            if matches!(w, ":" | ";" | "." | "?" | "!" | "(" | ")")
+                || quote
+                || t.is(Class::ReportingVerb)
+                || t.is(Class::ThatVerb)
+            {
+                return None;
+            }
+        }
+        None
+    }
+
     /// “SUBJECT VERB OBJECT”: a verb of evaluation or announcement
     /// (`toks[v]`, [`Class::ObjectReport`]: “the union endorsed Hillary
     /// Clinton”, “Kaine praised the deal”, “called for a recount”) reports
@@ -768,16 +881,7 @@ impl<'a> Ctx<'a> {
         }
         // over auxiliaries and adverbs (“who has also endorsed”, “was
         // later accused”)
-        let s = self.skip_auxiliaries(toks, v);
-        let passive = !is_ing_form(verb)
-            && toks[s.saturating_sub(1)..v].iter().any(|t| {
-                let w = t.text(text);
-                [
-                    "was", "were", "is", "are", "be", "been", "being", "get", "got",
-                ]
-                .iter()
-                .any(|x| w.eq_ignore_ascii_case(x))
-            });
+        let (passive, s) = self.passive(toks, v);
         if passive {
             return None;
         }
@@ -1292,7 +1396,32 @@ impl<'a> Ctx<'a> {
                     });
                     Some(content.end)
                 };
+                // SUBJECT VERB [OBJECT] QUESTION: “Tapper asked whether …”
+                let question = t.is(Class::QuestionVerb);
+                let question_report = |out: &mut Vec<Indirect>| {
+                    let q = self.question_after(toks, i)?;
+                    let content = self.clause_content(s, toks, i, q, toks[q].span.start, &inside);
+                    let content = self.before_next_quote(toks, content, &index);
+                    if !has_words(content.slice(text), 4) || index.overlaps(content) {
+                        return None;
+                    }
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    out.push(Indirect {
+                        content,
+                        verb: t.span,
+                        cue: t.text(text).to_string(),
+                        subject,
+                        phrase,
+                    });
+                    Some(content.end)
+                };
                 if !(reporting || t.is(Class::ThatVerb) || noun) {
+                    if question {
+                        if let Some(end) = question_report(&mut out) {
+                            taken_until = end;
+                            continue;
+                        }
+                    }
                     if object {
                         if let Some(end) = object_report(&mut out) {
                             taken_until = end;
@@ -1332,6 +1461,7 @@ impl<'a> Ctx<'a> {
                         Some(i + 1)
                     } else {
                         self.that_after_adverbial(toks, i)
+                            .or_else(|| self.that_after_interruption(toks, i))
                     }
                 } else if !self.reports_as_verb(s, toks, i) {
                     continue;
@@ -1417,6 +1547,9 @@ impl<'a> Ctx<'a> {
                     // that two copies compare the quote, not the sentence)
                     taken_until = s.span.end;
                     out.push(ind);
+                } else if let Some(end) = question.then(|| question_report(&mut out)).flatten() {
+                    // a reporting verb of asking and its question
+                    taken_until = end;
                 } else if object {
                     // a reporting verb with a noun phrase and no clause:
                     // “Trump announced the partnership with …”
