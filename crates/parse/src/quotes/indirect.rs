@@ -856,7 +856,8 @@ impl<'a> Ctx<'a> {
     /// “SUBJECT VERB OBJECT”: a verb of evaluation or announcement
     /// (`toks[v]`, [`Class::ObjectReport`]: “the union endorsed Hillary
     /// Clinton”, “Kaine praised the deal”, “called for a recount”) reports
-    /// the noun phrase after it (after its preposition, the entry's value)
+    /// the noun phrase after it (after its preposition, the entry's value;
+    /// value “phrase”: only for a subject phrase, checked by the caller)
     /// to the end of its clause: the first punctuation mark. The object
     /// opens with an article, a determiner or possessive, a quantifier or a
     /// capitalised word that is no word of time (“announced Friday that”);
@@ -900,7 +901,9 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut o = v + 1;
-        if let Some(prep) = crate::lexicon::value(verb, Class::ObjectReport) {
+        if let Some(prep) =
+            crate::lexicon::value(verb, Class::ObjectReport).filter(|&value| value != "phrase")
+        {
             if !toks.get(o)?.text(text).eq_ignore_ascii_case(prep) {
                 return None;
             }
@@ -1387,6 +1390,14 @@ impl<'a> Ctx<'a> {
                 let object_report = |out: &mut Vec<Indirect>| {
                     let content = self.object_report(toks, i, &index)?;
                     let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    // (“the poll shows a tight race”, not “the mayor showed
+                    // a map”: value “phrase”)
+                    if !phrase
+                        && crate::lexicon::value(t.text(text), Class::ObjectReport)
+                            == Some("phrase")
+                    {
+                        return None;
+                    }
                     out.push(Indirect {
                         content,
                         verb: t.span,
@@ -1487,6 +1498,11 @@ impl<'a> Ctx<'a> {
                                 subject,
                                 phrase,
                             });
+                        }
+                    } else if object {
+                        // or with a noun phrase: “the poll shows a tight race”
+                        if let Some(end) = object_report(&mut out) {
+                            taken_until = end;
                         }
                     }
                     continue;
