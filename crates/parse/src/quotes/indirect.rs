@@ -721,12 +721,19 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // (“told the crew not to sail”: a “not” before the “to” is the
+        // infinitive's)
+        let object_end = if to > v + 1 && toks[to - 1].text(text) == "not" {
+            to - 1
+        } else {
+            to
+        };
         let object =
             crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport) == Some("object");
-        if object != (to > v + 1) {
+        if object != (object_end > v + 1) {
             return None;
         }
-        let plain = toks[v + 1..to].iter().all(|t| {
+        let plain = toks[v + 1..object_end].iter().all(|t| {
             t.kind == TokKind::Word
                 && !is_preposition(t.text(text))
                 && !t.classes.intersects(Classes::all(&[
