@@ -240,6 +240,10 @@ classes! {
     /// Words opening an indirect question after a verb of
     /// `question_verb` (“whether”, “if”, “how”, “who”).
     QuestionOpener => "question_opener",
+    /// Nouns of stance or speech whose complement after a preposition
+    /// (the value) is reported content (“Hart's criticism of the ferry
+    /// contract”).
+    ObjectNoun => "object_noun",
     /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
     /// form, no report of what was said.
     Modal => "modal",

@@ -63,6 +63,7 @@ const TRIGGERS: Classes = Classes::all(&[
     Class::ReportPhraseEnd,
     Class::ObjectReport,
     Class::QuestionVerb,
+    Class::ObjectNoun,
 ]);
 
 /// The most words of an interruption between a clause's subject and its
@@ -916,6 +917,25 @@ impl<'a> Ctx<'a> {
             }
             o += 1;
         }
+        self.object_phrase(toks, o, index, false)
+    }
+
+    /// The noun phrase a verb of `object_report` or a noun of
+    /// `object_noun` reports, from `toks[o]`: it opens with an article, a
+    /// determiner or possessive, a quantifier or a capitalised word that is
+    /// no word of time (“announced Friday that”) and runs to the first
+    /// punctuation mark (with `to_verb`, also to a finite verb: “Hart's
+    /// criticism of the ferry contract was …”); none when a quotation comes
+    /// first (“described the vote as “largely peaceful””: the partial quote
+    /// reports it) or with fewer than [`OBJECT_WORDS`] words.
+    fn object_phrase(
+        &self,
+        toks: &[crate::text::Token],
+        o: usize,
+        index: &MarkIndex,
+        to_verb: bool,
+    ) -> Option<Span> {
+        let text = self.text;
         let first = toks.get(o)?;
         let opens = first.kind == TokKind::Word
             && first.text(text) != "that"
@@ -935,14 +955,13 @@ impl<'a> Ctx<'a> {
         if !opens {
             return None;
         }
-        // to the first punctuation mark; none when a quotation comes first
-        // (“described the vote as “largely peaceful””: the partial quote
-        // reports it)
-        let stop = toks[o..].iter().find(|t| {
-            t.kind == TokKind::Punct
-                && t.text(text).chars().next().is_some_and(|c| {
-                    matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!') || is_quote_char(c)
-                })
+        let stop = toks[o + 1..].iter().find(|t| {
+            to_verb && self.is_finite_verb(t)
+                || t.kind == TokKind::Punct
+                    && t.text(text).chars().next().is_some_and(|c| {
+                        matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!')
+                            || is_quote_char(c)
+                    })
         });
         if stop.is_some_and(|t| t.text(text).chars().next().is_some_and(is_quote_char)) {
             return None;
@@ -951,6 +970,44 @@ impl<'a> Ctx<'a> {
         let content = trim_span(text, Span::new(first.span.start, end));
         (has_words(content.slice(text), OBJECT_WORDS) && !index.overlaps(content))
             .then_some(content)
+    }
+
+    /// “OWNER'S NOUN PREPOSITION OBJECT”: a noun of stance or speech
+    /// (`toks[v]`, [`Class::ObjectNoun`]: “Hart's criticism of the ferry
+    /// contract”, “their support for the strike”) reports the noun phrase
+    /// after its preposition (the entry's value) up to a finite verb or a
+    /// punctuation mark ([`Ctx::object_phrase`]). Only after a possessive,
+    /// with at most one lowercase word between (“the union's strong support
+    /// for”): “the attack on the base”, “a call for tenders” report nothing.
+    fn noun_object(
+        &self,
+        toks: &[crate::text::Token],
+        v: usize,
+        index: &MarkIndex,
+    ) -> Option<Span> {
+        let text = self.text;
+        let possessive = |t: &crate::text::Token| {
+            let w = t.text(text);
+            w.ends_with("'s")
+                || w.ends_with("’s")
+                || ["his", "her", "their", "its"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+        };
+        let owner = v.checked_sub(1).is_some_and(|p| {
+            possessive(&toks[p])
+                || p.checked_sub(1).is_some_and(|q| {
+                    possessive(&toks[q])
+                        && toks[p].kind == TokKind::Word
+                        && toks[p].shape.has(Shape::LOWERCASE)
+                        && !toks[p].is(Class::Determiner)
+                })
+        });
+        let prep = crate::lexicon::value(toks[v].text(text), Class::ObjectNoun)?;
+        if !owner || !toks.get(v + 1)?.text(text).eq_ignore_ascii_case(prep) {
+            return None;
+        }
+        self.object_phrase(toks, v + 2, index, true)
     }
 
     /// A clause reported without “that” whose subject is a bare noun
@@ -1433,6 +1490,21 @@ impl<'a> Ctx<'a> {
                     });
                     Some(content.end)
                 };
+                // OWNER'S NOUN PREPOSITION OBJECT: “Hart's criticism of the
+                // ferry contract”, its owner unnamed
+                if t.is(Class::ObjectNoun) {
+                    if let Some(content) = self.noun_object(toks, i, &index) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject: Subject::Unknown,
+                            phrase: false,
+                        });
+                        continue;
+                    }
+                }
                 if !(reporting || t.is(Class::ThatVerb) || noun) {
                     if question {
                         if let Some(end) = question_report(&mut out) {
