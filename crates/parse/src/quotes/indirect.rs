@@ -782,31 +782,32 @@ impl<'a> Ctx<'a> {
     /// [`Class::QuestionVerb`]) starts: a word of `question_opener` right
     /// after the verb or after an object of at most
     /// [`QUESTION_OBJECT_MAX`] plain words (“asked the minister how”). Not
-    /// in the passive (“was asked whether”: the asker is unnamed), in a
-    /// reduced clause (“when asked whether”), after an article, determiner
-    /// or possessive (a noun: “the questioning”), or capitalised.
-    fn question_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+    /// after an article, determiner or possessive (a noun: “the
+    /// questioning”), nor capitalised inside its sentence (a headline's
+    /// word). With `true` when the asker is not the verb's subject: in the
+    /// passive (“was asked whether”), in a reduced clause (“when asked
+    /// whether”, “Asked if …, Ruiz said”).
+    fn question_after(&self, toks: &[crate::text::Token], v: usize) -> Option<(usize, bool)> {
         let text = self.text;
-        if !toks[v].shape.has(Shape::LOWERCASE) {
+        if !toks[v].shape.has(Shape::LOWERCASE) && v > 0 {
             return None;
         }
         let (passive, s) = self.passive(toks, v);
-        if passive {
-            return None;
-        }
+        let mut unnamed = passive || v == 0;
         if let Some(p) = s.checked_sub(1) {
             let w = toks[p].text(text);
             if w.ends_with("'s")
                 || w.ends_with("’s")
-                || toks[p].classes.intersects(Classes::all(&[
-                    Class::Article,
-                    Class::Determiner,
-                    Class::AdverbialSubordinator,
-                    Class::Condition,
-                ]))
+                || toks[p]
+                    .classes
+                    .intersects(Classes::all(&[Class::Article, Class::Determiner]))
             {
                 return None;
             }
+            unnamed |= toks[p].classes.intersects(Classes::all(&[
+                Class::AdverbialSubordinator,
+                Class::Condition,
+            ]));
         }
         let q = (v + 1..(v + 2 + QUESTION_OBJECT_MAX).min(toks.len()))
             .find(|&k| toks[k].is(Class::QuestionOpener))?;
@@ -822,7 +823,7 @@ impl<'a> Ctx<'a> {
         });
         // a word must follow the opener (“asked if necessary” is none)
         let next = toks.get(q + 1)?;
-        (plain && next.kind == TokKind::Word).then_some(q)
+        (plain && next.kind == TokKind::Word).then_some((q, unnamed))
     }
 
     /// “SUBJECT VERB [ADVERBIAL], INTERRUPTION, that CLAUSE”: where the
@@ -1474,13 +1475,18 @@ impl<'a> Ctx<'a> {
                 // SUBJECT VERB [OBJECT] QUESTION: “Tapper asked whether …”
                 let question = t.is(Class::QuestionVerb);
                 let question_report = |out: &mut Vec<Indirect>| {
-                    let q = self.question_after(toks, i)?;
+                    let (q, unnamed) = self.question_after(toks, i)?;
                     let content = self.clause_content(s, toks, i, q, toks[q].span.start, &inside);
                     let content = self.before_next_quote(toks, content, &index);
                     if !has_words(content.slice(text), 4) || index.overlaps(content) {
                         return None;
                     }
-                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    // (the asker of “was asked whether” is not named)
+                    let (subject, phrase) = if unnamed {
+                        (Subject::Unknown, false)
+                    } else {
+                        self.subject_or_phrase(toks, i)
+                    };
                     out.push(Indirect {
                         content,
                         verb: t.span,
