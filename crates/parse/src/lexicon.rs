@@ -244,6 +244,9 @@ classes! {
     /// (the value) is reported content (“Hart's criticism of the ferry
     /// contract”).
     ObjectNoun => "object_noun",
+    /// Verbs of regard and portrayal that report their object and its
+    /// complement after “as” (“sees the issue as a way to win”).
+    AsReport => "as_report",
     /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
     /// form, no report of what was said.
     Modal => "modal",

@@ -64,6 +64,7 @@ const TRIGGERS: Classes = Classes::all(&[
     Class::ObjectReport,
     Class::QuestionVerb,
     Class::ObjectNoun,
+    Class::AsReport,
 ]);
 
 /// The most words of an interruption between a clause's subject and its
@@ -87,6 +88,10 @@ const OBJECT_WORDS: usize = 2;
 /// The most words of the object between a verb of asking and its
 /// question (“asked [the minister] how …”).
 const QUESTION_OBJECT_MAX: usize = 3;
+
+/// The most tokens of the object between a verb of `as_report` and its
+/// “as” (“sees [the calendar farther ahead] as favorable”).
+const AS_OBJECT_MAX: usize = 5;
 
 /// The most tokens between a reporting verb and a “that” set off by a
 /// comma or dash (“told POLITICO, however, that”, “said — on Twitter, as
@@ -862,6 +867,66 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// “SUBJECT VERB OBJECT as COMPLEMENT”: a verb of regard or portrayal
+    /// (`toks[v]`, [`Class::AsReport`]: “Clinton sees the issue as a way to
+    /// win”, “the ad portrays her as a job-killer”, “Israel regards the city
+    /// as its capital”) reports its object and complement, from the object
+    /// to the first punctuation mark. The object has one to
+    /// [`AS_OBJECT_MAX`] words, none a clause word or a finite verb (“to
+    /// see the girls dressed as …” is no view). Not in the passive (“was
+    /// seen as”), after an article, determiner or possessive, or
+    /// capitalised.
+    fn as_report(&self, toks: &[crate::text::Token], v: usize) -> Option<Span> {
+        let text = self.text;
+        if !toks[v].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
+        let (passive, s) = self.passive(toks, v);
+        if passive {
+            return None;
+        }
+        if let Some(p) = s.checked_sub(1) {
+            let w = toks[p].text(text);
+            if w.ends_with("'s")
+                || w.ends_with("’s")
+                || toks[p]
+                    .classes
+                    .intersects(Classes::all(&[Class::Article, Class::Determiner]))
+            {
+                return None;
+            }
+        }
+        let last = (v + 2 + AS_OBJECT_MAX).min(toks.len());
+        let as_at = (v + 2..last).find(|&k| toks[k].text(text) == "as")?;
+        let plain = toks[v + 1..as_at].iter().all(|t| {
+            t.kind == TokKind::Word
+                && !self.is_finite_verb(t)
+                && !t.classes.intersects(Classes::all(&[
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::ReportingVerb,
+                    Class::Negation,
+                ]))
+        });
+        // the complement: a word after “as”, no clause's subject (“as easy
+        // to view the scores as it is to …”)
+        let complement = toks.get(as_at + 1)?;
+        if !plain || complement.kind != TokKind::Word || complement.is(Class::SubjectPronoun) {
+            return None;
+        }
+        let end = toks[as_at + 1..]
+            .iter()
+            .find(|t| {
+                t.kind == TokKind::Punct
+                    && t.text(text).chars().next().is_some_and(|c| {
+                        matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!' | '—' | '–')
+                            || is_quote_char(c)
+                    })
+            })
+            .map_or(toks[toks.len() - 1].span.end, |t| t.span.start);
+        Some(trim_span(text, Span::new(toks[v + 1].span.start, end)))
+    }
+
     /// “SUBJECT VERB OBJECT”: a verb of evaluation or announcement
     /// (`toks[v]`, [`Class::ObjectReport`]: “the union endorsed Hillary
     /// Clinton”, “Kaine praised the deal”, “called for a recount”) reports
@@ -960,7 +1025,7 @@ impl<'a> Ctx<'a> {
             to_verb && self.is_finite_verb(t)
                 || t.kind == TokKind::Punct
                     && t.text(text).chars().next().is_some_and(|c| {
-                        matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!')
+                        matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!' | '—' | '–')
                             || is_quote_char(c)
                     })
         });
@@ -1496,6 +1561,25 @@ impl<'a> Ctx<'a> {
                     });
                     Some(content.end)
                 };
+                // SUBJECT VERB OBJECT as COMPLEMENT: “the ad portrays her as
+                // a job-killer”
+                if t.is(Class::AsReport) {
+                    if let Some(content) = self
+                        .as_report(toks, i)
+                        .filter(|c| has_words(c.slice(text), 3) && !index.overlaps(*c))
+                    {
+                        let (subject, phrase) = self.subject_or_phrase(toks, i);
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                            phrase,
+                        });
+                        continue;
+                    }
+                }
                 // OWNER'S NOUN PREPOSITION OBJECT: “Hart's criticism of the
                 // ferry contract”, its owner unnamed
                 if t.is(Class::ObjectNoun) {
