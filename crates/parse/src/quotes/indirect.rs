@@ -8,6 +8,11 @@ use crate::lexicon::{Class, Classes};
 use crate::model::{Sentence, Span};
 use crate::text::{is_regular_past, Shape, TokKind};
 
+/// An adverb by its ending (“recently”, “openly”).
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
+}
+
 /// Reported speech without marks.
 pub(super) struct Indirect {
     pub(super) content: Span,
@@ -983,13 +988,27 @@ impl<'a> Ctx<'a> {
             }
             o += 1;
         }
-        self.object_phrase(toks, o, index, false)
+        // a bare noun may open the object unless the word before the verb
+        // makes the verb an adjective (“on opposing sides”, “its proposed
+        // cutoff”, “within hailing distance”)
+        let bare_ok = !v.checked_sub(1).is_some_and(|p| {
+            let w = toks[p].text(text);
+            is_preposition(w)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || toks[p].is(Class::Article)
+                || toks[p].is(Class::Determiner)
+        });
+        self.object_phrase(toks, o, index, false, bare_ok)
     }
 
     /// The noun phrase a verb of `object_report` or a noun of
     /// `object_noun` reports, from `toks[o]`: it opens with an article, a
-    /// determiner or possessive, a quantifier or a capitalised word that is
-    /// no word of time (“announced Friday that”) and runs to the first
+    /// determiner or possessive, a quantifier, a capitalised word that is
+    /// no word of time (“announced Friday that”) or, with `bare_ok`, a
+    /// lowercase word that is no function word, verb form, “-ing” word or
+    /// adverb (“citing fears of terrorism”, “accusing him of …”), and runs
+    /// to the first
     /// punctuation mark (with `to_verb`, also to a finite verb: “Hart's
     /// criticism of the ferry contract was …”); none when a quotation comes
     /// first (“described the vote as “largely peaceful””: the partial quote
@@ -1000,15 +1019,40 @@ impl<'a> Ctx<'a> {
         o: usize,
         index: &MarkIndex,
         to_verb: bool,
+        bare_ok: bool,
     ) -> Option<Span> {
         let text = self.text;
         let first = toks.get(o)?;
+        let w = first.text(text);
+        // a bare noun or an object pronoun (“citing fears of terrorism”,
+        // “accusing him of …”): no function word, verb form or adverb
+        let bare = bare_ok
+            && first.shape.has(Shape::LOWERCASE)
+            && !is_preposition(w)
+            && !is_ing_form(w)
+            && !is_regular_past(w)
+            && !is_ly_adverb(w)
+            && !first.classes.intersects(Classes::all(&[
+                Class::FiniteAuxiliary,
+                Class::PastVerb,
+                Class::ClauseBoundary,
+                Class::AdverbialSubordinator,
+                Class::QuestionWord,
+                Class::Condition,
+                Class::Negation,
+                Class::SubjectAdverb,
+                Class::Modal,
+                Class::BareSubjectStop,
+                Class::DateModifier,
+            ]));
         let opens = first.kind == TokKind::Word
-            && first.text(text) != "that"
+            && w != "that"
+            && w != "to"
             && (first.is(Class::Article)
                 || first.is(Class::Determiner)
                 || first.is(Class::Quantifier)
-                || first.shape.has(Shape::CAPITALISED))
+                || first.shape.has(Shape::CAPITALISED)
+                || bare)
             && !first.classes.intersects(Classes::all(&[
                 Class::Weekday,
                 Class::Month,
@@ -1021,21 +1065,25 @@ impl<'a> Ctx<'a> {
         if !opens {
             return None;
         }
+        // (an apostrophe is no stop: “the leaders’ meeting”, “Breitbart
+        // News’ editor”; a quotation the marks index knows is, below)
         let stop = toks[o + 1..].iter().find(|t| {
             to_verb && self.is_finite_verb(t)
                 || t.kind == TokKind::Punct
                     && t.text(text).chars().next().is_some_and(|c| {
                         matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!' | '—' | '–')
-                            || is_quote_char(c)
+                            || is_double_mark(c)
                     })
         });
-        if stop.is_some_and(|t| t.text(text).chars().next().is_some_and(is_quote_char)) {
+        if stop.is_some_and(|t| t.text(text).chars().next().is_some_and(is_double_mark)) {
             return None;
         }
         let end = stop.map_or(toks[toks.len() - 1].span.end, |t| t.span.start);
         let content = trim_span(text, Span::new(first.span.start, end));
-        (has_words(content.slice(text), OBJECT_WORDS) && !index.overlaps(content))
-            .then_some(content)
+        (has_words(content.slice(text), OBJECT_WORDS)
+            && !index.overlaps(content)
+            && index.first_open_within(content).is_none())
+        .then_some(content)
     }
 
     /// “OWNER'S NOUN PREPOSITION OBJECT”: a noun of stance or speech
@@ -1073,7 +1121,7 @@ impl<'a> Ctx<'a> {
         if !owner || !toks.get(v + 1)?.text(text).eq_ignore_ascii_case(prep) {
             return None;
         }
-        self.object_phrase(toks, v + 2, index, true)
+        self.object_phrase(toks, v + 2, index, true, true)
     }
 
     /// A clause reported without “that” whose subject is a bare noun
