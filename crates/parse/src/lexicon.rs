@@ -234,6 +234,23 @@ classes! {
     /// The last words of the phrases of `report_phrase` (“out”, “clear”):
     /// where the rule looks for one.
     ReportPhraseEnd => "report_phrase_end",
+    /// Verbs of evaluation and announcement whose object is reported
+    /// content (“endorsed Hillary Clinton”, “criticized the budget”), value
+    /// the preposition some need first (“called for a recount”).
+    ObjectReport => "object_report",
+    /// Verbs of asking and wondering that report an indirect question
+    /// (“asked whether”, “wondered if”).
+    QuestionVerb => "question_verb",
+    /// Words opening an indirect question after a verb of
+    /// `question_verb` (“whether”, “if”, “how”, “who”).
+    QuestionOpener => "question_opener",
+    /// Nouns of stance or speech whose complement after a preposition
+    /// (the value) is reported content (“Hart's criticism of the ferry
+    /// contract”).
+    ObjectNoun => "object_noun",
+    /// Verbs of regard and portrayal that report their object and its
+    /// complement after “as” (“sees the issue as a way to win”).
+    AsReport => "as_report",
     /// Modal verbs (“can”, “would”, “must”): a verb after one is a base
     /// form, no report of what was said.
     Modal => "modal",

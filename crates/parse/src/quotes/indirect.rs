@@ -8,6 +8,11 @@ use crate::lexicon::{Class, Classes};
 use crate::model::{Sentence, Span};
 use crate::text::{is_regular_past, Shape, TokKind};
 
+/// An adverb by its ending (“recently”, “openly”).
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
+}
+
 /// Reported speech without marks.
 pub(super) struct Indirect {
     pub(super) content: Span,
@@ -61,6 +66,10 @@ const TRIGGERS: Classes = Classes::all(&[
     Class::SpeechNoun,
     Class::InfinitiveReport,
     Class::ReportPhraseEnd,
+    Class::ObjectReport,
+    Class::QuestionVerb,
+    Class::ObjectNoun,
+    Class::AsReport,
 ]);
 
 /// The most words of an interruption between a clause's subject and its
@@ -75,6 +84,24 @@ const REQUEST_OBJECT_MAX: usize = 5;
 /// opens a clause reported without “that” (“said [groups of observers]
 /// were sent”).
 const BARE_SUBJECT_WORDS: usize = 4;
+
+/// The fewest words of the object a verb of evaluation or announcement
+/// reports (“endorsed [Hillary Clinton]”; “criticized [Clinton]” is too
+/// little to compare).
+const OBJECT_WORDS: usize = 2;
+
+/// The most words of the object between a verb of asking and its
+/// question (“asked [the minister] how …”).
+const QUESTION_OBJECT_MAX: usize = 3;
+
+/// The most tokens of the object between a verb of `as_report` and its
+/// “as” (“sees [the calendar farther ahead] as favorable”).
+const AS_OBJECT_MAX: usize = 5;
+
+/// The most tokens between a reporting verb and a “that” set off by a
+/// comma or dash (“told POLITICO, however, that”, “said — on Twitter, as
+/// it happens — that”).
+const THAT_INTERRUPTION_MAX: usize = 14;
 
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
@@ -705,12 +732,19 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // (“told the crew not to sail”: a “not” before the “to” is the
+        // infinitive's)
+        let object_end = if to > v + 1 && toks[to - 1].text(text) == "not" {
+            to - 1
+        } else {
+            to
+        };
         let object =
             crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport) == Some("object");
-        if object != (to > v + 1) {
+        if object != (object_end > v + 1) {
             return None;
         }
-        let plain = toks[v + 1..to].iter().all(|t| {
+        let plain = toks[v + 1..object_end].iter().all(|t| {
             t.kind == TokKind::Word
                 && !is_preposition(t.text(text))
                 && !t.classes.intersects(Classes::all(&[
@@ -732,6 +766,362 @@ impl<'a> Ctx<'a> {
             .get(clause)
             .is_some_and(|t| t.is(Class::AdverbialSubordinator));
         (plain && !adverbial).then_some(v + 1)
+    }
+
+    /// Whether the verb `toks[v]` is a passive participle or stands in a
+    /// reduced clause: a form of “be” or “get” before it, over auxiliaries
+    /// and adverbs (“was later accused”, “has been asked”), unless it is an
+    /// “-ing” form. With the index of the first auxiliary.
+    fn passive(&self, toks: &[crate::text::Token], v: usize) -> (bool, usize) {
+        let text = self.text;
+        let s = self.skip_auxiliaries(toks, v);
+        let passive = !is_ing_form(toks[v].text(text))
+            && toks[s.saturating_sub(1)..v].iter().any(|t| {
+                let w = t.text(text);
+                [
+                    "was", "were", "is", "are", "be", "been", "being", "get", "got",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+            });
+        (passive, s)
+    }
+
+    /// “SUBJECT asked [OBJECT] whether/how …”: where the indirect question
+    /// reported by a verb of asking or wondering (`toks[v]`,
+    /// [`Class::QuestionVerb`]) starts: a word of `question_opener` right
+    /// after the verb or after an object of at most
+    /// [`QUESTION_OBJECT_MAX`] plain words (“asked the minister how”). Not
+    /// after an article, determiner or possessive (a noun: “the
+    /// questioning”), nor capitalised inside its sentence (a headline's
+    /// word). With `true` when the asker is not the verb's subject: in the
+    /// passive (“was asked whether”), in a reduced clause (“when asked
+    /// whether”, “Asked if …, Ruiz said”).
+    fn question_after(&self, toks: &[crate::text::Token], v: usize) -> Option<(usize, bool)> {
+        let text = self.text;
+        if !toks[v].shape.has(Shape::LOWERCASE) && v > 0 {
+            return None;
+        }
+        let (passive, s) = self.passive(toks, v);
+        let mut unnamed = passive || v == 0;
+        if let Some(p) = s.checked_sub(1) {
+            let w = toks[p].text(text);
+            if w.ends_with("'s")
+                || w.ends_with("’s")
+                || toks[p]
+                    .classes
+                    .intersects(Classes::all(&[Class::Article, Class::Determiner]))
+            {
+                return None;
+            }
+            unnamed |= toks[p].classes.intersects(Classes::all(&[
+                Class::AdverbialSubordinator,
+                Class::Condition,
+            ]));
+        }
+        let q = (v + 1..(v + 2 + QUESTION_OBJECT_MAX).min(toks.len()))
+            .find(|&k| toks[k].is(Class::QuestionOpener))?;
+        let plain = toks[v + 1..q].iter().all(|t| {
+            t.kind == TokKind::Word
+                && !is_preposition(t.text(text))
+                && !self.is_finite_verb(t)
+                && !t.classes.intersects(Classes::all(&[
+                    Class::ClauseBoundary,
+                    Class::ReportingVerb,
+                    Class::Negation,
+                ]))
+        });
+        // a word must follow the opener (“asked if necessary” is none)
+        let next = toks.get(q + 1)?;
+        (plain && next.kind == TokKind::Word).then_some((q, unnamed))
+    }
+
+    /// “SUBJECT VERB [ADVERBIAL], INTERRUPTION, that CLAUSE”: where the
+    /// “that” of the reporting verb `toks[v]` stands when a comma or dash
+    /// sets it off (“told POLITICO, however, that”, “believes, for example,
+    /// that”, “said — on Twitter, as it happens — that”): within
+    /// [`THAT_INTERRUPTION_MAX`] tokens, after a comma or dash, with no
+    /// colon, semicolon, quotation mark or other reporting verb between,
+    /// and opening a clause with a subject and a finite verb.
+    fn that_after_interruption(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let last = (v + 2 + THAT_INTERRUPTION_MAX).min(toks.len());
+        let mut set_off = false;
+        for k in v + 1..last {
+            let t = &toks[k];
+            let w = t.text(text);
+            if w == "that" {
+                return (set_off
+                    && matches!(toks[k - 1].text(text), "," | "—" | "--" | "–")
+                    && self.finite_that_clause(toks, k))
+                .then_some(k);
+            }
+            if matches!(w, "," | "—" | "--" | "–") {
+                set_off = true;
+                continue;
+            }
+            let quote = t.kind == TokKind::Punct && w.chars().next().is_some_and(is_quote_char);
+            if matches!(w, ":" | ";" | "." | "?" | "!" | "(" | ")")
+                || quote
+                || t.is(Class::ReportingVerb)
+                || t.is(Class::ThatVerb)
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// “SUBJECT VERB OBJECT as COMPLEMENT”: a verb of regard or portrayal
+    /// (`toks[v]`, [`Class::AsReport`]: “Clinton sees the issue as a way to
+    /// win”, “the ad portrays her as a job-killer”, “Israel regards the city
+    /// as its capital”) reports its object and complement, from the object
+    /// to the first punctuation mark. The object has one to
+    /// [`AS_OBJECT_MAX`] words, none a clause word or a finite verb (“to
+    /// see the girls dressed as …” is no view). Not in the passive (“was
+    /// seen as”), after an article, determiner or possessive, or
+    /// capitalised.
+    fn as_report(&self, toks: &[crate::text::Token], v: usize) -> Option<Span> {
+        let text = self.text;
+        if !toks[v].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
+        let (passive, s) = self.passive(toks, v);
+        if passive {
+            return None;
+        }
+        if let Some(p) = s.checked_sub(1) {
+            let w = toks[p].text(text);
+            if w.ends_with("'s")
+                || w.ends_with("’s")
+                || toks[p]
+                    .classes
+                    .intersects(Classes::all(&[Class::Article, Class::Determiner]))
+            {
+                return None;
+            }
+        }
+        let last = (v + 2 + AS_OBJECT_MAX).min(toks.len());
+        let as_at = (v + 2..last).find(|&k| toks[k].text(text) == "as")?;
+        let plain = toks[v + 1..as_at].iter().all(|t| {
+            t.kind == TokKind::Word
+                && !self.is_finite_verb(t)
+                && !t.classes.intersects(Classes::all(&[
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::ReportingVerb,
+                    Class::Negation,
+                ]))
+        });
+        // the complement: a word after “as”, no clause's subject (“as easy
+        // to view the scores as it is to …”)
+        let complement = toks.get(as_at + 1)?;
+        if !plain || complement.kind != TokKind::Word || complement.is(Class::SubjectPronoun) {
+            return None;
+        }
+        let end = toks[as_at + 1..]
+            .iter()
+            .find(|t| {
+                t.kind == TokKind::Punct
+                    && t.text(text).chars().next().is_some_and(|c| {
+                        matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!' | '—' | '–')
+                            || is_quote_char(c)
+                    })
+            })
+            .map_or(toks[toks.len() - 1].span.end, |t| t.span.start);
+        Some(trim_span(text, Span::new(toks[v + 1].span.start, end)))
+    }
+
+    /// “SUBJECT VERB OBJECT”: a verb of evaluation or announcement
+    /// (`toks[v]`, [`Class::ObjectReport`]: “the union endorsed Hillary
+    /// Clinton”, “Kaine praised the deal”, “called for a recount”) reports
+    /// the noun phrase after it (after its preposition, the entry's value;
+    /// value “phrase”: only for a subject phrase, checked by the caller)
+    /// to the end of its clause: the first punctuation mark. The object
+    /// opens with an article, a determiner or possessive, a quantifier or a
+    /// capitalised word that is no word of time (“announced Friday that”);
+    /// it has [`OBJECT_WORDS`] words or more. Not when the verb is a noun or
+    /// an adjective (after an article, a determiner or a possessive: “the
+    /// proposed ban”, “his calls for”), a base form after “to”, a passive
+    /// (after a form of “be”: “was accused of”), in a relative clause (“a
+    /// donor who has endorsed Cruz”: the background of a person, not what
+    /// the sentence reports), or capitalised (a headline's word).
+    fn object_report(
+        &self,
+        toks: &[crate::text::Token],
+        v: usize,
+        index: &MarkIndex,
+    ) -> Option<Span> {
+        let text = self.text;
+        let verb = toks[v].text(text);
+        // (a capitalised one is a headline's word: “Senator Stressed The
+        // Importance Of …”; but “Citing the report, …” opens its sentence)
+        if !(toks[v].shape.has(Shape::LOWERCASE) || v == 0 && is_ing_form(verb)) {
+            return None;
+        }
+        // over auxiliaries and adverbs (“who has also endorsed”, “was
+        // later accused”)
+        let (passive, s) = self.passive(toks, v);
+        if passive {
+            return None;
+        }
+        if let Some(p) = s.checked_sub(1) {
+            let w = toks[p].text(text);
+            if w.eq_ignore_ascii_case("to")
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || toks[p].classes.intersects(Classes::all(&[
+                    Class::Article,
+                    Class::Determiner,
+                    Class::RelativeWord,
+                ]))
+            {
+                return None;
+            }
+        }
+        let mut o = v + 1;
+        if let Some(prep) =
+            crate::lexicon::value(verb, Class::ObjectReport).filter(|&value| value != "phrase")
+        {
+            if !toks.get(o)?.text(text).eq_ignore_ascii_case(prep) {
+                return None;
+            }
+            o += 1;
+        }
+        // a bare noun may open the object unless the word before the verb
+        // makes the verb an adjective (“on opposing sides”, “its proposed
+        // cutoff”, “within hailing distance”)
+        let bare_ok = !v.checked_sub(1).is_some_and(|p| {
+            let w = toks[p].text(text);
+            is_preposition(w)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || toks[p].is(Class::Article)
+                || toks[p].is(Class::Determiner)
+        });
+        self.object_phrase(toks, o, index, false, bare_ok)
+    }
+
+    /// The noun phrase a verb of `object_report` or a noun of
+    /// `object_noun` reports, from `toks[o]`: it opens with an article, a
+    /// determiner or possessive, a quantifier, a capitalised word that is
+    /// no word of time (“announced Friday that”) or, with `bare_ok`, a
+    /// lowercase word that is no function word, verb form, “-ing” word or
+    /// adverb (“citing fears of terrorism”, “accusing him of …”), and runs
+    /// to the first
+    /// punctuation mark (with `to_verb`, also to a finite verb: “Hart's
+    /// criticism of the ferry contract was …”); none when a quotation comes
+    /// first (“described the vote as “largely peaceful””: the partial quote
+    /// reports it) or with fewer than [`OBJECT_WORDS`] words.
+    fn object_phrase(
+        &self,
+        toks: &[crate::text::Token],
+        o: usize,
+        index: &MarkIndex,
+        to_verb: bool,
+        bare_ok: bool,
+    ) -> Option<Span> {
+        let text = self.text;
+        let first = toks.get(o)?;
+        let w = first.text(text);
+        // a bare noun or an object pronoun (“citing fears of terrorism”,
+        // “accusing him of …”): no function word, verb form or adverb
+        let bare = bare_ok
+            && first.shape.has(Shape::LOWERCASE)
+            && !is_preposition(w)
+            && !is_ing_form(w)
+            && !is_regular_past(w)
+            && !is_ly_adverb(w)
+            && !first.classes.intersects(Classes::all(&[
+                Class::FiniteAuxiliary,
+                Class::PastVerb,
+                Class::ClauseBoundary,
+                Class::AdverbialSubordinator,
+                Class::QuestionWord,
+                Class::Condition,
+                Class::Negation,
+                Class::SubjectAdverb,
+                Class::Modal,
+                Class::BareSubjectStop,
+                Class::DateModifier,
+            ]));
+        let opens = first.kind == TokKind::Word
+            && w != "that"
+            && w != "to"
+            && (first.is(Class::Article)
+                || first.is(Class::Determiner)
+                || first.is(Class::Quantifier)
+                || first.shape.has(Shape::CAPITALISED)
+                || bare)
+            && !first.classes.intersects(Classes::all(&[
+                Class::Weekday,
+                Class::Month,
+                Class::DeicticDay,
+                Class::TimeReference,
+                Class::SubjectPronoun,
+                Class::FirstPerson,
+                Class::Auxiliary,
+            ]));
+        if !opens {
+            return None;
+        }
+        // (an apostrophe is no stop: “the leaders’ meeting”, “Breitbart
+        // News’ editor”; a quotation the marks index knows is, below)
+        let stop = toks[o + 1..].iter().find(|t| {
+            to_verb && self.is_finite_verb(t)
+                || t.kind == TokKind::Punct
+                    && t.text(text).chars().next().is_some_and(|c| {
+                        matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!' | '—' | '–')
+                            || is_double_mark(c)
+                    })
+        });
+        if stop.is_some_and(|t| t.text(text).chars().next().is_some_and(is_double_mark)) {
+            return None;
+        }
+        let end = stop.map_or(toks[toks.len() - 1].span.end, |t| t.span.start);
+        let content = trim_span(text, Span::new(first.span.start, end));
+        (has_words(content.slice(text), OBJECT_WORDS)
+            && !index.overlaps(content)
+            && index.first_open_within(content).is_none())
+        .then_some(content)
+    }
+
+    /// “OWNER'S NOUN PREPOSITION OBJECT”: a noun of stance or speech
+    /// (`toks[v]`, [`Class::ObjectNoun`]: “Hart's criticism of the ferry
+    /// contract”, “their support for the strike”) reports the noun phrase
+    /// after its preposition (the entry's value) up to a finite verb or a
+    /// punctuation mark ([`Ctx::object_phrase`]). Only after a possessive,
+    /// with at most one lowercase word between (“the union's strong support
+    /// for”): “the attack on the base”, “a call for tenders” report nothing.
+    fn noun_object(
+        &self,
+        toks: &[crate::text::Token],
+        v: usize,
+        index: &MarkIndex,
+    ) -> Option<Span> {
+        let text = self.text;
+        let possessive = |t: &crate::text::Token| {
+            let w = t.text(text);
+            w.ends_with("'s")
+                || w.ends_with("’s")
+                || ["his", "her", "their", "its"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+        };
+        let owner = v.checked_sub(1).is_some_and(|p| {
+            possessive(&toks[p])
+                || p.checked_sub(1).is_some_and(|q| {
+                    possessive(&toks[q])
+                        && toks[p].kind == TokKind::Word
+                        && toks[p].shape.has(Shape::LOWERCASE)
+                        && !toks[p].is(Class::Determiner)
+                })
+        });
+        let prep = crate::lexicon::value(toks[v].text(text), Class::ObjectNoun)?;
+        if !owner || !toks.get(v + 1)?.text(text).eq_ignore_ascii_case(prep) {
+            return None;
+        }
+        self.object_phrase(toks, v + 2, index, true, true)
     }
 
     /// A clause reported without “that” whose subject is a bare noun
@@ -1173,7 +1563,98 @@ impl<'a> Ctx<'a> {
                     }
                     continue;
                 }
+                // SUBJECT VERB OBJECT: “the union endorsed Hillary Clinton”
+                let object = t.is(Class::ObjectReport);
+                let object_report = |out: &mut Vec<Indirect>| {
+                    let content = self.object_report(toks, i, &index)?;
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    // (“the poll shows a tight race”, not “the mayor showed
+                    // a map”: value “phrase”)
+                    if !phrase
+                        && crate::lexicon::value(t.text(text), Class::ObjectReport)
+                            == Some("phrase")
+                    {
+                        return None;
+                    }
+                    out.push(Indirect {
+                        content,
+                        verb: t.span,
+                        cue: t.text(text).to_string(),
+                        subject,
+                        phrase,
+                    });
+                    Some(content.end)
+                };
+                // SUBJECT VERB [OBJECT] QUESTION: “Tapper asked whether …”
+                let question = t.is(Class::QuestionVerb);
+                let question_report = |out: &mut Vec<Indirect>| {
+                    let (q, unnamed) = self.question_after(toks, i)?;
+                    let content = self.clause_content(s, toks, i, q, toks[q].span.start, &inside);
+                    let content = self.before_next_quote(toks, content, &index);
+                    if !has_words(content.slice(text), 4) || index.overlaps(content) {
+                        return None;
+                    }
+                    // (the asker of “was asked whether” is not named)
+                    let (subject, phrase) = if unnamed {
+                        (Subject::Unknown, false)
+                    } else {
+                        self.subject_or_phrase(toks, i)
+                    };
+                    out.push(Indirect {
+                        content,
+                        verb: t.span,
+                        cue: t.text(text).to_string(),
+                        subject,
+                        phrase,
+                    });
+                    Some(content.end)
+                };
+                // SUBJECT VERB OBJECT as COMPLEMENT: “the ad portrays her as
+                // a job-killer”
+                if t.is(Class::AsReport) {
+                    if let Some(content) = self
+                        .as_report(toks, i)
+                        .filter(|c| has_words(c.slice(text), 3) && !index.overlaps(*c))
+                    {
+                        let (subject, phrase) = self.subject_or_phrase(toks, i);
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject,
+                            phrase,
+                        });
+                        continue;
+                    }
+                }
+                // OWNER'S NOUN PREPOSITION OBJECT: “Hart's criticism of the
+                // ferry contract”, its owner unnamed
+                if t.is(Class::ObjectNoun) {
+                    if let Some(content) = self.noun_object(toks, i, &index) {
+                        taken_until = content.end;
+                        out.push(Indirect {
+                            content,
+                            verb: t.span,
+                            cue: t.text(text).to_string(),
+                            subject: Subject::Unknown,
+                            phrase: false,
+                        });
+                        continue;
+                    }
+                }
                 if !(reporting || t.is(Class::ThatVerb) || noun) {
+                    if question {
+                        if let Some(end) = question_report(&mut out) {
+                            taken_until = end;
+                            continue;
+                        }
+                    }
+                    if object {
+                        if let Some(end) = object_report(&mut out) {
+                            taken_until = end;
+                        }
+                    }
                     continue;
                 }
                 let that = if noun && !reporting {
@@ -1208,6 +1689,7 @@ impl<'a> Ctx<'a> {
                         Some(i + 1)
                     } else {
                         self.that_after_adverbial(toks, i)
+                            .or_else(|| self.that_after_interruption(toks, i))
                     }
                 } else if !self.reports_as_verb(s, toks, i) {
                     continue;
@@ -1233,6 +1715,11 @@ impl<'a> Ctx<'a> {
                                 subject,
                                 phrase,
                             });
+                        }
+                    } else if object {
+                        // or with a noun phrase: “the poll shows a tight race”
+                        if let Some(end) = object_report(&mut out) {
+                            taken_until = end;
                         }
                     }
                     continue;
@@ -1293,6 +1780,15 @@ impl<'a> Ctx<'a> {
                     // that two copies compare the quote, not the sentence)
                     taken_until = s.span.end;
                     out.push(ind);
+                } else if let Some(end) = question.then(|| question_report(&mut out)).flatten() {
+                    // a reporting verb of asking and its question
+                    taken_until = end;
+                } else if object {
+                    // a reporting verb with a noun phrase and no clause:
+                    // “Trump announced the partnership with …”
+                    if let Some(end) = object_report(&mut out) {
+                        taken_until = end;
+                    }
                 }
             }
         }
