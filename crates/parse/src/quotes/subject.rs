@@ -530,6 +530,11 @@ impl<'a> Ctx<'a> {
                 if let Some((mspan, e)) = person {
                     return Subject::Entity(e, mspan);
                 }
+                // “said Labour leader Sarah Hughes”: a name of no one, a
+                // role, a person
+                if let Some(other) = self.person_after_role(rest, end) {
+                    return other;
+                }
                 return Subject::Name(span);
             }
             // “said Cuban, who …”: a surname that is also a role word, alone
