@@ -173,6 +173,9 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Quantity> {
     let text = a.text();
     let mut out = Vec::new();
     let mut pieces: Option<&[Token]> = None;
+    // one memo for every segment's scan, cleared for each (an allocation
+    // of a few kilobytes per segment before)
+    let mut memo = Vec::new();
     for (i, s) in a.sentences().iter().enumerate() {
         if !a.sentence_tokens(i).iter().any(|t| is_trigger(text, t)) {
             continue;
@@ -181,7 +184,9 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Quantity> {
         let lo = all.partition_point(|p| p.span.start < s.span.start);
         let hi = lo + all[lo..].partition_point(|p| p.span.start < s.span.end);
         for seg in segments(text, &all[lo..hi]) {
-            Scan::new(text, seg).run(&mut out);
+            let scan = Scan::with_memo(text, seg, memo);
+            scan.run(&mut out);
+            memo = scan.memo.into_inner();
         }
     }
     out
@@ -416,11 +421,20 @@ impl Parts for Scan<'_> {
 const WINDOW: usize = 6;
 
 impl<'a> Scan<'a> {
+    #[cfg(test)]
     fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        Self::with_memo(text, toks, Vec::new())
+    }
+
+    /// [`Scan::new`] with `memo`'s room for what it knows (its contents
+    /// are dropped).
+    fn with_memo(text: &'a str, toks: &'a [Token], mut memo: Vec<Memo>) -> Self {
+        memo.clear();
+        memo.resize(toks.len(), Memo::default());
         Scan {
             text,
             toks,
-            memo: RefCell::new(vec![Memo::default(); toks.len()]),
+            memo: RefCell::new(memo),
             enabled: std::cell::OnceCell::new(),
         }
     }
