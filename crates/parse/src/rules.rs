@@ -2003,13 +2003,24 @@ pub(crate) fn literal_words(rules: &[Rule], parts: &[&str]) -> Vec<String> {
 /// `-` `February`; “COVID-19” → `COVID` `-` `19`). Other tokens are kept
 /// as they are.
 pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(pieces_room(toks.len()));
+    pieces_into(text, toks, &mut out);
+    out
+}
+
+/// Room for the pieces of `tokens` tokens, so that [`pieces`] fills one
+/// block: a hyphen adds itself and the part after it, and news text has
+/// about one hyphen in 120 tokens (one in 30 at most in an article of the
+/// PolNeAR set); growing the vector past `tokens` took a block of twice
+/// the size, for a few pieces.
+pub(crate) fn pieces_room(tokens: usize) -> usize {
+    tokens + tokens / 16 + 8
+}
+
+/// [`pieces`] appended to `out`.
+pub(crate) fn pieces_into(text: &str, toks: &[Token], out: &mut Vec<Token>) {
     // (only a word has a shape flag set: no test of the kind)
     let hyphenated = |t: &Token| t.shape.has(Shape::HYPHENATED);
-    // room for all the pieces at once: a hyphen adds itself and the part
-    // after it, and news text has about one hyphen in 120 tokens (one in
-    // 30 at most in an article of the PolNeAR set); growing the vector
-    // past `toks.len()` took a block of twice the size, for a few pieces
-    let mut out = Vec::with_capacity(toks.len() + toks.len() / 16 + 8);
     let mut rest = toks;
     while !rest.is_empty() {
         // the run of tokens kept as they are, copied a block at a time
@@ -2027,18 +2038,12 @@ pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
         let word = t.text(text);
         let mut start = 0;
         for (i, c) in word.char_indices().filter(|&(_, c)| c == '-' || c == '‐') {
-            push_piece(text, t.span.start + start, t.span.start + i, &mut out);
-            push_piece(
-                text,
-                t.span.start + i,
-                t.span.start + i + c.len_utf8(),
-                &mut out,
-            );
+            push_piece(text, t.span.start + start, t.span.start + i, out);
+            push_piece(text, t.span.start + i, t.span.start + i + c.len_utf8(), out);
             start = i + c.len_utf8();
         }
-        push_piece(text, t.span.start + start, t.span.end, &mut out);
+        push_piece(text, t.span.start + start, t.span.end, out);
     }
-    out
 }
 
 /// The most tokens [`pieces`] copies at once (3 KB).
