@@ -462,8 +462,10 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         });
     }
 
-    // Pass 1: ambiguous, and people with cues.
-    let mut persons: Vec<PersonMention> = Vec::new();
+    // Pass 1: ambiguous, and people with cues (room for one in two
+    // sentences, about what news text holds: growing the vector one
+    // doubling at a time copied it eight times in a long article)
+    let mut persons: Vec<PersonMention> = Vec::with_capacity(sentence_words.len() / 2 + 8);
     // uncued names: their span and tokens
     let mut uncued: Vec<(Span, &[Token])> = Vec::new();
     // organisations found as speakers (not in the gazetteer): span and name
@@ -866,7 +868,12 @@ fn without_name_parts<'g>(
             .position(|t| t.span.start >= span.start)
             .unwrap_or(toks.len() - at);
         if dropped(span, id, at) {
-            kept.get_or_insert_with(|| gaz[..k].to_vec());
+            // (room for all: grown from `k`, it was copied at each doubling)
+            kept.get_or_insert_with(|| {
+                let mut kept = Vec::with_capacity(gaz.len());
+                kept.extend_from_slice(&gaz[..k]);
+                kept
+            });
         } else {
             firsts.push(at);
             if let Some(kept) = &mut kept {
