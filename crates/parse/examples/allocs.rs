@@ -16,7 +16,9 @@
 //! for, the allocations still alive in the returned `Extraction` (its
 //! strings and vectors: the output, which extraction cannot do without)
 //! and the rest (working memory), each also per KB (1,000 bytes) of
-//! text, and the largest single request.
+//! text, the bytes the returned `Extraction` holds (the article's own
+//! text and id not counted: they are moved in) and the largest single
+//! request.
 use crosscheck_parse::{extract, Article, NaiveDate};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -31,6 +33,8 @@ static REALLOCS: AtomicUsize = AtomicUsize::new(0);
 static FREES: AtomicUsize = AtomicUsize::new(0);
 static BYTES: AtomicUsize = AtomicUsize::new(0);
 static LARGEST: AtomicUsize = AtomicUsize::new(0);
+/// Bytes allocated and not yet freed.
+static LIVE: AtomicUsize = AtomicUsize::new(0);
 
 // SAFETY: every call is passed on to `System` unchanged; the counters are
 // only read.
@@ -39,6 +43,7 @@ unsafe impl GlobalAlloc for Counting {
         ALLOCS.fetch_add(1, Relaxed);
         BYTES.fetch_add(layout.size(), Relaxed);
         LARGEST.fetch_max(layout.size(), Relaxed);
+        LIVE.fetch_add(layout.size(), Relaxed);
         // SAFETY: as the caller's contract.
         unsafe { System.alloc(layout) }
     }
@@ -47,6 +52,7 @@ unsafe impl GlobalAlloc for Counting {
         ALLOCS.fetch_add(1, Relaxed);
         BYTES.fetch_add(layout.size(), Relaxed);
         LARGEST.fetch_max(layout.size(), Relaxed);
+        LIVE.fetch_add(layout.size(), Relaxed);
         // SAFETY: as the caller's contract.
         unsafe { System.alloc_zeroed(layout) }
     }
@@ -55,12 +61,15 @@ unsafe impl GlobalAlloc for Counting {
         REALLOCS.fetch_add(1, Relaxed);
         BYTES.fetch_add(new_size, Relaxed);
         LARGEST.fetch_max(new_size, Relaxed);
+        LIVE.fetch_add(new_size, Relaxed);
+        LIVE.fetch_sub(layout.size(), Relaxed);
         // SAFETY: as the caller's contract.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         FREES.fetch_add(1, Relaxed);
+        LIVE.fetch_sub(layout.size(), Relaxed);
         // SAFETY: as the caller's contract.
         unsafe { System.dealloc(ptr, layout) }
     }
@@ -76,6 +85,7 @@ struct Counts {
     reallocs: usize,
     frees: usize,
     bytes: usize,
+    live: usize,
 }
 
 fn counts() -> Counts {
@@ -84,6 +94,7 @@ fn counts() -> Counts {
         reallocs: REALLOCS.load(Relaxed),
         frees: FREES.load(Relaxed),
         bytes: BYTES.load(Relaxed),
+        live: LIVE.load(Relaxed),
     }
 }
 
@@ -94,7 +105,7 @@ fn measure(label: &str, arts: &[Article], runs: usize) {
     for a in arts {
         black_box(extract(a.clone()));
     }
-    let (mut total, mut kept, mut grown, mut bytes) = (0, 0, 0, 0);
+    let (mut total, mut kept, mut grown, mut bytes, mut kept_bytes) = (0, 0, 0, 0, 0);
     LARGEST.store(0, Relaxed);
     for _ in 0..runs {
         for a in arts {
@@ -107,13 +118,14 @@ fn measure(label: &str, arts: &[Article], runs: usize) {
             bytes += after.bytes - before.bytes;
             // alive after the call: the extraction's own blocks
             kept += (after.allocs - before.allocs) - (after.frees - before.frees);
+            kept_bytes += after.live - before.live;
             drop(x);
         }
     }
     let per_run = |n: usize| n as f64 / runs as f64;
     let per_kb = |n: usize| per_run(n) / (len as f64 / 1000.0);
     println!(
-        "{label} ({len} bytes): allocations {:.0} ({:.1}/KB), of them output {:.0} ({:.1}/KB), working {:.0} ({:.1}/KB); reallocs {:.0} ({:.1}/KB); bytes {:.0} ({:.1}/byte); largest {}",
+        "{label} ({len} bytes): allocations {:.0} ({:.1}/KB), of them output {:.0} ({:.1}/KB), working {:.0} ({:.1}/KB); reallocs {:.0} ({:.1}/KB); bytes {:.0} ({:.1}/byte), output {:.0}; largest {}",
         per_run(total),
         per_kb(total),
         per_run(kept),
@@ -124,6 +136,7 @@ fn measure(label: &str, arts: &[Article], runs: usize) {
         per_kb(grown),
         per_run(bytes),
         per_run(bytes) / len as f64,
+        per_run(kept_bytes),
         LARGEST.load(Relaxed),
     );
 }
