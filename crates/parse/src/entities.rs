@@ -323,10 +323,9 @@ fn role_forwards(w: &Words, mut start: usize) -> Option<(usize, usize)> {
     // captain”, “a doctor”)
     if start < w.toks.len()
         && w.is_word(start)
-        && matches!(
-            w.word(start).to_ascii_lowercase().as_str(),
-            "the" | "a" | "an"
-        )
+        && ["the", "a", "an"]
+            .iter()
+            .any(|a| w.word(start).eq_ignore_ascii_case(a))
     {
         start += 1;
     }
