@@ -173,9 +173,10 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Quantity> {
     let text = a.text();
     let mut out = Vec::new();
     let mut pieces: Option<&[Token]> = None;
-    // one memo for every segment's scan, cleared for each (an allocation
-    // of a few kilobytes per segment before)
+    // one memo and one match list for every segment's scan, cleared for
+    // each (allocations of a few kilobytes per segment before)
     let mut memo = Vec::new();
+    let mut matches = Vec::new();
     for (i, s) in a.sentences().iter().enumerate() {
         if !a.sentence_tokens(i).iter().any(|t| is_trigger(text, t)) {
             continue;
@@ -185,7 +186,7 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Quantity> {
         let hi = lo + all[lo..].partition_point(|p| p.span.start < s.span.end);
         for seg in segments(text, &all[lo..hi]) {
             let scan = Scan::with_memo(text, seg, memo);
-            scan.run(&mut out);
+            scan.run(&mut out, &mut matches);
             memo = scan.memo.into_inner();
         }
     }
@@ -691,12 +692,12 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Reads the segment, left to right, into `out`.
-    fn run(&self, out: &mut Vec<Quantity>) {
+    /// Reads the segment, left to right, into `out`; `ms` is room for the
+    /// matches at a start (its contents are dropped).
+    fn run(&self, out: &mut Vec<Quantity>, ms: &mut Vec<(usize, &'static QuantityRule, Match)>) {
         let c = &*COMPILED;
         let mut cursor = 0;
         let mut a = 0;
-        let mut ms: Vec<(usize, &QuantityRule, Match)> = Vec::new();
         let among = *self
             .enabled
             .get_or_init(|| c.quantities.enabled(self.text, self.toks));
