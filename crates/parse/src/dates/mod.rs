@@ -689,6 +689,20 @@ impl Reasons {
         self.push_all(&[r]);
     }
 
+    /// Adds the reason `args` writes (`format_args!`): no string made for
+    /// it first.
+    pub(super) fn push_fmt(&mut self, args: std::fmt::Arguments) {
+        use std::fmt::Write;
+        if !self.0.is_empty() {
+            self.0.push_str("; ");
+        }
+        // room for most such reasons at once (written piece by piece, the
+        // string grew at each)
+        self.0.reserve(80);
+        // (writing to a `String` does not fail)
+        let _ = self.0.write_fmt(args);
+    }
+
     /// Adds the reason made of `parts`, in order (no format string to
     /// run, no string made for it).
     /// The room for all of it is reserved first: one allocation where
@@ -894,7 +908,7 @@ fn resolve_anchors(kept: &mut [Cand], reference: Option<NaiveDate>) {
                     _ => g,
                 };
                 c.reading = DateReading::Relative;
-                c.reasons.push(&format!(
+                c.reasons.push_fmt(format_args!(
                     "anchored on the date at byte {at} ({} to {})",
                     v.start(),
                     v.end()

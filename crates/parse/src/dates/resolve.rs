@@ -275,11 +275,8 @@ fn take_bound(ctx: &Ctx, c: &mut Cand, first: usize) -> Option<Bound> {
     if b.adjacent {
         c.extend_to(b.tok, b.start);
     }
-    let mut r = format!("bound '{}'", b.word);
-    if b.has("deadline") {
-        r.push_str(" (deadline)");
-    }
-    c.reasons.push(&r);
+    let deadline = if b.has("deadline") { " (deadline)" } else { "" };
+    c.reasons.push_all(&["bound '", &b.word, "'", deadline]);
     Some(b)
 }
 
@@ -441,7 +438,8 @@ fn relative_period(
     };
     let y = match modifier {
         Some(m) => {
-            c.reasons.push(&format!("'{m}': {kind} relative to {r}"));
+            c.reasons
+                .push_fmt(format_args!("'{m}': {kind} relative to {r}"));
             pick_year_by(r, m, &value)
         }
         None => {
@@ -576,7 +574,7 @@ fn nearest_year(ctx: &Ctx, c: &mut Cand, month: u32, day: u32, r: NaiveDate) -> 
             } else {
                 "future"
             };
-            c.reasons.push(&format!(
+            c.reasons.push_fmt(format_args!(
                 "year {y} from the reference date {r} ({dir}: cue '{cue}')"
             ));
             return Some(y);
@@ -593,10 +591,11 @@ fn nearest_year(ctx: &Ctx, c: &mut Cand, month: u32, day: u32, r: NaiveDate) -> 
         }
     }
     let Some((_, y)) = best else {
-        c.reasons.push(&format!("no such day: {day}/{month}"));
+        c.reasons
+            .push_fmt(format_args!("no such day: {day}/{month}"));
         return None;
     };
-    c.reasons.push(&format!(
+    c.reasons.push_fmt(format_args!(
         "year {y} from the reference date {r} (nearest, the past favoured)"
     ));
     Some(y)
@@ -646,7 +645,7 @@ pub(super) fn day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     if let Some(w) = written_wd {
         if day2.is_none() && first.weekday() != w {
-            cand.reasons.push(&format!(
+            cand.reasons.push_fmt(format_args!(
                 "written weekday {} does not match {first} (a {})",
                 weekday_name(w),
                 weekday_name(first.weekday())
@@ -993,7 +992,7 @@ pub(super) fn quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             return Some(cand);
         };
         let y = r.year() + year_offset(ctx.word(m.first))?;
-        cand.reasons.push(&format!(
+        cand.reasons.push_fmt(format_args!(
             "'{}': the year relative to {r}",
             m.text.to_lowercase()
         ));
@@ -1111,7 +1110,7 @@ pub(super) fn anchored_quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             cand.reasons.push(NO_REF);
             return Some(cand);
         };
-        cand.reasons.push(&format!("the quarter of {r}"));
+        cand.reasons.push_fmt(format_args!("the quarter of {r}"));
         cand.value = quarter_of(r);
         return Some(cand);
     }
@@ -1781,7 +1780,7 @@ pub(super) fn clock(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     cand.time = Some(time);
     cand.bare_clock = true;
     if let Some(tz) = c.get("tz") {
-        cand.reasons.push(&format!("time zone {}", tz.text));
+        cand.reasons.push_fmt(format_args!("time zone {}", tz.text));
     }
     take_bound(ctx, &mut cand, whole.first);
     Some(cand)
