@@ -369,6 +369,20 @@ impl<'a> Ctx<'a> {
         phrase
     }
 
+    /// [`Ctx::lower_phrase`] written on the stack, for a handler that
+    /// only compares it or copies it: `None` when it is longer than
+    /// [`ShortPhrase`] holds (no word list has such a phrase).
+    pub(super) fn short_lower_phrase(&self, toks: Range<usize>) -> Option<ShortPhrase> {
+        let mut phrase = ShortPhrase::default();
+        for (k, i) in toks.enumerate() {
+            if k > 0 {
+                phrase.push(" ")?;
+            }
+            phrase.push(self.word(i))?;
+        }
+        Some(phrase)
+    }
+
     /// The text of piece `i` (empty outside the sentence), without a
     /// possessive ending (“year’s” is `year`, “today's” `today`).
     pub(super) fn word(&self, i: usize) -> &'a str {
@@ -676,6 +690,39 @@ impl Cand {
             reference: self.reference,
             range: self.range,
         }
+    }
+}
+
+/// A phrase of a few words, ASCII lowercased, in a buffer on the stack:
+/// what a handler compares with a word list (“a couple of”, “the near
+/// future”) without a string allocated for it.
+#[derive(Default)]
+pub(super) struct ShortPhrase {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl ShortPhrase {
+    /// Appends `s`, ASCII lowercased; `None` when it does not fit.
+    pub(super) fn push(&mut self, s: &str) -> Option<()> {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end)?;
+        for (d, b) in dst.iter_mut().zip(s.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        self.len = end;
+        Some(())
+    }
+
+    /// Nothing pushed yet.
+    pub(super) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The phrase.
+    pub(super) fn as_str(&self) -> &str {
+        // whole strs with their ASCII letters lowercased: still UTF-8
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
     }
 }
 

@@ -7,7 +7,7 @@
 
 use super::calendar::{self, add_days, add_months, interval, month_value, ymd, Part};
 use super::tense::{clause_tense, Tense};
-use super::{Anchor, Bound, Cand, Caps, Ctx, Group, Scope, Shift};
+use super::{Anchor, Bound, Cand, Caps, Ctx, Group, Scope, Shift, ShortPhrase};
 use crate::lexicon::{self, Class};
 use crate::model::{DateReading, DateValue, Granularity, RangeEnd, TimeRef, TimexKind};
 use crate::text::{Shape, TokKind};
@@ -85,14 +85,14 @@ enum Count {
 /// hyphen (“twenty-five”), “a”/“an”/“one”, “a couple of” (2), or a vague
 /// word (“few”, “several”, “many”, “a few”).
 fn count_of(ctx: &Ctx, g: &Group) -> Option<Count> {
-    // the words but hyphens, ASCII lowercased, one space between (one
-    // string, not one per word)
-    let mut phrase = String::new();
+    // the words but hyphens, ASCII lowercased, one space between (on the
+    // stack: a phrase too long for it is no count)
+    let mut phrase = ShortPhrase::default();
     for w in g.toks().map(|i| ctx.word(i)).filter(|&w| w != "-") {
         if !phrase.is_empty() {
-            phrase.push(' ');
+            phrase.push(" ")?;
         }
-        phrase.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        phrase.push(w)?;
     }
     match phrase.as_str() {
         "a" | "an" => Some(Count::N(1)),
@@ -1648,8 +1648,9 @@ pub(super) fn duration(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 pub(super) fn reference(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let g = c.get("ref")?;
-    let phrase = ctx.lower_phrase(g.toks());
-    let which = match value_in(&phrase, Class::TimeReference)? {
+    let phrase = ctx.short_lower_phrase(g.toks())?;
+    let phrase = phrase.as_str();
+    let which = match value_in(phrase, Class::TimeReference)? {
         "present" => TimeRef::Present,
         "past" => TimeRef::Past,
         "future" => TimeRef::Future,
@@ -1671,7 +1672,7 @@ pub(super) fn reference(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         TimeRef::Future => "vague future",
     };
     cand.reasons
-        .push_all(&[what, " ('", &phrase, "'): not resolved to a date"]);
+        .push_all(&[what, " ('", phrase, "'): not resolved to a date"]);
     Some(cand)
 }
 
