@@ -391,7 +391,9 @@ struct PersonMention<'t> {
     name: Cow<'t, str>,
     /// `surname(&name)`, a slice of the article text.
     surname: &'t str,
-    role: Option<Role>,
+    /// The span of the role given with the mention: its text is copied
+    /// only for a role the person does not hold yet.
+    role: Option<Span>,
 }
 
 /// Finds entities in `text`; `sentences` come from [`crate::sentences::split`]
@@ -487,13 +489,9 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
                     token_name(text, &w.toks[c.first..=c.last]).into_owned(),
                 ));
             } else if c.cued {
-                let role = c.role.map(|(a, b)| {
-                    let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
-                    Role {
-                        text: span.slice(text).to_string(),
-                        span,
-                    }
-                });
+                let role = c
+                    .role
+                    .map(|(a, b)| Span::new(w.toks[a].span.start, w.toks[b].span.end));
                 let toks = &w.toks[c.first..=c.last];
                 persons.push(PersonMention {
                     span,
@@ -548,13 +546,10 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
                 let toks = &w.toks[c.first + at..c.first + at + len];
                 // the role right before the run, when the name kept starts it
                 // (“Refugees Fleeing President Trump”)
-                let role = c.role.filter(|_| at == 0).map(|(a, b)| {
-                    let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
-                    Role {
-                        text: span.slice(text).to_string(),
-                        span,
-                    }
-                });
+                let role = c
+                    .role
+                    .filter(|_| at == 0)
+                    .map(|(a, b)| Span::new(w.toks[a].span.start, w.toks[b].span.end));
                 persons.push(PersonMention {
                     span: Span::new(toks[0].span.start, toks[len - 1].span.end),
                     name: token_name(text, toks),
@@ -610,9 +605,13 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
                 e
             }
         };
-        if let Some(r) = p.role {
-            if !e.roles.iter().any(|x| x.text == r.text) {
-                e.roles.push(r);
+        if let Some(span) = p.role {
+            let role = span.slice(text);
+            if !e.roles.iter().any(|x| x.text == role) {
+                e.roles.push(Role {
+                    text: role.to_string(),
+                    span,
+                });
             }
         }
         // `persons` is sorted by span, so a repeated span can only be the
