@@ -12,6 +12,7 @@ use crate::lexicon::{self, Class};
 use crate::model::{DateReading, DateValue, Granularity, RangeEnd, TimeRef, TimexKind};
 use crate::text::{Shape, TokKind};
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use std::borrow::Cow;
 
 /// The reason of a relative expression without a reference date.
 pub(super) const NO_REF: &str = "relative date and no reference date";
@@ -283,19 +284,19 @@ fn take_bound(ctx: &Ctx, c: &mut Cand, first: usize) -> Option<Bound> {
 /// Past or future for a relative expression over pieces `first..end`,
 /// with its bound: `by`/`until`/`till` lean to the future and `since` to
 /// the past unless a cue of the clause says the other way.
-fn tense_with_bound(
-    ctx: &Ctx,
-    bound: Option<&Bound>,
+fn tense_with_bound<'t>(
+    ctx: &Ctx<'t>,
+    bound: Option<&'t Bound>,
     first: usize,
     end: usize,
-) -> (Tense, Option<String>) {
+) -> (Tense, Option<Cow<'t, str>>) {
     let (t, cue) = clause_tense(ctx, first, end);
     match bound {
         Some(b) if b.has("future") && !(t == Tense::Past && cue.is_some()) => {
-            (Tense::Future, Some(b.word.clone()))
+            (Tense::Future, Some(Cow::Borrowed(b.word.as_str())))
         }
         Some(b) if b.has("past") && !(t == Tense::Future && cue.is_some()) => {
-            (Tense::Past, Some(b.word.clone()))
+            (Tense::Past, Some(Cow::Borrowed(b.word.as_str())))
         }
         _ => (t, cue),
     }
@@ -450,7 +451,7 @@ fn relative_period(
             };
             match cue {
                 Some(cue) => {
-                    tense_reason(ctx, c, kind, tense, Some(&cue));
+                    tense_reason(ctx, c, kind, tense, Some(&*cue));
                     pick_year(r, tense, &value)
                 }
                 None if placing == Placing::Cue => {
@@ -1320,9 +1321,9 @@ pub(super) fn weekday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         return Some(cand);
     };
     let (tense, strict, why) = match modifier.as_deref() {
-        Some(m @ ("last" | "past" | "this past")) => (Tense::Past, true, Some(m.to_string())),
-        Some("next") => (Tense::Future, true, Some("next".to_string())),
-        Some(m @ ("coming" | "upcoming")) => (Tense::Future, false, Some(m.to_string())),
+        Some(m @ ("last" | "past" | "this past")) => (Tense::Past, true, Some(Cow::Borrowed(m))),
+        Some("next") => (Tense::Future, true, Some(Cow::Borrowed("next"))),
+        Some(m @ ("coming" | "upcoming")) => (Tense::Future, false, Some(Cow::Borrowed(m))),
         _ => {
             let (t, cue) = tense_with_bound(ctx, bound.as_ref(), wd_g.first, whole.last + 1);
             (t, false, cue)
