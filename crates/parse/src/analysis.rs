@@ -38,6 +38,7 @@ use aho_corasick::dfa::DFA;
 #[cfg(test)]
 use aho_corasick::AhoCorasick;
 use aho_corasick::{Anchored, MatchKind, StartKind};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -81,7 +82,7 @@ impl<'t> Analysis<'t> {
     /// in text order, as [`crate::sentences::split`] makes them; the
     /// public per-extractor functions take them from their callers).
     pub fn with_sentences(text: &'t str, sentences: Vec<Sentence>) -> Self {
-        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let mut tokens = spare_tokens(text.len() / 5 + 1);
         let mut ends = Vec::with_capacity(sentences.len());
         for s in &sentences {
             crate::text::tokenize_into(text, s.span, &mut tokens);
@@ -145,8 +146,11 @@ impl<'t> Analysis<'t> {
     /// token rules of [`crate::rules`] match over (see
     /// [`crate::rules::pieces`]). Made once, on first use.
     pub fn pieces(&self) -> &[Token] {
-        self.pieces
-            .get_or_init(|| crate::rules::pieces(self.text, &self.tokens))
+        self.pieces.get_or_init(|| {
+            let mut pieces = spare_tokens(crate::rules::pieces_room(self.tokens.len()));
+            crate::rules::pieces_into(self.text, &self.tokens, &mut pieces);
+            pieces
+        })
     }
 
     /// The gazetteer's organisations and places found on whole words, in
@@ -186,9 +190,66 @@ impl<'t> Analysis<'t> {
     }
 
     /// The sentences, giving up the analysis (for [`crate::Extraction`]).
-    pub(crate) fn into_sentences(self) -> Vec<Sentence> {
-        self.sentences
+    pub(crate) fn into_sentences(mut self) -> Vec<Sentence> {
+        std::mem::take(&mut self.sentences)
     }
+}
+
+impl Drop for Analysis<'_> {
+    /// Keeps the token vectors for the next analysis on this thread.
+    fn drop(&mut self) {
+        keep_spare(std::mem::take(&mut self.tokens));
+        if let Some(pieces) = self.pieces.take() {
+            keep_spare(pieces);
+        }
+    }
+}
+
+thread_local! {
+    /// The token vectors of the last analysis dropped on this thread
+    /// (its tokens and pieces), emptied: the next article's analysis
+    /// fills them. A long article's two vectors are blocks of about ten
+    /// bytes per byte of text; allocated afresh for each article, their
+    /// cost (page faults, the allocator's consolidation of freed blocks)
+    /// depended on the state of the heap.
+    static SPARE_TOKENS: RefCell<Vec<Vec<Token>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The most tokens a spare vector keeps room for (3 MB): the vectors of a
+/// larger article go back to the allocator.
+const SPARE_MAX: usize = 1 << 16;
+
+/// An empty token vector with room for `room` tokens: a spare one when
+/// the thread has one that large (a smaller one is left for the next
+/// call), else a new one.
+fn spare_tokens(room: usize) -> Vec<Token> {
+    SPARE_TOKENS
+        .with(|spare| {
+            let mut spare = spare.borrow_mut();
+            let fits = spare.iter().position(|v| v.capacity() >= room)?;
+            Some(spare.swap_remove(fits))
+        })
+        .unwrap_or_else(|| Vec::with_capacity(room))
+}
+
+/// Keeps `tokens`' room for [`spare_tokens`]: the two largest vectors
+/// (an analysis takes two), so that short articles after a long one
+/// leave the long one's room in place.
+fn keep_spare(mut tokens: Vec<Token>) {
+    if tokens.capacity() == 0 || tokens.capacity() > SPARE_MAX {
+        return;
+    }
+    tokens.clear();
+    SPARE_TOKENS.with(|spare| {
+        let mut spare = spare.borrow_mut();
+        spare.push(tokens);
+        if spare.len() > 2 {
+            let smallest = (0..spare.len())
+                .min_by_key(|&i| spare[i].capacity())
+                .unwrap_or(0);
+            spare.swap_remove(smallest);
+        }
+    });
 }
 
 /// Every organisation and place name and alias of the gazetteer (a leading
@@ -360,7 +421,10 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
 fn gazetteer_scan(text: &str) -> (Mentions, Mentions) {
     let g = &*GAZETTEER_NAMES;
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // room for a mention in every 64 bytes (the seeds hold one in 72):
+    // grown from nothing, a long article's vector was copied at each of
+    // ten doublings
+    let mut out = Vec::with_capacity(text.len() / 64);
     let mut ambiguous = Vec::new();
     // the next place a match may start: the end of the previous one
     let mut from = 0;
@@ -517,6 +581,41 @@ mod tests {
             both.sort();
             assert_eq!(both, want, "{t}");
         }
+    }
+
+    /// An analysis made after others on the thread (in the room of their
+    /// token vectors) holds its own tokens and pieces only, and takes the
+    /// room of a spare vector that is large enough.
+    #[test]
+    fn spare_token_vectors_are_reused_empty() {
+        let long = "Mr. Blinken met Gen. Smith in mid-February. ".repeat(40);
+        let short = "The U.S.-led talks, he said, ended.";
+        let fresh = |text: &str| {
+            let toks: Vec<Token> = crate::sentences::split(text)
+                .iter()
+                .flat_map(|s| crate::text::tokenize(text, s.span))
+                .collect();
+            let pieces = crate::rules::pieces(text, &toks);
+            (toks, pieces)
+        };
+        for text in [long.as_str(), short, long.as_str(), short, ""] {
+            let a = Analysis::new(text);
+            let (toks, pieces) = fresh(text);
+            assert_eq!(a.tokens(), toks, "{text}");
+            assert_eq!(a.pieces(), pieces, "{text}");
+        }
+        // the long text's vectors are kept: a second long analysis
+        // allocates none
+        {
+            let a = Analysis::new(&long);
+            a.pieces();
+        }
+        let rooms = || SPARE_TOKENS.with(|s| s.borrow().iter().map(Vec::capacity).max());
+        let before = rooms().expect("a spare vector");
+        assert!(before >= long.len() / 5);
+        let a = Analysis::new(&long);
+        assert!(a.tokens.capacity() >= before.min(long.len() / 5 + 1));
+        assert!(SPARE_TOKENS.with(|s| s.borrow().len()) < 2);
     }
 
     #[test]

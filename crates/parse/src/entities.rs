@@ -326,10 +326,9 @@ fn role_forwards(w: &Words, mut start: usize) -> Option<(usize, usize)> {
     // captain”, “a doctor”)
     if start < w.toks.len()
         && w.is_word(start)
-        && matches!(
-            w.word(start).to_ascii_lowercase().as_str(),
-            "the" | "a" | "an"
-        )
+        && ["the", "a", "an"]
+            .iter()
+            .any(|a| w.word(start).eq_ignore_ascii_case(a))
     {
         start += 1;
     }
@@ -395,7 +394,9 @@ struct PersonMention<'t> {
     name: Cow<'t, str>,
     /// `surname(&name)`, a slice of the article text.
     surname: &'t str,
-    role: Option<Role>,
+    /// The span of the role given with the mention: its text is copied
+    /// only for a role the person does not hold yet.
+    role: Option<Span>,
 }
 
 /// Finds entities in `text`; `sentences` come from [`crate::sentences::split`]
@@ -465,8 +466,10 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         });
     }
 
-    // Pass 1: ambiguous, and people with cues.
-    let mut persons: Vec<PersonMention> = Vec::new();
+    // Pass 1: ambiguous, and people with cues (room for one in two
+    // sentences, about what news text holds: growing the vector one
+    // doubling at a time copied it eight times in a long article)
+    let mut persons: Vec<PersonMention> = Vec::with_capacity(sentence_words.len() / 2 + 8);
     // uncued names: their span and tokens
     let mut uncued: Vec<(Span, &[Token])> = Vec::new();
     // organisations found as speakers (not in the gazetteer): span and name
@@ -489,13 +492,9 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
                     token_name(text, &w.toks[c.first..=c.last]).into_owned(),
                 ));
             } else if c.cued {
-                let role = c.role.map(|(a, b)| {
-                    let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
-                    Role {
-                        text: span.slice(text).to_string(),
-                        span,
-                    }
-                });
+                let role = c
+                    .role
+                    .map(|(a, b)| Span::new(w.toks[a].span.start, w.toks[b].span.end));
                 let toks = &w.toks[c.first..=c.last];
                 persons.push(PersonMention {
                     span,
@@ -550,13 +549,10 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
                 let toks = &w.toks[c.first + at..c.first + at + len];
                 // the role right before the run, when the name kept starts it
                 // (“Refugees Fleeing President Trump”)
-                let role = c.role.filter(|_| at == 0).map(|(a, b)| {
-                    let span = Span::new(w.toks[a].span.start, w.toks[b].span.end);
-                    Role {
-                        text: span.slice(text).to_string(),
-                        span,
-                    }
-                });
+                let role = c
+                    .role
+                    .filter(|_| at == 0)
+                    .map(|(a, b)| Span::new(w.toks[a].span.start, w.toks[b].span.end));
                 persons.push(PersonMention {
                     span: Span::new(toks[0].span.start, toks[len - 1].span.end),
                     name: token_name(text, toks),
@@ -622,9 +618,13 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         } else if p.name != e.name && !e.aliases.iter().any(|a| *a == p.name) {
             e.aliases.push(p.name.into_owned());
         }
-        if let Some(r) = p.role {
-            if !e.roles.iter().any(|x| x.text == r.text) {
-                e.roles.push(r);
+        if let Some(span) = p.role {
+            let role = span.slice(text);
+            if !e.roles.iter().any(|x| x.text == role) {
+                e.roles.push(Role {
+                    text: role.to_string(),
+                    span,
+                });
             }
         }
         // `persons` is sorted by span, so a repeated span can only be the
@@ -880,7 +880,12 @@ fn without_name_parts<'g>(
             .position(|t| t.span.start >= span.start)
             .unwrap_or(toks.len() - at);
         if dropped(span, id, at) {
-            kept.get_or_insert_with(|| gaz[..k].to_vec());
+            // (room for all: grown from `k`, it was copied at each doubling)
+            kept.get_or_insert_with(|| {
+                let mut kept = Vec::with_capacity(gaz.len());
+                kept.extend_from_slice(&gaz[..k]);
+                kept
+            });
         } else {
             firsts.push(at);
             if let Some(kept) = &mut kept {

@@ -34,7 +34,7 @@
 //! | `^` | no token: the start of the tokens matched over (a sentence's first token) |
 //! | `( a b \| c )` | a group: alternatives separated by `\|`, tried in order |
 //! | `x?` `x{1,3}` | optional; repeated 1 to 3 times (greedy; bounds required) |
-//! | `name=x` | `x`, captured as `name` |
+//! | `name=x` | `x`, captured as `name` (at most [`MAX_CAPTURES`] names a pattern) |
 //! | `(?= x )` `(?! x )` | lookahead: `x` matches (does not match) at this token; consumes nothing |
 //! | `(?<= x )` `(?<! x )` | lookbehind: `x`, a fixed number of tokens, matches (does not match) right before this token; before the first token nothing matches |
 //!
@@ -328,6 +328,11 @@ pub struct Pattern {
     prog: Program,
 }
 
+/// The most capture names a pattern may have: a [`Match`] holds their
+/// ranges in place (a vector allocated per match before; the date rules
+/// have seven at most).
+pub const MAX_CAPTURES: usize = 8;
+
 /// One match of a pattern: token indices into the slice it ran on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Match {
@@ -335,15 +340,19 @@ pub struct Match {
     pub tokens: Range<usize>,
     /// Capture names by slot (shared with the pattern).
     names: Arc<[&'static str]>,
-    /// Token range of each capture slot that took part in the match.
-    captures: Vec<Option<Range<usize>>>,
+    /// Token range of each capture slot that took part in the match (the
+    /// slots past the pattern's names are `None`), as `u32`s: a `Match`
+    /// of 128 bytes is moved in registers (a slice of more than 4 Gi
+    /// tokens, 190 GB of them, is out of reach).
+    captures: [Option<Range<u32>>; MAX_CAPTURES],
 }
 
 impl Match {
     /// The token range captured as `name`, if that part matched.
     pub fn capture(&self, name: &str) -> Option<Range<usize>> {
         let slot = self.names.iter().position(|n| *n == name)?;
-        self.captures.get(slot)?.clone()
+        let r = self.captures.get(slot)?.clone()?;
+        Some(r.start as usize..r.end as usize)
     }
 
     /// The byte span of the whole match in the text (`toks` as given to
@@ -701,7 +710,7 @@ impl Pattern {
             return Some(Match {
                 tokens: start..start + 1,
                 names: Arc::clone(&self.names),
-                captures: Vec::new(),
+                captures: Default::default(),
             });
         }
         Scratch::with(|s| self.walk_from(&m, start, s))
@@ -747,10 +756,14 @@ impl Pattern {
         s.regs.resize(self.prog.regs, 0);
         s.stack.clear();
         let end = m.run(&self.prog.ops, 0, start, None, s)?;
+        let mut captures: [Option<Range<u32>>; MAX_CAPTURES] = Default::default();
+        for (to, from) in captures.iter_mut().zip(&s.caps) {
+            *to = from.as_ref().map(|r| r.start as u32..r.end as u32);
+        }
         Some(Match {
             tokens: start..end,
             names: Arc::clone(&self.names),
-            captures: s.caps.clone(),
+            captures,
         })
     }
 
@@ -2003,9 +2016,24 @@ pub(crate) fn literal_words(rules: &[Rule], parts: &[&str]) -> Vec<String> {
 /// `-` `February`; “COVID-19” → `COVID` `-` `19`). Other tokens are kept
 /// as they are.
 pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(pieces_room(toks.len()));
+    pieces_into(text, toks, &mut out);
+    out
+}
+
+/// Room for the pieces of `tokens` tokens, so that [`pieces`] fills one
+/// block: a hyphen adds itself and the part after it, and news text has
+/// about one hyphen in 120 tokens (one in 30 at most in an article of the
+/// PolNeAR set); growing the vector past `tokens` took a block of twice
+/// the size, for a few pieces.
+pub(crate) fn pieces_room(tokens: usize) -> usize {
+    tokens + tokens / 16 + 8
+}
+
+/// [`pieces`] appended to `out`.
+pub(crate) fn pieces_into(text: &str, toks: &[Token], out: &mut Vec<Token>) {
     // (only a word has a shape flag set: no test of the kind)
     let hyphenated = |t: &Token| t.shape.has(Shape::HYPHENATED);
-    let mut out = Vec::with_capacity(toks.len());
     let mut rest = toks;
     while !rest.is_empty() {
         // the run of tokens kept as they are, copied a block at a time
@@ -2023,18 +2051,12 @@ pub fn pieces(text: &str, toks: &[Token]) -> Vec<Token> {
         let word = t.text(text);
         let mut start = 0;
         for (i, c) in word.char_indices().filter(|&(_, c)| c == '-' || c == '‐') {
-            push_piece(text, t.span.start + start, t.span.start + i, &mut out);
-            push_piece(
-                text,
-                t.span.start + i,
-                t.span.start + i + c.len_utf8(),
-                &mut out,
-            );
+            push_piece(text, t.span.start + start, t.span.start + i, out);
+            push_piece(text, t.span.start + i, t.span.start + i + c.len_utf8(), out);
             start = i + c.len_utf8();
         }
-        push_piece(text, t.span.start + start, t.span.end, &mut out);
+        push_piece(text, t.span.start + start, t.span.end, out);
     }
-    out
 }
 
 /// The most tokens [`pieces`] copies at once (3 KB).
@@ -2478,6 +2500,9 @@ impl Parser<'_> {
         if let Some(n) = name {
             if self.names.contains(&n) {
                 return Err(self.error("capture name used twice"));
+            }
+            if self.names.len() == MAX_CAPTURES {
+                return Err(self.error("more capture names than MAX_CAPTURES"));
             }
             self.names.push(n);
             node = Node::Capture {
@@ -3764,6 +3789,21 @@ mod tests {
             e.to_string(),
             "rule \"r\": unknown class @nope at element 2"
         );
+        // as many capture names as a match holds, and one more
+        let names = |n: usize| {
+            (0..n)
+                .map(|i| format!("c{i}=x"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let text = "x ".repeat(MAX_CAPTURES);
+        let toks = crate::text::tokenize(&text, Span::new(0, text.len()));
+        let p = Pattern::parse("most", Box::leak(names(MAX_CAPTURES).into_boxed_str())).unwrap();
+        let m = p.match_at(&text, &toks, 0).unwrap();
+        let last = format!("c{}", MAX_CAPTURES - 1);
+        assert_eq!(m.capture(&last), Some(MAX_CAPTURES - 1..MAX_CAPTURES));
+        let more = Box::leak(names(MAX_CAPTURES + 1).into_boxed_str());
+        assert!(Pattern::parse("more", more).is_err());
     }
 
     #[test]

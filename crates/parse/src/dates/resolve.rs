@@ -7,11 +7,12 @@
 
 use super::calendar::{self, add_days, add_months, interval, month_value, ymd, Part};
 use super::tense::{clause_tense, Tense};
-use super::{Anchor, Bound, Cand, Caps, Ctx, Group, Scope, Shift};
+use super::{Anchor, Bound, Cand, Caps, Ctx, Group, Scope, Shift, ShortPhrase};
 use crate::lexicon::{self, Class};
 use crate::model::{DateReading, DateValue, Granularity, RangeEnd, TimeRef, TimexKind};
 use crate::text::{Shape, TokKind};
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use std::borrow::Cow;
 
 /// The reason of a relative expression without a reference date.
 pub(super) const NO_REF: &str = "relative date and no reference date";
@@ -85,14 +86,14 @@ enum Count {
 /// hyphen (“twenty-five”), “a”/“an”/“one”, “a couple of” (2), or a vague
 /// word (“few”, “several”, “many”, “a few”).
 fn count_of(ctx: &Ctx, g: &Group) -> Option<Count> {
-    // the words but hyphens, ASCII lowercased, one space between (one
-    // string, not one per word)
-    let mut phrase = String::new();
+    // the words but hyphens, ASCII lowercased, one space between (on the
+    // stack: a phrase too long for it is no count)
+    let mut phrase = ShortPhrase::default();
     for w in g.toks().map(|i| ctx.word(i)).filter(|&w| w != "-") {
         if !phrase.is_empty() {
-            phrase.push(' ');
+            phrase.push(" ")?;
         }
-        phrase.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        phrase.push(w)?;
     }
     match phrase.as_str() {
         "a" | "an" => Some(Count::N(1)),
@@ -275,30 +276,27 @@ fn take_bound(ctx: &Ctx, c: &mut Cand, first: usize) -> Option<Bound> {
     if b.adjacent {
         c.extend_to(b.tok, b.start);
     }
-    let mut r = format!("bound '{}'", b.word);
-    if b.has("deadline") {
-        r.push_str(" (deadline)");
-    }
-    c.reasons.push(&r);
+    let deadline = if b.has("deadline") { " (deadline)" } else { "" };
+    c.reasons.push_all(&["bound '", &b.word, "'", deadline]);
     Some(b)
 }
 
 /// Past or future for a relative expression over pieces `first..end`,
 /// with its bound: `by`/`until`/`till` lean to the future and `since` to
 /// the past unless a cue of the clause says the other way.
-fn tense_with_bound(
-    ctx: &Ctx,
-    bound: Option<&Bound>,
+fn tense_with_bound<'t>(
+    ctx: &Ctx<'t>,
+    bound: Option<&'t Bound>,
     first: usize,
     end: usize,
-) -> (Tense, Option<String>) {
+) -> (Tense, Option<Cow<'t, str>>) {
     let (t, cue) = clause_tense(ctx, first, end);
     match bound {
         Some(b) if b.has("future") && !(t == Tense::Past && cue.is_some()) => {
-            (Tense::Future, Some(b.word.clone()))
+            (Tense::Future, Some(Cow::Borrowed(b.word.as_str())))
         }
         Some(b) if b.has("past") && !(t == Tense::Future && cue.is_some()) => {
-            (Tense::Past, Some(b.word.clone()))
+            (Tense::Past, Some(Cow::Borrowed(b.word.as_str())))
         }
         _ => (t, cue),
     }
@@ -441,7 +439,8 @@ fn relative_period(
     };
     let y = match modifier {
         Some(m) => {
-            c.reasons.push(&format!("'{m}': {kind} relative to {r}"));
+            c.reasons
+                .push_fmt(format_args!("'{m}': {kind} relative to {r}"));
             pick_year_by(r, m, &value)
         }
         None => {
@@ -452,7 +451,7 @@ fn relative_period(
             };
             match cue {
                 Some(cue) => {
-                    tense_reason(ctx, c, kind, tense, Some(&cue));
+                    tense_reason(ctx, c, kind, tense, Some(&*cue));
                     pick_year(r, tense, &value)
                 }
                 None if placing == Placing::Cue => {
@@ -576,7 +575,7 @@ fn nearest_year(ctx: &Ctx, c: &mut Cand, month: u32, day: u32, r: NaiveDate) -> 
             } else {
                 "future"
             };
-            c.reasons.push(&format!(
+            c.reasons.push_fmt(format_args!(
                 "year {y} from the reference date {r} ({dir}: cue '{cue}')"
             ));
             return Some(y);
@@ -593,10 +592,11 @@ fn nearest_year(ctx: &Ctx, c: &mut Cand, month: u32, day: u32, r: NaiveDate) -> 
         }
     }
     let Some((_, y)) = best else {
-        c.reasons.push(&format!("no such day: {day}/{month}"));
+        c.reasons
+            .push_fmt(format_args!("no such day: {day}/{month}"));
         return None;
     };
-    c.reasons.push(&format!(
+    c.reasons.push_fmt(format_args!(
         "year {y} from the reference date {r} (nearest, the past favoured)"
     ));
     Some(y)
@@ -646,7 +646,7 @@ pub(super) fn day(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     };
     if let Some(w) = written_wd {
         if day2.is_none() && first.weekday() != w {
-            cand.reasons.push(&format!(
+            cand.reasons.push_fmt(format_args!(
                 "written weekday {} does not match {first} (a {})",
                 weekday_name(w),
                 weekday_name(first.weekday())
@@ -993,7 +993,7 @@ pub(super) fn quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             return Some(cand);
         };
         let y = r.year() + year_offset(ctx.word(m.first))?;
-        cand.reasons.push(&format!(
+        cand.reasons.push_fmt(format_args!(
             "'{}': the year relative to {r}",
             m.text.to_lowercase()
         ));
@@ -1111,7 +1111,7 @@ pub(super) fn anchored_quarter(ctx: &Ctx, c: &Caps) -> Option<Cand> {
             cand.reasons.push(NO_REF);
             return Some(cand);
         };
-        cand.reasons.push(&format!("the quarter of {r}"));
+        cand.reasons.push_fmt(format_args!("the quarter of {r}"));
         cand.value = quarter_of(r);
         return Some(cand);
     }
@@ -1321,9 +1321,9 @@ pub(super) fn weekday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         return Some(cand);
     };
     let (tense, strict, why) = match modifier.as_deref() {
-        Some(m @ ("last" | "past" | "this past")) => (Tense::Past, true, Some(m.to_string())),
-        Some("next") => (Tense::Future, true, Some("next".to_string())),
-        Some(m @ ("coming" | "upcoming")) => (Tense::Future, false, Some(m.to_string())),
+        Some(m @ ("last" | "past" | "this past")) => (Tense::Past, true, Some(Cow::Borrowed(m))),
+        Some("next") => (Tense::Future, true, Some(Cow::Borrowed("next"))),
+        Some(m @ ("coming" | "upcoming")) => (Tense::Future, false, Some(Cow::Borrowed(m))),
         _ => {
             let (t, cue) = tense_with_bound(ctx, bound.as_ref(), wd_g.first, whole.last + 1);
             (t, false, cue)
@@ -1649,8 +1649,9 @@ pub(super) fn duration(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 pub(super) fn reference(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let g = c.get("ref")?;
-    let phrase = ctx.lower_phrase(g.toks());
-    let which = match value_in(&phrase, Class::TimeReference)? {
+    let phrase = ctx.short_lower_phrase(g.toks())?;
+    let phrase = phrase.as_str();
+    let which = match value_in(phrase, Class::TimeReference)? {
         "present" => TimeRef::Present,
         "past" => TimeRef::Past,
         "future" => TimeRef::Future,
@@ -1672,7 +1673,7 @@ pub(super) fn reference(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         TimeRef::Future => "vague future",
     };
     cand.reasons
-        .push_all(&[what, " ('", &phrase, "'): not resolved to a date"]);
+        .push_all(&[what, " ('", phrase, "'): not resolved to a date"]);
     Some(cand)
 }
 
@@ -1781,7 +1782,7 @@ pub(super) fn clock(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     cand.time = Some(time);
     cand.bare_clock = true;
     if let Some(tz) = c.get("tz") {
-        cand.reasons.push(&format!("time zone {}", tz.text));
+        cand.reasons.push_fmt(format_args!("time zone {}", tz.text));
     }
     take_bound(ctx, &mut cand, whole.first);
     Some(cand)

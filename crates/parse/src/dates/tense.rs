@@ -17,6 +17,7 @@ use crate::lexicon::Class;
 use crate::model::Span;
 use crate::rules::{Pattern, Rule, RuleSet};
 use crate::text::{is_regular_past, TokKind};
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
@@ -156,7 +157,11 @@ impl SentenceCues {
 /// Decides past or future for the expression over pieces `first..end` of
 /// the current sentence, with the cue that decided it (`None` = the
 /// news-mode default, past).
-pub(super) fn clause_tense(ctx: &Ctx, first: usize, end: usize) -> (Tense, Option<String>) {
+pub(super) fn clause_tense<'t>(
+    ctx: &Ctx<'t>,
+    first: usize,
+    end: usize,
+) -> (Tense, Option<Cow<'t, str>>) {
     let text = ctx.text;
     let toks = ctx.toks;
     let sent = &ctx.sentence;
@@ -287,10 +292,26 @@ enum Cue {
 }
 
 impl Cue {
-    fn text(&self, text: &str) -> String {
+    /// Its text, lowercased: borrowed from `text` when it is lowercase
+    /// already, as nearly every cue is (“will”, “announced”).
+    fn text<'t>(&self, text: &'t str) -> Cow<'t, str> {
         match self {
-            Cue::Match(s) => s.slice(text).to_lowercase(),
-            Cue::Verb(s) => s.slice(text).to_ascii_lowercase(),
+            Cue::Match(s) => {
+                let w = s.slice(text);
+                if w.chars().flat_map(char::to_lowercase).eq(w.chars()) {
+                    Cow::Borrowed(w)
+                } else {
+                    Cow::Owned(w.to_lowercase())
+                }
+            }
+            Cue::Verb(s) => {
+                let w = s.slice(text);
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            }
         }
     }
 }

@@ -983,3 +983,33 @@ fn word_ids_agree_with_the_texts() {
         }
     }
 }
+
+/// A short phrase is its parts ASCII lowercased (other chars kept), and
+/// a part that does not fit is refused, leaving what was pushed.
+#[test]
+fn short_phrase_lowercases_and_refuses_what_does_not_fit() {
+    let mut p = ShortPhrase::default();
+    assert!(p.is_empty() && p.as_str().is_empty());
+    p.push("A").unwrap();
+    p.push(" ").unwrap();
+    p.push("Couple").unwrap();
+    p.push(" Of É").unwrap();
+    assert_eq!(p.as_str(), "a couple of É");
+    let rest = 32 - p.as_str().len();
+    assert!(p.push(&"x".repeat(rest + 1)).is_none());
+    assert_eq!(p.as_str(), "a couple of É");
+    p.push(&"X".repeat(rest)).unwrap();
+    assert_eq!(p.as_str().len(), 32);
+    // a count or time reference too long for it is none, as before
+    for text in [
+        "The talks lasted 123456789012345678901234567890123 days.",
+        "It ended a few days ago.",
+    ] {
+        let got: Vec<String> = run(text, thu()).into_iter().map(|m| m.text).collect();
+        assert_eq!(
+            got.is_empty(),
+            text.starts_with("The talks"),
+            "{text}: {got:?}"
+        );
+    }
+}

@@ -173,6 +173,10 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Quantity> {
     let text = a.text();
     let mut out = Vec::new();
     let mut pieces: Option<&[Token]> = None;
+    // one memo and one match list for every segment's scan, cleared for
+    // each (allocations of a few kilobytes per segment before)
+    let mut memo = Vec::new();
+    let mut matches = Vec::new();
     for (i, s) in a.sentences().iter().enumerate() {
         if !a.sentence_tokens(i).iter().any(|t| is_trigger(text, t)) {
             continue;
@@ -181,7 +185,9 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Quantity> {
         let lo = all.partition_point(|p| p.span.start < s.span.start);
         let hi = lo + all[lo..].partition_point(|p| p.span.start < s.span.end);
         for seg in segments(text, &all[lo..hi]) {
-            Scan::new(text, seg).run(&mut out);
+            let scan = Scan::with_memo(text, seg, memo);
+            scan.run(&mut out, &mut matches);
+            memo = scan.memo.into_inner();
         }
     }
     out
@@ -416,11 +422,20 @@ impl Parts for Scan<'_> {
 const WINDOW: usize = 6;
 
 impl<'a> Scan<'a> {
+    #[cfg(test)]
     fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        Self::with_memo(text, toks, Vec::new())
+    }
+
+    /// [`Scan::new`] with `memo`'s room for what it knows (its contents
+    /// are dropped).
+    fn with_memo(text: &'a str, toks: &'a [Token], mut memo: Vec<Memo>) -> Self {
+        memo.clear();
+        memo.resize(toks.len(), Memo::default());
         Scan {
             text,
             toks,
-            memo: RefCell::new(vec![Memo::default(); toks.len()]),
+            memo: RefCell::new(memo),
             enabled: std::cell::OnceCell::new(),
         }
     }
@@ -677,12 +692,12 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Reads the segment, left to right, into `out`.
-    fn run(&self, out: &mut Vec<Quantity>) {
+    /// Reads the segment, left to right, into `out`; `ms` is room for the
+    /// matches at a start (its contents are dropped).
+    fn run(&self, out: &mut Vec<Quantity>, ms: &mut Vec<(usize, &'static QuantityRule, Match)>) {
         let c = &*COMPILED;
         let mut cursor = 0;
         let mut a = 0;
-        let mut ms: Vec<(usize, &QuantityRule, Match)> = Vec::new();
         let among = *self
             .enabled
             .get_or_init(|| c.quantities.enabled(self.text, self.toks));
