@@ -264,6 +264,9 @@ struct GazetteerNames {
     entry: Vec<usize>,
     /// Whether each pattern names an ambiguous place.
     ambiguous: Vec<bool>,
+    /// Whether each pattern is a name only after “the”
+    /// ([`gazetteer_names`]).
+    needs_the: Vec<bool>,
     /// `first[b]`: some name starts with byte `b`.
     first: [bool; 256],
     /// `first_of_two[usize::from(u16::from_le_bytes([b0, b1]))]`: bit 0
@@ -277,17 +280,21 @@ struct GazetteerNames {
     pairs: Box<[u64; 1024]>,
 }
 
-/// The gazetteer's names without a leading “the ”, with their entry.
-fn gazetteer_names() -> Vec<(&'static str, usize)> {
+/// The gazetteer's names without a leading “the ”, with their entry, and
+/// whether the name needs its “the” in the text: a name written with it
+/// whose bare form the entry does not list too (“the Union” is the
+/// European Union, “Union boss Pat Cullen” is not; “the Kremlin” and
+/// “Kremlin” both are).
+fn gazetteer_names() -> Vec<(&'static str, usize, bool)> {
     let mut out = Vec::new();
     for (i, e) in gazetteer().iter().enumerate() {
-        for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
-            let n = n
-                .strip_prefix("the ")
-                .or_else(|| n.strip_prefix("The "))
-                .unwrap_or(n);
+        let names = || std::iter::once(&e.name).chain(e.aliases.iter());
+        for n in names() {
+            let bare = n.strip_prefix("the ").or_else(|| n.strip_prefix("The "));
+            let needs_the = bare.is_some_and(|b| !names().any(|m| m == &b));
+            let n = bare.unwrap_or(n);
             if !n.is_empty() {
-                out.push((n, i));
+                out.push((n, i, needs_the));
             }
         }
     }
@@ -321,11 +328,11 @@ impl GazetteerNames {
 static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
     let names = gazetteer_names();
     let mut first = [false; 256];
-    for (n, _) in &names {
+    for (n, _, _) in &names {
         first[usize::from(n.as_bytes()[0])] = true;
     }
     let mut pairs = Box::new([0u64; 1024]);
-    for (n, _) in &names {
+    for (n, _, _) in &names {
         let b = n.as_bytes();
         let seconds = match b.get(1) {
             Some(&b1) => b1..=b1,
@@ -346,18 +353,19 @@ static GAZETTEER_NAMES: LazyLock<GazetteerNames> = LazyLock::new(|| {
     let dfa = DFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
-        .build(names.iter().map(|(n, _)| n))
+        .build(names.iter().map(|(n, _, _)| n))
         .expect("gazetteer names build an automaton");
     GazetteerNames {
         start: dfa
             .start_state(Anchored::Yes)
             .expect("an anchored start state"),
         dfa,
-        entry: names.iter().map(|&(_, e)| e).collect(),
+        entry: names.iter().map(|&(_, e, _)| e).collect(),
         ambiguous: names
             .iter()
-            .map(|&(_, e)| gazetteer()[e].ambiguous)
+            .map(|&(_, e, _)| gazetteer()[e].ambiguous)
             .collect(),
+        needs_the: names.iter().map(|&(_, _, t)| t).collect(),
         first,
         first_of_two,
         pairs,
@@ -460,7 +468,12 @@ fn gazetteer_scan(text: &str) -> (Mentions, Mentions) {
                 continue;
             };
             let span = Span::new(s, end);
-            if whole_words(text, span) {
+            let the_before = || {
+                s >= 4
+                    && bytes[s - 4..s].eq_ignore_ascii_case(b"the ")
+                    && (s == 4 || !bytes[s - 5].is_ascii_alphanumeric())
+            };
+            if whole_words(text, span) && (!g.needs_the[pattern] || the_before()) {
                 if g.ambiguous[pattern] {
                     ambiguous.push((span, g.entry[pattern]));
                 } else {
@@ -542,11 +555,11 @@ mod tests {
         let names = gazetteer_names();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(names.iter().map(|(n, _)| n))
+            .build(names.iter().map(|(n, _, _)| n))
             .unwrap();
         let mut texts: Vec<String> = [
             "The Kremlin, NATO’s Atlantic Alliance and the EU met in Washington. EUNATO, tiny time news.",
-            "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU",
+            "USA U.S.A. U.S. USAID the United States of America; Americas. Union EU-NATO NATOEU the Union",
             "é NATO中文NATO 🙂EU\u{0}EU t ti tim time time news",
             "Jackson met Dallas officials in Houston, Denver-based NATO; Dallasite Jacksonville.",
         ]
@@ -562,8 +575,11 @@ mod tests {
         }
         for t in &texts {
             let t = t.as_str();
+            // (a name written with its “the” only after one: “the Union”)
+            let the_before = |s: usize| t[..s].to_lowercase().ends_with("the ");
             let want: Vec<(Span, usize)> = ac
                 .find_iter(t)
+                .filter(|m| !names[m.pattern().as_usize()].2 || the_before(m.start()))
                 .map(|m| {
                     (
                         Span::new(m.start(), m.end()),
