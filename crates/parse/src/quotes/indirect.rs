@@ -1796,6 +1796,29 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// `content` without a dateline it opens with (“SANTIAGO, Nov 20 (Wire) -
+/// ”, “WASHINGTON (Wire) — ”, “TALCA, Chile — ”): a city in capitals, or
+/// capitalised words before an agency in brackets, then a dash. Reported
+/// speech that runs from its sentence's start would carry the dateline.
+///
+pub(super) fn without_dateline(text: &str, content: Span) -> Span {
+    static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"^(?:[A-Z]{3,}[A-Z'.-]*(?:,? [A-Z0-9][\w.'-]*)*(?: \([A-Za-z .]{2,30}\))?|[A-Z][\w.'-]*(?:,? [A-Z0-9][\w.'-]*)* \([A-Za-z .]{2,30}\)) ?[-–—]{1,2} +[A-Z“"]"#,
+        )
+        .expect("the dateline pattern parses")
+    });
+    match DATELINE.find(content.slice(text)) {
+        // (the match ends on the first letter of the words after it)
+        Some(m) => {
+            let first =
+                content.start + m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+            Span::new(first, content.end)
+        }
+        None => content,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::lexicon::{self, Class};

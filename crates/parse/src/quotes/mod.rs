@@ -185,7 +185,8 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             if let Some(sp) = sp.filter(|_| !ind.phrase) {
                 speakers.push((ind.verb.start, sp));
             }
-            out.push(ctx.quote(ind.content, QuoteKind::Indirect, sp, Some(ind.cue)));
+            let content = indirect::without_dateline(ctx.text, ind.content);
+            out.push(ctx.quote(content, QuoteKind::Indirect, sp, Some(ind.cue)));
         }
     }
     // a quote that goes on from the paragraph before takes its speaker
