@@ -579,11 +579,19 @@ impl<'a> Ctx<'a> {
             {
                 return Some(c);
             }
-            if !opens(&toks[c]) {
+            // a day or month is an adverbial of time, no subject (“said
+            // Monday the plan would pass”, “said on Wednesday it would”)
+            if !opens(&toks[c]) || toks[c].is(Class::Weekday) || toks[c].is(Class::Month) {
                 continue;
             }
             for (k, u) in toks.iter().enumerate().skip(c + 1) {
                 let w = u.text(text);
+                // a reporting verb after “and” is the main subject's
+                // second verb, not the clause's: the clause is its
+                // (“declared a state of emergency and said …”)
+                if k > c + 1 && toks[k - 1].text(text) == "and" && u.is(Class::ReportingVerb) {
+                    break;
+                }
                 // the clause ends at a comma, colon, semicolon, parenthesis
                 // or double quotation mark (“warned of the situation:
                 // “Europe is in danger””)
