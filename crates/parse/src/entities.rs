@@ -1314,6 +1314,10 @@ fn person_entity(name: &str) -> Entity {
 /// (“Daniel Ortiz” / “Mark Ortiz”, “Jill Biden” / “Joe Biden”; not “Joe
 /// Biden” / “Joseph R. Biden”, “Mike” / “Michael”).
 fn namesakes_differ(a: &str, b: &str) -> bool {
+    // (most mentions repeat a name or give the bare surname)
+    if a == b || !a.contains(' ') || !b.contains(' ') {
+        return false;
+    }
     let ends = |long: &str, short: &str| {
         long.len() > short.len()
             && long.is_char_boundary(long.len() - short.len() - 1)

@@ -1810,12 +1810,28 @@ impl<'a> Ctx<'a> {
 /// speech that runs from its sentence's start would carry the dateline.
 ///
 pub(super) fn without_dateline(text: &str, content: Span) -> Span {
+    /// Bytes from the article's start where a dateline may stand.
+    const DATELINE_REACH: usize = 400;
     static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r#"^(?:[A-Z]{3,}[A-Z'.-]*(?:,? [A-Z0-9][\w.'-]*)*(?: \([A-Za-z .]{2,30}\))?|[A-Z][\w.'-]*(?:,? [A-Z0-9][\w.'-]*)* \([A-Za-z .]{2,30}\)) ?[-–—]{1,2} +[A-Z“"]"#,
         )
         .expect("the dateline pattern parses")
     });
+    // (a dateline opens the article, its title aside, and ends with a dash
+    // within its first 80 bytes: most contents skip the pattern)
+    if content.start > DATELINE_REACH {
+        return content;
+    }
+    let head = content.slice(text).as_bytes();
+    let head = &head[..head.len().min(80)];
+    let dash = head.contains(&b'-')
+        || head
+            .windows(3)
+            .any(|w| w == "–".as_bytes() || w == "—".as_bytes());
+    if !dash || !head.first().is_some_and(u8::is_ascii_uppercase) {
+        return content;
+    }
     match DATELINE.find(content.slice(text)) {
         // (the match ends on the first letter of the words after it)
         Some(m) => {
