@@ -18,6 +18,10 @@
 //! - **Speaker accuracy**: over gold direct contents that have a source and
 //!   were found, the prediction overlapping them most is judged by
 //!   [`judge`].
+//!
+//! With `CROSSCHECK_SPEAKER_DUMP=FILE` the suite also writes one line per
+//! judged direct content (place, verdict, verdict of the old judge, gold
+//! source and antecedent, our speaker and how, context), to diff runs.
 
 use crate::polnear::{self, Attribution, Doc};
 use crate::score::{ahead, back, ratio, samples_wanted, snippet, Prf, Tally};
@@ -648,6 +652,8 @@ struct Scorer {
     /// Direct quotes judged wrong on a he/she/they source although our
     /// speaker span is on the pronoun.
     pronoun_span_only: usize,
+    /// One line per judged direct content (`$CROSSCHECK_SPEAKER_DUMP`).
+    dump: Option<Vec<String>>,
 }
 
 impl Scorer {
@@ -673,6 +679,7 @@ impl Scorer {
             mixed: (0, 0),
             direct_as_scare: 0,
             pronoun_span_only: 0,
+            dump: std::env::var_os("CROSSCHECK_SPEAKER_DUMP").map(|_| Vec::new()),
         }
     }
 
@@ -865,6 +872,24 @@ impl Scorer {
             }
             self.speaker_direct[slot] += 1;
             self.speaker_direct_old[slot_old] += 1;
+            if let Some(lines) = self.dump.as_mut() {
+                lines.push(format!(
+                    "{}\t{}\t{}\tgold «{}» (= {})\tours «{}»\t{:?}\t{}",
+                    at(hull.start),
+                    verdict_name(verdict),
+                    verdict_name(verdict_old),
+                    src.slice(text),
+                    antecedent.unwrap_or("-"),
+                    q.speaker.as_deref().unwrap_or(""),
+                    q.attribution,
+                    snippet(
+                        text,
+                        back(text, hull.start, 100),
+                        ahead(text, hull.end.min(hull.start + 120), 80),
+                        400
+                    )
+                ));
+            }
             if verdict != verdict_old {
                 self.changed.note(
                     &format!("{} → {}", verdict_name(verdict_old), verdict_name(verdict)),
@@ -977,6 +1002,16 @@ impl Scorer {
     }
 
     fn finish(self) -> Figures {
+        if let (Some(lines), Some(path)) = (
+            self.dump.as_ref(),
+            std::env::var_os("CROSSCHECK_SPEAKER_DUMP"),
+        ) {
+            let mut all = lines.join("\n");
+            all.push('\n');
+            if let Err(e) = std::fs::write(&path, all) {
+                eprintln!("quotes: cannot write {}: {e}", path.to_string_lossy());
+            }
+        }
         let mut f = Figures::default();
         self.direct.record(&mut f, "direct");
         self.indirect.record(&mut f, "indirect");

@@ -21,7 +21,7 @@
 use super::{Ctx, Said};
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
-use crate::text::TokKind;
+use crate::text::{Shape, TokKind};
 
 /// How far back a pronoun's antecedent is searched, in sentences.
 const MAX_SENTENCES_BACK: usize = 6;
@@ -347,7 +347,13 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // the people mentioned, outside quotation marks, first first; a
-            // possessive (“Trump’s campaign manager”) is no subject
+            // possessive (“Trump’s campaign manager”) is no subject, nor a
+            // name after a determiner (“the Bernie Sanders campaign”, “a
+            // Trump rally”: it modifies a noun). A possessive opening the
+            // sentence names its topic (“Palin’s posts about ISIS include
+            // …”): taken when no subject of the sentence fits.
+            let toks = self.sentence_toks(s);
+            let mut owner = None;
             let k = self.mentions.partition_point(|(m, _)| m.start < sent.start);
             for &(m, e) in self.mentions[k..]
                 .iter()
@@ -359,13 +365,26 @@ impl<'a> Ctx<'a> {
                 if m.end > limit || self.inside_marks(m.start) || !fits(m, e) {
                     continue;
                 }
-                let possessive = self
-                    .text
-                    .get(m.end..)
-                    .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
-                if !possessive {
-                    return Some(self.past_initial(m, e));
+                let j = toks.partition_point(|t| t.span.start < m.start);
+                let last = toks[j..].iter().take_while(|t| t.span.start < m.end).last();
+                let possessive = last.is_some_and(|t| t.shape.has(Shape::POSSESSIVE))
+                    || self
+                        .text
+                        .get(m.end..)
+                        .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
+                if possessive {
+                    if j == 0 && owner.is_none() {
+                        owner = Some((m, e));
+                    }
+                    continue;
                 }
+                if j > 0 && toks[j - 1].is(Class::Determiner) {
+                    continue;
+                }
+                return Some(self.past_initial(m, e));
+            }
+            if let Some((m, e)) = owner {
+                return Some(self.past_initial(m, e));
             }
         }
         None
