@@ -11,6 +11,8 @@
 //! - a common given name as first word (“Josep Borrell”);
 //! - a reporting verb next to them (“Blinken insisted”, “said Blinken”,
 //!   “Blinken has also announced”);
+//! - an age in apposition after a name of two words or more (“Dewayne
+//!   Smithy, 33, of Baldwin”);
 //! - or the surname of a person already found in the article.
 //!
 //! Mentions of one person are merged on the surname within the article
@@ -1640,7 +1642,10 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
     // a common word at a sentence start (“Officials said”), not a name.
     let common_word =
         || tokens == 1 && lexicon::with_lowercase(first_word, |l| w.vocabulary.contains(l));
-    let cued = role.is_some() || given || ((verb_after || verb_before) && !common_word());
+    let cued = role.is_some()
+        || given
+        || ((verb_after || verb_before) && !common_word())
+        || (tokens >= 2 && age_after(w, last));
     Some(Candidate {
         first,
         last,
@@ -1648,6 +1653,18 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
         role,
         org: false,
     })
+}
+
+/// Whether an age in apposition follows the name ending at token `last`
+/// (“Dewayne Smithy, 33, of Baldwin”, “Sara Walker, 44, a nurse”): a
+/// comma, a number of one to three digits, a comma.
+fn age_after(w: &Words, last: usize) -> bool {
+    let n = w.toks.len();
+    last + 3 < n
+        && w.word(last + 1) == ","
+        && w.toks[last + 2].kind == TokKind::Number
+        && (1..=3).contains(&w.word(last + 2).len())
+        && w.word(last + 3) == ","
 }
 
 /// Whether a reporting verb follows the name at `first..=last` (over
