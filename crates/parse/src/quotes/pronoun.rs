@@ -330,16 +330,29 @@ impl<'a> Ctx<'a> {
             {
                 return Some((sp.entity, sp.name));
             }
+            let toks = self.sentence_toks(s);
+            // a sentence opening with an adverbial clause (“When Maddow
+            // pointed out …, Clinton seized upon …”): its names up to the
+            // first comma are not the subject; the first of them is taken
+            // when the main clause names no one that fits
+            let fronted_end = toks
+                .first()
+                .filter(|t| t.is(Class::AdverbialSubordinator))
+                .and_then(|_| toks.iter().find(|t| self.word(t) == ","))
+                .map_or(0, |t| t.span.start);
             // “He was attacked by Jones.”: a sentence whose first person
-            // reference is a pronoun of the same gender goes on with the
-            // same person; the names after it are not the antecedent
+            // reference (past a fronted clause) is a pronoun of the same
+            // gender goes on with the same person; the names after it are
+            // not the antecedent
             let topic_pronoun = if s == si || gender.is_none() {
                 None
             } else {
-                self.analysis
-                    .sentence_tokens(s)
-                    .iter()
-                    .find(|t| t.is(Class::PersonPronoun) && !self.inside_marks(t.span.start))
+                toks.iter()
+                    .find(|t| {
+                        t.span.start >= fronted_end
+                            && t.is(Class::PersonPronoun)
+                            && !self.inside_marks(t.span.start)
+                    })
                     .filter(|t| pronoun_gender(self.word(t)) == gender)
                     .map(|t| t.span.start)
             };
@@ -351,8 +364,7 @@ impl<'a> Ctx<'a> {
             // name after a determiner (“the Bernie Sanders campaign”, “a
             // Trump rally”: it modifies a noun). A possessive opening the
             // sentence names its topic (“Palin’s posts about ISIS include
-            // …”): taken when no subject of the sentence fits.
-            let toks = self.sentence_toks(s);
+            // …”): taken when no subject of the sentence fits (`owner`).
             let mut owner = None;
             let k = self.mentions.partition_point(|(m, _)| m.start < sent.start);
             for &(m, e) in self.mentions[k..]
@@ -379,6 +391,14 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 if j > 0 && toks[j - 1].is(Class::Determiner) {
+                    continue;
+                }
+                if m.start < fronted_end {
+                    // kept for a main clause naming no one (“Though Trump
+                    // balked, the front-runner did offer …”)
+                    if owner.is_none() {
+                        owner = Some((m, e));
+                    }
                     continue;
                 }
                 return Some(self.past_initial(m, e));
