@@ -72,6 +72,19 @@ impl<'a> Ctx<'a> {
         if found.is_none() && !hands_over {
             found = self.after_quote(m, next_open, speakers);
             via_after = found.is_some();
+        } else if !hands_over
+            && found.as_ref().is_some_and(|(_, cue)| {
+                let c = crate::lexicon::classes(cue);
+                c.has(Class::QuoteVerb) && !c.has(Class::ReportingVerb)
+            })
+        {
+            // a quote-only verb before the quote (“would do well to begin
+            // “building bridges” to Sanders, said David Axelrod”) gives way
+            // to a reporting verb after it
+            if let Some(after) = self.after_quote(m, next_open, speakers) {
+                found = Some(after);
+                via_after = true;
+            }
         }
         // 3. according to X
         if found.is_none() {

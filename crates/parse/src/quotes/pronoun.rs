@@ -313,7 +313,10 @@ impl<'a> Ctx<'a> {
                 .find(|(_, sp)| {
                     let (person, g) = match sp.entity {
                         Some(e) if named_after.contains(&e) => (false, None),
-                        Some(e) => (self.plausible_person(e), self.entity_gender(e)),
+                        // the gender of the mention that names the
+                        // speaker (“Mrs. Vance” of a couple merged on the
+                        // surname is a woman)
+                        Some(e) => (self.plausible_person(e), self.mention_gender(sp.name, e)),
                         // a name no entity holds (an outlet, a company, a
                         // person the entity pass missed)
                         None => {
