@@ -1443,9 +1443,15 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
             let given_name = w.toks[first].is(Class::GivenName)
                 && first < run_end
                 && !w.lists(first + 1).intersects(TITLE);
+            // a party or group word before a given name (“Republican
+            // Donald Trump”, “Democrat Hillary Clinton”) is no part of it
             if !given_name
-                && w.lists(first)
+                && (w
+                    .lists(first)
                     .intersects(TITLE.with(Class::StopCapitalised).with(Class::RoleModifier))
+                    || (first < run_end
+                        && w.lists(first).has(Class::GroupWord)
+                        && w.toks[first + 1].is(Class::GivenName)))
             {
                 first += 1;
             } else {
