@@ -23,8 +23,12 @@ use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
 use crate::text::{Shape, TokKind};
 
-/// How far back a pronoun's antecedent is searched, in sentences.
+/// How far back a pronoun's antecedent is searched, in sentences that
+/// break the chain to it (a sentence going on with a pronoun of the same
+/// gender, or of quoted words only, does not).
 const MAX_SENTENCES_BACK: usize = 6;
+/// How far back a pronoun's antecedent is searched at most, in sentences.
+const MAX_CHAIN_BACK: usize = 16;
 
 /// A person's grammatical gender, as a pronoun needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -294,7 +298,9 @@ impl<'a> Ctx<'a> {
                     _ => true,
                 }
         };
-        let lo = si.saturating_sub(MAX_SENTENCES_BACK);
+        let lo = si.saturating_sub(MAX_CHAIN_BACK);
+        // sentences passed over that break no chain (see below)
+        let mut passed = 0;
         // “Asked whether Clinton would win, she replied”: after a fronted
         // clause, the names of that clause are not the subject
         let fronted = {
@@ -305,6 +311,47 @@ impl<'a> Ctx<'a> {
         for s in (lo..=si).rev() {
             let sent = self.sentences[s].span;
             let limit = if s == si { pronoun.start } else { sent.end };
+            let toks = self.sentence_toks(s);
+            // a sentence opening with an adverbial clause (“When Maddow
+            // pointed out …, Clinton seized upon …”): its names up to the
+            // first comma are not the subject; the first of them is taken
+            // when the main clause names no one that fits
+            let fronted_end = toks
+                .first()
+                .filter(|t| t.is(Class::AdverbialSubordinator))
+                .and_then(|_| toks.iter().find(|t| self.word(t) == ","))
+                .map_or(0, |t| t.span.start);
+            // “He was attacked by Jones.”: a sentence whose first person
+            // reference (past a fronted clause) is a pronoun of the same
+            // gender goes on with the same person; the names after it are
+            // not the antecedent
+            let topic_pronoun = if s == si || gender.is_none() {
+                None
+            } else {
+                toks.iter()
+                    .find(|t| {
+                        t.span.start >= fronted_end
+                            && t.is(Class::PersonPronoun)
+                            && !self.inside_marks(t.span.start)
+                    })
+                    .filter(|t| pronoun_gender(self.word(t)) == gender)
+                    .map(|t| t.span.start)
+            };
+            // a sentence that goes on with a pronoun of the same gender
+            // (“He retrieved a bottle …”), or quoted words only, keeps the
+            // chain to the person: not counted against the window
+            if s < si {
+                let quoted = toks
+                    .first()
+                    .is_some_and(|t| self.inside_marks(t.span.start))
+                    && toks.last().is_some_and(|t| self.inside_marks(t.span.start));
+                if topic_pronoun.is_none() && !quoted {
+                    passed += 1;
+                    if passed > MAX_SENTENCES_BACK {
+                        break;
+                    }
+                }
+            }
             // the speakers of speech attributed in this sentence
             let from = speakers.partition_point(|&(p, _)| p < sent.start);
             if let Some(&(_, sp)) = speakers[from..]
@@ -333,32 +380,6 @@ impl<'a> Ctx<'a> {
             {
                 return Some((sp.entity, sp.name));
             }
-            let toks = self.sentence_toks(s);
-            // a sentence opening with an adverbial clause (“When Maddow
-            // pointed out …, Clinton seized upon …”): its names up to the
-            // first comma are not the subject; the first of them is taken
-            // when the main clause names no one that fits
-            let fronted_end = toks
-                .first()
-                .filter(|t| t.is(Class::AdverbialSubordinator))
-                .and_then(|_| toks.iter().find(|t| self.word(t) == ","))
-                .map_or(0, |t| t.span.start);
-            // “He was attacked by Jones.”: a sentence whose first person
-            // reference (past a fronted clause) is a pronoun of the same
-            // gender goes on with the same person; the names after it are
-            // not the antecedent
-            let topic_pronoun = if s == si || gender.is_none() {
-                None
-            } else {
-                toks.iter()
-                    .find(|t| {
-                        t.span.start >= fronted_end
-                            && t.is(Class::PersonPronoun)
-                            && !self.inside_marks(t.span.start)
-                    })
-                    .filter(|t| pronoun_gender(self.word(t)) == gender)
-                    .map(|t| t.span.start)
-            };
             if s == si && fronted {
                 continue;
             }
