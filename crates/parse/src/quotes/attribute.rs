@@ -285,7 +285,7 @@ impl<'a> Ctx<'a> {
             let sp = match subject {
                 Subject::Unknown if self.hands_over(m) => self.phrase_speaker_after(win, k)?,
                 Subject::Unknown => return None,
-                _ => self.resolve_subject(subject, speakers)?,
+                _ => self.speaker_or_role_phrase(subject, speakers, true)?,
             };
             return Some((sp, self.word(first).to_string()));
         }
@@ -341,7 +341,7 @@ impl<'a> Ctx<'a> {
                 && comma.is_some_and(|c| self.word(gap[c]) == ",")
                 && !(k..k + gap.len()).any(|i| self.is_cue_after(win, i));
             if titles_only || tail_then_comma {
-                let sp = self.resolve_subject(subject, speakers)?;
+                let sp = self.speaker_or_role_phrase(subject, speakers, false)?;
                 return Some((sp, cue));
             }
         }
@@ -352,11 +352,61 @@ impl<'a> Ctx<'a> {
         if v > k + 1 && v - k <= MAX_TAIL && self.word(&win[v - 1]) == "," {
             let subject = self.subject_right(win, v);
             if subject.span().is_some() {
-                let sp = self.resolve_subject(subject, speakers)?;
+                let sp = self.speaker_or_role_phrase(subject, speakers, true)?;
                 return Some((sp, cue));
             }
         }
         None
+    }
+
+    /// The speaker `subject` names ([`Ctx::resolve_subject`]); for a role
+    /// no person of the article holds, opened by a lowercase article,
+    /// determiner or number word at most four words before it (“…,” a
+    /// spokesman said; “…,” a Clinton campaign spokesman said), the role
+    /// phrase as written from that word ([`Attribution::Phrase`]: no
+    /// person, never compared as one, never a pronoun's antecedent). A
+    /// role after its cue (`inverted`: “…,” said a spokesman for the
+    /// port) must end its clause or go on with a preposition: “said the
+    /// candidate could win” is reported speech, not the speaker.
+    fn speaker_or_role_phrase(
+        &self,
+        subject: Subject,
+        speakers: &Said,
+        inverted: bool,
+    ) -> Option<Speaker> {
+        let sp = self.resolve_subject(subject, speakers);
+        if sp.is_some() {
+            return sp;
+        }
+        let Subject::Role(role) = subject else {
+            return None;
+        };
+        let toks = self.sentence_toks(self.sentence_of(role.start));
+        let k = toks.partition_point(|t| t.span.start < role.start);
+        if inverted {
+            let after = toks[k..].iter().find(|t| t.span.start >= role.end);
+            let ends = after.is_none_or(|t| {
+                t.kind == TokKind::Punct || super::subject::is_preposition(self.word(t))
+            });
+            if !ends {
+                return None;
+            }
+        }
+        let opener = toks[k.saturating_sub(4)..k]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == TokKind::Word)
+            .find(|t| {
+                t.shape.has(Shape::LOWERCASE)
+                    && (t.is(Class::Article) || t.is(Class::Determiner) || t.is(Class::NumberWord))
+            })?;
+        let span = Span::new(opener.span.start, role.end);
+        Some(Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        })
     }
 
     /// True when `toks[i]` is a cue (a reporting or quote verb) and not
@@ -597,7 +647,7 @@ impl<'a> Ctx<'a> {
                     subject = self.first_subject(toks, 0, v);
                 }
             }
-            if let Some(mut sp) = self.resolve_subject(subject, speakers) {
+            if let Some(mut sp) = self.speaker_or_role_phrase(subject, speakers, false) {
                 // “Blinken concluded: “…””
                 if colon && sp.how == Attribution::Verb {
                     sp.how = Attribution::Colon;
