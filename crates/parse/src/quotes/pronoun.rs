@@ -21,7 +21,7 @@
 use super::{Ctx, Said};
 use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
-use crate::text::{Shape, TokKind};
+use crate::text::TokKind;
 
 /// How far back a pronoun's antecedent is searched, in sentences that
 /// break the chain to it (a sentence going on with a pronoun of the same
@@ -363,7 +363,12 @@ impl<'a> Ctx<'a> {
                         // the gender of the mention that names the
                         // speaker (“Mrs. Vance” of a couple merged on the
                         // surname is a woman)
-                        Some(e) => (self.plausible_person(e), self.mention_gender(sp.name, e)),
+                        // (read only when the entity's own is unknown)
+                        Some(e) => (
+                            self.plausible_person(e),
+                            self.entity_gender(e)
+                                .or_else(|| gender.and_then(|_| self.mention_gender(sp.name, e))),
+                        ),
                         // a name no entity holds (an outlet, a company, a
                         // person the entity pass missed)
                         None => {
@@ -401,19 +406,22 @@ impl<'a> Ctx<'a> {
                 if m.end > limit || self.inside_marks(m.start) || !fits(m, e) {
                     continue;
                 }
-                let j = toks.partition_point(|t| t.span.start < m.start);
-                let last = toks[j..].iter().take_while(|t| t.span.start < m.end).last();
-                let possessive = last.is_some_and(|t| t.shape.has(Shape::POSSESSIVE))
+                // (the mention holds its possessive ending when the
+                // tokenizer kept it in the name's last token: “Sanders's”)
+                let written = m.slice(self.text);
+                let possessive = written.ends_with("’s")
+                    || written.ends_with("'s")
                     || self
                         .text
                         .get(m.end..)
                         .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
                 if possessive {
-                    if j == 0 && owner.is_none() {
+                    if owner.is_none() && toks.first().is_some_and(|t| t.span.start == m.start) {
                         owner = Some((m, e));
                     }
                     continue;
                 }
+                let j = toks.partition_point(|t| t.span.start < m.start);
                 if j > 0 && toks[j - 1].is(Class::Determiner) {
                     continue;
                 }
