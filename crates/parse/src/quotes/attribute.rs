@@ -7,7 +7,7 @@ use super::{
     has_quote_cue, has_words, is_modifier_slot, last_word, last_words, Ctx, Marks, Said, Speaker,
     ACCORDING_TO,
 };
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Classes};
 use crate::model::{Attribution, EntityKind, Quote, QuoteKind, Span};
 use crate::text::{Shape, TokKind, Token};
 
@@ -937,7 +937,8 @@ impl<'a> Ctx<'a> {
                         || (participle && span == t.span)
                         || object(first)
                         || modifier(first)
-                        || hyphen_lowercase(span.slice(self.text));
+                        || hyphen_lowercase(span.slice(self.text))
+                        || (first == 0 && span == t.span && self.no_name_word(t));
                     if !no_subject {
                         return Subject::Name(span);
                     }
@@ -945,6 +946,24 @@ impl<'a> Ctx<'a> {
             }
         }
         Subject::Unknown
+    }
+
+    /// True when a capitalised word opening its sentence is, in
+    /// lowercase, a word no name is (“Eight years ago, he …”, “Minutes
+    /// later, she …”, “Often he …”): a number word, a unit of time or a
+    /// counted noun, an adverb, a function word or a determiner.
+    fn no_name_word(&self, t: &Token) -> bool {
+        let not_names = Classes::all(&[
+            Class::NumberWord,
+            Class::TimeUnit,
+            Class::CountedNoun,
+            Class::SubjectAdverb,
+            Class::FunctionWord,
+            Class::Determiner,
+        ]);
+        crate::lexicon::with_lowercase(self.word(t), |l| {
+            crate::lexicon::classes(l).intersects(not_names)
+        })
     }
 
     /// True when `toks[i]` is a capitalised “-ing” word that no cue
