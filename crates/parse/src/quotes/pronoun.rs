@@ -217,7 +217,18 @@ impl<'a> Ctx<'a> {
                     });
                     let place =
                         words.len() == 1 && lexicon::classes(words[0]).has(Class::RoleModifier);
-                    !bad_word && !place
+                    // one word that is, in lowercase, an adverb, function
+                    // word or counted noun (“Often, Mr. Biden …”, “Chiefs”)
+                    let common = words.len() == 1
+                        && lexicon::with_lowercase(words[0], |l| {
+                            lexicon::classes(l).intersects(Classes::all(&[
+                                Class::SubjectAdverb,
+                                Class::FunctionWord,
+                                Class::CountedNoun,
+                                Class::TimeUnit,
+                            ]))
+                        });
+                    !bad_word && !place && !common
                 })
                 .collect()
         });
