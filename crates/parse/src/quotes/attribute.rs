@@ -546,6 +546,16 @@ impl<'a> Ctx<'a> {
         let mut end = v + 2;
         while end < toks.len() && end - v - 1 < 4 {
             let t = &toks[end];
+            // a number glued to the words around it (“the 46-year-old”)
+            let glued = (t.kind == TokKind::Number
+                || (self.word(t) == "-" && t.span.start == toks[end - 1].span.end))
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.span.start == t.span.end);
+            if glued {
+                end += 1;
+                continue;
+            }
             if t.kind != TokKind::Word
                 || !t.shape.has(Shape::LOWERCASE)
                 || t.is(Class::SpeakerBarrier)
