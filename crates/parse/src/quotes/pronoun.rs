@@ -235,6 +235,19 @@ impl<'a> Ctx<'a> {
         plausible.get(e).copied().unwrap_or(false)
     }
 
+    /// True when the token opening a sentence opens a participle's clause
+    /// (“Noting that both Reagan and Trump …, Schlafly put …”, “Speaking
+    /// to reporters, …”): a capitalised “-ing” word that is no name of
+    /// the article and not “According”.
+    fn opens_participle_clause(&self, t: &crate::text::Token) -> bool {
+        let w = self.word(t);
+        w.len() > 5
+            && w.ends_with("ing")
+            && t.shape.has(crate::text::Shape::CAPITALISED)
+            && w != "According"
+            && self.mention_starting_at(t.span.start).is_none()
+    }
+
     /// True when byte `pos` lies inside a pair of quotation marks.
     pub(super) fn inside_marks(&self, pos: usize) -> bool {
         let i = self.mark_spans.partition_point(|&(open, _)| open <= pos);
@@ -329,7 +342,7 @@ impl<'a> Ctx<'a> {
             // when the main clause names no one that fits
             let fronted_end = toks
                 .first()
-                .filter(|t| t.is(Class::AdverbialSubordinator))
+                .filter(|t| t.is(Class::AdverbialSubordinator) || self.opens_participle_clause(t))
                 .and_then(|_| toks.iter().find(|t| self.word(t) == ","))
                 .map_or(0, |t| t.span.start);
             // “He was attacked by Jones.”: a sentence whose first person
