@@ -392,12 +392,15 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
+        // (capitalised only where it opens the sentence: “A harbour
+        // adviser, who …, said”)
+        let first = toks.first().map(|t| t.span.start);
         let opener = toks[k.saturating_sub(4)..k]
             .iter()
             .rev()
             .take_while(|t| t.kind == TokKind::Word)
             .find(|t| {
-                t.shape.has(Shape::LOWERCASE)
+                (t.shape.has(Shape::LOWERCASE) || Some(t.span.start) == first)
                     && (t.is(Class::Article) || t.is(Class::Determiner) || t.is(Class::NumberWord))
             })?;
         let span = Span::new(opener.span.start, role.end);
