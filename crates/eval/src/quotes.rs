@@ -18,6 +18,10 @@
 //! - **Speaker accuracy**: over gold direct contents that have a source and
 //!   were found, the prediction overlapping them most is judged by
 //!   [`judge`].
+//!
+//! With `CROSSCHECK_SPEAKER_DUMP=FILE` the suite also writes one line per
+//! judged direct content (place, verdict, verdict of the old judge, gold
+//! source and antecedent, our speaker and how, context), to diff runs.
 
 use crate::polnear::{self, Attribution, Doc};
 use crate::score::{ahead, back, ratio, samples_wanted, snippet, Prf, Tally};
@@ -523,6 +527,23 @@ pub fn relative_key(before: &str) -> Option<String> {
     person_key(&words.join(" "))
 }
 
+/// The text of a pronoun's own clause after it: from the pronoun to the
+/// first quotation mark, full stop, semicolon, question or exclamation
+/// mark (“she told Reeves.”, “he said of Cruz.”). A pronoun never stands
+/// for a name written there (since round 18).
+///
+/// ```
+/// use crosscheck_eval::quotes::clause_after;
+/// assert_eq!(clause_after(" told Hannity, to cheers. Then"), " told Hannity, to cheers");
+/// assert_eq!(clause_after(" said. “Ann Lee"), " said");
+/// ```
+pub fn clause_after(rest: &str) -> &str {
+    let end = rest
+        .find(['“', '”', '"', '.', ';', '?', '!', '\n'])
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
 /// True when the name `ours` holds `key` as a whole word, ignoring case and
 /// apostrophe style.
 fn name_has(ours: &str, key: &str) -> bool {
@@ -628,6 +649,12 @@ struct Scorer {
     /// antecedent: the nearest earlier named gold source, person or not).
     speaker_direct_old: [usize; 3],
     speaker_all_old: [usize; 3],
+    /// The same two counts by the judge of round 17 (a name of the
+    /// pronoun's own clause after it may be its antecedent).
+    speaker_direct_r17: [usize; 3],
+    speaker_all_r17: [usize; 3],
+    /// Direct verdicts the round 17 and round 18 judges give differently.
+    changed_r18: Tally,
     /// Direct verdicts the two judges give differently.
     changed: Tally,
     /// Speaker verdicts on direct quotes by the gold source's shape.
@@ -648,6 +675,8 @@ struct Scorer {
     /// Direct quotes judged wrong on a he/she/they source although our
     /// speaker span is on the pronoun.
     pronoun_span_only: usize,
+    /// One line per judged direct content (`$CROSSCHECK_SPEAKER_DUMP`).
+    dump: Option<Vec<String>>,
 }
 
 impl Scorer {
@@ -660,6 +689,9 @@ impl Scorer {
             speaker_all: [0; 3],
             speaker_direct_old: [0; 3],
             speaker_all_old: [0; 3],
+            speaker_direct_r17: [0; 3],
+            speaker_all_r17: [0; 3],
+            changed_r18: Tally::new(keep),
             changed: Tally::new(keep),
             by_shape: Tally::new(0),
             speaker_errors: Tally::new(keep),
@@ -673,6 +705,7 @@ impl Scorer {
             mixed: (0, 0),
             direct_as_scare: 0,
             pronoun_span_only: 0,
+            dump: std::env::var_os("CROSSCHECK_SPEAKER_DUMP").map(|_| Vec::new()),
         }
     }
 
@@ -818,18 +851,35 @@ impl Scorer {
             let relative = is_relative
                 .then(|| relative_key(&text[..src.start]))
                 .flatten();
-            let antecedent = if is_relative {
-                relative.as_deref()
-            } else if ["he", "she", "him", "her"].contains(&pronoun.to_lowercase().as_str()) {
+            let gendered = ["he", "she", "him", "her"].contains(&pronoun.to_lowercase().as_str());
+            // round 18: never a name of the pronoun's own clause after it
+            // (“he told Hannity”); round 17 without that test
+            let own_clause = clause_after(text.get(src.end..).unwrap_or(""));
+            let person_antecedent = |clause: &str| {
                 named
                     .iter()
                     .rev()
                     .filter(|(start, _)| *start < src.start)
                     .find(|(_, k)| {
                         let e = evidence.get(k).copied().unwrap_or_default();
-                        e.mid && may_be_person(k, e.named) && e.fits(pronoun)
+                        e.mid
+                            && may_be_person(k, e.named)
+                            && e.fits(pronoun)
+                            && !words(clause).iter().any(|w| w == k)
                     })
                     .map(|(_, k)| k.as_str())
+            };
+            let antecedent = if is_relative {
+                relative.as_deref()
+            } else if gendered {
+                person_antecedent(own_clause)
+            } else {
+                antecedent_old
+            };
+            let antecedent_r17 = if is_relative {
+                relative.as_deref()
+            } else if gendered {
+                person_antecedent("")
             } else {
                 antecedent_old
             };
@@ -848,6 +898,13 @@ impl Scorer {
                 &a.source,
                 antecedent,
             );
+            let (verdict_r17, _) = judge(
+                q.speaker.as_deref(),
+                q.speaker_span,
+                text,
+                &a.source,
+                antecedent_r17,
+            );
             let slot = match verdict {
                 Verdict::Right => 0,
                 Verdict::Missing => 1,
@@ -858,13 +915,53 @@ impl Scorer {
                 Verdict::Missing => 1,
                 Verdict::Wrong => 2,
             };
+            let slot_r17 = match verdict_r17 {
+                Verdict::Right => 0,
+                Verdict::Missing => 1,
+                Verdict::Wrong => 2,
+            };
             self.speaker_all[slot] += 1;
             self.speaker_all_old[slot_old] += 1;
+            self.speaker_all_r17[slot_r17] += 1;
             if class != GoldClass::Direct {
                 continue;
             }
             self.speaker_direct[slot] += 1;
             self.speaker_direct_old[slot_old] += 1;
+            self.speaker_direct_r17[slot_r17] += 1;
+            if verdict != verdict_r17 {
+                self.changed_r18.note(
+                    &format!("{} → {}", verdict_name(verdict_r17), verdict_name(verdict)),
+                    || {
+                        format!(
+                            "{}  gold source «{}» (= {} before, {} now)  ours «{}»",
+                            context(hull),
+                            src.slice(text),
+                            antecedent_r17.unwrap_or("-"),
+                            antecedent.unwrap_or("-"),
+                            q.speaker.as_deref().unwrap_or("")
+                        )
+                    },
+                );
+            }
+            if let Some(lines) = self.dump.as_mut() {
+                lines.push(format!(
+                    "{}\t{}\t{}\tgold «{}» (= {})\tours «{}»\t{:?}\t{}",
+                    at(hull.start),
+                    verdict_name(verdict),
+                    verdict_name(verdict_old),
+                    src.slice(text),
+                    antecedent.unwrap_or("-"),
+                    q.speaker.as_deref().unwrap_or(""),
+                    q.attribution,
+                    snippet(
+                        text,
+                        back(text, hull.start, 100),
+                        ahead(text, hull.end.min(hull.start + 120), 80),
+                        400
+                    )
+                ));
+            }
             if verdict != verdict_old {
                 self.changed.note(
                     &format!("{} → {}", verdict_name(verdict_old), verdict_name(verdict)),
@@ -977,6 +1074,16 @@ impl Scorer {
     }
 
     fn finish(self) -> Figures {
+        if let (Some(lines), Some(path)) = (
+            self.dump.as_ref(),
+            std::env::var_os("CROSSCHECK_SPEAKER_DUMP"),
+        ) {
+            let mut all = lines.join("\n");
+            all.push('\n');
+            if let Err(e) = std::fs::write(&path, all) {
+                eprintln!("quotes: cannot write {}: {e}", path.to_string_lossy());
+            }
+        }
         let mut f = Figures::default();
         self.direct.record(&mut f, "direct");
         self.indirect.record(&mut f, "indirect");
@@ -992,6 +1099,8 @@ impl Scorer {
             "speaker_accuracy_all_nearest_source",
             acc(self.speaker_all_old),
         );
+        f.higher("speaker_accuracy_round17", acc(self.speaker_direct_r17));
+        f.higher("speaker_accuracy_all_round17", acc(self.speaker_all_r17));
 
         eprintln!("quotes: overlap matching (a prediction is right when it shares a byte with a gold content)");
         eprintln!("  {}", self.direct.line("direct (gold starts with a mark)"));
@@ -1031,6 +1140,10 @@ impl Scorer {
         );
         self.changed.print(
             "direct verdicts changed by the person-and-gender antecedent (old → new)",
+            10,
+        );
+        self.changed_r18.print(
+            "direct verdicts changed by the own-clause test of round 18 (round 17 → 18)",
             10,
         );
         self.by_shape.print(

@@ -11,6 +11,8 @@
 //! - a common given name as first word (“Josep Borrell”);
 //! - a reporting verb next to them (“Blinken insisted”, “said Blinken”,
 //!   “Blinken has also announced”);
+//! - an age in apposition after a name of two words or more (“Dewayne
+//!   Smithy, 33, of Baldwin”);
 //! - or the surname of a person already found in the article.
 //!
 //! Mentions of one person are merged on the surname within the article
@@ -1506,9 +1508,14 @@ fn candidates(w: &Words, out: &mut Vec<Candidate>) {
             let given_name = w.toks[first].is(Class::GivenName)
                 && first < run_end
                 && !w.lists(first + 1).intersects(TITLE);
+            // a party or group word before a given name (“Republican
+            // Donald Trump”, “Democrat Hillary Clinton”) is no part of it
+            let lists = w.lists(first);
             if !given_name
-                && w.lists(first)
-                    .intersects(TITLE.with(Class::StopCapitalised).with(Class::RoleModifier))
+                && (lists.intersects(TITLE.with(Class::StopCapitalised).with(Class::RoleModifier))
+                    || (lists.has(Class::GroupWord)
+                        && first < run_end
+                        && w.toks[first + 1].is(Class::GivenName)))
             {
                 first += 1;
             } else {
@@ -1716,7 +1723,10 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
     // a common word at a sentence start (“Officials said”), not a name.
     let common_word =
         || tokens == 1 && lexicon::with_lowercase(first_word, |l| w.vocabulary.contains(l));
-    let cued = role.is_some() || given || ((verb_after || verb_before) && !common_word());
+    let cued = role.is_some()
+        || given
+        || ((verb_after || verb_before) && !common_word())
+        || (tokens >= 2 && age_after(w, last));
     Some(Candidate {
         first,
         last,
@@ -1724,6 +1734,18 @@ fn judge(w: &Words, first: usize, last: usize) -> Option<Candidate> {
         role,
         org: false,
     })
+}
+
+/// Whether an age in apposition follows the name ending at token `last`
+/// (“Dewayne Smithy, 33, of Baldwin”, “Sara Walker, 44, a nurse”): a
+/// comma, a number of one to three digits, a comma.
+fn age_after(w: &Words, last: usize) -> bool {
+    // (the number first: the cheapest test that fails most often)
+    w.toks.get(last + 3).is_some()
+        && w.toks[last + 2].kind == TokKind::Number
+        && w.toks[last + 2].span.len() <= 3
+        && w.word(last + 1) == ","
+        && w.word(last + 3) == ","
 }
 
 /// Whether a reporting verb follows the name at `first..=last` (over

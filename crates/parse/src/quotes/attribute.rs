@@ -7,7 +7,7 @@ use super::{
     has_quote_cue, has_words, is_modifier_slot, last_word, last_words, Ctx, Marks, Said, Speaker,
     ACCORDING_TO,
 };
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Classes};
 use crate::model::{Attribution, EntityKind, Quote, QuoteKind, Span};
 use crate::text::{Shape, TokKind, Token};
 
@@ -72,6 +72,19 @@ impl<'a> Ctx<'a> {
         if found.is_none() && !hands_over {
             found = self.after_quote(m, next_open, speakers);
             via_after = found.is_some();
+        } else if !hands_over
+            && found.as_ref().is_some_and(|(_, cue)| {
+                let c = crate::lexicon::classes(cue);
+                c.has(Class::QuoteVerb) && !c.has(Class::ReportingVerb)
+            })
+        {
+            // a quote-only verb before the quote (“would do well to begin
+            // “building bridges” to Sanders, said David Axelrod”) gives way
+            // to a reporting verb after it
+            if let Some(after) = self.after_quote(m, next_open, speakers) {
+                found = Some(after);
+                via_after = true;
+            }
         }
         // 3. according to X
         if found.is_none() {
@@ -272,7 +285,7 @@ impl<'a> Ctx<'a> {
             let sp = match subject {
                 Subject::Unknown if self.hands_over(m) => self.phrase_speaker_after(win, k)?,
                 Subject::Unknown => return None,
-                _ => self.resolve_subject(subject, speakers)?,
+                _ => self.speaker_or_role_phrase(subject, speakers, true)?,
             };
             return Some((sp, self.word(first).to_string()));
         }
@@ -328,7 +341,7 @@ impl<'a> Ctx<'a> {
                 && comma.is_some_and(|c| self.word(gap[c]) == ",")
                 && !(k..k + gap.len()).any(|i| self.is_cue_after(win, i));
             if titles_only || tail_then_comma {
-                let sp = self.resolve_subject(subject, speakers)?;
+                let sp = self.speaker_or_role_phrase(subject, speakers, false)?;
                 return Some((sp, cue));
             }
         }
@@ -339,11 +352,64 @@ impl<'a> Ctx<'a> {
         if v > k + 1 && v - k <= MAX_TAIL && self.word(&win[v - 1]) == "," {
             let subject = self.subject_right(win, v);
             if subject.span().is_some() {
-                let sp = self.resolve_subject(subject, speakers)?;
+                let sp = self.speaker_or_role_phrase(subject, speakers, true)?;
                 return Some((sp, cue));
             }
         }
         None
+    }
+
+    /// The speaker `subject` names ([`Ctx::resolve_subject`]); for a role
+    /// no person of the article holds, opened by a lowercase article,
+    /// determiner or number word at most four words before it (“…,” a
+    /// spokesman said; “…,” a Clinton campaign spokesman said), the role
+    /// phrase as written from that word ([`Attribution::Phrase`]: no
+    /// person, never compared as one, never a pronoun's antecedent). A
+    /// role after its cue (`inverted`: “…,” said a spokesman for the
+    /// port) must end its clause or go on with a preposition: “said the
+    /// candidate could win” is reported speech, not the speaker.
+    fn speaker_or_role_phrase(
+        &self,
+        subject: Subject,
+        speakers: &Said,
+        inverted: bool,
+    ) -> Option<Speaker> {
+        let sp = self.resolve_subject(subject, speakers);
+        if sp.is_some() {
+            return sp;
+        }
+        let Subject::Role(role) = subject else {
+            return None;
+        };
+        let toks = self.sentence_toks(self.sentence_of(role.start));
+        let k = toks.partition_point(|t| t.span.start < role.start);
+        if inverted {
+            let after = toks[k..].iter().find(|t| t.span.start >= role.end);
+            let ends = after.is_none_or(|t| {
+                t.kind == TokKind::Punct || super::subject::is_preposition(self.word(t))
+            });
+            if !ends {
+                return None;
+            }
+        }
+        // (capitalised only where it opens the sentence: “A harbour
+        // adviser, who …, said”)
+        let first = toks.first().map(|t| t.span.start);
+        let opener = toks[k.saturating_sub(4)..k]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == TokKind::Word)
+            .find(|t| {
+                (t.shape.has(Shape::LOWERCASE) || Some(t.span.start) == first)
+                    && (t.is(Class::Article) || t.is(Class::Determiner) || t.is(Class::NumberWord))
+            })?;
+        let span = Span::new(opener.span.start, role.end);
+        Some(Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        })
     }
 
     /// True when `toks[i]` is a cue (a reporting or quote verb) and not
@@ -483,6 +549,16 @@ impl<'a> Ctx<'a> {
         let mut end = v + 2;
         while end < toks.len() && end - v - 1 < 4 {
             let t = &toks[end];
+            // a number glued to the words around it (“the 46-year-old”)
+            let glued = (t.kind == TokKind::Number
+                || (self.word(t) == "-" && t.span.start == toks[end - 1].span.end))
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.span.start == t.span.end);
+            if glued {
+                end += 1;
+                continue;
+            }
             if t.kind != TokKind::Word
                 || !t.shape.has(Shape::LOWERCASE)
                 || t.is(Class::SpeakerBarrier)
@@ -584,7 +660,7 @@ impl<'a> Ctx<'a> {
                     subject = self.first_subject(toks, 0, v);
                 }
             }
-            if let Some(mut sp) = self.resolve_subject(subject, speakers) {
+            if let Some(mut sp) = self.speaker_or_role_phrase(subject, speakers, false) {
                 // “Blinken concluded: “…””
                 if colon && sp.how == Attribution::Verb {
                     sp.how = Attribution::Colon;
@@ -874,7 +950,8 @@ impl<'a> Ctx<'a> {
                         || (participle && span == t.span)
                         || object(first)
                         || modifier(first)
-                        || hyphen_lowercase(span.slice(self.text));
+                        || hyphen_lowercase(span.slice(self.text))
+                        || (first == 0 && span == t.span && self.no_name_word(t));
                     if !no_subject {
                         return Subject::Name(span);
                     }
@@ -882,6 +959,24 @@ impl<'a> Ctx<'a> {
             }
         }
         Subject::Unknown
+    }
+
+    /// True when a capitalised word opening its sentence is, in
+    /// lowercase, a word no name is (“Eight years ago, he …”, “Minutes
+    /// later, she …”, “Often he …”): a number word, a unit of time or a
+    /// counted noun, an adverb, a function word or a determiner.
+    fn no_name_word(&self, t: &Token) -> bool {
+        let not_names = Classes::all(&[
+            Class::NumberWord,
+            Class::TimeUnit,
+            Class::CountedNoun,
+            Class::SubjectAdverb,
+            Class::FunctionWord,
+            Class::Determiner,
+        ]);
+        crate::lexicon::with_lowercase(self.word(t), |l| {
+            crate::lexicon::classes(l).intersects(not_names)
+        })
     }
 
     /// True when `toks[i]` is a capitalised “-ing” word that no cue

@@ -23,8 +23,12 @@ use crate::lexicon::{self, Class, Classes};
 use crate::model::{EntityKind, Span};
 use crate::text::TokKind;
 
-/// How far back a pronoun's antecedent is searched, in sentences.
+/// How far back a pronoun's antecedent is searched, in sentences that
+/// break the chain to it (a sentence going on with a pronoun of the same
+/// gender, or of quoted words only, does not).
 const MAX_SENTENCES_BACK: usize = 6;
+/// How far back a pronoun's antecedent is searched at most, in sentences.
+const MAX_CHAIN_BACK: usize = 16;
 
 /// A person's grammatical gender, as a pronoun needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,11 +217,35 @@ impl<'a> Ctx<'a> {
                     });
                     let place =
                         words.len() == 1 && lexicon::classes(words[0]).has(Class::RoleModifier);
-                    !bad_word && !place
+                    // one word that is, in lowercase, an adverb, function
+                    // word or counted noun (“Often, Mr. Biden …”, “Chiefs”)
+                    let common = words.len() == 1
+                        && lexicon::with_lowercase(words[0], |l| {
+                            lexicon::classes(l).intersects(Classes::all(&[
+                                Class::SubjectAdverb,
+                                Class::FunctionWord,
+                                Class::CountedNoun,
+                                Class::TimeUnit,
+                            ]))
+                        });
+                    !bad_word && !place && !common
                 })
                 .collect()
         });
         plausible.get(e).copied().unwrap_or(false)
+    }
+
+    /// True when the token opening a sentence opens a participle's clause
+    /// (“Noting that both Reagan and Trump …, Schlafly put …”, “Speaking
+    /// to reporters, …”): a capitalised “-ing” word that is no name of
+    /// the article and not “According”.
+    fn opens_participle_clause(&self, t: &crate::text::Token) -> bool {
+        let w = self.word(t);
+        w.len() > 5
+            && w.ends_with("ing")
+            && t.shape.has(crate::text::Shape::CAPITALISED)
+            && w != "According"
+            && self.mention_starting_at(t.span.start).is_none()
     }
 
     /// True when byte `pos` lies inside a pair of quotation marks.
@@ -294,7 +322,9 @@ impl<'a> Ctx<'a> {
                     _ => true,
                 }
         };
-        let lo = si.saturating_sub(MAX_SENTENCES_BACK);
+        let lo = si.saturating_sub(MAX_CHAIN_BACK);
+        // sentences passed over that break no chain (see below)
+        let mut passed = 0;
         // “Asked whether Clinton would win, she replied”: after a fronted
         // clause, the names of that clause are not the subject
         let fronted = {
@@ -305,6 +335,47 @@ impl<'a> Ctx<'a> {
         for s in (lo..=si).rev() {
             let sent = self.sentences[s].span;
             let limit = if s == si { pronoun.start } else { sent.end };
+            let toks = self.sentence_toks(s);
+            // a sentence opening with an adverbial clause (“When Maddow
+            // pointed out …, Clinton seized upon …”): its names up to the
+            // first comma are not the subject; the first of them is taken
+            // when the main clause names no one that fits
+            let fronted_end = toks
+                .first()
+                .filter(|t| t.is(Class::AdverbialSubordinator) || self.opens_participle_clause(t))
+                .and_then(|_| toks.iter().find(|t| self.word(t) == ","))
+                .map_or(0, |t| t.span.start);
+            // “He was attacked by Jones.”: a sentence whose first person
+            // reference (past a fronted clause) is a pronoun of the same
+            // gender goes on with the same person; the names after it are
+            // not the antecedent
+            let topic_pronoun = if s == si || gender.is_none() {
+                None
+            } else {
+                toks.iter()
+                    .find(|t| {
+                        t.span.start >= fronted_end
+                            && t.is(Class::PersonPronoun)
+                            && !self.inside_marks(t.span.start)
+                    })
+                    .filter(|t| pronoun_gender(self.word(t)) == gender)
+                    .map(|t| t.span.start)
+            };
+            // a sentence that goes on with a pronoun of the same gender
+            // (“He retrieved a bottle …”), or quoted words only, keeps the
+            // chain to the person: not counted against the window
+            if s < si {
+                let quoted = toks
+                    .first()
+                    .is_some_and(|t| self.inside_marks(t.span.start))
+                    && toks.last().is_some_and(|t| self.inside_marks(t.span.start));
+                if topic_pronoun.is_none() && !quoted {
+                    passed += 1;
+                    if passed > MAX_SENTENCES_BACK {
+                        break;
+                    }
+                }
+            }
             // the speakers of speech attributed in this sentence
             let from = speakers.partition_point(|&(p, _)| p < sent.start);
             if let Some(&(_, sp)) = speakers[from..]
@@ -313,7 +384,15 @@ impl<'a> Ctx<'a> {
                 .find(|(_, sp)| {
                     let (person, g) = match sp.entity {
                         Some(e) if named_after.contains(&e) => (false, None),
-                        Some(e) => (self.plausible_person(e), self.entity_gender(e)),
+                        // the gender of the mention that names the
+                        // speaker (“Mrs. Vance” of a couple merged on the
+                        // surname is a woman)
+                        // (read only when the entity's own is unknown)
+                        Some(e) => (
+                            self.plausible_person(e),
+                            self.entity_gender(e)
+                                .or_else(|| gender.and_then(|_| self.mention_gender(sp.name, e))),
+                        ),
                         // a name no entity holds (an outlet, a company, a
                         // person the entity pass missed)
                         None => {
@@ -330,24 +409,16 @@ impl<'a> Ctx<'a> {
             {
                 return Some((sp.entity, sp.name));
             }
-            // “He was attacked by Jones.”: a sentence whose first person
-            // reference is a pronoun of the same gender goes on with the
-            // same person; the names after it are not the antecedent
-            let topic_pronoun = if s == si || gender.is_none() {
-                None
-            } else {
-                self.analysis
-                    .sentence_tokens(s)
-                    .iter()
-                    .find(|t| t.is(Class::PersonPronoun) && !self.inside_marks(t.span.start))
-                    .filter(|t| pronoun_gender(self.word(t)) == gender)
-                    .map(|t| t.span.start)
-            };
             if s == si && fronted {
                 continue;
             }
             // the people mentioned, outside quotation marks, first first; a
-            // possessive (“Trump’s campaign manager”) is no subject
+            // possessive (“Trump’s campaign manager”) is no subject, nor a
+            // name after a determiner (“the Bernie Sanders campaign”, “a
+            // Trump rally”: it modifies a noun). A possessive opening the
+            // sentence names its topic (“Palin’s posts about ISIS include
+            // …”): taken when no subject of the sentence fits (`owner`).
+            let mut owner = None;
             let k = self.mentions.partition_point(|(m, _)| m.start < sent.start);
             for &(m, e) in self.mentions[k..]
                 .iter()
@@ -359,13 +430,37 @@ impl<'a> Ctx<'a> {
                 if m.end > limit || self.inside_marks(m.start) || !fits(m, e) {
                     continue;
                 }
-                let possessive = self
-                    .text
-                    .get(m.end..)
-                    .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
-                if !possessive {
-                    return Some(self.past_initial(m, e));
+                // (the mention holds its possessive ending when the
+                // tokenizer kept it in the name's last token: “Sanders's”)
+                let written = m.slice(self.text);
+                let possessive = written.ends_with("’s")
+                    || written.ends_with("'s")
+                    || self
+                        .text
+                        .get(m.end..)
+                        .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"));
+                if possessive {
+                    if owner.is_none() && toks.first().is_some_and(|t| t.span.start == m.start) {
+                        owner = Some((m, e));
+                    }
+                    continue;
                 }
+                let j = toks.partition_point(|t| t.span.start < m.start);
+                if j > 0 && toks[j - 1].is(Class::Determiner) {
+                    continue;
+                }
+                if m.start < fronted_end {
+                    // kept for a main clause naming no one (“Though Trump
+                    // balked, the front-runner did offer …”)
+                    if owner.is_none() {
+                        owner = Some((m, e));
+                    }
+                    continue;
+                }
+                return Some(self.past_initial(m, e));
+            }
+            if let Some((m, e)) = owner {
+                return Some(self.past_initial(m, e));
             }
         }
         None
