@@ -1711,6 +1711,27 @@ fn fact_findings(
     out
 }
 
+/// True when the sentences of a cluster quote the same words (folded), or
+/// none. A sentence's claim is its words outside its quotation marks, but
+/// it is shown whole: two sentences whose quotes differ ("a clear
+/// message" / "a clear signal") are no agreement, whatever their framing
+/// (the quotes' own cluster reports the wording).
+fn same_quoted_words(cx: &StoryCx, members: &[Member]) -> bool {
+    let quoted = |m: &Member| -> String {
+        let u = cx.unit(m.local);
+        let x = cx.p.docs[u.doc];
+        x.quotes
+            .iter()
+            .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
+            .filter(|q| u.span.contains(&q.span))
+            .map(|q| crate::text::fold(q.span.slice(&x.article.text)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let first = quoted(&members[0]);
+    members[1..].iter().all(|m| quoted(m) == first)
+}
+
 /// The figures of the claims that say the leader's figure in other words
 /// ([`anchored_figures`](super::claims::anchored_figures)) and are too
 /// unlike it to be compared on everything (`comparable` leaves them out):
@@ -1856,7 +1877,7 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
     if !out.is_empty() || !cfg.agreements || cx.outlets(members) < 2 {
         return out;
     }
-    let kind = if uncompared {
+    let kind = if uncompared || !same_quoted_words(cx, members) {
         FindingKind::Matched
     } else {
         FindingKind::Agreement
