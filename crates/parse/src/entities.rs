@@ -19,8 +19,8 @@
 //! (“Blinken” = “Antony Blinken”); the canonical name is the longest full name
 //! seen. Two full names of one surname that open with different given names
 //! of the lexicon are two people (“Bill Clinton” and “Hillary Clinton”; “Mark
-//! Ortiz”, the lawyer of “Daniel Ortiz”); the bare surname stays the first
-//! one's. Roles are kept as written, with their spans.
+//! Ortiz”, the lawyer of “Daniel Ortiz”); a bare surname they share is
+//! neither's mention. Roles are kept as written, with their spans.
 //!
 //! An **ambiguous place** of the gazetteer, a city whose name is also a
 //! person's or a word (“Dallas”, “Jackson”, “Mobile”: `ambiguous` in
@@ -636,6 +636,54 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
             e.mentions.push(p.span);
         }
     }
+
+    // A bare surname two namesakes share names neither for sure (“Clinton
+    // said” in an article with Bill and Hillary Clinton): no person's
+    // mention, so no speaker is guessed from it; unless a title of one
+    // gender before it fits one of them alone (“Mrs. Vance” with Tom and
+    // Ruth Vance).
+    let surnames: Vec<&str> = namesakes.iter().map(|(s, _)| *s).collect();
+    for surname in surnames {
+        let Some(first) = by_surname.get_mut(surname) else {
+            continue;
+        };
+        let bare: Vec<Span> = first
+            .mentions
+            .iter()
+            .copied()
+            .filter(|m| !m.slice(text).contains(char::is_whitespace))
+            .collect();
+        first.mentions.retain(|m| !bare.contains(m));
+        first.aliases.retain(|a| a.contains(' '));
+        let gender = |e: &Entity| {
+            e.name
+                .split(' ')
+                .next()
+                .and_then(|g| lexicon::value(g, Class::GivenNameGender))
+        };
+        let first_gender = gender(first);
+        for m in bare {
+            let Some(title) = title_gender_before(text, m) else {
+                continue;
+            };
+            let fits: Vec<usize> = namesakes
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, e))| *s == surname && gender(e) == Some(title))
+                .map(|(i, _)| i)
+                .collect();
+            match (first_gender == Some(title), fits.as_slice()) {
+                (true, []) => by_surname
+                    .get_mut(surname)
+                    .expect("the first namesake")
+                    .mentions
+                    .push(m),
+                (false, [i]) => namesakes[*i].1.mentions.push(m),
+                _ => {}
+            }
+        }
+    }
+    by_surname.retain(|_, e| !e.mentions.is_empty());
 
     // Ambiguous places (“Dallas”, “Jackson”) found in context, less those
     // the people bear, join the gazetteer's mentions.
@@ -1296,6 +1344,17 @@ fn merge_by_span<'t>(
     out.extend(a);
     out.extend(b);
     out
+}
+
+/// The gender (`m` or `f`, lexicon class `gender_noun`) of a title written
+/// right before `name` (“Mrs. Vance”, “Mr Vance”).
+fn title_gender_before(text: &str, name: Span) -> Option<&'static str> {
+    let before = text[..name.start].trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .filter(|w| !w.is_empty())?;
+    lexicon::value(&word.to_lowercase(), Class::GenderNoun)
 }
 
 /// A person entity of one name, before its mentions are added.

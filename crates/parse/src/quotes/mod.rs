@@ -442,12 +442,23 @@ impl<'a> Ctx<'a> {
     fn person_named(&self, span: Span) -> Option<usize> {
         let words = crate::entities::strip_possessive(span.slice(self.text));
         let last = words.rsplit(' ').next()?;
-        self.entities.iter().position(|e| {
-            e.kind == EntityKind::Person
-                && (e.name == words
-                    || e.aliases.iter().any(|a| a == words)
-                    || e.name.rsplit(' ').next() == Some(last))
-        })
+        let person = |e: &Entity| e.kind == EntityKind::Person;
+        if let Some(e) = self
+            .entities
+            .iter()
+            .position(|e| person(e) && (e.name == words || e.aliases.iter().any(|a| a == words)))
+        {
+            return Some(e);
+        }
+        // by the surname alone only when one person has it (“Clinton
+        // said” names neither Bill nor Hillary Clinton)
+        let mut by_surname = (0..self.entities.len()).filter(|&e| {
+            person(&self.entities[e]) && self.entities[e].name.rsplit(' ').next() == Some(last)
+        });
+        match (by_surname.next(), by_surname.next()) {
+            (Some(e), None) => Some(e),
+            _ => None,
+        }
     }
 
     /// The speaker a subject stands for, or `None` when it cannot be told
