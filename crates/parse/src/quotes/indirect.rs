@@ -508,12 +508,15 @@ impl<'a> Ctx<'a> {
     /// reported clause's subject is the relative word before the reporting
     /// verb `toks[v]`, so its verb follows the reporting verb at once (a
     /// finite auxiliary or an irregular past: `finite_auxiliary.tsv`,
-    /// `past_verb.tsv`). The relative word (`relative_word.tsv`) opens the
+    /// `past_verb.tsv`; or a verb in the present, [`Ctx::present_verb`]:
+    /// “which the campaign says includes …”). The relative word (`relative_word.tsv`) opens the
     /// subject of `toks[v]`, at most [`SUBJECT_PHRASE_WORDS`] words with no
     /// punctuation. Where the clause starts.
     fn relative_report(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let next = toks.get(v + 1)?;
-        if !next.classes.intersects(FINITE_VERB) {
+        // (or a verb in the present: “which the campaign says includes
+        // 2 million donors”)
+        if !next.classes.intersects(FINITE_VERB) && !self.present_verb(toks, v, v + 1) {
             return None;
         }
         let end = self.skip_auxiliaries(&toks[..v], v);
