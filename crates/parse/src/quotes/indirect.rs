@@ -722,7 +722,10 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         // (nor one that reports only with its “that”: `that_verb.tsv`
         // value “only”, “the swing states Clinton must win”)
-        if crate::lexicon::value(toks[v].text(text), Class::ThatVerb) == Some("only") {
+        if matches!(
+            crate::lexicon::value(toks[v].text(text), Class::ThatVerb),
+            Some("only" | "stance")
+        ) {
             return None;
         }
         // the verb of the clause's own subject: before any clause word
@@ -1818,7 +1821,15 @@ impl<'a> Ctx<'a> {
                 };
                 if let Some(that) = that {
                     // SUBJECT VERB that CONTENT
-                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    let (mut subject, mut phrase) = self.subject_or_phrase(toks, i);
+                    // (a word of stance names no phrase as its subject: “his
+                    // donors remain confident that”, `that_verb.tsv`)
+                    if phrase
+                        && !reporting
+                        && crate::lexicon::value(t.text(text), Class::ThatVerb) == Some("stance")
+                    {
+                        (subject, phrase) = (Subject::Unknown, false);
+                    }
                     let content =
                         self.clause_content(s, toks, i, that + 1, toks[that].span.end, &inside);
                     if has_words(content.slice(text), 3) {
