@@ -225,6 +225,10 @@ classes! {
     /// reporting verb (“or”, “off”, “yes”): “said (allies) were rattled”,
     /// not “called (off or) went unnoticed”.
     BareSubjectStop => "bare_subject_stop",
+    /// Lowercase words in “-s” that are no verb in the present after a
+    /// subject (“news”, “series”, “means”): “said at a Sunday news
+    /// conference” holds no clause.
+    PresentStop => "present_stop",
     /// Verbs of promise and refusal that report a “to” infinitive (“vowed
     /// to keep the port closed”, “refused to sign”).
     InfinitiveReport => "infinitive_report",

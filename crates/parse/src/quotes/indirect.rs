@@ -103,6 +103,11 @@ const AS_OBJECT_MAX: usize = 5;
 /// it happens — that”).
 const THAT_INTERRUPTION_MAX: usize = 14;
 
+/// The most tokens from the first word of a clause reported without
+/// “that” to its verb in the present tense (“said [the pace of the
+/// recovery] depends on …”).
+const PRESENT_SUBJECT_MAX: usize = 8;
+
 /// The most words of a subject phrase that names no person, name or role
 /// (“military analysts”, “the exit polls”).
 const SUBJECT_PHRASE_WORDS: usize = 4;
@@ -503,12 +508,15 @@ impl<'a> Ctx<'a> {
     /// reported clause's subject is the relative word before the reporting
     /// verb `toks[v]`, so its verb follows the reporting verb at once (a
     /// finite auxiliary or an irregular past: `finite_auxiliary.tsv`,
-    /// `past_verb.tsv`). The relative word (`relative_word.tsv`) opens the
+    /// `past_verb.tsv`; or a verb in the present, [`Ctx::present_verb`]:
+    /// “which the campaign says includes …”). The relative word (`relative_word.tsv`) opens the
     /// subject of `toks[v]`, at most [`SUBJECT_PHRASE_WORDS`] words with no
     /// punctuation. Where the clause starts.
     fn relative_report(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let next = toks.get(v + 1)?;
-        if !next.classes.intersects(FINITE_VERB) {
+        // (or a verb in the present: “which the campaign says includes
+        // 2 million donors”)
+        if !next.classes.intersects(FINITE_VERB) && !self.present_verb(toks, v, v + 1) {
             return None;
         }
         let end = self.skip_auxiliaries(&toks[..v], v);
@@ -613,12 +621,88 @@ impl<'a> Ctx<'a> {
                 if w == "that" && toks.get(k + 1).is_some_and(opens) {
                     return None;
                 }
-                if self.is_finite_verb(u) {
+                // (or in the present tense, near the subject's start; a
+                // verb naming its addressee has it first: “told Ohio
+                // officials stories” is no clause)
+                let present = k - c <= PRESENT_SUBJECT_MAX
+                    && (c > v + 1 || !toks[v].is(Class::AddresseeVerb))
+                    && self.present_verb(toks, c, k);
+                if present || self.is_finite_verb(u) {
                     return Some(c);
                 }
             }
         }
         self.bare_subject_clause(toks, v)
+    }
+
+    /// Whether `toks[k]`, inside the subject that opens at `toks[c]` a
+    /// clause after a reporting verb, is a verb in the third person
+    /// present (“said the committee appears to …”, “said Obama enjoys the
+    /// event”, “said each year of study yields a …”): a lowercase word in
+    /// “-s” (not “-ss”, “-us”, “-is”, “-ics”, a possessive or a word of
+    /// `present_stop.tsv`: “critics”, “news”) after a word of the subject
+    /// that is no article, determiner, quantifier, number or preposition
+    /// (“the plans”, “two years”, “of voters”), with no punctuation mark
+    /// or pronoun between the subject's start and it (“hammer Clinton as
+    /// she attempts”), and before a lowercase word or a number that is no
+    /// preposition but “to”, no “-ing” word (“immigrants toiling on”), no
+    /// clause or relative word and no conjunction (“officials in Ohio”,
+    /// “Ohio officials who …”): a plural noun sits there far less often
+    /// than the verb.
+    fn present_verb(&self, toks: &[crate::text::Token], c: usize, k: usize) -> bool {
+        let text = self.text;
+        let u = &toks[k];
+        let w = u.text(text);
+        if u.kind != TokKind::Word
+            || !u.shape.has(Shape::LOWERCASE)
+            || w.len() < 4
+            || !w.ends_with('s')
+            || ["ss", "us", "is", "ics", "'s", "’s"]
+                .iter()
+                .any(|e| w.ends_with(e))
+            || u.classes.intersects(Classes::all(&[
+                Class::TimeUnit,
+                Class::Auxiliary,
+                Class::ReportingVerb,
+                Class::PresentStop,
+            ]))
+        {
+            return false;
+        }
+        let (Some(prev), Some(next)) = (k.checked_sub(1).map(|p| &toks[p]), toks.get(k + 1)) else {
+            return false;
+        };
+        let clause_word = Classes::all(&[
+            Class::ClauseBoundary,
+            Class::AdverbialSubordinator,
+            Class::RelativeWord,
+            Class::QuestionWord,
+        ]);
+        let subject_end = prev.kind == TokKind::Word
+            && !is_preposition(prev.text(text))
+            && !prev.classes.intersects(Classes::all(&[
+                Class::Article,
+                Class::Determiner,
+                Class::Quantifier,
+                Class::NumberWord,
+            ]))
+            && !prev.classes.intersects(clause_word);
+        let nw = next.text(text);
+        let verb_next = next.kind == TokKind::Number
+            || next.kind == TokKind::Word
+                && next.shape.has(Shape::LOWERCASE)
+                && (nw == "to" || !is_preposition(nw))
+                && !is_ing_form(nw)
+                && !next.is(Class::BareSubjectStop)
+                && !matches!(nw, "and" | "but")
+                && !next.classes.intersects(clause_word);
+        subject_end
+            && verb_next
+            && !toks[c + 1..k].iter().any(|t| {
+                t.kind == TokKind::Punct
+                    || t.is(Class::NominativePronoun)
+                    || t.is(Class::SubjectPronoun)
+            })
     }
 
     /// Where a clause reported without its “that” starts after a verb
@@ -638,7 +722,10 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         // (nor one that reports only with its “that”: `that_verb.tsv`
         // value “only”, “the swing states Clinton must win”)
-        if crate::lexicon::value(toks[v].text(text), Class::ThatVerb) == Some("only") {
+        if matches!(
+            crate::lexicon::value(toks[v].text(text), Class::ThatVerb),
+            Some("only" | "stance")
+        ) {
             return None;
         }
         // the verb of the clause's own subject: before any clause word
@@ -1734,7 +1821,15 @@ impl<'a> Ctx<'a> {
                 };
                 if let Some(that) = that {
                     // SUBJECT VERB that CONTENT
-                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    let (mut subject, mut phrase) = self.subject_or_phrase(toks, i);
+                    // (a word of stance names no phrase as its subject: “his
+                    // donors remain confident that”, `that_verb.tsv`)
+                    if phrase
+                        && !reporting
+                        && crate::lexicon::value(t.text(text), Class::ThatVerb) == Some("stance")
+                    {
+                        (subject, phrase) = (Subject::Unknown, false);
+                    }
                     let content =
                         self.clause_content(s, toks, i, that + 1, toks[that].span.end, &inside);
                     if has_words(content.slice(text), 3) {
