@@ -1100,4 +1100,21 @@ impl<'a> Ctx<'a> {
             .find(|(sp, _)| sp.start <= cue.end + 4 && sp.end <= sentence.end)?;
         Some((cue, source, e))
     }
+    /// True when the name at `span` is the object of a preposition
+    /// written in lowercase right before it, or before an article before
+    /// it (“said in Concord, referring to …”, “on the Internet, pushing
+    /// for …”, “people in Fort Pierce see …”): a place or thing, no
+    /// subject of the verb after it. “as” and “like” are no such
+    /// preposition (“as Smith said”).
+    pub(super) fn object_of_preposition(&self, span: Span) -> bool {
+        let toks = self.sentence_toks(self.sentence_of(span.start));
+        let mut k = toks.partition_point(|t| t.span.start < span.start);
+        if k > 0 && toks[k - 1].is(Class::Article) {
+            k -= 1;
+        }
+        k > 0 && {
+            let w = self.word(&toks[k - 1]);
+            w != "as" && w != "like" && is_preposition(w)
+        }
+    }
 }

@@ -172,8 +172,16 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             let Some(ind) = indirect_left.next() else {
                 break;
             };
+            // (a name after a preposition is no subject: “said in
+            // Concord, referring to …”)
+            let subject = match ind.subject.span() {
+                Some(s) if ind.cue != "according to" && ctx.object_of_preposition(s) => {
+                    Subject::Unknown
+                }
+                _ => ind.subject,
+            };
             let mut sp = ctx
-                .resolve_subject(ind.subject, &speakers)
+                .resolve_subject(subject, &speakers)
                 .or_else(|| ctx.participle_speaker(ind.verb, &speakers));
             if let Some(sp) = sp.as_mut() {
                 if ind.cue == "according to" {
