@@ -180,9 +180,12 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
                 }
                 _ => ind.subject,
             };
+            // (a role no person holds, after an article: the phrase as
+            // written, as for a quote)
             let mut sp = ctx
-                .resolve_subject(subject, &speakers)
+                .speaker_or_role_phrase(subject, &speakers, false)
                 .or_else(|| ctx.participle_speaker(ind.verb, &speakers));
+            let phrase = ind.phrase || sp.is_some_and(|s| s.how == Attribution::Phrase);
             if let Some(sp) = sp.as_mut() {
                 if ind.cue == "according to" {
                     sp.how = Attribution::AccordingTo;
@@ -190,7 +193,7 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
                     sp.how = Attribution::Phrase;
                 }
             }
-            if let Some(sp) = sp.filter(|_| !ind.phrase) {
+            if let Some(sp) = sp.filter(|_| !phrase) {
                 speakers.push((ind.verb.start, sp));
             }
             let content = indirect::without_dateline(ctx.text, ind.content);
@@ -503,7 +506,9 @@ impl<'a> Ctx<'a> {
                         // another's aide (“Mr Johnson's spokesman said”)
                         // is someone the article may never name: only a
                         // person known to hold the role stands for it
-                        (!self.owned_role(span.start))
+                        // and an indefinite role (“A reporter asked”,
+                        // “another aide said”) brings in someone new
+                        (!self.owned_role(span.start) && !self.indefinite_role(span))
                             .then(|| self.nearest_person_before(span.start, compatible))
                             .flatten()
                     })?;
