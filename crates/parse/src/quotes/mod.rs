@@ -584,7 +584,30 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .rev()
                 .find(|&&(_, qe, start, _)| start < q.span.start && qe + 2 >= s && qe < s)
-                .filter(|&&(_, _, start, k)| alone(start, q.span.start, &out[k]));
+                .filter(|&&(_, _, start, k)| alone(start, q.span.start, &out[k]))
+                // reported speech inside the sentence of a quote with its
+                // own speaker (“…,” Roe declared, a point he makes since
+                // callers asked how much he was paid. “…”): the quote's
+                .map(|p| {
+                    let (_, qe, _, k) = *p;
+                    if out[k].kind != QuoteKind::Indirect {
+                        return p;
+                    }
+                    // (the quote's speaker named in that sentence)
+                    let si = out[k].sentence;
+                    attributed
+                        .iter()
+                        .rev()
+                        .skip_while(|e| e.3 != k)
+                        .take_while(|e| e.1 + 1 >= qe)
+                        .find(|e| {
+                            out[e.3].kind != QuoteKind::Indirect
+                                && out[e.3]
+                                    .speaker_span
+                                    .is_some_and(|sp| self.sentence_of(sp.start) == si)
+                        })
+                        .unwrap_or(p)
+                });
             // “Q1.” “Q2,” he said: the next quote of the paragraph, with
             // nothing but marks and space in between
             let next = || {
