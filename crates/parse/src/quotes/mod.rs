@@ -172,13 +172,20 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             let Some(ind) = indirect_left.next() else {
                 break;
             };
-            // (a name after a preposition is no subject: “said in
-            // Concord, referring to …”)
-            let subject = match ind.subject.span() {
-                Some(s) if ind.cue != "according to" && ctx.object_of_preposition(s) => {
-                    Subject::Unknown
-                }
-                _ => ind.subject,
+            // a name after a preposition (“said in Concord, referring to
+            // …”, “people in Fort Pierce see …”) is no subject of a
+            // participle after a comma, which takes its sentence's
+            // speaker; elsewhere it may name the source's owner (“a report
+            // by the Budget Office found”) but is no pronoun's antecedent
+            let object = ind.cue != "according to"
+                && ind
+                    .subject
+                    .span()
+                    .is_some_and(|s| ctx.object_of_preposition(s));
+            let subject = if object && ctx.participle_after_comma(ind.verb) {
+                Subject::Unknown
+            } else {
+                ind.subject
             };
             // (a role no person holds, after an article: the phrase as
             // written, as for a quote)
@@ -193,7 +200,7 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
                     sp.how = Attribution::Phrase;
                 }
             }
-            if let Some(sp) = sp.filter(|_| !phrase) {
+            if let Some(sp) = sp.filter(|_| !phrase && !object) {
                 speakers.push((ind.verb.start, sp));
             }
             let content = indirect::without_dateline(ctx.text, ind.content);
@@ -368,9 +375,7 @@ impl<'a> Ctx<'a> {
     /// comma has the subject of its sentence's main reporting verb, the
     /// speaker found last in the same sentence.
     fn participle_speaker(&self, verb: Span, speakers: &Said) -> Option<Speaker> {
-        let word = verb.slice(self.text);
-        let after_comma = self.text[..verb.start].trim_end().ends_with(',');
-        if !(after_comma && subject::is_ing_form(word)) {
+        if !self.participle_after_comma(verb) {
             return None;
         }
         let sentence = self.sentence_of(verb.start);
@@ -380,6 +385,13 @@ impl<'a> Ctx<'a> {
             .take_while(|(at, _)| *at < verb.start)
             .find(|(at, _)| self.sentence_of(*at) == sentence)
             .map(|(_, sp)| *sp)
+    }
+
+    /// True when the reporting verb at `verb` is a participle after a
+    /// comma (“…, adding that …”).
+    fn participle_after_comma(&self, verb: Span) -> bool {
+        self.text[..verb.start].trim_end().ends_with(',')
+            && subject::is_ing_form(verb.slice(self.text))
     }
 
     /// The entity mention ending exactly at `end` (possessive allowed).
