@@ -1111,7 +1111,9 @@ impl<'a> Ctx<'a> {
     /// subject of the verb after it. “as” and “like” are no such
     /// preposition (“as Smith said”).
     pub(super) fn object_of_preposition(&self, span: Span) -> bool {
-        let toks = self.sentence_toks(self.sentence_of(span.start));
+        // (the article's tokens: a sentence end before the name is no
+        // preposition)
+        let toks = self.analysis.tokens();
         let mut k = toks.partition_point(|t| t.span.start < span.start);
         if k > 0 && toks[k - 1].is(Class::Article) {
             k -= 1;

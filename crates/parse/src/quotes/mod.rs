@@ -177,12 +177,16 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             // participle after a comma, which takes its sentence's
             // speaker; elsewhere it may name the source's owner (“a report
             // by the Budget Office found”) but is no pronoun's antecedent
-            let object = ind.cue != "according to"
-                && ind
-                    .subject
-                    .span()
-                    .is_some_and(|s| ctx.object_of_preposition(s));
-            let subject = if object && ctx.participle_after_comma(ind.verb) {
+            let object = || {
+                // (a name: a pronoun or role subject is never an object)
+                match ind.subject {
+                    Subject::Entity(_, s) | Subject::Name(s) => {
+                        ind.cue != "according to" && ctx.object_of_preposition(s)
+                    }
+                    _ => false,
+                }
+            };
+            let subject = if ctx.participle_after_comma(ind.verb) && object() {
                 Subject::Unknown
             } else {
                 ind.subject
@@ -200,7 +204,7 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
                     sp.how = Attribution::Phrase;
                 }
             }
-            if let Some(sp) = sp.filter(|_| !phrase && !object) {
+            if let Some(sp) = sp.filter(|_| !phrase && !object()) {
                 speakers.push((ind.verb.start, sp));
             }
             let content = indirect::without_dateline(ctx.text, ind.content);
