@@ -366,9 +366,9 @@ impl<'a> Ctx<'a> {
     /// phrase as written from that word ([`Attribution::Phrase`]: no
     /// person, never compared as one, never a pronoun's antecedent). A
     /// role after its cue (`inverted`: “…,” said a spokesman for the
-    /// port) must end its clause or go on with a preposition: “said the
-    /// candidate could win” is reported speech, not the speaker.
-    fn speaker_or_role_phrase(
+    /// port) must end its clause or go on with a preposition or “who”:
+    /// “said the candidate could win” is reported speech, not the speaker.
+    pub(super) fn speaker_or_role_phrase(
         &self,
         subject: Subject,
         speakers: &Said,
@@ -385,8 +385,12 @@ impl<'a> Ctx<'a> {
         let k = toks.partition_point(|t| t.span.start < role.start);
         if inverted {
             let after = toks[k..].iter().find(|t| t.span.start >= role.end);
+            // (or a relative clause about the person: “said a senior
+            // official who was not authorized to speak”)
             let ends = after.is_none_or(|t| {
-                t.kind == TokKind::Punct || super::subject::is_preposition(self.word(t))
+                t.kind == TokKind::Punct
+                    || super::subject::is_preposition(self.word(t))
+                    || self.word(t) == "who"
             });
             if !ends {
                 return None;
@@ -1099,5 +1103,48 @@ impl<'a> Ctx<'a> {
             .iter()
             .find(|(sp, _)| sp.start <= cue.end + 4 && sp.end <= sentence.end)?;
         Some((cue, source, e))
+    }
+    /// True when the name at `span` is the object of a preposition
+    /// written in lowercase right before it, or before an article before
+    /// it (“said in Concord, referring to …”, “on the Internet, pushing
+    /// for …”, “people in Fort Pierce see …”): a place or thing, no
+    /// subject of the verb after it. “as” and “like” are no such
+    /// preposition (“as Smith said”).
+    pub(super) fn object_of_preposition(&self, span: Span) -> bool {
+        // (the article's tokens: a sentence end before the name is no
+        // preposition)
+        let toks = self.analysis.tokens();
+        let mut k = toks.partition_point(|t| t.span.start < span.start);
+        if k > 0 && toks[k - 1].is(Class::Article) {
+            k -= 1;
+        }
+        k > 0 && {
+            let w = self.word(&toks[k - 1]);
+            w != "as" && w != "like" && is_preposition(w)
+        }
+    }
+    /// True when the role at `span` opens with (or follows) an indefinite
+    /// article or a phrase opener (“A reporter”, “an aide”, “another adviser”:
+    /// `article.tsv` but “the”, `phrase_opener.tsv`): someone new, not a
+    /// person named before.
+    pub(super) fn indefinite_role(&self, span: Span) -> bool {
+        let indefinite = |t: &Token| {
+            let w = self.word(t);
+            (t.is(Class::Article) && !w.eq_ignore_ascii_case("the")) || t.is(Class::PhraseOpener)
+        };
+        // (the role's span may start after its article and modifiers: “a
+        // senior port official”)
+        let toks = self.sentence_toks(self.sentence_of(span.start));
+        let k = toks.partition_point(|t| t.span.start < span.start);
+        let end = toks.partition_point(|t| t.span.start < span.end);
+        toks[k..end].first().is_some_and(indefinite)
+            || toks[k.saturating_sub(4)..k]
+                .iter()
+                .rev()
+                .take_while(|t| t.kind == TokKind::Word)
+                .find(|t| {
+                    t.is(Class::Article) || t.is(Class::Determiner) || t.is(Class::PhraseOpener)
+                })
+                .is_some_and(indefinite)
     }
 }

@@ -172,9 +172,31 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
             let Some(ind) = indirect_left.next() else {
                 break;
             };
+            // a name after a preposition (“said in Concord, referring to
+            // …”, “people in Fort Pierce see …”) is no subject of a
+            // participle after a comma, which takes its sentence's
+            // speaker; elsewhere it may name the source's owner (“a report
+            // by the Budget Office found”) but is no pronoun's antecedent
+            let object = || {
+                // (a name: a pronoun or role subject is never an object)
+                match ind.subject {
+                    Subject::Entity(_, s) | Subject::Name(s) => {
+                        ind.cue != "according to" && ctx.object_of_preposition(s)
+                    }
+                    _ => false,
+                }
+            };
+            let subject = if ctx.participle_after_comma(ind.verb) && object() {
+                Subject::Unknown
+            } else {
+                ind.subject
+            };
+            // (a role no person holds, after an article: the phrase as
+            // written, as for a quote)
             let mut sp = ctx
-                .resolve_subject(ind.subject, &speakers)
+                .speaker_or_role_phrase(subject, &speakers, false)
                 .or_else(|| ctx.participle_speaker(ind.verb, &speakers));
+            let phrase = ind.phrase || sp.is_some_and(|s| s.how == Attribution::Phrase);
             if let Some(sp) = sp.as_mut() {
                 if ind.cue == "according to" {
                     sp.how = Attribution::AccordingTo;
@@ -182,7 +204,7 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
                     sp.how = Attribution::Phrase;
                 }
             }
-            if let Some(sp) = sp.filter(|_| !ind.phrase) {
+            if let Some(sp) = sp.filter(|_| !phrase && !object()) {
                 speakers.push((ind.verb.start, sp));
             }
             let content = indirect::without_dateline(ctx.text, ind.content);
@@ -357,9 +379,7 @@ impl<'a> Ctx<'a> {
     /// comma has the subject of its sentence's main reporting verb, the
     /// speaker found last in the same sentence.
     fn participle_speaker(&self, verb: Span, speakers: &Said) -> Option<Speaker> {
-        let word = verb.slice(self.text);
-        let after_comma = self.text[..verb.start].trim_end().ends_with(',');
-        if !(after_comma && subject::is_ing_form(word)) {
+        if !self.participle_after_comma(verb) {
             return None;
         }
         let sentence = self.sentence_of(verb.start);
@@ -369,6 +389,13 @@ impl<'a> Ctx<'a> {
             .take_while(|(at, _)| *at < verb.start)
             .find(|(at, _)| self.sentence_of(*at) == sentence)
             .map(|(_, sp)| *sp)
+    }
+
+    /// True when the reporting verb at `verb` is a participle after a
+    /// comma (“…, adding that …”).
+    fn participle_after_comma(&self, verb: Span) -> bool {
+        self.text[..verb.start].trim_end().ends_with(',')
+            && subject::is_ing_form(verb.slice(self.text))
     }
 
     /// The entity mention ending exactly at `end` (possessive allowed).
@@ -506,7 +533,9 @@ impl<'a> Ctx<'a> {
                         // another's aide (“Mr Johnson's spokesman said”)
                         // is someone the article may never name: only a
                         // person known to hold the role stands for it
-                        (!self.owned_role(span.start))
+                        // and an indefinite role (“A reporter asked”,
+                        // “another aide said”) brings in someone new
+                        (!self.owned_role(span.start) && !self.indefinite_role(span))
                             .then(|| self.nearest_person_before(span.start, compatible))
                             .flatten()
                     })?;
@@ -582,7 +611,30 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .rev()
                 .find(|&&(_, qe, start, _)| start < q.span.start && qe + 2 >= s && qe < s)
-                .filter(|&&(_, _, start, k)| alone(start, q.span.start, &out[k]));
+                .filter(|&&(_, _, start, k)| alone(start, q.span.start, &out[k]))
+                // reported speech inside the sentence of a quote with its
+                // own speaker (“…,” Roe declared, a point he makes since
+                // callers asked how much he was paid. “…”): the quote's
+                .map(|p| {
+                    let (_, qe, _, k) = *p;
+                    if out[k].kind != QuoteKind::Indirect {
+                        return p;
+                    }
+                    // (the quote's speaker named in that sentence)
+                    let si = out[k].sentence;
+                    attributed
+                        .iter()
+                        .rev()
+                        .skip_while(|e| e.3 != k)
+                        .take_while(|e| e.1 + 1 >= qe)
+                        .find(|e| {
+                            out[e.3].kind != QuoteKind::Indirect
+                                && out[e.3]
+                                    .speaker_span
+                                    .is_some_and(|sp| self.sentence_of(sp.start) == si)
+                        })
+                        .unwrap_or(p)
+                });
             // “Q1.” “Q2,” he said: the next quote of the paragraph, with
             // nothing but marks and space in between
             let next = || {
