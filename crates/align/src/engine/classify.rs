@@ -1518,6 +1518,30 @@ fn variants_of(cx: &StoryCx, members: &[Member], slot: &[FactRef]) -> Vec<Vec<Fa
     vars
 }
 
+/// The draft of one variant of a fact slot: the value of its first fact,
+/// with each fact's member, span and confidence.
+fn fact_draft(cx: &StoryCx, members: &[Member], v: &[FactRef]) -> Draft {
+    let fact = |r: FactRef| &cx.unit(members[r.0].local).facts[r.1];
+    let f0 = fact(v[0]);
+    let (value, display) = match &f0.value {
+        FactValue::Date(d) => (
+            Value::Date(DateFact { ends: None, ..*d }),
+            fmt_date(d, &f0.text),
+        ),
+        FactValue::Quantity(q) => (Value::Quantity(q.fact.clone()), fmt_quantity(&q.fact)),
+        FactValue::Place(p) => (Value::Place { name: p.clone() }, p.clone()),
+    };
+    Draft {
+        value,
+        display,
+        members: v
+            .iter()
+            .map(|&r| (members[r.0], Some(fact(r).span), fact(r).confidence))
+            .collect(),
+        diff: Vec::new(),
+    }
+}
+
 /// What comparing the facts of a cluster's members found.
 struct FactOutcome {
     /// Date, quantity and place discrepancies.
@@ -1605,31 +1629,7 @@ fn fact_findings(
                 });
                 continue;
             }
-            let drafts: Vec<Draft> = vars
-                .iter()
-                .map(|v| {
-                    let f0 = fact(v[0]);
-                    let (value, display) = match &f0.value {
-                        FactValue::Date(d) => (
-                            Value::Date(DateFact { ends: None, ..*d }),
-                            fmt_date(d, &f0.text),
-                        ),
-                        FactValue::Quantity(q) => {
-                            (Value::Quantity(q.fact.clone()), fmt_quantity(&q.fact))
-                        }
-                        FactValue::Place(p) => (Value::Place { name: p.clone() }, p.clone()),
-                    };
-                    Draft {
-                        value,
-                        display,
-                        members: v
-                            .iter()
-                            .map(|&r| (members[r.0], Some(fact(r).span), fact(r).confidence))
-                            .collect(),
-                        diff: Vec::new(),
-                    }
-                })
-                .collect();
+            let drafts: Vec<Draft> = vars.iter().map(|v| fact_draft(cx, members, v)).collect();
             // the worst pair of variants
             let mut worst = (Cmp::Incomparable, 0.0f64, Severity::Info);
             let var_docs: Vec<Vec<usize>> = vars
@@ -1746,7 +1746,11 @@ fn paraphrase_findings(cx: &StoryCx, members: &[Member], comparable: &[usize]) -
     let mut partners: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
     for (k, m) in members.iter().enumerate().skip(1) {
         let u = cx.unit(m.local);
-        if comparable.contains(&k) || u.doc == leader.doc || m.score < cfg.paraphrase_threshold {
+        // (`comparable` is sorted)
+        if comparable.binary_search(&k).is_ok()
+            || u.doc == leader.doc
+            || m.score < cfg.paraphrase_threshold
+        {
             continue;
         }
         for (i, j) in super::claims::anchored_figures(cx.p, leader, u) {
@@ -1756,9 +1760,9 @@ fn paraphrase_findings(cx: &StoryCx, members: &[Member], comparable: &[usize]) -
     let mut out = Vec::new();
     for (i, counterparts) in partners {
         let fact = |(k, j): (usize, usize)| &cx.unit(members[k].local).facts[j];
-        let refs: Vec<(usize, usize)> = std::iter::once((0, i)).chain(counterparts).collect();
+        let refs: Vec<FactRef> = std::iter::once((0, i)).chain(counterparts).collect();
         // the values, each fact in the first variant it is the same as
-        let mut vars: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut vars: Vec<Vec<FactRef>> = Vec::new();
         for &r in &refs {
             match vars
                 .iter_mut()
@@ -1794,27 +1798,7 @@ fn paraphrase_findings(cx: &StoryCx, members: &[Member], comparable: &[usize]) -
         {
             worst.0 = Severity::Low;
         }
-        let drafts: Vec<Draft> = vars
-            .iter()
-            .map(|v| {
-                let f0 = fact(v[0]);
-                let (value, display) = match &f0.value {
-                    FactValue::Quantity(q) => {
-                        (Value::Quantity(q.fact.clone()), fmt_quantity(&q.fact))
-                    }
-                    _ => unreachable!("anchored figures are quantities"),
-                };
-                Draft {
-                    value,
-                    display,
-                    members: v
-                        .iter()
-                        .map(|&r| (members[r.0], Some(fact(r).span), fact(r).confidence))
-                        .collect(),
-                    diff: Vec::new(),
-                }
-            })
-            .collect();
+        let drafts: Vec<Draft> = vars.iter().map(|v| fact_draft(cx, members, v)).collect();
         let variants = finish(cx, drafts, false, true);
         let what = match worst.2 {
             Cmp::Differ => "Sentences that give this figure in other words differ (their bounds overlap)",
