@@ -647,13 +647,11 @@ pub(crate) fn extract_from(a: &Analysis) -> Vec<Entity> {
         let Some(first) = by_surname.get_mut(surname) else {
             continue;
         };
-        let bare: Vec<Span> = first
+        let (bare, named): (Vec<Span>, Vec<Span>) = first
             .mentions
             .iter()
-            .copied()
-            .filter(|m| !m.slice(text).contains(char::is_whitespace))
-            .collect();
-        first.mentions.retain(|m| !bare.contains(m));
+            .partition(|m| !m.slice(text).contains(char::is_whitespace));
+        first.mentions = named;
         first.aliases.retain(|a| a.contains(' '));
         let gender = |e: &Entity| {
             e.name
