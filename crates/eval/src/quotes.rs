@@ -884,42 +884,18 @@ impl Scorer {
                 antecedent_old
             };
             // the old judge read a relative pronoun as a role: span only
-            let (verdict_old, _) = judge(
-                q.speaker.as_deref(),
-                q.speaker_span,
-                text,
-                &a.source,
-                antecedent_old.filter(|_| !is_relative),
-            );
-            let (verdict, shape) = judge(
-                q.speaker.as_deref(),
-                q.speaker_span,
-                text,
-                &a.source,
-                antecedent,
-            );
-            let (verdict_r17, _) = judge(
-                q.speaker.as_deref(),
-                q.speaker_span,
-                text,
-                &a.source,
-                antecedent_r17,
-            );
-            let slot = match verdict {
+            let judged = |ante| judge(q.speaker.as_deref(), q.speaker_span, text, &a.source, ante);
+            let (verdict_old, _) = judged(antecedent_old.filter(|_| !is_relative));
+            let (verdict, shape) = judged(antecedent);
+            let (verdict_r17, _) = judged(antecedent_r17);
+            // the tally slot of a verdict: right, none, wrong
+            let slot_of = |v: Verdict| match v {
                 Verdict::Right => 0,
                 Verdict::Missing => 1,
                 Verdict::Wrong => 2,
             };
-            let slot_old = match verdict_old {
-                Verdict::Right => 0,
-                Verdict::Missing => 1,
-                Verdict::Wrong => 2,
-            };
-            let slot_r17 = match verdict_r17 {
-                Verdict::Right => 0,
-                Verdict::Missing => 1,
-                Verdict::Wrong => 2,
-            };
+            let (slot, slot_old, slot_r17) =
+                (slot_of(verdict), slot_of(verdict_old), slot_of(verdict_r17));
             self.speaker_all[slot] += 1;
             self.speaker_all_old[slot_old] += 1;
             self.speaker_all_r17[slot_r17] += 1;
