@@ -98,6 +98,9 @@ classes! {
     TitleAbbreviation => "title_abbreviation",
     /// Other abbreviations after which a full stop ends no sentence.
     Abbreviation => "abbreviation",
+    /// Function words that, capitalised after an acronym's or a non-title
+    /// abbreviation's full stop, open a sentence (“the U.S. He said”).
+    SentenceOpener => "sentence_opener",
     /// Weekday abbreviations (“Tue”), value 1 = Monday.
     WeekdayAbbr => "weekday_abbr",
     /// Determiners and possessive pronouns (“the”, “its”).

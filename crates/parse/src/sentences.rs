@@ -138,7 +138,11 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 if !starts_sentence {
                     continue;
                 }
-                if c == '.' && end == i + 1 && is_abbreviation(bytes, text, i) {
+                if c == '.'
+                    && end == i + 1
+                    && is_abbreviation(bytes, text, i)
+                    && !opens_after_abbreviation(text, i, after)
+                {
                     continue;
                 }
                 if c == '.' && end == i + 1 && next.is_ascii_digit() && spaced_month_dot(text, i) {
@@ -242,6 +246,27 @@ fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
     // a title with a prefix: "then-Sen."
     let word = lexicon::prefixed_title(word).unwrap_or(word);
     lexicon::classes(word).intersects(ABBREVIATIONS)
+}
+
+/// True when the word `after` the full stop at byte `dot` opens a new
+/// sentence although the stop closes an acronym or abbreviation: a
+/// capitalised pronoun, determiner or conjunction (`sentence_opener`)
+/// after anything but a title or a single-letter initial (“in the U.S.
+/// He says”, but “Gen. He Jun” and “J. The” keep their sentence).
+fn opens_after_abbreviation(text: &str, dot: usize, after: &str) -> bool {
+    let next = after
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .next()
+        .unwrap_or("");
+    if !lexicon::classes(next).has(Class::SentenceOpener) {
+        return false;
+    }
+    let before = &text[..dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+        .next()
+        .unwrap_or("");
+    word.chars().count() > 1 && !lexicon::classes(word).has(Class::TitleAbbreviation)
 }
 
 /// True when the full stop at byte `dot` stands apart after a month
@@ -489,6 +514,22 @@ mod tests {
             [
                 "Troops rose by 1.5 million, said J. R. Smith of St. Louis at 9 a.m. on Monday.",
                 "Sen. Jones agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_or_article_after_an_acronym_opens_a_sentence() {
+        let t = "Attacks rose in the U.S. He says the plan failed. Talks end at 9 a.m. The vote is at noon. \
+                 Gen. He Jun met the U.S. Senate team and J. The Smith.";
+        assert_eq!(
+            texts(t),
+            [
+                "Attacks rose in the U.S.",
+                "He says the plan failed.",
+                "Talks end at 9 a.m.",
+                "The vote is at noon.",
+                "Gen. He Jun met the U.S. Senate team and J. The Smith."
             ]
         );
     }
