@@ -126,7 +126,16 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 let Some(first) = rest.chars().next() else {
                     continue;
                 };
-                if first == '\n' || !first.is_whitespace() {
+                if first != '\n' && !first.is_whitespace() {
+                    // scraped copy that lost its space: "on New Year's
+                    // Eve.Officials say", "voters!”After the rally"
+                    if glued_sentence(text, i, end) {
+                        push(text, start, end, paragraph, &mut out, &mut para_has_text);
+                        start = end;
+                    }
+                    continue;
+                }
+                if first == '\n' {
                     continue; // a line break is handled by the '\n' arm
                 }
                 let after = rest.trim_start_matches([' ', '\t', '\u{a0}']);
@@ -246,6 +255,24 @@ fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
     // a title with a prefix: "then-Sen."
     let word = lexicon::prefixed_title(word).unwrap_or(word);
     lexicon::classes(word).intersects(ABBREVIATIONS)
+}
+
+/// True when the terminal mark at byte `mark` (its run of marks and
+/// closers ending at `end`) ends a sentence although no space follows it:
+/// a word of two or more lowercase letters before it, a capitalised word
+/// of two or more letters, its second one lowercase, right after
+/// ("Eve.Officials", "said.Trump"; never "U.S.Army", "e.g.Smith" or a
+/// domain such as "Philstar.com").
+fn glued_sentence(text: &str, mark: usize, end: usize) -> bool {
+    let mut next = text[end..].chars();
+    let (Some(a), Some(b)) = (next.next(), next.next()) else {
+        return false;
+    };
+    if !(a.is_uppercase() && b.is_lowercase()) {
+        return false;
+    }
+    let mut before = text[..mark].chars().rev();
+    matches!((before.next(), before.next()), (Some(x), Some(y)) if x.is_lowercase() && y.is_lowercase())
 }
 
 /// True when the word `after` the full stop at byte `dot` opens a new
@@ -530,6 +557,21 @@ mod tests {
                 "Talks end at 9 a.m.",
                 "The vote is at noon.",
                 "Gen. He Jun met the U.S. Senate team and J. The Smith."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_glued_to_the_next_by_scraping_ends() {
+        let t = "A woman was hurt on New Year's Eve.Officials say she will recover. \
+                 “We won!”After the rally, the U.S.Army band and Philstar.com left, e.g.Smith.";
+        assert_eq!(
+            texts(t),
+            [
+                "A woman was hurt on New Year's Eve.",
+                "Officials say she will recover.",
+                "“We won!”",
+                "After the rally, the U.S.Army band and Philstar.com left, e.g.Smith."
             ]
         );
     }
