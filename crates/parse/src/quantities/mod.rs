@@ -634,7 +634,11 @@ impl<'a> Scan<'a> {
 
     /// What the words of `tail` after a number make it: a percentage, or
     /// money (a currency word marked `scaled` only after a scaled number).
-    fn tail(&self, tail: std::ops::Range<usize>, num: &Num) -> Option<Measure> {
+    fn tail(&self, mut tail: std::ops::Range<usize>, num: &Num) -> Option<Measure> {
+        // `a 40-percent premium`: the hyphen of a compound modifier
+        if self.punct(tail.start) == Some('-') && tail.len() > 1 {
+            tail.start += 1;
+        }
         let first = tail.start;
         if self.punct(first) == Some('%') {
             return Some(Measure::Percent("percent"));

@@ -62,7 +62,7 @@ pub(super) const AMOUNT: Rule = Rule {
     pattern: "sign=(@sign_word | - | −)? \
               cur=(@currency_symbol | @currency_code \\.? | @dollar_prefix ~$)? \
               n=<num> \
-              tail=(% | @percent_word | @currency_word | @currency_code)?",
+              tail=(% | (~- ~@percent_word) | @percent_word | @currency_word | @currency_code)?",
     examples: &[
         "Troops: [{n:130,000}] in all.",
         "The index fell [{sign:-}{n:0.8} {tail:percent}] on Friday.",
@@ -71,6 +71,7 @@ pub(super) const AMOUNT: Rule = Rule {
         "They paid [{n:500 million} {tail:euros}].",
         "The deficit was [{sign:-}{cur:$}{n:4.1 billion}].",
         "Rates rose [{n:0.25} {tail:percentage points}].",
+        "It paid a [{n:40}{tail:-percent}] premium.",
         "It cost [{cur:Rs} {n:3 crore}].",
         "The video drew [{n:4.5k}] comments.",
         "!No numbers here at all.",
