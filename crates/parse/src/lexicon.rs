@@ -98,6 +98,9 @@ classes! {
     TitleAbbreviation => "title_abbreviation",
     /// Other abbreviations after which a full stop ends no sentence.
     Abbreviation => "abbreviation",
+    /// Nouns of a margin glued by a hyphen to their number (“a 10-point
+    /// lead”): the compound modifier states a figure.
+    MarginWord => "margin_word",
     /// Function words that, capitalised after an acronym's or a non-title
     /// abbreviation's full stop, open a sentence (“the U.S. He said”).
     SentenceOpener => "sentence_opener",
