@@ -516,6 +516,18 @@ mod tests {
     }
 
     #[test]
+    fn login_and_meter_notices_after_a_headline_are_ignored() {
+        let headline = feats("Storm floods the harbour of Kessel.");
+        for notice in [
+            "By logging in to Journal using a third-party service you accept the User agreement of Journal.",
+            "You have reached the limit for free access to our reporting this month.",
+        ] {
+            let f = feats(&format!("Storm floods the harbour of Kessel. {notice}"));
+            assert_eq!(f.keys, headline.keys, "{notice}");
+        }
+    }
+
+    #[test]
     fn empty_text_has_no_sketch() {
         let f = feats("");
         assert!(f.sketch.is_empty() && f.keys.is_empty());
