@@ -39,6 +39,24 @@ proptest! {
     }
 }
 
+/// Claims built one story at a time (`Config::stream_text_bytes` 0: the
+/// path of large inputs) give the findings, stories and people of claims
+/// built once for all stories, also with the stories shuffled in the input
+/// and any thread count.
+#[test]
+fn streamed_claims_give_the_same_alignment() {
+    let mut docs = corpus(60, 11);
+    let once = compare(&docs, &Config::default());
+    assert!(once.findings.len() > 10 && once.stories.len() > 3);
+    let streamed = Config {
+        stream_text_bytes: 0,
+        ..Config::default()
+    };
+    assert_eq!(in_pool(2, || compare(&docs, &streamed)), once);
+    docs.reverse();
+    assert_eq!(in_pool(1, || compare(&docs, &streamed)), once);
+}
+
 #[test]
 fn blocking_finds_what_all_pairs_finds() {
     let docs = corpus(40, 7);

@@ -380,6 +380,96 @@ pub(crate) fn prepare_with<'a>(
     prepare_kept(input, cfg, global, None).0
 }
 
+/// The document frequencies of a larger collection a prepared input is
+/// part of: [`ClaimStats`] (a distributed run's, by string), or the
+/// [`DfTable`] a streamed run counts in one pass.
+pub(crate) trait GlobalDf: Sync {
+    /// Claims in the collection.
+    fn claims(&self) -> usize;
+    /// Claims whose content holds `s` (`None`: not counted).
+    fn df(&self, s: &str) -> Option<u64>;
+}
+
+impl GlobalDf for ClaimStats {
+    fn claims(&self) -> usize {
+        self.claims
+    }
+    fn df(&self, s: &str) -> Option<u64> {
+        self.df.get(s).copied()
+    }
+}
+
+/// The claim count and document frequency of every content string of a
+/// collection, counted [`PREPARE_CHUNK`] articles at a time ([`df_table`]):
+/// what [`ClaimStats`] sums, without one map per article.
+#[derive(Default)]
+pub(crate) struct DfTable {
+    claims: usize,
+    df: FxHashMap<String, u64>,
+}
+
+impl GlobalDf for DfTable {
+    fn claims(&self) -> usize {
+        self.claims
+    }
+    fn df(&self, s: &str) -> Option<u64> {
+        self.df.get(s).copied()
+    }
+}
+
+/// The [`DfTable`] of `input`: the units of each chunk of articles are
+/// built as [`prepare`] builds them (so every count is the one a
+/// [`prepare`] of all of `input` finds), counted and dropped, chunks in
+/// parallel.
+pub(crate) fn df_table(input: &[Extraction], cfg: &Config) -> DfTable {
+    input
+        .par_chunks(PREPARE_CHUNK)
+        .map(|chunk| {
+            let docs: Vec<&Extraction> = chunk.iter().collect();
+            let b = build_all(&docs, cfg, None);
+            let mut df = vec![0u64; b.strings.len()];
+            for u in &b.units {
+                for &s in &u.content {
+                    df[s as usize] += 1;
+                }
+            }
+            let claims = b.units.len();
+            let df: FxHashMap<String, u64> = b
+                .strings
+                .into_iter()
+                .zip(df)
+                .filter(|&(_, f)| f > 0)
+                .collect();
+            DfTable { claims, df }
+        })
+        .reduce(DfTable::default, |a, b| {
+            // the smaller table is added to the larger
+            let (mut big, small) = if a.df.len() >= b.df.len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            big.claims += small.claims;
+            for (s, f) in small.df {
+                *big.df.entry(s).or_default() += f;
+            }
+            big
+        })
+}
+
+/// [`prepare_with`] of some articles of `input` (by input index, any
+/// order), with the frequencies of a collection: the claims of one story
+/// of a streamed run. The articles keep their input indices.
+pub(crate) fn prepare_of<'a>(
+    input: &'a [Extraction],
+    which: &[usize],
+    cfg: &Config,
+    global: &dyn GlobalDf,
+) -> Prepared<'a> {
+    let docs = which.iter().map(|&i| (i, &input[i])).collect();
+    prepare_docs(docs, cfg, Some(global), None).0
+}
+
 /// Which claims [`prepare_kept`] builds: an article and the index of a
 /// claim among the article's claims.
 pub(crate) type Keep<'k> = &'k (dyn Fn(&Extraction, usize) -> bool + Sync);
@@ -394,7 +484,17 @@ pub(crate) fn prepare_kept<'a>(
     global: Option<&ClaimStats>,
     keep: Option<Keep>,
 ) -> (Prepared<'a>, Vec<usize>) {
-    let mut order: Vec<(usize, &Extraction)> = input.iter().enumerate().collect();
+    let docs = input.iter().enumerate().collect();
+    prepare_docs(docs, cfg, global.map(|g| g as &dyn GlobalDf), keep)
+}
+
+/// [`prepare_kept`] of `order`: articles with their input indices.
+fn prepare_docs<'a>(
+    mut order: Vec<(usize, &'a Extraction)>,
+    cfg: &Config,
+    global: Option<&dyn GlobalDf>,
+    keep: Option<Keep>,
+) -> (Prepared<'a>, Vec<usize>) {
     order.sort_by(|(_, a), (_, b)| {
         a.article
             .id
@@ -403,6 +503,81 @@ pub(crate) fn prepare_kept<'a>(
     });
     let input_index: Vec<usize> = order.iter().map(|(i, _)| *i).collect();
     let docs: Vec<&Extraction> = order.into_iter().map(|(_, x)| x).collect();
+    let Built {
+        mut units,
+        doc_units,
+        strings,
+        stems,
+        counts,
+    } = build_all(&docs, cfg, keep);
+    let (strings, stems, ellipsis) = in_string_order(strings, stems, &mut units);
+    let mut df = vec![0u32; strings.len()];
+    for u in &units {
+        for &s in &u.content {
+            df[s as usize] += 1;
+        }
+    }
+    if let Some(g) = global {
+        for (s, f) in df.iter_mut().enumerate() {
+            if *f > 0 {
+                let known = g.df(strings[s].as_str()).unwrap_or(1);
+                *f = (*f).max(u32::try_from(known).unwrap_or(u32::MAX));
+            }
+        }
+    }
+    let claims = global.map_or(units.len(), |g| g.claims().max(units.len()));
+    let n = claims.max(cfg.idf_min_claims).max(1) as f64;
+    let idf = df
+        .iter()
+        .map(|&f| {
+            if f == 0 {
+                0.0
+            } else {
+                (1.0 + n / f as f64).ln()
+            }
+        })
+        .collect();
+    let shapes = strings.iter().map(|s| Shape::of(s)).collect();
+    let mut p = Prepared {
+        docs,
+        input_index,
+        units,
+        doc_units,
+        idf,
+        strings,
+        stems,
+        shapes,
+        quote_words: Vec::new(),
+        ellipsis,
+    };
+    p.quote_words = p
+        .units
+        .iter()
+        .map(|u| match u.kind {
+            UnitKind::Quote => {
+                let t = words_text(&p, u);
+                let n = t.chars().count();
+                (t, n)
+            }
+            UnitKind::Sentence => (String::new(), 0),
+        })
+        .collect();
+    (p, counts)
+}
+
+/// The units of `docs` (in that order), with the strings they use in
+/// order of first use ([`build_all`]).
+struct Built {
+    units: Vec<Unit>,
+    doc_units: Vec<Range<usize>>,
+    strings: Vec<String>,
+    stems: Vec<u32>,
+    counts: Vec<usize>,
+}
+
+/// Builds the units of `docs`, keeping those `keep` accepts: each doc's
+/// claim count before the filter in `counts`.
+fn build_all(docs: &[&Extraction], cfg: &Config, keep: Option<Keep>) -> Built {
     // Tokens are read in parallel a chunk of articles at a time (the chunk
     // bounds the memory of the not-yet-interned strings). Interning gives
     // ids in canonical order, so they are deterministic: each article's
@@ -460,60 +635,13 @@ pub(crate) fn prepare_kept<'a>(
             doc_units.push(first..units.len());
         }
     }
-    drop(map);
-    let (strings, stems, ellipsis) = in_string_order(strings, stems, &mut units);
-    let mut df = vec![0u32; strings.len()];
-    for u in &units {
-        for &s in &u.content {
-            df[s as usize] += 1;
-        }
-    }
-    if let Some(g) = global {
-        for (s, f) in df.iter_mut().enumerate() {
-            if *f > 0 {
-                let known = g.df.get(strings[s].as_str()).copied().unwrap_or(1);
-                *f = (*f).max(u32::try_from(known).unwrap_or(u32::MAX));
-            }
-        }
-    }
-    let claims = global.map_or(units.len(), |g| g.claims.max(units.len()));
-    let n = claims.max(cfg.idf_min_claims).max(1) as f64;
-    let idf = df
-        .iter()
-        .map(|&f| {
-            if f == 0 {
-                0.0
-            } else {
-                (1.0 + n / f as f64).ln()
-            }
-        })
-        .collect();
-    let shapes = strings.iter().map(|s| Shape::of(s)).collect();
-    let mut p = Prepared {
-        docs,
-        input_index,
+    Built {
         units,
         doc_units,
-        idf,
         strings,
         stems,
-        shapes,
-        quote_words: Vec::new(),
-        ellipsis,
-    };
-    p.quote_words = p
-        .units
-        .iter()
-        .map(|u| match u.kind {
-            UnitKind::Quote => {
-                let t = words_text(&p, u);
-                let n = t.chars().count();
-                (t, n)
-            }
-            UnitKind::Sentence => (String::new(), 0),
-        })
-        .collect();
-    (p, counts)
+        counts,
+    }
 }
 
 /// The id of `x`, interned at the end of `strings` (with no stem yet)

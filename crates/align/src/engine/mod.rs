@@ -8,10 +8,15 @@
 //! | `classify` | findings with variants, severity and confidence |
 //! | `split` | one story compared in parts (plan, matches per pair of parts, finish): [`crate::split`] |
 //!
-//! [`run`] prepares every claim once (in parallel per article), splits the
-//! articles into stories, and compares the stories in parallel: each
-//! story's working memory (people, candidate pairs, scores, clusters) lives
-//! only while it is compared. Results come back in story order (rayon's
+//! [`run`] splits the articles into stories and compares the stories in
+//! parallel; each story's working memory (people, candidate pairs, scores,
+//! clusters) lives only while it is compared. The claims (units) are built
+//! once for all stories, or, from [`Config::stream_text_bytes`] of text,
+//! streamed: the document frequency of every claim word is counted over
+//! all articles first (a chunk of articles at a time: `claims::df_table`),
+//! then each story's claims are built (`claims::prepare_of`, weighted by
+//! those frequencies, so a story's findings are those of one pass over
+//! everything), compared and dropped. Results come back in story order (rayon's
 //! indexed `collect`), so the output does not depend on the thread count.
 
 pub(crate) mod claims;
@@ -123,15 +128,95 @@ pub(crate) fn run_with(
     global: Option<&crate::ClaimStats>,
 ) -> Alignment {
     let groups = story_groups(input, stories, cfg);
-    let p = claims::prepare_with(input, cfg, global);
-    let groups = canonical_groups(&p, groups);
-    let ids = story_ids(&p, &groups);
+    let text: usize = input.iter().map(|x| x.article.text.len()).sum();
+    if text < cfg.stream_text_bytes {
+        // every claim built once, for all stories
+        let p = claims::prepare_with(input, cfg, global);
+        let groups = canonical_groups(&p, groups);
+        let ids = story_ids(&p, &groups);
+        let results: Vec<StoryResult> = groups
+            .par_iter()
+            .zip(ids)
+            .map(|(g, id)| compare_story(&p, cfg, g, id, None))
+            .collect();
+        return assemble(results);
+    }
+    // Streamed: the frequencies of every claim word, counted a chunk of
+    // articles at a time, then each story's claims built, compared and
+    // dropped: the units in memory are those of the stories in flight.
+    let table;
+    let global: &dyn claims::GlobalDf = match global {
+        Some(g) => g,
+        None => {
+            table = claims::df_table(input, cfg);
+            &table
+        }
+    };
+    let groups = canonical_input_groups(input, groups);
+    let ids = input_story_ids(input, &groups);
     let results: Vec<StoryResult> = groups
         .par_iter()
         .zip(ids)
-        .map(|(g, id)| compare_story(&p, cfg, g, id, None))
+        .map(|(g, id)| {
+            let p = claims::prepare_of(input, g, cfg, global);
+            let all: Vec<usize> = (0..p.docs.len()).collect();
+            compare_story(&p, cfg, &all, id, None)
+        })
         .collect();
     assemble(results)
+}
+
+/// [`canonical_groups`] before any claim is prepared: the groups as input
+/// indices, each in canonical order (id, then text), ordered by their
+/// first article; every article in exactly one story.
+fn canonical_input_groups(input: &[Extraction], groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let n = input.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&input[a].article, &input[b].article);
+        a.id.cmp(&b.id).then_with(|| a.text.cmp(&b.text))
+    });
+    let mut canon = vec![0usize; n];
+    for (d, &i) in order.iter().enumerate() {
+        canon[i] = d;
+    }
+    let mut taken = vec![false; n];
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for g in groups {
+        let mut v: Vec<usize> = g
+            .into_iter()
+            .filter(|&i| i < n)
+            .map(|i| canon[i])
+            .filter(|&d| !std::mem::replace(&mut taken[d], true))
+            .collect();
+        v.sort_unstable();
+        if !v.is_empty() {
+            out.push(v);
+        }
+    }
+    out.extend((0..n).filter(|&d| !taken[d]).map(|d| vec![d]));
+    out.sort_by_key(|g| g[0]);
+    out.into_iter()
+        .map(|g| g.into_iter().map(|d| order[d]).collect())
+        .collect()
+}
+
+/// [`story_ids`] of groups of input indices (canonical order).
+fn input_story_ids(input: &[Extraction], groups: &[Vec<usize>]) -> Vec<String> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    groups
+        .iter()
+        .map(|g| {
+            let base = format!("story:{}", input[g[0]].article.id);
+            let n = seen.entry(base.clone()).or_default();
+            *n += 1;
+            if *n == 1 {
+                base
+            } else {
+                format!("{base}#{n}")
+            }
+        })
+        .collect()
 }
 
 /// The alignment of story results, in story order.
