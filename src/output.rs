@@ -124,6 +124,14 @@ pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    // A device, pipe or socket (`-o /dev/null`, `-o /dev/stdout`, a named
+    // pipe) is written in place: renaming a file over it would replace the
+    // device node itself.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut out = io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+        write(&mut out)?;
+        return out.flush();
+    }
     let dir = parent_dir(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".crosscheck-").suffix(".tmp");
@@ -179,6 +187,32 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    /// `-o` naming a named pipe (as `/dev/null` names a device) writes into
+    /// it; the pipe stays a pipe (it was once renamed over, which replaced
+    /// the node with a regular file).
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_written_in_place() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("report.pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo unavailable: skipped");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write_atomic(&fifo, |w| w.write_all(OLD.as_bytes())).unwrap();
+        // (checked before the join: a pipe renamed over would leave the
+        // reader waiting for a writer forever)
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(reader.join().unwrap(), OLD);
+        assert_eq!(leftovers(dir.path()), ["report.pipe"]);
     }
 
     #[test]

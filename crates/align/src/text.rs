@@ -289,13 +289,33 @@ pub(crate) fn is_stop(word: &str) -> bool {
         .contains(word)
 }
 
+/// Most words a thread's stem cache holds before it starts afresh.
+const STEM_CACHE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// Folded word → stem, per thread: news repeats its words, and every
+    /// claim token is stemmed (twice when claims are built story by story).
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
 /// Stems a folded word with the Snowball English stemmer (numbers kept).
 pub(crate) fn stem(stemmer: &rust_stemmers::Stemmer, word: &str) -> String {
     if word.chars().any(|c| c.is_ascii_digit()) {
-        word.to_string()
-    } else {
-        stemmer.stem(word).into_owned()
+        return word.to_string();
     }
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            return s.clone();
+        }
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        let s = stemmer.stem(word).into_owned();
+        cache.insert(word.to_string(), s.clone());
+        s
+    })
 }
 
 /// A new English stemmer.
