@@ -112,6 +112,11 @@ const PRESENT_SUBJECT_MAX: usize = 8;
 /// (“military analysts”, “the exit polls”).
 const SUBJECT_PHRASE_WORDS: usize = 4;
 
+/// The most tokens between the head of a subject of `evidence_noun` and
+/// its verb (“FEC records [from the 2008 election cycle] show”, “the
+/// poll[, released on Wednesday night by the institute,] showed”).
+const EVIDENCE_MODIFIER_MAX: usize = 14;
+
 impl<'a> Ctx<'a> {
     /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
     /// according to X, B”: reported speech whose source is X. Left to the
@@ -1027,6 +1032,101 @@ impl<'a> Ctx<'a> {
         Some(trim_span(text, Span::new(toks[v + 1].span.start, end)))
     }
 
+    /// The subject of a verb of `evidence_verb` (`toks[v]`: “show”,
+    /// “found”, “suggests”) when a noun of `evidence_noun` heads it (“the
+    /// April survey found”, “polls show”, “FEC records from the 2008 cycle
+    /// show”, “exit polls conducted by Edison show”, “the poll, released on
+    /// Wednesday, showed”): the noun right before the verb (over
+    /// auxiliaries and adverbs, or a relative “that”/“which”: “results that
+    /// show”), or within [`EVIDENCE_MODIFIER_MAX`] tokens before it with a
+    /// preposition, a comma or a participle right after it. The noun's
+    /// phrase opens its clause (the sentence's start, a punctuation mark or
+    /// a clause word before its words: not “Clinton, leading in the polls,
+    /// showed”); no clause word, reporting verb, finite auxiliary, colon or
+    /// quotation mark between it and the verb; the verb is lowercase, in
+    /// the active voice. The subject phrase as written, from its first
+    /// word to the word before the verb; unknown when longer than
+    /// [`ACCORDING_PHRASE_WORDS`] words.
+    fn evidence_subject(&self, toks: &[crate::text::Token], v: usize) -> Option<Subject> {
+        let text = self.text;
+        if !toks[v].is(Class::EvidenceVerb) || !toks[v].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
+        let (passive, end) = self.passive(toks, v);
+        if passive {
+            return None;
+        }
+        // (“results that show”: the relative word stands for the noun)
+        let relative = end
+            .checked_sub(1)
+            .is_some_and(|p| matches!(toks[p].text(text), "that" | "which"));
+        let last = end.checked_sub(1 + usize::from(relative))?;
+        // the noun phrase opens its clause: over its words back to the
+        // sentence's start, a punctuation mark or a clause word
+        let opens_clause = |k: usize| {
+            let mut j = k;
+            while j > 0 && k - j < SUBJECT_PHRASE_WORDS + 2 {
+                let t = &toks[j - 1];
+                let w = t.text(text);
+                if t.kind == TokKind::Punct
+                    || t.is(Class::ClauseBoundary)
+                    || t.is(Class::AdverbialSubordinator)
+                {
+                    return Some(j);
+                }
+                if !matches!(t.kind, TokKind::Word | TokKind::Number)
+                    || is_preposition(w)
+                    || self.is_finite_verb(t)
+                    || t.is(Class::ReportingVerb)
+                {
+                    return None;
+                }
+                j -= 1;
+            }
+            (j == 0).then_some(0)
+        };
+        let head = (last.saturating_sub(EVIDENCE_MODIFIER_MAX)..=last)
+            .rev()
+            .take_while(|&k| {
+                let t = &toks[k];
+                let w = t.text(text);
+                k == last
+                    || !(matches!(w, ";" | ":" | "." | "?" | "!")
+                        || w.chars().next().is_some_and(is_quote_char)
+                        || t.is(Class::ReportingVerb)
+                        || t.is(Class::FiniteAuxiliary)
+                        || t.is(Class::ClauseBoundary) && w != "and")
+            })
+            .filter(|&k| toks[k].is(Class::EvidenceNoun))
+            .find_map(|k| {
+                let modified = k == last || {
+                    let n = &toks[k + 1];
+                    let w = n.text(text);
+                    w == ","
+                        || w == "out"
+                        || is_preposition(w)
+                        || n.shape.has(Shape::LOWERCASE)
+                            && (is_regular_past(w) || n.is(Class::PastVerb))
+                        || n.classes.intersects(Classes::all(&[
+                            Class::Weekday,
+                            Class::Month,
+                            Class::DeicticDay,
+                            Class::DateModifier,
+                        ]))
+                };
+                if !modified || relative && k != last {
+                    return None;
+                }
+                opens_clause(k)
+            })?;
+        let words = end - head;
+        Some(if words == 0 || words > ACCORDING_PHRASE_WORDS {
+            Subject::Unknown
+        } else {
+            Subject::Name(Span::new(toks[head].span.start, toks[last].span.end))
+        })
+    }
+
     /// “SUBJECT VERB OBJECT”: a verb of evaluation or announcement
     /// (`toks[v]`, [`Class::ObjectReport`]: “the union endorsed Hillary
     /// Clinton”, “Kaine praised the deal”, “called for a recount”) reports
@@ -1094,6 +1194,10 @@ impl<'a> Ctx<'a> {
                 || toks[p].is(Class::Article)
                 || toks[p].is(Class::Determiner)
         });
+        // (a number is no object here: “from 12 points to 8 points”)
+        if toks.get(o)?.kind == TokKind::Number {
+            return None;
+        }
         self.object_phrase(toks, o, index, false, bare_ok)
     }
 
@@ -1140,23 +1244,25 @@ impl<'a> Ctx<'a> {
                 Class::BareSubjectStop,
                 Class::DateModifier,
             ]));
-        let opens = first.kind == TokKind::Word
-            && w != "that"
-            && w != "to"
-            && (first.is(Class::Article)
-                || first.is(Class::Determiner)
-                || first.is(Class::Quantifier)
-                || first.shape.has(Shape::CAPITALISED)
-                || bare)
-            && !first.classes.intersects(Classes::all(&[
-                Class::Weekday,
-                Class::Month,
-                Class::DeicticDay,
-                Class::TimeReference,
-                Class::SubjectPronoun,
-                Class::FirstPerson,
-                Class::Auxiliary,
-            ]));
+        // (a number opens a bare object: “found 90 percent support”)
+        let opens = bare_ok && first.kind == TokKind::Number
+            || first.kind == TokKind::Word
+                && w != "that"
+                && w != "to"
+                && (first.is(Class::Article)
+                    || first.is(Class::Determiner)
+                    || first.is(Class::Quantifier)
+                    || first.shape.has(Shape::CAPITALISED)
+                    || bare)
+                && !first.classes.intersects(Classes::all(&[
+                    Class::Weekday,
+                    Class::Month,
+                    Class::DeicticDay,
+                    Class::TimeReference,
+                    Class::SubjectPronoun,
+                    Class::FirstPerson,
+                    Class::Auxiliary,
+                ]));
         if !opens {
             return None;
         }
@@ -1680,6 +1786,51 @@ impl<'a> Ctx<'a> {
                     });
                     Some(content.end)
                 };
+                // EVIDENCE VERB CLAUSE/OBJECT, CONTENT, EVIDENCE VERB: “the
+                // survey found Clinton leading”, “records show he backed”,
+                // “…, the reports show”
+                let evidence_report = |out: &mut Vec<Indirect>| {
+                    let subject = self.evidence_subject(toks, i)?;
+                    // (“polls show that majorities favor …”: any clause
+                    // after its “that”)
+                    let that = toks.get(i + 1).is_some_and(|n| n.text(text) == "that")
+                        && toks.get(i + 2).is_some_and(|n| {
+                            n.kind == TokKind::Number
+                                || n.kind == TokKind::Word && !n.is(Class::Auxiliary)
+                        });
+                    let clause = if that {
+                        Some(i + 2)
+                    } else {
+                        self.clause_after(toks, i)
+                    };
+                    let content = match clause {
+                        Some(c) => {
+                            let content =
+                                self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
+                            self.before_next_quote(toks, content, &index)
+                        }
+                        None => match self.object_phrase(toks, i + 1, &index, false, true) {
+                            Some(content) => content,
+                            None => {
+                                let ind = self
+                                    .content_before_attribution(s, toks, i)
+                                    .filter(|_| !index.overlaps(s.span))?;
+                                ind.content
+                            }
+                        },
+                    };
+                    if !has_words(content.slice(text), 3) || index.overlaps(content) {
+                        return None;
+                    }
+                    out.push(Indirect {
+                        content,
+                        verb: t.span,
+                        cue: t.text(text).to_string(),
+                        subject,
+                        phrase: !matches!(subject, Subject::Unknown),
+                    });
+                    Some(content.end.max(t.span.end))
+                };
                 // SUBJECT VERB [OBJECT] QUESTION: “Tapper asked whether …”
                 let question = t.is(Class::QuestionVerb);
                 let question_report = |out: &mut Vec<Indirect>| {
@@ -1793,10 +1944,14 @@ impl<'a> Ctx<'a> {
                     // …”: verbs that report only with their “that”
                     Some(i + 1)
                 } else {
+                    // with a subject of `evidence_noun`, a clause or object
+                    // after them, or content before them
+                    if let Some(end) = evidence_report(&mut out) {
+                        taken_until = end;
                     // or with a clause right after them whose verb is a
                     // finite auxiliary or an irregular past: “the poll
                     // shows Cruz has fallen to third”
-                    if let Some(c) = self.clause_after_that_verb(toks, i) {
+                    } else if let Some(c) = self.clause_after_that_verb(toks, i) {
                         let (subject, phrase) = self.subject_or_phrase(toks, i);
                         let content =
                             self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
@@ -1892,6 +2047,9 @@ impl<'a> Ctx<'a> {
                     if let Some(end) = object_report(&mut out) {
                         taken_until = end;
                     }
+                } else if let Some(end) = evidence_report(&mut out) {
+                    // “the returns suggest a broader shift”
+                    taken_until = end;
                 }
             }
         }
