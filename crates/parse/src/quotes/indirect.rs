@@ -5,7 +5,7 @@ use super::marks::{MarkIndex, Marks};
 use super::subject::{is_ing_form, is_preposition, Subject};
 use super::{has_words, is_double_mark, is_quote_char, trim_span, Ctx};
 use crate::lexicon::{Class, Classes};
-use crate::model::{Sentence, Span};
+use crate::model::{EntityKind, Sentence, Span};
 use crate::text::{is_regular_past, Shape, TokKind};
 
 /// An adverb by its ending (“recently”, “openly”).
@@ -117,7 +117,70 @@ const SUBJECT_PHRASE_WORDS: usize = 4;
 /// poll[, released on Wednesday night by the institute,] showed”).
 const EVIDENCE_MODIFIER_MAX: usize = 14;
 
+/// The most words of the name before the colon of a headline's
+/// attribution (“Senate Majority Leader Reid: …”).
+const HEADLINE_SOURCE_WORDS: usize = 4;
+
 impl<'a> Ctx<'a> {
+    /// “NAME: CLAIM”, a headline's attribution (“Ruiz: Port deal will
+    /// cut fares”, “Harbour Authority: Ferry fees to rise”): the sentence
+    /// opens with at most [`HEADLINE_SOURCE_WORDS`] capitalised words (none
+    /// all in capitals or possessive: “UPDATE:”, “Q:”, “Editor's Note:”)
+    /// that end in a mention of a person
+    /// or an organisation of the entity pass (not a label, a place or a
+    /// series: “Breaking:”, “Iowa:”, “The Latest:”), then a colon and a
+    /// claim of four words or more with no quotation in it (a quote after
+    /// a colon is the quote's), no question. The name is the speaker.
+    fn headline_colon(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        index: &MarkIndex,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        let colon = toks
+            .iter()
+            .take(HEADLINE_SOURCE_WORDS + 1)
+            .position(|t| t.kind != TokKind::Word || !t.shape.has(Shape::CAPITALISED))?;
+        if colon == 0 || toks[colon].text(text) != ":" {
+            return None;
+        }
+        if toks[..colon]
+            .iter()
+            .any(|t| {
+                t.shape.has(Shape::ALL_CAPS)
+                    || t.shape.has(Shape::POSSESSIVE)
+                    || t.text(text).chars().count() < 2
+            })
+            // (a question asks: “Cruz: Outsider or insider?”)
+            || s.span.slice(text).trim_end().ends_with('?')
+        {
+            return None;
+        }
+        let (span, e) = self.mention_ending_at(toks[colon - 1].span.end)?;
+        if self.entities[e].kind == EntityKind::Place {
+            return None;
+        }
+        let content = trim_span(text, Span::new(toks[colon].span.end, s.span.end));
+        let content = trim_span(
+            text,
+            Span::new(
+                content.start,
+                content.start + content.slice(text).trim_end_matches(['.', '!', '?']).len(),
+            ),
+        );
+        (has_words(content.slice(text), 4)
+            && !index.overlaps(content)
+            && index.first_open_within(content).is_none())
+        .then(|| Indirect {
+            content,
+            verb: toks[colon].span,
+            cue: ":".into(),
+            subject: Subject::Entity(e, span),
+            phrase: false,
+        })
+    }
+
     /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
     /// according to X, B”: reported speech whose source is X. Left to the
     /// marked-quote path when the sentence holds quoted speech (a quote of
@@ -1687,6 +1750,10 @@ impl<'a> Ctx<'a> {
             .iter()
             .zip(self.analysis.tokens_by_sentence())
         {
+            if let Some(ind) = self.headline_colon(s, toks, &index) {
+                out.push(ind);
+                continue;
+            }
             if let Some(ind) = self.according_to_indirect(s, &index) {
                 out.push(ind);
                 continue;
