@@ -121,7 +121,71 @@ const EVIDENCE_MODIFIER_MAX: usize = 14;
 /// attribution (“Senate Majority Leader Reid: …”).
 const HEADLINE_SOURCE_WORDS: usize = 4;
 
+/// The most tokens of the adverbial of a sentence opening with “In” and
+/// a study (“In a Washington Post-ABC News poll released Sunday, …”).
+const IN_EVIDENCE_MAX: usize = 14;
+
 impl<'a> Ctx<'a> {
+    /// “In POLL, CLAUSE”: a sentence opening with “In” and, before its
+    /// first comma (within [`IN_EVIDENCE_MAX`] tokens), a noun phrase
+    /// holding a noun of `evidence_noun` (“In the latest survey, Ruiz
+    /// leads by nine points”, “In a poll released Monday, 50 percent
+    /// …”) reports the clause after the comma, the phrase its source as
+    /// written (as “according to a poll”). No clause word, reporting verb
+    /// or finite auxiliary in the adverbial (“In polls that were …”).
+    fn in_evidence(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        inside: &dyn Fn(usize) -> bool,
+        index: &MarkIndex,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        if !toks.first()?.text(text).eq_ignore_ascii_case("in") {
+            return None;
+        }
+        let c = toks
+            .iter()
+            .take(IN_EVIDENCE_MAX + 1)
+            .position(|t| t.kind == TokKind::Punct)?;
+        if c < 2 || toks[c].text(text) != "," || c + 1 >= toks.len() {
+            return None;
+        }
+        // (the adverbial goes on: “In a poll of voters, conducted in May,”)
+        let next = toks[c + 1].text(text);
+        if toks[c + 1].shape.has(Shape::LOWERCASE) && (is_regular_past(next) || is_ing_form(next)) {
+            return None;
+        }
+        let adverbial = &toks[1..c];
+        if !adverbial.iter().any(|t| t.is(Class::EvidenceNoun))
+            || adverbial.iter().any(|t| {
+                t.classes.intersects(Classes::all(&[
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::ReportingVerb,
+                    Class::FiniteAuxiliary,
+                    Class::RelativeWord,
+                ]))
+            })
+        {
+            return None;
+        }
+        let content = self.clause_content(s, toks, c, c + 1, toks[c + 1].span.start, inside);
+        let source = Span::new(toks[1].span.start, toks[c - 1].span.end);
+        let words = c - 1;
+        (has_words(content.slice(text), 4) && !index.overlaps(content)).then(|| Indirect {
+            content,
+            verb: toks[0].span,
+            cue: toks[0].text(text).to_string(),
+            subject: if words > ACCORDING_PHRASE_WORDS {
+                Subject::Unknown
+            } else {
+                Subject::Name(source)
+            },
+            phrase: words <= ACCORDING_PHRASE_WORDS,
+        })
+    }
+
     /// “NAME: CLAIM”, a headline's attribution (“Ruiz: Port deal will
     /// cut fares”, “Harbour Authority: Ferry fees to rise”): the sentence
     /// opens with at most [`HEADLINE_SOURCE_WORDS`] capitalised words (none
@@ -1751,6 +1815,10 @@ impl<'a> Ctx<'a> {
             .zip(self.analysis.tokens_by_sentence())
         {
             if let Some(ind) = self.headline_colon(s, toks, &index) {
+                out.push(ind);
+                continue;
+            }
+            if let Some(ind) = self.in_evidence(s, toks, &inside, &index) {
                 out.push(ind);
                 continue;
             }
