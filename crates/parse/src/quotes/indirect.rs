@@ -673,7 +673,123 @@ impl<'a> Ctx<'a> {
     /// “they”) needs only a lowercase word after it, whatever its tense:
     /// “says he opposes the plan”.
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
-        self.clause_after_within(toks, v, CLAUSE_SKIP)
+        // (a gerund first: “says running the port is hard” reports
+        // “running …”, not “the port is hard”)
+        self.gerund_clause(toks, v)
+            .or_else(|| self.clause_after_within(toks, v, CLAUSE_SKIP))
+            .or_else(|| self.clause_after_interruption(toks, v))
+    }
+
+    /// A clause reported without “that” whose subject is a gerund phrase
+    /// right after the reporting verb `toks[v]` (“says running for
+    /// president is tough”, “said expanding the port would cost jobs”): a
+    /// lowercase “-ing” word (no preposition, clause word or “according”),
+    /// at most [`BARE_SUBJECT_WORDS`] more words, then a finite auxiliary
+    /// (`finite_auxiliary.tsv`: “is”, “would”). Where the clause starts.
+    fn gerund_clause(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let g = toks.get(v + 1)?;
+        let w = g.text(text);
+        if g.kind != TokKind::Word
+            || !g.shape.has(Shape::LOWERCASE)
+            || !is_ing_form(w)
+            || is_preposition(w)
+            || w == "according"
+            || g.classes.intersects(Classes::all(&[
+                Class::ClauseBoundary,
+                Class::ReportingVerb,
+                Class::AdverbialSubordinator,
+            ]))
+        {
+            return None;
+        }
+        let k = toks[v + 2..]
+            .iter()
+            .take(BARE_SUBJECT_WORDS + 1)
+            .position(|t| {
+                t.kind != TokKind::Word
+                    || t.classes.intersects(Classes::all(&[
+                        Class::FiniteAuxiliary,
+                        Class::ClauseBoundary,
+                        Class::ReportingVerb,
+                        Class::AdverbialSubordinator,
+                    ]))
+            })?;
+        (k > 0 && toks[v + 2 + k].is(Class::FiniteAuxiliary)).then_some(v + 1)
+    }
+
+    /// A clause reported without “that” after an interruption of at most
+    /// [`INTERRUPTION_WORDS`] + 4 tokens set off by commas (“says, win or
+    /// lose on Tuesday, he is staying in the race”) or a fronted adverbial
+    /// ending in a comma (“says despite being an alumna, she will root for
+    /// Iowa”, “said if elected, she would …”, “said after the vote, the
+    /// council would …”): an adverbial opened by “despite” or a
+    /// subordinator of `adverbial_subordinator`. The verb has its subject
+    /// before it (no passive, no reduced clause: “Asked about …, …”); the
+    /// clause is no attribution of its own (“…, Ruiz said …”). No reporting verb,
+    /// clause word or quotation mark in the interruption (and no pronoun or
+    /// subordinator between commas: “said, as he has for months, …”); after
+    /// its comma a clause as [`Ctx::clause_after`] finds it right after a
+    /// verb (a subject and its finite verb). Where the reported words start:
+    /// the interruption is part of them.
+    fn clause_after_interruption(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let next = toks.get(v + 1)?;
+        let w = next.text(text);
+        let parenthetical = w == ",";
+        let adverbial = next.kind == TokKind::Word
+            && next.shape.has(Shape::LOWERCASE)
+            && (next.is(Class::AdverbialSubordinator) || w == "despite");
+        if !(parenthetical || adverbial) {
+            return None;
+        }
+        // a verb with its subject before it: not in the passive or a
+        // reduced clause (“Asked about the plan, …”, “as reported by …”,
+        // “when it was argued in January, …”)
+        let (passive, start) = self.passive(toks, v);
+        if passive
+            || start.checked_sub(1).is_none_or(|p| {
+                toks[p].kind == TokKind::Punct
+                    || toks[p].classes.intersects(Classes::all(&[
+                        Class::AdverbialSubordinator,
+                        Class::ClauseBoundary,
+                    ]))
+            })
+        {
+            return None;
+        }
+        let open = v + 1 + usize::from(parenthetical);
+        let n = toks[open..]
+            .iter()
+            .take(INTERRUPTION_WORDS + 5)
+            .position(|t| t.kind == TokKind::Punct)?;
+        let comma = open + n;
+        if n == 0 || toks[comma].text(text) != "," {
+            return None;
+        }
+        let blocked = toks[open..comma].iter().enumerate().any(|(j, t)| {
+            t.classes.intersects(Classes::all(&[
+                Class::ReportingVerb,
+                Class::ClauseBoundary,
+                Class::QuestionWord,
+            ])) || parenthetical
+                && (t.is(Class::AdverbialSubordinator)
+                    || t.is(Class::NominativePronoun)
+                    || t.is(Class::SubjectPronoun))
+                || adverbial && j > 0 && t.is(Class::AdverbialSubordinator)
+        });
+        if blocked {
+            return None;
+        }
+        // (the clause is no attribution of its own: “if elected, Ruiz
+        // said she would …” is Ruiz's)
+        let c = self.clause_after_within(toks, comma, 0)?;
+        let attribution = toks[c..]
+            .iter()
+            .take(ATTRIBUTION_LEAD)
+            .take_while(|t| t.kind != TokKind::Punct)
+            .any(|t| t.is(Class::ReportingVerb) || t.is(Class::ThatVerb));
+        (!attribution).then_some(open)
     }
 
     /// [`Ctx::clause_after`] with at most `skip` tokens of object or
