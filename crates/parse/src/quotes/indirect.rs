@@ -132,7 +132,10 @@ impl<'a> Ctx<'a> {
     /// leads by nine points”, “In a poll released Monday, 50 percent
     /// …”) reports the clause after the comma, the phrase its source as
     /// written (as “according to a poll”). No clause word, reporting verb
-    /// or finite auxiliary in the adverbial (“In polls that were …”).
+    /// or finite auxiliary in the adverbial (“In polls that were …”); a
+    /// participle's phrase may follow it (“In the poll, conducted in May,
+    /// …”); no reporting verb in the clause (“In the poll, 79 percent said
+    /// …” is the rules' of that verb).
     fn in_evidence(
         &self,
         s: &Sentence,
@@ -144,19 +147,33 @@ impl<'a> Ctx<'a> {
         if !toks.first()?.text(text).eq_ignore_ascii_case("in") {
             return None;
         }
-        let c = toks
-            .iter()
-            .take(IN_EVIDENCE_MAX + 1)
-            .position(|t| t.kind == TokKind::Punct)?;
-        if c < 2 || toks[c].text(text) != "," || c + 1 >= toks.len() {
+        // the adverbial's comma (a slash or hyphen inside a name is no end:
+        // “In a CNN/ORC poll, …”)
+        let comma_after = |from: usize| {
+            let k = toks[from..]
+                .iter()
+                .take(IN_EVIDENCE_MAX + 1)
+                .position(|t| t.kind == TokKind::Punct && !matches!(t.text(text), "/" | "-"))?;
+            Some(from + k).filter(|&k| toks[k].text(text) == ",")
+        };
+        let first = comma_after(1)?;
+        // (the adverbial goes on: “In a poll of voters, conducted in May,
+        // …”: to the comma after the participle's phrase)
+        let participle = |k: usize| {
+            toks.get(k + 1).is_some_and(|n| {
+                let w = n.text(text);
+                n.shape.has(Shape::LOWERCASE) && (is_regular_past(w) || is_ing_form(w))
+            })
+        };
+        let c = if participle(first) {
+            comma_after(first + 1).filter(|&k| !participle(k))?
+        } else {
+            first
+        };
+        if first < 2 || c + 1 >= toks.len() {
             return None;
         }
-        // (the adverbial goes on: “In a poll of voters, conducted in May,”)
-        let next = toks[c + 1].text(text);
-        if toks[c + 1].shape.has(Shape::LOWERCASE) && (is_regular_past(next) || is_ing_form(next)) {
-            return None;
-        }
-        let adverbial = &toks[1..c];
+        let adverbial = &toks[1..first];
         if !adverbial.iter().any(|t| t.is(Class::EvidenceNoun))
             || adverbial.iter().any(|t| {
                 t.classes.intersects(Classes::all(&[
@@ -171,8 +188,17 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let content = self.clause_content(s, toks, c, c + 1, toks[c + 1].span.start, inside);
-        let source = Span::new(toks[1].span.start, toks[c - 1].span.end);
-        let words = c - 1;
+        // (a clause with its own report is that report's: “In the poll, 79
+        // percent said they were satisfied”)
+        if toks[c + 1..]
+            .iter()
+            .take_while(|t| t.span.start < content.end)
+            .any(|t| t.is(Class::ReportingVerb))
+        {
+            return None;
+        }
+        let source = Span::new(toks[1].span.start, toks[first - 1].span.end);
+        let words = first - 1;
         (has_words(content.slice(text), 4) && !index.overlaps(content)).then(|| Indirect {
             content,
             verb: toks[0].span,
