@@ -653,12 +653,72 @@ impl<'a> Ctx<'a> {
     /// `true` for a phrase.
     fn subject_or_phrase(&self, toks: &[crate::text::Token], v: usize) -> (Subject, bool) {
         match self.subject_left(toks, v, 0) {
-            Subject::Unknown => {
-                let s = self.phrase_subject(toks, v);
-                (s, !matches!(s, Subject::Unknown))
-            }
+            Subject::Unknown => match self.phrase_subject(toks, v) {
+                Subject::Unknown => (self.coordinated_subject(toks, v), false),
+                s => (s, true),
+            },
             found => (found, false),
         }
+    }
+
+    /// The subject of a verb `toks[v]` joined by “and” to a verb before it
+    /// (“Sanders called him divisive and accused him of …”, “Ruiz met the
+    /// council, and urged it to …”): the subject of the nearest lowercase
+    /// finite verb before the “and” ([`Ctx::subject_left`]), within
+    /// [`TAIL_MAX`] tokens, with no clause word, relative word, colon,
+    /// semicolon or quotation mark between; a comma only right before the
+    /// “and”; that subject opens no subordinate clause (after a clause or
+    /// relative word: “a prediction that Russia would …, and blamed”).
+    /// Unknown otherwise.
+    fn coordinated_subject(&self, toks: &[crate::text::Token], v: usize) -> Subject {
+        let text = self.text;
+        let end = self.skip_auxiliaries(&toks[..v], v);
+        let Some(and) = end.checked_sub(1).filter(|&a| toks[a].text(text) == "and") else {
+            return Subject::Unknown;
+        };
+        let mut k = and;
+        if k > 0 && toks[k - 1].text(text) == "," {
+            k -= 1;
+        }
+        let floor = k.saturating_sub(TAIL_MAX);
+        while k > floor {
+            k -= 1;
+            let t = &toks[k];
+            if t.kind == TokKind::Punct
+                || t.classes.intersects(Classes::all(&[
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::RelativeWord,
+                    Class::QuestionWord,
+                ]))
+            {
+                return Subject::Unknown;
+            }
+            if t.shape.has(Shape::LOWERCASE)
+                && (self.is_finite_verb(t) || t.is(Class::ReportingVerb))
+                && !is_ing_form(t.text(text))
+            {
+                // (the subject of a main clause: not “a prediction that
+                // Russia would recover …, and blamed”)
+                let subject = self.subject_left(toks, k, 0);
+                let opens_subordinate = subject.span().is_some_and(|sp| {
+                    let first = toks.partition_point(|t| t.span.start < sp.start);
+                    first.checked_sub(1).is_some_and(|p| {
+                        toks[p].classes.intersects(Classes::all(&[
+                            Class::ClauseBoundary,
+                            Class::AdverbialSubordinator,
+                            Class::RelativeWord,
+                        ]))
+                    })
+                });
+                return if opens_subordinate {
+                    Subject::Unknown
+                } else {
+                    subject
+                };
+            }
+        }
+        Subject::Unknown
     }
 
     /// “a rule which critics said was unfair”, “what she says is a
