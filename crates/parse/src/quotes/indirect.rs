@@ -70,6 +70,7 @@ const TRIGGERS: Classes = Classes::all(&[
     Class::QuestionVerb,
     Class::ObjectNoun,
     Class::AsReport,
+    Class::EvidenceVerb,
 ]);
 
 /// The most words of an interruption between a clause's subject and its
@@ -1390,6 +1391,35 @@ impl<'a> Ctx<'a> {
             .checked_sub(1)
             .is_some_and(|p| matches!(toks[p].text(text), "that" | "which"));
         let last = end.checked_sub(1 + usize::from(relative))?;
+        // a participle after its noun (“a poll showing Ruiz ahead”,
+        // “emails suggesting that …”): the noun right before it, its
+        // phrase back over its words to a preposition, verb or mark
+        if is_ing_form(toks[v].text(text)) {
+            if relative || end != v || !toks[last].is(Class::EvidenceNoun) {
+                return None;
+            }
+            let mut start = last;
+            while start > 0 && last - start < SUBJECT_PHRASE_WORDS {
+                let t = &toks[start - 1];
+                if !matches!(t.kind, TokKind::Word | TokKind::Number)
+                    || is_preposition(t.text(text))
+                    || self.is_finite_verb(t)
+                    || t.classes.intersects(Classes::all(&[
+                        Class::ReportingVerb,
+                        Class::ClauseBoundary,
+                        Class::AdverbialSubordinator,
+                        Class::Auxiliary,
+                    ]))
+                {
+                    break;
+                }
+                start -= 1;
+            }
+            return Some(Subject::Name(Span::new(
+                toks[start].span.start,
+                toks[last].span.end,
+            )));
+        }
         // the noun phrase opens its clause: over its words back to the
         // sentence's start, a punctuation mark or a clause word
         let opens_clause = |k: usize| {
@@ -2227,6 +2257,11 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 if !(reporting || t.is(Class::ThatVerb) || noun) {
+                    // (“a poll showing Ruiz ahead”)
+                    if let Some(end) = evidence_report(&mut out) {
+                        taken_until = end;
+                        continue;
+                    }
                     if question {
                         if let Some(end) = question_report(&mut out) {
                             taken_until = end;
@@ -2314,6 +2349,12 @@ impl<'a> Ctx<'a> {
                 if let Some(that) = that {
                     // SUBJECT VERB that CONTENT
                     let (mut subject, mut phrase) = self.subject_or_phrase(toks, i);
+                    // (“records suggesting that …”: the records)
+                    if subject == Subject::Unknown {
+                        if let Some(e) = self.evidence_subject(toks, i) {
+                            (subject, phrase) = (e, true);
+                        }
+                    }
                     // (a word of stance names no phrase as its subject: “his
                     // donors remain confident that”, `that_verb.tsv`)
                     if phrase
