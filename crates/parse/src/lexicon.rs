@@ -238,6 +238,10 @@ classes! {
     /// “suggests”): with a subject headed by an `evidence_noun` they
     /// report their object or clause without “that”.
     EvidenceVerb => "evidence_verb",
+    /// Verbs of reporting and showing that attribute the clause after
+    /// “As SOURCE VERB,” (“As The Hill reported, …”, “as Clyburn noted,
+    /// …”), and “out” of “pointed out”.
+    AsSourceVerb => "as_source_verb",
     /// Verbs of promise and refusal that report a “to” infinitive (“vowed
     /// to keep the port closed”, “refused to sign”).
     InfinitiveReport => "infinitive_report",

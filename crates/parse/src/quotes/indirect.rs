@@ -71,6 +71,7 @@ const TRIGGERS: Classes = Classes::all(&[
     Class::ObjectNoun,
     Class::AsReport,
     Class::EvidenceVerb,
+    Class::AsSourceVerb,
 ]);
 
 /// The most words of an interruption between a clause's subject and its
@@ -211,6 +212,65 @@ impl<'a> Ctx<'a> {
             },
             phrase: words <= ACCORDING_PHRASE_WORDS,
         })
+    }
+
+    /// “As SOURCE VERB, CLAUSE”: a lowercase verb of `as_source_verb`
+    /// (“reported”, “noted”, “shows”; “out” of “as Menendez pointed out,”;
+    /// not “as the senator spoke”, “as some hope”) `toks[v]` whose subject, at most
+    /// [`ACCORDING_PHRASE_WORDS`] words with no mark, follows an “as” (“As
+    /// The Hill reported, …”, “as Clyburn noted, …”, “As a Pew study
+    /// noted, …”), then a comma: the clause after the comma is reported
+    /// (to its end as [`Ctx::clause_content`] finds it), when it has four
+    /// words or more, a finite verb or a verb in “-s” near its start, and
+    /// no quotation.
+    fn as_source_clause(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        v: usize,
+        inside: &dyn Fn(usize) -> bool,
+        index: &MarkIndex,
+    ) -> Option<Span> {
+        let text = self.text;
+        if toks.get(v + 1)?.text(text) != ","
+            || v + 2 >= toks.len()
+            || !toks[v].is(Class::AsSourceVerb)
+            || !toks[v].shape.has(Shape::LOWERCASE)
+            // (“out” only of “pointed out”)
+            || toks[v].text(text) == "out"
+                && v.checked_sub(1)
+                    .is_none_or(|p| toks[p].text(text) != "pointed")
+        {
+            return None;
+        }
+        let end = self.skip_auxiliaries(&toks[..v], v);
+        let k = toks[..end]
+            .iter()
+            .rev()
+            .take(ACCORDING_PHRASE_WORDS + 1)
+            .take_while(|t| t.kind == TokKind::Word || t.kind == TokKind::Number)
+            .position(|t| t.text(text).eq_ignore_ascii_case("as"))?;
+        // (a subject between “as” and the verb)
+        if k == 0 {
+            return None;
+        }
+        let c = v + 2;
+        let verb = toks[c..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, t)| !matches!(t.text(text), "," | ";" | ":"))
+            .any(|(j, t)| {
+                j > 0
+                    && t.shape.has(Shape::LOWERCASE)
+                    && (self.is_finite_verb(t)
+                        || j <= PRESENT_SUBJECT_MAX && self.present_verb(toks, c, c + j))
+            });
+        if !verb || !Self::opens_clause_subject(&toks[c]) && !toks[c].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
+        let content = self.clause_content(s, toks, v, c, toks[c].span.start, inside);
+        let content = self.before_next_quote(toks, content, index);
+        (has_words(content.slice(text), 4) && !index.overlaps(content)).then_some(content)
     }
 
     /// “NAME: CLAIM”, a headline's attribution (“Ruiz: Port deal will
@@ -2091,6 +2151,19 @@ impl<'a> Ctx<'a> {
                 let infinitive = t.is(Class::InfinitiveReport);
                 let phrase_end = t.is(Class::ReportPhraseEnd);
                 if negated() {
+                    continue;
+                }
+                // “As SOURCE VERB, CLAUSE”: “As The Hill reported, …”
+                if let Some(content) = self.as_source_clause(s, toks, i, &inside, &index) {
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    taken_until = content.end;
+                    out.push(Indirect {
+                        content,
+                        verb: t.span,
+                        cue: t.text(text).to_string(),
+                        subject,
+                        phrase,
+                    });
                     continue;
                 }
                 // a reporting phrase and its “that” (`report_phrase.tsv`:
