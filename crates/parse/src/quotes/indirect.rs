@@ -223,6 +223,7 @@ impl<'a> Ctx<'a> {
     /// (to its end as [`Ctx::clause_content`] finds it), when it has four
     /// words or more, a finite verb or a verb in “-s” near its start, and
     /// no quotation.
+    #[inline(never)]
     fn as_source_clause(
         &self,
         s: &Sentence,
@@ -232,9 +233,9 @@ impl<'a> Ctx<'a> {
         index: &MarkIndex,
     ) -> Option<Span> {
         let text = self.text;
-        if toks.get(v + 1)?.text(text) != ","
+        if !toks[v].is(Class::AsSourceVerb)
+            || toks.get(v + 1)?.text(text) != ","
             || v + 2 >= toks.len()
-            || !toks[v].is(Class::AsSourceVerb)
             || !toks[v].shape.has(Shape::LOWERCASE)
             // (“out” only of “pointed out”)
             || toks[v].text(text) == "out"
@@ -2154,7 +2155,12 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // “As SOURCE VERB, CLAUSE”: “As The Hill reported, …”
-                if let Some(content) = self.as_source_clause(s, toks, i, &inside, &index) {
+                // (a bit test first: the rule is out of line)
+                if let Some(content) = t
+                    .is(Class::AsSourceVerb)
+                    .then(|| self.as_source_clause(s, toks, i, &inside, &index))
+                    .flatten()
+                {
                     let (subject, phrase) = self.subject_or_phrase(toks, i);
                     taken_until = content.end;
                     out.push(Indirect {
