@@ -235,6 +235,19 @@ classes! {
     /// subject (“news”, “series”, “means”): “said at a Sunday news
     /// conference” holds no clause.
     PresentStop => "present_stop",
+    /// Nouns of a document, count or study (“poll”, “records”, “survey”):
+    /// as the head of the subject of a verb of `evidence_verb` they make
+    /// its object or clause reported content (“the poll found Clinton
+    /// leading”, “…, records show”).
+    EvidenceNoun => "evidence_noun",
+    /// Verbs by which a document or study reports (“show”, “found”,
+    /// “suggests”): with a subject headed by an `evidence_noun` they
+    /// report their object or clause without “that”.
+    EvidenceVerb => "evidence_verb",
+    /// Verbs of reporting and showing that attribute the clause after
+    /// “As SOURCE VERB,” (“As The Hill reported, …”, “as Clyburn noted,
+    /// …”), and “out” of “pointed out”.
+    AsSourceVerb => "as_source_verb",
     /// Verbs of promise and refusal that report a “to” infinitive (“vowed
     /// to keep the port closed”, “refused to sign”).
     InfinitiveReport => "infinitive_report",

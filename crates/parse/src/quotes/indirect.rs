@@ -5,7 +5,7 @@ use super::marks::{MarkIndex, Marks};
 use super::subject::{is_ing_form, is_preposition, Subject};
 use super::{has_words, is_double_mark, is_quote_char, trim_span, Ctx};
 use crate::lexicon::{Class, Classes};
-use crate::model::{Sentence, Span};
+use crate::model::{EntityKind, Sentence, Span};
 use crate::text::{is_regular_past, Shape, TokKind};
 
 /// An adverb by its ending (“recently”, “openly”).
@@ -70,6 +70,8 @@ const TRIGGERS: Classes = Classes::all(&[
     Class::QuestionVerb,
     Class::ObjectNoun,
     Class::AsReport,
+    Class::EvidenceVerb,
+    Class::AsSourceVerb,
 ]);
 
 /// The most words of an interruption between a clause's subject and its
@@ -112,7 +114,225 @@ const PRESENT_SUBJECT_MAX: usize = 8;
 /// (“military analysts”, “the exit polls”).
 const SUBJECT_PHRASE_WORDS: usize = 4;
 
+/// The most tokens between the head of a subject of `evidence_noun` and
+/// its verb (“FEC records [from the 2008 election cycle] show”, “the
+/// poll[, released on Wednesday night by the institute,] showed”).
+const EVIDENCE_MODIFIER_MAX: usize = 14;
+
+/// The most words of the name before the colon of a headline's
+/// attribution (“Senate Majority Leader Reid: …”).
+const HEADLINE_SOURCE_WORDS: usize = 4;
+
+/// The most tokens of the adverbial of a sentence opening with “In” and
+/// a study (“In a Washington Post-ABC News poll released Sunday, …”).
+const IN_EVIDENCE_MAX: usize = 14;
+
 impl<'a> Ctx<'a> {
+    /// “In POLL, CLAUSE”: a sentence opening with “In” and, before its
+    /// first comma (within [`IN_EVIDENCE_MAX`] tokens), a noun phrase
+    /// holding a noun of `evidence_noun` (“In the latest survey, Ruiz
+    /// leads by nine points”, “In a poll released Monday, 50 percent
+    /// …”) reports the clause after the comma, the phrase its source as
+    /// written (as “according to a poll”). No clause word, reporting verb
+    /// or finite auxiliary in the adverbial (“In polls that were …”); a
+    /// participle's phrase may follow it (“In the poll, conducted in May,
+    /// …”); no reporting verb in the clause (“In the poll, 79 percent said
+    /// …” is the rules' of that verb).
+    fn in_evidence(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        inside: &dyn Fn(usize) -> bool,
+        index: &MarkIndex,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        if !toks.first()?.text(text).eq_ignore_ascii_case("in") {
+            return None;
+        }
+        // the adverbial's comma (a slash or hyphen inside a name is no end:
+        // “In a CNN/ORC poll, …”)
+        let comma_after = |from: usize| {
+            let k = toks[from..]
+                .iter()
+                .take(IN_EVIDENCE_MAX + 1)
+                .position(|t| t.kind == TokKind::Punct && !matches!(t.text(text), "/" | "-"))?;
+            Some(from + k).filter(|&k| toks[k].text(text) == ",")
+        };
+        let first = comma_after(1)?;
+        // (the adverbial goes on: “In a poll of voters, conducted in May,
+        // …”: to the comma after the participle's phrase)
+        let participle = |k: usize| {
+            toks.get(k + 1).is_some_and(|n| {
+                let w = n.text(text);
+                n.shape.has(Shape::LOWERCASE) && (is_regular_past(w) || is_ing_form(w))
+            })
+        };
+        let c = if participle(first) {
+            comma_after(first + 1).filter(|&k| !participle(k))?
+        } else {
+            first
+        };
+        if first < 2 || c + 1 >= toks.len() {
+            return None;
+        }
+        let adverbial = &toks[1..first];
+        if !adverbial.iter().any(|t| t.is(Class::EvidenceNoun))
+            || adverbial.iter().any(|t| {
+                t.classes.intersects(Classes::all(&[
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::ReportingVerb,
+                    Class::FiniteAuxiliary,
+                    Class::RelativeWord,
+                ]))
+            })
+        {
+            return None;
+        }
+        let content = self.clause_content(s, toks, c, c + 1, toks[c + 1].span.start, inside);
+        // (a clause with its own report is that report's: “In the poll, 79
+        // percent said they were satisfied”)
+        if toks[c + 1..]
+            .iter()
+            .take_while(|t| t.span.start < content.end)
+            .any(|t| t.is(Class::ReportingVerb))
+        {
+            return None;
+        }
+        let source = Span::new(toks[1].span.start, toks[first - 1].span.end);
+        let words = first - 1;
+        (has_words(content.slice(text), 4) && !index.overlaps(content)).then(|| Indirect {
+            content,
+            verb: toks[0].span,
+            cue: toks[0].text(text).to_string(),
+            subject: if words > ACCORDING_PHRASE_WORDS {
+                Subject::Unknown
+            } else {
+                Subject::Name(source)
+            },
+            phrase: words <= ACCORDING_PHRASE_WORDS,
+        })
+    }
+
+    /// “As SOURCE VERB, CLAUSE”: a lowercase verb of `as_source_verb`
+    /// (“reported”, “noted”, “shows”; “out” of “as Menendez pointed out,”;
+    /// not “as the senator spoke”, “as some hope”) `toks[v]` whose subject, at most
+    /// [`ACCORDING_PHRASE_WORDS`] words with no mark, follows an “as” (“As
+    /// The Hill reported, …”, “as Clyburn noted, …”, “As a Pew study
+    /// noted, …”), then a comma: the clause after the comma is reported
+    /// (to its end as [`Ctx::clause_content`] finds it), when it has four
+    /// words or more, a finite verb or a verb in “-s” near its start, and
+    /// no quotation.
+    #[inline(never)]
+    fn as_source_clause(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        v: usize,
+        inside: &dyn Fn(usize) -> bool,
+        index: &MarkIndex,
+    ) -> Option<Span> {
+        let text = self.text;
+        if !toks[v].is(Class::AsSourceVerb)
+            || toks.get(v + 1)?.text(text) != ","
+            || v + 2 >= toks.len()
+            || !toks[v].shape.has(Shape::LOWERCASE)
+            // (“out” only of “pointed out”)
+            || toks[v].text(text) == "out"
+                && v.checked_sub(1)
+                    .is_none_or(|p| toks[p].text(text) != "pointed")
+        {
+            return None;
+        }
+        let end = self.skip_auxiliaries(&toks[..v], v);
+        let k = toks[..end]
+            .iter()
+            .rev()
+            .take(ACCORDING_PHRASE_WORDS + 1)
+            .take_while(|t| t.kind == TokKind::Word || t.kind == TokKind::Number)
+            .position(|t| t.text(text).eq_ignore_ascii_case("as"))?;
+        // (a subject between “as” and the verb)
+        if k == 0 {
+            return None;
+        }
+        let c = v + 2;
+        let verb = toks[c..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, t)| !matches!(t.text(text), "," | ";" | ":"))
+            .any(|(j, t)| {
+                j > 0
+                    && t.shape.has(Shape::LOWERCASE)
+                    && (self.is_finite_verb(t)
+                        || j <= PRESENT_SUBJECT_MAX && self.present_verb(toks, c, c + j))
+            });
+        if !verb || !Self::opens_clause_subject(&toks[c]) && !toks[c].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
+        let content = self.clause_content(s, toks, v, c, toks[c].span.start, inside);
+        let content = self.before_next_quote(toks, content, index);
+        (has_words(content.slice(text), 4) && !index.overlaps(content)).then_some(content)
+    }
+
+    /// “NAME: CLAIM”, a headline's attribution (“Ruiz: Port deal will
+    /// cut fares”, “Harbour Authority: Ferry fees to rise”): the sentence
+    /// opens with at most [`HEADLINE_SOURCE_WORDS`] capitalised words (none
+    /// all in capitals or possessive: “UPDATE:”, “Q:”, “Editor's Note:”)
+    /// that end in a mention of a person
+    /// or an organisation of the entity pass (not a label, a place or a
+    /// series: “Breaking:”, “Iowa:”, “The Latest:”), then a colon and a
+    /// claim of four words or more with no quotation in it (a quote after
+    /// a colon is the quote's), no question. The name is the speaker.
+    fn headline_colon(
+        &self,
+        s: &Sentence,
+        toks: &[crate::text::Token],
+        index: &MarkIndex,
+    ) -> Option<Indirect> {
+        let text = self.text;
+        let colon = toks
+            .iter()
+            .take(HEADLINE_SOURCE_WORDS + 1)
+            .position(|t| t.kind != TokKind::Word || !t.shape.has(Shape::CAPITALISED))?;
+        if colon == 0 || toks[colon].text(text) != ":" {
+            return None;
+        }
+        if toks[..colon]
+            .iter()
+            .any(|t| {
+                t.shape.has(Shape::ALL_CAPS)
+                    || t.shape.has(Shape::POSSESSIVE)
+                    || t.text(text).chars().count() < 2
+            })
+            // (a question asks: “Cruz: Outsider or insider?”)
+            || s.span.slice(text).trim_end().ends_with('?')
+        {
+            return None;
+        }
+        let (span, e) = self.mention_ending_at(toks[colon - 1].span.end)?;
+        if self.entities[e].kind == EntityKind::Place {
+            return None;
+        }
+        let content = trim_span(text, Span::new(toks[colon].span.end, s.span.end));
+        let content = trim_span(
+            text,
+            Span::new(
+                content.start,
+                content.start + content.slice(text).trim_end_matches(['.', '!', '?']).len(),
+            ),
+        );
+        (has_words(content.slice(text), 4)
+            && !index.overlaps(content)
+            && index.first_open_within(content).is_none())
+        .then(|| Indirect {
+            content,
+            verb: toks[colon].span,
+            cue: ":".into(),
+            subject: Subject::Entity(e, span),
+            phrase: false,
+        })
+    }
+
     /// “According to X, CONTENT”, “CONTENT, according to X” and “A,
     /// according to X, B”: reported speech whose source is X. Left to the
     /// marked-quote path when the sentence holds quoted speech (a quote of
@@ -495,12 +715,72 @@ impl<'a> Ctx<'a> {
     /// `true` for a phrase.
     fn subject_or_phrase(&self, toks: &[crate::text::Token], v: usize) -> (Subject, bool) {
         match self.subject_left(toks, v, 0) {
-            Subject::Unknown => {
-                let s = self.phrase_subject(toks, v);
-                (s, !matches!(s, Subject::Unknown))
-            }
+            Subject::Unknown => match self.phrase_subject(toks, v) {
+                Subject::Unknown => (self.coordinated_subject(toks, v), false),
+                s => (s, true),
+            },
             found => (found, false),
         }
+    }
+
+    /// The subject of a verb `toks[v]` joined by “and” to a verb before it
+    /// (“Sanders called him divisive and accused him of …”, “Ruiz met the
+    /// council, and urged it to …”): the subject of the nearest lowercase
+    /// finite verb before the “and” ([`Ctx::subject_left`]), within
+    /// [`TAIL_MAX`] tokens, with no clause word, relative word, colon,
+    /// semicolon or quotation mark between; a comma only right before the
+    /// “and”; that subject opens no subordinate clause (after a clause or
+    /// relative word: “a prediction that Russia would …, and blamed”).
+    /// Unknown otherwise.
+    fn coordinated_subject(&self, toks: &[crate::text::Token], v: usize) -> Subject {
+        let text = self.text;
+        let end = self.skip_auxiliaries(&toks[..v], v);
+        let Some(and) = end.checked_sub(1).filter(|&a| toks[a].text(text) == "and") else {
+            return Subject::Unknown;
+        };
+        let mut k = and;
+        if k > 0 && toks[k - 1].text(text) == "," {
+            k -= 1;
+        }
+        let floor = k.saturating_sub(TAIL_MAX);
+        while k > floor {
+            k -= 1;
+            let t = &toks[k];
+            if t.kind == TokKind::Punct
+                || t.classes.intersects(Classes::all(&[
+                    Class::ClauseBoundary,
+                    Class::AdverbialSubordinator,
+                    Class::RelativeWord,
+                    Class::QuestionWord,
+                ]))
+            {
+                return Subject::Unknown;
+            }
+            if t.shape.has(Shape::LOWERCASE)
+                && (self.is_finite_verb(t) || t.is(Class::ReportingVerb))
+                && !is_ing_form(t.text(text))
+            {
+                // (the subject of a main clause: not “a prediction that
+                // Russia would recover …, and blamed”)
+                let subject = self.subject_left(toks, k, 0);
+                let opens_subordinate = subject.span().is_some_and(|sp| {
+                    let first = toks.partition_point(|t| t.span.start < sp.start);
+                    first.checked_sub(1).is_some_and(|p| {
+                        toks[p].classes.intersects(Classes::all(&[
+                            Class::ClauseBoundary,
+                            Class::AdverbialSubordinator,
+                            Class::RelativeWord,
+                        ]))
+                    })
+                });
+                return if opens_subordinate {
+                    Subject::Unknown
+                } else {
+                    subject
+                };
+            }
+        }
+        Subject::Unknown
     }
 
     /// “a rule which critics said was unfair”, “what she says is a
@@ -541,7 +821,123 @@ impl<'a> Ctx<'a> {
     /// “they”) needs only a lowercase word after it, whatever its tense:
     /// “says he opposes the plan”.
     fn clause_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
-        self.clause_after_within(toks, v, CLAUSE_SKIP)
+        // (a gerund first: “says running the port is hard” reports
+        // “running …”, not “the port is hard”)
+        self.gerund_clause(toks, v)
+            .or_else(|| self.clause_after_within(toks, v, CLAUSE_SKIP))
+            .or_else(|| self.clause_after_interruption(toks, v))
+    }
+
+    /// A clause reported without “that” whose subject is a gerund phrase
+    /// right after the reporting verb `toks[v]` (“says running for
+    /// president is tough”, “said expanding the port would cost jobs”): a
+    /// lowercase “-ing” word (no preposition, clause word or “according”),
+    /// at most [`BARE_SUBJECT_WORDS`] more words, then a finite auxiliary
+    /// (`finite_auxiliary.tsv`: “is”, “would”). Where the clause starts.
+    fn gerund_clause(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let g = toks.get(v + 1)?;
+        let w = g.text(text);
+        if g.kind != TokKind::Word
+            || !g.shape.has(Shape::LOWERCASE)
+            || !is_ing_form(w)
+            || is_preposition(w)
+            || w == "according"
+            || g.classes.intersects(Classes::all(&[
+                Class::ClauseBoundary,
+                Class::ReportingVerb,
+                Class::AdverbialSubordinator,
+            ]))
+        {
+            return None;
+        }
+        let k = toks[v + 2..]
+            .iter()
+            .take(BARE_SUBJECT_WORDS + 1)
+            .position(|t| {
+                t.kind != TokKind::Word
+                    || t.classes.intersects(Classes::all(&[
+                        Class::FiniteAuxiliary,
+                        Class::ClauseBoundary,
+                        Class::ReportingVerb,
+                        Class::AdverbialSubordinator,
+                    ]))
+            })?;
+        (k > 0 && toks[v + 2 + k].is(Class::FiniteAuxiliary)).then_some(v + 1)
+    }
+
+    /// A clause reported without “that” after an interruption of at most
+    /// [`INTERRUPTION_WORDS`] + 4 tokens set off by commas (“says, win or
+    /// lose on Tuesday, he is staying in the race”) or a fronted adverbial
+    /// ending in a comma (“says despite being an alumna, she will root for
+    /// Iowa”, “said if elected, she would …”, “said after the vote, the
+    /// council would …”): an adverbial opened by “despite” or a
+    /// subordinator of `adverbial_subordinator`. The verb has its subject
+    /// before it (no passive, no reduced clause: “Asked about …, …”); the
+    /// clause is no attribution of its own (“…, Ruiz said …”). No reporting verb,
+    /// clause word or quotation mark in the interruption (and no pronoun or
+    /// subordinator between commas: “said, as he has for months, …”); after
+    /// its comma a clause as [`Ctx::clause_after`] finds it right after a
+    /// verb (a subject and its finite verb). Where the reported words start:
+    /// the interruption is part of them.
+    fn clause_after_interruption(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
+        let text = self.text;
+        let next = toks.get(v + 1)?;
+        let w = next.text(text);
+        let parenthetical = w == ",";
+        let adverbial = next.kind == TokKind::Word
+            && next.shape.has(Shape::LOWERCASE)
+            && (next.is(Class::AdverbialSubordinator) || w == "despite");
+        if !(parenthetical || adverbial) {
+            return None;
+        }
+        // a verb with its subject before it: not in the passive or a
+        // reduced clause (“Asked about the plan, …”, “as reported by …”,
+        // “when it was argued in January, …”)
+        let (passive, start) = self.passive(toks, v);
+        if passive
+            || start.checked_sub(1).is_none_or(|p| {
+                toks[p].kind == TokKind::Punct
+                    || toks[p].classes.intersects(Classes::all(&[
+                        Class::AdverbialSubordinator,
+                        Class::ClauseBoundary,
+                    ]))
+            })
+        {
+            return None;
+        }
+        let open = v + 1 + usize::from(parenthetical);
+        let n = toks[open..]
+            .iter()
+            .take(INTERRUPTION_WORDS + 5)
+            .position(|t| t.kind == TokKind::Punct)?;
+        let comma = open + n;
+        if n == 0 || toks[comma].text(text) != "," {
+            return None;
+        }
+        let blocked = toks[open..comma].iter().enumerate().any(|(j, t)| {
+            t.classes.intersects(Classes::all(&[
+                Class::ReportingVerb,
+                Class::ClauseBoundary,
+                Class::QuestionWord,
+            ])) || parenthetical
+                && (t.is(Class::AdverbialSubordinator)
+                    || t.is(Class::NominativePronoun)
+                    || t.is(Class::SubjectPronoun))
+                || adverbial && j > 0 && t.is(Class::AdverbialSubordinator)
+        });
+        if blocked {
+            return None;
+        }
+        // (the clause is no attribution of its own: “if elected, Ruiz
+        // said she would …” is Ruiz's)
+        let c = self.clause_after_within(toks, comma, 0)?;
+        let attribution = toks[c..]
+            .iter()
+            .take(ATTRIBUTION_LEAD)
+            .take_while(|t| t.kind != TokKind::Punct)
+            .any(|t| t.is(Class::ReportingVerb) || t.is(Class::ThatVerb));
+        (!attribution).then_some(open)
     }
 
     /// [`Ctx::clause_after`] with at most `skip` tokens of object or
@@ -1027,6 +1423,130 @@ impl<'a> Ctx<'a> {
         Some(trim_span(text, Span::new(toks[v + 1].span.start, end)))
     }
 
+    /// The subject of a verb of `evidence_verb` (`toks[v]`: “show”,
+    /// “found”, “suggests”) when a noun of `evidence_noun` heads it (“the
+    /// April survey found”, “polls show”, “FEC records from the 2008 cycle
+    /// show”, “exit polls conducted by Edison show”, “the poll, released on
+    /// Wednesday, showed”): the noun right before the verb (over
+    /// auxiliaries and adverbs, or a relative “that”/“which”: “results that
+    /// show”), or within [`EVIDENCE_MODIFIER_MAX`] tokens before it with a
+    /// preposition, a comma or a participle right after it. The noun's
+    /// phrase opens its clause (the sentence's start, a punctuation mark or
+    /// a clause word before its words: not “Clinton, leading in the polls,
+    /// showed”); no clause word, reporting verb, finite auxiliary, colon or
+    /// quotation mark between it and the verb; the verb is lowercase, in
+    /// the active voice. The subject phrase as written, from its first
+    /// word to the word before the verb; unknown when longer than
+    /// [`ACCORDING_PHRASE_WORDS`] words.
+    fn evidence_subject(&self, toks: &[crate::text::Token], v: usize) -> Option<Subject> {
+        let text = self.text;
+        if !toks[v].is(Class::EvidenceVerb) || !toks[v].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
+        let (passive, end) = self.passive(toks, v);
+        if passive {
+            return None;
+        }
+        // (“results that show”: the relative word stands for the noun)
+        let relative = end
+            .checked_sub(1)
+            .is_some_and(|p| matches!(toks[p].text(text), "that" | "which"));
+        let last = end.checked_sub(1 + usize::from(relative))?;
+        // a participle after its noun (“a poll showing Ruiz ahead”,
+        // “emails suggesting that …”): the noun right before it, its
+        // phrase back over its words to a preposition, verb or mark
+        if is_ing_form(toks[v].text(text)) {
+            if relative || end != v || !toks[last].is(Class::EvidenceNoun) {
+                return None;
+            }
+            let mut start = last;
+            while start > 0 && last - start < SUBJECT_PHRASE_WORDS {
+                let t = &toks[start - 1];
+                if !matches!(t.kind, TokKind::Word | TokKind::Number)
+                    || is_preposition(t.text(text))
+                    || self.is_finite_verb(t)
+                    || t.classes.intersects(Classes::all(&[
+                        Class::ReportingVerb,
+                        Class::ClauseBoundary,
+                        Class::AdverbialSubordinator,
+                        Class::Auxiliary,
+                    ]))
+                {
+                    break;
+                }
+                start -= 1;
+            }
+            return Some(Subject::Name(Span::new(
+                toks[start].span.start,
+                toks[last].span.end,
+            )));
+        }
+        // the noun phrase opens its clause: over its words back to the
+        // sentence's start, a punctuation mark or a clause word
+        let opens_clause = |k: usize| {
+            let mut j = k;
+            while j > 0 && k - j < SUBJECT_PHRASE_WORDS + 2 {
+                let t = &toks[j - 1];
+                let w = t.text(text);
+                if t.kind == TokKind::Punct
+                    || t.is(Class::ClauseBoundary)
+                    || t.is(Class::AdverbialSubordinator)
+                {
+                    return Some(j);
+                }
+                if !matches!(t.kind, TokKind::Word | TokKind::Number)
+                    || is_preposition(w)
+                    || self.is_finite_verb(t)
+                    || t.is(Class::ReportingVerb)
+                {
+                    return None;
+                }
+                j -= 1;
+            }
+            (j == 0).then_some(0)
+        };
+        let head = (last.saturating_sub(EVIDENCE_MODIFIER_MAX)..=last)
+            .rev()
+            .take_while(|&k| {
+                let t = &toks[k];
+                let w = t.text(text);
+                k == last
+                    || !(matches!(w, ";" | ":" | "." | "?" | "!")
+                        || w.chars().next().is_some_and(is_quote_char)
+                        || t.is(Class::ReportingVerb)
+                        || t.is(Class::FiniteAuxiliary)
+                        || t.is(Class::ClauseBoundary) && w != "and")
+            })
+            .filter(|&k| toks[k].is(Class::EvidenceNoun))
+            .find_map(|k| {
+                let modified = k == last || {
+                    let n = &toks[k + 1];
+                    let w = n.text(text);
+                    w == ","
+                        || w == "out"
+                        || is_preposition(w)
+                        || n.shape.has(Shape::LOWERCASE)
+                            && (is_regular_past(w) || n.is(Class::PastVerb))
+                        || n.classes.intersects(Classes::all(&[
+                            Class::Weekday,
+                            Class::Month,
+                            Class::DeicticDay,
+                            Class::DateModifier,
+                        ]))
+                };
+                if !modified || relative && k != last {
+                    return None;
+                }
+                opens_clause(k)
+            })?;
+        let words = end - head;
+        Some(if words == 0 || words > ACCORDING_PHRASE_WORDS {
+            Subject::Unknown
+        } else {
+            Subject::Name(Span::new(toks[head].span.start, toks[last].span.end))
+        })
+    }
+
     /// “SUBJECT VERB OBJECT”: a verb of evaluation or announcement
     /// (`toks[v]`, [`Class::ObjectReport`]: “the union endorsed Hillary
     /// Clinton”, “Kaine praised the deal”, “called for a recount”) reports
@@ -1094,6 +1614,10 @@ impl<'a> Ctx<'a> {
                 || toks[p].is(Class::Article)
                 || toks[p].is(Class::Determiner)
         });
+        // (a number is no object here: “from 12 points to 8 points”)
+        if toks.get(o)?.kind == TokKind::Number {
+            return None;
+        }
         self.object_phrase(toks, o, index, false, bare_ok)
     }
 
@@ -1140,23 +1664,25 @@ impl<'a> Ctx<'a> {
                 Class::BareSubjectStop,
                 Class::DateModifier,
             ]));
-        let opens = first.kind == TokKind::Word
-            && w != "that"
-            && w != "to"
-            && (first.is(Class::Article)
-                || first.is(Class::Determiner)
-                || first.is(Class::Quantifier)
-                || first.shape.has(Shape::CAPITALISED)
-                || bare)
-            && !first.classes.intersects(Classes::all(&[
-                Class::Weekday,
-                Class::Month,
-                Class::DeicticDay,
-                Class::TimeReference,
-                Class::SubjectPronoun,
-                Class::FirstPerson,
-                Class::Auxiliary,
-            ]));
+        // (a number opens a bare object: “found 90 percent support”)
+        let opens = bare_ok && first.kind == TokKind::Number
+            || first.kind == TokKind::Word
+                && w != "that"
+                && w != "to"
+                && (first.is(Class::Article)
+                    || first.is(Class::Determiner)
+                    || first.is(Class::Quantifier)
+                    || first.shape.has(Shape::CAPITALISED)
+                    || bare)
+                && !first.classes.intersects(Classes::all(&[
+                    Class::Weekday,
+                    Class::Month,
+                    Class::DeicticDay,
+                    Class::TimeReference,
+                    Class::SubjectPronoun,
+                    Class::FirstPerson,
+                    Class::Auxiliary,
+                ]));
         if !opens {
             return None;
         }
@@ -1581,6 +2107,14 @@ impl<'a> Ctx<'a> {
             .iter()
             .zip(self.analysis.tokens_by_sentence())
         {
+            if let Some(ind) = self.headline_colon(s, toks, &index) {
+                out.push(ind);
+                continue;
+            }
+            if let Some(ind) = self.in_evidence(s, toks, &inside, &index) {
+                out.push(ind);
+                continue;
+            }
             if let Some(ind) = self.according_to_indirect(s, &index) {
                 out.push(ind);
                 continue;
@@ -1618,6 +2152,24 @@ impl<'a> Ctx<'a> {
                 let infinitive = t.is(Class::InfinitiveReport);
                 let phrase_end = t.is(Class::ReportPhraseEnd);
                 if negated() {
+                    continue;
+                }
+                // “As SOURCE VERB, CLAUSE”: “As The Hill reported, …”
+                // (a bit test first: the rule is out of line)
+                if let Some(content) = t
+                    .is(Class::AsSourceVerb)
+                    .then(|| self.as_source_clause(s, toks, i, &inside, &index))
+                    .flatten()
+                {
+                    let (subject, phrase) = self.subject_or_phrase(toks, i);
+                    taken_until = content.end;
+                    out.push(Indirect {
+                        content,
+                        verb: t.span,
+                        cue: t.text(text).to_string(),
+                        subject,
+                        phrase,
+                    });
                     continue;
                 }
                 // a reporting phrase and its “that” (`report_phrase.tsv`:
@@ -1680,6 +2232,51 @@ impl<'a> Ctx<'a> {
                     });
                     Some(content.end)
                 };
+                // EVIDENCE VERB CLAUSE/OBJECT, CONTENT, EVIDENCE VERB: “the
+                // survey found Clinton leading”, “records show he backed”,
+                // “…, the reports show”
+                let evidence_report = |out: &mut Vec<Indirect>| {
+                    let subject = self.evidence_subject(toks, i)?;
+                    // (“polls show that majorities favor …”: any clause
+                    // after its “that”)
+                    let that = toks.get(i + 1).is_some_and(|n| n.text(text) == "that")
+                        && toks.get(i + 2).is_some_and(|n| {
+                            n.kind == TokKind::Number
+                                || n.kind == TokKind::Word && !n.is(Class::Auxiliary)
+                        });
+                    let clause = if that {
+                        Some(i + 2)
+                    } else {
+                        self.clause_after(toks, i)
+                    };
+                    let content = match clause {
+                        Some(c) => {
+                            let content =
+                                self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
+                            self.before_next_quote(toks, content, &index)
+                        }
+                        None => match self.object_phrase(toks, i + 1, &index, false, true) {
+                            Some(content) => content,
+                            None => {
+                                let ind = self
+                                    .content_before_attribution(s, toks, i)
+                                    .filter(|_| !index.overlaps(s.span))?;
+                                ind.content
+                            }
+                        },
+                    };
+                    if !has_words(content.slice(text), 3) || index.overlaps(content) {
+                        return None;
+                    }
+                    out.push(Indirect {
+                        content,
+                        verb: t.span,
+                        cue: t.text(text).to_string(),
+                        subject,
+                        phrase: !matches!(subject, Subject::Unknown),
+                    });
+                    Some(content.end.max(t.span.end))
+                };
                 // SUBJECT VERB [OBJECT] QUESTION: “Tapper asked whether …”
                 let question = t.is(Class::QuestionVerb);
                 let question_report = |out: &mut Vec<Indirect>| {
@@ -1739,6 +2336,11 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 if !(reporting || t.is(Class::ThatVerb) || noun) {
+                    // (“a poll showing Ruiz ahead”)
+                    if let Some(end) = evidence_report(&mut out) {
+                        taken_until = end;
+                        continue;
+                    }
                     if question {
                         if let Some(end) = question_report(&mut out) {
                             taken_until = end;
@@ -1793,10 +2395,14 @@ impl<'a> Ctx<'a> {
                     // …”: verbs that report only with their “that”
                     Some(i + 1)
                 } else {
+                    // with a subject of `evidence_noun`, a clause or object
+                    // after them, or content before them
+                    if let Some(end) = evidence_report(&mut out) {
+                        taken_until = end;
                     // or with a clause right after them whose verb is a
                     // finite auxiliary or an irregular past: “the poll
                     // shows Cruz has fallen to third”
-                    if let Some(c) = self.clause_after_that_verb(toks, i) {
+                    } else if let Some(c) = self.clause_after_that_verb(toks, i) {
                         let (subject, phrase) = self.subject_or_phrase(toks, i);
                         let content =
                             self.clause_content(s, toks, i, c, toks[c].span.start, &inside);
@@ -1822,6 +2428,12 @@ impl<'a> Ctx<'a> {
                 if let Some(that) = that {
                     // SUBJECT VERB that CONTENT
                     let (mut subject, mut phrase) = self.subject_or_phrase(toks, i);
+                    // (“records suggesting that …”: the records)
+                    if subject == Subject::Unknown {
+                        if let Some(e) = self.evidence_subject(toks, i) {
+                            (subject, phrase) = (e, true);
+                        }
+                    }
                     // (a word of stance names no phrase as its subject: “his
                     // donors remain confident that”, `that_verb.tsv`)
                     if phrase
@@ -1892,6 +2504,9 @@ impl<'a> Ctx<'a> {
                     if let Some(end) = object_report(&mut out) {
                         taken_until = end;
                     }
+                } else if let Some(end) = evidence_report(&mut out) {
+                    // “the returns suggest a broader shift”
+                    taken_until = end;
                 }
             }
         }
