@@ -427,6 +427,24 @@ impl<'a> Ctx<'a> {
                 }))
     }
 
+    /// True when the cue word `toks[i]` is capitalised right after a
+    /// capitalised word, in a clause written in lowercase before it (a
+    /// word of four letters or more): the last word of a name (“told The
+    /// Harbour Post: “…””), not a verb; a headline in capitals throughout
+    /// (“Mayor Says: ‘…’”) keeps it.
+    fn cue_in_name(&self, toks: &[Token], i: usize) -> bool {
+        let name_word = |t: &Token| t.kind == TokKind::Word && t.shape.has(Shape::CAPITALISED);
+        i > 0
+            && name_word(&toks[i])
+            && name_word(&toks[i - 1])
+            && toks[..i - 1].iter().any(|t| {
+                t.kind == TokKind::Word
+                    && t.shape.has(Shape::LOWERCASE)
+                    && t.span.len() >= 4
+                    && !self.inside_marks(t.span.start)
+            })
+    }
+
     /// True for a full stop in `toks[i]` that a comma or a closing
     /// parenthesis follows: an abbreviation inside an apposition (“…,” Jo
     /// Marsh, of Cambridge, Mass., said; “…,” Rep. Jo Marsh (D-Ore.)
@@ -613,7 +631,7 @@ impl<'a> Ctx<'a> {
                 b.shape.has(Shape::POSSESSIVE)
                     || (b.is(Class::Determiner) && self.word(b) != "that")
             };
-            if noun {
+            if noun || self.cue_in_name(toks, v) {
                 continue;
             }
             let w = self.word(t);
@@ -648,7 +666,17 @@ impl<'a> Ctx<'a> {
             } else if opens {
                 self.subject_right(toks, v)
             } else {
-                self.subject_left(toks, v, floor)
+                let s = self.subject_left(toks, v, floor);
+                match self.object_subject(toks, v, floor, s, speakers) {
+                    Some(Ok(other)) => other,
+                    Some(Err(mut sp)) => {
+                        if colon && sp.how == Attribution::Verb {
+                            sp.how = Attribution::Colon;
+                        }
+                        return Some((sp, self.word(t).to_string()));
+                    }
+                    None => s,
+                }
             };
             // the clause may start before an earlier quote of the sentence
             // (“Okafor needled the paper's “reporter,” saying, “…””), and a
@@ -1011,7 +1039,11 @@ impl<'a> Ctx<'a> {
         let n = clause.len();
         if n >= 2 {
             let s = self.subject_ending_at(clause, n - 1);
-            if matches!(s, Subject::Entity(..) | Subject::Name(_)) {
+            // not the object of a verb naming its addressee or of a
+            // preposition (“Priebe later told Fox News: “…””, “Then, on
+            // CNN: “…””): the person spoken to, or a medium
+            let object = s.span().is_some_and(|span| self.addressed_or_object(span));
+            if matches!(s, Subject::Entity(..) | Subject::Name(_)) && !object {
                 if let Some(sp) = self.resolve_subject(s, speakers) {
                     return colon_at(sp);
                 }
@@ -1123,6 +1155,113 @@ impl<'a> Ctx<'a> {
             w != "as" && w != "like" && is_preposition(w)
         }
     }
+    /// A subject `s` of the cue `toks[v]` found looking left that is the
+    /// object of a preposition or of a verb naming its addressee
+    /// ([`Self::addressed_or_object`]) is no speaker:
+    ///
+    /// - behind an apposition (“In a statement to the Observer, her senior
+    ///   adviser, Jake Sullivan, said”): the person named right before the
+    ///   comma that ends the apposition, when there is one (a person, or
+    ///   a name of two words): `Ok(subject)`;
+    /// - right before its verb, at the end of a phrase opened by an
+    ///   article, determiner, number word or `phrase_opener` (“Another
+    ///   intelligence source speaking to Fox News said”, “A spokesman for
+    ///   the mayor said”): the role before the preposition, when a person
+    ///   of the article is known to hold it, else the phrase as written
+    ///   (`Err(speaker)`, [`Attribution::Phrase`]).
+    ///
+    /// `None` when `s` is no such object, or nothing better is found.
+    fn object_subject(
+        &self,
+        toks: &[Token],
+        v: usize,
+        floor: usize,
+        s: Subject,
+        speakers: &Said,
+    ) -> Option<Result<Subject, Speaker>> {
+        let span = match s {
+            Subject::Entity(_, span) | Subject::Name(span) => span,
+            _ => return None,
+        };
+        if !self.addressed_or_object(span) {
+            return None;
+        }
+        let end = self.skip_auxiliaries(toks, v);
+        if end > floor + 1 && self.word(&toks[end - 1]) == "," {
+            let alt = self.subject_ending_at(&toks[floor..], end - 1 - floor);
+            return (alt != s && self.surely_person(alt)).then_some(Ok(alt));
+        }
+        // the subject ends right before the verb
+        if end == 0 || toks[end - 1].span.end != span.end {
+            return None;
+        }
+        let mut p = toks.partition_point(|t| t.span.start < span.start);
+        if p > floor && toks[p - 1].is(Class::Article) {
+            p -= 1;
+        }
+        // the preposition or verb before it, and the phrase before that,
+        // words only back to the clause's start, at most eight
+        let p = p.checked_sub(1)?;
+        let start = (floor..p)
+            .rev()
+            .find(|&i| toks[i].kind != TokKind::Word)
+            .map_or(floor, |i| i + 1);
+        if p <= start || p - start > 8 {
+            return None;
+        }
+        let opener = &toks[start];
+        let first = self
+            .sentence_toks(self.sentence_of(opener.span.start))
+            .first()
+            .is_some_and(|f| f.span.start == opener.span.start);
+        let opens = (opener.shape.has(Shape::LOWERCASE) || first)
+            && (opener.is(Class::Article)
+                || opener.is(Class::Determiner)
+                || opener.is(Class::NumberWord)
+                || opener.is(Class::PhraseOpener));
+        let named = toks[start..p]
+            .iter()
+            .any(|t| self.mention_starting_at(t.span.start).is_some());
+        if !opens || named {
+            return None;
+        }
+        if let Some(role) = self.role_ending_at(toks, p) {
+            if role.start >= opener.span.start {
+                if let Some(sp) = self.speaker_or_role_phrase(Subject::Role(role), speakers, false)
+                {
+                    return Some(Err(sp));
+                }
+            }
+        }
+        let phrase = Span::new(opener.span.start, span.end);
+        Some(Err(Speaker {
+            entity: None,
+            name: phrase,
+            span: phrase,
+            how: Attribution::Phrase,
+        }))
+    }
+
+    /// True when the name at `span` is the object of a preposition
+    /// ([`Self::object_of_preposition`]) or of a verb naming its addressee
+    /// (`addressee_verb.tsv`: “told Fox News”, “told the Observer”), an
+    /// article allowed between; not the source of “according to”.
+    pub(super) fn addressed_or_object(&self, span: Span) -> bool {
+        let toks = self.analysis.tokens();
+        let mut k = toks.partition_point(|t| t.span.start < span.start);
+        if k > 0 && toks[k - 1].is(Class::Article) {
+            k -= 1;
+        }
+        // (“according to HuffPo:” names its source)
+        let according = k >= 2
+            && self.word(&toks[k - 1]) == "to"
+            && self.word(&toks[k - 2]).eq_ignore_ascii_case("according");
+        (self.object_of_preposition(span) && !according)
+            || (k > 0
+                && toks[k - 1].shape.has(Shape::LOWERCASE)
+                && toks[k - 1].is(Class::AddresseeVerb))
+    }
+
     /// True when the role at `span` opens with (or follows) an indefinite
     /// article or a phrase opener (“A reporter”, “an aide”, “another adviser”:
     /// `article.tsv` but “the”, `phrase_opener.tsv`): someone new, not a
