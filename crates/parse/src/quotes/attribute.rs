@@ -319,6 +319,10 @@ impl<'a> Ctx<'a> {
                     return Some((sp, cue));
                 }
             }
+            // “…,” the 29-year-old said: a number glued into a compound
+            if let Some(sp) = self.glued_phrase(win, k, v) {
+                return Some((sp, cue));
+            }
         }
         if let Some(start) = subject.span().map(|s| s.start) {
             // only titles and names between the mark and the subject
@@ -551,6 +555,164 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The subject phrase of the cue `toks[v]` as a speaker, when the cue
+    /// is the last word before the mark at `toks[hi]` but for a few words
+    /// of time or addressee (“said Wednesday,”, “said of the senator,”:
+    /// at most four words, no cue, then a comma or colon) and the phrase
+    /// opens its clause (at `floor` or after a punctuation mark) with an
+    /// article, determiner, number word or `phrase_opener` (lowercase, or
+    /// opening the sentence), two to sixteen tokens, no person named
+    /// but as an owner or an object. A relative clause after the head is
+    /// left out (“A Warren adviser, who spoke on the condition of
+    /// anonymity, said”; “an official who spoke anonymously said”). A
+    /// role the phrase ends with is resolved as a role subject is
+    /// ([`Self::speaker_or_role_phrase`]); otherwise the phrase as written
+    /// ([`Attribution::Phrase`]). For an “-ing” cue the phrase ends at
+    /// its clause's verb (“his campaign sent out a text saying: “…””
+    /// gives “his campaign”), and there must be one.
+    fn long_phrase_before(
+        &self,
+        toks: &[Token],
+        floor: usize,
+        v: usize,
+        hi: usize,
+        speakers: &Said,
+    ) -> Option<Speaker> {
+        // between the cue and the mark
+        if hi < v + 2 || hi - v > 6 || !matches!(self.word(&toks[hi - 1]), "," | ":") {
+            return None;
+        }
+        if toks[v + 1..hi - 1]
+            .iter()
+            .any(|t| t.kind != TokKind::Word || t.classes.intersects(QUOTE_CUES))
+        {
+            return None;
+        }
+        let mut end = self.skip_auxiliaries(toks, v);
+        // “…, who spoke on the condition of anonymity, said”
+        if end > floor + 2 && self.word(&toks[end - 1]) == "," {
+            let c = (floor..end - 1)
+                .rev()
+                .take(24)
+                .find(|&i| self.word(&toks[i]) == ",")?;
+            if !toks.get(c + 1).is_some_and(|t| t.is(Class::RelativeWord)) {
+                return None;
+            }
+            end = c;
+        }
+        let start = (floor..end)
+            .rev()
+            .find(|&i| toks[i].kind != TokKind::Word && toks[i].kind != TokKind::Number)
+            .map_or(floor, |i| i + 1);
+        if end < start + 2 || end - start > 16 {
+            return None;
+        }
+        let opener = &toks[start];
+        let first = start == 0;
+        let opens = (opener.shape.has(Shape::LOWERCASE) || first)
+            && (opener.is(Class::Article)
+                || opener.is(Class::Determiner)
+                || opener.is(Class::NumberWord)
+                || opener.is(Class::PhraseOpener));
+        if !opens {
+            return None;
+        }
+        // a relative clause after the head: left out
+        let rel = (start + 2..end)
+            .find(|&i| toks[i].shape.has(Shape::LOWERCASE) && toks[i].is(Class::RelativeWord));
+        let mut end = rel.unwrap_or(end);
+        // an “-ing” cue's subject is its clause's, up to the clause's
+        // verb (a finite auxiliary, an irregular past or an “-ed” word
+        // after no determiner): “his campaign sent out a text message
+        // saying: “…”” gives “his campaign”; with no such verb, none
+        if super::subject::is_ing_form(self.word(&toks[v])) {
+            end = (start + 1..end).find(|&i| {
+                let t = &toks[i];
+                t.shape.has(Shape::LOWERCASE)
+                    && (t.is(Class::FiniteAuxiliary)
+                        || t.is(Class::PastVerb)
+                        || (self.word(t).ends_with("ed")
+                            && !toks[i - 1].is(Class::Determiner)
+                            && !toks[i - 1].is(Class::Article)))
+            })?;
+        }
+        // no person named but as an owner or after a preposition
+        let named = (start..end).any(|i| {
+            self.mention_starting_at(toks[i].span.start)
+                .is_some_and(|(m, e)| {
+                    let rest = self.text.get(m.end..).unwrap_or("");
+                    self.entities[e].kind == EntityKind::Person
+                        && !rest.starts_with(['\'', '’'])
+                        && !self.addressed_or_object(m)
+                        && !toks[i].shape.has(Shape::POSSESSIVE)
+                })
+        });
+        if named
+            || toks[start..end]
+                .iter()
+                .any(|t| t.classes.intersects(QUOTE_CUES))
+        {
+            return None;
+        }
+        if let Some(role) = self.role_ending_at(&toks[..end], end) {
+            if role.start >= opener.span.start {
+                return self.speaker_or_role_phrase(Subject::Role(role), speakers, false);
+            }
+        }
+        let span = Span::new(opener.span.start, toks[end - 1].span.end);
+        Some(Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        })
+    }
+
+    /// The words `toks[k..]` up to the cue `toks[v]` (auxiliaries and
+    /// adverbs before it aside) as a phrase speaker
+    /// ([`Attribution::Phrase`]) when they are a lowercase article,
+    /// determiner, number word or `phrase_opener` and at most six more
+    /// tokens, lowercase words or a number and hyphens glued into a
+    /// compound (“…,” the 29-year-old said; “…,” the 6-foot-2 center
+    /// said), at least one such number among them.
+    fn glued_phrase(&self, toks: &[Token], k: usize, v: usize) -> Option<Speaker> {
+        let end = self.skip_auxiliaries(toks, v);
+        let first = toks.get(k)?;
+        if end < k + 2
+            || end - k > 7
+            || !first.shape.has(Shape::LOWERCASE)
+            || !(first.is(Class::Article)
+                || first.is(Class::Determiner)
+                || first.is(Class::NumberWord)
+                || first.is(Class::PhraseOpener))
+        {
+            return None;
+        }
+        let mut number = false;
+        for i in k + 1..end {
+            let t = &toks[i];
+            let glued = i > k + 1 && toks[i - 1].span.end == t.span.start;
+            let ok = match t.kind {
+                TokKind::Word => t.shape.has(Shape::LOWERCASE),
+                TokKind::Number => {
+                    number = true;
+                    true
+                }
+                _ => self.word(t) == "-" && glued,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        let span = Span::new(first.span.start, toks[end - 1].span.end);
+        number.then_some(Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        })
+    }
+
     /// The subject phrase after the inverted cue `toks[v]` as a speaker
     /// ([`Attribution::Phrase`]): an article, determiner, number word or
     /// `phrase_opener` and
@@ -706,6 +868,17 @@ impl<'a> Ctx<'a> {
             // as after a quote
             if subject == Subject::Unknown && !participle && !coordinated && !opens && v + 2 >= hi {
                 if let Some(sp) = self.phrase_speaker_before(toks, floor, v) {
+                    return Some((sp, w.to_string()));
+                }
+            }
+            // the same for a longer subject phrase that opens its clause
+            // with an article, determiner, number word or `phrase_opener`
+            // (“A White House official who spoke anonymously said
+            // Wednesday, “…””; “A Warren adviser, who …, said of the
+            // senator, “…””; “Another source familiar with Hale's thinking
+            // said, “…””)
+            if subject == Subject::Unknown && !participle && !coordinated && !opens {
+                if let Some(sp) = self.long_phrase_before(toks, floor, v, hi, speakers) {
                     return Some((sp, w.to_string()));
                 }
             }
@@ -919,10 +1092,16 @@ impl<'a> Ctx<'a> {
         // “Appearing before supporters at NLD headquarters, Suu Kyi said
         // … and added”: a clause opened by a participle holds no subject
         let from = match toks.get(from) {
-            Some(t) if self.is_participle(toks, from) && t.kind == TokKind::Word => toks[from..to]
-                .iter()
-                .position(|t| self.word(t) == ",")
-                .map_or(from, |c| from + c + 1),
+            Some(t)
+                if (self.is_participle(toks, from)
+                    || self.is_past_participle_opener(toks, from))
+                    && t.kind == TokKind::Word =>
+            {
+                toks[from..to]
+                    .iter()
+                    .position(|t| self.word(t) == ",")
+                    .map_or(from, |c| from + c + 1)
+            }
             _ => from,
         };
         // the word before a candidate: a noun phrase after a preposition
@@ -1023,6 +1202,30 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|n| n.classes.intersects(QUOTE_CUES))
     }
 
+    /// True when `toks[i]` opens its sentence with a capitalised past
+    /// participle, a clause of its own (“Disillusioned, Mr. Mitchell
+    /// resigned”, “Asked which county was his favorite, he demurred”): a
+    /// word of five letters or more ending in “-ed”, no given name
+    /// (“Ahmed”), followed by a comma or a lowercase word.
+    fn is_past_participle_opener(&self, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        let w = self.word(t);
+        let first = self
+            .sentence_toks(self.sentence_of(t.span.start))
+            .first()
+            .is_some_and(|f| f.span.start == t.span.start);
+        first
+            && t.kind == TokKind::Word
+            && t.shape.has(Shape::CAPITALISED)
+            && w.len() >= 5
+            && w.ends_with("ed")
+            && !t.is(Class::GivenName)
+            && !t.is(Class::GivenNameGender)
+            && toks.get(i + 1).is_some_and(|n| {
+                self.word(n) == "," || (n.kind == TokKind::Word && n.shape.has(Shape::LOWERCASE))
+            })
+    }
+
     /// The speaker of a colon introduction with no cue: a name right
     /// before the colon (a headline: `Name: ‘…’`), else the first person
     /// mentioned in the clause, else a role, else a pronoun.
@@ -1050,7 +1253,10 @@ impl<'a> Ctx<'a> {
             }
         }
         // the first person mentioned in the clause
-        for t in clause {
+        for (i, t) in clause.iter().enumerate() {
+            if self.is_past_participle_opener(clause, i) {
+                continue;
+            }
             if let Some((span, e)) = self.mention_starting_at(t.span.start) {
                 if self.entities[e].kind == EntityKind::Person {
                     return colon_at(Speaker {
