@@ -1244,8 +1244,11 @@ impl<'a> Ctx<'a> {
             let s = self.subject_ending_at(clause, n - 1);
             // not the object of a verb naming its addressee or of a
             // preposition (“Priebe later told Fox News: “…””, “Then, on
-            // CNN: “…””): the person spoken to, or a medium
-            let object = s.span().is_some_and(|span| self.addressed_or_object(span));
+            // CNN: “…””): the person spoken to, or a medium; “from”
+            // names the source (“More from Jones: “…””)
+            let object = s.span().is_some_and(|span| {
+                self.addressed_or_object(span) && !self.after_word(span, "from")
+            });
             if matches!(s, Subject::Entity(..) | Subject::Name(_)) && !object {
                 if let Some(sp) = self.resolve_subject(s, speakers) {
                     return colon_at(sp);
@@ -1446,6 +1449,17 @@ impl<'a> Ctx<'a> {
             span: phrase,
             how: Attribution::Phrase,
         }))
+    }
+
+    /// True when the word right before the name at `span` (an article
+    /// aside) is `word`, in lowercase.
+    fn after_word(&self, span: Span, word: &str) -> bool {
+        let toks = self.analysis.tokens();
+        let mut k = toks.partition_point(|t| t.span.start < span.start);
+        if k > 0 && toks[k - 1].is(Class::Article) {
+            k -= 1;
+        }
+        k > 0 && self.word(&toks[k - 1]) == word
     }
 
     /// True when the name at `span` is the object of a preposition
