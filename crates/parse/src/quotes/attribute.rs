@@ -277,6 +277,15 @@ impl<'a> Ctx<'a> {
         if first.kind == TokKind::Punct {
             return None;
         }
+        // “…,” promising the club will return: a participle right after
+        // the quote has the quote's speaker for its subject, and what
+        // follows it is its object
+        if self.is_cue_after(win, k)
+            && first.shape.has(Shape::LOWERCASE)
+            && super::subject::is_ing_form(self.word(first))
+        {
+            return None;
+        }
         // “…,” said Blinken
         if self.is_cue_after(win, k) {
             let subject = self.subject_right(win, k);
@@ -1091,10 +1100,22 @@ impl<'a> Ctx<'a> {
     fn first_subject(&self, toks: &[Token], from: usize, to: usize) -> Subject {
         // “Appearing before supporters at NLD headquarters, Suu Kyi said
         // … and added”: a clause opened by a participle holds no subject
+        // (nor a prepositional phrase opening the sentence: “In an
+        // interview with journalist Matei Rosca, Lazar said … and added”)
+        let fronted_preposition = |i: usize| {
+            let t = &toks[i];
+            t.shape.has(Shape::CAPITALISED)
+                && crate::lexicon::with_lowercase(self.word(t), is_preposition)
+                && self
+                    .sentence_toks(self.sentence_of(t.span.start))
+                    .first()
+                    .is_some_and(|f| f.span.start == t.span.start)
+        };
         let from = match toks.get(from) {
             Some(t)
                 if (self.is_participle(toks, from)
-                    || self.is_past_participle_opener(toks, from))
+                    || self.is_past_participle_opener(toks, from)
+                    || fronted_preposition(from))
                     && t.kind == TokKind::Word =>
             {
                 toks[from..to]
@@ -1107,9 +1128,20 @@ impl<'a> Ctx<'a> {
         // the word before a candidate: a noun phrase after a preposition
         // is its object (“with Clinton”), after a determiner a modifier
         // (“his Facebook page”)
+        // (lowercase role words between: “with journalist Matei Rosca”)
         let object = |k: usize| {
-            k > from && {
-                let b = &toks[k - 1];
+            let mut j = k;
+            while j > from + 1
+                && toks[j - 1].shape.has(Shape::LOWERCASE)
+                && self
+                    .analysis
+                    .classes_without_possessive(&toks[j - 1])
+                    .intersects(ROLE_WORDS)
+            {
+                j -= 1;
+            }
+            j > from && {
+                let b = &toks[j - 1];
                 is_preposition(self.word(b))
             }
         };
@@ -1403,6 +1435,17 @@ impl<'a> Ctx<'a> {
         // the subject ends right before the verb
         if end == 0 || toks[end - 1].span.end != span.end {
             return None;
+        }
+        // a participle after an object (“Clinton responded to the
+        // question on Facebook writing, “…””): its clause's subject
+        let cue = &toks[v];
+        if cue.shape.has(Shape::LOWERCASE) && super::subject::is_ing_form(self.word(cue)) {
+            return match self.first_subject(toks, floor, v) {
+                Subject::Unknown => None,
+                other if other == s => None,
+                other if other.span().is_some_and(|o| self.addressed_or_object(o)) => None,
+                other => Some(Ok(other)),
+            };
         }
         let mut p = toks.partition_point(|t| t.span.start < span.start);
         if p > floor && toks[p - 1].is(Class::Article) {
