@@ -119,11 +119,25 @@ impl<'a> Ctx<'a> {
                 if interrupted || found.is_none() {
                     if found.is_none() {
                         // the speaker of the previous piece, as found for it
-                        found = speakers
-                            .iter()
-                            .rev()
-                            .find(|(p, _)| *p <= pq.span.start)
-                            .map(|&(_, sp)| (sp, pq.cue.clone().unwrap_or_default()));
+                        // (a phrase speaker is not among the speakers a
+                        // pronoun may stand for: read from the piece)
+                        found = if pq.attribution == Attribution::Phrase {
+                            pq.speaker_span.map(|span| {
+                                let sp = Speaker {
+                                    entity: None,
+                                    name: span,
+                                    span,
+                                    how: Attribution::Phrase,
+                                };
+                                (sp, pq.cue.clone().unwrap_or_default())
+                            })
+                        } else {
+                            speakers
+                                .iter()
+                                .rev()
+                                .find(|(p, _)| *p <= pq.span.start)
+                                .map(|&(_, sp)| (sp, pq.cue.clone().unwrap_or_default()))
+                        };
                     }
                     if interrupted {
                         cont = Some(pk);
@@ -331,6 +345,13 @@ impl<'a> Ctx<'a> {
             // “…,” the 29-year-old said: a number glued into a compound
             if let Some(sp) = self.glued_phrase(win, k, v) {
                 return Some((sp, cue));
+            }
+            // “…,” an intelligence source, who was not authorized to
+            // speak, said: a longer phrase, right after the mark
+            if let Some((start, sp)) = self.subject_phrase(win, k, v, speakers, true) {
+                if start == k {
+                    return Some((sp, cue));
+                }
             }
         }
         if let Some(start) = subject.span().map(|s| s.start) {
@@ -591,13 +612,48 @@ impl<'a> Ctx<'a> {
         if hi < v + 2 || hi - v > 6 || !matches!(self.word(&toks[hi - 1]), "," | ":") {
             return None;
         }
-        if toks[v + 1..hi - 1]
-            .iter()
-            .any(|t| t.kind != TokKind::Word || t.classes.intersects(QUOTE_CUES))
-        {
+        // the words between: capitalised (“told the Palo Alto Weekly”),
+        // of time (“said Wednesday”) or after a preposition (“said of the
+        // senator”, “said in a statement”)
+        let gap = &toks[v + 1..hi - 1];
+        let mut after_prep = false;
+        for t in gap {
+            let w = self.word(t);
+            after_prep |= is_preposition(w);
+            let ok = t.kind == TokKind::Word
+                && !t.classes.intersects(QUOTE_CUES)
+                && (after_prep
+                    || t.shape.has(Shape::CAPITALISED)
+                    || t.is(Class::Article)
+                    || t.is(Class::DeicticDay)
+                    || t.is(Class::Weekday));
+            if !ok {
+                return None;
+            }
+        }
+        self.subject_phrase(toks, floor, v, speakers, false)
+            .map(|(_, sp)| sp)
+    }
+
+    /// The subject phrase of the cue `toks[v]` that opens its clause (at
+    /// `floor` or after a punctuation mark) with an article, determiner,
+    /// number word or `phrase_opener`, for [`Self::long_phrase_before`]
+    /// (which see) and after a quote, where the phrase must be followed by
+    /// a relative clause between commas (`need_relative`: “…,” an
+    /// intelligence source, who …, said): the index of its first token
+    /// and the speaker.
+    fn subject_phrase(
+        &self,
+        toks: &[Token],
+        floor: usize,
+        v: usize,
+        speakers: &Said,
+        need_relative: bool,
+    ) -> Option<(usize, Speaker)> {
+        let mut end = self.skip_auxiliaries(toks, v);
+        if need_relative && !(end > floor + 2 && self.word(&toks[end - 1]) == ",") {
             return None;
         }
-        let mut end = self.skip_auxiliaries(toks, v);
         // “…, who spoke on the condition of anonymity, said”
         if end > floor + 2 && self.word(&toks[end - 1]) == "," {
             let c = (floor..end - 1)
@@ -609,15 +665,24 @@ impl<'a> Ctx<'a> {
             }
             end = c;
         }
-        let start = (floor..end)
+        let mut start = (floor..end)
             .rev()
             .find(|&i| toks[i].kind != TokKind::Word && toks[i].kind != TokKind::Number)
             .map_or(floor, |i| i + 1);
+        // “as” opening the clause (“As one employee told the Weekly,
+        // “…””)
+        let mut first = start == 0;
+        if toks[start..end]
+            .first()
+            .is_some_and(|t| self.word(t).eq_ignore_ascii_case("as"))
+        {
+            start += 1;
+            first = false;
+        }
         if end < start + 2 || end - start > 16 {
             return None;
         }
         let opener = &toks[start];
-        let first = start == 0;
         let opens = (opener.shape.has(Shape::LOWERCASE) || first)
             && (opener.is(Class::Article)
                 || opener.is(Class::Determiner)
@@ -656,25 +721,35 @@ impl<'a> Ctx<'a> {
                         && !toks[i].shape.has(Shape::POSSESSIVE)
                 })
         });
-        if named
-            || toks[start..end]
-                .iter()
-                .any(|t| t.classes.intersects(QUOTE_CUES))
-        {
+        // no cue in it, but as a noun after an article, determiner or
+        // number word (“One tweet said: “…””)
+        let cue_inside = (start..end).any(|i| {
+            toks[i].classes.intersects(QUOTE_CUES)
+                && !(i > start && {
+                    let b = &toks[i - 1];
+                    b.is(Class::Article) || b.is(Class::Determiner) || b.is(Class::NumberWord)
+                })
+        });
+        if named || cue_inside {
             return None;
         }
         if let Some(role) = self.role_ending_at(&toks[..end], end) {
             if role.start >= opener.span.start {
-                return self.speaker_or_role_phrase(Subject::Role(role), speakers, false);
+                return self
+                    .speaker_or_role_phrase(Subject::Role(role), speakers, false)
+                    .map(|sp| (start, sp));
             }
         }
         let span = Span::new(opener.span.start, toks[end - 1].span.end);
-        Some(Speaker {
-            entity: None,
-            name: span,
-            span,
-            how: Attribution::Phrase,
-        })
+        Some((
+            start,
+            Speaker {
+                entity: None,
+                name: span,
+                span,
+                how: Attribution::Phrase,
+            },
+        ))
     }
 
     /// The words `toks[k..]` up to the cue `toks[v]` (auxiliaries and
@@ -726,8 +801,12 @@ impl<'a> Ctx<'a> {
     /// ([`Attribution::Phrase`]): an article, determiner, number word or
     /// `phrase_opener` and
     /// one to three more lowercase words (“…,” wrote one commenter.), up
-    /// to a comma, colon, semicolon, full stop or the sentence end; not
-    /// after a participle cue (“saying the city …”).
+    /// to a comma, colon, semicolon, full stop or the sentence end, or
+    /// before a relative clause, a preposition or a participle and its
+    /// preposition (“…,” says a source involved in the talks; “…,” said
+    /// one of those advisers, who …); a lone `phrase_opener` before the
+    /// full stop (“…,” tweeted another.); not after a participle cue
+    /// (“saying the city …”).
     fn phrase_speaker_after(&self, toks: &[Token], v: usize) -> Option<Speaker> {
         let first = toks.get(v + 1)?;
         if super::subject::is_ing_form(self.word(&toks[v]))
@@ -748,25 +827,48 @@ impl<'a> Ctx<'a> {
                 && toks
                     .get(end + 1)
                     .is_some_and(|n| n.span.start == t.span.end);
-            if glued {
+            // “one of those advisers”
+            let of = end == v + 2 && self.word(t) == "of" && !first.is(Class::Article);
+            if glued || of {
                 end += 1;
                 continue;
             }
+            let participle = self.word(t).ends_with("ed")
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| is_preposition(self.word(n)));
             if t.kind != TokKind::Word
                 || !t.shape.has(Shape::LOWERCASE)
                 || t.is(Class::SpeakerBarrier)
                 || t.is(Class::ClauseBoundary)
                 || super::subject::is_ing_form(self.word(t))
+                || participle
             {
                 break;
             }
             end += 1;
         }
-        let stops = toks
-            .get(end)
-            .is_none_or(|t| matches!(self.word(t), "," | "." | ";" | ":"));
+        let next = toks.get(end);
+        let stops = next.is_none_or(|t| matches!(self.word(t), "," | "." | ";" | ":"));
+        // or the role goes on with a relative clause, a preposition or a
+        // participle and its preposition (“says a source involved in the
+        // talks”, “said one of those advisers, who …”)
+        let goes_on = next.is_some_and(|t| {
+            let w = self.word(t);
+            t.shape.has(Shape::LOWERCASE)
+                && (w == "who"
+                    || (w != "of" && w != "to" && is_preposition(w))
+                    || (w.ends_with("ed")
+                        && toks
+                            .get(end + 1)
+                            .is_some_and(|n| is_preposition(self.word(n)))))
+        });
+        // a lone opener ending the sentence (“…,” tweeted another.)
+        let alone = end == v + 2
+            && first.is(Class::PhraseOpener)
+            && next.is_some_and(|t| self.word(t) == ".");
         let span = Span::new(first.span.start, toks[end - 1].span.end);
-        (end >= v + 3 && stops).then_some(Speaker {
+        ((end >= v + 3 && (stops || goes_on)) || alone).then_some(Speaker {
             entity: None,
             name: span,
             span,
