@@ -1030,8 +1030,20 @@ impl<'a> Ctx<'a> {
         let prev = self.sentences[si - 1].span;
         let gap = self.text.get(prev.end..sentence.start)?;
         let intro = prev.slice(self.text).trim_end();
+        // or a sentence of the same paragraph ending with its reporting
+        // verb (“Iowa State University's Dana Byrne agreed.¶“…””)
+        let verb_ends = || {
+            let toks = self.sentence_toks(si - 1);
+            let n = toks.len();
+            self.sentences[si - 1].paragraph == self.sentences[si].paragraph
+                && n >= 3
+                && self.word(&toks[n - 1]) == "."
+                && toks[n - 2].shape.has(Shape::LOWERCASE)
+                && toks[n - 2].is(Class::ReportingVerb)
+                && !toks[n - 2].is(Class::AddresseeVerb)
+        };
         if !gap.chars().all(char::is_whitespace)
-            || !intro.ends_with(':')
+            || !(intro.ends_with(':') || verb_ends())
             || self.inside_marks(prev.start + intro.len() - 1)
         {
             return None;
