@@ -1030,12 +1030,18 @@ impl<'a> Ctx<'a> {
         let prev = self.sentences[si - 1].span;
         let gap = self.text.get(prev.end..sentence.start)?;
         let intro = prev.slice(self.text).trim_end();
-        // or a sentence of the same paragraph ending with its reporting
-        // verb (“Iowa State University's Dana Byrne agreed.¶“…””)
+        // or a sentence of the same paragraph, holding no quote, ending
+        // with its reporting verb (“Dana Byrne agreed. “…””)
         let verb_ends = || {
             let toks = self.sentence_toks(si - 1);
             let n = toks.len();
+            // (no quote of its own: “…,” Ana Costa said. is the context's)
+            let quoted = self
+                .mark_spans
+                .iter()
+                .any(|&(open, _)| prev.start <= open && open < prev.end);
             self.sentences[si - 1].paragraph == self.sentences[si].paragraph
+                && !quoted
                 && n >= 3
                 && self.word(&toks[n - 1]) == "."
                 && toks[n - 2].shape.has(Shape::LOWERCASE)
