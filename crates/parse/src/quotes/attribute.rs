@@ -1036,17 +1036,21 @@ impl<'a> Ctx<'a> {
             let toks = self.sentence_toks(si - 1);
             let n = toks.len();
             // (no quote of its own: “…,” Ana Costa said. is the context's)
-            let quoted = self
-                .mark_spans
-                .iter()
-                .any(|&(open, _)| prev.start <= open && open < prev.end);
-            self.sentences[si - 1].paragraph == self.sentences[si].paragraph
-                && !quoted
-                && n >= 3
+            let quoted = || {
+                let i = self
+                    .mark_spans
+                    .partition_point(|&(open, _)| open < prev.start);
+                self.mark_spans
+                    .get(i)
+                    .is_some_and(|&(open, _)| open < prev.end)
+            };
+            n >= 3
                 && self.word(&toks[n - 1]) == "."
-                && toks[n - 2].shape.has(Shape::LOWERCASE)
                 && toks[n - 2].is(Class::ReportingVerb)
+                && toks[n - 2].shape.has(Shape::LOWERCASE)
                 && !toks[n - 2].is(Class::AddresseeVerb)
+                && self.sentences[si - 1].paragraph == self.sentences[si].paragraph
+                && !quoted()
         };
         if !gap.chars().all(char::is_whitespace)
             || !(intro.ends_with(':') || verb_ends())
@@ -1362,20 +1366,21 @@ impl<'a> Ctx<'a> {
     fn is_past_participle_opener(&self, toks: &[Token], i: usize) -> bool {
         let t = &toks[i];
         let w = self.word(t);
-        let first = self
-            .sentence_toks(self.sentence_of(t.span.start))
-            .first()
-            .is_some_and(|f| f.span.start == t.span.start);
-        first
-            && t.kind == TokKind::Word
-            && t.shape.has(Shape::CAPITALISED)
+        let first = || {
+            self.sentence_toks(self.sentence_of(t.span.start))
+                .first()
+                .is_some_and(|f| f.span.start == t.span.start)
+        };
+        t.kind == TokKind::Word
             && w.len() >= 5
             && w.ends_with("ed")
+            && t.shape.has(Shape::CAPITALISED)
             && !t.is(Class::GivenName)
             && !t.is(Class::GivenNameGender)
             && toks.get(i + 1).is_some_and(|n| {
                 self.word(n) == "," || (n.kind == TokKind::Word && n.shape.has(Shape::LOWERCASE))
             })
+            && first()
     }
 
     /// The speaker of a colon introduction with no cue: a name right
@@ -1630,19 +1635,27 @@ impl<'a> Ctx<'a> {
     /// (`addressee_verb.tsv`: “told Fox News”, “told the Observer”), an
     /// article allowed between; not the source of “according to”.
     pub(super) fn addressed_or_object(&self, span: Span) -> bool {
-        let toks = self.analysis.tokens();
+        // (as `object_of_preposition`, in one search, of the sentence's
+        // tokens: a sentence end before the name is no preposition)
+        let toks = self.sentence_toks(self.sentence_of(span.start));
         let mut k = toks.partition_point(|t| t.span.start < span.start);
         if k > 0 && toks[k - 1].is(Class::Article) {
             k -= 1;
         }
+        let Some(b) = k.checked_sub(1).map(|i| &toks[i]) else {
+            return false;
+        };
+        if b.kind != TokKind::Word || !b.shape.has(Shape::LOWERCASE) {
+            return false;
+        }
+        if b.is(Class::AddresseeVerb) {
+            return true;
+        }
+        let w = self.word(b);
         // (“according to HuffPo:” names its source)
-        let according = k >= 2
-            && self.word(&toks[k - 1]) == "to"
-            && self.word(&toks[k - 2]).eq_ignore_ascii_case("according");
-        (self.object_of_preposition(span) && !according)
-            || (k > 0
-                && toks[k - 1].shape.has(Shape::LOWERCASE)
-                && toks[k - 1].is(Class::AddresseeVerb))
+        let according =
+            w == "to" && k >= 2 && self.word(&toks[k - 2]).eq_ignore_ascii_case("according");
+        w != "as" && w != "like" && is_preposition(w) && !according
     }
 
     /// True when the role at `span` opens with (or follows) an indefinite
