@@ -829,7 +829,15 @@ impl<'a> Ctx<'a> {
                     .is_some_and(|n| n.span.start == t.span.end);
             // “one of those advisers”
             let of = end == v + 2 && self.word(t) == "of" && !first.is(Class::Article);
-            if glued || of {
+            // a year or a capitalised modifier before a word (“a 2008
+            // Clinton veteran”)
+            let modifier = (t.kind == TokKind::Number
+                || (t.kind == TokKind::Word && t.shape.has(Shape::CAPITALISED)))
+                && toks.get(end + 1).is_some_and(|n| {
+                    n.kind == TokKind::Word
+                        && (n.shape.has(Shape::LOWERCASE) || n.shape.has(Shape::CAPITALISED))
+                });
+            if glued || of || modifier {
                 end += 1;
                 continue;
             }
@@ -867,6 +875,10 @@ impl<'a> Ctx<'a> {
         let alone = end == v + 2
             && first.is(Class::PhraseOpener)
             && next.is_some_and(|t| self.word(t) == ".");
+        // (a phrase ends with a lowercase word: “said the Post” is a name's)
+        if !toks[end - 1].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
         let span = Span::new(first.span.start, toks[end - 1].span.end);
         ((end >= v + 3 && (stops || goes_on)) || alone).then_some(Speaker {
             entity: None,
