@@ -618,6 +618,51 @@ pub fn judge(
     (verdict, shape)
 }
 
+/// Reporting verbs that a gold source made of a cue word starts with
+/// (see [`cue_as_source`]).
+const CUE_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "asked",
+    "asks",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "explained",
+    "noted",
+    "continued",
+    "replied",
+    "responded",
+    "tweeted",
+    "declared",
+    "according",
+];
+
+/// True when a gold source is a cue word, not a source: a reporting verb
+/// in lowercase, alone or with its adverbial, naming no one (“said”, “said
+/// in a statement”, “asked”): an annotation slip, the source span laid on
+/// the cue (in PolNeAR's direct quotes, “…,” said Jane Roe with the source
+/// on “said”). Since round 20 the speaker judge scores no such content;
+/// `speaker_accuracy_round18` still does.
+///
+/// ```
+/// use crosscheck_eval::quotes::cue_as_source;
+/// assert!(cue_as_source("said"));
+/// assert!(cue_as_source("said in a statement"));
+/// assert!(!cue_as_source("said Jane Roe"));
+/// assert!(!cue_as_source("the spokesman"));
+/// ```
+pub fn cue_as_source(source: &str) -> bool {
+    let first = source.split_whitespace().next().unwrap_or("");
+    CUE_WORDS.contains(&first) && name_key(source).is_none()
+}
+
 /// Runs the suite on `devdata/polnear-train`.
 pub fn run(devdata: &Path) -> Result<Figures, String> {
     let docs = polnear::load(&devdata.join("polnear-train"))?;
@@ -653,6 +698,10 @@ struct Scorer {
     /// pronoun's own clause after it may be its antecedent).
     speaker_direct_r17: [usize; 3],
     speaker_all_r17: [usize; 3],
+    /// The same two counts by the judge of round 18 (a gold source that
+    /// is a cue word, [`cue_as_source`], is scored).
+    speaker_direct_r18: [usize; 3],
+    speaker_all_r18: [usize; 3],
     /// Direct verdicts the round 17 and round 18 judges give differently.
     changed_r18: Tally,
     /// Direct verdicts the two judges give differently.
@@ -662,6 +711,8 @@ struct Scorer {
     speaker_errors: Tally,
     missing_cues: Tally,
     no_source: Tally,
+    /// Found gold contents whose source is a cue word (not scored).
+    cue_sources: Tally,
     spurious: Tally,
     missed: Tally,
     missed_indirect_cues: Tally,
@@ -691,12 +742,15 @@ impl Scorer {
             speaker_all_old: [0; 3],
             speaker_direct_r17: [0; 3],
             speaker_all_r17: [0; 3],
+            speaker_direct_r18: [0; 3],
+            speaker_all_r18: [0; 3],
             changed_r18: Tally::new(keep),
             changed: Tally::new(keep),
             by_shape: Tally::new(0),
             speaker_errors: Tally::new(keep),
             missing_cues: Tally::new(0),
             no_source: Tally::new(0),
+            cue_sources: Tally::new(keep),
             spurious: Tally::new(keep),
             missed: Tally::new(keep),
             missed_indirect_cues: Tally::new(keep),
@@ -896,13 +950,38 @@ impl Scorer {
             };
             let (slot, slot_old, slot_r17) =
                 (slot_of(verdict), slot_of(verdict_old), slot_of(verdict_r17));
-            self.speaker_all[slot] += 1;
+            // round 20: a gold source that is a cue word is not scored
+            let scored = !cue_as_source(src.slice(text).trim());
+            if !scored {
+                self.cue_sources.note(
+                    &format!(
+                        "{} gold, source on the cue word: {}",
+                        class_name(class),
+                        verdict_name(verdict)
+                    ),
+                    || {
+                        format!(
+                            "{}  gold source «{}»  ours «{}»",
+                            context(hull),
+                            src.slice(text),
+                            q.speaker.as_deref().unwrap_or("")
+                        )
+                    },
+                );
+            }
+            if scored {
+                self.speaker_all[slot] += 1;
+            }
+            self.speaker_all_r18[slot] += 1;
             self.speaker_all_old[slot_old] += 1;
             self.speaker_all_r17[slot_r17] += 1;
             if class != GoldClass::Direct {
                 continue;
             }
-            self.speaker_direct[slot] += 1;
+            if scored {
+                self.speaker_direct[slot] += 1;
+            }
+            self.speaker_direct_r18[slot] += 1;
             self.speaker_direct_old[slot_old] += 1;
             self.speaker_direct_r17[slot_r17] += 1;
             if verdict != verdict_r17 {
@@ -924,7 +1003,11 @@ impl Scorer {
                 lines.push(format!(
                     "{}\t{}\t{}\tgold «{}» (= {})\tours «{}»\t{:?}\t{}",
                     at(hull.start),
-                    verdict_name(verdict),
+                    if scored {
+                        verdict_name(verdict)
+                    } else {
+                        "unscored"
+                    },
                     verdict_name(verdict_old),
                     src.slice(text),
                     antecedent.unwrap_or("-"),
@@ -959,6 +1042,9 @@ impl Scorer {
                     .is_some_and(|sp| a.source.iter().any(|s| s.overlaps(&sp)))
             {
                 self.pronoun_span_only += 1;
+            }
+            if !scored {
+                continue;
             }
             self.by_shape.note(
                 &format!("{:<9} source: {}", shape_name(shape), verdict_name(verdict)),
@@ -1077,6 +1163,8 @@ impl Scorer {
         );
         f.higher("speaker_accuracy_round17", acc(self.speaker_direct_r17));
         f.higher("speaker_accuracy_all_round17", acc(self.speaker_all_r17));
+        f.higher("speaker_accuracy_round18", acc(self.speaker_direct_r18));
+        f.higher("speaker_accuracy_all_round18", acc(self.speaker_all_r18));
 
         eprintln!("quotes: overlap matching (a prediction is right when it shares a byte with a gold content)");
         eprintln!("  {}", self.direct.line("direct (gold starts with a mark)"));
@@ -1132,6 +1220,10 @@ impl Scorer {
             .print("gold cue of direct quotes we left without speaker", 15);
         self.no_source
             .print("found gold contents without a gold source (not scored)", 10);
+        self.cue_sources.print(
+            "found gold contents whose source is a cue word (not scored since round 20; our verdict by round 18's judge)",
+            10,
+        );
         self.spurious
             .print("predictions overlapping no gold content", 10);
         self.missed

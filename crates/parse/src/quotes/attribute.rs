@@ -119,11 +119,25 @@ impl<'a> Ctx<'a> {
                 if interrupted || found.is_none() {
                     if found.is_none() {
                         // the speaker of the previous piece, as found for it
-                        found = speakers
-                            .iter()
-                            .rev()
-                            .find(|(p, _)| *p <= pq.span.start)
-                            .map(|&(_, sp)| (sp, pq.cue.clone().unwrap_or_default()));
+                        // (a phrase speaker is not among the speakers a
+                        // pronoun may stand for: read from the piece)
+                        found = if pq.attribution == Attribution::Phrase {
+                            pq.speaker_span.map(|span| {
+                                let sp = Speaker {
+                                    entity: None,
+                                    name: span,
+                                    span,
+                                    how: Attribution::Phrase,
+                                };
+                                (sp, pq.cue.clone().unwrap_or_default())
+                            })
+                        } else {
+                            speakers
+                                .iter()
+                                .rev()
+                                .find(|(p, _)| *p <= pq.span.start)
+                                .map(|&(_, sp)| (sp, pq.cue.clone().unwrap_or_default()))
+                        };
                     }
                     if interrupted {
                         cont = Some(pk);
@@ -277,6 +291,15 @@ impl<'a> Ctx<'a> {
         if first.kind == TokKind::Punct {
             return None;
         }
+        // “…,” promising the club will return: a participle right after
+        // the quote has the quote's speaker for its subject, and what
+        // follows it is its object
+        if self.is_cue_after(win, k)
+            && first.shape.has(Shape::LOWERCASE)
+            && super::subject::is_ing_form(self.word(first))
+        {
+            return None;
+        }
         // “…,” said Blinken
         if self.is_cue_after(win, k) {
             let subject = self.subject_right(win, k);
@@ -316,6 +339,17 @@ impl<'a> Ctx<'a> {
                         span,
                         how: Attribution::Phrase,
                     };
+                    return Some((sp, cue));
+                }
+            }
+            // “…,” the 29-year-old said: a number glued into a compound
+            if let Some(sp) = self.glued_phrase(win, k, v) {
+                return Some((sp, cue));
+            }
+            // “…,” an intelligence source, who was not authorized to
+            // speak, said: a longer phrase, right after the mark
+            if let Some((start, sp)) = self.subject_phrase(win, k, v, speakers, true) {
+                if start == k {
                     return Some((sp, cue));
                 }
             }
@@ -427,6 +461,24 @@ impl<'a> Ctx<'a> {
                 }))
     }
 
+    /// True when the cue word `toks[i]` is capitalised right after a
+    /// capitalised word, in a clause written in lowercase before it (a
+    /// word of four letters or more): the last word of a name (“told The
+    /// Harbour Post: “…””), not a verb; a headline in capitals throughout
+    /// (“Mayor Says: ‘…’”) keeps it.
+    fn cue_in_name(&self, toks: &[Token], i: usize) -> bool {
+        let name_word = |t: &Token| t.kind == TokKind::Word && t.shape.has(Shape::CAPITALISED);
+        i > 0
+            && name_word(&toks[i])
+            && name_word(&toks[i - 1])
+            && toks[..i - 1].iter().any(|t| {
+                t.kind == TokKind::Word
+                    && t.shape.has(Shape::LOWERCASE)
+                    && t.span.len() >= 4
+                    && !self.inside_marks(t.span.start)
+            })
+    }
+
     /// True for a full stop in `toks[i]` that a comma or a closing
     /// parenthesis follows: an abbreviation inside an apposition (“…,” Jo
     /// Marsh, of Cambridge, Mass., said; “…,” Rep. Jo Marsh (D-Ore.)
@@ -533,12 +585,228 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The subject phrase of the cue `toks[v]` as a speaker, when the cue
+    /// is the last word before the mark at `toks[hi]` but for a few words
+    /// of time or addressee (“said Wednesday,”, “said of the senator,”:
+    /// at most four words, no cue, then a comma or colon) and the phrase
+    /// opens its clause (at `floor` or after a punctuation mark) with an
+    /// article, determiner, number word or `phrase_opener` (lowercase, or
+    /// opening the sentence), two to sixteen tokens, no person named
+    /// but as an owner or an object. A relative clause after the head is
+    /// left out (“A Warren adviser, who spoke on the condition of
+    /// anonymity, said”; “an official who spoke anonymously said”). A
+    /// role the phrase ends with is resolved as a role subject is
+    /// ([`Self::speaker_or_role_phrase`]); otherwise the phrase as written
+    /// ([`Attribution::Phrase`]). For an “-ing” cue the phrase ends at
+    /// its clause's verb (“his campaign sent out a text saying: “…””
+    /// gives “his campaign”), and there must be one.
+    fn long_phrase_before(
+        &self,
+        toks: &[Token],
+        floor: usize,
+        v: usize,
+        hi: usize,
+        speakers: &Said,
+    ) -> Option<Speaker> {
+        // between the cue and the mark
+        if hi < v + 2 || hi - v > 6 || !matches!(self.word(&toks[hi - 1]), "," | ":") {
+            return None;
+        }
+        // the words between: capitalised (“told the Palo Alto Weekly”),
+        // of time (“said Wednesday”) or after a preposition (“said of the
+        // senator”, “said in a statement”)
+        let gap = &toks[v + 1..hi - 1];
+        let mut after_prep = false;
+        for t in gap {
+            let w = self.word(t);
+            after_prep |= is_preposition(w);
+            let ok = t.kind == TokKind::Word
+                && !t.classes.intersects(QUOTE_CUES)
+                && (after_prep
+                    || t.shape.has(Shape::CAPITALISED)
+                    || t.is(Class::Article)
+                    || t.is(Class::DeicticDay)
+                    || t.is(Class::Weekday));
+            if !ok {
+                return None;
+            }
+        }
+        self.subject_phrase(toks, floor, v, speakers, false)
+            .map(|(_, sp)| sp)
+    }
+
+    /// The subject phrase of the cue `toks[v]` that opens its clause (at
+    /// `floor` or after a punctuation mark) with an article, determiner,
+    /// number word or `phrase_opener`, for [`Self::long_phrase_before`]
+    /// (which see) and after a quote, where the phrase must be followed by
+    /// a relative clause between commas (`need_relative`: “…,” an
+    /// intelligence source, who …, said): the index of its first token
+    /// and the speaker.
+    fn subject_phrase(
+        &self,
+        toks: &[Token],
+        floor: usize,
+        v: usize,
+        speakers: &Said,
+        need_relative: bool,
+    ) -> Option<(usize, Speaker)> {
+        let mut end = self.skip_auxiliaries(toks, v);
+        if need_relative && !(end > floor + 2 && self.word(&toks[end - 1]) == ",") {
+            return None;
+        }
+        // “…, who spoke on the condition of anonymity, said”
+        if end > floor + 2 && self.word(&toks[end - 1]) == "," {
+            let c = (floor..end - 1)
+                .rev()
+                .take(24)
+                .find(|&i| self.word(&toks[i]) == ",")?;
+            if !toks.get(c + 1).is_some_and(|t| t.is(Class::RelativeWord)) {
+                return None;
+            }
+            end = c;
+        }
+        let mut start = (floor..end)
+            .rev()
+            .find(|&i| toks[i].kind != TokKind::Word && toks[i].kind != TokKind::Number)
+            .map_or(floor, |i| i + 1);
+        // “as” opening the clause (“As one employee told the Weekly,
+        // “…””)
+        let mut first = start == 0;
+        if toks[start..end]
+            .first()
+            .is_some_and(|t| self.word(t).eq_ignore_ascii_case("as"))
+        {
+            start += 1;
+            first = false;
+        }
+        if end < start + 2 || end - start > 16 {
+            return None;
+        }
+        let opener = &toks[start];
+        let opens = (opener.shape.has(Shape::LOWERCASE) || first)
+            && (opener.is(Class::Article)
+                || opener.is(Class::Determiner)
+                || opener.is(Class::NumberWord)
+                || opener.is(Class::PhraseOpener));
+        if !opens {
+            return None;
+        }
+        // a relative clause after the head: left out
+        let rel = (start + 2..end)
+            .find(|&i| toks[i].shape.has(Shape::LOWERCASE) && toks[i].is(Class::RelativeWord));
+        let mut end = rel.unwrap_or(end);
+        // an “-ing” cue's subject is its clause's, up to the clause's
+        // verb (a finite auxiliary, an irregular past or an “-ed” word
+        // after no determiner): “his campaign sent out a text message
+        // saying: “…”” gives “his campaign”; with no such verb, none
+        if super::subject::is_ing_form(self.word(&toks[v])) {
+            end = (start + 1..end).find(|&i| {
+                let t = &toks[i];
+                t.shape.has(Shape::LOWERCASE)
+                    && (t.is(Class::FiniteAuxiliary)
+                        || t.is(Class::PastVerb)
+                        || (self.word(t).ends_with("ed")
+                            && !toks[i - 1].is(Class::Determiner)
+                            && !toks[i - 1].is(Class::Article)))
+            })?;
+        }
+        // no person named but as an owner or after a preposition
+        let named = (start..end).any(|i| {
+            self.mention_starting_at(toks[i].span.start)
+                .is_some_and(|(m, e)| {
+                    let rest = self.text.get(m.end..).unwrap_or("");
+                    self.entities[e].kind == EntityKind::Person
+                        && !rest.starts_with(['\'', '’'])
+                        && !self.addressed_or_object(m)
+                        && !toks[i].shape.has(Shape::POSSESSIVE)
+                })
+        });
+        // no cue in it, but as a noun after an article, determiner or
+        // number word (“One tweet said: “…””)
+        let cue_inside = (start..end).any(|i| {
+            toks[i].classes.intersects(QUOTE_CUES)
+                && !(i > start && {
+                    let b = &toks[i - 1];
+                    b.is(Class::Article) || b.is(Class::Determiner) || b.is(Class::NumberWord)
+                })
+        });
+        if named || cue_inside {
+            return None;
+        }
+        if let Some(role) = self.role_ending_at(&toks[..end], end) {
+            if role.start >= opener.span.start {
+                return self
+                    .speaker_or_role_phrase(Subject::Role(role), speakers, false)
+                    .map(|sp| (start, sp));
+            }
+        }
+        let span = Span::new(opener.span.start, toks[end - 1].span.end);
+        Some((
+            start,
+            Speaker {
+                entity: None,
+                name: span,
+                span,
+                how: Attribution::Phrase,
+            },
+        ))
+    }
+
+    /// The words `toks[k..]` up to the cue `toks[v]` (auxiliaries and
+    /// adverbs before it aside) as a phrase speaker
+    /// ([`Attribution::Phrase`]) when they are a lowercase article,
+    /// determiner, number word or `phrase_opener` and at most six more
+    /// tokens, lowercase words or a number and hyphens glued into a
+    /// compound (“…,” the 29-year-old said; “…,” the 6-foot-2 center
+    /// said), at least one such number among them.
+    fn glued_phrase(&self, toks: &[Token], k: usize, v: usize) -> Option<Speaker> {
+        let end = self.skip_auxiliaries(toks, v);
+        let first = toks.get(k)?;
+        if end < k + 2
+            || end - k > 7
+            || !first.shape.has(Shape::LOWERCASE)
+            || !(first.is(Class::Article)
+                || first.is(Class::Determiner)
+                || first.is(Class::NumberWord)
+                || first.is(Class::PhraseOpener))
+        {
+            return None;
+        }
+        let mut number = false;
+        for i in k + 1..end {
+            let t = &toks[i];
+            let glued = i > k + 1 && toks[i - 1].span.end == t.span.start;
+            let ok = match t.kind {
+                TokKind::Word => t.shape.has(Shape::LOWERCASE),
+                TokKind::Number => {
+                    number = true;
+                    true
+                }
+                _ => self.word(t) == "-" && glued,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        let span = Span::new(first.span.start, toks[end - 1].span.end);
+        number.then_some(Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        })
+    }
+
     /// The subject phrase after the inverted cue `toks[v]` as a speaker
     /// ([`Attribution::Phrase`]): an article, determiner, number word or
     /// `phrase_opener` and
     /// one to three more lowercase words (“…,” wrote one commenter.), up
-    /// to a comma, colon, semicolon, full stop or the sentence end; not
-    /// after a participle cue (“saying the city …”).
+    /// to a comma, colon, semicolon, full stop or the sentence end, or
+    /// before a relative clause, a preposition or a participle and its
+    /// preposition (“…,” says a source involved in the talks; “…,” said
+    /// one of those advisers, who …); a lone `phrase_opener` before the
+    /// full stop (“…,” tweeted another.); not after a participle cue
+    /// (“saying the city …”).
     fn phrase_speaker_after(&self, toks: &[Token], v: usize) -> Option<Speaker> {
         let first = toks.get(v + 1)?;
         if super::subject::is_ing_form(self.word(&toks[v]))
@@ -559,25 +827,60 @@ impl<'a> Ctx<'a> {
                 && toks
                     .get(end + 1)
                     .is_some_and(|n| n.span.start == t.span.end);
-            if glued {
+            // “one of those advisers”
+            let of = end == v + 2 && self.word(t) == "of" && !first.is(Class::Article);
+            // a year or a capitalised modifier before a word (“a 2008
+            // Clinton veteran”)
+            let modifier = (t.kind == TokKind::Number
+                || (t.kind == TokKind::Word && t.shape.has(Shape::CAPITALISED)))
+                && toks.get(end + 1).is_some_and(|n| {
+                    n.kind == TokKind::Word
+                        && (n.shape.has(Shape::LOWERCASE) || n.shape.has(Shape::CAPITALISED))
+                });
+            if glued || of || modifier {
                 end += 1;
                 continue;
             }
+            let participle = self.word(t).ends_with("ed")
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| is_preposition(self.word(n)));
             if t.kind != TokKind::Word
                 || !t.shape.has(Shape::LOWERCASE)
                 || t.is(Class::SpeakerBarrier)
                 || t.is(Class::ClauseBoundary)
                 || super::subject::is_ing_form(self.word(t))
+                || participle
             {
                 break;
             }
             end += 1;
         }
-        let stops = toks
-            .get(end)
-            .is_none_or(|t| matches!(self.word(t), "," | "." | ";" | ":"));
+        let next = toks.get(end);
+        let stops = next.is_none_or(|t| matches!(self.word(t), "," | "." | ";" | ":"));
+        // or the role goes on with a relative clause, a preposition or a
+        // participle and its preposition (“says a source involved in the
+        // talks”, “said one of those advisers, who …”)
+        let goes_on = next.is_some_and(|t| {
+            let w = self.word(t);
+            t.shape.has(Shape::LOWERCASE)
+                && (w == "who"
+                    || (w != "of" && w != "to" && is_preposition(w))
+                    || (w.ends_with("ed")
+                        && toks
+                            .get(end + 1)
+                            .is_some_and(|n| is_preposition(self.word(n)))))
+        });
+        // a lone opener ending the sentence (“…,” tweeted another.)
+        let alone = end == v + 2
+            && first.is(Class::PhraseOpener)
+            && next.is_some_and(|t| self.word(t) == ".");
+        // (a phrase ends with a lowercase word: “said the Post” is a name's)
+        if !toks[end - 1].shape.has(Shape::LOWERCASE) {
+            return None;
+        }
         let span = Span::new(first.span.start, toks[end - 1].span.end);
-        (end >= v + 3 && stops).then_some(Speaker {
+        ((end >= v + 3 && (stops || goes_on)) || alone).then_some(Speaker {
             entity: None,
             name: span,
             span,
@@ -613,7 +916,7 @@ impl<'a> Ctx<'a> {
                 b.shape.has(Shape::POSSESSIVE)
                     || (b.is(Class::Determiner) && self.word(b) != "that")
             };
-            if noun {
+            if noun || self.cue_in_name(toks, v) {
                 continue;
             }
             let w = self.word(t);
@@ -648,7 +951,17 @@ impl<'a> Ctx<'a> {
             } else if opens {
                 self.subject_right(toks, v)
             } else {
-                self.subject_left(toks, v, floor)
+                let s = self.subject_left(toks, v, floor);
+                match self.object_subject(toks, v, floor, s, speakers) {
+                    Some(Ok(other)) => other,
+                    Some(Err(mut sp)) => {
+                        if colon && sp.how == Attribution::Verb {
+                            sp.how = Attribution::Colon;
+                        }
+                        return Some((sp, self.word(t).to_string()));
+                    }
+                    None => s,
+                }
             };
             // the clause may start before an earlier quote of the sentence
             // (“Okafor needled the paper's “reporter,” saying, “…””), and a
@@ -678,6 +991,17 @@ impl<'a> Ctx<'a> {
             // as after a quote
             if subject == Subject::Unknown && !participle && !coordinated && !opens && v + 2 >= hi {
                 if let Some(sp) = self.phrase_speaker_before(toks, floor, v) {
+                    return Some((sp, w.to_string()));
+                }
+            }
+            // the same for a longer subject phrase that opens its clause
+            // with an article, determiner, number word or `phrase_opener`
+            // (“A White House official who spoke anonymously said
+            // Wednesday, “…””; “A Warren adviser, who …, said of the
+            // senator, “…””; “Another source familiar with Hale's thinking
+            // said, “…””)
+            if subject == Subject::Unknown && !participle && !coordinated && !opens {
+                if let Some(sp) = self.long_phrase_before(toks, floor, v, hi, speakers) {
                     return Some((sp, w.to_string()));
                 }
             }
@@ -718,8 +1042,30 @@ impl<'a> Ctx<'a> {
         let prev = self.sentences[si - 1].span;
         let gap = self.text.get(prev.end..sentence.start)?;
         let intro = prev.slice(self.text).trim_end();
+        // or a sentence of the same paragraph, holding no quote, ending
+        // with its reporting verb (“Dana Byrne agreed. “…””)
+        let verb_ends = || {
+            let toks = self.sentence_toks(si - 1);
+            let n = toks.len();
+            // (no quote of its own: “…,” Ana Costa said. is the context's)
+            let quoted = || {
+                let i = self
+                    .mark_spans
+                    .partition_point(|&(open, _)| open < prev.start);
+                self.mark_spans
+                    .get(i)
+                    .is_some_and(|&(open, _)| open < prev.end)
+            };
+            n >= 3
+                && self.word(&toks[n - 1]) == "."
+                && toks[n - 2].is(Class::ReportingVerb)
+                && toks[n - 2].shape.has(Shape::LOWERCASE)
+                && !toks[n - 2].is(Class::AddresseeVerb)
+                && self.sentences[si - 1].paragraph == self.sentences[si].paragraph
+                && !quoted()
+        };
         if !gap.chars().all(char::is_whitespace)
-            || !intro.ends_with(':')
+            || !(intro.ends_with(':') || verb_ends())
             || self.inside_marks(prev.start + intro.len() - 1)
         {
             return None;
@@ -890,19 +1236,48 @@ impl<'a> Ctx<'a> {
     fn first_subject(&self, toks: &[Token], from: usize, to: usize) -> Subject {
         // “Appearing before supporters at NLD headquarters, Suu Kyi said
         // … and added”: a clause opened by a participle holds no subject
+        // (nor a prepositional phrase opening the sentence: “In an
+        // interview with journalist Matei Rosca, Lazar said … and added”)
+        let fronted_preposition = |i: usize| {
+            let t = &toks[i];
+            t.shape.has(Shape::CAPITALISED)
+                && crate::lexicon::with_lowercase(self.word(t), is_preposition)
+                && self
+                    .sentence_toks(self.sentence_of(t.span.start))
+                    .first()
+                    .is_some_and(|f| f.span.start == t.span.start)
+        };
         let from = match toks.get(from) {
-            Some(t) if self.is_participle(toks, from) && t.kind == TokKind::Word => toks[from..to]
-                .iter()
-                .position(|t| self.word(t) == ",")
-                .map_or(from, |c| from + c + 1),
+            Some(t)
+                if (self.is_participle(toks, from)
+                    || self.is_past_participle_opener(toks, from)
+                    || fronted_preposition(from))
+                    && t.kind == TokKind::Word =>
+            {
+                toks[from..to]
+                    .iter()
+                    .position(|t| self.word(t) == ",")
+                    .map_or(from, |c| from + c + 1)
+            }
             _ => from,
         };
         // the word before a candidate: a noun phrase after a preposition
         // is its object (“with Clinton”), after a determiner a modifier
         // (“his Facebook page”)
+        // (lowercase role words between: “with journalist Matei Rosca”)
         let object = |k: usize| {
-            k > from && {
-                let b = &toks[k - 1];
+            let mut j = k;
+            while j > from + 1
+                && toks[j - 1].shape.has(Shape::LOWERCASE)
+                && self
+                    .analysis
+                    .classes_without_possessive(&toks[j - 1])
+                    .intersects(ROLE_WORDS)
+            {
+                j -= 1;
+            }
+            j > from && {
+                let b = &toks[j - 1];
                 is_preposition(self.word(b))
             }
         };
@@ -995,6 +1370,31 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|n| n.classes.intersects(QUOTE_CUES))
     }
 
+    /// True when `toks[i]` opens its sentence with a capitalised past
+    /// participle, a clause of its own (“Disillusioned, Mr. Mitchell
+    /// resigned”, “Asked which county was his favorite, he demurred”): a
+    /// word of five letters or more ending in “-ed”, no given name
+    /// (“Ahmed”), followed by a comma or a lowercase word.
+    fn is_past_participle_opener(&self, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        let w = self.word(t);
+        let first = || {
+            self.sentence_toks(self.sentence_of(t.span.start))
+                .first()
+                .is_some_and(|f| f.span.start == t.span.start)
+        };
+        t.kind == TokKind::Word
+            && w.len() >= 5
+            && w.ends_with("ed")
+            && t.shape.has(Shape::CAPITALISED)
+            && !t.is(Class::GivenName)
+            && !t.is(Class::GivenNameGender)
+            && toks.get(i + 1).is_some_and(|n| {
+                self.word(n) == "," || (n.kind == TokKind::Word && n.shape.has(Shape::LOWERCASE))
+            })
+            && first()
+    }
+
     /// The speaker of a colon introduction with no cue: a name right
     /// before the colon (a headline: `Name: ‘…’`), else the first person
     /// mentioned in the clause, else a role, else a pronoun.
@@ -1011,14 +1411,24 @@ impl<'a> Ctx<'a> {
         let n = clause.len();
         if n >= 2 {
             let s = self.subject_ending_at(clause, n - 1);
-            if matches!(s, Subject::Entity(..) | Subject::Name(_)) {
+            // not the object of a verb naming its addressee or of a
+            // preposition (“Priebe later told Fox News: “…””, “Then, on
+            // CNN: “…””): the person spoken to, or a medium; “from”
+            // names the source (“More from Jones: “…””)
+            let object = s.span().is_some_and(|span| {
+                self.addressed_or_object(span) && !self.after_word(span, "from")
+            });
+            if matches!(s, Subject::Entity(..) | Subject::Name(_)) && !object {
                 if let Some(sp) = self.resolve_subject(s, speakers) {
                     return colon_at(sp);
                 }
             }
         }
         // the first person mentioned in the clause
-        for t in clause {
+        for (i, t) in clause.iter().enumerate() {
+            if self.is_past_participle_opener(clause, i) {
+                continue;
+            }
             if let Some((span, e)) = self.mention_starting_at(t.span.start) {
                 if self.entities[e].kind == EntityKind::Person {
                     return colon_at(Speaker {
@@ -1123,6 +1533,143 @@ impl<'a> Ctx<'a> {
             w != "as" && w != "like" && is_preposition(w)
         }
     }
+    /// A subject `s` of the cue `toks[v]` found looking left that is the
+    /// object of a preposition or of a verb naming its addressee
+    /// ([`Self::addressed_or_object`]) is no speaker:
+    ///
+    /// - behind an apposition (“In a statement to the Observer, her senior
+    ///   adviser, Jake Sullivan, said”): the person named right before the
+    ///   comma that ends the apposition, when there is one (a person, or
+    ///   a name of two words): `Ok(subject)`;
+    /// - right before its verb, at the end of a phrase opened by an
+    ///   article, determiner, number word or `phrase_opener` (“Another
+    ///   intelligence source speaking to Fox News said”, “A spokesman for
+    ///   the mayor said”): the role before the preposition, when a person
+    ///   of the article is known to hold it, else the phrase as written
+    ///   (`Err(speaker)`, [`Attribution::Phrase`]).
+    ///
+    /// `None` when `s` is no such object, or nothing better is found.
+    fn object_subject(
+        &self,
+        toks: &[Token],
+        v: usize,
+        floor: usize,
+        s: Subject,
+        speakers: &Said,
+    ) -> Option<Result<Subject, Speaker>> {
+        let span = match s {
+            Subject::Entity(_, span) | Subject::Name(span) => span,
+            _ => return None,
+        };
+        if !self.addressed_or_object(span) {
+            return None;
+        }
+        let end = self.skip_auxiliaries(toks, v);
+        if end > floor + 1 && self.word(&toks[end - 1]) == "," {
+            let alt = self.subject_ending_at(&toks[floor..], end - 1 - floor);
+            return (alt != s && self.surely_person(alt)).then_some(Ok(alt));
+        }
+        // the subject ends right before the verb
+        if end == 0 || toks[end - 1].span.end != span.end {
+            return None;
+        }
+        // a participle after an object (“Clinton responded to the
+        // question on Facebook writing, “…””): its clause's subject
+        let cue = &toks[v];
+        if cue.shape.has(Shape::LOWERCASE) && super::subject::is_ing_form(self.word(cue)) {
+            return match self.first_subject(toks, floor, v) {
+                Subject::Unknown => None,
+                other if other == s => None,
+                other if other.span().is_some_and(|o| self.addressed_or_object(o)) => None,
+                other => Some(Ok(other)),
+            };
+        }
+        let mut p = toks.partition_point(|t| t.span.start < span.start);
+        if p > floor && toks[p - 1].is(Class::Article) {
+            p -= 1;
+        }
+        // the preposition or verb before it, and the phrase before that,
+        // words only back to the clause's start, at most eight
+        let p = p.checked_sub(1)?;
+        let start = (floor..p)
+            .rev()
+            .find(|&i| toks[i].kind != TokKind::Word)
+            .map_or(floor, |i| i + 1);
+        if p <= start || p - start > 8 {
+            return None;
+        }
+        let opener = &toks[start];
+        let first = self
+            .sentence_toks(self.sentence_of(opener.span.start))
+            .first()
+            .is_some_and(|f| f.span.start == opener.span.start);
+        let opens = (opener.shape.has(Shape::LOWERCASE) || first)
+            && (opener.is(Class::Article)
+                || opener.is(Class::Determiner)
+                || opener.is(Class::NumberWord)
+                || opener.is(Class::PhraseOpener));
+        let named = toks[start..p]
+            .iter()
+            .any(|t| self.mention_starting_at(t.span.start).is_some());
+        if !opens || named {
+            return None;
+        }
+        if let Some(role) = self.role_ending_at(toks, p) {
+            if role.start >= opener.span.start {
+                if let Some(sp) = self.speaker_or_role_phrase(Subject::Role(role), speakers, false)
+                {
+                    return Some(Err(sp));
+                }
+            }
+        }
+        let phrase = Span::new(opener.span.start, span.end);
+        Some(Err(Speaker {
+            entity: None,
+            name: phrase,
+            span: phrase,
+            how: Attribution::Phrase,
+        }))
+    }
+
+    /// True when the word right before the name at `span` (an article
+    /// aside) is `word`, in lowercase.
+    fn after_word(&self, span: Span, word: &str) -> bool {
+        let toks = self.analysis.tokens();
+        let mut k = toks.partition_point(|t| t.span.start < span.start);
+        if k > 0 && toks[k - 1].is(Class::Article) {
+            k -= 1;
+        }
+        k > 0 && self.word(&toks[k - 1]) == word
+    }
+
+    /// True when the name at `span` is the object of a preposition
+    /// ([`Self::object_of_preposition`]) or of a verb naming its addressee
+    /// (`addressee_verb.tsv`: “told Fox News”, “told the Observer”), an
+    /// article allowed between; not the source of “according to”.
+    pub(super) fn addressed_or_object(&self, span: Span) -> bool {
+        // (as `object_of_preposition`, in one search, of the sentence's
+        // tokens: a sentence end before the name is no preposition)
+        let toks = self.sentence_toks(self.sentence_of(span.start));
+        let mut k = toks.partition_point(|t| t.span.start < span.start);
+        if k > 0 && toks[k - 1].is(Class::Article) {
+            k -= 1;
+        }
+        let Some(b) = k.checked_sub(1).map(|i| &toks[i]) else {
+            return false;
+        };
+        if b.kind != TokKind::Word || !b.shape.has(Shape::LOWERCASE) {
+            return false;
+        }
+        if b.is(Class::AddresseeVerb) {
+            return true;
+        }
+        let w = self.word(b);
+        // (“according to HuffPo:” names its source)
+        let according =
+            w == "to" && k >= 2 && self.word(&toks[k - 2]).eq_ignore_ascii_case("according");
+        w != "as" && w != "like" && is_preposition(w) && !according
+    }
+
     /// True when the role at `span` opens with (or follows) an indefinite
     /// article or a phrase opener (“A reporter”, “an aide”, “another adviser”:
     /// `article.tsv` but “the”, `phrase_opener.tsv`): someone new, not a

@@ -248,6 +248,69 @@ impl<'a> Ctx<'a> {
             && self.mention_starting_at(t.span.start).is_none()
     }
 
+    /// The subject of a sentence (its tokens `toks`, from byte `from`, past
+    /// a fronted clause) when it is a definite role or a noun of a person:
+    /// “the” (“The billionaire businessman says”, “the senator added”), at
+    /// most four more words that name no entity, the last a role noun or
+    /// a gendered noun (`role_noun.tsv`, `gender_noun.tsv`), not
+    /// possessive, then a lowercase word that is no preposition or
+    /// connector of a role (“and”).
+    fn definite_role_subject(&self, toks: &[crate::text::Token], from: usize) -> Option<Span> {
+        let j = toks.iter().position(|t| t.span.start >= from)?;
+        let the = &toks[j];
+        if the.kind != TokKind::Word
+            || !the.is(Class::Article)
+            || !self.word(the).eq_ignore_ascii_case("the")
+            || self.inside_marks(the.span.start)
+        {
+            return None;
+        }
+        let person_noun = Classes::all(&[Class::RoleNoun, Class::GenderNoun]);
+        for k in j + 1..toks.len().min(j + 6) {
+            let t = &toks[k];
+            if t.kind != TokKind::Word || self.mention_starting_at(t.span.start).is_some() {
+                return None;
+            }
+            let next = toks.get(k + 1)?;
+            let head = t.shape.has(crate::text::Shape::LOWERCASE)
+                && !t.shape.has(crate::text::Shape::POSSESSIVE)
+                && t.classes.intersects(person_noun);
+            // (not a preposition: “The French minister of energy, Ana
+            // Ruiz, alluded …” names her in apposition)
+            if head
+                && next.kind == TokKind::Word
+                && next.shape.has(crate::text::Shape::LOWERCASE)
+                && !super::subject::is_preposition(self.word(next))
+                && !next.is(Class::RoleConnector)
+            {
+                return Some(Span::new(the.span.start, t.span.end));
+            }
+        }
+        None
+    }
+
+    /// The person mention standing for the definite role at `span`, as a
+    /// role subject of a cue resolves ([`Ctx::resolve_subject`]: a person
+    /// known to hold it, else the nearest person before holding no other
+    /// role); `None` for a noun naming no title (“the businessman”, “the
+    /// woman”: who is meant cannot be told).
+    fn role_holder(&self, span: Span, speakers: &Said) -> Option<(Span, usize)> {
+        if crate::entities::role_core(span.slice(self.text)).is_empty() {
+            return None;
+        }
+        let e = self
+            .resolve_subject(super::subject::Subject::Role(span), speakers)?
+            .entity?;
+        // the last mention of that person before the role, else its first
+        let k = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        self.mentions[..k]
+            .iter()
+            .rev()
+            .chain(self.mentions[k..].iter())
+            .find(|&&(_, x)| x == e)
+            .copied()
+    }
+
     /// True when byte `pos` lies inside a pair of quotation marks.
     pub(super) fn inside_marks(&self, pos: usize) -> bool {
         let i = self.mark_spans.partition_point(|&(open, _)| open <= pos);
@@ -411,6 +474,26 @@ impl<'a> Ctx<'a> {
             }
             if s == si && fronted {
                 continue;
+            }
+            // “The billionaire businessman says … . But he also says …”: a
+            // sentence whose subject is a definite role or a noun of a
+            // person (“the senator”, “the businessman”) of a fitting gender
+            // names the person the pronoun stands for: a person of the
+            // article known to hold that role, else no one the rules can
+            // name (not a person named further back)
+            if s < si {
+                if let Some(role) = self.definite_role_subject(toks, fronted_end) {
+                    let agrees = match (gender, role_gender(role.slice(self.text))) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    };
+                    if agrees {
+                        return self
+                            .role_holder(role, speakers)
+                            .filter(|&(m, e)| fits(m, e))
+                            .map(|(m, e)| self.past_initial(m, e));
+                    }
+                }
             }
             // the people mentioned, outside quotation marks, first first; a
             // possessive (“Trump’s campaign manager”) is no subject, nor a
