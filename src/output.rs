@@ -129,9 +129,21 @@ pub fn write_atomic(
     // device node itself.
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         let mut out = io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
-        write(&mut out)?;
-        return out.flush();
+        // (a reader that closed its pipe has all it wanted, as on stdout)
+        return match write(&mut out).and_then(|()| out.flush()) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        };
     }
+    // A symbolic link (`-o /dev/stdout` redirected to a file, a link to a
+    // report) is followed: the file it names is replaced, the link stays.
+    let resolved;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = std::fs::canonicalize(path)?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = parent_dir(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".crosscheck-").suffix(".tmp");
@@ -213,6 +225,25 @@ mod tests {
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
         assert_eq!(reader.join().unwrap(), OLD);
         assert_eq!(leftovers(dir.path()), ["report.pipe"]);
+    }
+
+    /// `-o` naming a symbolic link replaces the file it names and keeps
+    /// the link (`-o /dev/stdout` redirected to a file is such a link).
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("wire.txt");
+        std::fs::write(&file, "old report").unwrap();
+        let link = dir.path().join("baseline.csv");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        write_atomic(&link, |w| w.write_all(OLD.as_bytes())).unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), OLD);
+        assert_eq!(leftovers(dir.path()), Vec::<String>::new());
     }
 
     #[test]

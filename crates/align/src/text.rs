@@ -292,6 +292,10 @@ pub(crate) fn is_stop(word: &str) -> bool {
 /// Most words a thread's stem cache holds before it starts afresh.
 const STEM_CACHE_WORDS: usize = 1 << 16;
 
+/// Longest word the stem cache keeps: with [`STEM_CACHE_WORDS`], a thread's
+/// cache stays under a few MB whatever the input.
+const STEM_CACHE_WORD_BYTES: usize = 32;
+
 thread_local! {
     /// Folded word → stem, per thread: news repeats its words, and every
     /// claim token is stemmed (twice when claims are built story by story).
@@ -300,9 +304,14 @@ thread_local! {
 }
 
 /// Stems a folded word with the Snowball English stemmer (numbers kept).
+/// Words are cached per thread: `stemmer` must be [`stemmer`]'s English
+/// one (the only one the crate makes).
 pub(crate) fn stem(stemmer: &rust_stemmers::Stemmer, word: &str) -> String {
     if word.chars().any(|c| c.is_ascii_digit()) {
         return word.to_string();
+    }
+    if word.len() > STEM_CACHE_WORD_BYTES {
+        return stemmer.stem(word).into_owned();
     }
     STEMS.with(|cache| {
         let mut cache = cache.borrow_mut();

@@ -2,7 +2,9 @@
 //! findings; blocking finds what the all-pairs reference finds.
 
 use crosscheck_align::fixture::corpus;
-use crosscheck_align::{compare, matched_pairs, Alignment, Config, FindingKind};
+use crosscheck_align::{
+    compare, compare_stories_with, matched_pairs, Alignment, ClaimStats, Config, FindingKind,
+};
 use proptest::prelude::*;
 
 fn in_pool(threads: usize, f: impl FnOnce() -> Alignment + Send) -> Alignment {
@@ -55,6 +57,19 @@ fn streamed_claims_give_the_same_alignment() {
     assert_eq!(in_pool(2, || compare(&docs, &streamed)), once);
     docs.reverse();
     assert_eq!(in_pool(1, || compare(&docs, &streamed)), once);
+    // a caller's statistics that cover only part of the input (or none of
+    // it) weigh the same both ways
+    let all: Vec<usize> = (0..docs.len()).collect();
+    let groups: Vec<Vec<usize>> = all.chunks(5).map(<[usize]>::to_vec).collect();
+    let mut part = ClaimStats::default();
+    for d in &docs[..5] {
+        part.add(&ClaimStats::of(d, &Config::default()));
+    }
+    for stats in [ClaimStats::default(), part] {
+        let a = compare_stories_with(&docs, &groups, &Config::default(), &stats);
+        let b = compare_stories_with(&docs, &groups, &streamed, &stats);
+        assert_eq!(a, b);
+    }
 }
 
 #[test]

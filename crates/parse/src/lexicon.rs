@@ -99,8 +99,11 @@ classes! {
     /// Other abbreviations after which a full stop ends no sentence.
     Abbreviation => "abbreviation",
     /// Nouns of a margin glued by a hyphen to their number (“a 10-point
-    /// lead”): the compound modifier states a figure.
+    /// lead”): before a noun of `margin_noun`, the compound states a figure.
     MarginWord => "margin_word",
+    /// Nouns of a margin (“lead”, “majority”) after a compound of
+    /// `margin_word`.
+    MarginNoun => "margin_noun",
     /// Function words that, capitalised after an acronym's or a non-title
     /// abbreviation's full stop, open a sentence (“the U.S. He said”).
     SentenceOpener => "sentence_opener",

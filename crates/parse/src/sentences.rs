@@ -150,7 +150,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 if c == '.'
                     && end == i + 1
                     && is_abbreviation(bytes, text, i)
-                    && !opens_after_abbreviation(text, i, after)
+                    && !opens_after_abbreviation(text, start, i, after)
                 {
                     continue;
                 }
@@ -234,7 +234,9 @@ impl<'a> Marks<'a> {
 /// True when the full stop at byte `dot` closes an abbreviation, acronym or
 /// initial rather than a sentence.
 fn is_abbreviation(_bytes: &[u8], text: &str, dot: usize) -> bool {
-    let before = &text[..dot];
+    // (a word of more than 64 bytes is no abbreviation: the look-back is
+    // bounded, so a text of dots without spaces stays linear)
+    let before = &text[floor_boundary(text, dot.saturating_sub(64))..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
         .map(|k| k + before[k..].chars().next().map_or(1, char::len_utf8))
@@ -272,15 +274,23 @@ fn glued_sentence(text: &str, mark: usize, end: usize) -> bool {
         return false;
     }
     let mut before = text[..mark].chars().rev();
-    matches!((before.next(), before.next()), (Some(x), Some(y)) if x.is_lowercase() && y.is_lowercase())
+    if !matches!((before.next(), before.next()), (Some(x), Some(y)) if x.is_lowercase() && y.is_lowercase())
+    {
+        return false;
+    }
+    // not an abbreviation's or a title's own stop (“Sen.Warren”, “vs.Arsenal”)
+    !(text[mark..].starts_with('.') && is_abbreviation(text.as_bytes(), text, mark))
 }
 
 /// True when the word `after` the full stop at byte `dot` opens a new
-/// sentence although the stop closes an acronym or abbreviation: a
-/// capitalised pronoun, determiner or conjunction (`sentence_opener`)
-/// after anything but a title or a single-letter initial (“in the U.S.
-/// He says”, but “Gen. He Jun” and “J. The” keep their sentence).
-fn opens_after_abbreviation(text: &str, dot: usize, after: &str) -> bool {
+/// sentence although the stop closes an abbreviation: a capitalised
+/// pronoun, determiner or conjunction (`sentence_opener`) after an acronym
+/// of capitals or a clock's “a.m.”/“p.m.” (“… in the U.S. He says”, “at 9
+/// a.m. The vote”), in a sentence that has a lowercase word before it (a
+/// title-case headline, “Biden Says U.S. And Allies Will Respond”, is one
+/// sentence). Titles, initials and “e.g.”, “vs.” keep their sentence
+/// (“Gen. He Jun”, “J. The”, “vs. The Media”).
+fn opens_after_abbreviation(text: &str, start: usize, dot: usize, after: &str) -> bool {
     let next = after
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .next()
@@ -288,12 +298,26 @@ fn opens_after_abbreviation(text: &str, dot: usize, after: &str) -> bool {
     if !lexicon::classes(next).has(Class::SentenceOpener) {
         return false;
     }
-    let before = &text[..dot];
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
-        .next()
-        .unwrap_or("");
-    word.chars().count() > 1 && !lexicon::classes(word).has(Class::TitleAbbreviation)
+    // (the look-back is bounded: 64 bytes for the word, 400 for a
+    // lowercase word before it, so a text of dots stays linear)
+    let from = floor_boundary(text, start.max(dot.saturating_sub(400)).min(dot));
+    let mut words = text[from..dot].split(|c: char| c.is_whitespace() || OPENERS.contains(&c));
+    let word = words.next_back().unwrap_or("");
+    let acronym = word.len() <= 64
+        && word.contains('.')
+        && word.chars().all(|c| c == '.' || c.is_uppercase())
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    let clock = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
+    (acronym || clock)
+        && words.any(|w| w.chars().next().is_some_and(char::is_lowercase) && !w.contains('.'))
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// True when the full stop at byte `dot` stands apart after a month
@@ -559,6 +583,14 @@ mod tests {
                 "Gen. He Jun met the U.S. Senate team and J. The Smith."
             ]
         );
+        for one in [
+            "Biden Says U.S. And Allies Will Respond",
+            "Outlets, e.g. The Guardian, reported it.",
+            "It was Trump vs. The Media again.",
+            "The then-Sen. He Jun spoke.",
+        ] {
+            assert_eq!(texts(one), [one]);
+        }
     }
 
     #[test]
@@ -574,6 +606,12 @@ mod tests {
                 "After the rally, the U.S.Army band and Philstar.com left, e.g.Smith."
             ]
         );
+        for one in [
+            "Praise came from Sen.Warren and Gov.Newsom on Monday.",
+            "Chelsea vs.Arsenal ended level.",
+        ] {
+            assert_eq!(texts(one), [one]);
+        }
     }
 
     #[test]

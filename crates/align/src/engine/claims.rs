@@ -417,6 +417,23 @@ impl GlobalDf for DfTable {
     }
 }
 
+/// Two collections' frequencies read as one: the larger claim count and,
+/// for every string, the larger frequency (one that only `.1` omits
+/// counts once there).
+pub(crate) struct Larger<'g>(pub &'g DfTable, pub &'g dyn GlobalDf);
+
+impl GlobalDf for Larger<'_> {
+    fn claims(&self) -> usize {
+        self.0.claims().max(self.1.claims())
+    }
+    fn df(&self, s: &str) -> Option<u64> {
+        match (self.0.df(s), self.1.df(s)) {
+            (Some(a), b) => Some(a.max(b.unwrap_or(1))),
+            (None, b) => b,
+        }
+    }
+}
+
 /// The [`DfTable`] of `input`: the units of each chunk of articles are
 /// built as [`prepare`] builds them (so every count is the one a
 /// [`prepare`] of all of `input` finds), counted and dropped, chunks in

@@ -129,7 +129,8 @@ pub(crate) fn run_with(
 ) -> Alignment {
     let groups = story_groups(input, stories, cfg);
     let text: usize = input.iter().map(|x| x.article.text.len()).sum();
-    if text < cfg.stream_text_bytes {
+    // (one story: streaming would build its claims twice for nothing)
+    if text < cfg.stream_text_bytes || groups.len() <= 1 {
         // every claim built once, for all stories
         let p = claims::prepare_with(input, cfg, global);
         let groups = canonical_groups(&p, groups);
@@ -144,13 +145,16 @@ pub(crate) fn run_with(
     // Streamed: the frequencies of every claim word, counted a chunk of
     // articles at a time, then each story's claims built, compared and
     // dropped: the units in memory are those of the stories in flight.
-    let table;
+    // (a caller's statistics count with the input's own, as the one-pass
+    // path counts them: the larger of the two for every string)
+    let table = claims::df_table(input, cfg);
+    let both;
     let global: &dyn claims::GlobalDf = match global {
-        Some(g) => g,
-        None => {
-            table = claims::df_table(input, cfg);
-            &table
+        Some(g) => {
+            both = claims::Larger(&table, g);
+            &both
         }
+        None => &table,
     };
     let groups = canonical_input_groups(input, groups);
     let ids = input_story_ids(input, &groups);

@@ -519,11 +519,20 @@ mod tests {
     fn login_and_meter_notices_after_a_headline_are_ignored() {
         let headline = feats("Storm floods the harbour of Kessel.");
         for notice in [
-            "By logging in to Journal using a third-party service you accept the User agreement of Journal.",
+            "Forgot your password? Reset it after logging in to your account.",
             "You have reached the limit for free access to our reporting this month.",
         ] {
             let f = feats(&format!("Storm floods the harbour of Kessel. {notice}"));
             assert_eq!(f.keys, headline.keys, "{notice}");
+        }
+        // news about logging, memory or limits is no notice
+        for news in [
+            "Illegal logging in the northern forests rose again.",
+            "“I want them to remember me as a fighter,” she said.",
+            "The Treasury reached the limit of its borrowing authority.",
+        ] {
+            let f = feats(&format!("Storm floods the harbour of Kessel. {news}"));
+            assert!(f.keys.len() > headline.keys.len() + 2, "{news}");
         }
     }
 

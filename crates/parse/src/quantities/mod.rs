@@ -1065,14 +1065,17 @@ impl<'a> Scan<'a> {
             return Outcome::Skip;
         }
         let plus = cap(m, "plus").is_some();
-        // glued on after: `3-1`, `10-year plan` (but `a 10-point lead`
-        // states a margin)
+        // glued on after: `3-1`, `10-year plan`, `3-point shot` (but `a
+        // 10-point lead` states a margin)
         if plain
             && !plus
             && self.punct(a.end).is_some_and(|c| c == '-' || c == '–')
             && self.touching(a.end)
             && self.touching(a.end + 1)
-            && !(self.has(a.end + 1, Class::MarginWord) && self.word_end(a.end + 1) == a.end + 1)
+            && !(self.has(a.end + 1, Class::MarginWord)
+                && self.word_end(a.end + 1) == a.end + 1
+                && self.has(a.end + 2, Class::MarginNoun)
+                && !self.touching(a.end + 2))
         {
             return Outcome::Skip;
         }
