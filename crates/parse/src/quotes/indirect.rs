@@ -910,11 +910,15 @@ impl<'a> Ctx<'a> {
         let n = toks[open..]
             .iter()
             .take(INTERRUPTION_WORDS + 5)
-            .position(|t| t.kind == TokKind::Punct)?;
+            .position(|t| t.kind == TokKind::Punct);
+        let Some(n) = n.filter(|&n| n > 0 && toks[open + n].text(text) == ",") else {
+            // a condition with no comma before its main clause (“said if
+            // elected he would …”)
+            return adverbial
+                .then(|| self.conditional_without_comma(toks, open))
+                .flatten();
+        };
         let comma = open + n;
-        if n == 0 || toks[comma].text(text) != "," {
-            return None;
-        }
         let blocked = toks[open..comma].iter().enumerate().any(|(j, t)| {
             t.classes.intersects(Classes::all(&[
                 Class::ReportingVerb,
@@ -938,6 +942,42 @@ impl<'a> Ctx<'a> {
             .take_while(|t| t.kind != TokKind::Punct)
             .any(|t| t.is(Class::ReportingVerb) || t.is(Class::ThatVerb));
         (!attribution).then_some(open)
+    }
+
+    /// “VERB if CONDITION PRONOUN MODAL …”: a condition of `condition`
+    /// (`toks[open]`: “if”, “unless”) right after a reporting verb with no
+    /// comma before its main clause (“said if elected president he could
+    /// work with the leaders”), found by a subject pronoun followed by a
+    /// modal (“he could”, “they would”) or holding one (“she'd”) after at least one word of the
+    /// condition, within [`INTERRUPTION_WORDS`] + 5 words and before any
+    /// punctuation mark, reporting verb or clause word. Where the reported
+    /// words start: the condition is part of them.
+    fn conditional_without_comma(&self, toks: &[crate::text::Token], open: usize) -> Option<usize> {
+        let text = self.text;
+        if !toks[open].is(Class::Condition) {
+            return None;
+        }
+        let words = toks[open + 1..]
+            .iter()
+            .take(INTERRUPTION_WORDS + 5)
+            .take_while(|t| {
+                t.kind != TokKind::Punct
+                    && !t.classes.intersects(Classes::all(&[
+                        Class::ReportingVerb,
+                        Class::ThatVerb,
+                        Class::ClauseBoundary,
+                        Class::QuestionWord,
+                    ]))
+            })
+            .count();
+        (open + 2..open + 1 + words)
+            .any(|k| {
+                let w = toks[k].text(text);
+                toks[k].is(Class::NominativePronoun)
+                    && (toks.get(k + 1).is_some_and(|m| m.is(Class::Modal))
+                        || ["'d", "’d", "'ll", "’ll"].iter().any(|e| w.ends_with(e)))
+            })
+            .then_some(open)
     }
 
     /// [`Ctx::clause_after`] with at most `skip` tokens of object or
@@ -1701,7 +1741,13 @@ impl<'a> Ctx<'a> {
         }
         let end = stop.map_or(toks[toks.len() - 1].span.end, |t| t.span.start);
         let content = trim_span(text, Span::new(first.span.start, end));
-        (has_words(content.slice(text), OBJECT_WORDS)
+        // (one capitalised word, a name, is enough after a verb: “the union
+        // endorsed Ruiz.”)
+        let name = bare_ok
+            && first.kind == TokKind::Word
+            && first.shape.has(Shape::CAPITALISED)
+            && stop.is_some_and(|t| t.span.start == first.span.end);
+        ((name || has_words(content.slice(text), OBJECT_WORDS))
             && !index.overlaps(content)
             && index.first_open_within(content).is_none())
         .then_some(content)
