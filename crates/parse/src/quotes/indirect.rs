@@ -1235,7 +1235,11 @@ impl<'a> Ctx<'a> {
     /// after the verb, followed by a lowercase word that is no article,
     /// determiner or number (“pledged to the cause” reports nothing). Not
     /// when the verb is a noun or an adjective (after an article, a
-    /// determiner or a possessive: “his promise to”).
+    /// determiner or a possessive: “his promise to”). A verb of request
+    /// (value “object”) has its object before the “to” (“urged Congress to
+    /// act”), value “on” after an “on” (“called on the governor to
+    /// resign”): the content starts at the object, which holds no word of
+    /// time.
     fn infinitive_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let text = self.text;
         // (nor a base form after “to” or a preposition: “require him to
@@ -1253,6 +1257,17 @@ impl<'a> Ctx<'a> {
         // object of a verb of request (value “object”: “urged Congress to
         // act”, “asked the bankers to wait”: the content starts at the
         // object); a verb of request needs its object
+        // (value “on”: a verb of request whose object follows “on”:
+        // “called on the governor to resign”; the content starts there)
+        let value = crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport);
+        let v = if value == Some("on") {
+            if toks.get(v + 1)?.text(text) != "on" {
+                return None;
+            }
+            v + 1
+        } else {
+            v
+        };
         let to = (v + 1..(v + 2 + REQUEST_OBJECT_MAX).min(toks.len()))
             .find(|&k| toks[k].text(text) == "to")?;
         let verb = toks.get(to + 1)?;
@@ -1270,15 +1285,19 @@ impl<'a> Ctx<'a> {
         } else {
             to
         };
-        let object =
-            crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport) == Some("object");
+        let object = matches!(value, Some("object" | "on"));
         if object != (object_end > v + 1) {
             return None;
         }
+        // (a word of time is no object: “called on Sunday to …”)
         let plain = toks[v + 1..object_end].iter().all(|t| {
             t.kind == TokKind::Word
                 && !is_preposition(t.text(text))
                 && !t.classes.intersects(Classes::all(&[
+                    Class::Weekday,
+                    Class::Month,
+                    Class::DeicticDay,
+                    Class::TimeReference,
                     Class::ClauseBoundary,
                     Class::AdverbialSubordinator,
                     Class::QuestionWord,
