@@ -1758,6 +1758,19 @@ impl<'a> Ctx<'a> {
         if stop.is_some_and(|t| t.text(text).chars().next().is_some_and(is_double_mark)) {
             return None;
         }
+        // (nor when it ends at a colon that hands over to a quotation:
+        // “warned of the situation on the border: “…””, the quotation is
+        // the report)
+        let colon_quote = stop.is_some_and(|colon| {
+            colon.text(text) == ":"
+                && toks[o + 1..]
+                    .iter()
+                    .find(|t| t.span.start > colon.span.start)
+                    .is_some_and(|n| n.text(text).chars().next().is_some_and(is_quote_char))
+        });
+        if colon_quote {
+            return None;
+        }
         let end = stop.map_or(toks[toks.len() - 1].span.end, |t| t.span.start);
         let content = trim_span(text, Span::new(first.span.start, end));
         // (one capitalised word, a name, is enough after a verb: “the union
