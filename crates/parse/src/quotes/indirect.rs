@@ -910,11 +910,15 @@ impl<'a> Ctx<'a> {
         let n = toks[open..]
             .iter()
             .take(INTERRUPTION_WORDS + 5)
-            .position(|t| t.kind == TokKind::Punct)?;
+            .position(|t| t.kind == TokKind::Punct);
+        let Some(n) = n.filter(|&n| n > 0 && toks[open + n].text(text) == ",") else {
+            // a condition with no comma before its main clause (“said if
+            // elected he would …”)
+            return adverbial
+                .then(|| self.conditional_without_comma(toks, open))
+                .flatten();
+        };
         let comma = open + n;
-        if n == 0 || toks[comma].text(text) != "," {
-            return None;
-        }
         let blocked = toks[open..comma].iter().enumerate().any(|(j, t)| {
             t.classes.intersects(Classes::all(&[
                 Class::ReportingVerb,
@@ -938,6 +942,42 @@ impl<'a> Ctx<'a> {
             .take_while(|t| t.kind != TokKind::Punct)
             .any(|t| t.is(Class::ReportingVerb) || t.is(Class::ThatVerb));
         (!attribution).then_some(open)
+    }
+
+    /// “VERB if CONDITION PRONOUN MODAL …”: a condition of `condition`
+    /// (`toks[open]`: “if”, “unless”) right after a reporting verb with no
+    /// comma before its main clause (“said if elected president he could
+    /// work with the leaders”), found by a subject pronoun followed by a
+    /// modal (“he could”, “they would”) or holding one (“she'd”) after at least one word of the
+    /// condition, within [`INTERRUPTION_WORDS`] + 5 words and before any
+    /// punctuation mark, reporting verb or clause word. Where the reported
+    /// words start: the condition is part of them.
+    fn conditional_without_comma(&self, toks: &[crate::text::Token], open: usize) -> Option<usize> {
+        let text = self.text;
+        if !toks[open].is(Class::Condition) {
+            return None;
+        }
+        let words = toks[open + 1..]
+            .iter()
+            .take(INTERRUPTION_WORDS + 5)
+            .take_while(|t| {
+                t.kind != TokKind::Punct
+                    && !t.classes.intersects(Classes::all(&[
+                        Class::ReportingVerb,
+                        Class::ThatVerb,
+                        Class::ClauseBoundary,
+                        Class::QuestionWord,
+                    ]))
+            })
+            .count();
+        (open + 2..open + 1 + words)
+            .any(|k| {
+                let w = toks[k].text(text);
+                toks[k].is(Class::NominativePronoun)
+                    && (toks.get(k + 1).is_some_and(|m| m.is(Class::Modal))
+                        || ["'d", "’d", "'ll", "’ll"].iter().any(|e| w.ends_with(e)))
+            })
+            .then_some(open)
     }
 
     /// [`Ctx::clause_after`] with at most `skip` tokens of object or
@@ -1195,7 +1235,11 @@ impl<'a> Ctx<'a> {
     /// after the verb, followed by a lowercase word that is no article,
     /// determiner or number (“pledged to the cause” reports nothing). Not
     /// when the verb is a noun or an adjective (after an article, a
-    /// determiner or a possessive: “his promise to”).
+    /// determiner or a possessive: “his promise to”). A verb of request
+    /// (value “object”) has its object before the “to” (“urged Congress to
+    /// act”), value “on” after an “on” (“called on the governor to
+    /// resign”): the content starts at the object, which holds no word of
+    /// time.
     fn infinitive_after(&self, toks: &[crate::text::Token], v: usize) -> Option<usize> {
         let text = self.text;
         // (nor a base form after “to” or a preposition: “require him to
@@ -1213,6 +1257,17 @@ impl<'a> Ctx<'a> {
         // object of a verb of request (value “object”: “urged Congress to
         // act”, “asked the bankers to wait”: the content starts at the
         // object); a verb of request needs its object
+        // (value “on”: a verb of request whose object follows “on”:
+        // “called on the governor to resign”; the content starts there)
+        let value = crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport);
+        let v = if value == Some("on") {
+            if toks.get(v + 1)?.text(text) != "on" {
+                return None;
+            }
+            v + 1
+        } else {
+            v
+        };
         let to = (v + 1..(v + 2 + REQUEST_OBJECT_MAX).min(toks.len()))
             .find(|&k| toks[k].text(text) == "to")?;
         let verb = toks.get(to + 1)?;
@@ -1230,15 +1285,19 @@ impl<'a> Ctx<'a> {
         } else {
             to
         };
-        let object =
-            crate::lexicon::value(toks[v].text(text), Class::InfinitiveReport) == Some("object");
+        let object = matches!(value, Some("object" | "on"));
         if object != (object_end > v + 1) {
             return None;
         }
+        // (a word of time is no object: “called on Sunday to …”)
         let plain = toks[v + 1..object_end].iter().all(|t| {
             t.kind == TokKind::Word
                 && !is_preposition(t.text(text))
                 && !t.classes.intersects(Classes::all(&[
+                    Class::Weekday,
+                    Class::Month,
+                    Class::DeicticDay,
+                    Class::TimeReference,
                     Class::ClauseBoundary,
                     Class::AdverbialSubordinator,
                     Class::QuestionWord,
@@ -1699,9 +1758,28 @@ impl<'a> Ctx<'a> {
         if stop.is_some_and(|t| t.text(text).chars().next().is_some_and(is_double_mark)) {
             return None;
         }
+        // (nor when it ends at a colon that hands over to a quotation:
+        // “warned of the situation on the border: “…””, the quotation is
+        // the report)
+        let colon_quote = stop.is_some_and(|colon| {
+            colon.text(text) == ":"
+                && toks[o + 1..]
+                    .iter()
+                    .find(|t| t.span.start > colon.span.start)
+                    .is_some_and(|n| n.text(text).chars().next().is_some_and(is_quote_char))
+        });
+        if colon_quote {
+            return None;
+        }
         let end = stop.map_or(toks[toks.len() - 1].span.end, |t| t.span.start);
         let content = trim_span(text, Span::new(first.span.start, end));
-        (has_words(content.slice(text), OBJECT_WORDS)
+        // (one capitalised word, a name, is enough after a verb: “the union
+        // endorsed Ruiz.”)
+        let name = bare_ok
+            && first.kind == TokKind::Word
+            && first.shape.has(Shape::CAPITALISED)
+            && stop.is_some_and(|t| t.span.start == first.span.end);
+        ((name || has_words(content.slice(text), OBJECT_WORDS))
             && !index.overlaps(content)
             && index.first_open_within(content).is_none())
         .then_some(content)
