@@ -1409,6 +1409,22 @@ impl<'a> Ctx<'a> {
             ))
         };
         let n = clause.len();
+        // a headline's topic (“Roe on Tax Returns: ‘…’”, “Lee On the
+        // Senate: ‘…’”): the name opening the clause before “on”, not the
+        // topic's last name before the colon
+        if let Some(k) = clause[..n.saturating_sub(2)]
+            .iter()
+            .position(|t| self.word(t).eq_ignore_ascii_case("on"))
+            .filter(|&k| k > 0)
+        {
+            let s = self.subject_ending_at(clause, k);
+            let opens = s.span().is_some_and(|sp| sp.start == clause[0].span.start);
+            if opens && matches!(s, Subject::Entity(..) | Subject::Name(_)) {
+                if let Some(sp) = self.resolve_subject(s, speakers) {
+                    return colon_at(sp);
+                }
+            }
+        }
         if n >= 2 {
             let s = self.subject_ending_at(clause, n - 1);
             // not the object of a verb naming its addressee or of a
