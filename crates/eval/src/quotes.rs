@@ -1020,7 +1020,15 @@ impl Scorer {
                 && q.speaker
                     .as_deref()
                     .is_some_and(|ours| narration_names(&content_text, ours));
-            let verdict = if narrated {
+            // round 20 (speakers10): a name source's person is its head's
+            // name (“Jack Roe, a spokesman for the Harbour Board”: `Roe`,
+            // not `Board`, the last capitalised word)
+            let head_named = verdict_r20 == Verdict::Wrong
+                && shape == SourceShape::Name
+                && q.speaker.as_deref().is_some_and(|ours| {
+                    person_key(src.slice(text)).is_some_and(|k| name_has(ours, &k))
+                });
+            let verdict = if narrated || head_named {
                 Verdict::Right
             } else {
                 verdict_r20
@@ -1059,9 +1067,10 @@ impl Scorer {
                 self.speaker_all_r20[slot_r20] += 1;
             }
             self.speaker_all_r18[slot_r20] += 1;
-            if narrated && scored {
+            if (narrated || head_named) && scored {
+                let why = if narrated { "narration" } else { "source head" };
                 self.changed_r20
-                    .note(&format!("{} gold", class_name(class)), || {
+                    .note(&format!("{} gold, {why}", class_name(class)), || {
                         format!(
                             "{}  gold source «{}»  ours «{}»  narration «{}»",
                             context(hull),
@@ -1312,7 +1321,7 @@ impl Scorer {
             10,
         );
         self.changed_r20.print(
-            "verdicts turned right by the content's own narration (round 20 speakers10)",
+            "verdicts turned right by the content's own narration or the source's head (round 20 speakers10)",
             10,
         );
         self.by_shape.print(
