@@ -663,6 +663,63 @@ pub fn cue_as_source(source: &str) -> bool {
     CUE_WORDS.contains(&first) && name_key(source).is_none()
 }
 
+/// The words of a gold content outside its double quotation marks (`“…”`,
+/// `"…"`, `''…''`): the narration the annotator took into the content
+/// (“…,” Sanders said “…”).
+///
+/// ```
+/// use crosscheck_eval::quotes::narration;
+/// assert_eq!(narration("“Go,” Roe said. “Now.”").trim(), "Roe said.");
+/// ```
+pub fn narration(content: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    let mut chars = content.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            '\'' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                inside = !inside;
+            }
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True when a gold direct content's own narration names our speaker as
+/// its speaker: outside the quotation marks, at most 20 words, a reporting
+/// verb of [`CUE_WORDS`] right after or right before a capitalised word
+/// our name holds (“…,” Sanders said, according to CNN; “…,” said Kristen
+/// Day, …, reports USA Today: the annotator's source is the outlet, the
+/// content itself says who spoke). Since round 20 (speakers10) such a
+/// verdict is right; `speaker_accuracy_round20` still judges by the
+/// source alone.
+///
+/// ```
+/// use crosscheck_eval::quotes::narration_names;
+/// assert!(narration_names("“Go,” Roe said “now.”", "Jane Roe"));
+/// assert!(narration_names("“Go,” said Jane Roe, an aide.", "Jane Roe"));
+/// assert!(!narration_names("“Go,” Roe said “now.”", "Max Doe"));
+/// assert!(!narration_names("“Go, Roe,” now.", "Jane Roe"));
+/// assert!(!narration_names("“Go.” Roe, an aide, said “now.”", "Jane Roe"));
+/// ```
+pub fn narration_names(content: &str, ours: &str) -> bool {
+    let ws = words(&narration(content));
+    let named = |w: Option<&String>| {
+        w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && name_has(ours, w))
+    };
+    ws.len() <= 20
+        && (0..ws.len()).any(|i| {
+            CUE_WORDS.contains(&ws[i].as_str())
+                && (named(ws.get(i + 1)) || named(i.checked_sub(1).and_then(|j| ws.get(j))))
+        })
+}
+
 /// Runs the suite on `devdata/polnear-train`.
 pub fn run(devdata: &Path) -> Result<Figures, String> {
     let docs = polnear::load(&devdata.join("polnear-train"))?;
@@ -702,8 +759,14 @@ struct Scorer {
     /// is a cue word, [`cue_as_source`], is scored).
     speaker_direct_r18: [usize; 3],
     speaker_all_r18: [usize; 3],
+    /// The same two counts by the judge of round 20 (speakers9): the
+    /// content's own narration ([`narration_names`]) not read.
+    speaker_direct_r20: [usize; 3],
+    speaker_all_r20: [usize; 3],
     /// Direct verdicts the round 17 and round 18 judges give differently.
     changed_r18: Tally,
+    /// Verdicts the content's narration turns right (round 20 speakers10).
+    changed_r20: Tally,
     /// Direct verdicts the two judges give differently.
     changed: Tally,
     /// Speaker verdicts on direct quotes by the gold source's shape.
@@ -744,6 +807,9 @@ impl Scorer {
             speaker_all_r17: [0; 3],
             speaker_direct_r18: [0; 3],
             speaker_all_r18: [0; 3],
+            speaker_direct_r20: [0; 3],
+            speaker_all_r20: [0; 3],
+            changed_r20: Tally::new(keep),
             changed_r18: Tally::new(keep),
             changed: Tally::new(keep),
             by_shape: Tally::new(0),
@@ -940,7 +1006,33 @@ impl Scorer {
             // the old judge read a relative pronoun as a role: span only
             let judged = |ante| judge(q.speaker.as_deref(), q.speaker_span, text, &a.source, ante);
             let (verdict_old, _) = judged(antecedent_old.filter(|_| !is_relative));
-            let (verdict, shape) = judged(antecedent);
+            let (verdict_r20, shape) = judged(antecedent);
+            // round 20 (speakers10): the content's own narration names our
+            // speaker (“…,” Sanders said, according to CNN)
+            let content_text: String = a
+                .content
+                .iter()
+                .map(|c| c.slice(text))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let narrated = verdict_r20 == Verdict::Wrong
+                && class == GoldClass::Direct
+                && q.speaker
+                    .as_deref()
+                    .is_some_and(|ours| narration_names(&content_text, ours));
+            // round 20 (speakers10): a name source's person is its head's
+            // name (“Jack Roe, a spokesman for the Harbour Board”: `Roe`,
+            // not `Board`, the last capitalised word)
+            let head_named = verdict_r20 == Verdict::Wrong
+                && shape == SourceShape::Name
+                && q.speaker.as_deref().is_some_and(|ours| {
+                    person_key(src.slice(text)).is_some_and(|k| name_has(ours, &k))
+                });
+            let verdict = if narrated || head_named {
+                Verdict::Right
+            } else {
+                verdict_r20
+            };
             let (verdict_r17, _) = judged(antecedent_r17);
             // the tally slot of a verdict: right, none, wrong
             let slot_of = |v: Verdict| match v {
@@ -950,6 +1042,7 @@ impl Scorer {
             };
             let (slot, slot_old, slot_r17) =
                 (slot_of(verdict), slot_of(verdict_old), slot_of(verdict_r17));
+            let slot_r20 = slot_of(verdict_r20);
             // round 20: a gold source that is a cue word is not scored
             let scored = !cue_as_source(src.slice(text).trim());
             if !scored {
@@ -971,8 +1064,22 @@ impl Scorer {
             }
             if scored {
                 self.speaker_all[slot] += 1;
+                self.speaker_all_r20[slot_r20] += 1;
             }
-            self.speaker_all_r18[slot] += 1;
+            self.speaker_all_r18[slot_r20] += 1;
+            if (narrated || head_named) && scored {
+                let why = if narrated { "narration" } else { "source head" };
+                self.changed_r20
+                    .note(&format!("{} gold, {why}", class_name(class)), || {
+                        format!(
+                            "{}  gold source «{}»  ours «{}»  narration «{}»",
+                            context(hull),
+                            src.slice(text),
+                            q.speaker.as_deref().unwrap_or(""),
+                            snippet(&narration(&content_text), 0, usize::MAX, 300)
+                        )
+                    });
+            }
             self.speaker_all_old[slot_old] += 1;
             self.speaker_all_r17[slot_r17] += 1;
             if class != GoldClass::Direct {
@@ -980,8 +1087,9 @@ impl Scorer {
             }
             if scored {
                 self.speaker_direct[slot] += 1;
+                self.speaker_direct_r20[slot_r20] += 1;
             }
-            self.speaker_direct_r18[slot] += 1;
+            self.speaker_direct_r18[slot_r20] += 1;
             self.speaker_direct_old[slot_old] += 1;
             self.speaker_direct_r17[slot_r17] += 1;
             if verdict != verdict_r17 {
@@ -1165,6 +1273,8 @@ impl Scorer {
         f.higher("speaker_accuracy_all_round17", acc(self.speaker_all_r17));
         f.higher("speaker_accuracy_round18", acc(self.speaker_direct_r18));
         f.higher("speaker_accuracy_all_round18", acc(self.speaker_all_r18));
+        f.higher("speaker_accuracy_round20", acc(self.speaker_direct_r20));
+        f.higher("speaker_accuracy_all_round20", acc(self.speaker_all_r20));
 
         eprintln!("quotes: overlap matching (a prediction is right when it shares a byte with a gold content)");
         eprintln!("  {}", self.direct.line("direct (gold starts with a mark)"));
@@ -1208,6 +1318,10 @@ impl Scorer {
         );
         self.changed_r18.print(
             "direct verdicts changed by the own-clause test of round 18 (round 17 → 18)",
+            10,
+        );
+        self.changed_r20.print(
+            "verdicts turned right by the content's own narration or the source's head (round 20 speakers10)",
             10,
         );
         self.by_shape.print(

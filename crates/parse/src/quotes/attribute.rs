@@ -323,7 +323,16 @@ impl<'a> Ctx<'a> {
                     || self.is_initial_stop(win, i)
                     || self.is_inner_stop(win, i))
             })
-            .find(|&i| self.is_cue_after(win, i))?;
+            // (after an article, a determiner or a possessive the word
+            // is a noun: “…,” a note on the door says)
+            .find(|&i| {
+                self.is_cue_after(win, i)
+                    && !(i > k && {
+                        let b = &win[i - 1];
+                        b.shape.has(Shape::POSSESSIVE)
+                            || (b.is(Class::Determiner) && self.word(b) != "that")
+                    })
+            })?;
         let cue = self.word(&win[v]).to_string();
         let subject = self.subject_left(win, v, k);
         // “…,” one user wrote: a subject phrase in lowercase right after
@@ -341,6 +350,24 @@ impl<'a> Ctx<'a> {
                     };
                     return Some((sp, cue));
                 }
+            }
+            // “…,” the note says: an article or determiner and a cue word
+            // used as a noun, right after the mark, then the cue
+            if v == k + 2
+                && first.shape.has(Shape::LOWERCASE)
+                && first.is(Class::Determiner)
+                && win[k + 1].kind == TokKind::Word
+                && win[k + 1].shape.has(Shape::LOWERCASE)
+                && (win[k + 1].is(Class::ReportingVerb) || win[k + 1].is(Class::QuoteVerb))
+            {
+                let span = Span::new(first.span.start, win[k + 1].span.end);
+                let sp = Speaker {
+                    entity: None,
+                    name: span,
+                    span,
+                    how: Attribution::Phrase,
+                };
+                return Some((sp, cue));
             }
             // “…,” the 29-year-old said: a number glued into a compound
             if let Some(sp) = self.glued_phrase(win, k, v) {
@@ -1409,6 +1436,22 @@ impl<'a> Ctx<'a> {
             ))
         };
         let n = clause.len();
+        // a headline's topic (“Roe on Tax Returns: ‘…’”, “Lee On the
+        // Senate: ‘…’”): the name opening the clause before “on”, not the
+        // topic's last name before the colon
+        if let Some(k) = clause[..n.saturating_sub(2)]
+            .iter()
+            .position(|t| self.word(t).eq_ignore_ascii_case("on"))
+            .filter(|&k| k > 0)
+        {
+            let s = self.subject_ending_at(clause, k);
+            let opens = s.span().is_some_and(|sp| sp.start == clause[0].span.start);
+            if opens && matches!(s, Subject::Entity(..) | Subject::Name(_)) {
+                if let Some(sp) = self.resolve_subject(s, speakers) {
+                    return colon_at(sp);
+                }
+            }
+        }
         if n >= 2 {
             let s = self.subject_ending_at(clause, n - 1);
             // not the object of a verb naming its addressee or of a

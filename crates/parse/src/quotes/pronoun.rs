@@ -311,6 +311,31 @@ impl<'a> Ctx<'a> {
             .copied()
     }
 
+    /// True when the mention `m` modifies a role written before the person
+    /// holding it (“Sanders campaign manager Jeff Weaver said”, “Trump
+    /// spokesman Hope Hicks”): lowercase `title_modifier` words, a
+    /// lowercase role noun, then a person's name. Such a name is no
+    /// subject, so no pronoun's antecedent.
+    fn modifies_named_role(&self, toks: &[crate::text::Token], m: Span) -> bool {
+        let mut k = toks.partition_point(|t| t.span.start < m.end);
+        while let Some(t) = toks.get(k) {
+            if t.kind != TokKind::Word || !t.shape.has(crate::text::Shape::LOWERCASE) {
+                return false;
+            }
+            if t.is(Class::RoleNoun) {
+                return toks.get(k + 1).is_some_and(|n| {
+                    self.mention_starting_at(n.span.start)
+                        .is_some_and(|(_, e)| self.entities[e].kind == EntityKind::Person)
+                });
+            }
+            if !t.is(Class::TitleModifier) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// True when byte `pos` lies inside a pair of quotation marks.
     pub(super) fn inside_marks(&self, pos: usize) -> bool {
         let i = self.mark_spans.partition_point(|&(open, _)| open <= pos);
@@ -530,6 +555,9 @@ impl<'a> Ctx<'a> {
                 }
                 let j = toks.partition_point(|t| t.span.start < m.start);
                 if j > 0 && toks[j - 1].is(Class::Determiner) {
+                    continue;
+                }
+                if self.modifies_named_role(toks, m) {
                     continue;
                 }
                 if m.start < fronted_end {
