@@ -693,7 +693,7 @@ pub fn narration(content: &str) -> String {
 
 /// True when a gold direct content's own narration names our speaker as
 /// its speaker: outside the quotation marks, at most 20 words, a reporting
-/// verb of [`CUE_WORDS`] right after or right before a capitalised word
+/// verb of `CUE_WORDS` right after or right before a capitalised word
 /// our name holds (“…,” Sanders said, according to CNN; “…,” said Kristen
 /// Day, …, reports USA Today: the annotator's source is the outlet, the
 /// content itself says who spoke). Since round 20 (speakers10) such a
