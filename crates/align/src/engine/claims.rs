@@ -505,6 +505,14 @@ pub(crate) fn prepare_kept<'a>(
     prepare_docs(docs, cfg, global.map(|g| g as &dyn GlobalDf), keep)
 }
 
+/// The canonical order of articles: by id, then text.
+pub(crate) fn canonical_cmp(a: &Extraction, b: &Extraction) -> std::cmp::Ordering {
+    a.article
+        .id
+        .cmp(&b.article.id)
+        .then_with(|| a.article.text.cmp(&b.article.text))
+}
+
 /// [`prepare_kept`] of `order`: articles with their input indices.
 fn prepare_docs<'a>(
     mut order: Vec<(usize, &'a Extraction)>,
@@ -512,12 +520,7 @@ fn prepare_docs<'a>(
     global: Option<&dyn GlobalDf>,
     keep: Option<Keep>,
 ) -> (Prepared<'a>, Vec<usize>) {
-    order.sort_by(|(_, a), (_, b)| {
-        a.article
-            .id
-            .cmp(&b.article.id)
-            .then_with(|| a.article.text.cmp(&b.article.text))
-    });
+    order.sort_by(|(_, a), (_, b)| canonical_cmp(a, b));
     let input_index: Vec<usize> = order.iter().map(|(i, _)| *i).collect();
     let docs: Vec<&Extraction> = order.into_iter().map(|(_, x)| x).collect();
     let Built {

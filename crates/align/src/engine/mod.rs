@@ -82,9 +82,15 @@ fn story_groups(
 /// out of range) gets a story of its own, an article in two groups stays
 /// in the first: every article is in exactly one story.
 fn canonical_groups(p: &Prepared, groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
-    let n = p.docs.len();
+    in_canonical_order(&p.input_index, groups)
+}
+
+/// [`canonical_groups`] for a canonical order given as `order` (canonical
+/// doc → input index).
+fn in_canonical_order(order: &[usize], groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let n = order.len();
     let mut canon = vec![usize::MAX; n];
-    for (d, &i) in p.input_index.iter().enumerate() {
+    for (d, &i) in order.iter().enumerate() {
         canon[i] = d;
     }
     let mut taken = vec![false; n];
@@ -174,53 +180,17 @@ pub(crate) fn run_with(
 /// indices, each in canonical order (id, then text), ordered by their
 /// first article; every article in exactly one story.
 fn canonical_input_groups(input: &[Extraction], groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
-    let n = input.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&input[a].article, &input[b].article);
-        a.id.cmp(&b.id).then_with(|| a.text.cmp(&b.text))
-    });
-    let mut canon = vec![0usize; n];
-    for (d, &i) in order.iter().enumerate() {
-        canon[i] = d;
-    }
-    let mut taken = vec![false; n];
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for g in groups {
-        let mut v: Vec<usize> = g
-            .into_iter()
-            .filter(|&i| i < n)
-            .map(|i| canon[i])
-            .filter(|&d| !std::mem::replace(&mut taken[d], true))
-            .collect();
-        v.sort_unstable();
-        if !v.is_empty() {
-            out.push(v);
-        }
-    }
-    out.extend((0..n).filter(|&d| !taken[d]).map(|d| vec![d]));
-    out.sort_by_key(|g| g[0]);
-    out.into_iter()
+    let mut order: Vec<usize> = (0..input.len()).collect();
+    order.sort_by(|&a, &b| claims::canonical_cmp(&input[a], &input[b]));
+    in_canonical_order(&order, groups)
+        .into_iter()
         .map(|g| g.into_iter().map(|d| order[d]).collect())
         .collect()
 }
 
 /// [`story_ids`] of groups of input indices (canonical order).
 fn input_story_ids(input: &[Extraction], groups: &[Vec<usize>]) -> Vec<String> {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    groups
-        .iter()
-        .map(|g| {
-            let base = format!("story:{}", input[g[0]].article.id);
-            let n = seen.entry(base.clone()).or_default();
-            *n += 1;
-            if *n == 1 {
-                base
-            } else {
-                format!("{base}#{n}")
-            }
-        })
-        .collect()
+    numbered_story_ids(groups.iter().map(|g| input[g[0]].article.id.as_str()))
 }
 
 /// The alignment of story results, in story order.
@@ -237,11 +207,16 @@ fn assemble(results: Vec<StoryResult>) -> Alignment {
 /// `story:` and the story's first article id; a repeated id gets `#2`,
 /// `#3`, … in story order.
 fn story_ids(p: &Prepared, groups: &[Vec<usize>]) -> Vec<String> {
+    numbered_story_ids(groups.iter().map(|g| p.docs[g[0]].article.id.as_str()))
+}
+
+/// `story:` and each story's first article id, in story order; a repeated
+/// id gets `#2`, `#3`, ….
+fn numbered_story_ids<'a>(first_ids: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    groups
-        .iter()
-        .map(|g| {
-            let base = format!("story:{}", p.docs[g[0]].article.id);
+    first_ids
+        .map(|id| {
+            let base = format!("story:{id}");
             let n = seen.entry(base.clone()).or_default();
             *n += 1;
             if *n == 1 {
