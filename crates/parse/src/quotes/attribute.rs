@@ -123,12 +123,7 @@ impl<'a> Ctx<'a> {
                         // pronoun may stand for: read from the piece)
                         found = if pq.attribution == Attribution::Phrase {
                             pq.speaker_span.map(|span| {
-                                let sp = Speaker {
-                                    entity: None,
-                                    name: span,
-                                    span,
-                                    how: Attribution::Phrase,
-                                };
+                                let sp = Speaker::phrase(span);
                                 (sp, pq.cue.clone().unwrap_or_default())
                             })
                         } else {
@@ -342,13 +337,7 @@ impl<'a> Ctx<'a> {
         if subject == Subject::Unknown {
             if let Subject::Name(span) = self.phrase_subject(win, v) {
                 if span.start == first.span.start && first.shape.has(Shape::LOWERCASE) {
-                    let sp = Speaker {
-                        entity: None,
-                        name: span,
-                        span,
-                        how: Attribution::Phrase,
-                    };
-                    return Some((sp, cue));
+                    return Some((Speaker::phrase(span), cue));
                 }
             }
             // “…,” the note says: an article or determiner and a cue word
@@ -361,13 +350,7 @@ impl<'a> Ctx<'a> {
                 && (win[k + 1].is(Class::ReportingVerb) || win[k + 1].is(Class::QuoteVerb))
             {
                 let span = Span::new(first.span.start, win[k + 1].span.end);
-                let sp = Speaker {
-                    entity: None,
-                    name: span,
-                    span,
-                    how: Attribution::Phrase,
-                };
-                return Some((sp, cue));
+                return Some((Speaker::phrase(span), cue));
             }
             // “…,” the 29-year-old said: a number glued into a compound
             if let Some(sp) = self.glued_phrase(win, k, v) {
@@ -469,12 +452,7 @@ impl<'a> Ctx<'a> {
                     && (t.is(Class::Article) || t.is(Class::Determiner) || t.is(Class::NumberWord))
             })?;
         let span = Span::new(opener.span.start, role.end);
-        Some(Speaker {
-            entity: None,
-            name: span,
-            span,
-            how: Attribution::Phrase,
-        })
+        Some(Speaker::phrase(span))
     }
 
     /// True when `toks[i]` is a cue (a reporting or quote verb) and not
@@ -604,12 +582,7 @@ impl<'a> Ctx<'a> {
                 || f.is(Class::Determiner)
                 || f.is(Class::NumberWord)
                 || f.is(Class::PhraseOpener));
-        (k >= floor && (f.shape.has(Shape::LOWERCASE) || opens)).then_some(Speaker {
-            entity: None,
-            name: span,
-            span,
-            how: Attribution::Phrase,
-        })
+        (k >= floor && (f.shape.has(Shape::LOWERCASE) || opens)).then_some(Speaker::phrase(span))
     }
 
     /// The subject phrase of the cue `toks[v]` as a speaker, when the cue
@@ -768,15 +741,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let span = Span::new(opener.span.start, toks[end - 1].span.end);
-        Some((
-            start,
-            Speaker {
-                entity: None,
-                name: span,
-                span,
-                how: Attribution::Phrase,
-            },
-        ))
+        Some((start, Speaker::phrase(span)))
     }
 
     /// The words `toks[k..]` up to the cue `toks[v]` (auxiliaries and
@@ -816,12 +781,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let span = Span::new(first.span.start, toks[end - 1].span.end);
-        number.then_some(Speaker {
-            entity: None,
-            name: span,
-            span,
-            how: Attribution::Phrase,
-        })
+        number.then_some(Speaker::phrase(span))
     }
 
     /// The subject phrase after the inverted cue `toks[v]` as a speaker
@@ -907,12 +867,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let span = Span::new(first.span.start, toks[end - 1].span.end);
-        ((end >= v + 3 && (stops || goes_on)) || alone).then_some(Speaker {
-            entity: None,
-            name: span,
-            span,
-            how: Attribution::Phrase,
-        })
+        ((end >= v + 3 && (stops || goes_on)) || alone).then_some(Speaker::phrase(span))
     }
 
     /// [`Self::before_quote`] on the tokens of sentence `si` in
@@ -1666,12 +1621,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let phrase = Span::new(opener.span.start, span.end);
-        Some(Err(Speaker {
-            entity: None,
-            name: phrase,
-            span: phrase,
-            how: Attribution::Phrase,
-        }))
+        Some(Err(Speaker::phrase(phrase)))
     }
 
     /// True when the word right before the name at `span` (an article

@@ -107,6 +107,19 @@ struct Speaker {
     how: Attribution,
 }
 
+impl Speaker {
+    /// A speaker named as written (“one user”, “the note”), no entity: the
+    /// words of `span` are the name and what the attribution rests on.
+    fn phrase(span: Span) -> Speaker {
+        Speaker {
+            entity: None,
+            name: span,
+            span,
+            how: Attribution::Phrase,
+        }
+    }
+}
+
 /// The speakers found so far, with the position of their speech, in text
 /// order: what pronouns are resolved against.
 type Said = [(usize, Speaker)];
