@@ -724,6 +724,9 @@ pub fn narration_names(content: &str, ours: &str) -> bool {
 pub fn run(devdata: &Path) -> Result<Figures, String> {
     let docs = polnear::load(&devdata.join("polnear-train"))?;
     let mut s = Scorer::new(samples_wanted());
+    // the held-out half (`polnear::held_out`): text no learned part saw
+    let mut held = Scorer::new(0);
+    held.dump = None;
     for doc in &docs {
         let x = extract(Article {
             id: doc.name.clone(),
@@ -733,9 +736,27 @@ pub fn run(devdata: &Path) -> Result<Figures, String> {
             ..Article::default()
         });
         s.doc(doc, &x);
+        if polnear::held_out(&doc.name) {
+            held.doc(doc, &x);
+        }
     }
     eprintln!("quotes: {} PolNeAR articles", docs.len());
-    Ok(s.finish())
+    eprintln!("quotes, held-out half only (the articles no learned part was trained on):");
+    eprintln!("  {}", held.direct.line("direct"));
+    eprintln!("  {}", held.indirect.line("indirect"));
+    eprintln!(
+        "  speaker accuracy {:.4}",
+        ratio(held.speaker_direct[0], held.speaker_direct.iter().sum())
+    );
+    let mut f = s.finish();
+    held.direct.record(&mut f, "heldout_direct");
+    held.indirect.record(&mut f, "heldout_indirect");
+    held.all.record(&mut f, "heldout_all");
+    f.higher(
+        "heldout_speaker_accuracy",
+        ratio(held.speaker_direct[0], held.speaker_direct.iter().sum()),
+    );
+    Ok(f)
 }
 
 /// Running counts over the articles.
