@@ -1024,7 +1024,11 @@ pub(crate) fn quote_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding> {
     // two wordings no finding was made of (not clearly one statement) are
     // no agreement either; nor is reported speech whose dates, figures and
     // places were not all found, consistent, on every side
-    let kind = if same_person && one_wording && inner_facts_agree(cx, members) {
+    let kind = if same_person
+        && one_wording
+        && inner_facts_agree(cx, members)
+        && same_bare_numbers(cx, members)
+    {
         FindingKind::Agreement
     } else {
         FindingKind::Matched
@@ -1732,6 +1736,30 @@ fn same_quoted_words(cx: &StoryCx, members: &[Member]) -> bool {
     members[1..].iter().all(|m| quoted(m) == first)
 }
 
+/// True when the claims of other articles hold the same numbers outside
+/// their facts: the words with a digit that no date, figure or place
+/// extracted covers (a vote's tally "9-3", a score "2-1", a flight number).
+/// Those were never compared, so two sentences that differ in one are not
+/// in agreement ("voted 9-3" / "voted 8-4"), though no finding is made of
+/// them.
+fn same_bare_numbers(cx: &StoryCx, members: &[Member]) -> bool {
+    let numbers = |m: &Member| -> Vec<&str> {
+        let u = cx.unit(m.local);
+        let text = cx.p.docs[u.doc].article.text.as_str();
+        let mut out: Vec<&str> = u
+            .toks
+            .iter()
+            .filter(|t| !t.fact)
+            .map(|t| t.span().slice(text))
+            .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            .collect();
+        out.sort_unstable();
+        out
+    };
+    let first = numbers(&members[0]);
+    members[1..].iter().all(|m| numbers(m) == first)
+}
+
 /// The figures of the claims that say the leader's figure in other words
 /// ([`anchored_figures`](super::claims::anchored_figures)) and are too
 /// unlike it to be compared on everything (`comparable` leaves them out):
@@ -1861,7 +1889,7 @@ pub(crate) fn sentence_findings(cx: &StoryCx, members: &[Member]) -> Vec<Finding
     if !out.is_empty() || !cfg.agreements || cx.outlets(members) < 2 {
         return out;
     }
-    let kind = if uncompared || !same_quoted_words(cx, members) {
+    let kind = if uncompared || !same_quoted_words(cx, members) || !same_bare_numbers(cx, members) {
         FindingKind::Matched
     } else {
         FindingKind::Agreement
