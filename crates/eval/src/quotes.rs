@@ -552,7 +552,9 @@ const SUBJECT_OPENERS: &[&str] = &["But", "And", "Yet", "So", "Still", "Then"];
 const NON_SUBJECT_OPENERS: &[&str] = &["like", "unlike", "despite", "besides"];
 
 /// The name a sentence opens with as its subject, for the pronoun judge:
-/// after an optional conjunction (“But”, “And”, …), a run of capitalised
+/// after an optional conjunction (“But”, “And”, …) and an optional opening
+/// prepositional or participle phrase up to its comma (“In an interview,”,
+/// “Growing up in Ohio,”), a run of capitalised
 /// words (titles and initials allowed: “Gov. Chris Christie”) followed by
 /// a lowercase word, a comma (an apposition) or a dash, not ending in a
 /// possessive (“Roe’s aide”); its [`person_key`]. `None` when the sentence
@@ -572,6 +574,7 @@ const NON_SUBJECT_OPENERS: &[&str] = &["like", "unlike", "despite", "besides"];
 /// assert_eq!(sentence_subject("Roe’s aide agreed."), None);
 /// assert_eq!(sentence_subject("“Go,” Roe said."), None);
 /// assert_eq!(sentence_subject("In Ohio Roe won."), None);
+/// assert_eq!(key("In an interview, Roe had nothing to add.").as_deref(), Some("Roe"));
 /// assert_eq!(sentence_subject("Roe campaign chairman Jan Lee said so."), None);
 /// assert_eq!(sentence_subject("Later, Jan Lee said so."), None);
 /// assert_eq!(sentence_subject("Roe, Lee said, has won."), None);
@@ -587,6 +590,24 @@ pub fn sentence_subject(sentence: &str) -> Option<(String, Option<char>)> {
     }
     let toks: Vec<&str> = sentence.split_whitespace().collect();
     let mut i = usize::from(toks.first().is_some_and(|t| SUBJECT_OPENERS.contains(t)));
+    // an opening prepositional or participle phrase up to its comma (“In
+    // an interview, Roe said”, “Growing up in Ohio, Roe saw”)
+    let opening = toks.get(i).is_some_and(|t| {
+        let w = t.to_lowercase();
+        let c = classes(&w);
+        (c.has(Class::FunctionWord)
+            || c.has(Class::LocativePreposition)
+            || c.has(Class::DatePreposition)
+            || (w.ends_with("ing") && w.len() > 5))
+            && !c.has(Class::Determiner)
+            && !c.has(Class::Article)
+            && !c.has(Class::PersonPronoun)
+    });
+    if opening {
+        if let Some(k) = toks[i..].iter().take(8).position(|t| t.ends_with(',')) {
+            i += k + 1;
+        }
+    }
     let mut run: Vec<&str> = Vec::new();
     let mut comma = false;
     while let Some(&t) = toks.get(i) {
