@@ -783,6 +783,49 @@ pub fn judge(
     (verdict, shape)
 }
 
+/// The prediction that speaks for a gold content in pieces: of the
+/// predictions overlapping it, the one on the piece nearest the gold
+/// source (most shared bytes among those on that piece). A content
+/// quoted in two parts around another's words (“…,” said Roe, a nurse.
+/// Lee spoke. “…”) is judged on the part its source and cue belong to,
+/// not on the longer part; with one piece this is the prediction sharing
+/// the most bytes, as before. Since round 21 (speakers11);
+/// `speaker_accuracy_round20_speakers10` judges the prediction sharing
+/// the most bytes.
+///
+/// ```
+/// use crosscheck_eval::quotes::nearest_piece;
+/// use crosscheck_parse::Span;
+/// let pieces = [Span::new(10, 20), Span::new(60, 90)];
+/// assert_eq!(nearest_piece(&pieces, Span::new(22, 30)), Some(Span::new(10, 20)));
+/// ```
+pub fn nearest_piece(pieces: &[Span], source: Span) -> Option<Span> {
+    let gap = |c: &Span| {
+        if c.end <= source.start {
+            source.start - c.end
+        } else {
+            c.start.saturating_sub(source.end)
+        }
+    };
+    pieces.iter().min_by_key(|c| gap(c)).copied()
+}
+
+/// [`nearest_piece`]'s prediction: the one sharing the most bytes with
+/// the content piece nearest the source; `None` when none overlaps that
+/// piece.
+fn nearest_piece_prediction<'q>(
+    preds: &[&'q Quote],
+    pieces: &[Span],
+    source: Span,
+) -> Option<&'q Quote> {
+    let piece = nearest_piece(pieces, source)?;
+    preds
+        .iter()
+        .filter(|q| overlap(piece, q.span) > 0)
+        .max_by_key(|q| (overlap(piece, q.span), std::cmp::Reverse(q.span.start)))
+        .copied()
+}
+
 /// Reporting verbs that a gold source made of a cue word starts with
 /// (see [`cue_as_source`]).
 const CUE_WORDS: &[&str] = &[
@@ -1281,7 +1324,17 @@ impl Scorer {
             } else {
                 verdict_r20
             };
-            let (verdict_r21, _) = judged(antecedent_r21);
+            // round 21 (speakers11): of a content in pieces, the prediction
+            // on the piece nearest the source speaks for the attribution
+            // (“…,” said Roe, a nurse. Lee spoke. “…”: the first piece)
+            let q = nearest_piece_prediction(&preds, &a.content, src).unwrap_or(q);
+            let (verdict_r21, _) = judge(
+                q.speaker.as_deref(),
+                q.speaker_span,
+                text,
+                &a.source,
+                antecedent_r21,
+            );
             let narrated_r21 = verdict_r21 == Verdict::Wrong
                 && class == GoldClass::Direct
                 && q.speaker
