@@ -11,6 +11,10 @@ use crate::lexicon::{Class, Classes};
 use crate::model::{Attribution, EntityKind, Quote, QuoteKind, Span};
 use crate::text::{Shape, TokKind, Token};
 
+/// The most words of a phrase after “according to” that names no entity
+/// and leads to a quote (“According to a letter from the board, “…””).
+const ACCORDING_QUOTE_WORDS: usize = 8;
+
 /// True when a word of `name` goes on in lowercase after a hyphen
 /// (“Two-season”, “Anti-war”): an adjective, no name (“Seitz-Wald” is).
 fn hyphen_lowercase(name: &str) -> bool {
@@ -87,8 +91,14 @@ impl<'a> Ctx<'a> {
             }
         }
         // 3. according to X
+        let mut according_lead = false;
         if found.is_none() {
             found = self.according_to(open_sent.span, m);
+            // a phrase leading to the quote (“According to the newspaper,
+            // “…””) introduces it as “said,” does: a direct quote
+            according_lead = found
+                .as_ref()
+                .is_some_and(|(sp, _)| sp.how == Attribution::Phrase);
         }
         // 3b. a quote opening its sentence right after a sentence that
         // ends with a colon (“Cruz continued:¶“…”): that introduction
@@ -202,7 +212,7 @@ impl<'a> Ctx<'a> {
             };
             let after_said =
                 || before_text.ends_with(',') && has_quote_cue(last_words(before_text, 4));
-            if colon || opens_sentence() || after_said() {
+            if colon || opens_sentence() || after_said() || according_lead {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
@@ -1469,9 +1479,15 @@ impl<'a> Ctx<'a> {
         colon_at(sp)
     }
 
-    /// “according to X” anywhere in the sentence, outside the quote.
+    /// “according to X” anywhere in the sentence, outside the quote; when
+    /// X names no entity and the phrase leads to the quote (“According to
+    /// the newspaper, “…””: “according to”, at most
+    /// [`ACCORDING_QUOTE_WORDS`] words, a comma or colon, the mark), the
+    /// phrase as written ([`Attribution::Phrase`]).
     fn according_to(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
-        let (cue, span, e) = self.according_to_source(sentence)?;
+        let Some((cue, span, e)) = self.according_to_source(sentence) else {
+            return self.according_to_phrase(sentence, m);
+        };
         if m.content.contains(&Span::new(cue.end, cue.end)) {
             return None;
         }
@@ -1484,6 +1500,21 @@ impl<'a> Ctx<'a> {
             },
             "according to".into(),
         ))
+    }
+
+    /// [`Self::according_to`]'s phrase leading to the quote.
+    fn according_to_phrase(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
+        let cue = self.according_to_cue(sentence)?;
+        let between = self.text.get(cue.end..m.open)?.trim_end();
+        let phrase = between.strip_suffix([',', ':'])?.trim_end();
+        let words = phrase.split_whitespace().count();
+        let plain = !phrase.contains(['"', '“', '”', '‘', '’', ',', ';', ':', '(', ')']);
+        if words == 0 || words > ACCORDING_QUOTE_WORDS || !plain {
+            return None;
+        }
+        let start = cue.end + (between.len() - between.trim_start().len());
+        let span = Span::new(start, start + phrase.trim_start().len());
+        Some((Speaker::phrase(span), "according to".into()))
     }
 
     /// The first “according to ” in `sentence` (any ASCII case), when it
