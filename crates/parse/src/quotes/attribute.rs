@@ -1387,6 +1387,39 @@ impl<'a> Ctx<'a> {
             && first()
     }
 
+    /// The phrase after “from” ending a colon introduction (“From the
+    /// report:”, “More from the letter:”; `clause` may end with the
+    /// colon), as a phrase speaker ([`Attribution::Phrase`]): “from”
+    /// opens the clause or follows “more” or a punctuation mark, then an
+    /// article or determiner in lowercase and at most
+    /// [`ACCORDING_QUOTE_WORDS`] words in all, naming no person (“More
+    /// from Jones:” is Jones's by the rules of names).
+    fn source_after_from(&self, clause: &[Token]) -> Option<Speaker> {
+        let end = clause.len() - usize::from(clause.last().is_some_and(|t| self.word(t) == ":"));
+        let k = clause[..end]
+            .iter()
+            .rposition(|t| self.word(t).eq_ignore_ascii_case("from"))?;
+        let opens = k == 0
+            || clause[k - 1].kind == TokKind::Punct
+            || self.word(&clause[k - 1]).eq_ignore_ascii_case("more");
+        let phrase = clause.get(k + 1..end)?;
+        let first = phrase.first()?;
+        let plain = phrase.iter().all(|t| t.kind == TokKind::Word)
+            && phrase.len() <= ACCORDING_QUOTE_WORDS
+            && first.shape.has(Shape::LOWERCASE)
+            && (first.is(Class::Article) || first.is(Class::Determiner));
+        let person = phrase.iter().any(|t| {
+            self.mention_starting_at(t.span.start)
+                .is_some_and(|(_, e)| self.entities[e].kind == EntityKind::Person)
+        });
+        (opens && plain && !person).then(|| {
+            Speaker::phrase(Span::new(
+                first.span.start,
+                phrase[phrase.len() - 1].span.end,
+            ))
+        })
+    }
+
     /// The speaker of a colon introduction with no cue: a name right
     /// before the colon (a headline: `Name: ‘…’`), else the first person
     /// mentioned in the clause, else a role, else a pronoun.
@@ -1401,6 +1434,11 @@ impl<'a> Ctx<'a> {
             ))
         };
         let n = clause.len();
+        // “From the report: “…””, “More from the letter: “…””: the phrase
+        // after “from” is the source, as written
+        if let Some(sp) = self.source_after_from(clause) {
+            return Some((sp, ":".to_string()));
+        }
         // a headline's topic (“Roe on Tax Returns: ‘…’”, “Lee On the
         // Senate: ‘…’”): the name opening the clause before “on”, not the
         // topic's last name before the colon
