@@ -976,6 +976,20 @@ impl<'a> Ctx<'a> {
                 }
                 return Some((sp, w.to_string()));
             }
+            // “The email goes on to say: “…””, “the letter went on to
+            // say, “…””: the phrase subject of “go on to”, the cue right
+            // before the mark
+            if subject == Subject::Unknown
+                && before == Some("to")
+                && v >= floor + 3
+                && v + 2 >= hi
+                && self.word(&toks[v - 2]) == "on"
+                && matches!(self.word(&toks[v - 3]), "goes" | "go" | "went" | "going")
+            {
+                if let Some(sp) = self.phrase_speaker_before(toks, floor, v - 3) {
+                    return Some((sp, w.to_string()));
+                }
+            }
             // “One reader wrote, “…””, “the group said: “…””: the cue right
             // before the mark, its subject a phrase naming no person, name
             // or role, in lowercase (or opening the sentence with an
