@@ -1410,9 +1410,12 @@ impl<'a> Ctx<'a> {
     /// from Jones:” is Jones's by the rules of names).
     fn source_after_from(&self, clause: &[Token]) -> Option<Speaker> {
         let end = clause.len() - usize::from(clause.last().is_some_and(|t| self.word(t) == ":"));
-        let k = clause[..end]
-            .iter()
-            .rposition(|t| self.word(t).eq_ignore_ascii_case("from"))?;
+        // (the phrase is short: only the last words can hold its “from”)
+        let low = end.saturating_sub(ACCORDING_QUOTE_WORDS + 1);
+        let k = low
+            + clause[low..end].iter().rposition(|t| {
+                t.span.end - t.span.start == 4 && self.word(t).eq_ignore_ascii_case("from")
+            })?;
         let opens = k == 0
             || clause[k - 1].kind == TokKind::Punct
             || self.word(&clause[k - 1]).eq_ignore_ascii_case("more");
@@ -1537,8 +1540,10 @@ impl<'a> Ctx<'a> {
     /// [`ACCORDING_QUOTE_WORDS`] words, a comma or colon, the mark), the
     /// phrase as written ([`Attribution::Phrase`]).
     fn according_to(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
+        // (most sentences hold no “according to”: one search answers)
+        let cue = self.according_to_cue(sentence)?;
         let Some((cue, span, e)) = self.according_to_source(sentence) else {
-            return self.according_to_phrase(sentence, m);
+            return self.according_to_phrase(cue, m);
         };
         if m.content.contains(&Span::new(cue.end, cue.end)) {
             return None;
@@ -1555,8 +1560,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// [`Self::according_to`]'s phrase leading to the quote.
-    fn according_to_phrase(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
-        let cue = self.according_to_cue(sentence)?;
+    fn according_to_phrase(&self, cue: Span, m: &Marks) -> Option<(Speaker, String)> {
         let between = self.text.get(cue.end..m.open)?.trim_end();
         let phrase = between.strip_suffix([',', ':'])?.trim_end();
         let words = phrase.split_whitespace().count();
