@@ -544,6 +544,171 @@ pub fn clause_after(rest: &str) -> &str {
     &rest[..end]
 }
 
+/// Words that may open a sentence before its subject (“But Mr. Roe
+/// differed.”).
+const SUBJECT_OPENERS: &[&str] = &["But", "And", "Yet", "So", "Still", "Then"];
+/// Prepositions a sentence may open with that the lexicon's function
+/// words lack: the name after them is no subject (“Like Roe, …”).
+const NON_SUBJECT_OPENERS: &[&str] = &["like", "unlike", "despite", "besides"];
+
+/// The name a sentence opens with as its subject, for the pronoun judge:
+/// after an optional conjunction (“But”, “And”, …) and an optional opening
+/// prepositional or participle phrase up to its comma (“In an interview,”,
+/// “Growing up in Ohio,”), a run of capitalised
+/// words (titles and initials allowed: “Gov. Chris Christie”) followed by
+/// a lowercase word, a comma (an apposition) or a dash, not ending in a
+/// possessive (“Roe’s aide”); its [`person_key`]. `None` when the sentence
+/// opens with a quotation, a lowercase word or a name of a phrase. Since
+/// round 21 (speakers11) a he/she source stands for the subject of the
+/// sentence before its quote's sentence when that subject may be the
+/// pronoun's person (“Mr. Roe differed. “…,” he said”: the reader's
+/// antecedent, whether or not Roe is a gold source);
+/// `speaker_accuracy_round20_speakers10` still takes the nearest source.
+///
+/// ```
+/// use crosscheck_eval::quotes::sentence_subject;
+/// let key = |s: &str| sentence_subject(s).map(|(k, _)| k);
+/// assert_eq!(sentence_subject("But Mr. Roe differed."), Some(("Roe".into(), Some('m'))));
+/// assert_eq!(key("Gov. Jan Roe – a fan – gave an answer.").as_deref(), Some("Roe"));
+/// assert_eq!(key("Jane Roe, 55, gave $250.").as_deref(), Some("Roe"));
+/// assert_eq!(sentence_subject("Roe’s aide agreed."), None);
+/// assert_eq!(sentence_subject("“Go,” Roe said."), None);
+/// assert_eq!(sentence_subject("In Ohio Roe won."), None);
+/// assert_eq!(key("In an interview, Roe had nothing to add.").as_deref(), Some("Roe"));
+/// assert_eq!(sentence_subject("Roe campaign chairman Jan Lee said so."), None);
+/// assert_eq!(sentence_subject("Later, Jan Lee said so."), None);
+/// assert_eq!(sentence_subject("Roe, Lee said, has won."), None);
+/// assert_eq!(sentence_subject("Roe is right,” she said."), None);
+/// ```
+pub fn sentence_subject(sentence: &str) -> Option<(String, Option<char>)> {
+    use crosscheck_parse::lexicon::{classes, Class};
+    // a sentence holding an odd number of quotation marks lies partly
+    // inside a quotation (“… Roe is right,” she said.)
+    let marks = sentence.matches(['“', '”', '"']).count() + sentence.matches("''").count();
+    if marks % 2 == 1 {
+        return None;
+    }
+    let toks: Vec<&str> = sentence.split_whitespace().collect();
+    let mut i = usize::from(toks.first().is_some_and(|t| SUBJECT_OPENERS.contains(t)));
+    // an opening prepositional or participle phrase up to its comma (“In
+    // an interview, Roe said”, “Growing up in Ohio, Roe saw”)
+    let opening = toks.get(i).is_some_and(|t| {
+        let w = t.to_lowercase();
+        let c = classes(&w);
+        (c.has(Class::FunctionWord)
+            || c.has(Class::LocativePreposition)
+            || c.has(Class::DatePreposition)
+            || (w.ends_with("ing") && w.len() > 5))
+            && !c.has(Class::Determiner)
+            && !c.has(Class::Article)
+            && !c.has(Class::PersonPronoun)
+    });
+    if opening {
+        if let Some(k) = toks[i..].iter().take(8).position(|t| t.ends_with(',')) {
+            i += k + 1;
+        }
+    }
+    let mut run: Vec<&str> = Vec::new();
+    let mut comma = false;
+    while let Some(&t) = toks.get(i) {
+        if !t.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        let word = t.trim_end_matches([',', '.']);
+        if word.ends_with("’s") || word.ends_with("'s") || word.ends_with('’') {
+            return None;
+        }
+        run.push(t);
+        i += 1;
+        let initial = t.len() == 2 && t.ends_with('.');
+        let title = t.ends_with('.')
+            && (PERSON_TITLES
+                .iter()
+                .any(|(w, _)| t.trim_end_matches('.').eq_ignore_ascii_case(w))
+                || matches!(t, "Gov." | "Sen." | "Rep." | "Dr." | "Gen." | "Lt."));
+        if t.ends_with(',') {
+            comma = true;
+            break;
+        }
+        if t.ends_with(['.', ';', ':', '!', '?', '”', '"']) && !initial && !title {
+            return None;
+        }
+        if run.len() > 5 {
+            return None;
+        }
+    }
+    let next = toks.get(i)?;
+    let lower_next = next.chars().next().is_some_and(char::is_lowercase);
+    let closed = if comma {
+        // an apposition (“Roe, a lawyer,”, “Roe, 55,”), not a name list or
+        // an inserted attribution (“Trump, Roe said, has …”)
+        lower_next || next.chars().next().is_some_and(|c| c.is_ascii_digit())
+    } else if lower_next {
+        // its verb, not a role after a name modifying it (“Roe campaign
+        // chairman Jan Lee said”): a short run of lowercase words before
+        // the next capitalised one holds a function word or a verb
+        let gap: Vec<&str> = toks[i..]
+            .iter()
+            .copied()
+            .take_while(|t| !t.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        let capital_follows = i + gap.len() < toks.len();
+        let verb_or_function = gap.iter().any(|t| {
+            let w = t.trim_end_matches([',', '.', ';', ':']);
+            let c = classes(w);
+            w.ends_with("ed")
+                || [
+                    Class::FunctionWord,
+                    Class::Article,
+                    Class::Determiner,
+                    Class::Auxiliary,
+                    Class::ReportingVerb,
+                    Class::QuoteVerb,
+                    Class::PastVerb,
+                    Class::LinkingVerb,
+                ]
+                .iter()
+                .any(|&k| c.has(k))
+        });
+        !(capital_follows && gap.len() <= 3 && !verb_or_function)
+    } else {
+        matches!(*next, "–" | "—" | "-" | "--")
+    };
+    // a capitalised function word or adverb opens a phrase, not a name
+    // (“In Ohio Roe won”, “The Roe plan”, “When Roe …”, “Like Roe, …”,
+    // “Even a win …”)
+    let first = run.first()?.trim_end_matches([',', '.']).to_lowercase();
+    let c = classes(&first);
+    let phrase = NON_SUBJECT_OPENERS.contains(&first.as_str())
+        || [
+            Class::FunctionWord,
+            Class::Determiner,
+            Class::Article,
+            Class::AdverbialSubordinator,
+            Class::DatePreposition,
+            Class::LocativePreposition,
+            Class::QuestionWord,
+            Class::SentenceOpener,
+            Class::StopCapitalised,
+            Class::SubjectAdverb,
+            Class::BareSubjectStop,
+        ]
+        .iter()
+        .any(|&k| c.has(k));
+    if !closed || phrase {
+        return None;
+    }
+    // a gendered title in the run (“Mrs. Roe”) says the person's gender
+    let gender = run.iter().find_map(|t| {
+        let lower = t.trim_end_matches('.').to_lowercase();
+        PERSON_TITLES
+            .iter()
+            .find(|(w, _)| *w == lower)
+            .map(|(_, g)| *g)
+    });
+    person_key(&run.join(" ")).map(|k| (k, gender))
+}
+
 /// True when the name `ours` holds `key` as a whole word, ignoring case and
 /// apostrophe style.
 fn name_has(ours: &str, key: &str) -> bool {
@@ -616,6 +781,49 @@ pub fn judge(
         Verdict::Wrong
     };
     (verdict, shape)
+}
+
+/// The prediction that speaks for a gold content in pieces: of the
+/// predictions overlapping it, the one on the piece nearest the gold
+/// source (most shared bytes among those on that piece). A content
+/// quoted in two parts around another's words (“…,” said Roe, a nurse.
+/// Lee spoke. “…”) is judged on the part its source and cue belong to,
+/// not on the longer part; with one piece this is the prediction sharing
+/// the most bytes, as before. Since round 21 (speakers11);
+/// `speaker_accuracy_round20_speakers10` judges the prediction sharing
+/// the most bytes.
+///
+/// ```
+/// use crosscheck_eval::quotes::nearest_piece;
+/// use crosscheck_parse::Span;
+/// let pieces = [Span::new(10, 20), Span::new(60, 90)];
+/// assert_eq!(nearest_piece(&pieces, Span::new(22, 30)), Some(Span::new(10, 20)));
+/// ```
+pub fn nearest_piece(pieces: &[Span], source: Span) -> Option<Span> {
+    let gap = |c: &Span| {
+        if c.end <= source.start {
+            source.start - c.end
+        } else {
+            c.start.saturating_sub(source.end)
+        }
+    };
+    pieces.iter().min_by_key(|c| gap(c)).copied()
+}
+
+/// [`nearest_piece`]'s prediction: the one sharing the most bytes with
+/// the content piece nearest the source; `None` when none overlaps that
+/// piece.
+fn nearest_piece_prediction<'q>(
+    preds: &[&'q Quote],
+    pieces: &[Span],
+    source: Span,
+) -> Option<&'q Quote> {
+    let piece = nearest_piece(pieces, source)?;
+    preds
+        .iter()
+        .filter(|q| overlap(piece, q.span) > 0)
+        .max_by_key(|q| (overlap(piece, q.span), std::cmp::Reverse(q.span.start)))
+        .copied()
 }
 
 /// Reporting verbs that a gold source made of a cue word starts with
@@ -784,6 +992,13 @@ struct Scorer {
     /// content's own narration ([`narration_names`]) not read.
     speaker_direct_r20: [usize; 3],
     speaker_all_r20: [usize; 3],
+    /// The same two counts by the judge of round 20 (speakers10): a
+    /// he/she source's antecedent is never the subject of the sentence
+    /// before ([`sentence_subject`]) unless it is a gold source.
+    speaker_direct_s10: [usize; 3],
+    speaker_all_s10: [usize; 3],
+    /// Verdicts the subject of the sentence before turns (round 21).
+    changed_r21: Tally,
     /// Direct verdicts the round 17 and round 18 judges give differently.
     changed_r18: Tally,
     /// Verdicts the content's narration turns right (round 20 speakers10).
@@ -830,6 +1045,9 @@ impl Scorer {
             speaker_all_r18: [0; 3],
             speaker_direct_r20: [0; 3],
             speaker_all_r20: [0; 3],
+            speaker_direct_s10: [0; 3],
+            speaker_all_s10: [0; 3],
+            changed_r21: Tally::new(keep),
             changed_r20: Tally::new(keep),
             changed_r18: Tally::new(keep),
             changed: Tally::new(keep),
@@ -1017,6 +1235,58 @@ impl Scorer {
             } else {
                 antecedent_old
             };
+            // round 21 (speakers11): the subject of the sentence before the
+            // quote's sentence, when it may be the pronoun's person (“Mr.
+            // Roe differed. “…,” he said”)
+            let first = src.start.min(hull.start);
+            let si = x.sentences.partition_point(|s| s.span.end <= first);
+            // not when the sentence before holds a named gold source: its
+            // speaker is the nearest source, as before
+            let prev_span = si.checked_sub(1).map(|p| x.sentences[p].span);
+            // a gold source of the sentence before that is not its subject
+            // (“Cruz won, Roe said.”)
+            let other_source = |key: &str| {
+                prev_span.is_some_and(|p| {
+                    doc.attributions.iter().any(|b| {
+                        b.source_hull().is_some_and(|s| {
+                            s.start >= p.start
+                                && s.start < p.end
+                                && !words(s.slice(text)).iter().any(|w| w == key)
+                        })
+                    })
+                })
+            };
+            // nor when the pronoun's own sentence names someone before it
+            // (“When Roe spoke, he said”), outside quotation marks
+            let own_start = x
+                .sentences
+                .get(si)
+                .map_or(first, |s| s.span.start.min(first));
+            let lead = narration(text.get(own_start..src.start).unwrap_or(""));
+            let lead_named = lead
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let prev_subject = (gendered && !lead_named)
+                .then(|| prev_span.and_then(|p| sentence_subject(p.slice(text))))
+                .flatten()
+                .filter(|(k, title)| {
+                    let e = evidence.get(k).copied().unwrap_or_default();
+                    let p = pronoun.to_lowercase();
+                    let title_fits = match title {
+                        Some('m') => p == "he" || p == "him",
+                        Some('f') => p == "she" || p == "her",
+                        _ => true,
+                    };
+                    e.mid
+                        && may_be_person(k, e.named)
+                        && e.fits(pronoun)
+                        && title_fits
+                        && !other_source(k)
+                        && !words(own_clause).iter().any(|w| w == k)
+                })
+                .map(|(k, _)| k);
+            let antecedent_r21 = prev_subject.as_deref().or(antecedent);
             let antecedent_r17 = if is_relative {
                 relative.as_deref()
             } else if gendered {
@@ -1049,10 +1319,36 @@ impl Scorer {
                 && q.speaker.as_deref().is_some_and(|ours| {
                     person_key(src.slice(text)).is_some_and(|k| name_has(ours, &k))
                 });
-            let verdict = if narrated || head_named {
+            let verdict_s10 = if narrated || head_named {
                 Verdict::Right
             } else {
                 verdict_r20
+            };
+            // round 21 (speakers11): of a content in pieces, the prediction
+            // on the piece nearest the source speaks for the attribution
+            // (“…,” said Roe, a nurse. Lee spoke. “…”: the first piece)
+            let q = nearest_piece_prediction(&preds, &a.content, src).unwrap_or(q);
+            let (verdict_r21, _) = judge(
+                q.speaker.as_deref(),
+                q.speaker_span,
+                text,
+                &a.source,
+                antecedent_r21,
+            );
+            let narrated_r21 = verdict_r21 == Verdict::Wrong
+                && class == GoldClass::Direct
+                && q.speaker
+                    .as_deref()
+                    .is_some_and(|ours| narration_names(&content_text, ours));
+            let head_named_r21 = verdict_r21 == Verdict::Wrong
+                && shape == SourceShape::Name
+                && q.speaker.as_deref().is_some_and(|ours| {
+                    person_key(src.slice(text)).is_some_and(|k| name_has(ours, &k))
+                });
+            let verdict = if narrated_r21 || head_named_r21 {
+                Verdict::Right
+            } else {
+                verdict_r21
             };
             let (verdict_r17, _) = judged(antecedent_r17);
             // the tally slot of a verdict: right, none, wrong
@@ -1064,6 +1360,7 @@ impl Scorer {
             let (slot, slot_old, slot_r17) =
                 (slot_of(verdict), slot_of(verdict_old), slot_of(verdict_r17));
             let slot_r20 = slot_of(verdict_r20);
+            let slot_s10 = slot_of(verdict_s10);
             // round 20: a gold source that is a cue word is not scored
             let scored = !cue_as_source(src.slice(text).trim());
             if !scored {
@@ -1085,6 +1382,28 @@ impl Scorer {
             }
             if scored {
                 self.speaker_all[slot] += 1;
+                self.speaker_all_s10[slot_s10] += 1;
+                if verdict != verdict_s10 {
+                    self.changed_r21.note(
+                        &format!(
+                            "{} gold, {} → {}",
+                            class_name(class),
+                            verdict_name(verdict_s10),
+                            verdict_name(verdict)
+                        ),
+                        || {
+                            format!(
+                                "{}  gold source «{}» (= {} before, {} now)  ours «{}»  sentence before «{}»",
+                                context(hull),
+                                src.slice(text),
+                                antecedent.unwrap_or("-"),
+                                antecedent_r21.unwrap_or("-"),
+                                q.speaker.as_deref().unwrap_or(""),
+                                if si > 0 { snippet(text, x.sentences[si-1].span.start, x.sentences[si-1].span.end, 200) } else { String::new() }
+                            )
+                        },
+                    );
+                }
                 self.speaker_all_r20[slot_r20] += 1;
             }
             self.speaker_all_r18[slot_r20] += 1;
@@ -1108,6 +1427,7 @@ impl Scorer {
             }
             if scored {
                 self.speaker_direct[slot] += 1;
+                self.speaker_direct_s10[slot_s10] += 1;
                 self.speaker_direct_r20[slot_r20] += 1;
             }
             self.speaker_direct_r18[slot_r20] += 1;
@@ -1296,6 +1616,14 @@ impl Scorer {
         f.higher("speaker_accuracy_all_round18", acc(self.speaker_all_r18));
         f.higher("speaker_accuracy_round20", acc(self.speaker_direct_r20));
         f.higher("speaker_accuracy_all_round20", acc(self.speaker_all_r20));
+        f.higher(
+            "speaker_accuracy_round20_speakers10",
+            acc(self.speaker_direct_s10),
+        );
+        f.higher(
+            "speaker_accuracy_all_round20_speakers10",
+            acc(self.speaker_all_s10),
+        );
 
         eprintln!("quotes: overlap matching (a prediction is right when it shares a byte with a gold content)");
         eprintln!("  {}", self.direct.line("direct (gold starts with a mark)"));
@@ -1343,6 +1671,10 @@ impl Scorer {
         );
         self.changed_r20.print(
             "verdicts turned right by the content's own narration or the source's head (round 20 speakers10)",
+            10,
+        );
+        self.changed_r21.print(
+            "verdicts turned by the subject of the sentence before a he/she source (round 21 speakers11)",
             10,
         );
         self.by_shape.print(

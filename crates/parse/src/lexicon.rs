@@ -382,6 +382,9 @@ classes! {
     PlaceNoun => "place_noun",
     /// US state abbreviations after a city and a comma (“Miss”, “TX”).
     StateAbbreviation => "state_abbreviation",
+    /// Abbreviated titles and the role nouns they stand for (“sen” →
+    /// “senator”), value = the nouns separated by `|`.
+    TitleExpansion => "title_expansion",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the

@@ -11,6 +11,10 @@ use crate::lexicon::{Class, Classes};
 use crate::model::{Attribution, EntityKind, Quote, QuoteKind, Span};
 use crate::text::{Shape, TokKind, Token};
 
+/// The most words of a phrase after “according to” that names no entity
+/// and leads to a quote (“According to a letter from the board, “…””).
+const ACCORDING_QUOTE_WORDS: usize = 8;
+
 /// True when a word of `name` goes on in lowercase after a hyphen
 /// (“Two-season”, “Anti-war”): an adjective, no name (“Seitz-Wald” is).
 fn hyphen_lowercase(name: &str) -> bool {
@@ -87,8 +91,14 @@ impl<'a> Ctx<'a> {
             }
         }
         // 3. according to X
+        let mut according_lead = false;
         if found.is_none() {
             found = self.according_to(open_sent.span, m);
+            // a phrase leading to the quote (“According to the newspaper,
+            // “…””) introduces it as “said,” does: a direct quote
+            according_lead = found
+                .as_ref()
+                .is_some_and(|(sp, _)| sp.how == Attribution::Phrase);
         }
         // 3b. a quote opening its sentence right after a sentence that
         // ends with a colon (“Cruz continued:¶“…”): that introduction
@@ -202,7 +212,7 @@ impl<'a> Ctx<'a> {
             };
             let after_said =
                 || before_text.ends_with(',') && has_quote_cue(last_words(before_text, 4));
-            if colon || opens_sentence() || after_said() {
+            if colon || opens_sentence() || after_said() || according_lead {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
@@ -966,6 +976,20 @@ impl<'a> Ctx<'a> {
                 }
                 return Some((sp, w.to_string()));
             }
+            // “The email goes on to say: “…””, “the letter went on to
+            // say, “…””: the phrase subject of “go on to”, the cue right
+            // before the mark
+            if subject == Subject::Unknown
+                && before == Some("to")
+                && v >= floor + 3
+                && v + 2 >= hi
+                && self.word(&toks[v - 2]) == "on"
+                && matches!(self.word(&toks[v - 3]), "goes" | "go" | "went" | "going")
+            {
+                if let Some(sp) = self.phrase_speaker_before(toks, floor, v - 3) {
+                    return Some((sp, w.to_string()));
+                }
+            }
             // “One reader wrote, “…””, “the group said: “…””: the cue right
             // before the mark, its subject a phrase naming no person, name
             // or role, in lowercase (or opening the sentence with an
@@ -1377,6 +1401,42 @@ impl<'a> Ctx<'a> {
             && first()
     }
 
+    /// The phrase after “from” ending a colon introduction (“From the
+    /// report:”, “More from the letter:”; `clause` may end with the
+    /// colon), as a phrase speaker ([`Attribution::Phrase`]): “from”
+    /// opens the clause or follows “more” or a punctuation mark, then an
+    /// article or determiner in lowercase and at most
+    /// [`ACCORDING_QUOTE_WORDS`] words in all, naming no person (“More
+    /// from Jones:” is Jones's by the rules of names).
+    fn source_after_from(&self, clause: &[Token]) -> Option<Speaker> {
+        let end = clause.len() - usize::from(clause.last().is_some_and(|t| self.word(t) == ":"));
+        // (the phrase is short: only the last words can hold its “from”)
+        let low = end.saturating_sub(ACCORDING_QUOTE_WORDS + 1);
+        let k = low
+            + clause[low..end].iter().rposition(|t| {
+                t.span.end - t.span.start == 4 && self.word(t).eq_ignore_ascii_case("from")
+            })?;
+        let opens = k == 0
+            || clause[k - 1].kind == TokKind::Punct
+            || self.word(&clause[k - 1]).eq_ignore_ascii_case("more");
+        let phrase = clause.get(k + 1..end)?;
+        let first = phrase.first()?;
+        let plain = phrase.iter().all(|t| t.kind == TokKind::Word)
+            && phrase.len() <= ACCORDING_QUOTE_WORDS
+            && first.shape.has(Shape::LOWERCASE)
+            && (first.is(Class::Article) || first.is(Class::Determiner));
+        let person = phrase.iter().any(|t| {
+            self.mention_starting_at(t.span.start)
+                .is_some_and(|(_, e)| self.entities[e].kind == EntityKind::Person)
+        });
+        (opens && plain && !person).then(|| {
+            Speaker::phrase(Span::new(
+                first.span.start,
+                phrase[phrase.len() - 1].span.end,
+            ))
+        })
+    }
+
     /// The speaker of a colon introduction with no cue: a name right
     /// before the colon (a headline: `Name: ‘…’`), else the first person
     /// mentioned in the clause, else a role, else a pronoun.
@@ -1391,6 +1451,11 @@ impl<'a> Ctx<'a> {
             ))
         };
         let n = clause.len();
+        // “From the report: “…””, “More from the letter: “…””: the phrase
+        // after “from” is the source, as written
+        if let Some(sp) = self.source_after_from(clause) {
+            return Some((sp, ":".to_string()));
+        }
         // a headline's topic (“Roe on Tax Returns: ‘…’”, “Lee On the
         // Senate: ‘…’”): the name opening the clause before “on”, not the
         // topic's last name before the colon
@@ -1469,9 +1534,17 @@ impl<'a> Ctx<'a> {
         colon_at(sp)
     }
 
-    /// “according to X” anywhere in the sentence, outside the quote.
+    /// “according to X” anywhere in the sentence, outside the quote; when
+    /// X names no entity and the phrase leads to the quote (“According to
+    /// the newspaper, “…””: “according to”, at most
+    /// [`ACCORDING_QUOTE_WORDS`] words, a comma or colon, the mark), the
+    /// phrase as written ([`Attribution::Phrase`]).
     fn according_to(&self, sentence: Span, m: &Marks) -> Option<(Speaker, String)> {
-        let (cue, span, e) = self.according_to_source(sentence)?;
+        // (most sentences hold no “according to”: one search answers)
+        let cue = self.according_to_cue(sentence)?;
+        let Some((cue, span, e)) = self.according_to_source(sentence) else {
+            return self.according_to_phrase(cue, m);
+        };
         if m.content.contains(&Span::new(cue.end, cue.end)) {
             return None;
         }
@@ -1484,6 +1557,20 @@ impl<'a> Ctx<'a> {
             },
             "according to".into(),
         ))
+    }
+
+    /// [`Self::according_to`]'s phrase leading to the quote.
+    fn according_to_phrase(&self, cue: Span, m: &Marks) -> Option<(Speaker, String)> {
+        let between = self.text.get(cue.end..m.open)?.trim_end();
+        let phrase = between.strip_suffix([',', ':'])?.trim_end();
+        let words = phrase.split_whitespace().count();
+        let plain = !phrase.contains(['"', '“', '”', '‘', '’', ',', ';', ':', '(', ')']);
+        if words == 0 || words > ACCORDING_QUOTE_WORDS || !plain {
+            return None;
+        }
+        let start = cue.end + (between.len() - between.trim_start().len());
+        let span = Span::new(start, start + phrase.trim_start().len());
+        Some((Speaker::phrase(span), "according to".into()))
     }
 
     /// The first “according to ” in `sentence` (any ASCII case), when it

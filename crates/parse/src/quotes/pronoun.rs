@@ -295,12 +295,14 @@ impl<'a> Ctx<'a> {
     /// role); `None` for a noun naming no title (“the businessman”, “the
     /// woman”: who is meant cannot be told).
     fn role_holder(&self, span: Span, speakers: &Said) -> Option<(Span, usize)> {
-        if crate::entities::role_core(span.slice(self.text)).is_empty() {
+        let core = crate::entities::role_core(span.slice(self.text));
+        if core.is_empty() {
             return None;
         }
         let e = self
-            .resolve_subject(super::subject::Subject::Role(span), speakers)?
-            .entity?;
+            .resolve_subject(super::subject::Subject::Role(span), speakers)
+            .and_then(|s| s.entity)
+            .or_else(|| self.abbreviated_title_holder(&core, span.start))?;
         // the last mention of that person before the role, else its first
         let k = self.mentions.partition_point(|(m, _)| m.start < span.start);
         self.mentions[..k]
@@ -309,6 +311,26 @@ impl<'a> Ctx<'a> {
             .chain(self.mentions[k..].iter())
             .find(|&&(_, x)| x == e)
             .copied()
+    }
+
+    /// The nearest person before byte `pos` holding, as an abbreviated
+    /// title, the one role noun `core` names (“Sen. Jane Roe” for “the
+    /// senator”: `title_expansion.tsv`); for a pronoun after a sentence
+    /// whose subject is that role, when no person is known to hold the
+    /// role as written.
+    fn abbreviated_title_holder(&self, core: &[String], pos: usize) -> Option<usize> {
+        let [noun] = core else {
+            return None;
+        };
+        self.nearest_person_before(pos, |e| {
+            self.entities[e].roles.iter().any(|r| {
+                r.text.split_whitespace().any(|w| {
+                    let abbr = w.trim_end_matches('.');
+                    lexicon::value(abbr, Class::TitleExpansion)
+                        .is_some_and(|v| v.split('|').any(|n| n == noun))
+                })
+            })
+        })
     }
 
     /// True when the mention `m` modifies a role written before the person
