@@ -8,7 +8,6 @@
 //! article text, so any score or diff can point back at the evidence.
 
 use crosscheck_parse::Span;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -284,7 +283,7 @@ const STOPWORDS: &[&str] = &[
 /// True for function words and reporting verbs, which carry no weight in
 /// scores and never serve as blocking keys. Negations are not stop words.
 pub(crate) fn is_stop(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
         .contains(word)
 }
