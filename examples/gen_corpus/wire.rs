@@ -14,7 +14,10 @@
 //!   pool of **shared boilerplate** (background lines that many stories
 //!   repeat).
 //! - **Stories**: runs of [`WINDOW`] consecutive sentences of one source
-//!   document (disjoint runs, documents in seeded order), laid out in
+//!   document ([`DAY_WINDOW`] with `--day`, any range with `--sentences`;
+//!   disjoint runs, documents in seeded order; once every document is
+//!   used up, round `k` starts `k` half windows into each document,
+//!   wrapped around it, so later stories reuse sentences), laid out in
 //!   paragraphs of one to three sentences, with the document's headline,
 //!   a dateline city and two boilerplate sentences of the pool.
 //! - **Syndication**: each story is carried by 5 to 50 outlets (uniform)

@@ -435,10 +435,11 @@ impl GlobalDf for Larger<'_> {
     }
 }
 
-/// The [`DfTable`] of `input`: the units of each chunk of articles are
-/// built as [`prepare`] builds them (so every count is the one a
-/// [`prepare`] of all of `input` finds), counted and dropped, chunks in
-/// parallel.
+/// The [`DfTable`] of `input`: the raw units of each article are read
+/// as [`prepare`] reads them and only their content stems counted
+/// ([`doc_frequencies`], with [`prepare`]'s own claim test, so every count
+/// is the one a [`prepare`] of all of `input` finds: no word is interned
+/// and no [`Unit`] built), chunks in parallel.
 pub(crate) fn df_table(input: &[Extraction], cfg: &Config) -> DfTable {
     input
         .par_chunks(PREPARE_CHUNK)
