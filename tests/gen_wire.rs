@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::wire::{generate_wire, keep_sentences, SourceDoc, WireParams, OUTLETS};
+use common::wire::{
+    generate_wire, generate_wire_window, keep_sentences, SourceDoc, WireParams, OUTLETS, WINDOW,
+};
 use std::collections::BTreeMap;
 
 /// Source documents in news style: each has figures, weekdays and quotes
@@ -124,4 +126,44 @@ fn figures_change_materially() {
     assert_eq!(bump("12").as_deref(), Some("15"));
     assert_eq!(bump("2016"), None, "a year");
     assert_eq!(bump("0"), None);
+}
+
+/// The opening sentence of an article (after "CITY (Outlet) - ").
+fn opening(text: &str) -> &str {
+    let body = text.split_once(") - ").map_or(text, |(_, b)| b);
+    body.split_once(". ").map_or(body, |(a, _)| a)
+}
+
+#[test]
+fn longer_stories_and_later_rounds_start_elsewhere() {
+    // the default window is what generate_wire uses
+    let a = generate_wire(&docs(), &params(300));
+    let b = generate_wire_window(&docs(), &params(300), WINDOW);
+    assert!(a.iter().zip(&b).all(|(x, y)| x.text == y.text));
+    // stories of 9 to 11 of the 12 sentences: longer articles, and every
+    // document is used up after one story, so later rounds must start
+    // elsewhere in it (all at one offset, no window would fit again)
+    let long = generate_wire_window(&docs(), &params(4000), 9..=11);
+    assert_eq!(long.len(), 4000);
+    let mean = |v: &[common::wire::WireArticle]| {
+        v.iter().map(|x| x.text.len()).sum::<usize>() as f64 / v.len() as f64
+    };
+    let short = generate_wire(&docs(), &params(4000));
+    assert!(
+        mean(&long) > 1.1 * mean(&short),
+        "{} {}",
+        mean(&long),
+        mean(&short)
+    );
+    let mut openings: BTreeMap<usize, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    for x in long.iter().filter(|x| x.original) {
+        openings
+            .entry(x.round)
+            .or_default()
+            .insert(opening(&x.text));
+    }
+    assert!(openings.len() >= 3, "rounds: {:?}", openings.keys());
+    let first = &openings[&0];
+    let later = openings.iter().find(|(r, _)| **r > 0).unwrap().1;
+    assert!(later.is_disjoint(first));
 }

@@ -15,6 +15,9 @@
 //! # a day of syndicated wire copy from real devdata sentences (wire.rs):
 //! # DIR/corpus.jsonl and the ground truth DIR/truth.jsonl
 //! cargo run --release --example gen_corpus -- wire --articles 10000 --seed 42 --out /tmp/wire10k
+//! # the same with stories of 16 to 28 sentences (articles of ~3 KB: the
+//! # issue's "100,000 articles (~300 MB)"); `--sentences MIN-MAX` for others
+//! cargo run --release --example gen_corpus -- wire --day --articles 100000 --seed 42 --out /tmp/day100k
 //! # findings of a CSV report against that truth: planted recall, cross-story findings
 //! crosscheck compare /tmp/wire10k/corpus.jsonl --format csv -o /tmp/wire10k/out.csv
 //! cargo run --release --example gen_corpus -- wire-check /tmp/wire10k/out.csv /tmp/wire10k/truth.jsonl
@@ -35,7 +38,8 @@ fn usage() -> ! {
         "usage:\n  gen_corpus gen --articles N [--seed S] [--out DIR]\n  \
          gen_corpus check REPORT.json EXPECTED.jsonl\n  \
          gen_corpus stages CORPUS.jsonl [--threads N] [--format csv|json|...]\n  \
-         gen_corpus wire --articles N [--seed S] [--out DIR] [--devdata DIR] [--date YYYY-MM-DD]\n  \
+         gen_corpus wire --articles N [--seed S] [--out DIR] [--devdata DIR] [--date YYYY-MM-DD]\n                  \
+         [--day | --sentences MIN-MAX]\n  \
          gen_corpus wire-check REPORT.csv TRUTH.jsonl"
     );
     std::process::exit(2)
@@ -239,13 +243,24 @@ fn gen_wire(args: &[String]) -> anyhow::Result<()> {
     let dir = devdata_dir(args);
     let docs = wire::load_devdata(&dir)
         .map_err(|e| anyhow::anyhow!("{e} (devdata folder: --devdata or CROSSCHECK_DEVDATA)"))?;
-    let arts = wire::generate_wire(
+    // sentences per story: the default (articles of ~1.4 KB), `--day`
+    // (~3 KB) or `--sentences MIN-MAX`
+    let window = match flag(args, "--sentences") {
+        Some(w) => {
+            let (a, b) = w.split_once('-').unwrap_or((&w, &w));
+            a.parse()?..=b.parse()?
+        }
+        None if args.iter().any(|a| a == "--day") => wire::DAY_WINDOW,
+        None => wire::WINDOW,
+    };
+    let arts = wire::generate_wire_window(
         &docs,
         &wire::WireParams {
             articles,
             seed,
             date,
         },
+        window,
     );
     std::fs::create_dir_all(&out)?;
     let mut w = BufWriter::new(std::fs::File::create(out.join("corpus.jsonl"))?);

@@ -14,7 +14,10 @@
 //!   pool of **shared boilerplate** (background lines that many stories
 //!   repeat).
 //! - **Stories**: runs of [`WINDOW`] consecutive sentences of one source
-//!   document (disjoint runs, documents in seeded order), laid out in
+//!   document ([`DAY_WINDOW`] with `--day`, any range with `--sentences`;
+//!   disjoint runs, documents in seeded order; once every document is
+//!   used up, round `k` starts `k` half windows into each document,
+//!   wrapped around it, so later stories reuse sentences), laid out in
 //!   paragraphs of one to three sentences, with the document's headline,
 //!   a dateline city and two boilerplate sentences of the pool.
 //! - **Syndication**: each story is carried by 5 to 50 outlets (uniform)
@@ -53,8 +56,11 @@ use super::corpus::SplitMix64;
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
-/// Sentences per story.
+/// Sentences per story (the default: articles of about 1.4 KB).
 pub const WINDOW: std::ops::RangeInclusive<usize> = 6..=11;
+/// Sentences per story of `gen_corpus wire --day`: articles of about
+/// 3 KB, the size the "100,000 articles (~300 MB)" assumes.
+pub const DAY_WINDOW: std::ops::RangeInclusive<usize> = 16..=28;
 /// Outlets per story.
 pub const OUTLETS: std::ops::RangeInclusive<usize> = 5..=50;
 /// Boilerplate sentences set aside, shared across stories.
@@ -371,8 +377,27 @@ fn quote_word_edit(s: &str) -> Option<SentenceEdit> {
     None
 }
 
-/// Builds the wire corpus from source documents.
+/// Builds the wire corpus from source documents, stories of [`WINDOW`]
+/// sentences.
+#[allow(dead_code)] // the tests call it; `gen_corpus wire` passes its window
 pub fn generate_wire(docs: &[SourceDoc], p: &WireParams) -> Vec<WireArticle> {
+    generate_wire_window(docs, p, WINDOW)
+}
+
+/// [`generate_wire`] with stories of `window` sentences (uniform; clamped
+/// to at least one sentence). [`WINDOW`] gives the bytes of
+/// [`generate_wire`]; [`DAY_WINDOW`] gives the articles of about 3 KB of
+/// the "100,000 articles (~300 MB)". Round `k` (once every
+/// document was used `k` times) starts `k` half windows into each
+/// document, wrapped around it, so the stories of later rounds overlap
+/// earlier ones only in part.
+pub fn generate_wire_window(
+    docs: &[SourceDoc],
+    p: &WireParams,
+    window: std::ops::RangeInclusive<usize>,
+) -> Vec<WireArticle> {
+    let (w_min, w_max) = ((*window.start()).max(1), (*window.end()).max(1));
+    let w_max = w_max.max(w_min);
     let mut r = SplitMix64::new(p.seed ^ 0x5a17_e0c0_0000_0001);
     let mut order: Vec<usize> = (0..docs.len()).collect();
     for i in (1..order.len()).rev() {
@@ -384,7 +409,7 @@ pub fn generate_wire(docs: &[SourceDoc], p: &WireParams) -> Vec<WireArticle> {
     let mut bodies: Vec<(usize, &[String])> = Vec::new();
     for &d in &order {
         let s = &docs[d].sentences;
-        if pool.len() < BOILERPLATE_POOL && s.len() > *WINDOW.start() {
+        if pool.len() < BOILERPLATE_POOL && s.len() > w_min {
             pool.push(s[s.len() - 1].clone());
             bodies.push((d, &s[..s.len() - 1]));
         } else {
@@ -393,6 +418,9 @@ pub fn generate_wire(docs: &[SourceDoc], p: &WireParams) -> Vec<WireArticle> {
     }
     if pool.is_empty() {
         pool.push("More details were not immediately available.".into());
+    }
+    if !bodies.iter().any(|(_, b)| b.len() >= w_min) {
+        return Vec::new(); // no document holds one story
     }
     // Stories: disjoint windows, document by document, in rounds.
     let mut stories: Vec<Story> = Vec::new();
@@ -404,18 +432,25 @@ pub fn generate_wire(docs: &[SourceDoc], p: &WireParams) -> Vec<WireArticle> {
     let mut round = 0usize;
     while produced < p.articles {
         let (d, body) = bodies[bi % bodies.len()];
-        let len = WINDOW.start() + r.below(WINDOW.end() - WINDOW.start() + 1);
+        let len = w_min + r.below(w_max - w_min + 1);
         let start = cursor[bi % bodies.len()];
         bi += 1;
         if start + len > body.len() {
             empty_pass += 1;
             if empty_pass > bodies.len() {
-                // every document used up: start again, half a window in,
-                // so later stories overlap earlier ones (counted in
-                // `repeated_from`)
-                cursor.iter_mut().for_each(|c| *c = WINDOW.start() / 2 + 1);
-                empty_pass = 0;
+                // every document used up: start again, `round` half
+                // windows in (wrapped around the document), so later
+                // stories overlap earlier ones (`round` in the truth)
                 round += 1;
+                let step = w_min / 2 + 1;
+                for (c, (_, body)) in cursor.iter_mut().zip(&bodies) {
+                    *c = if round == 1 {
+                        step
+                    } else {
+                        (round * step) % (body.len().saturating_sub(w_min) + 1)
+                    };
+                }
+                empty_pass = 0;
             }
             continue;
         }

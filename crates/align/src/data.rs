@@ -25,8 +25,11 @@ fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 /// folded, full stops dropped, split on anything but letters, digits,
 /// apostrophes and hyphens.
 pub(crate) fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .replace('.', "")
+    let mut folded = fold(s);
+    if folded.contains('.') {
+        folded.retain(|c| c != '.');
+    }
+    folded
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
         .map(str::to_string)

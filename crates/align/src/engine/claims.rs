@@ -205,8 +205,9 @@ struct RawUnit {
     kind: UnitKind,
     index: usize,
     span: Span,
-    /// Tokens with their stem and the fact and name flags.
-    toks: Vec<(RawTok, String, bool, bool)>,
+    /// Tokens with the fact and name flags (a word's stem is taken once
+    /// per article, when its words are interned or counted).
+    toks: Vec<(RawTok, bool, bool)>,
     facts: Vec<RawFact>,
     /// Reported speech: the facts inside its words ([`Unit::inner`]).
     inner: Vec<RawFact>,
@@ -434,30 +435,25 @@ impl GlobalDf for Larger<'_> {
     }
 }
 
-/// The [`DfTable`] of `input`: the units of each chunk of articles are
-/// built as [`prepare`] builds them (so every count is the one a
-/// [`prepare`] of all of `input` finds), counted and dropped, chunks in
-/// parallel.
+/// The [`DfTable`] of `input`: the raw units of each article are read
+/// as [`prepare`] reads them and only their content stems counted
+/// ([`doc_frequencies`], with [`prepare`]'s own claim test, so every count
+/// is the one a [`prepare`] of all of `input` finds: no word is interned
+/// and no [`Unit`] built), chunks in parallel.
 pub(crate) fn df_table(input: &[Extraction], cfg: &Config) -> DfTable {
     input
         .par_chunks(PREPARE_CHUNK)
         .map(|chunk| {
-            let docs: Vec<&Extraction> = chunk.iter().collect();
-            let b = build_all(&docs, cfg, None);
-            let mut df = vec![0u64; b.strings.len()];
-            for u in &b.units {
-                for &s in &u.content {
-                    df[s as usize] += 1;
+            let per_doc: Vec<(usize, Vec<(String, u64)>)> =
+                chunk.par_iter().map(|x| doc_frequencies(x, cfg)).collect();
+            let mut table = DfTable::default();
+            for (claims, df) in per_doc {
+                table.claims += claims;
+                for (s, f) in df {
+                    *table.df.entry(s).or_default() += f;
                 }
             }
-            let claims = b.units.len();
-            let df: FxHashMap<String, u64> = b
-                .strings
-                .into_iter()
-                .zip(df)
-                .filter(|&(_, f)| f > 0)
-                .collect();
-            DfTable { claims, df }
+            table
         })
         .reduce(DfTable::default, |a, b| {
             // the smaller table is added to the larger
@@ -472,6 +468,46 @@ pub(crate) fn df_table(input: &[Extraction], cfg: &Config) -> DfTable {
             }
             big
         })
+}
+
+/// The claims of one article and, for every content stem, how many of
+/// them hold it: what [`build_units`] would give, counted from the raw
+/// units without interning a word or building a [`Unit`] (the first pass
+/// of a streamed run reads every article only for these counts).
+fn doc_frequencies(x: &Extraction, cfg: &Config) -> (usize, Vec<(String, u64)>) {
+    let raw = raw_units(x, cfg);
+    let st = stemmer();
+    // each distinct word's stem, taken once
+    let mut stems: FxHashMap<&str, String> = FxHashMap::default();
+    for ru in &raw {
+        for (t, _, _) in &ru.toks {
+            if !stems.contains_key(t.word.as_str()) {
+                stems.insert(t.word.as_str(), stem(&st, &t.word));
+            }
+        }
+    }
+    let mut df: FxHashMap<&str, u64> = FxHashMap::default();
+    let mut claims = 0;
+    let mut content: Vec<&str> = Vec::new();
+    for ru in &raw {
+        content.clear();
+        content.extend(
+            ru.toks
+                .iter()
+                .filter(|(t, fact, _)| !fact && !is_stop(&t.word))
+                .map(|(t, _, _)| stems[t.word.as_str()].as_str()),
+        );
+        content.sort_unstable();
+        content.dedup();
+        if is_claim(ru, content.len(), ru.facts.len(), cfg) {
+            claims += 1;
+            for &s in &content {
+                *df.entry(s).or_default() += 1;
+            }
+        }
+    }
+    let df = df.into_iter().map(|(s, f)| (s.to_string(), f)).collect();
+    (claims, df)
 }
 
 /// [`prepare_with`] of some articles of `input` (by input index, any
@@ -612,22 +648,23 @@ fn build_all(docs: &[&Extraction], cfg: &Config, keep: Option<Keep>) -> Built {
     for (c, chunk) in docs.chunks(PREPARE_CHUNK).enumerate() {
         let raw: Vec<Vec<RawUnit>> = chunk.par_iter().map(|x| raw_units(x, cfg)).collect();
         // each article's distinct words with their stems, in order of use
-        let distinct: Vec<Vec<(&str, &str)>> = raw
+        let distinct: Vec<Vec<(&str, String)>> = raw
             .par_iter()
             .map(|rus| {
+                let st = stemmer();
                 let mut seen: FxHashSet<&str> = FxHashSet::default();
                 let mut v = Vec::new();
                 for ru in rus {
-                    for (t, stem, _, _) in &ru.toks {
+                    for (t, _, _) in &ru.toks {
                         if seen.insert(t.word.as_str()) {
-                            v.push((t.word.as_str(), stem.as_str()));
+                            v.push((t.word.as_str(), stem(&st, &t.word)));
                         }
                     }
                 }
                 v
             })
             .collect();
-        for &(word, stem) in distinct.iter().flatten() {
+        for (word, stem) in distinct.iter().flatten() {
             let w = intern(&mut map, &mut strings, &mut stems, word);
             if stems[w as usize] == u32::MAX {
                 stems[w as usize] = intern(&mut map, &mut strings, &mut stems, stem);
@@ -741,7 +778,7 @@ fn in_string_order(
 fn unit_tokens(ru: &RawUnit, id: &impl Fn(&str) -> u32) -> Vec<Tok> {
     ru.toks
         .iter()
-        .map(|(t, _, fact, name)| Tok {
+        .map(|(t, fact, name)| Tok {
             start: u32::try_from(t.span.start).unwrap_or(u32::MAX),
             end: u32::try_from(t.span.end).unwrap_or(u32::MAX),
             word: id(&t.word),
@@ -811,20 +848,7 @@ fn build_units(
     let keep: Vec<bool> = built
         .iter()
         .zip(&facts)
-        .map(|((ru, _, content), facts)| {
-            let (min, size) = match ru.kind {
-                UnitKind::Quote => (cfg.min_quote_tokens, content.len()),
-                // (one value beside a few words is more often the piece of
-                // a sentence split in the wrong place than a claim)
-                UnitKind::Sentence if facts.len() >= 2 => {
-                    (cfg.min_sentence_tokens, content.len() + facts.len())
-                }
-                UnitKind::Sentence => (cfg.min_sentence_tokens, content.len()),
-            };
-            !content.is_empty()
-                && size >= min.max(1)
-                && (ru.kind == UnitKind::Quote || ru.claim_tokens >= cfg.min_claim_tokens)
-        })
+        .map(|((ru, _, content), facts)| is_claim(ru, content.len(), facts.len(), cfg))
         .collect();
     // The facts of a sentence too thin to be a claim once its quotes are
     // masked ("Roe said Monday that “…”", "In a statement Friday, Roe
@@ -879,6 +903,22 @@ fn build_units(
         });
     }
     out
+}
+
+/// True when a raw unit with `content` distinct content stems and `facts`
+/// facts of its own is a claim (a [`Unit`]); the one test of
+/// [`build_units`] and [`df_table`].
+fn is_claim(ru: &RawUnit, content: usize, facts: usize, cfg: &Config) -> bool {
+    let (min, size) = match ru.kind {
+        UnitKind::Quote => (cfg.min_quote_tokens, content),
+        // (one value beside a few words is more often the piece of
+        // a sentence split in the wrong place than a claim)
+        UnitKind::Sentence if facts >= 2 => (cfg.min_sentence_tokens, content + facts),
+        UnitKind::Sentence => (cfg.min_sentence_tokens, content),
+    };
+    content > 0
+        && size >= min.max(1)
+        && (ru.kind == UnitKind::Quote || ru.claim_tokens >= cfg.min_claim_tokens)
 }
 
 /// A fact of a unit, read against the unit's tokens (`toks`).
@@ -960,16 +1000,14 @@ fn first_piece(x: &Extraction, qi: usize) -> usize {
 }
 
 fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
-    let st = stemmer();
     let text = x.article.text.as_str();
     let with_stems =
-        |toks: Vec<RawTok>, masks: &[Span], names: &[Span]| -> Vec<(RawTok, String, bool, bool)> {
+        |toks: Vec<RawTok>, masks: &[Span], names: &[Span]| -> Vec<(RawTok, bool, bool)> {
             toks.into_iter()
                 .map(|t| {
-                    let s = stem(&st, &t.word);
                     let fact = overlaps_any(masks, t.span);
                     let name = overlaps_any(names, t.span);
-                    (t, s, fact, name)
+                    (t, fact, name)
                 })
                 .collect()
         };
@@ -1050,7 +1088,7 @@ fn raw_units(x: &Extraction, cfg: &Config) -> Vec<RawUnit> {
         let toks = with_stems(toks, &masks, &people);
         let claim_tokens = toks
             .iter()
-            .filter(|(t, _, fact, name)| !fact && !name && !is_stop(&t.word))
+            .filter(|(t, fact, name)| !fact && !name && !is_stop(&t.word))
             .count();
         out.push(RawUnit {
             claim_tokens,

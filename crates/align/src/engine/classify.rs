@@ -1498,9 +1498,15 @@ fn report_day(cx: &StoryCx, local: u32, f: &Fact) -> bool {
 /// True when the claim's sentence gives a figure of one sample or poll
 /// (`data/sample_figures.txt`: "margin of error", "plus or minus").
 fn sample_sentence(cx: &StoryCx, local: u32) -> bool {
-    let u = cx.unit(local);
-    let text = &cx.p.docs[u.doc].article.text;
-    u.span.fits(text) && crate::data::has_sample_cue(&crate::data::words(u.span.slice(text)))
+    let read = || {
+        let u = cx.unit(local);
+        let text = &cx.p.docs[u.doc].article.text;
+        u.span.fits(text) && crate::data::has_sample_cue(&crate::data::words(u.span.slice(text)))
+    };
+    match cx.sample.get(local as usize) {
+        Some(cell) => *cell.get_or_init(read),
+        None => read(),
+    }
 }
 
 /// The variants of a slot: finest value first, each fact in the first

@@ -55,6 +55,14 @@ pub(crate) struct StoryCx<'a> {
     pub people: People,
     /// Doc → first doc of its copy group.
     pub copy_root: BTreeMap<usize, usize>,
+    /// Local claim index → whether the claim cites a figure of one sample
+    /// (`classify::sample_sentence`), read once when first asked.
+    pub sample: Vec<std::sync::OnceLock<bool>>,
+}
+
+/// One empty [`StoryCx::sample`] cell per claim.
+pub(crate) fn sample_cells(n: usize) -> Vec<std::sync::OnceLock<bool>> {
+    (0..n).map(|_| std::sync::OnceLock::new()).collect()
 }
 
 /// The stories as groups of input indices: `given` (the caller's groups)
@@ -328,6 +336,7 @@ fn compare_story(
         speakers: su.speakers.clone(),
         people,
         copy_root,
+        sample: sample_cells(su.ids.len()),
     };
     let mut findings: Vec<Finding> = found
         .par_iter()

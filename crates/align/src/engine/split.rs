@@ -1325,6 +1325,7 @@ pub fn finish_part(
         speakers: su.speakers.clone(),
         people,
         copy_root,
+        sample: super::sample_cells(su.ids.len()),
     };
     let mut out = PartFindings {
         clusters: found.len(),
