@@ -382,6 +382,10 @@ classes! {
     PlaceNoun => "place_noun",
     /// US state abbreviations after a city and a comma (“Miss”, “TX”).
     StateAbbreviation => "state_abbreviation",
+    /// Cue words mined from the training half of PolNeAR (written by
+    /// `train_cues`): the words the learned cue model scores
+    /// (`quotes/learned.rs`).
+    LearnedCue => "learned_cue",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the
