@@ -16,9 +16,9 @@
 //!    article and text order: no randomness, so a run reproduces the
 //!    committed files exactly.
 //! 4. **Pruning**: a word the model takes as a cue fewer than
-//!    [`MIN_FIRED`] times on the training candidates leaves the vocabulary
-//!    (and its features the model file): it would cost time and find
-//!    nothing.
+//!    [`MIN_FIRED`] times on the training candidates, or rightly in less
+//!    than [`MIN_FIRED_RIGHT`] of them, leaves the vocabulary (and its
+//!    features the model file): it would cost time and find little.
 
 use crate::polnear::{self, Doc};
 use crosscheck_parse::analysis::{Analysis, TokKind};
@@ -53,15 +53,19 @@ fn excluded(word: &str) -> bool {
 /// The fewest training candidates of a word the model must take as a
 /// cue for the word to stay in the vocabulary (a word it never takes
 /// costs time and finds nothing).
-pub const MIN_FIRED: usize = 2;
+pub const MIN_FIRED: usize = 3;
+
+/// The smallest share of a word's candidates taken as a cue on the
+/// training half that must be right for the word to stay.
+pub const MIN_FIRED_RIGHT: f64 = 0.5;
 
 /// The candidate's own word in a feature written `template=pieces`, for
-/// the templates that hold it (`w`, `pw`, `wn`, `wn2`, `wsb`).
+/// the templates that hold it (`w`, `pw`, `wn`).
 fn word_of(feature: &str) -> Option<&str> {
     let (tmpl, rest) = feature.split_once('=')?;
     let mut pieces = rest.split('|');
     match tmpl {
-        "w" | "wn" | "wn2" | "wsb" => pieces.next(),
+        "w" | "wn" => pieces.next(),
         "pw" => pieces.nth(1),
         _ => None,
     }
@@ -186,17 +190,19 @@ pub fn train(devdata: &Path) -> Result<Trained, String> {
     // candidate-level figures on the training half, and the words the
     // model takes as a cue often enough to be worth scoring
     let (mut tp, mut fp, mut pos) = (0usize, 0usize, 0usize);
-    let mut fired: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut fired: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for ((fs, y), word) in rows.iter().zip(&words) {
         let p = weight_of(fs) > THRESHOLD;
         tp += usize::from(p && *y);
         fp += usize::from(p && !*y);
         pos += usize::from(*y);
-        *fired.entry(word.as_str()).or_default() += usize::from(p);
+        let e = fired.entry(word.as_str()).or_default();
+        e.0 += usize::from(p);
+        e.1 += usize::from(p && *y);
     }
     let kept: BTreeSet<&str> = fired
         .iter()
-        .filter(|(_, n)| **n >= MIN_FIRED)
+        .filter(|(_, (n, right))| *n >= MIN_FIRED && *right as f64 >= MIN_FIRED_RIGHT * *n as f64)
         .map(|(w, _)| *w)
         .collect();
     let summary = format!(
@@ -219,8 +225,8 @@ pub fn train(devdata: &Path) -> Result<Trained, String> {
     let mut lexicon = format!(
         "# learned_cue: words that lie inside a gold cue of PolNeAR's training half at least {MIN_CUE}\n\
          # times and in at least {MIN_RATE} of their occurrences, that the rules do not read as cues, and\n\
-         # that the model takes as a cue at least {MIN_FIRED} times there: the words the learned cue model\n\
-         # scores. Value: times inside a gold cue / occurrences.\n\
+         # that the model takes as a cue at least {MIN_FIRED} times there, rightly in at least\n\
+         # {MIN_FIRED_RIGHT} of them: the words the learned cue model scores. Value: times inside a gold cue / occurrences.\n\
          {header}\
          # Read by: quotes (learned.rs).\n# case: any\n"
     );

@@ -9,7 +9,9 @@
 //! model's threshold the word is taken as the cue of an indirect quote.
 //!
 //! - **Only where the rules found nothing**: a candidate inside a quote
-//!   the rules found, or whose content would overlap one, is skipped.
+//!   the rules found, or whose content would overlap one, is skipped, and
+//!   so is a sentence holding a quote in marks or coming right after a
+//!   quote that ends in “?” or “!” (its attribution).
 //! - **Content by rule**: the words after the cue to the end of its
 //!   sentence (a “that” right after the cue left out), cut before the next
 //!   quote; when fewer than [`MIN_AFTER`] words follow the cue (“…, the
@@ -242,7 +244,6 @@ pub fn for_each_feature(text: &str, toks: &[Token], i: usize, f: &mut dyn FnMut(
     }
     let sb = tg(k.checked_sub(1));
     f("sb", &[sb]);
-    f("wsb", &[w, sb]);
     let pos = match i {
         0 => "0",
         1..=2 => "1",
@@ -262,8 +263,6 @@ pub fn for_each_feature(text: &str, toks: &[Token], i: usize, f: &mut dyn FnMut(
         _ => "6",
     };
     f("after", &[after]);
-    let n2 = word(i + 2);
-    f("wn2", &[w, n2]);
     f(
         "ws",
         &[if toks[i].shape.has(Shape::CAPITALISED) {
@@ -362,34 +361,36 @@ impl Taken {
         }
     }
 
-    /// The spans overlapping the sentence `toks`, or `None` when the
-    /// sentence takes no learned quote: it holds a quote in marks (the
-    /// rules' to attribute), or it follows right after a quote of `asked`
-    /// (within [`QUOTE_GAP`]).
-    fn near(&self, toks: &[Token]) -> Option<Vec<Span>> {
-        let (first, last) = (toks.first()?, toks.last()?);
+    /// Puts in `near` the spans overlapping the sentence `toks`; false
+    /// when the sentence takes no learned quote: it holds a quote in marks
+    /// (the rules' to attribute), or it follows right after a quote of
+    /// `asked` (within [`QUOTE_GAP`]).
+    fn near(&self, toks: &[Token], near: &mut Vec<Span>) -> bool {
+        near.clear();
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return false;
+        };
         let (a, b) = (first.span.start, last.span.end);
         if self
             .asked
             .iter()
             .any(|&end| end <= a && a - end <= QUOTE_GAP)
         {
-            return None;
+            return false;
         }
         let hi = self.spans.partition_point(|(s, _)| s.start < b);
-        let mut near = Vec::new();
         let mut k = hi;
         while k > 0 && self.reach[k - 1] > a {
             k -= 1;
             let (s, marked) = self.spans[k];
             if s.end > a {
                 if marked {
-                    return None;
+                    return false;
                 }
                 near.push(s);
             }
         }
-        Some(near)
+        true
     }
 }
 
@@ -405,21 +406,23 @@ fn each_candidate<'t>(
     is_cue: impl Fn(&Token) -> bool,
     mut f: impl FnMut(&'t [Token], usize, Span) -> bool,
 ) {
+    // the quotes overlapping the sentence, made on its first candidate
+    let mut near: Vec<Span> = Vec::new();
     for toks in sentences {
-        // the sentence's quotes: made on its first candidate
-        let mut near: Option<Option<Vec<Span>>> = None;
+        let mut open: Option<bool> = None;
         for (i, t) in toks.iter().enumerate() {
             if !is_cue(t) {
                 continue;
             }
-            let near = near.get_or_insert_with(|| taken.get_or_insert_with(&make_taken).near(toks));
-            let Some(near) = near else {
+            let open = *open
+                .get_or_insert_with(|| taken.get_or_insert_with(&make_taken).near(toks, &mut near));
+            if !open {
                 break;
-            };
+            }
             if near.iter().any(|s| s.overlaps(&t.span)) {
                 continue;
             }
-            let Some(content) = content(text, toks, i, near) else {
+            let Some(content) = content(text, toks, i, &near) else {
                 continue;
             };
             if f(toks, i, content) {
