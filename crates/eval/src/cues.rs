@@ -251,3 +251,35 @@ pub fn train(devdata: &Path) -> Result<Trained, String> {
         summary,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retraining_reproduces_the_committed_files() {
+        let dir = match crate::devdata() {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("skipped: retraining needs the devdata corpora ({e})");
+                return;
+            }
+        };
+        let t = train(&dir).unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../parse/data");
+        let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
+        assert!(
+            t.lexicon == read("lexicon/learned_cue.tsv") && t.model == read("model/cues.tsv"),
+            "the committed learned cue files differ from a fresh run of `{COMMAND}`"
+        );
+    }
+
+    #[test]
+    fn the_word_of_a_feature() {
+        assert_eq!(word_of("w=wants"), Some("wants"));
+        assert_eq!(word_of("pw=mayor|wants"), Some("wants"));
+        assert_eq!(word_of("wn=wants|to"), Some("wants"));
+        assert_eq!(word_of("pt=cap"), None);
+        assert_eq!(word_of("b="), None);
+    }
+}

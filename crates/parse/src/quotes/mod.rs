@@ -59,7 +59,10 @@
 //! - **indirect** (`indirect.rs`): reported speech without marks: `SUBJECT
 //!   VERB that CONTENT` (Stoltenberg stressed that every country has the
 //!   right to join), `CONTENT, SUBJECT VERB.` (…, Jens Stoltenberg,
-//!   announced on Tuesday night), and `according to X, CONTENT`.
+//!   announced on Tuesday night), and `according to X, CONTENT`; and, where
+//!   the rules find nothing, the cues of the learned cue model
+//!   (`learned.rs`, docs/model.md: “wants to …”, “is expected to …”), with
+//!   no speaker.
 
 mod attribute;
 mod indirect;
