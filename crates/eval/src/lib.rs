@@ -12,6 +12,7 @@
 
 #![warn(missing_docs)]
 
+pub mod cues;
 pub mod entities;
 pub mod labels;
 pub mod numbers;

@@ -385,6 +385,10 @@ classes! {
     /// Abbreviated titles and the role nouns they stand for (“sen” →
     /// “senator”), value = the nouns separated by `|`.
     TitleExpansion => "title_expansion",
+    /// Cue words mined from the training half of PolNeAR (written by
+    /// `train_cues`): the words the learned cue model scores
+    /// (`quotes/learned.rs`).
+    LearnedCue => "learned_cue",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the

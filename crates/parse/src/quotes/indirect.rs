@@ -60,7 +60,7 @@ const FINITE_VERB: Classes = Classes::all(&[Class::FiniteAuxiliary, Class::PastV
 /// The classes of a word that may start a report: a reporting verb, a
 /// verb that reports with its “that”, a noun of speech, a verb of promise
 /// or request, the last word of a reporting phrase.
-const TRIGGERS: Classes = Classes::all(&[
+pub(super) const TRIGGERS: Classes = Classes::all(&[
     Class::ReportingVerb,
     Class::ThatVerb,
     Class::SpeechNoun,

@@ -59,10 +59,14 @@
 //! - **indirect** (`indirect.rs`): reported speech without marks: `SUBJECT
 //!   VERB that CONTENT` (Stoltenberg stressed that every country has the
 //!   right to join), `CONTENT, SUBJECT VERB.` (…, Jens Stoltenberg,
-//!   announced on Tuesday night), and `according to X, CONTENT`.
+//!   announced on Tuesday night), and `according to X, CONTENT`; and, where
+//!   the rules find nothing, the cues of the learned cue model
+//!   (`learned.rs`, docs/model.md: “wants to …”, “is expected to …”), with
+//!   no speaker.
 
 mod attribute;
 mod indirect;
+pub mod learned;
 mod marks;
 mod pronoun;
 mod subject;
@@ -150,6 +154,13 @@ pub fn extract(text: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Q
 /// [`extract`] over an article's [`Analysis`] (its sentences, tokens and
 /// gazetteer hits).
 pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
+    extract_inner(a, entities, true)
+}
+
+/// [`extract_from`], with the learned cue model (`learned.rs`) after the
+/// rules when `model` is true (false: the rules alone, as its training
+/// sees them).
+fn extract_inner(a: &Analysis, entities: &[Entity], model: bool) -> Vec<Quote> {
     let marks = find_marks(a.text(), a.sentences());
     let ctx = Ctx::new(a, entities, &marks);
     // Everything (marked quotes and indirect speech) in text order, so that
@@ -230,6 +241,9 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
     ctx.continuation_pass(&mut out);
     ctx.context_pass(&mut out);
     ctx.continuation_pass(&mut out);
+    if model {
+        ctx.learned_pass(&mut out);
+    }
     out
 }
 
