@@ -282,6 +282,17 @@ pub(crate) fn score_pair(
     } else {
         0.0
     };
+    // the same on the words both have as written (no spelling variants)
+    let contained_exact: f64 = matched
+        .iter()
+        .filter(|m| m.2 >= 1.0)
+        .map(|&(x, y, _)| if u_short { w(x) } else { w(y) })
+        .sum();
+    let mut containment_exact = if short_sum > 0.0 {
+        (contained_exact / short_sum).min(1.0)
+    } else {
+        0.0
+    };
     let mut sc = Scores {
         token,
         chars: 0.0,
@@ -318,14 +329,21 @@ pub(crate) fn score_pair(
                 let sw: Vec<u32> = short.toks.iter().map(|t| t.word).collect();
                 if !contains_seq(&lw, &sw) {
                     containment = 0.0;
+                    containment_exact = 0.0;
                 }
             }
             // Containment counts only for a genuinely shorter quote (a
             // fragment); between quotes of equal length it is mere recall.
-            let cont = if short_n < long.content.len() {
-                containment
-            } else {
+            // Giving one quote to two people rests on its words as written:
+            // a short claim finds near spellings of most of its words in a
+            // long quote by chance (“China”, “American” in a paragraph that
+            // says “chance”, “America”).
+            let cont = if short_n >= long.content.len() {
                 0.0
+            } else if rel == Rel::Different {
+                containment_exact
+            } else {
+                containment
             };
             let thr = match rel {
                 Rel::Same => cfg.same_speaker_quote_threshold,
