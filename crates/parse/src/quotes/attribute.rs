@@ -598,12 +598,22 @@ impl<'a> Ctx<'a> {
     /// A numbered part of a text as the subject of the cue `toks[v]`
     /// (“Article 12 affirms”, “Section 4 reads”, “Isaiah 45:1 reads”): a
     /// capitalised word that names no person and a number starting with
-    /// a digit, right before the cue, opening the clause (at `floor` or
+    /// a digit (or a chapter and verse), right before the cue, opening the clause (at `floor` or
     /// after a punctuation mark); the phrase as written
     /// ([`Attribution::Phrase`]).
     fn numbered_part_before(&self, toks: &[Token], floor: usize, v: usize) -> Option<Speaker> {
-        let k = v.checked_sub(2).filter(|&k| k >= floor)?;
-        let (word, number) = (&toks[k], &toks[k + 1]);
+        let digits = |t: &Token| self.word(t).starts_with(|c: char| c.is_ascii_digit());
+        // a chapter and verse, “45:1”, is three tokens glued together
+        let verse = v >= 4
+            && self.word(&toks[v - 2]) == ":"
+            && digits(&toks[v - 1])
+            && digits(&toks[v - 3])
+            && toks[v - 3].span.end == toks[v - 2].span.start
+            && toks[v - 2].span.end == toks[v - 1].span.start;
+        let k = v
+            .checked_sub(if verse { 4 } else { 2 })
+            .filter(|&k| k >= floor)?;
+        let (word, number) = (&toks[k], &toks[v - 1]);
         let opens = k == floor || toks[k - 1].kind == TokKind::Punct;
         let numbered = word.kind == TokKind::Word
             && word.shape.has(Shape::CAPITALISED)
