@@ -595,6 +595,35 @@ impl<'a> Ctx<'a> {
         (k >= floor && (f.shape.has(Shape::LOWERCASE) || opens)).then_some(Speaker::phrase(span))
     }
 
+    /// A numbered part of a text as the subject of the cue `toks[v]`
+    /// (“Article 12 affirms”, “Section 4 reads”, “Isaiah 45:1 reads”): a
+    /// capitalised word that names no person and a number starting with
+    /// a digit (or a chapter and verse), right before the cue, opening the clause (at `floor` or
+    /// after a punctuation mark); the phrase as written
+    /// ([`Attribution::Phrase`]).
+    fn numbered_part_before(&self, toks: &[Token], floor: usize, v: usize) -> Option<Speaker> {
+        let digits = |t: &Token| self.word(t).starts_with(|c: char| c.is_ascii_digit());
+        // a chapter and verse, “45:1”, is three tokens glued together
+        let verse = v >= 4
+            && self.word(&toks[v - 2]) == ":"
+            && digits(&toks[v - 1])
+            && digits(&toks[v - 3])
+            && toks[v - 3].span.end == toks[v - 2].span.start
+            && toks[v - 2].span.end == toks[v - 1].span.start;
+        let k = v
+            .checked_sub(if verse { 4 } else { 2 })
+            .filter(|&k| k >= floor)?;
+        let (word, number) = (&toks[k], &toks[v - 1]);
+        let opens = k == floor || toks[k - 1].kind == TokKind::Punct;
+        let numbered = word.kind == TokKind::Word
+            && word.shape.has(Shape::CAPITALISED)
+            && self.word(number).starts_with(|c: char| c.is_ascii_digit())
+            && self
+                .mention_starting_at(word.span.start)
+                .is_none_or(|(_, e)| self.entities[e].kind != EntityKind::Person);
+        (opens && numbered).then(|| Speaker::phrase(Span::new(word.span.start, number.span.end)))
+    }
+
     /// The subject phrase of the cue `toks[v]` as a speaker, when the cue
     /// is the last word before the mark at `toks[hi]` but for a few words
     /// of time or addressee (“said Wednesday,”, “said of the senator,”:
@@ -997,6 +1026,15 @@ impl<'a> Ctx<'a> {
             // as after a quote
             if subject == Subject::Unknown && !participle && !coordinated && !opens && v + 2 >= hi {
                 if let Some(sp) = self.phrase_speaker_before(toks, floor, v) {
+                    return Some((sp, w.to_string()));
+                }
+            }
+            // “Article 12 affirms: “…””, “Section 4 reads, “…””: a
+            // capitalised word and a number opening the clause, right
+            // before the cue right before the mark, naming no person: a
+            // numbered part of a text, the speaker as written
+            if subject == Subject::Unknown && !participle && !coordinated && v + 2 >= hi {
+                if let Some(sp) = self.numbered_part_before(toks, floor, v) {
                     return Some((sp, w.to_string()));
                 }
             }

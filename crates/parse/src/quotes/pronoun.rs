@@ -99,6 +99,25 @@ fn plausible_name(name: &str) -> bool {
     !words.is_empty() && !bad_word && !one_in_capitals
 }
 
+/// True when a word of a name is no name's: words glued together
+/// (“RoeFlagShareLikeReply”: a byline run into share-button text, two or
+/// more lowercase letters followed by a capital inside the word; “McDonald”
+/// has one) or, when the word is the whole name (`alone`), a name made an
+/// adjective (“Trump-style”: a capitalised word with a lowercase part
+/// after a hyphen; “Oscar-winner Sarandon” keeps its person).
+fn glued_word(w: &str, alone: bool) -> bool {
+    let b = w.as_bytes();
+    let humps = b
+        .windows(2)
+        .filter(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        .count();
+    let adjective = alone
+        && b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.windows(2)
+            .any(|p| p[0] == b'-' && p[1].is_ascii_lowercase());
+    humps >= 2 || adjective
+}
+
 /// The gender the words of a role say (“spokeswoman”, “first lady”).
 fn role_gender(role: &str) -> Option<Gender> {
     let lower = role.to_lowercase();
@@ -187,6 +206,9 @@ impl<'a> Ctx<'a> {
                 .map(|ent| {
                     let words: Vec<&str> = ent.name.split_whitespace().collect();
                     if ent.kind != EntityKind::Person || words.is_empty() {
+                        return false;
+                    }
+                    if words.iter().any(|w| glued_word(w, words.len() == 1)) {
                         return false;
                     }
                     // a given name and a surname inside: a person, whatever
