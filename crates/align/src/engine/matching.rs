@@ -189,6 +189,11 @@ fn contains_seq(long: &[u32], short: &[u32]) -> bool {
     !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
 
+/// How many times longer than a short claim another quote may be for
+/// near spellings to count in the short one's containment when the two
+/// are given to different people (`score_pair`).
+const NEAR_SPELLING_SPAN: usize = 3;
+
 /// Scores two claims (of one kind) and decides whether they are the same
 /// claim. `ui` and `vi` are global unit ids; `rel` the speaker relation.
 /// Returns `None` when they are not (cheap bounds skip the costly parts
@@ -334,13 +339,15 @@ pub(crate) fn score_pair(
             }
             // Containment counts only for a genuinely shorter quote (a
             // fragment); between quotes of equal length it is mere recall.
-            // Giving one quote to two people rests on its words as written:
-            // a short claim finds near spellings of most of its words in a
-            // long quote by chance (“China”, “American” in a paragraph that
-            // says “chance”, “America”).
+            // Giving one quote to two people rests on its words as written
+            // when the other quote is many times longer: a short claim
+            // finds near spellings of most of its words in a long quote by
+            // chance (“China”, “American” in a paragraph that says
+            // “machine”, “America”). A fragment of a quote of similar
+            // length keeps them (“defence” / “defense”).
             let cont = if short_n >= long.content.len() {
                 0.0
-            } else if rel == Rel::Different {
+            } else if rel == Rel::Different && long.content.len() > NEAR_SPELLING_SPAN * short_n {
                 containment_exact
             } else {
                 containment
