@@ -1,7 +1,7 @@
 //! The learned cue model: reported speech the rules did not find.
 //!
 //! PolNeAR's attributions hang on a long tail of cues of stance, intention
-//! and evidence (“seemed”, “wants”, “is expected”, “claims”, “criticism”)
+//! and evidence (“seemed”, “wants”, “is expected”, “hints”, “statement”)
 //! that word rules cover one by one. Here a small linear model, trained by
 //! the project's own code on half of `polnear-train` (see docs/model.md),
 //! scores each word of the class `learned_cue` (the cue words mined from
@@ -13,9 +13,11 @@
 //!   so is a sentence holding a quote in marks or coming right after a
 //!   quote that ends in “?” or “!” (its attribution).
 //! - **Content by rule**: the words after the cue to the end of its
-//!   sentence (a “that” right after the cue left out), cut before the next
-//!   quote; when fewer than [`MIN_AFTER`] words follow the cue (“…, the
-//!   group claims.”), the clause before it up to its last comma.
+//!   sentence (a “that” right after the cue left out), or to a closing
+//!   bracket or dash, or, for a cue in a clause opened by “who” or
+//!   “which”, to its comma; when fewer than [`MIN_AFTER`] words follow the
+//!   cue (“…, the group claims.”), the clause before it up to its last
+//!   comma. A content that overlaps a quote of the rules is dropped.
 //! - **No speaker**: the model finds the cue, not who spoke; the quote
 //!   carries no speaker ([`crate::model::Attribution::None`]) rather than
 //!   a guess.
@@ -280,9 +282,8 @@ pub fn for_each_feature(text: &str, toks: &[Token], i: usize, f: &mut dyn FnMut(
 
 /// The content a cue at token `i` of the sentence `toks` governs, by rule
 /// (see the module doc; none after “that” and a verb, a relative
-/// clause), cut before the first span of `near` (the quotes
-/// overlapping the sentence) that starts after the cue; `None` when
-/// nothing is left or it overlaps a span of `near`.
+/// clause); `None` when nothing is left or it overlaps a span of `near`
+/// (the quotes overlapping the sentence).
 fn content(text: &str, toks: &[Token], i: usize, near: &[Span]) -> Option<Span> {
     let words_after = toks[i + 1..]
         .iter()
@@ -290,7 +291,7 @@ fn content(text: &str, toks: &[Token], i: usize, near: &[Span]) -> Option<Span> 
         .take(MIN_AFTER)
         .count();
     let last_word = |ts: &[Token]| ts.iter().rposition(|t| t.kind != TokKind::Punct);
-    let mut span = if words_after >= MIN_AFTER {
+    let span = if words_after >= MIN_AFTER {
         let mut first = i + 1;
         if toks[first].text(text).eq_ignore_ascii_case("that") {
             // (“that” and a verb: a relative clause, no content: “the
@@ -303,7 +304,22 @@ fn content(text: &str, toks: &[Token], i: usize, near: &[Span]) -> Option<Span> 
             }
             first += 1;
         }
-        let end = first + last_word(&toks[first..])?;
+        // a cue inside an inserted clause (“The mayor (who wants to close
+        // the bridge) met …”, “The mayor, who wants …, met …”) reports
+        // only to the clause's end
+        let inserted = toks[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|t| RELATIVE_PRONOUNS.contains(&t.text(text).to_ascii_lowercase().as_str()));
+        let stop = toks[first..]
+            .iter()
+            .position(|t| {
+                let p = t.text(text);
+                t.kind == TokKind::Punct && (matches!(p, ")" | "—" | "–") || (inserted && p == ","))
+            })
+            .map_or(toks.len(), |k| first + k);
+        let end = first + last_word(&toks[first..stop])?;
         Span::new(toks[first].span.start, toks[end].span.end)
     } else {
         let comma = toks[..i].iter().rposition(|t| t.text(text) == ",")?;
@@ -313,15 +329,13 @@ fn content(text: &str, toks: &[Token], i: usize, near: &[Span]) -> Option<Span> 
             .position(|t| t.kind != TokKind::Punct)?;
         (first <= end).then(|| Span::new(toks[first].span.start, toks[end].span.end))?
     };
-    let cue = toks[i].span.start;
-    for t in near {
-        if t.start > cue && t.start < span.end && span.start <= cue {
-            span.end = span.end.min(t.start);
-        }
-    }
     let span = super::trim_span(text, span);
     (span.start < span.end && !near.iter().any(|t| t.overlaps(&span))).then_some(span)
 }
+
+/// Relative pronouns that open an inserted clause: a cue a few words after
+/// one reports only to the clause's end.
+const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose"];
 
 /// Classes of a verb right after “that” that make it a relative pronoun
 /// (“the case that was promised”), not a conjunction opening content.
@@ -595,6 +609,30 @@ mod tests {
         assert!(
             quotes("The council posted the new timetable on its website on Monday.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_cue_in_an_inserted_clause_reports_to_the_clause_end() {
+        for (text, want) in [
+            (
+                "The mayor, who wants to close the bridge, met the council on Monday.",
+                "to close the bridge",
+            ),
+            (
+                "The mayor (who wants to close the bridge) met the council on Monday.",
+                "to close the bridge",
+            ),
+            (
+                "The mayor wants to close the bridge, the council said on Monday.",
+                "to close the bridge, the council said on Monday",
+            ),
+        ] {
+            let a = Analysis::new(text);
+            let toks = a.sentence_tokens(0);
+            let i = toks.iter().position(|t| t.text(text) == "wants").unwrap();
+            let span = content(text, toks, i, &[]).unwrap();
+            assert_eq!(span.slice(text), want, "{text}");
+        }
     }
 
     #[test]
