@@ -460,7 +460,7 @@ const NOT_A_HEAD: Classes = Classes::all(&[
 /// cue of reported speech (no class of the indirect rules' triggers: such
 /// a word is left to the rules, which refuse it on purpose where it
 /// reports nothing, “said whether”, “did not say that”), and it is no
-/// auxiliary, adverb of the verb group or preposition ([`NOT_A_HEAD`]).
+/// auxiliary, adverb of the verb group or preposition (`NOT_A_HEAD`).
 pub fn eligible(word: &str) -> bool {
     let c = crate::lexicon::classes(word);
     !c.intersects(super::indirect::TRIGGERS) && !c.intersects(NOT_A_HEAD)
