@@ -1306,19 +1306,24 @@ impl Scorer {
                 .map(|c| c.slice(text))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let narrated = verdict_r20 == Verdict::Wrong
-                && class == GoldClass::Direct
-                && q.speaker
-                    .as_deref()
-                    .is_some_and(|ours| narration_names(&content_text, ours));
             // round 20 (speakers10): a name source's person is its head's
             // name (“Jack Roe, a spokesman for the Harbour Board”: `Roe`,
-            // not `Board`, the last capitalised word)
-            let head_named = verdict_r20 == Verdict::Wrong
-                && shape == SourceShape::Name
-                && q.speaker.as_deref().is_some_and(|ours| {
-                    person_key(src.slice(text)).is_some_and(|k| name_has(ours, &k))
-                });
+            // not `Board`, the last capitalised word). Both turn a wrong
+            // verdict on `q` right: (narrated, head named).
+            let corrections = |verdict: Verdict, q: &Quote| {
+                let wrong = verdict == Verdict::Wrong;
+                let ours = q.speaker.as_deref();
+                let narrated = wrong
+                    && class == GoldClass::Direct
+                    && ours.is_some_and(|ours| narration_names(&content_text, ours));
+                let head_named = wrong
+                    && shape == SourceShape::Name
+                    && ours.is_some_and(|ours| {
+                        person_key(src.slice(text)).is_some_and(|k| name_has(ours, &k))
+                    });
+                (narrated, head_named)
+            };
+            let (narrated, head_named) = corrections(verdict_r20, q);
             let verdict_s10 = if narrated || head_named {
                 Verdict::Right
             } else {
@@ -1335,16 +1340,7 @@ impl Scorer {
                 &a.source,
                 antecedent_r21,
             );
-            let narrated_r21 = verdict_r21 == Verdict::Wrong
-                && class == GoldClass::Direct
-                && q.speaker
-                    .as_deref()
-                    .is_some_and(|ours| narration_names(&content_text, ours));
-            let head_named_r21 = verdict_r21 == Verdict::Wrong
-                && shape == SourceShape::Name
-                && q.speaker.as_deref().is_some_and(|ours| {
-                    person_key(src.slice(text)).is_some_and(|k| name_has(ours, &k))
-                });
+            let (narrated_r21, head_named_r21) = corrections(verdict_r21, q);
             let verdict = if narrated_r21 || head_named_r21 {
                 Verdict::Right
             } else {
