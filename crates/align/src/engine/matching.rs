@@ -287,17 +287,6 @@ pub(crate) fn score_pair(
     } else {
         0.0
     };
-    // the same on the words both have as written (no spelling variants)
-    let contained_exact: f64 = matched
-        .iter()
-        .filter(|m| m.2 >= 1.0)
-        .map(|&(x, y, _)| if u_short { w(x) } else { w(y) })
-        .sum();
-    let mut containment_exact = if short_sum > 0.0 {
-        (contained_exact / short_sum).min(1.0)
-    } else {
-        0.0
-    };
     let mut sc = Scores {
         token,
         chars: 0.0,
@@ -334,7 +323,6 @@ pub(crate) fn score_pair(
                 let sw: Vec<u32> = short.toks.iter().map(|t| t.word).collect();
                 if !contains_seq(&lw, &sw) {
                     containment = 0.0;
-                    containment_exact = 0.0;
                 }
             }
             // Containment counts only for a genuinely shorter quote (a
@@ -348,7 +336,18 @@ pub(crate) fn score_pair(
             let cont = if short_n >= long.content.len() {
                 0.0
             } else if rel == Rel::Different && long.content.len() > NEAR_SPELLING_SPAN * short_n {
-                containment_exact
+                // the same on the stems both have as written (no spelling
+                // variants; at most `containment`, so 0 when it was set so)
+                let exact: f64 = matched
+                    .iter()
+                    .filter(|m| m.2 >= 1.0)
+                    .map(|&(x, y, _)| if u_short { w(x) } else { w(y) })
+                    .sum();
+                if short_sum > 0.0 {
+                    (exact / short_sum).min(containment)
+                } else {
+                    0.0
+                }
             } else {
                 containment
             };
