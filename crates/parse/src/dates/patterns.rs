@@ -241,10 +241,16 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     ),
     p(
         "cued_month",
-        "( (?<= month of ) | (?<= @date_preposition&!of | @date_bound | to ) ) m=@month&#cap (?! @reporting_verb | @auxiliary | and )",
+        "( (?<= month of ) | (?<= @date_preposition&!of | @date_bound | to ) ) m=@month&#cap \
+         (?! @reporting_verb | @auxiliary&!for&!on | and #cap&!@month )",
         resolve::month,
         &[
             "The vote was held in [{m:May}], officials said.",
+            "He resigned in [{m:August}] for health reasons.",
+            "The firm sold the unit in [{m:March}] and took a charge.",
+            "Talks began in [{m:May}] and ended in June.",
+            "!A deal backed by May and Corbyn failed.",
+            "!Since May has led the party, it split.",
             "The bridge is due to open in [June].",
             "The month of [May] brought rain.",
             "!Under May, the party split.",

@@ -37,6 +37,7 @@ pub(super) const TENSE_RULES: &[Rule] = &[
         examples: &[
             "The minister [will] visit Kyiv on Friday.",
             "The bridge [is due] to open in June.",
+            "The company [expects to] report results in mid-November.",
             "The bridge, [due to] open in June, is late.",
             "They [are due] in court on Monday.",
             "Relatives could come [as early as] Tuesday.",
