@@ -258,6 +258,7 @@ pub(crate) fn quantity_fact(q: &Quantity) -> QuantityRead {
             interval: q.interval,
             unit: q.unit.clone(),
             kind: q.kind.clone(),
+            against: q.against,
         },
         unit_stem: q.unit.as_ref().map(|u| {
             let f = fold(u);
@@ -277,7 +278,10 @@ pub(crate) fn units_compatible(a: &QuantityRead, b: &QuantityRead) -> bool {
     if let (QuantityKind::Currency(x), QuantityKind::Currency(y)) = (&a.fact.kind, &b.fact.kind) {
         return x == y;
     }
-    if matches!(a.fact.kind, QuantityKind::Percent | QuantityKind::Fraction) {
+    if matches!(
+        a.fact.kind,
+        QuantityKind::Percent | QuantityKind::Fraction | QuantityKind::Tally
+    ) {
         return true;
     }
     match (&a.unit_stem, &b.unit_stem) {
@@ -297,7 +301,13 @@ fn same_number(x: f64, y: f64) -> bool {
 /// figure whatever the qualifiers ("about 100,000" / "more than
 /// 100,000"); different numbers are a contradiction when their intervals
 /// are disjoint, else a difference ("at least six" / "at least eight").
+/// A tally is exact on both sides: "9-3" / "8-4" contradict.
 pub(crate) fn compare_quantities(a: &QuantityFact, b: &QuantityFact) -> Cmp {
+    if a.against.is_some() || b.against.is_some() {
+        let same = same_number(a.value, b.value)
+            && matches!((a.against, b.against), (Some(x), Some(y)) if same_number(x, y));
+        return if same { Cmp::Same } else { Cmp::Contradict };
+    }
     let bounds = |q: &QuantityFact| match q.qualifier {
         Qualifier::Between => (q.interval.low, q.interval.high),
         _ => (Some(q.value), Some(q.value)),
@@ -363,6 +373,10 @@ pub(crate) fn fmt_quantity(q: &QuantityFact) -> String {
         _ => n,
     };
     match (&q.kind, &q.unit) {
+        (QuantityKind::Tally, _) => match q.against {
+            Some(b) => format!("{}-{}", fmt_num(q.value), fmt_num(b)),
+            None => core,
+        },
         (QuantityKind::Percent, _) => format!("{core}%"),
         (QuantityKind::Currency(c), _) => format!("{core} {c}"),
         (_, Some(u)) => format!("{core} {u}"),
@@ -482,6 +496,7 @@ mod tests {
             interval,
             unit: None,
             kind: QuantityKind::Count,
+            against: None,
         }
     }
 

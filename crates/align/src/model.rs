@@ -298,8 +298,11 @@ pub struct QuantityFact {
     pub interval: Interval,
     /// The counted noun or unit, when given.
     pub unit: Option<String>,
-    /// Count, currency, percent or fraction.
+    /// Count, currency, percent, fraction or tally.
     pub kind: QuantityKind,
+    /// A tally's second side (the 4 of "5-4"); `None` for other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against: Option<f64>,
 }
 
 /// The typed value a variant stands for.

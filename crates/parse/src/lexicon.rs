@@ -192,6 +192,10 @@ classes! {
     DateBound => "date_bound",
     /// Nouns that make the number before them a count (“people”).
     CountedNoun => "counted_noun",
+    /// Verbs right before a vote's or a match's tally (“voted 9-3”).
+    TallyVerb => "tally_verb",
+    /// Nouns right after a tally (“a 5-4 decision”).
+    TallyNoun => "tally_noun",
     /// Words and phrases of a future clause (“will”, “due to”).
     FutureCue => "future_cue",
     /// Past auxiliaries and adverbs of a past clause (“was”, “ago”).

@@ -566,6 +566,10 @@ pub enum QuantityKind {
     Percent,
     /// A fraction or share (“a third”); `value` is in [0, 1].
     Fraction,
+    /// A tally of two sides, a vote or a score (“voted 9-3”, “a 5-4
+    /// ruling”, “won 3-1”): `value` is the first side,
+    /// [`Quantity::against`] the second.
+    Tally,
 }
 
 /// A number or amount found in the text.
@@ -585,8 +589,12 @@ pub struct Quantity {
     /// The counted noun, lowercased (“soldiers”), or the currency/percent
     /// unit; `None` when the number stands alone.
     pub unit: Option<String>,
-    /// Count, currency, percent or fraction.
+    /// Count, currency, percent, fraction or tally.
     pub kind: QuantityKind,
+    /// The second side of a tally (the 4 of “a 5-4 ruling”); `None` for
+    /// every other kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against: Option<f64>,
 }
 
 /// What sort of thing an [`Entity`] is.
@@ -861,6 +869,7 @@ impl Quantity {
             interval,
             unit: None,
             kind: QuantityKind::Count,
+            against: None,
         }
     }
 }

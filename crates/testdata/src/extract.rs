@@ -111,8 +111,10 @@ pub struct QuantityExpect {
     pub high: Option<f64>,
     /// The counted noun, or `none`.
     pub unit: Option<String>,
-    /// `count`, `percent`, `fraction` or `currency:ISO`.
+    /// `count`, `percent`, `fraction`, `tally` or `currency:ISO`.
     pub kind: Option<String>,
+    /// A tally's second side.
+    pub against: Option<f64>,
     /// The qualifier as serialised (`exact`, `more_than`, `between` …).
     pub qualifier: Option<String>,
 }
@@ -227,6 +229,9 @@ pub fn check_quantity(text: &str, e: &QuantityExpect, found: &[Quantity]) -> Opt
     let mut wrong = Vec::new();
     if let Some(v) = e.value.filter(|&v| !same(q.value, v)) {
         wrong.push(format!("value, want {v}"));
+    }
+    if let Some(v) = e.against.filter(|&v| q.against.is_none_or(|a| !same(a, v))) {
+        wrong.push(format!("against, want {v}"));
     }
     let low = q.interval.low.unwrap_or(f64::NEG_INFINITY);
     let high = q.interval.high.unwrap_or(f64::INFINITY);

@@ -1744,10 +1744,11 @@ fn same_quoted_words(cx: &StoryCx, members: &[Member]) -> bool {
 
 /// True when the claims of other articles hold the same numbers outside
 /// their facts: the words with a digit that no date, figure or place
-/// extracted covers (a vote's tally "9-3", a score "2-1", a flight number).
-/// Those were never compared, so two sentences that differ in one are not
-/// in agreement ("voted 9-3" / "voted 8-4"), though no finding is made of
-/// them.
+/// extracted covers (a score with no verb or noun that makes it a tally,
+/// "beat Chelsea 5-2"; a flight number). Those were never compared, so two
+/// sentences that differ in one are not in agreement, though no finding is
+/// made of them. (A tally read as such, "voted 9-3", is a figure and is
+/// compared.)
 fn same_bare_numbers(cx: &StoryCx, members: &[Member]) -> bool {
     let numbers = |m: &Member| -> Vec<&str> {
         let u = cx.unit(m.local);

@@ -301,6 +301,8 @@ enum Measure {
     Percent(&'static str),
     /// Money, with its ISO code.
     Currency(&'static str),
+    /// A tally of two sides (`Found::against` holds the second).
+    Tally,
 }
 
 /// A number with its sign, currency or percent (an [`AMOUNT`] match).
@@ -379,6 +381,8 @@ struct Found {
     scaled: bool,
     /// A fraction: its interval stays within [0, 1].
     fraction: bool,
+    /// A tally's second side (`Measure::Tally`).
+    against: Option<f64>,
 }
 
 /// What a [`Scan`] knows at one token, each once read.
@@ -797,10 +801,22 @@ impl<'a> Scan<'a> {
             singular_ok: false,
             scaled: false,
             fraction,
+            against: None,
         };
         match read {
             Read::Plain | Read::Strong => self.read_plain(m, q, read == Read::Plain),
             Read::Range => self.read_range(m),
+            Read::Tally => {
+                let (Some(a), Some(b)) = (self.num_at(m, "a"), self.num_at(m, "b")) else {
+                    return Outcome::Decline;
+                };
+                if a.decimal || b.decimal || a.scale != 1.0 || b.scale != 1.0 {
+                    return Outcome::Decline;
+                }
+                let mut x = found(a.value, Measure::Tally, false);
+                x.against = Some(b.value);
+                Outcome::Emit(x)
+            }
             Read::TwoSided => self.read_two_sided(m),
             Read::Compound => {
                 let (Some(a), Some(c), Some(sub)) =
@@ -1115,6 +1131,7 @@ impl<'a> Scan<'a> {
             singular_ok: !plain,
             scaled: a.num.scale != 1.0,
             fraction: false,
+            against: None,
         };
         // `over two years`: over is the preposition
         if q == Qualifier::MoreThan {
@@ -1215,6 +1232,7 @@ impl<'a> Scan<'a> {
                     singular_ok: false,
                     scaled: false,
                     fraction: false,
+                    against: None,
                 });
             }
             return Outcome::Decline;
@@ -1259,6 +1277,7 @@ impl<'a> Scan<'a> {
             singular_ok: false,
             scaled: false,
             fraction: false,
+            against: None,
         })
     }
 
@@ -1303,6 +1322,7 @@ impl<'a> Scan<'a> {
             singular_ok: false,
             scaled: false,
             fraction: false,
+            against: None,
         })
     }
 
@@ -1493,7 +1513,7 @@ impl<'a> Scan<'a> {
                     None => {}
                 }
             }
-            Measure::Count => {}
+            Measure::Count | Measure::Tally => {}
         }
         if f.needs_noun
             && !unit
@@ -1507,6 +1527,7 @@ impl<'a> Scan<'a> {
             Measure::Count => QuantityKind::Count,
             Measure::Percent(_) => QuantityKind::Percent,
             Measure::Currency(code) => QuantityKind::Currency(code.to_string()),
+            Measure::Tally => QuantityKind::Tally,
         };
         let span = Span::new(self.toks[start].span.start, self.toks[end - 1].span.end);
         Some((
@@ -1518,6 +1539,7 @@ impl<'a> Scan<'a> {
                 interval: f.interval,
                 unit,
                 kind,
+                against: f.against,
             },
             end,
         ))

@@ -16,6 +16,9 @@ use crate::rules::Rule;
 pub(super) enum Read {
     /// `a`..`b` (and `between`, `from`): a closed interval.
     Range,
+    /// `9-3` after a verb of voting or winning or before a noun of a
+    /// result: a tally of two sides.
+    Tally,
     /// `lo a and hi b`: an interval from two qualifiers.
     TwoSided,
     /// `5 dollars 20 cents`: an amount and its hundredths.
@@ -113,6 +116,33 @@ pub(super) const QUANTITY_RULES: &[QuantityRule] = &[
             examples: &[
                 "Officials expect [{lo:above} {a:200} and {hi:below} {b:500}] arrivals a day.",
                 "Bids of [{lo:at least} {a:$5} and {hi:up to} {b:$9}] were made.",
+            ],
+        },
+    },
+    QuantityRule {
+        read: Read::Tally,
+        rule: Rule {
+            name: "tally_after_verb",
+            pattern: "(?<= @tally_verb ) a=#digits:1-3 (~- | ~–) b=~#digits:1-3 \
+                      (?! ~% | @percent_word | @counted_noun | #lower&/[a-z]+s/&!@function_word )",
+            examples: &[
+                "The board voted [{a:9}-{b:3}] to approve the plan.",
+                "The court ruled [{a:5}-{b:4}] on Monday.",
+                "Chelsea won [{a:3}–{b:1}] at home.",
+                "!Labour won 2-3 seats in the county.",
+                "!Support rose 2-3% after the debate.",
+            ],
+        },
+    },
+    QuantityRule {
+        read: Read::Tally,
+        rule: Rule {
+            name: "tally_before_noun",
+            pattern: "a=#digits:1-3 (~- | ~–) b=~#digits:1-3 (?= @tally_noun )",
+            examples: &[
+                "In a [{a:5}-{b:4}] decision, the justices sided with the state.",
+                "The bill passed by a [{a:52}-{b:48}] vote.",
+                "!About 10-15 people were hurt.",
             ],
         },
     },

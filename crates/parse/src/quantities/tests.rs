@@ -503,8 +503,14 @@ fn ranges() {
     let got = all("Prices rose from 5 to 10 percent.");
     assert_eq!(got.len(), 2);
     assert!(got.iter().all(|q| q.qualifier == Qualifier::Exact));
-    // a score is not a range, nor two numbers
-    assert!(all("They won 3-1 on Sunday.").is_empty());
+    // a score is not a range, nor two numbers: one tally
+    let got = all("They won 3-1 on Sunday.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].kind, QuantityKind::Tally);
+    assert_eq!((got[0].value, got[0].against), (3.0, Some(1.0)));
+    // without a verb of winning or voting before it, or a result after
+    // it, a score is still read as nothing
+    assert!(all("Arsenal beat Chelsea 5-2 on Saturday").is_empty());
 }
 
 #[test]
@@ -559,7 +565,6 @@ fn not_quantities() {
         "the 2014-2016 drought",
         "between 1994 and 1997",
         "Arsenal beat Chelsea 5-2 on Saturday",
-        "The Lakers won 112-104",
         "a 10-year plan",
         "the Boeing 737-800 jets",
         "call 0800 123 456 now",
@@ -612,7 +617,7 @@ fn negatives() {
         assert_eq!(&q.kind, kind, "{text}");
     }
     // a dash between words or numbers is no sign
-    assert_eq!(texts("They won 3-1 - 5 fans cheered."), ["5 fans"]);
+    assert_eq!(texts("They won 3-1 - 5 fans cheered."), ["3-1", "5 fans"]);
     let q = one("Lows will range from -5 to 3 degrees.");
     assert_eq!(q.interval, iv(Some(-5.0), Some(3.0), true, true));
     // below zero, `less than` has no lower end
@@ -941,4 +946,33 @@ fn lookalikes_are_tried_within_their_reach() {
         }
     }
     assert!(blocked >= 10, "{blocked}");
+}
+
+#[test]
+fn tallies_of_votes_and_scores() {
+    for (text, a, b) in [
+        ("The board voted 9-3 to approve the plan.", 9.0, 3.0),
+        (
+            "In a 5-4 decision, the justices sided with the state.",
+            5.0,
+            4.0,
+        ),
+        ("The Lakers won 112-104 in overtime.", 112.0, 104.0),
+        ("The Senate passed the bill by a 52–48 vote.", 52.0, 48.0),
+        ("The court ruled 4-5 against the city.", 4.0, 5.0),
+    ] {
+        let q = one(text);
+        assert_eq!(q.kind, QuantityKind::Tally, "{text}");
+        assert_eq!((q.value, q.against), (a, Some(b)), "{text}");
+        assert_eq!(q.unit, None, "{text}");
+    }
+    // a count range after a verb of winning, a percent range: no tally
+    for text in [
+        "Labour won 2-3 seats in the county.",
+        "Support rose 2-3% after the debate.",
+    ] {
+        let q = one(text);
+        assert_ne!(q.kind, QuantityKind::Tally, "{text}");
+        assert_eq!(q.against, None, "{text}");
+    }
 }
