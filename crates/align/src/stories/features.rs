@@ -107,6 +107,9 @@ pub(crate) struct DocFeatures {
     pub shingles: u32,
     /// Publication date.
     pub date: Option<NaiveDate>,
+    /// The days the text mentions, as far as it names them ([`Day`]),
+    /// sorted and deduplicated.
+    pub days: Vec<Day>,
 }
 
 /// The hashes of one folded word, cached per thread.
@@ -381,11 +384,15 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
         add_shingle(&mut sketch, &window[SHINGLE - seen..]);
         shingles = 1;
     }
+    let mut days: Vec<Day> = Vec::new();
     for d in &x.dates {
         if let (Some(v), Granularity::Day) = (d.value, d.granularity) {
             keys.push(key(NS_DAY, v.start().to_string().as_bytes()));
         }
+        days.extend(day_of(d));
     }
+    days.sort_unstable();
+    days.dedup();
     // count with an open-addressing table (keys in first-seen order, a
     // function of the text alone)
     let size = (keys.len() * 2).next_power_of_two().max(16);
@@ -426,7 +433,53 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
         sketch,
         shingles,
         date: x.article.published,
+        days,
     }
+}
+
+/// A day a text mentions, as far as it names it: its weekday (1-7,
+/// Monday first) and its month and day (`month * 32 + day`), 0 where
+/// unknown, packed as `weekday << 9 | month_day`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Day(pub u16);
+
+impl Day {
+    fn weekday(self) -> u16 {
+        self.0 >> 9
+    }
+
+    fn month_day(self) -> u16 {
+        self.0 & 0x1FF
+    }
+
+    /// True when the two may be one day: no field both know differs.
+    pub(crate) fn may_meet(self, other: Day) -> bool {
+        let agree = |a: u16, b: u16| a == 0 || b == 0 || a == b;
+        agree(self.weekday(), other.weekday()) && agree(self.month_day(), other.month_day())
+    }
+}
+
+/// The day a date mention names, when it names one by its weekday or its
+/// month and day ([`crate::facts::date_fact`]: a resolved day, "Tuesday",
+/// "Jan. 1"); a year's guessed weekday is not taken.
+fn day_of(d: &crosscheck_parse::DateMention) -> Option<Day> {
+    use crosscheck_parse::TimexKind;
+    if !matches!(d.kind, TimexKind::Date | TimexKind::Time) {
+        return None;
+    }
+    let f = crate::facts::date_fact(d);
+    let weekday = f.weekday.filter(|w| (1..=7).contains(w)).unwrap_or(0) as u16;
+    let month_day = match (f.month, f.day) {
+        (Some(m @ 1..=12), Some(day @ 1..=31)) => (m * 32 + day) as u16,
+        _ => 0,
+    };
+    (weekday | month_day != 0).then_some(Day(weekday << 9 | month_day))
+}
+
+/// True when two articles name days and none of one's may be one of the
+/// other's: they report on different days.
+pub(crate) fn other_days(a: &[Day], b: &[Day]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| x.may_meet(*y)))
 }
 
 fn add_shingle(sketch: &mut [u32], words: &[u64]) {
@@ -534,6 +587,31 @@ mod tests {
             let f = feats(&format!("Storm floods the harbour of Kessel. {news}"));
             assert!(f.keys.len() > headline.keys.len() + 2, "{news}");
         }
+    }
+
+    #[test]
+    fn days_are_read_from_weekdays_and_dates() {
+        let days = |t: &str| feats(t).days;
+        let thu = days("The mayor spoke on Thursday.");
+        let fri = days("The mayor spoke on Friday.");
+        assert_eq!(thu.len(), 1);
+        assert!(other_days(&thu, &fri));
+        assert!(!other_days(&thu, &thu));
+        // a month and day without a year may be any weekday
+        let jan2 = days("The mayor spoke on Jan. 2.");
+        assert!(!other_days(&thu, &jan2) && !other_days(&fri, &jan2));
+        // with its year, 2 January 2020 is a Thursday
+        let dated = days("The mayor spoke on January 2, 2020.");
+        assert!(!other_days(&thu, &dated) && other_days(&fri, &dated));
+        assert!(other_days(&dated, &days("The mayor spoke on Jan. 3.")));
+        // one day in common is enough; no day named, nothing to tell
+        assert!(!other_days(
+            &days("On Friday, after Thursday's vote."),
+            &thu
+        ));
+        assert!(!other_days(&days("The mayor spoke last week."), &thu));
+        // a weekly habit is no day
+        assert!(days("The market opens every Friday.").is_empty());
     }
 
     #[test]
