@@ -459,12 +459,15 @@ impl Day {
     }
 }
 
-/// The day a date mention names, when it names one by its weekday or its
-/// month and day ([`crate::facts::date_fact`]: a resolved day, "Tuesday",
-/// "Jan. 1"); a year's guessed weekday is not taken.
+/// The day a relative date mention names ("on Tuesday", "yesterday" when
+/// resolved), by its weekday and, when resolved, its month and day
+/// ([`crate::facts::date_fact`]). An absolute date ("4 February",
+/// "January 1, 2020") is left out: it is as often a deadline, a
+/// background date or the very value two outlets report differently as
+/// the day of the reported event.
 fn day_of(d: &crosscheck_parse::DateMention) -> Option<Day> {
-    use crosscheck_parse::TimexKind;
-    if !matches!(d.kind, TimexKind::Date | TimexKind::Time) {
+    use crosscheck_parse::{DateReading, TimexKind};
+    if !matches!(d.kind, TimexKind::Date | TimexKind::Time) || d.reading == DateReading::Absolute {
         return None;
     }
     let f = crate::facts::date_fact(d);
@@ -524,7 +527,7 @@ pub(crate) fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crosscheck_parse::{extract as parse, Article};
+    use crosscheck_parse::{extract as parse, Article, NaiveDate};
 
     fn feats(text: &str) -> DocFeatures {
         let x = parse(Article {
@@ -590,28 +593,46 @@ mod tests {
     }
 
     #[test]
-    fn days_are_read_from_weekdays_and_dates() {
+    fn days_are_read_from_relative_dates() {
         let days = |t: &str| feats(t).days;
+        let on_friday_3_jan = |t: &str| {
+            let x = parse(Article {
+                id: "a".into(),
+                text: t.into(),
+                published: NaiveDate::from_ymd_opt(2020, 1, 3),
+                ..Article::default()
+            });
+            extract(&x, &mut Scratch::default()).days
+        };
         let thu = days("The mayor spoke on Thursday.");
         let fri = days("The mayor spoke on Friday.");
         assert_eq!(thu.len(), 1);
         assert!(other_days(&thu, &fri));
         assert!(!other_days(&thu, &thu));
-        // a month and day without a year may be any weekday
-        let jan2 = days("The mayor spoke on Jan. 2.");
-        assert!(!other_days(&thu, &jan2) && !other_days(&fri, &jan2));
-        // with its year, 2 January 2020 is a Thursday
-        let dated = days("The mayor spoke on January 2, 2020.");
-        assert!(!other_days(&thu, &dated) && other_days(&fri, &dated));
-        assert!(other_days(&dated, &days("The mayor spoke on Jan. 3.")));
         // one day in common is enough; no day named, nothing to tell
         assert!(!other_days(
             &days("On Friday, after Thursday's vote."),
             &thu
         ));
         assert!(!other_days(&days("The mayor spoke last week."), &thu));
-        // a weekly habit is no day
+        // a weekly habit is no day, nor is a date written out (a deadline,
+        // a background date, or the value two outlets differ on)
         assert!(days("The market opens every Friday.").is_empty());
+        assert!(days("Talks end on 4 February 2022.").is_empty());
+        // dated: "yesterday" in a report of Friday 3 January is Thursday
+        // 2 January, as "on Thursday" is there and may be undated
+        let yesterday = on_friday_3_jan("The mayor spoke yesterday.");
+        assert_eq!(yesterday.len(), 1);
+        assert!(!other_days(
+            &yesterday,
+            &on_friday_3_jan("The mayor spoke on Thursday.")
+        ));
+        assert!(!other_days(&yesterday, &thu));
+        assert!(other_days(
+            &yesterday,
+            &on_friday_3_jan("The mayor spoke on Wednesday.")
+        ));
+        assert!(other_days(&yesterday, &fri));
     }
 
     #[test]

@@ -26,9 +26,9 @@
 //!    (boilerplate, the words of every story). Vectors are L2-normalised.
 //! 5. **Candidates** (in parallel). An inverted index over the keys gives,
 //!    for every group, the exact cosine with every group it shares a key
-//!    with. Two articles that both name days (a weekday, a date, a month
-//!    and day) of which none can be one of the other's ("on Thursday" /
-//!    "on Friday") report two days: their cosine is scaled by
+//!    with. Two articles that both name days by relative dates, of which
+//!    none can be one of the other's ("on Thursday" / "on Friday"),
+//!    report two days: their cosine is scaled by
 //!    [`StoryConfig::other_days_factor`]. Pairs under
 //!    [`StoryConfig::min_edge`], or whose dates are more than
 //!    [`StoryConfig::window_days`] apart, are dropped. Work grows with
@@ -157,10 +157,12 @@ pub struct StoryConfig {
     /// its words are the story's words. `0` never attaches. Default `0.2`.
     pub attach_similarity: f64,
     /// The factor of the similarity of two articles that both name days
-    /// (by date, weekday, or month and day) and no day of one can be a
-    /// day of the other ("said on Thursday" / "on Friday"; "Jan. 1" and
-    /// "Wednesday" can be one day): two events on two days, the way the
-    /// same governor's two briefings, or one team's two games, are. Applied
+    /// by relative dates ("on Thursday", "yesterday": the weekday, and the
+    /// month and day once resolved) and no day of one can be a day of the
+    /// other ("said on Thursday" / "warned on Friday"): two events on two
+    /// days, the way one team's two games are. Written-out dates ("4
+    /// February") do not count: they are often deadlines, background, or
+    /// the very value two outlets give differently. Applied
     /// to [`StoryIndex::similarity`] and so to the pairs step 6 averages;
     /// `1` (or a value outside `[0, 1]`) turns it off. Default `0.7`.
     pub other_days_factor: f64,
