@@ -535,6 +535,18 @@ fn odd_configurations_do_not_panic_or_make_nan() {
             min_edge: 2.0,
             ..StoryConfig::default()
         },
+        StoryConfig {
+            other_days_factor: f64::NAN,
+            ..StoryConfig::default()
+        },
+        StoryConfig {
+            other_days_factor: -1.0,
+            ..StoryConfig::default()
+        },
+        StoryConfig {
+            other_days_factor: 3.0,
+            ..StoryConfig::default()
+        },
     ] {
         let index = StoryIndex::new(&docs, &cfg);
         assert_eq!(index.stories().concat().len(), docs.len(), "{cfg:?}");
@@ -594,4 +606,101 @@ fn a_brief_joins_the_story_it_belongs_to() {
         stories_by_id(&docs, &StoryConfig::default()),
         [all_a, ids(&["bank"])]
     );
+}
+
+// One governor's two briefings on two days: the same name, state and
+// topic words, two events (round 22).
+const BRIEFING_THU: &str = "Governor Ruth Halvorsen said at her Thursday briefing \
+that parents had begun taking their children out of day care as the flu outbreak \
+spread across Tallis state. The state has already closed its schools and limited \
+gatherings to ten people, Halvorsen said in Norrhaven.";
+const BRIEFING_FRI: &str = "Governor Ruth Halvorsen warned on Friday that she would \
+order businesses to close if employers did not protect their workers from the flu. \
+Her office keeps receiving complaints about crowded warehouses, delivery depots and \
+meat packing plants, Halvorsen said.";
+
+/// Unrelated reports that give the collection its word frequencies.
+const OTHER_NEWS: [&str; 4] = [
+    "The central bank of Moravia raised its main rate to 4.5 percent, citing \
+     inflation, Governor Petr Holub told reporters.",
+    "Talks on the Lusk river treaty resumed in Geneva with Foreign Minister Ida \
+     Varn, who said a deal on water quotas was close.",
+    "The Kessel Rovers beat the Arden Foxes 3-1 to reach the cup final, with two \
+     goals from striker Milan Oskar.",
+    "A fire destroyed a timber warehouse in the port of Miresk overnight; nobody \
+     was hurt, the fire brigade said.",
+];
+
+fn briefing_docs(second: &str) -> Vec<Extraction> {
+    let mut docs = vec![doc("thu", None, BRIEFING_THU), doc("fri", None, second)];
+    for (k, t) in OTHER_NEWS.iter().enumerate() {
+        docs.push(doc(&format!("other{k}"), None, t));
+    }
+    docs
+}
+
+#[test]
+fn two_briefings_on_named_different_days_score_lower() {
+    let off = StoryConfig {
+        other_days_factor: 1.0,
+        ..StoryConfig::default()
+    };
+    let cfg = StoryConfig::default();
+    // Thursday and Friday cannot be one day: the cosine is scaled
+    let docs = briefing_docs(BRIEFING_FRI);
+    let plain = StoryIndex::new(&docs, &off).similarity(0, 1);
+    let scored = StoryIndex::new(&docs, &cfg).similarity(0, 1);
+    assert!(
+        (scored - plain * cfg.other_days_factor).abs() < 1e-6,
+        "{scored} {plain}"
+    );
+    // and the grouping uses that score: one story without it, two with it
+    assert!(
+        plain >= off.threshold && scored < cfg.threshold,
+        "{plain} {scored}"
+    );
+    let others = ["other0", "other1", "other2", "other3"].map(|o| ids(&[o]));
+    let mut one = vec![ids(&["fri", "thu"])];
+    one.extend(others.iter().cloned());
+    assert_eq!(stories_by_id(&docs, &off), one);
+    let mut two = vec![ids(&["fri"])];
+    two.extend(others.iter().cloned());
+    two.push(ids(&["thu"]));
+    assert_eq!(stories_by_id(&docs, &cfg), two);
+    // a day both name, or days that may be one ("Jan. 2" and "Thursday"
+    // without a year), leave the score as it was
+    for second in [
+        BRIEFING_FRI.replace("on Friday", "on Thursday"),
+        BRIEFING_FRI.replace("on Friday", "on Jan. 2"),
+        BRIEFING_FRI.replace("on Friday", "this week"),
+    ] {
+        let docs = briefing_docs(&second);
+        let plain = StoryIndex::new(&docs, &off).similarity(0, 1);
+        let scored = StoryIndex::new(&docs, &cfg).similarity(0, 1);
+        assert!(plain > 0.1, "{second}: {plain}");
+        assert_eq!(scored, plain, "{second}");
+    }
+}
+
+#[test]
+fn dated_reports_of_one_day_meet_and_of_two_days_do_not() {
+    // published a day apart: "Thursday" and "yesterday" are both 2 January
+    let mut docs = briefing_docs(&BRIEFING_FRI.replace("on Friday", "yesterday"));
+    let dated = |id: &str, day: u32, text: &str| doc(id, Some((2020, 1, day)), text);
+    docs[0] = dated("thu", 2, BRIEFING_THU);
+    docs[1] = dated("fri", 3, &BRIEFING_FRI.replace("on Friday", "yesterday"));
+    let off = StoryConfig {
+        other_days_factor: 1.0,
+        ..StoryConfig::default()
+    };
+    let plain = StoryIndex::new(&docs, &off).similarity(0, 1);
+    assert_eq!(
+        StoryIndex::new(&docs, &StoryConfig::default()).similarity(0, 1),
+        plain
+    );
+    // "on Friday" in a report of 3 January is 3 January: another day
+    docs[1] = dated("fri", 3, BRIEFING_FRI);
+    let plain = StoryIndex::new(&docs, &off).similarity(0, 1);
+    let scored = StoryIndex::new(&docs, &StoryConfig::default()).similarity(0, 1);
+    assert!(scored < plain, "{scored} {plain}");
 }

@@ -107,6 +107,9 @@ pub(crate) struct DocFeatures {
     pub shingles: u32,
     /// Publication date.
     pub date: Option<NaiveDate>,
+    /// The days the text mentions, as far as it names them ([`Day`]),
+    /// sorted and deduplicated.
+    pub days: Vec<Day>,
 }
 
 /// The hashes of one folded word, cached per thread.
@@ -381,11 +384,15 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
         add_shingle(&mut sketch, &window[SHINGLE - seen..]);
         shingles = 1;
     }
+    let mut days: Vec<Day> = Vec::new();
     for d in &x.dates {
         if let (Some(v), Granularity::Day) = (d.value, d.granularity) {
             keys.push(key(NS_DAY, v.start().to_string().as_bytes()));
         }
+        days.extend(day_of(d));
     }
+    days.sort_unstable();
+    days.dedup();
     // count with an open-addressing table (keys in first-seen order, a
     // function of the text alone)
     let size = (keys.len() * 2).next_power_of_two().max(16);
@@ -426,7 +433,56 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
         sketch,
         shingles,
         date: x.article.published,
+        days,
     }
+}
+
+/// A day a text mentions, as far as it names it: its weekday (1-7,
+/// Monday first) and its month and day (`month * 32 + day`), 0 where
+/// unknown, packed as `weekday << 9 | month_day`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Day(pub u16);
+
+impl Day {
+    fn weekday(self) -> u16 {
+        self.0 >> 9
+    }
+
+    fn month_day(self) -> u16 {
+        self.0 & 0x1FF
+    }
+
+    /// True when the two may be one day: no field both know differs.
+    pub(crate) fn may_meet(self, other: Day) -> bool {
+        let agree = |a: u16, b: u16| a == 0 || b == 0 || a == b;
+        agree(self.weekday(), other.weekday()) && agree(self.month_day(), other.month_day())
+    }
+}
+
+/// The day a relative date mention names ("on Tuesday", "yesterday" when
+/// resolved), by its weekday and, when resolved, its month and day
+/// ([`crate::facts::date_fact`]). An absolute date ("4 February",
+/// "January 1, 2020") is left out: it is as often a deadline, a
+/// background date or the very value two outlets report differently as
+/// the day of the reported event.
+fn day_of(d: &crosscheck_parse::DateMention) -> Option<Day> {
+    use crosscheck_parse::{DateReading, TimexKind};
+    if !matches!(d.kind, TimexKind::Date | TimexKind::Time) || d.reading == DateReading::Absolute {
+        return None;
+    }
+    let f = crate::facts::date_fact(d);
+    let weekday = f.weekday.filter(|w| (1..=7).contains(w)).unwrap_or(0) as u16;
+    let month_day = match (f.month, f.day) {
+        (Some(m @ 1..=12), Some(day @ 1..=31)) => (m * 32 + day) as u16,
+        _ => 0,
+    };
+    (weekday | month_day != 0).then_some(Day(weekday << 9 | month_day))
+}
+
+/// True when two articles name days and none of one's may be one of the
+/// other's: they report on different days.
+pub(crate) fn other_days(a: &[Day], b: &[Day]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| x.may_meet(*y)))
 }
 
 fn add_shingle(sketch: &mut [u32], words: &[u64]) {
@@ -471,7 +527,7 @@ pub(crate) fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crosscheck_parse::{extract as parse, Article};
+    use crosscheck_parse::{extract as parse, Article, NaiveDate};
 
     fn feats(text: &str) -> DocFeatures {
         let x = parse(Article {
@@ -534,6 +590,49 @@ mod tests {
             let f = feats(&format!("Storm floods the harbour of Kessel. {news}"));
             assert!(f.keys.len() > headline.keys.len() + 2, "{news}");
         }
+    }
+
+    #[test]
+    fn days_are_read_from_relative_dates() {
+        let days = |t: &str| feats(t).days;
+        let on_friday_3_jan = |t: &str| {
+            let x = parse(Article {
+                id: "a".into(),
+                text: t.into(),
+                published: NaiveDate::from_ymd_opt(2020, 1, 3),
+                ..Article::default()
+            });
+            extract(&x, &mut Scratch::default()).days
+        };
+        let thu = days("The mayor spoke on Thursday.");
+        let fri = days("The mayor spoke on Friday.");
+        assert_eq!(thu.len(), 1);
+        assert!(other_days(&thu, &fri));
+        assert!(!other_days(&thu, &thu));
+        // one day in common is enough; no day named, nothing to tell
+        assert!(!other_days(
+            &days("On Friday, after Thursday's vote."),
+            &thu
+        ));
+        assert!(!other_days(&days("The mayor spoke last week."), &thu));
+        // a weekly habit is no day, nor is a date written out (a deadline,
+        // a background date, or the value two outlets differ on)
+        assert!(days("The market opens every Friday.").is_empty());
+        assert!(days("Talks end on 4 February 2022.").is_empty());
+        // dated: "yesterday" in a report of Friday 3 January is Thursday
+        // 2 January, as "on Thursday" is there and may be undated
+        let yesterday = on_friday_3_jan("The mayor spoke yesterday.");
+        assert_eq!(yesterday.len(), 1);
+        assert!(!other_days(
+            &yesterday,
+            &on_friday_3_jan("The mayor spoke on Thursday.")
+        ));
+        assert!(!other_days(&yesterday, &thu));
+        assert!(other_days(
+            &yesterday,
+            &on_friday_3_jan("The mayor spoke on Wednesday.")
+        ));
+        assert!(other_days(&yesterday, &fri));
     }
 
     #[test]

@@ -26,8 +26,12 @@
 //!    (boilerplate, the words of every story). Vectors are L2-normalised.
 //! 5. **Candidates** (in parallel). An inverted index over the keys gives,
 //!    for every group, the exact cosine with every group it shares a key
-//!    with; pairs under [`StoryConfig::min_edge`], or whose dates are more
-//!    than [`StoryConfig::window_days`] apart, are dropped. Work grows with
+//!    with. Two articles that both name days by relative dates, of which
+//!    none can be one of the other's ("on Thursday" / "on Friday"),
+//!    report two days: their cosine is scaled by
+//!    [`StoryConfig::other_days_factor`]. Pairs under
+//!    [`StoryConfig::min_edge`], or whose dates are more than
+//!    [`StoryConfig::window_days`] apart, are dropped. Work grows with
 //!    the postings of keys under the df cap: near-linear in the articles.
 //! 6. **Clustering.** Average-link agglomeration over that sparse graph
 //!    (a missing pair counts 0) merges the closest clusters while their
@@ -152,6 +156,16 @@ pub struct StoryConfig {
     /// a short text shares few words with most reports of its event, but
     /// its words are the story's words. `0` never attaches. Default `0.2`.
     pub attach_similarity: f64,
+    /// The factor of the similarity of two articles that both name days
+    /// by relative dates ("on Thursday", "yesterday": the weekday, and the
+    /// month and day once resolved) and no day of one can be a day of the
+    /// other ("said on Thursday" / "warned on Friday"): two events on two
+    /// days, the way one team's two games are. Written-out dates ("4
+    /// February") do not count: they are often deadlines, background, or
+    /// the very value two outlets give differently. Applied
+    /// to [`StoryIndex::similarity`] and so to the pairs step 6 averages;
+    /// `1` (or a value outside `[0, 1]`) turns it off. Default `0.7`.
+    pub other_days_factor: f64,
     /// Put every article in one story (a small hand-picked set about one
     /// event). Default `false`.
     pub force_one_story: bool,
@@ -170,6 +184,7 @@ impl Default for StoryConfig {
             min_edge: 0.1,
             split_ratio: 0.4,
             attach_similarity: 0.2,
+            other_days_factor: 0.7,
             force_one_story: false,
         }
     }
@@ -226,19 +241,28 @@ impl StoryFeatures {
     }
 
     /// A compact little-endian encoding: the date (days from the common
-    /// era, `i32::MIN` for none), the shingle count, the sketch length and
-    /// bins (`u32`), then the packed keys (`u64`).
+    /// era, `i32::MIN` for none), the shingle count, the sketch length,
+    /// the number of days named, the sketch's bins (`u32`), the days
+    /// named (`u16` each, then two zero bytes when their number is odd),
+    /// then the packed keys (`u64`).
     pub fn to_bytes(&self) -> Vec<u8> {
         let f = &self.0;
-        let mut out = Vec::with_capacity(12 + 4 * f.sketch.len() + 8 * f.keys.len());
+        let mut out = Vec::with_capacity(20 + 4 * f.sketch.len() + 8 * f.keys.len());
         let date = f
             .date
             .map_or(i32::MIN, |d| chrono::Datelike::num_days_from_ce(&d));
         out.extend_from_slice(&date.to_le_bytes());
         out.extend_from_slice(&f.shingles.to_le_bytes());
         out.extend_from_slice(&(f.sketch.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(f.days.len() as u32).to_le_bytes());
         for b in &f.sketch {
             out.extend_from_slice(&b.to_le_bytes());
+        }
+        for d in &f.days {
+            out.extend_from_slice(&d.0.to_le_bytes());
+        }
+        if f.days.len() % 2 == 1 {
+            out.extend_from_slice(&[0, 0]);
         }
         for k in &f.keys {
             out.extend_from_slice(&k.to_le_bytes());
@@ -253,14 +277,24 @@ impl StoryFeatures {
         let date = i32::from_le_bytes(word(0)?);
         let shingles = u32::from_le_bytes(word(4)?);
         let bins = u32::from_le_bytes(word(8)?) as usize;
-        let keys_at = 12usize.checked_add(bins.checked_mul(4)?)?;
+        let n_days = u32::from_le_bytes(word(12)?) as usize;
+        let days_at = 16usize.checked_add(bins.checked_mul(4)?)?;
+        let keys_at = days_at.checked_add(n_days.div_ceil(2).checked_mul(4)?)?;
         let rest = bytes.get(keys_at..)?;
         if rest.len() % 8 != 0 {
             return None;
         }
         let sketch = (0..bins)
-            .map(|b| word(12 + 4 * b).map(u32::from_le_bytes))
+            .map(|b| word(16 + 4 * b).map(u32::from_le_bytes))
             .collect::<Option<Vec<u32>>>()?;
+        let days = (0..n_days)
+            .map(|k| {
+                let at = days_at + 2 * k;
+                Some(features::Day(u16::from_le_bytes(
+                    bytes.get(at..at + 2)?.try_into().ok()?,
+                )))
+            })
+            .collect::<Option<Vec<features::Day>>>()?;
         let keys = rest
             .chunks_exact(8)
             .map(|c| c.try_into().map(u64::from_le_bytes).ok())
@@ -277,6 +311,7 @@ impl StoryFeatures {
             sketch,
             shingles,
             date,
+            days,
         }))
     }
 }
@@ -337,10 +372,14 @@ pub struct StoryIndex {
     vectors: Vec<Vec<(u32, f32)>>,
     /// Canonical position → MinHash sketch and shingle count.
     sketches: Vec<(Vec<u32>, u32)>,
+    /// Canonical position → the days the text names.
+    days: Vec<Vec<features::Day>>,
     /// Canonical position → publication date.
     dates: Vec<DateRange>,
     copy_rule: copies::CopyRule,
     window: i64,
+    /// [`StoryConfig::other_days_factor`], in `[0, 1]`.
+    other_days_factor: f64,
     stories: Vec<Vec<usize>>,
     copy_groups: Vec<Vec<usize>>,
 }
@@ -474,6 +513,10 @@ impl StoryIndex {
             })
             .collect();
         let dates: Vec<DateRange> = feats.iter().map(|f| f.date.map(|d| (d, d))).collect();
+        let days: Vec<Vec<features::Day>> = feats
+            .iter_mut()
+            .map(|f| std::mem::take(&mut f.days))
+            .collect();
         let sketches: Vec<(Vec<u32>, u32)> =
             feats.into_iter().map(|f| (f.sketch, f.shingles)).collect();
         let mut index = StoryIndex {
@@ -482,9 +525,16 @@ impl StoryIndex {
             unit,
             vectors,
             sketches,
+            days,
             dates,
             copy_rule,
             window: cfg.window_days,
+            // (outside [0, 1], or NaN, it is off)
+            other_days_factor: if (0.0..=1.0).contains(&cfg.other_days_factor) {
+                cfg.other_days_factor
+            } else {
+                1.0
+            },
             stories: Vec::new(),
             copy_groups: Vec::new(),
         };
@@ -621,7 +671,13 @@ impl StoryIndex {
                         {
                             continue;
                         }
-                        let s = dot(mine, &self.vectors[reps[v as usize] as usize]);
+                        let mut s = dot(mine, &self.vectors[reps[v as usize] as usize]);
+                        if features::other_days(
+                            &self.days[reps[u] as usize],
+                            &self.days[reps[v as usize] as usize],
+                        ) {
+                            s *= self.other_days_factor;
+                        }
                         if s >= cfg.min_edge {
                             out.push((u as u32, v, s as f32));
                         }
@@ -692,7 +748,9 @@ impl StoryIndex {
     /// How likely articles `i` and `j` (input indices) report the same
     /// event, in `[0, 1]`: `1` for copies of one text, `0` when both are
     /// dated further apart than the window, else the cosine of their
-    /// weighted key vectors. The score the grouping averages (there, a pair
+    /// weighted key vectors, times [`StoryConfig::other_days_factor`] when
+    /// both name days and none of one's can be one of the other's. The
+    /// score the grouping averages (there, a pair
     /// under [`StoryConfig::min_edge`], or sharing no key of at most
     /// [`StoryConfig::block_max_df`] copy groups, counts 0; copies count
     /// once, through the first article of their group).
@@ -711,7 +769,11 @@ impl StoryIndex {
         if gap_days(self.dates[p], self.dates[q]) > self.window {
             return 0.0;
         }
-        dot(&self.vectors[p], &self.vectors[q]).clamp(0.0, 1.0)
+        let mut s = dot(&self.vectors[p], &self.vectors[q]);
+        if features::other_days(&self.days[p], &self.days[q]) {
+            s *= self.other_days_factor;
+        }
+        s.clamp(0.0, 1.0)
     }
 }
 
