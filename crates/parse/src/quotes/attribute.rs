@@ -95,10 +95,14 @@ impl<'a> Ctx<'a> {
         if found.is_none() {
             found = self.according_to(open_sent.span, m);
             // a phrase leading to the quote (“According to the newspaper,
-            // “…””) introduces it as “said,” does: a direct quote
-            according_lead = found
-                .as_ref()
-                .is_some_and(|(sp, _)| sp.how == Attribution::Phrase);
+            // “…””, “According to Sen. Jane Roe, “…””) introduces it as
+            // “said,” does: a direct quote
+            according_lead = found.as_ref().is_some_and(|(sp, _)| {
+                sp.how == Attribution::Phrase
+                    || text
+                        .get(sp.span.end..m.open)
+                        .is_some_and(|g| matches!(g.trim(), "," | ":"))
+            });
         }
         // 3b. a quote opening its sentence right after a sentence that
         // ends with a colon (“Cruz continued:¶“…”): that introduction
@@ -1602,7 +1606,12 @@ impl<'a> Ctx<'a> {
         let between = self.text.get(cue.end..m.open)?.trim_end();
         let phrase = between.strip_suffix([',', ':'])?.trim_end();
         let words = phrase.split_whitespace().count();
-        let plain = !phrase.contains(['"', '“', '”', '‘', '’', ',', ';', ':', '(', ')']);
+        // (a right single mark after a letter is an apostrophe: “the
+        // mayor’s office” reads as “the mayor's office”)
+        let plain = !phrase.char_indices().any(|(i, c)| {
+            matches!(c, '"' | '“' | '”' | '‘' | ',' | ';' | ':' | '(' | ')')
+                || (c == '’' && !phrase[..i].ends_with(char::is_alphabetic))
+        });
         if words == 0 || words > ACCORDING_QUOTE_WORDS || !plain {
             return None;
         }
@@ -1624,6 +1633,10 @@ impl<'a> Ctx<'a> {
     /// The first “according to ” in `sentence` (any ASCII case) and the
     /// entity mentioned right after it, allowing a short word between
     /// (“according to the Kremlin”): `(cue span, mention span, entity)`.
+    /// A person may also come after a title or role (“according to Lt.
+    /// Gov. Jane Roe”) or be the author of a document the phrase names
+    /// ([`Self::document_author`]: “according to a letter from Sen. Jane
+    /// Roe”).
     ///
     /// The cue is the first offset of [`super::according_to_offsets`] at
     /// or after the sentence start, if it ends within the sentence: the
@@ -1632,10 +1645,84 @@ impl<'a> Ctx<'a> {
     pub(super) fn according_to_source(&self, sentence: Span) -> Option<(Span, Span, usize)> {
         let cue = self.according_to_cue(sentence)?;
         let k = self.mentions.partition_point(|(sp, _)| sp.start < cue.end);
-        let &(source, e) = self.mentions[k..]
+        let after = &self.mentions[k..];
+        if let Some(&(source, e)) = after
             .iter()
-            .find(|(sp, _)| sp.start <= cue.end + 4 && sp.end <= sentence.end)?;
-        Some((cue, source, e))
+            .find(|(sp, _)| sp.start <= cue.end + 4 && sp.end <= sentence.end)
+        {
+            return Some((cue, source, e));
+        }
+        let &(source, e) = after.first().filter(|(sp, _)| sp.end <= sentence.end)?;
+        self.document_author(cue.end, source, e)
+            .then_some((cue, source, e))
+    }
+
+    /// True when the person `e` mentioned at `source` is who speaks
+    /// through the words from byte `from` (right after “according to ”)
+    /// to the mention: a title or role written before the name (“Lt. Gov.
+    /// Jane Roe”, “the Roe campaign manager Jim Lee”), or a document and
+    /// its author (“a letter from Sen. Jane Roe”, “remarks by Jane Roe”:
+    /// an optional article or determiner, at most three lowercase words
+    /// ending in a `speech_medium` or `evidence_noun`, “from” or “by”,
+    /// then an optional title or role). Not a person's possession (“a
+    /// letter from Jane Roe’s lawyer”): the possessor does not speak.
+    fn document_author(&self, from: usize, source: Span, e: usize) -> bool {
+        if self.entities[e].kind != EntityKind::Person
+            || source.start > from + 120
+            || self.text[source.end..].starts_with(['\'', '’'])
+            || {
+                let name = source.slice(self.text);
+                name.ends_with("'s") || name.ends_with("’s")
+            }
+        {
+            return false;
+        }
+        let toks = self.analysis.tokens();
+        let a = toks.partition_point(|t| t.span.start < from);
+        let m = toks.partition_point(|t| t.span.start < source.start);
+        if a >= m || toks.get(m).is_none_or(|t| t.span.start != source.start) {
+            return false;
+        }
+        let gap = &toks[a..m];
+        let lower = |t: &Token| t.kind == TokKind::Word && t.shape.has(Shape::LOWERCASE);
+        let skip_article = |i: usize| {
+            i + usize::from(gap.get(i).is_some_and(|t| lower(t) && t.is(Class::Article)))
+        };
+        // a title or role right before the name, opening the gap (after
+        // an optional article), with no lowercase word before a
+        // preposition (“a spokesman for Sen.”: someone else's role)
+        let titled = |i: usize| {
+            let Some(start) = gap.get(skip_article(i)).map(|t| t.span.start) else {
+                return false;
+            };
+            self.role_ending_at(gap, gap.len())
+                .is_some_and(|r| r.start == start)
+                && !gap.windows(2).any(|w| {
+                    w[0].span.start >= start
+                        && lower(&w[0])
+                        && lower(&w[1])
+                        && is_preposition(self.word(&w[1]))
+                })
+        };
+        if titled(0) {
+            return true;
+        }
+        // a document and its author
+        let first = usize::from(
+            gap.first()
+                .is_some_and(|t| lower(t) && (t.is(Class::Article) || t.is(Class::Determiner))),
+        );
+        let Some(p) = gap
+            .iter()
+            .position(|t| t.kind == TokKind::Word && matches!(self.word(t), "from" | "by"))
+        else {
+            return false;
+        };
+        p > first
+            && p - first <= 3
+            && gap[first..p].iter().all(lower)
+            && (gap[p - 1].is(Class::SpeechMedium) || gap[p - 1].is(Class::EvidenceNoun))
+            && (p + 1 == gap.len() || titled(p + 1))
     }
     /// True when the name at `span` is the object of a preposition
     /// written in lowercase right before it, or before an article before
