@@ -385,6 +385,10 @@ classes! {
     /// Abbreviated titles and the role nouns they stand for (“sen” →
     /// “senator”), value = the nouns separated by `|`.
     TitleExpansion => "title_expansion",
+    /// Words before a title that make it another office or one not held
+    /// now (“Lt.”, “deputy”, “acting”, “former”): “Lt. Gov. Jane Roe” is
+    /// not “the governor”.
+    TitleQualifier => "title_qualifier",
     /// Cue words mined from the training half of PolNeAR (written by
     /// `train_cues`): the words the learned cue model scores
     /// (`quotes/learned.rs`).
