@@ -69,7 +69,11 @@ impl<'a> Ctx<'a> {
             None
         };
         let mut via_after = found.is_some();
-        // 2. before the quote, same sentence
+        // 2. before the quote, same sentence: an inscription first (“held
+        // up a sign saying “…””: the sign's words, not the holder's)
+        if found.is_none() {
+            found = self.inscription_before(m, before_start);
+        }
         if found.is_none() {
             found = self.before_quote(m, before_start, colon, speakers);
         }
@@ -1441,6 +1445,74 @@ impl<'a> Ctx<'a> {
                 self.word(n) == "," || (n.kind == TokKind::Word && n.shape.has(Shape::LOWERCASE))
             })
             && first()
+    }
+
+    /// An inscription right before the quote, as written, as its source
+    /// ([`Attribution::Phrase`]): “held up a sign saying “…””, “wore a
+    /// campaign hat reading, “…””, “one of her ads asking, “…””, “a
+    /// headline that said, “…””. A lowercase `inscription_noun`, an
+    /// optional “that” or “which”, an `inscription_verb` (an “-ing” form,
+    /// or any form after “that” or “which”), an optional comma or colon,
+    /// the mark at `m`; all after byte `from`. The phrase runs back from
+    /// the noun to an article, determiner or number word (“a Donald Trump
+    /// campaign hat”, “one of her ads”) over at most five words, none a
+    /// verb in “-ing” or “-ed”, an irregular past or a preposition; the
+    /// noun alone when there is none (“carrying signs saying “…””).
+    fn inscription_before(&self, m: &Marks, from: usize) -> Option<(Speaker, String)> {
+        let toks = self.analysis.tokens();
+        let lo = toks.partition_point(|t| t.span.start < from);
+        let mut k = toks.partition_point(|t| t.span.start < m.open);
+        if k > lo && matches!(self.word(&toks[k - 1]), "," | ":") {
+            k -= 1;
+        }
+        // (most quotes: the word before the mark is no inscription verb)
+        let v = k.checked_sub(1).filter(|&v| v > lo)?;
+        let cue = &toks[v];
+        if cue.kind != TokKind::Word
+            || !cue.is(Class::InscriptionVerb)
+            || !cue.shape.has(Shape::LOWERCASE)
+        {
+            return None;
+        }
+        let relative = matches!(self.word(&toks[v - 1]), "that" | "which");
+        if !relative && !super::subject::is_ing_form(self.word(cue)) {
+            return None;
+        }
+        let n = (v - 1)
+            .checked_sub(usize::from(relative))
+            .filter(|&n| n >= lo)?;
+        let noun = &toks[n];
+        if noun.kind != TokKind::Word
+            || !noun.is(Class::InscriptionNoun)
+            || !noun.shape.has(Shape::LOWERCASE)
+        {
+            return None;
+        }
+        let mut start = n;
+        for i in (lo..n).rev().take(6) {
+            let t = &toks[i];
+            let w = self.word(t);
+            if t.is(Class::Article) || t.is(Class::Determiner) || t.is(Class::NumberWord) {
+                start = i;
+                // “one of her ads”
+                if i >= lo + 2
+                    && self.word(&toks[i - 1]) == "of"
+                    && (toks[i - 2].is(Class::NumberWord) || toks[i - 2].is(Class::Determiner))
+                {
+                    start = i - 2;
+                }
+                break;
+            }
+            let verb = super::subject::is_ing_form(w)
+                || (w.ends_with("ed") && t.shape.has(Shape::LOWERCASE))
+                || t.is(Class::PastVerb)
+                || t.classes.intersects(QUOTE_CUES);
+            if t.kind != TokKind::Word || verb || is_preposition(w) {
+                break;
+            }
+        }
+        let span = Span::new(toks[start].span.start, noun.span.end);
+        Some((Speaker::phrase(span), self.word(cue).to_string()))
     }
 
     /// The phrase after “from” ending a colon introduction (“From the
