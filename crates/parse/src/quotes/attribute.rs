@@ -72,7 +72,7 @@ impl<'a> Ctx<'a> {
         // 2. before the quote, same sentence: an inscription first (“held
         // up a sign saying “…””: the sign's words, not the holder's)
         if found.is_none() {
-            found = self.inscription_before(m, before_start);
+            found = self.inscription_before(m, before_start, before_text);
         }
         if found.is_none() {
             found = self.before_quote(m, before_start, colon, speakers);
@@ -1458,14 +1458,33 @@ impl<'a> Ctx<'a> {
     /// campaign hat”, “one of her ads”) over at most five words, none a
     /// verb in “-ing” or “-ed”, an irregular past or a preposition; the
     /// noun alone when there is none (“carrying signs saying “…””).
-    fn inscription_before(&self, m: &Marks, from: usize) -> Option<(Speaker, String)> {
+    fn inscription_before(
+        &self,
+        m: &Marks,
+        from: usize,
+        before_text: &str,
+    ) -> Option<(Speaker, String)> {
+        // (most quotes: the word before the mark ends in no “-ing” and
+        // follows no “that” or “which”; told from the bytes alone)
+        let mut b = before_text.as_bytes();
+        if let [rest @ .., b',' | b':'] = b {
+            b = rest;
+        }
+        while let [rest @ .., b' '] = b {
+            b = rest;
+        }
+        if !b.ends_with(b"ing") {
+            let w = b.iter().rposition(|&c| c == b' ')?;
+            if !(b[..=w].ends_with(b" that ") || b[..=w].ends_with(b" which ")) {
+                return None;
+            }
+        }
         let toks = self.analysis.tokens();
         let lo = toks.partition_point(|t| t.span.start < from);
         let mut k = toks.partition_point(|t| t.span.start < m.open);
         if k > lo && matches!(self.word(&toks[k - 1]), "," | ":") {
             k -= 1;
         }
-        // (most quotes: the word before the mark is no inscription verb)
         let v = k.checked_sub(1).filter(|&v| v > lo)?;
         let cue = &toks[v];
         if cue.kind != TokKind::Word

@@ -363,8 +363,7 @@ impl<'a> Ctx<'a> {
         let wanted = qualifiers(&mut role.slice(self.text).split_whitespace());
         self.nearest_person_before(role.start, |e| {
             self.entities[e].roles.iter().any(|r| {
-                let words: Vec<&str> = r.text.split_whitespace().collect();
-                words.iter().enumerate().any(|(i, w)| {
+                r.text.split_whitespace().enumerate().any(|(i, w)| {
                     let abbr = w.trim_end_matches('.');
                     lexicon::value(abbr, Class::TitleExpansion)
                         .is_some_and(|v| v.split('|').any(|n| n == noun))
@@ -372,7 +371,7 @@ impl<'a> Ctx<'a> {
                             // (the word written right before the role:
                             // “former Gov.” keeps “Gov.” as the role)
                             let before = self.text[..r.span.start].split_whitespace().next_back();
-                            let mut all = words[..i].iter().copied().chain(before);
+                            let mut all = r.text.split_whitespace().take(i).chain(before);
                             qualifiers(&mut all) == wanted
                         }
                 })
