@@ -14,6 +14,9 @@ use crate::text::{Shape, TokKind, Token};
 /// The most words of a phrase after “according to” that names no entity
 /// and leads to a quote (“According to a letter from the board, “…””).
 const ACCORDING_QUOTE_WORDS: usize = 8;
+/// The fewest words of a headline in capitals before a quote
+/// (`headline_before`).
+const HEADLINE_WORDS: usize = 3;
 
 /// True when a word of `name` goes on in lowercase after a hyphen
 /// (“Two-season”, “Anti-war”): an adjective, no name (“Seitz-Wald” is).
@@ -93,6 +96,14 @@ impl<'a> Ctx<'a> {
                 found = Some(after);
                 via_after = true;
             }
+        }
+        // 2b. a newsletter's headline in capitals right before the quote
+        // (“HOW THE TOLL DOUBLED “…” [Harbour Times.]”): the headline, as
+        // written, introducing a direct quote
+        let mut headline_lead = false;
+        if found.is_none() && before_start == open_sent.span.start {
+            found = self.headline_before(before, before_text);
+            headline_lead = found.is_some();
         }
         // 3. according to X
         let mut according_lead = false;
@@ -220,7 +231,7 @@ impl<'a> Ctx<'a> {
             };
             let after_said =
                 || before_text.ends_with(',') && has_quote_cue(last_words(before_text, 4));
-            if colon || opens_sentence() || after_said() || according_lead {
+            if colon || opens_sentence() || after_said() || according_lead || headline_lead {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
@@ -230,6 +241,8 @@ impl<'a> Ctx<'a> {
             found = None;
         }
         let (sp, cue) = match found {
+            // (a headline is no cue word)
+            Some((s, _)) if headline_lead => (Some(s), None),
             Some((s, c)) => (Some(s), Some(c)),
             None => (None, None),
         };
@@ -1532,6 +1545,40 @@ impl<'a> Ctx<'a> {
         }
         let span = Span::new(toks[start].span.start, noun.span.end);
         Some((Speaker::phrase(span), self.word(cue).to_string()))
+    }
+
+    /// A headline in capitals that is all of the quote's sentence before
+    /// the mark (the text after its last line break, when it has one), as
+    /// a phrase speaker ([`Attribution::Phrase`]): a newsletter's item,
+    /// “WHY FERRY FARES KEEP RISING “…” [Coast Daily.]”. At least
+    /// [`HEADLINE_WORDS`] words and one of four letters or more, no
+    /// lowercase letter, only letters, digits, apostrophes, single marks,
+    /// commas, colons and hyphens (not a dateline: “WASHINGTON (AP) —”).
+    /// `before` is the span from the sentence start to the mark,
+    /// `before_text` its text trimmed at the end.
+    fn headline_before(&self, before: Span, before_text: &str) -> Option<(Speaker, String)> {
+        // (most quotes: a lowercase letter right before the mark)
+        let last = before_text.chars().next_back()?;
+        if !(last.is_uppercase() || last.is_ascii_digit()) {
+            return None;
+        }
+        let line = before_text.rsplit('\n').next()?;
+        let head = line.trim_start();
+        let ok = head.chars().all(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, ' ' | '\'' | '’' | '‘' | ',' | ':' | '-')
+        });
+        let words = head.split_whitespace().count();
+        let long = head
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 4);
+        if !ok || words < HEADLINE_WORDS || !long {
+            return None;
+        }
+        let start = before.start + (before_text.len() - head.len());
+        let span = Span::new(start, before.start + before_text.len());
+        Some((Speaker::phrase(span), String::new()))
     }
 
     /// The phrase after “from” ending a colon introduction (“From the
