@@ -99,10 +99,14 @@ impl<'a> Ctx<'a> {
         }
         // 2b. a newsletter's headline in capitals right before the quote
         // (“HOW THE TOLL DOUBLED “…” [Harbour Times.]”): the headline, as
-        // written, introducing a direct quote
+        // written, introducing a direct quote of four words or more (a
+        // shorter one inside a headline is the headline's own words:
+        // “COUNCIL CALLS TOLL PLAN “A DISGRACE””)
         let mut headline_lead = false;
         if found.is_none() && before_start == open_sent.span.start {
-            found = self.headline_before(before, before_text);
+            found = self
+                .headline_before(before, before_text)
+                .filter(|_| has_words(m.content.slice(text), 4));
             headline_lead = found.is_some();
         }
         // 3. according to X
