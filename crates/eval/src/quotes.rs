@@ -554,7 +554,9 @@ const NON_SUBJECT_OPENERS: &[&str] = &["like", "unlike", "despite", "besides"];
 /// The name a sentence opens with as its subject, for the pronoun judge:
 /// after an optional conjunction (“But”, “And”, …) and an optional opening
 /// prepositional or participle phrase up to its comma (“In an interview,”,
-/// “Growing up in Ohio,”), a run of capitalised
+/// “Growing up in Ohio,”; since round 22 not a word in “-ing” for which
+/// `is_name` holds: a surname such as “Harding” or “Fleming” the article
+/// writes capitalised inside a sentence), a run of capitalised
 /// words (titles and initials allowed: “Gov. Chris Christie”) followed by
 /// a lowercase word, a comma (an apposition) or a dash, not ending in a
 /// possessive (“Roe’s aide”); its [`person_key`]. `None` when the sentence
@@ -566,7 +568,8 @@ const NON_SUBJECT_OPENERS: &[&str] = &["like", "unlike", "despite", "besides"];
 /// `speaker_accuracy_round20_speakers10` still takes the nearest source.
 ///
 /// ```
-/// use crosscheck_eval::quotes::sentence_subject;
+/// use crosscheck_eval::quotes::sentence_subject as subject;
+/// let sentence_subject = |s: &str| subject(s, |_| false);
 /// let key = |s: &str| sentence_subject(s).map(|(k, _)| k);
 /// assert_eq!(sentence_subject("But Mr. Roe differed."), Some(("Roe".into(), Some('m'))));
 /// assert_eq!(key("Gov. Jan Roe – a fan – gave an answer.").as_deref(), Some("Roe"));
@@ -579,8 +582,16 @@ const NON_SUBJECT_OPENERS: &[&str] = &["like", "unlike", "despite", "besides"];
 /// assert_eq!(sentence_subject("Later, Jan Lee said so."), None);
 /// assert_eq!(sentence_subject("Roe, Lee said, has won."), None);
 /// assert_eq!(sentence_subject("Roe is right,” she said."), None);
+/// assert_eq!(key("Growing up in Ohio, Roe saw the mills close.").as_deref(), Some("Roe"));
+/// // a surname in “-ing” the article shows as a name opens no participle phrase
+/// let s = "Harding said on Tuesday, before the vote, that it was unfair.";
+/// assert_eq!(subject(s, |w| w == "Harding").map(|(k, _)| k).as_deref(), Some("Harding"));
+/// assert_eq!(key(s), None);
 /// ```
-pub fn sentence_subject(sentence: &str) -> Option<(String, Option<char>)> {
+pub fn sentence_subject(
+    sentence: &str,
+    is_name: impl Fn(&str) -> bool,
+) -> Option<(String, Option<char>)> {
     use crosscheck_parse::lexicon::{classes, Class};
     // a sentence holding an odd number of quotation marks lies partly
     // inside a quotation (“… Roe is right,” she said.)
@@ -598,7 +609,7 @@ pub fn sentence_subject(sentence: &str) -> Option<(String, Option<char>)> {
         (c.has(Class::FunctionWord)
             || c.has(Class::LocativePreposition)
             || c.has(Class::DatePreposition)
-            || (w.ends_with("ing") && w.len() > 5))
+            || (w.ends_with("ing") && w.len() > 5 && !is_name(t.trim_end_matches(','))))
             && !c.has(Class::Determiner)
             && !c.has(Class::Article)
             && !c.has(Class::PersonPronoun)
@@ -1268,7 +1279,12 @@ impl Scorer {
                 .skip(1)
                 .any(|w| w.chars().next().is_some_and(char::is_uppercase));
             let prev_subject = (gendered && !lead_named)
-                .then(|| prev_span.and_then(|p| sentence_subject(p.slice(text))))
+                .then(|| {
+                    // (a surname in “-ing”, “Harding”, is a name where the
+                    // article writes it capitalised inside a sentence)
+                    let is_name = |w: &str| evidence.get(w).is_some_and(|e| e.mid);
+                    prev_span.and_then(|p| sentence_subject(p.slice(text), is_name))
+                })
                 .flatten()
                 .filter(|(k, title)| {
                     let e = evidence.get(k).copied().unwrap_or_default();
@@ -1704,7 +1720,9 @@ impl Scorer {
 
 /// Why a speaker name is not a name, when it is not: a word that does not
 /// start with a capital (particles like `de`, `bin` aside), a first word
-/// that is a pronoun, conjunction or `-ing` form, or more than five words.
+/// that is a pronoun, conjunction or `-ing` form (of more than five
+/// letters, as the pronoun judge's participle: “King Abdullah” is a
+/// name), or more than five words.
 ///
 /// ```
 /// use crosscheck_eval::quotes::junk_name;
@@ -1724,7 +1742,7 @@ pub fn junk_name(name: &str) -> Option<&'static str> {
     let first = ws.first()?.to_lowercase();
     if FIRST.contains(&first.as_str()) {
         Some("first word is a pronoun or conjunction")
-    } else if ws.len() > 1 && first.ends_with("ing") {
+    } else if ws.len() > 1 && first.ends_with("ing") && first.len() > 5 {
         Some("first word is an -ing form")
     } else if ws.len() > 5 {
         Some("more than five words")
@@ -1848,6 +1866,24 @@ mod tests {
         assert!(!ev.get("Friends").is_some_and(|e| e.mid));
         assert!(!ev.get("Documents").is_some_and(|e| e.mid));
         assert!(PersonEvidence::default().fits("she"));
+    }
+
+    #[test]
+    fn a_surname_in_ing_opens_no_participle_phrase() {
+        // as the pronoun judge reads the sentence before a quote's
+        let text = "Sen. Tom Harding spoke at the pier. Harding said on Tuesday, before \
+                    the vote, that the toll was unfair. Growing up in Ohio, Roe saw the mills close.";
+        let ev = person_evidence(text);
+        let is_name = |w: &str| ev.get(w).is_some_and(|e| e.mid);
+        let key = |s: &str| sentence_subject(s, is_name).map(|(k, _)| k);
+        let harding = "Harding said on Tuesday, before the vote, that the toll was unfair.";
+        assert_eq!(key(harding).as_deref(), Some("Harding"));
+        // (without the article's evidence: read as a participle, as before)
+        assert_eq!(sentence_subject(harding, |_| false), None);
+        let growing = "Growing up in Ohio, Roe saw the mills close.";
+        assert_eq!(key(growing).as_deref(), Some("Roe"));
+        assert_eq!(junk_name("King Abdullah"), None);
+        assert!(junk_name("Hosting President Ann Lee").is_some());
     }
 
     #[test]

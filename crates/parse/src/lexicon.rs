@@ -389,6 +389,16 @@ classes! {
     /// Abbreviated titles and the role nouns they stand for (“sen” →
     /// “senator”), value = the nouns separated by `|`.
     TitleExpansion => "title_expansion",
+    /// Words before a title that make it another office or one not held
+    /// now (“Lt.”, “deputy”, “acting”, “former”): “Lt. Gov. Jane Roe” is
+    /// not “the governor”.
+    TitleQualifier => "title_qualifier",
+    /// Things that carry written words of their own (“sign”, “hat”,
+    /// “headline”, “ad”): the source of the quote they “say” or “read”.
+    InscriptionNoun => "inscription_noun",
+    /// Verbs by which an [`Class::InscriptionNoun`] gives its words
+    /// (“saying”, “reading”; “said”, “reads” after “that” or “which”).
+    InscriptionVerb => "inscription_verb",
     /// Cue words mined from the training half of PolNeAR (written by
     /// `train_cues`): the words the learned cue model scores
     /// (`quotes/learned.rs`).

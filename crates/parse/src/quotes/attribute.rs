@@ -14,6 +14,9 @@ use crate::text::{Shape, TokKind, Token};
 /// The most words of a phrase after “according to” that names no entity
 /// and leads to a quote (“According to a letter from the board, “…””).
 const ACCORDING_QUOTE_WORDS: usize = 8;
+/// The fewest words of a headline in capitals before a quote
+/// (`headline_before`).
+const HEADLINE_WORDS: usize = 3;
 
 /// True when a word of `name` goes on in lowercase after a hyphen
 /// (“Two-season”, “Anti-war”): an adjective, no name (“Seitz-Wald” is).
@@ -69,7 +72,11 @@ impl<'a> Ctx<'a> {
             None
         };
         let mut via_after = found.is_some();
-        // 2. before the quote, same sentence
+        // 2. before the quote, same sentence: an inscription first (“held
+        // up a sign saying “…””: the sign's words, not the holder's)
+        if found.is_none() {
+            found = self.inscription_before(m, before_start, before_text);
+        }
         if found.is_none() {
             found = self.before_quote(m, before_start, colon, speakers);
         }
@@ -90,15 +97,31 @@ impl<'a> Ctx<'a> {
                 via_after = true;
             }
         }
+        // 2b. a newsletter's headline in capitals right before the quote
+        // (“HOW THE TOLL DOUBLED “…” [Harbour Times.]”): the headline, as
+        // written, introducing a direct quote of four words or more (a
+        // shorter one inside a headline is the headline's own words:
+        // “COUNCIL CALLS TOLL PLAN “A DISGRACE””)
+        let mut headline_lead = false;
+        if found.is_none() && before_start == open_sent.span.start {
+            found = self
+                .headline_before(before, before_text)
+                .filter(|_| has_words(m.content.slice(text), 4));
+            headline_lead = found.is_some();
+        }
         // 3. according to X
         let mut according_lead = false;
         if found.is_none() {
             found = self.according_to(open_sent.span, m);
             // a phrase leading to the quote (“According to the newspaper,
-            // “…””) introduces it as “said,” does: a direct quote
-            according_lead = found
-                .as_ref()
-                .is_some_and(|(sp, _)| sp.how == Attribution::Phrase);
+            // “…””, “According to Sen. Jane Roe, “…””) introduces it as
+            // “said,” does: a direct quote
+            according_lead = found.as_ref().is_some_and(|(sp, _)| {
+                sp.how == Attribution::Phrase
+                    || text
+                        .get(sp.span.end..m.open)
+                        .is_some_and(|g| matches!(g.trim(), "," | ":"))
+            });
         }
         // 3b. a quote opening its sentence right after a sentence that
         // ends with a colon (“Cruz continued:¶“…”): that introduction
@@ -212,7 +235,7 @@ impl<'a> Ctx<'a> {
             };
             let after_said =
                 || before_text.ends_with(',') && has_quote_cue(last_words(before_text, 4));
-            if colon || opens_sentence() || after_said() || according_lead {
+            if colon || opens_sentence() || after_said() || according_lead || headline_lead {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
@@ -222,6 +245,8 @@ impl<'a> Ctx<'a> {
             found = None;
         }
         let (sp, cue) = match found {
+            // (a headline is no cue word)
+            Some((s, _)) if headline_lead => (Some(s), None),
             Some((s, c)) => (Some(s), Some(c)),
             None => (None, None),
         };
@@ -1439,6 +1464,127 @@ impl<'a> Ctx<'a> {
             && first()
     }
 
+    /// An inscription right before the quote, as written, as its source
+    /// ([`Attribution::Phrase`]): “held up a sign saying “…””, “wore a
+    /// campaign hat reading, “…””, “one of her ads asking, “…””, “a
+    /// headline that said, “…””. A lowercase `inscription_noun`, an
+    /// optional “that” or “which”, an `inscription_verb` (an “-ing” form,
+    /// or any form after “that” or “which”), an optional comma or colon,
+    /// the mark at `m`; all after byte `from`. The phrase runs back from
+    /// the noun to an article, determiner or number word (“a Donald Trump
+    /// campaign hat”, “one of her ads”) over at most five words, none a
+    /// verb in “-ing” or “-ed”, an irregular past or a preposition; the
+    /// noun alone when there is none (“carrying signs saying “…””).
+    fn inscription_before(
+        &self,
+        m: &Marks,
+        from: usize,
+        before_text: &str,
+    ) -> Option<(Speaker, String)> {
+        // (most quotes: the word before the mark ends in no “-ing” and
+        // follows no “that” or “which”; told from the bytes alone)
+        let mut b = before_text.as_bytes();
+        if let [rest @ .., b',' | b':'] = b {
+            b = rest;
+        }
+        while let [rest @ .., b' '] = b {
+            b = rest;
+        }
+        if !b.ends_with(b"ing") {
+            let w = b.iter().rposition(|&c| c == b' ')?;
+            if !(b[..=w].ends_with(b" that ") || b[..=w].ends_with(b" which ")) {
+                return None;
+            }
+        }
+        let toks = self.analysis.tokens();
+        let lo = toks.partition_point(|t| t.span.start < from);
+        let mut k = toks.partition_point(|t| t.span.start < m.open);
+        if k > lo && matches!(self.word(&toks[k - 1]), "," | ":") {
+            k -= 1;
+        }
+        let v = k.checked_sub(1).filter(|&v| v > lo)?;
+        let cue = &toks[v];
+        if cue.kind != TokKind::Word
+            || !cue.is(Class::InscriptionVerb)
+            || !cue.shape.has(Shape::LOWERCASE)
+        {
+            return None;
+        }
+        let relative = matches!(self.word(&toks[v - 1]), "that" | "which");
+        if !relative && !super::subject::is_ing_form(self.word(cue)) {
+            return None;
+        }
+        let n = (v - 1)
+            .checked_sub(usize::from(relative))
+            .filter(|&n| n >= lo)?;
+        let noun = &toks[n];
+        if noun.kind != TokKind::Word
+            || !noun.is(Class::InscriptionNoun)
+            || !noun.shape.has(Shape::LOWERCASE)
+        {
+            return None;
+        }
+        let mut start = n;
+        for i in (lo..n).rev().take(6) {
+            let t = &toks[i];
+            let w = self.word(t);
+            if t.is(Class::Article) || t.is(Class::Determiner) || t.is(Class::NumberWord) {
+                start = i;
+                // “one of her ads”
+                if i >= lo + 2
+                    && self.word(&toks[i - 1]) == "of"
+                    && (toks[i - 2].is(Class::NumberWord) || toks[i - 2].is(Class::Determiner))
+                {
+                    start = i - 2;
+                }
+                break;
+            }
+            let verb = super::subject::is_ing_form(w)
+                || (w.ends_with("ed") && t.shape.has(Shape::LOWERCASE))
+                || t.is(Class::PastVerb)
+                || t.classes.intersects(QUOTE_CUES);
+            if t.kind != TokKind::Word || verb || is_preposition(w) {
+                break;
+            }
+        }
+        let span = Span::new(toks[start].span.start, noun.span.end);
+        Some((Speaker::phrase(span), self.word(cue).to_string()))
+    }
+
+    /// A headline in capitals that is all of the quote's sentence before
+    /// the mark (the text after its last line break, when it has one), as
+    /// a phrase speaker ([`Attribution::Phrase`]): a newsletter's item,
+    /// “WHY FERRY FARES KEEP RISING “…” [Coast Daily.]”. At least
+    /// [`HEADLINE_WORDS`] words and one of four letters or more, no
+    /// lowercase letter, only letters, digits, apostrophes, single marks,
+    /// commas, colons and hyphens (not a dateline: “WASHINGTON (AP) —”).
+    /// `before` is the span from the sentence start to the mark,
+    /// `before_text` its text trimmed at the end.
+    fn headline_before(&self, before: Span, before_text: &str) -> Option<(Speaker, String)> {
+        // (most quotes: a lowercase letter right before the mark)
+        let last = before_text.chars().next_back()?;
+        if !(last.is_uppercase() || last.is_ascii_digit()) {
+            return None;
+        }
+        let line = before_text.rsplit('\n').next()?;
+        let head = line.trim_start();
+        let ok = head.chars().all(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, ' ' | '\'' | '’' | '‘' | ',' | ':' | '-')
+        });
+        let words = head.split_whitespace().count();
+        let long = head
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 4);
+        if !ok || words < HEADLINE_WORDS || !long {
+            return None;
+        }
+        let start = before.start + (before_text.len() - head.len());
+        let span = Span::new(start, before.start + before_text.len());
+        Some((Speaker::phrase(span), String::new()))
+    }
+
     /// The phrase after “from” ending a colon introduction (“From the
     /// report:”, “More from the letter:”; `clause` may end with the
     /// colon), as a phrase speaker ([`Attribution::Phrase`]): “from”
@@ -1602,7 +1748,12 @@ impl<'a> Ctx<'a> {
         let between = self.text.get(cue.end..m.open)?.trim_end();
         let phrase = between.strip_suffix([',', ':'])?.trim_end();
         let words = phrase.split_whitespace().count();
-        let plain = !phrase.contains(['"', '“', '”', '‘', '’', ',', ';', ':', '(', ')']);
+        // (a right single mark after a letter is an apostrophe: “the
+        // mayor’s office” reads as “the mayor's office”)
+        let plain = !phrase.char_indices().any(|(i, c)| {
+            matches!(c, '"' | '“' | '”' | '‘' | ',' | ';' | ':' | '(' | ')')
+                || (c == '’' && !phrase[..i].ends_with(char::is_alphabetic))
+        });
         if words == 0 || words > ACCORDING_QUOTE_WORDS || !plain {
             return None;
         }
@@ -1624,6 +1775,10 @@ impl<'a> Ctx<'a> {
     /// The first “according to ” in `sentence` (any ASCII case) and the
     /// entity mentioned right after it, allowing a short word between
     /// (“according to the Kremlin”): `(cue span, mention span, entity)`.
+    /// A person may also come after a title or role (“according to Lt.
+    /// Gov. Jane Roe”) or be the author of a document the phrase names
+    /// ([`Self::document_author`]: “according to a letter from Sen. Jane
+    /// Roe”).
     ///
     /// The cue is the first offset of [`super::according_to_offsets`] at
     /// or after the sentence start, if it ends within the sentence: the
@@ -1632,10 +1787,84 @@ impl<'a> Ctx<'a> {
     pub(super) fn according_to_source(&self, sentence: Span) -> Option<(Span, Span, usize)> {
         let cue = self.according_to_cue(sentence)?;
         let k = self.mentions.partition_point(|(sp, _)| sp.start < cue.end);
-        let &(source, e) = self.mentions[k..]
+        let after = &self.mentions[k..];
+        if let Some(&(source, e)) = after
             .iter()
-            .find(|(sp, _)| sp.start <= cue.end + 4 && sp.end <= sentence.end)?;
-        Some((cue, source, e))
+            .find(|(sp, _)| sp.start <= cue.end + 4 && sp.end <= sentence.end)
+        {
+            return Some((cue, source, e));
+        }
+        let &(source, e) = after.first().filter(|(sp, _)| sp.end <= sentence.end)?;
+        self.document_author(cue.end, source, e)
+            .then_some((cue, source, e))
+    }
+
+    /// True when the person `e` mentioned at `source` is who speaks
+    /// through the words from byte `from` (right after “according to ”)
+    /// to the mention: a title or role written before the name (“Lt. Gov.
+    /// Jane Roe”, “the Roe campaign manager Jim Lee”), or a document and
+    /// its author (“a letter from Sen. Jane Roe”, “remarks by Jane Roe”:
+    /// an optional article or determiner, at most three lowercase words
+    /// ending in a `speech_medium` or `evidence_noun`, “from” or “by”,
+    /// then an optional title or role). Not a person's possession (“a
+    /// letter from Jane Roe’s lawyer”): the possessor does not speak.
+    fn document_author(&self, from: usize, source: Span, e: usize) -> bool {
+        if self.entities[e].kind != EntityKind::Person
+            || source.start > from + 120
+            || self.text[source.end..].starts_with(['\'', '’'])
+            || {
+                let name = source.slice(self.text);
+                name.ends_with("'s") || name.ends_with("’s")
+            }
+        {
+            return false;
+        }
+        let toks = self.analysis.tokens();
+        let a = toks.partition_point(|t| t.span.start < from);
+        let m = toks.partition_point(|t| t.span.start < source.start);
+        if a >= m || toks.get(m).is_none_or(|t| t.span.start != source.start) {
+            return false;
+        }
+        let gap = &toks[a..m];
+        let lower = |t: &Token| t.kind == TokKind::Word && t.shape.has(Shape::LOWERCASE);
+        let skip_article = |i: usize| {
+            i + usize::from(gap.get(i).is_some_and(|t| lower(t) && t.is(Class::Article)))
+        };
+        // a title or role right before the name, opening the gap (after
+        // an optional article), with no lowercase word before a
+        // preposition (“a spokesman for Sen.”: someone else's role)
+        let titled = |i: usize| {
+            let Some(start) = gap.get(skip_article(i)).map(|t| t.span.start) else {
+                return false;
+            };
+            self.role_ending_at(gap, gap.len())
+                .is_some_and(|r| r.start == start)
+                && !gap.windows(2).any(|w| {
+                    w[0].span.start >= start
+                        && lower(&w[0])
+                        && lower(&w[1])
+                        && is_preposition(self.word(&w[1]))
+                })
+        };
+        if titled(0) {
+            return true;
+        }
+        // a document and its author
+        let first = usize::from(
+            gap.first()
+                .is_some_and(|t| lower(t) && (t.is(Class::Article) || t.is(Class::Determiner))),
+        );
+        let Some(p) = gap
+            .iter()
+            .position(|t| t.kind == TokKind::Word && matches!(self.word(t), "from" | "by"))
+        else {
+            return false;
+        };
+        p > first
+            && p - first <= 3
+            && gap[first..p].iter().all(lower)
+            && (gap[p - 1].is(Class::SpeechMedium) || gap[p - 1].is(Class::EvidenceNoun))
+            && (p + 1 == gap.len() || titled(p + 1))
     }
     /// True when the name at `span` is the object of a preposition
     /// written in lowercase right before it, or before an article before

@@ -324,7 +324,7 @@ impl<'a> Ctx<'a> {
         let e = self
             .resolve_subject(super::subject::Subject::Role(span), speakers)
             .and_then(|s| s.entity)
-            .or_else(|| self.abbreviated_title_holder(&core, span.start))?;
+            .or_else(|| self.abbreviated_title_holder(&core, span))?;
         // the last mention of that person before the role, else its first
         let k = self.mentions.partition_point(|(m, _)| m.start < span.start);
         self.mentions[..k]
@@ -335,21 +335,45 @@ impl<'a> Ctx<'a> {
             .copied()
     }
 
-    /// The nearest person before byte `pos` holding, as an abbreviated
-    /// title, the one role noun `core` names (“Sen. Jane Roe” for “the
-    /// senator”: `title_expansion.tsv`); for a pronoun after a sentence
-    /// whose subject is that role, when no person is known to hold the
-    /// role as written.
-    fn abbreviated_title_holder(&self, core: &[String], pos: usize) -> Option<usize> {
+    /// The nearest person before the role phrase at `role` holding, as an
+    /// abbreviated title, the one role noun `core` names (“Sen. Jane Roe”
+    /// for “the senator”: `title_expansion.tsv`); for a pronoun after a
+    /// sentence whose subject is that role, when no person is known to
+    /// hold the role as written. The words of `title_qualifier.tsv` before
+    /// the title (in the person's role or right before it) must be those
+    /// of the role phrase: “Lt. Gov. Jane Roe”, “former Gov. Jane Roe”
+    /// are not “the governor” (“the former governor” is the latter).
+    fn abbreviated_title_holder(&self, core: &[String], role: Span) -> Option<usize> {
         let [noun] = core else {
             return None;
         };
-        self.nearest_person_before(pos, |e| {
+        // a qualifier, spelled out (“Lt.” is “lieutenant”)
+        let qualifier = |w: &str| {
+            let w = w.trim_end_matches('.');
+            lexicon::classes(w).has(Class::TitleQualifier).then(|| {
+                let w = w.to_lowercase();
+                lexicon::value(&w, Class::TitleExpansion).map_or(w, str::to_string)
+            })
+        };
+        let qualifiers = |words: &mut dyn Iterator<Item = &str>| {
+            let mut q: Vec<String> = words.filter_map(qualifier).collect();
+            q.sort();
+            q
+        };
+        let wanted = qualifiers(&mut role.slice(self.text).split_whitespace());
+        self.nearest_person_before(role.start, |e| {
             self.entities[e].roles.iter().any(|r| {
-                r.text.split_whitespace().any(|w| {
+                r.text.split_whitespace().enumerate().any(|(i, w)| {
                     let abbr = w.trim_end_matches('.');
                     lexicon::value(abbr, Class::TitleExpansion)
                         .is_some_and(|v| v.split('|').any(|n| n == noun))
+                        && {
+                            // (the word written right before the role:
+                            // “former Gov.” keeps “Gov.” as the role)
+                            let before = self.text[..r.span.start].split_whitespace().next_back();
+                            let mut all = r.text.split_whitespace().take(i).chain(before);
+                            qualifiers(&mut all) == wanted
+                        }
                 })
             })
         })
