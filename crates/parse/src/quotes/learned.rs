@@ -460,6 +460,19 @@ fn each_candidate<'t>(
 /// with an object that is no statement (`learned_refuse`: “said it again”,
 /// “said nothing about”).
 fn refused(text: &str, toks: &[Token], i: usize) -> bool {
+    // (any cue: a comma right after it ends its clause, and the words after
+    // it, when they are its content by `content`, are none of its: “…, he
+    // said, wiping his face”, “In a statement, the governor blasted …”)
+    if toks.get(i + 1).is_some_and(|n| n.text(text) == ",")
+        && toks[i + 1..]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .take(MIN_AFTER)
+            .count()
+            >= MIN_AFTER
+    {
+        return true;
+    }
     if !toks[i].classes.intersects(super::indirect::TRIGGERS) {
         return false;
     }
