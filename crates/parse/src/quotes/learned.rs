@@ -15,7 +15,8 @@
 //! - **Content by rule**: the words after the cue to the end of its
 //!   sentence (a “that” right after the cue left out), or to a closing
 //!   bracket or dash, or, for a cue in a clause opened by “who” or
-//!   “which”, to its comma; when fewer than [`MIN_AFTER`] words follow the
+//!   “which”, to its comma, or to the first comma after ten words (a long
+//!   sentence goes on past its report); when fewer than [`MIN_AFTER`] words follow the
 //!   cue (“…, the group claims.”), the clause before it up to its last
 //!   comma. A content that overlaps a quote of the rules is dropped.
 //! - **The rules' cue words too** (round 22): a word the rules read as a
@@ -318,11 +319,18 @@ fn content(text: &str, toks: &[Token], i: usize, near: &[Span]) -> Option<Span> 
             .rev()
             .take(4)
             .any(|t| RELATIVE_PRONOUNS.contains(&t.text(text).to_ascii_lowercase().as_str()));
+        // (and at a comma after [`CONTENT_COMMA_WORDS`] words: a long
+        // sentence goes on past its report, “sought to ease worries about
+        // the campaign, now …”)
+        let mut words = 0;
         let stop = toks[first..]
             .iter()
             .position(|t| {
                 let p = t.text(text);
-                t.kind == TokKind::Punct && (matches!(p, ")" | "—" | "–") || (inserted && p == ","))
+                words += usize::from(t.kind == TokKind::Word);
+                t.kind == TokKind::Punct
+                    && (matches!(p, ")" | "—" | "–")
+                        || p == "," && (inserted || words >= CONTENT_COMMA_WORDS))
             })
             .map_or(toks.len(), |k| first + k);
         let end = first + last_word(&toks[first..stop])?;
@@ -338,6 +346,10 @@ fn content(text: &str, toks: &[Token], i: usize, near: &[Span]) -> Option<Span> 
     let span = super::trim_span(text, span);
     (span.start < span.end && !near.iter().any(|t| t.overlaps(&span))).then_some(span)
 }
+
+/// The fewest words of a content after which a comma ends it (the words
+/// after the cue in a long sentence).
+const CONTENT_COMMA_WORDS: usize = 10;
 
 /// Relative pronouns that open an inserted clause: a cue a few words after
 /// one reports only to the clause's end.
@@ -476,7 +488,9 @@ fn refused(text: &str, toks: &[Token], i: usize) -> bool {
     if !toks[i].classes.intersects(super::indirect::TRIGGERS) {
         return false;
     }
-    let lower = |t: &Token| t.text(text).to_ascii_lowercase();
+    // (lowercased on the stack: the words tested are short)
+    let mut b1 = [0u8; 16];
+    let mut b2 = [0u8; 16];
     // a noun or an adjective after a determiner (“a call for tenders”,
     // “his proposed levy”), a passive (“was asked to”), the first person
     // (“I hope the ferry …”: the writer's own stance)
@@ -487,13 +501,13 @@ fn refused(text: &str, toks: &[Token], i: usize) -> bool {
             || p.shape.has(Shape::POSSESSIVE)
             || p.classes.has(Class::FirstPerson)
             || matches!(
-                lower(p).as_str(),
+                lower(p.text(text), &mut b1),
                 "is" | "was" | "are" | "were" | "be" | "been" | "being"
             )
     });
     // an infinitive (“has to show that”) or a condition (“If the records
     // show that …”)
-    let infinitive = before.is_some_and(|p| lower(p) == "to");
+    let infinitive = before.is_some_and(|p| p.text(text).eq_ignore_ascii_case("to"));
     let condition = toks[..i]
         .iter()
         .rev()
@@ -512,14 +526,25 @@ fn refused(text: &str, toks: &[Token], i: usize) -> bool {
         // for, talked about, warned of or argued against): the rules' own
         // readings, or none
         || toks.get(i + 1).is_some_and(|n| {
-            let w = lower(n);
+            let w = lower(n.text(text), &mut b2);
             n.classes.has(Class::QuestionWord)
                 || n.classes.has(Class::LearnedRefuse)
                 || n.classes.has(Class::Article) && w != "the"
-                || !matches!(w.as_str(), "to" | "for" | "about" | "of" | "against")
-                    && super::subject::is_preposition(&w)
-                || matches!(w.as_str(), "whether" | "if" | "when" | "where" | "who" | "which")
+                || !matches!(w, "to" | "for" | "about" | "of" | "against")
+                    && super::subject::is_preposition(w)
+                || matches!(w, "whether" | "if" | "when" | "where" | "who" | "which")
         })
+}
+
+/// `word` in ASCII lowercase, in `buf`; empty when longer than `buf` (no
+/// word [`refused`] tests is).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let Some(b) = buf.get_mut(..word.len()) else {
+        return "";
+    };
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).unwrap_or("")
 }
 
 /// The most words before a rules' cue word within which a condition
@@ -598,32 +623,37 @@ impl Ctx<'_> {
         let mut found: Vec<Quote> = Vec::new();
         // the speakers of the rules' quotes, by where their speech is, for
         // the pronouns of the subjects below (those of a phrase or with no
-        // entity and no name of their own left out)
-        let said: Vec<(usize, Speaker)> = out
-            .iter()
-            .filter_map(|q| {
-                let span = q.speaker_span?;
-                let keep = match q.attribution {
-                    Attribution::Phrase | Attribution::None => false,
-                    Attribution::Verb => true,
-                    _ => q.speaker_entity.is_some(),
-                };
-                keep.then_some((
-                    q.span.start,
-                    Speaker {
-                        entity: q.speaker_entity,
-                        name: span,
-                        span,
-                        how: q.attribution,
-                    },
-                ))
-            })
-            .collect();
+        // entity and no name of their own left out); made on the first
+        // quote of the model
+        let rules: &[Quote] = out;
+        let mut said: Option<Vec<(usize, Speaker)>> = None;
+        let make_said = || -> Vec<(usize, Speaker)> {
+            rules
+                .iter()
+                .filter_map(|q| {
+                    let span = q.speaker_span?;
+                    let keep = match q.attribution {
+                        Attribution::Phrase | Attribution::None => false,
+                        Attribution::Verb => true,
+                        _ => q.speaker_entity.is_some(),
+                    };
+                    keep.then_some((
+                        q.span.start,
+                        Speaker {
+                            entity: q.speaker_entity,
+                            name: span,
+                            span,
+                            how: q.attribution,
+                        },
+                    ))
+                })
+                .collect()
+        };
         each_candidate(
             text,
             sentences,
             &mut None,
-            || Taken::new(out),
+            || Taken::new(rules),
             |t| t.classes.has(Class::LearnedCue),
             |toks, i, content| {
                 let model = model();
@@ -642,6 +672,7 @@ impl Ctx<'_> {
                     return false;
                 }
                 {
+                    let said = said.get_or_insert_with(make_said);
                     let before = said.partition_point(|(at, _)| *at < toks[i].span.start);
                     let mut sp = self.speaker_or_role_phrase(subject, &said[..before], false);
                     if let Some(s) = sp.as_mut().filter(|_| phrase) {
