@@ -35,8 +35,11 @@ pub const MIN_RATE: f64 = 0.15;
 pub const MIN_FEATURE: usize = 3;
 /// Passes of the perceptron over the candidates.
 pub const EPOCHS: usize = 8;
-/// The score a candidate must pass (the perceptron's own boundary).
-pub const THRESHOLD: f64 = 0.0;
+/// The score a candidate must pass: above the perceptron's own boundary
+/// (0), for precision (round 22: with the rules' cue words in the
+/// vocabulary, held-out indirect precision 0.899 at 0, 0.906 at 1, 0.913
+/// at 2).
+pub const THRESHOLD: f64 = 1.0;
 
 /// Words left out of the vocabulary by hand, each with its reason
 /// (`crates/parse/data/model/cue_exclude.tsv`).

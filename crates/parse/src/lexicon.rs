@@ -403,6 +403,10 @@ classes! {
     /// `train_cues`): the words the learned cue model scores
     /// (`quotes/learned.rs`).
     LearnedCue => "learned_cue",
+    /// Words that, right after a word the rules read as a cue, make the
+    /// learned cue model report nothing there (“said it again”, “said
+    /// nothing about”).
+    LearnedRefuse => "learned_refuse",
 }
 
 /// A set of [`Class`]es, as a bit set: the classes of a word, or the

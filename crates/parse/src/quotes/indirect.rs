@@ -713,7 +713,11 @@ impl<'a> Ctx<'a> {
     /// The subject of the reporting verb `toks[v]` ([`Ctx::subject_left`]),
     /// else its subject phrase as written ([`Ctx::phrase_subject`]), with
     /// `true` for a phrase.
-    fn subject_or_phrase(&self, toks: &[crate::text::Token], v: usize) -> (Subject, bool) {
+    pub(super) fn subject_or_phrase(
+        &self,
+        toks: &[crate::text::Token],
+        v: usize,
+    ) -> (Subject, bool) {
         match self.subject_left(toks, v, 0) {
             Subject::Unknown => match self.phrase_subject(toks, v) {
                 Subject::Unknown => (self.coordinated_subject(toks, v), false),
@@ -1062,7 +1066,7 @@ impl<'a> Ctx<'a> {
                 // officials stories” is no clause)
                 let present = k - c <= PRESENT_SUBJECT_MAX
                     && (c > v + 1 || !toks[v].is(Class::AddresseeVerb))
-                    && self.present_verb(toks, c, k);
+                    && (self.present_verb(toks, c, k) || self.plural_present(toks, c, k));
                 if present || self.is_finite_verb(u) {
                     return Some(c);
                 }
@@ -1134,6 +1138,103 @@ impl<'a> Ctx<'a> {
                 && !next.classes.intersects(clause_word);
         subject_end
             && verb_next
+            && !toks[c + 1..k].iter().any(|t| {
+                t.kind == TokKind::Punct
+                    || t.is(Class::NominativePronoun)
+                    || t.is(Class::SubjectPronoun)
+            })
+    }
+
+    /// Whether `toks[k]`, inside the subject that opens at `toks[c]` a
+    /// clause after a reporting verb, is a verb in the present tense of a
+    /// plural subject (“said his aides feel the same way”, “says news
+    /// outlets undercount the crowds”, “said smugglers still dig tunnels”):
+    /// a lowercase word of at least three letters that does not end in
+    /// “-s”, “-ed”, “-ing” or “-ly” and is no function word (no
+    /// preposition, article, determiner, quantifier, number, auxiliary,
+    /// modal, negation, clause word, time unit, reporting verb or word of
+    /// `bare_subject_stop`), right after a lowercase plural noun in “-s”
+    /// (not “-ss”, “-us”, “-is”, “-ics”, a possessive or a word of
+    /// `present_stop`: “news”, “sales”) that follows a word of the subject
+    /// or opens it, an adverb of the verb group (`subject_adverb`:
+    /// “still”, “often”) allowed between them; then a lowercase word or a
+    /// number (“feel the”, “need to”), with no punctuation mark or pronoun
+    /// between the subject's start and the verb. A noun after a plural
+    /// noun (“the arms deal”) sits there too, but its clause's verb
+    /// follows and the content is the same.
+    fn plural_present(&self, toks: &[crate::text::Token], c: usize, k: usize) -> bool {
+        let text = self.text;
+        let u = &toks[k];
+        let w = u.text(text);
+        let function = Classes::all(&[
+            Class::Article,
+            Class::Determiner,
+            Class::Quantifier,
+            Class::NumberWord,
+            Class::Auxiliary,
+            Class::FiniteAuxiliary,
+            Class::Modal,
+            Class::Negation,
+            Class::ClauseBoundary,
+            Class::AdverbialSubordinator,
+            Class::RelativeWord,
+            Class::QuestionWord,
+            Class::TimeUnit,
+            Class::ReportingVerb,
+            Class::BareSubjectStop,
+            Class::SubjectAdverb,
+            Class::PresentStop,
+            Class::Condition,
+            Class::Weekday,
+            Class::Month,
+            Class::DeicticDay,
+            Class::TimeReference,
+            Class::DateModifier,
+        ]);
+        if u.kind != TokKind::Word
+            || !u.shape.has(Shape::LOWERCASE)
+            || w.len() < 3
+            || w.ends_with('s')
+            || w.ends_with("ed")
+            || is_ing_form(w)
+            || is_ly_adverb(w)
+            || is_preposition(w)
+            || u.classes.intersects(function)
+        {
+            return false;
+        }
+        let noun_at_compound = |p: usize| {
+            p.checked_sub(1)
+                .is_some_and(|b| matches!(toks[b].text(text), "a" | "an" | "A" | "An"))
+        };
+        // the plural noun before it, over one adverb of the verb group
+        let mut p = k - 1;
+        if p > c && toks[p].is(Class::SubjectAdverb) {
+            p -= 1;
+        }
+        let noun = &toks[p];
+        let nw = noun.text(text);
+        // (“an investors conference”, “a sales tax”: a plural noun after a
+        // singular article is a compound's first word)
+        let singular = noun_at_compound(p);
+        let plural = !singular
+            && noun.kind == TokKind::Word
+            && noun.shape.has(Shape::LOWERCASE)
+            && nw.len() >= 4
+            && nw.ends_with('s')
+            && !["ss", "us", "is", "ics", "'s", "’s"]
+                .iter()
+                .any(|e| nw.ends_with(e))
+            && !is_preposition(nw)
+            && !noun.classes.intersects(function);
+        let next_fits = toks.get(k + 1).is_some_and(|n| {
+            n.kind == TokKind::Number
+                || n.kind == TokKind::Word
+                    && n.shape.has(Shape::LOWERCASE)
+                    && !matches!(n.text(text), "and" | "but" | "or")
+        });
+        plural
+            && next_fits
             && !toks[c + 1..k].iter().any(|t| {
                 t.kind == TokKind::Punct
                     || t.is(Class::NominativePronoun)
@@ -1875,6 +1976,11 @@ impl<'a> Ctx<'a> {
         let mut k = c + 1;
         while k < toks.len() && k - c < BARE_SUBJECT_WORDS {
             let t = &toks[k];
+            // (a verb in the present of a plural subject: “said smugglers
+            // dig tunnels”; a verb naming its addressee has it first)
+            if !toks[v].is(Class::AddresseeVerb) && self.plural_present(toks, c, k) {
+                return Some(c);
+            }
             if noun(t) || (t.text(text) == "of" && toks.get(k + 1).is_some_and(noun)) {
                 k += 1;
             } else {

@@ -15,12 +15,19 @@
 //! - **Content by rule**: the words after the cue to the end of its
 //!   sentence (a “that” right after the cue left out), or to a closing
 //!   bracket or dash, or, for a cue in a clause opened by “who” or
-//!   “which”, to its comma; when fewer than [`MIN_AFTER`] words follow the
+//!   “which”, to its comma, or to the first comma after ten words (a long
+//!   sentence goes on past its report); when fewer than [`MIN_AFTER`] words follow the
 //!   cue (“…, the group claims.”), the clause before it up to its last
 //!   comma. A content that overlaps a quote of the rules is dropped.
-//! - **No speaker**: the model finds the cue, not who spoke; the quote
-//!   carries no speaker ([`crate::model::Attribution::None`]) rather than
-//!   a guess.
+//! - **The rules' cue words too** (round 22): a word the rules read as a
+//!   cue (“said”, “told”, “believe”) is a candidate where they found
+//!   nothing, except where they refuse it on purpose: negated (“did not
+//!   say”), before a question word or “if” (“said whether”), or before an
+//!   object that is no statement (`learned_refuse`: “said it again”).
+//! - **Speaker**: the cue's subject, found and resolved as the rules find
+//!   and resolve the subject of a reporting verb (a name, a pronoun
+//!   against the speakers of the rules' quotes before it, a role, or the
+//!   subject phrase as written); none when there is no subject.
 //!
 //! The model (`data/model/cues.tsv`, compiled in) is a table of feature
 //! weights; a feature is a template and a value (`w=wants`,
@@ -29,10 +36,10 @@
 //! [`for_each_feature`], for training ([`training_candidates`]) and
 //! inference alike.
 
-use super::Ctx;
+use super::{Ctx, Speaker};
 use crate::analysis::Analysis;
 use crate::lexicon::{Class, Classes};
-use crate::model::{Quote, QuoteKind, Span};
+use crate::model::{Attribution, Quote, QuoteKind, Span};
 use crate::text::{Shape, TokKind, Token};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -312,11 +319,18 @@ fn content(text: &str, toks: &[Token], i: usize, near: &[Span]) -> Option<Span> 
             .rev()
             .take(4)
             .any(|t| RELATIVE_PRONOUNS.contains(&t.text(text).to_ascii_lowercase().as_str()));
+        // (and at a comma after [`CONTENT_COMMA_WORDS`] words: a long
+        // sentence goes on past its report, “sought to ease worries about
+        // the campaign, now …”)
+        let mut words = 0;
         let stop = toks[first..]
             .iter()
             .position(|t| {
                 let p = t.text(text);
-                t.kind == TokKind::Punct && (matches!(p, ")" | "—" | "–") || (inserted && p == ","))
+                words += usize::from(t.kind == TokKind::Word);
+                t.kind == TokKind::Punct
+                    && (matches!(p, ")" | "—" | "–")
+                        || p == "," && (inserted || words >= CONTENT_COMMA_WORDS))
             })
             .map_or(toks.len(), |k| first + k);
         let end = first + last_word(&toks[first..stop])?;
@@ -332,6 +346,10 @@ fn content(text: &str, toks: &[Token], i: usize, near: &[Span]) -> Option<Span> 
     let span = super::trim_span(text, span);
     (span.start < span.end && !near.iter().any(|t| t.overlaps(&span))).then_some(span)
 }
+
+/// The fewest words of a content after which a comma ends it (the words
+/// after the cue in a long sentence).
+const CONTENT_COMMA_WORDS: usize = 10;
 
 /// Relative pronouns that open an inserted clause: a cue a few words after
 /// one reports only to the clause's end.
@@ -433,7 +451,7 @@ fn each_candidate<'t>(
             if !open {
                 break;
             }
-            if near.iter().any(|s| s.overlaps(&t.span)) {
+            if near.iter().any(|s| s.overlaps(&t.span)) || refused(text, toks, i) {
                 continue;
             }
             let Some(content) = content(text, toks, i, &near) else {
@@ -446,6 +464,93 @@ fn each_candidate<'t>(
     }
 }
 
+/// Whether the word `toks[i]`, one the rules read as a cue (a class of
+/// their triggers, `indirect::TRIGGERS`), is where the rules report
+/// nothing on purpose: negated (“did not say that …”, a negation in the
+/// two words before it) or asking (“said whether …”, “asked if …”, a
+/// question word or “if” after it: the rules report the question), or
+/// with an object that is no statement (`learned_refuse`: “said it again”,
+/// “said nothing about”).
+fn refused(text: &str, toks: &[Token], i: usize) -> bool {
+    // (any cue: a comma right after it ends its clause, and the words after
+    // it, when they are its content by `content`, are none of its: “…, he
+    // said, wiping his face”, “In a statement, the governor blasted …”)
+    if toks.get(i + 1).is_some_and(|n| n.text(text) == ",")
+        && toks[i + 1..]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .take(MIN_AFTER)
+            .count()
+            >= MIN_AFTER
+    {
+        return true;
+    }
+    if !toks[i].classes.intersects(super::indirect::TRIGGERS) {
+        return false;
+    }
+    // (lowercased on the stack: the words tested are short)
+    let mut b1 = [0u8; 16];
+    let mut b2 = [0u8; 16];
+    // a noun or an adjective after a determiner (“a call for tenders”,
+    // “his proposed levy”), a passive (“was asked to”), the first person
+    // (“I hope the ferry …”: the writer's own stance)
+    let before = i.checked_sub(1).map(|p| &toks[p]);
+    let refused_before = before.is_some_and(|p| {
+        p.classes.has(Class::Determiner)
+            || p.classes.has(Class::Article)
+            || p.shape.has(Shape::POSSESSIVE)
+            || p.classes.has(Class::FirstPerson)
+            || matches!(
+                lower(p.text(text), &mut b1),
+                "is" | "was" | "are" | "were" | "be" | "been" | "being"
+            )
+    });
+    // an infinitive (“has to show that”) or a condition (“If the records
+    // show that …”)
+    let infinitive = before.is_some_and(|p| p.text(text).eq_ignore_ascii_case("to"));
+    let condition = toks[..i]
+        .iter()
+        .rev()
+        .take(CONDITION_WORDS)
+        .any(|p| p.classes.has(Class::Condition));
+    refused_before
+        || infinitive
+        || condition
+        || toks[i.saturating_sub(2)..i]
+            .iter()
+            .any(|p| p.classes.has(Class::Negation))
+        // a question (“said whether”), an object that is no statement
+        // (“said it again”, “said a few words”), an adverbial or a
+        // preposition's object (“announced on Tuesday”, “called on
+        // Sunday to discuss”; not an infinitive's “to” nor what is asked
+        // for, talked about, warned of or argued against): the rules' own
+        // readings, or none
+        || toks.get(i + 1).is_some_and(|n| {
+            let w = lower(n.text(text), &mut b2);
+            n.classes.has(Class::QuestionWord)
+                || n.classes.has(Class::LearnedRefuse)
+                || n.classes.has(Class::Article) && w != "the"
+                || !matches!(w, "to" | "for" | "about" | "of" | "against")
+                    && super::subject::is_preposition(w)
+                || matches!(w, "whether" | "if" | "when" | "where" | "who" | "which")
+        })
+}
+
+/// `word` in ASCII lowercase, in `buf`; empty when longer than `buf` (no
+/// word [`refused`] tests is).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let Some(b) = buf.get_mut(..word.len()) else {
+        return "";
+    };
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).unwrap_or("")
+}
+
+/// The most words before a rules' cue word within which a condition
+/// (“if”, “unless”) makes it no report (“If the records show that …”).
+const CONDITION_WORDS: usize = 6;
+
 /// Classes of words that are no cue's head, only part of its verb group
 /// or a link to its content (“has”, “also”, “about”).
 const NOT_A_HEAD: Classes = Classes::all(&[
@@ -456,14 +561,13 @@ const NOT_A_HEAD: Classes = Classes::all(&[
     Class::BareSubjectStop,
 ]);
 
-/// Whether `word` may be a `learned_cue`: the rules do not read it as a
-/// cue of reported speech (no class of the indirect rules' triggers: such
-/// a word is left to the rules, which refuse it on purpose where it
-/// reports nothing, “said whether”, “did not say that”), and it is no
-/// auxiliary, adverb of the verb group or preposition (`NOT_A_HEAD`).
+/// Whether `word` may be a `learned_cue`: no auxiliary, adverb of the
+/// verb group or preposition (`NOT_A_HEAD`). A word the rules read as a
+/// cue may be one (round 22): it is a candidate only where the rules
+/// found nothing and do not refuse it on purpose (`refused`).
 pub fn eligible(word: &str) -> bool {
     let c = crate::lexicon::classes(word);
-    !c.intersects(super::indirect::TRIGGERS) && !c.intersects(NOT_A_HEAD)
+    !c.intersects(NOT_A_HEAD)
 }
 
 /// One candidate cue, for training: the cue token, the content it would
@@ -517,19 +621,66 @@ impl Ctx<'_> {
         let text = self.text;
         let sentences = (0..self.sentences.len()).map(|si| self.sentence_toks(si));
         let mut found: Vec<Quote> = Vec::new();
+        // the speakers of the rules' quotes, by where their speech is, for
+        // the pronouns of the subjects below (those of a phrase or with no
+        // entity and no name of their own left out); made on the first
+        // quote of the model
+        let rules: &[Quote] = out;
+        let mut said: Option<Vec<(usize, Speaker)>> = None;
+        let make_said = || -> Vec<(usize, Speaker)> {
+            rules
+                .iter()
+                .filter_map(|q| {
+                    let span = q.speaker_span?;
+                    let keep = match q.attribution {
+                        Attribution::Phrase | Attribution::None => false,
+                        Attribution::Verb => true,
+                        _ => q.speaker_entity.is_some(),
+                    };
+                    keep.then_some((
+                        q.span.start,
+                        Speaker {
+                            entity: q.speaker_entity,
+                            name: span,
+                            span,
+                            how: q.attribution,
+                        },
+                    ))
+                })
+                .collect()
+        };
         each_candidate(
             text,
             sentences,
             &mut None,
-            || Taken::new(out),
+            || Taken::new(rules),
             |t| t.classes.has(Class::LearnedCue),
             |toks, i, content| {
                 let model = model();
                 let take = model.score(text, toks, i) > model.threshold;
-                if take {
-                    found.push(self.quote(content, QuoteKind::Indirect, None, None));
+                if !take {
+                    return false;
                 }
-                take
+                // the speaker: the cue's subject, by the rules' subject
+                // finder, resolved as theirs are
+                let (subject, phrase) = self.subject_or_phrase(toks, i);
+                // a verb of evidence reports with a subject that names no
+                // person (`object_report` value “phrase”: “the poll showed
+                // a tight race”, not “the mayor showed the crowd a model”)
+                let cue = toks[i].text(text);
+                if !phrase && crate::lexicon::value(cue, Class::ObjectReport) == Some("phrase") {
+                    return false;
+                }
+                {
+                    let said = said.get_or_insert_with(make_said);
+                    let before = said.partition_point(|(at, _)| *at < toks[i].span.start);
+                    let mut sp = self.speaker_or_role_phrase(subject, &said[..before], false);
+                    if let Some(s) = sp.as_mut().filter(|_| phrase) {
+                        s.how = Attribution::Phrase;
+                    }
+                    found.push(self.quote(content, QuoteKind::Indirect, sp, Some(cue.to_string())));
+                }
+                true
             },
         );
         if found.is_empty() {
@@ -578,32 +729,36 @@ mod tests {
             assert!(eligible(e.word), "{} is a rule's cue or no head", e.word);
         }
         assert!(crate::lexicon::classes("wants").has(Class::LearnedCue));
-        assert!(!eligible("said") && !eligible("has") && eligible("wants"));
+        // (the rules' cue words too, since round 22; never an auxiliary)
+        assert!(eligible("said") && !eligible("has") && eligible("wants"));
         assert!(parse_model("w=x\t1\n").is_err(), "no threshold line");
         assert!(parse_model("threshold\tx\n").is_err());
     }
 
     #[test]
-    fn cues_of_intention_and_expectation_report_without_a_speaker() {
-        for (text, content) in [
+    fn cues_of_intention_and_expectation_report_with_their_subject() {
+        for (text, content, speaker) in [
             (
                 "The mayor wants to close the old bridge before the winter storms arrive.",
                 "to close the old bridge before the winter storms arrive",
+                "The mayor",
             ),
             (
                 "The senator is expected to announce her run for governor next week.",
                 "to announce her run for governor next week",
+                "The senator",
             ),
             (
                 "Port officials appeared to rule out a second round of talks with the union.",
                 "to rule out a second round of talks with the union",
+                "Port officials",
             ),
         ] {
             let q = quotes(text);
             assert_eq!(q.len(), 1, "{text}: {q:?}");
             assert_eq!(q[0].text, content);
             assert_eq!(q[0].kind, QuoteKind::Indirect);
-            assert_eq!(q[0].speaker, None);
+            assert_eq!(q[0].speaker.as_deref(), Some(speaker), "{text}");
         }
         // no cue word, no quote
         assert!(
