@@ -301,11 +301,15 @@ fn same_number(x: f64, y: f64) -> bool {
 /// figure whatever the qualifiers ("about 100,000" / "more than
 /// 100,000"); different numbers are a contradiction when their intervals
 /// are disjoint, else a difference ("at least six" / "at least eight").
-/// A tally is exact on both sides: "9-3" / "8-4" contradict.
+/// A tally is exact on both sides, whichever side is written first ("lost
+/// 1-2" / "lost 2-1" is one result): "9-3" / "8-4" contradict.
 pub(crate) fn compare_quantities(a: &QuantityFact, b: &QuantityFact) -> Cmp {
     if a.against.is_some() || b.against.is_some() {
-        let same = same_number(a.value, b.value)
-            && matches!((a.against, b.against), (Some(x), Some(y)) if same_number(x, y));
+        let sides = |q: &QuantityFact| q.against.map(|x| (q.value.min(x), q.value.max(x)));
+        let same = match (sides(a), sides(b)) {
+            (Some((a0, a1)), Some((b0, b1))) => same_number(a0, b0) && same_number(a1, b1),
+            _ => false,
+        };
         return if same { Cmp::Same } else { Cmp::Contradict };
     }
     let bounds = |q: &QuantityFact| match q.qualifier {
@@ -498,6 +502,34 @@ mod tests {
             kind: QuantityKind::Count,
             against: None,
         }
+    }
+
+    fn tally(a: f64, b: f64) -> QuantityFact {
+        QuantityFact {
+            kind: QuantityKind::Tally,
+            against: Some(b),
+            ..q(a, Qualifier::Exact, Interval::point(a))
+        }
+    }
+
+    #[test]
+    fn tallies_compare_both_sides_in_any_order() {
+        assert_eq!(
+            compare_quantities(&tally(9.0, 3.0), &tally(9.0, 3.0)),
+            Cmp::Same
+        );
+        assert_eq!(
+            compare_quantities(&tally(1.0, 2.0), &tally(2.0, 1.0)),
+            Cmp::Same
+        );
+        assert_eq!(
+            compare_quantities(&tally(9.0, 3.0), &tally(8.0, 4.0)),
+            Cmp::Contradict
+        );
+        assert_eq!(
+            compare_quantities(&tally(9.0, 3.0), &tally(9.0, 2.0)),
+            Cmp::Contradict
+        );
     }
 
     fn at_least(v: f64) -> QuantityFact {

@@ -168,20 +168,22 @@ fn span_of(text: &str, at: &str) -> Option<Span> {
     text.find(at).map(|s| Span::new(s, s + at.len()))
 }
 
-/// Of the items whose span overlaps `at`, the one overlapping it most (the
-/// first on ties).
+/// Of the items whose span overlaps `at`, the one overlapping it most (on
+/// a tie, the shortest: a partial quote inside an indirect one; then the
+/// first).
 fn best<T>(items: &[T], at: Span, span: impl Fn(&T) -> Span) -> Option<&T> {
-    let mut best: Option<(&T, usize)> = None;
+    let mut best: Option<(&T, usize, usize)> = None;
     for it in items {
         let s = span(it);
         if s.overlaps(&at) {
             let shared = s.end.min(at.end) - s.start.max(at.start);
-            if best.is_none_or(|(_, b)| shared > b) {
-                best = Some((it, shared));
+            let len = s.end - s.start;
+            if best.is_none_or(|(_, b, l)| shared > b || (shared == b && len < l)) {
+                best = Some((it, shared, len));
             }
         }
     }
-    best.map(|(it, _)| it)
+    best.map(|(it, _, _)| it)
 }
 
 /// True when two numbers are equal within a relative 1e-6 (equal

@@ -152,6 +152,10 @@ pub struct ExpectQuantity {
     pub qualifier: Option<String>,
     /// Expected counted noun, when given.
     pub unit: Option<String>,
+    /// Expected kind (`count`, `percent`, `tally`, …), when given.
+    pub kind: Option<String>,
+    /// Expected second side of a tally, when given.
+    pub against: Option<f64>,
 }
 
 /// An expected entity.
@@ -368,18 +372,24 @@ pub fn check_extraction(case: &Case, docs: &[Extraction]) -> Vec<String> {
                 && e.unit
                     .as_ref()
                     .is_none_or(|u| x.unit.as_deref() == Some(u.as_str()))
+                && e.kind
+                    .as_ref()
+                    .is_none_or(|k| *k == extract::quantity_kind(&x.kind))
+                && e.against.is_none_or(|a| x.against == Some(a))
         });
         if !ok {
             errors.push(format!(
-                "{}: quantity {:?} = {} {:?} {:?}: found {:?}",
+                "{}: quantity {:?} = {} {:?} {:?} {:?} {:?}: found {:?}",
                 e.article,
                 e.text,
                 e.value,
                 e.qualifier,
                 e.unit,
+                e.kind,
+                e.against,
                 d.quantities
                     .iter()
-                    .map(|x| (&x.text, x.value, x.qualifier, &x.unit))
+                    .map(|x| (&x.text, x.value, x.qualifier, &x.unit, &x.kind, x.against))
                     .collect::<Vec<_>>()
             ));
         }

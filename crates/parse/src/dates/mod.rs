@@ -162,7 +162,10 @@
 //! common words); weekdays may be lowercase. “May”, “March”, “April”,
 //! “June” and “August” without a day, a year or a part (“mid-May”) need a
 //! cue in front (`in`, `since`, `by`, `until`, `last`, …) and must not be
-//! followed by a reporting verb (“May said”); any other bare month right
+//! followed by a reporting verb (“May said”), an auxiliary (“May has”; not
+//! “for” or “on”: “in August for health reasons”), or “and” before a
+//! capitalised word that is no month or before “her”/“his”/“their” (“backed
+//! by May and Corbyn”, “a blow to May and her government”); any other bare month right
 //! after a capitalised word is taken for a name. A four-digit number is a
 //! year only between 1900 and 2099 (from 1000 after a time preposition
 //! with no word after it but a conjunction, “in 1898.”, “since 1865,”,

@@ -242,7 +242,7 @@ pub(super) const PATTERNS: &[DatePattern] = &[
     p(
         "cued_month",
         "( (?<= month of ) | (?<= @date_preposition&!of | @date_bound | to ) ) m=@month&#cap \
-         (?! @reporting_verb | @auxiliary&!for&!on | and #cap&!@month )",
+         (?! @reporting_verb | @auxiliary&!for&!on | and #cap&!@month | and ( her | his | their ) )",
         resolve::month,
         &[
             "The vote was held in [{m:May}], officials said.",
@@ -250,6 +250,7 @@ pub(super) const PATTERNS: &[DatePattern] = &[
             "The firm sold the unit in [{m:March}] and took a charge.",
             "Talks began in [{m:May}] and ended in June.",
             "!A deal backed by May and Corbyn failed.",
+            "!The defeat was a blow to May and her government.",
             "!Since May has led the party, it split.",
             "The bridge is due to open in [June].",
             "The month of [May] brought rain.",

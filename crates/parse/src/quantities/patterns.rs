@@ -138,11 +138,15 @@ pub(super) const QUANTITY_RULES: &[QuantityRule] = &[
         read: Read::Tally,
         rule: Rule {
             name: "tally_before_noun",
-            pattern: "a=#digits:1-3 (~- | ~–) b=~#digits:1-3 (?= @tally_noun )",
+            pattern: "(?<= a | an | the | #possessive ) a=#digits:1-3 (~- | ~–) b=~#digits:1-3 \
+                      (?= @tally_noun )",
             examples: &[
                 "In a [{a:5}-{b:4}] decision, the justices sided with the state.",
                 "The bill passed by a [{a:52}-{b:48}] vote.",
+                "It was Chelsea's [{a:3}-{b:1}] win.",
                 "!About 10-15 people were hurt.",
+                "!Democrats could win 40-50 votes in the House.",
+                "!Leaders need 10-12 vote switches to pass it.",
             ],
         },
     },

@@ -116,11 +116,29 @@ impl<'a> Ctx<'a> {
             // a phrase leading to the quote (“According to the newspaper,
             // “…””, “According to Sen. Jane Roe, “…””) introduces it as
             // “said,” does: a direct quote
+            // Only a phrase opening its sentence (after at most a
+            // conjunction) leads: in “The cuts, according to Mayor Roe,
+            // “will …”” the quote finishes the writer's sentence (partial).
+            let opens = || {
+                let head = text.get(open_sent.span.start..m.open).unwrap_or("");
+                let Some(at) = head
+                    .find("According to")
+                    .or_else(|| head.find("according to"))
+                else {
+                    return false;
+                };
+                let lead = head[..at].trim().trim_end_matches(',');
+                lead.is_empty()
+                    || ["but", "and", "yet", "so"]
+                        .iter()
+                        .any(|c| lead.eq_ignore_ascii_case(c))
+            };
             according_lead = found.as_ref().is_some_and(|(sp, _)| {
-                sp.how == Attribution::Phrase
+                (sp.how == Attribution::Phrase
                     || text
                         .get(sp.span.end..m.open)
-                        .is_some_and(|g| matches!(g.trim(), "," | ":"))
+                        .is_some_and(|g| matches!(g.trim(), "," | ":")))
+                    && opens()
             });
         }
         // 3b. a quote opening its sentence right after a sentence that
@@ -1807,7 +1825,9 @@ impl<'a> Ctx<'a> {
     /// an optional article or determiner, at most three lowercase words
     /// ending in a `speech_medium` or `evidence_noun`, “from” or “by”,
     /// then an optional title or role). Not a person's possession (“a
-    /// letter from Jane Roe’s lawyer”): the possessor does not speak.
+    /// letter from Jane Roe’s lawyer”): the possessor does not speak; and
+    /// the name must end the phrase, no word after it (“a statement from
+    /// Ruiz spokesman Tom Reyes”: not Ruiz).
     fn document_author(&self, from: usize, source: Span, e: usize) -> bool {
         if self.entities[e].kind != EntityKind::Person
             || source.start > from + 120
@@ -1823,6 +1843,12 @@ impl<'a> Ctx<'a> {
         let a = toks.partition_point(|t| t.span.start < from);
         let m = toks.partition_point(|t| t.span.start < source.start);
         if a >= m || toks.get(m).is_none_or(|t| t.span.start != source.start) {
+            return false;
+        }
+        // the name ends the phrase: no word right after it (“a statement
+        // from Trump spokesman Steven Cheung”: the author is not Trump)
+        let after = toks.partition_point(|t| t.span.start < source.end);
+        if toks.get(after).is_some_and(|t| t.kind == TokKind::Word) {
             return false;
         }
         let gap = &toks[a..m];

@@ -1423,7 +1423,7 @@ impl<'a> Ctx<'a> {
     /// reduced clause: a form of “be” or “get” before it, over auxiliaries
     /// and adverbs (“was later accused”, “has been asked”), unless it is an
     /// “-ing” form. With the index of the first auxiliary.
-    fn passive(&self, toks: &[crate::text::Token], v: usize) -> (bool, usize) {
+    pub(super) fn passive(&self, toks: &[crate::text::Token], v: usize) -> (bool, usize) {
         let text = self.text;
         let s = self.skip_auxiliaries(toks, v);
         let passive = !is_ing_form(toks[v].text(text))

@@ -674,7 +674,14 @@ impl Ctx<'_> {
                 {
                     let said = said.get_or_insert_with(make_said);
                     let before = said.partition_point(|(at, _)| *at < toks[i].span.start);
-                    let mut sp = self.speaker_or_role_phrase(subject, &said[..before], false);
+                    // in the passive the subject is not the one who speaks
+                    // (“Apple is expected to unveil …”, “he was ordered to
+                    // pay …”): the report is kept, with no speaker
+                    let mut sp = if self.passive(toks, i).0 {
+                        None
+                    } else {
+                        self.speaker_or_role_phrase(subject, &said[..before], false)
+                    };
                     if let Some(s) = sp.as_mut().filter(|_| phrase) {
                         s.how = Attribution::Phrase;
                     }
@@ -744,7 +751,7 @@ mod tests {
                 "The mayor",
             ),
             (
-                "The senator is expected to announce her run for governor next week.",
+                "The senator promised to announce her run for governor next week.",
                 "to announce her run for governor next week",
                 "The senator",
             ),
@@ -760,6 +767,11 @@ mod tests {
             assert_eq!(q[0].kind, QuoteKind::Indirect);
             assert_eq!(q[0].speaker.as_deref(), Some(speaker), "{text}");
         }
+        // in the passive the subject does not speak: the report has no
+        // speaker (“Apple is expected to …”: others expect it)
+        let q = quotes("The senator is expected to announce her run for governor next week.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, None);
         // no cue word, no quote
         assert!(
             quotes("The council posted the new timetable on its website on Monday.").is_empty()

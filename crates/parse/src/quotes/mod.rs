@@ -157,6 +157,23 @@ pub(crate) fn extract_from(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
     extract_inner(a, entities, true)
 }
 
+/// The indirect quote of `q`'s sentence whose content holds the partial
+/// quote `q` and whose source is written after the source `q` was given
+/// (nearer the fragment), if any.
+fn enclosing_report<'q>(out: &'q [Quote], q: &Quote) -> Option<&'q Quote> {
+    let own = q.speaker_span?;
+    out.iter()
+        .rev()
+        .take_while(|p| p.sentence == q.sentence)
+        .find(|p| {
+            p.kind == QuoteKind::Indirect
+                && p.span.start <= q.span.start
+                && q.span.end <= p.span.end
+                && p.speaker_span
+                    .is_some_and(|s| s.start >= own.end && s.end <= q.span.start)
+        })
+}
+
 /// [`extract_from`], with the learned cue model (`learned.rs`) after the
 /// rules when `model` is true (false: the rules alone, as its training
 /// sees them).
@@ -184,7 +201,21 @@ fn extract_inner(a: &Analysis, entities: &[Entity], model: bool) -> Vec<Quote> {
         if marked_next {
             let Some(m) = marks_left.next() else { break };
             let prev = last_marked.map(|k| (k, &out[k]));
-            let (mut q, cont, sp) = ctx.attribute(m, &marks, prev, &speakers);
+            let (mut q, cont, mut sp) = ctx.attribute(m, &marks, prev, &speakers);
+            // a fragment inside reported speech whose report is nearer to
+            // it than the cue its speaker came from is that report's words
+            // (“X took on Y after the front-runner had said that he was
+            // “becoming …””: the front-runner's, not X's)
+            if q.kind == QuoteKind::Partial {
+                if let Some(ind) = enclosing_report(&out, &q) {
+                    q.speaker = ind.speaker.clone();
+                    q.speaker_span = ind.speaker_span;
+                    q.speaker_entity = ind.speaker_entity;
+                    q.cue = ind.cue.clone();
+                    q.attribution = ind.attribution;
+                    sp = None;
+                }
+            }
             // (a phrase speaker is no person a pronoun may stand for)
             if let Some(sp) = sp.filter(|s| s.how != Attribution::Phrase) {
                 speakers.push((m.open, sp));
