@@ -464,13 +464,19 @@ fn each_candidate<'t>(
     }
 }
 
-/// Whether the word `toks[i]`, one the rules read as a cue (a class of
-/// their triggers, `indirect::TRIGGERS`), is where the rules report
-/// nothing on purpose: negated (“did not say that …”, a negation in the
-/// two words before it) or asking (“said whether …”, “asked if …”, a
-/// question word or “if” after it: the rules report the question), or
-/// with an object that is no statement (`learned_refuse`: “said it again”,
-/// “said nothing about”).
+/// Whether the candidate cue `toks[i]` is refused. Any cue right before
+/// a comma with its content after it (“…, he said, wiping his face”). A
+/// word the rules read as a cue (a class of their triggers,
+/// `indirect::TRIGGERS`) where the rules report nothing on purpose:
+/// negated (“did not say that …”, a negation in the two words before it);
+/// after a determiner, article or possessive (a noun: “a call for
+/// tenders”), a form of “be” (a passive: “was asked to”), the first person
+/// (“I hope …”), “to” (“has to show that”) or a condition in the six words
+/// before it (“If the records show that …”); or before a question word,
+/// “if”/“whether”/“when”/…, an article other than “the”, a preposition
+/// other than to/for/about/of/against (“announced on Tuesday”), or an
+/// object that is no statement (`learned_refuse`: “said it again”, “said
+/// nothing about”).
 fn refused(text: &str, toks: &[Token], i: usize) -> bool {
     // (any cue: a comma right after it ends its clause, and the words after
     // it, when they are its content by `content`, are none of its: “…, he
