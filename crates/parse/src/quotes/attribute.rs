@@ -4,8 +4,8 @@
 
 use super::subject::{is_preposition, Subject, QUOTE_CUES, ROLE_WORDS, TITLE_WORDS};
 use super::{
-    has_quote_cue, has_words, is_modifier_slot, last_word, last_words, Ctx, Marks, Said, Speaker,
-    ACCORDING_TO,
+    has_quote_cue, has_words, is_modifier_slot, is_title_slot, last_word, last_words, Ctx, Marks,
+    Said, Speaker, ACCORDING_TO,
 };
 use crate::lexicon::{Class, Classes};
 use crate::model::{Attribution, EntityKind, Quote, QuoteKind, Span};
@@ -210,6 +210,10 @@ impl<'a> Ctx<'a> {
                 .max(m.close_end);
             is_modifier_slot(last_word(before_text), &text[m.close_end..after_end])
         };
+        // a title in title case after a possessive or “on” (“on NBC’s
+        // “Meet the Press.””, “appeared on “Fox News Sunday””): a show, a
+        // book, a slogan, no speech, whatever cue the sentence has
+        let title_slot = || is_title_slot(last_word(before_text), m.content.slice(text));
         // a scare quote has at most three words; the (pure) tests run
         // cheapest first, the word count last, for the quotes that pass the
         // other tests
@@ -237,28 +241,29 @@ impl<'a> Ctx<'a> {
                 && outside(open_sent.span.start, m.open)
                 && outside(m.close_end, close_sent.span.end)
         };
-        let kind = if (found.is_none() || (m.single && !via_after) || modifier_slot())
-            && !has_words(m.content.slice(text), 4)
-            && !whole_sentence()
-        {
-            QuoteKind::ScareQuote
-        } else if cont.is_some() {
-            prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
-        } else {
-            let opens_sentence = || {
-                Span::new(open_sent.span.start, m.open)
-                    .slice(text)
-                    .chars()
-                    .all(|c| !c.is_alphanumeric())
-            };
-            let after_said =
-                || before_text.ends_with(',') && has_quote_cue(last_words(before_text, 4));
-            if colon || opens_sentence() || after_said() || according_lead || headline_lead {
-                QuoteKind::Direct
+        let kind =
+            if (found.is_none() || (m.single && !via_after) || modifier_slot() || title_slot())
+                && !has_words(m.content.slice(text), 4)
+                && !whole_sentence()
+            {
+                QuoteKind::ScareQuote
+            } else if cont.is_some() {
+                prev.map_or(QuoteKind::Direct, |(_, q)| q.kind)
             } else {
-                QuoteKind::Partial
-            }
-        };
+                let opens_sentence = || {
+                    Span::new(open_sent.span.start, m.open)
+                        .slice(text)
+                        .chars()
+                        .all(|c| !c.is_alphanumeric())
+                };
+                let after_said =
+                    || before_text.ends_with(',') && has_quote_cue(last_words(before_text, 4));
+                if colon || opens_sentence() || after_said() || according_lead || headline_lead {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Partial
+                }
+            };
         if kind == QuoteKind::ScareQuote {
             found = None;
         }

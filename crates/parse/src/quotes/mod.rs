@@ -945,6 +945,31 @@ fn last_words(s: &str, n: usize) -> &str {
     &s[idx..]
 }
 
+/// True when a short quote is a title: after a possessive (“NBC’s”) or
+/// “on”, every word capitalised but the minor words of title case
+/// (`title_case_minor`: “Meet the Press”, “Face the Nation”), a closing
+/// stop or comma aside.
+fn is_title_slot(before_word: &str, content: &str) -> bool {
+    let after = before_word.ends_with("’s")
+        || before_word.ends_with("'s")
+        || before_word.eq_ignore_ascii_case("on");
+    if !after {
+        return false;
+    }
+    let words = content
+        .trim_end_matches(['.', ',', '!', '?'])
+        .split_whitespace();
+    let mut any = false;
+    for w in words {
+        any = true;
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !capital && !lexicon::classes(w).has(Class::TitleCaseMinor) {
+            return false;
+        }
+    }
+    any
+}
+
 /// True when a short quote sits where a modifier goes: after a determiner
 /// or possessive and before a noun (“NATO’s ‘open doors’ policy”).
 fn is_modifier_slot(before_word: &str, after: &str) -> bool {
