@@ -1136,13 +1136,7 @@ impl<'a> Ctx<'a> {
                 && !next.is(Class::BareSubjectStop)
                 && !matches!(nw, "and" | "but")
                 && !next.classes.intersects(clause_word);
-        subject_end
-            && verb_next
-            && !toks[c + 1..k].iter().any(|t| {
-                t.kind == TokKind::Punct
-                    || t.is(Class::NominativePronoun)
-                    || t.is(Class::SubjectPronoun)
-            })
+        subject_end && verb_next && subject_unbroken(&toks[c + 1..k])
     }
 
     /// Whether `toks[k]`, inside the subject that opens at `toks[c]` a
@@ -1233,13 +1227,7 @@ impl<'a> Ctx<'a> {
                     && n.shape.has(Shape::LOWERCASE)
                     && !matches!(n.text(text), "and" | "but" | "or")
         });
-        plural
-            && next_fits
-            && !toks[c + 1..k].iter().any(|t| {
-                t.kind == TokKind::Punct
-                    || t.is(Class::NominativePronoun)
-                    || t.is(Class::SubjectPronoun)
-            })
+        plural && next_fits && subject_unbroken(&toks[c + 1..k])
     }
 
     /// Where a clause reported without its “that” starts after a verb
@@ -2735,6 +2723,15 @@ pub(super) fn without_dateline(text: &str, content: Span) -> Span {
         }
         None => content,
     }
+}
+
+/// True when the words between a clause subject's first word and its verb
+/// (`between`) hold no punctuation mark and no pronoun that would open a
+/// subject of its own (“said the mayor, he …”, “said they …”).
+fn subject_unbroken(between: &[crate::text::Token]) -> bool {
+    !between.iter().any(|t| {
+        t.kind == TokKind::Punct || t.is(Class::NominativePronoun) || t.is(Class::SubjectPronoun)
+    })
 }
 
 #[cfg(test)]
