@@ -120,14 +120,14 @@ impl<'a> Ctx<'a> {
             // conjunction) leads: in “The cuts, according to Mayor Roe,
             // “will …”” the quote finishes the writer's sentence (partial).
             let opens = || {
-                let head = text.get(open_sent.span.start..m.open).unwrap_or("");
-                let Some(at) = head
-                    .find("According to")
-                    .or_else(|| head.find("according to"))
-                else {
+                let Some(cue) = self.according_to_cue(open_sent.span) else {
                     return false;
                 };
-                let lead = head[..at].trim().trim_end_matches(',');
+                let lead = text
+                    .get(open_sent.span.start..cue.start)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches(',');
                 lead.is_empty()
                     || ["but", "and", "yet", "so"]
                         .iter()
