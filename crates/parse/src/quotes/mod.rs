@@ -278,6 +278,26 @@ fn extract_inner(a: &Analysis, entities: &[Entity], model: bool) -> Vec<Quote> {
     out
 }
 
+/// A value of each entity of an article, computed on its first use and
+/// then kept: the rules ask about a few entities (the persons near a
+/// pronoun or a role), seldom all of them.
+struct PerEntity<T>(OnceCell<Vec<OnceCell<T>>>);
+
+impl<T> PerEntity<T> {
+    fn new() -> Self {
+        PerEntity(OnceCell::new())
+    }
+
+    /// The value of entity `e` of `n`, made by `make` on its first use
+    /// (`None` past the last entity).
+    fn get(&self, n: usize, e: usize, make: impl FnOnce() -> T) -> Option<&T> {
+        let cells = self
+            .0
+            .get_or_init(|| (0..n).map(|_| OnceCell::new()).collect());
+        cells.get(e).map(|c| c.get_or_init(make))
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     sentences: &'a [Sentence],
@@ -290,13 +310,13 @@ struct Ctx<'a> {
     analysis: &'a Analysis<'a>,
     /// The first mention ending at each byte offset.
     by_end: FxHashMap<usize, (Span, usize)>,
-    /// `role_core` of every role of every entity (`[entity][role]`), made on
-    /// the first role subject: resolving one compares it with all of them.
-    role_cores: OnceCell<Vec<Vec<Vec<String>>>>,
-    /// The gender of each entity, made on the first pronoun.
-    genders: OnceCell<Vec<Option<Gender>>>,
+    /// `role_core` of every role of each entity, made when a role subject
+    /// is first compared with that entity.
+    role_cores: PerEntity<Vec<Vec<String>>>,
+    /// The gender of each entity, made when a pronoun first asks for it.
+    genders: PerEntity<Option<Gender>>,
     /// Whether each entity looks like a person a pronoun can stand for.
-    plausible: OnceCell<Vec<bool>>,
+    plausible: PerEntity<bool>,
     /// `(open, close_end)` of every pair of quotation marks, sorted.
     mark_spans: Vec<(usize, usize)>,
     /// `mark_reach[k]`: the largest `close_end` of `mark_spans[..=k]`.
@@ -337,9 +357,9 @@ impl<'a> Ctx<'a> {
             gaz: analysis.gazetteer_mentions(),
             analysis,
             by_end,
-            role_cores: OnceCell::new(),
-            genders: OnceCell::new(),
-            plausible: OnceCell::new(),
+            role_cores: PerEntity::new(),
+            genders: PerEntity::new(),
+            plausible: PerEntity::new(),
             mark_spans,
             mark_reach,
             according: according_to_offsets(text),
@@ -356,14 +376,15 @@ impl<'a> Ctx<'a> {
         self.analysis.sentence_tokens(si)
     }
 
-    /// [`role_core`] of each role of each entity, computed once.
-    fn role_cores(&self) -> &[Vec<Vec<String>>] {
-        self.role_cores.get_or_init(|| {
-            self.entities
-                .iter()
-                .map(|e| e.roles.iter().map(|r| role_core(&r.text)).collect())
-                .collect()
-        })
+    /// [`role_core`] of each role of entity `e`, computed once.
+    fn role_cores(&self, e: usize) -> &[Vec<String>] {
+        let n = self.entities.len();
+        self.role_cores
+            .get(n, e, || {
+                let roles = &self.entities[e].roles;
+                roles.iter().map(|r| role_core(&r.text)).collect()
+            })
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The index of the sentence holding byte `pos` (by binary search: the
@@ -577,10 +598,13 @@ impl<'a> Ctx<'a> {
             }
             Subject::Role(span) => {
                 let core = role_core(span.slice(self.text));
-                let cores = self.role_cores();
-                // `cores[e][r]` is `role_core(&self.entities[e].roles[r].text)`
-                let holds = |e: usize| cores[e].contains(&core);
-                let compatible = |e: usize| cores[e].iter().all(|c| c.is_empty() || *c == core);
+                // `role_cores(e)[r]` is `role_core(&self.entities[e].roles[r].text)`
+                let holds = |e: usize| self.role_cores(e).contains(&core);
+                let compatible = |e: usize| {
+                    self.role_cores(e)
+                        .iter()
+                        .all(|c| c.is_empty() || *c == core)
+                };
                 let e = self
                     .nearest_person_before(span.start, holds)
                     .or_else(|| {

@@ -118,6 +118,53 @@ fn glued_word(w: &str, alone: bool) -> bool {
     humps >= 2 || adjective
 }
 
+/// [`Ctx::plausible_person`] of one entity, computed.
+fn plausible_entity(ent: &crate::model::Entity) -> bool {
+    let words: Vec<&str> = ent.name.split_whitespace().collect();
+    if ent.kind != EntityKind::Person || words.is_empty() {
+        return false;
+    }
+    if words.iter().any(|w| glued_word(w, words.len() == 1)) {
+        return false;
+    }
+    // a given name and a surname inside: a person, whatever
+    // else was glued to it (“Party Chairman Reince Priebus”)
+    let given = words.windows(2).any(|p| {
+        lexicon::classes(p[0]).intersects(Classes::all(&[Class::GivenName, Class::GivenNameGender]))
+            && p[1].chars().next().is_some_and(char::is_uppercase)
+    });
+    if given {
+        return true;
+    }
+    let bad_word = words.iter().any(|w| {
+        let c = lexicon::classes(w);
+        c.intersects(Classes::all(&[
+            Class::FunctionWord,
+            Class::Determiner,
+            Class::ReportingVerb,
+            Class::QuoteVerb,
+            Class::PersonPronoun,
+            Class::GroupWord,
+            Class::NumberWord,
+            Class::Holiday,
+            Class::Weekday,
+        ])) || (words.len() == 1 && w.len() > 2 && !w.chars().any(char::is_lowercase))
+    });
+    let place = words.len() == 1 && lexicon::classes(words[0]).has(Class::RoleModifier);
+    // one word that is, in lowercase, an adverb, function
+    // word or counted noun (“Often, Mr. Biden …”, “Chiefs”)
+    let common = words.len() == 1
+        && lexicon::with_lowercase(words[0], |l| {
+            lexicon::classes(l).intersects(Classes::all(&[
+                Class::SubjectAdverb,
+                Class::FunctionWord,
+                Class::CountedNoun,
+                Class::TimeUnit,
+            ]))
+        });
+    !bad_word && !place && !common
+}
+
 /// The gender the words of a role say (“spokeswoman”, “first lady”).
 fn role_gender(role: &str) -> Option<Gender> {
     let lower = role.to_lowercase();
@@ -153,42 +200,43 @@ impl<'a> Ctx<'a> {
     /// The gender of person `e`, when its mentions, name and roles agree on
     /// one (computed once per article).
     pub(super) fn entity_gender(&self, e: usize) -> Option<Gender> {
-        let genders = self.genders.get_or_init(|| {
-            self.entities
-                .iter()
-                .map(|ent| {
-                    if ent.kind != EntityKind::Person {
-                        return None;
-                    }
-                    let mut seen: Option<Gender> = None;
-                    let mut conflict = false;
-                    let mut note = |g: Option<Gender>| {
-                        if let Some(g) = g {
-                            match seen {
-                                Some(s) if s != g => conflict = true,
-                                _ => seen = Some(g),
-                            }
-                        }
-                    };
-                    note(name_gender(&ent.name));
-                    for a in &ent.aliases {
-                        note(name_gender(a));
-                    }
-                    for r in &ent.roles {
-                        note(role_gender(&r.text));
-                    }
-                    for m in &ent.mentions {
-                        note(self.title_gender_before(m.start));
-                    }
-                    if conflict {
-                        None
-                    } else {
-                        seen
-                    }
-                })
-                .collect()
-        });
-        genders.get(e).copied().flatten()
+        let n = self.entities.len();
+        self.genders
+            .get(n, e, || self.gender_of(&self.entities[e]))
+            .copied()
+            .flatten()
+    }
+
+    /// [`Self::entity_gender`] of one entity, computed.
+    fn gender_of(&self, ent: &crate::model::Entity) -> Option<Gender> {
+        if ent.kind != EntityKind::Person {
+            return None;
+        }
+        let mut seen: Option<Gender> = None;
+        let mut conflict = false;
+        let mut note = |g: Option<Gender>| {
+            if let Some(g) = g {
+                match seen {
+                    Some(s) if s != g => conflict = true,
+                    _ => seen = Some(g),
+                }
+            }
+        };
+        note(name_gender(&ent.name));
+        for a in &ent.aliases {
+            note(name_gender(a));
+        }
+        for r in &ent.roles {
+            note(role_gender(&r.text));
+        }
+        for m in &ent.mentions {
+            note(self.title_gender_before(m.start));
+        }
+        if conflict {
+            None
+        } else {
+            seen
+        }
     }
 
     /// True when entity `e` looks like a person a pronoun can stand for:
@@ -200,61 +248,11 @@ impl<'a> Ctx<'a> {
     /// word in capitals (“POLITICO”) or naming a place or a people
     /// (“Tennessee”, “Chinese”). Computed once per article.
     pub(super) fn plausible_person(&self, e: usize) -> bool {
-        let plausible = self.plausible.get_or_init(|| {
-            self.entities
-                .iter()
-                .map(|ent| {
-                    let words: Vec<&str> = ent.name.split_whitespace().collect();
-                    if ent.kind != EntityKind::Person || words.is_empty() {
-                        return false;
-                    }
-                    if words.iter().any(|w| glued_word(w, words.len() == 1)) {
-                        return false;
-                    }
-                    // a given name and a surname inside: a person, whatever
-                    // else was glued to it (“Party Chairman Reince Priebus”)
-                    let given = words.windows(2).any(|p| {
-                        lexicon::classes(p[0])
-                            .intersects(Classes::all(&[Class::GivenName, Class::GivenNameGender]))
-                            && p[1].chars().next().is_some_and(char::is_uppercase)
-                    });
-                    if given {
-                        return true;
-                    }
-                    let bad_word = words.iter().any(|w| {
-                        let c = lexicon::classes(w);
-                        c.intersects(Classes::all(&[
-                            Class::FunctionWord,
-                            Class::Determiner,
-                            Class::ReportingVerb,
-                            Class::QuoteVerb,
-                            Class::PersonPronoun,
-                            Class::GroupWord,
-                            Class::NumberWord,
-                            Class::Holiday,
-                            Class::Weekday,
-                        ])) || (words.len() == 1
-                            && w.len() > 2
-                            && !w.chars().any(char::is_lowercase))
-                    });
-                    let place =
-                        words.len() == 1 && lexicon::classes(words[0]).has(Class::RoleModifier);
-                    // one word that is, in lowercase, an adverb, function
-                    // word or counted noun (“Often, Mr. Biden …”, “Chiefs”)
-                    let common = words.len() == 1
-                        && lexicon::with_lowercase(words[0], |l| {
-                            lexicon::classes(l).intersects(Classes::all(&[
-                                Class::SubjectAdverb,
-                                Class::FunctionWord,
-                                Class::CountedNoun,
-                                Class::TimeUnit,
-                            ]))
-                        });
-                    !bad_word && !place && !common
-                })
-                .collect()
-        });
-        plausible.get(e).copied().unwrap_or(false)
+        let n = self.entities.len();
+        self.plausible
+            .get(n, e, || plausible_entity(&self.entities[e]))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// True when the token opening a sentence opens a participle's clause
