@@ -854,10 +854,8 @@ fn without_name_parts<'g>(
             return false;
         };
         next.is_some_and(|next| {
-            name_word_after(
-                next,
-                Classes::all(&[Class::StopCapitalised, Class::NonPersonWord]),
-            ) && !text[t.span.end..next.span.start].contains('\n')
+            const NOT_NAME: Classes = Classes::all(&[Class::StopCapitalised, Class::NonPersonWord]);
+            name_word_after(next, NOT_NAME) && !text[t.span.end..next.span.start].contains('\n')
         })
     };
     // a place written as the first words of a longer proper name: a team,
@@ -868,21 +866,15 @@ fn without_name_parts<'g>(
     // (an ambiguous place before a capitalised title modifier starts a
     // name too: “Montgomery County”, “Jackson County” are no Montgomery
     // or Jackson)
+    // (constants: `Classes::all` in the closure ran its loop per call)
+    const TITLES_AMBIGUOUS: Classes = Classes::all(&[
+        Class::StopCapitalised,
+        Class::RoleNoun,
+        Class::TitleAbbreviation,
+    ]);
+    const TITLES: Classes = TITLES_AMBIGUOUS.with(Class::TitleModifier);
     let name_start = |span: Span, next: Option<&Token>, ambiguous: bool| -> bool {
-        let titles = if ambiguous {
-            Classes::all(&[
-                Class::StopCapitalised,
-                Class::RoleNoun,
-                Class::TitleAbbreviation,
-            ])
-        } else {
-            Classes::all(&[
-                Class::StopCapitalised,
-                Class::RoleNoun,
-                Class::TitleModifier,
-                Class::TitleAbbreviation,
-            ])
-        };
+        let titles = if ambiguous { TITLES_AMBIGUOUS } else { TITLES };
         next.is_some_and(|next| {
             name_word_after(next, titles) && text[span.end..next.span.start] == *" "
         })
