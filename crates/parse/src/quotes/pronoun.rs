@@ -167,13 +167,15 @@ fn plausible_entity(ent: &crate::model::Entity) -> bool {
 
 /// The gender the words of a role say (“spokeswoman”, “first lady”).
 fn role_gender(role: &str) -> Option<Gender> {
-    let lower = role.to_lowercase();
-    if let Some(g) = gender_of_value(lexicon::value(&lower, Class::GenderNoun)) {
-        return Some(g);
-    }
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '.')
-        .find_map(|w| gender_of_value(lexicon::value(w, Class::GenderNoun)))
+    // (lowercased on the stack when short ASCII, as most roles are)
+    lexicon::with_lowercase(role, |lower| {
+        if let Some(g) = gender_of_value(lexicon::value(lower, Class::GenderNoun)) {
+            return Some(g);
+        }
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .find_map(|w| gender_of_value(lexicon::value(w, Class::GenderNoun)))
+    })
 }
 
 impl<'a> Ctx<'a> {
