@@ -390,14 +390,22 @@ impl<'a> Ctx<'a> {
     /// The index of the sentence holding byte `pos` (by binary search: the
     /// sentence after `pos`, or the last one, when none holds it).
     fn sentence_of(&self, pos: usize) -> usize {
+        // the sentence asked about last, or the one after it (the rules
+        // walk the text forwards)
         let last = self.last_sentence.get();
-        if self.sentences_disjoint
-            && self
-                .sentences
-                .get(last)
+        let holds = |i: usize| {
+            self.sentences
+                .get(i)
                 .is_some_and(|s| s.span.start <= pos && pos < s.span.end)
-        {
-            return last;
+        };
+        if self.sentences_disjoint {
+            if holds(last) {
+                return last;
+            }
+            if holds(last + 1) {
+                self.last_sentence.set(last + 1);
+                return last + 1;
+            }
         }
         let found = self.sentences.binary_search_by(|s| {
             if s.span.end <= pos {
