@@ -341,10 +341,6 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
         }
         toks.clear();
         words(text, sent, &mut toks);
-        // a headline in title case: capitals say nothing there
-        let capitals = toks.iter().filter(|t| t.capital).count();
-        let title_case = toks.len() >= 3 && capitals * 10 >= toks.len() * 6;
-
         infos.clear();
         for t in toks.iter() {
             fold_into(&text[t.start..t.end], &mut buf);
@@ -363,7 +359,9 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
                 .iter()
                 .take_while(|s| s.start <= t.start)
                 .any(|s| s.end >= t.end);
-            let name = in_mention || (t.capital && k > 0 && !title_case);
+            // (in a title-case headline too: its names are names, and
+            // its other capitals find no name key elsewhere)
+            let name = in_mention || (t.capital && k > 0);
             if info.term != 0 {
                 keys.push(info.term);
                 if name {
@@ -560,6 +558,30 @@ mod tests {
             .count();
         // "Kessel" and "Monday" are capitalised inside the sentence
         assert_eq!(names, 2);
+    }
+
+    #[test]
+    fn names_in_headlines_are_names() {
+        let names = |t: &str| {
+            let f = feats(t);
+            ["rovers", "oskar", "brandt", "foxes"]
+                .into_iter()
+                .filter(|w| {
+                    f.keys
+                        .iter()
+                        .any(|&k| unpack(k).0 == key(NS_NAME, w.as_bytes()))
+                })
+                .collect::<Vec<_>>()
+        };
+        // a headline in title case, and one dense with names, keep them
+        assert_eq!(
+            names("Rovers Land Oskar In Record Deal With Foxes"),
+            ["oskar", "foxes"]
+        );
+        assert_eq!(
+            names("Oskar joins Rovers, Brandt confirms"),
+            ["rovers", "brandt"]
+        );
     }
 
     #[test]
