@@ -599,6 +599,8 @@ mod tests {
         for notice in [
             "Forgot your password? Reset it after logging in to your account.",
             "You have reached the limit for free access to our reporting this month.",
+            "START YOUR FREE TRIAL to read every report from the coast.",
+            "Take a free trial: registered users read three stories a week.",
         ] {
             let f = feats(&format!("Storm floods the harbour of Kessel. {notice}"));
             assert_eq!(f.keys, headline.keys, "{notice}");
