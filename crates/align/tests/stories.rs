@@ -704,3 +704,20 @@ fn dated_reports_of_one_day_meet_and_of_two_days_do_not() {
     let scored = StoryIndex::new(&docs, &StoryConfig::default()).similarity(0, 1);
     assert!(scored < plain, "{scored} {plain}");
 }
+
+#[test]
+fn story_features_of_another_version_are_refused() {
+    use crosscheck_align::stories::{StoryFeatures, STORY_FEATURES_VERSION};
+    let f = StoryFeatures::of(&doc("a1", Some((2025, 3, 4)), QUAKE_A1));
+    let b = f.to_bytes();
+    assert_eq!(StoryFeatures::from_bytes(&b), Some(f));
+    // the mark and the version come first
+    assert_eq!(&b[..4], b"CXSF");
+    assert_eq!(b[4..8], STORY_FEATURES_VERSION.to_le_bytes());
+    // features written by another version, or before the mark, are not
+    // read as if they were this version's
+    let mut other = b.clone();
+    other[4..8].copy_from_slice(&(STORY_FEATURES_VERSION + 1).to_le_bytes());
+    assert_eq!(StoryFeatures::from_bytes(&other), None);
+    assert_eq!(StoryFeatures::from_bytes(&b[8..]), None);
+}

@@ -341,10 +341,6 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
         }
         toks.clear();
         words(text, sent, &mut toks);
-        // a headline in title case: capitals say nothing there
-        let capitals = toks.iter().filter(|t| t.capital).count();
-        let title_case = toks.len() >= 3 && capitals * 10 >= toks.len() * 6;
-
         infos.clear();
         for t in toks.iter() {
             fold_into(&text[t.start..t.end], &mut buf);
@@ -363,7 +359,9 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
                 .iter()
                 .take_while(|s| s.start <= t.start)
                 .any(|s| s.end >= t.end);
-            let name = in_mention || (t.capital && k > 0 && !title_case);
+            // (in a title-case headline too: its names are names, and
+            // its other capitals find no name key elsewhere)
+            let name = in_mention || (t.capital && k > 0);
             if info.term != 0 {
                 keys.push(info.term);
                 if name {
@@ -563,6 +561,30 @@ mod tests {
     }
 
     #[test]
+    fn names_in_headlines_are_names() {
+        let names = |t: &str| {
+            let f = feats(t);
+            ["rovers", "oskar", "brandt", "foxes"]
+                .into_iter()
+                .filter(|w| {
+                    f.keys
+                        .iter()
+                        .any(|&k| unpack(k).0 == key(NS_NAME, w.as_bytes()))
+                })
+                .collect::<Vec<_>>()
+        };
+        // a headline in title case, and one dense with names, keep them
+        assert_eq!(
+            names("Rovers Land Oskar In Record Deal With Foxes"),
+            ["oskar", "foxes"]
+        );
+        assert_eq!(
+            names("Oskar joins Rovers, Brandt confirms"),
+            ["rovers", "brandt"]
+        );
+    }
+
+    #[test]
     fn identical_texts_have_identical_sketches() {
         let a = feats("Rescue teams searched the rubble of the market through the night.");
         let b = feats("Rescue teams searched the rubble of the market through the night.");
@@ -577,6 +599,8 @@ mod tests {
         for notice in [
             "Forgot your password? Reset it after logging in to your account.",
             "You have reached the limit for free access to our reporting this month.",
+            "START YOUR FREE TRIAL to read every report from the coast.",
+            "Take a free trial: registered users read three stories a week.",
         ] {
             let f = feats(&format!("Storm floods the harbour of Kessel. {notice}"));
             assert_eq!(f.keys, headline.keys, "{notice}");

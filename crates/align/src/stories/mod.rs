@@ -234,20 +234,36 @@ pub fn group(docs: &[Extraction], cfg: &StoryConfig) -> Vec<Vec<usize>> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StoryFeatures(DocFeatures);
 
+/// The first bytes of every [`StoryFeatures::to_bytes`]: `CXSF`, then the
+/// format version as a little-endian `u32`. The version changes whenever
+/// the layout or the way the features are computed from an article
+/// changes (a key's hash, which words give keys): features of two
+/// versions would be grouped silently wrong together, so
+/// [`StoryFeatures::from_bytes`] refuses any other version. Version 1 is
+/// the features of round 23 (names in title-case lines, the call-to-action
+/// cues); bytes written before it carry no mark and are refused too.
+pub const STORY_FEATURES_VERSION: u32 = 1;
+
+/// The magic bytes before [`STORY_FEATURES_VERSION`].
+const FEATURES_MAGIC: [u8; 4] = *b"CXSF";
+
 impl StoryFeatures {
     /// The features of one article.
     pub fn of(doc: &Extraction) -> StoryFeatures {
         StoryFeatures(features::with_scratch(|sc| features::extract(doc, sc)))
     }
 
-    /// A compact little-endian encoding: the date (days from the common
-    /// era, `i32::MIN` for none), the shingle count, the sketch length,
+    /// A compact little-endian encoding: the mark `CXSF` and the format
+    /// version ([`STORY_FEATURES_VERSION`], `u32`), the date (days from
+    /// the common era, `i32::MIN` for none), the shingle count, the sketch length,
     /// the number of days named, the sketch's bins (`u32`), the days
     /// named (`u16` each, then two zero bytes when their number is odd),
     /// then the packed keys (`u64`).
     pub fn to_bytes(&self) -> Vec<u8> {
         let f = &self.0;
-        let mut out = Vec::with_capacity(20 + 4 * f.sketch.len() + 8 * f.keys.len());
+        let mut out = Vec::with_capacity(28 + 4 * f.sketch.len() + 8 * f.keys.len());
+        out.extend_from_slice(&FEATURES_MAGIC);
+        out.extend_from_slice(&STORY_FEATURES_VERSION.to_le_bytes());
         let date = f
             .date
             .map_or(i32::MIN, |d| chrono::Datelike::num_days_from_ce(&d));
@@ -271,8 +287,12 @@ impl StoryFeatures {
     }
 
     /// Reads [`StoryFeatures::to_bytes`]; `None` when `bytes` is not such
-    /// an encoding.
+    /// an encoding, or one of another [`STORY_FEATURES_VERSION`].
     pub fn from_bytes(bytes: &[u8]) -> Option<StoryFeatures> {
+        let (mark, bytes) = bytes.split_at_checked(8)?;
+        if mark[..4] != FEATURES_MAGIC || mark[4..] != STORY_FEATURES_VERSION.to_le_bytes() {
+            return None;
+        }
         let word = |at: usize| -> Option<[u8; 4]> { bytes.get(at..at + 4)?.try_into().ok() };
         let date = i32::from_le_bytes(word(0)?);
         let shingles = u32::from_le_bytes(word(4)?);
