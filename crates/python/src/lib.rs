@@ -358,7 +358,10 @@ fn spark_stories(
         .zip(&ids)
         .map(|(b, id)| {
             align::stories::StoryFeatures::from_bytes(b).ok_or_else(|| {
-                InputError::new_err(format!("article '{id}': story features are not readable"))
+                InputError::new_err(format!(
+                    "article '{id}': story features are not readable (damaged, or made by \
+                     another version of crosscheck: run spark_prepare again)"
+                ))
             })
         })
         .collect::<PyResult<Vec<_>>>()?;

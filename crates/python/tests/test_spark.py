@@ -312,3 +312,20 @@ def test_bad_input_is_an_input_error(spark):
     dup = spark.createDataFrame([("a", "One text."), ("a", "Another text.")], "id string, text string")
     with pytest.raises(Exception, match="duplicate id"):
         ccs.compare(dup)
+
+
+def test_story_features_of_another_build_are_refused(corpus):
+    """Story features carry a format mark: the features of the current
+    build group stories, the unmarked bytes an older build wrote are
+    refused with an error that says what to do, not read wrongly."""
+    from crosscheck import _native
+
+    _, articles = corpus
+    rows = [crosscheck._article_tuple(a, i) for i, a in enumerate(articles[:2])]
+    prepared = sorted(_native.spark_prepare(rows, DATE, None))
+    ids = [p[0] for p in prepared]
+    features = [bytes(p[2]) for p in prepared]
+    assert len(_native.spark_stories(ids, features)) == 2
+    unmarked = [f[8:] for f in features]
+    with pytest.raises(crosscheck.InputError, match="another version of crosscheck"):
+        _native.spark_stories(ids, unmarked)
