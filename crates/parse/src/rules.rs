@@ -487,7 +487,8 @@ fn indexed_exactly(test: &Test) -> bool {
 
 /// `test` with its alternatives merged: nested [`Test::Or`]s flattened,
 /// their words one [`Test::Words`], their classes one
-/// [`Test::AnyClass`] (the same tokens pass, with fewer steps).
+/// [`Test::AnyClass`] (the same tokens pass, with fewer steps). The
+/// merged words keep their vocabulary ids when every word test had them.
 fn simplify(test: Test) -> Test {
     fn flatten(t: Test, out: &mut Vec<Test>) {
         match t {
@@ -501,10 +502,25 @@ fn simplify(test: Test) -> Test {
     let mut flat = Vec::new();
     any.into_iter().for_each(|a| flatten(a, &mut flat));
     let (mut words, mut classes, mut rest) = (Vec::<String>::new(), Classes::NONE, Vec::new());
+    // the words' vocabulary ids (a union of bit sets), when every word
+    // test merged has its ids (compiled in a set: [`Vocab::compile`])
+    let mut ids: Option<Vec<u64>> = None;
+    let mut all_ids = true;
     for t in flat {
         match t {
-            Test::Literal(w) => words.push(w),
-            Test::Words { words: ws, .. } => words.extend(ws),
+            Test::Literal(w) => {
+                words.push(w);
+                all_ids = false;
+            }
+            Test::Words {
+                words: ws, ids: i, ..
+            } => {
+                words.extend(ws);
+                all_ids &= !i.is_empty();
+                let union = ids.get_or_insert_with(Vec::new);
+                union.resize(union.len().max(i.len()), 0);
+                union.iter_mut().zip(&i).for_each(|(u, b)| *u |= b);
+            }
             Test::Class(c) => classes = classes.with(c),
             Test::AnyClass(cs) => classes |= cs,
             other => rest.push(other),
@@ -519,7 +535,7 @@ fn simplify(test: Test) -> Test {
             Test::Words {
                 words,
                 lengths,
-                ids: Vec::new(),
+                ids: ids.filter(|_| all_ids).unwrap_or_default(),
             },
         );
     }
@@ -3160,7 +3176,9 @@ impl Program {
                                 Node::Test(t) => Some(t.clone()),
                                 _ => None,
                             });
-                            self.ops.push(Op::Test(Test::Or(any.collect())));
+                            // merged as the first-token tests are: one
+                            // step for the words, one for the classes
+                            self.ops.push(Op::Test(simplify(Test::Or(any.collect()))));
                         }
                     }
                     if !last {
