@@ -2705,9 +2705,11 @@ impl Matcher<'_> {
     }
 
     /// True when token `i` passes `test`. The tests of one step (a class,
-    /// a kind, a word by its id) are answered here, inlined where a test
-    /// is run; the others by [`Matcher::accepts_other`] (a call saves
-    /// and restores registers: most tests are of one step).
+    /// a kind, a shape, touching the token before, a word by its id; a
+    /// number of digits on a token that is no number) are answered here,
+    /// inlined where a test is run; the others by
+    /// [`Matcher::accepts_other`] (a call saves and restores registers:
+    /// most tests are of one step).
     #[inline(always)]
     fn accepts(&self, test: &Test, i: usize) -> bool {
         #[cfg(test)]
@@ -2719,6 +2721,9 @@ impl Matcher<'_> {
             (Test::Class(c), _) => t.classes.has(*c),
             (Test::AnyClass(cs), _) => t.classes.intersects(*cs),
             (Test::Kind(k), _) => t.kind == *k,
+            (Test::Shape(s), _) => t.kind == TokKind::Word && t.shape.has(*s),
+            (Test::Touching, _) => i > 0 && self.toks[i - 1].span.end == t.span.start,
+            (Test::Digits(..), _) if t.kind != TokKind::Number => false,
             (Test::Words { ids, .. }, _) if !ids.is_empty() => match self.vocab_id(i, t) {
                 Some(id) => has_id(ids, id),
                 None => self.accepts_other(test, t, i),
