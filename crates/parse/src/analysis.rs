@@ -83,12 +83,19 @@ impl<'t> Analysis<'t> {
     /// public per-extractor functions take them from their callers).
     pub fn with_sentences(text: &'t str, sentences: Vec<Sentence>) -> Self {
         let mut tokens = spare_tokens(text.len() / 5 + 1);
-        let mut ends = Vec::with_capacity(sentences.len());
+        // the other lists in the room of the last analysis's
+        let SpareLists {
+            mut ends,
+            mut gazetteer,
+            mut ambiguous_places,
+        } = SPARE_LISTS.with(RefCell::take);
+        ends.clear();
+        ends.reserve(sentences.len());
         for s in &sentences {
             crate::text::tokenize_into(text, s.span, &mut tokens);
             ends.push(tokens.len());
         }
-        let (gazetteer, ambiguous_places) = gazetteer_scan(text);
+        gazetteer_scan_into(text, &mut gazetteer, &mut ambiguous_places);
         Analysis {
             text,
             sentences,
@@ -196,13 +203,31 @@ impl<'t> Analysis<'t> {
 }
 
 impl Drop for Analysis<'_> {
-    /// Keeps the token vectors for the next analysis on this thread.
+    /// Keeps the token vectors and the other lists for the next analysis
+    /// on this thread.
     fn drop(&mut self) {
         keep_spare(std::mem::take(&mut self.tokens));
         if let Some(pieces) = self.pieces.take() {
             keep_spare(pieces);
         }
+        let lists = SpareLists {
+            ends: std::mem::take(&mut self.ends),
+            gazetteer: std::mem::take(&mut self.gazetteer),
+            ambiguous_places: std::mem::take(&mut self.ambiguous_places),
+        };
+        if lists.ends.capacity().max(lists.gazetteer.capacity()) <= SPARE_MAX {
+            SPARE_LISTS.with(|spare| spare.replace(lists));
+        }
     }
+}
+
+/// An analysis's lists besides its tokens (emptied when reused): the
+/// ends of its sentences' tokens and its gazetteer mentions.
+#[derive(Default)]
+struct SpareLists {
+    ends: Vec<usize>,
+    gazetteer: Mentions,
+    ambiguous_places: Mentions,
 }
 
 thread_local! {
@@ -213,6 +238,12 @@ thread_local! {
     /// cost (page faults, the allocator's consolidation of freed blocks)
     /// depended on the state of the heap.
     static SPARE_TOKENS: RefCell<Vec<Vec<Token>>> = const { RefCell::new(Vec::new()) };
+
+    /// The other lists of the last analysis dropped on this thread: the
+    /// next analysis fills them instead of allocating its own (the
+    /// gazetteer mentions of a 3 KB article took a block of more than
+    /// 1 KB, which malloc serves from its slower large bins).
+    static SPARE_LISTS: RefCell<SpareLists> = RefCell::new(SpareLists::default());
 }
 
 /// The most tokens a spare vector keeps room for (3 MB): the vectors of a
@@ -405,11 +436,19 @@ fn whole_words(text: &str, span: Span) -> bool {
 /// Gazetteer mentions: (span, entry index), sorted.
 type Mentions = Vec<(Span, usize)>;
 
-/// [`gazetteer_scan`]'s mentions but the ambiguous places: what
+/// [`gazetteer_scan_into`]'s mentions but the ambiguous places: what
 /// [`Analysis::gazetteer_mentions`] holds.
 #[cfg(test)]
 pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
     gazetteer_scan(text).0
+}
+
+/// [`gazetteer_scan_into`] two new vectors: (mentions, ambiguous places).
+#[cfg(test)]
+fn gazetteer_scan(text: &str) -> (Mentions, Mentions) {
+    let (mut out, mut ambiguous) = (Vec::new(), Vec::new());
+    gazetteer_scan_into(text, &mut out, &mut ambiguous);
+    (out, ambiguous)
 }
 
 /// Gazetteer matches on whole words, case-sensitive: `(span, entry index)`,
@@ -424,16 +463,17 @@ pub(crate) fn gazetteer_mentions(text: &str) -> Vec<(Span, usize)> {
 /// of 64 bytes at a time: a bit set of the block's bytes that start a
 /// name, made without a branch per byte, then its set bits in order.
 ///
-/// The matches of ambiguous places (“Dallas”, “Jackson”) come second,
-/// apart from the others.
-fn gazetteer_scan(text: &str) -> (Mentions, Mentions) {
+/// The matches of ambiguous places (“Dallas”, “Jackson”) go to
+/// `ambiguous`, apart from the others (to `out`); both are emptied first.
+fn gazetteer_scan_into(text: &str, out: &mut Mentions, ambiguous: &mut Mentions) {
     let g = &*GAZETTEER_NAMES;
     let bytes = text.as_bytes();
+    out.clear();
+    ambiguous.clear();
     // room for a mention in every 64 bytes (the seeds hold one in 72):
     // grown from nothing, a long article's vector was copied at each of
     // ten doublings
-    let mut out = Vec::with_capacity(text.len() / 64);
-    let mut ambiguous = Vec::new();
+    out.reserve(text.len() / 64);
     // the next place a match may start: the end of the previous one
     let mut from = 0;
     for (b, block) in bytes.chunks(64).enumerate() {
@@ -483,7 +523,6 @@ fn gazetteer_scan(text: &str) -> (Mentions, Mentions) {
             from = end;
         }
     }
-    (out, ambiguous)
 }
 
 #[cfg(test)]

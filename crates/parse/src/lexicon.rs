@@ -636,7 +636,7 @@ impl<V> PackedMap<V> {
 }
 
 /// Every class's entries, indexed by lowercase word.
-struct Lexicon {
+pub(crate) struct Lexicon {
     /// The slots of the words of at most 16 ASCII bytes, by [`pack`]:
     /// nearly every word of an article is looked up here, with no string
     /// hashed or compared.
@@ -1000,6 +1000,12 @@ fn role_modifiers_from_gazetteers() -> Vec<Entry> {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
+/// The lexicon (loaded on first use): the tokenizer takes it once, and
+/// hands it to [`lookup_alnum`] for each word.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
 /// The classes of `word` (or of a phrase, words separated by single
 /// spaces): its `case: any` classes whatever its case, its `case: exact`
 /// classes when written as in the file.
@@ -1083,13 +1089,16 @@ pub(crate) fn lookup_short(bytes: &[u8]) -> Option<(Classes, WordId)> {
 /// lowercase or Capitalised that the spellings lack is absent at once,
 /// with no lowercasing of its packed bytes to find that out.
 #[inline(always)]
-pub(crate) fn lookup_alnum(bytes: &[u8], tail_capitals: bool) -> Option<(Classes, WordId)> {
+pub(crate) fn lookup_alnum(
+    lex: &Lexicon,
+    bytes: &[u8],
+    tail_capitals: bool,
+) -> Option<(Classes, WordId)> {
     if bytes.len() > 16 {
         return None;
     }
     debug_assert!(bytes.iter().all(u8::is_ascii_alphanumeric));
     let raw = load_le(bytes);
-    let lex = &*LEXICON;
     if let Some(s) = lex.spellings.get(raw) {
         if s.len == bytes.len() {
             return Some((s.classes, s.id));
@@ -1521,7 +1530,7 @@ mod tests {
                 if !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
                     let tail_capitals = w.bytes().skip(1).any(|b| b.is_ascii_uppercase());
                     assert_eq!(
-                        lookup_alnum(w.as_bytes(), tail_capitals),
+                        lookup_alnum(lexicon(), w.as_bytes(), tail_capitals),
                         Some(found),
                         "{w:?}"
                     );

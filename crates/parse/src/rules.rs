@@ -487,7 +487,8 @@ fn indexed_exactly(test: &Test) -> bool {
 
 /// `test` with its alternatives merged: nested [`Test::Or`]s flattened,
 /// their words one [`Test::Words`], their classes one
-/// [`Test::AnyClass`] (the same tokens pass, with fewer steps).
+/// [`Test::AnyClass`] (the same tokens pass, with fewer steps). The
+/// merged words keep their vocabulary ids when every word test had them.
 fn simplify(test: Test) -> Test {
     fn flatten(t: Test, out: &mut Vec<Test>) {
         match t {
@@ -501,10 +502,25 @@ fn simplify(test: Test) -> Test {
     let mut flat = Vec::new();
     any.into_iter().for_each(|a| flatten(a, &mut flat));
     let (mut words, mut classes, mut rest) = (Vec::<String>::new(), Classes::NONE, Vec::new());
+    // the words' vocabulary ids (a union of bit sets), when every word
+    // test merged has its ids (compiled in a set: [`Vocab::compile`])
+    let mut ids: Option<Vec<u64>> = None;
+    let mut all_ids = true;
     for t in flat {
         match t {
-            Test::Literal(w) => words.push(w),
-            Test::Words { words: ws, .. } => words.extend(ws),
+            Test::Literal(w) => {
+                words.push(w);
+                all_ids = false;
+            }
+            Test::Words {
+                words: ws, ids: i, ..
+            } => {
+                words.extend(ws);
+                all_ids &= !i.is_empty();
+                let union = ids.get_or_insert_with(Vec::new);
+                union.resize(union.len().max(i.len()), 0);
+                union.iter_mut().zip(&i).for_each(|(u, b)| *u |= b);
+            }
             Test::Class(c) => classes = classes.with(c),
             Test::AnyClass(cs) => classes |= cs,
             other => rest.push(other),
@@ -519,7 +535,7 @@ fn simplify(test: Test) -> Test {
             Test::Words {
                 words,
                 lengths,
-                ids: Vec::new(),
+                ids: ids.filter(|_| all_ids).unwrap_or_default(),
             },
         );
     }
@@ -2689,9 +2705,11 @@ impl Matcher<'_> {
     }
 
     /// True when token `i` passes `test`. The tests of one step (a class,
-    /// a kind, a word by its id) are answered here, inlined where a test
-    /// is run; the others by [`Matcher::accepts_other`] (a call saves
-    /// and restores registers: most tests are of one step).
+    /// a kind, a shape, touching the token before, a word by its id; a
+    /// number of digits on a token that is no number) are answered here,
+    /// inlined where a test is run; the others by
+    /// [`Matcher::accepts_other`] (a call saves and restores registers:
+    /// most tests are of one step).
     #[inline(always)]
     fn accepts(&self, test: &Test, i: usize) -> bool {
         #[cfg(test)]
@@ -2703,6 +2721,9 @@ impl Matcher<'_> {
             (Test::Class(c), _) => t.classes.has(*c),
             (Test::AnyClass(cs), _) => t.classes.intersects(*cs),
             (Test::Kind(k), _) => t.kind == *k,
+            (Test::Shape(s), _) => t.kind == TokKind::Word && t.shape.has(*s),
+            (Test::Touching, _) => i > 0 && self.toks[i - 1].span.end == t.span.start,
+            (Test::Digits(..), _) if t.kind != TokKind::Number => false,
             (Test::Words { ids, .. }, _) if !ids.is_empty() => match self.vocab_id(i, t) {
                 Some(id) => has_id(ids, id),
                 None => self.accepts_other(test, t, i),
@@ -3160,7 +3181,9 @@ impl Program {
                                 Node::Test(t) => Some(t.clone()),
                                 _ => None,
                             });
-                            self.ops.push(Op::Test(Test::Or(any.collect())));
+                            // merged as the first-token tests are: one
+                            // step for the words, one for the classes
+                            self.ops.push(Op::Test(simplify(Test::Or(any.collect()))));
                         }
                     }
                     if !last {

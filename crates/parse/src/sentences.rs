@@ -219,7 +219,7 @@ impl<'a> Marks<'a> {
             self.rare = Some(memchr::memchr2(b'!', b'?', rest).map_or(len, |k| from + k));
         }
         if self.ellipsis.is_none_or(|e| e < from) {
-            let hit = memchr::memmem::find(rest, "…".as_bytes());
+            let hit = ELLIPSIS.find(rest);
             self.ellipsis = Some(hit.map_or(len, |k| from + k));
         }
         let next = [self.common, self.rare, self.ellipsis]
@@ -230,6 +230,11 @@ impl<'a> Marks<'a> {
         (next < len).then_some(next)
     }
 }
+
+/// The search for `…`, built once (a search built for each article
+/// cost more than the search of a short one).
+static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
 
 /// True when the full stop at byte `dot` closes an abbreviation, acronym or
 /// initial rather than a sentence.

@@ -360,7 +360,7 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
 /// stop: the general path of [`tokenize_into`] decides, and makes the
 /// same token for a run this one takes.
 #[inline]
-fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
+fn ascii_run(lex: &lexicon::Lexicon, slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
     let bytes = slice.as_bytes();
     let first = ASCII_CLASS[usize::from(bytes[i])];
     // the classes of the bytes after the first (a letter or a digit),
@@ -402,7 +402,7 @@ fn ascii_run(slice: &str, i: usize, base: usize) -> Option<(Token, usize)> {
             word: WordId::NONE,
         }
     } else {
-        let (classes, word) = match lexicon::lookup_alnum(&bytes[i..j], rest & UPPER != 0) {
+        let (classes, word) = match lexicon::lookup_alnum(lex, &bytes[i..j], rest & UPPER != 0) {
             Some(found) => found,
             None => lexicon::lookup(slice.get(i..j)?),
         };
@@ -439,6 +439,8 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
     let len = slice.len();
     let mut i = 0;
     let bytes = slice.as_bytes();
+    // (taken once here, not from its lazy cell at each word)
+    let lex = lexicon::lexicon();
     while i < len {
         // the common ASCII cases first: a space, a letter or digit, a
         // punctuation mark
@@ -454,7 +456,7 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
             continue;
         }
         if class == ALNUM {
-            if let Some((token, end)) = ascii_run(slice, i, base) {
+            if let Some((token, end)) = ascii_run(lex, slice, i, base) {
                 out.push(token);
                 i = end;
                 // the space that ends most words: skipped here, not at the top
@@ -606,7 +608,7 @@ mod tests {
                 .chain(words_end)
             {
                 let t = format!("{w}{end}");
-                let (tok, e) = ascii_run(&t, 0, 0).expect(&t);
+                let (tok, e) = ascii_run(lexicon::lexicon(), &t, 0, 0).expect(&t);
                 assert_eq!((tok.span, e), (Span::new(0, w.len()), w.len()), "{t:?}");
                 if w.bytes().all(|b| b.is_ascii_digit()) {
                     assert_eq!(tok.kind, TokKind::Number);
@@ -622,16 +624,19 @@ mod tests {
                 &[".S.", ".5", "-x", "'s", "’s", "é", "&T", ".é", ".中"]
             };
             for end in joiners {
-                assert!(ascii_run(&format!("{w}{end}"), 0, 0).is_none(), "{w}{end}");
+                assert!(
+                    ascii_run(lexicon::lexicon(), &format!("{w}{end}"), 0, 0).is_none(),
+                    "{w}{end}"
+                );
             }
         }
         // a title abbreviation keeps its full stop: the general path
         for t in ["Gen.", "Mr. Smith", "Gen.”"] {
-            assert!(ascii_run(t, 0, 0).is_none(), "{t}");
+            assert!(ascii_run(lexicon::lexicon(), t, 0, 0).is_none(), "{t}");
         }
         // mid-text: spans are offset by `base`
         let t = "at 10 Downing";
-        let (tok, e) = ascii_run(t, 6, 100).unwrap();
+        let (tok, e) = ascii_run(lexicon::lexicon(), t, 6, 100).unwrap();
         assert_eq!((tok.span, e), (Span::new(106, 113), 13));
     }
 
