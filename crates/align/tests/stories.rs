@@ -720,4 +720,39 @@ fn story_features_of_another_version_are_refused() {
     other[4..8].copy_from_slice(&(STORY_FEATURES_VERSION + 1).to_le_bytes());
     assert_eq!(StoryFeatures::from_bytes(&other), None);
     assert_eq!(StoryFeatures::from_bytes(&b[8..]), None);
+    // marked bytes whose sketch has another number of bins are refused,
+    // not grouped (the grouping would index past them)
+    let mut one_bin = b[..8].to_vec();
+    for word in [
+        0i32.to_le_bytes(),
+        1i32.to_le_bytes(),
+        1i32.to_le_bytes(),
+        0i32.to_le_bytes(),
+    ] {
+        one_bin.extend_from_slice(&word);
+    }
+    one_bin.extend_from_slice(&7u32.to_le_bytes());
+    assert_eq!(StoryFeatures::from_bytes(&one_bin), None);
+}
+
+/// FNV-1a of `bytes`: a digest that does not change with the Rust version.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[test]
+fn the_story_features_version_changes_with_the_features() {
+    // Stored features are read by their version: when this digest changes,
+    // the features of an article changed (the keys, the sketch, the days),
+    // and features stored by older builds would be read wrongly. Raise
+    // STORY_FEATURES_VERSION, then set the digest here to the new one.
+    use crosscheck_align::stories::{StoryFeatures, STORY_FEATURES_VERSION};
+    let b = StoryFeatures::of(&doc("a1", Some((2025, 3, 4)), QUAKE_A1)).to_bytes();
+    assert_eq!(
+        (STORY_FEATURES_VERSION, fnv1a(&b)),
+        (1, 2_882_427_682_628_175_851),
+        "the story features changed: raise STORY_FEATURES_VERSION and update this digest"
+    );
 }

@@ -215,14 +215,21 @@ impl Drop for Analysis<'_> {
             gazetteer: std::mem::take(&mut self.gazetteer),
             ambiguous_places: std::mem::take(&mut self.ambiguous_places),
         };
-        if lists.ends.capacity().max(lists.gazetteer.capacity()) <= SPARE_MAX {
+        let largest = lists
+            .ends
+            .capacity()
+            .max(lists.gazetteer.capacity())
+            .max(lists.ambiguous_places.capacity());
+        if largest <= SPARE_MAX {
             SPARE_LISTS.with(|spare| spare.replace(lists));
         }
     }
 }
 
 /// An analysis's lists besides its tokens (emptied when reused): the
-/// ends of its sentences' tokens and its gazetteer mentions.
+/// ends of its sentences' tokens, its gazetteer mentions and its
+/// ambiguous places. Kept only when none holds more than `SPARE_MAX`
+/// entries: a larger article's lists go back to the allocator.
 #[derive(Default)]
 struct SpareLists {
     ends: Vec<usize>,

@@ -360,7 +360,8 @@ fn spark_stories(
             align::stories::StoryFeatures::from_bytes(b).ok_or_else(|| {
                 InputError::new_err(format!(
                     "article '{id}': story features are not readable (damaged, or made by \
-                     another version of crosscheck: run spark_prepare again)"
+                     another version of crosscheck: the driver and the executors must run \
+                     the same crosscheck build)"
                 ))
             })
         })

@@ -359,8 +359,9 @@ pub(crate) fn extract(x: &Extraction, sc: &mut Scratch) -> DocFeatures {
                 .iter()
                 .take_while(|s| s.start <= t.start)
                 .any(|s| s.end >= t.end);
-            // (in a title-case headline too: its names are names, and
-            // its other capitals find no name key elsewhere)
+            // (in a title-case headline too: its names are names; its
+            // other capitals seldom meet a name key of the same word in
+            // another article, which only another headline would give)
             let name = in_mention || (t.capital && k > 0);
             if info.term != 0 {
                 keys.push(info.term);

@@ -298,6 +298,10 @@ impl StoryFeatures {
         let shingles = u32::from_le_bytes(word(4)?);
         let bins = u32::from_le_bytes(word(8)?) as usize;
         let n_days = u32::from_le_bytes(word(12)?) as usize;
+        // the grouping reads a sketch as `BINS` bins (none for an empty text)
+        if bins != 0 && bins != features::BINS {
+            return None;
+        }
         let days_at = 16usize.checked_add(bins.checked_mul(4)?)?;
         let keys_at = days_at.checked_add(n_days.div_ceil(2).checked_mul(4)?)?;
         let rest = bytes.get(keys_at..)?;
