@@ -191,6 +191,7 @@ use crate::model::{
 use crate::rules::Match;
 use crate::text::{TokKind, Token};
 use chrono::{Datelike, NaiveDate, NaiveTime};
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::ops::Range;
 
@@ -417,7 +418,7 @@ impl<'a> Ctx<'a> {
     /// A bound word (class `date_bound`) right before piece `i`,
     /// optionally followed by “the”, or before a clock time that comes
     /// right before piece `i` (“until 9 a.m. Tuesday”).
-    pub(super) fn bound_before(&self, i: usize) -> Option<Bound> {
+    pub(super) fn bound_before(&self, i: usize) -> Option<Bound<'a>> {
         let mut j = self.clock_before(i);
         let adjacent = j == i;
         if let Some((k, _)) = self.before(j).filter(|(k, _)| self.is(*k, "the")) {
@@ -427,7 +428,13 @@ impl<'a> Ctx<'a> {
         if !t.is(Class::DateBound) {
             return None;
         }
-        let word = t.text(self.text).to_ascii_lowercase();
+        // borrowed when lowercase already, as nearly every bound is
+        let word = t.text(self.text);
+        let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
         let flags = crate::lexicon::value(&word, Class::DateBound).unwrap_or("");
         Some(Bound {
             tok: k,
@@ -464,13 +471,13 @@ impl<'a> Ctx<'a> {
 }
 
 /// A bound word before a date (see [`Ctx::bound_before`]).
-pub(super) struct Bound {
+pub(super) struct Bound<'a> {
     /// Its piece.
     pub(super) tok: usize,
     /// Its first byte.
     pub(super) start: usize,
     /// The word, lowercase.
-    pub(super) word: String,
+    pub(super) word: Cow<'a, str>,
     /// Its flags in `date_bound` (`deadline`, `future`, `past`).
     pub(super) flags: &'static str,
     /// Right before the date (else a clock time comes between: the bound
@@ -478,7 +485,7 @@ pub(super) struct Bound {
     pub(super) adjacent: bool,
 }
 
-impl Bound {
+impl Bound<'_> {
     /// True when its flags hold `flag`.
     pub(super) fn has(&self, flag: &str) -> bool {
         self.flags.split(' ').any(|f| f == flag)

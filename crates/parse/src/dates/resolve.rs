@@ -271,7 +271,7 @@ fn year_in_words(ctx: &Ctx, g: &Group) -> Option<i32> {
 /// Applies a bound before piece `first` (see [`Ctx::bound_before`]): when
 /// it is right before, the candidate's span takes it in; its reason is
 /// added either way.
-fn take_bound(ctx: &Ctx, c: &mut Cand, first: usize) -> Option<Bound> {
+fn take_bound<'t>(ctx: &Ctx<'t>, c: &mut Cand, first: usize) -> Option<Bound<'t>> {
     let b = ctx.bound_before(first)?;
     if b.adjacent {
         c.extend_to(b.tok, b.start);
@@ -286,17 +286,17 @@ fn take_bound(ctx: &Ctx, c: &mut Cand, first: usize) -> Option<Bound> {
 /// the past unless a cue of the clause says the other way.
 fn tense_with_bound<'t>(
     ctx: &Ctx<'t>,
-    bound: Option<&'t Bound>,
+    bound: Option<&'t Bound<'_>>,
     first: usize,
     end: usize,
 ) -> (Tense, Option<Cow<'t, str>>) {
     let (t, cue) = clause_tense(ctx, first, end);
     match bound {
         Some(b) if b.has("future") && !(t == Tense::Past && cue.is_some()) => {
-            (Tense::Future, Some(Cow::Borrowed(b.word.as_str())))
+            (Tense::Future, Some(Cow::Borrowed(&*b.word)))
         }
         Some(b) if b.has("past") && !(t == Tense::Future && cue.is_some()) => {
-            (Tense::Past, Some(Cow::Borrowed(b.word.as_str())))
+            (Tense::Past, Some(Cow::Borrowed(&*b.word)))
         }
         _ => (t, cue),
     }
@@ -861,13 +861,16 @@ fn year_cand(ctx: &Ctx, c: &Caps, y: i32) -> Option<Cand> {
         DateReading::Absolute,
     );
     if let Some(cue) = c.get("cue") {
-        let w = ctx.word(cue.first).to_ascii_lowercase();
-        if let Some(flags) = value_in(&w, Class::DateBound).filter(|_| start.first == cue.first) {
-            let mut r = format!("bound '{w}'");
-            if flags.split(' ').any(|f| f == "deadline") {
-                r.push_str(" (deadline)");
-            }
-            cand.reasons.push(&r);
+        // (a word too long for a `ShortPhrase` is no bound)
+        let w = ctx.short_lower_phrase(cue.first..cue.first + 1);
+        let w = w.as_ref().map_or("", ShortPhrase::as_str);
+        if let Some(flags) = value_in(w, Class::DateBound).filter(|_| start.first == cue.first) {
+            let deadline = if flags.split(' ').any(|f| f == "deadline") {
+                " (deadline)"
+            } else {
+                ""
+            };
+            cand.reasons.push_all(&["bound '", w, "'", deadline]);
         }
     }
     cand.value = calendar::year_value(y, part);
@@ -1298,7 +1301,8 @@ pub(super) fn weekday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let wd_g = c.get("wd")?;
     let wd = weekday_of(wd_g.text)?;
-    let modifier = c.get("mod").map(|g| ctx.lower_phrase(g.toks()));
+    // (a modifier too long for a `ShortPhrase` is none of the words below)
+    let modifier = c.get("mod").map(|g| ctx.short_lower_phrase(g.toks()));
     if modifier.is_none() && in_title(ctx, wd_g.first) {
         return None;
     }
@@ -1320,10 +1324,15 @@ pub(super) fn weekday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         cand.reasons.push(NO_REF);
         return Some(cand);
     };
-    let (tense, strict, why) = match modifier.as_deref() {
-        Some(m @ ("last" | "past" | "this past")) => (Tense::Past, true, Some(Cow::Borrowed(m))),
-        Some("next") => (Tense::Future, true, Some(Cow::Borrowed("next"))),
-        Some(m @ ("coming" | "upcoming")) => (Tense::Future, false, Some(Cow::Borrowed(m))),
+    let (tense, strict, why) = match modifier
+        .as_ref()
+        .map(|m| m.as_ref().map(ShortPhrase::as_str))
+    {
+        Some(Some(m @ ("last" | "past" | "this past"))) => {
+            (Tense::Past, true, Some(Cow::Borrowed(m)))
+        }
+        Some(Some("next")) => (Tense::Future, true, Some(Cow::Borrowed("next"))),
+        Some(Some(m @ ("coming" | "upcoming"))) => (Tense::Future, false, Some(Cow::Borrowed(m))),
         _ => {
             let (t, cue) = tense_with_bound(ctx, bound.as_ref(), wd_g.first, whole.last + 1);
             (t, false, cue)
@@ -1340,7 +1349,9 @@ pub(super) fn weekday(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 pub(super) fn deictic(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
     let w_g = c.get("w")?;
-    let phrase = ctx.lower_phrase(w_g.toks());
+    // (a phrase too long for a `ShortPhrase` is no deictic word)
+    let phrase = ctx.short_lower_phrase(w_g.toks());
+    let phrase = phrase.as_ref().map(ShortPhrase::as_str);
     // “USA Today”, “the Today programme”: a capital not explained by the
     // start of a sentence or clause makes it a name
     if ctx
@@ -1351,14 +1362,14 @@ pub(super) fn deictic(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     {
         return None;
     }
-    let (offset, part): (i64, Option<String>) = match phrase.as_str() {
+    let (offset, part): (i64, Option<String>) = match c.get("tod0") {
         // “this morning”, “last night”
-        _ if c.get("tod0").is_some() => {
-            let part = day_part_name(ctx, &c.get("tod0")?)?;
-            (if phrase == "last" { -1 } else { 0 }, Some(part))
+        Some(tod0) => {
+            let part = day_part_name(ctx, &tod0)?;
+            (if phrase == Some("last") { -1 } else { 0 }, Some(part))
         }
-        _ => {
-            let v = value_in(&phrase, Class::DeicticDay)?;
+        None => {
+            let v = value_in(phrase?, Class::DeicticDay)?;
             let mut it = v.split(' ');
             let offset = it.next()?.parse().ok()?;
             (offset, it.next().map(String::from))
@@ -1387,11 +1398,13 @@ pub(super) fn deictic(ctx: &Ctx, c: &Caps) -> Option<Cand> {
 /// weekend”, “this past week”.
 pub(super) fn period(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     let whole = c.whole()?;
-    let modifier = ctx.lower_phrase(c.get("mod")?.toks());
-    let modifier = match modifier.as_str() {
-        "this past" => "last".to_string(),
-        "current" => "this".to_string(),
-        _ => modifier,
+    // (a phrase too long for a `ShortPhrase` is none of the words below:
+    // empty, as it compares with them)
+    let modifier = ctx.short_lower_phrase(c.get("mod")?.toks());
+    let modifier = match modifier.as_ref().map_or("", ShortPhrase::as_str) {
+        "this past" => "last",
+        "current" => "this",
+        m => m,
     };
     let unit_g = c.get("unit")?;
     // “This Week” with a capital unit is a title (a TV show), not a week:
@@ -1401,12 +1414,10 @@ pub(super) fn period(ctx: &Ctx, c: &Caps) -> Option<Cand> {
     {
         return None;
     }
-    let unit = ctx.word(unit_g.first).to_ascii_lowercase();
-    let adv = c
-        .get("adv")
-        .filter(|_| modifier == "this")
-        .map(|g| g.text.to_ascii_lowercase());
-    let granularity = match (unit.as_str(), adv.is_some()) {
+    let unit = ctx.short_lower_phrase(unit_g.first..unit_g.first + 1);
+    let unit = unit.as_ref().map_or("", ShortPhrase::as_str);
+    let adv = c.get("adv").filter(|_| modifier == "this").map(|g| g.text);
+    let granularity = match (unit, adv.is_some()) {
         ("week" | "weekend", _) => Granularity::Week,
         ("month", true) => Granularity::PartOfMonth,
         ("month", false) => Granularity::Month,
@@ -1418,12 +1429,12 @@ pub(super) fn period(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         cand.reasons.push(NO_REF);
         return Some(cand);
     };
-    let k = match modifier.as_str() {
+    let k = match modifier {
         "last" => -1,
         "next" => 1,
         _ => 0,
     };
-    let (a, b) = match unit.as_str() {
+    let (a, b) = match unit {
         "week" => {
             let mon = add_days(calendar::week_monday(r)?, 7 * k)?;
             (mon, add_days(mon, 6)?)
@@ -1442,9 +1453,9 @@ pub(super) fn period(ctx: &Ctx, c: &Caps) -> Option<Cand> {
         }
         _ => return None,
     };
-    let (a, b) = match adv.as_deref() {
-        Some("earlier") => (a, add_days(r, -1)?.max(a)),
-        Some("later") => (add_days(r, 1)?.min(b), b),
+    let (a, b) = match adv {
+        Some(w) if w.eq_ignore_ascii_case("earlier") => (a, add_days(r, -1)?.max(a)),
+        Some(w) if w.eq_ignore_ascii_case("later") => (add_days(r, 1)?.min(b), b),
         _ => (a, b),
     };
     cand.value = Some(interval(a, b));

@@ -72,10 +72,28 @@ pub(super) fn rule_set() -> &'static RuleSet {
     &R
 }
 
-fn pattern(name: &str) -> &'static Pattern {
-    rule_set()
-        .pattern(name)
-        .expect("every tense rule name used is declared")
+/// The three tense rules' patterns, found by name once (not at every
+/// [`clause_tense`]).
+struct TensePatterns {
+    future: &'static Pattern,
+    past: &'static Pattern,
+    filler: &'static Pattern,
+}
+
+fn patterns() -> &'static TensePatterns {
+    static P: LazyLock<TensePatterns> = LazyLock::new(|| {
+        let pattern = |name| {
+            rule_set()
+                .pattern(name)
+                .expect("every tense rule name used is declared")
+        };
+        TensePatterns {
+            future: pattern("future"),
+            past: pattern("past"),
+            filler: pattern("filler"),
+        }
+    });
+    &P
 }
 
 /// True for punctuation that ends a clause.
@@ -99,6 +117,15 @@ fn is_clause_punct(w: &str) -> bool {
             | "?"
     )
 }
+
+/// The pieces [`SentenceCues`] makes room for at the first sentence that
+/// asks (most sentences have fewer).
+const SENTENCE_ROOM: usize = 64;
+
+/// The pieces a clause window gets room for at the first (ten words and
+/// the punctuation between them: grown from empty, a window was
+/// allocated three times in an article).
+const WINDOW_ROOM: usize = 16;
 
 /// What [`clause_tense`] found at one piece of a sentence.
 #[derive(Clone, Copy, Default)]
@@ -143,6 +170,10 @@ impl SentenceCues {
         {
             let mut cues = self.0.borrow_mut();
             if cues.is_empty() {
+                // room for most sentences at the first (made for the
+                // first sentence's length, the vector grew again at each
+                // longer one)
+                cues.reserve(self.2.get().max(SENTENCE_ROOM));
                 cues.resize(self.2.get(), PieceCues::default());
             }
             if let Some(v) = *field(&mut cues[k]) {
@@ -173,6 +204,7 @@ pub(super) fn clause_tense<'t>(
     // most ten words, from before a clock time right before the expression
     // (“opens at 17:30 GMT Friday”: its colon ends no clause).
     left.clear();
+    left.reserve(WINDOW_ROOM);
     let mut left_words = 0;
     let mut i = ctx.clock_before(first);
     while i > sent.start {
@@ -190,7 +222,11 @@ pub(super) fn clause_tense<'t>(
     left.reverse();
     let sentence_slice = &toks[sent.clone()];
     let at = |p: &Pattern, i: usize| p.match_at(text, sentence_slice, i - sent.start);
-    let filler = pattern("filler");
+    let TensePatterns {
+        future,
+        past,
+        filler,
+    } = patterns();
     let is_filler = |i: usize| {
         toks[i].kind == TokKind::Punct
             || ctx.tense_cues.get(
@@ -204,6 +240,7 @@ pub(super) fn clause_tense<'t>(
     // first one when the expression opens its clause: “On Friday, he will
     // …”) or clause word, at most ten words.
     right.clear();
+    right.reserve(WINDOW_ROOM);
     let mut right_words = 0;
     let mut skipped = false;
     let mut i = end;
@@ -234,7 +271,6 @@ pub(super) fn clause_tense<'t>(
             best = Some((dist, tense, cue));
         }
     };
-    let (future, past) = (pattern("future"), pattern("past"));
     let cue_at = |i: usize| -> Option<(Tense, Span)> {
         ctx.tense_cues.get(
             i - sent.start,
