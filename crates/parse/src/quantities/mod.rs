@@ -68,7 +68,12 @@
 //!
 //! **Negatives**: a minus sign glued to the number (`-4 degrees`, `−12`,
 //! `-$4.1 billion`, with a space or nothing before the sign) or `minus` /
-//! `negative` before it give a negative value.
+//! `negative` before it give a negative value. A plus sign glued the same
+//! way is read as the amount's sign (`+5 percent`, `from -3 to +4
+//! degrees`), except before a phone number's next group (`+44 20 7946
+//! 0958`, `+1 (202) 555-0100`); three or more numbers glued by hyphens
+//! (`1-800-273-8255`) are a phone number or a code, and `2+2` is a sum:
+//! none of them is read.
 //!
 //! # The counted noun (`unit`)
 //!
@@ -462,6 +467,23 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Tokens from `end` continue a phone number after a plus-signed
+    /// number ending there: another number after a space (`+44 20 7946
+    /// 0958`), a bracketed area code (`+1 (202) 555-0100`) or a glued run
+    /// of digits (`+1-202-555-0100`, `+33.1.42.68.53.00`).
+    pub(super) fn phone_after(&self, start: usize, end: usize) -> bool {
+        let number = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
+        if end != start + 1 || !number(end) && self.punct(end).is_none() {
+            return false;
+        }
+        match self.punct(end) {
+            None => !self.touching(end),
+            Some('(') => number(end + 1),
+            Some('-' | '.') => self.touching(end) && self.touching(end + 1) && number(end + 1),
+            Some(_) => false,
+        }
+    }
+
     /// The char of punctuation token `i`.
     fn punct(&self, i: usize) -> Option<char> {
         let t = self.toks.get(i)?;
@@ -619,12 +641,15 @@ impl<'a> Scan<'a> {
                 return None;
             }
             if !self.has(s.start, Class::SignWord) {
-                // a minus sign: glued to what follows, not to what precedes
+                // a minus or plus sign: glued to what follows, not to what
+                // precedes
                 if self.touching(s.start) || !self.touching(s.start + 1) {
                     return None;
                 }
             }
-            value = -value;
+            if self.punct(s.start) != Some('+') {
+                value = -value;
+            }
         }
         Some(Amount {
             end,
@@ -676,7 +701,7 @@ impl<'a> Scan<'a> {
             Class::CurrencyCode,
             Class::DollarPrefix,
         ]);
-        if t.classes.intersects(CLASSES) || matches!(self.punct(i), Some('-' | '−')) {
+        if t.classes.intersects(CLASSES) || matches!(self.punct(i), Some('-' | '−' | '+')) {
             return true;
         }
         if t.kind != TokKind::Word {
@@ -1080,7 +1105,14 @@ impl<'a> Scan<'a> {
         {
             return Outcome::Skip;
         }
-        let plus = cap(m, "plus").is_some();
+        let plus = cap(m, "plus");
+        // `2+2`: a plus glued between two numbers makes a sum
+        if let Some(p) = &plus {
+            if self.touching(p.end) && self.toks[p.end].kind == TokKind::Number {
+                return Outcome::Skip;
+            }
+        }
+        let plus = plus.is_some();
         // glued on after: `3-1`, `10-year plan`, `3-point shot` (but `a
         // 10-point lead` states a margin)
         if plain

@@ -98,7 +98,8 @@ pub(super) fn parse_digits(w: &str) -> Option<(f64, bool, usize, bool)> {
         .then_some((v, grouped, digits, frac.is_some()))
 }
 
-/// Glued before a number, these make it no number (`#5`, `/3`, `%20`).
+/// Glued before a number, these make it no number (`#5`, `/3`, `%20`;
+/// `+` only when something is glued before it too, `1+1`).
 const BAD_BEFORE: &[char] = &[
     '#', '№', '/', ':', '.', ',', '\'', '’', '+', '^', '*', '_', '@', '&', '=', '\\', '|', '~',
     '<', '>', '%', '?',
@@ -151,7 +152,15 @@ impl Scan<'_> {
             match p.kind {
                 TokKind::Word | TokKind::Number => return false,
                 TokKind::Punct => {
-                    if self.punct(i - 1).is_some_and(|c| BAD_BEFORE.contains(&c)) {
+                    let c = self.punct(i - 1);
+                    // `+5 percent`: a plus sign with nothing glued before it
+                    // is the amount's sign (`1+1`, `C+5` stay out)
+                    let sign = c == Some('+') && !self.touching(i - 1);
+                    if !sign && c.is_some_and(|c| BAD_BEFORE.contains(&c)) {
+                        return false;
+                    }
+                    // `+44 20 7946 0958`, `+1 (202) 555-0100`: a country code
+                    if sign && self.phone_after(i, end) {
                         return false;
                     }
                 }
@@ -169,6 +178,25 @@ impl Scan<'_> {
             }
         }
         true
+    }
+
+    /// Digits at tokens `i..end` are one of three or more numbers glued
+    /// by hyphens: a phone number (`1-800-273-8255`, `202-555-0100`) or a
+    /// code, not an amount or a range.
+    fn hyphen_chain(&self, i: usize, end: usize) -> bool {
+        // tokens `k - 2`, `k - 1`, `k`: a number, a hyphen, a number, glued
+        let link = |k: usize| {
+            k >= 2
+                && k < self.toks.len()
+                && self.punct(k - 1) == Some('-')
+                && self.touching(k - 1)
+                && self.touching(k)
+                && self.toks[k - 2].kind == TokKind::Number
+                && self.toks[k].kind == TokKind::Number
+        };
+        let before = (link(i) as usize) + (link(i) && link(i - 2)) as usize;
+        let after = (link(end + 1) as usize) + (link(end + 1) && link(end + 3)) as usize;
+        before + after >= 2
     }
 
     /// Digits at token `i`, space groups and scale words after.
@@ -215,7 +243,7 @@ impl Scan<'_> {
         if joined(end) && (zero_led(end) || before || joined(end + 1)) {
             return None;
         }
-        if int_digits > 15 || !self.glue_ok(i, end) {
+        if int_digits > 15 || !self.glue_ok(i, end) || self.hyphen_chain(i, end) {
             return None;
         }
         let spaced = end > i + 1 || grouped;

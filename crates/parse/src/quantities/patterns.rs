@@ -56,13 +56,14 @@ pub(super) struct QuantityRule {
 pub(super) const PARTS: &[&str] = &["num", "amount"];
 
 /// An amount: a number with its sign, currency and percent sign. Its
-/// captures: `sign` (a sign word or a minus sign glued to what follows),
+/// captures: `sign` (a sign word, or a minus or plus sign glued to what
+/// follows),
 /// `cur` (a currency sign, code or prefixed dollar before), `n` the
 /// number, `tail` (a percent sign or word, a currency word or code
 /// after).
 pub(super) const AMOUNT: Rule = Rule {
     name: "amount",
-    pattern: "sign=(@sign_word | - | −)? \
+    pattern: "sign=(@sign_word | - | − | +)? \
               cur=(@currency_symbol | @currency_code \\.? | @dollar_prefix ~$)? \
               n=<num> \
               tail=(% | (~- ~@percent_word) | @percent_word | @currency_word | @currency_code)?",
@@ -73,6 +74,7 @@ pub(super) const AMOUNT: Rule = Rule {
         "Growth was [{sign:minus} {n:three} {tail:per cent}].",
         "They paid [{n:500 million} {tail:euros}].",
         "The deficit was [{sign:-}{cur:$}{n:4.1 billion}].",
+        "Sales were [{sign:+}{n:5} {tail:percent}] in March.",
         "Rates rose [{n:0.25} {tail:percentage points}].",
         "It paid a [{n:40}{tail:-percent}] premium.",
         "It cost [{cur:Rs} {n:3 crore}].",
