@@ -1555,4 +1555,42 @@ mod tests {
             Some("Dana Whitfield")
         );
     }
+
+    #[test]
+    fn an_apposition_after_a_parenthetical_or_before_a_which_clause() {
+        let t = "Turnout was low in the county. Rep. Harold T. Brennan (Ohio), a delegate backing Morales, \
+                 said he had called many colleagues this week.\n\n\
+                 “Most of them have not made up their minds,” he said.\n\n\
+                 Debbie Kranz, the treasurer of the Elm Street Food Bank, which opened in 1998, \
+                 recalled that the shelves were empty in the winter.\n\n\
+                 Now, she said, donations come every week.";
+        let q = quotes(t);
+        let a = find(&q, "he had called");
+        assert_eq!(a.speaker.as_deref(), Some("Harold T. Brennan"), "{a:?}");
+        let b = find(&q, "Most of them");
+        assert_eq!(b.speaker.as_deref(), Some("Harold T. Brennan"), "{b:?}");
+        let c = find(&q, "the shelves");
+        assert_eq!(c.speaker.as_deref(), Some("Debbie Kranz"), "{c:?}");
+        let d = find(&q, "Now, she said");
+        assert_eq!(d.speaker.as_deref(), Some("Debbie Kranz"), "{d:?}");
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_quoted_speaker_of_the_sentence_before() {
+        let t = "After talk show host Glenn Marsh asked the governor who he thought would win the primary, \
+                 Dale Whitcomb replied, “If I had to bet today, I would bet on the mayor.”\n\n\
+                 “Nobody should confuse what we want with what will happen,” he added.";
+        let q = quotes(t);
+        let a = find(&q, "Nobody should");
+        assert_eq!(a.speaker.as_deref(), Some("Dale Whitcomb"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Pronoun);
+        // of two quoted speakers, one of the pronoun's gender before a
+        // name of no known gender (an outlet)
+        let t = "Pastor Kevin Holt slammed the league for promoting “dangerous ideas” on his weekly show, \
+                 “Truth with Kevin Holt,” Liberty Watch Network first reported.\n\n\
+                 “You have to apply it,” he said.";
+        let q = quotes(t);
+        let b = find(&q, "You have to apply");
+        assert_eq!(b.speaker.as_deref(), Some("Kevin Holt"), "{b:?}");
+    }
 }

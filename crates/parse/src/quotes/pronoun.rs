@@ -8,7 +8,9 @@
 //!
 //! The antecedent is searched sentence by sentence, backwards from the
 //! pronoun (at most [`MAX_SENTENCES_BACK`]): in each sentence, the speaker
-//! of the speech attributed there, else the first person mentioned outside
+//! of the speech attributed there (of quotation marks before reported
+//! speech, of the pronoun's gender before unknown, the nearest first),
+//! else the first person mentioned outside
 //! quotation marks (the subject, most often), possessives last; a sentence
 //! whose first person reference is a pronoun of the same gender continues
 //! the same topic and is passed over. A person named in the pronoun's own
@@ -532,37 +534,48 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            // the speakers of speech attributed in this sentence
+            // the speakers of speech attributed in this sentence: of
+            // quotation marks before those of reported speech, one of the
+            // pronoun's gender before one of unknown gender, the nearest
+            // first (“After Lee asked him who would win, Roe replied, “…”
+            // … “…,” he added”: Roe)
             let from = speakers.partition_point(|&(p, _)| p < sent.start);
-            if let Some(&(_, sp)) = speakers[from..]
-                .iter()
-                .take_while(|&&(p, _)| p < limit)
-                .find(|(_, sp)| {
-                    let (person, g) = match sp.entity {
-                        Some(e) if named_after.contains(&e) => (false, None),
-                        // the gender of the mention that names the
-                        // speaker (“Mrs. Vance” of a couple merged on the
-                        // surname is a woman)
-                        // (read only when the entity's own is unknown)
-                        Some(e) => (
-                            self.plausible_person(e),
-                            self.entity_gender(e)
-                                .or_else(|| gender.and_then(|_| self.mention_gender(sp.name, e))),
-                        ),
-                        // a name no entity holds (an outlet, a company, a
-                        // person the entity pass missed)
-                        None => {
-                            let name = sp.name.slice(self.text);
-                            (plausible_name(name), name_gender(name))
-                        }
-                    };
-                    person
-                        && match (gender, g) {
-                            (Some(a), Some(b)) => a == b,
-                            _ => true,
-                        }
+            let to = from + speakers[from..].partition_point(|&(p, _)| p < limit);
+            // (`None` for a speaker that does not fit, else its rank)
+            let rank = |p: usize, sp: &super::Speaker| {
+                let (person, g) = match sp.entity {
+                    Some(e) if named_after.contains(&e) => (false, None),
+                    // the gender of the mention that names the
+                    // speaker (“Mrs. Vance” of a couple merged on the
+                    // surname is a woman)
+                    // (read only when the entity's own is unknown)
+                    Some(e) => (
+                        self.plausible_person(e),
+                        self.entity_gender(e)
+                            .or_else(|| gender.and_then(|_| self.mention_gender(sp.name, e))),
+                    ),
+                    // a name no entity holds (an outlet, a company, a
+                    // person the entity pass missed)
+                    None => {
+                        let name = sp.name.slice(self.text);
+                        (plausible_name(name), name_gender(name))
+                    }
+                };
+                let agrees = match (gender, g) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                (person && agrees).then(|| {
+                    2 * usize::from(!self.inside_marks(p))
+                        + usize::from(gender.is_some() && g.is_none())
                 })
-            {
+            };
+            let best = speakers[from..to]
+                .iter()
+                .rev()
+                .filter_map(|&(p, ref sp)| rank(p, sp).map(|r| (r, sp)))
+                .min_by_key(|&(r, _)| r);
+            if let Some((_, sp)) = best {
                 return Some((sp.entity, sp.name));
             }
             if s == si && fronted {
