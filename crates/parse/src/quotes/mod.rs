@@ -1593,4 +1593,15 @@ mod tests {
         let b = find(&q, "You have to apply");
         assert_eq!(b.speaker.as_deref(), Some("Kevin Holt"), "{b:?}");
     }
+
+    #[test]
+    fn a_pronoun_stands_for_a_name_opening_the_sentence_before() {
+        let t = "Mayor Tom Harlan said the vote would be close.\n\n\
+                 Reince Quimby, the GOP chairman, this past week announced the creation of a website about the caucus rules.\n\n\
+                 “It is a tool for voters to learn how the process works,” he said.";
+        let q = quotes(t);
+        let a = find(&q, "It is a tool");
+        assert_eq!(a.speaker.as_deref(), Some("Reince Quimby"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Pronoun);
+    }
 }

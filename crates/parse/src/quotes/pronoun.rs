@@ -10,7 +10,8 @@
 //! pronoun (at most [`MAX_SENTENCES_BACK`]): in each sentence, the speaker
 //! of the speech attributed there (of quotation marks before reported
 //! speech, of the pronoun's gender before unknown, the nearest first),
-//! else the first person mentioned outside
+//! else a name of a person no entity holds opening the sentence (“Jo
+//! Roe, the party chairman, announced …”), else the first person mentioned outside
 //! quotation marks (the subject, most often), possessives last; a sentence
 //! whose first person reference is a pronoun of the same gender continues
 //! the same topic and is passed over. A person named in the pronoun's own
@@ -313,6 +314,49 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The name opening a sentence (its tokens `toks`, from byte `from`,
+    /// past a fronted clause) when no entity mention holds it: two to four
+    /// capitalised words outside quotation marks, the first a given name
+    /// (`given_name.tsv`, `given_name_gender.tsv`), the last not
+    /// possessive, followed by a comma or a lowercase word that is no role
+    /// noun or title modifier (“Jo Roe campaign chairman Al Lee said”: the
+    /// name modifies a role).
+    fn unheld_subject_name(&self, toks: &[crate::text::Token], from: usize) -> Option<Span> {
+        let j = toks.iter().position(|t| t.span.start >= from)?;
+        let first = &toks[j];
+        if first.kind != TokKind::Word
+            || !first
+                .classes
+                .intersects(Classes::all(&[Class::GivenName, Class::GivenNameGender]))
+            || !first.shape.has(crate::text::Shape::CAPITALISED)
+            || self.inside_marks(first.span.start)
+            || self.mention_starting_at(first.span.start).is_some()
+        {
+            return None;
+        }
+        let mut end = j + 1;
+        while end < toks.len() && end - j < 4 && self.is_name_word(toks, end) {
+            end += 1;
+        }
+        let words = toks[j..end]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .count();
+        let last = &toks[end - 1];
+        if words < 2 || last.kind != TokKind::Word || last.shape.has(crate::text::Shape::POSSESSIVE)
+        {
+            return None;
+        }
+        let next = toks.get(end)?;
+        let follows = self.word(next) == ","
+            || (next.kind == TokKind::Word
+                && next.shape.has(crate::text::Shape::LOWERCASE)
+                && !next.is(Class::RoleNoun)
+                && !next.is(Class::TitleModifier)
+                && !next.is(Class::FunctionWord));
+        follows.then(|| Span::new(first.span.start, last.span.end))
+    }
+
     /// The person mention standing for the definite role at `span`, as a
     /// role subject of a cue resolves ([`Ctx::resolve_subject`]: a person
     /// known to hold it, else the nearest person before holding no other
@@ -598,6 +642,21 @@ impl<'a> Ctx<'a> {
                             .role_holder(role, speakers)
                             .filter(|&(m, e)| fits(m, e))
                             .map(|(m, e)| self.past_initial(m, e));
+                    }
+                }
+            }
+            // “Jo Roe, the party's chairman, announced …”: a sentence
+            // opening with a person's name that no entity holds (a given
+            // name of ours, then a surname) before its verb or apposition
+            if s < si {
+                if let Some(name) = self.unheld_subject_name(toks, fronted_end) {
+                    let g = name_gender(name.slice(self.text));
+                    let agrees = match (gender, g) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    };
+                    if agrees && plausible_name(name.slice(self.text)) {
+                        return Some((None, name));
                     }
                 }
             }
