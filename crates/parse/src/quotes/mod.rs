@@ -1604,4 +1604,16 @@ mod tests {
         assert_eq!(a.speaker.as_deref(), Some("Reince Quimby"), "{a:?}");
         assert_eq!(a.attribution, Attribution::Pronoun);
     }
+
+    #[test]
+    fn a_fronted_past_participle_clause_holds_no_subject() {
+        let t = "Senator Dale Whitlock arrived in Tucson on Monday.\n\n\
+                 Introduced at the podium by Sheriff Carl Benning, the county's top lawman, \
+                 Whitlock launched into a long speech on border security.\n\n\
+                 “We will finish the job,” he said to a loud cheer.";
+        let q = quotes(t);
+        let a = find(&q, "We will finish");
+        assert_eq!(a.speaker.as_deref(), Some("Dale Whitlock"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Pronoun);
+    }
 }

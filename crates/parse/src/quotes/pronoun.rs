@@ -260,16 +260,25 @@ impl<'a> Ctx<'a> {
             .unwrap_or(false)
     }
 
-    /// True when the token opening a sentence opens a participle's clause
-    /// (“Noting that both Reagan and Trump …, Schlafly put …”, “Speaking
-    /// to reporters, …”): a capitalised “-ing” word that is no name of
-    /// the article and not “According”.
-    fn opens_participle_clause(&self, t: &crate::text::Token) -> bool {
+    /// True when the tokens `toks` of a sentence open with a participle's
+    /// clause (“Noting that both Reagan and Trump …, Schlafly put …”,
+    /// “Speaking to reporters, …”, “Preceded on stage by Lee, Roe …”): a
+    /// capitalised “-ing” word that is no name of the article and not
+    /// “According”, or a capitalised “-ed” word that is no name of the
+    /// article followed by a lowercase word (“Asked about”, “Pressed on”).
+    fn opens_participle_clause(&self, toks: &[crate::text::Token]) -> bool {
+        let Some(t) = toks.first() else {
+            return false;
+        };
         let w = self.word(t);
-        w.len() > 5
-            && w.ends_with("ing")
+        let ing = w.len() > 5 && w.ends_with("ing") && w != "According";
+        let ed = w.len() > 4
+            && w.ends_with("ed")
+            && toks.get(1).is_some_and(|n| {
+                n.kind == TokKind::Word && n.shape.has(crate::text::Shape::LOWERCASE)
+            });
+        (ing || ed)
             && t.shape.has(crate::text::Shape::CAPITALISED)
-            && w != "According"
             && self.mention_starting_at(t.span.start).is_none()
     }
 
@@ -544,7 +553,9 @@ impl<'a> Ctx<'a> {
             // when the main clause names no one that fits
             let fronted_end = toks
                 .first()
-                .filter(|t| t.is(Class::AdverbialSubordinator) || self.opens_participle_clause(t))
+                .filter(|t| {
+                    t.is(Class::AdverbialSubordinator) || self.opens_participle_clause(toks)
+                })
                 .and_then(|_| toks.iter().find(|t| self.word(t) == ","))
                 .map_or(0, |t| t.span.start);
             // “He was attacked by Jones.”: a sentence whose first person
