@@ -1603,6 +1603,14 @@ mod tests {
         let a = find(&q, "It is a tool");
         assert_eq!(a.speaker.as_deref(), Some("Reince Quimby"), "{a:?}");
         assert_eq!(a.attribution, Attribution::Pronoun);
+        // past the words before the given name and a parenthetical
+        let t = "A staff member said the memo had circulated widely.\n\n\
+                 House Budget Republican Mike Tarrant (R-Kan.), who has read the memo but would not discuss it, \
+                 agreed with that point.\n\n\
+                 “This is a real risk to our troops,” he said.";
+        let q = quotes(t);
+        let b = find(&q, "This is a real risk");
+        assert_eq!(b.speaker.as_deref(), Some("Mike Tarrant"), "{b:?}");
     }
 
     #[test]

@@ -324,46 +324,53 @@ impl<'a> Ctx<'a> {
     }
 
     /// The name opening a sentence (its tokens `toks`, from byte `from`,
-    /// past a fronted clause) when no entity mention holds it: two to four
-    /// capitalised words outside quotation marks, the first a given name
-    /// (`given_name.tsv`, `given_name_gender.tsv`), the last not
-    /// possessive, followed by a comma or a lowercase word that is no role
-    /// noun or title modifier (“Jo Roe campaign chairman Al Lee said”: the
-    /// name modifies a role).
+    /// past a fronted clause) when no entity mention holds it: in the
+    /// capitalised words opening it outside quotation marks (“House
+    /// Intelligence Republican Jo Roe”), two to four from the first given
+    /// name (`given_name.tsv`, `given_name_gender.tsv`), the last not
+    /// possessive, followed (past a parenthetical: “(R-Kan.)”) by a comma
+    /// or a lowercase word that is no role noun, title modifier or
+    /// function word (“Jo Roe campaign chairman Al Lee said”: the name
+    /// modifies a role).
     fn unheld_subject_name(&self, toks: &[crate::text::Token], from: usize) -> Option<Span> {
-        let j = toks.iter().position(|t| t.span.start >= from)?;
-        let first = &toks[j];
-        if first.kind != TokKind::Word
-            || !first
-                .classes
-                .intersects(Classes::all(&[Class::GivenName, Class::GivenNameGender]))
-            || !first.shape.has(crate::text::Shape::CAPITALISED)
-            || self.inside_marks(first.span.start)
-            || self.mention_starting_at(first.span.start).is_some()
-        {
+        let j0 = toks.iter().position(|t| t.span.start >= from)?;
+        if self.inside_marks(toks[j0].span.start) {
             return None;
         }
-        let mut end = j + 1;
-        while end < toks.len() && end - j < 4 && self.is_name_word(toks, end) {
+        let mut end = j0;
+        while end < toks.len() && end - j0 < 7 && self.is_name_word(toks, end) {
             end += 1;
+        }
+        let given = Classes::all(&[Class::GivenName, Class::GivenNameGender]);
+        let j = (j0..end.saturating_sub(1))
+            .find(|&k| toks[k].kind == TokKind::Word && toks[k].classes.intersects(given))?;
+        if (j..end).any(|k| self.mention_starting_at(toks[k].span.start).is_some()) {
+            return None;
         }
         let words = toks[j..end]
             .iter()
             .filter(|t| t.kind == TokKind::Word)
             .count();
         let last = &toks[end - 1];
-        if words < 2 || last.kind != TokKind::Word || last.shape.has(crate::text::Shape::POSSESSIVE)
+        if !(2..=4).contains(&words)
+            || last.kind != TokKind::Word
+            || last.shape.has(crate::text::Shape::POSSESSIVE)
         {
             return None;
         }
-        let next = toks.get(end)?;
+        let mut after = end;
+        if toks.get(after).is_some_and(|t| self.word(t) == "(") {
+            after =
+                (after + 1..toks.len().min(after + 12)).find(|&k| self.word(&toks[k]) == ")")? + 1;
+        }
+        let next = toks.get(after)?;
         let follows = self.word(next) == ","
             || (next.kind == TokKind::Word
                 && next.shape.has(crate::text::Shape::LOWERCASE)
                 && !next.is(Class::RoleNoun)
                 && !next.is(Class::TitleModifier)
                 && !next.is(Class::FunctionWord));
-        follows.then(|| Span::new(first.span.start, last.span.end))
+        follows.then(|| Span::new(toks[j].span.start, last.span.end))
     }
 
     /// The person mention standing for the definite role at `span`, as a
