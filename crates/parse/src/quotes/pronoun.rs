@@ -11,7 +11,7 @@
 //! of the speech attributed there (of quotation marks before reported
 //! speech, of the pronoun's gender before unknown, the nearest first),
 //! else a name of a person no entity holds opening the sentence (“Jo
-//! Roe, the party chairman, announced …”), else the first person mentioned outside
+//! Roe, the county chairman, on Friday unveiled …”), else the first person mentioned outside
 //! quotation marks (the subject, most often), possessives last; a sentence
 //! whose first person reference is a pronoun of the same gender continues
 //! the same topic and is passed over. A person named in the pronoun's own
@@ -262,7 +262,7 @@ impl<'a> Ctx<'a> {
 
     /// True when the tokens `toks` of a sentence open with a participle's
     /// clause (“Noting that both Reagan and Trump …, Schlafly put …”,
-    /// “Speaking to reporters, …”, “Preceded on stage by Lee, Roe …”): a
+    /// “Speaking to reporters, …”, “Joined on stage by Lee, Roe …”): a
     /// capitalised “-ing” word that is no name of the article and not
     /// “According”, or a capitalised “-ed” word that is no name of the
     /// article followed by a lowercase word (“Asked about”, “Pressed on”).
@@ -325,10 +325,10 @@ impl<'a> Ctx<'a> {
 
     /// The name opening a sentence (its tokens `toks`, from byte `from`,
     /// past a fronted clause) when no entity mention holds it: in the
-    /// capitalised words opening it outside quotation marks (“House
-    /// Intelligence Republican Jo Roe”), two to four from the first given
+    /// capitalised words opening it outside quotation marks (“Senate
+    /// Farm Caucus Democrat Jo Roe”), two to four from the first given
     /// name (`given_name.tsv`, `given_name_gender.tsv`), the last not
-    /// possessive, followed (past a parenthetical: “(R-Kan.)”) by a comma
+    /// possessive, followed (past a parenthetical: “(D-Iowa)”) by a comma
     /// or a lowercase word that is no role noun, title modifier or
     /// function word (“Jo Roe campaign chairman Al Lee said”: the name
     /// modifies a role).
@@ -599,8 +599,8 @@ impl<'a> Ctx<'a> {
             // the speakers of speech attributed in this sentence: of
             // quotation marks before those of reported speech, one of the
             // pronoun's gender before one of unknown gender, the nearest
-            // first (“After Lee asked him who would win, Roe replied, “…”
-            // … “…,” he added”: Roe)
+            // first (“When Lee asked whether the levy would pass, Roe
+            // answered, “…” … “…,” he added”: Roe)
             let from = speakers.partition_point(|&(p, _)| p < sent.start);
             let to = from + speakers[from..].partition_point(|&(p, _)| p < limit);
             // (`None` for a speaker that does not fit, else its rank)
@@ -663,7 +663,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            // “Jo Roe, the party's chairman, announced …”: a sentence
+            // “Jo Roe, the county chairman, on Friday unveiled …”: a sentence
             // opening with a person's name that no entity holds (a given
             // name of ours, then a surname) before its verb or apposition
             if s < si {

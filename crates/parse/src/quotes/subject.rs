@@ -324,8 +324,8 @@ impl<'a> Ctx<'a> {
     /// director and equity analyst at Acme, said”). A parenthetical after
     /// the subject is passed over (“Rep. Jo Roe (Mich.), a delegate, said”)
     /// and a segment opening with “which” tells of the thing before it,
-    /// so the subject lies before that (“Jo Roe, the organist at Grace
-    /// Church, which stands on the square, recalled”).
+    /// so the subject lies before that (“Jo Roe, the treasurer of the
+    /// Elm Street Food Bank, which opened in 1998, recalled”).
     fn apposition_left(&self, toks: &[Token], comma: usize, floor: usize) -> Option<Subject> {
         // the segment's first token must look like an apposition's, the
         // segment may hold commas of its own (“now 81 and retired in
@@ -356,8 +356,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.word(first);
-            // “Jo Roe, the organist at Grace Church, which stands on the
-            // square, recalled”: a clause on “which” tells of the thing
+            // “Jo Roe, the treasurer of the Elm Street Food Bank, which
+            // opened in 1998, recalled”: a clause on “which” tells of the thing
             // named before it, no speaker; the subject lies further back
             if w == "which" {
                 typical_seen = true;
