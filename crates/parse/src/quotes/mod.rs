@@ -1555,4 +1555,72 @@ mod tests {
             Some("Dana Whitfield")
         );
     }
+
+    #[test]
+    fn an_apposition_after_a_parenthetical_or_before_a_which_clause() {
+        let t = "Turnout was low in the county. Rep. Harold T. Brennan (Ohio), a delegate backing Morales, \
+                 said he had called many colleagues this week.\n\n\
+                 “Most of them have not made up their minds,” he said.\n\n\
+                 Debbie Kranz, the treasurer of the Elm Street Food Bank, which opened in 1998, \
+                 recalled that the shelves were empty in the winter.\n\n\
+                 These days, she said, donations arrive every week.";
+        let q = quotes(t);
+        let a = find(&q, "he had called");
+        assert_eq!(a.speaker.as_deref(), Some("Harold T. Brennan"), "{a:?}");
+        let b = find(&q, "Most of them");
+        assert_eq!(b.speaker.as_deref(), Some("Harold T. Brennan"), "{b:?}");
+        let c = find(&q, "the shelves");
+        assert_eq!(c.speaker.as_deref(), Some("Debbie Kranz"), "{c:?}");
+        let d = find(&q, "These days, she said");
+        assert_eq!(d.speaker.as_deref(), Some("Debbie Kranz"), "{d:?}");
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_quoted_speaker_of_the_sentence_before() {
+        let t = "When Glenn Marsh asked whether the levy would pass, Dale Whitcomb answered, \
+                 “It will pass by a wide margin.”\n\n\
+                 “Voters know what the schools need,” he added.";
+        let q = quotes(t);
+        let a = find(&q, "Voters know");
+        assert_eq!(a.speaker.as_deref(), Some("Dale Whitcomb"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Pronoun);
+        // of two quoted speakers, one of the pronoun's gender before a
+        // name of no known gender (an outlet)
+        let t = "Coach Brian Tolley called the referees “completely lost” in a segment of his podcast, \
+                 “Sideline Talk,” Metro Sports Desk reported.\n\n\
+                 “You cannot win like that,” he said.";
+        let q = quotes(t);
+        let b = find(&q, "You cannot win");
+        assert_eq!(b.speaker.as_deref(), Some("Brian Tolley"), "{b:?}");
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_a_name_opening_the_sentence_before() {
+        let t = "Mayor Tom Harlan said the vote would be close.\n\n\
+                 Reince Quimby, the GOP chairman, on Friday unveiled a hotline for poll workers.\n\n\
+                 “Every worker should have the number by Monday,” he said.";
+        let q = quotes(t);
+        let a = find(&q, "Every worker");
+        assert_eq!(a.speaker.as_deref(), Some("Reince Quimby"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Pronoun);
+        // past the words before the given name and a parenthetical
+        let t = "A staff member said the memo had circulated widely.\n\n\
+                 Senate Farm Caucus Democrat Mike Tarrant (D-Iowa), a member since 2019, \
+                 toured the farm on Tuesday.\n\n\
+                 “Growers cannot wait another season,” he said.";
+        let q = quotes(t);
+        let b = find(&q, "Growers cannot");
+        assert_eq!(b.speaker.as_deref(), Some("Mike Tarrant"), "{b:?}");
+    }
+
+    #[test]
+    fn a_fronted_past_participle_clause_holds_no_subject() {
+        let t = "Senator Dale Whitlock arrived in Tucson on Monday.\n\n\
+                 Joined on stage by Mayor Carl Benning, Whitlock spent an hour on the water project.\n\n\
+                 “We will finish the job,” he said.";
+        let q = quotes(t);
+        let a = find(&q, "We will finish");
+        assert_eq!(a.speaker.as_deref(), Some("Dale Whitlock"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Pronoun);
+    }
 }

@@ -8,7 +8,10 @@
 //!
 //! The antecedent is searched sentence by sentence, backwards from the
 //! pronoun (at most [`MAX_SENTENCES_BACK`]): in each sentence, the speaker
-//! of the speech attributed there, else the first person mentioned outside
+//! of the speech attributed there (of quotation marks before reported
+//! speech, of the pronoun's gender before unknown, the nearest first),
+//! else a name of a person no entity holds opening the sentence (“Jo
+//! Roe, the county chairman, on Friday unveiled …”), else the first person mentioned outside
 //! quotation marks (the subject, most often), possessives last; a sentence
 //! whose first person reference is a pronoun of the same gender continues
 //! the same topic and is passed over. A person named in the pronoun's own
@@ -257,16 +260,25 @@ impl<'a> Ctx<'a> {
             .unwrap_or(false)
     }
 
-    /// True when the token opening a sentence opens a participle's clause
-    /// (“Noting that both Reagan and Trump …, Schlafly put …”, “Speaking
-    /// to reporters, …”): a capitalised “-ing” word that is no name of
-    /// the article and not “According”.
-    fn opens_participle_clause(&self, t: &crate::text::Token) -> bool {
+    /// True when the tokens `toks` of a sentence open with a participle's
+    /// clause (“Noting that both Reagan and Trump …, Schlafly put …”,
+    /// “Speaking to reporters, …”, “Joined on stage by Lee, Roe …”): a
+    /// capitalised “-ing” word that is no name of the article and not
+    /// “According”, or a capitalised “-ed” word that is no name of the
+    /// article followed by a lowercase word (“Asked about”, “Pressed on”).
+    fn opens_participle_clause(&self, toks: &[crate::text::Token]) -> bool {
+        let Some(t) = toks.first() else {
+            return false;
+        };
         let w = self.word(t);
-        w.len() > 5
-            && w.ends_with("ing")
+        let ing = w.len() > 5 && w.ends_with("ing") && w != "According";
+        let ed = w.len() > 4
+            && w.ends_with("ed")
+            && toks.get(1).is_some_and(|n| {
+                n.kind == TokKind::Word && n.shape.has(crate::text::Shape::LOWERCASE)
+            });
+        (ing || ed)
             && t.shape.has(crate::text::Shape::CAPITALISED)
-            && w != "According"
             && self.mention_starting_at(t.span.start).is_none()
     }
 
@@ -309,6 +321,56 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// The name opening a sentence (its tokens `toks`, from byte `from`,
+    /// past a fronted clause) when no entity mention holds it: in the
+    /// capitalised words opening it outside quotation marks (“Senate
+    /// Farm Caucus Democrat Jo Roe”), two to four from the first given
+    /// name (`given_name.tsv`, `given_name_gender.tsv`), the last not
+    /// possessive, followed (past a parenthetical: “(D-Iowa)”) by a comma
+    /// or a lowercase word that is no role noun, title modifier or
+    /// function word (“Jo Roe campaign chairman Al Lee said”: the name
+    /// modifies a role).
+    fn unheld_subject_name(&self, toks: &[crate::text::Token], from: usize) -> Option<Span> {
+        let j0 = toks.iter().position(|t| t.span.start >= from)?;
+        if self.inside_marks(toks[j0].span.start) {
+            return None;
+        }
+        let mut end = j0;
+        while end < toks.len() && end - j0 < 7 && self.is_name_word(toks, end) {
+            end += 1;
+        }
+        let given = Classes::all(&[Class::GivenName, Class::GivenNameGender]);
+        let j = (j0..end.saturating_sub(1))
+            .find(|&k| toks[k].kind == TokKind::Word && toks[k].classes.intersects(given))?;
+        if (j..end).any(|k| self.mention_starting_at(toks[k].span.start).is_some()) {
+            return None;
+        }
+        let words = toks[j..end]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .count();
+        let last = &toks[end - 1];
+        if !(2..=4).contains(&words)
+            || last.kind != TokKind::Word
+            || last.shape.has(crate::text::Shape::POSSESSIVE)
+        {
+            return None;
+        }
+        let mut after = end;
+        if toks.get(after).is_some_and(|t| self.word(t) == "(") {
+            after =
+                (after + 1..toks.len().min(after + 12)).find(|&k| self.word(&toks[k]) == ")")? + 1;
+        }
+        let next = toks.get(after)?;
+        let follows = self.word(next) == ","
+            || (next.kind == TokKind::Word
+                && next.shape.has(crate::text::Shape::LOWERCASE)
+                && !next.is(Class::RoleNoun)
+                && !next.is(Class::TitleModifier)
+                && !next.is(Class::FunctionWord));
+        follows.then(|| Span::new(toks[j].span.start, last.span.end))
     }
 
     /// The person mention standing for the definite role at `span`, as a
@@ -498,7 +560,9 @@ impl<'a> Ctx<'a> {
             // when the main clause names no one that fits
             let fronted_end = toks
                 .first()
-                .filter(|t| t.is(Class::AdverbialSubordinator) || self.opens_participle_clause(t))
+                .filter(|t| {
+                    t.is(Class::AdverbialSubordinator) || self.opens_participle_clause(toks)
+                })
                 .and_then(|_| toks.iter().find(|t| self.word(t) == ","))
                 .map_or(0, |t| t.span.start);
             // “He was attacked by Jones.”: a sentence whose first person
@@ -532,37 +596,48 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            // the speakers of speech attributed in this sentence
+            // the speakers of speech attributed in this sentence: of
+            // quotation marks before those of reported speech, one of the
+            // pronoun's gender before one of unknown gender, the nearest
+            // first (“When Lee asked whether the levy would pass, Roe
+            // answered, “…” … “…,” he added”: Roe)
             let from = speakers.partition_point(|&(p, _)| p < sent.start);
-            if let Some(&(_, sp)) = speakers[from..]
-                .iter()
-                .take_while(|&&(p, _)| p < limit)
-                .find(|(_, sp)| {
-                    let (person, g) = match sp.entity {
-                        Some(e) if named_after.contains(&e) => (false, None),
-                        // the gender of the mention that names the
-                        // speaker (“Mrs. Vance” of a couple merged on the
-                        // surname is a woman)
-                        // (read only when the entity's own is unknown)
-                        Some(e) => (
-                            self.plausible_person(e),
-                            self.entity_gender(e)
-                                .or_else(|| gender.and_then(|_| self.mention_gender(sp.name, e))),
-                        ),
-                        // a name no entity holds (an outlet, a company, a
-                        // person the entity pass missed)
-                        None => {
-                            let name = sp.name.slice(self.text);
-                            (plausible_name(name), name_gender(name))
-                        }
-                    };
-                    person
-                        && match (gender, g) {
-                            (Some(a), Some(b)) => a == b,
-                            _ => true,
-                        }
+            let to = from + speakers[from..].partition_point(|&(p, _)| p < limit);
+            // (`None` for a speaker that does not fit, else its rank)
+            let rank = |p: usize, sp: &super::Speaker| {
+                let (person, g) = match sp.entity {
+                    Some(e) if named_after.contains(&e) => (false, None),
+                    // the gender of the mention that names the
+                    // speaker (“Mrs. Vance” of a couple merged on the
+                    // surname is a woman)
+                    // (read only when the entity's own is unknown)
+                    Some(e) => (
+                        self.plausible_person(e),
+                        self.entity_gender(e)
+                            .or_else(|| gender.and_then(|_| self.mention_gender(sp.name, e))),
+                    ),
+                    // a name no entity holds (an outlet, a company, a
+                    // person the entity pass missed)
+                    None => {
+                        let name = sp.name.slice(self.text);
+                        (plausible_name(name), name_gender(name))
+                    }
+                };
+                let agrees = match (gender, g) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                (person && agrees).then(|| {
+                    2 * usize::from(!self.inside_marks(p))
+                        + usize::from(gender.is_some() && g.is_none())
                 })
-            {
+            };
+            let best = speakers[from..to]
+                .iter()
+                .rev()
+                .filter_map(|&(p, ref sp)| rank(p, sp).map(|r| (r, sp)))
+                .min_by_key(|&(r, _)| r);
+            if let Some((_, sp)) = best {
                 return Some((sp.entity, sp.name));
             }
             if s == si && fronted {
@@ -585,6 +660,21 @@ impl<'a> Ctx<'a> {
                             .role_holder(role, speakers)
                             .filter(|&(m, e)| fits(m, e))
                             .map(|(m, e)| self.past_initial(m, e));
+                    }
+                }
+            }
+            // “Jo Roe, the county chairman, on Friday unveiled …”: a sentence
+            // opening with a person's name that no entity holds (a given
+            // name of ours, then a surname) before its verb or apposition
+            if s < si {
+                if let Some(name) = self.unheld_subject_name(toks, fronted_end) {
+                    let g = name_gender(name.slice(self.text));
+                    let agrees = match (gender, g) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    };
+                    if agrees && plausible_name(name.slice(self.text)) {
+                        return Some((None, name));
                     }
                 }
             }

@@ -321,7 +321,11 @@ impl<'a> Ctx<'a> {
     /// (starts with an article, a relative pronoun, a number, a role word
     /// or a possessive), unless that subject is surely a person (a person
     /// entity or a name of two words or more: “Robert Peck, managing
-    /// director and equity analyst at Acme, said”).
+    /// director and equity analyst at Acme, said”). A parenthetical after
+    /// the subject is passed over (“Rep. Jo Roe (Mich.), a delegate, said”)
+    /// and a segment opening with “which” tells of the thing before it,
+    /// so the subject lies before that (“Jo Roe, the treasurer of the
+    /// Elm Street Food Bank, which opened in 1998, recalled”).
     fn apposition_left(&self, toks: &[Token], comma: usize, floor: usize) -> Option<Subject> {
         // the segment's first token must look like an apposition's, the
         // segment may hold commas of its own (“now 81 and retired in
@@ -352,6 +356,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.word(first);
+            // “Jo Roe, the treasurer of the Elm Street Food Bank, which
+            // opened in 1998, recalled”: a clause on “which” tells of the thing
+            // named before it, no speaker; the subject lies further back
+            if w == "which" {
+                typical_seen = true;
+                right = left;
+                continue;
+            }
             // (a participle opens a clause: “Hewlett, delivering the
             // mayor's speech, asked”)
             let lower_start = first.kind == TokKind::Word
@@ -365,7 +377,19 @@ impl<'a> Ctx<'a> {
                     .classes_without_possessive(first)
                     .intersects(ROLE_WORDS);
             typical_seen |= typical;
-            let s = self.subject_ending_at(&toks[floor..], left - floor);
+            // a parenthetical after the name (“Rep. Jo Roe (Mich.), a
+            // delegate backing Lee, said”)
+            let mut end = left;
+            if end > floor + 1 && self.word(&toks[end - 1]) == ")" {
+                if let Some(open) = (floor..end - 1)
+                    .rev()
+                    .take(12)
+                    .find(|&i| self.word(&toks[i]) == "(")
+                {
+                    end = open;
+                }
+            }
+            let s = self.subject_ending_at(&toks[floor..], end - floor);
             let found = matches!(
                 s,
                 Subject::Entity(..) | Subject::Name(_) | Subject::Pronoun(_)
