@@ -467,13 +467,20 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Tokens from `end` continue a phone number after a plus-signed
-    /// number ending there: another number after a space (`+44 20 7946
-    /// 0958`), a bracketed area code (`+1 (202) 555-0100`) or a glued run
-    /// of digits (`+1-202-555-0100`, `+33.1.42.68.53.00`).
+    /// A plus-signed number over tokens `start..end` is a phone number's
+    /// country code: its digits were read with space groups after them
+    /// (`+1 202 555 1234`), or the tokens from `end` continue the number:
+    /// another number after a space (`+44 20 7946 0958`), a bracketed
+    /// area code (`+1 (202) 555-0100`) or a glued run of digits
+    /// (`+1-202-555-0100`, `+33.1.42.68.53.00`).
     pub(super) fn phone_after(&self, start: usize, end: usize) -> bool {
         let number = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
-        if end != start + 1 || !number(end) && self.punct(end).is_none() {
+        // `+1 202 555 1234`: the groups after the country code were read
+        // as one space-grouped number
+        if end > start + 1 {
+            return number(start + 1) && !self.touching(start + 1);
+        }
+        if !number(end) && self.punct(end).is_none() {
             return false;
         }
         match self.punct(end) {

@@ -155,7 +155,10 @@ impl Scan<'_> {
                     let c = self.punct(i - 1);
                     // `+5 percent`: a plus sign with nothing glued before it
                     // is the amount's sign (`1+1`, `C+5` stay out)
-                    let sign = c == Some('+') && !self.touching(i - 1);
+                    // (`UTC +8`: an offset of a time zone)
+                    let sign = c == Some('+')
+                        && !self.touching(i - 1)
+                        && !(i >= 2 && self.toks[i - 2].is(Class::TimeZone));
                     if !sign && c.is_some_and(|c| BAD_BEFORE.contains(&c)) {
                         return false;
                     }
@@ -180,23 +183,46 @@ impl Scan<'_> {
         true
     }
 
-    /// Digits at tokens `i..end` are one of three or more numbers glued
-    /// by hyphens: a phone number (`1-800-273-8255`, `202-555-0100`) or a
-    /// code, not an amount or a range.
-    fn hyphen_chain(&self, i: usize, end: usize) -> bool {
+    /// Digits at tokens `i..end` are part of a phone number: one of three
+    /// or more numbers glued by hyphens (or dashes), two of them of three
+    /// digits or more (`1-800-273-8255`, `202-555-0100`; not a vote of
+    /// `7-1-1` or a record of `10-5-2`), or the group after a bracketed
+    /// area code (`(202) 555-1234`).
+    fn phone_part(&self, i: usize, end: usize) -> bool {
+        let number = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
         // tokens `k - 2`, `k - 1`, `k`: a number, a hyphen, a number, glued
         let link = |k: usize| {
             k >= 2
                 && k < self.toks.len()
-                && self.punct(k - 1) == Some('-')
+                && matches!(self.punct(k - 1), Some('-' | '‑' | '–'))
                 && self.touching(k - 1)
                 && self.touching(k)
-                && self.toks[k - 2].kind == TokKind::Number
-                && self.toks[k].kind == TokKind::Number
+                && number(k - 2)
+                && number(k)
         };
-        let before = (link(i) as usize) + (link(i) && link(i - 2)) as usize;
-        let after = (link(end + 1) as usize) + (link(end + 1) && link(end + 3)) as usize;
-        before + after >= 2
+        // `(202) 555-1234`
+        if i >= 3
+            && self.punct(i - 1) == Some(')')
+            && number(i - 2)
+            && self.word_text(i - 2).len() == 3
+            && self.punct(i - 3) == Some('(')
+            && link(end + 1)
+        {
+            return true;
+        }
+        let (mut first, mut last) = (i, end - 1);
+        while link(first) {
+            first -= 2;
+        }
+        while link(last + 2) {
+            last += 2;
+        }
+        let groups = (first..=last).step_by(2);
+        let long = groups
+            .clone()
+            .filter(|&k| self.word_text(k).len() >= 3)
+            .count();
+        groups.count() >= 3 && long >= 2
     }
 
     /// Digits at token `i`, space groups and scale words after.
@@ -237,13 +263,15 @@ impl Scan<'_> {
         };
         let zero_led = |k: usize| self.word_text(k).starts_with('0');
         let before = joined(i);
-        if before && (zero_led(i - 1) || joined(i - 1)) {
+        // … or the number after a country code (`+61 412 345 678`)
+        let plus_before = |k: usize| k > 0 && self.punct(k - 1) == Some('+') && self.touching(k);
+        if before && (zero_led(i - 1) || joined(i - 1) || plus_before(i - 1)) {
             return None;
         }
         if joined(end) && (zero_led(end) || before || joined(end + 1)) {
             return None;
         }
-        if int_digits > 15 || !self.glue_ok(i, end) || self.hyphen_chain(i, end) {
+        if int_digits > 15 || !self.glue_ok(i, end) || self.phone_part(i, end) {
             return None;
         }
         let spaced = end > i + 1 || grouped;
