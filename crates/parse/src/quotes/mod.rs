@@ -1573,6 +1573,14 @@ mod tests {
         assert_eq!(c.speaker.as_deref(), Some("Debbie Kranz"), "{c:?}");
         let d = find(&q, "These days, she said");
         assert_eq!(d.speaker.as_deref(), Some("Debbie Kranz"), "{d:?}");
+        // a “which” clause right after the subject: the subject speaks
+        let t = "Halvorsen Aircraft, which builds the jets in Wichita, said on Tuesday that it would appeal the fine.\n\n\
+                 In a statement, the Pentagon, which oversees the program, said the tests would resume in May.";
+        let q = quotes(t);
+        let e = find(&q, "it would appeal");
+        assert_eq!(e.speaker.as_deref(), Some("Halvorsen Aircraft"), "{e:?}");
+        let f = find(&q, "the tests would resume");
+        assert_eq!(f.speaker.as_deref(), Some("Pentagon"), "{f:?}");
     }
 
     #[test]

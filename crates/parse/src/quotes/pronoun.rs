@@ -9,7 +9,7 @@
 //! The antecedent is searched sentence by sentence, backwards from the
 //! pronoun (at most [`MAX_SENTENCES_BACK`]): in each sentence, the speaker
 //! of the speech attributed there (of quotation marks before reported
-//! speech, of the pronoun's gender before unknown, the nearest first),
+//! speech, of the pronoun's gender before unknown, else the first),
 //! else a name of a person no entity holds opening the sentence (“Jo
 //! Roe, the county chairman, on Friday unveiled …”), else the first person mentioned outside
 //! quotation marks (the subject, most often), possessives last; a sentence
@@ -333,8 +333,12 @@ impl<'a> Ctx<'a> {
     /// function word (“Jo Roe campaign chairman Al Lee said”: the name
     /// modifies a role).
     fn unheld_subject_name(&self, toks: &[crate::text::Token], from: usize) -> Option<Span> {
-        let j0 = toks.iter().position(|t| t.span.start >= from)?;
-        if self.inside_marks(toks[j0].span.start) {
+        let mut j0 = toks.iter().position(|t| t.span.start >= from)?;
+        // (past the comma closing a fronted clause)
+        if self.word(&toks[j0]) == "," {
+            j0 += 1;
+        }
+        if j0 >= toks.len() || self.inside_marks(toks[j0].span.start) {
             return None;
         }
         let mut end = j0;
@@ -598,9 +602,10 @@ impl<'a> Ctx<'a> {
             }
             // the speakers of speech attributed in this sentence: of
             // quotation marks before those of reported speech, one of the
-            // pronoun's gender before one of unknown gender, the nearest
-            // first (“When Lee asked whether the levy would pass, Roe
-            // answered, “…” … “…,” he added”: Roe)
+            // pronoun's gender before one of unknown gender, else the
+            // first (the main clause's subject, most often: “When Lee
+            // asked whether the levy would pass, Roe answered, “…” … “…,”
+            // he added”: Roe)
             let from = speakers.partition_point(|&(p, _)| p < sent.start);
             let to = from + speakers[from..].partition_point(|&(p, _)| p < limit);
             // (`None` for a speaker that does not fit, else its rank)
@@ -634,7 +639,6 @@ impl<'a> Ctx<'a> {
             };
             let best = speakers[from..to]
                 .iter()
-                .rev()
                 .filter_map(|&(p, ref sp)| rank(p, sp).map(|r| (r, sp)))
                 .min_by_key(|&(r, _)| r);
             if let Some((_, sp)) = best {

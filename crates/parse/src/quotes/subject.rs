@@ -322,10 +322,12 @@ impl<'a> Ctx<'a> {
     /// or a possessive), unless that subject is surely a person (a person
     /// entity or a name of two words or more: “Robert Peck, managing
     /// director and equity analyst at Acme, said”). A parenthetical after
-    /// the subject is passed over (“Rep. Jo Roe (Mich.), a delegate, said”)
-    /// and a segment opening with “which” tells of the thing before it,
-    /// so the subject lies before that (“Jo Roe, the treasurer of the
-    /// Elm Street Food Bank, which opened in 1998, recalled”).
+    /// the subject is passed over (“Rep. Jo Roe (Mich.), a delegate, said”).
+    /// A segment opening with “which” tells of the thing before it, which
+    /// is the subject (“Boeing, which builds the jets, said”) unless it
+    /// closes an apposition of its own, whose subject is taken (“Jo Roe,
+    /// the treasurer of the Elm Street Food Bank, which opened in 1998,
+    /// recalled”).
     fn apposition_left(&self, toks: &[Token], comma: usize, floor: usize) -> Option<Subject> {
         // the segment's first token must look like an apposition's, the
         // segment may hold commas of its own (“now 81 and retired in
@@ -356,13 +358,21 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.word(first);
-            // “Jo Roe, the treasurer of the Elm Street Food Bank, which
-            // opened in 1998, recalled”: a clause on “which” tells of the thing
-            // named before it, no speaker; the subject lies further back
+            // a clause on “which” tells of the thing named before it: that
+            // thing speaks (“Boeing, which builds the jets, said”) unless
+            // it ends an apposition of its own, whose subject speaks (“Jo
+            // Roe, the treasurer of the Elm Street Food Bank, which opened
+            // in 1998, recalled”)
             if w == "which" {
-                typical_seen = true;
-                right = left;
-                continue;
+                if let Some(s) = self.apposition_left(toks, left, floor) {
+                    return Some(s);
+                }
+                let s = self.subject_ending_at(&toks[floor..], left - floor);
+                let found = matches!(
+                    s,
+                    Subject::Entity(..) | Subject::Name(_) | Subject::Pronoun(_)
+                );
+                return found.then_some(s);
             }
             // (a participle opens a clause: “Hewlett, delivering the
             // mayor's speech, asked”)
