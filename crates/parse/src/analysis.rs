@@ -155,7 +155,7 @@ impl<'t> Analysis<'t> {
     pub fn pieces(&self) -> &[Token] {
         self.pieces.get_or_init(|| {
             let mut pieces = spare_tokens(crate::rules::pieces_room(self.tokens.len()));
-            crate::rules::pieces_into(self.text, &self.tokens, &mut pieces);
+            crate::rules::ordered_pieces_into(self.text, &self.tokens, &mut pieces);
             pieces
         })
     }

@@ -1083,37 +1083,50 @@ pub(crate) fn lookup_short(bytes: &[u8]) -> Option<(Classes, WordId)> {
     })
 }
 
-/// [`lookup_short`] of a word of ASCII letters and digits, with
-/// `tail_capitals` telling whether a byte after its first is a capital
-/// (the tokenizer's fast path knows it from its scan): a word in
-/// lowercase or Capitalised that the spellings lack is absent at once,
-/// with no lowercasing of its packed bytes to find that out.
+/// [`lookup_short`] of a word of ASCII letters and digits, packed as
+/// [`load_le`] packs it (`raw`, of `len` bytes, at most 16; see
+/// [`load_word`]), with `tail_capitals` telling whether a byte after its
+/// first is a capital (the tokenizer's fast path knows it from its scan):
+/// a word in lowercase or Capitalised that the spellings lack is absent
+/// at once, with no lowercasing of its packed bytes to find that out.
 #[inline(always)]
 pub(crate) fn lookup_alnum(
     lex: &Lexicon,
-    bytes: &[u8],
+    raw: u128,
+    len: usize,
     tail_capitals: bool,
-) -> Option<(Classes, WordId)> {
-    if bytes.len() > 16 {
-        return None;
-    }
-    debug_assert!(bytes.iter().all(u8::is_ascii_alphanumeric));
-    let raw = load_le(bytes);
+) -> (Classes, WordId) {
+    debug_assert!(len <= 16);
     if let Some(s) = lex.spellings.get(raw) {
-        if s.len == bytes.len() {
-            return Some((s.classes, s.id));
+        if s.len == len {
+            return (s.classes, s.id);
         }
     }
     // as in `lookup_short`: the spellings would hold it if its key were
     // in the lexicon (and its last byte, a letter or a digit, is no 0)
     if !tail_capitals {
-        return Some((Classes::NONE, WordId::ABSENT));
+        return (Classes::NONE, WordId::ABSENT);
     }
     let lower = ascii_lowercase_packed(raw);
-    Some(match lex.short.get(lower) {
-        Some(s) => (s.classes_of_packed(raw, bytes.len()), WordId(s.id)),
+    match lex.short.get(lower) {
+        Some(s) => (s.classes_of_packed(raw, len), WordId(s.id)),
         None => (Classes::NONE, WordId::ABSENT),
-    })
+    }
+}
+
+/// The `len` bytes (1 to 16) of `bytes` from `at` on, packed as
+/// [`load_le`] packs them: a word of at most 8 bytes with 8 bytes there
+/// to read (most words) by one load and a mask.
+#[inline(always)]
+pub(crate) fn load_word(bytes: &[u8], at: usize, len: usize) -> u128 {
+    debug_assert!((1..=16).contains(&len));
+    match bytes.get(at..at + 8) {
+        Some(b) if len <= 8 => {
+            let b: [u8; 8] = b.try_into().expect("8 bytes");
+            u128::from(u64::from_le_bytes(b) & (u64::MAX >> (64 - 8 * len)))
+        }
+        _ => load_le(&bytes[at..at + len]),
+    }
 }
 
 /// [`lookup`] of a word of more than 16 bytes or not ASCII.
@@ -1361,6 +1374,14 @@ mod tests {
             buf[..n].copy_from_slice(&text[..n]);
             assert_eq!(load_le(&text[..n]), u128::from_le_bytes(buf), "length {n}");
         }
+        // `load_word` the same, with 8 bytes to read after the start and without
+        for at in [0, 2, 4, 8] {
+            for n in 1..=(text.len() - at).min(16) {
+                let word = &text[at..at + n];
+                assert_eq!(load_word(text, at, n), load_le(word), "{at}, {n}");
+                assert_eq!(load_word(word, 0, n), load_le(word), "{at}, {n}");
+            }
+        }
     }
 
     /// Every data file has its header (a description, who reads it, its
@@ -1529,9 +1550,10 @@ mod tests {
                 // the tokenizer's lookup of a word of letters and digits
                 if !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
                     let tail_capitals = w.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+                    let raw = load_le(w.as_bytes());
                     assert_eq!(
-                        lookup_alnum(lexicon(), w.as_bytes(), tail_capitals),
-                        Some(found),
+                        lookup_alnum(lexicon(), raw, w.len(), tail_capitals),
+                        found,
                         "{w:?}"
                     );
                 }

@@ -402,9 +402,11 @@ fn ascii_run(lex: &lexicon::Lexicon, slice: &str, i: usize, base: usize) -> Opti
             word: WordId::NONE,
         }
     } else {
-        let (classes, word) = match lexicon::lookup_alnum(lex, &bytes[i..j], rest & UPPER != 0) {
-            Some(found) => found,
-            None => lexicon::lookup(slice.get(i..j)?),
+        let (classes, word) = if j - i <= 16 {
+            let raw = lexicon::load_word(bytes, i, j - i);
+            lexicon::lookup_alnum(lex, raw, j - i, rest & UPPER != 0)
+        } else {
+            lexicon::lookup(slice.get(i..j)?)
         };
         if full_stop && classes.has(Class::TitleAbbreviation) {
             return None;
@@ -624,20 +626,22 @@ mod tests {
                 &[".S.", ".5", "-x", "'s", "’s", "é", "&T", ".é", ".中"]
             };
             for end in joiners {
-                assert!(
-                    ascii_run(lexicon::lexicon(), &format!("{w}{end}"), 0, 0).is_none(),
-                    "{w}{end}"
-                );
+                let t = format!("{w}{end}");
+                assert!(ascii_run(lexicon::lexicon(), &t, 0, 0).is_none(), "{t}");
             }
         }
         // a title abbreviation keeps its full stop: the general path
         for t in ["Gen.", "Mr. Smith", "Gen.”"] {
             assert!(ascii_run(lexicon::lexicon(), t, 0, 0).is_none(), "{t}");
         }
-        // mid-text: spans are offset by `base`
-        let t = "at 10 Downing";
-        let (tok, e) = ascii_run(lexicon::lexicon(), t, 6, 100).unwrap();
-        assert_eq!((tok.span, e), (Span::new(106, 113), 13));
+        // mid-text: spans are offset by `base`; a word with 8 bytes after
+        // its start, or fewer
+        for after in ["", " Street"] {
+            let t = format!("at 10 Downing{after}");
+            let (tok, e) = ascii_run(lexicon::lexicon(), &t, 6, 100).unwrap();
+            assert_eq!((tok.span, e), (Span::new(106, 113), 13));
+            assert_eq!((tok.classes, tok.word), lexicon::lookup("Downing"));
+        }
     }
 
     #[test]
