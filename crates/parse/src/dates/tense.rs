@@ -10,15 +10,6 @@
 //! `’ll`), a past cue (`past`: class `past_cue`, not right after
 //! “be”/“been”/“being”), or an `-ed` verb right before the expression
 //! (not a state after a linking verb: “will remain closed until Monday”).
-//! An `-ed` verb elsewhere in the left window (“changed … to a calendar
-//! year in December”), or in the right one when the expression opens
-//! the clause (“In September, it announced plans to …”), is a past cue
-//! at its distance too, unless it follows a finite auxiliary (a perfect
-//! or a passive: “has extended the loans through January”), an article
-//! or a determiner (an adjective: “the revised forecast for March”), or
-//! starts with `un` (“a still unspecified date in January”), and unless
-//! a bound (`by`, `through`: class `date_bound`) stands right before the
-//! expression, whose own lean the resolver applies.
 //! Without a cue the clause is in the past (news mode).
 
 use super::Ctx;
@@ -292,46 +283,15 @@ pub(super) fn clause_tense<'t>(
             },
         )
     };
-    // an -ed verb, not a state after a linking verb (“will remain closed
-    // until Monday”), a perfect (“has extended the loans through
-    // January”), a future cue (“scheduled”), “expected” or an adjective
-    // after a determiner (“the revised forecast for March”)
-    let past_verb = |i: usize| {
-        let w = toks[i].text(text);
-        let before = (sent.start..i)
-            .rev()
-            .find(|&k| toks[k].kind != TokKind::Punct);
-        is_regular_past(w)
-            && !starts_with_un(w)
-            && !before.is_some_and(|k| {
-                toks[k].is(Class::LinkingVerb)
-                    || toks[k].is(Class::FiniteAuxiliary)
-                    || toks[k].is(Class::Article)
-                    || toks[k].is(Class::Determiner)
-            })
-            && !toks[i].is(Class::FutureCue)
-            && !w.eq_ignore_ascii_case("expected")
-    };
-    // the right window's verbs count only when the expression opens the
-    // clause (“In September, it announced …”); after it, an -ed word is
-    // as often an adjective (“new markets untouched by the crisis”)
-    let verbs_right = at_clause_start;
-    // after a bound (“urged them to return by Friday”, “extended the line
-    // through January”) the bound leans the tense, not a verb further off
-    let bounded = first > sent.start && toks[first - 1].is(Class::DateBound);
-    for (k, &i) in left.iter().chain(right.iter()).enumerate() {
-        let s = toks[i].span;
-        let dist = if s.end <= start_byte {
-            start_byte - s.end
-        } else {
-            s.start.saturating_sub(end_byte)
-        };
+    for &i in left.iter().chain(right.iter()) {
         if let Some((t, cue)) = cue_at(i) {
+            let s = toks[i].span;
+            let dist = if s.end <= start_byte {
+                start_byte - s.end
+            } else {
+                s.start.saturating_sub(end_byte)
+            };
             consider(dist, t, Cue::Match(cue));
-        } else if !bounded && (k < left.len() || verbs_right) && past_verb(i) {
-            // the clause's own verb (“changed … in December”, “In
-            // September, it announced plans to …”)
-            consider(dist, Tense::Past, Cue::Verb(s));
         }
     }
     // An -ed verb right before the expression (“announced on Tuesday”),
@@ -358,12 +318,6 @@ pub(super) fn clause_tense<'t>(
         Some((_, t, cue)) => (t, Some(cue.text(text))),
         None => (Tense::Past, None),
     }
-}
-
-/// `unchanged`, `unspecified`: an -ed word with the prefix `un` is an
-/// adjective, not a verb in the past.
-fn starts_with_un(w: &str) -> bool {
-    w.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("un"))
 }
 
 /// The cue that decided a clause's tense, before its text is written.
