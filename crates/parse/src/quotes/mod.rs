@@ -1581,6 +1581,10 @@ mod tests {
         assert_eq!(e.speaker.as_deref(), Some("Halvorsen Aircraft"), "{e:?}");
         let f = find(&q, "the tests would resume");
         assert_eq!(f.speaker.as_deref(), Some("Pentagon"), "{f:?}");
+        let t = "Jane Foley of Rabobank, which advises the government, said rates would rise in the spring.";
+        let q = quotes(t);
+        let g = find(&q, "rates would rise");
+        assert_eq!(g.speaker.as_deref(), Some("Jane Foley"), "{g:?}");
     }
 
     #[test]

@@ -372,7 +372,8 @@ impl<'a> Ctx<'a> {
                     s,
                     Subject::Entity(..) | Subject::Name(_) | Subject::Pronoun(_)
                 );
-                return found.then_some(s);
+                // (“Jane Foley of Rabobank, which advises …”: the person)
+                return found.then(|| self.person_of_place(toks, floor, s).unwrap_or(s));
             }
             // (a participle opens a clause: “Hewlett, delivering the
             // mayor's speech, asked”)
