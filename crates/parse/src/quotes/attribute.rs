@@ -322,7 +322,8 @@ impl<'a> Ctx<'a> {
             // the next sentence, in the same paragraph, right after it
             let ends = m.content.slice(self.text).trim_end();
             let asks = ends.ends_with(['?', '!']);
-            if !asks && !ends.ends_with('.') {
+            // (or an ellipsis: “…” Smith said, the splitter cut there too)
+            if !asks && !ends.ends_with(['.', '…']) {
                 return None;
             }
             let next = self.sentences.get(si + 1)?;
@@ -444,6 +445,9 @@ impl<'a> Ctx<'a> {
                 && !(k..k + gap.len()).any(|i| self.is_cue_after(win, i));
             if titles_only || tail_then_comma {
                 let sp = self.speaker_or_role_phrase(subject, speakers, false)?;
+                return Some((sp, cue));
+            }
+            if let Some(sp) = self.coordinated_role(win, k, &gap, subject, speakers) {
                 return Some((sp, cue));
             }
         }
@@ -971,6 +975,36 @@ impl<'a> Ctx<'a> {
         let floor = all.partition_point(|t| t.span.start < from);
         let hi = all.partition_point(|t| t.span.start < to).max(floor);
         let toks = &all[..hi];
+        // a person named after a dash, right before the colon, speaks
+        // (“Analysts warned - Jo Roe: “…””): not the subject of the cue
+        // before the dash
+        // (a dash among the six tokens before the colon first: cheap)
+        let near_dash = colon
+            && hi >= floor + 3
+            && toks[hi.saturating_sub(7).max(floor)..hi - 1]
+                .iter()
+                .any(|t| t.kind == TokKind::Punct && matches!(self.word(t), "-" | "–" | "—"));
+        if near_dash && self.word(&toks[hi - 1]) == ":" {
+            let s = self.subject_ending_at(&toks[floor..], hi - 1 - floor);
+            let dash = s.span().is_some_and(|sp| {
+                let i = toks.partition_point(|t| t.span.start < sp.start);
+                i > floor && matches!(self.word(&toks[i - 1]), "-" | "–" | "—")
+            });
+            let person = match s {
+                Subject::Entity(e, _) => self.entities[e].kind == EntityKind::Person,
+                Subject::Name(_) => true,
+                _ => false,
+            };
+            if dash && person {
+                if let Some(sp) = self.resolve_subject(s, speakers) {
+                    let sp = Speaker {
+                        how: Attribution::Colon,
+                        ..sp
+                    };
+                    return Some((sp, ":".to_string()));
+                }
+            }
+        }
         for v in (floor..hi).rev() {
             let t = &toks[v];
             let cue = t.is(Class::ReportingVerb)
@@ -1016,7 +1050,19 @@ impl<'a> Ctx<'a> {
                     found => found,
                 }
             } else if participle || coordinated {
-                self.first_subject(toks, floor, v - 1)
+                let s = self.first_subject(toks, floor, v - 1);
+                // past an earlier quote of the sentence, a name in
+                // apposition to a noun (“Roe went on KTVA's “Morning
+                // Show” to defend a plan backed by his critic, Al Lee,
+                // saying “…””) is no subject: the sentence's first is
+                if participle && floor > 0 && self.in_apposition(toks, floor, s) {
+                    match self.first_subject(toks, 0, v - 1) {
+                        Subject::Unknown => s,
+                        found => found,
+                    }
+                } else {
+                    s
+                }
             } else if opens {
                 self.subject_right(toks, v)
             } else {
@@ -1044,6 +1090,26 @@ impl<'a> Ctx<'a> {
                 subject = self.first_subject(toks, floor, v);
                 if subject == Subject::Unknown && floor > 0 {
                     subject = self.first_subject(toks, 0, v);
+                }
+            }
+            // an earlier quote closing right before the cue (past a comma)
+            // is a title inside the subject's apposition (“As Jo Roe,
+            // author of “The Long Count,” put it, “…””): the subject is
+            // found before it
+            if subject == Subject::Unknown
+                && floor > 0
+                && toks[floor..v].iter().all(|t| t.kind == TokKind::Punct)
+            {
+                // the comma opening the apposition, outside the marks, and
+                // the subject right before it
+                let comma = (0..floor).rev().find(|&c| {
+                    self.word(&toks[c]) == "," && !self.inside_marks(toks[c].span.start)
+                });
+                if let Some(c) = comma.filter(|&c| c > 0) {
+                    let s = self.subject_left(toks, c, 0);
+                    if s.span().is_some_and(|sp| sp.end == toks[c - 1].span.end) {
+                        subject = s;
+                    }
                 }
             }
             if let Some(mut sp) = self.speaker_or_role_phrase(subject, speakers, false) {
@@ -1182,6 +1248,9 @@ impl<'a> Ctx<'a> {
             None => {
                 let toks = self.sentence_toks(si - 1);
                 let clause = &toks[toks.partition_point(|t| t.span.start < from)..];
+                if let Some(sp) = self.medium_heading(clause) {
+                    return Some((sp, ":".to_string()));
+                }
                 let n = clause.len();
                 if n < 3
                     || self.word(&clause[n - 1]) != ":"
@@ -1213,6 +1282,99 @@ impl<'a> Ctx<'a> {
             sp.how = Attribution::Colon;
         }
         Some((sp, cue))
+    }
+
+    /// Two roles joined by “and” between the mark (`toks[k]`) and the
+    /// cue, the second the cue's subject: a lowercase article or
+    /// determiner, the first role, “and”, words of a title (no determiner
+    /// or pronoun) before the second (“…,” the Iowa governor and Democratic
+    /// Senate candidate said): a person known to hold the first
+    /// role, else the phrase as written; not two people (“the senator
+    /// and his wife said”).
+    fn coordinated_role(
+        &self,
+        toks: &[Token],
+        k: usize,
+        gap: &[&Token],
+        subject: Subject,
+        speakers: &Said,
+    ) -> Option<Speaker> {
+        let Subject::Role(_) = subject else {
+            return None;
+        };
+        let a = gap.iter().position(|t| self.word(t) == "and")?;
+        let first = gap.first()?;
+        let opens = first.shape.has(Shape::LOWERCASE)
+            && (first.is(Class::Article) || first.is(Class::Determiner));
+        let firsts = gap[1..a].iter().all(|t| self.is_title_token(t));
+        let seconds = gap[a + 1..].iter().all(|t| {
+            self.is_title_token(t) && !t.is(Class::Determiner) && !t.is(Class::PersonPronoun)
+        });
+        if a < 2 || !opens || !firsts || !seconds {
+            return None;
+        }
+        let role = self.role_ending_at(&toks[..k + a], k + a)?;
+        // a person known to hold the first role, else the two as written
+        let core = crate::entities::role_core(role.slice(self.text));
+        let held = |e: usize| self.role_cores(e).contains(&core);
+        if let Some(sp) = self
+            .resolve_subject(Subject::Role(role), speakers)
+            .filter(|sp| sp.entity.is_some_and(held))
+        {
+            return Some(sp);
+        }
+        let last = subject.span()?;
+        Some(Speaker::phrase(Span::new(first.span.start, last.end)))
+    }
+
+    /// Whether `subject`, found in `toks[floor..]`, is a name in
+    /// apposition to a noun: right after a comma that follows a lowercase
+    /// word (“his rival, Al Lee,”).
+    fn in_apposition(&self, toks: &[Token], floor: usize, subject: Subject) -> bool {
+        let Some(span) = subject.span() else {
+            return false;
+        };
+        let i = toks.partition_point(|t| t.span.start < span.start);
+        i >= floor + 2
+            && self.word(&toks[i - 1]) == ","
+            && toks[i - 2].kind == TokKind::Word
+            && toks[i - 2].shape.has(Shape::LOWERCASE)
+    }
+
+    /// A heading of one to three words naming a medium of speech
+    /// (`speech_medium.tsv`), no name among them, then an optional “as
+    /// follows” and a colon, as the phrase speaker
+    /// ([`Attribution::Phrase`]) of the quote it introduces: “Partial
+    /// transcript as follows:¶“…””, “Video transcript:¶“…””. The
+    /// medium, as written, is the source: the words are often several
+    /// people's.
+    fn medium_heading(&self, clause: &[Token]) -> Option<Speaker> {
+        let (last, words) = clause.split_last()?;
+        if self.word(last) != ":" {
+            return None;
+        }
+        let words = match words {
+            [w @ .., a, f]
+                if self.word(a).eq_ignore_ascii_case("as")
+                    && self.word(f).eq_ignore_ascii_case("follows") =>
+            {
+                w
+            }
+            w => w,
+        };
+        let head = words.last()?;
+        let plain = |t: &Token| {
+            t.kind == TokKind::Word
+                && !t.shape.has(Shape::POSSESSIVE)
+                && self.mention_starting_at(t.span.start).is_none()
+        };
+        if words.len() > 3 || !head.is(Class::SpeechMedium) || !words.iter().all(plain) {
+            return None;
+        }
+        Some(Speaker::phrase(Span::new(
+            words[0].span.start,
+            head.span.end,
+        )))
     }
 
     /// The speaker of a quote that opens its paragraph and ends its
@@ -1828,8 +1990,9 @@ impl<'a> Ctx<'a> {
     /// Jane Roe”, “the Roe campaign manager Jim Lee”), or a document and
     /// its author (“a letter from Sen. Jane Roe”, “remarks by Jane Roe”:
     /// an optional article or determiner, at most three lowercase words
-    /// ending in a `speech_medium` or `evidence_noun`, “from” or “by”,
-    /// then an optional title or role). Not a person's possession (“a
+    /// ending in a `speech_medium` or `evidence_noun`, an optional
+    /// participle (“a report prepared by”), “from” or “by”, then an
+    /// optional title or role). Not a person's possession (“a
     /// letter from Jane Roe’s lawyer”): the possessor does not speak; and
     /// the name must end the phrase, no word after it (“a statement from
     /// Ruiz spokesman Tom Reyes”: not Ruiz).
@@ -1891,10 +2054,17 @@ impl<'a> Ctx<'a> {
         else {
             return false;
         };
+        // (a participle may come between: “a report prepared by”,
+        // “a statement released by”)
+        let participle = p > first + 1 && {
+            let w = &gap[p - 1];
+            lower(w) && (self.word(w).ends_with("ed") || w.is(Class::PastVerb))
+        };
+        let noun = p - 1 - usize::from(participle);
         p > first
-            && p - first <= 3
+            && p - first <= 3 + usize::from(participle)
             && gap[first..p].iter().all(lower)
-            && (gap[p - 1].is(Class::SpeechMedium) || gap[p - 1].is(Class::EvidenceNoun))
+            && (gap[noun].is(Class::SpeechMedium) || gap[noun].is(Class::EvidenceNoun))
             && (p + 1 == gap.len() || titled(p + 1))
     }
     /// True when the name at `span` is the object of a preposition

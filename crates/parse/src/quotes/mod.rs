@@ -1635,4 +1635,108 @@ mod tests {
         assert_eq!(a.speaker.as_deref(), Some("Dale Whitlock"), "{a:?}");
         assert_eq!(a.attribution, Attribution::Pronoun);
     }
+
+    #[test]
+    fn a_transcript_heading_is_the_source_of_its_quote() {
+        let t = "Governor Dale Whitlock spoke to reporters in Tucson on Monday. \
+                 “We will finish the job,” Whitlock said.\n\n\
+                 Partial transcript as follows:\n\n\
+                 “WHITLOCK: The water project is the first thing on my desk. We have the money.”\n\n\
+                 Video transcript:\n\n\
+                 “REPORTER: When will the crews start? WHITLOCK: In May.”";
+        let q = quotes(t);
+        let a = find(&q, "WHITLOCK: The water");
+        assert_eq!(a.speaker.as_deref(), Some("Partial transcript"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Phrase);
+        let b = find(&q, "REPORTER: When");
+        assert_eq!(b.speaker.as_deref(), Some("Video transcript"), "{b:?}");
+    }
+
+    #[test]
+    fn a_given_name_opening_a_place_or_body_is_no_antecedent() {
+        let t = "Mayor Ellen Parrish said the storm had knocked out power across the city.\n\n\
+                 Austin Police, the city's force, closed three roads on Tuesday.\n\n\
+                 “Crews will work through the night,” she said.\n\n\
+                 Governor Dana Whitfield toured the coast on Monday.\n\n\
+                 Sandy Hook residents gathered at the school on Friday.\n\n\
+                 “We owe them answers,” she said.";
+        let q = quotes(t);
+        let a = find(&q, "Crews will work");
+        assert_eq!(a.speaker.as_deref(), Some("Ellen Parrish"), "{a:?}");
+        let b = find(&q, "We owe them");
+        assert_eq!(b.speaker.as_deref(), Some("Dana Whitfield"), "{b:?}");
+    }
+
+    #[test]
+    fn a_participle_after_an_earlier_quote_skips_an_apposition() {
+        let t = "Gov. Harold Brennan (D-Ore.) went on KTVA’s “Morning Show” on Monday to defend a plan \
+                 backed by his longtime critic, Dale Whitlock, saying “the bridge comes first” and the \
+                 budget would follow.";
+        let q = quotes(t);
+        let a = find(&q, "the bridge comes first");
+        assert_eq!(a.speaker.as_deref(), Some("Harold Brennan"), "{a:?}");
+    }
+
+    #[test]
+    fn a_title_quoted_in_the_subjects_apposition_keeps_the_subject() {
+        let t = "The ferry fare rises in June. As Dana Whitfield, a harbor historian and author of \
+                 “Tides of Commerce,” put it, “Every fare increase on this route has ended in a smaller \
+                 fleet.”";
+        let q = quotes(t);
+        let a = find(&q, "Every fare increase");
+        assert_eq!(a.speaker.as_deref(), Some("Dana Whitfield"), "{a:?}");
+    }
+
+    #[test]
+    fn two_roles_joined_by_and_name_one_speaker() {
+        let t = "Governor Marco Dale toured the flooded farms on Monday. \
+                 “The levees held where we rebuilt them,” \
+                 the Iowa governor and Democratic Senate candidate said on Monday.";
+        let q = quotes(t);
+        let a = find(&q, "The levees held");
+        assert_eq!(a.speaker.as_deref(), Some("Marco Dale"), "{a:?}");
+    }
+
+    #[test]
+    fn a_party_and_state_tag_between_commas_after_the_quote() {
+        let t = "“The bill is dead,” Rep. Jo Marsh, D-Calif., said on Tuesday.\n\n\
+                 “The vote was a mistake,” Sen. Dale Ruiz, D-N.Y., told reporters.";
+        let q = quotes(t);
+        let a = find(&q, "The bill is dead");
+        assert_eq!(a.speaker.as_deref(), Some("Jo Marsh"), "{a:?}");
+        let b = find(&q, "The vote was");
+        assert_eq!(b.speaker.as_deref(), Some("Dale Ruiz"), "{b:?}");
+    }
+
+    #[test]
+    fn according_to_a_document_filed_by_its_author() {
+        let t = "Lena Ford said the fence had been moved overnight.\n\n\
+                 “The survey lines were never recorded with the county,” \
+                 according to a report prepared by District Attorney Dale Ruiz.";
+        let q = quotes(t);
+        let a = find(&q, "The survey lines");
+        assert_eq!(a.speaker.as_deref(), Some("Dale Ruiz"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::AccordingTo);
+    }
+
+    #[test]
+    fn a_name_after_a_dash_before_the_colon_speaks() {
+        let t = "Ticket sales slowed in the second week.\n\n\
+                 Organizers warned - Dale Ruiz: “Weather decides more of these festivals than any \
+                 headliner does.”";
+        let q = quotes(t);
+        let a = find(&q, "Weather decides");
+        assert_eq!(a.speaker.as_deref(), Some("Dale Ruiz"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Colon);
+    }
+
+    #[test]
+    fn a_quote_ending_in_an_ellipsis_takes_the_attribution_after_it() {
+        let t = "Marsh asked, \"Will the ferry run in winter?\"\n\n\
+                 \"We are looking at every option for the cold months…\" Ruiz said.";
+        let q = quotes(t);
+        let a = find(&q, "We are looking");
+        assert_eq!(a.speaker.as_deref(), Some("Ruiz"), "{a:?}");
+        assert_eq!(a.attribution, Attribution::Verb);
+    }
 }

@@ -331,7 +331,9 @@ impl<'a> Ctx<'a> {
     /// possessive, followed (past a parenthetical: “(D-Iowa)”) by a comma
     /// or a lowercase word that is no role noun, title modifier or
     /// function word (“Jo Roe campaign chairman Al Lee said”: the name
-    /// modifies a role).
+    /// modifies a role), nor a place's or plural noun (“Sandy Hook
+    /// families sued …”); no word of the run an organisation's, a place's
+    /// or a group's (“Austin Police”).
     fn unheld_subject_name(&self, toks: &[crate::text::Token], from: usize) -> Option<Span> {
         let mut j0 = toks.iter().position(|t| t.span.start >= from)?;
         // (past the comma closing a fronted clause)
@@ -362,18 +364,32 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // a word of an organisation's or a place's name, or of a group
+        // (`non_person_word.tsv`, `group_word.tsv`: “Austin Police”,
+        // “Jordan River”): no person, though it opens with a given name
+        if toks[j..end]
+            .iter()
+            .any(|t| t.is(Class::NonPersonWord) || t.is(Class::GroupWord))
+        {
+            return None;
+        }
         let mut after = end;
         if toks.get(after).is_some_and(|t| self.word(t) == "(") {
             after =
                 (after + 1..toks.len().min(after + 12)).find(|&k| self.word(&toks[k]) == ")")? + 1;
         }
         let next = toks.get(after)?;
+        // (nor before a noun whose modifier is a place, or a plural one:
+        // “Sandy Hook families sued …”, “Austin police said …”:
+        // `place_noun.tsv`, `plural_noun.tsv`)
         let follows = self.word(next) == ","
             || (next.kind == TokKind::Word
                 && next.shape.has(crate::text::Shape::LOWERCASE)
                 && !next.is(Class::RoleNoun)
                 && !next.is(Class::TitleModifier)
-                && !next.is(Class::FunctionWord));
+                && !next.is(Class::FunctionWord)
+                && !next.is(Class::PlaceNoun)
+                && !next.is(Class::PluralNoun));
         follows.then(|| Span::new(toks[j].span.start, last.span.end))
     }
 

@@ -269,6 +269,20 @@ impl<'a> Ctx<'a> {
                 end = open;
             }
         }
+        // a party and state between commas after the name (“Sen. Jo Roe,
+        // R-Ky., said”, “Rep. Al Lee, D-N.Y., said”): the tag's first
+        // bytes read (cheap: this runs for every cue), then its comma
+        if end >= floor + 4 {
+            let bytes = self.text.as_bytes();
+            let tag = (end.saturating_sub(6).max(floor + 2)..end - 1)
+                .rev()
+                .find(|&i| is_party_tag(bytes.get(toks[i].span.start..).unwrap_or_default()));
+            if let Some(i) = tag {
+                if self.word(&toks[end - 1]) == "," && self.word(&toks[i - 1]) == "," {
+                    end = i - 1;
+                }
+            }
+        }
         if end > floor && self.word(&toks[end - 1]) == "," {
             // an apposition or relative clause: “NAME, a doctor, said”,
             // “Clinton, speaking to reporters in Ohio, said”
@@ -665,6 +679,12 @@ pub(super) fn is_ing_form(w: &str) -> bool {
 
 /// Prepositions that make the name after them an object (“a source close
 /// to Tom Reyes”, “his friend at Lehigh”).
+/// A party and state tag of a US legislator (“R-Ky”, “D-Calif”, “I-Vt”,
+/// “D-N”): R, D or I, a hyphen, a capital.
+fn is_party_tag(w: &[u8]) -> bool {
+    matches!(w, [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
+}
+
 pub(super) fn is_preposition(w: &str) -> bool {
     matches!(
         w,
