@@ -728,7 +728,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject of a verb `toks[v]` joined by “and” to a verb before it
-    /// (“Sanders called him divisive and accused him of …”, “Ruiz met the
+    /// (“Ruiz called the chairman reckless and accused him of …”, “Ruiz met the
     /// council, and urged it to …”): the subject of the nearest lowercase
     /// finite verb before the “and” ([`Ctx::subject_left`]), within
     /// [`TAIL_MAX`] tokens, with no clause word, relative word, colon,

@@ -261,7 +261,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when the tokens `toks` of a sentence open with a participle's
-    /// clause (“Noting that both Reagan and Trump …, Schlafly put …”,
+    /// clause (“Noting that both candidates …, Ruiz put …”,
     /// “Speaking to reporters, …”, “Joined on stage by Lee, Roe …”): a
     /// capitalised “-ing” word that is no name of the article and not
     /// “According”, or a capitalised “-ed” word that is no name of the
