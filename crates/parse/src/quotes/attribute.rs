@@ -1303,6 +1303,10 @@ impl<'a> Ctx<'a> {
             return None;
         };
         let a = gap.iter().position(|t| self.word(t) == "and")?;
+        // (an article and a role before “and”: `gap[1..a]` needs a ≥ 2)
+        if a < 2 {
+            return None;
+        }
         let first = gap.first()?;
         let opens = first.shape.has(Shape::LOWERCASE)
             && (first.is(Class::Article) || first.is(Class::Determiner));
@@ -1310,7 +1314,7 @@ impl<'a> Ctx<'a> {
         let seconds = gap[a + 1..].iter().all(|t| {
             self.is_title_token(t) && !t.is(Class::Determiner) && !t.is(Class::PersonPronoun)
         });
-        if a < 2 || !opens || !firsts || !seconds {
+        if !opens || !firsts || !seconds {
             return None;
         }
         let role = self.role_ending_at(&toks[..k + a], k + a)?;

@@ -1695,6 +1695,15 @@ mod tests {
         let q = quotes(t);
         let a = find(&q, "The levees held");
         assert_eq!(a.speaker.as_deref(), Some("Marco Dale"), "{a:?}");
+        // “and” right after the mark: no two roles, and no panic (a
+        // fuzzer's find: the first role's slice was empty)
+        let t = "Governor Marco Dale toured the flooded farms on Monday. \
+                 “The levees held where we rebuilt them,” and the governor said so again on Monday.";
+        let q = quotes(t);
+        assert!(
+            q.iter().any(|x| x.text.contains("The levees held")),
+            "{q:?}"
+        );
     }
 
     #[test]
