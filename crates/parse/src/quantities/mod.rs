@@ -474,7 +474,7 @@ impl<'a> Scan<'a> {
     /// area code (`+1 (202) 555-0100`) or a glued run of digits
     /// (`+1-202-555-0100`, `+33.1.42.68.53.00`).
     pub(super) fn phone_after(&self, start: usize, end: usize) -> bool {
-        let number = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
+        let number = |k: usize| self.is_number(k);
         // `+1 202 555 1234`: the groups after the country code were read
         // as one space-grouped number
         if end > start + 1 {
@@ -489,6 +489,11 @@ impl<'a> Scan<'a> {
             Some('-' | '.') => self.touching(end) && self.touching(end + 1) && number(end + 1),
             Some(_) => false,
         }
+    }
+
+    /// Token `k` exists and is a number.
+    fn is_number(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == TokKind::Number)
     }
 
     /// The char of punctuation token `i`.
@@ -1115,7 +1120,7 @@ impl<'a> Scan<'a> {
         let plus = cap(m, "plus");
         // `2+2`: a plus glued between two numbers makes a sum
         if let Some(p) = &plus {
-            if self.touching(p.end) && self.toks[p.end].kind == TokKind::Number {
+            if self.touching(p.end) && self.is_number(p.end) {
                 return Outcome::Skip;
             }
         }

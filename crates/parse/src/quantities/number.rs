@@ -189,7 +189,7 @@ impl Scan<'_> {
     /// `7-1-1` or a record of `10-5-2`), or the group after a bracketed
     /// area code (`(202) 555-1234`).
     fn phone_part(&self, i: usize, end: usize) -> bool {
-        let number = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
+        let number = |k: usize| self.is_number(k);
         // tokens `k - 2`, `k - 1`, `k`: a number, a hyphen, a number, glued
         let link = |k: usize| {
             k >= 2

@@ -40,6 +40,15 @@ pub(super) enum Gender {
     Female,
 }
 
+/// Two genders agree unless both are known and differ (an unknown
+/// gender fits either).
+fn genders_agree(a: Option<Gender>, b: Option<Gender>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
 /// The gender a lexicon value `m` / `f` names.
 fn gender_of_value(v: Option<&str>) -> Option<Gender> {
     match v {
@@ -555,10 +564,7 @@ impl<'a> Ctx<'a> {
         let fits = |span: Span, e: usize| {
             self.plausible_person(e)
                 && !named_after.contains(&e)
-                && match (gender, self.mention_gender(span, e)) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                }
+                && genders_agree(gender, self.mention_gender(span, e))
         };
         let lo = si.saturating_sub(MAX_CHAIN_BACK);
         // sentences passed over that break no chain (see below)
@@ -644,11 +650,7 @@ impl<'a> Ctx<'a> {
                         (plausible_name(name), name_gender(name))
                     }
                 };
-                let agrees = match (gender, g) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                };
-                (person && agrees).then(|| {
+                (person && genders_agree(gender, g)).then(|| {
                     2 * usize::from(!self.inside_marks(p))
                         + usize::from(gender.is_some() && g.is_none())
                 })
@@ -671,11 +673,7 @@ impl<'a> Ctx<'a> {
             // name (not a person named further back)
             if s < si {
                 if let Some(role) = self.definite_role_subject(toks, fronted_end) {
-                    let agrees = match (gender, role_gender(role.slice(self.text))) {
-                        (Some(a), Some(b)) => a == b,
-                        _ => true,
-                    };
-                    if agrees {
+                    if genders_agree(gender, role_gender(role.slice(self.text))) {
                         return self
                             .role_holder(role, speakers)
                             .filter(|&(m, e)| fits(m, e))
@@ -688,12 +686,8 @@ impl<'a> Ctx<'a> {
             // name of ours, then a surname) before its verb or apposition
             if s < si {
                 if let Some(name) = self.unheld_subject_name(toks, fronted_end) {
-                    let g = name_gender(name.slice(self.text));
-                    let agrees = match (gender, g) {
-                        (Some(a), Some(b)) => a == b,
-                        _ => true,
-                    };
-                    if agrees && plausible_name(name.slice(self.text)) {
+                    let name_text = name.slice(self.text);
+                    if genders_agree(gender, name_gender(name_text)) && plausible_name(name_text) {
                         return Some((None, name));
                     }
                 }
